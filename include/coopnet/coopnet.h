@@ -1,0 +1,17 @@
+/* coopnet/coopnet.h - the whole public API of coopnet, a toolkit for analysing cooperation
+ * networks. Include this, link with -lcoopnet (pkg-config coopnet). */
+#ifndef COOPNET_COOPNET_H
+#define COOPNET_COOPNET_H
+
+#include "coopnet/error.h"
+#include "coopnet/library.h"
+#include "coopnet/diag.h"
+#include "coopnet/csv.h"
+#include "coopnet/date.h"
+#include "coopnet/bundle.h"
+#include "coopnet/graph.h"
+#include "coopnet/output.h"
+#include "coopnet/export.h"
+#include "coopnet/table.h"
+
+#endif

@@ -1,0 +1,107 @@
+/* coopnet/graph.h - the graphs built from a bundle.
+ *
+ * The cooperation graph is undirected, simple and weighted: actors a and b are linked when they
+ * attend at least one common event or share a tie. Options choose the layers, the weighting of
+ * the event layer, a cut-off date and which actors take part. The two-mode graph links actors to
+ * the events they attend.
+ *
+ * igraph types flow through this API: the graphs are ordinary igraph_t objects that the caller
+ * may pass to any igraph function. Every *_init has a *_destroy that accepts a zeroed object.
+ */
+#ifndef COOPNET_GRAPH_H
+#define COOPNET_GRAPH_H
+
+#include "coopnet/bundle.h"
+#include "coopnet/error.h"
+
+#include <igraph.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    COOPNET_LAYER_ALL = 0, /* events and ties */
+    COOPNET_LAYER_EVENTS,
+    COOPNET_LAYER_TIES
+} coopnet_layer_t;
+
+typedef enum {
+    COOPNET_WEIGHTING_COUNT = 0, /* number of shared events */
+    COOPNET_WEIGHTING_NEWMAN,    /* sum over shared events of 1 / (size - 1) */
+    COOPNET_WEIGHTING_JACCARD    /* shared events / events of either */
+} coopnet_weighting_t;
+
+typedef struct coopnet_graph_options {
+    coopnet_layer_t layer;
+    coopnet_weighting_t weighting;
+    coopnet_date_t as_of;      /* precision NONE: no cut-off */
+    const char *const *exclude; /* actor ids left out; n_exclude of them (not owned) */
+    size_t n_exclude;
+    unsigned level_mask; /* bit (1 << level) keeps that level; 0 keeps all */
+} coopnet_graph_options_t;
+
+/* Defaults: all layers, count weighting, no cut-off, every actor. */
+void coopnet_graph_options_init(coopnet_graph_options_t *options);
+
+/* Parses the option values the command line takes ("events", "newman", "local,national");
+ * COOPNET_EINVAL with a message naming the value otherwise. */
+int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer, coopnet_error_t *err);
+int coopnet_graph_parse_weighting(const char *text, coopnet_weighting_t *weighting,
+                                  coopnet_error_t *err);
+int coopnet_graph_parse_levels(const char *text, unsigned *level_mask, coopnet_error_t *err);
+
+/* True when the options keep this event / tie / actor (as-of date, filters). */
+bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
+                               const coopnet_graph_options_t *options);
+bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
+                             const coopnet_graph_options_t *options);
+
+typedef struct coopnet_graph {
+    igraph_t graph;                      /* undirected, simple */
+    igraph_vector_t weight;              /* per edge, > 0 */
+    igraph_vector_int_t shared_events;   /* per edge: events both ends attended */
+    igraph_vector_int_t shared_ties;     /* per edge: ties between the ends */
+    igraph_vector_int_t actor_of_vertex; /* vertex -> index into bundle->actors */
+    igraph_vector_int_t vertex_of_actor; /* actor -> vertex, or -1 when filtered out */
+} coopnet_graph_t;
+
+/* Builds the cooperation graph of bundle (which must outlive nothing: the graph copies what it
+ * needs). Vertices are the kept actors in bundle order. On failure graph is left destroyed and
+ * err says why (EINVAL for an unknown --exclude id, ENOMEM). Cost: O(sum over events of size^2
+ * + ties) time, O(edges) memory beyond the graph. */
+int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                                   const coopnet_graph_options_t *options, coopnet_error_t *err);
+
+/* Frees what the graph owns. Accepts a zeroed object. */
+void coopnet_graph_destroy(coopnet_graph_t *graph);
+
+typedef struct coopnet_two_mode {
+    igraph_t graph;              /* undirected; vertices: kept actors, then kept events */
+    igraph_vector_bool_t is_event; /* per vertex: igraph's bipartite "types" */
+    igraph_vector_int_t item;      /* per vertex: index of the actor or event in the bundle */
+    igraph_integer_t n_actor_vertices;
+} coopnet_two_mode_t;
+
+/* Builds the actor-event graph under the same options (the tie layer is ignored). O(V + E). */
+int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *bundle,
+                          const coopnet_graph_options_t *options, coopnet_error_t *err);
+void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode);
+
+/* Whole-graph figures for `coopnet info`. */
+typedef struct coopnet_graph_summary {
+    igraph_integer_t n_vertices, n_edges;
+    double density;                 /* edges / possible edges; 0 below 2 vertices */
+    igraph_integer_t n_components;  /* weakly connected components */
+    igraph_integer_t largest_component;
+    igraph_integer_t n_isolates;
+    double total_weight;
+} coopnet_graph_summary_t;
+
+int coopnet_graph_summarise(const coopnet_graph_t *graph, coopnet_graph_summary_t *summary,
+                            coopnet_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

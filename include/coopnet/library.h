@@ -1,0 +1,22 @@
+/* coopnet/library.h - library set-up and version. */
+#ifndef COOPNET_LIBRARY_H
+#define COOPNET_LIBRARY_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Switches off igraph's and GSL's default error handlers (which abort the process) so that their
+ * failures come back as coopnet errors, silences igraph's warnings and installs igraph's C
+ * attribute handler (needed to read GraphML attributes). Idempotent and cheap; every loader calls
+ * it, so callers only need it when they use igraph or GSL directly before loading anything. Not
+ * thread safe (nor is Debian's igraph). */
+void coopnet_library_init(void);
+
+/* The library's version, "MAJOR.MINOR.PATCH". */
+const char *coopnet_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,58 @@
+/* coopnet/table.h - tidy result tables written as CSV or JSON.
+ *
+ * Every analysis command writes its results through this: one header, then rows of cells,
+ * written as RFC 4180 CSV (quoted where needed) or as a JSON array of objects keyed by column.
+ * Numbers are written with up to 10 significant digits (enough for 1e-6 comparisons of the
+ * measures), NaN and missing values as an empty CSV field or JSON null.
+ */
+#ifndef COOPNET_TABLE_H
+#define COOPNET_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { COOPNET_TABLE_CSV = 0, COOPNET_TABLE_JSON = 1 } coopnet_table_format_t;
+
+typedef struct coopnet_table {
+    FILE *stream;
+    coopnet_table_format_t format;
+    const char *const *columns; /* not owned; must outlive the table */
+    size_t n_columns;
+    size_t column; /* next cell's column */
+    uint64_t n_rows;
+} coopnet_table_t;
+
+/* Starts a table on stream: writes the CSV header, or the opening bracket of the JSON array. */
+void coopnet_table_begin(coopnet_table_t *table, FILE *stream, coopnet_table_format_t format,
+                         const char *const *columns, size_t n_columns);
+
+/* Cells of the current row, in column order. */
+void coopnet_table_string(coopnet_table_t *table, const char *value);
+void coopnet_table_number(coopnet_table_t *table, double value); /* NaN: missing */
+void coopnet_table_integer(coopnet_table_t *table, long long value);
+void coopnet_table_missing(coopnet_table_t *table);
+
+/* Ends the current row (missing cells are written as missing). */
+void coopnet_table_end_row(coopnet_table_t *table);
+
+/* Ends the table (closing bracket for JSON). */
+void coopnet_table_end(coopnet_table_t *table);
+
+/* Parses "csv" or "json"; returns -1 when unknown. */
+int coopnet_table_parse_format(const char *text);
+
+/* Writes one CSV field, quoted when it holds a comma, quote, CR or LF. */
+void coopnet_csv_write_field(FILE *stream, const char *value);
+
+/* Writes a JSON string literal (with quotes), escaping as RFC 8259 requires. */
+void coopnet_json_write_string(FILE *stream, const char *value);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

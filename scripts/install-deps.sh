@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs with apt-get what coopnet needs and the machine lacks (Debian 12, as root).
+# Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite uses)
+# Idempotent: when everything is there it only asks dpkg and returns at once.
+set -eu
+what=${1:-build}
+
+packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-dev
+libpango1.0-dev fonts-dejavu-core fonts-noto-core poppler-utils"
+if [ "$what" = test ]; then
+    packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas"
+fi
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "coopnet needs these Debian packages:$missing" >&2
+    echo "run this script as root, or: sudo apt-get install$missing" >&2
+    exit 1
+fi
+echo "installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

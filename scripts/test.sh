@@ -1,0 +1,16 @@
+#!/bin/sh
+# Quick start, command 2: install what is missing, then build and run the whole test suite,
+# once in a normal (warnings as errors) build and once under AddressSanitizer + UBSan.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/install-deps.sh test
+jobs=$(nproc)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCOOPNET_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCOOPNET_WERROR=ON -DCOOPNET_SANITIZE=ON >/dev/null
+cmake --build build-sanitize -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize --output-on-failure -j"$jobs"

@@ -1,0 +1,145 @@
+/* cmd_info.c - `coopnet info BUNDLE`: what a bundle holds, and its cooperation graph. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int run_info(int argc, char **argv);
+
+const cli_command_t cli_command_info = {
+    "info",
+    "summarise a bundle: actors by level and country, dates, the cooperation graph",
+    "usage: coopnet info [OPTIONS] BUNDLE",
+    "\nPrints the number of actors by level and by country, events (dated and undated)\n"
+    "and their date range, participations, ties by type, and the size, density and\n"
+    "connected components of the cooperation graph under the options given.\n\n"
+    "Options:\n" CLI_GRAPH_OPTIONS_HELP "  --quiet                    do not print warnings\n\n"
+    "Example:\n"
+    "  coopnet info datasets/mena-hub --exclude scn_mena_hub\n",
+    run_info};
+
+typedef struct count {
+    const char *key;
+    size_t n;
+} count_t;
+
+static int compare_counts(const void *a, const void *b)
+{
+    const count_t *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return strcmp(x->key, y->key);
+}
+
+/* Counts the distinct values of keys[0..n) and prints "label: k1 n1, k2 n2, ..." by count. */
+static void print_counts(const char *label, const char *const *keys, size_t n, const char *empty)
+{
+    count_t *counts = calloc(n + 1, sizeof *counts);
+    size_t distinct = 0;
+    if (counts == NULL)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = keys[i][0] ? keys[i] : empty;
+        size_t k = 0;
+        while (k < distinct && strcmp(counts[k].key, key) != 0)
+            k++;
+        if (k == distinct)
+            counts[distinct++].key = key;
+        counts[k].n++;
+    }
+    qsort(counts, distinct, sizeof *counts, compare_counts);
+    printf("%s:", label);
+    for (size_t k = 0; k < distinct; k++)
+        printf("%s %s %zu", k ? "," : "", counts[k].key, counts[k].n);
+    printf("\n");
+    free(counts);
+}
+
+static int run_info(int argc, char **argv)
+{
+    static const struct option options[] = {CLI_GRAPH_OPTIONS, CLI_COMMON_OPTIONS,
+                                            {NULL, 0, NULL, 0}};
+    cli_graph_options_t graph_options;
+    cli_graph_options_init(&graph_options);
+    int opt, exit_now = 0, handled, exit_status = COOPNET_EXIT_OK;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_graph_t graph = {0};
+    coopnet_error_t err;
+    const char **keys = NULL;
+
+    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        if (cli_common_option(&cli_command_info, opt, &exit_now)) {
+            if (exit_now)
+                goto cleanup;
+            continue;
+        }
+        handled = cli_graph_option(&graph_options, &cli_command_info, opt, optarg);
+        if (handled <= 0) {
+            exit_status = handled < 0 ? COOPNET_EXIT_USAGE : cli_bad_option(&cli_command_info, argv);
+            goto cleanup;
+        }
+    }
+    if (optind + 1 != argc) {
+        exit_status = cli_usage_error(&cli_command_info, "expected one BUNDLE");
+        goto cleanup;
+    }
+    if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
+        goto cleanup;
+    if (coopnet_graph_init_cooperation(&graph, bundle, &graph_options.graph, &err) != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
+    coopnet_graph_summary_t summary;
+    if (coopnet_graph_summarise(&graph, &summary, &err) != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
+    size_t n_keys = bundle->n_actors > bundle->n_ties ? bundle->n_actors : bundle->n_ties;
+    keys = calloc(n_keys + 1, sizeof *keys);
+    if (keys == NULL) {
+        cli_error("out of memory");
+        exit_status = COOPNET_EXIT_FAILURE;
+        goto cleanup;
+    }
+
+    printf("bundle: %s (%s)\n", bundle->name, bundle->path);
+    printf("actors: %zu\n", bundle->n_actors);
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        keys[a] = coopnet_level_name(bundle->actors[a].level);
+    print_counts("  by level", keys, bundle->n_actors, "");
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        keys[a] = bundle->actors[a].country;
+    print_counts("  by country", keys, bundle->n_actors, "none");
+
+    size_t dated = 0;
+    for (size_t e = 0; e < bundle->n_events; e++)
+        dated += bundle->events[e].date.precision != COOPNET_DATE_NONE;
+    coopnet_date_t first, last;
+    coopnet_bundle_date_range(bundle, &first, &last);
+    char first_text[COOPNET_DATE_TEXT_SIZE], last_text[COOPNET_DATE_TEXT_SIZE];
+    coopnet_date_format(first, first_text);
+    coopnet_date_format(last, last_text);
+    printf("events: %zu (%zu dated, %zu undated)\n", bundle->n_events, dated,
+           bundle->n_events - dated);
+    if (first.precision != COOPNET_DATE_NONE)
+        printf("dates: %s to %s\n", first_text, last_text);
+    printf("participations: %zu\n", bundle->n_participations);
+    printf("ties: %zu\n", bundle->n_ties);
+    if (bundle->n_ties > 0) {
+        for (size_t t = 0; t < bundle->n_ties; t++)
+            keys[t] = bundle->ties[t].type;
+        print_counts("  by type", keys, bundle->n_ties, "");
+    }
+    printf("cooperation graph: %lld actors, %lld links, density %.4f\n",
+           (long long)summary.n_vertices, (long long)summary.n_edges, summary.density);
+    printf("  components: %lld (largest %lld actors, %lld isolated)\n",
+           (long long)summary.n_components, (long long)summary.largest_component,
+           (long long)summary.n_isolates);
+cleanup:
+    free(keys);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+    cli_graph_options_free(&graph_options);
+    return exit_status;
+}

@@ -1,0 +1,97 @@
+/* main.c - the coopnet command: dispatches to one command per file (commands.def). */
+#include "cli.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const cli_command_t *const commands[] = {
+#define CLI_COMMAND(name) &cli_command_##name,
+#include "commands.def"
+#undef CLI_COMMAND
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char exit_codes_help[] =
+    "Exit status:\n"
+    "  0    success\n"
+    "  1    runtime failure (a file cannot be read or written, out of memory)\n"
+    "  2    usage error (unknown command or option, bad option value)\n"
+    "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
+    "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
+
+static void print_overview(FILE *stream)
+{
+    fprintf(stream,
+            "usage: coopnet COMMAND [OPTIONS] [ARGS]\n"
+            "       coopnet help [COMMAND] | coopnet COMMAND --help | coopnet --version\n\n"
+            "coopnet analyses cooperation networks: actors (cities, governorates, national\n"
+            "bodies, international partners) linked by the events they attend together and\n"
+            "the agreements they sign. Input is a bundle directory of CSV files\n"
+            "(docs/bundle-format.md) or a GraphML file.\n\nCommands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(stream, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(stream, "\n%s", exit_codes_help);
+}
+
+static const cli_command_t *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+int cli_print_help(const cli_command_t *command)
+{
+    printf("%s\n%s\n%s", command->usage, command->help, exit_codes_help);
+    return COOPNET_EXIT_OK;
+}
+
+/* Ctrl-C or SIGTERM: remove the temporary output files, then leave with 128 + signal. */
+static void on_signal(int signal_number)
+{
+    coopnet_output_remove_all_temporary();
+    _exit(128 + signal_number);
+}
+
+int main(int argc, char **argv)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    coopnet_library_init();
+
+    if (argc < 2) {
+        print_overview(stderr);
+        return COOPNET_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("coopnet %s\n", coopnet_version());
+        return COOPNET_EXIT_OK;
+    }
+    if (strcmp(name, "help") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        if (argc > 2) {
+            const cli_command_t *command = find_command(argv[2]);
+            if (command == NULL) {
+                cli_error("unknown command '%s'; see 'coopnet help'", argv[2]);
+                return COOPNET_EXIT_USAGE;
+            }
+            return cli_print_help(command);
+        }
+        print_overview(stdout);
+        return COOPNET_EXIT_OK;
+    }
+    const cli_command_t *command = find_command(name);
+    if (command == NULL) {
+        cli_error("unknown command '%s'; see 'coopnet help'", name);
+        return COOPNET_EXIT_USAGE;
+    }
+    cli_reset_getopt();
+    return command->run(argc - 1, argv + 1);
+}
