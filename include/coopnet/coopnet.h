@@ -13,5 +13,6 @@
 #include "coopnet/output.h"
 #include "coopnet/export.h"
 #include "coopnet/table.h"
+#include "coopnet/progress.h"
 
 #endif
