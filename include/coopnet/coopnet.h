@@ -15,5 +15,6 @@
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
 #include "coopnet/jobs.h"
+#include "coopnet/centrality.h"
 
 #endif
