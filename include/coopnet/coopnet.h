@@ -15,6 +15,7 @@
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
 #include "coopnet/jobs.h"
+#include "coopnet/report.h"
 #include "coopnet/centrality.h"
 
 #endif
