@@ -15,5 +15,8 @@
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
 #include "coopnet/centrality.h"
+#include "coopnet/groups.h"
+#include "coopnet/nlc.h"
+#include "coopnet/brokerage.h"
 
 #endif
