@@ -18,5 +18,7 @@
 #include "coopnet/groups.h"
 #include "coopnet/nlc.h"
 #include "coopnet/brokerage.h"
+#include "coopnet/communities.h"
+#include "coopnet/snapshots.h"
 
 #endif
