@@ -11,15 +11,9 @@ static const char *const measure_names[COOPNET_MEASURE_COUNT] = {
     "eigenvector", "pagerank", "coreness",    "constraint"};
 
 static const char *const measure_descriptions[COOPNET_MEASURE_COUNT] = {
-    "number of distinct partners",
-    "sum of the weights of the actor's links",
-    "shortest paths between other actors that pass through the actor (raw count, igraph)",
-    "inverse of the mean distance to the actors it can reach (empty for an isolated actor)",
-    "mean of the inverse distances to all other actors (0 for unreachable ones)",
-    "eigenvector centrality, scaled so that the most central actor has 1",
-    "PageRank with damping 0.85 (values sum to 1)",
-    "k-core index: largest k such that the actor is in a subgraph of minimum degree k",
-    "Burt's constraint: how much the actor's partners are tied to each other (lower = broker)"};
+    COOPNET_MEASURE_TEXT_DEGREE,    COOPNET_MEASURE_TEXT_STRENGTH, COOPNET_MEASURE_TEXT_BETWEENNESS,
+    COOPNET_MEASURE_TEXT_CLOSENESS, COOPNET_MEASURE_TEXT_HARMONIC, COOPNET_MEASURE_TEXT_EIGENVECTOR,
+    COOPNET_MEASURE_TEXT_PAGERANK,  COOPNET_MEASURE_TEXT_CORENESS, COOPNET_MEASURE_TEXT_CONSTRAINT};
 
 const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEASURE_COUNT] = {
     COOPNET_MEASURE_DEGREE,    COOPNET_MEASURE_STRENGTH, COOPNET_MEASURE_BETWEENNESS,

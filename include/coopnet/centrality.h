@@ -32,6 +32,21 @@ typedef enum {
 } coopnet_measure_t;
 #define COOPNET_MEASURE_COUNT 9
 
+/* One-line definitions of the measures (coopnet_measure_description returns them; the command
+ * line's --help strings are built from the same macros). */
+#define COOPNET_MEASURE_TEXT_DEGREE "number of distinct partners"
+#define COOPNET_MEASURE_TEXT_STRENGTH "sum of the weights of the actor's links"
+#define COOPNET_MEASURE_TEXT_BETWEENNESS                                                           \
+    "shortest paths between other actors passing through the actor (raw, igraph)"
+#define COOPNET_MEASURE_TEXT_CLOSENESS                                                             \
+    "inverse of the mean distance to the actors it reaches (empty if isolated)"
+#define COOPNET_MEASURE_TEXT_HARMONIC "mean of inverse distances to all other actors"
+#define COOPNET_MEASURE_TEXT_EIGENVECTOR "eigenvector centrality, scaled so the maximum is 1"
+#define COOPNET_MEASURE_TEXT_PAGERANK "PageRank, damping 0.85 (values sum to 1)"
+#define COOPNET_MEASURE_TEXT_CORENESS "k-core index (largest k of a k-core holding the actor)"
+#define COOPNET_MEASURE_TEXT_CONSTRAINT                                                            \
+    "Burt's constraint: partners tied to each other (low = broker; empty if isolated)"
+
 /* The measure's name as the command line spells it ("betweenness"); "" when out of range. */
 const char *coopnet_measure_name(coopnet_measure_t measure);
 

@@ -17,5 +17,10 @@
 #include "coopnet/jobs.h"
 #include "coopnet/report.h"
 #include "coopnet/centrality.h"
+#include "coopnet/groups.h"
+#include "coopnet/nlc.h"
+#include "coopnet/brokerage.h"
+#include "coopnet/communities.h"
+#include "coopnet/snapshots.h"
 
 #endif
