@@ -118,7 +118,8 @@ static size_t append_members(coopnet_temporal_network_t *network, coopnet_contac
         }
     } else {
         const coopnet_tie_t *tie = &bundle->ties[ref.index];
-        int32_t from = network->compact_of_actor[tie->from], to = network->compact_of_actor[tie->to];
+        int32_t from = network->compact_of_actor[tie->from],
+                to = network->compact_of_actor[tie->to];
         if (from >= 0 && to >= 0 && from != to) {
             network->member_actor[network->n_members] = from;
             network->member_flags[network->n_members++] =
@@ -187,9 +188,8 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     for (size_t e = 0; e < bundle->n_events; e++)
         if (day_in_range(network, bundle->events[e].date) &&
             coopnet_graph_keeps_event(bundle, e, &options->graph))
-            network->contacts[network->n_contacts++] =
-                (temporal_contact_t){bundle->events[e].date.day,
-                                     {COOPNET_CONTACT_EVENT, (int32_t)e}};
+            network->contacts[network->n_contacts++] = (temporal_contact_t){
+                bundle->events[e].date.day, {COOPNET_CONTACT_EVENT, (int32_t)e}};
     for (size_t t = 0; t < bundle->n_ties; t++)
         if (day_in_range(network, bundle->ties[t].start) &&
             coopnet_graph_keeps_tie(bundle, t, &options->graph))
@@ -407,8 +407,8 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
             for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
                 if (!(network->member_flags[m] & sends))
                     continue;
-                int32_t r = usable_record(&state, network->member_actor[m], time,
-                                          network->max_wait);
+                int32_t r =
+                    usable_record(&state, network->member_actor[m], time, network->max_wait);
                 if (r < 0)
                     continue;
                 if (best < 0 || state.records[r].hops < state.records[best].hops) {

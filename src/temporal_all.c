@@ -59,8 +59,8 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
     uint64_t *pending = NULL;
     size_t pending_capacity = 0;
     if (!state || !sources || !pending_row || !touched) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes",
-                               n, (unsigned long long)coopnet_temporal_all_sources_memory(network));
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes", n,
+                               (unsigned long long)coopnet_temporal_all_sources_memory(network));
         goto cleanup;
     }
     memset(state, 0, n * words * sizeof *state);
@@ -98,8 +98,8 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
                             capacity = n * words;
                         uint64_t *grown = coopnet_realloc_array(pending, capacity, sizeof *grown);
                         if (grown == NULL) {
-                            status = COOPNET_ERROR(err, COOPNET_ENOMEM,
-                                                   "out of memory computing reach");
+                            status =
+                                COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing reach");
                             goto cleanup;
                         }
                         pending = grown;
@@ -168,8 +168,8 @@ static int pass_latest(const coopnet_temporal_network_t *network,
     uint8_t *valid = coopnet_alloc_array(n + 1, 1);
     int32_t *valid_list = coopnet_alloc_array(n + 1, sizeof *valid_list);
     if (!last || !valid || !valid_list) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes",
-                               n, (unsigned long long)coopnet_temporal_all_sources_memory(network));
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes", n,
+                               (unsigned long long)coopnet_temporal_all_sources_memory(network));
         goto cleanup;
     }
     for (size_t i = 0; i < n * n; i++)

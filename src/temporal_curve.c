@@ -8,8 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period,
-                                  coopnet_error_t *err)
+int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period, coopnet_error_t *err)
 {
     if (strcasecmp(text, "month") == 0)
         *period = COOPNET_PERIOD_MONTH;

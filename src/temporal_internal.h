@@ -19,8 +19,8 @@ struct coopnet_temporal_network {
     coopnet_temporal_options_t options;
     int32_t since_day, until_day, max_wait; /* max_wait < 0: none */
 
-    size_t n_actors;            /* bundle actors */
-    int32_t *compact_of_actor;  /* kept actors numbered 0..n_kept-1; -1: filtered out */
+    size_t n_actors;           /* bundle actors */
+    int32_t *compact_of_actor; /* kept actors numbered 0..n_kept-1; -1: filtered out */
     int32_t *actor_of_compact;
     size_t n_kept;
 

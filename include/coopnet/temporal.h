@@ -104,9 +104,9 @@ typedef struct coopnet_temporal_reach {
     /* forward: arrival day; backward: the latest departure day; COOPNET_TEMPORAL_NEVER when
      * not reached, for the source itself and for filtered-out actors */
     int32_t *day;
-    int32_t *hops;             /* fewest contacts among the paths on that day; -1: none */
+    int32_t *hops;              /* fewest contacts among the paths on that day; -1: none */
     coopnet_contact_ref_t *via; /* forward: the last contact; backward: the first one */
-    size_t n_reached;          /* actors other than the source with a day */
+    size_t n_reached;           /* actors other than the source with a day */
 
     /* the records the pathways are read from (internal) */
     coopnet_temporal_record_t *records;
@@ -150,15 +150,15 @@ int coopnet_temporal_reach_path(const coopnet_temporal_network_t *network,
 /* ---- all sources --------------------------------------------------------------------------- */
 
 typedef struct coopnet_temporal_all {
-    size_t n_actors;       /* bundle->n_actors */
-    size_t n_kept;         /* actors kept by the filters */
-    int64_t *out_reach;    /* per actor: actors it reaches (itself excluded); -1: filtered out */
-    int64_t *in_reach;     /* per actor: actors that reach it; -1: filtered out */
-    double *closeness;     /* (1/(n_kept-1)) sum over reached b of 1/(arrival - since + 1) */
-    size_t n_days;         /* contact days */
-    int32_t *days;         /* ascending */
-    uint64_t *new_pairs;   /* per contact day: ordered pairs (a, b), a != b, first reached then */
-    uint64_t total_pairs;  /* all ordered pairs reached */
+    size_t n_actors;      /* bundle->n_actors */
+    size_t n_kept;        /* actors kept by the filters */
+    int64_t *out_reach;   /* per actor: actors it reaches (itself excluded); -1: filtered out */
+    int64_t *in_reach;    /* per actor: actors that reach it; -1: filtered out */
+    double *closeness;    /* (1/(n_kept-1)) sum over reached b of 1/(arrival - since + 1) */
+    size_t n_days;        /* contact days */
+    int32_t *days;        /* ascending */
+    uint64_t *new_pairs;  /* per contact day: ordered pairs (a, b), a != b, first reached then */
+    uint64_t total_pairs; /* all ordered pairs reached */
 } coopnet_temporal_all_t;
 
 /* Reach of every kept actor as a source, in one pass over the contacts in date order carrying a
@@ -186,8 +186,7 @@ typedef enum {
 } coopnet_period_t;
 
 /* Parses "month", "quarter" or "year"; EINVAL naming the value otherwise. */
-int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period,
-                                  coopnet_error_t *err);
+int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period, coopnet_error_t *err);
 
 typedef struct coopnet_temporal_curve {
     size_t n_steps;
