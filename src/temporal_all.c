@@ -165,7 +165,7 @@ static int pass_latest(const coopnet_temporal_network_t *network,
     int status = COOPNET_OK;
     size_t n = network->n_kept;
     int32_t *last = coopnet_alloc_array(n * n + 1, sizeof *last);
-    uint8_t *valid = coopnet_alloc_array(n + 1, 1);
+    uint32_t *valid = coopnet_alloc_array(n + 1, sizeof *valid); /* per source: valid senders */
     int32_t *valid_list = coopnet_alloc_array(n + 1, sizeof *valid_list);
     if (!last || !valid || !valid_list) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes", n,
@@ -187,7 +187,7 @@ static int pass_latest(const coopnet_temporal_network_t *network,
         double inverse_tau = 1.0 / ((double)day + 1.0);
         uint64_t day_pairs = 0;
         for (size_t c = network->day_start[k]; c < network->day_start[k + 1]; c++) {
-            memset(valid, 0, n);
+            memset(valid, 0, n * sizeof *valid);
             /* a sender passes a source on when informed within W days before today: a value
              * from an earlier day >= low, or one written today whose flag is set */
             for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
@@ -195,7 +195,7 @@ static int pass_latest(const coopnet_temporal_network_t *network,
                     continue;
                 const int32_t *row = last + (size_t)network->member_actor[m] * n;
                 for (size_t a = 0; a < n; a++)
-                    valid[a] |= (uint8_t)((row[a] >= low) & (row[a] != today));
+                    valid[a] += (uint32_t)((row[a] >= low) & (row[a] != today));
             }
             size_t n_valid = 0;
             for (size_t a = 0; a < n; a++)
@@ -208,10 +208,14 @@ static int pass_latest(const coopnet_temporal_network_t *network,
                     continue;
                 int32_t actor = network->member_actor[m];
                 int32_t *row = last + (size_t)actor * n;
+                const bool sends = (network->member_flags[m] & TEMPORAL_SENDS) != 0;
                 for (size_t i = 0; i < n_valid; i++) {
                     int32_t source = valid_list[i];
                     int32_t value = row[source];
                     if (value == LAST_SOURCE || (value >> 1) == (int32_t)day)
+                        continue;
+                    /* nobody informs itself: it must hear the source from another sender */
+                    if (sends && valid[source] == 1 && value >= low)
                         continue;
                     if (value == LAST_NEVER) {
                         day_pairs++;
