@@ -22,5 +22,6 @@
 #include "coopnet/brokerage.h"
 #include "coopnet/communities.h"
 #include "coopnet/snapshots.h"
+#include "coopnet/temporal.h"
 
 #endif
