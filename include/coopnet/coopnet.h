@@ -14,5 +14,7 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
 
 #endif
