@@ -13,8 +13,9 @@
 #define LEGEND_WIDTH 150.0
 #define LABEL_TEXT_SIZE 256
 #define LABEL_WRAP_WIDTH 120.0
-#define GEO_SIDE_COLUMN_WIDTH 150.0
+#define GEO_SIDE_COLUMN_WIDTH 135.0
 #define AUTO_DRL_THRESHOLD 1000
+#define GEO_NODE_SCALE 0.65   /* maps are crowded: smaller nodes */
 #define SPREAD_MAX_NODES 2000 /* above: O(V^2) rounds would be slow; DrL spreads enough */
 #define SPREAD_ROUNDS 4
 #define SPREAD_ITERATIONS 60
@@ -510,9 +511,14 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         double span_x = (figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos;
         double span_y = figure->geo_lat_max - figure->geo_lat_min;
         double scale = fmin(area.w / span_x, area.h / span_y);
-        double used_w = span_x * scale, used_h = span_y * scale;
-        figure->map = (coopnet_rect_t){area.x + (area.w - used_w) / 2,
-                                       area.y + (area.h - used_h) / 2, used_w, used_h};
+        /* widen the shorter side's range so that the map fills the area */
+        double extra_lon = (area.w / scale - span_x) / figure->geo_cos / 2;
+        double extra_lat = (area.h / scale - span_y) / 2;
+        figure->geo_lon_min -= extra_lon;
+        figure->geo_lon_max += extra_lon;
+        figure->geo_lat_min -= extra_lat;
+        figure->geo_lat_max += extra_lat;
+        figure->map = area;
         for (size_t v = 0; v < figure->n_nodes; v++) {
             if (figure->in_side_column[v])
                 continue;
@@ -618,8 +624,9 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
     for (size_t e = 0; e < figure->n_edges; e++) {
         const network_edge_t *edge = &figure->edges[e];
         const coopnet_figure_node_t *a = &figure->nodes[edge->from], *b = &figure->nodes[edge->to];
-        bool side = figure->in_side_column[edge->from] || figure->in_side_column[edge->to];
-        coopnet_style_set_color(cr, coopnet_style_edge, side ? alpha * 0.5 : alpha);
+        if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
+            continue; /* the note says that links to the side column are not drawn */
+        coopnet_style_set_color(cr, coopnet_style_edge, alpha);
         cairo_set_line_width(cr, edge_width(figure, edge->weight));
         cairo_move_to(cr, a->x, a->y);
         if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
@@ -635,6 +642,9 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
     for (size_t i = 0; i < figure->n_arrows; i++) {
         const coopnet_figure_node_t *a = &figure->nodes[figure->arrows[i].from];
         const coopnet_figure_node_t *b = &figure->nodes[figure->arrows[i].to];
+        if (figure->in_side_column[figure->arrows[i].from] ||
+            figure->in_side_column[figure->arrows[i].to])
+            continue;
         double dx = b->x - a->x, dy = b->y - a->y, length = hypot(dx, dy);
         if (length < b->radius + 6)
             continue;
@@ -791,7 +801,8 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         double samples[3] = {figure->size_min, (figure->size_min + figure->size_max) / 2,
                              figure->size_max};
         for (int i = 0; i < 3; i++) {
-            double radius = radius_of_value(figure, samples[i]);
+            double radius = radius_of_value(figure, samples[i]) *
+                            (figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0);
             double row = fmax(2 * radius, 11) + 3;
             if (draw) {
                 cairo_save(cr);
@@ -919,43 +930,6 @@ static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
     cairo_restore(cr);
 }
 
-/* Country codes in light grey at the centre of each country's located actors. */
-static void draw_country_codes(cairo_t *cr, const network_figure_t *figure)
-{
-    const coopnet_bundle_t *bundle = figure->bundle;
-    for (size_t v = 0; v < figure->n_nodes; v++) {
-        const coopnet_actor_t *actor = &bundle->actors[figure->nodes[v].actor];
-        if (!actor->country[0] || figure->nodes[v].approximate)
-            continue;
-        bool first = true;
-        for (size_t w = 0; w < v && first; w++) {
-            const coopnet_actor_t *other = &bundle->actors[figure->nodes[w].actor];
-            first = figure->nodes[w].approximate || strcmp(other->country, actor->country) != 0;
-        }
-        if (!first)
-            continue;
-        double x = 0, y = 0, count = 0;
-        for (size_t w = v; w < figure->n_nodes; w++) {
-            const coopnet_actor_t *other = &bundle->actors[figure->nodes[w].actor];
-            if (!figure->nodes[w].approximate && strcmp(other->country, actor->country) == 0) {
-                x += figure->nodes[w].x;
-                y += figure->nodes[w].y;
-                count++;
-            }
-        }
-        x /= count;
-        y /= count;
-        PangoLayout *layout = coopnet_style_layout(cr, COOPNET_TEXT_TITLE, actor->country, 0, 0);
-        if (layout == NULL)
-            continue;
-        double height;
-        coopnet_style_layout_size(layout, NULL, &height);
-        coopnet_rgb_t light = {0.80, 0.80, 0.78};
-        coopnet_style_draw_layout(cr, layout, x, y - height / 2, COOPNET_ALIGN_CENTER, light);
-        g_object_unref(layout);
-    }
-}
-
 static void place_side_column(cairo_t *cr, network_figure_t *figure)
 {
     coopnet_rect_t box = figure->side_column;
@@ -968,7 +942,7 @@ static void place_side_column(cairo_t *cr, network_figure_t *figure)
     for (size_t v = 0; v < figure->n_nodes; v++) {
         if (!figure->in_side_column[v])
             continue;
-        figure->nodes[v].x = box.x + 6 + COOPNET_STYLE_NODE_MAX_RADIUS / 2;
+        figure->nodes[v].x = box.x + 8 + COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE;
         figure->nodes[v].y = y + row / 2;
         y += row;
     }
@@ -1025,7 +999,8 @@ static int prepare(network_figure_t *figure, coopnet_error_t *err)
         break;
     }
     for (size_t v = 0; v < figure->n_nodes && status == COOPNET_OK; v++)
-        figure->nodes[v].radius = radius_of_value(figure, figure->nodes[v].value);
+        figure->nodes[v].radius = radius_of_value(figure, figure->nodes[v].value) *
+                                  (figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0);
 cleanup:
     return status;
 }
@@ -1194,7 +1169,7 @@ int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_
         if (figure.n_side > 0 && n < sizeof figure.note)
             snprintf(figure.note + n, sizeof figure.note - n,
                      "%zu actors with no location or a country without located actors (mostly "
-                     "international bodies) are listed in the column on the right.",
+                     "international bodies) are listed on the right; their links are not drawn.",
                      figure.n_side);
     }
     cairo_save(cr);
@@ -1231,7 +1206,6 @@ int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_
     }
     if (figure.kind == COOPNET_LAYOUT_GEO) {
         draw_graticule(cr, &figure);
-        draw_country_codes(cr, &figure);
         if (figure.n_side > 0)
             draw_side_column(cr, &figure);
     }
