@@ -158,8 +158,8 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         if (!(tie->weight > 0) || !isfinite(tie->weight)) {
             coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
                              "edge %lld ('%s' - '%s'): weight %g is not a positive number",
-                             (long long)e, bundle->actors[tie->from].id,
-                             bundle->actors[tie->to].id, tie->weight);
+                             (long long)e, bundle->actors[tie->from].id, bundle->actors[tie->to].id,
+                             tie->weight);
             continue;
         }
         bundle->n_ties++;

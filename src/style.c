@@ -8,7 +8,8 @@ const coopnet_rgb_t coopnet_style_text = {0x22 / 255.0, 0x22 / 255.0, 0x22 / 255
 const coopnet_rgb_t coopnet_style_muted = {0x66 / 255.0, 0x66 / 255.0, 0x66 / 255.0};
 const coopnet_rgb_t coopnet_style_grid = {0xE3 / 255.0, 0xE3 / 255.0, 0xE3 / 255.0};
 const coopnet_rgb_t coopnet_style_edge = {0x8A / 255.0, 0x8A / 255.0, 0x8A / 255.0};
-const coopnet_rgb_t coopnet_style_missing = {0xBB / 255.0, 0xBB / 255.0, 0xBB / 255.0};
+const coopnet_rgb_t coopnet_style_missing = {0xC8 / 255.0, 0xC8 / 255.0, 0xC8 / 255.0};
+const coopnet_rgb_t coopnet_style_other = {0x8C / 255.0, 0x8C / 255.0, 0x8C / 255.0};
 const coopnet_rgb_t coopnet_style_panel = {0xF6 / 255.0, 0xF6 / 255.0, 0xF4 / 255.0};
 const coopnet_rgb_t coopnet_style_white = {1.0, 1.0, 1.0};
 

@@ -55,7 +55,8 @@ extern const coopnet_rgb_t coopnet_style_text;    /* #222222 */
 extern const coopnet_rgb_t coopnet_style_muted;   /* #666666: captions, ticks */
 extern const coopnet_rgb_t coopnet_style_grid;    /* #E3E3E3: gridlines, graticule */
 extern const coopnet_rgb_t coopnet_style_edge;    /* #8A8A8A: network edges */
-extern const coopnet_rgb_t coopnet_style_missing; /* #BBBBBB: "other" and missing values */
+extern const coopnet_rgb_t coopnet_style_missing; /* #C8C8C8: missing values */
+extern const coopnet_rgb_t coopnet_style_other;   /* #8C8C8C: values beyond the palette */
 extern const coopnet_rgb_t coopnet_style_panel;   /* #F6F6F4: panel and side-column fills */
 extern const coopnet_rgb_t coopnet_style_white;
 

@@ -23,5 +23,7 @@
 #include "coopnet/communities.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
 
 #endif
