@@ -6,12 +6,19 @@
  * nothing to show.
  */
 #include "coopnet/report.h"
+#include "coopnet/brokerage.h"
 #include "coopnet/centrality.h"
 #include "coopnet/graph.h"
+#include "coopnet/groups.h"
+#include "coopnet/nlc.h"
+#include "coopnet/snapshots.h"
+#include "coopnet/temporal.h"
+#include "draw.h"
 #include "internal.h"
 #include "report_layout.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -657,6 +664,806 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                 coopnet_style_muted);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Pages drawn with the analysis modules */
+
+/* A network figure for report_figure: the render module's drawing, its status kept. */
+typedef struct network_figure {
+    const coopnet_bundle_t *bundle;
+    coopnet_render_options_t options;
+    int status;
+    coopnet_error_t err;
+} network_figure_t;
+
+static void draw_network_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    network_figure_t *figure = (network_figure_t *)data;
+    int status = coopnet_draw_network(cr, rect, figure->bundle, &figure->options, NULL,
+                                      &figure->err);
+    if (figure->status == COOPNET_OK)
+        figure->status = status;
+}
+
+static void network_figure_init(network_figure_t *figure, const report_model_t *model,
+                                coopnet_layout_kind_t kind)
+{
+    memset(figure, 0, sizeof *figure);
+    figure->bundle = model->bundle;
+    coopnet_render_options_init(&figure->options);
+    figure->options.figure.title = "";
+    figure->options.figure.caption = "";
+    figure->options.graph = model->graph_options;
+    figure->options.layout = kind;
+    figure->options.seed = 1;
+    figure->options.size_by = "betweenness";
+    figure->options.labels = COOPNET_LABELS_TOP;
+    figure->options.label_top = 12;
+}
+
+/* Draws a network figure at the cursor; a figure that cannot be drawn for the data (EDATA: no
+ * coordinates, no dates) becomes a note; other failures fail the document. */
+static bool place_network_figure(report_document_t *document, network_figure_t *figure,
+                                 double height, const char *name)
+{
+    coopnet_rect_t rect = {REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height};
+    report_figure(document, rect, name, draw_network_figure, figure);
+    if (figure->status == COOPNET_EDATA) {
+        char markup[COOPNET_ERROR_MESSAGE_SIZE + 64];
+        report_escape(figure->err.message, markup, sizeof markup);
+        report_paragraph(document, markup);
+        return false;
+    }
+    if (figure->status != COOPNET_OK)
+        report_fail(document, figure->status, "%s", figure->err.message);
+    document->y += height + 8;
+    return true;
+}
+
+static double mean_degree_of_level(const report_model_t *model, coopnet_level_t level)
+{
+    double sum = 0;
+    size_t count = 0;
+    for (igraph_integer_t v = 0; v < model->summary.n_vertices; v++) {
+        if (model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]].level != level)
+            continue;
+        sum += VECTOR(model->degree)[v];
+        count++;
+    }
+    return count ? sum / (double)count : NAN;
+}
+
+static void page_network(report_document_t *document, const report_model_t *model,
+                         const report_page_t *page)
+{
+    report_page_title(document, page->number, page->title);
+    char levels[512] = "";
+    size_t used = 0;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++) {
+        double mean = mean_degree_of_level(model, (coopnet_level_t)l);
+        if (isnan(mean))
+            continue;
+        used += (size_t)snprintf(levels + used, sizeof levels - used, "%s%s %.1f",
+                                 used ? ", " : "", coopnet_level_name((coopnet_level_t)l), mean);
+        if (used >= sizeof levels)
+            break;
+    }
+    paragraph_printf(
+        document,
+        "The %lld actors are joined by %lld links in %lld connected %s; the largest holds %lld "
+        "actors and %lld %s no link at all. On average an actor has %.1f partners; by level: "
+        "%s. Nodes are coloured by level and sized by betweenness, so the large nodes are the "
+        "brokers the network runs through; the 12 most central actors are named.",
+        (long long)model->summary.n_vertices, (long long)model->summary.n_edges,
+        (long long)model->summary.n_components,
+        plural((size_t)model->summary.n_components, "group", "groups"),
+        (long long)model->summary.largest_component, (long long)model->summary.n_isolates,
+        plural((size_t)model->summary.n_isolates, "actor has", "actors have"),
+        model->summary.n_vertices ? 2.0 * (double)model->summary.n_edges /
+                                        (double)model->summary.n_vertices
+                                  : 0.0,
+        levels);
+    network_figure_t figure;
+    network_figure_init(&figure, model, COOPNET_LAYOUT_FR);
+    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 24, "network");
+    report_text(document, REPORT_FONT_SMALL,
+                "Force-directed layout (Fruchterman-Reingold, seed 1): linked actors are drawn "
+                "close together; distances have no geographic meaning.",
+                REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                coopnet_style_muted);
+}
+
+static void page_geography(report_document_t *document, const report_model_t *model,
+                           const report_page_t *page)
+{
+    report_page_title(document, page->number, page->title);
+    size_t located = 0, without_country = 0;
+    for (size_t a = 0; a < model->bundle->n_actors; a++) {
+        if (!model->actor_kept[a])
+            continue;
+        const coopnet_actor_t *actor = &model->bundle->actors[a];
+        located += !isnan(actor->lat) && !isnan(actor->lon);
+        without_country += actor->country[0] == '\0';
+    }
+    char countries[1024];
+    format_country_list(model, countries, sizeof countries);
+    paragraph_printf(document,
+                     "%zu of the %zu actors have coordinates (mostly cities and governorates) "
+                     "and are placed where they are; national bodies without coordinates are "
+                     "drawn near their country's other actors, and the %zu actors without a "
+                     "country, mostly international partners, are listed at the side. The "
+                     "actors come from %s.",
+                     located, model->n_actors, without_country,
+                     countries[0] ? countries : "no stated country");
+    network_figure_t figure;
+    network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
+    figure.options.labels = COOPNET_LABELS_TOP;
+    figure.options.label_top = 20;
+    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 10, "geography");
+}
+
+/* The level x level density heat map of one country (or the whole network: country "*"). */
+typedef struct nlc_heatmap {
+    const coopnet_nlc_t *nlc;
+    const char *country;
+    const char *title;
+} nlc_heatmap_t;
+
+static void draw_nlc_heatmap(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    const nlc_heatmap_t *map = data;
+    double density[COOPNET_LEVEL_COUNT][COOPNET_LEVEL_COUNT];
+    for (int a = 0; a < COOPNET_LEVEL_COUNT; a++)
+        for (int b = 0; b < COOPNET_LEVEL_COUNT; b++)
+            density[a][b] = NAN;
+    for (size_t i = 0; i < map->nlc->n_pairs; i++) {
+        const coopnet_nlc_pair_t *pair = &map->nlc->pairs[i];
+        if (strcmp(pair->country, map->country) != 0)
+            continue;
+        density[pair->level_a][pair->level_b] = density[pair->level_b][pair->level_a] =
+            pair->density;
+    }
+    static const char *const short_levels[] = {"Local", "Regional", "National", "Intl."};
+    const double label_width = 46, title_height = 16, top_labels = 12;
+    double cell = fmin((rect.w - label_width) / COOPNET_LEVEL_COUNT,
+                       (rect.h - title_height - top_labels) / COOPNET_LEVEL_COUNT);
+    double x0 = rect.x + label_width, y0 = rect.y + title_height + top_labels;
+    draw_text_plain(cr, COOPNET_TEXT_HEADING, map->title, rect.x, rect.y, rect.w,
+                    COOPNET_ALIGN_LEFT, coopnet_style_text);
+    for (int a = 0; a < COOPNET_LEVEL_COUNT; a++) {
+        draw_text_plain(cr, COOPNET_TEXT_CAPTION, short_levels[a], x0 - 4,
+                        y0 + (a + 0.5) * cell - 5, label_width - 4, COOPNET_ALIGN_RIGHT,
+                        coopnet_style_muted);
+        draw_text_plain(cr, COOPNET_TEXT_CAPTION, short_levels[a], x0 + (a + 0.5) * cell,
+                        y0 - top_labels, cell, COOPNET_ALIGN_CENTER, coopnet_style_muted);
+        for (int b = 0; b < COOPNET_LEVEL_COUNT; b++) {
+            double value = density[a][b];
+            coopnet_rgb_t fill =
+                isnan(value) ? coopnet_style_panel : coopnet_style_sequential_color(value);
+            coopnet_style_set_color(cr, fill, 1.0);
+            cairo_rectangle(cr, x0 + b * cell + 0.5, y0 + a * cell + 0.5, cell - 1, cell - 1);
+            cairo_fill(cr);
+            char text[16];
+            if (isnan(value))
+                snprintf(text, sizeof text, "–");
+            else
+                snprintf(text, sizeof text, "%.2f", value);
+            draw_text_plain(cr, cell > 30 ? COOPNET_TEXT_TICK : COOPNET_TEXT_CAPTION, text,
+                            x0 + (b + 0.5) * cell, y0 + (a + 0.5) * cell - 5, 0,
+                            COOPNET_ALIGN_CENTER,
+                            isnan(value) ? coopnet_style_muted
+                                         : coopnet_style_text_color_on(fill));
+        }
+    }
+}
+
+static void page_nlc(report_document_t *document, const report_model_t *model,
+                     const report_page_t *page)
+{
+    coopnet_nlc_t nlc = {0};
+    coopnet_error_t err;
+    report_page_title(document, page->number, page->title);
+    if (coopnet_nlc_compute(&model->graph, model->bundle, &nlc, &err) != COOPNET_OK) {
+        report_fail(document, err.code, "%s", err.message);
+        return;
+    }
+    double local_national = NAN;
+    for (size_t i = 0; i < nlc.n_pairs; i++)
+        if (strcmp(nlc.pairs[i].country, "*") == 0 &&
+            nlc.pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
+            nlc.pairs[i].level_b == COOPNET_LEVEL_NATIONAL)
+            local_national = nlc.pairs[i].density;
+    const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
+    for (size_t c = 0; c < nlc.n_countries; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+        if (isnan(reach->share) || reach->national == 0)
+            continue;
+        if (best == NULL || reach->share > best->share)
+            best = reach;
+        if (worst == NULL || reach->share < worst->share)
+            worst = reach;
+    }
+    if (best != NULL && worst != NULL && best != worst)
+        paragraph_printf(
+            document,
+            "Across the network, %.0f%% of the possible local-national pairs are linked. Within "
+            "countries, <b>%s</b> ties local and regional actors to a national body most often "
+            "(%lld of %lld, %.0f%%), <b>%s</b> least often (%lld of %lld, %.0f%%).",
+            100 * local_national, country_name(best->country), (long long)best->linked,
+            (long long)best->subnational, 100 * best->share, country_name(worst->country),
+            (long long)worst->linked, (long long)worst->subnational, 100 * worst->share);
+    else
+        paragraph_printf(document,
+                         "Across the network, %.0f%% of the possible local-national pairs are "
+                         "linked.",
+                         100 * local_national);
+    report_paragraph(document,
+                     "Each cell gives the density of links between two levels: the links present "
+                     "out of all possible pairs (diagonal: within the level).");
+
+    /* the whole network, then up to three countries with national actors, side by side */
+    const double big = 200, small_size = 130, gap = 14;
+    nlc_heatmap_t overall = {&nlc, "*", "Whole network"};
+    report_figure(document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, big + 40, big},
+                  "nlc-matrix", draw_nlc_heatmap, &overall);
+    nlc_heatmap_t countries[3];
+    char titles[3][96];
+    size_t n_maps = 0;
+    for (size_t c = 0; c < nlc.n_countries && n_maps < 3; c++) {
+        if (nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
+            continue;
+        snprintf(titles[n_maps], sizeof titles[n_maps], "%s",
+                 country_name(nlc.reach[c].country));
+        countries[n_maps] = (nlc_heatmap_t){&nlc, nlc.reach[c].country, titles[n_maps]};
+        n_maps++;
+    }
+    double x = REPORT_MARGIN_LEFT + big + 40 + gap;
+    for (size_t i = 0; i < n_maps; i++) {
+        double column = (REPORT_TEXT_WIDTH - big - 40 - gap) / 2;
+        double left = x + (double)(i % 2) * column, top = document->y + (double)(i / 2) * 110;
+        char name[64];
+        snprintf(name, sizeof name, "nlc-matrix-%s", countries[i].country);
+        report_figure(document, (coopnet_rect_t){left, top, column - 6, small_size * 0.8},
+                      name, draw_nlc_heatmap, &countries[i]);
+    }
+    document->y += big + 14;
+
+    report_section(document, "Local and regional actors tied to a national body, by country");
+    static const char *const headers[] = {"Country", "Local and regional", "Tied to a national",
+                                          "National bodies", "Share"};
+    static const double widths[] = {2.0, 1.5, 1.5, 1.4, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    size_t rows = nlc.n_countries < 16 ? nlc.n_countries : 16;
+    const char *cells[16 * 5];
+    char numbers[16][4][24];
+    for (size_t r = 0; r < rows; r++) {
+        const coopnet_nlc_reach_t *reach = &nlc.reach[r];
+        snprintf(numbers[r][0], 24, "%lld", (long long)reach->subnational);
+        snprintf(numbers[r][1], 24, "%lld", (long long)reach->linked);
+        snprintf(numbers[r][2], 24, "%lld", (long long)reach->national);
+        if (isnan(reach->share))
+            snprintf(numbers[r][3], 24, "–");
+        else
+            snprintf(numbers[r][3], 24, "%.0f%%", 100 * reach->share);
+        cells[r * 5] = country_name(reach->country);
+        for (int k = 0; k < 4; k++)
+            cells[r * 5 + 1 + k] = numbers[r][k];
+    }
+    report_table_t table = {5,      rows,  headers, widths, aligns, cells, NULL,
+                            REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    report_table_draw(document, &table);
+    coopnet_nlc_destroy(&nlc);
+}
+
+static void page_groups(report_document_t *document, const report_model_t *model,
+                        const report_page_t *page)
+{
+    enum { PERMUTATIONS = 999 };
+    static const char *const attributes[] = {"country", "level"};
+    coopnet_groups_t groups[2];
+    coopnet_brokerage_t brokerage;
+    coopnet_error_t err;
+    memset(groups, 0, sizeof groups);
+    memset(&brokerage, 0, sizeof brokerage);
+    report_page_title(document, page->number, page->title);
+    for (int i = 0; i < 2; i++) {
+        if (coopnet_groups_compute(&model->graph, model->bundle, attributes[i], PERMUTATIONS, 1,
+                                   model->options->progress, &groups[i], &err) != COOPNET_OK) {
+            report_fail(document, err.code, "%s", err.message);
+            goto cleanup;
+        }
+    }
+    const coopnet_ei_t *by_country = &groups[0].network, *by_level = &groups[1].network;
+    paragraph_printf(
+        document,
+        "The E-I index runs from -1 (every link stays inside its group) to +1 (every link "
+        "crosses groups). By country it is <b>%+.2f</b> (%lld links inside countries, %lld "
+        "across; %s than the %+.2f expected by chance, p = %.3f). By level it is <b>%+.2f</b>: "
+        "%s (expected %+.2f, p = %.3f).",
+        by_country->ei, (long long)by_country->internal, (long long)by_country->external,
+        by_country->ei < by_country->expected_ei ? "more inward-looking" : "more outward-looking",
+        by_country->expected_ei, by_country->p_value, by_level->ei,
+        by_level->ei > 0 ? "most links join actors of different levels"
+                         : "most links stay within a level",
+        by_level->expected_ei, by_level->p_value);
+
+    report_section(document, "E-I index by group");
+    static const char *const headers[] = {"Grouping", "Group", "Actors", "Inside", "Across",
+                                          "E-I", "p"};
+    static const double widths[] = {1.1, 2.2, 0.8, 0.8, 0.8, 0.8, 0.8};
+    static const coopnet_align_t aligns[] = {
+        COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+        COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    enum { MAX_ROWS = 20 };
+    const char *cells[MAX_ROWS * 7];
+    char numbers[MAX_ROWS][5][24];
+    size_t rows = 0;
+    for (int i = 0; i < 2; i++) {
+        for (size_t g = 0; g < groups[i].partition.n_groups && rows < MAX_ROWS; g++) {
+            const coopnet_ei_t *ei = &groups[i].groups[g];
+            if (ei->actors < 2 && i == 0)
+                continue; /* single-actor countries say nothing about cohesion */
+            snprintf(numbers[rows][0], 24, "%lld", (long long)ei->actors);
+            snprintf(numbers[rows][1], 24, "%lld", (long long)ei->internal);
+            snprintf(numbers[rows][2], 24, "%lld", (long long)ei->external);
+            snprintf(numbers[rows][3], 24, isnan(ei->ei) ? "–" : "%+.2f", ei->ei);
+            snprintf(numbers[rows][4], 24, isnan(ei->p_value) ? "–" : "%.3f", ei->p_value);
+            const char *label = groups[i].partition.labels[g];
+            cells[rows * 7] = i == 0 ? "Country" : "Level";
+            cells[rows * 7 + 1] = i == 0 ? country_name(label) : label;
+            for (int k = 0; k < 5; k++)
+                cells[rows * 7 + 2 + k] = numbers[rows][k];
+            rows++;
+        }
+    }
+    report_table_t table = {7,      rows,  headers, widths, aligns, cells, NULL,
+                            REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    report_table_draw(document, &table);
+    report_text(document, REPORT_FONT_SMALL,
+                "Countries with a single actor are left out. p: share of 999 random reshufflings "
+                "of the groups over the actors (seed 1) with an E-I at least as extreme.",
+                REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                coopnet_style_muted);
+    document->y += 22;
+
+    if (coopnet_brokerage_compute(&model->graph, model->bundle, &model->graph_options, "level",
+                                  &brokerage, &err) != COOPNET_OK) {
+        report_fail(document, err.code, "%s", err.message);
+        goto cleanup;
+    }
+    report_section(document, "Top brokers between levels (Gould-Fernandez roles)");
+    igraph_integer_t n = model->summary.n_vertices;
+    igraph_integer_t order[8];
+    size_t n_top = 0;
+    /* the 8 actors with the most brokerage, by total (ties broken by name) */
+    for (size_t k = 0; k < 8 && k < (size_t)n; k++) {
+        igraph_integer_t best = -1;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_top; j++)
+                taken |= order[j] == v;
+            if (taken)
+                continue;
+            double total = MATRIX(brokerage.counts, v, COOPNET_BROKERAGE_TOTAL);
+            double best_total =
+                best < 0 ? -1 : MATRIX(brokerage.counts, best, COOPNET_BROKERAGE_TOTAL);
+            if (best < 0 || total > best_total ||
+                (total == best_total &&
+                 strcmp(vertex_name(model, v), vertex_name(model, best)) < 0))
+                best = v;
+        }
+        if (best < 0 || MATRIX(brokerage.counts, best, COOPNET_BROKERAGE_TOTAL) <= 0)
+            break;
+        order[n_top++] = best;
+    }
+    static const char *const broker_headers[] = {"Actor",          "Coordinator", "Itinerant",
+                                                 "Gatekeeper",     "Representative",
+                                                 "Liaison",        "Total"};
+    static const double broker_widths[] = {2.6, 1.0, 1.0, 1.0, 1.2, 0.9, 0.8};
+    static const coopnet_align_t broker_aligns[] = {
+        COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+        COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    const char *broker_cells[8 * 7];
+    char broker_numbers[8][6][24];
+    coopnet_rgb_t swatches[8];
+    for (size_t r = 0; r < n_top; r++) {
+        igraph_integer_t v = order[r];
+        const coopnet_actor_t *actor =
+            &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
+        broker_cells[r * 7] = actor->name;
+        for (int role = 0; role <= COOPNET_BROKERAGE_TOTAL; role++) {
+            snprintf(broker_numbers[r][role], 24, "%.0f", MATRIX(brokerage.counts, v, role));
+            broker_cells[r * 7 + 1 + role] = broker_numbers[r][role];
+        }
+        swatches[r] = coopnet_style_level_color(actor->level);
+    }
+    if (n_top > 0) {
+        paragraph_printf(document,
+                         "<b>%s</b> brokers most often between actors of different levels "
+                         "(%.0f brokered pairs, %.0f of them as a liaison between two other "
+                         "levels).",
+                         vertex_name(model, order[0]),
+                         MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_TOTAL),
+                         MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_LIAISON));
+        report_table_t broker_table = {7,        n_top, broker_headers, broker_widths,
+                                       broker_aligns, broker_cells, swatches, REPORT_MARGIN_LEFT,
+                                       REPORT_TEXT_WIDTH};
+        report_table_draw(document, &broker_table);
+    }
+    report_text(document, REPORT_FONT_SMALL,
+                "A broker B links A and C that are not linked themselves. Coordinator: all three "
+                "of one level; itinerant: A and C of one level, B of another; gatekeeper and "
+                "representative: B shares its level with C or with A; liaison: all three of "
+                "different levels.",
+                REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                coopnet_style_muted);
+cleanup:
+    coopnet_groups_destroy(&groups[0]);
+    coopnet_groups_destroy(&groups[1]);
+    coopnet_brokerage_destroy(&brokerage);
+}
+
+/* The reach curve: share of ordered pairs of actors connected by a time-respecting path. */
+typedef struct reach_curve_figure {
+    const coopnet_temporal_curve_t *curve;
+} reach_curve_figure_t;
+
+static void draw_reach_curve(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    const coopnet_temporal_curve_t *curve = ((const reach_curve_figure_t *)data)->curve;
+    if (curve->n_steps == 0)
+        return;
+    const double left = 38, bottom = 18, top = 16;
+    coopnet_rect_t plot = {rect.x + left, rect.y + top, rect.w - left - 8,
+                           rect.h - top - bottom};
+    double maximum = 0;
+    for (size_t i = 0; i < curve->n_steps; i++)
+        maximum = fmax(maximum, curve->ratio[i]);
+    maximum = maximum > 0 ? fmin(1.0, ceil(maximum * 10 + 0.001) / 10) : 1.0;
+    draw_text_plain(cr, COOPNET_TEXT_HEADING, "Share of actor pairs linked by a learning path",
+                    rect.x, rect.y, rect.w, COOPNET_ALIGN_LEFT, coopnet_style_muted);
+    for (int tick = 0; tick <= 4; tick++) {
+        double value = maximum * tick / 4, y = plot.y + plot.h * (1 - value / maximum);
+        coopnet_style_set_color(cr, coopnet_style_grid, 1.0);
+        cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
+        cairo_move_to(cr, plot.x, y);
+        cairo_line_to(cr, plot.x + plot.w, y);
+        cairo_stroke(cr);
+        char text[16];
+        snprintf(text, sizeof text, "%.0f%%", 100 * value);
+        draw_text_plain(cr, COOPNET_TEXT_TICK, text, plot.x - 4, y - 6, 0, COOPNET_ALIGN_RIGHT,
+                        coopnet_style_muted);
+    }
+    double step_width = plot.w / (double)curve->n_steps;
+    coopnet_style_set_color(cr, coopnet_style_level_color(COOPNET_LEVEL_LOCAL), 1.0);
+    cairo_set_line_width(cr, 2.0);
+    cairo_new_path(cr);
+    for (size_t i = 0; i < curve->n_steps; i++) {
+        double y = plot.y + plot.h * (1 - curve->ratio[i] / maximum);
+        double x = plot.x + (double)i * step_width;
+        if (i == 0)
+            cairo_move_to(cr, x, y);
+        else
+            cairo_line_to(cr, x, y);
+        cairo_line_to(cr, x + step_width, y);
+    }
+    cairo_stroke(cr);
+    /* a label under each period, thinned to fit */
+    size_t every = (size_t)ceil((double)curve->n_steps * 44 / plot.w);
+    if (every < 1)
+        every = 1;
+    for (size_t i = 0; i < curve->n_steps; i += every) {
+        int year, month, day;
+        coopnet_date_civil_from_days(curve->day[i], &year, &month, &day);
+        char text[16];
+        snprintf(text, sizeof text, "Q%d %d", (month - 1) / 3 + 1, year);
+        draw_text_plain(cr, COOPNET_TEXT_CAPTION, text, plot.x + ((double)i + 0.5) * step_width,
+                        plot.y + plot.h + 4, 0, COOPNET_ALIGN_CENTER, coopnet_style_muted);
+    }
+}
+
+static void describe_contact(const coopnet_temporal_network_t *network,
+                             const coopnet_bundle_t *bundle, coopnet_contact_ref_t contact,
+                             char *buffer, size_t size)
+{
+    char date[64];
+    format_date_long(coopnet_temporal_contact_date(network, contact), date, sizeof date);
+    if (contact.kind == COOPNET_CONTACT_EVENT && contact.index >= 0)
+        snprintf(buffer, size, "at “%s” (%s)", bundle->events[contact.index].title, date);
+    else if (contact.index >= 0)
+        snprintf(buffer, size, "through a %s tie (%s)", bundle->ties[contact.index].type, date);
+    else
+        snprintf(buffer, size, "(%s)", date);
+    for (char *p = buffer; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+}
+
+/* One learning pathway: the source's farthest target (most steps, then latest arrival, then
+ * name), written out step by step. */
+static void write_pathway(report_document_t *document, const report_model_t *model,
+                          const coopnet_temporal_network_t *network, size_t source, int number)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_temporal_reach_t reach;
+    coopnet_temporal_step_t *steps = NULL;
+    size_t n_steps = 0;
+    coopnet_error_t err;
+    memset(&reach, 0, sizeof reach);
+    if (coopnet_temporal_reach_forward(network, source, &reach, &err) != COOPNET_OK) {
+        report_fail(document, err.code, "%s", err.message);
+        return;
+    }
+    long target = -1;
+    for (size_t a = 0; a < reach.n_actors; a++) {
+        if (a == source || reach.day[a] == COOPNET_TEMPORAL_NEVER)
+            continue;
+        if (target < 0 || reach.hops[a] > reach.hops[target] ||
+            (reach.hops[a] == reach.hops[target] &&
+             (reach.day[a] > reach.day[target] ||
+              (reach.day[a] == reach.day[target] &&
+               strcmp(bundle->actors[a].name, bundle->actors[target].name) < 0))))
+            target = (long)a;
+    }
+    if (target >= 0 &&
+        coopnet_temporal_reach_path(network, &reach, (size_t)target, &steps, &n_steps, &err) !=
+            COOPNET_OK) {
+        report_fail(document, err.code, "%s", err.message);
+        goto cleanup;
+    }
+    if (target < 0 || n_steps == 0)
+        goto cleanup;
+    char *heading = g_markup_printf_escaped("<b>%d. From %s to %s</b> (%zu %s)", number,
+                                            bundle->actors[source].name,
+                                            bundle->actors[target].name, n_steps,
+                                            plural(n_steps, "step", "steps"));
+    document->y += report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT,
+                               document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                               coopnet_style_text) +
+                   2;
+    g_free(heading);
+    for (size_t s = 0; s < n_steps && s < 6; s++) {
+        char contact[512];
+        describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
+        char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
+                                             bundle->actors[steps[s].from].name,
+                                             bundle->actors[steps[s].to].name, contact);
+        document->y += report_text(document, REPORT_FONT_SMALL, line, REPORT_MARGIN_LEFT + 12,
+                                   document->y, REPORT_TEXT_WIDTH - 12, COOPNET_ALIGN_LEFT,
+                                   coopnet_style_text) +
+                       1.5;
+        g_free(line);
+    }
+    document->y += 6;
+cleanup:
+    free(steps);
+    coopnet_temporal_reach_destroy(&reach);
+}
+
+static void page_reach(report_document_t *document, const report_model_t *model,
+                       const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_temporal_options_t options;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_t all;
+    coopnet_temporal_curve_t curve;
+    coopnet_error_t err;
+    int status;
+    memset(&all, 0, sizeof all);
+    memset(&curve, 0, sizeof curve);
+    report_page_title(document, page->number, page->title);
+    coopnet_temporal_options_init(&options);
+    options.graph = model->graph_options;
+    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, &err)) !=
+            COOPNET_OK ||
+        (status = coopnet_temporal_all_sources(network, model->options->progress, &all, &err)) !=
+            COOPNET_OK ||
+        (status = coopnet_temporal_curve_all(network, &all, COOPNET_PERIOD_QUARTER, &curve,
+                                             &err)) != COOPNET_OK) {
+        report_fail(document, status, "%s", err.message);
+        goto cleanup;
+    }
+    /* the sources that reach the most actors, best first (ties broken by name) */
+    size_t top[8], n_top = 0;
+    for (size_t k = 0; k < 8; k++) {
+        long best = -1;
+        for (size_t a = 0; a < all.n_actors; a++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_top; j++)
+                taken |= top[j] == a;
+            if (taken || all.out_reach[a] <= 0)
+                continue;
+            if (best < 0 || all.out_reach[a] > all.out_reach[best] ||
+                (all.out_reach[a] == all.out_reach[best] &&
+                 strcmp(bundle->actors[a].name, bundle->actors[best].name) < 0))
+                best = (long)a;
+        }
+        if (best < 0)
+            break;
+        top[n_top++] = (size_t)best;
+    }
+    double final_ratio = curve.n_steps ? curve.ratio[curve.n_steps - 1] : 0;
+    if (n_top == 0) {
+        report_paragraph(document,
+                         "No dated event or tie links two actors, so no learning path can be "
+                         "followed through time.");
+        goto cleanup;
+    }
+    paragraph_printf(
+        document,
+        "Knowledge can only travel forward in time: from an event to a later one where someone "
+        "who was there meets others. Following these time-respecting paths through the %zu "
+        "dated contacts, <b>%.0f%%</b> of all ordered pairs of actors are linked by the end "
+        "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
+        coopnet_temporal_network_contacts(network), 100 * final_ratio,
+        bundle->actors[top[0]].name, (long long)all.out_reach[top[0]],
+        all.n_kept ? all.n_kept - 1 : 0);
+    reach_curve_figure_t figure = {&curve};
+    const double chart_width = REPORT_TEXT_WIDTH * 0.52;
+    report_figure(document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, chart_width, 170},
+                  "reach-curve", draw_reach_curve, &figure);
+    /* the top sources, beside the curve */
+    static const char *const headers[] = {"Source", "Reaches"};
+    static const double widths[] = {3.0, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT};
+    const char *cells[16];
+    char numbers[8][24];
+    coopnet_rgb_t swatches[8];
+    for (size_t i = 0; i < n_top; i++) {
+        snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all.out_reach[top[i]]);
+        cells[2 * i] = bundle->actors[top[i]].name;
+        cells[2 * i + 1] = numbers[i];
+        swatches[i] = coopnet_style_level_color(bundle->actors[top[i]].level);
+    }
+    double saved_y = document->y;
+    report_table_t table = {2,
+                            n_top,
+                            headers,
+                            widths,
+                            aligns,
+                            cells,
+                            swatches,
+                            REPORT_MARGIN_LEFT + chart_width + 14,
+                            REPORT_TEXT_WIDTH - chart_width - 14};
+    report_table_draw(document, &table);
+    document->y = fmax(document->y, saved_y + 180);
+
+    report_section(document, "Three learning pathways");
+    report_paragraph(document, "From the three sources that reach the most actors to the actor "
+                               "each reaches in the most steps:");
+    for (size_t i = 0; i < n_top && i < 3; i++)
+        write_pathway(document, model, network, top[i], (int)i + 1);
+cleanup:
+    coopnet_temporal_curve_destroy(&curve);
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
+}
+
+/* Small multiples: the network as of the end of each year. */
+static void page_change(report_document_t *document, const report_model_t *model,
+                        const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_snapshots_t snapshots;
+    coopnet_error_t err;
+    memset(&snapshots, 0, sizeof snapshots);
+    report_page_title(document, page->number, page->title);
+    const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
+    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_STEP_YEAR, 0, &measure,
+                                  1, false, model->options->progress, &snapshots,
+                                  &err) != COOPNET_OK) {
+        report_fail(document, err.code, "%s", err.message);
+        return;
+    }
+    if (snapshots.n_steps < 2) {
+        report_paragraph(document, "The dated events and ties span less than two years: there is "
+                                   "no change over time to show.");
+        goto cleanup;
+    }
+    size_t last = snapshots.n_steps - 1;
+    igraph_integer_t n = snapshots.n_vertices;
+    /* risers: places gained in the degree ranking from the first year to the last */
+    igraph_integer_t risers[5];
+    double gains[5];
+    size_t n_risers = 0;
+    for (size_t k = 0; k < 5; k++) {
+        igraph_integer_t best = -1;
+        double best_gain = 0;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_risers; j++)
+                taken |= risers[j] == v;
+            double before = snapshots.ranks[(size_t)0 * (size_t)n + (size_t)v];
+            double after = snapshots.ranks[last * (size_t)n + (size_t)v];
+            double gain = before - after;
+            if (taken || isnan(gain) || gain <= 0)
+                continue;
+            if (best < 0 || gain > best_gain) {
+                best = v;
+                best_gain = gain;
+            }
+        }
+        if (best < 0)
+            break;
+        risers[n_risers] = best;
+        gains[n_risers++] = best_gain;
+    }
+    char first_year[16], last_year[16];
+    format_date_long(snapshots.dates[0], first_year, sizeof first_year);
+    format_date_long(snapshots.dates[last], last_year, sizeof last_year);
+    const coopnet_snapshot_change_t *change = &snapshots.changes[last - 1];
+    paragraph_printf(document,
+                     "The network grows with each dated event and tie: below it is drawn as it "
+                     "stood at the end of each year, counting only what is dated. From %s to %s "
+                     "the ranking by number of partners %s (Spearman correlation between the "
+                     "last two years %.2f).",
+                     first_year, last_year,
+                     change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
+                     change->spearman);
+
+    /* up to four years, the most recent ones, in a row */
+    size_t shown = snapshots.n_steps < 4 ? snapshots.n_steps : 4;
+    double panel = (REPORT_TEXT_WIDTH - (double)(shown - 1) * 8) / (double)shown;
+    network_figure_t figures[4];
+    char titles[4][32];
+    for (size_t i = 0; i < shown; i++) {
+        size_t step = snapshots.n_steps - shown + i;
+        network_figure_init(&figures[i], model, COOPNET_LAYOUT_FR);
+        figures[i].options.graph.as_of = snapshots.dates[step];
+        figures[i].options.labels = COOPNET_LABELS_NONE;
+        figures[i].options.size_by = "degree";
+        int year, month, day;
+        coopnet_date_civil_from_days(snapshots.dates[step].day, &year, &month, &day);
+        snprintf(titles[i], sizeof titles[i], "End of %d", year);
+        figures[i].options.figure.title = titles[i];
+        char name[32];
+        snprintf(name, sizeof name, "snapshot-%d", year);
+        coopnet_rect_t rect = {REPORT_MARGIN_LEFT + (double)i * (panel + 8), document->y,
+                               panel, panel * 1.15};
+        report_figure(document, rect, name, draw_network_figure, &figures[i]);
+        if (figures[i].status != COOPNET_OK && figures[i].status != COOPNET_EDATA)
+            report_fail(document, figures[i].status, "%s", figures[i].err.message);
+    }
+    document->y += panel * 1.15 + 12;
+
+    report_section(document, "Biggest risers in the ranking by partners");
+    if (n_risers == 0) {
+        report_paragraph(document, "No actor moved up the ranking.");
+        goto cleanup;
+    }
+    static const char *const headers[] = {"Actor", "Rank at first", "Rank at last",
+                                          "Places gained", "Partners at last"};
+    static const double widths[] = {3.0, 1.1, 1.1, 1.1, 1.2};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    const char *cells[5 * 5];
+    char numbers[5][4][24];
+    coopnet_rgb_t swatches[5];
+    for (size_t r = 0; r < n_risers; r++) {
+        igraph_integer_t v = risers[r];
+        const coopnet_actor_t *actor = &bundle->actors[VECTOR(snapshots.actor_of_vertex)[v]];
+        snprintf(numbers[r][0], 24, "%.0f", snapshots.ranks[(size_t)v]);
+        snprintf(numbers[r][1], 24, "%.0f", snapshots.ranks[last * (size_t)n + (size_t)v]);
+        snprintf(numbers[r][2], 24, "+%.0f", gains[r]);
+        snprintf(numbers[r][3], 24, "%.0f", snapshots.values[last * (size_t)n + (size_t)v]);
+        cells[r * 5] = actor->name;
+        for (int k = 0; k < 4; k++)
+            cells[r * 5 + 1 + k] = numbers[r][k];
+        swatches[r] = coopnet_style_level_color(actor->level);
+    }
+    report_table_t table = {5,      n_risers, headers, widths, aligns, cells, swatches,
+                            REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    report_table_draw(document, &table);
+    paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
+                     bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name, gains[0],
+                     first_year, last_year);
+cleanup:
+    coopnet_snapshots_destroy(&snapshots);
+}
+
 /* Source documents: the part of each " | "-separated citation before its first ':'. */
 #define MAX_DOCUMENTS 256
 typedef struct source_counts {
@@ -848,7 +1655,13 @@ int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
     const char *title = options->title ? options->title : "Cooperation network mapping";
     report_page_t pages[] = {
         {"Title and scope", page_title, 0, NULL, 0},
+        {"The network", page_network, 0, NULL, 0},
+        {"The geography", page_geography, 0, NULL, 0},
         {"Who holds it together", page_centrality, 0, NULL, 0},
+        {"National-local cooperation", page_nlc, 0, NULL, 0},
+        {"Groups and brokers", page_groups, 0, NULL, 0},
+        {"Peer-learning reach", page_reach, 0, NULL, 0},
+        {"Change over time", page_change, 0, NULL, 0},
         {"Sources and method notes", page_sources, 0, NULL, 0},
     };
     const size_t n_pages = sizeof pages / sizeof pages[0];
