@@ -678,8 +678,8 @@ typedef struct network_figure {
 static void draw_network_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
 {
     network_figure_t *figure = (network_figure_t *)data;
-    int status = coopnet_draw_network(cr, rect, figure->bundle, &figure->options, NULL,
-                                      &figure->err);
+    int status =
+        coopnet_draw_network(cr, rect, figure->bundle, &figure->options, NULL, &figure->err);
     if (figure->status == COOPNET_OK)
         figure->status = status;
 }
@@ -742,25 +742,28 @@ static void page_network(report_document_t *document, const report_model_t *mode
         double mean = mean_degree_of_level(model, (coopnet_level_t)l);
         if (isnan(mean))
             continue;
-        used += (size_t)snprintf(levels + used, sizeof levels - used, "%s%s %.1f",
-                                 used ? ", " : "", coopnet_level_name((coopnet_level_t)l), mean);
+        used += (size_t)snprintf(levels + used, sizeof levels - used, "%s%s %.1f", used ? ", " : "",
+                                 coopnet_level_name((coopnet_level_t)l), mean);
         if (used >= sizeof levels)
             break;
     }
     paragraph_printf(
         document,
         "The %lld actors are joined by %lld links in %lld connected %s; the largest holds %lld "
-        "actors and %lld %s no link at all. On average an actor has %.1f partners; by level: "
+        "actors%s%.0lld %s. On average an actor has %.1f partners; by level: "
         "%s. Nodes are coloured by level and sized by betweenness, so the large nodes are the "
         "brokers the network runs through; the 12 most central actors are named.",
         (long long)model->summary.n_vertices, (long long)model->summary.n_edges,
         (long long)model->summary.n_components,
         plural((size_t)model->summary.n_components, "group", "groups"),
-        (long long)model->summary.largest_component, (long long)model->summary.n_isolates,
-        plural((size_t)model->summary.n_isolates, "actor has", "actors have"),
-        model->summary.n_vertices ? 2.0 * (double)model->summary.n_edges /
-                                        (double)model->summary.n_vertices
-                                  : 0.0,
+        (long long)model->summary.largest_component, model->summary.n_isolates ? " and " : "",
+        (long long)model->summary.n_isolates,
+        model->summary.n_isolates == 0
+            ? "and no actor is isolated"
+            : plural((size_t)model->summary.n_isolates, "actor has no link", "actors have no link"),
+        model->summary.n_vertices
+            ? 2.0 * (double)model->summary.n_edges / (double)model->summary.n_vertices
+            : 0.0,
         levels);
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_FR);
@@ -798,7 +801,8 @@ static void page_geography(report_document_t *document, const report_model_t *mo
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
     figure.options.labels = COOPNET_LABELS_TOP;
     figure.options.label_top = 20;
-    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 10, "geography");
+    place_network_figure(document, &figure, fmin(360, REPORT_BOTTOM - document->y - 10),
+                         "geography");
 }
 
 /* The level x level density heat map of one country (or the whole network: country "*"). */
@@ -822,11 +826,13 @@ static void draw_nlc_heatmap(cairo_t *cr, coopnet_rect_t rect, const void *data)
         density[pair->level_a][pair->level_b] = density[pair->level_b][pair->level_a] =
             pair->density;
     }
-    static const char *const short_levels[] = {"Local", "Regional", "National", "Intl."};
+    static const char *const long_levels[] = {"Local", "Regional", "National", "Intl."};
+    static const char *const short_levels_small[] = {"L", "R", "N", "I"};
     const double label_width = 46, title_height = 16, top_labels = 12;
     double cell = fmin((rect.w - label_width) / COOPNET_LEVEL_COUNT,
                        (rect.h - title_height - top_labels) / COOPNET_LEVEL_COUNT);
     double x0 = rect.x + label_width, y0 = rect.y + title_height + top_labels;
+    const char *const *short_levels = cell > 30 ? long_levels : short_levels_small;
     draw_text_plain(cr, COOPNET_TEXT_HEADING, map->title, rect.x, rect.y, rect.w,
                     COOPNET_ALIGN_LEFT, coopnet_style_text);
     for (int a = 0; a < COOPNET_LEVEL_COUNT; a++) {
@@ -850,8 +856,7 @@ static void draw_nlc_heatmap(cairo_t *cr, coopnet_rect_t rect, const void *data)
             draw_text_plain(cr, cell > 30 ? COOPNET_TEXT_TICK : COOPNET_TEXT_CAPTION, text,
                             x0 + (b + 0.5) * cell, y0 + (a + 0.5) * cell - 5, 0,
                             COOPNET_ALIGN_CENTER,
-                            isnan(value) ? coopnet_style_muted
-                                         : coopnet_style_text_color_on(fill));
+                            isnan(value) ? coopnet_style_muted : coopnet_style_text_color_on(fill));
         }
     }
 }
@@ -868,14 +873,13 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     }
     double local_national = NAN;
     for (size_t i = 0; i < nlc.n_pairs; i++)
-        if (strcmp(nlc.pairs[i].country, "*") == 0 &&
-            nlc.pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
+        if (strcmp(nlc.pairs[i].country, "*") == 0 && nlc.pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
             nlc.pairs[i].level_b == COOPNET_LEVEL_NATIONAL)
             local_national = nlc.pairs[i].density;
     const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
     for (size_t c = 0; c < nlc.n_countries; c++) {
         const coopnet_nlc_reach_t *reach = &nlc.reach[c];
-        if (isnan(reach->share) || reach->national == 0)
+        if (isnan(reach->share) || reach->national == 0 || reach->subnational < 2)
             continue;
         if (best == NULL || reach->share > best->share)
             best = reach;
@@ -911,8 +915,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     for (size_t c = 0; c < nlc.n_countries && n_maps < 3; c++) {
         if (nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
             continue;
-        snprintf(titles[n_maps], sizeof titles[n_maps], "%s",
-                 country_name(nlc.reach[c].country));
+        snprintf(titles[n_maps], sizeof titles[n_maps], "%s", country_name(nlc.reach[c].country));
         countries[n_maps] = (nlc_heatmap_t){&nlc, nlc.reach[c].country, titles[n_maps]};
         n_maps++;
     }
@@ -922,13 +925,13 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         double left = x + (double)(i % 2) * column, top = document->y + (double)(i / 2) * 110;
         char name[64];
         snprintf(name, sizeof name, "nlc-matrix-%s", countries[i].country);
-        report_figure(document, (coopnet_rect_t){left, top, column - 6, small_size * 0.8},
-                      name, draw_nlc_heatmap, &countries[i]);
+        report_figure(document, (coopnet_rect_t){left, top, column - 6, small_size * 0.8}, name,
+                      draw_nlc_heatmap, &countries[i]);
     }
     document->y += big + 14;
 
     report_section(document, "Local and regional actors tied to a national body, by country");
-    static const char *const headers[] = {"Country", "Local and regional", "Tied to a national",
+    static const char *const headers[] = {"Country", "Sub-national", "Tied to national",
                                           "National bodies", "Share"};
     static const double widths[] = {2.0, 1.5, 1.5, 1.4, 1.0};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
@@ -950,8 +953,8 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         for (int k = 0; k < 4; k++)
             cells[r * 5 + 1 + k] = numbers[r][k];
     }
-    report_table_t table = {5,      rows,  headers, widths, aligns, cells, NULL,
-                            REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    report_table_t table = {
+        5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     report_table_draw(document, &table);
     coopnet_nlc_destroy(&nlc);
 }
@@ -979,18 +982,20 @@ static void page_groups(report_document_t *document, const report_model_t *model
         document,
         "The E-I index runs from -1 (every link stays inside its group) to +1 (every link "
         "crosses groups). By country it is <b>%+.2f</b> (%lld links inside countries, %lld "
-        "across; %s than the %+.2f expected by chance, p = %.3f). By level it is <b>%+.2f</b>: "
+        "across; %s the %+.2f expected by chance, p = %.3f). By level it is <b>%+.2f</b>: "
         "%s (expected %+.2f, p = %.3f).",
         by_country->ei, (long long)by_country->internal, (long long)by_country->external,
-        by_country->ei < by_country->expected_ei ? "more inward-looking" : "more outward-looking",
+        by_country->p_value >= 0.05                ? "not significantly different from"
+        : by_country->ei < by_country->expected_ei ? "significantly more inward-looking than"
+                                                   : "significantly more outward-looking than",
         by_country->expected_ei, by_country->p_value, by_level->ei,
         by_level->ei > 0 ? "most links join actors of different levels"
                          : "most links stay within a level",
         by_level->expected_ei, by_level->p_value);
 
     report_section(document, "E-I index by group");
-    static const char *const headers[] = {"Grouping", "Group", "Actors", "Inside", "Across",
-                                          "E-I", "p"};
+    static const char *const headers[] = {"Grouping", "Group", "Actors", "Inside",
+                                          "Across",   "E-I",   "p"};
     static const double widths[] = {1.1, 2.2, 0.8, 0.8, 0.8, 0.8, 0.8};
     static const coopnet_align_t aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1010,6 +1015,8 @@ static void page_groups(report_document_t *document, const report_model_t *model
             snprintf(numbers[rows][3], 24, isnan(ei->ei) ? "–" : "%+.2f", ei->ei);
             snprintf(numbers[rows][4], 24, isnan(ei->p_value) ? "–" : "%.3f", ei->p_value);
             const char *label = groups[i].partition.labels[g];
+            if (strcmp(label, "(none)") == 0)
+                label = "No country (international)";
             cells[rows * 7] = i == 0 ? "Country" : "Level";
             cells[rows * 7 + 1] = i == 0 ? country_name(label) : label;
             for (int k = 0; k < 5; k++)
@@ -1017,15 +1024,16 @@ static void page_groups(report_document_t *document, const report_model_t *model
             rows++;
         }
     }
-    report_table_t table = {7,      rows,  headers, widths, aligns, cells, NULL,
-                            REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    report_table_t table = {
+        7, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     report_table_draw(document, &table);
-    report_text(document, REPORT_FONT_SMALL,
-                "Countries with a single actor are left out. p: share of 999 random reshufflings "
-                "of the groups over the actors (seed 1) with an E-I at least as extreme.",
-                REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                coopnet_style_muted);
-    document->y += 22;
+    document->y += report_text(document, REPORT_FONT_SMALL,
+                               "Countries with a single actor are left out. p: share of 999 "
+                               "random reshufflings of the groups over the actors (seed 1) with "
+                               "an E-I at least as extreme.",
+                               REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                               COOPNET_ALIGN_LEFT, coopnet_style_muted) +
+                   6;
 
     if (coopnet_brokerage_compute(&model->graph, model->bundle, &model->graph_options, "level",
                                   &brokerage, &err) != COOPNET_OK) {
@@ -1036,8 +1044,8 @@ static void page_groups(report_document_t *document, const report_model_t *model
     igraph_integer_t n = model->summary.n_vertices;
     igraph_integer_t order[8];
     size_t n_top = 0;
-    /* the 8 actors with the most brokerage, by total (ties broken by name) */
-    for (size_t k = 0; k < 8 && k < (size_t)n; k++) {
+    /* the 5 actors with the most brokerage, by total (ties broken by name) */
+    for (size_t k = 0; k < 5 && k < (size_t)n; k++) {
         igraph_integer_t best = -1;
         for (igraph_integer_t v = 0; v < n; v++) {
             bool taken = false;
@@ -1057,9 +1065,8 @@ static void page_groups(report_document_t *document, const report_model_t *model
             break;
         order[n_top++] = best;
     }
-    static const char *const broker_headers[] = {"Actor",          "Coordinator", "Itinerant",
-                                                 "Gatekeeper",     "Representative",
-                                                 "Liaison",        "Total"};
+    static const char *const broker_headers[] = {
+        "Actor", "Coordinator", "Itinerant", "Gatekeeper", "Representative", "Liaison", "Total"};
     static const double broker_widths[] = {2.6, 1.0, 1.0, 1.0, 1.2, 0.9, 0.8};
     static const coopnet_align_t broker_aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1086,16 +1093,21 @@ static void page_groups(report_document_t *document, const report_model_t *model
                          vertex_name(model, order[0]),
                          MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_TOTAL),
                          MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_LIAISON));
-        report_table_t broker_table = {7,        n_top, broker_headers, broker_widths,
-                                       broker_aligns, broker_cells, swatches, REPORT_MARGIN_LEFT,
+        report_table_t broker_table = {7,
+                                       n_top,
+                                       broker_headers,
+                                       broker_widths,
+                                       broker_aligns,
+                                       broker_cells,
+                                       swatches,
+                                       REPORT_MARGIN_LEFT,
                                        REPORT_TEXT_WIDTH};
         report_table_draw(document, &broker_table);
     }
     report_text(document, REPORT_FONT_SMALL,
-                "A broker B links A and C that are not linked themselves. Coordinator: all three "
-                "of one level; itinerant: A and C of one level, B of another; gatekeeper and "
-                "representative: B shares its level with C or with A; liaison: all three of "
-                "different levels.",
+                "B brokers between unlinked A and C. Coordinator: all of one level; itinerant: A, "
+                "C of one level, B of another; gatekeeper, representative: B shares the level of "
+                "C or A; liaison: three levels.",
                 REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                 coopnet_style_muted);
 cleanup:
@@ -1115,8 +1127,7 @@ static void draw_reach_curve(cairo_t *cr, coopnet_rect_t rect, const void *data)
     if (curve->n_steps == 0)
         return;
     const double left = 38, bottom = 18, top = 16;
-    coopnet_rect_t plot = {rect.x + left, rect.y + top, rect.w - left - 8,
-                           rect.h - top - bottom};
+    coopnet_rect_t plot = {rect.x + left, rect.y + top, rect.w - left - 8, rect.h - top - bottom};
     double maximum = 0;
     for (size_t i = 0; i < curve->n_steps; i++)
         maximum = fmax(maximum, curve->ratio[i]);
@@ -1169,9 +1180,13 @@ static void describe_contact(const coopnet_temporal_network_t *network,
 {
     char date[64];
     format_date_long(coopnet_temporal_contact_date(network, contact), date, sizeof date);
-    if (contact.kind == COOPNET_CONTACT_EVENT && contact.index >= 0)
-        snprintf(buffer, size, "at “%s” (%s)", bundle->events[contact.index].title, date);
-    else if (contact.index >= 0)
+    if (contact.kind == COOPNET_CONTACT_EVENT && contact.index >= 0) {
+        /* the title up to a colon: "Second MENA regional workshop: Strengthening ..." */
+        const char *title = bundle->events[contact.index].title;
+        const char *colon = strchr(title, ':');
+        int length = colon ? (int)(colon - title) : (int)strlen(title);
+        snprintf(buffer, size, "at “%.*s” (%s)", length, title, date);
+    } else if (contact.index >= 0)
         snprintf(buffer, size, "through a %s tie (%s)", bundle->ties[contact.index].type, date);
     else
         snprintf(buffer, size, "(%s)", date);
@@ -1206,21 +1221,18 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
                strcmp(bundle->actors[a].name, bundle->actors[target].name) < 0))))
             target = (long)a;
     }
-    if (target >= 0 &&
-        coopnet_temporal_reach_path(network, &reach, (size_t)target, &steps, &n_steps, &err) !=
-            COOPNET_OK) {
+    if (target >= 0 && coopnet_temporal_reach_path(network, &reach, (size_t)target, &steps,
+                                                   &n_steps, &err) != COOPNET_OK) {
         report_fail(document, err.code, "%s", err.message);
         goto cleanup;
     }
     if (target < 0 || n_steps == 0)
         goto cleanup;
-    char *heading = g_markup_printf_escaped("<b>%d. From %s to %s</b> (%zu %s)", number,
-                                            bundle->actors[source].name,
-                                            bundle->actors[target].name, n_steps,
-                                            plural(n_steps, "step", "steps"));
-    document->y += report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT,
-                               document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                               coopnet_style_text) +
+    char *heading = g_markup_printf_escaped(
+        "<b>%d. From %s to %s</b> (%zu %s)", number, bundle->actors[source].name,
+        bundle->actors[target].name, n_steps, plural(n_steps, "step", "steps"));
+    document->y += report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT, document->y,
+                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_style_text) +
                    2;
     g_free(heading);
     for (size_t s = 0; s < n_steps && s < 6; s++) {
@@ -1229,10 +1241,10 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
         char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
                                              bundle->actors[steps[s].from].name,
                                              bundle->actors[steps[s].to].name, contact);
-        document->y += report_text(document, REPORT_FONT_SMALL, line, REPORT_MARGIN_LEFT + 12,
-                                   document->y, REPORT_TEXT_WIDTH - 12, COOPNET_ALIGN_LEFT,
-                                   coopnet_style_text) +
-                       1.5;
+        document->y +=
+            report_text(document, REPORT_FONT_SMALL, line, REPORT_MARGIN_LEFT + 12, document->y,
+                        REPORT_TEXT_WIDTH - 12, COOPNET_ALIGN_LEFT, coopnet_style_text) +
+            1.5;
         g_free(line);
     }
     document->y += 6;
@@ -1256,8 +1268,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     report_page_title(document, page->number, page->title);
     coopnet_temporal_options_init(&options);
     options.graph = model->graph_options;
-    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, &err)) !=
-            COOPNET_OK ||
+    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, &err)) != COOPNET_OK ||
         (status = coopnet_temporal_all_sources(network, model->options->progress, &all, &err)) !=
             COOPNET_OK ||
         (status = coopnet_temporal_curve_all(network, &all, COOPNET_PERIOD_QUARTER, &curve,
@@ -1297,16 +1308,15 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "who was there meets others. Following these time-respecting paths through the %zu "
         "dated contacts, <b>%.0f%%</b> of all ordered pairs of actors are linked by the end "
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
-        coopnet_temporal_network_contacts(network), 100 * final_ratio,
-        bundle->actors[top[0]].name, (long long)all.out_reach[top[0]],
-        all.n_kept ? all.n_kept - 1 : 0);
+        coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
+        (long long)all.out_reach[top[0]], all.n_kept ? all.n_kept - 1 : 0);
     reach_curve_figure_t figure = {&curve};
     const double chart_width = REPORT_TEXT_WIDTH * 0.52;
-    report_figure(document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, chart_width, 170},
+    report_figure(document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, chart_width, 150},
                   "reach-curve", draw_reach_curve, &figure);
     /* the top sources, beside the curve */
     static const char *const headers[] = {"Source", "Reaches"};
-    static const double widths[] = {3.0, 1.0};
+    static const double widths[] = {2.6, 1.0};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT};
     const char *cells[16];
     char numbers[8][24];
@@ -1328,12 +1338,12 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                             REPORT_MARGIN_LEFT + chart_width + 14,
                             REPORT_TEXT_WIDTH - chart_width - 14};
     report_table_draw(document, &table);
-    document->y = fmax(document->y, saved_y + 180);
+    document->y = fmax(document->y, saved_y + 160);
 
     report_section(document, "Three learning pathways");
     report_paragraph(document, "From the three sources that reach the most actors to the actor "
                                "each reaches in the most steps:");
-    for (size_t i = 0; i < n_top && i < 3; i++)
+    for (size_t i = 0; i < n_top && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
         write_pathway(document, model, network, top[i], (int)i + 1);
 cleanup:
     coopnet_temporal_curve_destroy(&curve);
@@ -1351,8 +1361,8 @@ static void page_change(report_document_t *document, const report_model_t *model
     memset(&snapshots, 0, sizeof snapshots);
     report_page_title(document, page->number, page->title);
     const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
-    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_STEP_YEAR, 0, &measure,
-                                  1, false, model->options->progress, &snapshots,
+    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_STEP_YEAR, 0, &measure, 1,
+                                  false, model->options->progress, &snapshots,
                                   &err) != COOPNET_OK) {
         report_fail(document, err.code, "%s", err.message);
         return;
@@ -1391,8 +1401,11 @@ static void page_change(report_document_t *document, const report_model_t *model
         gains[n_risers++] = best_gain;
     }
     char first_year[16], last_year[16];
-    format_date_long(snapshots.dates[0], first_year, sizeof first_year);
-    format_date_long(snapshots.dates[last], last_year, sizeof last_year);
+    int year, month, day;
+    coopnet_date_civil_from_days(snapshots.dates[0].day, &year, &month, &day);
+    snprintf(first_year, sizeof first_year, "%d", year);
+    coopnet_date_civil_from_days(snapshots.dates[last].day, &year, &month, &day);
+    snprintf(last_year, sizeof last_year, "%d", year);
     const coopnet_snapshot_change_t *change = &snapshots.changes[last - 1];
     paragraph_printf(document,
                      "The network grows with each dated event and tie: below it is drawn as it "
@@ -1403,9 +1416,9 @@ static void page_change(report_document_t *document, const report_model_t *model
                      change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
                      change->spearman);
 
-    /* up to four years, the most recent ones, in a row */
+    /* up to four years, the most recent ones, two to a row */
     size_t shown = snapshots.n_steps < 4 ? snapshots.n_steps : 4;
-    double panel = (REPORT_TEXT_WIDTH - (double)(shown - 1) * 8) / (double)shown;
+    const double panel = (REPORT_TEXT_WIDTH - 12) / 2, panel_height = 185;
     network_figure_t figures[4];
     char titles[4][32];
     for (size_t i = 0; i < shown; i++) {
@@ -1414,27 +1427,27 @@ static void page_change(report_document_t *document, const report_model_t *model
         figures[i].options.graph.as_of = snapshots.dates[step];
         figures[i].options.labels = COOPNET_LABELS_NONE;
         figures[i].options.size_by = "degree";
-        int year, month, day;
         coopnet_date_civil_from_days(snapshots.dates[step].day, &year, &month, &day);
         snprintf(titles[i], sizeof titles[i], "End of %d", year);
         figures[i].options.figure.title = titles[i];
         char name[32];
         snprintf(name, sizeof name, "snapshot-%d", year);
-        coopnet_rect_t rect = {REPORT_MARGIN_LEFT + (double)i * (panel + 8), document->y,
-                               panel, panel * 1.15};
+        coopnet_rect_t rect = {REPORT_MARGIN_LEFT + (double)(i % 2) * (panel + 12),
+                               document->y + (double)(i / 2) * (panel_height + 8), panel,
+                               panel_height};
         report_figure(document, rect, name, draw_network_figure, &figures[i]);
         if (figures[i].status != COOPNET_OK && figures[i].status != COOPNET_EDATA)
             report_fail(document, figures[i].status, "%s", figures[i].err.message);
     }
-    document->y += panel * 1.15 + 12;
+    document->y += (double)((shown + 1) / 2) * (panel_height + 8) + 4;
 
     report_section(document, "Biggest risers in the ranking by partners");
     if (n_risers == 0) {
         report_paragraph(document, "No actor moved up the ranking.");
         goto cleanup;
     }
-    static const char *const headers[] = {"Actor", "Rank at first", "Rank at last",
-                                          "Places gained", "Partners at last"};
+    static const char *const headers[] = {"Actor", "Rank (first)", "Rank (last)", "Gained",
+                                          "Partners"};
     static const double widths[] = {3.0, 1.1, 1.1, 1.1, 1.2};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1454,8 +1467,8 @@ static void page_change(report_document_t *document, const report_model_t *model
             cells[r * 5 + 1 + k] = numbers[r][k];
         swatches[r] = coopnet_style_level_color(actor->level);
     }
-    report_table_t table = {5,      n_risers, headers, widths, aligns, cells, swatches,
-                            REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    report_table_t table = {5,        n_risers,           headers,          widths, aligns, cells,
+                            swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     report_table_draw(document, &table);
     paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
                      bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name, gains[0],
@@ -1690,12 +1703,11 @@ int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
                                         (int)n_pages, options->png_directory, err)) != COOPNET_OK)
         goto cleanup;
     for (size_t i = 0; i < n_pages; i++) {
-        coopnet_progress_report(options->progress, "report pages", i, n_pages);
+        coopnet_progress_report(options->progress, pages[i].title, 0, 0);
         report_page_begin(&document, pages[i].title, i == 0);
         pages[i].draw(&document, &model, &pages[i]);
         report_page_end(&document);
     }
-    coopnet_progress_report(options->progress, "report pages", n_pages, n_pages);
     status = report_document_finish(&document);
 cleanup:
     report_model_destroy(&model);
