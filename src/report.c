@@ -1633,6 +1633,15 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         {"Betweenness", "shortest paths between other actors that pass through the actor"},
         {"PageRank", "share of a random walk's time spent at the actor (damping 0.85)"},
         {"Density", "links present out of all possible links between the actors"},
+        {"Level density (NLC)", "links between two levels out of all pairs of actors at them"},
+        {"E-I index", "(links across groups - links inside) / all links; p from 999 "
+                      "permutations of the groups (seed 1)"},
+        {"Gould-Fernandez brokerage", "for each broker of an open two-path A-B-C, the role "
+                                      "given by the levels of A, B and C"},
+        {"Reach", "actors an actor can pass knowledge to along time-respecting paths of dated "
+                  "events and ties"},
+        {"Snapshots", "the network as of each year's end; ranks compared by Spearman "
+                      "correlation"},
     };
     for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
         char *markup = g_markup_printf_escaped("<b>%s</b>: %s.", notes[i][0], notes[i][1]);
