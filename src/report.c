@@ -912,11 +912,23 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     nlc_heatmap_t countries[3];
     char titles[3][96];
     size_t n_maps = 0;
-    for (size_t c = 0; c < nlc.n_countries && n_maps < 3; c++) {
-        if (nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
-            continue;
-        snprintf(titles[n_maps], sizeof titles[n_maps], "%s", country_name(nlc.reach[c].country));
-        countries[n_maps] = (nlc_heatmap_t){&nlc, nlc.reach[c].country, titles[n_maps]};
+    /* the three countries with the most local and regional actors (and a national body) */
+    for (size_t k = 0; k < 3; k++) {
+        long best = -1;
+        for (size_t c = 0; c < nlc.n_countries; c++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_maps; j++)
+                taken |= strcmp(countries[j].country, nlc.reach[c].country) == 0;
+            if (taken || nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
+                continue;
+            if (best < 0 || nlc.reach[c].subnational > nlc.reach[best].subnational)
+                best = (long)c;
+        }
+        if (best < 0)
+            break;
+        snprintf(titles[n_maps], sizeof titles[n_maps], "%s",
+                 country_name(nlc.reach[best].country));
+        countries[n_maps] = (nlc_heatmap_t){&nlc, nlc.reach[best].country, titles[n_maps]};
         n_maps++;
     }
     double x = REPORT_MARGIN_LEFT + big + 40 + gap;
