@@ -6,8 +6,7 @@
 static int run_convert(int argc, char **argv);
 
 const cli_command_t cli_command_convert = {
-    "convert",
-    "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
+    "convert", "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
     "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}",
     "\nWrites the cooperation graph in the format named by the output file's extension:\n"
     "  .graphml  GraphML with every actor attribute and the edge weight, events, ties\n"
