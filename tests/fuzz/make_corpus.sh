@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 corpus=$here/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{csv,bundle,graphml,date}
+mkdir -p "$corpus"/{csv,bundle,graphml,date,jobs}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -76,4 +76,29 @@ for date in 2024 2024-01 2024-01-31 2024-02-29 2023-02-29 1000-01-01 9999-12-31 
     31/01/2024 31.01.2024 2024-01-31T10:00 "2024-1-5" 2024-13 ""; do
     printf '%s' "$date" | seed date
 done
+# job files: the committed ones and small ones with every feature and mistake
+for file in "$root"/datasets/*.ini; do seed jobs <"$file"; done
+cat <<'INI' | seed jobs
+# the MENA report and its network data
+[defaults]
+bundle = mena-hub
+
+[report]
+command = report
+output  = out/mena-report.pdf
+title   = "Cooperation in the MENA region"
+
+[morocco]
+command = report
+country = MA
+output  = out/morocco.pdf
+args    = --as-of 2024-06 --quiet 'two words' "a \"quoted\" one" back\ slash
+; a comment
+[flagged]
+command = convert
+verbose = true
+INI
+printf '[a]\ncommand = info\n[a]\ncommand = x\nno equals sign\n[bad name!]\nargs = "open\n' | seed jobs
+printf 'key = before any section\n[empty]\n' | seed jobs
+
 echo "corpus: $(find "$corpus" -type f | wc -l) seeds in $corpus"
