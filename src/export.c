@@ -58,6 +58,22 @@ static void xml_text(FILE *stream, const char *text)
     }
 }
 
+/* The ends of edge e, smaller vertex first (igraph stores undirected edges the other way). */
+static void edge_ends(const coopnet_graph_t *graph, igraph_integer_t e, igraph_integer_t *first,
+                      igraph_integer_t *second)
+{
+    igraph_integer_t from = IGRAPH_FROM(&graph->graph, e), to = IGRAPH_TO(&graph->graph, e);
+    *first = from < to ? from : to;
+    *second = from < to ? to : from;
+}
+
+/* The id of the actor at vertex v. */
+static const char *vertex_id(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                             igraph_integer_t v)
+{
+    return bundle->actors[VECTOR(graph->actor_of_vertex)[v]].id;
+}
+
 /* The actor string attributes every export carries, in this order. */
 static const char *const actor_columns[] = {"name", "level", "type", "country", "name_ar",
                                             "name_fr", "source"};
@@ -124,12 +140,12 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
     }
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
-        const coopnet_actor_t *from = &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]];
-        const coopnet_actor_t *to = &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]];
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
         fputs("    <edge source=\"", stream);
-        xml_text(stream, from->id);
+        xml_text(stream, vertex_id(bundle, graph, u));
         fputs("\" target=\"", stream);
-        xml_text(stream, to->id);
+        xml_text(stream, vertex_id(bundle, graph, v));
         fprintf(stream,
                 "\">\n      <data key=\"e_weight\">%.10g</data>\n"
                 "      <data key=\"e_events\">%lld</data>\n"
@@ -285,10 +301,12 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
     fputs("    </nodes>\n    <edges>\n", stream);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
         fprintf(stream, "      <edge id=\"%lld\" source=\"", (long long)e);
-        xml_text(stream, bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]].id);
+        xml_text(stream, vertex_id(bundle, graph, u));
         fputs("\" target=\"", stream);
-        xml_text(stream, bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]].id);
+        xml_text(stream, vertex_id(bundle, graph, v));
         fprintf(stream,
                 "\" weight=\"%.10g\">\n        <attvalues>\n"
                 "          <attvalue for=\"events\" value=\"%lld\"/>\n"
@@ -319,9 +337,12 @@ static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *g
     }
     fputs("*Edges\n", stream);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
-    for (igraph_integer_t e = 0; e < n_edges; e++)
-        fprintf(stream, "%lld %lld %.10g\n", (long long)IGRAPH_FROM(&graph->graph, e) + 1,
-                (long long)IGRAPH_TO(&graph->graph, e) + 1, VECTOR(graph->weight)[e]);
+    for (igraph_integer_t e = 0; e < n_edges; e++) {
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
+        fprintf(stream, "%lld %lld %.10g\n", (long long)u + 1, (long long)v + 1,
+                VECTOR(graph->weight)[e]);
+    }
 }
 
 static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
@@ -332,8 +353,10 @@ static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t
     coopnet_table_begin(&table, stream, COOPNET_TABLE_CSV, columns, 5);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
-        coopnet_table_string(&table, bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]].id);
-        coopnet_table_string(&table, bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]].id);
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
+        coopnet_table_string(&table, vertex_id(bundle, graph, u));
+        coopnet_table_string(&table, vertex_id(bundle, graph, v));
         coopnet_table_number(&table, VECTOR(graph->weight)[e]);
         coopnet_table_integer(&table, VECTOR(graph->shared_events)[e]);
         coopnet_table_integer(&table, VECTOR(graph->shared_ties)[e]);
