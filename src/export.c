@@ -15,20 +15,31 @@ int coopnet_export_format_from_path(const char *path, coopnet_export_format_t *f
     const char *slash = strrchr(path, '/');
     if (dot == NULL || (slash && dot < slash))
         return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "cannot tell the format of '%s': use .graphml, .gexf, .net or .csv",
+                             "cannot tell the format of '%s': name it .graphml, .gexf, .net or "
+                             ".csv, or give --to",
                              path);
-    if (strcasecmp(dot, ".graphml") == 0)
-        *format = COOPNET_EXPORT_GRAPHML;
-    else if (strcasecmp(dot, ".gexf") == 0)
-        *format = COOPNET_EXPORT_GEXF;
-    else if (strcasecmp(dot, ".net") == 0)
-        *format = COOPNET_EXPORT_PAJEK;
-    else if (strcasecmp(dot, ".csv") == 0)
-        *format = COOPNET_EXPORT_EDGELIST;
-    else
+    if (coopnet_export_format_parse(dot + 1, format, err) != COOPNET_OK)
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "unknown output format '%s' (expected .graphml, .gexf, .net or .csv)",
                              dot);
+    return COOPNET_OK;
+}
+
+int coopnet_export_format_parse(const char *name, coopnet_export_format_t *format,
+                                coopnet_error_t *err)
+{
+    if (strcasecmp(name, "graphml") == 0)
+        *format = COOPNET_EXPORT_GRAPHML;
+    else if (strcasecmp(name, "gexf") == 0)
+        *format = COOPNET_EXPORT_GEXF;
+    else if (strcasecmp(name, "net") == 0 || strcasecmp(name, "pajek") == 0)
+        *format = COOPNET_EXPORT_PAJEK;
+    else if (strcasecmp(name, "csv") == 0)
+        *format = COOPNET_EXPORT_EDGELIST;
+    else
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "unknown output format '%s' (expected graphml, gexf, net or csv)",
+                             name);
     return COOPNET_OK;
 }
 
