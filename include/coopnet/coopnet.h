@@ -20,5 +20,6 @@
 #include "coopnet/brokerage.h"
 #include "coopnet/communities.h"
 #include "coopnet/snapshots.h"
+#include "coopnet/temporal.h"
 
 #endif
