@@ -14,5 +14,6 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/generate.h"
 
 #endif
