@@ -84,30 +84,32 @@ typedef struct country_info {
 
 /* Real ISO codes with approximate coordinates of their capitals: the MENA region first. */
 static const country_info_t country_table[COOPNET_GENERATE_MAX_COUNTRIES] = {
-    {"MA", 34.02, -6.84},  {"TN", 36.81, 10.18},  {"IQ", 33.31, 44.37},  {"JO", 31.95, 35.91},
-    {"LB", 33.89, 35.50},  {"DZ", 36.75, 3.06},   {"EG", 30.04, 31.24},  {"LY", 32.89, 13.19},
-    {"PS", 31.90, 35.20},  {"YE", 15.37, 44.19},  {"SY", 33.51, 36.29},  {"SA", 24.71, 46.68},
-    {"KW", 29.38, 47.99},  {"BH", 26.23, 50.59},  {"QA", 25.29, 51.53},  {"AE", 24.45, 54.38},
-    {"OM", 23.59, 58.41},  {"MR", 18.09, -15.98}, {"SD", 15.50, 32.56},  {"TR", 39.93, 32.86},
-    {"MT", 35.90, 14.51},  {"CY", 35.17, 33.36},  {"GR", 37.98, 23.73},  {"IT", 41.90, 12.50},
-    {"FR", 48.86, 2.35},   {"ES", 40.42, -3.70},  {"PT", 38.72, -9.14},  {"BE", 50.85, 4.35},
-    {"NL", 52.37, 4.90},   {"DE", 52.52, 13.40},  {"GB", 51.51, -0.13},  {"IE", 53.35, -6.26},
-    {"DK", 55.68, 12.57},  {"SE", 59.33, 18.07},  {"NO", 59.91, 10.75},  {"FI", 60.17, 24.94},
-    {"AT", 48.21, 16.37},  {"CH", 46.95, 7.45},   {"PL", 52.23, 21.01},  {"HU", 47.50, 19.04},
-    {"RO", 44.43, 26.10},  {"BG", 42.70, 23.32},  {"RS", 44.79, 20.45},  {"BA", 43.86, 18.41},
-    {"AL", 41.33, 19.82},  {"MK", 41.99, 21.43},  {"ME", 42.44, 19.26},  {"KE", -1.29, 36.82},
-    {"NG", 9.08, 7.40},    {"SN", 14.72, -17.47}, {"ML", 12.64, -8.00},  {"NE", 13.51, 2.11},
-    {"TD", 12.13, 15.06},  {"SO", 2.05, 45.32},   {"ET", 9.03, 38.74},   {"PK", 33.68, 73.05},
-    {"AF", 34.56, 69.21},  {"ID", -6.21, 106.85}, {"PH", 14.60, 120.98}, {"US", 38.91, -77.04}};
+    {"MA", 34.02, -6.84}, {"TN", 36.81, 10.18},  {"IQ", 33.31, 44.37},  {"JO", 31.95, 35.91},
+    {"LB", 33.89, 35.50}, {"DZ", 36.75, 3.06},   {"EG", 30.04, 31.24},  {"LY", 32.89, 13.19},
+    {"PS", 31.90, 35.20}, {"YE", 15.37, 44.19},  {"SY", 33.51, 36.29},  {"SA", 24.71, 46.68},
+    {"KW", 29.38, 47.99}, {"BH", 26.23, 50.59},  {"QA", 25.29, 51.53},  {"AE", 24.45, 54.38},
+    {"OM", 23.59, 58.41}, {"MR", 18.09, -15.98}, {"SD", 15.50, 32.56},  {"TR", 39.93, 32.86},
+    {"MT", 35.90, 14.51}, {"CY", 35.17, 33.36},  {"GR", 37.98, 23.73},  {"IT", 41.90, 12.50},
+    {"FR", 48.86, 2.35},  {"ES", 40.42, -3.70},  {"PT", 38.72, -9.14},  {"BE", 50.85, 4.35},
+    {"NL", 52.37, 4.90},  {"DE", 52.52, 13.40},  {"GB", 51.51, -0.13},  {"IE", 53.35, -6.26},
+    {"DK", 55.68, 12.57}, {"SE", 59.33, 18.07},  {"NO", 59.91, 10.75},  {"FI", 60.17, 24.94},
+    {"AT", 48.21, 16.37}, {"CH", 46.95, 7.45},   {"PL", 52.23, 21.01},  {"HU", 47.50, 19.04},
+    {"RO", 44.43, 26.10}, {"BG", 42.70, 23.32},  {"RS", 44.79, 20.45},  {"BA", 43.86, 18.41},
+    {"AL", 41.33, 19.82}, {"MK", 41.99, 21.43},  {"ME", 42.44, 19.26},  {"KE", -1.29, 36.82},
+    {"NG", 9.08, 7.40},   {"SN", 14.72, -17.47}, {"ML", 12.64, -8.00},  {"NE", 13.51, 2.11},
+    {"TD", 12.13, 15.06}, {"SO", 2.05, 45.32},   {"ET", 9.03, 38.74},   {"PK", 33.68, 73.05},
+    {"AF", 34.56, 69.21}, {"ID", -6.21, 106.85}, {"PH", 14.60, 120.98}, {"US", 38.91, -77.04}};
 
 /* Countries of international partners' headquarters ("" for multilateral bodies). */
-static const char *const partner_countries[] = {"", "", "", "US", "GB", "DE", "NL",
+static const char *const partner_countries[] = {"",   "",   "",   "US", "GB", "DE", "NL",
                                                 "SE", "CH", "NO", "DK", "BE", "FR"};
-static const char *const partner_kinds[][2] = {
-    {"international_org", "International Organisation"}, {"donor_agency", "Development Agency"},
-    {"network", "Cities Network"},                        {"foundation", "Foundation"},
-    {"ngo", "International NGO"},                         {"international_org", "Regional Hub"},
-    {"research_institute", "Institute"}};
+static const char *const partner_kinds[][2] = {{"international_org", "International Organisation"},
+                                               {"donor_agency", "Development Agency"},
+                                               {"network", "Cities Network"},
+                                               {"foundation", "Foundation"},
+                                               {"ngo", "International NGO"},
+                                               {"international_org", "Regional Hub"},
+                                               {"research_institute", "Institute"}};
 static const char *const national_kinds[][2] = {
     {"national_body", "National Committee for Prevention"},
     {"ministry", "Ministry of Interior"},
@@ -167,8 +169,8 @@ int coopnet_generate_check(const coopnet_generate_options_t *options, coopnet_er
                              "participations",
                              options->mean_size);
     if (options->n_ties > limit)
-        return COOPNET_ERROR(err, COOPNET_EINVAL, "number of ties '%zu' above %zu",
-                             options->n_ties, limit);
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "number of ties '%zu' above %zu", options->n_ties,
+                             limit);
     if (options->n_years < 1 || options->n_years > 100)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "number of years '%d' outside [1, 100]",
                              options->n_years);
@@ -194,8 +196,8 @@ typedef struct country {
 
 typedef struct actor {
     uint8_t level;
-    int16_t country; /* index into countries, -1 for international partners */
-    uint32_t region; /* index into regions (local and regional actors) */
+    int16_t country;     /* index into countries, -1 for international partners */
+    uint32_t region;     /* index into regions (local and regional actors) */
     uint32_t last_event; /* event index + 1 that last drew this actor: no duplicates */
     uint8_t active;      /* takes part in an event or a tie */
 } actor_t;
@@ -442,8 +444,9 @@ static int plan_events(generator_t *gen)
         event_plan_t *event = &gen->events[e];
         double u = random_uniform(&gen->random);
         event->day = days[e];
-        event->precision = u < 0.93 ? COOPNET_DATE_DAY : u < 0.98 ? COOPNET_DATE_MONTH
-                                                                  : COOPNET_DATE_NONE;
+        event->precision = u < 0.93   ? COOPNET_DATE_DAY
+                           : u < 0.98 ? COOPNET_DATE_MONTH
+                                      : COOPNET_DATE_NONE;
         size_t c = pick_country(gen);
         country_t *country = &gen->countries[c];
         event->country = (int16_t)c;
@@ -690,15 +693,15 @@ static void write_event(generator_t *gen, FILE *events, FILE *participation, siz
         pools[n_pools] = country->all;
         chances[n_pools++] = 0.96;
         host = random_chance(&gen->random, 0.5) ? draw_actor(gen, country->national, mark)
-                                                 : draw_actor(gen, country->all, mark);
+                                                : draw_actor(gen, country->all, mark);
         host_role = random_chance(&gen->random, 0.5) ? "organiser" : "host";
     }
     pools[n_pools] = gen->international;
     chances[n_pools++] = 1.0;
 
     uint32_t place = event->kind == KIND_SUBNATIONAL ? (uint32_t)host + 1
-                     : country->n_regions > 0 ? gen->regions[country->first_region].start + 1
-                                              : country->all.start;
+                     : country->n_regions > 0        ? gen->regions[country->first_region].start + 1
+                                                     : country->all.start;
     write_event_row(gen, events, e, place);
     write_participation(gen, participation, e, (uint32_t)host, host_role);
 
@@ -718,8 +721,7 @@ static void write_event(generator_t *gen, FILE *events, FILE *participation, siz
         if (seat < newcomers) {
             actor = draw_unseen(gen, country->all, &country->next_unseen, mark);
             if (actor < 0)
-                actor = draw_unseen(gen, gen->international, &gen->next_unseen_international,
-                                    mark);
+                actor = draw_unseen(gen, gen->international, &gen->next_unseen_international, mark);
         }
         if (actor < 0) {
             double u = random_uniform(&gen->random);
@@ -892,8 +894,8 @@ int coopnet_generate_write(const char *directory, const coopnet_generate_options
     }
 
     if (mkdir(directory, 0777) != 0 && errno != EEXIST) {
-        status = COOPNET_ERROR(err, COOPNET_EIO, "cannot create '%s': %s", directory,
-                               strerror(errno));
+        status =
+            COOPNET_ERROR(err, COOPNET_EIO, "cannot create '%s': %s", directory, strerror(errno));
         goto cleanup;
     }
     path = malloc(strlen(directory) + 32);

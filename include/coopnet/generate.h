@@ -32,8 +32,8 @@ extern "C" {
 #define COOPNET_GENERATE_MAX_COUNTRIES 60
 
 typedef struct coopnet_generate_options {
-    size_t n_actors;  /* at least 2 */
-    size_t n_events;  /* at least 1 */
+    size_t n_actors;    /* at least 2 */
+    size_t n_events;    /* at least 1 */
     size_t n_countries; /* 1 .. COOPNET_GENERATE_MAX_COUNTRIES, at most n_actors */
     double mean_size;   /* mean participants per event, >= 2 and below n_actors; the total of
                            participations is round(n_events * mean_size) */

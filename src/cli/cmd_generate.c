@@ -103,8 +103,8 @@ static int run_generate(int argc, char **argv)
             errno = 0;
             generate.mean_size = strtod(optarg, &end);
             if (optarg[0] == '\0' || *end != '\0' || errno == ERANGE)
-                return cli_usage_error(&cli_command_generate, "invalid number '%s' for %s",
-                                       optarg, option_name(opt));
+                return cli_usage_error(&cli_command_generate, "invalid number '%s' for %s", optarg,
+                                       option_name(opt));
             continue;
         }
         if (parse_count(optarg, &value) != 0 || (opt != OPT_SEED && value > 1ULL << 40))
