@@ -190,8 +190,9 @@ typedef struct country {
     range_t all;      /* national bodies, then each region's governorate and cities */
     range_t national; /* the national bodies */
     uint32_t first_region, n_regions;
-    uint32_t next_unseen; /* coverage cursor over `all` */
-    size_t events_left;   /* events of this country not yet written */
+    uint32_t next_unseen;   /* coverage cursor over `all` */
+    size_t events_left;     /* events of this country not yet written */
+    uint32_t last_national; /* the country's latest national event + 1, 0 when none */
 } country_t;
 
 typedef struct actor {
@@ -226,6 +227,9 @@ typedef struct generator {
     size_t n_regions;
     range_t international;
     uint32_t next_unseen_international;
+    uint32_t *region_last; /* per region: its latest sub-national event + 1, 0 when none */
+    uint32_t *seated;      /* the participants of the events written so far, event by event */
+    size_t *seated_start;  /* n_events + 1 offsets into seated */
     event_plan_t *events;
     int id_width;       /* digits of actor ids */
     int event_id_width; /* digits of event ids */
@@ -481,6 +485,12 @@ static int plan_events(generator_t *gen)
     free(days);
     if (capacity < target)
         return COOPNET_EINVAL;
+    gen->seated = coopnet_alloc_array(target, sizeof *gen->seated);
+    gen->seated_start = coopnet_alloc_array(n_events + 1, sizeof *gen->seated_start);
+    gen->region_last = calloc(gen->n_regions + 1, sizeof *gen->region_last);
+    if (gen->seated == NULL || gen->seated_start == NULL || gen->region_last == NULL)
+        return COOPNET_ENOMEM;
+    gen->seated_start[0] = 0;
     /* hit the asked total exactly: one participant more or fewer in random events */
     while (total != target) {
         event_plan_t *event = &gen->events[random_below(&gen->random, n_events)];
@@ -657,9 +667,15 @@ static const char *ordinary_role(generator_t *gen, const actor_t *actor)
     return u < 0.06 ? "presenter" : u < 0.11 ? "learner" : "participant";
 }
 
+/* The share of national and sub-national events that continue a series: the same people
+ * meet again (a local prevention network, a national committee), as in real data, where most
+ * links are repeated. */
+#define SERIES_SHARE 0.7
+
 /* Writes one event and its participants. The first participant hosts or organises; newcomers
  * (actors not yet in any event) take a share of the seats so that every actor is covered by the
- * end; the rest are drawn by activity from the event's pools. */
+ * end; in a series, the previous meeting's participants come back; the rest are drawn by
+ * activity from the event's pools. */
 static void write_event(generator_t *gen, FILE *events, FILE *participation, size_t e)
 {
     const coopnet_generate_options_t *options = gen->options;
@@ -704,6 +720,19 @@ static void write_event(generator_t *gen, FILE *events, FILE *participation, siz
                                                      : country->all.start;
     write_event_row(gen, events, e, place);
     write_participation(gen, participation, e, (uint32_t)host, host_role);
+    size_t seated = gen->seated_start[e];
+    gen->seated[seated++] = (uint32_t)host;
+
+    uint32_t *series_last = event->kind == KIND_SUBNATIONAL ? &gen->region_last[event->region]
+                            : event->kind == KIND_NATIONAL  ? &country->last_national
+                                                            : NULL;
+    size_t returning = 0, returning_end = 0;
+    if (series_last && *series_last > 0 && random_chance(&gen->random, SERIES_SHARE)) {
+        returning = gen->seated_start[*series_last - 1];
+        returning_end = gen->seated_start[*series_last];
+    }
+    if (series_last)
+        *series_last = mark;
 
     /* newcomer seats: spread this country's (and the partners') uncovered actors over the
      * events left */
@@ -723,6 +752,13 @@ static void write_event(generator_t *gen, FILE *events, FILE *participation, siz
             if (actor < 0)
                 actor = draw_unseen(gen, gen->international, &gen->next_unseen_international, mark);
         }
+        while (actor < 0 && returning < returning_end) {
+            uint32_t again = gen->seated[returning++];
+            if (gen->actors[again].last_event != mark) {
+                gen->actors[again].last_event = mark;
+                actor = again;
+            }
+        }
         if (actor < 0) {
             double u = random_uniform(&gen->random);
             size_t p = 0;
@@ -736,7 +772,9 @@ static void write_event(generator_t *gen, FILE *events, FILE *participation, siz
             break; /* cannot happen: sizes are capped by the pools */
         write_participation(gen, participation, e, (uint32_t)actor,
                             ordinary_role(gen, &gen->actors[actor]));
+        gen->seated[seated++] = (uint32_t)actor;
     }
+    gen->seated_start[e + 1] = seated;
 }
 
 /* ---- ties -------------------------------------------------------------------------------- */
@@ -938,5 +976,8 @@ cleanup:
     free(gen.cumulative);
     free(gen.regions);
     free(gen.events);
+    free(gen.seated);
+    free(gen.seated_start);
+    free(gen.region_last);
     return status;
 }

@@ -6,7 +6,9 @@
  * international partners. Events are mostly national (within one country), some sub-national
  * (one region) and a few cross-country regional ones convened by international partners; their
  * sizes are heavy-tailed (log-normal, at least 2) and their dates spread over the years with
- * more events in later years. Actors differ in activity (Pareto weights, higher for national
+ * more events in later years. Most national and sub-national events continue a series: the
+ * participants of the previous meeting in the same country or region come back, so links
+ * repeat as they do in real data. Actors differ in activity (Pareto weights, higher for national
  * and international actors). Ties are agreements between levels: local-governorate, local- and
  * regional-national, national-international, local-international, peer learning across
  * countries. Every actor takes part in at least one event or tie when there are enough
@@ -55,8 +57,8 @@ int coopnet_generate_check(const coopnet_generate_options_t *options, coopnet_er
  * leaves no partial file (files already committed before a later one failed stay). progress
  * (may be NULL) gets the stage "generate" per event. Returns COOPNET_EINVAL for bad options,
  * COOPNET_EIO when the directory or a file cannot be written, COOPNET_ENOMEM. Cost:
- * O(actors + participations + ties) time, O(actors + events) memory (participations are
- * streamed to the file). */
+ * O(actors + participations + ties) time and memory (4 bytes per participation, to seat the
+ * participants of a series again). */
 int coopnet_generate_write(const char *directory, const coopnet_generate_options_t *options,
                            const coopnet_progress_t *progress, coopnet_error_t *err);
 
