@@ -21,5 +21,6 @@
 #include "coopnet/communities.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
+#include "coopnet/generate.h"
 
 #endif
