@@ -20,7 +20,8 @@ void coopnet_date_civil_from_days(int32_t days, int *year, int *month, int *day)
     days += 719468;
     int era = (days >= 0 ? days : days - 146096) / 146097;
     int day_of_era = days - era * 146097;
-    int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
     int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     int month_index = (5 * day_of_year + 2) / 153;
     *day = day_of_year - (153 * month_index + 2) / 5 + 1;

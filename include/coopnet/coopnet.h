@@ -22,5 +22,7 @@
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
 
 #endif
