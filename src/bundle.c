@@ -683,6 +683,7 @@ static int read_event_row(table_reader_t *reader)
 typedef struct participation_state {
     loader_t *loader;
     coopnet_u64map_t pairs; /* (event << 32 | actor) -> participation index */
+    long last_event;        /* the event of the previous row: rows usually come by event */
 } participation_state_t;
 
 static long find_reference(table_reader_t *reader, int column, int is_event, int checkable)
@@ -703,7 +704,15 @@ static long find_reference(table_reader_t *reader, int column, int is_event, int
 static int read_participation_row(table_reader_t *reader, participation_state_t *state)
 {
     coopnet_bundle_t *bundle = reader->bundle;
-    long event = find_reference(reader, PART_EVENT, 1, state->loader->events_ok);
+    long event;
+    if (state->last_event >= 0 &&
+        strcmp(reader->value[PART_EVENT], bundle->events[state->last_event].id) == 0) {
+        event = state->last_event; /* the same answer as the lookup, without the hash table */
+    } else {
+        event = find_reference(reader, PART_EVENT, 1, state->loader->events_ok);
+        if (event >= 0)
+            state->last_event = event;
+    }
     long actor = find_reference(reader, PART_ACTOR, 0, state->loader->actors_ok);
     int role = reader->value[PART_ROLE][0] ? coopnet_role_parse(reader->value[PART_ROLE])
                                            : COOPNET_ROLE_PARTICIPANT;
@@ -807,7 +816,7 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.diags = loader->diags;
     reader.bundle = bundle;
     reader.extra = extras[kind];
-    participation_state_t participation_state = {loader, {0}};
+    participation_state_t participation_state = {loader, {0}, -1};
     coopnet_u64map_init(&participation_state.pairs);
 
     int status = COOPNET_OK;
