@@ -199,13 +199,42 @@ typedef struct table_spec {
     int n_required;                         /* the first n_required columns are required */
 } table_spec_t;
 
-enum { ACTOR_ID, ACTOR_NAME, ACTOR_LEVEL, ACTOR_TYPE, ACTOR_COUNTRY, ACTOR_LAT, ACTOR_LON,
-       ACTOR_NAME_AR, ACTOR_NAME_FR, ACTOR_SOURCE };
-enum { EVENT_ID, EVENT_TITLE, EVENT_DATE, EVENT_END, EVENT_TYPE, EVENT_PLACE, EVENT_COUNTRY,
-       EVENT_LAT, EVENT_LON, EVENT_SOURCE };
+enum {
+    ACTOR_ID,
+    ACTOR_NAME,
+    ACTOR_LEVEL,
+    ACTOR_TYPE,
+    ACTOR_COUNTRY,
+    ACTOR_LAT,
+    ACTOR_LON,
+    ACTOR_NAME_AR,
+    ACTOR_NAME_FR,
+    ACTOR_SOURCE
+};
+enum {
+    EVENT_ID,
+    EVENT_TITLE,
+    EVENT_DATE,
+    EVENT_END,
+    EVENT_TYPE,
+    EVENT_PLACE,
+    EVENT_COUNTRY,
+    EVENT_LAT,
+    EVENT_LON,
+    EVENT_SOURCE
+};
 enum { PART_EVENT, PART_ACTOR, PART_ROLE, PART_SOURCE };
-enum { TIE_FROM, TIE_TO, TIE_TYPE, TIE_START, TIE_END, TIE_DIRECTED, TIE_WEIGHT, TIE_SOURCE,
-       TIE_NOTE };
+enum {
+    TIE_FROM,
+    TIE_TO,
+    TIE_TYPE,
+    TIE_START,
+    TIE_END,
+    TIE_DIRECTED,
+    TIE_WEIGHT,
+    TIE_SOURCE,
+    TIE_NOTE
+};
 
 static const table_spec_t actors_spec = {
     "actors.csv",
@@ -218,9 +247,7 @@ static const table_spec_t events_spec = {
 static const table_spec_t participation_spec = {
     "participation.csv", {"event", "actor", "role", "source"}, 2};
 static const table_spec_t ties_spec = {
-    "ties.csv",
-    {"from", "to", "type", "start", "end", "directed", "weight", "source", "note"},
-    3};
+    "ties.csv", {"from", "to", "type", "start", "end", "directed", "weight", "source", "note"}, 3};
 
 typedef struct table_reader {
     const table_spec_t *spec;
@@ -478,7 +505,8 @@ static int keep_extra(table_reader_t *reader)
         return COOPNET_ENOMEM;
     for (size_t e = 0; e < n_columns; e++) {
         const char *value = reader->extra_value[e];
-        char *copy = coopnet_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+        char *copy =
+            coopnet_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
         if (copy == NULL)
             return COOPNET_ENOMEM;
         reader->extra->values[reader->n_rows * n_columns + e] = copy;
@@ -684,7 +712,47 @@ typedef struct participation_state {
     loader_t *loader;
     coopnet_u64map_t pairs; /* (event << 32 | actor) -> participation index */
     long last_event;        /* the event of the previous row: rows usually come by event */
+    /* While each event's rows are contiguous (the usual layout), a duplicate (event, actor) can
+     * only be in the current event's run: a per-actor note of the last event and row finds it
+     * without the hash map. The first event to come back switches to the map for good. */
+    int grouped;
+    long current_event;
+    unsigned char *event_seen; /* per event */
+    int32_t *actor_last_event; /* per actor, -1 when none */
+    size_t *actor_last_row;    /* per actor */
 } participation_state_t;
+
+/* The participation already kept for (event, actor), or -1 after noting this row as it. */
+static int find_duplicate(participation_state_t *state, coopnet_bundle_t *bundle, long event,
+                          long actor, int64_t *existing)
+{
+    if (state->grouped && event != state->current_event && state->event_seen[event]) {
+        state->grouped = 0; /* an event came back: from now on, the map of every pair */
+        for (size_t p = 0; p < bundle->n_participations; p++) {
+            const coopnet_participation_t *kept = &bundle->participations[p];
+            uint64_t key = ((uint64_t)kept->event << 32) | (uint64_t)kept->actor;
+            if (coopnet_u64map_put(&state->pairs, key, (int64_t)p, NULL) != 0)
+                return COOPNET_ENOMEM;
+        }
+    }
+    if (!state->grouped) {
+        uint64_t key = ((uint64_t)event << 32) | (uint64_t)actor;
+        return coopnet_u64map_put(&state->pairs, key, (int64_t)bundle->n_participations,
+                                  existing) != 0
+                   ? COOPNET_ENOMEM
+                   : COOPNET_OK;
+    }
+    state->current_event = event;
+    state->event_seen[event] = 1;
+    if (state->actor_last_event[actor] == (int32_t)event) {
+        *existing = (int64_t)state->actor_last_row[actor];
+        return COOPNET_OK;
+    }
+    *existing = -1;
+    state->actor_last_event[actor] = (int32_t)event;
+    state->actor_last_row[actor] = bundle->n_participations;
+    return COOPNET_OK;
+}
 
 static long find_reference(table_reader_t *reader, int column, int is_event, int checkable)
 {
@@ -724,9 +792,8 @@ static int read_participation_row(table_reader_t *reader, participation_state_t 
     if (reader->row_failed)
         return COOPNET_OK;
 
-    uint64_t key = ((uint64_t)event << 32) | (uint64_t)actor;
     int64_t existing;
-    if (coopnet_u64map_put(&state->pairs, key, (int64_t)bundle->n_participations, &existing) != 0)
+    if (find_duplicate(state, bundle, event, actor, &existing) != COOPNET_OK)
         return COOPNET_ENOMEM;
     if (existing >= 0) {
         coopnet_participation_t *first = &bundle->participations[existing];
@@ -778,8 +845,7 @@ static int read_tie_row(table_reader_t *reader, loader_t *loader)
         if (parse_number(reader->value[TIE_WEIGHT], &tie.weight) != 0)
             number_error(reader, TIE_WEIGHT, "");
         else if (tie.weight <= 0)
-            row_error(reader, TIE_WEIGHT, "weight '%s' is not positive",
-                      reader->value[TIE_WEIGHT]);
+            row_error(reader, TIE_WEIGHT, "weight '%s' is not positive", reader->value[TIE_WEIGHT]);
     }
     if (reader->row_failed)
         return COOPNET_OK;
@@ -816,8 +882,28 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.diags = loader->diags;
     reader.bundle = bundle;
     reader.extra = extras[kind];
-    participation_state_t participation_state = {loader, {0}, -1};
+    participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
     coopnet_u64map_init(&participation_state.pairs);
+    if (kind == TABLE_PARTICIPATION) {
+        size_t n_actors = bundle->n_actors ? bundle->n_actors : 1;
+        participation_state.event_seen = calloc(bundle->n_events ? bundle->n_events : 1, 1);
+        participation_state.actor_last_event =
+            coopnet_alloc_array(n_actors, sizeof *participation_state.actor_last_event);
+        participation_state.actor_last_row =
+            coopnet_alloc_array(n_actors, sizeof *participation_state.actor_last_row);
+        if (!participation_state.event_seen || !participation_state.actor_last_event ||
+            !participation_state.actor_last_row) {
+            free(participation_state.event_seen);
+            free(participation_state.actor_last_event);
+            free(participation_state.actor_last_row);
+            coopnet_csv_close(csv);
+            *header_ok = 0;
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'",
+                                 reader.spec->file);
+        }
+        memset(participation_state.actor_last_event, 0xFF,
+               n_actors * sizeof *participation_state.actor_last_event);
+    }
 
     int status = COOPNET_OK;
     *header_ok = read_header(&reader, &status, err) == 0;
@@ -839,11 +925,14 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
                 break;
             }
             if (row_status != COOPNET_OK)
-                status = COOPNET_ERROR(err, row_status, "out of memory reading '%s'",
-                                       reader.spec->file);
+                status =
+                    COOPNET_ERROR(err, row_status, "out of memory reading '%s'", reader.spec->file);
         }
     }
     coopnet_u64map_destroy(&participation_state.pairs);
+    free(participation_state.event_seen);
+    free(participation_state.actor_last_event);
+    free(participation_state.actor_last_row);
     free(reader.extra_field);
     free(reader.extra_value);
     free(reader.scratch);
@@ -1054,10 +1143,10 @@ int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const
                                coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
                                coopnet_error_t *err)
 {
-    table_source_t sources[4] = {{"actors.csv", actors_csv ? actors_csv : "", actors_size},
-                                 {"events.csv", events_csv ? events_csv : "", events_size},
-                                 {"participation.csv", participation_csv ? participation_csv : "",
-                                  participation_size},
-                                 {"ties.csv", ties_csv, ties_size}};
+    table_source_t sources[4] = {
+        {"actors.csv", actors_csv ? actors_csv : "", actors_size},
+        {"events.csv", events_csv ? events_csv : "", events_size},
+        {"participation.csv", participation_csv ? participation_csv : "", participation_size},
+        {"ties.csv", ties_csv, ties_size}};
     return load_tables("<memory>", sources, diags, bundle, err);
 }
