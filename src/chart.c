@@ -71,9 +71,11 @@ static void format_number(double value, char *buffer, size_t size)
 /* A value axis along the bottom (horizontal) or the left (vertical) of plot, with gridlines;
  * returns the axis maximum. */
 static double value_axis(cairo_t *cr, coopnet_rect_t plot, double max_value, bool horizontal,
-                         const char *title)
+                         bool counts, const char *title)
 {
     double step = coopnet_draw_nice_step(max_value > 0 ? max_value : 1, 5);
+    if (counts)
+        step = fmax(1, round(step)); /* counts have whole ticks */
     double top = ceil((max_value > 0 ? max_value : 1) / step) * step;
     char text[64];
     cairo_save(cr);
@@ -206,7 +208,8 @@ int coopnet_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_b
     coopnet_rect_t plot = {content.x + label_width + 8, content.y + legend_height + 12,
                            content.w - label_width - 8 - 30, 0};
     plot.h = content.y + content.h - plot.y - 34;
-    double axis_max = value_axis(cr, plot, top ? ranked[0].value : 1, true, measure);
+    double axis_max = value_axis(cr, plot, top ? ranked[0].value : 1, true,
+                                 strcmp(measure, "degree") == 0, measure);
     double band = top ? plot.h / (double)top : 0;
     for (size_t i = 0; i < top; i++) {
         double y = plot.y + band * (double)i;
@@ -453,7 +456,7 @@ int coopnet_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
         legend_row(cr, content.x, content.y, content.w, colors, types, shown_types);
     coopnet_rect_t plot = {content.x + 34, content.y + legend_height + 30, content.w - 40, 0};
     plot.h = content.y + content.h - plot.y - 36;
-    double axis_max = value_axis(cr, plot, max_total, false, "events");
+    double axis_max = value_axis(cr, plot, max_total, false, true, "events");
     double band = plot.w / (double)n_quarters;
     for (size_t q = 0; q < n_quarters; q++) {
         double x = plot.x + band * (double)q, base = plot.y + plot.h;
@@ -545,7 +548,8 @@ int coopnet_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet
     char title[256], subtitle[256], panel_title[64];
     snprintf(title, sizeof title, "The network year by year: %s", bundle->name);
     snprintf(subtitle, sizeof subtitle,
-             "Actors and links as of 31 December of each year; each actor keeps its place");
+             "Links as of 31 December of each year; each actor keeps its place; grey: no "
+             "dated link yet");
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
@@ -609,6 +613,7 @@ int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t ki
                          coopnet_error_t *err)
 {
     chart_job_t job = {bundle, kind, options};
-    double height = kind == COOPNET_CHART_NLC_MATRIX ? 420 : 540;
-    return coopnet_figure_write(path, &options->figure, 720, height, draw_chart_job, &job, err);
+    bool matrix = kind == COOPNET_CHART_NLC_MATRIX;
+    return coopnet_figure_write(path, &options->figure, matrix ? 560 : 720, matrix ? 440 : 540,
+                                draw_chart_job, &job, err);
 }
