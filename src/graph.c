@@ -77,10 +77,16 @@ bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
 {
     if (options->layer == COOPNET_LAYER_TIES)
         return false;
+    const coopnet_event_t *e = &bundle->events[event];
+    if (options->since.precision != COOPNET_DATE_NONE) {
+        coopnet_date_t last = e->end.precision != COOPNET_DATE_NONE ? e->end : e->date;
+        if (e->date.precision == COOPNET_DATE_NONE ||
+            coopnet_date_last_day(last) < options->since.day)
+            return false;
+    }
     if (options->as_of.precision == COOPNET_DATE_NONE)
         return true;
-    const coopnet_date_t date = bundle->events[event].date;
-    return date.precision != COOPNET_DATE_NONE && date.day <= cutoff_day(options);
+    return e->date.precision != COOPNET_DATE_NONE && e->date.day <= cutoff_day(options);
 }
 
 bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
@@ -94,7 +100,10 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     int32_t cutoff = cutoff_day(options);
     if (t->start.precision == COOPNET_DATE_NONE || t->start.day > cutoff)
         return false;
-    return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= cutoff;
+    /* with a window, a tie counts when it was active at some time in it */
+    int32_t active_until =
+        options->since.precision != COOPNET_DATE_NONE ? options->since.day : cutoff;
+    return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= active_until;
 }
 
 /* Marks the kept actors: vertex_of_actor[a] = vertex or -1; fills actor_of_vertex. */

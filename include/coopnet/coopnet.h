@@ -16,5 +16,11 @@
 #include "coopnet/progress.h"
 #include "coopnet/render.h"
 #include "coopnet/chart.h"
+#include "coopnet/centrality.h"
+#include "coopnet/groups.h"
+#include "coopnet/nlc.h"
+#include "coopnet/brokerage.h"
+#include "coopnet/communities.h"
+#include "coopnet/snapshots.h"
 
 #endif
