@@ -22,7 +22,8 @@ const cli_command_t cli_command_chart = {
     "Options:\n"
     "  -o, --output FILE          the chart to write: .png, .pdf or .svg (required)\n"
     "  --measure MEASURE          ranking: degree (default), strength, betweenness,\n"
-    "                             closeness, eigenvector, pagerank, harmonic\n"
+    "                             closeness, harmonic, eigenvector, pagerank,\n"
+    "                             coreness, constraint\n"
     "  --top N                    ranking: how many actors (default 15)\n"
     "  --country CC               nlc-matrix: only actors of this country (ISO code)\n"
     "  --seed N                   snapshots: layout seed (default 1)\n"
@@ -79,8 +80,8 @@ static int run_chart(int argc, char **argv)
             if (!cli_is_measure(optarg))
                 status = coopnet_error_set(&err, COOPNET_EINVAL,
                                            "unknown measure '%s': use degree, strength, "
-                                           "betweenness, closeness, eigenvector, pagerank or "
-                                           "harmonic",
+                                           "betweenness, closeness, harmonic, eigenvector, "
+                                           "pagerank, coreness or constraint",
                                            optarg);
             chart.measure = optarg;
             break;
