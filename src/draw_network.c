@@ -503,6 +503,12 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
 {
     double pad = COOPNET_STYLE_NODE_MAX_RADIUS + 2;
     coopnet_rect_t inner = {area.x + pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
+    if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
+        /* room for the event titles on the left and the actor names on the right */
+        double left = fmin(150, inner.w * 0.3), right = fmin(130, inner.w * 0.3);
+        inner.x += left;
+        inner.w -= left + right;
+    }
     if (inner.w < 1)
         inner.w = 1;
     if (inner.h < 1)
@@ -1207,8 +1213,8 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
         (coopnet_rect_t){content.x + content.w - legend_width, content.y, legend_width, 0};
     if (legend_width > 0)
         figure.legend.h = legend(cr, &figure, figure.legend, false);
-    figure.plot = (coopnet_rect_t){content.x, content.y, content.w - legend_width - legend_gap,
-                                   content.h};
+    figure.plot =
+        (coopnet_rect_t){content.x, content.y, content.w - legend_width - legend_gap, content.h};
     coopnet_rect_t area = figure.plot;
     if (figure.kind == COOPNET_LAYOUT_GEO) {
         double side = figure.n_side > 0 ? fmin(GEO_SIDE_COLUMN_WIDTH, area.w * 0.3) : 0;
