@@ -14,6 +14,8 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
 #include "coopnet/centrality.h"
 #include "coopnet/groups.h"
 #include "coopnet/nlc.h"
@@ -22,7 +24,5 @@
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
-#include "coopnet/render.h"
-#include "coopnet/chart.h"
 
 #endif
