@@ -16,6 +16,8 @@
 #include "coopnet/progress.h"
 #include "coopnet/render.h"
 #include "coopnet/chart.h"
+#include "coopnet/jobs.h"
+#include "coopnet/report.h"
 #include "coopnet/centrality.h"
 #include "coopnet/groups.h"
 #include "coopnet/nlc.h"
