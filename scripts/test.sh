@@ -8,7 +8,9 @@ jobs=$(nproc)
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCOOPNET_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
-ctest --test-dir build --output-on-failure -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs" -LE valgrind
+# the CLI under valgrind --leak-check=full (tests/valgrind_cli.sh)
+ctest --test-dir build --output-on-failure -L valgrind
 
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCOOPNET_WERROR=ON -DCOOPNET_SANITIZE=ON >/dev/null
 cmake --build build-sanitize -j"$jobs"

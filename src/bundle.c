@@ -260,7 +260,10 @@ typedef struct table_reader {
 
     size_t n_header;
     long column_of[MAX_KNOWN_COLUMNS]; /* record index of each known column, or -1 */
-    size_t *extra_field;               /* record index of each extra column */
+    /* per header field: the known column (-1: none) and the extra column (-1: none) it holds,
+     * so that a row is spread over the columns in O(fields) however wide the sheet */
+    int *known_of_field;
+    long *extra_of_field;
 
     uint64_t line;
     const char *value[MAX_KNOWN_COLUMNS]; /* trimmed values of the current row ("" if absent) */
@@ -348,23 +351,30 @@ static int read_header(table_reader_t *reader, int *status, coopnet_error_t *err
         return -1;
     }
 
-    reader->extra_field = coopnet_alloc_array(n_fields, sizeof *reader->extra_field);
+    reader->known_of_field = coopnet_alloc_array(n_fields, sizeof *reader->known_of_field);
+    reader->extra_of_field = coopnet_alloc_array(n_fields, sizeof *reader->extra_of_field);
     reader->extra->names = coopnet_alloc_array(n_fields, sizeof *reader->extra->names);
     reader->extra_value = coopnet_alloc_array(n_fields, sizeof *reader->extra_value);
-    if (!reader->extra_field || !reader->extra->names || !reader->extra_value) {
+    if (!reader->known_of_field || !reader->extra_of_field || !reader->extra->names ||
+        !reader->extra_value) {
         *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
         return -1;
     }
     coopnet_arena_t *strings = &reader->bundle->internal->strings;
+    coopnet_strmap_t extra_names; /* for finding a repeated extra column in O(1) */
+    coopnet_strmap_init(&extra_names);
     int ok = 1;
     for (size_t f = 0; f < n_fields; f++) {
         size_t length;
         const char *raw = coopnet_csv_field(reader->csv, f, &length);
         trim(&raw, &length);
         char *name = coopnet_arena_strndup(strings, raw, length);
+        reader->known_of_field[f] = -1;
+        reader->extra_of_field[f] = -1;
         if (name == NULL) {
             *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
-            return -1;
+            ok = 0;
+            break;
         }
         for (char *p = name; *p; p++)
             *p = (char)tolower((unsigned char)*p);
@@ -377,20 +387,26 @@ static int read_header(table_reader_t *reader, int *status, coopnet_error_t *err
         for (int c = 0; reader->spec->columns[c]; c++)
             if (strcmp(reader->spec->columns[c], name) == 0)
                 known = c;
-        int duplicate = known >= 0 && reader->column_of[known] >= 0;
-        for (size_t e = 0; e < reader->extra->n_columns; e++)
-            if (strcmp(reader->extra->names[e], name) == 0)
-                duplicate = 1;
-        if (duplicate) {
+        int64_t existing = -1;
+        if (known < 0 && coopnet_strmap_put(&extra_names, name, (int64_t)f, &existing) != 0) {
+            *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
+            ok = 0;
+            break;
+        }
+        if ((known >= 0 && reader->column_of[known] >= 0) || existing >= 0) {
             row_error(reader, -1, "column '%s' appears twice in the header", name);
             ok = 0;
         } else if (known >= 0) {
             reader->column_of[known] = (long)f;
+            reader->known_of_field[f] = known;
         } else {
-            reader->extra_field[reader->extra->n_columns] = f;
+            reader->extra_of_field[f] = (long)reader->extra->n_columns;
             reader->extra->names[reader->extra->n_columns++] = name;
         }
     }
+    coopnet_strmap_destroy(&extra_names);
+    if (*status != COOPNET_OK)
+        return -1;
     for (int c = 0; c < reader->spec->n_required; c++) {
         if (reader->column_of[c] < 0) {
             row_error(reader, -1, "missing required column '%s' in the header",
@@ -415,12 +431,10 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
             long bad = coopnet_csv_bad_field(reader->csv);
             if (bad >= 0 && (size_t)bad < reader->n_header) {
                 const char *column = NULL;
-                for (int c = 0; reader->spec->columns[c]; c++)
-                    if (reader->column_of[c] == bad)
-                        column = reader->spec->columns[c];
-                for (size_t e = 0; e < reader->extra->n_columns; e++)
-                    if (reader->extra_field[e] == (size_t)bad)
-                        column = reader->extra->names[e];
+                if (reader->known_of_field[bad] >= 0)
+                    column = reader->spec->columns[reader->known_of_field[bad]];
+                else if (reader->extra_of_field[bad] >= 0)
+                    column = reader->extra->names[reader->extra_of_field[bad]];
                 if (column) {
                     coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, file, reader->line,
                                      "column '%s': %s", column, csv_err.message);
@@ -479,12 +493,10 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
             trim(&raw, &length);
             memcpy(out, raw, length);
             out[length] = '\0';
-            for (int c = 0; reader->spec->columns[c]; c++)
-                if (reader->column_of[c] == (long)f)
-                    reader->value[c] = out;
-            for (size_t e = 0; e < reader->extra->n_columns; e++)
-                if (reader->extra_field[e] == f)
-                    reader->extra_value[e] = out;
+            if (reader->known_of_field[f] >= 0)
+                reader->value[reader->known_of_field[f]] = out;
+            else if (reader->extra_of_field[f] >= 0)
+                reader->extra_value[reader->extra_of_field[f]] = out;
             out += length + 1;
         }
         reader->row_failed = 0;
@@ -933,7 +945,8 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     free(participation_state.event_seen);
     free(participation_state.actor_last_event);
     free(participation_state.actor_last_row);
-    free(reader.extra_field);
+    free(reader.known_of_field);
+    free(reader.extra_of_field);
     free(reader.extra_value);
     free(reader.scratch);
     coopnet_csv_close(csv);

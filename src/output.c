@@ -83,13 +83,16 @@ int coopnet_output_open(const char *path, coopnet_output_t **output, coopnet_err
     char *temporary = open_temporaries[slot];
     memcpy(temporary, path, directory_length);
     memcpy(temporary + directory_length, ".coopnet-XXXXXX", 16);
+    /* claimed before the file exists, so that a signal arriving just after mkstemp still finds
+     * it (unlinking a name not yet created is harmless) */
+    open_in_use[slot] = 1;
     int fd = mkstemp(temporary);
     if (fd < 0) {
         int saved = errno;
+        open_in_use[slot] = 0;
         free(out);
         return coopnet_error_set(err, COOPNET_EIO, "cannot write '%s': %s", path, strerror(saved));
     }
-    open_in_use[slot] = 1;
     out->slot = slot;
     out->path = strdup(path);
     out->stream = fdopen(fd, "wb");

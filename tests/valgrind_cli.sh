@@ -1,0 +1,62 @@
+#!/bin/bash
+# Runs a fixed list of coopnet invocations under valgrind (ctest label 'valgrind'): every one
+# must be free of memory errors and leaks, whatever its exit status (good data, bad data, usage
+# errors, output failures). Usage: valgrind_cli.sh COOPNET_BINARY SOURCE_DIR
+set -u
+coopnet=$1
+source_dir=$2
+datasets=$source_dir/datasets
+failures=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# bad inputs made here, so that the error paths run too
+mkdir -p "$work/bad" "$work/semicolon"
+printf 'id,name,level\na,A,city\nb,Gab\xe8s,local\nc,"open\n' >"$work/bad/actors.csv"
+printf 'id,title,date\ne,E,31/01/2024\n' >"$work/bad/events.csv"
+printf 'event,actor\ne,a\nx,y\n' >"$work/bad/participation.csv"
+printf 'id;name;level\na;A;local\n' >"$work/semicolon/actors.csv"
+printf 'id,title,date\n' >"$work/semicolon/events.csv"
+printf 'event,actor\n' >"$work/semicolon/participation.csv"
+printf '<graphml><graph><node id="a"/><edge source="a" target="b"/>' >"$work/broken.graphml"
+ln -s /dev/full "$work/full.csv"
+
+# run EXPECTED_STATUS ARGS...
+run() {
+    local expected=$1
+    shift
+    valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,possible \
+        --error-exitcode=99 --log-file="$work/valgrind.log" "$coopnet" "$@" >/dev/null 2>&1
+    local got=$?
+    if [ "$got" -ne "$expected" ] || [ -s "$work/valgrind.log" ]; then
+        echo "FAILED: coopnet $* exited $got (expected $expected)" >&2
+        cat "$work/valgrind.log" >&2
+        failures=$((failures + 1))
+    fi
+}
+
+run 0 --version
+run 0 help
+run 2 frobnicate
+run 2 convert
+run 0 validate "$datasets/mena-hub"
+run 0 validate "$datasets/davis-southern-women"
+run 0 info "$datasets/mena-hub"
+run 0 convert "$datasets/mena-hub" -o "$work/mena.graphml"
+run 0 convert "$datasets/mena-hub" -o "$work/mena.gexf"
+run 0 convert --layer events --weighting newman "$datasets/davis-southern-women" -o "$work/d.net"
+run 0 convert --as-of 2024-01 --level local,national "$datasets/mena-hub" -o "$work/m.csv"
+run 0 validate "$work/mena.graphml"
+run 3 validate "$work/bad"
+run 3 validate "$work/semicolon"
+run 3 validate "$work/broken.graphml"
+run 1 validate "$work/nothing-here"
+run 1 convert "$datasets/mena-hub" -o "$work/full.csv"
+run 1 convert "$datasets/mena-hub" -o "$work/missing/out.csv"
+run 2 convert --exclude no_such_actor "$datasets/mena-hub" -o "$work/x.csv"
+
+if [ $failures -gt 0 ]; then
+    echo "$failures invocation(s) with valgrind findings or a wrong status" >&2
+    exit 1
+fi
+echo "valgrind: all invocations clean"
