@@ -199,13 +199,42 @@ typedef struct table_spec {
     int n_required;                         /* the first n_required columns are required */
 } table_spec_t;
 
-enum { ACTOR_ID, ACTOR_NAME, ACTOR_LEVEL, ACTOR_TYPE, ACTOR_COUNTRY, ACTOR_LAT, ACTOR_LON,
-       ACTOR_NAME_AR, ACTOR_NAME_FR, ACTOR_SOURCE };
-enum { EVENT_ID, EVENT_TITLE, EVENT_DATE, EVENT_END, EVENT_TYPE, EVENT_PLACE, EVENT_COUNTRY,
-       EVENT_LAT, EVENT_LON, EVENT_SOURCE };
+enum {
+    ACTOR_ID,
+    ACTOR_NAME,
+    ACTOR_LEVEL,
+    ACTOR_TYPE,
+    ACTOR_COUNTRY,
+    ACTOR_LAT,
+    ACTOR_LON,
+    ACTOR_NAME_AR,
+    ACTOR_NAME_FR,
+    ACTOR_SOURCE
+};
+enum {
+    EVENT_ID,
+    EVENT_TITLE,
+    EVENT_DATE,
+    EVENT_END,
+    EVENT_TYPE,
+    EVENT_PLACE,
+    EVENT_COUNTRY,
+    EVENT_LAT,
+    EVENT_LON,
+    EVENT_SOURCE
+};
 enum { PART_EVENT, PART_ACTOR, PART_ROLE, PART_SOURCE };
-enum { TIE_FROM, TIE_TO, TIE_TYPE, TIE_START, TIE_END, TIE_DIRECTED, TIE_WEIGHT, TIE_SOURCE,
-       TIE_NOTE };
+enum {
+    TIE_FROM,
+    TIE_TO,
+    TIE_TYPE,
+    TIE_START,
+    TIE_END,
+    TIE_DIRECTED,
+    TIE_WEIGHT,
+    TIE_SOURCE,
+    TIE_NOTE
+};
 
 static const table_spec_t actors_spec = {
     "actors.csv",
@@ -218,9 +247,7 @@ static const table_spec_t events_spec = {
 static const table_spec_t participation_spec = {
     "participation.csv", {"event", "actor", "role", "source"}, 2};
 static const table_spec_t ties_spec = {
-    "ties.csv",
-    {"from", "to", "type", "start", "end", "directed", "weight", "source", "note"},
-    3};
+    "ties.csv", {"from", "to", "type", "start", "end", "directed", "weight", "source", "note"}, 3};
 
 typedef struct table_reader {
     const table_spec_t *spec;
@@ -478,7 +505,8 @@ static int keep_extra(table_reader_t *reader)
         return COOPNET_ENOMEM;
     for (size_t e = 0; e < n_columns; e++) {
         const char *value = reader->extra_value[e];
-        char *copy = coopnet_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+        char *copy =
+            coopnet_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
         if (copy == NULL)
             return COOPNET_ENOMEM;
         reader->extra->values[reader->n_rows * n_columns + e] = copy;
@@ -769,8 +797,7 @@ static int read_tie_row(table_reader_t *reader, loader_t *loader)
         if (parse_number(reader->value[TIE_WEIGHT], &tie.weight) != 0)
             number_error(reader, TIE_WEIGHT, "");
         else if (tie.weight <= 0)
-            row_error(reader, TIE_WEIGHT, "weight '%s' is not positive",
-                      reader->value[TIE_WEIGHT]);
+            row_error(reader, TIE_WEIGHT, "weight '%s' is not positive", reader->value[TIE_WEIGHT]);
     }
     if (reader->row_failed)
         return COOPNET_OK;
@@ -830,8 +857,8 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
                 break;
             }
             if (row_status != COOPNET_OK)
-                status = COOPNET_ERROR(err, row_status, "out of memory reading '%s'",
-                                       reader.spec->file);
+                status =
+                    COOPNET_ERROR(err, row_status, "out of memory reading '%s'", reader.spec->file);
         }
     }
     coopnet_u64map_destroy(&participation_state.pairs);
@@ -1045,10 +1072,10 @@ int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const
                                coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
                                coopnet_error_t *err)
 {
-    table_source_t sources[4] = {{"actors.csv", actors_csv ? actors_csv : "", actors_size},
-                                 {"events.csv", events_csv ? events_csv : "", events_size},
-                                 {"participation.csv", participation_csv ? participation_csv : "",
-                                  participation_size},
-                                 {"ties.csv", ties_csv, ties_size}};
+    table_source_t sources[4] = {
+        {"actors.csv", actors_csv ? actors_csv : "", actors_size},
+        {"events.csv", events_csv ? events_csv : "", events_size},
+        {"participation.csv", participation_csv ? participation_csv : "", participation_size},
+        {"ties.csv", ties_csv, ties_size}};
     return load_tables("<memory>", sources, diags, bundle, err);
 }

@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The type of a vertex attribute, or IGRAPH_ATTRIBUTE_UNSPECIFIED when there is none. */
-static igraph_attribute_type_t vertex_attribute_type(const igraph_t *graph, const char *name)
+/* The type of a vertex or edge attribute, or IGRAPH_ATTRIBUTE_UNSPECIFIED when there is none. */
+static igraph_attribute_type_t attribute_type(const igraph_t *graph,
+                                              igraph_attribute_elemtype_t element, const char *name)
 {
     igraph_attribute_type_t type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
     igraph_strvector_t names;
@@ -21,7 +22,9 @@ static igraph_attribute_type_t vertex_attribute_type(const igraph_t *graph, cons
         igraph_strvector_destroy(&names);
         return type;
     }
-    if (igraph_cattribute_list(graph, NULL, NULL, &names, &types, NULL, NULL) == IGRAPH_SUCCESS) {
+    int vertex = element == IGRAPH_ATTRIBUTE_VERTEX;
+    if (igraph_cattribute_list(graph, NULL, NULL, vertex ? &names : NULL, vertex ? &types : NULL,
+                               vertex ? NULL : &names, vertex ? NULL : &types) == IGRAPH_SUCCESS) {
         for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
             if (strcmp(igraph_strvector_get(&names, i), name) == 0)
                 type = (igraph_attribute_type_t)VECTOR(types)[i];
@@ -35,7 +38,7 @@ static igraph_attribute_type_t vertex_attribute_type(const igraph_t *graph, cons
 static const char *vertex_text(const igraph_t *graph, const char *name, igraph_integer_t vertex,
                                char *buffer, size_t size)
 {
-    igraph_attribute_type_t type = vertex_attribute_type(graph, name);
+    igraph_attribute_type_t type = attribute_type(graph, IGRAPH_ATTRIBUTE_VERTEX, name);
     if (type == IGRAPH_ATTRIBUTE_STRING)
         return VAS(graph, name, vertex);
     if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
@@ -140,7 +143,16 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         bundle->n_actors++;
     }
 
-    int has_weight = igraph_cattribute_has_attr(&graph, IGRAPH_ATTRIBUTE_EDGE, "weight");
+    /* igraph's EAN does not check the attribute's type: reading a string or boolean attribute
+     * as numbers would give garbage weights, so each type is read its own way */
+    igraph_attribute_type_t weight_type = attribute_type(&graph, IGRAPH_ATTRIBUTE_EDGE, "weight");
+    if (weight_type != IGRAPH_ATTRIBUTE_UNSPECIFIED && weight_type != IGRAPH_ATTRIBUTE_NUMERIC &&
+        weight_type != IGRAPH_ATTRIBUTE_STRING) {
+        coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                         "edge attribute 'weight' is not numeric (declare it with "
+                         "attr.type=\"double\")");
+        weight_type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    }
     const char *tie_type = keep(bundle, "graphml");
     if (tie_type == NULL)
         goto cleanup;
@@ -154,12 +166,32 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         tie->source = bundle->actors[0].source;
         tie->note = "";
         tie->directed = igraph_is_directed(&graph);
-        tie->weight = has_weight ? EAN(&graph, "weight", e) : 1.0;
+        char weight_text[64];
+        tie->weight = 1.0;
+        if (weight_type == IGRAPH_ATTRIBUTE_NUMERIC) {
+            tie->weight = EAN(&graph, "weight", e);
+            /* NaN: the edge gives no value for a declared attribute */
+            snprintf(weight_text, sizeof weight_text, "%g", tie->weight);
+            if (isnan(tie->weight))
+                weight_text[0] = '\0';
+        } else if (weight_type == IGRAPH_ATTRIBUTE_STRING) {
+            const char *text = EAS(&graph, "weight", e);
+            char *end;
+            tie->weight = strtod(text, &end);
+            if (text[0] == '\0' || *end != '\0')
+                tie->weight = NAN;
+            snprintf(weight_text, sizeof weight_text, "%s", text);
+        }
         if (!(tie->weight > 0) || !isfinite(tie->weight)) {
-            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
-                             "edge %lld ('%s' - '%s'): weight %g is not a positive number",
-                             (long long)e, bundle->actors[tie->from].id,
-                             bundle->actors[tie->to].id, tie->weight);
+            const char *from = bundle->actors[tie->from].id, *to = bundle->actors[tie->to].id;
+            if (weight_text[0] == '\0')
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                                 "edge %lld ('%s' - '%s'): no value for the attribute 'weight'",
+                                 (long long)e, from, to);
+            else
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                                 "edge %lld ('%s' - '%s'): weight '%s' is not a positive number",
+                                 (long long)e, from, to, weight_text);
             continue;
         }
         bundle->n_ties++;

@@ -15,7 +15,8 @@ typedef struct coopnet_arena {
 
 void coopnet_arena_init(coopnet_arena_t *arena);
 void coopnet_arena_destroy(coopnet_arena_t *arena);
-/* A NUL-terminated copy of text[0..length) owned by the arena; NULL when out of memory. O(length). */
+/* A NUL-terminated copy of text[0..length) owned by the arena; NULL when out of memory. O(length).
+ */
 char *coopnet_arena_strndup(coopnet_arena_t *arena, const char *text, size_t length);
 
 /* String map: arena-owned or caller-owned keys (the map stores the pointer) to int64 values. */

@@ -227,8 +227,8 @@ static int check_start(coopnet_csv_t *csv, coopnet_error_t *err)
     /* a short memory input or chunk still holds the first bytes of the file here */
     const unsigned char *bytes = (const unsigned char *)csv->data;
     size_t available = csv->data_length;
-    if (available >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
-                           (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    if (available >= 2 &&
+        ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         return fail(csv, err, 1,
                     "the file is UTF-16 encoded; save it as UTF-8 (\"CSV UTF-8\" in spreadsheets)");
     if (available >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
@@ -262,8 +262,7 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
     int more = refill(csv);
     if (more < 0) {
         csv->fatal = 1;
-        return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", csv->name,
-                             strerror(errno));
+        return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", csv->name, strerror(errno));
     }
     if (more == 0)
         return COOPNET_OK;
@@ -284,7 +283,8 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
         }
         if (more == 0) {
             if (in_quotes)
-                return fail(csv, err, 1, "unterminated quoted field running to the end of the file");
+                return fail(csv, err, 1,
+                            "unterminated quoted field running to the end of the file");
             break;
         }
         const char *data = csv->data;
@@ -348,7 +348,8 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
             continue;
         }
         if (c == ',') {
-            if ((status = end_field(csv)) != COOPNET_OK || (status = start_field(csv)) != COOPNET_OK)
+            if ((status = end_field(csv)) != COOPNET_OK ||
+                (status = start_field(csv)) != COOPNET_OK)
                 return memory_error(csv, err, status);
             field_was_quoted = 0;
             continue;

@@ -20,7 +20,8 @@ void coopnet_date_civil_from_days(int32_t days, int *year, int *month, int *day)
     days += 719468;
     int era = (days >= 0 ? days : days - 146096) / 146097;
     int day_of_era = days - era * 146097;
-    int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
     int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     int month_index = (5 * day_of_year + 2) / 153;
     *day = day_of_year - (153 * month_index + 2) / 5 + 1;
@@ -48,11 +49,16 @@ static int read_digits(const char *text, int count, int *value)
 
 static int bad_date(const char *text, coopnet_error_t *err)
 {
-    const char *hint = "";
-    if (strchr(text, '/') || (strlen(text) == 10 && text[2] == '.' && text[5] == '.'))
-        hint = "; write dates in ISO 8601 order, e.g. 2024-01-31 for 31/01/2024";
+    char hint[96] = "";
+    int first, second, year;
+    char separator[2];
+    /* day/month/year as spreadsheets write it: show the same date in ISO order */
+    if (sscanf(text, "%d%1[/.-]%d%*[/.-]%d", &first, separator, &second, &year) == 4 &&
+        year >= 1000 && first >= 1 && first <= 31 && second >= 1 && second <= 12)
+        snprintf(hint, sizeof hint, "; write %04d-%02d-%02d for %s (year-month-day)", year, second,
+                 first, text);
     else if (strchr(text, 'T') || strchr(text, ' '))
-        hint = "; give the day only, without a time";
+        snprintf(hint, sizeof hint, "; give the day only, without a time");
     return coopnet_error_set(err, COOPNET_EDATA,
                              "invalid date '%s' (expected ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD%s)",
                              text, hint);

@@ -24,8 +24,8 @@ void coopnet_diag_list_destroy(coopnet_diag_list_t *list)
     memset(list, 0, sizeof *list);
 }
 
-void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity,
-                      const char *file, uint64_t line, const char *format, ...)
+void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
+                      uint64_t line, const char *format, ...)
 {
     size_t *kept;
     if (severity == COOPNET_DIAG_ERROR) {

@@ -77,10 +77,16 @@ bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
 {
     if (options->layer == COOPNET_LAYER_TIES)
         return false;
+    const coopnet_event_t *e = &bundle->events[event];
+    if (options->since.precision != COOPNET_DATE_NONE) {
+        coopnet_date_t last = e->end.precision != COOPNET_DATE_NONE ? e->end : e->date;
+        if (e->date.precision == COOPNET_DATE_NONE ||
+            coopnet_date_last_day(last) < options->since.day)
+            return false;
+    }
     if (options->as_of.precision == COOPNET_DATE_NONE)
         return true;
-    const coopnet_date_t date = bundle->events[event].date;
-    return date.precision != COOPNET_DATE_NONE && date.day <= cutoff_day(options);
+    return e->date.precision != COOPNET_DATE_NONE && e->date.day <= cutoff_day(options);
 }
 
 bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
@@ -94,7 +100,10 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     int32_t cutoff = cutoff_day(options);
     if (t->start.precision == COOPNET_DATE_NONE || t->start.day > cutoff)
         return false;
-    return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= cutoff;
+    /* with a window, a tie counts when it was active at some time in it */
+    int32_t active_until =
+        options->since.precision != COOPNET_DATE_NONE ? options->since.day : cutoff;
+    return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= active_until;
 }
 
 /* Marks the kept actors: vertex_of_actor[a] = vertex or -1; fills actor_of_vertex. */
@@ -117,7 +126,8 @@ static int select_actors(const coopnet_bundle_t *bundle, const coopnet_graph_opt
     igraph_vector_int_clear(actor_of_vertex);
     for (igraph_integer_t a = 0; a < n_actors; a++) {
         unsigned bit = 1u << bundle->actors[a].level;
-        if (VECTOR(*vertex_of_actor)[a] < 0 || (options->level_mask && !(options->level_mask & bit))) {
+        if (VECTOR(*vertex_of_actor)[a] < 0 ||
+            (options->level_mask && !(options->level_mask & bit))) {
             VECTOR(*vertex_of_actor)[a] = -1;
             continue;
         }
@@ -270,7 +280,8 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     {
         size_t *next = coopnet_alloc_array(n_vertices + 1, sizeof *next);
         if (next == NULL) {
-            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
+            status =
+                COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
             goto cleanup;
         }
         memcpy(next, tie_start, (n_vertices + 1) * sizeof *next);
@@ -322,19 +333,21 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
                     event_weight = (double)shared /
                                    (double)(events_of_vertex[u] + events_of_vertex[v] - shared);
             }
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, (igraph_integer_t)u),
+            COOPNET_IGRAPH_CHECK(err, status,
+                                 igraph_vector_int_push_back(&edges, (igraph_integer_t)u),
                                  "building the cooperation graph");
             COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, v),
                                  "building the cooperation graph");
+            COOPNET_IGRAPH_CHECK(
+                err, status,
+                igraph_vector_push_back(&graph->weight, event_weight + acc.tie_weight[v]),
+                "building the cooperation graph");
             COOPNET_IGRAPH_CHECK(err, status,
-                                 igraph_vector_push_back(&graph->weight,
-                                                         event_weight + acc.tie_weight[v]),
+                                 igraph_vector_int_push_back(&graph->shared_events, shared),
                                  "building the cooperation graph");
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&graph->shared_events, shared),
-                                 "building the cooperation graph");
-            COOPNET_IGRAPH_CHECK(err, status,
-                                 igraph_vector_int_push_back(&graph->shared_ties, acc.shared_ties[v]),
-                                 "building the cooperation graph");
+            COOPNET_IGRAPH_CHECK(
+                err, status, igraph_vector_int_push_back(&graph->shared_ties, acc.shared_ties[v]),
+                "building the cooperation graph");
             acc.seen[v] = 0;
             acc.shared_events[v] = 0;
             acc.event_weight[v] = 0;
@@ -342,10 +355,10 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
             acc.tie_weight[v] = 0;
         }
     }
-    COOPNET_IGRAPH_CHECK(err, status,
-                         igraph_create(&graph->graph, &edges, (igraph_integer_t)n_vertices,
-                                       IGRAPH_UNDIRECTED),
-                         "building the cooperation graph");
+    COOPNET_IGRAPH_CHECK(
+        err, status,
+        igraph_create(&graph->graph, &edges, (igraph_integer_t)n_vertices, IGRAPH_UNDIRECTED),
+        "building the cooperation graph");
 cleanup:
     if (edges.stor_begin)
         igraph_vector_int_destroy(&edges);
@@ -380,18 +393,27 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
     memset(&actor_of_vertex, 0, sizeof actor_of_vertex);
     memset(&edges, 0, sizeof edges);
     int graph_ready = 0;
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&vertex_of_actor, 0), "building the two-mode graph");
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&actor_of_vertex, 0), "building the two-mode graph");
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0), "building the two-mode graph");
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_init(&two_mode->is_event, 0), "building the two-mode graph");
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&two_mode->item, 0), "building the two-mode graph");
-    if ((status = select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex, err)) != COOPNET_OK)
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&vertex_of_actor, 0),
+                         "building the two-mode graph");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&actor_of_vertex, 0),
+                         "building the two-mode graph");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0),
+                         "building the two-mode graph");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_init(&two_mode->is_event, 0),
+                         "building the two-mode graph");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&two_mode->item, 0),
+                         "building the two-mode graph");
+    if ((status = select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex, err)) !=
+        COOPNET_OK)
         goto cleanup;
     igraph_integer_t n_actor_vertices = igraph_vector_int_size(&actor_of_vertex);
     two_mode->n_actor_vertices = n_actor_vertices;
     for (igraph_integer_t v = 0; v < n_actor_vertices; v++) {
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_push_back(&two_mode->is_event, 0), "building the two-mode graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&two_mode->item, VECTOR(actor_of_vertex)[v]), "building the two-mode graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_push_back(&two_mode->is_event, 0),
+                             "building the two-mode graph");
+        COOPNET_IGRAPH_CHECK(
+            err, status, igraph_vector_int_push_back(&two_mode->item, VECTOR(actor_of_vertex)[v]),
+            "building the two-mode graph");
     }
     coopnet_graph_options_t event_options = *options;
     if (event_options.layer == COOPNET_LAYER_TIES)
@@ -400,18 +422,24 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
         if (!coopnet_graph_keeps_event(bundle, e, &event_options))
             continue;
         igraph_integer_t event_vertex = igraph_vector_int_size(&two_mode->item);
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_push_back(&two_mode->is_event, 1), "building the two-mode graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&two_mode->item, (igraph_integer_t)e), "building the two-mode graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_push_back(&two_mode->is_event, 1),
+                             "building the two-mode graph");
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_vector_int_push_back(&two_mode->item, (igraph_integer_t)e),
+                             "building the two-mode graph");
         for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
             igraph_integer_t v = VECTOR(vertex_of_actor)[bundle->participations[p].actor];
             if (v < 0)
                 continue;
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, v), "building the two-mode graph");
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, event_vertex), "building the two-mode graph");
+            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, v),
+                                 "building the two-mode graph");
+            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, event_vertex),
+                                 "building the two-mode graph");
         }
     }
     COOPNET_IGRAPH_CHECK(err, status,
-                         igraph_create(&two_mode->graph, &edges, igraph_vector_int_size(&two_mode->item), IGRAPH_UNDIRECTED),
+                         igraph_create(&two_mode->graph, &edges,
+                                       igraph_vector_int_size(&two_mode->item), IGRAPH_UNDIRECTED),
                          "building the two-mode graph");
     graph_ready = 1;
 cleanup:

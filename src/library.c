@@ -24,9 +24,7 @@ static void record_igraph_error(const char *reason, const char *file, int line,
     IGRAPH_FINALLY_FREE();
 }
 
-static void ignore_igraph_warning(const char *reason, const char *file, int line)
-{
-}
+static void ignore_igraph_warning(const char *reason, const char *file, int line) {}
 
 void coopnet_library_init(void)
 {

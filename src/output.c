@@ -52,8 +52,10 @@ int coopnet_output_open(const char *path, coopnet_output_t **output, coopnet_err
     size_t length = strlen(path);
     if (slot < 0 || length + 16 >= TEMPORARY_PATH_SIZE) {
         free(out);
-        return coopnet_error_set(err, COOPNET_EIO, "cannot write '%s': too many open outputs or "
-                                 "path too long", path);
+        return coopnet_error_set(err, COOPNET_EIO,
+                                 "cannot write '%s': too many open outputs or "
+                                 "path too long",
+                                 path);
     }
     /* a device or pipe (/dev/null, /dev/stdout, a FIFO) is written directly: it cannot be
      * replaced by a rename, and must not be */
@@ -143,8 +145,8 @@ int coopnet_output_commit(coopnet_output_t *output, coopnet_error_t *err)
                                      strerror(saved ? saved : EIO));
         return COOPNET_OK;
     }
-    int failed = ferror(output->stream) || fflush(output->stream) != 0 ||
-                 fsync(fileno(output->stream)) != 0;
+    int failed =
+        ferror(output->stream) || fflush(output->stream) != 0 || fsync(fileno(output->stream)) != 0;
     int saved = errno;
     if (fclose(output->stream) != 0 && !failed) {
         failed = 1;

@@ -53,7 +53,9 @@ static void test_invalid(void)
         CHECK_CONTAINS(err.message, "ISO 8601");
     }
     coopnet_date_parse("31/01/2024", &date, &err);
-    CHECK_CONTAINS(err.message, "2024-01-31 for 31/01/2024");
+    CHECK_CONTAINS(err.message, "write 2024-01-31 for 31/01/2024");
+    coopnet_date_parse("05.03.2024", &date, &err);
+    CHECK_CONTAINS(err.message, "write 2024-03-05 for 05.03.2024");
     CHECK_INT(coopnet_date_parse("2024-02-29", &date, &err), COOPNET_OK); /* leap year */
 }
 

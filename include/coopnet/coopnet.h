@@ -14,5 +14,15 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/centrality.h"
+#include "coopnet/groups.h"
+#include "coopnet/nlc.h"
+#include "coopnet/brokerage.h"
+#include "coopnet/communities.h"
+#include "coopnet/snapshots.h"
+#include "coopnet/temporal.h"
+#include "coopnet/generate.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
 
 #endif

@@ -36,6 +36,8 @@ typedef struct coopnet_graph_options {
     coopnet_layer_t layer;
     coopnet_weighting_t weighting;
     coopnet_date_t as_of;      /* precision NONE: no cut-off */
+    coopnet_date_t since;      /* precision NONE: no lower bound; else (a window, with as_of)
+                                * only events ending on or after it and ties not ended before */
     const char *const *exclude; /* actor ids left out; n_exclude of them (not owned) */
     size_t n_exclude;
     unsigned level_mask; /* bit (1 << level) keeps that level; 0 keeps all */

@@ -61,14 +61,19 @@ enum {
         {"weighting", required_argument, NULL, CLI_OPT_WEIGHTING},                                 \
         {"as-of", required_argument, NULL, CLI_OPT_AS_OF},                                         \
         {"exclude", required_argument, NULL, CLI_OPT_EXCLUDE},                                     \
-        {"level", required_argument, NULL, CLI_OPT_LEVEL}
+    {                                                                                              \
+        "level", required_argument, NULL, CLI_OPT_LEVEL                                            \
+    }
 
 #define CLI_COMMON_OPTIONS                                                                         \
-    {"quiet", no_argument, NULL, CLI_OPT_QUIET}, {"help", no_argument, NULL, CLI_OPT_HELP}
+    {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                                   \
+    {                                                                                              \
+        "help", no_argument, NULL, CLI_OPT_HELP                                                    \
+    }
 
 /* The help text of the shared graph options, for the commands' --help. */
 #define CLI_GRAPH_OPTIONS_HELP                                                                     \
-    "  --layer events|ties|all    which links make the cooperation graph (default all)\n"         \
+    "  --layer events|ties|all    which links make the cooperation graph (default all)\n"          \
     "  --weighting count|newman|jaccard\n"                                                         \
     "                             event-layer weight: shared events (default), sum of\n"           \
     "                             1/(size-1) over shared events, or shared/either\n"               \
@@ -80,8 +85,8 @@ enum {
 
 typedef struct cli_graph_options {
     coopnet_graph_options_t graph;
-    char *exclude_text;     /* owned copy of the --exclude value, split in place */
-    const char **exclude;   /* owned array of pointers into exclude_text */
+    char *exclude_text;   /* owned copy of the --exclude value, split in place */
+    const char **exclude; /* owned array of pointers into exclude_text */
 } cli_graph_options_t;
 
 void cli_graph_options_init(cli_graph_options_t *options);

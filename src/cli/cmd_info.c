@@ -8,8 +8,7 @@
 static int run_info(int argc, char **argv);
 
 const cli_command_t cli_command_info = {
-    "info",
-    "summarise a bundle: actors by level and country, dates, the cooperation graph",
+    "info", "summarise a bundle: actors by level and country, dates, the cooperation graph",
     "usage: coopnet info [OPTIONS] BUNDLE",
     "\nPrints the number of actors by level and by country, events (dated and undated)\n"
     "and their date range, participations, ties by type, and the size, density and\n"
@@ -58,8 +57,8 @@ static void print_counts(const char *label, const char *const *keys, size_t n, c
 
 static int run_info(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_GRAPH_OPTIONS, CLI_COMMON_OPTIONS,
-                                            {NULL, 0, NULL, 0}};
+    static const struct option options[] = {
+        CLI_GRAPH_OPTIONS, CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
     cli_graph_options_t graph_options;
     cli_graph_options_init(&graph_options);
     int opt, exit_now = 0, handled, exit_status = COOPNET_EXIT_OK;
@@ -76,7 +75,8 @@ static int run_info(int argc, char **argv)
         }
         handled = cli_graph_option(&graph_options, &cli_command_info, opt, optarg);
         if (handled <= 0) {
-            exit_status = handled < 0 ? COOPNET_EXIT_USAGE : cli_bad_option(&cli_command_info, argv);
+            exit_status =
+                handled < 0 ? COOPNET_EXIT_USAGE : cli_bad_option(&cli_command_info, argv);
             goto cleanup;
         }
     }

@@ -6,8 +6,7 @@
 static int run_validate(int argc, char **argv);
 
 const cli_command_t cli_command_validate = {
-    "validate",
-    "check a bundle and list every error and warning with its file and line",
+    "validate", "check a bundle and list every error and warning with its file and line",
     "usage: coopnet validate [--quiet] BUNDLE",
     "\nReads the bundle (a directory of actors.csv, events.csv, participation.csv and\n"
     "optionally ties.csv, or a GraphML file) and checks every line against the bundle\n"

@@ -1,0 +1,83 @@
+/* coopnet/centrality.h - actor centralities on the cooperation graph.
+ *
+ * Nine measures, each computed by igraph on the undirected cooperation graph. Unweighted unless
+ * asked (strength always sums the edge weights); weighted, the path-based measures (betweenness,
+ * closeness, harmonic) take 1 / weight as the length of an edge, so that a stronger tie is a
+ * shorter path, and eigenvector, pagerank and constraint use the weights directly. Degree and
+ * coreness ignore weights.
+ */
+#ifndef COOPNET_CENTRALITY_H
+#define COOPNET_CENTRALITY_H
+
+#include "coopnet/error.h"
+#include "coopnet/graph.h"
+
+#include <igraph.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    COOPNET_MEASURE_DEGREE,
+    COOPNET_MEASURE_STRENGTH,
+    COOPNET_MEASURE_BETWEENNESS,
+    COOPNET_MEASURE_CLOSENESS,
+    COOPNET_MEASURE_HARMONIC,
+    COOPNET_MEASURE_EIGENVECTOR,
+    COOPNET_MEASURE_PAGERANK,
+    COOPNET_MEASURE_CORENESS,
+    COOPNET_MEASURE_CONSTRAINT
+} coopnet_measure_t;
+#define COOPNET_MEASURE_COUNT 9
+
+/* One-line definitions of the measures (coopnet_measure_description returns them; the command
+ * line's --help strings are built from the same macros). */
+#define COOPNET_MEASURE_TEXT_DEGREE "number of distinct partners"
+#define COOPNET_MEASURE_TEXT_STRENGTH "sum of the weights of the actor's links"
+#define COOPNET_MEASURE_TEXT_BETWEENNESS                                                           \
+    "shortest paths between other actors passing through the actor (raw, igraph)"
+#define COOPNET_MEASURE_TEXT_CLOSENESS                                                             \
+    "inverse of the mean distance to the actors it reaches (empty if isolated)"
+#define COOPNET_MEASURE_TEXT_HARMONIC "mean of inverse distances to all other actors"
+#define COOPNET_MEASURE_TEXT_EIGENVECTOR "eigenvector centrality, scaled so the maximum is 1"
+#define COOPNET_MEASURE_TEXT_PAGERANK "PageRank, damping 0.85 (values sum to 1)"
+#define COOPNET_MEASURE_TEXT_CORENESS "k-core index (largest k of a k-core holding the actor)"
+#define COOPNET_MEASURE_TEXT_CONSTRAINT                                                            \
+    "Burt's constraint: partners tied to each other (low = broker; empty if isolated)"
+
+/* The measure's name as the command line spells it ("betweenness"); "" when out of range. */
+const char *coopnet_measure_name(coopnet_measure_t measure);
+
+/* The measure named name (exact, lower case), or -1 when unknown. O(1). */
+int coopnet_measure_parse(const char *name);
+
+/* One line defining the measure, for --help and the method notes of reports; "" when out of
+ * range. */
+const char *coopnet_measure_description(coopnet_measure_t measure);
+
+/* Computes measure for every vertex of graph into values (caller-initialised igraph vector,
+ * resized to vcount; values[v] belongs to graph->actor_of_vertex[v]). weighted as described above.
+ * Values that are undefined are NaN: closeness and constraint of an isolated actor.
+ * On failure returns COOPNET_EINVAL for an unknown measure, COOPNET_ENOMEM or COOPNET_EINTERNAL
+ * (igraph's reason in err); values is then unspecified but still owned by the caller.
+ * Cost: degree, strength, coreness O(V + E); betweenness O(V E) unweighted, O(V E log V)
+ * weighted; closeness and harmonic the same; eigenvector and pagerank O(E) per iteration;
+ * constraint O(V d^2) for d the largest degree. Memory O(V + E). */
+int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t measure,
+                               bool weighted, igraph_vector_t *values, coopnet_error_t *err);
+
+/* Parses a comma-separated list of measure names ("degree,pagerank") into measures (room for
+ * capacity entries; repeats are refused). *n_measures receives the count. COOPNET_EINVAL with a
+ * message naming the bad or repeated name. O(length). */
+int coopnet_measure_parse_list(const char *text, coopnet_measure_t *measures, size_t capacity,
+                               size_t *n_measures, coopnet_error_t *err);
+
+/* The default measures of `coopnet centrality`: all nine in enum order. */
+extern const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEASURE_COUNT];
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,60 @@
+/* coopnet/chart.h - charts of a bundle for reports: rankings, the level x level (NLC) density
+ * matrix, yearly snapshots of the network, and event participation over time.
+ *
+ * Each chart has axes with ticks and labels, gridlines, a title and a source line, and is written
+ * atomically as PNG, PDF or SVG (the output path's extension), in the style of coopnet/render.h.
+ */
+#ifndef COOPNET_CHART_H
+#define COOPNET_CHART_H
+
+#include "coopnet/render.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    COOPNET_CHART_RANKING = 0,  /* horizontal bars: top N actors by a measure, coloured by level */
+    COOPNET_CHART_NLC_MATRIX,   /* heat map of level x level density, values in the cells */
+    COOPNET_CHART_SNAPSHOTS,    /* small multiples of the network as of each year */
+    COOPNET_CHART_PARTICIPATION /* events per quarter by type, stacked bars */
+} coopnet_chart_kind_t;
+
+/* Parses "ranking", "nlc-matrix", "snapshots", "participation"; EINVAL otherwise (the message
+ * says that "reach-curve" needs the temporal module when asked for it). */
+int coopnet_chart_kind_parse(const char *text, coopnet_chart_kind_t *kind, coopnet_error_t *err);
+
+typedef struct coopnet_chart_options {
+    coopnet_figure_options_t figure;
+    coopnet_graph_options_t graph;
+    const char *measure; /* ranking: a measure of coopnet_render_measure_names; NULL: degree */
+    size_t top;          /* ranking: bars; 0: 15 */
+    const char *country; /* nlc-matrix: only actors of this country; NULL: all */
+    unsigned long seed;  /* snapshots: layout seed */
+    coopnet_label_field_t label_field;
+} coopnet_chart_options_t;
+
+void coopnet_chart_options_init(coopnet_chart_options_t *options);
+
+/* Draws chart kind of bundle and writes it to path (.png, .pdf, .svg) atomically. EINVAL for a
+ * bad option (unknown measure or country), EDATA when the data cannot make the chart (no dated
+ * event for snapshots or participation), EIO, ENOMEM, EINTERNAL; the destination is then
+ * untouched. Cost: ranking O(measure); nlc-matrix O(V + E); snapshots one FR layout plus one
+ * graph per year; participation O(events). */
+int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
+                         const coopnet_chart_options_t *options, const char *path,
+                         coopnet_error_t *err);
+
+/* Density of links between actors of level a and level b in the cooperation graph: links /
+ * possible pairs (a == b: n(n-1)/2; else n_a * n_b); NAN when there is no possible pair.
+ * matrix is COOPNET_LEVEL_COUNT x COOPNET_LEVEL_COUNT, row-major; counts (may be NULL) receives
+ * the actors per level. Only actors of country are counted when it is not NULL. O(V + E). */
+int coopnet_chart_level_density(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                                const char *country,
+                                double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                                size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

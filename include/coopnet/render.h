@@ -1,0 +1,149 @@
+/* coopnet/render.h - network diagrams of the cooperation graph as PNG, PDF or SVG.
+ *
+ * coopnet_render_network lays the graph out (force-directed, geographic, circular, two-mode or
+ * as a timeline of who came to what), maps an attribute to colour and a centrality measure to
+ * node size, places labels so that they never overlap or leave the canvas, adds a legend, a
+ * title and a source line, and writes the figure atomically through coopnet/output.h.
+ *
+ * The positions and label boxes it used are returned as a coopnet_figure_layout_t, so that
+ * callers and tests can check the figure on data rather than on pixels. Units: points (1/72 in)
+ * for PDF and SVG; a PNG canvas of W x H pixels at D dpi is W*72/D x H*72/D points.
+ */
+#ifndef COOPNET_RENDER_H
+#define COOPNET_RENDER_H
+
+#include "coopnet/bundle.h"
+#include "coopnet/error.h"
+#include "coopnet/graph.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    COOPNET_FIGURE_PNG = 0,
+    COOPNET_FIGURE_PDF,
+    COOPNET_FIGURE_SVG
+} coopnet_figure_format_t;
+
+/* The format named by a path's extension (.png, .pdf, .svg, any case); EINVAL otherwise. */
+int coopnet_figure_format_from_path(const char *path, coopnet_figure_format_t *format,
+                                    coopnet_error_t *err);
+
+/* What every figure shares: its frame, size and background. */
+typedef struct coopnet_figure_options {
+    const char *title;    /* NULL: a default title; "": none */
+    const char *caption;  /* source line; NULL: "Source: BUNDLE, FIRST to LAST"; "": none */
+    double width, height; /* pixels for PNG, points for PDF/SVG; 0: the figure's default */
+    double dpi;           /* PNG only; 0: 200 */
+    bool transparent;     /* PNG only: transparent instead of white background */
+} coopnet_figure_options_t;
+
+void coopnet_figure_options_init(coopnet_figure_options_t *options);
+
+typedef enum {
+    COOPNET_LAYOUT_AUTO = 0,  /* fr below 1000 actors, drl above */
+    COOPNET_LAYOUT_FR,        /* Fruchterman-Reingold */
+    COOPNET_LAYOUT_KK,        /* Kamada-Kawai */
+    COOPNET_LAYOUT_DRL,       /* DrL, for large graphs */
+    COOPNET_LAYOUT_GEO,       /* lat/lon, equirectangular */
+    COOPNET_LAYOUT_CIRCLE,    /* on a circle, grouped by an attribute */
+    COOPNET_LAYOUT_BIPARTITE, /* actors and events as two rows */
+    COOPNET_LAYOUT_TIMELINE   /* events on a time axis, actors as rows */
+} coopnet_layout_kind_t;
+
+/* Parses "fr", "kk", "drl", "geo", "circle", "bipartite", "timeline"; EINVAL otherwise. */
+int coopnet_layout_kind_parse(const char *text, coopnet_layout_kind_t *kind, coopnet_error_t *err);
+
+typedef enum {
+    COOPNET_LABELS_ALL = 0,
+    COOPNET_LABELS_TOP,
+    COOPNET_LABELS_NONE
+} coopnet_label_mode_t;
+
+typedef enum {
+    COOPNET_LABEL_FIELD_SHORT = 0, /* the acronym a name ends with ("... (AMPCC)"), else the name */
+    COOPNET_LABEL_FIELD_NAME,
+    COOPNET_LABEL_FIELD_NAME_AR, /* falls back to name when empty */
+    COOPNET_LABEL_FIELD_NAME_FR, /* falls back to name when empty */
+    COOPNET_LABEL_FIELD_ID
+} coopnet_label_field_t;
+
+/* Parses "all", "none", "top:N" (N >= 1) and "short", "name", "name_ar", "name_fr", "id". */
+int coopnet_label_mode_parse(const char *text, coopnet_label_mode_t *mode, size_t *top,
+                             coopnet_error_t *err);
+int coopnet_label_field_parse(const char *text, coopnet_label_field_t *field, coopnet_error_t *err);
+
+typedef struct coopnet_render_options {
+    coopnet_figure_options_t figure;
+    coopnet_graph_options_t graph; /* which actors and links (as coopnet/graph.h) */
+    coopnet_layout_kind_t layout;
+    unsigned long seed;   /* layouts are deterministic for a seed */
+    const char *color_by; /* actor attribute; NULL or "level": the level colours */
+    const char *group_by; /* circle layout: groups; NULL: the color_by attribute */
+    const char *size_by;  /* a measure (coopnet_render_measure_names); NULL: "degree";
+                             "none": all nodes the same size */
+    coopnet_label_mode_t labels;
+    size_t label_top; /* for COOPNET_LABELS_TOP */
+    coopnet_label_field_t label_field;
+} coopnet_render_options_t;
+
+/* Defaults: auto layout, seed 1, colour by level, size by degree, all labels, short names. */
+void coopnet_render_options_init(coopnet_render_options_t *options);
+
+/* The measures --size-by accepts, NULL-terminated: degree, strength, betweenness, closeness,
+ * eigenvector, pagerank, harmonic. */
+extern const char *const coopnet_render_measure_names[];
+
+/* One drawn node: an actor, or an event in the bipartite and timeline layouts. */
+typedef struct coopnet_figure_node {
+    long actor;    /* index into bundle->actors, or -1 */
+    long event;    /* index into bundle->events, or -1 */
+    double x, y;   /* centre, points from the canvas's top left */
+    double radius; /* points */
+    double red, green, blue;
+    double value;     /* the size measure (NAN when not sized) */
+    bool approximate; /* geo: placed near its country or in the side column */
+} coopnet_figure_node_t;
+
+/* One label: the box is where the text was (or would have been) drawn. */
+typedef struct coopnet_figure_label {
+    size_t node; /* index into nodes */
+    char *text;  /* as drawn, possibly shortened with an ellipsis (owned by the layout) */
+    double x, y, w, h;
+    bool shown;     /* false: dropped because it could not be placed */
+    bool shortened; /* the text was cut with an ellipsis */
+} coopnet_figure_label_t;
+
+typedef struct coopnet_figure_layout {
+    double width, height; /* the canvas, points */
+    coopnet_figure_node_t *nodes;
+    size_t n_nodes;
+    coopnet_figure_label_t *labels; /* in rank order: most important first */
+    size_t n_labels;
+    double plot_x, plot_y, plot_w, plot_h;         /* where the graph was drawn */
+    double legend_x, legend_y, legend_w, legend_h; /* the legend's box (w 0: none) */
+    size_t n_unplaced; /* geo: actors without a location (side column) */
+} coopnet_figure_layout_t;
+
+/* Frees the layout and its strings. NULL is accepted. */
+void coopnet_figure_layout_free(coopnet_figure_layout_t *layout);
+
+/* Draws the cooperation graph of bundle under options and writes it to path (.png, .pdf or
+ * .svg; "-" or NULL: PNG on standard output) atomically. When layout is not NULL, *layout
+ * receives what was drawn (owned by the caller: coopnet_figure_layout_free), else nothing is
+ * kept. Fails with EINVAL (unknown attribute or measure, bad size), EDATA (geo layout with no
+ * coordinates, timeline with no dated event), EIO (cannot write), ENOMEM, EINTERNAL (cairo);
+ * the destination is then untouched and *layout NULL. Cost: the layout (FR: O(iterations * V^2);
+ * geo, circle: O(V)) plus O(E) drawing plus O(L^2) label placement for L labels. */
+int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
+                           const char *path, coopnet_figure_layout_t **layout,
+                           coopnet_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,72 @@
+/* coopnet/snapshots.h - centralities of the cooperation graph over time.
+ *
+ * The graph is rebuilt as of the last day of each year, quarter or month from the earliest to
+ * the latest date of the bundle: cumulatively (every dated event up to that day and the ties
+ * active on it) or, with a window of DAYS, from the events and ties active in the last DAYS days
+ * only. Undated events and ties without a start date are never in a snapshot. Every snapshot
+ * has the same vertices (the actors the options keep), so values line up across steps.
+ */
+#ifndef COOPNET_SNAPSHOTS_H
+#define COOPNET_SNAPSHOTS_H
+
+#include "coopnet/bundle.h"
+#include "coopnet/centrality.h"
+#include "coopnet/error.h"
+#include "coopnet/graph.h"
+#include "coopnet/progress.h"
+
+#include <igraph.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { COOPNET_STEP_YEAR, COOPNET_STEP_QUARTER, COOPNET_STEP_MONTH } coopnet_step_t;
+
+/* Parses "year", "quarter" or "month"; COOPNET_EINVAL naming the text otherwise. */
+int coopnet_step_parse(const char *text, coopnet_step_t *step, coopnet_error_t *err);
+
+typedef struct coopnet_snapshot_change {
+    double spearman;           /* rank correlation over actors with values at both steps */
+    igraph_integer_t n_actors; /* actors that correlation is over */
+    igraph_integer_t rose;     /* vertex whose rank improved most, or -1 if none improved */
+    igraph_integer_t fell;     /* vertex whose rank dropped most, or -1 if none dropped */
+    double rose_by, fell_by;   /* places gained / lost (both >= 0) */
+} coopnet_snapshot_change_t;
+
+typedef struct coopnet_snapshots {
+    size_t n_steps;
+    coopnet_date_t *dates; /* per step: its as-of day (day precision) */
+    size_t n_measures;
+    coopnet_measure_t measures[COOPNET_MEASURE_COUNT];
+    igraph_integer_t n_vertices;
+    igraph_vector_int_t actor_of_vertex; /* vertex -> index into bundle->actors */
+    /* values[(step * n_measures + measure) * n_vertices + vertex]; ranks the same way:
+     * 1 for the highest value, equal values share the best rank, NaN for a NaN value. */
+    double *values;
+    double *ranks;
+    /* changes[(step - 1) * n_measures + measure], for step >= 1 */
+    coopnet_snapshot_change_t *changes;
+} coopnet_snapshots_t;
+
+/* Computes measures (n_measures of them, at most COOPNET_MEASURE_COUNT) on the cooperation graph
+ * of bundle under options (its as_of and since are replaced per step) at every step; window_days
+ * 0 is cumulative. progress (may be NULL) hears of each step. A bundle without any date gives
+ * zero steps. On success *snapshots is owned by the caller (coopnet_snapshots_destroy); on
+ * failure it is left destroyed: COOPNET_EINVAL (negative window, no or too many measures),
+ * COOPNET_ENOMEM, COOPNET_EINTERNAL.
+ * Cost: steps x (graph construction + the measures' costs, see coopnet_centrality_compute);
+ * memory O(steps x measures x V). */
+int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
+                              const coopnet_graph_options_t *options, coopnet_step_t step,
+                              int32_t window_days, const coopnet_measure_t *measures,
+                              size_t n_measures, bool weighted, const coopnet_progress_t *progress,
+                              coopnet_snapshots_t *snapshots, coopnet_error_t *err);
+
+/* Frees what snapshots owns. Accepts a zeroed object. */
+void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,215 @@
+/* coopnet/temporal.h - peer-learning reach over time (docs/temporal.md).
+ *
+ * Every dated event is one group contact at its date among its participants; every tie with a
+ * start date is a contact at that date between its ends (one-way when directed). Knowledge
+ * travels along time-respecting paths: a sequence of contacts with strictly increasing dates,
+ * where, with a maximum wait W, each contact after the first is at most W days after the
+ * contact that informed the actor passing it on. Inside one event an informed participant
+ * informs all others at once (one hop); in presenter mode only presenters, hosts, organisers and
+ * facilitators pass knowledge on at events.
+ *
+ * A coopnet_temporal_network_t holds the contacts of a bundle under the options, sorted by
+ * date; the analyses below run on it:
+ *   - coopnet_temporal_reach_forward / _backward: one source (or target), exact arrival
+ *     (departure) date, fewest hops and the last (first) contact per actor, and pathways;
+ *   - coopnet_temporal_all_sources: every source at once with bitsets, out/in reach and
+ *     harmonic temporal closeness, and the number of newly reachable pairs per contact day;
+ *   - coopnet_temporal_curve_*: cumulative reach by month, quarter or year.
+ */
+#ifndef COOPNET_TEMPORAL_H
+#define COOPNET_TEMPORAL_H
+
+#include "coopnet/bundle.h"
+#include "coopnet/error.h"
+#include "coopnet/graph.h"
+#include "coopnet/progress.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    COOPNET_TEMPORAL_MODE_ALL = 0,  /* every participant of an event passes knowledge on */
+    COOPNET_TEMPORAL_MODE_PRESENTER /* only presenter, host, organiser, facilitator pass it on */
+} coopnet_temporal_mode_t;
+
+typedef struct coopnet_temporal_options {
+    /* layer, exclude and level_mask choose the contacts and actors; an as_of date drops what
+     * coopnet_graph_keeps_event / _keeps_tie drop; weighting is ignored */
+    coopnet_graph_options_t graph;
+    coopnet_date_t since;         /* first day of its period; NONE: the bundle's earliest date */
+    coopnet_date_t until;         /* last day of its period; NONE: no limit */
+    int32_t max_wait;             /* days, >= 0; negative: no limit */
+    coopnet_temporal_mode_t mode; /* who passes knowledge on at events */
+} coopnet_temporal_options_t;
+
+/* Defaults: all contacts and actors, no since/until, no maximum wait, mode all. */
+void coopnet_temporal_options_init(coopnet_temporal_options_t *options);
+
+/* Parses "all" or "presenter"; COOPNET_EINVAL naming the value otherwise. */
+int coopnet_temporal_parse_mode(const char *text, coopnet_temporal_mode_t *mode,
+                                coopnet_error_t *err);
+
+/* True for the roles that pass knowledge on in presenter mode. */
+bool coopnet_temporal_role_passes(coopnet_role_t role);
+
+/* A contact: the event or the tie it comes from. */
+typedef enum { COOPNET_CONTACT_EVENT = 0, COOPNET_CONTACT_TIE = 1 } coopnet_contact_kind_t;
+
+typedef struct coopnet_contact_ref {
+    coopnet_contact_kind_t kind;
+    int32_t index; /* into bundle->events or bundle->ties; -1: none */
+} coopnet_contact_ref_t;
+
+typedef struct coopnet_temporal_network coopnet_temporal_network_t;
+
+/* Builds the contacts of bundle under options (copied). bundle must outlive the network.
+ * On success *network is owned by the caller (coopnet_temporal_network_free); on failure it is
+ * NULL and err says why: EINVAL for an unknown --exclude id or until before since, ENOMEM.
+ * O(participations + ties + C log C) for C contacts. */
+int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
+                                   const coopnet_temporal_options_t *options,
+                                   coopnet_temporal_network_t **network, coopnet_error_t *err);
+
+/* Frees the network. NULL is accepted. */
+void coopnet_temporal_network_free(coopnet_temporal_network_t *network);
+
+/* What the network was built from and with. */
+const coopnet_bundle_t *coopnet_temporal_network_bundle(const coopnet_temporal_network_t *network);
+size_t coopnet_temporal_network_contacts(const coopnet_temporal_network_t *network);
+/* Actors kept by the filters (the n of the closeness and the ratios). */
+size_t coopnet_temporal_network_actors(const coopnet_temporal_network_t *network);
+bool coopnet_temporal_network_keeps_actor(const coopnet_temporal_network_t *network, size_t actor);
+/* The first day counted (since) and the last (INT32_MAX without until). */
+int32_t coopnet_temporal_network_since(const coopnet_temporal_network_t *network);
+int32_t coopnet_temporal_network_until(const coopnet_temporal_network_t *network);
+/* The date of a contact as written in the bundle (an event's date, a tie's start). */
+coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *network,
+                                             coopnet_contact_ref_t contact);
+
+/* ---- one source or one target ------------------------------------------------------------ */
+
+#define COOPNET_TEMPORAL_NEVER INT32_MIN
+
+typedef struct coopnet_temporal_record coopnet_temporal_record_t; /* internal */
+
+typedef struct coopnet_temporal_reach {
+    bool backward;   /* false: from source; true: towards target (the field is named source) */
+    int32_t source;  /* bundle actor index */
+    size_t n_actors; /* bundle->n_actors; the arrays below have this many entries */
+    /* forward: arrival day; backward: the latest departure day; COOPNET_TEMPORAL_NEVER when
+     * not reached, for the source itself and for filtered-out actors */
+    int32_t *day;
+    int32_t *hops;              /* fewest contacts among the paths on that day; -1: none */
+    coopnet_contact_ref_t *via; /* forward: the last contact; backward: the first one */
+    size_t n_reached;           /* actors other than the source with a day */
+
+    /* the records the pathways are read from (internal) */
+    coopnet_temporal_record_t *records;
+    int32_t *first_record; /* per actor, -1: none */
+} coopnet_temporal_reach_t;
+
+/* Earliest arrival from source (a bundle actor index) to every actor, in one pass over the
+ * contacts in date order. reach must be zeroed or destroyed; on success it owns its arrays
+ * (coopnet_temporal_reach_destroy). Fails with EINVAL when source is out of range or filtered
+ * out, ENOMEM; reach is left destroyed then. O(M + A) time and memory for M contact members
+ * (participations plus tie ends) and A actors. */
+int coopnet_temporal_reach_forward(const coopnet_temporal_network_t *network, size_t source,
+                                   coopnet_temporal_reach_t *reach, coopnet_error_t *err);
+
+/* Latest departure towards target: for every actor a that can reach target, the latest date of
+ * the first contact of a path from a to target, the fewest hops among such paths and that first
+ * contact. One pass in reverse date order. Same contract and cost as the forward pass. */
+int coopnet_temporal_reach_backward(const coopnet_temporal_network_t *network, size_t target,
+                                    coopnet_temporal_reach_t *reach, coopnet_error_t *err);
+
+/* Frees the arrays. Accepts a zeroed object. */
+void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach);
+
+/* One step of a pathway: from passes knowledge to to at contact on date. */
+typedef struct coopnet_temporal_step {
+    int32_t from, to; /* bundle actor indices */
+    coopnet_contact_ref_t contact;
+    coopnet_date_t date;
+} coopnet_temporal_step_t;
+
+/* The pathway between the reach's source and actor, in date order: forward, from the source to
+ * actor arriving on actor's arrival day with the fewest hops; backward, from actor to the
+ * target leaving on actor's departure day with the fewest hops. *steps (caller frees with
+ * free()) gets *n_steps entries; both are NULL/0 when actor is not reached. EINVAL when actor is
+ * out of range, ENOMEM. O(hops). */
+int coopnet_temporal_reach_path(const coopnet_temporal_network_t *network,
+                                const coopnet_temporal_reach_t *reach, size_t actor,
+                                coopnet_temporal_step_t **steps, size_t *n_steps,
+                                coopnet_error_t *err);
+
+/* ---- all sources --------------------------------------------------------------------------- */
+
+typedef struct coopnet_temporal_all {
+    size_t n_actors;      /* bundle->n_actors */
+    size_t n_kept;        /* actors kept by the filters */
+    int64_t *out_reach;   /* per actor: actors it reaches (itself excluded); -1: filtered out */
+    int64_t *in_reach;    /* per actor: actors that reach it; -1: filtered out */
+    double *closeness;    /* (1/(n_kept-1)) sum over reached b of 1/(arrival - since + 1) */
+    size_t n_days;        /* contact days */
+    int32_t *days;        /* ascending */
+    uint64_t *new_pairs;  /* per contact day: ordered pairs (a, b), a != b, first reached then */
+    uint64_t total_pairs; /* all ordered pairs reached */
+} coopnet_temporal_all_t;
+
+/* Reach of every kept actor as a source, in one pass over the contacts in date order carrying a
+ * bitset of sources per actor (with a maximum wait: the latest day each actor was informed by
+ * each source). all must be zeroed or destroyed; on success it owns its arrays. progress may be
+ * NULL (stage "temporal reach", one unit per contact). ENOMEM when the state does not fit; all
+ * is left destroyed on failure. Cost without a maximum wait O(M A / 64 + P) time and A^2/8 bytes;
+ * with one O(M A) time and 4 A^2 bytes, for M contact members, A kept actors and P reached
+ * pairs. */
+int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
+                                 const coopnet_progress_t *progress, coopnet_temporal_all_t *all,
+                                 coopnet_error_t *err);
+
+/* The memory in bytes coopnet_temporal_all_sources needs for its state. O(1). */
+uint64_t coopnet_temporal_all_sources_memory(const coopnet_temporal_network_t *network);
+
+void coopnet_temporal_all_destroy(coopnet_temporal_all_t *all);
+
+/* ---- reach curves -------------------------------------------------------------------------- */
+
+typedef enum {
+    COOPNET_PERIOD_MONTH = 0,
+    COOPNET_PERIOD_QUARTER,
+    COOPNET_PERIOD_YEAR
+} coopnet_period_t;
+
+/* Parses "month", "quarter" or "year"; EINVAL naming the value otherwise. */
+int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period, coopnet_error_t *err);
+
+typedef struct coopnet_temporal_curve {
+    size_t n_steps;
+    int32_t *day;       /* last day of each period, ascending */
+    uint64_t *reached;  /* cumulative: actors (one source) or ordered pairs (all sources) */
+    double *ratio;      /* all sources: reached / (A (A - 1)); one source: reached / (A - 1) */
+    double *mean_reach; /* all sources: reached / A; one source: equal to reached */
+} coopnet_temporal_curve_t;
+
+/* Steps run from the period holding the network's since day to the period holding its last
+ * contact day (one step when there is no contact). curve must be zeroed or destroyed; on
+ * failure (ENOMEM) it is left destroyed. O(actors + steps) for one source, O(days + steps)
+ * for all sources. */
+int coopnet_temporal_curve_source(const coopnet_temporal_network_t *network,
+                                  const coopnet_temporal_reach_t *reach, coopnet_period_t period,
+                                  coopnet_temporal_curve_t *curve, coopnet_error_t *err);
+int coopnet_temporal_curve_all(const coopnet_temporal_network_t *network,
+                               const coopnet_temporal_all_t *all, coopnet_period_t period,
+                               coopnet_temporal_curve_t *curve, coopnet_error_t *err);
+
+void coopnet_temporal_curve_destroy(coopnet_temporal_curve_t *curve);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

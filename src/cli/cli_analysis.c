@@ -1,0 +1,111 @@
+/* cli_analysis.c - shared plumbing of the analysis commands (see cli_analysis.h). */
+#include "cli_analysis.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_analysis_init(cli_analysis_t *analysis, const cli_command_t *command)
+{
+    memset(analysis, 0, sizeof *analysis);
+    analysis->command = command;
+    analysis->format = COOPNET_TABLE_CSV;
+    cli_graph_options_init(&analysis->graph_options);
+}
+
+int cli_analysis_option(cli_analysis_t *analysis, int opt, const char *value, char **argv,
+                        int *exit_status)
+{
+    int exit_now = 0;
+    if (opt == 'o') {
+        analysis->output_path = value;
+        return 1;
+    }
+    if (opt == CLI_OPT_FORMAT) {
+        int format = coopnet_table_parse_format(value);
+        if (format < 0) {
+            *exit_status = cli_usage_error(analysis->command,
+                                           "unknown format '%s' (expected csv or json)", value);
+            return -1;
+        }
+        analysis->format = (coopnet_table_format_t)format;
+        return 1;
+    }
+    if (cli_common_option(analysis->command, opt, &exit_now)) {
+        if (exit_now) {
+            *exit_status = COOPNET_EXIT_OK;
+            return -1;
+        }
+        return 1;
+    }
+    if (opt == '?' || opt == ':') {
+        *exit_status = cli_bad_option(analysis->command, argv);
+        return -1;
+    }
+    int handled = cli_graph_option(&analysis->graph_options, analysis->command, opt, value);
+    if (handled < 0) {
+        *exit_status = COOPNET_EXIT_USAGE;
+        return -1;
+    }
+    return handled;
+}
+
+int cli_analysis_start(cli_analysis_t *analysis, int argc, char **argv)
+{
+    extern int optind;
+    coopnet_error_t err;
+    if (optind + 1 != argc)
+        return cli_usage_error(analysis->command, "expected one BUNDLE");
+    int exit_status = cli_load_bundle(argv[optind], &analysis->bundle);
+    if (exit_status != COOPNET_EXIT_OK)
+        return exit_status;
+    if (coopnet_graph_init_cooperation(&analysis->graph, analysis->bundle,
+                                       &analysis->graph_options.graph, &err) != COOPNET_OK)
+        return cli_fail(&err);
+    return cli_open_output(analysis->output_path, &analysis->output);
+}
+
+FILE *cli_analysis_stream(cli_analysis_t *analysis)
+{
+    return coopnet_output_stream(analysis->output);
+}
+
+int cli_analysis_finish(cli_analysis_t *analysis)
+{
+    int exit_status = cli_commit_output(analysis->output);
+    analysis->output = NULL;
+    return exit_status;
+}
+
+void cli_analysis_free(cli_analysis_t *analysis)
+{
+    coopnet_output_abort(analysis->output);
+    coopnet_graph_destroy(&analysis->graph);
+    coopnet_bundle_free(analysis->bundle);
+    cli_graph_options_free(&analysis->graph_options);
+    memset(analysis, 0, sizeof *analysis);
+}
+
+int cli_analysis_parse_count(cli_analysis_t *analysis, const char *option, const char *text,
+                             long long *value)
+{
+    char *end = NULL;
+    errno = 0;
+    long long parsed = strtoll(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || parsed < 0)
+        return cli_usage_error(analysis->command, "%s needs a whole number >= 0, not '%s'", option,
+                               text);
+    *value = parsed;
+    return COOPNET_EXIT_OK;
+}
+
+void cli_analysis_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
+                              igraph_integer_t vertex)
+{
+    const coopnet_actor_t *actor =
+        &analysis->bundle->actors[VECTOR(analysis->graph.actor_of_vertex)[vertex]];
+    coopnet_table_string(table, actor->id);
+    coopnet_table_string(table, actor->name);
+    coopnet_table_string(table, coopnet_level_name(actor->level));
+    coopnet_table_string(table, actor->country);
+}

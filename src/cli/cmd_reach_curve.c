@@ -1,0 +1,152 @@
+/* cmd_reach_curve.c - `coopnet reach-curve BUNDLE --every PERIOD [--from ID]`: how peer-learning
+ * reach grew over time (docs/temporal.md). */
+#include "cli_temporal.h"
+
+#include <stdio.h>
+
+static int run_reach_curve(int argc, char **argv);
+
+const cli_command_t cli_command_reach_curve = {
+    "reach-curve", "how time-respecting reach grew, by month, quarter or year",
+    "usage: coopnet reach-curve [OPTIONS] BUNDLE --every month|quarter|year [--from ID]",
+    "\nOne row per period, from the period of --since to that of the last contact, dated\n"
+    "by the period's last day:\n"
+    "  with --from ID   date,reached: actors ID has reached by then (cumulative)\n"
+    "  without          date,reachability_ratio,mean_out_reach: the fraction of ordered\n"
+    "                   pairs a != b where a reaches b with the contacts up to then, and\n"
+    "                   the mean number of actors each actor reaches\n\n"
+    "Options:\n"
+    "  --every PERIOD             month, quarter or year (required)\n"
+    "  --from ID                  the curve of one source\n" CLI_TEMPORAL_OPTIONS_HELP "\n"
+    "Example:\n"
+    "  coopnet reach-curve datasets/mena-hub --every quarter --exclude scn_mena_hub\n",
+    run_reach_curve};
+
+enum { OPT_EVERY = CLI_OPT_TEMPORAL_NEXT, OPT_FROM };
+
+static void write_curve(const coopnet_temporal_curve_t *curve, bool one_source,
+                        coopnet_table_format_t format, FILE *stream)
+{
+    static const char *const source_columns[] = {"date", "reached"};
+    static const char *const all_columns[] = {"date", "reachability_ratio", "mean_out_reach"};
+    coopnet_table_t table;
+    coopnet_table_begin(&table, stream, format, one_source ? source_columns : all_columns,
+                        one_source ? 2 : 3);
+    for (size_t s = 0; s < curve->n_steps; s++) {
+        char date[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format(coopnet_date_from_day(curve->day[s]), date);
+        coopnet_table_string(&table, date);
+        if (one_source) {
+            coopnet_table_integer(&table, (long long)curve->reached[s]);
+        } else {
+            coopnet_table_number(&table, curve->ratio[s]);
+            coopnet_table_number(&table, curve->mean_reach[s]);
+        }
+        coopnet_table_end_row(&table);
+    }
+    coopnet_table_end(&table);
+}
+
+static int run_reach_curve(int argc, char **argv)
+{
+    static const struct option options[] = {CLI_TEMPORAL_OPTIONS,
+                                            CLI_COMMON_OPTIONS,
+                                            {"every", required_argument, NULL, OPT_EVERY},
+                                            {"from", required_argument, NULL, OPT_FROM},
+                                            {"output", required_argument, NULL, 'o'},
+                                            {NULL, 0, NULL, 0}};
+    const cli_command_t *command = &cli_command_reach_curve;
+    cli_temporal_options_t temporal_options;
+    cli_temporal_options_init(&temporal_options);
+    const char *output_path = NULL, *from_id = NULL;
+    coopnet_period_t period = COOPNET_PERIOD_MONTH;
+    bool period_given = false;
+    int opt, exit_now = 0, handled;
+    int exit_status = COOPNET_EXIT_OK;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_reach_t reach = {0};
+    coopnet_temporal_all_t all = {0};
+    coopnet_temporal_curve_t curve = {0};
+    coopnet_output_t *output = NULL;
+    coopnet_error_t err;
+
+    while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
+        if (opt == 'o') {
+            output_path = optarg;
+            continue;
+        }
+        if (opt == OPT_FROM) {
+            from_id = optarg;
+            continue;
+        }
+        if (opt == OPT_EVERY) {
+            if (coopnet_temporal_parse_period(optarg, &period, &err) != COOPNET_OK) {
+                exit_status = cli_usage_error(command, "%s", err.message);
+                goto cleanup;
+            }
+            period_given = true;
+            continue;
+        }
+        if (cli_common_option(command, opt, &exit_now)) {
+            if (exit_now)
+                goto cleanup;
+            continue;
+        }
+        handled = cli_temporal_option(&temporal_options, command, opt, optarg);
+        if (handled < 0) {
+            exit_status = COOPNET_EXIT_USAGE;
+            goto cleanup;
+        }
+        if (handled == 0) {
+            exit_status = cli_bad_option(command, argv);
+            goto cleanup;
+        }
+    }
+    if (optind + 1 != argc || !period_given) {
+        exit_status = cli_usage_error(command, "expected one BUNDLE and --every");
+        goto cleanup;
+    }
+    if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
+        goto cleanup;
+    if (coopnet_temporal_network_alloc(bundle, cli_temporal_options_get(&temporal_options),
+                                       &network, &err) != COOPNET_OK) {
+        exit_status = err.code == COOPNET_EINVAL ? cli_usage_error(command, "%s", err.message)
+                                                 : cli_fail(&err);
+        goto cleanup;
+    }
+    int status;
+    if (from_id != NULL) {
+        long source = coopnet_bundle_find_actor(bundle, from_id);
+        if (source < 0 || !coopnet_temporal_network_keeps_actor(network, (size_t)source)) {
+            exit_status = cli_usage_error(command, "--from: %s actor '%s'",
+                                          source < 0 ? "unknown" : "filtered-out", from_id);
+            goto cleanup;
+        }
+        status = coopnet_temporal_reach_forward(network, (size_t)source, &reach, &err);
+        if (status == COOPNET_OK)
+            status = coopnet_temporal_curve_source(network, &reach, period, &curve, &err);
+    } else {
+        status = coopnet_temporal_all_sources(network, &cli_temporal_progress, &all, &err);
+        if (status == COOPNET_OK)
+            status = coopnet_temporal_curve_all(network, &all, period, &curve, &err);
+    }
+    if (status != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
+    if ((exit_status = cli_open_output(output_path, &output)) != COOPNET_EXIT_OK)
+        goto cleanup;
+    write_curve(&curve, from_id != NULL, temporal_options.format, coopnet_output_stream(output));
+    exit_status = cli_commit_output(output);
+    output = NULL;
+cleanup:
+    coopnet_output_abort(output);
+    coopnet_temporal_curve_destroy(&curve);
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_reach_destroy(&reach);
+    coopnet_temporal_network_free(network);
+    coopnet_bundle_free(bundle);
+    cli_temporal_options_free(&temporal_options);
+    return exit_status;
+}

@@ -1,0 +1,290 @@
+/* labels.c - label placement without overlap (see labels.h). */
+#include "labels.h"
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_PADDING 1.0 /* air kept between two labels */
+#define ELLIPSIS "\xE2\x80\xA6"
+
+int coopnet_label_set_init(coopnet_label_set_t *set, size_t expected, coopnet_error_t *err)
+{
+    memset(set, 0, sizeof *set);
+    set->capacity = expected + 1;
+    set->labels = coopnet_alloc_array(set->capacity, sizeof *set->labels);
+    set->layouts = coopnet_alloc_array(set->capacity, sizeof *set->layouts);
+    set->obstacle_capacity = expected + 1;
+    set->obstacles = coopnet_alloc_array(set->obstacle_capacity, sizeof *set->obstacles);
+    if (!set->labels || !set->layouts || !set->obstacles) {
+        coopnet_label_set_destroy(set);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    return COOPNET_OK;
+}
+
+void coopnet_label_set_destroy(coopnet_label_set_t *set)
+{
+    if (set == NULL)
+        return;
+    for (size_t i = 0; i < set->n_labels; i++) {
+        if (set->labels)
+            free(set->labels[i].text);
+        if (set->layouts && set->layouts[i])
+            g_object_unref(set->layouts[i]);
+    }
+    free(set->labels);
+    free(set->layouts);
+    free(set->obstacles);
+    memset(set, 0, sizeof *set);
+}
+
+void coopnet_label_set_add_obstacle(coopnet_label_set_t *set, double x, double y, double radius)
+{
+    if (set->n_obstacles == set->obstacle_capacity &&
+        coopnet_grow((void **)&set->obstacles, &set->obstacle_capacity, set->n_obstacles + 1,
+                     sizeof *set->obstacles) != 0)
+        return;
+    set->obstacles[set->n_obstacles++] = (coopnet_label_obstacle_t){x, y, radius};
+}
+
+bool coopnet_label_boxes_overlap(double ax, double ay, double aw, double ah, double bx, double by,
+                                 double bw, double bh)
+{
+    return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+static bool circle_hits_box(const coopnet_label_obstacle_t *circle, double x, double y, double w,
+                            double h)
+{
+    double nearest_x = fmax(x, fmin(circle->x, x + w));
+    double nearest_y = fmax(y, fmin(circle->y, y + h));
+    double dx = circle->x - nearest_x, dy = circle->y - nearest_y;
+    return dx * dx + dy * dy < circle->radius * circle->radius;
+}
+
+/* 0: free; 1: covers a node but no label; 2: covers a label or leaves the bounds. */
+static int candidate_cost(const coopnet_label_set_t *set, const coopnet_label_request_t *request,
+                          double x, double y, double w, double h)
+{
+    const coopnet_rect_t *b = &request->bounds;
+    if (x < b->x || y < b->y || x + w > b->x + b->w || y + h > b->y + b->h)
+        return 2;
+    for (size_t i = 0; i < set->n_labels; i++) {
+        const coopnet_figure_label_t *other = &set->labels[i];
+        if (other->shown && coopnet_label_boxes_overlap(
+                                x - LABEL_PADDING, y - LABEL_PADDING, w + 2 * LABEL_PADDING,
+                                h + 2 * LABEL_PADDING, other->x, other->y, other->w, other->h))
+            return 2;
+    }
+    for (size_t i = 0; i < set->n_obstacles; i++) {
+        const coopnet_label_obstacle_t *obstacle = &set->obstacles[i];
+        if (obstacle->x == request->x && obstacle->y == request->y)
+            continue; /* its own node */
+        if (circle_hits_box(obstacle, x, y, w, h))
+            return 1;
+    }
+    return 0;
+}
+
+/* Finds the best position for a w x h box; returns its cost (0 free, 1 on a node, 2 none). */
+static int best_position(const coopnet_label_set_t *set, const coopnet_label_request_t *request,
+                         double w, double h, double *best_x, double *best_y)
+{
+    static const double gaps[] = {2.0, 7.0, 14.0};
+    int best = 3;
+    double r = request->radius;
+    int n_positions = request->fixed_side == COOPNET_LABEL_ANY ? 8 : 1;
+    int n_gaps = request->fixed_side == COOPNET_LABEL_ANY ? 3 : 1;
+    for (int g = 0; g < n_gaps; g++) {
+        double gap = gaps[g];
+        for (int p = 0; p < n_positions; p++) {
+            int position = request->fixed_side == COOPNET_LABEL_LEFT ? 1 : p;
+            double x, y;
+            switch (position) {
+            case 0: /* right */
+                x = request->x + r + gap;
+                y = request->y - h / 2;
+                break;
+            case 1: /* left */
+                x = request->x - r - gap - w;
+                y = request->y - h / 2;
+                break;
+            case 2: /* above */
+                x = request->x - w / 2;
+                y = request->y - r - gap / 2 - h;
+                break;
+            case 3: /* below */
+                x = request->x - w / 2;
+                y = request->y + r + gap / 2;
+                break;
+            case 4: /* above right */
+                x = request->x + r * 0.7 + gap / 2;
+                y = request->y - r * 0.7 - gap / 2 - h;
+                break;
+            case 5: /* below right */
+                x = request->x + r * 0.7 + gap / 2;
+                y = request->y + r * 0.7 + gap / 2;
+                break;
+            case 6: /* above left */
+                x = request->x - r * 0.7 - gap / 2 - w;
+                y = request->y - r * 0.7 - gap / 2 - h;
+                break;
+            default: /* below left */
+                x = request->x - r * 0.7 - gap / 2 - w;
+                y = request->y + r * 0.7 + gap / 2;
+                break;
+            }
+            int cost = candidate_cost(set, request, x, y, w, h);
+            if (cost < best) {
+                best = cost;
+                *best_x = x;
+                *best_y = y;
+                if (cost == 0)
+                    return 0;
+            }
+        }
+    }
+    return best;
+}
+
+/* text cut to about fraction of its characters, on a character boundary, with an ellipsis */
+static char *shortened_text(const char *text, double fraction)
+{
+    glong length = g_utf8_strlen(text, -1);
+    glong keep = (glong)floor((double)length * fraction);
+    if (keep < 3)
+        keep = 3;
+    if (keep >= length)
+        return NULL;
+    const char *end = g_utf8_offset_to_pointer(text, keep);
+    while (end > text && end[-1] == ' ')
+        end--;
+    size_t bytes = (size_t)(end - text);
+    char *result = malloc(bytes + sizeof ELLIPSIS);
+    if (result == NULL)
+        return NULL;
+    memcpy(result, text, bytes);
+    memcpy(result + bytes, ELLIPSIS, sizeof ELLIPSIS);
+    return result;
+}
+
+int coopnet_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
+                            const coopnet_label_request_t *request, coopnet_error_t *err)
+{
+    if (set->n_labels == set->capacity && coopnet_grow((void **)&set->labels, &set->capacity,
+                                                       set->n_labels + 1, sizeof *set->labels) != 0)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (set->capacity > 0) {
+        PangoLayout **layouts =
+            coopnet_realloc_array(set->layouts, set->capacity, sizeof *set->layouts);
+        if (layouts == NULL)
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        set->layouts = layouts;
+    }
+    coopnet_figure_label_t *label = &set->labels[set->n_labels];
+    memset(label, 0, sizeof *label);
+    label->node = request->node;
+    int max_lines = request->max_lines > 0 ? request->max_lines : 2;
+    PangoLayout *layout = coopnet_style_layout(cr, COOPNET_TEXT_NODE_LABEL, request->text,
+                                               request->wrap_width, max_lines);
+    char *text = strdup(request->text);
+    if (layout == NULL || text == NULL) {
+        if (layout)
+            g_object_unref(layout);
+        free(text);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    double w, h, x = request->x + request->radius + 2, y = request->y;
+    coopnet_style_layout_size(layout, &w, &h);
+    bool shortened = pango_layout_is_ellipsized(layout);
+    int cost = best_position(set, request, w, h, &x, &y);
+    /* shorten: one line, fewer characters */
+    static const double fractions[] = {0.6, 0.4};
+    for (int i = 0; i < 2 && cost > 1; i++) {
+        char *short_text = shortened_text(request->text, fractions[i]);
+        if (short_text == NULL)
+            break;
+        PangoLayout *short_layout =
+            coopnet_style_layout(cr, COOPNET_TEXT_NODE_LABEL, short_text, 0, 0);
+        if (short_layout == NULL) {
+            free(short_text);
+            break;
+        }
+        double short_w, short_h, short_x = x, short_y = y;
+        coopnet_style_layout_size(short_layout, &short_w, &short_h);
+        int short_cost = best_position(set, request, short_w, short_h, &short_x, &short_y);
+        if (short_cost <= 1) {
+            g_object_unref(layout);
+            free(text);
+            layout = short_layout;
+            text = short_text;
+            w = short_w;
+            h = short_h;
+            x = short_x;
+            y = short_y;
+            cost = short_cost;
+            shortened = true;
+        } else {
+            g_object_unref(short_layout);
+            free(short_text);
+        }
+    }
+    label->text = text;
+    label->x = x;
+    label->y = y;
+    label->w = w;
+    label->h = h;
+    label->shortened = shortened;
+    label->shown = cost <= 1;
+    if (!label->shown) {
+        g_object_unref(layout);
+        layout = NULL;
+    }
+    set->layouts[set->n_labels] = layout;
+    set->n_labels++;
+    return COOPNET_OK;
+}
+
+void coopnet_label_set_draw(cairo_t *cr, const coopnet_label_set_t *set)
+{
+    cairo_save(cr);
+    for (size_t i = 0; i < set->n_labels; i++) {
+        const coopnet_figure_label_t *label = &set->labels[i];
+        PangoLayout *layout = set->layouts[i];
+        if (!label->shown || layout == NULL)
+            continue;
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, NULL, &logical);
+        double left = (double)logical.x / PANGO_SCALE;
+        /* a white halo keeps the text legible over edges */
+        cairo_move_to(cr, label->x - left, label->y);
+        pango_cairo_layout_path(cr, layout);
+        coopnet_style_set_color(cr, coopnet_style_white, 0.85);
+        cairo_set_line_width(cr, 2.2);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        coopnet_style_draw_layout(cr, layout, label->x, label->y, COOPNET_ALIGN_LEFT,
+                                  coopnet_style_text);
+    }
+    cairo_restore(cr);
+}
+
+int coopnet_label_set_export(coopnet_label_set_t *set, coopnet_figure_label_t **labels,
+                             size_t *n_labels, coopnet_error_t *err)
+{
+    *labels = coopnet_alloc_array(set->n_labels + 1, sizeof **labels);
+    if (*labels == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    memcpy(*labels, set->labels, set->n_labels * sizeof **labels);
+    *n_labels = set->n_labels;
+    for (size_t i = 0; i < set->n_labels; i++) {
+        set->labels[i].text = NULL; /* moved */
+        if (set->layouts[i])
+            g_object_unref(set->layouts[i]);
+        set->layouts[i] = NULL;
+    }
+    set->n_labels = 0;
+    return COOPNET_OK;
+}

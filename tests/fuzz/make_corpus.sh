@@ -1,0 +1,79 @@
+#!/bin/bash
+# Rebuilds the seed corpus tests/fuzz/corpus/<target>/ from the real datasets and a set of bad
+# inputs (the hostile shapes of issue 10, kept small). Usage: make_corpus.sh COOPNET_BINARY
+# The corpus is committed; rerun this after a dataset changes. Seeds are named by content.
+set -eu
+coopnet=${1:?usage: make_corpus.sh COOPNET_BINARY}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+corpus=$here/corpus
+rm -rf "$corpus"
+mkdir -p "$corpus"/{csv,bundle,graphml,date}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+seed() { # seed TARGET: stdin becomes one seed file named after its hash
+    local file=$work/seed
+    cat >"$file"
+    cp "$file" "$corpus/$1/$(sha1sum "$file" | cut -c1-16)"
+}
+rs=$'\x1e' # the file separator of fuzz_bundle
+
+# CSV: every file of the datasets, and small hostile shapes
+for file in "$root"/datasets/*/*.csv; do seed csv <"$file"; done
+printf 'a,b\r\n"x, ""y""",2\r\n' | seed csv
+printf '\xef\xbb\xbfid,name\n1,\xef\xbb\xbfa\n' | seed csv
+printf '\xff\xfei\x00d\x00,\x00n\x00\n\x00' | seed csv
+printf 'id,name\n1,caf\xe9\n2,a\x00b\n' | seed csv
+printf 'id,name\n1,"never closed\n2,x\n' | seed csv
+printf 'id;name;level\nrabat;Rabat;local\n' | seed csv
+printf 'a,"b"c,d\ne,f"g,h\n' | seed csv
+printf 'a\rb\r\nc\n\n\n' | seed csv
+printf '' | seed csv
+
+# bundles: the datasets, and a small one with every spreadsheet habit
+for dir in "$root"/datasets/*/; do
+    { cat "$dir/actors.csv"; printf '%s' "$rs"; cat "$dir/events.csv"; printf '%s' "$rs"
+      cat "$dir/participation.csv"; printf '%s' "$rs"; cat "$dir/ties.csv"; } | seed bundle
+done
+printf 'id,name,level,country,lat,lon,,\n a ,A,local,ma,1.5,2,,\nb,B,NATIONAL,,,,,\n,,,,,,,\n%sid,title,date,end\ne1,E,2024-01-31,2024-02\ne2,F,31/01/2024,\n%sevent,actor,role\ne1,a,host\ne1,b,\ne1,a,participant\n%sfrom,to,type,start,end,directed,weight\na,b,mou,2024,,true,2.5\n' \
+    "$rs" "$rs" "$rs" | seed bundle
+printf 'id;name;level\n%sid,title,date\n%sevent,actor\n' "$rs" "$rs" | seed bundle
+printf 'id,name,level\na,A,local\n%sid,title,date\ne,E,\n%sevent,actor\ne,a\ne,a\ne,a\n' "$rs" "$rs" \
+    | seed bundle
+
+# GraphML: the datasets converted by coopnet, and small hand-written files
+for dir in "$root"/datasets/*/; do
+    "$coopnet" convert --quiet "$dir" -o "$work/out.graphml"
+    seed graphml <"$work/out.graphml"
+done
+cat <<'XML' | seed graphml
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="level" for="node" attr.name="level" attr.type="string"/>
+  <key id="lat" for="node" attr.name="lat" attr.type="double"/>
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="G" edgedefault="undirected">
+    <node id="a"><data key="level">national</data><data key="lat">33.3</data></node>
+    <node id="b"/>
+    <edge source="a" target="b"><data key="w">2</data></edge>
+    <edge source="a" target="a"/>
+  </graph>
+</graphml>
+XML
+cat <<'XML' | seed graphml
+<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="w" for="edge" attr.name="weight" attr.type="string"/>
+  <key id="c" for="node" attr.name="country" attr.type="boolean"/>
+  <graph edgedefault="directed"><node id="x"/><node id="y"/>
+    <edge source="x" target="y"><data key="w">heavy</data></edge></graph>
+</graphml>
+XML
+
+# dates
+for date in 2024 2024-01 2024-01-31 2024-02-29 2023-02-29 1000-01-01 9999-12-31 0999 \
+    31/01/2024 31.01.2024 2024-01-31T10:00 "2024-1-5" 2024-13 ""; do
+    printf '%s' "$date" | seed date
+done
+echo "corpus: $(find "$corpus" -type f | wc -l) seeds in $corpus"

@@ -1,0 +1,291 @@
+/* test_centrality.c - the nine measures against hand-worked values and networkx's values for
+ * the Davis southern women (tests/reference/davis_centrality.py prints the tables below). */
+#include "analysis_fixtures.h"
+#include "testing.h"
+
+#include <coopnet/coopnet.h>
+
+typedef struct davis_reference {
+    const char *name;
+    double value[COOPNET_MEASURE_COUNT];
+} davis_reference_t;
+
+/* unweighted: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness,
+ * constraint */
+static const davis_reference_t davis_unweighted[] = {
+    {"Evelyn Jefferson", {17, 50, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Laura Mandeville",
+     {15, 45, 0.363636363636, 0.894736842105, 0.941176470588, 0.911050354932, 0.0540814434675, 14,
+      0.228110888559}},
+    {"Theresa Anderson", {17, 57, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Brenda Rogers",
+     {15, 46, 0.363636363636, 0.894736842105, 0.941176470588, 0.911050354932, 0.0540814434675, 14,
+      0.228110888559}},
+    {"Charlotte McDowd",
+     {11, 24, 0, 0.739130434783, 0.823529411765, 0.68051503335, 0.0417577734379, 11,
+      0.237628502706}},
+    {"Frances Anderson",
+     {15, 32, 0.363636363636, 0.894736842105, 0.941176470588, 0.911050354932, 0.0540814434675, 14,
+      0.228110888559}},
+    {"Eleanor Nye",
+     {15, 36, 0.363636363636, 0.894736842105, 0.941176470588, 0.911050354932, 0.0540814434675, 14,
+      0.228110888559}},
+    {"Pearl Oglethorpe",
+     {16, 31, 0.727272727273, 0.944444444444, 0.970588235294, 0.959107081176, 0.0572308146872, 14,
+      0.224711116452}},
+    {"Ruth DeSand", {17, 40, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Verne Sanderson", {17, 38, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Myra Liddel",
+     {16, 33, 0.727272727273, 0.944444444444, 0.970588235294, 0.959107081176, 0.0572308146872, 14,
+      0.224711116452}},
+    {"Katherina Rogers",
+     {16, 37, 0.727272727273, 0.944444444444, 0.970588235294, 0.959107081176, 0.0572308146872, 14,
+      0.224711116452}},
+    {"Sylvia Avondale", {17, 46, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Nora Fayette", {17, 43, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Helen Lloyd", {17, 34, 1.37662337662, 1, 1, 1, 0.0604742273865, 14, 0.221137273083}},
+    {"Dorothy Murchison",
+     {16, 24, 0.727272727273, 0.944444444444, 0.970588235294, 0.959107081176, 0.0572308146872, 14,
+      0.224711116452}},
+    {"Olivia Carleton",
+     {12, 14, 0, 0.772727272727, 0.852941176471, 0.740122891951, 0.0448368011189, 12,
+      0.236046240562}},
+    {"Flora Price",
+     {12, 14, 0, 0.772727272727, 0.852941176471, 0.740122891951, 0.0448368011189, 12,
+      0.236046240562}},
+};
+/* weighted: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness,
+ * constraint */
+static const davis_reference_t davis_weighted[] = {
+    {"Evelyn Jefferson",
+     {17, 50, 4.5, 2.24175824176, 2.99437270843, 0.900906689358, 0.0741503541636, 14,
+      0.257788548985}},
+    {"Laura Mandeville",
+     {15, 45, 0.333333333333, 2.08163265306, 2.85294117647, 0.84967763574, 0.0667524300857, 14,
+      0.277677419738}},
+    {"Theresa Anderson",
+     {17, 57, 34.3333333333, 2.625, 3.37647058824, 1, 0.0834853606165, 14, 0.245721501006}},
+    {"Brenda Rogers",
+     {15, 46, 1.5, 2.10309278351, 2.91176470588, 0.860530429395, 0.0681440358, 14, 0.276038004733}},
+    {"Charlotte McDowd",
+     {11, 24, 0, 1.67213114754, 2.00215470804, 0.49269045101, 0.0390050802608, 11, 0.321460337697}},
+    {"Frances Anderson",
+     {15, 32, 0, 1.74358974359, 2.19543201896, 0.616471878791, 0.049754341196, 14, 0.288596508643}},
+    {"Eleanor Nye",
+     {15, 36, 0, 1.90654205607, 2.30392156863, 0.676097792555, 0.0550991590765, 14,
+      0.268369461711}},
+    {"Pearl Oglethorpe",
+     {16, 31, 0, 1.78947368421, 1.94397759104, 0.548744123116, 0.0494162717814, 14,
+      0.244203285745}},
+    {"Ruth DeSand",
+     {17, 40, 0, 2.06060606061, 2.35294117647, 0.702891608842, 0.0612867530697, 14,
+      0.242167667066}},
+    {"Verne Sanderson",
+     {17, 38, 0, 2.10930576071, 2.3487394958, 0.652516346787, 0.0588125163672, 14, 0.24363827235}},
+    {"Myra Liddel",
+     {16, 33, 0, 1.83783783784, 2.14117647059, 0.559255119034, 0.0522911969628, 14,
+      0.256298321311}},
+    {"Katherina Rogers",
+     {16, 37, 0, 1.95777351248, 2.41316526611, 0.627838559997, 0.0575667783149, 14,
+      0.264186715795}},
+    {"Sylvia Avondale",
+     {17, 46, 8, 2.35255354201, 2.85462184874, 0.771812874988, 0.06950249571, 14, 0.247715434718}},
+    {"Nora Fayette",
+     {17, 43, 26.8333333333, 2.28919525489, 2.6487394958, 0.716364437667, 0.0660012857887, 14,
+      0.244907266659}},
+    {"Helen Lloyd",
+     {17, 34, 0, 1.859375, 2.15032679739, 0.585315226137, 0.0534633392025, 14, 0.252206988194}},
+    {"Dorothy Murchison",
+     {16, 24, 0, 1.54545454545, 1.63725490196, 0.41298617955, 0.0403175645793, 14, 0.246194175464}},
+    {"Olivia Carleton",
+     {12, 14, 0, 1.15179867721, 1.21955581482, 0.219131771878, 0.0274755185122, 12,
+      0.264070166551}},
+    {"Flora Price",
+     {12, 14, 0, 1.15179867721, 1.21955581482, 0.219131771878, 0.0274755185122, 12,
+      0.264070166551}},
+};
+
+static void check_davis(bool weighted, const davis_reference_t *reference)
+{
+    coopnet_bundle_t *bundle = fixture_dataset("davis-southern-women");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    igraph_vector_t values;
+    igraph_vector_init(&values, 0);
+    for (int m = 0; m < COOPNET_MEASURE_COUNT; m++) {
+        CHECK_INT(coopnet_centrality_compute(&graph, (coopnet_measure_t)m, weighted, &values, &err),
+                  COOPNET_OK);
+        CHECK_INT(igraph_vector_size(&values), 18);
+        for (size_t r = 0; r < 18; r++) {
+            long vertex = -1;
+            for (igraph_integer_t v = 0; v < igraph_vcount(&graph.graph); v++) {
+                size_t actor = (size_t)VECTOR(graph.actor_of_vertex)[v];
+                if (strcmp(bundle->actors[actor].name, reference[r].name) == 0)
+                    vertex = (long)v;
+            }
+            CHECK(vertex >= 0);
+            if (vertex < 0)
+                continue;
+            double actual = VECTOR(values)[vertex], expected = reference[r].value[m];
+            if (!(fabs(actual - expected) <= 1e-6))
+                fprintf(stderr, "%s %s %s\n", weighted ? "weighted" : "unweighted",
+                        coopnet_measure_name((coopnet_measure_t)m), reference[r].name);
+            CHECK_NEAR(actual, expected, 1e-6);
+        }
+    }
+    igraph_vector_destroy(&values);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_davis_unweighted(void)
+{
+    check_davis(false, davis_unweighted);
+}
+
+static void test_davis_weighted(void)
+{
+    check_davis(true, davis_weighted);
+}
+
+/* A path a - b - c (ties of weight 1, 2) and an isolated d, worked by hand:
+ * degree 1 2 1 0; strength 1 3 2 0; betweenness 0 1 0 0; closeness 2/3 1 2/3 NaN;
+ * harmonic (1 + 1/2)/3, 2/3, (1 + 1/2)/3, 0; coreness 1 1 1 0; eigenvector of a path of three:
+ * 1/sqrt 2, 1, 1/sqrt 2 (d: 0); constraint: a and c have one partner (1), b two with no tie
+ * between them (1/4 + 1/4); d NaN. Weighted with distance 1/weight: b-c has length 1/2, so
+ * closeness of a = 1 / mean(1, 1.5) = 0.8, of c = 1 / mean(0.5, 1.5) = 1, of b = 1 / 0.75;
+ * weighted constraint of b = (1/3)^2 + (2/3)^2 = 5/9. */
+static const char path_actors[] = "id,name,level,country\n"
+                                  "a,A,local,MA\n"
+                                  "b,B,national,MA\n"
+                                  "c,C,local,MA\n"
+                                  "d,D,regional,TN\n";
+static const char path_ties[] = "from,to,type,weight\n"
+                                "a,b,agreement,1\n"
+                                "b,c,agreement,2\n";
+
+static void test_hand_worked_path(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(path_actors, NULL, NULL, path_ties);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    static const double unweighted[][4] = {
+        [COOPNET_MEASURE_DEGREE] = {1, 2, 1, 0},
+        [COOPNET_MEASURE_STRENGTH] = {1, 3, 2, 0},
+        [COOPNET_MEASURE_BETWEENNESS] = {0, 1, 0, 0},
+        [COOPNET_MEASURE_CLOSENESS] = {2.0 / 3, 1, 2.0 / 3, NAN},
+        [COOPNET_MEASURE_HARMONIC] = {0.5, 2.0 / 3, 0.5, 0},
+        [COOPNET_MEASURE_EIGENVECTOR] = {0.70710678118654752, 1, 0.70710678118654752, 0},
+        [COOPNET_MEASURE_PAGERANK] = {NAN, NAN, NAN, NAN}, /* not hand-worked */
+        [COOPNET_MEASURE_CORENESS] = {1, 1, 1, 0},
+        [COOPNET_MEASURE_CONSTRAINT] = {1, 0.5, 1, NAN},
+    };
+    static const double weighted[][4] = {
+        [COOPNET_MEASURE_BETWEENNESS] = {0, 1, 0, 0},
+        [COOPNET_MEASURE_CLOSENESS] = {0.8, 1 / 0.75, 1, NAN},
+        [COOPNET_MEASURE_HARMONIC] = {(1 + 1 / 1.5) / 3, (1 + 2) / 3.0, (2 + 1 / 1.5) / 3, 0},
+        [COOPNET_MEASURE_CONSTRAINT] = {1, 5.0 / 9, 1, NAN},
+    };
+    static const char *const ids[] = {"a", "b", "c", "d"};
+    igraph_vector_t values;
+    igraph_vector_init(&values, 0);
+    for (int m = 0; m < COOPNET_MEASURE_COUNT; m++) {
+        if (m == COOPNET_MEASURE_PAGERANK)
+            continue;
+        CHECK_INT(coopnet_centrality_compute(&graph, (coopnet_measure_t)m, false, &values, &err),
+                  COOPNET_OK);
+        for (int i = 0; i < 4; i++)
+            CHECK_NEAR(VECTOR(values)[fixture_vertex(bundle, &graph, ids[i])], unweighted[m][i],
+                       1e-9);
+    }
+    static const coopnet_measure_t weighted_measures[] = {
+        COOPNET_MEASURE_BETWEENNESS, COOPNET_MEASURE_CLOSENESS, COOPNET_MEASURE_HARMONIC,
+        COOPNET_MEASURE_CONSTRAINT};
+    for (size_t k = 0; k < sizeof weighted_measures / sizeof *weighted_measures; k++) {
+        coopnet_measure_t m = weighted_measures[k];
+        CHECK_INT(coopnet_centrality_compute(&graph, m, true, &values, &err), COOPNET_OK);
+        for (int i = 0; i < 4; i++)
+            CHECK_NEAR(VECTOR(values)[fixture_vertex(bundle, &graph, ids[i])], weighted[m][i],
+                       1e-9);
+    }
+    /* PageRank sums to 1 whatever the graph. */
+    CHECK_INT(coopnet_centrality_compute(&graph, COOPNET_MEASURE_PAGERANK, false, &values, &err),
+              COOPNET_OK);
+    CHECK_NEAR(igraph_vector_sum(&values), 1.0, 1e-9);
+    igraph_vector_destroy(&values);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_names_and_errors(void)
+{
+    for (int m = 0; m < COOPNET_MEASURE_COUNT; m++) {
+        CHECK_INT(coopnet_measure_parse(coopnet_measure_name((coopnet_measure_t)m)), m);
+        CHECK(strlen(coopnet_measure_description((coopnet_measure_t)m)) > 10);
+        CHECK(strchr(coopnet_measure_description((coopnet_measure_t)m), '\n') == NULL);
+    }
+    CHECK_INT(coopnet_measure_parse("Degree"), -1);
+    CHECK_STR(coopnet_measure_name((coopnet_measure_t)COOPNET_MEASURE_COUNT), "");
+    CHECK_STR(coopnet_measure_description((coopnet_measure_t)-1), "");
+
+    coopnet_measure_t measures[COOPNET_MEASURE_COUNT];
+    size_t n = 0;
+    coopnet_error_t err;
+    CHECK_INT(
+        coopnet_measure_parse_list("pagerank,degree", measures, COOPNET_MEASURE_COUNT, &n, &err),
+        COOPNET_OK);
+    CHECK_INT(n, 2);
+    CHECK_INT(measures[0], COOPNET_MEASURE_PAGERANK);
+    CHECK_INT(measures[1], COOPNET_MEASURE_DEGREE);
+    CHECK_INT(coopnet_measure_parse_list("degree,rank", measures, COOPNET_MEASURE_COUNT, &n, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown measure 'rank'");
+    CHECK_INT(
+        coopnet_measure_parse_list("degree,degree", measures, COOPNET_MEASURE_COUNT, &n, &err),
+        COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "measure 'degree' given twice");
+    CHECK_INT(coopnet_measure_parse_list("degree,", measures, COOPNET_MEASURE_COUNT, &n, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "invalid measure list 'degree,'");
+    CHECK_INT(coopnet_measure_parse_list("degree,pagerank", measures, 1, &n, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "too many measures");
+
+    coopnet_graph_t graph = {0};
+    igraph_empty(&graph.graph, 0, IGRAPH_UNDIRECTED);
+    igraph_vector_init(&graph.weight, 0);
+    igraph_vector_t values;
+    igraph_vector_init(&values, 3);
+    CHECK_INT(coopnet_centrality_compute(&graph, (coopnet_measure_t)99, false, &values, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown measure 99");
+    /* The empty graph gives empty vectors, not failures. */
+    for (int m = 0; m < COOPNET_MEASURE_COUNT; m++) {
+        CHECK_INT(coopnet_centrality_compute(&graph, (coopnet_measure_t)m, true, &values, &err),
+                  COOPNET_OK);
+        CHECK_INT(igraph_vector_size(&values), 0);
+    }
+    igraph_vector_destroy(&values);
+    igraph_vector_destroy(&graph.weight);
+    igraph_destroy(&graph.graph);
+}
+
+int main(void)
+{
+    TEST_RUN(test_davis_unweighted);
+    TEST_RUN(test_davis_weighted);
+    TEST_RUN(test_hand_worked_path);
+    TEST_RUN(test_names_and_errors);
+    return TEST_DONE();
+}
