@@ -181,11 +181,26 @@ void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
 
 /* --- bash completion ---------------------------------------------------------------------- */
 
+/* The option names printed so far for one command, " --a --b ", to print each once. */
+typedef struct printed_names {
+    char text[4096];
+    size_t length;
+} printed_names_t;
+
 static void print_option_names(const option_line_t *line, void *context)
 {
-    for (size_t i = 0; i < line->n_names; i++)
-        if (strncmp(line->names[i], "--help", line->name_lengths[i]) != 0) /* always offered */
-            printf(" %.*s", (int)line->name_lengths[i], line->names[i]);
+    printed_names_t *printed = context;
+    for (size_t i = 0; i < line->n_names; i++) {
+        char name[64];
+        int length =
+            snprintf(name, sizeof name, " %.*s ", (int)line->name_lengths[i], line->names[i]);
+        if (length < 0 || (size_t)length >= sizeof name || strstr(printed->text, name) != NULL ||
+            printed->length + (size_t)length >= sizeof printed->text)
+            continue;
+        printf("%.*s", length - 1, name);
+        memcpy(printed->text + printed->length, name + 1, (size_t)length); /* with the NUL */
+        printed->length += (size_t)length - 1;
+    }
 }
 
 static void print_choice_case(const option_line_t *line, void *context)
@@ -223,8 +238,9 @@ void cli_print_bash_completion(const cli_command_t *const *commands, size_t n_co
            "\"$cur\"))\n"
            "        return ;;\n");
     for (size_t i = 0; i < n_commands; i++) {
+        printed_names_t printed = {" --help ", 8}; /* always offered */
         printf("    %s)\n        options=\"--help", commands[i]->name);
-        for_each_option_line(commands[i]->help, print_option_names, NULL);
+        for_each_option_line(commands[i]->help, print_option_names, &printed);
         printf("\"\n        case $prev in\n");
         for_each_option_line(commands[i]->help, print_choice_case, NULL);
         printf("        esac ;;\n");
