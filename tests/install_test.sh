@@ -74,6 +74,12 @@ check_example() { # check_example HOW PROGRAM [ENV...]
     check "$how: missing bundle gives exit 1" test $? -eq 1
 }
 
+# docs/api.md shows example.c as its worked example: the two must not drift apart
+awk '/^## A worked example/ { section = 1 } section && /^```c$/ { inside = 1; next }
+     inside && /^```$/ { exit } inside { print }' "$source/docs/api.md" >"$tmp/api-example.c"
+check "docs/api.md shows tests/install/example.c verbatim" \
+    cmp -s "$tmp/api-example.c" "$source/tests/install/example.c"
+
 export PKG_CONFIG_PATH=$libdir/pkgconfig
 check "pkg-config knows coopnet" pkg-config --exists coopnet
 check "pkg-config version" test "$(pkg-config --modversion coopnet)" = \
