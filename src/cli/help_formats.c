@@ -13,8 +13,8 @@
 
 /* One option line of a help text: pointers into the text, not terminated. */
 typedef struct option_line {
-    const char *names[2]; /* "-o" and "--output", or "--layer" */
-    size_t name_lengths[2];
+    const char *names[4]; /* "-o" and "--output", or "--layer", or "--width" and "--height" */
+    size_t name_lengths[4];
     size_t n_names;
     const char *argument; /* "FILE", "events|ties|all" or NULL */
     size_t argument_length;
@@ -45,7 +45,7 @@ static bool parse_option_line(const char *text, option_line_t *line)
         text++;
     for (;;) {
         size_t length = option_name_length(text);
-        if (length == 0 || line->n_names == 2)
+        if (length == 0 || line->n_names == 4)
             break;
         line->names[line->n_names] = text;
         line->name_lengths[line->n_names++] = length;
@@ -60,6 +60,12 @@ static bool parse_option_line(const char *text, option_line_t *line)
             while (*text != ' ' && *text != '\n' && *text != '\0')
                 text++;
             line->argument_length = (size_t)(text - line->argument);
+            /* "--width W, --height H": two options on one line */
+            if (line->argument_length > 1 && text[-1] == ',' && text[0] == ' ' && text[1] == '-') {
+                line->argument_length--;
+                text++;
+                continue;
+            }
         }
         break;
     }
