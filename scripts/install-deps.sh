@@ -8,7 +8,8 @@ what=${1:-build}
 packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-dev
 libpango1.0-dev fonts-dejavu-core fonts-noto-core poppler-utils"
 if [ "$what" = test ]; then
-    packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas groff-base"
+    packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas groff-base
+    jupyter-nbconvert python3-ipykernel python3-matplotlib"
 fi
 
 missing=""
