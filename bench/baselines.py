@@ -122,7 +122,7 @@ def extrapolate(phases, name, n_total, budget, run_on, notes):
     spent passes budget; records the (extrapolated) time of all n_total sources."""
     order = list(range(n_total))
     random.Random(1).shuffle(order)
-    done, spent, size = 0, 0.0, 8
+    done, spent, size = 0, 0.0, 1
     while done < n_total:
         sample = order[done:done + size]
         start = time.perf_counter()

@@ -151,6 +151,17 @@ size_t coopnet_utf8_check(const char *text, size_t length)
     const unsigned char *bytes = (const unsigned char *)text;
     size_t i = 0;
     while (i < length) {
+        /* fast path: eight ASCII bytes, none of them NUL */
+        const uint64_t high_bits = 0x8080808080808080ULL, low_bits = 0x0101010101010101ULL;
+        while (length - i >= 8) {
+            uint64_t word;
+            memcpy(&word, bytes + i, sizeof word);
+            if ((word & high_bits) != 0 || ((word - low_bits) & ~word & high_bits) != 0)
+                break;
+            i += 8;
+        }
+        if (i >= length)
+            break;
         unsigned char c = bytes[i];
         if (c >= 0x01 && c < 0x80) {
             i++;

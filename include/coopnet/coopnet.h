@@ -14,6 +14,10 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
+#include "coopnet/jobs.h"
+#include "coopnet/report.h"
 #include "coopnet/centrality.h"
 #include "coopnet/groups.h"
 #include "coopnet/nlc.h"
@@ -22,7 +26,5 @@
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
-#include "coopnet/render.h"
-#include "coopnet/chart.h"
 
 #endif

@@ -20,6 +20,9 @@ typedef struct cli_command {
 #include "commands.def"
 #undef CLI_COMMAND
 
+/* The command of this name, or NULL. */
+const cli_command_t *cli_find_command(const char *name);
+
 /* Prints "coopnet: MESSAGE" on stderr. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
@@ -108,6 +111,15 @@ int cli_open_output(const char *path, coopnet_output_t **output);
 
 /* Commits the output; on failure prints and returns an exit status (1). */
 int cli_commit_output(coopnet_output_t *output);
+
+/* The progress display for the library's long computations (coopnet/progress.h): a bar with the
+ * time left when stderr is a terminal, one line per stage otherwise ("coopnet: STAGE..."),
+ * nothing with --quiet or when the environment sets COOPNET_PROGRESS=off (coopnet batch sets it
+ * for its jobs). Pass the address of the result to the library. */
+coopnet_progress_t cli_progress(void);
+
+/* Ends a bar left open on the terminal (call before printing results or errors). */
+void cli_progress_finish(void);
 
 /* The program-wide texts of `coopnet help`, shared with the man page. */
 typedef struct cli_program_text {

@@ -38,7 +38,7 @@ static void print_overview(FILE *stream)
     fprintf(stream, "\n%s", exit_codes_help);
 }
 
-static const cli_command_t *find_command(const char *name)
+const cli_command_t *cli_find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(commands[i]->name, name) == 0)
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
             return COOPNET_EXIT_OK;
         }
         if (argc > 2) {
-            const cli_command_t *command = find_command(argv[2]);
+            const cli_command_t *command = cli_find_command(argv[2]);
             if (command == NULL) {
                 cli_error("unknown command '%s'; see 'coopnet help'", argv[2]);
                 return COOPNET_EXIT_USAGE;
@@ -99,7 +99,7 @@ int main(int argc, char **argv)
         print_overview(stdout);
         return COOPNET_EXIT_OK;
     }
-    const cli_command_t *command = find_command(name);
+    const cli_command_t *command = cli_find_command(name);
     if (command == NULL) {
         cli_error("unknown command '%s'; see 'coopnet help'", name);
         return COOPNET_EXIT_USAGE;

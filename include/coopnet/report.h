@@ -1,0 +1,56 @@
+/* coopnet/report.h - the mapping report: a bundle in, a finished multi-page PDF out.
+ *
+ * The report is what a researcher sends to a donor: A4 pages with one typography and palette,
+ * page numbers, and on every page a short commentary whose numbers come from the analysis. Pages:
+ * title and scope, the network, the geography, who holds it together (centralities), national-
+ * local cooperation, groups and brokers, peer-learning reach, change over time, sources and
+ * method notes. A page whose analysis finds nothing to show (no coordinates, no dated events)
+ * says so instead of drawing an empty figure.
+ *
+ * Output is deterministic: the date printed on the pages and stored in the PDF's metadata comes
+ * from the data (the --as-of date, else the latest date in the bundle), never the clock, so the
+ * same input and options give the same bytes.
+ */
+#ifndef COOPNET_REPORT_H
+#define COOPNET_REPORT_H
+
+#include "coopnet/bundle.h"
+#include "coopnet/date.h"
+#include "coopnet/error.h"
+#include "coopnet/progress.h"
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct coopnet_report_options {
+    const char *title;    /* NULL: "Cooperation network mapping" */
+    const char *country;  /* ISO 3166-1 alpha-2: that country's actors plus the national and
+                             international actors tied to them; NULL: every actor */
+    coopnet_date_t as_of; /* precision NONE: all the data */
+    /* When not NULL, every figure is also written there as report-NN-name.png (150 dpi); the
+     * directory is created when missing. */
+    const char *png_directory;
+    const coopnet_progress_t *progress; /* NULL: no reports; one stage per page */
+} coopnet_report_options_t;
+
+/* Defaults: no title, every country, all the data, no PNGs, no progress. */
+void coopnet_report_options_init(coopnet_report_options_t *options);
+
+/* Writes the report on bundle as PDF to stream (not closed). bundle and options are only read.
+ * PNG files go through coopnet/output.h, so an interrupted run leaves none half-written. On
+ * failure returns COOPNET_EINVAL (a country with no actors, a bad option), COOPNET_EIO (a PNG
+ * or the stream could not be written), COOPNET_ENOMEM or COOPNET_EINTERNAL (igraph or cairo
+ * failed; err says which); what was written to stream is then incomplete and the caller must
+ * discard it (coopnet_output_abort). Cost: dominated by betweenness, O(V E), and the
+ * layouts; about a second for a few hundred actors. */
+int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
+                             const coopnet_report_options_t *options, FILE *stream,
+                             coopnet_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

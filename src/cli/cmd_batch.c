@@ -1,0 +1,442 @@
+/* cmd_batch.c - `coopnet batch JOBFILE`: many analyses from one command.
+ *
+ * Each job runs as a child process of this same program (never as a thread: Debian's igraph is
+ * built without thread safety), --jobs N of them at a time, in the job file's directory so that
+ * relative paths are relative to the job file. A job's stdout and stderr go to temporary files
+ * and are copied out, prefixed with the job's name, when it ends, so parallel jobs never
+ * interleave their messages.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_PARALLEL_JOBS 64
+
+static int run_batch(int argc, char **argv);
+
+const cli_command_t cli_command_batch = {
+    "batch", "run the analyses listed in a job file, several at a time",
+    "usage: coopnet batch [--keep-going] [--jobs N] [--quiet] JOBFILE",
+    "\nRuns every job of JOBFILE, an INI file with one section per job:\n\n"
+    "  [defaults]                   keys every job inherits unless it sets them\n"
+    "  bundle = mena-hub\n\n"
+    "  [mena-report]                the job's name\n"
+    "  command = report             the coopnet command to run (required)\n"
+    "  output = out/mena.pdf        its -o FILE (the directory is created)\n"
+    "  country = MA                 any other key K = V becomes --K=V; K = true becomes --K\n"
+    "  args = --as-of 2024-06       further words, quoted as in a shell\n\n"
+    "Relative paths are relative to the job file's directory. Each job runs as a separate\n"
+    "process; their messages are printed, prefixed with the job's name, as each ends. At the\n"
+    "end a table gives each job's status, seconds and output. Jobs not run because an earlier\n"
+    "one failed are listed as 'skipped'.\n\n"
+    "Options:\n"
+    "  -k, --keep-going           run the remaining jobs after a failure\n"
+    "  -j, --jobs N               run up to N jobs at once (default 1, at most 64)\n"
+    "  --quiet                    no progress, and the jobs run with --quiet\n\n"
+    "Exit status: 0 when every job succeeded, 1 when any failed, 3 for an invalid job file.\n\n"
+    "Example:\n"
+    "  coopnet batch --jobs 2 datasets/report-figures.ini\n",
+    run_batch};
+
+typedef enum { JOB_PENDING, JOB_RUNNING, JOB_OK, JOB_FAILED, JOB_SKIPPED } job_state_t;
+
+typedef struct job_run {
+    job_state_t state;
+    pid_t pid;
+    int exit_status; /* exit code, or 128 + signal */
+    double started, seconds;
+    FILE *captured_stdout, *captured_stderr;
+} job_run_t;
+
+/* The running children, for the signal handler: it forwards SIGINT/SIGTERM to them. */
+static volatile sig_atomic_t running_pids[MAX_PARALLEL_JOBS];
+static volatile sig_atomic_t batch_signal;
+
+static void forward_signal(int signal_number)
+{
+    batch_signal = signal_number;
+    for (int i = 0; i < MAX_PARALLEL_JOBS; i++)
+        if (running_pids[i] > 0)
+            kill((pid_t)running_pids[i], SIGTERM);
+}
+
+static double now_seconds(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
+}
+
+/* "DIR/PATH" unless PATH is absolute or DIR is "."; the caller frees. */
+static char *join_path(const char *directory, const char *path)
+{
+    size_t size = strlen(directory) + strlen(path) + 2;
+    char *joined = malloc(size);
+    if (joined == NULL)
+        return NULL;
+    if (path[0] == '/' || strcmp(directory, ".") == 0)
+        snprintf(joined, size, "%s", path);
+    else
+        snprintf(joined, size, "%s/%s", directory, path);
+    return joined;
+}
+
+/* Creates the directories leading to path (mkdir -p of its parent). */
+static int make_parent_directories(const char *path)
+{
+    char buffer[PATH_MAX];
+    if (snprintf(buffer, sizeof buffer, "%s", path) >= (int)sizeof buffer)
+        return -1;
+    char *slash = strrchr(buffer, '/');
+    if (slash == NULL || slash == buffer)
+        return 0;
+    *slash = '\0';
+    for (char *p = buffer + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buffer, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buffer, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+/* Copies a job's captured output to stream, each line prefixed with "[name] " when prefix. */
+static void copy_captured(FILE *captured, FILE *stream, const char *name, bool prefix)
+{
+    if (captured == NULL)
+        return;
+    rewind(captured);
+    char line[4096];
+    bool at_line_start = true;
+    while (fgets(line, sizeof line, captured) != NULL) {
+        if (prefix && at_line_start)
+            fprintf(stream, "[%s] ", name);
+        fputs(line, stream);
+        at_line_start = strchr(line, '\n') != NULL;
+    }
+    if (!at_line_start)
+        fputc('\n', stream);
+    fflush(stream);
+}
+
+/* Starts one job; returns 0, or -1 after printing why it could not start. */
+static int start_job(const coopnet_job_t *job, job_run_t *run, const char *program,
+                     const char *directory, bool quiet)
+{
+    run->captured_stdout = tmpfile();
+    run->captured_stderr = tmpfile();
+    if (run->captured_stdout == NULL || run->captured_stderr == NULL) {
+        cli_error("job '%s': cannot create a temporary file: %s", job->name, strerror(errno));
+        return -1;
+    }
+    /* argv: program name, the job's words, --quiet when asked */
+    char **child_argv = calloc(job->argc + 3, sizeof *child_argv);
+    if (child_argv == NULL) {
+        cli_error("out of memory");
+        return -1;
+    }
+    child_argv[0] = "coopnet";
+    for (size_t i = 0; i < job->argc; i++)
+        child_argv[i + 1] = job->argv[i];
+    if (quiet)
+        child_argv[job->argc + 1] = "--quiet";
+
+    fflush(NULL);
+    run->started = now_seconds();
+    pid_t pid = fork();
+    if (pid < 0) {
+        cli_error("job '%s': cannot start a process: %s", job->name, strerror(errno));
+        free(child_argv);
+        return -1;
+    }
+    if (pid == 0) {
+        int null_input = open("/dev/null", O_RDONLY);
+        if (null_input >= 0)
+            dup2(null_input, STDIN_FILENO);
+        dup2(fileno(run->captured_stdout), STDOUT_FILENO);
+        dup2(fileno(run->captured_stderr), STDERR_FILENO);
+        setenv("COOPNET_PROGRESS", "off", 1);
+        if (chdir(directory) != 0) {
+            fprintf(stderr, "coopnet: cannot enter '%s': %s\n", directory, strerror(errno));
+            _exit(COOPNET_EXIT_FAILURE);
+        }
+        execv(program, child_argv);
+        fprintf(stderr, "coopnet: cannot run '%s': %s\n", program, strerror(errno));
+        _exit(COOPNET_EXIT_FAILURE);
+    }
+    free(child_argv);
+    run->pid = pid;
+    run->state = JOB_RUNNING;
+    for (int i = 0; i < MAX_PARALLEL_JOBS; i++) {
+        if (running_pids[i] == 0) {
+            running_pids[i] = pid;
+            break;
+        }
+    }
+    if (batch_signal) /* the signal came while we were starting it */
+        kill(pid, SIGTERM);
+    return 0;
+}
+
+static void forget_pid(pid_t pid)
+{
+    for (int i = 0; i < MAX_PARALLEL_JOBS; i++)
+        if (running_pids[i] == pid)
+            running_pids[i] = 0;
+}
+
+static const char *state_name(job_state_t state)
+{
+    switch (state) {
+    case JOB_OK:
+        return "ok";
+    case JOB_FAILED:
+        return "failed";
+    case JOB_SKIPPED:
+        return "skipped";
+    default:
+        return "not run";
+    }
+}
+
+static void print_table(const coopnet_jobs_t *jobs, const job_run_t *runs, const char *directory)
+{
+    int name_width = 3;
+    for (size_t i = 0; i < jobs->n_jobs; i++) {
+        int length = (int)strlen(jobs->items[i].name);
+        if (length > name_width)
+            name_width = length;
+    }
+    printf("%-*s  %-11s %8s  %s\n", name_width, "job", "status", "seconds", "output");
+    for (size_t i = 0; i < jobs->n_jobs; i++) {
+        const job_run_t *run = &runs[i];
+        char status[32], seconds[32];
+        if (run->state == JOB_FAILED)
+            snprintf(status, sizeof status, "failed (%d)", run->exit_status);
+        else
+            snprintf(status, sizeof status, "%s", state_name(run->state));
+        if (run->state == JOB_OK || run->state == JOB_FAILED)
+            snprintf(seconds, sizeof seconds, "%.2f", run->seconds);
+        else
+            snprintf(seconds, sizeof seconds, "-");
+        char *output = jobs->items[i].output ? join_path(directory, jobs->items[i].output) : NULL;
+        printf("%-*s  %-11s %8s  %s\n", name_width, jobs->items[i].name, status, seconds,
+               run->state == JOB_OK && output ? output : "-");
+        free(output);
+    }
+    fflush(stdout);
+}
+
+/* Checks the jobs' commands before running any; prints each problem. Returns the count. */
+static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
+{
+    int problems = 0;
+    for (size_t i = 0; i < jobs->n_jobs; i++) {
+        const coopnet_job_t *job = &jobs->items[i];
+        if (strcmp(job->command, "batch") == 0) {
+            fprintf(stderr, "%s:%llu: error: job '%s': a batch cannot run 'batch'\n", job_file,
+                    (unsigned long long)job->line, job->name);
+            problems++;
+        } else if (cli_find_command(job->command) == NULL) {
+            fprintf(stderr, "%s:%llu: error: job '%s': unknown command '%s'\n", job_file,
+                    (unsigned long long)job->line, job->name, job->command);
+            problems++;
+        }
+    }
+    return problems;
+}
+
+/* The directory of the job file ("." for a bare name); the caller frees. */
+static char *directory_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    size_t length = (size_t)(slash - path);
+    char *directory = malloc(length + 1);
+    if (directory != NULL) {
+        memcpy(directory, path, length);
+        directory[length] = '\0';
+    }
+    return directory;
+}
+
+static int run_batch(int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS,
+                                            {"keep-going", no_argument, NULL, 'k'},
+                                            {"jobs", required_argument, NULL, 'j'},
+                                            {NULL, 0, NULL, 0}};
+    int opt, exit_now = 0;
+    int exit_status = COOPNET_EXIT_OK;
+    bool keep_going = false;
+    long parallel = 1;
+    coopnet_jobs_t jobs;
+    coopnet_diag_list_t diags;
+    coopnet_error_t err;
+    job_run_t *runs = NULL;
+    char *directory = NULL;
+    char program[PATH_MAX];
+    struct sigaction action, old_interrupt, old_terminate;
+    bool handlers_installed = false;
+    coopnet_jobs_init(&jobs);
+    coopnet_diag_list_init(&diags);
+
+    while ((opt = getopt_long(argc, argv, "hkj:", options, NULL)) != -1) {
+        if (opt == 'k') {
+            keep_going = true;
+        } else if (opt == 'j') {
+            char *end;
+            errno = 0;
+            parallel = strtol(optarg, &end, 10);
+            if (errno != 0 || end == optarg || *end != '\0' || parallel < 1 ||
+                parallel > MAX_PARALLEL_JOBS) {
+                exit_status = cli_usage_error(&cli_command_batch,
+                                              "--jobs '%s': expected a number from 1 to %d", optarg,
+                                              MAX_PARALLEL_JOBS);
+                goto cleanup;
+            }
+        } else if (cli_common_option(&cli_command_batch, opt, &exit_now)) {
+            if (exit_now)
+                goto cleanup;
+        } else {
+            exit_status = cli_bad_option(&cli_command_batch, argv);
+            goto cleanup;
+        }
+    }
+    if (optind + 1 != argc) {
+        exit_status = cli_usage_error(&cli_command_batch, "expected one JOBFILE");
+        goto cleanup;
+    }
+    const char *job_file = argv[optind];
+    int status = coopnet_jobs_load(job_file, &jobs, &diags, &err);
+    cli_print_diagnostics(&diags, true);
+    if (status != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
+    if (check_commands(&jobs, job_file) > 0) {
+        exit_status = COOPNET_EXIT_DATA;
+        goto cleanup;
+    }
+    ssize_t length = readlink("/proc/self/exe", program, sizeof program - 1);
+    if (length <= 0 || (size_t)length >= sizeof program - 1) {
+        cli_error("cannot find the coopnet program itself (/proc/self/exe)");
+        exit_status = COOPNET_EXIT_FAILURE;
+        goto cleanup;
+    }
+    program[length] = '\0';
+    directory = directory_of(job_file);
+    runs = calloc(jobs.n_jobs, sizeof *runs);
+    if (directory == NULL || runs == NULL) {
+        cli_error("out of memory");
+        exit_status = COOPNET_EXIT_FAILURE;
+        goto cleanup;
+    }
+
+    memset(&action, 0, sizeof action);
+    action.sa_handler = forward_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_interrupt);
+    sigaction(SIGTERM, &action, &old_terminate);
+    handlers_installed = true;
+
+    coopnet_progress_t progress = cli_progress();
+    size_t next = 0, running = 0, finished = 0;
+    bool stop = false;
+    coopnet_progress_report(&progress, "jobs", 0, jobs.n_jobs);
+    while ((next < jobs.n_jobs && !stop) || running > 0) {
+        while (!stop && !batch_signal && next < jobs.n_jobs && running < (size_t)parallel) {
+            const coopnet_job_t *job = &jobs.items[next];
+            job_run_t *run = &runs[next++];
+            char *output = job->output ? join_path(directory, job->output) : NULL;
+            if (output != NULL && make_parent_directories(output) != 0)
+                cli_error("job '%s': cannot create the directory of '%s': %s", job->name, output,
+                          strerror(errno));
+            free(output);
+            if (start_job(job, run, program, directory, cli_quiet) != 0) {
+                run->state = JOB_FAILED;
+                run->exit_status = COOPNET_EXIT_FAILURE;
+                finished++;
+                stop = !keep_going;
+                continue;
+            }
+            running++;
+        }
+        if (batch_signal)
+            stop = true;
+        if (running == 0)
+            continue;
+        int wait_status;
+        pid_t pid = waitpid(-1, &wait_status, 0);
+        if (pid < 0) {
+            if (errno == EINTR)
+                continue;
+            cli_error("waiting for the jobs failed: %s", strerror(errno));
+            exit_status = COOPNET_EXIT_FAILURE;
+            break;
+        }
+        forget_pid(pid);
+        for (size_t i = 0; i < jobs.n_jobs; i++) {
+            job_run_t *run = &runs[i];
+            if (run->state != JOB_RUNNING || run->pid != pid)
+                continue;
+            running--;
+            finished++;
+            run->seconds = now_seconds() - run->started;
+            run->exit_status =
+                WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+            run->state = run->exit_status == 0 ? JOB_OK : JOB_FAILED;
+            cli_progress_finish();
+            copy_captured(run->captured_stdout, stdout, jobs.items[i].name, false);
+            copy_captured(run->captured_stderr, stderr, jobs.items[i].name, true);
+            if (run->state == JOB_FAILED && !keep_going)
+                stop = true;
+            coopnet_progress_report(&progress, "jobs", finished, jobs.n_jobs);
+        }
+    }
+    cli_progress_finish();
+    bool any_failed = false;
+    for (size_t i = 0; i < jobs.n_jobs; i++) {
+        if (runs[i].state == JOB_PENDING)
+            runs[i].state = JOB_SKIPPED;
+        any_failed |= runs[i].state != JOB_OK;
+    }
+    print_table(&jobs, runs, directory);
+    if (batch_signal)
+        exit_status = 128 + batch_signal;
+    else if (any_failed && exit_status == COOPNET_EXIT_OK)
+        exit_status = COOPNET_EXIT_FAILURE;
+cleanup:
+    if (handlers_installed) {
+        sigaction(SIGINT, &old_interrupt, NULL);
+        sigaction(SIGTERM, &old_terminate, NULL);
+    }
+    for (size_t i = 0; runs != NULL && i < jobs.n_jobs; i++) {
+        if (runs[i].captured_stdout)
+            fclose(runs[i].captured_stdout);
+        if (runs[i].captured_stderr)
+            fclose(runs[i].captured_stderr);
+    }
+    free(runs);
+    free(directory);
+    coopnet_jobs_destroy(&jobs);
+    coopnet_diag_list_destroy(&diags);
+    return exit_status;
+}

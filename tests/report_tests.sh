@@ -1,0 +1,91 @@
+#!/bin/bash
+# coopnet report: the MENA report has its nine pages, headings and the analysis commands'
+# numbers; two runs give the same bytes; --country, --png-dir, the example job file; errors.
+# usage: report_tests.sh COOPNET SOURCE_DIR
+set -u
+coopnet=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+expect_status() { [ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"; }
+expect_text() { # fragment file what
+    grep -qF -- "$1" "$2" || fail "$3: no '$1' in the report text"
+}
+mena=$source_dir/datasets/mena-hub
+
+# the default bundle is datasets/mena-hub
+"$coopnet" report --quiet -o "$work/a.pdf" 2>"$work/stderr"
+expect_status 0 $? "report"
+[ -s "$work/stderr" ] && fail "report --quiet wrote on stderr"
+pages=$(pdfinfo "$work/a.pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" = 9 ] || fail "report has $pages pages, expected 9"
+pdfinfo "$work/a.pdf" | grep -q 'Page size: *595.276 x 841.89' || fail "pages are not A4"
+pdftotext -layout "$work/a.pdf" "$work/a.txt"
+for heading in "2 The network" "3 The geography" "4 Who holds it together" \
+    "5 National-local cooperation" "6 Groups and brokers" "7 Peer-learning reach" \
+    "8 Change over time" "9 Sources and method notes" "Page 9 of 9"; do
+    expect_text "$heading" "$work/a.txt" "heading"
+done
+
+# numbers that must match the analysis commands
+links=$("$coopnet" info --quiet "$mena" | sed -n 's/^cooperation graph: [0-9]* actors, \([0-9]*\) links.*/\1/p')
+[ -n "$links" ] || fail "cannot read the link count from coopnet info"
+expect_text "joined by $links links" "$work/a.txt" "links (coopnet info)"
+"$coopnet" centrality --quiet --measures betweenness "$mena" >"$work/between.csv"
+top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.1f" % (r["name"], float(r["betweenness"])))' "$work/between.csv")
+expect_text "${top%|*} lies on the" "$work/a.txt" "top broker (coopnet centrality)"
+expect_text "(betweenness ${top#*|})" "$work/a.txt" "top betweenness (coopnet centrality)"
+"$coopnet" centrality --quiet --measures degree "$mena" >"$work/degree.csv"
+top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.0f" % (r["name"], float(r["degree"])))' "$work/degree.csv")
+expect_text "${top%|*} has the most partners: ${top#*|} of" "$work/a.txt" "top degree"
+
+# the same input gives the same bytes
+"$coopnet" report --quiet "$mena" -o "$work/b.pdf"
+cmp -s "$work/a.pdf" "$work/b.pdf" || fail "two runs give different PDFs"
+
+# --country, --as-of, --png-dir
+"$coopnet" report --quiet --country MA --as-of 2024-06 --title "Morocco" --png-dir "$work/png" \
+    "$mena" -o "$work/ma.pdf"
+expect_status 0 $? "report --country MA"
+pdftotext "$work/ma.pdf" "$work/ma.txt"
+expect_text "Morocco and its national and international partners" "$work/ma.txt" "--country"
+expect_text "as it stood on June 2024" "$work/ma.txt" "--as-of"
+pdfinfo "$work/ma.pdf" | grep -q "CreationDate: .*Jun 30 .* 2024" || fail "PDF date is not the --as-of date"
+n_png=$(ls "$work/png"/*.png 2>/dev/null | wc -l)
+[ "$n_png" -ge 8 ] || fail "--png-dir wrote $n_png PNGs"
+ls "$work/png" | grep -q tmp && fail "a temporary PNG was left"
+
+# the example job file reproduces the report and its figures
+mkdir "$work/jobs"
+cp "$source_dir/datasets/report-figures.ini" "$work/jobs/"
+ln -s "$mena" "$work/jobs/mena-hub"
+"$coopnet" batch --quiet --jobs 2 "$work/jobs/report-figures.ini" >"$work/batch.out"
+expect_status 0 $? "example job file"
+[ -s "$work/jobs/out/mena-report.pdf" ] || fail "job file: no report"
+cmp -s "$work/a.pdf" "$work/jobs/out/mena-report.pdf" || fail "job file's report differs"
+[ "$(ls "$work/jobs/out/figures" | wc -l)" -ge 8 ] || fail "job file: figures missing"
+
+# errors: exit statuses and no partial file
+"$coopnet" report --country XX -o "$work/x.pdf" 2>"$work/stderr"
+expect_status 2 $? "invalid --country"
+"$coopnet" report --country DE -o "$work/x.pdf" 2>"$work/stderr"
+expect_status 2 $? "country without actors"
+grep -q "no actor of country 'DE'" "$work/stderr" || fail "country without actors: message"
+[ -e "$work/x.pdf" ] && fail "a failed report left a file"
+"$coopnet" report -o "$work/missing/x.pdf" 2>/dev/null
+expect_status 1 $? "output in a missing directory"
+"$coopnet" report 2>/dev/null
+expect_status 2 $? "no -o"
+"$coopnet" report --as-of 2024-13 -o "$work/x.pdf" 2>/dev/null
+expect_status 2 $? "bad --as-of"
+"$coopnet" report "$work/nonexistent" -o "$work/x.pdf" 2>/dev/null
+expect_status 1 $? "missing bundle"
+ls "$work" | grep -q '\.tmp' && fail "a temporary file was left"
+
+[ "$failures" -eq 0 ] && echo "report tests passed"
+exit $((failures > 0))
