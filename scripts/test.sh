@@ -14,5 +14,7 @@ ctest --test-dir build --output-on-failure -L valgrind
 
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCOOPNET_WERROR=ON -DCOOPNET_SANITIZE=ON >/dev/null
 cmake --build build-sanitize -j"$jobs"
+# fontconfig (loaded by pango) keeps its caches for the life of the process: tests/lsan.supp
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     ctest --test-dir build-sanitize --output-on-failure -j"$jobs"

@@ -723,7 +723,48 @@ static int read_event_row(table_reader_t *reader)
 typedef struct participation_state {
     loader_t *loader;
     coopnet_u64map_t pairs; /* (event << 32 | actor) -> participation index */
+    long last_event;        /* the event of the previous row: rows usually come by event */
+    /* While each event's rows are contiguous (the usual layout), a duplicate (event, actor) can
+     * only be in the current event's run: a per-actor note of the last event and row finds it
+     * without the hash map. The first event to come back switches to the map for good. */
+    int grouped;
+    long current_event;
+    unsigned char *event_seen; /* per event */
+    int32_t *actor_last_event; /* per actor, -1 when none */
+    size_t *actor_last_row;    /* per actor */
 } participation_state_t;
+
+/* The participation already kept for (event, actor), or -1 after noting this row as it. */
+static int find_duplicate(participation_state_t *state, coopnet_bundle_t *bundle, long event,
+                          long actor, int64_t *existing)
+{
+    if (state->grouped && event != state->current_event && state->event_seen[event]) {
+        state->grouped = 0; /* an event came back: from now on, the map of every pair */
+        for (size_t p = 0; p < bundle->n_participations; p++) {
+            const coopnet_participation_t *kept = &bundle->participations[p];
+            uint64_t key = ((uint64_t)kept->event << 32) | (uint64_t)kept->actor;
+            if (coopnet_u64map_put(&state->pairs, key, (int64_t)p, NULL) != 0)
+                return COOPNET_ENOMEM;
+        }
+    }
+    if (!state->grouped) {
+        uint64_t key = ((uint64_t)event << 32) | (uint64_t)actor;
+        return coopnet_u64map_put(&state->pairs, key, (int64_t)bundle->n_participations,
+                                  existing) != 0
+                   ? COOPNET_ENOMEM
+                   : COOPNET_OK;
+    }
+    state->current_event = event;
+    state->event_seen[event] = 1;
+    if (state->actor_last_event[actor] == (int32_t)event) {
+        *existing = (int64_t)state->actor_last_row[actor];
+        return COOPNET_OK;
+    }
+    *existing = -1;
+    state->actor_last_event[actor] = (int32_t)event;
+    state->actor_last_row[actor] = bundle->n_participations;
+    return COOPNET_OK;
+}
 
 static long find_reference(table_reader_t *reader, int column, int is_event, int checkable)
 {
@@ -743,7 +784,15 @@ static long find_reference(table_reader_t *reader, int column, int is_event, int
 static int read_participation_row(table_reader_t *reader, participation_state_t *state)
 {
     coopnet_bundle_t *bundle = reader->bundle;
-    long event = find_reference(reader, PART_EVENT, 1, state->loader->events_ok);
+    long event;
+    if (state->last_event >= 0 &&
+        strcmp(reader->value[PART_EVENT], bundle->events[state->last_event].id) == 0) {
+        event = state->last_event; /* the same answer as the lookup, without the hash table */
+    } else {
+        event = find_reference(reader, PART_EVENT, 1, state->loader->events_ok);
+        if (event >= 0)
+            state->last_event = event;
+    }
     long actor = find_reference(reader, PART_ACTOR, 0, state->loader->actors_ok);
     int role = reader->value[PART_ROLE][0] ? coopnet_role_parse(reader->value[PART_ROLE])
                                            : COOPNET_ROLE_PARTICIPANT;
@@ -755,9 +804,8 @@ static int read_participation_row(table_reader_t *reader, participation_state_t 
     if (reader->row_failed)
         return COOPNET_OK;
 
-    uint64_t key = ((uint64_t)event << 32) | (uint64_t)actor;
     int64_t existing;
-    if (coopnet_u64map_put(&state->pairs, key, (int64_t)bundle->n_participations, &existing) != 0)
+    if (find_duplicate(state, bundle, event, actor, &existing) != COOPNET_OK)
         return COOPNET_ENOMEM;
     if (existing >= 0) {
         coopnet_participation_t *first = &bundle->participations[existing];
@@ -846,8 +894,28 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.diags = loader->diags;
     reader.bundle = bundle;
     reader.extra = extras[kind];
-    participation_state_t participation_state = {loader, {0}};
+    participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
     coopnet_u64map_init(&participation_state.pairs);
+    if (kind == TABLE_PARTICIPATION) {
+        size_t n_actors = bundle->n_actors ? bundle->n_actors : 1;
+        participation_state.event_seen = calloc(bundle->n_events ? bundle->n_events : 1, 1);
+        participation_state.actor_last_event =
+            coopnet_alloc_array(n_actors, sizeof *participation_state.actor_last_event);
+        participation_state.actor_last_row =
+            coopnet_alloc_array(n_actors, sizeof *participation_state.actor_last_row);
+        if (!participation_state.event_seen || !participation_state.actor_last_event ||
+            !participation_state.actor_last_row) {
+            free(participation_state.event_seen);
+            free(participation_state.actor_last_event);
+            free(participation_state.actor_last_row);
+            coopnet_csv_close(csv);
+            *header_ok = 0;
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'",
+                                 reader.spec->file);
+        }
+        memset(participation_state.actor_last_event, 0xFF,
+               n_actors * sizeof *participation_state.actor_last_event);
+    }
 
     int status = COOPNET_OK;
     *header_ok = read_header(&reader, &status, err) == 0;
@@ -874,6 +942,9 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
         }
     }
     coopnet_u64map_destroy(&participation_state.pairs);
+    free(participation_state.event_seen);
+    free(participation_state.actor_last_event);
+    free(participation_state.actor_last_row);
     free(reader.known_of_field);
     free(reader.extra_of_field);
     free(reader.extra_value);

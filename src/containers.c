@@ -74,11 +74,24 @@ void coopnet_strmap_destroy(coopnet_strmap_t *map)
     memset(map, 0, sizeof *map);
 }
 
+/* A finaliser for the table slot: FNV-1a's low bits depend on the input only through
+ * multiplications by 0x1b3, so ids that differ in their last characters (a000123, a000124)
+ * crowd into a few runs of slots and linear probing degrades; mixed, they spread. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
 static size_t strmap_slot(const coopnet_strmap_entry_t *entries, size_t capacity, const char *key,
                           uint64_t hash)
 {
     size_t mask = capacity - 1;
-    size_t slot = (size_t)hash & mask;
+    size_t slot = (size_t)mix64(hash) & mask;
     while (entries[slot].key != NULL &&
            (entries[slot].hash != hash || strcmp(entries[slot].key, key) != 0))
         slot = (slot + 1) & mask;
@@ -138,16 +151,6 @@ void coopnet_u64map_destroy(coopnet_u64map_t *map)
     free(map->keys);
     free(map->values);
     memset(map, 0, sizeof *map);
-}
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
 }
 
 static size_t u64map_slot(const uint64_t *keys, size_t capacity, uint64_t key)

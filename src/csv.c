@@ -151,6 +151,17 @@ size_t coopnet_utf8_check(const char *text, size_t length)
     const unsigned char *bytes = (const unsigned char *)text;
     size_t i = 0;
     while (i < length) {
+        /* fast path: eight ASCII bytes, none of them NUL */
+        const uint64_t high_bits = 0x8080808080808080ULL, low_bits = 0x0101010101010101ULL;
+        while (length - i >= 8) {
+            uint64_t word;
+            memcpy(&word, bytes + i, sizeof word);
+            if ((word & high_bits) != 0 || ((word - low_bits) & ~word & high_bits) != 0)
+                break;
+            i += 8;
+        }
+        if (i >= length)
+            break;
         unsigned char c = bytes[i];
         if (c >= 0x01 && c < 0x80) {
             i++;
@@ -228,8 +239,8 @@ static int check_start(coopnet_csv_t *csv, coopnet_error_t *err)
     const unsigned char *bytes = (const unsigned char *)csv->data;
     size_t available = csv->data_length;
     csv->record_line = 1; /* problems found here are on the first line */
-    if (available >= 2 &&
-        ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    if (available >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
+                           (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         return fail(csv, err, 1,
                     "the file is UTF-16 encoded; save it as UTF-8 (\"CSV UTF-8\" in spreadsheets)");
     if (available >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)

@@ -49,11 +49,16 @@ static int read_digits(const char *text, int count, int *value)
 
 static int bad_date(const char *text, coopnet_error_t *err)
 {
-    const char *hint = "";
-    if (strchr(text, '/') || (strlen(text) == 10 && text[2] == '.' && text[5] == '.'))
-        hint = "; write dates in ISO 8601 order, e.g. 2024-01-31 for 31/01/2024";
+    char hint[96] = "";
+    int first, second, year;
+    char separator[2];
+    /* day/month/year as spreadsheets write it: show the same date in ISO order */
+    if (sscanf(text, "%d%1[/.-]%d%*[/.-]%d", &first, separator, &second, &year) == 4 &&
+        year >= 1000 && first >= 1 && first <= 31 && second >= 1 && second <= 12)
+        snprintf(hint, sizeof hint, "; write %04d-%02d-%02d for %s (year-month-day)", year, second,
+                 first, text);
     else if (strchr(text, 'T') || strchr(text, ' '))
-        hint = "; give the day only, without a time";
+        snprintf(hint, sizeof hint, "; give the day only, without a time");
     return coopnet_error_set(err, COOPNET_EDATA,
                              "invalid date '%s' (expected ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD%s)",
                              text, hint);

@@ -22,6 +22,17 @@ int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_
                          const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
                          coopnet_error_t *err);
 
+/* Layout positions (FR, in layout units) of the cooperation graph under options, into positions
+ * (initialised by the caller; resized to V x 2), and the network drawn with given positions
+ * (same options' actors; size_by should be "none" so that every panel spreads the same way).
+ * Used by the snapshots chart: the same actor keeps its place across panels. */
+int coopnet_draw_network_positions(const coopnet_bundle_t *bundle,
+                                   const coopnet_render_options_t *options,
+                                   igraph_matrix_t *positions, coopnet_error_t *err);
+int coopnet_draw_network_fixed(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                               const coopnet_render_options_t *options,
+                               const igraph_matrix_t *positions, coopnet_error_t *err);
+
 /* The "who came to what, when" chart: dated events on a time axis, actors as rows. */
 int coopnet_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
                           const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,

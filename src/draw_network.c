@@ -57,6 +57,7 @@ typedef struct network_figure {
     double geo_lon_min, geo_lon_max, geo_lat_min, geo_lat_max, geo_cos;
     coopnet_label_set_t labels;
     char note[512];
+    const igraph_matrix_t *fixed_positions; /* snapshots: positions from the full network */
 } network_figure_t;
 
 static void network_figure_free(network_figure_t *figure)
@@ -502,6 +503,12 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
 {
     double pad = COOPNET_STYLE_NODE_MAX_RADIUS + 2;
     coopnet_rect_t inner = {area.x + pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
+    if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
+        /* room for the event titles on the left and the actor names on the right */
+        double left = fmin(150, inner.w * 0.3), right = fmin(130, inner.w * 0.3);
+        inner.x += left;
+        inner.w -= left + right;
+    }
     if (inner.w < 1)
         inner.w = 1;
     if (inner.h < 1)
@@ -665,6 +672,7 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
 
 static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool square)
 {
+
     if (square)
         cairo_rectangle(cr, node->x - node->radius, node->y - node->radius, 2 * node->radius,
                         2 * node->radius);
@@ -984,20 +992,27 @@ static int prepare(network_figure_t *figure, coopnet_error_t *err)
         err, status, igraph_matrix_resize(&figure->positions, (igraph_integer_t)figure->n_nodes, 2),
         "layout");
     igraph_matrix_null(&figure->positions);
-    switch (figure->kind) {
-    case COOPNET_LAYOUT_GEO:
-        status = layout_geo(figure, err);
-        break;
-    case COOPNET_LAYOUT_CIRCLE:
-        status = layout_circle(figure, err);
-        break;
-    case COOPNET_LAYOUT_BIPARTITE:
-        status = layout_bipartite(figure, err);
-        break;
-    default:
-        status = layout_force(figure, err);
-        break;
-    }
+    if (figure->fixed_positions != NULL) {
+        if (igraph_matrix_nrow(figure->fixed_positions) != (igraph_integer_t)figure->n_nodes)
+            return COOPNET_ERROR(err, COOPNET_EINTERNAL, "snapshot positions do not match");
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_matrix_update(&figure->positions, figure->fixed_positions),
+                             "positions");
+    } else
+        switch (figure->kind) {
+        case COOPNET_LAYOUT_GEO:
+            status = layout_geo(figure, err);
+            break;
+        case COOPNET_LAYOUT_CIRCLE:
+            status = layout_circle(figure, err);
+            break;
+        case COOPNET_LAYOUT_BIPARTITE:
+            status = layout_bipartite(figure, err);
+            break;
+        default:
+            status = layout_force(figure, err);
+            break;
+        }
     for (size_t v = 0; v < figure->n_nodes && status == COOPNET_OK; v++)
         figure->nodes[v].radius = radius_of_value(figure, figure->nodes[v].value) *
                                   (figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0);
@@ -1118,15 +1133,17 @@ static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
     return coopnet_label_set_export(&figure->labels, &layout->labels, &layout->n_labels, err);
 }
 
-int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                         const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
-                         coopnet_error_t *err)
+static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                        const coopnet_render_options_t *options,
+                        const igraph_matrix_t *fixed_positions, coopnet_figure_layout_t *layout,
+                        coopnet_error_t *err)
 {
     network_figure_t figure;
     memset(&figure, 0, sizeof figure);
     int status = COOPNET_OK;
     figure.bundle = bundle;
     figure.options = options;
+    figure.fixed_positions = fixed_positions;
     figure.kind = options->layout;
     if (figure.kind == COOPNET_LAYOUT_AUTO)
         figure.kind =
@@ -1143,6 +1160,17 @@ int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_
     vectors_ready = true;
     if ((status = prepare(&figure, err)) != COOPNET_OK)
         goto cleanup;
+    if (fixed_positions != NULL) {
+        /* snapshots: actors without a link yet are grey, so the panels show the growth */
+        for (size_t v = 0; v < figure.n_nodes; v++) {
+            igraph_integer_t degree = 0;
+            if (igraph_degree_1(&figure.graph.graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
+                                IGRAPH_LOOPS) == IGRAPH_SUCCESS &&
+                degree == 0) {
+                figure.nodes[v].red = figure.nodes[v].green = figure.nodes[v].blue = 0.82;
+            }
+        }
+    }
 
     char title[512], subtitle[512], caption[512];
     const char *title_text = options->figure.title, *caption_text = options->figure.caption;
@@ -1178,12 +1206,15 @@ int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_
                              figure.note[0] ? figure.note : NULL, &content);
 
     /* the legend column on the right, the plot (and the geo side column) on the left */
-    double legend_width = fmin(LEGEND_WIDTH, content.w * 0.3);
+    /* snapshot panels share one legend, drawn by the chart */
+    double legend_width = fixed_positions != NULL ? 0 : fmin(LEGEND_WIDTH, content.w * 0.3);
+    double legend_gap = legend_width > 0 ? COOPNET_STYLE_GAP : 0;
     figure.legend =
         (coopnet_rect_t){content.x + content.w - legend_width, content.y, legend_width, 0};
-    figure.legend.h = legend(cr, &figure, figure.legend, false);
-    figure.plot = (coopnet_rect_t){content.x, content.y,
-                                   content.w - legend_width - COOPNET_STYLE_GAP, content.h};
+    if (legend_width > 0)
+        figure.legend.h = legend(cr, &figure, figure.legend, false);
+    figure.plot =
+        (coopnet_rect_t){content.x, content.y, content.w - legend_width - legend_gap, content.h};
     coopnet_rect_t area = figure.plot;
     if (figure.kind == COOPNET_LAYOUT_GEO) {
         double side = figure.n_side > 0 ? fmin(GEO_SIDE_COLUMN_WIDTH, area.w * 0.3) : 0;
@@ -1212,12 +1243,50 @@ int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_
     draw_edges(cr, &figure);
     draw_nodes(cr, &figure);
     coopnet_label_set_draw(cr, &figure.labels);
-    legend(cr, &figure, figure.legend, true);
+    if (legend_width > 0)
+        legend(cr, &figure, figure.legend, true);
     cairo_restore(cr);
     if (layout != NULL)
         status = export_layout(&figure, rect, layout, err);
 cleanup:
     if (vectors_ready)
         network_figure_free(&figure);
+    return status;
+}
+
+int coopnet_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                         const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
+                         coopnet_error_t *err)
+{
+    return draw_network(cr, rect, bundle, options, NULL, layout, err);
+}
+
+int coopnet_draw_network_fixed(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                               const coopnet_render_options_t *options,
+                               const igraph_matrix_t *positions, coopnet_error_t *err)
+{
+    return draw_network(cr, rect, bundle, options, positions, NULL, err);
+}
+
+int coopnet_draw_network_positions(const coopnet_bundle_t *bundle,
+                                   const coopnet_render_options_t *options,
+                                   igraph_matrix_t *positions, coopnet_error_t *err)
+{
+    network_figure_t figure;
+    memset(&figure, 0, sizeof figure);
+    int status = COOPNET_OK;
+    figure.bundle = bundle;
+    figure.options = options;
+    figure.kind = COOPNET_LAYOUT_FR;
+    if (igraph_vector_init(&figure.size_values, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (igraph_matrix_init(&figure.positions, 0, 2) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&figure.size_values);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    if ((status = prepare(&figure, err)) == COOPNET_OK &&
+        igraph_matrix_update(positions, &figure.positions) != IGRAPH_SUCCESS)
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    network_figure_free(&figure);
     return status;
 }

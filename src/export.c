@@ -15,20 +15,31 @@ int coopnet_export_format_from_path(const char *path, coopnet_export_format_t *f
     const char *slash = strrchr(path, '/');
     if (dot == NULL || (slash && dot < slash))
         return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "cannot tell the format of '%s': use .graphml, .gexf, .net or .csv",
+                             "cannot tell the format of '%s': name it .graphml, .gexf, .net or "
+                             ".csv, or give --to",
                              path);
-    if (strcasecmp(dot, ".graphml") == 0)
-        *format = COOPNET_EXPORT_GRAPHML;
-    else if (strcasecmp(dot, ".gexf") == 0)
-        *format = COOPNET_EXPORT_GEXF;
-    else if (strcasecmp(dot, ".net") == 0)
-        *format = COOPNET_EXPORT_PAJEK;
-    else if (strcasecmp(dot, ".csv") == 0)
-        *format = COOPNET_EXPORT_EDGELIST;
-    else
+    if (coopnet_export_format_parse(dot + 1, format, err) != COOPNET_OK)
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "unknown output format '%s' (expected .graphml, .gexf, .net or .csv)",
                              dot);
+    return COOPNET_OK;
+}
+
+int coopnet_export_format_parse(const char *name, coopnet_export_format_t *format,
+                                coopnet_error_t *err)
+{
+    if (strcasecmp(name, "graphml") == 0)
+        *format = COOPNET_EXPORT_GRAPHML;
+    else if (strcasecmp(name, "gexf") == 0)
+        *format = COOPNET_EXPORT_GEXF;
+    else if (strcasecmp(name, "net") == 0 || strcasecmp(name, "pajek") == 0)
+        *format = COOPNET_EXPORT_PAJEK;
+    else if (strcasecmp(name, "csv") == 0)
+        *format = COOPNET_EXPORT_EDGELIST;
+    else
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "unknown output format '%s' (expected graphml, gexf, net or csv)",
+                             name);
     return COOPNET_OK;
 }
 
@@ -58,9 +69,25 @@ static void xml_text(FILE *stream, const char *text)
     }
 }
 
+/* The ends of edge e, smaller vertex first (igraph stores undirected edges the other way). */
+static void edge_ends(const coopnet_graph_t *graph, igraph_integer_t e, igraph_integer_t *first,
+                      igraph_integer_t *second)
+{
+    igraph_integer_t from = IGRAPH_FROM(&graph->graph, e), to = IGRAPH_TO(&graph->graph, e);
+    *first = from < to ? from : to;
+    *second = from < to ? to : from;
+}
+
+/* The id of the actor at vertex v. */
+static const char *vertex_id(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                             igraph_integer_t v)
+{
+    return bundle->actors[VECTOR(graph->actor_of_vertex)[v]].id;
+}
+
 /* The actor string attributes every export carries, in this order. */
-static const char *const actor_columns[] = {"name",    "level",   "type",  "country",
-                                            "name_ar", "name_fr", "source"};
+static const char *const actor_columns[] = {"name", "level", "type", "country", "name_ar",
+                                            "name_fr", "source"};
 #define N_ACTOR_COLUMNS (sizeof actor_columns / sizeof actor_columns[0])
 
 static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
@@ -73,7 +100,8 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           stream);
     for (size_t c = 0; c < N_ACTOR_COLUMNS; c++)
-        fprintf(stream, "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
+        fprintf(stream,
+                "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
                 actor_columns[c], actor_columns[c]);
     fputs("  <key id=\"v_lat\" for=\"node\" attr.name=\"lat\" attr.type=\"double\"/>\n"
           "  <key id=\"v_lon\" for=\"node\" attr.name=\"lon\" attr.type=\"double\"/>\n",
@@ -108,10 +136,9 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
             fputs("</data>\n", stream);
         }
         if (!isnan(actor->lat))
-            fprintf(
-                stream,
-                "      <data key=\"v_lat\">%.10g</data>\n      <data key=\"v_lon\">%.10g</data>\n",
-                actor->lat, actor->lon);
+            fprintf(stream,
+                    "      <data key=\"v_lat\">%.10g</data>\n      <data key=\"v_lon\">%.10g</data>\n",
+                    actor->lat, actor->lon);
         for (size_t c = 0; c < extra->n_columns; c++) {
             const char *value = extra->values[a * extra->n_columns + c];
             if (value[0] == '\0')
@@ -124,14 +151,12 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
     }
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
-        const coopnet_actor_t *from =
-            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]];
-        const coopnet_actor_t *to =
-            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]];
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
         fputs("    <edge source=\"", stream);
-        xml_text(stream, from->id);
+        xml_text(stream, vertex_id(bundle, graph, u));
         fputs("\" target=\"", stream);
-        xml_text(stream, to->id);
+        xml_text(stream, vertex_id(bundle, graph, v));
         fprintf(stream,
                 "\">\n      <data key=\"e_weight\">%.10g</data>\n"
                 "      <data key=\"e_events\">%lld</data>\n"
@@ -233,8 +258,7 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
     coopnet_date_format_day(last, modified);
 
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<gexf xmlns=\"http://gexf.net/1.3\" "
-          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+          "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
           "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
           "version=\"1.3\">\n",
           stream);
@@ -288,12 +312,12 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
     fputs("    </nodes>\n    <edges>\n", stream);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
         fprintf(stream, "      <edge id=\"%lld\" source=\"", (long long)e);
-        xml_text(stream,
-                 bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]].id);
+        xml_text(stream, vertex_id(bundle, graph, u));
         fputs("\" target=\"", stream);
-        xml_text(stream,
-                 bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]].id);
+        xml_text(stream, vertex_id(bundle, graph, v));
         fprintf(stream,
                 "\" weight=\"%.10g\">\n        <attvalues>\n"
                 "          <attvalue for=\"events\" value=\"%lld\"/>\n"
@@ -310,7 +334,8 @@ cleanup:
     return status;
 }
 
-static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph, FILE *stream)
+static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                        FILE *stream)
 {
     igraph_integer_t n_vertices = igraph_vcount(&graph->graph);
     fprintf(stream, "*Vertices %lld\n", (long long)n_vertices);
@@ -323,9 +348,12 @@ static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *g
     }
     fputs("*Edges\n", stream);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
-    for (igraph_integer_t e = 0; e < n_edges; e++)
-        fprintf(stream, "%lld %lld %.10g\n", (long long)IGRAPH_FROM(&graph->graph, e) + 1,
-                (long long)IGRAPH_TO(&graph->graph, e) + 1, VECTOR(graph->weight)[e]);
+    for (igraph_integer_t e = 0; e < n_edges; e++) {
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
+        fprintf(stream, "%lld %lld %.10g\n", (long long)u + 1, (long long)v + 1,
+                VECTOR(graph->weight)[e]);
+    }
 }
 
 static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
@@ -336,11 +364,10 @@ static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t
     coopnet_table_begin(&table, stream, COOPNET_TABLE_CSV, columns, 5);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
-        coopnet_table_string(
-            &table,
-            bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]].id);
-        coopnet_table_string(
-            &table, bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]].id);
+        igraph_integer_t u, v;
+        edge_ends(graph, e, &u, &v);
+        coopnet_table_string(&table, vertex_id(bundle, graph, u));
+        coopnet_table_string(&table, vertex_id(bundle, graph, v));
         coopnet_table_number(&table, VECTOR(graph->weight)[e]);
         coopnet_table_integer(&table, VECTOR(graph->shared_events)[e]);
         coopnet_table_integer(&table, VECTOR(graph->shared_ties)[e]);

@@ -1,6 +1,7 @@
 /* render.c - figure files, options and the pieces every figure shares (see coopnet/render.h and
  * draw.h): writing a cairo page atomically, captions, label texts, size measures, colour
  * categories. */
+#include "coopnet/centrality.h"
 #include "coopnet/output.h"
 #include "coopnet/render.h"
 #include "draw.h"
@@ -302,67 +303,30 @@ void coopnet_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
 }
 
 const char *const coopnet_render_measure_names[] = {
-    "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "harmonic", NULL};
+    "degree",      "strength", "betweenness", "closeness",  "harmonic",
+    "eigenvector", "pagerank", "coreness",    "constraint", NULL};
 
+/* The measures come from the centrality module (coopnet/centrality.h), unweighted except
+ * strength, whose definition is the weights; NaN (closeness, constraint of isolated actors) is
+ * drawn as the smallest size. */
 int coopnet_draw_measure(const coopnet_graph_t *graph, const char *measure, igraph_vector_t *values,
                          coopnet_error_t *err)
 {
-    int status = COOPNET_OK;
-    igraph_vector_int_t degrees;
-    bool degrees_ready = false;
-    const igraph_t *g = &graph->graph;
-    igraph_integer_t n = igraph_vcount(g);
-    if (strcmp(measure, "degree") == 0) {
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&degrees, n), "degree");
-        degrees_ready = true;
-        COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_degree(g, &degrees, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS),
-                             "degree");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(values, n), "degree");
-        for (igraph_integer_t v = 0; v < n; v++)
-            VECTOR(*values)[v] = (double)VECTOR(degrees)[v];
-    } else if (strcmp(measure, "strength") == 0) {
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_strength(g, values, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &graph->weight),
-            "strength");
-    } else if (strcmp(measure, "betweenness") == 0) {
-        COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_betweenness(g, values, igraph_vss_all(), false, NULL),
-                             "betweenness");
-    } else if (strcmp(measure, "closeness") == 0) {
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_closeness(g, values, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, NULL, true),
-            "closeness");
-        for (igraph_integer_t v = 0; v < n; v++)
-            if (isnan(VECTOR(*values)[v]))
-                VECTOR(*values)[v] = 0; /* isolated vertices */
-    } else if (strcmp(measure, "harmonic") == 0) {
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_harmonic_centrality(g, values, igraph_vss_all(), IGRAPH_ALL, NULL, true),
-            "harmonic centrality");
-    } else if (strcmp(measure, "eigenvector") == 0) {
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_eigenvector_centrality(g, values, NULL, false, true, &graph->weight, NULL),
-            "eigenvector centrality");
-    } else if (strcmp(measure, "pagerank") == 0) {
-        COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, values, NULL,
-                                             igraph_vss_all(), false, 0.85, &graph->weight, NULL),
-                             "pagerank");
-    } else {
-        status = COOPNET_ERROR(err, COOPNET_EINVAL,
-                               "unknown measure '%s': use degree, strength, betweenness, "
-                               "closeness, eigenvector, pagerank or harmonic",
-                               measure);
-    }
-cleanup:
-    if (degrees_ready)
-        igraph_vector_int_destroy(&degrees);
-    return status;
+    int parsed = coopnet_measure_parse(measure);
+    if (parsed < 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "unknown measure '%s': use degree, strength, betweenness, closeness, "
+                             "harmonic, eigenvector, pagerank, coreness or constraint",
+                             measure);
+    coopnet_measure_t kind = (coopnet_measure_t)parsed;
+    int status =
+        coopnet_centrality_compute(graph, kind, kind == COOPNET_MEASURE_STRENGTH, values, err);
+    if (status != COOPNET_OK)
+        return status;
+    for (igraph_integer_t v = 0; v < igraph_vector_size(values); v++)
+        if (isnan(VECTOR(*values)[v]))
+            VECTOR(*values)[v] = 0;
+    return COOPNET_OK;
 }
 
 /* ---- categories ---- */

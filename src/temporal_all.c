@@ -166,8 +166,8 @@ static int pass_latest(const coopnet_temporal_network_t *network,
     size_t n = network->n_kept;
     int32_t *last = coopnet_alloc_array(n * n + 1, sizeof *last);
     uint32_t *valid = coopnet_alloc_array(n + 1, sizeof *valid); /* per source: valid senders */
-    int32_t *valid_list = coopnet_alloc_array(n + 1, sizeof *valid_list);
-    if (!last || !valid || !valid_list) {
+    int32_t *first_today = calloc(n + 1, sizeof *first_today);   /* per source: new receivers */
+    if (!last || !valid || !first_today) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes", n,
                                (unsigned long long)coopnet_temporal_all_sources_memory(network));
         goto cleanup;
@@ -185,7 +185,6 @@ static int pass_latest(const coopnet_temporal_network_t *network,
         const int32_t low = low64 < INT32_MIN + 1 ? INT32_MIN + 1 : (int32_t)low64;
         const int32_t today = (int32_t)(2 * day);
         double inverse_tau = 1.0 / ((double)day + 1.0);
-        uint64_t day_pairs = 0;
         for (size_t c = network->day_start[k]; c < network->day_start[k + 1]; c++) {
             memset(valid, 0, n * sizeof *valid);
             /* a sender passes a source on when informed within W days before today: a value
@@ -197,35 +196,41 @@ static int pass_latest(const coopnet_temporal_network_t *network,
                 for (size_t a = 0; a < n; a++)
                     valid[a] += (uint32_t)((row[a] >= low) & (row[a] != today));
             }
-            size_t n_valid = 0;
+            uint32_t any_valid = 0;
             for (size_t a = 0; a < n; a++)
-                if (valid[a])
-                    valid_list[n_valid++] = (int32_t)a;
-            if (n_valid == 0)
+                any_valid |= valid[a];
+            if (any_valid == 0)
                 continue;
+            /* branch-free so that it vectorises: values before today (v < today) take the
+             * sources some other sender passes on; the flag says whether the receiver could
+             * already pass the source on today */
             for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
                 if (!(network->member_flags[m] & TEMPORAL_RECEIVES))
                     continue;
                 int32_t actor = network->member_actor[m];
                 int32_t *row = last + (size_t)actor * n;
-                const bool sends = (network->member_flags[m] & TEMPORAL_SENDS) != 0;
-                for (size_t i = 0; i < n_valid; i++) {
-                    int32_t source = valid_list[i];
-                    int32_t value = row[source];
-                    if (value == LAST_SOURCE || (value >> 1) == (int32_t)day)
-                        continue;
-                    /* nobody informs itself: it must hear the source from another sender */
-                    if (sends && valid[source] == 1 && value >= low)
-                        continue;
-                    if (value == LAST_NEVER) {
-                        day_pairs++;
-                        counts->in_reach[actor]++;
-                        counts->out_reach[source]++;
-                        counts->closeness_sum[source] += inverse_tau;
-                    }
-                    row[source] = today + (value >= low ? 1 : 0);
+                const int32_t sends = (network->member_flags[m] & TEMPORAL_SENDS) != 0;
+                int32_t received = 0;
+                for (size_t a = 0; a < n; a++) {
+                    int32_t value = row[a];
+                    int32_t usable = value >= low;
+                    int32_t take = (value < today) & ((int32_t)valid[a] > (usable & sends));
+                    int32_t first = take & (value == LAST_NEVER);
+                    row[a] = take ? today + usable : value;
+                    first_today[a] += first;
+                    received += first;
                 }
+                counts->in_reach[actor] += (uint64_t)received;
             }
+        }
+        uint64_t day_pairs = 0;
+        for (size_t a = 0; a < n; a++) {
+            if (first_today[a] == 0)
+                continue;
+            day_pairs += (uint64_t)first_today[a];
+            counts->out_reach[a] += (uint64_t)first_today[a];
+            counts->closeness_sum[a] += first_today[a] * inverse_tau;
+            first_today[a] = 0;
         }
         new_pairs[k] = day_pairs;
         size_t contacts_done = network->day_start[k + 1];
@@ -238,7 +243,7 @@ static int pass_latest(const coopnet_temporal_network_t *network,
 cleanup:
     free(last);
     free(valid);
-    free(valid_list);
+    free(first_today);
     return status;
 }
 

@@ -10,7 +10,7 @@
 
 /* Loads a bundle from CSV texts (events/participation may be NULL: header only). NULL on error,
  * after printing the diagnostics. */
-static coopnet_bundle_t *fixture_bundle(const char *actors, const char *events,
+static inline coopnet_bundle_t *fixture_bundle(const char *actors, const char *events,
                                         const char *participation, const char *ties)
 {
     static const char empty_events[] = "id,title,date\n";
@@ -34,7 +34,7 @@ static coopnet_bundle_t *fixture_bundle(const char *actors, const char *events,
 }
 
 /* Loads a bundle of datasets/ by name. */
-static coopnet_bundle_t *fixture_dataset(const char *name)
+static inline coopnet_bundle_t *fixture_dataset(const char *name)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/datasets/%s", COOPNET_SOURCE_DIR, name);
@@ -51,7 +51,7 @@ static coopnet_bundle_t *fixture_dataset(const char *name)
 }
 
 /* The vertex of the actor with this id, or -1. */
-static long fixture_vertex(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+static inline long fixture_vertex(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
                            const char *id)
 {
     long actor = coopnet_bundle_find_actor(bundle, id);

@@ -670,6 +670,7 @@ static void test_brute_force_random(void)
         coopnet_temporal_options_t options;
         random_options(bundle, &options, exclude);
         compare_with_brute_force(bundle, &options);
+        coopnet_bundle_free(bundle);
         compared++;
         with_wait += options.max_wait >= 0;
         presenter += options.mode == COOPNET_TEMPORAL_MODE_PRESENTER;

@@ -14,6 +14,8 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/render.h"
+#include "coopnet/chart.h"
 #include "coopnet/jobs.h"
 #include "coopnet/report.h"
 #include "coopnet/centrality.h"
@@ -23,7 +25,6 @@
 #include "coopnet/communities.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
-#include "coopnet/render.h"
-#include "coopnet/chart.h"
+#include "coopnet/generate.h"
 
 #endif

@@ -23,6 +23,10 @@ typedef enum {
 int coopnet_export_format_from_path(const char *path, coopnet_export_format_t *format,
                                     coopnet_error_t *err);
 
+/* The format for a name: "graphml", "gexf", "net" (or "pajek"), "csv"; COOPNET_EINVAL otherwise. */
+int coopnet_export_format_parse(const char *name, coopnet_export_format_t *format,
+                                coopnet_error_t *err);
+
 /* Writes the cooperation graph of bundle (built with options) to stream in format. The stream is
  * not closed; write errors are found when the caller commits it. O(V + E + participations). */
 int coopnet_export_write(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,

@@ -94,8 +94,8 @@ typedef struct coopnet_render_options {
 /* Defaults: auto layout, seed 1, colour by level, size by degree, all labels, short names. */
 void coopnet_render_options_init(coopnet_render_options_t *options);
 
-/* The measures --size-by accepts, NULL-terminated: degree, strength, betweenness, closeness,
- * eigenvector, pagerank, harmonic. */
+/* The measures --size-by accepts, NULL-terminated: those of coopnet/centrality.h (degree,
+ * strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, constraint). */
 extern const char *const coopnet_render_measure_names[];
 
 /* One drawn node: an actor, or an event in the bipartite and timeline layouts. */

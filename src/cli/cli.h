@@ -121,6 +121,23 @@ coopnet_progress_t cli_progress(void);
 /* Ends a bar left open on the terminal (call before printing results or errors). */
 void cli_progress_finish(void);
 
+/* The program-wide texts of `coopnet help`, shared with the man page. */
+typedef struct cli_program_text {
+    const char *usage;       /* "usage: coopnet COMMAND ..." lines */
+    const char *description; /* what coopnet does, one paragraph */
+    const char *exit_codes;  /* "Exit status:" and the table of codes */
+} cli_program_text_t;
+
+/* Prints the man page coopnet(1) in roff: the program text, then each command's summary, usage
+ * and help text, so the page says exactly what --help says (`coopnet help --man`). */
+void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
+                        const cli_program_text_t *program);
+
+/* Prints a bash completion script for the commands, their options (read from the option lines of
+ * the help texts) and the values of options documented as "a|b|c" (`coopnet help
+ * --bash-completion`). */
+void cli_print_bash_completion(const cli_command_t *const *commands, size_t n_commands);
+
 /* Prepares getopt_long for a new command (argv[0] is the command name). */
 void cli_reset_getopt(void);
 

@@ -6,8 +6,10 @@
 static int run_convert(int argc, char **argv);
 
 const cli_command_t cli_command_convert = {
-    "convert", "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
-    "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}",
+    "convert",
+    "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
+    "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}\n"
+    "       coopnet convert [OPTIONS] BUNDLE --to FORMAT [-o FILE]",
     "\nWrites the cooperation graph in the format named by the output file's extension:\n"
     "  .graphml  GraphML with every actor attribute and the edge weight, events, ties\n"
     "  .gexf     GEXF 1.3 with time spells from the first dated event or tie of each\n"
@@ -16,7 +18,8 @@ const cli_command_t cli_command_convert = {
     "  .csv      edge list: from,to,weight,events,ties\n"
     "The file is written atomically: a failed run leaves no partial file.\n\n"
     "Options:\n"
-    "  -o, --output FILE          the file to write (required)\n" CLI_GRAPH_OPTIONS_HELP
+    "  -o, --output FILE          the file to write (standard output when absent)\n"
+    "  --to graphml|gexf|net|csv  the format, when the file name does not tell it\n" CLI_GRAPH_OPTIONS_HELP
     "  --quiet                    do not print warnings\n\n"
     "Example:\n"
     "  coopnet convert datasets/mena-hub -o mena.gexf\n",
@@ -27,10 +30,11 @@ static int run_convert(int argc, char **argv)
     static const struct option options[] = {CLI_GRAPH_OPTIONS,
                                             CLI_COMMON_OPTIONS,
                                             {"output", required_argument, NULL, 'o'},
+                                            {"to", required_argument, NULL, 't'},
                                             {NULL, 0, NULL, 0}};
     cli_graph_options_t graph_options;
     cli_graph_options_init(&graph_options);
-    const char *output_path = NULL;
+    const char *output_path = NULL, *format_name = NULL;
     int opt, exit_now = 0, handled;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
@@ -40,8 +44,8 @@ static int run_convert(int argc, char **argv)
     coopnet_export_format_t format;
 
     while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
-        if (opt == 'o') {
-            output_path = optarg;
+        if (opt == 'o' || opt == 't') {
+            *(opt == 'o' ? &output_path : &format_name) = optarg;
             continue;
         }
         if (cli_common_option(&cli_command_convert, opt, &exit_now)) {
@@ -59,11 +63,13 @@ static int run_convert(int argc, char **argv)
             goto cleanup;
         }
     }
-    if (optind + 1 != argc || output_path == NULL) {
-        exit_status = cli_usage_error(&cli_command_convert, "expected one BUNDLE and -o FILE");
+    if (optind + 1 != argc || (output_path == NULL && format_name == NULL)) {
+        exit_status =
+            cli_usage_error(&cli_command_convert, "expected one BUNDLE and -o FILE or --to FORMAT");
         goto cleanup;
     }
-    if (coopnet_export_format_from_path(output_path, &format, &err) != COOPNET_OK) {
+    if ((format_name ? coopnet_export_format_parse(format_name, &format, &err)
+                     : coopnet_export_format_from_path(output_path, &format, &err)) != COOPNET_OK) {
         exit_status = cli_usage_error(&cli_command_convert, "%s", err.message);
         goto cleanup;
     }

@@ -25,7 +25,8 @@ const cli_command_t cli_command_render = {
     "  --color-by ATTRIBUTE       actor attribute for colour (default level; Okabe-Ito)\n"
     "  --group-by ATTRIBUTE       circle layout groups (default: the colour attribute)\n"
     "  --size-by MEASURE          degree (default), strength, betweenness, closeness,\n"
-    "                             eigenvector, pagerank, harmonic, or none\n"
+    "                             harmonic, eigenvector, pagerank, coreness,\n"
+    "                             constraint, or none\n"
     "  --label all|top:N|none     which nodes get labels (default all)\n"
     "  --label-field FIELD        short (default: acronym of long names), name, name_ar,\n"
     "                             name_fr, id\n" CLI_FIGURE_OPTIONS_HELP CLI_GRAPH_OPTIONS_HELP
@@ -140,10 +141,11 @@ static int run_render(int argc, char **argv)
     }
     if (render.size_by != NULL && strcmp(render.size_by, "none") != 0 &&
         !cli_is_measure(render.size_by)) {
-        exit_status = cli_usage_error(command,
-                                      "unknown measure '%s': use degree, strength, betweenness, "
-                                      "closeness, eigenvector, pagerank, harmonic or none",
-                                      render.size_by);
+        exit_status = cli_usage_error(
+            command,
+            "unknown measure '%s': use degree, strength, betweenness, "
+            "closeness, harmonic, eigenvector, pagerank, coreness, constraint or none",
+            render.size_by);
         goto cleanup;
     }
     if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)

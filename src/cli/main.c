@@ -21,15 +21,18 @@ static const char exit_codes_help[] =
     "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
     "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
 
+static const cli_program_text_t program_text = {
+    "usage: coopnet COMMAND [OPTIONS] [ARGS]\n"
+    "       coopnet help [COMMAND] | coopnet COMMAND --help | coopnet --version\n",
+    "coopnet analyses cooperation networks: actors (cities, governorates, national\n"
+    "bodies, international partners) linked by the events they attend together and\n"
+    "the agreements they sign. Input is a bundle directory of CSV files\n"
+    "(docs/bundle-format.md) or a GraphML file.\n",
+    exit_codes_help};
+
 static void print_overview(FILE *stream)
 {
-    fprintf(stream,
-            "usage: coopnet COMMAND [OPTIONS] [ARGS]\n"
-            "       coopnet help [COMMAND] | coopnet COMMAND --help | coopnet --version\n\n"
-            "coopnet analyses cooperation networks: actors (cities, governorates, national\n"
-            "bodies, international partners) linked by the events they attend together and\n"
-            "the agreements they sign. Input is a bundle directory of CSV files\n"
-            "(docs/bundle-format.md) or a GraphML file.\n\nCommands:\n");
+    fprintf(stream, "%s\n%s\nCommands:\n", program_text.usage, program_text.description);
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(stream, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(stream, "\n%s", exit_codes_help);
@@ -76,6 +79,15 @@ int main(int argc, char **argv)
         return COOPNET_EXIT_OK;
     }
     if (strcmp(name, "help") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        /* Hidden: the build generates the man page and the completion script with these. */
+        if (argc == 3 && strcmp(argv[2], "--man") == 0) {
+            cli_print_man_page(commands, N_COMMANDS, &program_text);
+            return COOPNET_EXIT_OK;
+        }
+        if (argc == 3 && strcmp(argv[2], "--bash-completion") == 0) {
+            cli_print_bash_completion(commands, N_COMMANDS);
+            return COOPNET_EXIT_OK;
+        }
         if (argc > 2) {
             const cli_command_t *command = cli_find_command(argv[2]);
             if (command == NULL) {

@@ -1,0 +1,91 @@
+#!/bin/bash
+# CLI checks of the analysis commands: exit codes, headers, formats, messages.
+# usage: analysis_cli.sh COOPNET SOURCE_DIR
+coopnet=$1
+mena=$2/datasets/mena-hub
+davis=$2/datasets/davis-southern-women
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAILED: $*" >&2; failed=1; }
+
+# expect STATUS COMMAND...: runs, keeps stdout in $tmp/out and stderr in $tmp/err
+expect() {
+    local want=$1; shift
+    "$coopnet" "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    [ "$got" -eq "$want" ] || fail "exit $got (expected $want): coopnet $*: $(head -c 300 "$tmp/err")"
+}
+first_line_is() { [ "$(head -n 1 "$tmp/out")" = "$1" ] || fail "header '$(head -n 1 "$tmp/out")', expected '$1'"; }
+err_has() { grep -qF -- "$1" "$tmp/err" || fail "stderr lacks '$1': $(cat "$tmp/err")"; }
+
+expect 0 centrality --quiet "$mena"
+first_line_is "id,name,level,country,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank,coreness,constraint"
+[ "$(wc -l <"$tmp/out")" -eq 47 ] || fail "centrality: expected 46 rows"
+expect 0 centrality --quiet --measures pagerank,degree --top 3 --weighted "$mena"
+first_line_is "id,name,level,country,pagerank,degree"
+[ "$(wc -l <"$tmp/out")" -eq 4 ] || fail "--top 3: expected 3 rows"
+expect 0 centrality --quiet --format json --measures degree "$davis"
+head -c 1 "$tmp/out" | grep -q '\[' || fail "json output does not start with ["
+expect 2 centrality --measures rank "$mena"
+err_has "unknown measure 'rank'"
+expect 2 centrality --top -1 "$mena"
+err_has "--top needs a whole number >= 0, not '-1'"
+expect 2 centrality --format xml "$mena"
+err_has "unknown format 'xml' (expected csv or json)"
+expect 2 centrality --bogus "$mena"
+expect 2 centrality
+err_has "expected one BUNDLE"
+expect 2 centrality --exclude nobody "$mena"
+err_has "unknown actor 'nobody' in --exclude"
+expect 0 centrality --help
+grep -q "constraint   Burt's constraint" "$tmp/out" || fail "centrality --help lacks the measure definitions"
+expect 0 centrality --quiet "$mena" -o "$tmp/c.csv"
+[ -s "$tmp/c.csv" ] || fail "-o wrote nothing"
+
+expect 0 nlc --quiet "$mena"
+first_line_is "country,level_a,level_b,edges,possible,density"
+expect 0 nlc --quiet --summary "$mena"
+first_line_is "country,subnational,linked,national,share"
+
+expect 0 groups --by level --permutations 200 --seed 3 "$mena"
+first_line_is "group,actors,internal,external,ei,expected_ei,p_value"
+err_has "nominal assortativity by 'level'"
+cp "$tmp/out" "$tmp/groups1"
+expect 0 groups --by level --permutations 200 --seed 3 --quiet "$mena"
+cmp -s "$tmp/out" "$tmp/groups1" || fail "groups is not reproducible with a fixed seed"
+expect 0 groups --by country --table mixing --quiet "$mena"
+first_line_is "group_a,group_b,edges"
+expect 0 groups --by type --table actors --permutations 0 --quiet "$mena"
+first_line_is "id,name,group,internal,external,ei"
+expect 2 groups "$mena"
+err_has "--by ATTRIBUTE is required"
+expect 2 groups --by colour "$mena"
+err_has "unknown actor attribute 'colour'"
+expect 2 groups --by level --table pies "$mena"
+
+expect 0 brokerage --by level --quiet "$mena"
+first_line_is "id,name,group,coordinator,itinerant,gatekeeper,representative,liaison,total,z_coordinator,z_itinerant,z_gatekeeper,z_representative,z_liaison,z_total"
+expect 2 brokerage "$mena"
+
+expect 0 communities --seed 5 "$mena"
+first_line_is "id,name,community"
+err_has "modularity"
+expect 0 communities --summary --quiet "$mena"
+first_line_is "community,actors,local,regional,national,international,countries"
+expect 2 communities --resolution 0 "$mena"
+err_has "--resolution needs a number > 0, not '0'"
+
+expect 0 snapshots --every year --measures degree,betweenness --quiet "$mena"
+first_line_is "date,id,name,measure,value,rank"
+expect 0 snapshots --every quarter --window 90 --changes --quiet "$mena"
+first_line_is "from,to,measure,spearman,actors,rose_id,rose_name,rose_by,fell_id,fell_name,fell_by"
+expect 2 snapshots "$mena"
+err_has "--every year|quarter|month is required"
+expect 2 snapshots --every week "$mena"
+err_has "unknown step 'week'"
+expect 0 snapshots --every year "$davis"
+err_has "no dated event or tie"
+
+exit $failed

@@ -1,0 +1,81 @@
+#!/bin/bash
+# CLI checks of `coopnet reach` and `coopnet reach-curve`: outputs on mena-hub, exit codes and
+# messages of usage errors. usage: reach_cli.sh COOPNET SOURCE_DIR
+coopnet=$1
+mena=$2/datasets/mena-hub
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect STATUS COMMAND...: runs it, keeps stdout in $out and stderr in $err
+expect() {
+    local status=$1
+    shift
+    out=$("$@" 2>/tmp/reach_cli_err.$$)
+    local got=$?
+    err=$(cat /tmp/reach_cli_err.$$)
+    [ "$got" = "$status" ] || fail "exit $got (expected $status): $*: $err"
+}
+contains() { case "$1" in *"$2"*) ;; *) fail "'$2' not in: $1" ;; esac; }
+
+expect 0 "$coopnet" reach "$mena" --from saida --quiet
+[ "$(echo "$out" | head -1)" = "id,name,arrival,hops,via" ] || fail "reach header: $out"
+contains "$out" "fes,Fes,2024-01-31,1,valletta_workshop_2024"
+
+expect 0 "$coopnet" reach "$mena" --from saida --path-to fes --quiet
+[ "$out" = "Saida → Second MENA regional workshop: Strengthening the Role of Cities in the Prevention of Hate, Polarisation and Violent Extremism in the Middle East and North Africa (2024-01-31) → Fes" ] || fail "pathway: $out"
+
+expect 0 "$coopnet" reach "$mena" --from fes --path-to saida --until 2023-12 --quiet
+[ "$out" = "no time-respecting path from 'fes' to 'saida'" ] || fail "no pathway: $out"
+
+expect 0 "$coopnet" reach "$mena" --from saida --path-to fes --format json --quiet
+contains "$out" '"via":"valletta_workshop_2024"'
+
+expect 0 "$coopnet" reach "$mena" --to fes --quiet
+[ "$(echo "$out" | head -1)" = "id,name,departure,hops,via" ] || fail "backward header"
+contains "$out" "saida,Saida,2024-01-31,1,valletta_workshop_2024"
+
+expect 0 "$coopnet" reach "$mena" --all --exclude scn_mena_hub --level local --format json --quiet
+contains "$out" '"id":"saida"'
+case "$out" in *scn_mena_hub*) fail "excluded actor in --all output" ;; esac
+
+expect 0 "$coopnet" reach-curve "$mena" --every year --from saida --quiet
+[ "$out" = "$(printf 'date,reached\n2023-12-31,0\n2024-12-31,23\n2025-12-31,24')" ] || fail "curve: $out"
+expect 0 "$coopnet" reach-curve "$mena" --every quarter --max-wait 30 --mode presenter --quiet
+[ "$(echo "$out" | head -1)" = "date,reachability_ratio,mean_out_reach" ] || fail "curve header"
+
+tmp=$(mktemp -d)
+expect 0 "$coopnet" reach "$mena" --all -o "$tmp/all.csv" --quiet
+[ -s "$tmp/all.csv" ] && [ -z "$out" ] || fail "-o FILE"
+rm -rf "$tmp"
+
+# usage errors: exit 2, a message naming the culprit
+expect 2 "$coopnet" reach "$mena"
+contains "$err" "give one of --from, --to and --all"
+expect 2 "$coopnet" reach "$mena" --from nowhere --quiet
+contains "$err" "unknown actor 'nowhere'"
+expect 2 "$coopnet" reach "$mena" --from saida --exclude saida --quiet
+contains "$err" "filtered out"
+expect 2 "$coopnet" reach "$mena" --to fes --path-to saida --quiet
+contains "$err" "--path-to needs --from"
+expect 2 "$coopnet" reach "$mena" --all --max-wait soon
+contains "$err" "'soon'"
+expect 2 "$coopnet" reach "$mena" --all --mode loud
+contains "$err" "'loud'"
+expect 2 "$coopnet" reach "$mena" --all --since 31/01/2024
+contains "$err" "--since"
+expect 2 "$coopnet" reach "$mena" --all --since 2025 --until 2024 --quiet
+contains "$err" "before --since"
+expect 2 "$coopnet" reach "$mena" --all --as-of 2024
+expect 2 "$coopnet" reach-curve "$mena"
+contains "$err" "--every"
+expect 2 "$coopnet" reach-curve "$mena" --every week
+contains "$err" "'week'"
+expect 2 "$coopnet" reach "$mena" --all --format xml
+contains "$err" "'xml'"
+expect 1 "$coopnet" reach /nonexistent --all
+expect 0 "$coopnet" reach --help
+contains "$out" "--path-to"
+
+rm -f /tmp/reach_cli_err.$$
+[ "$failures" = 0 ] && echo "reach CLI: all passed"
+exit $((failures > 0))

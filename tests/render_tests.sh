@@ -1,0 +1,100 @@
+#!/bin/bash
+# render_tests.sh COOPNET SOURCE_DIR - the render and chart commands: every format opens with the
+# asked size (PNG via python3-cairo-free file header, PDF via pdfinfo/pdftoppm, SVG via xmllint),
+# usage errors exit 2, data errors exit 3, nothing is left behind on failure.
+set -u
+coopnet=$1
+source_dir=$2
+bundle=$source_dir/datasets/mena-hub
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() {
+    echo "FAILED: $*" >&2
+    failures=$((failures + 1))
+}
+
+expect_exit() { # expected_status description command...
+    local expected=$1 description=$2
+    shift 2
+    "$@" >"$work/out" 2>"$work/err"
+    local status=$?
+    [ "$status" -eq "$expected" ] || fail "$description: exit $status, expected $expected: $(cat "$work/err")"
+}
+
+png_size() { # prints WIDTHxHEIGHT from the IHDR chunk
+    od -An -tu1 -j16 -N8 "$1" | awk '{printf "%dx%d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}'
+}
+
+# every layout, every format
+for layout in fr kk drl geo circle bipartite timeline; do
+    expect_exit 0 "render --layout $layout png" "$coopnet" render --quiet --layout "$layout" \
+        --width 1200 --height 900 "$bundle" -o "$work/$layout.png"
+    [ "$(png_size "$work/$layout.png")" = "1200x900" ] || fail "$layout.png size $(png_size "$work/$layout.png")"
+    expect_exit 0 "render --layout $layout pdf" "$coopnet" render --quiet --layout "$layout" \
+        --width 600 --height 400 "$bundle" -o "$work/$layout.pdf"
+    pdfinfo "$work/$layout.pdf" >"$work/info" 2>&1 || fail "$layout.pdf does not open"
+    grep -q "Page size: *600 x 400 pts" "$work/info" || fail "$layout.pdf size: $(grep 'Page size' "$work/info")"
+    pdftoppm -png -r 20 "$work/$layout.pdf" "$work/page" || fail "$layout.pdf does not rasterise"
+    expect_exit 0 "render --layout $layout svg" "$coopnet" render --quiet --layout "$layout" \
+        --width 500 --height 300 "$bundle" -o "$work/$layout.svg"
+    xmllint --noout "$work/$layout.svg" || fail "$layout.svg is not XML"
+    grep -q 'width="500' "$work/$layout.svg" || fail "$layout.svg width"
+done
+
+# default size and dpi: 10 x 7.5 in at 200 dpi
+expect_exit 0 "render default" "$coopnet" render --quiet "$bundle" -o "$work/default.png"
+[ "$(png_size "$work/default.png")" = "2000x1500" ] || fail "default size $(png_size "$work/default.png")"
+expect_exit 0 "render dpi" "$coopnet" render --quiet --dpi 72 "$bundle" -o "$work/dpi.png"
+[ "$(png_size "$work/dpi.png")" = "720x540" ] || fail "dpi 72 size $(png_size "$work/dpi.png")"
+
+# options
+expect_exit 0 "render options" "$coopnet" render --quiet --color-by country --size-by betweenness \
+    --label top:10 --label-field name_ar --as-of 2024-06 --exclude scn_mena_hub --title "T" \
+    --caption "C" --transparent "$bundle" -o "$work/options.png"
+expect_exit 0 "render circle group" "$coopnet" render --quiet --layout circle --group-by country \
+    "$bundle" -o "$work/circle.svg"
+
+# charts
+for kind in ranking nlc-matrix snapshots participation; do
+    for format in png pdf svg; do
+        expect_exit 0 "chart $kind $format" "$coopnet" chart --quiet "$kind" "$bundle" \
+            -o "$work/$kind.$format"
+    done
+    pdfinfo "$work/$kind.pdf" >/dev/null 2>&1 || fail "$kind.pdf does not open"
+    xmllint --noout "$work/$kind.svg" || fail "$kind.svg is not XML"
+done
+expect_exit 0 "chart ranking options" "$coopnet" chart --quiet ranking --measure pagerank --top 5 \
+    "$bundle" -o "$work/r.png"
+expect_exit 0 "chart nlc country" "$coopnet" chart --quiet nlc-matrix --country MA "$bundle" \
+    -o "$work/m.png"
+
+# usage errors: exit 2 with a message naming the value; no file written
+expect_exit 2 "bad layout" "$coopnet" render --layout spring "$bundle" -o "$work/bad.png"
+grep -q "unknown layout 'spring'" "$work/err" || fail "bad layout message: $(cat "$work/err")"
+expect_exit 2 "bad extension" "$coopnet" render "$bundle" -o "$work/bad.gif"
+grep -q "bad.gif" "$work/err" || fail "bad extension message"
+expect_exit 2 "bad measure" "$coopnet" render --size-by fame "$bundle" -o "$work/bad.png"
+expect_exit 2 "bad label" "$coopnet" render --label top:0 "$bundle" -o "$work/bad.png"
+expect_exit 2 "bad width" "$coopnet" render --width -3 "$bundle" -o "$work/bad.png"
+expect_exit 2 "no output" "$coopnet" render "$bundle"
+expect_exit 2 "bad colour attribute" "$coopnet" render --color-by colour "$bundle" -o "$work/bad.png"
+grep -q "unknown actor attribute 'colour'" "$work/err" || fail "colour attribute message: $(cat "$work/err")"
+expect_exit 2 "bad chart" "$coopnet" chart pie "$bundle" -o "$work/bad.png"
+expect_exit 2 "reach-curve" "$coopnet" chart reach-curve "$bundle" -o "$work/bad.png"
+grep -q "temporal" "$work/err" || fail "reach-curve message"
+expect_exit 2 "bad country" "$coopnet" chart nlc-matrix --country XX "$bundle" -o "$work/bad.png"
+expect_exit 2 "bad top" "$coopnet" chart ranking --top 0 "$bundle" -o "$work/bad.png"
+[ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
+# data errors: exit 3
+expect_exit 3 "geo without coordinates" "$coopnet" render --quiet --layout geo \
+    "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
+[ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
+# help
+expect_exit 0 "render help" "$coopnet" render --help
+grep -q "Examples:" "$work/out" || fail "render help has no example"
+expect_exit 0 "chart help" "$coopnet" chart --help
+
+[ "$failures" -eq 0 ] && echo "render tests passed"
+exit $((failures > 0))

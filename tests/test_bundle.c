@@ -1,0 +1,279 @@
+/* test_bundle.c - the bundle loader: valid bundles, every validation rule, GraphML input. */
+#include "testing.h"
+
+#include <coopnet/coopnet.h>
+#include <math.h>
+#include <stdlib.h>
+
+static const char actors_ok[] = "id,name,level,country,lat,lon\n"
+                                "a,Alpha,local,MA,34,-6\n"
+                                "b,Beta,National,ma,,\n"
+                                "c,Gamma,international,,,\n";
+static const char events_ok[] = "id,title,date\ne1,One,2024-01\ne2,Two,2024-02-03\n";
+static const char participation_ok[] = "event,actor,role\ne1,a,host\ne1,b,\ne2,b,presenter\n"
+                                       "e2,c,learner\n";
+
+/* Loads the four texts (ties may be NULL); returns the status, keeps diagnostics in diags. */
+static int load(const char *actors, const char *events, const char *participation,
+                const char *ties, coopnet_diag_list_t *diags, coopnet_bundle_t **bundle)
+{
+    coopnet_error_t err;
+    coopnet_diag_list_init(diags);
+    return coopnet_bundle_load_memory(actors, strlen(actors), events, strlen(events),
+                                      participation, strlen(participation), ties,
+                                      ties ? strlen(ties) : 0, diags, bundle, &err);
+}
+
+/* The formatted first error (or "" when none). */
+static const char *first_error(const coopnet_diag_list_t *diags)
+{
+    static char text[2048];
+    text[0] = '\0';
+    for (size_t i = 0; i < diags->n_items; i++) {
+        if (diags->items[i].severity == COOPNET_DIAG_ERROR) {
+            coopnet_diag_format(&diags->items[i], text, sizeof text);
+            break;
+        }
+    }
+    return text;
+}
+
+static void test_valid_bundle(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    CHECK_INT(load(actors_ok, events_ok, participation_ok, NULL, &diags, &bundle), COOPNET_OK);
+    CHECK(bundle != NULL);
+    CHECK_INT(diags.n_errors, 0);
+    CHECK_INT(bundle->n_actors, 3);
+    CHECK_INT(bundle->n_events, 2);
+    CHECK_INT(bundle->n_participations, 4);
+    CHECK_INT(bundle->n_ties, 0);
+    CHECK_INT(bundle->actors[1].level, COOPNET_LEVEL_NATIONAL);
+    CHECK_STR(bundle->actors[1].country, "MA"); /* normalised to upper case */
+    CHECK(isnan(bundle->actors[1].lat));
+    CHECK_NEAR(bundle->actors[0].lon, -6, 0);
+    CHECK_INT(coopnet_bundle_find_actor(bundle, "c"), 2);
+    CHECK_INT(coopnet_bundle_find_event(bundle, "e2"), 1);
+    CHECK_INT(coopnet_bundle_find_actor(bundle, "zz"), -1);
+    CHECK_INT(bundle->event_start[0], 0);
+    CHECK_INT(bundle->event_start[1], 2);
+    CHECK_INT(bundle->event_start[2], 4);
+    CHECK_INT(bundle->participations[0].role, COOPNET_ROLE_HOST);
+    CHECK_INT(bundle->participations[1].role, COOPNET_ROLE_PARTICIPANT);
+    CHECK_INT(bundle->events[0].date.precision, COOPNET_DATE_MONTH);
+    coopnet_date_t first, last;
+    coopnet_bundle_date_range(bundle, &first, &last);
+    CHECK_INT(first.day, coopnet_date_days_from_civil(2024, 1, 1));
+    CHECK_INT(last.day, coopnet_date_days_from_civil(2024, 2, 3));
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+}
+
+static void test_small_bundle_on_disk(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load(COOPNET_SOURCE_DIR "/tests/data/small", &diags, &bundle, &err),
+              COOPNET_OK);
+    CHECK_STR(bundle->name, "small");
+    CHECK_INT(bundle->n_actors, 6);
+    CHECK_INT(bundle->n_ties, 2);
+    CHECK_INT(diags.n_warnings, 1); /* the undated summit */
+    CHECK_STR(bundle->events[0].title, "Workshop, first");
+    CHECK_STR(bundle->actors[1].name_fr, "F\xC3\xA8s");
+    CHECK_STR(bundle->actors[5].name, "Strong Cities MENA Hub");
+    CHECK_STR(bundle->ties[1].note, "a note, with comma");
+    CHECK(bundle->ties[1].directed);
+    CHECK_NEAR(bundle->ties[1].weight, 2, 0);
+    CHECK_INT(bundle->actor_extra.n_columns, 1);
+    CHECK_STR(bundle->actor_extra.names[0], "sector");
+    CHECK_STR(coopnet_bundle_actor_attribute(bundle, 0, "sector"), "capital");
+    CHECK_STR(coopnet_bundle_actor_attribute(bundle, 2, "level"), "national");
+    CHECK(coopnet_bundle_actor_attribute(bundle, 0, "nonexistent") == NULL);
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load("/nonexistent/bundle", &diags, &bundle, &err), COOPNET_EIO);
+    CHECK(bundle == NULL);
+    coopnet_diag_list_destroy(&diags);
+}
+
+/* One case per validation rule: the file, line and a fragment of the message. */
+typedef struct rule_case {
+    const char *actors, *events, *participation, *ties;
+    const char *expected; /* fragment of the first error, with FILE:LINE */
+} rule_case_t;
+
+static void test_validation_rules(void)
+{
+    static const rule_case_t cases[] = {
+        {"id,name\na,A\n", NULL, NULL, NULL, "actors.csv:1: error: missing required column 'level'"},
+        {"id,name,level\na,A,city\n", NULL, NULL, NULL, "actors.csv:2: error: column 'level': unknown level 'city'"},
+        {"id,name,level\na,A,local\na,B,local\n", NULL, NULL, NULL, "actors.csv:3: error: column 'id': duplicate id 'a' (first on line 2)"},
+        {"id,name,level\n,A,local\n", NULL, NULL, NULL, "actors.csv:2: error: column 'id': empty value"},
+        {"id,name,level,country\na,A,local,XX\n", NULL, NULL, NULL, "actors.csv:2: error: column 'country': unknown country code 'XX'"},
+        {"id,name,level,lat,lon\na,A,local,95,0\n", NULL, NULL, NULL, "column 'lat': latitude '95' outside [-90, 90]"},
+        {"id,name,level,lat,lon\na,A,local,1,200\n", NULL, NULL, NULL, "column 'lon': longitude '200' outside [-180, 180]"},
+        {"id,name,level,lat,lon\na,A,local,\"33,5\",1\n", NULL, NULL, NULL, "invalid number '33,5' (use a point"},
+        {"id,name,level,lat,lon\na,A,local,33,\n", NULL, NULL, NULL, "column 'lon': empty while 'lat' is given"},
+        {"id,name,level\na,A,local,extra\n", NULL, NULL, NULL, "actors.csv:2: error: expected 3 fields as in the header, found 4"},
+        {"id;name;level\na;A;local\n", NULL, NULL, NULL, "actors.csv:1: error: the header 'id;name;level' looks separated by ';'"},
+        {"id,name,level,id\n", NULL, NULL, NULL, "column 'id' appears twice"},
+        {"", NULL, NULL, NULL, "actors.csv: error: empty file"},
+        {NULL, "id,title,date\ne,E,31/01/2024\n", NULL, NULL, "events.csv:2: error: column 'date': invalid date '31/01/2024'"},
+        {NULL, "id,title,date,end\ne,E,2024-02-01,2024-01-31\n", NULL, NULL, "column 'end': end '2024-01-31' is before the date '2024-02-01'"},
+        {NULL, "id,title,date,end\ne,E,,2024-01-31\n", NULL, NULL, "column 'end': end '2024-01-31' given for an undated event"},
+        {NULL, "id,title,date\ne,E,2024\ne,F,2024\n", NULL, NULL, "events.csv:3: error: column 'id': duplicate id 'e'"},
+        {NULL, NULL, "event,actor\ne1,zz\n", NULL, "participation.csv:2: error: column 'actor': unknown actor 'zz'"},
+        {NULL, NULL, "event,actor\nzz,a\n", NULL, "participation.csv:2: error: column 'event': unknown event 'zz'"},
+        {NULL, NULL, "event,actor,role\ne1,a,speaker\n", NULL, "column 'role': unknown role 'speaker'"},
+        {NULL, NULL, NULL, "from,to,type\na,zz,mou\n", "ties.csv:2: error: column 'to': unknown actor 'zz'"},
+        {NULL, NULL, NULL, "from,to,type\na,a,mou\n", "ties.csv:2: error: column 'to': self-tie"},
+        {NULL, NULL, NULL, "from,to,type,start,end\na,b,mou,2024-02,2024-01\n", "column 'end': end '2024-01' is before the start '2024-02'"},
+        {NULL, NULL, NULL, "from,to,type,directed\na,b,mou,yes\n", "column 'directed': invalid value 'yes'"},
+        {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,-1\n", "column 'weight': weight '-1' is not positive"},
+        {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,abc\n", "column 'weight': invalid number 'abc'"},
+        {NULL, NULL, NULL, "from,to\na,b\n", "ties.csv:1: error: missing required column 'type'"},
+        {"id,name,level\na,F\xE8s,local\n", NULL, NULL, NULL, "actors.csv:2: error: column 'name': field 2: invalid UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const rule_case_t *c = &cases[i];
+        coopnet_diag_list_t diags;
+        coopnet_bundle_t *bundle = (coopnet_bundle_t *)1;
+        int status = load(c->actors ? c->actors : actors_ok, c->events ? c->events : events_ok,
+                          c->participation ? c->participation : participation_ok, c->ties,
+                          &diags, &bundle);
+        if (status != COOPNET_EDATA)
+            fprintf(stderr, "case %zu: status %d\n", i, status);
+        CHECK_INT(status, COOPNET_EDATA);
+        CHECK(bundle == NULL);
+        CHECK_CONTAINS(first_error(&diags), c->expected);
+        coopnet_diag_list_destroy(&diags);
+    }
+}
+
+static void test_all_errors_listed(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle;
+    char actors[8192] = "id,name,level\n";
+    for (int i = 0; i < 120; i++)
+        sprintf(actors + strlen(actors), "a%d,A,city\n", i);
+    CHECK_INT(load(actors, events_ok, "event,actor\n", NULL, &diags, &bundle), COOPNET_EDATA);
+    CHECK_INT(diags.n_errors, 120);
+    CHECK_INT(diags.kept_errors, COOPNET_DIAG_KEEP);
+    coopnet_diag_list_destroy(&diags);
+}
+
+static void test_warnings_and_merging(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle;
+    const char *events = "id,title,date\ne1,One,\ne2,Two,2024\n";
+    const char *participation = "event,actor,role\ne1,a,participant\ne1,a,presenter\ne1,b,\n"
+                                "e2,a,\n";
+    CHECK_INT(load(actors_ok, events, participation, NULL, &diags, &bundle), COOPNET_OK);
+    CHECK_INT(bundle->n_participations, 3);
+    CHECK_INT(bundle->participations[0].role, COOPNET_ROLE_PRESENTER); /* the specific role wins */
+    /* warnings: duplicate pair, undated e1, e2 with one participant, c isolated */
+    CHECK_INT(diags.n_warnings, 4);
+    CHECK_INT(diags.n_errors, 0);
+    int saw_duplicate = 0;
+    for (size_t i = 0; i < diags.n_items; i++)
+        if (strstr(diags.items[i].message, "listed twice") && diags.items[i].line == 3)
+            saw_duplicate = 1;
+    CHECK(saw_duplicate);
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+}
+
+static void test_spreadsheet_habits(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle;
+    /* upper-case headers, spaces around values, trailing empty columns and rows, CRLF */
+    const char *actors = "ID, Name ,LEVEL,,\r\n a , Alpha ,local,,\r\nb,Beta,national,,\r\n,,,,\r\n"
+                         "\r\n";
+    const char *participation = "event,actor\ne1,a\ne1,b\n";
+    CHECK_INT(load(actors, "id,title,date\ne1,One,2024\n", participation, NULL, &diags, &bundle),
+              COOPNET_OK);
+    CHECK_INT(bundle->n_actors, 2);
+    CHECK_STR(bundle->actors[0].id, "a");
+    CHECK_STR(bundle->actors[0].name, "Alpha");
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+}
+
+static void test_levels_and_roles(void)
+{
+    CHECK_INT(coopnet_level_parse("LOCAL"), COOPNET_LEVEL_LOCAL);
+    CHECK_INT(coopnet_level_parse("city"), -1);
+    CHECK_STR(coopnet_level_name(COOPNET_LEVEL_INTERNATIONAL), "international");
+    CHECK_INT(coopnet_role_parse("Organizer"), COOPNET_ROLE_ORGANISER);
+    CHECK_STR(coopnet_role_name(COOPNET_ROLE_FACILITATOR), "facilitator");
+    CHECK(coopnet_country_is_valid("IQ"));
+    CHECK(!coopnet_country_is_valid("UK"));
+    CHECK(!coopnet_country_is_valid("ma"));
+}
+
+static void test_graphml_input(void)
+{
+    char path[] = "/tmp/coopnet-test-XXXXXX.graphml";
+    int fd = mkstemps(path, 8);
+    CHECK(fd >= 0);
+    FILE *file = fdopen(fd, "w");
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "<key id=\"n\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+          "<key id=\"l\" for=\"node\" attr.name=\"level\" attr.type=\"string\"/>\n"
+          "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+          "<graph edgedefault=\"undirected\">\n"
+          "<node id=\"x\"><data key=\"n\">Ex</data><data key=\"l\">national</data></node>\n"
+          "<node id=\"y\"><data key=\"n\">Why</data></node>\n"
+          "<edge source=\"x\" target=\"y\"><data key=\"w\">2.5</data></edge>\n"
+          "</graph></graphml>\n",
+          file);
+    fclose(file);
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load(path, &diags, &bundle, &err), COOPNET_OK);
+    if (bundle) {
+        CHECK_INT(bundle->n_actors, 2);
+        CHECK_STR(bundle->actors[0].id, "x");
+        CHECK_STR(bundle->actors[0].name, "Ex");
+        CHECK_INT(bundle->actors[0].level, COOPNET_LEVEL_NATIONAL);
+        CHECK_INT(bundle->actors[1].level, COOPNET_LEVEL_LOCAL);
+        CHECK_INT(bundle->n_ties, 1);
+        CHECK_NEAR(bundle->ties[0].weight, 2.5, 1e-12);
+    }
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+
+    file = fopen(path, "w");
+    fputs("<graphml><broken", file);
+    fclose(file);
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load(path, &diags, &bundle, &err), COOPNET_EDATA);
+    CHECK(diags.n_errors > 0);
+    coopnet_diag_list_destroy(&diags);
+    remove(path);
+}
+
+int main(void)
+{
+    TEST_RUN(test_valid_bundle);
+    TEST_RUN(test_small_bundle_on_disk);
+    TEST_RUN(test_validation_rules);
+    TEST_RUN(test_all_errors_listed);
+    TEST_RUN(test_warnings_and_merging);
+    TEST_RUN(test_spreadsheet_habits);
+    TEST_RUN(test_levels_and_roles);
+    TEST_RUN(test_graphml_input);
+    return TEST_DONE();
+}

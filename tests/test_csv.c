@@ -1,0 +1,140 @@
+/* test_csv.c - the streaming CSV reader. */
+#include "testing.h"
+
+#include <coopnet/csv.h>
+#include <stdlib.h>
+
+/* Reads all records of text; returns the fields joined as "a|b;c|d;" and the first error. */
+static void read_all(const char *text, size_t size, char *joined, size_t joined_size,
+                     coopnet_error_t *first_error, unsigned long long *error_line)
+{
+    coopnet_csv_t *csv;
+    coopnet_error_t err;
+    joined[0] = '\0';
+    coopnet_error_clear(first_error);
+    *error_line = 0;
+    CHECK_INT(coopnet_csv_open_memory(text, size, "mem.csv", &csv, &err), COOPNET_OK);
+    for (;;) {
+        int have;
+        int status = coopnet_csv_next(csv, &have, &err);
+        if (status != COOPNET_OK) {
+            if (first_error->code == COOPNET_OK) {
+                *first_error = err;
+                *error_line = coopnet_csv_record_line(csv);
+            }
+            continue;
+        }
+        if (!have)
+            break;
+        for (size_t f = 0; f < coopnet_csv_field_count(csv); f++) {
+            strncat(joined, coopnet_csv_field(csv, f, NULL), joined_size - strlen(joined) - 1);
+            strncat(joined, f + 1 < coopnet_csv_field_count(csv) ? "|" : ";",
+                    joined_size - strlen(joined) - 1);
+        }
+    }
+    coopnet_csv_close(csv);
+}
+
+#define READ(text) read_all(text, sizeof(text) - 1, joined, sizeof joined, &err, &line)
+
+static void test_plain_and_quoted(void)
+{
+    char joined[512];
+    coopnet_error_t err;
+    unsigned long long line;
+    READ("a,b,c\n1,2,3\n");
+    CHECK_STR(joined, "a|b|c;1|2|3;");
+    READ("a,b\r\n\"x, y\",\"he said \"\"hi\"\"\"\r\n");
+    CHECK_STR(joined, "a|b;x, y|he said \"hi\";");
+    READ("a,b\n\"two\nlines\",z\nlast,row");
+    CHECK_STR(joined, "a|b;two\nlines|z;last|row;");
+    READ("\xEF\xBB\xBFid,name\n1,F\xC3\xA8s\n");
+    CHECK_STR(joined, "id|name;1|F\xC3\xA8s;");
+    READ("a,,\n,,\n");
+    CHECK_STR(joined, "a||;||;");
+    CHECK_INT(err.code, COOPNET_OK);
+}
+
+static void test_line_numbers(void)
+{
+    const char text[] = "h\n\"multi\nline\"\nthird\n";
+    coopnet_csv_t *csv;
+    coopnet_error_t err;
+    int have;
+    CHECK_INT(coopnet_csv_open_memory(text, sizeof text - 1, "m", &csv, &err), COOPNET_OK);
+    coopnet_csv_next(csv, &have, &err);
+    CHECK_INT(coopnet_csv_record_line(csv), 1);
+    coopnet_csv_next(csv, &have, &err);
+    CHECK_INT(coopnet_csv_record_line(csv), 2);
+    coopnet_csv_next(csv, &have, &err);
+    CHECK_INT(coopnet_csv_record_line(csv), 4);
+    CHECK_STR(coopnet_csv_field(csv, 0, NULL), "third");
+    coopnet_csv_next(csv, &have, &err);
+    CHECK_INT(have, 0);
+    coopnet_csv_close(csv);
+}
+
+static void test_errors(void)
+{
+    char joined[512];
+    coopnet_error_t err;
+    unsigned long long line;
+    READ("a,b\n1,\"open\n2,3\n");
+    CHECK_INT(err.code, COOPNET_EDATA);
+    CHECK_CONTAINS(err.message, "unterminated quoted field");
+    CHECK_INT(line, 2);
+
+    READ("a,b\n1,F\xE8s\n2,ok\n"); /* Latin-1: error, then the reader goes on */
+    CHECK_INT(err.code, COOPNET_EDATA);
+    CHECK_CONTAINS(err.message, "invalid UTF-8");
+    CHECK_CONTAINS(err.message, "field 2");
+    CHECK_INT(line, 2);
+    CHECK_STR(joined, "a|b;2|ok;");
+
+    READ("a,b\n1,x\xEF\xBB\xBFy\n");
+    CHECK_CONTAINS(err.message, "byte-order mark in the middle");
+
+    READ("\xFF\xFE" "a\0,\0b\0");
+    CHECK_CONTAINS(err.message, "UTF-16");
+    CHECK_STR(joined, "");
+
+    READ("a,b\n1,x\0y\n");
+    CHECK_CONTAINS(err.message, "NUL byte");
+
+    READ("a,b\n1,ab\"c\n2,3\n");
+    CHECK_CONTAINS(err.message, "a quote inside an unquoted field");
+    CHECK_STR(joined, "a|b;2|3;");
+
+    READ("a,b\n\"x\"y,2\n");
+    CHECK_CONTAINS(err.message, "unexpected text after a closing quote");
+}
+
+static void test_open_missing(void)
+{
+    coopnet_csv_t *csv = (coopnet_csv_t *)1;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_csv_open("/nonexistent/file.csv", "file.csv", &csv, &err), COOPNET_EIO);
+    CHECK(csv == NULL);
+    CHECK_CONTAINS(err.message, "cannot read 'file.csv'");
+    coopnet_csv_close(NULL);
+}
+
+static void test_utf8_check(void)
+{
+    CHECK_INT(coopnet_utf8_check("abc", 3), 3);
+    CHECK_INT(coopnet_utf8_check("\xD9\x81\xD8\xA7\xD8\xB3", 6), 6); /* فاس */
+    CHECK_INT(coopnet_utf8_check("a\xC3", 2), 1);                   /* truncated */
+    CHECK_INT(coopnet_utf8_check("\xC0\x80", 2), 0);                /* overlong */
+    CHECK_INT(coopnet_utf8_check("\xED\xA0\x80", 3), 0);            /* surrogate */
+    CHECK_INT(coopnet_utf8_check("\xF0\x9F\x98\x80", 4), 4);        /* emoji */
+}
+
+int main(void)
+{
+    TEST_RUN(test_plain_and_quoted);
+    TEST_RUN(test_line_numbers);
+    TEST_RUN(test_errors);
+    TEST_RUN(test_open_missing);
+    TEST_RUN(test_utf8_check);
+    return TEST_DONE();
+}

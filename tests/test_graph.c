@@ -1,0 +1,284 @@
+/* test_graph.c - the cooperation graph, the two-mode graph, and the export formats. */
+#include "testing.h"
+
+#include <coopnet/coopnet.h>
+#include <stdlib.h>
+
+/* Four actors; e1 = {a, b, c}, e2 = {a, b}, e3 (2025) = {c, d}; tie a-d weight 2 from 2024-06. */
+static const char actors[] = "id,name,level,country\na,A,local,MA\nb,B,national,MA\n"
+                             "c,C,international,\nd,D,local,IQ\n";
+static const char events[] = "id,title,date\ne1,One,2024-01-10\ne2,Two,2024-03\ne3,Three,2025\n";
+static const char participation[] = "event,actor\ne1,a\ne1,b\ne1,c\ne2,a\ne2,b\ne3,c\ne3,d\n";
+static const char ties[] = "from,to,type,start,weight\na,d,mou,2024-06,2\n";
+
+static coopnet_bundle_t *load_example(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load_memory(actors, sizeof actors - 1, events, sizeof events - 1,
+                                         participation, sizeof participation - 1, ties,
+                                         sizeof ties - 1, &diags, &bundle, &err),
+              COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    return bundle;
+}
+
+/* The weight of the edge between actors x and y (by id), or -1 when absent. */
+static double weight_between(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                             const char *x, const char *y)
+{
+    igraph_integer_t u = VECTOR(graph->vertex_of_actor)[coopnet_bundle_find_actor(bundle, x)];
+    igraph_integer_t v = VECTOR(graph->vertex_of_actor)[coopnet_bundle_find_actor(bundle, y)];
+    igraph_integer_t edge;
+    if (u < 0 || v < 0)
+        return -1;
+    igraph_get_eid(&graph->graph, &edge, u, v, IGRAPH_UNDIRECTED, false);
+    return edge < 0 ? -1 : VECTOR(graph->weight)[edge];
+}
+
+static void test_weightings(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_graph_t graph;
+    coopnet_error_t err;
+    coopnet_graph_options_init(&options);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&graph.graph), 4);
+    CHECK_INT(igraph_ecount(&graph.graph), 5); /* ab ac bc cd ad */
+    CHECK(!igraph_is_directed(&graph.graph));
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "b"), 2, 1e-12);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "c"), 1, 1e-12);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "d"), 2, 1e-12); /* the tie only */
+    CHECK_NEAR(weight_between(bundle, &graph, "b", "d"), -1, 0);
+    coopnet_graph_destroy(&graph);
+
+    options.weighting = COOPNET_WEIGHTING_NEWMAN; /* e1 gives 1/2 per pair, e2 and e3 give 1 */
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "b"), 1.5, 1e-12);
+    CHECK_NEAR(weight_between(bundle, &graph, "b", "c"), 0.5, 1e-12);
+    CHECK_NEAR(weight_between(bundle, &graph, "c", "d"), 1, 1e-12);
+    coopnet_graph_destroy(&graph);
+
+    options.weighting = COOPNET_WEIGHTING_JACCARD; /* shared / events of either */
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "b"), 1.0, 1e-12);     /* 2 / 2 */
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "c"), 1.0 / 3, 1e-12); /* 1 / 3 */
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "d"), 2.0, 1e-12);     /* tie only */
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_filters(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_graph_t graph;
+    coopnet_error_t err;
+
+    coopnet_graph_options_init(&options);
+    options.layer = COOPNET_LAYER_TIES;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 1);
+    coopnet_graph_destroy(&graph);
+
+    options.layer = COOPNET_LAYER_EVENTS;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 4);
+    coopnet_graph_destroy(&graph);
+
+    coopnet_graph_options_init(&options); /* as of 2024-02: only e1 */
+    CHECK_INT(coopnet_date_parse("2024-02", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 3);
+    coopnet_graph_destroy(&graph);
+    CHECK_INT(coopnet_date_parse("2024", &options.as_of, &err), COOPNET_OK); /* all of 2024 */
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 4); /* ab ac bc + the tie ad */
+    coopnet_graph_destroy(&graph);
+
+    coopnet_graph_options_init(&options);
+    const char *exclude[] = {"c"};
+    options.exclude = exclude;
+    options.n_exclude = 1;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&graph.graph), 3);
+    CHECK_INT(igraph_ecount(&graph.graph), 2); /* ab ad */
+    CHECK_INT(VECTOR(graph.vertex_of_actor)[2], -1);
+    CHECK_INT(VECTOR(graph.actor_of_vertex)[2], 3);
+    coopnet_graph_destroy(&graph);
+
+    const char *unknown[] = {"nobody"};
+    options.exclude = unknown;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown actor 'nobody' in --exclude");
+    coopnet_graph_destroy(&graph); /* a failed init leaves a destroyable object */
+
+    coopnet_graph_options_init(&options);
+    CHECK_INT(coopnet_graph_parse_levels("local,international", &options.level_mask, &err),
+              COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&graph.graph), 3);
+    CHECK_INT(igraph_ecount(&graph.graph), 3); /* ac cd ad */
+    coopnet_graph_destroy(&graph);
+    CHECK_INT(coopnet_graph_parse_levels("local,city", &options.level_mask, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown level 'city'");
+    coopnet_layer_t layer;
+    CHECK_INT(coopnet_graph_parse_layer("both", &layer, &err), COOPNET_EINVAL);
+    coopnet_weighting_t weighting;
+    CHECK_INT(coopnet_graph_parse_weighting("newman", &weighting, &err), COOPNET_OK);
+    CHECK_INT(weighting, COOPNET_WEIGHTING_NEWMAN);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_two_mode_and_summary(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_two_mode_t two_mode;
+    coopnet_graph_t graph;
+    coopnet_graph_summary_t summary;
+    coopnet_error_t err;
+    coopnet_graph_options_init(&options);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 7);
+    CHECK_INT(igraph_ecount(&two_mode.graph), 7);
+    CHECK_INT(two_mode.n_actor_vertices, 4);
+    CHECK(VECTOR(two_mode.is_event)[4]);
+    CHECK_INT(VECTOR(two_mode.item)[6], 2);
+    coopnet_two_mode_destroy(&two_mode);
+
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_summarise(&graph, &summary, &err), COOPNET_OK);
+    CHECK_INT(summary.n_components, 1);
+    CHECK_NEAR(summary.density, 5.0 / 6.0, 1e-12);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+/* Writes the export of format to a memory buffer. */
+static char *export_text(coopnet_export_format_t format)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_graph_t graph;
+    coopnet_error_t err;
+    char *text = NULL;
+    size_t size = 0;
+    coopnet_graph_options_init(&options);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    FILE *stream = open_memstream(&text, &size);
+    CHECK_INT(coopnet_export_write(bundle, &graph, &options, format, stream, &err), COOPNET_OK);
+    fclose(stream);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+    return text;
+}
+
+static void test_exports(void)
+{
+    char *text = export_text(COOPNET_EXPORT_EDGELIST);
+    CHECK_STR(text, "from,to,weight,events,ties\na,b,2,2,0\na,c,1,1,0\na,d,2,0,1\nb,c,1,1,0\n"
+                    "c,d,1,1,0\n");
+    free(text);
+    text = export_text(COOPNET_EXPORT_PAJEK);
+    CHECK_CONTAINS(text, "*Vertices 4\n1 \"A\"\n");
+    CHECK_CONTAINS(text, "*Edges\n1 2 2\n");
+    free(text);
+    text = export_text(COOPNET_EXPORT_GRAPHML);
+    CHECK_CONTAINS(text, "<node id=\"a\">");
+    CHECK_CONTAINS(text, "<data key=\"v_level\">national</data>");
+    CHECK_CONTAINS(text, "<edge source=\"a\" target=\"b\">");
+    free(text);
+    text = export_text(COOPNET_EXPORT_GEXF);
+    CHECK_CONTAINS(text, "<gexf xmlns=\"http://gexf.net/1.3\"");
+    CHECK_CONTAINS(text, "timeformat=\"date\"");
+    /* d appears first with the tie (2024-06-01), before e3 (2025) */
+    CHECK_CONTAINS(text, "<node id=\"d\" label=\"D\">");
+    CHECK_CONTAINS(text, "<spell start=\"2024-06-01\"/>");
+    CHECK_CONTAINS(text, "<spell start=\"2024-01-10\"/>");
+    free(text);
+
+    coopnet_export_format_t format;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_export_format_from_path("x/out.GEXF", &format, &err), COOPNET_OK);
+    CHECK_INT(format, COOPNET_EXPORT_GEXF);
+    CHECK_INT(coopnet_export_format_from_path("out.xlsx", &format, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown output format '.xlsx'");
+}
+
+static void test_mena_dataset(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load(COOPNET_SOURCE_DIR "/datasets/mena-hub", &diags, &bundle, &err),
+              COOPNET_OK);
+    CHECK_INT(diags.n_errors, 0);
+    if (bundle == NULL)
+        return;
+    static const char *const required[] = {
+        "rabat", "tangier", "fes", "agadir", "marrakech", "oujda", "tetouan", "miqdadiyah",
+        "halabja", "tel_afar", "saida", "sabha", "greater_amman", "karak", "ajloun", "sousse",
+        "valletta", "greater_manchester", "strasbourg", "nccve", "cnlct", "ampcc", "omev",
+        "eu", "euam_iraq", "dfat", "iij", "iom", "usip", "undp", "uclga", "usaid", "gctf",
+        "scn_mena_hub"};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        if (coopnet_bundle_find_actor(bundle, required[i]) < 0)
+            fprintf(stderr, "missing actor '%s'\n", required[i]);
+        CHECK(coopnet_bundle_find_actor(bundle, required[i]) >= 0);
+    }
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        CHECK(bundle->actors[a].source[0] != '\0');
+    for (size_t p = 0; p < bundle->n_participations; p++)
+        CHECK(bundle->participations[p].source[0] != '\0');
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        CHECK(bundle->ties[t].source[0] != '\0');
+    CHECK_STR(bundle->actors[coopnet_bundle_find_actor(bundle, "fes")].name_ar, "\xd9\x81\xd8\xa7\xd8\xb3");
+
+    /* Saida and Fes attended a common dated event before Fes adopted its youth council */
+    long saida = coopnet_bundle_find_actor(bundle, "saida");
+    long fes = coopnet_bundle_find_actor(bundle, "fes");
+    int32_t adoption = coopnet_date_days_from_civil(2025, 2, 17);
+    int common_before = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        int saw_saida = 0, saw_fes = 0;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            saw_saida |= bundle->participations[p].actor == saida;
+            saw_fes |= bundle->participations[p].actor == fes;
+        }
+        if (saw_saida && saw_fes && bundle->events[e].date.precision != COOPNET_DATE_NONE &&
+            bundle->events[e].date.day < adoption)
+            common_before = 1;
+    }
+    CHECK(common_before);
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load(COOPNET_SOURCE_DIR "/datasets/davis-southern-women", &diags,
+                                  &bundle, &err),
+              COOPNET_OK);
+    CHECK_INT(diags.n_errors, 0);
+    if (bundle) {
+        CHECK_INT(bundle->n_actors, 18);
+        CHECK_INT(bundle->n_events, 14);
+        CHECK_INT(bundle->n_participations, 89);
+    }
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+}
+
+int main(void)
+{
+    coopnet_library_init();
+    TEST_RUN(test_weightings);
+    TEST_RUN(test_filters);
+    TEST_RUN(test_two_mode_and_summary);
+    TEST_RUN(test_exports);
+    TEST_RUN(test_mena_dataset);
+    return TEST_DONE();
+}

@@ -1,0 +1,133 @@
+/* test_nlc.c - national-local cooperation counts on a graph worked by hand. */
+#include "analysis_fixtures.h"
+#include "testing.h"
+
+/* MA: l1, l2 local, r1 regional, n1 national; TN: l3 local, n2 national; i1 international.
+ * Links: l1-n1, l1-l2, r1-n1, l3-i1, n1-i1, n2-i1 and l1-l3 (across countries). */
+static const char actors[] = "id,name,level,country\n"
+                             "l1,L1,local,MA\n"
+                             "l2,L2,local,MA\n"
+                             "r1,R1,regional,MA\n"
+                             "n1,N1,national,MA\n"
+                             "l3,L3,local,TN\n"
+                             "n2,N2,national,TN\n"
+                             "i1,I1,international,\n";
+static const char ties[] = "from,to,type\n"
+                           "l1,n1,agreement\n"
+                           "l1,l2,agreement\n"
+                           "r1,n1,agreement\n"
+                           "l3,i1,agreement\n"
+                           "n1,i1,agreement\n"
+                           "n2,i1,agreement\n"
+                           "l1,l3,agreement\n";
+
+static const coopnet_nlc_pair_t *find_pair(const coopnet_nlc_t *nlc, const char *country,
+                                           coopnet_level_t a, coopnet_level_t b)
+{
+    for (size_t p = 0; p < nlc->n_pairs; p++)
+        if (strcmp(nlc->pairs[p].country, country) == 0 && nlc->pairs[p].level_a == a &&
+            nlc->pairs[p].level_b == b)
+            return &nlc->pairs[p];
+    return NULL;
+}
+
+static void check_pair(const coopnet_nlc_t *nlc, const char *country, coopnet_level_t a,
+                       coopnet_level_t b, long edges, double possible)
+{
+    const coopnet_nlc_pair_t *pair = find_pair(nlc, country, a, b);
+    CHECK(pair != NULL);
+    if (pair == NULL)
+        return;
+    CHECK_INT(pair->edges, edges);
+    CHECK_NEAR(pair->possible, possible, 1e-12);
+    CHECK_NEAR(pair->density, possible > 0 ? edges / possible : NAN, 1e-12);
+}
+
+static void test_hand_worked(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(actors, NULL, NULL, ties);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_nlc_t nlc = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, bundle, &nlc, &err), COOPNET_OK);
+    CHECK_INT(nlc.n_pairs, 10 + 2 * 9);
+    CHECK_STR(nlc.pairs[0].country, "*");
+    CHECK_STR(nlc.pairs[10].country, "MA");
+    CHECK_STR(nlc.pairs[19].country, "TN");
+
+    const coopnet_level_t L = COOPNET_LEVEL_LOCAL, R = COOPNET_LEVEL_REGIONAL,
+                          N = COOPNET_LEVEL_NATIONAL, I = COOPNET_LEVEL_INTERNATIONAL;
+    check_pair(&nlc, "*", L, L, 2, 3);
+    check_pair(&nlc, "*", L, R, 0, 3);
+    check_pair(&nlc, "*", L, N, 1, 6);
+    check_pair(&nlc, "*", R, N, 1, 2);
+    check_pair(&nlc, "*", L, I, 1, 3);
+    check_pair(&nlc, "*", N, I, 2, 2);
+    check_pair(&nlc, "*", I, I, 0, 0);
+    check_pair(&nlc, "MA", L, L, 1, 1);
+    check_pair(&nlc, "MA", L, N, 1, 2);
+    check_pair(&nlc, "MA", R, N, 1, 1);
+    check_pair(&nlc, "MA", N, I, 1, 1);
+    check_pair(&nlc, "MA", L, I, 0, 2);
+    check_pair(&nlc, "TN", L, I, 1, 1);
+    check_pair(&nlc, "TN", N, I, 1, 1);
+    check_pair(&nlc, "TN", L, N, 0, 1);
+    check_pair(&nlc, "TN", L, L, 0, 0);
+    CHECK(find_pair(&nlc, "MA", I, I) == NULL);
+
+    CHECK_INT(nlc.n_countries, 2);
+    CHECK_STR(nlc.reach[0].country, "MA");
+    CHECK_INT(nlc.reach[0].subnational, 3);
+    CHECK_INT(nlc.reach[0].linked, 2);
+    CHECK_INT(nlc.reach[0].national, 1);
+    CHECK_NEAR(nlc.reach[0].share, 2.0 / 3, 1e-12);
+    CHECK_INT(nlc.reach[1].subnational, 1);
+    CHECK_INT(nlc.reach[1].linked, 0);
+    CHECK_NEAR(nlc.reach[1].share, 0, 1e-12);
+
+    coopnet_nlc_destroy(&nlc);
+    coopnet_nlc_destroy(&nlc); /* twice: a destroyed object is zeroed */
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_mena_hub_totals(void)
+{
+    /* every edge counts once for the whole network */
+    coopnet_bundle_t *bundle = fixture_dataset("mena-hub");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_nlc_t nlc = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, bundle, &nlc, &err), COOPNET_OK);
+    long total = 0;
+    double possible = 0;
+    for (size_t p = 0; p < 10; p++) {
+        total += nlc.pairs[p].edges;
+        possible += nlc.pairs[p].possible;
+    }
+    CHECK_INT(total, igraph_ecount(&graph.graph));
+    double n = (double)igraph_vcount(&graph.graph);
+    CHECK_NEAR(possible, n * (n - 1) / 2, 1e-9);
+    coopnet_nlc_destroy(&nlc);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+int main(void)
+{
+    TEST_RUN(test_hand_worked);
+    TEST_RUN(test_mena_hub_totals);
+    return TEST_DONE();
+}

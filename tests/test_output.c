@@ -1,0 +1,161 @@
+/* test_output.c - atomic output files, the error type, diagnostics and tidy tables. */
+#include "testing.h"
+
+#include <coopnet/coopnet.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char directory[] = "/tmp/coopnet-output-XXXXXX";
+
+static int count_temporaries(void)
+{
+    int count = 0;
+    DIR *dir = opendir(directory);
+    struct dirent *entry;
+    while (dir && (entry = readdir(dir)) != NULL)
+        count += strncmp(entry->d_name, ".coopnet-", 9) == 0;
+    if (dir)
+        closedir(dir);
+    return count;
+}
+
+static void read_file(const char *path, char *buffer, size_t size)
+{
+    FILE *file = fopen(path, "r");
+    buffer[0] = '\0';
+    if (file == NULL)
+        return;
+    size_t got = fread(buffer, 1, size - 1, file);
+    buffer[got] = '\0';
+    fclose(file);
+}
+
+static void test_commit_and_abort(void)
+{
+    char path[256], text[64];
+    snprintf(path, sizeof path, "%s/result.csv", directory);
+    coopnet_output_t *output;
+    coopnet_error_t err;
+
+    CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
+    fputs("first\n", coopnet_output_stream(output));
+    CHECK(access(path, F_OK) != 0); /* nothing at the destination before the commit */
+    CHECK_INT(count_temporaries(), 1);
+    CHECK(coopnet_output_temporary_path(output) != NULL);
+    CHECK_INT(coopnet_output_commit(output, &err), COOPNET_OK);
+    read_file(path, text, sizeof text);
+    CHECK_STR(text, "first\n");
+    CHECK_INT(count_temporaries(), 0);
+
+    CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
+    fputs("second, abandoned\n", coopnet_output_stream(output));
+    coopnet_output_abort(output);
+    read_file(path, text, sizeof text);
+    CHECK_STR(text, "first\n"); /* the old file is untouched */
+    CHECK_INT(count_temporaries(), 0);
+    coopnet_output_abort(NULL);
+
+    CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
+    fputs("third\n", coopnet_output_stream(output));
+    coopnet_output_remove_all_temporary(); /* what the signal handler does */
+    CHECK_INT(count_temporaries(), 0);
+    coopnet_output_abort(output);
+    remove(path);
+}
+
+static void test_failures(void)
+{
+    coopnet_output_t *output = (coopnet_output_t *)1;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_output_open("/nonexistent-dir/x.csv", &output, &err), COOPNET_EIO);
+    CHECK(output == NULL);
+    CHECK_CONTAINS(err.message, "cannot write '/nonexistent-dir/x.csv'");
+
+    CHECK_INT(coopnet_output_open("/dev/full", &output, &err), COOPNET_OK);
+    fputs("no room\n", coopnet_output_stream(output));
+    CHECK_INT(coopnet_output_commit(output, &err), COOPNET_EIO);
+    CHECK_CONTAINS(err.message, "cannot write '/dev/full': No space left on device");
+    CHECK_INT(coopnet_error_exit_status(err.code), COOPNET_EXIT_FAILURE);
+}
+
+static void test_errors_and_diagnostics(void)
+{
+    coopnet_error_t err;
+    coopnet_error_clear(&err);
+    CHECK_INT(err.code, COOPNET_OK);
+    CHECK_INT(COOPNET_ERROR(&err, COOPNET_EDATA, "bad value '%s'", "x"), COOPNET_EDATA);
+    coopnet_error_prefix(&err, "actors.csv:%d", 3);
+    CHECK_STR(err.message, "actors.csv:3: bad value 'x'");
+    CHECK_INT(coopnet_error_exit_status(COOPNET_EDATA), 3);
+    CHECK_INT(coopnet_error_exit_status(COOPNET_EINVAL), 2);
+    CHECK_INT(coopnet_error_exit_status(COOPNET_ENOMEM), 1);
+    CHECK_INT(coopnet_error_exit_status(COOPNET_EINTERRUPTED), 130);
+    CHECK_STR(coopnet_error_string(COOPNET_EDATA), "invalid input data");
+    CHECK_INT(COOPNET_ERROR(NULL, COOPNET_EIO, "ignored"), COOPNET_EIO);
+
+    coopnet_diag_list_t diags;
+    char line[256];
+    coopnet_diag_list_init(&diags);
+    for (int i = 0; i < COOPNET_DIAG_KEEP + 10; i++)
+        coopnet_diag_add(&diags, COOPNET_DIAG_ERROR, "events.csv", (uint64_t)i + 2, "bad %d", i);
+    coopnet_diag_add(&diags, COOPNET_DIAG_WARNING, "events.csv", 9, "careful");
+    CHECK_INT(diags.n_errors, COOPNET_DIAG_KEEP + 10);
+    CHECK_INT(diags.kept_errors, COOPNET_DIAG_KEEP);
+    CHECK_INT(diags.n_warnings, 1);
+    CHECK_INT(diags.n_items, COOPNET_DIAG_KEEP + 1);
+    coopnet_diag_format(&diags.items[0], line, sizeof line);
+    CHECK_STR(line, "events.csv:2: error: bad 0");
+    coopnet_diag_format(&diags.items[COOPNET_DIAG_KEEP], line, sizeof line);
+    CHECK_STR(line, "events.csv:9: warning: careful");
+    coopnet_diag_list_destroy(&diags);
+    coopnet_diag_list_destroy(NULL);
+}
+
+static void test_tables(void)
+{
+    static const char *const columns[] = {"id", "name", "value"};
+    char *text = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&text, &size);
+    coopnet_table_t table;
+    coopnet_table_begin(&table, stream, COOPNET_TABLE_CSV, columns, 3);
+    coopnet_table_string(&table, "a");
+    coopnet_table_string(&table, "Hub, \"MENA\"");
+    coopnet_table_number(&table, 0.1 + 0.2);
+    coopnet_table_end_row(&table);
+    coopnet_table_string(&table, "b");
+    coopnet_table_end_row(&table); /* missing cells */
+    coopnet_table_end(&table);
+    fclose(stream);
+    CHECK_STR(text, "id,name,value\na,\"Hub, \"\"MENA\"\"\",0.3\nb,,\n");
+    free(text);
+
+    stream = open_memstream(&text, &size);
+    coopnet_table_begin(&table, stream, COOPNET_TABLE_JSON, columns, 3);
+    coopnet_table_string(&table, "a\n");
+    coopnet_table_string(&table, "F\xC3\xA8s \"q\"");
+    coopnet_table_number(&table, NAN);
+    coopnet_table_end_row(&table);
+    coopnet_table_integer(&table, -3);
+    coopnet_table_end_row(&table);
+    coopnet_table_end(&table);
+    fclose(stream);
+    CHECK_STR(text, "[\n{\"id\":\"a\\n\",\"name\":\"F\xC3\xA8s \\\"q\\\"\",\"value\":null},\n"
+                    "{\"id\":-3,\"name\":null,\"value\":null}\n]\n");
+    free(text);
+    CHECK_INT(coopnet_table_parse_format("json"), COOPNET_TABLE_JSON);
+    CHECK_INT(coopnet_table_parse_format("xml"), -1);
+}
+
+int main(void)
+{
+    if (mkdtemp(directory) == NULL)
+        return 1;
+    TEST_RUN(test_commit_and_abort);
+    TEST_RUN(test_failures);
+    TEST_RUN(test_errors_and_diagnostics);
+    TEST_RUN(test_tables);
+    rmdir(directory);
+    return TEST_DONE();
+}

@@ -1,0 +1,441 @@
+/* test_render.c - network figures and charts: every format opens with the asked size, node
+ * colours, legend, nothing off the canvas, labels never overlap, Arabic renders. */
+#include "../src/draw.h"
+#include "testing.h"
+
+#include <coopnet/coopnet.h>
+
+#include <cairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *tmp_path(const char *name)
+{
+    static char buffer[4][512];
+    static int next;
+    char *path = buffer[next++ % 4];
+    snprintf(path, 512, "/tmp/coopnet_test_render_%d_%s", (int)getpid(), name);
+    return path;
+}
+
+static coopnet_bundle_t *load(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/datasets/%s", COOPNET_SOURCE_DIR, name);
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_bundle_load(path, &diags, &bundle, &err), COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    return bundle;
+}
+
+/* A small fixed graph: a triangle of one city, one governorate and one ministry, plus an
+ * international body tied to the ministry by a directed tie. */
+static coopnet_bundle_t *small_bundle(void)
+{
+    static const char actors[] = "id,name,level,type,country,lat,lon,name_ar\n"
+                                 "a,Alpha City,local,city,MA,34.0,-6.8,الرباط\n"
+                                 "b,Beta Governorate,regional,governorate,MA,35.7,-5.9,\n"
+                                 "c,Gamma Ministry,national,ministry,MA,,,وزارة الداخلية\n"
+                                 "d,Delta Org,international,org,,,,\n";
+    static const char events[] = "id,title,date,type\n"
+                                 "e1,First meeting,2023-03-01,meeting\n"
+                                 "e2,Second meeting,2024-05-02,workshop\n";
+    static const char participation[] = "event,actor,role\n"
+                                        "e1,a,host\n"
+                                        "e1,b,participant\n"
+                                        "e1,c,participant\n"
+                                        "e2,a,participant\n"
+                                        "e2,b,participant\n";
+    static const char ties[] = "from,to,type,start,end,directed,weight\n"
+                               "d,c,funding,2023,,true,2\n";
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    int status = coopnet_bundle_load_memory(actors, sizeof actors - 1, events, sizeof events - 1,
+                                            participation, sizeof participation - 1, ties,
+                                            sizeof ties - 1, &diags, &bundle, &err);
+    if (status != COOPNET_OK)
+        fprintf(stderr, "small bundle: %s\n", err.message);
+    CHECK_INT(status, COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    return bundle;
+}
+
+static void check_labels_disjoint_and_inside(const coopnet_figure_layout_t *layout)
+{
+    for (size_t i = 0; i < layout->n_labels; i++) {
+        const coopnet_figure_label_t *a = &layout->labels[i];
+        if (!a->shown)
+            continue;
+        CHECK(a->x >= 0 && a->y >= 0 && a->x + a->w <= layout->width &&
+              a->y + a->h <= layout->height);
+        for (size_t j = i + 1; j < layout->n_labels; j++) {
+            const coopnet_figure_label_t *b = &layout->labels[j];
+            if (!b->shown)
+                continue;
+            bool overlap = a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
+                           b->y < a->y + a->h;
+            if (overlap)
+                fprintf(stderr, "labels overlap: '%s' and '%s'\n", a->text, b->text);
+            CHECK(!overlap);
+        }
+    }
+    for (size_t v = 0; v < layout->n_nodes; v++) {
+        const coopnet_figure_node_t *node = &layout->nodes[v];
+        CHECK(node->x - node->radius >= 0 && node->y - node->radius >= 0 &&
+              node->x + node->radius <= layout->width && node->y + node->radius <= layout->height);
+    }
+}
+
+static void test_png_size_colours_legend(void)
+{
+    coopnet_bundle_t *bundle = small_bundle();
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.figure.width = 800;
+    options.figure.height = 600;
+    options.figure.dpi = 144; /* 2 px per point */
+    const char *path = tmp_path("small.png");
+    coopnet_figure_layout_t *layout = NULL;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    cairo_surface_t *image = cairo_image_surface_create_from_png(path);
+    CHECK_INT(cairo_surface_status(image), CAIRO_STATUS_SUCCESS);
+    CHECK_INT(cairo_image_surface_get_width(image), 800);
+    CHECK_INT(cairo_image_surface_get_height(image), 600);
+    CHECK(layout != NULL);
+    if (layout != NULL && cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
+        CHECK_NEAR(layout->width, 400, 1e-9);
+        CHECK_INT(layout->n_nodes, 4);
+        CHECK(layout->legend_w > 0 && layout->legend_h > 0);
+        cairo_surface_flush(image);
+        const unsigned char *data = cairo_image_surface_get_data(image);
+        int stride = cairo_image_surface_get_stride(image);
+        for (size_t v = 0; v < layout->n_nodes; v++) {
+            const coopnet_figure_node_t *node = &layout->nodes[v];
+            coopnet_rgb_t expected = coopnet_style_level_color(bundle->actors[node->actor].level);
+            CHECK_NEAR(node->red, expected.r, 1e-9);
+            int px = (int)(node->x * 2), py = (int)(node->y * 2);
+            const uint32_t pixel = *(const uint32_t *)(data + py * stride + px * 4);
+            double r = ((pixel >> 16) & 0xFF) / 255.0, g = ((pixel >> 8) & 0xFF) / 255.0,
+                   b = (pixel & 0xFF) / 255.0;
+            CHECK_NEAR(r, expected.r, 0.02);
+            CHECK_NEAR(g, expected.g, 0.02);
+            CHECK_NEAR(b, expected.b, 0.02);
+        }
+        /* the legend's first dot (the first level present: local) has the local colour */
+        bool found = false;
+        coopnet_rgb_t local = coopnet_style_level_color(COOPNET_LEVEL_LOCAL);
+        for (int y = (int)(layout->legend_y * 2);
+             y < (int)((layout->legend_y + layout->legend_h) * 2) && !found; y++) {
+            for (int x = (int)(layout->legend_x * 2);
+                 x < (int)(layout->legend_x * 2 + 30) && !found; x++) {
+                uint32_t pixel = *(const uint32_t *)(data + y * stride + x * 4);
+                found = abs((int)((pixel >> 16) & 0xFF) - (int)(local.r * 255)) < 3 &&
+                        abs((int)((pixel >> 8) & 0xFF) - (int)(local.g * 255)) < 3 &&
+                        abs((int)(pixel & 0xFF) - (int)(local.b * 255)) < 3;
+            }
+        }
+        CHECK(found);
+        check_labels_disjoint_and_inside(layout);
+        /* white background: the corner pixel is opaque white */
+        CHECK_INT(*(const uint32_t *)data, 0xFFFFFFFFu);
+    }
+    cairo_surface_destroy(image);
+    coopnet_figure_layout_free(layout);
+
+    /* transparent background */
+    options.figure.transparent = true;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, NULL, &err), COOPNET_OK);
+    image = cairo_image_surface_create_from_png(path);
+    if (cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(image);
+        CHECK_INT(*(const uint32_t *)cairo_image_surface_get_data(image) >> 24, 0);
+    }
+    cairo_surface_destroy(image);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_every_layout_keeps_labels_apart(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    static const coopnet_layout_kind_t kinds[] = {COOPNET_LAYOUT_FR,     COOPNET_LAYOUT_KK,
+                                                  COOPNET_LAYOUT_DRL,    COOPNET_LAYOUT_GEO,
+                                                  COOPNET_LAYOUT_CIRCLE, COOPNET_LAYOUT_BIPARTITE};
+    const char *path = tmp_path("mena.svg");
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        coopnet_render_options_t options;
+        coopnet_render_options_init(&options);
+        options.layout = kinds[k];
+        coopnet_figure_layout_t *layout = NULL;
+        coopnet_error_t err;
+        int status = coopnet_render_network(bundle, &options, path, &layout, &err);
+        if (status != COOPNET_OK)
+            fprintf(stderr, "layout %d: %s\n", (int)kinds[k], err.message);
+        CHECK_INT(status, COOPNET_OK);
+        if (layout == NULL)
+            continue;
+        CHECK(layout->n_labels > 0);
+        check_labels_disjoint_and_inside(layout);
+        if (kinds[k] == COOPNET_LAYOUT_GEO)
+            CHECK(layout->n_unplaced > 0); /* international bodies without a country */
+        coopnet_figure_layout_free(layout);
+    }
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_deterministic_for_a_seed(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.seed = 7;
+    coopnet_figure_layout_t *first = NULL, *second = NULL;
+    coopnet_error_t err;
+    const char *path = tmp_path("seed.pdf");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &first, &err), COOPNET_OK);
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &second, &err), COOPNET_OK);
+    if (first && second) {
+        CHECK_INT(first->n_nodes, second->n_nodes);
+        for (size_t v = 0; v < first->n_nodes && v < second->n_nodes; v++) {
+            CHECK_NEAR(first->nodes[v].x, second->nodes[v].x, 1e-9);
+            CHECK_NEAR(first->nodes[v].y, second->nodes[v].y, 1e-9);
+        }
+    }
+    coopnet_figure_layout_free(first);
+    coopnet_figure_layout_free(second);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_arabic_glyphs(void)
+{
+    /* every Arabic name of the MENA dataset has a glyph for every character */
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    size_t checked = 0;
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        if (!bundle->actors[a].name_ar[0])
+            continue;
+        CHECK_INT(coopnet_style_unknown_glyphs(COOPNET_TEXT_NODE_LABEL, bundle->actors[a].name_ar),
+                  0);
+        checked++;
+    }
+    CHECK(checked > 10);
+    /* and the check can fail: a private-use character has no glyph */
+    CHECK(coopnet_style_unknown_glyphs(COOPNET_TEXT_NODE_LABEL, "\xEE\x80\x80") > 0);
+    /* rendering with Arabic labels works and keeps labels apart */
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.label_field = COOPNET_LABEL_FIELD_NAME_AR;
+    coopnet_figure_layout_t *layout = NULL;
+    coopnet_error_t err;
+    const char *path = tmp_path("arabic.png");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    if (layout != NULL) {
+        check_labels_disjoint_and_inside(layout);
+        bool arabic = false;
+        for (size_t i = 0; i < layout->n_labels; i++)
+            arabic = arabic || strstr(layout->labels[i].text, "الرباط") != NULL;
+        CHECK(arabic);
+    }
+    coopnet_figure_layout_free(layout);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_labels_top_and_none(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    coopnet_error_t err;
+    CHECK_INT(coopnet_label_mode_parse("top:5", &options.labels, &options.label_top, &err),
+              COOPNET_OK);
+    coopnet_figure_layout_t *layout = NULL;
+    const char *path = tmp_path("top.png");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    if (layout != NULL)
+        CHECK_INT(layout->n_labels, 5);
+    coopnet_figure_layout_free(layout);
+    options.labels = COOPNET_LABELS_NONE;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    if (layout != NULL)
+        CHECK_INT(layout->n_labels, 0);
+    coopnet_figure_layout_free(layout);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_short_labels(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    char text[256];
+    long ampcc = coopnet_bundle_find_actor(bundle, "ampcc");
+    long nccve = coopnet_bundle_find_actor(bundle, "nccve");
+    CHECK(ampcc >= 0 && nccve >= 0);
+    coopnet_draw_actor_label(bundle, (size_t)ampcc, COOPNET_LABEL_FIELD_SHORT, text, sizeof text);
+    CHECK_STR(text, "AMPCC");
+    /* "(Iraq)" is not an acronym: the full name stays */
+    coopnet_draw_actor_label(bundle, (size_t)nccve, COOPNET_LABEL_FIELD_SHORT, text, sizeof text);
+    CHECK_STR(text, bundle->actors[nccve].name);
+    coopnet_draw_actor_label(bundle, (size_t)ampcc, COOPNET_LABEL_FIELD_ID, text, sizeof text);
+    CHECK_STR(text, "ampcc");
+    coopnet_bundle_free(bundle);
+}
+
+static void test_charts(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    static const coopnet_chart_kind_t kinds[] = {COOPNET_CHART_RANKING, COOPNET_CHART_NLC_MATRIX,
+                                                 COOPNET_CHART_SNAPSHOTS,
+                                                 COOPNET_CHART_PARTICIPATION};
+    const char *path = tmp_path("chart.png");
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        coopnet_chart_options_t options;
+        coopnet_chart_options_init(&options);
+        options.figure.width = 640;
+        options.figure.height = 480;
+        coopnet_error_t err;
+        int status = coopnet_chart_render(bundle, kinds[k], &options, path, &err);
+        if (status != COOPNET_OK)
+            fprintf(stderr, "chart %d: %s\n", (int)kinds[k], err.message);
+        CHECK_INT(status, COOPNET_OK);
+        cairo_surface_t *image = cairo_image_surface_create_from_png(path);
+        CHECK_INT(cairo_surface_status(image), CAIRO_STATUS_SUCCESS);
+        CHECK_INT(cairo_image_surface_get_width(image), 640);
+        CHECK_INT(cairo_image_surface_get_height(image), 480);
+        cairo_surface_destroy(image);
+    }
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_level_density(void)
+{
+    coopnet_bundle_t *bundle = small_bundle();
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT];
+    size_t counts[COOPNET_LEVEL_COUNT];
+    CHECK_INT(coopnet_chart_level_density(bundle, &graph, NULL, matrix, counts, &err), COOPNET_OK);
+    CHECK_INT(counts[COOPNET_LEVEL_LOCAL], 1);
+    /* one local and one regional actor, linked: density 1; no local-local pair: NAN */
+    CHECK_NEAR(matrix[COOPNET_LEVEL_LOCAL * 4 + COOPNET_LEVEL_REGIONAL], 1.0, 1e-12);
+    CHECK_NEAR(matrix[COOPNET_LEVEL_REGIONAL * 4 + COOPNET_LEVEL_LOCAL], 1.0, 1e-12);
+    CHECK(isnan(matrix[COOPNET_LEVEL_LOCAL * 4 + COOPNET_LEVEL_LOCAL]));
+    CHECK_NEAR(matrix[COOPNET_LEVEL_INTERNATIONAL * 4 + COOPNET_LEVEL_LOCAL], 0.0, 1e-12);
+    CHECK_NEAR(matrix[COOPNET_LEVEL_INTERNATIONAL * 4 + COOPNET_LEVEL_NATIONAL], 1.0, 1e-12);
+    CHECK_INT(coopnet_chart_level_density(bundle, &graph, "XX", matrix, counts, &err),
+              COOPNET_EINVAL);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_errors(void)
+{
+    coopnet_bundle_t *bundle = small_bundle();
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    coopnet_error_t err;
+    coopnet_figure_layout_t *layout = (coopnet_figure_layout_t *)&err; /* must be reset */
+    CHECK_INT(coopnet_render_network(bundle, &options, tmp_path("x.gif"), &layout, &err),
+              COOPNET_EINVAL);
+    CHECK(layout == NULL);
+    CHECK_CONTAINS(err.message, "x.gif");
+    options.size_by = "fame";
+    CHECK_INT(coopnet_render_network(bundle, &options, tmp_path("x.png"), NULL, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "'fame'");
+    options.size_by = NULL;
+    options.color_by = "colour";
+    CHECK_INT(coopnet_render_network(bundle, &options, tmp_path("x.png"), NULL, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "'colour'");
+    options.color_by = NULL;
+    options.figure.width = 5;
+    CHECK_INT(coopnet_render_network(bundle, &options, tmp_path("x.png"), NULL, &err),
+              COOPNET_EINVAL);
+    options.figure.width = 0;
+    CHECK_INT(coopnet_render_network(bundle, &options, "/nonexistent/dir/x.png", NULL, &err),
+              COOPNET_EIO);
+    CHECK(access(tmp_path("x.png"), F_OK) != 0); /* nothing left behind */
+    coopnet_layout_kind_t kind;
+    CHECK_INT(coopnet_layout_kind_parse("spring", &kind, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "'spring'");
+    coopnet_label_mode_t mode;
+    size_t top;
+    CHECK_INT(coopnet_label_mode_parse("top:0", &mode, &top, &err), COOPNET_EINVAL);
+    CHECK_INT(coopnet_label_mode_parse("top:x", &mode, &top, &err), COOPNET_EINVAL);
+    coopnet_label_field_t field;
+    CHECK_INT(coopnet_label_field_parse("name_de", &field, &err), COOPNET_EINVAL);
+    coopnet_chart_kind_t chart;
+    CHECK_INT(coopnet_chart_kind_parse("reach-curve", &chart, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "temporal");
+    CHECK_INT(coopnet_chart_kind_parse("pie", &chart, &err), COOPNET_EINVAL);
+    coopnet_bundle_free(bundle);
+
+    /* a bundle with no coordinates cannot be drawn on a map, nor with no dates on a timeline */
+    coopnet_bundle_t *women = load("davis-southern-women");
+    if (women == NULL)
+        return;
+    options.layout = COOPNET_LAYOUT_GEO;
+    CHECK_INT(coopnet_render_network(women, &options, tmp_path("x.png"), NULL, &err),
+              COOPNET_EDATA);
+    options.layout = COOPNET_LAYOUT_TIMELINE;
+    CHECK_INT(coopnet_render_network(women, &options, tmp_path("x.png"), NULL, &err),
+              COOPNET_EDATA);
+    coopnet_chart_options_t chart_options;
+    coopnet_chart_options_init(&chart_options);
+    CHECK_INT(coopnet_chart_render(women, COOPNET_CHART_PARTICIPATION, &chart_options,
+                                   tmp_path("x.png"), &err),
+              COOPNET_EDATA);
+    CHECK_INT(coopnet_chart_render(women, COOPNET_CHART_SNAPSHOTS, &chart_options,
+                                   tmp_path("x.png"), &err),
+              COOPNET_EDATA);
+    CHECK(access(tmp_path("x.png"), F_OK) != 0);
+    coopnet_bundle_free(women);
+}
+
+int main(void)
+{
+    coopnet_library_init();
+    TEST_RUN(test_png_size_colours_legend);
+    TEST_RUN(test_every_layout_keeps_labels_apart);
+    TEST_RUN(test_deterministic_for_a_seed);
+    TEST_RUN(test_arabic_glyphs);
+    TEST_RUN(test_labels_top_and_none);
+    TEST_RUN(test_short_labels);
+    TEST_RUN(test_charts);
+    TEST_RUN(test_level_density);
+    TEST_RUN(test_errors);
+    return TEST_DONE();
+}

@@ -1,0 +1,135 @@
+/* test_snapshots.c - degrees over years and quarters, ranks, Spearman, windows. */
+#include "analysis_fixtures.h"
+#include "testing.h"
+
+static const char actors[] = "id,name,level,country\n"
+                             "a,A,local,MA\n"
+                             "b,B,national,MA\n"
+                             "c,C,local,MA\n"
+                             "d,D,local,TN\n";
+static const char events[] = "id,title,date\n"
+                             "e1,E1,2023-01-15\n"
+                             "e2,E2,2023-06-10\n"
+                             "e3,E3,2024-02-01\n"
+                             "e4,E4,\n";
+static const char participation[] = "event,actor\n"
+                                    "e1,a\ne1,b\n"
+                                    "e2,b\ne2,c\n"
+                                    "e3,c\ne3,d\n"
+                                    "e4,a\ne4,d\n";
+
+static double value_at(const coopnet_snapshots_t *s, const double *table, size_t step,
+                       size_t measure, long vertex)
+{
+    return table[(step * s->n_measures + measure) * (size_t)s->n_vertices + (size_t)vertex];
+}
+
+static void test_years(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, NULL);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_snapshots_t s;
+    coopnet_error_t err;
+    const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE};
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_YEAR, 0, measures, 1, false,
+                                        NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 2);
+    char date[COOPNET_DATE_TEXT_SIZE];
+    coopnet_date_format(s.dates[0], date);
+    CHECK_STR(date, "2023-12-31");
+    coopnet_date_format(s.dates[1], date);
+    CHECK_STR(date, "2024-12-31");
+    /* 2023: a1 b2 c1 d0 (the undated e4 never counts); 2024: a1 b2 c2 d1 */
+    static const double degree[2][4] = {{1, 2, 1, 0}, {1, 2, 2, 1}};
+    static const double rank[2][4] = {{2, 1, 2, 4}, {3, 1, 1, 3}};
+    for (size_t step = 0; step < 2; step++)
+        for (long v = 0; v < 4; v++) {
+            CHECK_NEAR(value_at(&s, s.values, step, 0, v), degree[step][v], 0);
+            CHECK_NEAR(value_at(&s, s.ranks, step, 0, v), rank[step][v], 0);
+        }
+    /* Spearman of (1,2,1,0) and (1,2,2,1): average ranks (2.5,4,2.5,1) and (1.5,3.5,3.5,1.5),
+     * covariance 3 over sqrt(4.5 * 4): 1 / sqrt 2 */
+    const coopnet_snapshot_change_t *change = &s.changes[0];
+    CHECK_NEAR(change->spearman, 0.70710678118654752, 1e-9);
+    CHECK_INT(change->n_actors, 4);
+    CHECK_INT(change->rose, 2); /* c: 2 -> 1 (d also gains one place; the first wins) */
+    CHECK_NEAR(change->rose_by, 1, 0);
+    CHECK_INT(change->fell, 0); /* a: 2 -> 3 */
+    CHECK_NEAR(change->fell_by, 1, 0);
+    coopnet_snapshots_destroy(&s);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_quarters_and_window(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, NULL);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_snapshots_t s;
+    coopnet_error_t err;
+    const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE, COOPNET_MEASURE_CLOSENESS};
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_QUARTER, 90, measures, 2,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 5); /* 2023-Q1 to 2024-Q1 */
+    /* 2023-06-30 with a 90-day window: only e2 (b-c) */
+    static const double degree_q2[4] = {0, 1, 1, 0};
+    for (long v = 0; v < 4; v++)
+        CHECK_NEAR(value_at(&s, s.values, 1, 0, v), degree_q2[v], 0);
+    /* closeness of the isolated a is NaN, and so is its rank */
+    CHECK(isnan(value_at(&s, s.values, 1, 1, 0)));
+    CHECK(isnan(value_at(&s, s.ranks, 1, 1, 0)));
+    /* 2023-09-30: nothing in the window */
+    for (long v = 0; v < 4; v++)
+        CHECK_NEAR(value_at(&s, s.values, 2, 0, v), 0, 0);
+    coopnet_snapshots_destroy(&s);
+
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, -1, measures, 2,
+                                        false, NULL, &s, &err),
+              COOPNET_EINVAL);
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, 0, measures, 0,
+                                        false, NULL, &s, &err),
+              COOPNET_EINVAL);
+    coopnet_snapshots_destroy(&s);
+    coopnet_step_t step;
+    CHECK_INT(coopnet_step_parse("week", &step, &err), COOPNET_EINVAL);
+    CHECK_STR(err.message, "unknown step 'week' (expected year, quarter or month)");
+    CHECK_INT(coopnet_step_parse("month", &step, &err), COOPNET_OK);
+    CHECK_INT(step, COOPNET_STEP_MONTH);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_undated(void)
+{
+    coopnet_bundle_t *bundle = fixture_dataset("davis-southern-women");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_snapshots_t s;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_YEAR, 0,
+                                        coopnet_measure_defaults, COOPNET_MEASURE_COUNT, false,
+                                        NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 0);
+    coopnet_snapshots_destroy(&s);
+    coopnet_bundle_free(bundle);
+}
+
+int main(void)
+{
+    TEST_RUN(test_years);
+    TEST_RUN(test_quarters_and_window);
+    TEST_RUN(test_undated);
+    return TEST_DONE();
+}
