@@ -239,8 +239,8 @@ static int check_start(coopnet_csv_t *csv, coopnet_error_t *err)
     const unsigned char *bytes = (const unsigned char *)csv->data;
     size_t available = csv->data_length;
     csv->record_line = 1; /* problems found here are on the first line */
-    if (available >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
-                           (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    if (available >= 2 &&
+        ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         return fail(csv, err, 1,
                     "the file is UTF-16 encoded; save it as UTF-8 (\"CSV UTF-8\" in spreadsheets)");
     if (available >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)

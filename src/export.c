@@ -86,8 +86,8 @@ static const char *vertex_id(const coopnet_bundle_t *bundle, const coopnet_graph
 }
 
 /* The actor string attributes every export carries, in this order. */
-static const char *const actor_columns[] = {"name", "level", "type", "country", "name_ar",
-                                            "name_fr", "source"};
+static const char *const actor_columns[] = {"name",    "level",   "type",  "country",
+                                            "name_ar", "name_fr", "source"};
 #define N_ACTOR_COLUMNS (sizeof actor_columns / sizeof actor_columns[0])
 
 static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
@@ -100,8 +100,7 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           stream);
     for (size_t c = 0; c < N_ACTOR_COLUMNS; c++)
-        fprintf(stream,
-                "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
+        fprintf(stream, "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
                 actor_columns[c], actor_columns[c]);
     fputs("  <key id=\"v_lat\" for=\"node\" attr.name=\"lat\" attr.type=\"double\"/>\n"
           "  <key id=\"v_lon\" for=\"node\" attr.name=\"lon\" attr.type=\"double\"/>\n",
@@ -136,9 +135,10 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
             fputs("</data>\n", stream);
         }
         if (!isnan(actor->lat))
-            fprintf(stream,
-                    "      <data key=\"v_lat\">%.10g</data>\n      <data key=\"v_lon\">%.10g</data>\n",
-                    actor->lat, actor->lon);
+            fprintf(
+                stream,
+                "      <data key=\"v_lat\">%.10g</data>\n      <data key=\"v_lon\">%.10g</data>\n",
+                actor->lat, actor->lon);
         for (size_t c = 0; c < extra->n_columns; c++) {
             const char *value = extra->values[a * extra->n_columns + c];
             if (value[0] == '\0')
@@ -258,7 +258,8 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
     coopnet_date_format_day(last, modified);
 
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+          "<gexf xmlns=\"http://gexf.net/1.3\" "
+          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
           "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
           "version=\"1.3\">\n",
           stream);
@@ -334,8 +335,7 @@ cleanup:
     return status;
 }
 
-static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
-                        FILE *stream)
+static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph, FILE *stream)
 {
     igraph_integer_t n_vertices = igraph_vcount(&graph->graph);
     fprintf(stream, "*Vertices %lld\n", (long long)n_vertices);

@@ -220,7 +220,7 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t 
     }
     for (igraph_integer_t v = 0; v < n; v++)
         VECTOR(groups->actor_ei)
-        [v] = ei_index(VECTOR(groups->actor_internal)[v], VECTOR(groups->actor_external)[v]);
+    [v] = ei_index(VECTOR(groups->actor_internal)[v], VECTOR(groups->actor_external)[v]);
 
     count_ei(g, group_of, n_groups, internal, external, observed);
     for (size_t k = 0; k <= n_groups; k++) {

@@ -11,7 +11,7 @@
 /* Loads a bundle from CSV texts (events/participation may be NULL: header only). NULL on error,
  * after printing the diagnostics. */
 static inline coopnet_bundle_t *fixture_bundle(const char *actors, const char *events,
-                                        const char *participation, const char *ties)
+                                               const char *participation, const char *ties)
 {
     static const char empty_events[] = "id,title,date\n";
     static const char empty_participation[] = "event,actor\n";
@@ -22,8 +22,7 @@ static inline coopnet_bundle_t *fixture_bundle(const char *actors, const char *e
     coopnet_bundle_t *bundle = NULL;
     coopnet_error_t err;
     if (coopnet_bundle_load_memory(actors, strlen(actors), ev, strlen(ev), pa, strlen(pa), ties,
-                                   ties ? strlen(ties) : 0, &diags, &bundle,
-                                   &err) != COOPNET_OK) {
+                                   ties ? strlen(ties) : 0, &diags, &bundle, &err) != COOPNET_OK) {
         fprintf(stderr, "fixture bundle: %s\n", err.message);
         for (size_t i = 0; i < diags.n_items; i++)
             fprintf(stderr, "  %s\n", diags.items[i].message);
@@ -52,7 +51,7 @@ static inline coopnet_bundle_t *fixture_dataset(const char *name)
 
 /* The vertex of the actor with this id, or -1. */
 static inline long fixture_vertex(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
-                           const char *id)
+                                  const char *id)
 {
     long actor = coopnet_bundle_find_actor(bundle, id);
     return actor < 0 ? -1 : (long)VECTOR(graph->vertex_of_actor)[actor];

@@ -59,8 +59,8 @@ static void test_hand_worked(void)
     double e_liaison = q * ((2 + 1) * (2 + 1) - (4 + 1));
     /* 4 sum_h n_h C(N - n_h - n_g, 2): local 2 C(1, 2) = 0, international 1 C(2, 2) = 1 */
     double v_liaison = e_liaison * (1 - q) + 4 * 1 * r;
-    CHECK_NEAR(MATRIX(brokerage.z, b, COOPNET_BROKERAGE_LIAISON),
-               (2 - e_liaison) / sqrt(v_liaison), 1e-9);
+    CHECK_NEAR(MATRIX(brokerage.z, b, COOPNET_BROKERAGE_LIAISON), (2 - e_liaison) / sqrt(v_liaison),
+               1e-9);
     double e_total = q * 3 * 2, v_total = e_total * (1 - q) + 2 * 3 * 2 * 1 * r;
     CHECK_NEAR(MATRIX(brokerage.expected, b, COOPNET_BROKERAGE_TOTAL), 4.0 / 9, 1e-12);
     CHECK_NEAR(MATRIX(brokerage.z, b, COOPNET_BROKERAGE_TOTAL), (3 - e_total) / sqrt(v_total),

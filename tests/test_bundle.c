@@ -14,14 +14,14 @@ static const char participation_ok[] = "event,actor,role\ne1,a,host\ne1,b,\ne2,b
                                        "e2,c,learner\n";
 
 /* Loads the four texts (ties may be NULL); returns the status, keeps diagnostics in diags. */
-static int load(const char *actors, const char *events, const char *participation,
-                const char *ties, coopnet_diag_list_t *diags, coopnet_bundle_t **bundle)
+static int load(const char *actors, const char *events, const char *participation, const char *ties,
+                coopnet_diag_list_t *diags, coopnet_bundle_t **bundle)
 {
     coopnet_error_t err;
     coopnet_diag_list_init(diags);
-    return coopnet_bundle_load_memory(actors, strlen(actors), events, strlen(events),
-                                      participation, strlen(participation), ties,
-                                      ties ? strlen(ties) : 0, diags, bundle, &err);
+    return coopnet_bundle_load_memory(actors, strlen(actors), events, strlen(events), participation,
+                                      strlen(participation), ties, ties ? strlen(ties) : 0, diags,
+                                      bundle, &err);
 }
 
 /* The formatted first error (or "" when none). */
@@ -111,42 +111,66 @@ typedef struct rule_case {
 static void test_validation_rules(void)
 {
     static const rule_case_t cases[] = {
-        {"id,name\na,A\n", NULL, NULL, NULL, "actors.csv:1: error: missing required column 'level'"},
-        {"id,name,level\na,A,city\n", NULL, NULL, NULL, "actors.csv:2: error: column 'level': unknown level 'city'"},
-        {"id,name,level\na,A,local\na,B,local\n", NULL, NULL, NULL, "actors.csv:3: error: column 'id': duplicate id 'a' (first on line 2)"},
-        {"id,name,level\n,A,local\n", NULL, NULL, NULL, "actors.csv:2: error: column 'id': empty value"},
-        {"id,name,level,country\na,A,local,XX\n", NULL, NULL, NULL, "actors.csv:2: error: column 'country': unknown country code 'XX'"},
-        {"id,name,level,lat,lon\na,A,local,95,0\n", NULL, NULL, NULL, "column 'lat': latitude '95' outside [-90, 90]"},
-        {"id,name,level,lat,lon\na,A,local,1,200\n", NULL, NULL, NULL, "column 'lon': longitude '200' outside [-180, 180]"},
-        {"id,name,level,lat,lon\na,A,local,\"33,5\",1\n", NULL, NULL, NULL, "invalid number '33,5' (use a point"},
-        {"id,name,level,lat,lon\na,A,local,33,\n", NULL, NULL, NULL, "column 'lon': empty while 'lat' is given"},
-        {"id,name,level\na,A,local,extra\n", NULL, NULL, NULL, "actors.csv:2: error: expected 3 fields as in the header, found 4"},
-        {"id;name;level\na;A;local\n", NULL, NULL, NULL, "actors.csv:1: error: the header 'id;name;level' looks separated by ';'"},
+        {"id,name\na,A\n", NULL, NULL, NULL,
+         "actors.csv:1: error: missing required column 'level'"},
+        {"id,name,level\na,A,city\n", NULL, NULL, NULL,
+         "actors.csv:2: error: column 'level': unknown level 'city'"},
+        {"id,name,level\na,A,local\na,B,local\n", NULL, NULL, NULL,
+         "actors.csv:3: error: column 'id': duplicate id 'a' (first on line 2)"},
+        {"id,name,level\n,A,local\n", NULL, NULL, NULL,
+         "actors.csv:2: error: column 'id': empty value"},
+        {"id,name,level,country\na,A,local,XX\n", NULL, NULL, NULL,
+         "actors.csv:2: error: column 'country': unknown country code 'XX'"},
+        {"id,name,level,lat,lon\na,A,local,95,0\n", NULL, NULL, NULL,
+         "column 'lat': latitude '95' outside [-90, 90]"},
+        {"id,name,level,lat,lon\na,A,local,1,200\n", NULL, NULL, NULL,
+         "column 'lon': longitude '200' outside [-180, 180]"},
+        {"id,name,level,lat,lon\na,A,local,\"33,5\",1\n", NULL, NULL, NULL,
+         "invalid number '33,5' (use a point"},
+        {"id,name,level,lat,lon\na,A,local,33,\n", NULL, NULL, NULL,
+         "column 'lon': empty while 'lat' is given"},
+        {"id,name,level\na,A,local,extra\n", NULL, NULL, NULL,
+         "actors.csv:2: error: expected 3 fields as in the header, found 4"},
+        {"id;name;level\na;A;local\n", NULL, NULL, NULL,
+         "actors.csv:1: error: the header 'id;name;level' looks separated by ';'"},
         {"id,name,level,id\n", NULL, NULL, NULL, "column 'id' appears twice"},
         {"", NULL, NULL, NULL, "actors.csv: error: empty file"},
-        {NULL, "id,title,date\ne,E,31/01/2024\n", NULL, NULL, "events.csv:2: error: column 'date': invalid date '31/01/2024'"},
-        {NULL, "id,title,date,end\ne,E,2024-02-01,2024-01-31\n", NULL, NULL, "column 'end': end '2024-01-31' is before the date '2024-02-01'"},
-        {NULL, "id,title,date,end\ne,E,,2024-01-31\n", NULL, NULL, "column 'end': end '2024-01-31' given for an undated event"},
-        {NULL, "id,title,date\ne,E,2024\ne,F,2024\n", NULL, NULL, "events.csv:3: error: column 'id': duplicate id 'e'"},
-        {NULL, NULL, "event,actor\ne1,zz\n", NULL, "participation.csv:2: error: column 'actor': unknown actor 'zz'"},
-        {NULL, NULL, "event,actor\nzz,a\n", NULL, "participation.csv:2: error: column 'event': unknown event 'zz'"},
-        {NULL, NULL, "event,actor,role\ne1,a,speaker\n", NULL, "column 'role': unknown role 'speaker'"},
-        {NULL, NULL, NULL, "from,to,type\na,zz,mou\n", "ties.csv:2: error: column 'to': unknown actor 'zz'"},
+        {NULL, "id,title,date\ne,E,31/01/2024\n", NULL, NULL,
+         "events.csv:2: error: column 'date': invalid date '31/01/2024'"},
+        {NULL, "id,title,date,end\ne,E,2024-02-01,2024-01-31\n", NULL, NULL,
+         "column 'end': end '2024-01-31' is before the date '2024-02-01'"},
+        {NULL, "id,title,date,end\ne,E,,2024-01-31\n", NULL, NULL,
+         "column 'end': end '2024-01-31' given for an undated event"},
+        {NULL, "id,title,date\ne,E,2024\ne,F,2024\n", NULL, NULL,
+         "events.csv:3: error: column 'id': duplicate id 'e'"},
+        {NULL, NULL, "event,actor\ne1,zz\n", NULL,
+         "participation.csv:2: error: column 'actor': unknown actor 'zz'"},
+        {NULL, NULL, "event,actor\nzz,a\n", NULL,
+         "participation.csv:2: error: column 'event': unknown event 'zz'"},
+        {NULL, NULL, "event,actor,role\ne1,a,speaker\n", NULL,
+         "column 'role': unknown role 'speaker'"},
+        {NULL, NULL, NULL, "from,to,type\na,zz,mou\n",
+         "ties.csv:2: error: column 'to': unknown actor 'zz'"},
         {NULL, NULL, NULL, "from,to,type\na,a,mou\n", "ties.csv:2: error: column 'to': self-tie"},
-        {NULL, NULL, NULL, "from,to,type,start,end\na,b,mou,2024-02,2024-01\n", "column 'end': end '2024-01' is before the start '2024-02'"},
-        {NULL, NULL, NULL, "from,to,type,directed\na,b,mou,yes\n", "column 'directed': invalid value 'yes'"},
-        {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,-1\n", "column 'weight': weight '-1' is not positive"},
-        {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,abc\n", "column 'weight': invalid number 'abc'"},
+        {NULL, NULL, NULL, "from,to,type,start,end\na,b,mou,2024-02,2024-01\n",
+         "column 'end': end '2024-01' is before the start '2024-02'"},
+        {NULL, NULL, NULL, "from,to,type,directed\na,b,mou,yes\n",
+         "column 'directed': invalid value 'yes'"},
+        {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,-1\n",
+         "column 'weight': weight '-1' is not positive"},
+        {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,abc\n",
+         "column 'weight': invalid number 'abc'"},
         {NULL, NULL, NULL, "from,to\na,b\n", "ties.csv:1: error: missing required column 'type'"},
-        {"id,name,level\na,F\xE8s,local\n", NULL, NULL, NULL, "actors.csv:2: error: column 'name': field 2: invalid UTF-8"},
+        {"id,name,level\na,F\xE8s,local\n", NULL, NULL, NULL,
+         "actors.csv:2: error: column 'name': field 2: invalid UTF-8"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const rule_case_t *c = &cases[i];
         coopnet_diag_list_t diags;
         coopnet_bundle_t *bundle = (coopnet_bundle_t *)1;
-        int status = load(c->actors ? c->actors : actors_ok, c->events ? c->events : events_ok,
-                          c->participation ? c->participation : participation_ok, c->ties,
-                          &diags, &bundle);
+        int status =
+            load(c->actors ? c->actors : actors_ok, c->events ? c->events : events_ok,
+                 c->participation ? c->participation : participation_ok, c->ties, &diags, &bundle);
         if (status != COOPNET_EDATA)
             fprintf(stderr, "case %zu: status %d\n", i, status);
         CHECK_INT(status, COOPNET_EDATA);

@@ -94,7 +94,8 @@ static void test_errors(void)
     READ("a,b\n1,x\xEF\xBB\xBFy\n");
     CHECK_CONTAINS(err.message, "byte-order mark in the middle");
 
-    READ("\xFF\xFE" "a\0,\0b\0");
+    READ("\xFF\xFE"
+         "a\0,\0b\0");
     CHECK_CONTAINS(err.message, "UTF-16");
     CHECK_STR(joined, "");
 
@@ -123,10 +124,10 @@ static void test_utf8_check(void)
 {
     CHECK_INT(coopnet_utf8_check("abc", 3), 3);
     CHECK_INT(coopnet_utf8_check("\xD9\x81\xD8\xA7\xD8\xB3", 6), 6); /* فاس */
-    CHECK_INT(coopnet_utf8_check("a\xC3", 2), 1);                   /* truncated */
-    CHECK_INT(coopnet_utf8_check("\xC0\x80", 2), 0);                /* overlong */
-    CHECK_INT(coopnet_utf8_check("\xED\xA0\x80", 3), 0);            /* surrogate */
-    CHECK_INT(coopnet_utf8_check("\xF0\x9F\x98\x80", 4), 4);        /* emoji */
+    CHECK_INT(coopnet_utf8_check("a\xC3", 2), 1);                    /* truncated */
+    CHECK_INT(coopnet_utf8_check("\xC0\x80", 2), 0);                 /* overlong */
+    CHECK_INT(coopnet_utf8_check("\xED\xA0\x80", 3), 0);             /* surrogate */
+    CHECK_INT(coopnet_utf8_check("\xF0\x9F\x98\x80", 4), 4);         /* emoji */
 }
 
 int main(void)

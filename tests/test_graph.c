@@ -221,11 +221,12 @@ static void test_mena_dataset(void)
     if (bundle == NULL)
         return;
     static const char *const required[] = {
-        "rabat", "tangier", "fes", "agadir", "marrakech", "oujda", "tetouan", "miqdadiyah",
-        "halabja", "tel_afar", "saida", "sabha", "greater_amman", "karak", "ajloun", "sousse",
-        "valletta", "greater_manchester", "strasbourg", "nccve", "cnlct", "ampcc", "omev",
-        "eu", "euam_iraq", "dfat", "iij", "iom", "usip", "undp", "uclga", "usaid", "gctf",
-        "scn_mena_hub"};
+        "rabat",         "tangier",    "fes",     "agadir",      "marrakech", "oujda",
+        "tetouan",       "miqdadiyah", "halabja", "tel_afar",    "saida",     "sabha",
+        "greater_amman", "karak",      "ajloun",  "sousse",      "valletta",  "greater_manchester",
+        "strasbourg",    "nccve",      "cnlct",   "ampcc",       "omev",      "eu",
+        "euam_iraq",     "dfat",       "iij",     "iom",         "usip",      "undp",
+        "uclga",         "usaid",      "gctf",    "scn_mena_hub"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         if (coopnet_bundle_find_actor(bundle, required[i]) < 0)
             fprintf(stderr, "missing actor '%s'\n", required[i]);
@@ -237,7 +238,8 @@ static void test_mena_dataset(void)
         CHECK(bundle->participations[p].source[0] != '\0');
     for (size_t t = 0; t < bundle->n_ties; t++)
         CHECK(bundle->ties[t].source[0] != '\0');
-    CHECK_STR(bundle->actors[coopnet_bundle_find_actor(bundle, "fes")].name_ar, "\xd9\x81\xd8\xa7\xd8\xb3");
+    CHECK_STR(bundle->actors[coopnet_bundle_find_actor(bundle, "fes")].name_ar,
+              "\xd9\x81\xd8\xa7\xd8\xb3");
 
     /* Saida and Fes attended a common dated event before Fes adopted its youth council */
     long saida = coopnet_bundle_find_actor(bundle, "saida");

@@ -247,8 +247,8 @@ static void test_100000_columns(void)
 
 static void test_unterminated_quote(void)
 {
-    write_bundle("id,name,level\na,A,local\nb,\"B, the quote never closes,local\nc,C,local\n",
-                 NULL, NULL, NULL);
+    write_bundle("id,name,level\na,A,local\nb,\"B, the quote never closes,local\nc,C,local\n", NULL,
+                 NULL, NULL);
     expect_error("actors.csv", 3, "unterminated quoted field running to the end of the file");
 }
 
@@ -523,9 +523,9 @@ static void test_1000_disconnected_components(void)
         size_t participation_length = (size_t)sprintf(participation, "event,actor\n");
         for (size_t i = 0; i < n_pairs; i++) {
             events_length += (size_t)sprintf(events + events_length, "e%zu,Event %zu,2024\n", i, i);
-            participation_length += (size_t)sprintf(participation + participation_length,
-                                                    "e%zu,a%zu\ne%zu,a%zu\n", i, 2 * i, i,
-                                                    2 * i + 1);
+            participation_length +=
+                (size_t)sprintf(participation + participation_length, "e%zu,a%zu\ne%zu,a%zu\n", i,
+                                2 * i, i, 2 * i + 1);
         }
         write_bundle(actors, events, participation, NULL);
     }

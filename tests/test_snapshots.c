@@ -95,8 +95,8 @@ static void test_quarters_and_window(void)
     CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, -1, measures, 2,
                                         false, NULL, &s, &err),
               COOPNET_EINVAL);
-    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, 0, measures, 0,
-                                        false, NULL, &s, &err),
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, 0, measures, 0, false,
+                                        NULL, &s, &err),
               COOPNET_EINVAL);
     coopnet_snapshots_destroy(&s);
     coopnet_step_t step;

@@ -16,10 +16,10 @@ extern "C" {
 #endif
 
 typedef enum {
-    COOPNET_DATE_NONE = 0, /* unknown: an empty field */
-    COOPNET_DATE_YEAR = 1, /* YYYY */
+    COOPNET_DATE_NONE = 0,  /* unknown: an empty field */
+    COOPNET_DATE_YEAR = 1,  /* YYYY */
     COOPNET_DATE_MONTH = 2, /* YYYY-MM */
-    COOPNET_DATE_DAY = 3   /* YYYY-MM-DD */
+    COOPNET_DATE_DAY = 3    /* YYYY-MM-DD */
 } coopnet_date_precision_t;
 
 typedef struct coopnet_date {

@@ -44,9 +44,8 @@ void coopnet_diag_list_destroy(coopnet_diag_list_t *list);
 
 /* Records a diagnostic. Counted always; kept when fewer than COOPNET_DIAG_KEEP of its severity
  * are kept already. Running out of memory only drops the text (the count stays right). */
-void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity,
-                      const char *file, uint64_t line, const char *format, ...)
-    __attribute__((format(printf, 5, 6)));
+void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
+                      uint64_t line, const char *format, ...) __attribute__((format(printf, 5, 6)));
 
 /* Formats one diagnostic as "FILE:LINE: error: MESSAGE" into buffer (always terminated). */
 void coopnet_diag_format(const coopnet_diag_t *diag, char *buffer, size_t size);

@@ -14,15 +14,16 @@
 extern "C" {
 #endif
 
-/* Status codes. Their exit statuses (coopnet_error_exit_status) are documented in `coopnet help`. */
+/* Status codes. Their exit statuses (coopnet_error_exit_status) are documented in `coopnet help`.
+ */
 enum {
     COOPNET_OK = 0,
-    COOPNET_ENOMEM = 1,       /* out of memory                                  -> exit 1 */
-    COOPNET_EIO = 2,          /* a file could not be read or written            -> exit 1 */
-    COOPNET_EINVAL = 3,       /* a bad argument or option value                 -> exit 2 */
-    COOPNET_EDATA = 4,        /* invalid input data (a bundle, GraphML, a job)  -> exit 3 */
-    COOPNET_EINTERNAL = 5,    /* igraph, GSL or cairo failed unexpectedly       -> exit 1 */
-    COOPNET_EINTERRUPTED = 6  /* stopped by a signal                           -> exit 130 */
+    COOPNET_ENOMEM = 1,      /* out of memory                                  -> exit 1 */
+    COOPNET_EIO = 2,         /* a file could not be read or written            -> exit 1 */
+    COOPNET_EINVAL = 3,      /* a bad argument or option value                 -> exit 2 */
+    COOPNET_EDATA = 4,       /* invalid input data (a bundle, GraphML, a job)  -> exit 3 */
+    COOPNET_EINTERNAL = 5,   /* igraph, GSL or cairo failed unexpectedly       -> exit 1 */
+    COOPNET_EINTERRUPTED = 6 /* stopped by a signal                           -> exit 130 */
 };
 
 /* Exit statuses of the coopnet command. */

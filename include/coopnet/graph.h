@@ -35,9 +35,9 @@ typedef enum {
 typedef struct coopnet_graph_options {
     coopnet_layer_t layer;
     coopnet_weighting_t weighting;
-    coopnet_date_t as_of;      /* precision NONE: no cut-off */
-    coopnet_date_t since;      /* precision NONE: no lower bound; else (a window, with as_of)
-                                * only events ending on or after it and ties not ended before */
+    coopnet_date_t as_of;       /* precision NONE: no cut-off */
+    coopnet_date_t since;       /* precision NONE: no lower bound; else (a window, with as_of)
+                                 * only events ending on or after it and ties not ended before */
     const char *const *exclude; /* actor ids left out; n_exclude of them (not owned) */
     size_t n_exclude;
     unsigned level_mask; /* bit (1 << level) keeps that level; 0 keeps all */
@@ -79,7 +79,7 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
 void coopnet_graph_destroy(coopnet_graph_t *graph);
 
 typedef struct coopnet_two_mode {
-    igraph_t graph;              /* undirected; vertices: kept actors, then kept events */
+    igraph_t graph;                /* undirected; vertices: kept actors, then kept events */
     igraph_vector_bool_t is_event; /* per vertex: igraph's bipartite "types" */
     igraph_vector_int_t item;      /* per vertex: index of the actor or event in the bundle */
     igraph_integer_t n_actor_vertices;
@@ -93,8 +93,8 @@ void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode);
 /* Whole-graph figures for `coopnet info`. */
 typedef struct coopnet_graph_summary {
     igraph_integer_t n_vertices, n_edges;
-    double density;                 /* edges / possible edges; 0 below 2 vertices */
-    igraph_integer_t n_components;  /* weakly connected components */
+    double density;                /* edges / possible edges; 0 below 2 vertices */
+    igraph_integer_t n_components; /* weakly connected components */
     igraph_integer_t largest_component;
     igraph_integer_t n_isolates;
     double total_weight;

@@ -6,8 +6,7 @@
 static int run_convert(int argc, char **argv);
 
 const cli_command_t cli_command_convert = {
-    "convert",
-    "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
+    "convert", "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
     "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}\n"
     "       coopnet convert [OPTIONS] BUNDLE --to FORMAT [-o FILE]",
     "\nWrites the cooperation graph in the format named by the output file's extension:\n"
@@ -19,8 +18,8 @@ const cli_command_t cli_command_convert = {
     "The file is written atomically: a failed run leaves no partial file.\n\n"
     "Options:\n"
     "  -o, --output FILE          the file to write (standard output when absent)\n"
-    "  --to graphml|gexf|net|csv  the format, when the file name does not tell it\n" CLI_GRAPH_OPTIONS_HELP
-    "  --quiet                    do not print warnings\n\n"
+    "  --to graphml|gexf|net|csv  the format, when the file name does not tell "
+    "it\n" CLI_GRAPH_OPTIONS_HELP "  --quiet                    do not print warnings\n\n"
     "Example:\n"
     "  coopnet convert datasets/mena-hub -o mena.gexf\n",
     run_convert};
