@@ -27,9 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     coopnet_diag_list_init(&diags);
     coopnet_bundle_t *bundle = NULL;
     coopnet_error_t err;
-    int status = coopnet_bundle_load_memory(part[0], part_size[0], part[1], part_size[1], part[2],
-                                            part_size[2], part[3], part_size[3], &diags, &bundle,
-                                            &err);
+    int status =
+        coopnet_bundle_load_memory(part[0], part_size[0], part[1], part_size[1], part[2],
+                                   part_size[2], part[3], part_size[3], &diags, &bundle, &err);
     if (status == COOPNET_OK) {
         FUZZ_ASSERT(bundle != NULL);
         FUZZ_ASSERT(diags.n_errors == 0);

@@ -14,8 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     coopnet_diag_list_t diags;
     coopnet_diag_list_init(&diags);
     coopnet_error_t err;
-    int status = coopnet_jobs_parse_memory((const char *)data, size, "fuzz.jobs", &jobs, &diags,
-                                           &err);
+    int status =
+        coopnet_jobs_parse_memory((const char *)data, size, "fuzz.jobs", &jobs, &diags, &err);
     if (status == COOPNET_OK) {
         FUZZ_ASSERT(diags.n_errors == 0);
         for (size_t j = 0; j < jobs.n_jobs; j++) {
