@@ -1363,6 +1363,23 @@ cleanup:
     coopnet_temporal_network_free(network);
 }
 
+/* The chart module's small multiples of the network as of the end of each year. */
+typedef struct snapshots_figure {
+    const coopnet_bundle_t *bundle;
+    coopnet_chart_options_t options;
+    int status;
+    coopnet_error_t err;
+} snapshots_figure_t;
+
+static void draw_snapshots_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    snapshots_figure_t *figure = (snapshots_figure_t *)data;
+    int status =
+        coopnet_draw_chart_snapshots(cr, rect, figure->bundle, &figure->options, &figure->err);
+    if (figure->status == COOPNET_OK)
+        figure->status = status;
+}
+
 /* Small multiples: the network as of the end of each year. */
 static void page_change(report_document_t *document, const report_model_t *model,
                         const report_page_t *page)
@@ -1428,30 +1445,22 @@ static void page_change(report_document_t *document, const report_model_t *model
                      change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
                      change->spearman);
 
-    /* up to four years, the most recent ones, two to a row */
-    size_t shown = snapshots.n_steps < 4 ? snapshots.n_steps : 4;
-    const double panel = (REPORT_TEXT_WIDTH - 12) / 2, panel_height = 185;
-    network_figure_t figures[4];
-    char titles[4][32];
-    for (size_t i = 0; i < shown; i++) {
-        size_t step = snapshots.n_steps - shown + i;
-        network_figure_init(&figures[i], model, COOPNET_LAYOUT_FR);
-        figures[i].options.graph.as_of = snapshots.dates[step];
-        figures[i].options.labels = COOPNET_LABELS_NONE;
-        figures[i].options.size_by = "degree";
-        coopnet_date_civil_from_days(snapshots.dates[step].day, &year, &month, &day);
-        snprintf(titles[i], sizeof titles[i], "End of %d", year);
-        figures[i].options.figure.title = titles[i];
-        char name[32];
-        snprintf(name, sizeof name, "snapshot-%d", year);
-        coopnet_rect_t rect = {REPORT_MARGIN_LEFT + (double)(i % 2) * (panel + 12),
-                               document->y + (double)(i / 2) * (panel_height + 8), panel,
-                               panel_height};
-        report_figure(document, rect, name, draw_network_figure, &figures[i]);
-        if (figures[i].status != COOPNET_OK && figures[i].status != COOPNET_EDATA)
-            report_fail(document, figures[i].status, "%s", figures[i].err.message);
-    }
-    document->y += (double)((shown + 1) / 2) * (panel_height + 8) + 4;
+    /* one small-multiples figure: every actor keeps its place from year to year */
+    snapshots_figure_t figure;
+    memset(&figure, 0, sizeof figure);
+    figure.bundle = bundle;
+    coopnet_chart_options_init(&figure.options);
+    figure.options.figure.title = "";
+    figure.options.figure.caption = "";
+    figure.options.graph = model->graph_options;
+    figure.options.seed = 1;
+    const double height = 300;
+    report_figure(document,
+                  (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height},
+                  "snapshots", draw_snapshots_figure, &figure);
+    if (figure.status != COOPNET_OK && figure.status != COOPNET_EDATA)
+        report_fail(document, figure.status, "%s", figure.err.message);
+    document->y += height + 8;
 
     report_section(document, "Biggest risers in the ranking by partners");
     if (n_risers == 0) {
@@ -1460,7 +1469,7 @@ static void page_change(report_document_t *document, const report_model_t *model
     }
     static const char *const headers[] = {"Actor", "Rank (first)", "Rank (last)", "Gained",
                                           "Partners"};
-    static const double widths[] = {3.0, 1.1, 1.1, 1.1, 1.2};
+    static const double widths[] = {2.6, 1.35, 1.35, 1.0, 1.1};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT};
