@@ -714,7 +714,7 @@ int coopnet_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect, const coopn
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
     double legend_height = 0;
-    if (!ratio)
+    if (options->n_sources > 1) /* one source is named in the title */
         legend_height =
             legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_lines) + 4;
     const double value_label_room = 40;
