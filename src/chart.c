@@ -1,5 +1,5 @@
-/* chart.c - rankings, the NLC density matrix, yearly snapshots and event participation (see
- * coopnet/chart.h and draw.h). */
+/* chart.c - rankings, the NLC density matrix, yearly snapshots, event participation and the
+ * reach curve (see coopnet/chart.h and draw.h). */
 #include "coopnet/chart.h"
 #include "draw.h"
 #include "internal.h"
@@ -19,23 +19,22 @@ void coopnet_chart_options_init(coopnet_chart_options_t *options)
     coopnet_graph_options_init(&options->graph);
     options->seed = 1;
     options->label_field = COOPNET_LABEL_FIELD_SHORT;
+    options->period = COOPNET_PERIOD_QUARTER;
 }
 
 int coopnet_chart_kind_parse(const char *text, coopnet_chart_kind_t *kind, coopnet_error_t *err)
 {
-    static const char *const names[] = {"ranking", "nlc-matrix", "snapshots", "participation"};
+    static const char *const names[] = {"ranking", "nlc-matrix", "snapshots", "participation",
+                                        "reach-curve"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(text, names[i]) == 0) {
             *kind = (coopnet_chart_kind_t)i;
             return COOPNET_OK;
         }
     }
-    if (strcmp(text, "reach-curve") == 0)
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "chart 'reach-curve' needs the temporal analysis, which this build "
-                             "does not have yet");
     return COOPNET_ERROR(err, COOPNET_EINVAL,
-                         "unknown chart '%s': use ranking, nlc-matrix, snapshots or participation",
+                         "unknown chart '%s': use ranking, nlc-matrix, snapshots, participation or "
+                         "reach-curve",
                          text);
 }
 
@@ -584,6 +583,227 @@ int coopnet_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet
     return status;
 }
 
+/* ---- reach curve: reach over time, for the whole network or per source ---- */
+
+static const char *const period_names[] = {"month", "quarter", "year"};
+
+/* The label under period step i (ending on day): "Jan", "Q1", "2021"; the year row under it
+ * (month and quarter) when the year starts there or on the first step. */
+static void period_labels(coopnet_period_t period, int32_t day, bool first, char *tick,
+                          size_t tick_size, char *year_text, size_t year_size)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int year, month, dom;
+    coopnet_date_civil_from_days(day, &year, &month, &dom);
+    year_text[0] = '\0';
+    if (period == COOPNET_PERIOD_YEAR) {
+        snprintf(tick, tick_size, "%d", year);
+        return;
+    }
+    if (period == COOPNET_PERIOD_MONTH)
+        snprintf(tick, tick_size, "%s", months[month - 1]);
+    else
+        snprintf(tick, tick_size, "Q%d", (month - 1) / 3 + 1);
+    bool year_starts = period == COOPNET_PERIOD_MONTH ? month == 1 : month <= 3;
+    if (first || year_starts)
+        snprintf(year_text, year_size, "%d", year);
+}
+
+int coopnet_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                   const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    coopnet_temporal_options_t temporal_options;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_t all;
+    coopnet_temporal_reach_t reach;
+    coopnet_temporal_curve_t curves[COOPNET_CHART_MAX_SOURCES];
+    size_t sources[COOPNET_CHART_MAX_SOURCES];
+    size_t n_lines = options->n_sources ? options->n_sources : 1;
+    int status = COOPNET_OK;
+    memset(&all, 0, sizeof all);
+    memset(&reach, 0, sizeof reach);
+    memset(curves, 0, sizeof curves);
+    if ((int)options->period < 0 || options->period > COOPNET_PERIOD_YEAR)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown period %d", (int)options->period);
+    if (options->n_sources > COOPNET_CHART_MAX_SOURCES)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "reach-curve draws at most %d sources, not %zu",
+                             COOPNET_CHART_MAX_SOURCES, options->n_sources);
+    coopnet_temporal_options_init(&temporal_options);
+    temporal_options.graph = options->graph;
+    if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &network, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    for (size_t s = 0; s < options->n_sources; s++) {
+        long actor = coopnet_bundle_find_actor(bundle, options->sources[s]);
+        if (actor < 0) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL, "unknown source actor '%s'",
+                                   options->sources[s]);
+            goto cleanup;
+        }
+        if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL,
+                                   "source actor '%s' is left out by --exclude or --level",
+                                   options->sources[s]);
+            goto cleanup;
+        }
+        sources[s] = (size_t)actor;
+    }
+    if (coopnet_temporal_network_contacts(network) == 0) {
+        status = COOPNET_ERROR(err, COOPNET_EDATA,
+                               "the reach curve needs dated events or ties; '%s' has none under "
+                               "these options",
+                               bundle->name);
+        goto cleanup;
+    }
+    if (options->n_sources == 0) {
+        if ((status = coopnet_temporal_all_sources(network, NULL, &all, err)) != COOPNET_OK ||
+            (status = coopnet_temporal_curve_all(network, &all, options->period, &curves[0],
+                                                 err)) != COOPNET_OK)
+            goto cleanup;
+    }
+    for (size_t s = 0; s < options->n_sources; s++) {
+        if ((status = coopnet_temporal_reach_forward(network, sources[s], &reach, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_temporal_curve_source(network, &reach, options->period, &curves[s],
+                                                    err)) != COOPNET_OK)
+            goto cleanup;
+        coopnet_temporal_reach_destroy(&reach);
+    }
+
+    /* the values: percent of pairs, or actors reached */
+    bool ratio = options->n_sources == 0;
+    size_t n_steps = curves[0].n_steps, n_actors = coopnet_temporal_network_actors(network);
+    double max_value = 0;
+    for (size_t s = 0; s < n_lines; s++)
+        for (size_t i = 0; i < curves[s].n_steps; i++)
+            max_value =
+                fmax(max_value, ratio ? 100 * curves[s].ratio[i] : (double)curves[s].reached[i]);
+    const char *period = period_names[options->period];
+    char title[256], subtitle[512], text[64], year_text[16];
+    char names[COOPNET_CHART_MAX_SOURCES][128];
+    const char *name_pointers[COOPNET_CHART_MAX_SOURCES];
+    coopnet_rgb_t colors[COOPNET_CHART_MAX_SOURCES];
+    for (size_t s = 0; s < options->n_sources; s++) {
+        coopnet_draw_actor_label(bundle, sources[s], options->label_field, names[s],
+                                 sizeof names[s]);
+        name_pointers[s] = names[s];
+    }
+    for (size_t s = 0; s < n_lines; s++)
+        colors[s] = coopnet_style_category_color(s);
+    if (ratio) {
+        snprintf(title, sizeof title, "How far knowledge can travel over time: %s", bundle->name);
+        snprintf(subtitle, sizeof subtitle,
+                 "Share of ordered pairs of the %zu actors linked by a time-respecting path "
+                 "through dated events and ties, cumulative by %s",
+                 n_actors, period);
+    } else {
+        if (options->n_sources == 1)
+            snprintf(title, sizeof title, "Actors reached over time from %s: %s", names[0],
+                     bundle->name);
+        else
+            snprintf(title, sizeof title, "Actors reached over time from %zu sources: %s",
+                     options->n_sources, bundle->name);
+        snprintf(subtitle, sizeof subtitle,
+                 "How many of the other %zu actors knowledge from %s can reach through dated "
+                 "events and ties in time order, cumulative by %s",
+                 n_actors ? n_actors - 1 : 0,
+                 options->n_sources == 1 ? "the source" : "each source", period);
+    }
+    cairo_save(cr);
+    coopnet_rect_t content;
+    frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
+    double legend_height = 0;
+    if (options->n_sources > 1) /* one source is named in the title */
+        legend_height =
+            legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_lines) + 4;
+    const double value_label_room = 40;
+    coopnet_rect_t plot = {content.x + 34, content.y + legend_height + 26,
+                           content.w - 34 - value_label_room, 0};
+    plot.h = content.y + content.h - plot.y - (options->period == COOPNET_PERIOD_YEAR ? 22 : 36);
+    double axis_max = value_axis(cr, plot, max_value, false, !ratio,
+                                 ratio ? "% of actor pairs linked" : "actors reached");
+    double band = plot.w / (double)(n_steps ? n_steps : 1);
+
+    /* period labels, thinned to fit; the year row marks where each year starts */
+    size_t every = (size_t)ceil(
+        coopnet_style_text_width(cr, COOPNET_TEXT_TICK,
+                                 options->period == COOPNET_PERIOD_MONTH ? "MayX" : "2020X") /
+        band);
+    if (every < 1)
+        every = 1;
+    for (size_t i = 0; i < n_steps; i++) {
+        double x = plot.x + band * ((double)i + 0.5);
+        period_labels(options->period, curves[0].day[i], i == 0, text, sizeof text, year_text,
+                      sizeof year_text);
+        if (i % every == 0)
+            coopnet_style_draw_text(cr, COOPNET_TEXT_TICK, text, x, plot.y + plot.h + 4, 0,
+                                    COOPNET_ALIGN_CENTER, coopnet_style_muted);
+        if (year_text[0] != '\0')
+            coopnet_style_draw_text(cr, COOPNET_TEXT_HEADING, year_text, x, plot.y + plot.h + 17, 0,
+                                    COOPNET_ALIGN_CENTER, coopnet_style_text);
+    }
+    coopnet_style_set_color(cr, coopnet_style_text, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, plot.x, plot.y + plot.h);
+    cairo_line_to(cr, plot.x + plot.w, plot.y + plot.h);
+    cairo_stroke(cr);
+
+    /* the lines, the last drawn first so that the first source stays on top; a dot per period
+     * when there is room; the final value at the end of each line, pushed apart */
+    double label_y[COOPNET_CHART_MAX_SOURCES];
+    double label_height = coopnet_style_text_height(cr, COOPNET_TEXT_TICK, "0", 0);
+    for (size_t line = n_lines; line-- > 0;) {
+        const coopnet_temporal_curve_t *curve = &curves[line];
+        cairo_new_path(cr);
+        for (size_t i = 0; i < curve->n_steps; i++) {
+            double value = ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
+            double x = plot.x + band * ((double)i + 0.5);
+            double y = plot.y + plot.h - value / axis_max * plot.h;
+            cairo_line_to(cr, x, y);
+        }
+        coopnet_style_set_color(cr, colors[line], 1.0);
+        cairo_set_line_width(cr, 2.0);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        if (band >= 10) {
+            for (size_t i = 0; i < curve->n_steps; i++) {
+                double value = ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
+                cairo_arc(cr, plot.x + band * ((double)i + 0.5),
+                          plot.y + plot.h - value / axis_max * plot.h, 2.8, 0, 2 * G_PI);
+                cairo_fill(cr);
+            }
+        }
+    }
+    for (size_t line = 0; line < n_lines; line++) {
+        const coopnet_temporal_curve_t *curve = &curves[line];
+        if (curve->n_steps == 0)
+            continue;
+        double value = ratio ? 100 * curve->ratio[curve->n_steps - 1]
+                             : (double)curve->reached[curve->n_steps - 1];
+        double y = plot.y + plot.h - value / axis_max * plot.h - label_height / 2;
+        for (size_t other = 0; other < line; other++)
+            if (fabs(label_y[other] - y) < label_height)
+                y = label_y[other] + label_height;
+        label_y[line] = y;
+        if (ratio)
+            snprintf(text, sizeof text, "%.0f%%", value);
+        else
+            snprintf(text, sizeof text, "%.0f", value);
+        coopnet_style_draw_text(cr, COOPNET_TEXT_TICK, text,
+                                plot.x + band * ((double)curve->n_steps - 0.5) + 6, y, 0,
+                                COOPNET_ALIGN_LEFT, colors[line]);
+    }
+    cairo_restore(cr);
+cleanup:
+    for (size_t s = 0; s < COOPNET_CHART_MAX_SOURCES; s++)
+        coopnet_temporal_curve_destroy(&curves[s]);
+    coopnet_temporal_reach_destroy(&reach);
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
+    return status;
+}
+
 /* ---- the chart as a file ---- */
 
 typedef struct chart_job {
@@ -604,6 +824,8 @@ static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopne
         return coopnet_draw_chart_snapshots(cr, canvas, job->bundle, job->options, err);
     case COOPNET_CHART_PARTICIPATION:
         return coopnet_draw_chart_participation(cr, canvas, job->bundle, job->options, err);
+    case COOPNET_CHART_REACH_CURVE:
+        return coopnet_draw_chart_reach_curve(cr, canvas, job->bundle, job->options, err);
     }
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
 }

@@ -52,6 +52,8 @@ int coopnet_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet
 int coopnet_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
                                      const coopnet_chart_options_t *options, coopnet_error_t *err);
+int coopnet_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                   const coopnet_chart_options_t *options, coopnet_error_t *err);
 
 /* Draws into a page of the format of path and writes it atomically through coopnet/output.h.
  * width/height as coopnet_figure_options_t (pixels for PNG at dpi, points otherwise); the draw

@@ -57,7 +57,7 @@ expect_exit 0 "render circle group" "$coopnet" render --quiet --layout circle --
     "$bundle" -o "$work/circle.svg"
 
 # charts
-for kind in ranking nlc-matrix snapshots participation; do
+for kind in ranking nlc-matrix snapshots participation reach-curve; do
     for format in png pdf svg; do
         expect_exit 0 "chart $kind $format" "$coopnet" chart --quiet "$kind" "$bundle" \
             -o "$work/$kind.$format"
@@ -67,6 +67,11 @@ for kind in ranking nlc-matrix snapshots participation; do
 done
 expect_exit 0 "chart ranking options" "$coopnet" chart --quiet ranking --measure pagerank --top 5 \
     "$bundle" -o "$work/r.png"
+expect_exit 0 "chart reach-curve from" "$coopnet" chart --quiet reach-curve --from saida "$bundle" \
+    -o "$work/rc-saida.png"
+expect_exit 0 "chart reach-curve sources" "$coopnet" chart --quiet reach-curve --from saida,fes \
+    --every year --exclude scn_mena_hub "$bundle" -o "$work/rc-two.svg"
+xmllint --noout "$work/rc-two.svg" || fail "rc-two.svg is not XML"
 expect_exit 0 "chart nlc country" "$coopnet" chart --quiet nlc-matrix --country MA "$bundle" \
     -o "$work/m.png"
 
@@ -82,13 +87,20 @@ expect_exit 2 "no output" "$coopnet" render "$bundle"
 expect_exit 2 "bad colour attribute" "$coopnet" render --color-by colour "$bundle" -o "$work/bad.png"
 grep -q "unknown actor attribute 'colour'" "$work/err" || fail "colour attribute message: $(cat "$work/err")"
 expect_exit 2 "bad chart" "$coopnet" chart pie "$bundle" -o "$work/bad.png"
-expect_exit 2 "reach-curve" "$coopnet" chart reach-curve "$bundle" -o "$work/bad.png"
-grep -q "temporal" "$work/err" || fail "reach-curve message"
+expect_exit 2 "reach-curve unknown source" "$coopnet" chart --quiet reach-curve --from nobody \
+    "$bundle" -o "$work/bad.png"
+grep -q "unknown source actor 'nobody'" "$work/err" || fail "unknown source message: $(cat "$work/err")"
+expect_exit 2 "reach-curve bad period" "$coopnet" chart reach-curve --every week "$bundle" \
+    -o "$work/bad.png"
+grep -q "week" "$work/err" || fail "bad period message: $(cat "$work/err")"
+expect_exit 2 "--from on ranking" "$coopnet" chart ranking --from saida "$bundle" -o "$work/bad.png"
 expect_exit 2 "bad country" "$coopnet" chart nlc-matrix --country XX "$bundle" -o "$work/bad.png"
 expect_exit 2 "bad top" "$coopnet" chart ranking --top 0 "$bundle" -o "$work/bad.png"
 [ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
 # data errors: exit 3
 expect_exit 3 "geo without coordinates" "$coopnet" render --quiet --layout geo \
+    "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
+expect_exit 3 "reach-curve without dates" "$coopnet" chart --quiet reach-curve \
     "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
 [ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
 # help

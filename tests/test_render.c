@@ -308,9 +308,9 @@ static void test_charts(void)
     coopnet_bundle_t *bundle = load("mena-hub");
     if (bundle == NULL)
         return;
-    static const coopnet_chart_kind_t kinds[] = {COOPNET_CHART_RANKING, COOPNET_CHART_NLC_MATRIX,
-                                                 COOPNET_CHART_SNAPSHOTS,
-                                                 COOPNET_CHART_PARTICIPATION};
+    static const coopnet_chart_kind_t kinds[] = {
+        COOPNET_CHART_RANKING, COOPNET_CHART_NLC_MATRIX, COOPNET_CHART_SNAPSHOTS,
+        COOPNET_CHART_PARTICIPATION, COOPNET_CHART_REACH_CURVE};
     const char *path = tmp_path("chart.png");
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         coopnet_chart_options_t options;
@@ -328,6 +328,38 @@ static void test_charts(void)
         CHECK_INT(cairo_image_surface_get_height(image), 480);
         cairo_surface_destroy(image);
     }
+    /* reach-curve from two sources, then unknown, filtered-out and too many sources */
+    coopnet_error_t err;
+    coopnet_chart_options_t reach_options;
+    coopnet_chart_options_init(&reach_options);
+    const char *two[] = {"saida", "fes"};
+    reach_options.sources = two;
+    reach_options.n_sources = 2;
+    reach_options.period = COOPNET_PERIOD_YEAR;
+    CHECK_INT(coopnet_chart_render(bundle, COOPNET_CHART_REACH_CURVE, &reach_options, path, &err),
+              COOPNET_OK);
+    CHECK(access(path, F_OK) == 0);
+    const char *unknown[] = {"saida", "nobody"};
+    reach_options.sources = unknown;
+    reach_options.n_sources = 2;
+    CHECK_INT(coopnet_chart_render(bundle, COOPNET_CHART_REACH_CURVE, &reach_options,
+                                   tmp_path("x.png"), &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "'nobody'");
+    const char *excluded[] = {"saida"};
+    reach_options.sources = excluded;
+    reach_options.n_sources = 1;
+    reach_options.graph.exclude = excluded;
+    reach_options.graph.n_exclude = 1;
+    CHECK_INT(coopnet_chart_render(bundle, COOPNET_CHART_REACH_CURVE, &reach_options,
+                                   tmp_path("x.png"), &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "'saida'");
+    reach_options.graph.n_exclude = 0;
+    reach_options.n_sources = COOPNET_CHART_MAX_SOURCES + 1;
+    CHECK_INT(coopnet_chart_render(bundle, COOPNET_CHART_REACH_CURVE, &reach_options,
+                                   tmp_path("x.png"), &err),
+              COOPNET_EINVAL);
     unlink(path);
     coopnet_bundle_free(bundle);
 }
@@ -398,9 +430,10 @@ static void test_errors(void)
     coopnet_label_field_t field;
     CHECK_INT(coopnet_label_field_parse("name_de", &field, &err), COOPNET_EINVAL);
     coopnet_chart_kind_t chart;
-    CHECK_INT(coopnet_chart_kind_parse("reach-curve", &chart, &err), COOPNET_EINVAL);
-    CHECK_CONTAINS(err.message, "temporal");
+    CHECK_INT(coopnet_chart_kind_parse("reach-curve", &chart, &err), COOPNET_OK);
+    CHECK_INT(chart, COOPNET_CHART_REACH_CURVE);
     CHECK_INT(coopnet_chart_kind_parse("pie", &chart, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "'pie'");
     coopnet_bundle_free(bundle);
 
     /* a bundle with no coordinates cannot be drawn on a map, nor with no dates on a timeline */
@@ -419,6 +452,9 @@ static void test_errors(void)
                                    tmp_path("x.png"), &err),
               COOPNET_EDATA);
     CHECK_INT(coopnet_chart_render(women, COOPNET_CHART_SNAPSHOTS, &chart_options,
+                                   tmp_path("x.png"), &err),
+              COOPNET_EDATA);
+    CHECK_INT(coopnet_chart_render(women, COOPNET_CHART_REACH_CURVE, &chart_options,
                                    tmp_path("x.png"), &err),
               COOPNET_EDATA);
     CHECK(access(tmp_path("x.png"), F_OK) != 0);

@@ -9,7 +9,8 @@
 static int run_chart(int argc, char **argv);
 
 const cli_command_t cli_command_chart = {
-    "chart", "draw a chart: ranking, nlc-matrix, snapshots or participation (PNG, PDF, SVG)",
+    "chart",
+    "draw a chart: ranking, nlc-matrix, snapshots, participation or reach-curve (PNG, PDF, SVG)",
     "usage: coopnet chart [OPTIONS] KIND BUNDLE -o FILE.{png,pdf,svg}",
     "\nDraws one chart of the bundle, with axes, gridlines, a title and a source line:\n"
     "  ranking        horizontal bars: the top actors by a measure, coloured by level\n"
@@ -18,7 +19,9 @@ const cli_command_t cli_command_chart = {
     "  snapshots      small multiples: the network as of the end of each year, every\n"
     "                 actor in the same place in every panel\n"
     "  participation  events per quarter, stacked by event type\n"
-    "(reach-curve needs the temporal analysis and is not in this build.)\n\n"
+    "  reach-curve    reach over time along time-respecting paths (see `coopnet reach`):\n"
+    "                 the share of actor pairs linked, or with --from one line per source\n"
+    "                 of the actors it reaches\n\n"
     "Options:\n"
     "  -o, --output FILE          the chart to write: .png, .pdf or .svg (required)\n"
     "  --measure MEASURE          ranking: degree (default), strength, betweenness,\n"
@@ -27,12 +30,15 @@ const cli_command_t cli_command_chart = {
     "  --top N                    ranking: how many actors (default 15)\n"
     "  --country CC               nlc-matrix: only actors of this country (ISO code)\n"
     "  --seed N                   snapshots: layout seed (default 1)\n"
+    "  --every PERIOD             reach-curve: month, quarter (default) or year\n"
+    "  --from ID[,ID...]          reach-curve: source actors (at most 6), one line each\n"
     "  --label-field FIELD        short (default), name, name_ar, name_fr, "
     "id\n" CLI_FIGURE_OPTIONS_HELP CLI_GRAPH_OPTIONS_HELP
     "  --quiet                    do not print warnings\n\n"
     "Examples:\n"
     "  coopnet chart ranking datasets/mena-hub --measure betweenness -o ranking.png\n"
-    "  coopnet chart nlc-matrix datasets/mena-hub --country MA -o nlc-ma.pdf\n",
+    "  coopnet chart nlc-matrix datasets/mena-hub --country MA -o nlc-ma.pdf\n"
+    "  coopnet chart reach-curve datasets/mena-hub --from saida,fes -o reach.png\n",
     run_chart};
 
 enum {
@@ -40,7 +46,9 @@ enum {
     OPT_TOP,
     OPT_COUNTRY,
     OPT_SEED,
-    OPT_LABEL_FIELD
+    OPT_LABEL_FIELD,
+    OPT_EVERY,
+    OPT_FROM
 };
 
 static int run_chart(int argc, char **argv)
@@ -55,6 +63,8 @@ static int run_chart(int argc, char **argv)
         {"country", required_argument, NULL, OPT_COUNTRY},
         {"seed", required_argument, NULL, OPT_SEED},
         {"label-field", required_argument, NULL, OPT_LABEL_FIELD},
+        {"every", required_argument, NULL, OPT_EVERY},
+        {"from", required_argument, NULL, OPT_FROM},
         {NULL, 0, NULL, 0}};
     const cli_command_t *command = &cli_command_chart;
     cli_graph_options_t graph_options;
@@ -69,6 +79,9 @@ static int run_chart(int argc, char **argv)
     coopnet_figure_format_t format;
     coopnet_chart_kind_t kind;
     unsigned long top;
+    char *from_text = NULL; /* owned copy of --from, split in place */
+    const char *sources[COOPNET_CHART_MAX_SOURCES];
+    bool reach_options = false;
 
     while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
         int status = COOPNET_OK;
@@ -105,6 +118,34 @@ static int run_chart(int argc, char **argv)
             break;
         case OPT_LABEL_FIELD:
             status = coopnet_label_field_parse(optarg, &chart.label_field, &err);
+            break;
+        case OPT_EVERY:
+            status = coopnet_temporal_parse_period(optarg, &chart.period, &err);
+            reach_options = true;
+            break;
+        case OPT_FROM:
+            free(from_text);
+            from_text = strdup(optarg);
+            if (from_text == NULL) {
+                coopnet_error_set(&err, COOPNET_ENOMEM, "out of memory");
+                exit_status = cli_fail(&err);
+                goto cleanup;
+            }
+            chart.n_sources = 0;
+            reach_options = true;
+            for (char *id = strtok(from_text, ","); id != NULL; id = strtok(NULL, ",")) {
+                if (chart.n_sources == COOPNET_CHART_MAX_SOURCES) {
+                    status =
+                        coopnet_error_set(&err, COOPNET_EINVAL, "--from takes at most %d actors",
+                                          COOPNET_CHART_MAX_SOURCES);
+                    break;
+                }
+                sources[chart.n_sources++] = id;
+            }
+            if (status == COOPNET_OK && chart.n_sources == 0)
+                status = coopnet_error_set(&err, COOPNET_EINVAL, "--from needs actor ids, not '%s'",
+                                           optarg);
+            chart.sources = sources;
             break;
         default:
             handled = cli_figure_option(&chart.figure, opt, optarg, &err);
@@ -144,12 +185,18 @@ static int run_chart(int argc, char **argv)
         exit_status = cli_usage_error(command, "%s", err.message);
         goto cleanup;
     }
+    if (reach_options && kind != COOPNET_CHART_REACH_CURVE) {
+        exit_status = cli_usage_error(command, "--every and --from are for reach-curve only");
+        goto cleanup;
+    }
     if ((exit_status = cli_load_bundle(argv[optind + 1], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     chart.graph = graph_options.graph;
     if (coopnet_chart_render(bundle, kind, &chart, output_path, &err) != COOPNET_OK)
-        exit_status = cli_fail(&err);
+        exit_status = err.code == COOPNET_EINVAL ? cli_usage_error(command, "%s", err.message)
+                                                 : cli_fail(&err);
 cleanup:
+    free(from_text);
     coopnet_bundle_free(bundle);
     cli_graph_options_free(&graph_options);
     return exit_status;
