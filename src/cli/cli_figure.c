@@ -67,3 +67,30 @@ bool cli_is_measure(const char *name)
             return true;
     return false;
 }
+
+int cli_figure_shared_option(const cli_command_t *command, coopnet_figure_options_t *figure,
+                             cli_graph_options_t *graph_options, int opt, const char *value,
+                             char **argv, int *exit_status)
+{
+    coopnet_error_t err;
+    int exit_now = 0;
+    int handled = cli_figure_option(figure, opt, value, &err);
+    if (handled < 0) {
+        *exit_status = cli_usage_error(command, "%s", err.message);
+        return 0;
+    }
+    if (handled > 0)
+        return 1;
+    if (cli_common_option(command, opt, &exit_now))
+        return !exit_now;
+    handled = cli_graph_option(graph_options, command, opt, value);
+    if (handled < 0) {
+        *exit_status = COOPNET_EXIT_USAGE;
+        return 0;
+    }
+    if (handled == 0) {
+        *exit_status = cli_bad_option(command, argv);
+        return 0;
+    }
+    return 1;
+}

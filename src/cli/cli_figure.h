@@ -36,6 +36,13 @@ enum {
 int cli_figure_option(coopnet_figure_options_t *figure, int opt, const char *value,
                       coopnet_error_t *err);
 
+/* The options every figure command shares, tried in turn: figure options, --quiet/--help, the
+ * cooperation-graph options; anything else is a usage error. Returns 1 when opt was handled and
+ * parsing goes on, 0 when the command must stop with *exit_status (left as it is after --help). */
+int cli_figure_shared_option(const cli_command_t *command, coopnet_figure_options_t *figure,
+                             cli_graph_options_t *graph_options, int opt, const char *value,
+                             char **argv, int *exit_status);
+
 /* Parses a non-negative integer seed. */
 int cli_parse_seed(const char *text, unsigned long *seed, coopnet_error_t *err);
 

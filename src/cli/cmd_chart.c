@@ -72,7 +72,7 @@ static int run_chart(int argc, char **argv)
     coopnet_chart_options_t chart;
     coopnet_chart_options_init(&chart);
     const char *output_path = NULL;
-    int opt, exit_now = 0, handled;
+    int opt;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
     coopnet_error_t err;
@@ -148,27 +148,9 @@ static int run_chart(int argc, char **argv)
             chart.sources = sources;
             break;
         default:
-            handled = cli_figure_option(&chart.figure, opt, optarg, &err);
-            if (handled < 0) {
-                exit_status = cli_usage_error(command, "%s", err.message);
+            if (!cli_figure_shared_option(command, &chart.figure, &graph_options, opt, optarg, argv,
+                                          &exit_status))
                 goto cleanup;
-            }
-            if (handled > 0)
-                continue;
-            if (cli_common_option(command, opt, &exit_now)) {
-                if (exit_now)
-                    goto cleanup;
-                continue;
-            }
-            handled = cli_graph_option(&graph_options, command, opt, optarg);
-            if (handled < 0) {
-                exit_status = COOPNET_EXIT_USAGE;
-                goto cleanup;
-            }
-            if (handled == 0) {
-                exit_status = cli_bad_option(command, argv);
-                goto cleanup;
-            }
             continue;
         }
         if (status != COOPNET_OK) {
