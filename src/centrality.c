@@ -1,5 +1,6 @@
 /* centrality.c - actor centralities on the cooperation graph (see coopnet/centrality.h). */
 #include "coopnet/centrality.h"
+#include "centrality_paths.h"
 #include "coopnet/library.h"
 #include "internal.h"
 
@@ -128,27 +129,35 @@ int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t m
     case COOPNET_MEASURE_BETWEENNESS:
     case COOPNET_MEASURE_CLOSENESS:
     case COOPNET_MEASURE_HARMONIC:
-        if (weighted) {
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&length, 0), "edge lengths");
-            have_length = true;
-            if ((status = inverse_weights(&graph->weight, &length, err)) != COOPNET_OK)
+        if (!weighted) {
+            status = coopnet_centrality_paths(
+                g, measure == COOPNET_MEASURE_BETWEENNESS ? values : NULL,
+                measure == COOPNET_MEASURE_CLOSENESS ? values : NULL,
+                measure == COOPNET_MEASURE_HARMONIC ? values : NULL, NULL, err);
+            if (status != COOPNET_OK)
                 goto cleanup;
+            break;
         }
+        /* weighted: igraph's Dijkstra searches with 1 / weight as the length */
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&length, 0), "edge lengths");
+        have_length = true;
+        if ((status = inverse_weights(&graph->weight, &length, err)) != COOPNET_OK)
+            goto cleanup;
         if (measure == COOPNET_MEASURE_BETWEENNESS)
-            COOPNET_IGRAPH_CHECK(err, status,
-                                 igraph_betweenness(g, values, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                                    have_length ? &length : NULL),
-                                 "betweenness");
+            COOPNET_IGRAPH_CHECK(
+                err, status,
+                igraph_betweenness(g, values, igraph_vss_all(), IGRAPH_UNDIRECTED, &length),
+                "betweenness");
         else if (measure == COOPNET_MEASURE_CLOSENESS)
             COOPNET_IGRAPH_CHECK(err, status,
                                  igraph_closeness(g, values, NULL, NULL, igraph_vss_all(),
-                                                  IGRAPH_ALL, have_length ? &length : NULL, true),
+                                                  IGRAPH_ALL, &length, true),
                                  "closeness");
         else
-            COOPNET_IGRAPH_CHECK(err, status,
-                                 igraph_harmonic_centrality(g, values, igraph_vss_all(), IGRAPH_ALL,
-                                                            have_length ? &length : NULL, true),
-                                 "harmonic centrality");
+            COOPNET_IGRAPH_CHECK(
+                err, status,
+                igraph_harmonic_centrality(g, values, igraph_vss_all(), IGRAPH_ALL, &length, true),
+                "harmonic centrality");
         break;
     case COOPNET_MEASURE_EIGENVECTOR: {
         igraph_real_t eigenvalue;
@@ -193,4 +202,42 @@ cleanup:
     if (have_integers)
         igraph_vector_int_destroy(&integer_values);
     return status;
+}
+
+int coopnet_centrality_compute_set(const coopnet_graph_t *graph, const coopnet_measure_t *measures,
+                                   size_t n_measures, bool weighted, igraph_vector_t *values,
+                                   const coopnet_progress_t *progress, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    igraph_vector_t *path_output[COOPNET_MEASURE_COUNT] = {NULL};
+    bool shared_pass = false;
+
+    coopnet_library_init();
+    for (size_t k = 0; k < n_measures; k++) {
+        if ((int)measures[k] < 0 || measures[k] >= COOPNET_MEASURE_COUNT)
+            return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown measure %d", (int)measures[k]);
+        bool path_measure = measures[k] == COOPNET_MEASURE_BETWEENNESS ||
+                            measures[k] == COOPNET_MEASURE_CLOSENESS ||
+                            measures[k] == COOPNET_MEASURE_HARMONIC;
+        if (!weighted && path_measure) {
+            path_output[measures[k]] = &values[k];
+            shared_pass = true;
+        }
+    }
+    if (shared_pass && (status = coopnet_centrality_paths(
+                            &graph->graph, path_output[COOPNET_MEASURE_BETWEENNESS],
+                            path_output[COOPNET_MEASURE_CLOSENESS],
+                            path_output[COOPNET_MEASURE_HARMONIC], progress, err)) != COOPNET_OK)
+        return status;
+    for (size_t k = 0; k < n_measures; k++) {
+        if (path_output[measures[k]] == &values[k])
+            continue;
+        const char *stage = coopnet_measure_name(measures[k]);
+        coopnet_progress_report(progress, stage, 0, 1);
+        if ((status = coopnet_centrality_compute(graph, measures[k], weighted, &values[k], err)) !=
+            COOPNET_OK)
+            return status;
+        coopnet_progress_report(progress, stage, 1, 1);
+    }
+    return COOPNET_OK;
 }

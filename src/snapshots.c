@@ -113,8 +113,8 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
 {
     int status = COOPNET_OK;
     coopnet_graph_t graph = {0};
-    igraph_vector_t values;
-    bool have_values = false;
+    igraph_vector_t values[COOPNET_MEASURE_COUNT];
+    size_t n_values = 0; /* initialised vectors of values[] */
     ranked_t *rank_work = NULL;
     double *x = NULL, *y = NULL, *spearman_work = NULL;
 
@@ -129,8 +129,8 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
     memcpy(snapshots->measures, measures, n_measures * sizeof *measures);
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&snapshots->actor_of_vertex, 0),
                          "snapshots");
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&values, 0), "snapshots");
-    have_values = true;
+    for (; n_values < n_measures; n_values++)
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&values[n_values], 0), "snapshots");
 
     coopnet_date_t first, last;
     coopnet_bundle_date_range(bundle, &first, &last);
@@ -183,12 +183,12 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
                 goto cleanup;
             }
         }
+        if ((status = coopnet_centrality_compute_set(&graph, measures, n_measures, weighted, values,
+                                                     NULL, err)) != COOPNET_OK)
+            goto cleanup;
         for (size_t k = 0; k < n_measures; k++) {
-            if ((status = coopnet_centrality_compute(&graph, measures[k], weighted, &values,
-                                                     err)) != COOPNET_OK)
-                goto cleanup;
             size_t offset = (s * n_measures + k) * (size_t)n;
-            memcpy(snapshots->values + offset, VECTOR(values), (size_t)n * sizeof(double));
+            memcpy(snapshots->values + offset, VECTOR(values[k]), (size_t)n * sizeof(double));
             rank_values(snapshots->values + offset, snapshots->ranks + offset, n, rank_work);
             if (s > 0) {
                 size_t before = offset - n_measures * (size_t)n;
@@ -203,8 +203,8 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
 
 cleanup:
     coopnet_graph_destroy(&graph);
-    if (have_values)
-        igraph_vector_destroy(&values);
+    for (size_t k = 0; k < n_values; k++)
+        igraph_vector_destroy(&values[k]);
     free(rank_work);
     free(x);
     free(y);

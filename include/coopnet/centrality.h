@@ -11,6 +11,7 @@
 
 #include "coopnet/error.h"
 #include "coopnet/graph.h"
+#include "coopnet/progress.h"
 
 #include <igraph.h>
 #include <stdbool.h>
@@ -67,6 +68,17 @@ const char *coopnet_measure_description(coopnet_measure_t measure);
  * constraint O(V d^2) for d the largest degree. Memory O(V + E). */
 int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t measure,
                                bool weighted, igraph_vector_t *values, coopnet_error_t *err);
+
+/* Computes n_measures measures (distinct, as from coopnet_measure_parse_list) into values[k]
+ * (caller-initialised vectors, one per measure, resized to vcount), as coopnet_centrality_compute
+ * does one by one, but unweighted betweenness, closeness and harmonic share a single
+ * breadth-first search from every vertex, run over the machine's cores (the results do not depend
+ * on the number of cores). progress: stage "shortest paths" per source, then one stage per other
+ * measure. On failure the same errors as coopnet_centrality_compute; values stay owned by the
+ * caller. Cost: one O(V E) pass for all the unweighted path measures, plus the others' costs. */
+int coopnet_centrality_compute_set(const coopnet_graph_t *graph, const coopnet_measure_t *measures,
+                                   size_t n_measures, bool weighted, igraph_vector_t *values,
+                                   const coopnet_progress_t *progress, coopnet_error_t *err);
 
 /* Parses a comma-separated list of measure names ("degree,pagerank") into measures (room for
  * capacity entries; repeats are refused). *n_measures receives the count. COOPNET_EINVAL with a

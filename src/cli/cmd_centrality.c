@@ -66,8 +66,9 @@ static int run_centrality(int argc, char **argv)
     int opt, exit_status = COOPNET_EXIT_OK;
     double *values = NULL;
     igraph_integer_t *order = NULL;
-    igraph_vector_t column;
-    igraph_vector_init(&column, 0);
+    igraph_vector_t measure_values[COOPNET_MEASURE_COUNT];
+    size_t n_columns = 0;
+    coopnet_progress_t progress;
     coopnet_error_t err;
 
     while ((opt = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
@@ -103,14 +104,24 @@ static int run_centrality(int argc, char **argv)
         exit_status = COOPNET_EXIT_FAILURE;
         goto cleanup;
     }
-    for (size_t k = 0; k < n_measures; k++) {
-        if (coopnet_centrality_compute(&analysis.graph, measures[k], weighted, &column, &err) !=
-            COOPNET_OK) {
-            exit_status = cli_fail(&err);
+    for (size_t k = 0; k < n_measures; k++)
+        if (igraph_vector_init(&measure_values[k], 0) != IGRAPH_SUCCESS) {
+            cli_error("out of memory");
+            exit_status = COOPNET_EXIT_FAILURE;
             goto cleanup;
+        } else {
+            n_columns = k + 1;
         }
-        memcpy(values + k * (size_t)n, VECTOR(column), (size_t)n * sizeof *values);
+    progress = cli_progress();
+    int status = coopnet_centrality_compute_set(&analysis.graph, measures, n_measures, weighted,
+                                                measure_values, &progress, &err);
+    cli_progress_finish();
+    if (status != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
     }
+    for (size_t k = 0; k < n_measures; k++)
+        memcpy(values + k * (size_t)n, VECTOR(measure_values[k]), (size_t)n * sizeof *values);
     for (igraph_integer_t v = 0; v < n; v++)
         order[v] = v;
     sort_key = values;
@@ -134,7 +145,8 @@ static int run_centrality(int argc, char **argv)
 cleanup:
     free(values);
     free(order);
-    igraph_vector_destroy(&column);
+    for (size_t k = 0; k < n_columns; k++)
+        igraph_vector_destroy(&measure_values[k]);
     cli_analysis_free(&analysis);
     return exit_status;
 }
