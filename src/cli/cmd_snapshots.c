@@ -116,9 +116,12 @@ static int run_snapshots(int argc, char **argv)
     }
     if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
-    if (coopnet_snapshots_compute(analysis.bundle, &analysis.graph_options.graph, step,
-                                  (int32_t)window, measures, n_measures, weighted, NULL, &snapshots,
-                                  &err) != COOPNET_OK) {
+    coopnet_progress_t progress = cli_progress();
+    int status = coopnet_snapshots_compute(analysis.bundle, &analysis.graph_options.graph, step,
+                                           (int32_t)window, measures, n_measures, weighted,
+                                           &progress, &snapshots, &err);
+    cli_progress_finish();
+    if (status != COOPNET_OK) {
         exit_status = cli_fail(&err);
         goto cleanup;
     }
