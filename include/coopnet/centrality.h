@@ -1,6 +1,8 @@
 /* coopnet/centrality.h - actor centralities on the cooperation graph.
  *
- * Nine measures, each computed by igraph on the undirected cooperation graph. Unweighted unless
+ * Nine measures on the undirected cooperation graph, as igraph 0.10 defines them (igraph computes
+ * them, except the unweighted betweenness, closeness and harmonic centrality: coopnet runs those
+ * three in one shared breadth-first pass, checked against igraph in the tests). Unweighted unless
  * asked (strength always sums the edge weights); weighted, the path-based measures (betweenness,
  * closeness, harmonic) take 1 / weight as the length of an edge, so that a stronger tie is a
  * shorter path, and eigenvector, pagerank and constraint use the weights directly. Degree and
