@@ -68,7 +68,6 @@ typedef struct sketch_pass {
     uint32_t *own_bucket; /* per compact actor: the register of its own element */
     uint32_t *own_key;    /* per compact actor: its element's word without the arrival */
     double *estimate;     /* per compact actor: the estimate of its sketch's count */
-    double inverse_power[64];
 } sketch_pass_t;
 
 /* A 64-bit hash of an actor's id (FNV-1a, then the splitmix64 finaliser to spread the bits), so
@@ -99,22 +98,53 @@ static void element_of(const sketch_pass_t *pass, const char *id, uint32_t *buck
     *key = ((uint32_t)(63 - rho) << 26) | (tie_break << KEY_SHIFT);
 }
 
-/* HyperLogLog's estimate of the count of a sketch (Flajolet et al. 2007), with linear counting
- * while the raw estimate is at most 2.5 m and some register is empty. */
+/* sigma and tau of Ertl's improved estimator (Ertl 2017, "New cardinality estimation algorithms
+ * for HyperLogLog sketches", algorithm 6): series summed until they stop changing. */
+static double ertl_sigma(double x)
+{
+    if (x == 1.0)
+        return INFINITY;
+    double y = 1.0, z = x, previous;
+    do {
+        x *= x;
+        previous = z;
+        z += x * y;
+        y += y;
+    } while (z != previous);
+    return z;
+}
+
+static double ertl_tau(double x)
+{
+    if (x == 0.0 || x == 1.0)
+        return 0.0;
+    double y = 1.0, z = 1.0 - x, previous;
+    do {
+        x = sqrt(x);
+        previous = z;
+        y *= 0.5;
+        z -= (1.0 - x) * (1.0 - x) * y;
+    } while (z != previous);
+    return z / 3.0;
+}
+
+/* The estimated count of a sketch. HyperLogLog's raw estimate (Flajolet et al. 2007) is biased
+ * between about 2.5 m and 5 m, where linear counting no longer helps; Ertl's estimator, from the
+ * histogram of register values, is nearly unbiased over the whole range without the empirical
+ * bias tables of Heule et al. 2013, and behaves like linear counting for small counts. */
 static double sketch_count(const sketch_pass_t *pass, const uint32_t *row)
 {
-    double sum = 0.0;
-    size_t empty = 0, m = pass->registers;
-    for (size_t j = 0; j < m; j++) {
-        uint32_t rho = 63 - (row[j] >> 26);
-        sum += pass->inverse_power[rho];
-        empty += rho == 0;
-    }
-    double alpha = m == 16 ? 0.673 : m == 32 ? 0.697 : m == 64 ? 0.709 : 0.7213 / (1.0 + 1.079 / m);
-    double raw = alpha * (double)m * (double)m / sum;
-    if (raw <= 2.5 * (double)m && empty > 0)
-        return (double)m * log((double)m / (double)empty);
-    return raw;
+    uint32_t histogram[64] = {0};
+    size_t m = pass->registers;
+    for (size_t j = 0; j < m; j++)
+        histogram[63 - (row[j] >> 26)]++;
+    int q = 64 - pass->precision; /* hash bits after the bucket: ranks 1 .. q + 1 */
+    double md = (double)m;
+    double z = md * ertl_tau(1.0 - histogram[q + 1] / md);
+    for (int k = q; k >= 1; k--)
+        z = 0.5 * (z + histogram[k]);
+    z += md * ertl_sigma(histogram[0] / md);
+    return md * md / (2.0 * log(2.0) * z);
 }
 
 static void pass_free(sketch_pass_t *pass)
@@ -154,8 +184,6 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
         pass_free(pass);
         return status;
     }
-    for (int rho = 0; rho < 64; rho++)
-        pass->inverse_power[rho] = ldexp(1.0, -rho);
     const coopnet_bundle_t *bundle = network->bundle;
     for (size_t a = 0; a < n; a++) {
         element_of(pass, bundle->actors[network->actor_of_compact[a]].id, &pass->own_bucket[a],
@@ -184,6 +212,19 @@ static inline void merge_row(uint32_t *restrict into, const uint32_t *restrict f
 {
     for (size_t j = 0; j < m; j++)
         into[j] = from[j] < into[j] ? from[j] : into[j];
+}
+
+/* merge_row, telling whether into changed (so that its count need not be estimated again). */
+static inline bool merge_row_changed(uint32_t *restrict into, const uint32_t *restrict from,
+                                     size_t m)
+{
+    uint32_t changed = 0;
+    for (size_t j = 0; j < m; j++) {
+        uint32_t smaller = from[j] < into[j];
+        changed |= smaller;
+        into[j] = smaller ? from[j] : into[j];
+    }
+    return changed != 0;
 }
 
 /* One pass. forward: senders give to receivers in date order; else receivers give to senders in
@@ -253,9 +294,10 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
         for (size_t t = 0; t < n_touched; t++) {
             int32_t actor = pass->touched[t];
             uint32_t *row = pass->state + (size_t)actor * m;
-            merge_row(row, pass->pending + (size_t)pass->pending_row[actor] * m, m);
+            bool changed =
+                merge_row_changed(row, pass->pending + (size_t)pass->pending_row[actor] * m, m);
             pass->pending_row[actor] = -1;
-            if (day_rise != NULL) {
+            if (day_rise != NULL && changed) {
                 double count = sketch_count(pass, row);
                 rise += count - pass->estimate[actor];
                 pass->estimate[actor] = count;
