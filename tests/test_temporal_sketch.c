@@ -164,6 +164,7 @@ static void test_small_random_exact(void)
         coopnet_temporal_all_t exact, estimate;
         both_passes(bundle, &options, COOPNET_TEMPORAL_SKETCH_MAX_PRECISION, &exact, &estimate);
         check_same(&exact, &estimate);
+        coopnet_temporal_all_destroy(&exact);
         coopnet_temporal_all_destroy(&estimate);
         both_passes(bundle, &options, COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION, &exact, &estimate);
         for (size_t a = 0; a < exact.n_actors && a < estimate.n_actors; a++) {
