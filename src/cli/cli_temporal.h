@@ -53,8 +53,8 @@ enum {
 #define CLI_TEMPORAL_ALL_OPTIONS_HELP                                                              \
     "  --exact                    exact all-sources reach whatever its memory needs\n"             \
     "  --estimate                 estimate it with HyperLogLog sketches (not with\n"               \
-    "                             --max-wait); values then have a relative standard\n"             \
-    "                             error of 1.04/sqrt(2^P), in column relative_standard_error\n"    \
+    "                             --max-wait); a column relative_standard_error\n"                 \
+    "                             then gives their error, 1.04/sqrt(2^P)\n"                        \
     "  --precision P              sketch precision, 2^P registers per actor, 4..16\n"              \
     "                             (default 10: 3.25%, 4 KiB per actor)\n"                          \
     "  --memory-limit SIZE        without --exact or --estimate: exact when its state\n"           \
