@@ -48,7 +48,63 @@ expect 0 "$coopnet" reach "$mena" --all -o "$tmp/all.csv" --quiet
 [ -s "$tmp/all.csv" ] && [ -z "$out" ] || fail "-o FILE"
 rm -rf "$tmp"
 
+# all sources estimated with sketches: on mena-hub the counts are small enough to come out exact
+expect 0 "$coopnet" reach "$mena" --all --quiet
+exact=$out
+expect 0 "$coopnet" reach "$mena" --all --estimate --quiet
+[ "$(echo "$out" | head -1)" = "id,name,out_reach,in_reach,temporal_closeness,relative_standard_error" ] ||
+    fail "estimate header: $(echo "$out" | head -1)"
+[ "$(echo "$out" | sed "1d; s/,0.0325$//")" = "$(echo "$exact" | sed 1d)" ] || fail "estimate differs from exact on mena-hub"
+contains "$(echo "$out" | sed -n 2p)" ",0.0325"
+expect 0 "$coopnet" reach "$mena" --all --estimate --precision 12 --format json --quiet
+contains "$out" '"relative_standard_error":0.01625'
+# over the memory limit: the estimate, with a note unless --quiet
+expect 0 "$coopnet" reach "$mena" --all --memory-limit 100
+contains "$err" "coopnet: note: exact reach for 46 actors needs"
+contains "$err" "over the memory limit 100 bytes: estimating with HyperLogLog sketches"
+contains "$(echo "$out" | head -1)" "relative_standard_error"
+expect 0 "$coopnet" reach "$mena" --all --memory-limit 100 --quiet
+[ -z "$err" ] || fail "note despite --quiet: $err"
+expect 0 "$coopnet" reach "$mena" --all --memory-limit 100 --exact --quiet
+[ "$out" = "$exact" ] || fail "--exact over the memory limit"
+expect 0 "$coopnet" reach "$mena" --all --memory-limit 2MiB --quiet
+[ "$out" = "$exact" ] || fail "exact under the memory limit"
+expect 1 "$coopnet" reach "$mena" --all --memory-limit 100 --max-wait 30 --quiet
+contains "$err" "the estimate cannot honour --max-wait"
+expect 0 "$coopnet" reach-curve "$mena" --every year --estimate --quiet
+[ "$(echo "$out" | head -1)" = "date,reachability_ratio,mean_out_reach,relative_standard_error" ] ||
+    fail "curve estimate header"
+# the same input gives the same bytes
+tmp=$(mktemp -d)
+if "$coopnet" generate -o "$tmp/g" --actors 1500 --events 600 --seed 3 --quiet; then
+    "$coopnet" reach "$tmp/g" --all --estimate -o "$tmp/one.csv" --quiet &&
+        "$coopnet" reach "$tmp/g" --all --estimate -o "$tmp/two.csv" --quiet &&
+        cmp -s "$tmp/one.csv" "$tmp/two.csv" || fail "estimate not deterministic"
+    [ "$(wc -l <"$tmp/one.csv")" = 1501 ] || fail "estimate rows"
+else
+    fail "generate"
+fi
+rm -rf "$tmp"
+
 # usage errors: exit 2, a message naming the culprit
+expect 2 "$coopnet" reach "$mena" --all --estimate --max-wait 30
+contains "$err" "--estimate cannot honour --max-wait"
+expect 2 "$coopnet" reach "$mena" --all --estimate --exact
+contains "$err" "give --exact or --estimate, not both"
+expect 2 "$coopnet" reach "$mena" --from saida --estimate
+contains "$err" "are for reach from all sources"
+expect 2 "$coopnet" reach-curve "$mena" --every year --from saida --memory-limit 1G
+contains "$err" "are for reach from all sources"
+expect 2 "$coopnet" reach "$mena" --all --precision 3
+contains "$err" "--precision: expected a number from 4 to 16, not '3'"
+expect 2 "$coopnet" reach "$mena" --all --precision ten
+contains "$err" "'ten'"
+expect 2 "$coopnet" reach "$mena" --all --memory-limit lots
+contains "$err" "--memory-limit: expected a size such as 800M or 2G, not 'lots'"
+expect 2 "$coopnet" reach "$mena" --all --memory-limit 0
+contains "$err" "not '0'"
+expect 2 "$coopnet" reach "$mena" --all --memory-limit 5X
+contains "$err" "not '5X'"
 expect 2 "$coopnet" reach "$mena"
 contains "$err" "give one of --from, --to and --all"
 expect 2 "$coopnet" reach "$mena" --from nowhere --quiet

@@ -14,6 +14,8 @@
  *     (departure) date, fewest hops and the last (first) contact per actor, and pathways;
  *   - coopnet_temporal_all_sources: every source at once with bitsets, out/in reach and
  *     harmonic temporal closeness, and the number of newly reachable pairs per contact day;
+ *     coopnet_temporal_all_sources_estimate: the same estimated with HyperLogLog sketches, in
+ *     memory linear in the actors;
  *   - coopnet_temporal_curve_*: cumulative reach by month, quarter or year.
  */
 #ifndef COOPNET_TEMPORAL_H
@@ -159,6 +161,8 @@ typedef struct coopnet_temporal_all {
     int32_t *days;        /* ascending */
     uint64_t *new_pairs;  /* per contact day: ordered pairs (a, b), a != b, first reached then */
     uint64_t total_pairs; /* all ordered pairs reached */
+    int precision;        /* 0: exact; else the estimate's sketch precision p (2^p registers) */
+    double relative_standard_error; /* 0 when exact; the estimate's 1.04 / sqrt(2^p) */
 } coopnet_temporal_all_t;
 
 /* Reach of every kept actor as a source, in one pass over the contacts in date order carrying a
@@ -176,6 +180,40 @@ int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
 uint64_t coopnet_temporal_all_sources_memory(const coopnet_temporal_network_t *network);
 
 void coopnet_temporal_all_destroy(coopnet_temporal_all_t *all);
+
+/* ---- all sources, estimated ---------------------------------------------------------------- */
+
+#define COOPNET_TEMPORAL_SKETCH_MIN_PRECISION 4
+#define COOPNET_TEMPORAL_SKETCH_MAX_PRECISION 16
+#define COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION 10
+
+/* The relative standard error of a HyperLogLog count with 2^precision registers,
+ * 1.04 / sqrt(2^precision) (3.25% at the default precision 10). O(1). */
+double coopnet_temporal_sketch_error(int precision);
+
+/* The same results as coopnet_temporal_all_sources, estimated with one HyperLogLog sketch of
+ * 2^precision registers per actor, for networks whose exact state does not fit in memory
+ * (docs/temporal.md, "The estimate"). out_reach and in_reach are rounded estimates with relative
+ * standard error all->relative_standard_error (near exact for counts well below 2^precision,
+ * where linear counting applies); temporal_closeness is the estimated out-reach times the mean
+ * of 1/tau over one sampled reached actor per register; new_pairs and total_pairs are the
+ * rounded estimated sums of in-reach by day. Out-reach and closeness come from one pass over
+ * the contacts in reverse date order (each sender's sketch takes the union of its receivers'
+ * sketches of the day after), in-reach and new_pairs from one pass in date order. The result
+ * depends only on the network, the precision and the actors' ids: the same input gives the same
+ * numbers. A maximum wait is not supported (reach from an actor then depends on when it was
+ * informed, which one sketch per actor cannot hold): EINVAL, as for a precision outside
+ * COOPNET_TEMPORAL_SKETCH_MIN/MAX_PRECISION or more than 65534 contact days; ENOMEM. all must be
+ * zeroed or destroyed; it is left destroyed on failure. progress may be NULL (stage "temporal
+ * reach (estimate)", two units per contact). Cost O(M 2^p) time for M contact members, and
+ * 4 * 2^p bytes per kept actor plus as much again for one day's receivers at most. */
+int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *network, int precision,
+                                          const coopnet_progress_t *progress,
+                                          coopnet_temporal_all_t *all, coopnet_error_t *err);
+
+/* The memory in bytes coopnet_temporal_all_sources_estimate needs at most. O(1). */
+uint64_t coopnet_temporal_all_sources_estimate_memory(const coopnet_temporal_network_t *network,
+                                                      int precision);
 
 /* ---- reach curves -------------------------------------------------------------------------- */
 

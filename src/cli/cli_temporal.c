@@ -2,9 +2,13 @@
 #include "cli_temporal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+
+#define DEFAULT_MEMORY_LIMIT (UINT64_C(3) << 29) /* 1.5 GiB */
 
 void cli_temporal_options_init(cli_temporal_options_t *options)
 {
@@ -12,6 +16,10 @@ void cli_temporal_options_init(cli_temporal_options_t *options)
     coopnet_temporal_options_init(&options->temporal);
     options->format = COOPNET_TABLE_CSV;
     options->format_given = false;
+    options->all_method = CLI_TEMPORAL_ALL_AUTO;
+    options->all_option_given = false;
+    options->precision = COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION;
+    options->memory_limit = DEFAULT_MEMORY_LIMIT;
 }
 
 void cli_temporal_options_free(cli_temporal_options_t *options)
@@ -34,11 +42,70 @@ static int parse_date_option(const cli_command_t *command, const char *name, con
     return 1;
 }
 
+/* "1073741824", "512M", "1.5G", "2GiB": bytes, or binary K/M/G/T with an optional "iB" or "B".
+ * Returns false unless the whole text is such a size of at least one byte. */
+static bool parse_size(const char *text, uint64_t *bytes)
+{
+    char *end;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (errno != 0 || end == text || !(value >= 1.0) || text[0] == '-' || text[0] == '+')
+        return false;
+    static const char units[] = "KMGT";
+    const char *unit = *end ? strchr(units, *end >= 'a' ? *end - 'a' + 'A' : *end) : NULL;
+    if (unit != NULL) {
+        value = ldexp(value, 10 * (int)(unit - units + 1));
+        end++;
+        if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+            end += strlen(end);
+    }
+    if (*end != '\0' || value > 0x1p62)
+        return false;
+    *bytes = (uint64_t)value;
+    return true;
+}
+
 int cli_temporal_option(cli_temporal_options_t *options, const cli_command_t *command, int opt,
                         const char *value)
 {
     coopnet_error_t err;
     switch (opt) {
+    case CLI_OPT_ESTIMATE:
+    case CLI_OPT_EXACT: {
+        cli_temporal_all_method_t method =
+            opt == CLI_OPT_ESTIMATE ? CLI_TEMPORAL_ALL_ESTIMATE : CLI_TEMPORAL_ALL_EXACT;
+        if (options->all_method != CLI_TEMPORAL_ALL_AUTO && options->all_method != method) {
+            cli_usage_error(command, "give --exact or --estimate, not both");
+            return -1;
+        }
+        options->all_method = method;
+        options->all_option_given = true;
+        return 1;
+    }
+    case CLI_OPT_PRECISION: {
+        char *end;
+        errno = 0;
+        long precision = strtol(value, &end, 10);
+        if (errno != 0 || end == value || *end != '\0' ||
+            precision < COOPNET_TEMPORAL_SKETCH_MIN_PRECISION ||
+            precision > COOPNET_TEMPORAL_SKETCH_MAX_PRECISION) {
+            cli_usage_error(command, "--precision: expected a number from %d to %d, not '%s'",
+                            COOPNET_TEMPORAL_SKETCH_MIN_PRECISION,
+                            COOPNET_TEMPORAL_SKETCH_MAX_PRECISION, value);
+            return -1;
+        }
+        options->precision = (int)precision;
+        options->all_option_given = true;
+        return 1;
+    }
+    case CLI_OPT_MEMORY_LIMIT:
+        if (!parse_size(value, &options->memory_limit)) {
+            cli_usage_error(command, "--memory-limit: expected a size such as 800M or 2G, not '%s'",
+                            value);
+            return -1;
+        }
+        options->all_option_given = true;
+        return 1;
     case CLI_OPT_SINCE:
         return parse_date_option(command, "since", value, &options->temporal.since);
     case CLI_OPT_UNTIL:
@@ -79,6 +146,65 @@ const coopnet_temporal_options_t *cli_temporal_options_get(cli_temporal_options_
 {
     options->temporal.graph = options->graph.graph;
     return &options->temporal;
+}
+
+int cli_temporal_check_all(const cli_temporal_options_t *options, const cli_command_t *command,
+                           bool all_sources)
+{
+    if (!all_sources && options->all_option_given)
+        return cli_usage_error(command, "--exact, --estimate, --precision and --memory-limit are "
+                                        "for reach from all sources");
+    if (options->all_method == CLI_TEMPORAL_ALL_ESTIMATE && options->temporal.max_wait >= 0)
+        return cli_usage_error(command, "--estimate cannot honour --max-wait (reach then depends "
+                                        "on when each actor was informed); use --exact");
+    return COOPNET_EXIT_OK;
+}
+
+/* "1.50 GiB", "400.0 MiB", "512 bytes". */
+static void format_size(uint64_t bytes, char *buffer, size_t size)
+{
+    if (bytes >= (UINT64_C(1) << 30))
+        snprintf(buffer, size, "%.2f GiB", ldexp((double)bytes, -30));
+    else if (bytes >= (UINT64_C(1) << 20))
+        snprintf(buffer, size, "%.1f MiB", ldexp((double)bytes, -20));
+    else
+        snprintf(buffer, size, "%llu bytes", (unsigned long long)bytes);
+}
+
+int cli_temporal_all_sources(const cli_temporal_options_t *options,
+                             const coopnet_temporal_network_t *network, coopnet_temporal_all_t *all)
+{
+    coopnet_error_t err;
+    cli_temporal_all_method_t method = options->all_method;
+    if (method == CLI_TEMPORAL_ALL_AUTO) {
+        uint64_t needed = coopnet_temporal_all_sources_memory(network);
+        char needed_text[32], limit_text[32];
+        format_size(needed, needed_text, sizeof needed_text);
+        format_size(options->memory_limit, limit_text, sizeof limit_text);
+        if (needed <= options->memory_limit) {
+            method = CLI_TEMPORAL_ALL_EXACT;
+        } else if (options->temporal.max_wait >= 0) {
+            cli_error("exact reach with --max-wait for %zu actors needs %s, over the memory limit "
+                      "%s, and the estimate cannot honour --max-wait: raise --memory-limit, or "
+                      "drop --max-wait",
+                      coopnet_temporal_network_actors(network), needed_text, limit_text);
+            return COOPNET_EXIT_FAILURE;
+        } else {
+            method = CLI_TEMPORAL_ALL_ESTIMATE;
+            if (!cli_quiet)
+                fprintf(stderr,
+                        "coopnet: note: exact reach for %zu actors needs %s, over the memory "
+                        "limit %s: estimating with HyperLogLog sketches (relative standard error "
+                        "%.2f%%; --exact forces the exact computation)\n",
+                        coopnet_temporal_network_actors(network), needed_text, limit_text,
+                        100.0 * coopnet_temporal_sketch_error(options->precision));
+        }
+    }
+    int status = method == CLI_TEMPORAL_ALL_EXACT
+                     ? coopnet_temporal_all_sources(network, &cli_temporal_progress, all, &err)
+                     : coopnet_temporal_all_sources_estimate(network, options->precision,
+                                                             &cli_temporal_progress, all, &err);
+    return status == COOPNET_OK ? COOPNET_EXIT_OK : cli_fail(&err);
 }
 
 static void draw_progress(void *data, const char *stage, uint64_t done, uint64_t total)

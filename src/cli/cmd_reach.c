@@ -24,12 +24,15 @@ const cli_command_t cli_command_reach = {
     "  --path-to ID     with --from: the learning pathway, one step per line, or a statement\n"
     "                   that there is none (--format csv|json: a table of the steps)\n"
     "  --all            every actor: id,name,out_reach,in_reach,temporal_closeness, the\n"
-    "                   closeness being (1/(n-1)) sum of 1/(days from --since to arrival + 1)\n\n"
-    "Options:\n" CLI_TEMPORAL_OPTIONS_HELP "\n"
+    "                   closeness being (1/(n-1)) sum of 1/(days from --since to arrival + 1);\n"
+    "                   exact while its state (actors^2/4 bytes) fits in --memory-limit,\n"
+    "                   else estimated, with a column relative_standard_error\n\n"
+    "Options:\n" CLI_TEMPORAL_OPTIONS_HELP CLI_TEMPORAL_ALL_OPTIONS_HELP "\n"
     "Examples:\n"
     "  coopnet reach datasets/mena-hub --from saida\n"
     "  coopnet reach datasets/mena-hub --from saida --path-to fes\n"
-    "  coopnet reach datasets/mena-hub --all --exclude scn_mena_hub,scn --format json\n",
+    "  coopnet reach datasets/mena-hub --all --exclude scn_mena_hub,scn --format json\n"
+    "  coopnet reach big-bundle --all --estimate --precision 12 -o reach.csv\n",
     run_reach};
 
 enum { OPT_FROM = CLI_OPT_TEMPORAL_NEXT, OPT_TO, OPT_PATH_TO, OPT_ALL };
@@ -164,10 +167,11 @@ static int write_path(const coopnet_temporal_network_t *network,
 static void write_all(const coopnet_bundle_t *bundle, const coopnet_temporal_all_t *all,
                       coopnet_table_format_t format, FILE *stream)
 {
-    static const char *const columns[] = {"id", "name", "out_reach", "in_reach",
-                                          "temporal_closeness"};
+    static const char *const columns[] = {
+        "id", "name", "out_reach", "in_reach", "temporal_closeness", "relative_standard_error"};
+    bool estimated = all->precision > 0;
     coopnet_table_t table;
-    coopnet_table_begin(&table, stream, format, columns, 5);
+    coopnet_table_begin(&table, stream, format, columns, estimated ? 6 : 5);
     for (size_t a = 0; a < all->n_actors; a++) {
         if (all->out_reach[a] < 0)
             continue;
@@ -176,6 +180,8 @@ static void write_all(const coopnet_bundle_t *bundle, const coopnet_temporal_all
         coopnet_table_integer(&table, all->out_reach[a]);
         coopnet_table_integer(&table, all->in_reach[a]);
         coopnet_table_number(&table, all->closeness[a]);
+        if (estimated)
+            coopnet_table_number(&table, all->relative_standard_error);
         coopnet_table_end_row(&table);
     }
     coopnet_table_end(&table);
@@ -268,6 +274,9 @@ static int run_reach(int argc, char **argv)
         exit_status = cli_usage_error(&cli_command_reach, "--path-to needs --from");
         goto cleanup;
     }
+    if ((exit_status = cli_temporal_check_all(&temporal_options, &cli_command_reach,
+                                              all_sources)) != COOPNET_EXIT_OK)
+        goto cleanup;
     if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_temporal_network_alloc(bundle, cli_temporal_options_get(&temporal_options),
@@ -291,16 +300,18 @@ static int run_reach(int argc, char **argv)
         goto cleanup;
     }
 
-    int status;
-    if (all_sources)
-        status = coopnet_temporal_all_sources(network, &cli_temporal_progress, &all, &err);
-    else if (from_id != NULL)
-        status = coopnet_temporal_reach_forward(network, (size_t)actor, &reach, &err);
-    else
-        status = coopnet_temporal_reach_backward(network, (size_t)actor, &reach, &err);
-    if (status != COOPNET_OK) {
-        exit_status = cli_fail(&err);
-        goto cleanup;
+    if (all_sources) {
+        exit_status = cli_temporal_all_sources(&temporal_options, network, &all);
+        if (exit_status != COOPNET_EXIT_OK)
+            goto cleanup;
+    } else {
+        int status = from_id != NULL
+                         ? coopnet_temporal_reach_forward(network, (size_t)actor, &reach, &err)
+                         : coopnet_temporal_reach_backward(network, (size_t)actor, &reach, &err);
+        if (status != COOPNET_OK) {
+            exit_status = cli_fail(&err);
+            goto cleanup;
+        }
     }
 
     if ((exit_status = cli_open_output(output_path, &output)) != COOPNET_EXIT_OK)

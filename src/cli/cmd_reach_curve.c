@@ -17,21 +17,26 @@ const cli_command_t cli_command_reach_curve = {
     "                   the mean number of actors each actor reaches\n\n"
     "Options:\n"
     "  --every PERIOD             month, quarter or year (required)\n"
-    "  --from ID                  the curve of one source\n" CLI_TEMPORAL_OPTIONS_HELP "\n"
+    "  --from ID                  the curve of one source\n" CLI_TEMPORAL_OPTIONS_HELP
+    "Without --from (all sources):\n" CLI_TEMPORAL_ALL_OPTIONS_HELP "\n"
     "Example:\n"
     "  coopnet reach-curve datasets/mena-hub --every quarter --exclude scn_mena_hub\n",
     run_reach_curve};
 
 enum { OPT_EVERY = CLI_OPT_TEMPORAL_NEXT, OPT_FROM };
 
+/* relative_error: 0 when exact, else the estimate's, written in a fourth column */
 static void write_curve(const coopnet_temporal_curve_t *curve, bool one_source,
-                        coopnet_table_format_t format, FILE *stream)
+                        double relative_error, coopnet_table_format_t format, FILE *stream)
 {
     static const char *const source_columns[] = {"date", "reached"};
-    static const char *const all_columns[] = {"date", "reachability_ratio", "mean_out_reach"};
+    static const char *const all_columns[] = {"date", "reachability_ratio", "mean_out_reach",
+                                              "relative_standard_error"};
     coopnet_table_t table;
     coopnet_table_begin(&table, stream, format, one_source ? source_columns : all_columns,
-                        one_source ? 2 : 3);
+                        one_source             ? 2
+                        : relative_error > 0.0 ? 4
+                                               : 3);
     for (size_t s = 0; s < curve->n_steps; s++) {
         char date[COOPNET_DATE_TEXT_SIZE];
         coopnet_date_format(coopnet_date_from_day(curve->day[s]), date);
@@ -41,6 +46,8 @@ static void write_curve(const coopnet_temporal_curve_t *curve, bool one_source,
         } else {
             coopnet_table_number(&table, curve->ratio[s]);
             coopnet_table_number(&table, curve->mean_reach[s]);
+            if (relative_error > 0.0)
+                coopnet_table_number(&table, relative_error);
         }
         coopnet_table_end_row(&table);
     }
@@ -107,6 +114,9 @@ static int run_reach_curve(int argc, char **argv)
         exit_status = cli_usage_error(command, "expected one BUNDLE and --every");
         goto cleanup;
     }
+    if ((exit_status = cli_temporal_check_all(&temporal_options, command, from_id == NULL)) !=
+        COOPNET_EXIT_OK)
+        goto cleanup;
     if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_temporal_network_alloc(bundle, cli_temporal_options_get(&temporal_options),
@@ -127,9 +137,10 @@ static int run_reach_curve(int argc, char **argv)
         if (status == COOPNET_OK)
             status = coopnet_temporal_curve_source(network, &reach, period, &curve, &err);
     } else {
-        status = coopnet_temporal_all_sources(network, &cli_temporal_progress, &all, &err);
-        if (status == COOPNET_OK)
-            status = coopnet_temporal_curve_all(network, &all, period, &curve, &err);
+        if ((exit_status = cli_temporal_all_sources(&temporal_options, network, &all)) !=
+            COOPNET_EXIT_OK)
+            goto cleanup;
+        status = coopnet_temporal_curve_all(network, &all, period, &curve, &err);
     }
     if (status != COOPNET_OK) {
         exit_status = cli_fail(&err);
@@ -137,7 +148,8 @@ static int run_reach_curve(int argc, char **argv)
     }
     if ((exit_status = cli_open_output(output_path, &output)) != COOPNET_EXIT_OK)
         goto cleanup;
-    write_curve(&curve, from_id != NULL, temporal_options.format, coopnet_output_stream(output));
+    write_curve(&curve, from_id != NULL, all.relative_standard_error, temporal_options.format,
+                coopnet_output_stream(output));
     exit_status = cli_commit_output(output);
     output = NULL;
 cleanup:
