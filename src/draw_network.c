@@ -367,6 +367,24 @@ cleanup:
 
 /* ---- geographic layout ---- */
 
+void coopnet_draw_geo_clamp_range(double *low, double *high, double limit)
+{
+    if (!(*high - *low < 2 * limit)) {
+        *low = -limit;
+        *high = limit;
+        return;
+    }
+    /* keep the padded span: move it back from the end it runs over */
+    if (*high > limit) {
+        *low -= *high - limit;
+        *high = limit;
+    }
+    if (*low < -limit) {
+        *high += -limit - *low;
+        *low = -limit;
+    }
+}
+
 static int layout_geo(network_figure_t *figure, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = figure->bundle;
@@ -430,6 +448,8 @@ static int layout_geo(network_figure_t *figure, coopnet_error_t *err)
     figure->geo_lon_max += lon_margin;
     figure->geo_lat_min -= lat_margin;
     figure->geo_lat_max += lat_margin;
+    coopnet_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+    coopnet_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
     return COOPNET_OK;
 }
 
@@ -525,7 +545,14 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         figure->geo_lon_max += extra_lon;
         figure->geo_lat_min -= extra_lat;
         figure->geo_lat_max += extra_lat;
-        figure->map = area;
+        /* a tall or wide area must not pad the map beyond the poles or the date line: the
+         * map then keeps the clamped range, centred in the area */
+        coopnet_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+        coopnet_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
+        double map_w = (figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos * scale;
+        double map_h = (figure->geo_lat_max - figure->geo_lat_min) * scale;
+        figure->map = (coopnet_rect_t){area.x + (area.w - map_w) / 2, area.y + (area.h - map_h) / 2,
+                                       map_w, map_h};
         for (size_t v = 0; v < figure->n_nodes; v++) {
             if (figure->in_side_column[v])
                 continue;
