@@ -779,30 +779,45 @@ static void page_geography(report_document_t *document, const report_model_t *mo
                            const report_page_t *page)
 {
     report_page_title(document, page->number, page->title);
-    size_t located = 0, without_country = 0;
-    for (size_t a = 0; a < model->bundle->n_actors; a++) {
-        if (!model->actor_kept[a])
-            continue;
-        const coopnet_actor_t *actor = &model->bundle->actors[a];
-        located += !isnan(actor->lat) && !isnan(actor->lon);
-        without_country += actor->country[0] == '\0';
+    /* as the geo layout places them: located; near their country's located actors; listed */
+    bool country_located[MAX_COUNTRIES] = {false};
+    size_t located = 0, unlocated = 0, listed = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t a = 0; a < model->bundle->n_actors; a++) {
+            if (!model->actor_kept[a])
+                continue;
+            const coopnet_actor_t *actor = &model->bundle->actors[a];
+            const char *key = actor->country;
+            const char **found = key[0] ? bsearch(&key, model->countries, model->n_countries,
+                                                  sizeof *model->countries, compare_strings)
+                                        : NULL;
+            size_t country = found ? (size_t)(found - model->countries) : MAX_COUNTRIES;
+            bool has_location = isfinite(actor->lat) && isfinite(actor->lon);
+            if (pass == 0 && has_location) {
+                located++;
+                if (country < MAX_COUNTRIES)
+                    country_located[country] = true;
+            } else if (pass == 1 && !has_location) {
+                unlocated++;
+                listed += country == MAX_COUNTRIES || !country_located[country];
+            }
+        }
     }
     char countries[1024];
     format_country_list(model, countries, sizeof countries);
     paragraph_printf(document,
                      "%zu of the %zu actors have coordinates (mostly cities and governorates) "
-                     "and are placed where they are; national bodies without coordinates are "
-                     "drawn near their country's other actors, and the %zu actors without a "
-                     "country, mostly international partners, are listed at the side. The "
-                     "actors come from %s.",
-                     located, model->n_actors, without_country,
+                     "and are placed where they are. Of the %zu without, %zu (mostly national "
+                     "bodies) are drawn near their country's located actors and %zu, mostly "
+                     "international partners, are listed under the map. The actors come from "
+                     "%s.",
+                     located, model->n_actors, unlocated, unlocated - listed, listed,
                      countries[0] ? countries : "no stated country");
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
     figure.options.labels = COOPNET_LABELS_TOP;
     figure.options.label_top = 20;
-    place_network_figure(document, &figure, fmin(360, REPORT_BOTTOM - document->y - 10),
-                         "geography");
+    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 4, "geography");
 }
 
 /* The level x level density heat map of one country (or the whole network: country "*"). */

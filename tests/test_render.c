@@ -268,6 +268,33 @@ static void test_geo_range_clamped(void)
     coopnet_bundle_free(bundle);
 }
 
+/* A portrait canvas: the map takes the width; the unlocated actors and the legend go under it. */
+static void test_geo_portrait_puts_legend_under_map(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.layout = COOPNET_LAYOUT_GEO;
+    options.figure.width = 480;
+    options.figure.height = 640;
+    coopnet_figure_layout_t *layout = NULL;
+    coopnet_error_t err;
+    const char *path = tmp_path("portrait.svg");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    if (layout != NULL) {
+        CHECK(layout->n_unplaced > 0);
+        CHECK(layout->legend_w > layout->plot_w * 0.9); /* full width, not a side column */
+        for (size_t v = 0; v < layout->n_nodes; v++)
+            CHECK(layout->nodes[v].y + layout->nodes[v].radius <= layout->legend_y);
+        check_labels_disjoint_and_inside(layout);
+    }
+    coopnet_figure_layout_free(layout);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_deterministic_for_a_seed(void)
 {
     coopnet_bundle_t *bundle = load("mena-hub");
@@ -539,6 +566,7 @@ int main(void)
     TEST_RUN(test_png_size_colours_legend);
     TEST_RUN(test_every_layout_keeps_labels_apart);
     TEST_RUN(test_geo_range_clamped);
+    TEST_RUN(test_geo_portrait_puts_legend_under_map);
     TEST_RUN(test_deterministic_for_a_seed);
     TEST_RUN(test_arabic_glyphs);
     TEST_RUN(test_labels_top_and_none);
