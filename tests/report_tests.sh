@@ -87,5 +87,29 @@ expect_status 2 $? "bad --as-of"
 expect_status 1 $? "missing bundle"
 ls "$work" | grep -q '\.tmp' && fail "a temporary file was left"
 
+# Ctrl-C while the report is being written: exit 130, the previous PDF untouched, no temporary
+# file. A generated bundle of 1500 actors takes the report minutes; the signal goes as soon as
+# the temporary output exists (the report opens it once the bundle is loaded). No timing.
+"$coopnet" generate --quiet -o "$work/big" --actors 1500 --events 1500 --seed 3
+mkdir "$work/signal"
+echo "previous report" >"$work/signal/report.pdf"
+"$coopnet" report --quiet "$work/big" -o "$work/signal/report.pdf" 2>"$work/stderr" &
+pid=$!
+seen=0
+while kill -0 "$pid" 2>/dev/null; do
+    if [ -n "$(find "$work/signal" -maxdepth 1 -name '.coopnet-*' -print -quit)" ]; then
+        seen=1
+        kill -s INT "$pid"
+        break
+    fi
+    sleep 0.01
+done
+wait "$pid"
+status=$?
+[ $seen -eq 1 ] || fail "SIGINT: the report ended before its temporary output was seen"
+expect_status 130 $status "report interrupted by SIGINT"
+grep -qx "previous report" "$work/signal/report.pdf" || fail "SIGINT: the existing PDF changed"
+[ "$(ls -A "$work/signal")" = report.pdf ] || fail "SIGINT: left $(ls -A "$work/signal")"
+
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))
