@@ -543,7 +543,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
     const char *numbers[] = {actors, events, ties, links};
     char events_label[64];
     snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
-    const char *labels[] = {"actors", events_label, "agreements and ties", "cooperation links"};
+    const char *labels[] = {"actors", events_label, "agreements, ties", "cooperation links"};
     report_key_figures(document, numbers, labels, 4);
 
     report_section(document, "Actors by level");
@@ -1033,9 +1033,9 @@ static void page_groups(report_document_t *document, const report_model_t *model
             break;
         order[n_top++] = best;
     }
-    static const char *const broker_headers[] = {
-        "Actor", "Coordinator", "Itinerant", "Gatekeeper", "Representative", "Liaison", "Total"};
-    static const double broker_widths[] = {2.6, 1.0, 1.0, 1.0, 1.2, 0.9, 0.8};
+    static const char *const broker_headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
+                                                 "Repr.", "Liaison", "Total"};
+    static const double broker_widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
     static const coopnet_align_t broker_aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
         COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
@@ -1073,9 +1073,9 @@ static void page_groups(report_document_t *document, const report_model_t *model
         report_table_draw(document, &broker_table);
     }
     report_text(document, REPORT_FONT_SMALL,
-                "B brokers between unlinked A and C. Coordinator: all of one level; itinerant: A, "
-                "C of one level, B of another; gatekeeper, representative: B shares the level of "
-                "C or A; liaison: three levels.",
+                "Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
+                "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
+                "liaison, three levels.",
                 REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                 coopnet_style_muted);
 cleanup:
@@ -1321,9 +1321,10 @@ static void page_change(report_document_t *document, const report_model_t *model
     const coopnet_snapshot_change_t *change = &snapshots.changes[last - 1];
     paragraph_printf(document,
                      "The network grows with each dated event and tie: below it is drawn as it "
-                     "stood at the end of each year, counting only what is dated. From %s to %s "
-                     "the ranking by number of partners %s (Spearman correlation between the "
-                     "last two years %.2f).",
+                     "stood at the end of each year, counting only what is dated (grey: actors "
+                     "with no dated link yet); every actor keeps its place. From %s to %s the "
+                     "ranking by number of partners %s (Spearman correlation between the last "
+                     "two years %.2f).",
                      first_year, last_year,
                      change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
                      change->spearman);
@@ -1331,7 +1332,7 @@ static void page_change(report_document_t *document, const report_model_t *model
     /* one small-multiples figure: every actor keeps its place from year to year */
     chart_figure_t figure;
     chart_figure_init(&figure, model, coopnet_draw_chart_snapshots);
-    const double height = 300;
+    const double height = 340;
     place_chart(document, &figure, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height,
                 "snapshots");
     document->y += height + 8;
@@ -1365,9 +1366,19 @@ static void page_change(report_document_t *document, const report_model_t *model
     report_table_t table = {5,        n_risers,           headers,          widths, aligns, cells,
                             swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     report_table_draw(document, &table);
-    paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
-                     bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name, gains[0],
-                     first_year, last_year);
+    size_t sharing = 0; /* actors with the largest gain, some perhaps beyond the table */
+    for (igraph_integer_t v = 0; v < n; v++)
+        sharing +=
+            snapshots.ranks[(size_t)v] - snapshots.ranks[last * (size_t)n + (size_t)v] == gains[0];
+    if (sharing > 1)
+        paragraph_printf(document,
+                         "%zu actors share the largest gain, %.0f places between %s and %s%s.",
+                         sharing, gains[0], first_year, last_year,
+                         sharing > n_risers ? " (five of them are listed)" : "");
+    else
+        paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
+                         bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name,
+                         gains[0], first_year, last_year);
 cleanup:
     coopnet_snapshots_destroy(&snapshots);
 }
