@@ -1278,15 +1278,19 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
         n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
         if (figure.n_near_country > 0)
             n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
-                                  "%zu actors without coordinates (mostly national bodies) are "
+                                  "%zu %s without coordinates (mostly national bodies) %s "
                                   "drawn around the centre of their country's located actors, "
                                   "with a dashed ring. ",
-                                  figure.n_near_country);
+                                  figure.n_near_country,
+                                  figure.n_near_country == 1 ? "actor" : "actors",
+                                  figure.n_near_country == 1 ? "is" : "are");
         if (figure.n_side > 0 && n < sizeof figure.note)
             snprintf(figure.note + n, sizeof figure.note - n,
-                     "%zu actors with no location or a country without located actors (mostly "
-                     "international bodies) are listed %s; their links are not drawn.",
-                     figure.n_side, figure.geo_below ? "under the map" : "on the right");
+                     "%zu %s with no location or a country without located actors (mostly "
+                     "international bodies) %s listed %s; their links are not drawn.",
+                     figure.n_side, figure.n_side == 1 ? "actor" : "actors",
+                     figure.n_side == 1 ? "is" : "are",
+                     figure.geo_below ? "under the map" : "on the right");
     }
     cairo_save(cr);
     coopnet_rect_t content;

@@ -501,6 +501,18 @@ static void page_contents_line(report_document_t *document, int number, const ch
     document->y += height + 3;
 }
 
+/* The height of markup in font across the text block. */
+static double text_height(report_document_t *document, report_font_t font, const char *markup)
+{
+    PangoLayout *layout = report_layout(document, font, markup, REPORT_TEXT_WIDTH);
+    if (layout == NULL)
+        return 0;
+    int width, height;
+    pango_layout_get_size(layout, &width, &height);
+    g_object_unref(layout);
+    return (double)height / PANGO_SCALE;
+}
+
 static void page_title(report_document_t *document, const report_model_t *model,
                        const report_page_t *page)
 {
@@ -508,16 +520,8 @@ static void page_title(report_document_t *document, const report_model_t *model,
     const coopnet_report_options_t *options = model->options;
     char text[512], escaped[512], first[64], last[64], countries[1024];
 
-    /* the title band */
-    coopnet_style_set_color(cr, report_accent, 1.0);
-    cairo_rectangle(cr, 0, 0, REPORT_PAGE_WIDTH, 250);
-    cairo_fill(cr);
-    report_text(document, REPORT_FONT_SMALL, "COOPERATION NETWORK MAPPING", REPORT_MARGIN_LEFT, 70,
-                0, COOPNET_ALIGN_LEFT, (coopnet_rgb_t){0.75, 0.82, 0.92});
     report_escape(options->title ? options->title : "Cooperation network mapping", escaped,
                   sizeof escaped);
-    double height = report_text(document, REPORT_FONT_COVER_TITLE, escaped, REPORT_MARGIN_LEFT, 90,
-                                REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_style_white);
     format_date_long(model->first, first, sizeof first);
     format_date_long(model->last, last, sizeof last);
     format_country_list(model, countries, sizeof countries);
@@ -528,11 +532,22 @@ static void page_title(report_document_t *document, const report_model_t *model,
         snprintf(text, sizeof text, "%zu %s", model->n_countries,
                  plural(model->n_countries, "country", "countries"));
     char *subtitle = g_markup_printf_escaped("%s · %s to %s", text, first, last);
+    /* the title band, as tall as its title and subtitle need */
+    double title_height = text_height(document, REPORT_FONT_COVER_TITLE, escaped);
+    double band = fmax(250, 90 + title_height + 10 +
+                                text_height(document, REPORT_FONT_COVER_SUBTITLE, subtitle) + 24);
+    coopnet_style_set_color(cr, report_accent, 1.0);
+    cairo_rectangle(cr, 0, 0, REPORT_PAGE_WIDTH, band);
+    cairo_fill(cr);
+    report_text(document, REPORT_FONT_SMALL, "COOPERATION NETWORK MAPPING", REPORT_MARGIN_LEFT, 70,
+                0, COOPNET_ALIGN_LEFT, (coopnet_rgb_t){0.75, 0.82, 0.92});
+    report_text(document, REPORT_FONT_COVER_TITLE, escaped, REPORT_MARGIN_LEFT, 90,
+                REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_style_white);
     report_text(document, REPORT_FONT_COVER_SUBTITLE, subtitle, REPORT_MARGIN_LEFT,
-                90 + height + 10, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                90 + title_height + 10, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                 (coopnet_rgb_t){0.86, 0.90, 0.96});
     g_free(subtitle);
-    document->y = 280;
+    document->y = band + 26;
 
     /* headline figures */
     char actors[32], events[32], ties[32], links[32];
@@ -797,11 +812,11 @@ static void page_geography(report_document_t *document, const report_model_t *mo
     format_country_list(model, countries, sizeof countries);
     paragraph_printf(document,
                      "%zu of the %zu actors have coordinates (mostly cities and governorates) "
-                     "and are placed where they are. Of the %zu without, %zu (mostly national "
-                     "bodies) are drawn near their country's located actors and %zu, mostly "
-                     "international partners, are listed under the map. The actors come from "
-                     "%s.",
-                     located, model->n_actors, unlocated, unlocated - listed, listed,
+                     "and are placed where they are. Of the %zu without, %zu %s drawn near "
+                     "their country's located actors (mostly national bodies) and %zu %s listed "
+                     "under the map (mostly international partners). The actors come from %s.",
+                     located, model->n_actors, unlocated, unlocated - listed,
+                     unlocated - listed == 1 ? "is" : "are", listed, listed == 1 ? "is" : "are",
                      countries[0] ? countries : "no stated country");
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
