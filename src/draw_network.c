@@ -704,7 +704,7 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
 
 static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool square)
 {
-
+    cairo_new_path(cr); /* text drawn before may leave a current point: no line from it */
     if (square)
         cairo_rectangle(cr, node->x - node->radius, node->y - node->radius, 2 * node->radius,
                         2 * node->radius);

@@ -811,13 +811,14 @@ static void page_geography(report_document_t *document, const report_model_t *mo
     char countries[1024];
     format_country_list(model, countries, sizeof countries);
     paragraph_printf(document,
-                     "%zu of the %zu actors have coordinates (mostly cities and governorates) "
-                     "and are placed where they are. Of the %zu without, %zu %s drawn near "
+                     "%zu of the %zu actors %s coordinates (mostly cities and governorates) "
+                     "and %s placed where %s. Of the %zu without, %zu %s drawn near "
                      "their country's located actors (mostly national bodies) and %zu %s listed "
                      "under the map (mostly international partners). The actors come from %s.",
-                     located, model->n_actors, unlocated, unlocated - listed,
-                     unlocated - listed == 1 ? "is" : "are", listed, listed == 1 ? "is" : "are",
-                     countries[0] ? countries : "no stated country");
+                     located, model->n_actors, located == 1 ? "has" : "have",
+                     located == 1 ? "is" : "are", located == 1 ? "it is" : "they are", unlocated,
+                     unlocated - listed, unlocated - listed == 1 ? "is" : "are", listed,
+                     listed == 1 ? "is" : "are", countries[0] ? countries : "no stated country");
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
     figure.options.labels = COOPNET_LABELS_TOP;
@@ -920,21 +921,25 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT};
-    size_t rows = nlc.n_countries < 16 ? nlc.n_countries : 16;
+    /* countries with local or regional actors: the others have no share to give */
+    size_t rows = 0;
     const char *cells[16 * 5];
     char numbers[16][4][24];
-    for (size_t r = 0; r < rows; r++) {
-        const coopnet_nlc_reach_t *reach = &nlc.reach[r];
-        snprintf(numbers[r][0], 24, "%lld", (long long)reach->subnational);
-        snprintf(numbers[r][1], 24, "%lld", (long long)reach->linked);
-        snprintf(numbers[r][2], 24, "%lld", (long long)reach->national);
+    for (size_t c = 0; c < nlc.n_countries && rows < 16; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+        if (reach->subnational == 0)
+            continue;
+        snprintf(numbers[rows][0], 24, "%lld", (long long)reach->subnational);
+        snprintf(numbers[rows][1], 24, "%lld", (long long)reach->linked);
+        snprintf(numbers[rows][2], 24, "%lld", (long long)reach->national);
         if (isnan(reach->share))
-            snprintf(numbers[r][3], 24, "–");
+            snprintf(numbers[rows][3], 24, "–");
         else
-            snprintf(numbers[r][3], 24, "%.0f%%", 100 * reach->share);
-        cells[r * 5] = country_name(reach->country);
+            snprintf(numbers[rows][3], 24, "%.0f%%", 100 * reach->share);
+        cells[rows * 5] = country_name(reach->country);
         for (int k = 0; k < 4; k++)
-            cells[r * 5 + 1 + k] = numbers[r][k];
+            cells[rows * 5 + 1 + k] = numbers[rows][k];
+        rows++;
     }
     report_table_t table = {
         5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
