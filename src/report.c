@@ -710,7 +710,8 @@ static void network_figure_init(network_figure_t *figure, const report_model_t *
 static bool place_network_figure(report_document_t *document, network_figure_t *figure,
                                  double height, const char *name)
 {
-    coopnet_rect_t rect = {REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height};
+    coopnet_rect_t rect = figure_box(REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                     height - 2 * COOPNET_STYLE_MARGIN);
     report_figure(document, rect, name, draw_network_figure, figure);
     if (figure->status == COOPNET_EDATA) {
         char markup[COOPNET_ERROR_MESSAGE_SIZE + 64];
