@@ -44,6 +44,21 @@ expect_text "(betweenness ${top#*|})" "$work/a.txt" "top betweenness (coopnet ce
 top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.0f" % (r["name"], float(r["degree"])))' "$work/degree.csv")
 expect_text "${top%|*} has the most partners: ${top#*|} of" "$work/a.txt" "top degree"
 
+# page 3: the map's unlocated actors are listed under it, and the text counts them as the map's
+# note does; page 5: the four NLC panels
+listed=$(sed -n 's/.*and \([0-9]*\) are listed under the map.*/\1/p' "$work/a.txt" | head -1)
+[ -n "$listed" ] || listed=$(tr '\n' ' ' <"$work/a.txt" | sed -n 's/.*and \([0-9]*\) are *listed *under *the *map.*/\1/p')
+[ -n "$listed" ] || fail "page 3 does not say how many actors are listed under the map"
+tr '\n' ' ' <"$work/a.txt" | grep -q "$listed actors with no location" ||
+    fail "page 3: the text and the map's note disagree ($listed listed)"
+for panel in "Whole network" "Morocco" "Iraq" "Jordan"; do
+    expect_text "$panel" "$work/a.txt" "NLC panel"
+done
+for country in IQ TN; do
+    "$coopnet" report --quiet --country $country "$mena" -o "$work/$country.pdf"
+    expect_status 0 $? "report --country $country"
+done
+
 # the same input gives the same bytes
 "$coopnet" report --quiet "$mena" -o "$work/b.pdf"
 cmp -s "$work/a.pdf" "$work/b.pdf" || fail "two runs give different PDFs"
