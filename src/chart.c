@@ -317,41 +317,65 @@ int coopnet_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect, const coopne
         snprintf(text, sizeof text, "%s (%zu)", coopnet_level_name((coopnet_level_t)i), counts[i]);
         label_width = fmax(label_width, coopnet_style_text_width(cr, COOPNET_TEXT_BODY, text));
     }
+    /* square cells with the colour scale on the right; in a small box (a panel of a page) the
+     * scale goes, cells may be wider than tall, and the headers and values shrink to fit */
     double header = 24, scale_width = 70;
-    double cell = fmin((content.w - label_width - 12 - scale_width - 20) / COOPNET_LEVEL_COUNT,
-                       (content.h - header - 10) / COOPNET_LEVEL_COUNT);
+    double cell_w = (content.w - label_width - 12 - scale_width - 20) / COOPNET_LEVEL_COUNT;
+    double cell_h = (content.h - header - 10) / COOPNET_LEVEL_COUNT;
+    bool scale = fmin(cell_w, cell_h) >= 40;
+    if (!scale)
+        cell_w = (content.w - label_width - 12) / COOPNET_LEVEL_COUNT;
+    cell_w = fmin(cell_w, scale ? cell_h : 1.6 * cell_h);
+    cell_h = fmin(cell_h, cell_w);
+    static const char *const abbreviations[COOPNET_LEVEL_COUNT] = {"local", "reg.", "nat.",
+                                                                   "intl."};
+    bool abbreviate = false;
+    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++)
+        abbreviate |= coopnet_style_text_width(cr, COOPNET_TEXT_BODY,
+                                               coopnet_level_name((coopnet_level_t)i)) > cell_w - 4;
+    coopnet_text_role_t value_role =
+        coopnet_style_text_width(cr, COOPNET_TEXT_SUBTITLE, "0.00") <= cell_w - 6
+            ? COOPNET_TEXT_SUBTITLE
+            : COOPNET_TEXT_TICK;
     double grid_x = content.x + label_width + 12, grid_y = content.y + header;
     for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
         snprintf(text, sizeof text, "%s (%zu)", coopnet_level_name((coopnet_level_t)i), counts[i]);
         double height = coopnet_style_text_height(cr, COOPNET_TEXT_BODY, text, 0);
         coopnet_style_draw_text(cr, COOPNET_TEXT_BODY, text, grid_x - 8,
-                                grid_y + cell * (i + 0.5) - height / 2, 0, COOPNET_ALIGN_RIGHT,
+                                grid_y + cell_h * (i + 0.5) - height / 2, 0, COOPNET_ALIGN_RIGHT,
                                 coopnet_style_text);
-        coopnet_style_draw_text(cr, COOPNET_TEXT_BODY, coopnet_level_name((coopnet_level_t)i),
-                                grid_x + cell * (i + 0.5), content.y + 4, 0, COOPNET_ALIGN_CENTER,
+        coopnet_style_draw_text(cr, COOPNET_TEXT_BODY,
+                                abbreviate ? abbreviations[i]
+                                           : coopnet_level_name((coopnet_level_t)i),
+                                grid_x + cell_w * (i + 0.5), content.y + 4, 0, COOPNET_ALIGN_CENTER,
                                 coopnet_style_text);
         for (int j = 0; j < COOPNET_LEVEL_COUNT; j++) {
             double value = matrix[i * COOPNET_LEVEL_COUNT + j];
-            double x = grid_x + cell * j, y = grid_y + cell * i;
+            double x = grid_x + cell_w * j, y = grid_y + cell_h * i;
             coopnet_rgb_t fill =
                 isnan(value) ? coopnet_style_panel : coopnet_style_sequential_color(value);
             coopnet_style_set_color(cr, fill, 1.0);
-            cairo_rectangle(cr, x + 1, y + 1, cell - 2, cell - 2);
+            cairo_rectangle(cr, x + 1, y + 1, cell_w - 2, cell_h - 2);
             cairo_fill(cr);
             if (isnan(value))
-                snprintf(text, sizeof text, "n/a");
+                snprintf(text, sizeof text, "%s",
+                         value_role == COOPNET_TEXT_SUBTITLE ? "n/a" : "–");
             else
                 snprintf(text, sizeof text, "%.2f", value);
-            double height = coopnet_style_text_height(cr, COOPNET_TEXT_SUBTITLE, text, 0);
-            coopnet_style_draw_text(cr, COOPNET_TEXT_SUBTITLE, text, x + cell / 2,
-                                    y + cell / 2 - height / 2, 0, COOPNET_ALIGN_CENTER,
+            double height = coopnet_style_text_height(cr, value_role, text, 0);
+            coopnet_style_draw_text(cr, value_role, text, x + cell_w / 2,
+                                    y + cell_h / 2 - height / 2, 0, COOPNET_ALIGN_CENTER,
                                     isnan(value) ? coopnet_style_muted
                                                  : coopnet_style_text_color_on(fill));
         }
     }
+    if (!scale) {
+        cairo_restore(cr);
+        return COOPNET_OK;
+    }
     /* the colour scale */
-    double scale_x = grid_x + cell * COOPNET_LEVEL_COUNT + 20;
-    double scale_h = cell * COOPNET_LEVEL_COUNT;
+    double scale_x = grid_x + cell_w * COOPNET_LEVEL_COUNT + 20;
+    double scale_h = cell_h * COOPNET_LEVEL_COUNT;
     coopnet_style_draw_text(cr, COOPNET_TEXT_HEADING, "density", scale_x, content.y + 4, 0,
                             COOPNET_ALIGN_LEFT, coopnet_style_text);
     for (int k = 0; k < 50; k++) {

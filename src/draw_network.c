@@ -54,6 +54,11 @@ typedef struct network_figure {
     bool *in_side_column; /* geo */
     size_t n_side, n_near_country;
     coopnet_rect_t plot, legend, side_column, map;
+    /* geo on a tall canvas: the unlocated actors in a multi-column list and the legend in
+     * columns, both under a full-width map */
+    bool geo_below;
+    size_t side_columns;  /* columns of the unlocated actors' list (1: the side column) */
+    double legend_column; /* geo_below: width of a legend section; 0: one column */
     double geo_lon_min, geo_lon_max, geo_lat_min, geo_lat_max, geo_cos;
     coopnet_label_set_t labels;
     char note[512];
@@ -367,6 +372,24 @@ cleanup:
 
 /* ---- geographic layout ---- */
 
+void coopnet_draw_geo_clamp_range(double *low, double *high, double limit)
+{
+    if (!(*high - *low < 2 * limit)) {
+        *low = -limit;
+        *high = limit;
+        return;
+    }
+    /* keep the padded span: move it back from the end it runs over */
+    if (*high > limit) {
+        *low -= *high - limit;
+        *high = limit;
+    }
+    if (*low < -limit) {
+        *high += -limit - *low;
+        *low = -limit;
+    }
+}
+
 static int layout_geo(network_figure_t *figure, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = figure->bundle;
@@ -430,6 +453,8 @@ static int layout_geo(network_figure_t *figure, coopnet_error_t *err)
     figure->geo_lon_max += lon_margin;
     figure->geo_lat_min -= lat_margin;
     figure->geo_lat_max += lat_margin;
+    coopnet_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+    coopnet_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
     return COOPNET_OK;
 }
 
@@ -525,7 +550,14 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         figure->geo_lon_max += extra_lon;
         figure->geo_lat_min -= extra_lat;
         figure->geo_lat_max += extra_lat;
-        figure->map = area;
+        /* a tall or wide area must not pad the map beyond the poles or the date line: the
+         * map then keeps the clamped range, centred in the area */
+        coopnet_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+        coopnet_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
+        double map_w = (figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos * scale;
+        double map_h = (figure->geo_lat_max - figure->geo_lat_min) * scale;
+        figure->map = (coopnet_rect_t){area.x + (area.w - map_w) / 2, area.y + (area.h - map_h) / 2,
+                                       map_w, map_h};
         for (size_t v = 0; v < figure->n_nodes; v++) {
             if (figure->in_side_column[v])
                 continue;
@@ -672,7 +704,7 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
 
 static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool square)
 {
-
+    cairo_new_path(cr); /* text drawn before may leave a current point: no line from it */
     if (square)
         cairo_rectangle(cr, node->x - node->radius, node->y - node->radius, 2 * node->radius,
                         2 * node->radius);
@@ -753,10 +785,25 @@ static void format_value(double value, char *buffer, size_t size)
         snprintf(buffer, size, "%.3f", value);
 }
 
+/* The start of the legend's next section: under the last one, or (sections in columns) at the
+ * top of the next column; *bottom keeps the lowest point reached. */
+static void legend_next_section(const network_figure_t *figure, coopnet_rect_t box, double *x,
+                                double *y, double *bottom)
+{
+    *bottom = fmax(*bottom, *y);
+    if (figure->legend_column > 0) {
+        *x += figure->legend_column;
+        *y = box.y;
+    } else {
+        *y += 8;
+    }
+}
+
 /* Draws (or only measures, when draw is false) the legend; returns its height. */
 static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, bool draw)
 {
-    double x = box.x, y = box.y, w = box.w;
+    double x = box.x, y = box.y, bottom = box.y;
+    double w = figure->legend_column > 0 ? figure->legend_column - 12 : box.w;
     char text[256];
     const coopnet_draw_categories_t *categories = &figure->categories;
     const char *attribute = figure->options->color_by ? figure->options->color_by : "level";
@@ -800,7 +847,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         y += legend_dot_row(cr, x, y, w, coopnet_style_text, "event (square)", draw);
 
     if (figure->size_measure != NULL && figure->size_max > figure->size_min) {
-        y += 8;
+        legend_next_section(figure, box, &x, &y, &bottom);
         snprintf(text, sizeof text, "Size: %s", figure->size_measure);
         if (draw)
             coopnet_style_draw_text(cr, COOPNET_TEXT_HEADING, text, x, y, w, COOPNET_ALIGN_LEFT,
@@ -828,7 +875,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         }
     }
     if (figure->n_edges > 0) {
-        y += 8;
+        legend_next_section(figure, box, &x, &y, &bottom);
         const char *heading = figure->bipartite ? "Lines: attended" : "Line width: weight";
         if (draw)
             coopnet_style_draw_text(cr, COOPNET_TEXT_HEADING, heading, x, y, w, COOPNET_ALIGN_LEFT,
@@ -878,7 +925,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         }
     }
     if (figure->n_near_country > 0) {
-        y += 8;
+        legend_next_section(figure, box, &x, &y, &bottom);
         const char *text_approx = "placed near its country (no coordinates)";
         double height = coopnet_style_text_height(cr, COOPNET_TEXT_CAPTION, text_approx, w - 16);
         if (draw) {
@@ -894,7 +941,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         }
         y += height + 2;
     }
-    return y - box.y;
+    return fmax(bottom, y) - box.y;
 }
 
 /* ---- geo decorations ---- */
@@ -938,21 +985,55 @@ static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
     cairo_restore(cr);
 }
 
+#define SIDE_LIST_ROW 15.0
+#define SIDE_LIST_COLUMN_MIN 130.0
+
+static const char side_heading[] = "No location on the map";
+
+/* The rows of the unlocated actors' list in its columns. */
+static size_t side_rows(const network_figure_t *figure)
+{
+    size_t columns = figure->side_columns > 0 ? figure->side_columns : 1;
+    return (figure->n_side + columns - 1) / columns;
+}
+
+/* The height the list under the map takes at width (its columns decided here). */
+static double side_list_height(cairo_t *cr, network_figure_t *figure, double width)
+{
+    double columns = floor(width / SIDE_LIST_COLUMN_MIN);
+    figure->side_columns = columns < 1 ? 1 : (size_t)columns;
+    return 6 + coopnet_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, width - 12) + 4 +
+           (double)side_rows(figure) * SIDE_LIST_ROW + 4;
+}
+
+/* The column width of the unlocated actors' list. */
+static double side_column_width(const network_figure_t *figure)
+{
+    return figure->side_column.w / (double)(figure->side_columns > 0 ? figure->side_columns : 1);
+}
+
 static void place_side_column(cairo_t *cr, network_figure_t *figure)
 {
     coopnet_rect_t box = figure->side_column;
-    double y = box.y + 6;
-    const char *heading = "No location on the map";
-    y += coopnet_style_text_height(cr, COOPNET_TEXT_HEADING, heading, box.w - 12) + 6;
-    double row = fmin(16.0, (box.y + box.h - y - 4) / (figure->n_side > 0 ? figure->n_side : 1));
+    double top = box.y + 6;
+    top += coopnet_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, box.w - 12) + 6;
+    double row =
+        figure->geo_below
+            ? SIDE_LIST_ROW
+            : fmin(16.0, (box.y + box.h - top - 4) / (figure->n_side > 0 ? figure->n_side : 1));
     if (row < 6)
         row = 6;
+    size_t rows = side_rows(figure), index = 0;
+    double column_width = side_column_width(figure);
     for (size_t v = 0; v < figure->n_nodes; v++) {
         if (!figure->in_side_column[v])
             continue;
-        figure->nodes[v].x = box.x + 8 + COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE;
-        figure->nodes[v].y = y + row / 2;
-        y += row;
+        /* down each column, then on to the next */
+        size_t column = index / rows, row_index = index % rows;
+        figure->nodes[v].x = box.x + (double)column * column_width + 8 +
+                             COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE;
+        figure->nodes[v].y = top + ((double)row_index + 0.5) * row;
+        index++;
     }
 }
 
@@ -964,8 +1045,8 @@ static void draw_side_column(cairo_t *cr, const network_figure_t *figure)
     cairo_rectangle(cr, box.x, box.y, box.w, box.h);
     cairo_fill(cr);
     cairo_restore(cr);
-    coopnet_style_draw_text(cr, COOPNET_TEXT_HEADING, "No location on the map", box.x + 6,
-                            box.y + 6, box.w - 12, COOPNET_ALIGN_LEFT, coopnet_style_text);
+    coopnet_style_draw_text(cr, COOPNET_TEXT_HEADING, side_heading, box.x + 6, box.y + 6,
+                            box.w - 12, COOPNET_ALIGN_LEFT, coopnet_style_text);
 }
 
 /* ---- the figure ---- */
@@ -1094,11 +1175,15 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
         request.radius = node->radius;
         request.text = text;
         request.wrap_width = LABEL_WRAP_WIDTH;
-        request.bounds = bounds;
+        /* under a full-width map, its labels stay on it, clear of the list and legend */
+        request.bounds = figure->geo_below && !in_side ? figure->map : bounds;
         if (in_side) {
             request.fixed_side = COOPNET_LABEL_RIGHT;
-            request.wrap_width =
-                figure->side_column.x + figure->side_column.w - 4 - (node->x + node->radius + 3);
+            double column_width = side_column_width(figure);
+            double column_right =
+                figure->side_column.x +
+                (floor((node->x - figure->side_column.x) / column_width) + 1) * column_width;
+            request.wrap_width = column_right - 4 - (node->x + node->radius + 3);
             request.max_lines = 1;
         } else if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
             request.fixed_side = node->event >= 0 ? COOPNET_LABEL_LEFT : COOPNET_LABEL_RIGHT;
@@ -1185,20 +1270,27 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
         coopnet_draw_default_caption(bundle, caption, sizeof caption);
         caption_text = caption;
     }
+    /* a portrait canvas: the map takes the full width, with what is not on it below */
+    figure.geo_below =
+        figure.kind == COOPNET_LAYOUT_GEO && fixed_positions == NULL && rect.h > rect.w * 0.9;
     if (figure.kind == COOPNET_LAYOUT_GEO && (figure.n_side > 0 || figure.n_near_country > 0)) {
         size_t n = 0;
         n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
         if (figure.n_near_country > 0)
             n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
-                                  "%zu actors without coordinates (mostly national bodies) are "
+                                  "%zu %s without coordinates (mostly national bodies) %s "
                                   "drawn around the centre of their country's located actors, "
                                   "with a dashed ring. ",
-                                  figure.n_near_country);
+                                  figure.n_near_country,
+                                  figure.n_near_country == 1 ? "actor" : "actors",
+                                  figure.n_near_country == 1 ? "is" : "are");
         if (figure.n_side > 0 && n < sizeof figure.note)
             snprintf(figure.note + n, sizeof figure.note - n,
-                     "%zu actors with no location or a country without located actors (mostly "
-                     "international bodies) are listed on the right; their links are not drawn.",
-                     figure.n_side);
+                     "%zu %s with no location or a country without located actors (mostly "
+                     "international bodies) %s listed %s; their links are not drawn.",
+                     figure.n_side, figure.n_side == 1 ? "actor" : "actors",
+                     figure.n_side == 1 ? "is" : "are",
+                     figure.geo_below ? "under the map" : "on the right");
     }
     cairo_save(cr);
     coopnet_rect_t content;
@@ -1207,7 +1299,8 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
 
     /* the legend column on the right, the plot (and the geo side column) on the left */
     /* snapshot panels share one legend, drawn by the chart */
-    double legend_width = fixed_positions != NULL ? 0 : fmin(LEGEND_WIDTH, content.w * 0.3);
+    double legend_width =
+        fixed_positions != NULL || figure.geo_below ? 0 : fmin(LEGEND_WIDTH, content.w * 0.3);
     double legend_gap = legend_width > 0 ? COOPNET_STYLE_GAP : 0;
     figure.legend =
         (coopnet_rect_t){content.x + content.w - legend_width, content.y, legend_width, 0};
@@ -1216,9 +1309,29 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
     figure.plot =
         (coopnet_rect_t){content.x, content.y, content.w - legend_width - legend_gap, content.h};
     coopnet_rect_t area = figure.plot;
-    if (figure.kind == COOPNET_LAYOUT_GEO) {
+    if (figure.geo_below) {
+        /* from the bottom up: the legend in columns, the list of unlocated actors, the map */
+        figure.legend_column = content.w / 4;
+        figure.legend = (coopnet_rect_t){content.x, 0, content.w, 0};
+        figure.legend.h = legend(cr, &figure, figure.legend, false);
+        double side = figure.n_side > 0 ? side_list_height(cr, &figure, content.w) : 0;
+        double below = figure.legend.h + (side > 0 ? side + 8 : 0);
+        area = (coopnet_rect_t){content.x + 26, content.y, content.w - 26, content.h - below - 16};
+        if (area.h < 40)
+            area.h = 40;
+        map_positions(&figure, area);
+        spread_country_groups(&figure);
+        /* the list right under the map (it may be shorter than its area) */
+        figure.side_column =
+            (coopnet_rect_t){content.x, figure.map.y + figure.map.h + 16, content.w, side};
+        if (figure.n_side > 0)
+            place_side_column(cr, &figure);
+        figure.legend.y = figure.side_column.y + (side > 0 ? side + 8 : 0);
+        legend_width = content.w;
+    } else if (figure.kind == COOPNET_LAYOUT_GEO) {
         double side = figure.n_side > 0 ? fmin(GEO_SIDE_COLUMN_WIDTH, area.w * 0.3) : 0;
         figure.side_column = (coopnet_rect_t){area.x + area.w - side, area.y, side, area.h};
+        figure.side_columns = 1;
         /* room for the graticule's degree labels on the left and below */
         area.x += 26;
         area.w -= 26 + (side > 0 ? side + COOPNET_STYLE_GAP : 0);

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #define TOP_ACTORS 15
-#define CHART_ACTORS 10
+#define CHART_ACTORS 8
 #define MAX_COUNTRIES 64
 
 static const char *const month_names[12] = {"January",   "February", "March",    "April",
@@ -373,15 +373,6 @@ static void paragraph_printf(report_document_t *document, const char *format, ..
 /* ------------------------------------------------------------------------------------------ */
 /* Figures */
 
-typedef struct bar_chart {
-    size_t n_bars;
-    const char *labels[CHART_ACTORS];
-    double values[CHART_ACTORS];
-    coopnet_rgb_t colors[CHART_ACTORS];
-    const char *value_title;
-    int decimals;
-} bar_chart_t;
-
 /* Text on one line, ellipsized at width when width > 0, anchored at x. */
 static void draw_text_plain(cairo_t *cr, coopnet_text_role_t role, const char *text, double x,
                             double y, double width, coopnet_align_t align, coopnet_rgb_t color)
@@ -391,45 +382,6 @@ static void draw_text_plain(cairo_t *cr, coopnet_text_role_t role, const char *t
         return;
     coopnet_style_draw_layout(cr, layout, x, y, align, color);
     g_object_unref(layout);
-}
-
-/* Horizontal bars, largest on top, labels at the left and values at the bar ends. */
-static void draw_bar_chart(cairo_t *cr, coopnet_rect_t rect, const void *data)
-{
-    const bar_chart_t *chart = data;
-    const double label_width = rect.w * 0.34, value_space = 44;
-    double maximum = 0;
-    for (size_t i = 0; i < chart->n_bars; i++)
-        if (chart->values[i] > maximum)
-            maximum = chart->values[i];
-    if (maximum <= 0)
-        maximum = 1;
-    const double title_height = 16;
-    double row = (rect.h - title_height) / (double)(chart->n_bars ? chart->n_bars : 1);
-    double bar_height = row * 0.62;
-    double x0 = rect.x + label_width, bar_span = rect.w - label_width - value_space;
-    draw_text_plain(cr, COOPNET_TEXT_HEADING, chart->value_title, x0, rect.y, bar_span,
-                    COOPNET_ALIGN_LEFT, coopnet_style_muted);
-    for (size_t i = 0; i < chart->n_bars; i++) {
-        double y = rect.y + title_height + (double)i * row;
-        double length = bar_span * chart->values[i] / maximum;
-        coopnet_style_set_color(cr, chart->colors[i], 1.0);
-        cairo_rectangle(cr, x0, y + (row - bar_height) / 2, length > 0.5 ? length : 0.5,
-                        bar_height);
-        cairo_fill(cr);
-        double text_y = y + row / 2 - 6;
-        draw_text_plain(cr, COOPNET_TEXT_TICK, chart->labels[i], x0 - 6, text_y, label_width - 8,
-                        COOPNET_ALIGN_RIGHT, coopnet_style_text);
-        char value[32];
-        snprintf(value, sizeof value, "%.*f", chart->decimals, chart->values[i]);
-        draw_text_plain(cr, COOPNET_TEXT_TICK, value, x0 + length + 4, text_y, 0,
-                        COOPNET_ALIGN_LEFT, coopnet_style_muted);
-    }
-    coopnet_style_set_color(cr, coopnet_style_grid, 1.0);
-    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
-    cairo_move_to(cr, x0, rect.y + title_height);
-    cairo_line_to(cr, x0, rect.y + rect.h);
-    cairo_stroke(cr);
 }
 
 /* Actors by level as one stacked bar with a legend under it. */
@@ -467,6 +419,59 @@ static void draw_level_bar(cairo_t *cr, coopnet_rect_t rect, const void *data)
     }
 }
 
+/* A chart of the chart module (coopnet/chart.h) for report_figure: its draw function, the
+ * report's options and the status, kept for place_chart. */
+typedef int (*chart_draw_t)(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                            const coopnet_chart_options_t *options, coopnet_error_t *err);
+typedef struct chart_figure {
+    const coopnet_bundle_t *bundle;
+    chart_draw_t draw;
+    coopnet_chart_options_t options;
+    int status;
+    coopnet_error_t err;
+} chart_figure_t;
+
+static void draw_chart_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    chart_figure_t *figure = (chart_figure_t *)data;
+    int status = figure->draw(cr, rect, figure->bundle, &figure->options, &figure->err);
+    if (figure->status == COOPNET_OK)
+        figure->status = status;
+}
+
+/* A bare chart (no title, no source line: the page says both) of the report's actors. */
+static void chart_figure_init(chart_figure_t *figure, const report_model_t *model,
+                              chart_draw_t draw)
+{
+    memset(figure, 0, sizeof *figure);
+    figure->bundle = model->bundle;
+    figure->draw = draw;
+    coopnet_chart_options_init(&figure->options);
+    figure->options.figure.title = "";
+    figure->options.figure.caption = "";
+    figure->options.graph = model->graph_options;
+    figure->options.label_field = COOPNET_LABEL_FIELD_NAME;
+    figure->options.seed = 1;
+}
+
+/* The box of a figure whose content (inside the style's margin) fills x, y, w, h: the figures
+ * line up with the text block. */
+static coopnet_rect_t figure_box(double x, double y, double w, double h)
+{
+    return (coopnet_rect_t){x - COOPNET_STYLE_MARGIN, y - COOPNET_STYLE_MARGIN,
+                            w + 2 * COOPNET_STYLE_MARGIN, h + 2 * COOPNET_STYLE_MARGIN};
+}
+
+/* Draws a chart with its content in x, y, w, h; a chart the data cannot make (EDATA) is left
+ * out, other failures fail the document. */
+static void place_chart(report_document_t *document, chart_figure_t *figure, double x, double y,
+                        double w, double h, const char *name)
+{
+    report_figure(document, figure_box(x, y, w, h), name, draw_chart_figure, figure);
+    if (figure->status != COOPNET_OK && figure->status != COOPNET_EDATA)
+        report_fail(document, figure->status, "%s", figure->err.message);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Pages */
 
@@ -496,6 +501,18 @@ static void page_contents_line(report_document_t *document, int number, const ch
     document->y += height + 3;
 }
 
+/* The height of markup in font across the text block. */
+static double text_height(report_document_t *document, report_font_t font, const char *markup)
+{
+    PangoLayout *layout = report_layout(document, font, markup, REPORT_TEXT_WIDTH);
+    if (layout == NULL)
+        return 0;
+    int width, height;
+    pango_layout_get_size(layout, &width, &height);
+    g_object_unref(layout);
+    return (double)height / PANGO_SCALE;
+}
+
 static void page_title(report_document_t *document, const report_model_t *model,
                        const report_page_t *page)
 {
@@ -503,16 +520,8 @@ static void page_title(report_document_t *document, const report_model_t *model,
     const coopnet_report_options_t *options = model->options;
     char text[512], escaped[512], first[64], last[64], countries[1024];
 
-    /* the title band */
-    coopnet_style_set_color(cr, report_accent, 1.0);
-    cairo_rectangle(cr, 0, 0, REPORT_PAGE_WIDTH, 250);
-    cairo_fill(cr);
-    report_text(document, REPORT_FONT_SMALL, "COOPERATION NETWORK MAPPING", REPORT_MARGIN_LEFT, 70,
-                0, COOPNET_ALIGN_LEFT, (coopnet_rgb_t){0.75, 0.82, 0.92});
     report_escape(options->title ? options->title : "Cooperation network mapping", escaped,
                   sizeof escaped);
-    double height = report_text(document, REPORT_FONT_COVER_TITLE, escaped, REPORT_MARGIN_LEFT, 90,
-                                REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_style_white);
     format_date_long(model->first, first, sizeof first);
     format_date_long(model->last, last, sizeof last);
     format_country_list(model, countries, sizeof countries);
@@ -523,11 +532,22 @@ static void page_title(report_document_t *document, const report_model_t *model,
         snprintf(text, sizeof text, "%zu %s", model->n_countries,
                  plural(model->n_countries, "country", "countries"));
     char *subtitle = g_markup_printf_escaped("%s · %s to %s", text, first, last);
+    /* the title band, as tall as its title and subtitle need */
+    double title_height = text_height(document, REPORT_FONT_COVER_TITLE, escaped);
+    double band = fmax(250, 90 + title_height + 10 +
+                                text_height(document, REPORT_FONT_COVER_SUBTITLE, subtitle) + 24);
+    coopnet_style_set_color(cr, report_accent, 1.0);
+    cairo_rectangle(cr, 0, 0, REPORT_PAGE_WIDTH, band);
+    cairo_fill(cr);
+    report_text(document, REPORT_FONT_SMALL, "COOPERATION NETWORK MAPPING", REPORT_MARGIN_LEFT, 70,
+                0, COOPNET_ALIGN_LEFT, (coopnet_rgb_t){0.75, 0.82, 0.92});
+    report_text(document, REPORT_FONT_COVER_TITLE, escaped, REPORT_MARGIN_LEFT, 90,
+                REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_style_white);
     report_text(document, REPORT_FONT_COVER_SUBTITLE, subtitle, REPORT_MARGIN_LEFT,
-                90 + height + 10, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                90 + title_height + 10, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                 (coopnet_rgb_t){0.86, 0.90, 0.96});
     g_free(subtitle);
-    document->y = 280;
+    document->y = band + 26;
 
     /* headline figures */
     char actors[32], events[32], ties[32], links[32];
@@ -538,7 +558,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
     const char *numbers[] = {actors, events, ties, links};
     char events_label[64];
     snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
-    const char *labels[] = {"actors", events_label, "agreements and ties", "cooperation links"};
+    const char *labels[] = {"actors", events_label, "agreements, ties", "cooperation links"};
     report_key_figures(document, numbers, labels, 4);
 
     report_section(document, "Actors by level");
@@ -607,33 +627,22 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         total_betweenness > 0 && top3 / total_betweenness > 0.6 ? "very few actors"
                                                                 : "a handful of actors");
 
-    bar_chart_t chart = {0};
-    chart.value_title = "Betweenness: shortest paths through the actor";
-    chart.decimals = 1;
-    for (igraph_integer_t i = 0; i < n && i < CHART_ACTORS; i++) {
-        igraph_integer_t v = VECTOR(model->by_betweenness)[i];
-        const coopnet_actor_t *actor =
-            &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
-        chart.labels[i] = actor->name;
-        chart.values[i] = VECTOR(model->betweenness)[v];
-        chart.colors[i] = coopnet_style_level_color(actor->level);
-        chart.n_bars++;
-    }
-    double chart_height = 16 + 13.5 * (double)chart.n_bars;
-    report_figure(
-        document,
-        (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height},
-        "betweenness", draw_bar_chart, &chart);
-    document->y += chart_height + 10;
+    chart_figure_t chart;
+    chart_figure_init(&chart, model, coopnet_draw_chart_ranking);
+    chart.options.measure = "betweenness";
+    chart.options.top = CHART_ACTORS;
+    const double chart_height = 168;
+    place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height,
+                "betweenness");
+    document->y += chart_height + 12;
 
     report_section(document, "The 15 actors with the most partners");
-    static const char *const headers[] = {"Actor",  "Level",       "Country",
-                                          "Degree", "Betweenness", "PageRank"};
-    static const double widths[] = {3.2, 1.5, 1.1, 1.0, 1.4, 1.2};
-    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_LEFT,
-                                             COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
-                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
-    const char *cells[TOP_ACTORS * 6];
+    static const char *const headers[] = {"Actor", "Country", "Degree", "Betweenness", "PageRank"};
+    static const double widths[] = {4.2, 1.1, 1.0, 1.9, 1.4};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    const char *cells[TOP_ACTORS * 5];
     char numbers[TOP_ACTORS][3][32];
     coopnet_rgb_t swatches[TOP_ACTORS];
     size_t rows = 0;
@@ -644,22 +653,18 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->degree)[v]);
         snprintf(numbers[i][1], 32, "%.1f", VECTOR(model->betweenness)[v]);
         snprintf(numbers[i][2], 32, "%.4f", VECTOR(model->pagerank)[v]);
-        const char *row[6] = {actor->name,
-                              level_titles[actor->level],
-                              actor->country[0] ? actor->country : "—",
-                              numbers[i][0],
-                              numbers[i][1],
-                              numbers[i][2]};
-        memcpy(&cells[i * 6], row, sizeof row);
+        const char *row[5] = {actor->name, actor->country[0] ? actor->country : "—", numbers[i][0],
+                              numbers[i][1], numbers[i][2]};
+        memcpy(&cells[i * 5], row, sizeof row);
         swatches[i] = coopnet_style_level_color(actor->level);
     }
     report_table_t table = {
-        6, rows, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+        5, rows, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     report_table_draw(document, &table);
     report_text(document, REPORT_FONT_SMALL,
                 "Degree: distinct partners. Betweenness: shortest paths between other actors "
-                "through the actor (unweighted). PageRank: share of time a random walk along the "
-                "links spends at the actor (damping 0.85). Colours give the level.",
+                "through the actor (unweighted). PageRank: share of a random walk's time spent at "
+                "the actor (damping 0.85). Dots: the level, as in the chart.",
                 REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                 coopnet_style_muted);
 }
@@ -705,7 +710,8 @@ static void network_figure_init(network_figure_t *figure, const report_model_t *
 static bool place_network_figure(report_document_t *document, network_figure_t *figure,
                                  double height, const char *name)
 {
-    coopnet_rect_t rect = {REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height};
+    coopnet_rect_t rect = figure_box(REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                     height - 2 * COOPNET_STYLE_MARGIN);
     report_figure(document, rect, name, draw_network_figure, figure);
     if (figure->status == COOPNET_EDATA) {
         char markup[COOPNET_ERROR_MESSAGE_SIZE + 64];
@@ -779,86 +785,46 @@ static void page_geography(report_document_t *document, const report_model_t *mo
                            const report_page_t *page)
 {
     report_page_title(document, page->number, page->title);
-    size_t located = 0, without_country = 0;
-    for (size_t a = 0; a < model->bundle->n_actors; a++) {
-        if (!model->actor_kept[a])
-            continue;
-        const coopnet_actor_t *actor = &model->bundle->actors[a];
-        located += !isnan(actor->lat) && !isnan(actor->lon);
-        without_country += actor->country[0] == '\0';
+    /* as the geo layout places them: located; near their country's located actors; listed */
+    bool country_located[MAX_COUNTRIES] = {false};
+    size_t located = 0, unlocated = 0, listed = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t a = 0; a < model->bundle->n_actors; a++) {
+            if (!model->actor_kept[a])
+                continue;
+            const coopnet_actor_t *actor = &model->bundle->actors[a];
+            const char *key = actor->country;
+            const char **found = key[0] ? bsearch(&key, model->countries, model->n_countries,
+                                                  sizeof *model->countries, compare_strings)
+                                        : NULL;
+            size_t country = found ? (size_t)(found - model->countries) : MAX_COUNTRIES;
+            bool has_location = isfinite(actor->lat) && isfinite(actor->lon);
+            if (pass == 0 && has_location) {
+                located++;
+                if (country < MAX_COUNTRIES)
+                    country_located[country] = true;
+            } else if (pass == 1 && !has_location) {
+                unlocated++;
+                listed += country == MAX_COUNTRIES || !country_located[country];
+            }
+        }
     }
     char countries[1024];
     format_country_list(model, countries, sizeof countries);
     paragraph_printf(document,
-                     "%zu of the %zu actors have coordinates (mostly cities and governorates) "
-                     "and are placed where they are; national bodies without coordinates are "
-                     "drawn near their country's other actors, and the %zu actors without a "
-                     "country, mostly international partners, are listed at the side. The "
-                     "actors come from %s.",
-                     located, model->n_actors, without_country,
-                     countries[0] ? countries : "no stated country");
+                     "%zu of the %zu actors %s coordinates (mostly cities and governorates) "
+                     "and %s placed where %s. Of the %zu without, %zu %s drawn near "
+                     "their country's located actors (mostly national bodies) and %zu %s listed "
+                     "under the map (mostly international partners). The actors come from %s.",
+                     located, model->n_actors, located == 1 ? "has" : "have",
+                     located == 1 ? "is" : "are", located == 1 ? "it is" : "they are", unlocated,
+                     unlocated - listed, unlocated - listed == 1 ? "is" : "are", listed,
+                     listed == 1 ? "is" : "are", countries[0] ? countries : "no stated country");
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
     figure.options.labels = COOPNET_LABELS_TOP;
     figure.options.label_top = 20;
-    place_network_figure(document, &figure, fmin(360, REPORT_BOTTOM - document->y - 10),
-                         "geography");
-}
-
-/* The level x level density heat map of one country (or the whole network: country "*"). */
-typedef struct nlc_heatmap {
-    const coopnet_nlc_t *nlc;
-    const char *country;
-    const char *title;
-} nlc_heatmap_t;
-
-static void draw_nlc_heatmap(cairo_t *cr, coopnet_rect_t rect, const void *data)
-{
-    const nlc_heatmap_t *map = data;
-    double density[COOPNET_LEVEL_COUNT][COOPNET_LEVEL_COUNT];
-    for (int a = 0; a < COOPNET_LEVEL_COUNT; a++)
-        for (int b = 0; b < COOPNET_LEVEL_COUNT; b++)
-            density[a][b] = NAN;
-    for (size_t i = 0; i < map->nlc->n_pairs; i++) {
-        const coopnet_nlc_pair_t *pair = &map->nlc->pairs[i];
-        if (strcmp(pair->country, map->country) != 0)
-            continue;
-        density[pair->level_a][pair->level_b] = density[pair->level_b][pair->level_a] =
-            pair->density;
-    }
-    static const char *const long_levels[] = {"Local", "Regional", "National", "Intl."};
-    static const char *const short_levels_small[] = {"L", "R", "N", "I"};
-    const double label_width = 46, title_height = 16, top_labels = 12;
-    double cell = fmin((rect.w - label_width) / COOPNET_LEVEL_COUNT,
-                       (rect.h - title_height - top_labels) / COOPNET_LEVEL_COUNT);
-    double x0 = rect.x + label_width, y0 = rect.y + title_height + top_labels;
-    const char *const *short_levels = cell > 30 ? long_levels : short_levels_small;
-    draw_text_plain(cr, COOPNET_TEXT_HEADING, map->title, rect.x, rect.y, rect.w,
-                    COOPNET_ALIGN_LEFT, coopnet_style_text);
-    for (int a = 0; a < COOPNET_LEVEL_COUNT; a++) {
-        draw_text_plain(cr, COOPNET_TEXT_CAPTION, short_levels[a], x0 - 4,
-                        y0 + (a + 0.5) * cell - 5, label_width - 4, COOPNET_ALIGN_RIGHT,
-                        coopnet_style_muted);
-        draw_text_plain(cr, COOPNET_TEXT_CAPTION, short_levels[a], x0 + (a + 0.5) * cell,
-                        y0 - top_labels, cell, COOPNET_ALIGN_CENTER, coopnet_style_muted);
-        for (int b = 0; b < COOPNET_LEVEL_COUNT; b++) {
-            double value = density[a][b];
-            coopnet_rgb_t fill =
-                isnan(value) ? coopnet_style_panel : coopnet_style_sequential_color(value);
-            coopnet_style_set_color(cr, fill, 1.0);
-            cairo_rectangle(cr, x0 + b * cell + 0.5, y0 + a * cell + 0.5, cell - 1, cell - 1);
-            cairo_fill(cr);
-            char text[16];
-            if (isnan(value))
-                snprintf(text, sizeof text, "–");
-            else
-                snprintf(text, sizeof text, "%.2f", value);
-            draw_text_plain(cr, cell > 30 ? COOPNET_TEXT_TICK : COOPNET_TEXT_CAPTION, text,
-                            x0 + (b + 0.5) * cell, y0 + (a + 0.5) * cell - 5, 0,
-                            COOPNET_ALIGN_CENTER,
-                            isnan(value) ? coopnet_style_muted : coopnet_style_text_color_on(fill));
-        }
-    }
+    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 4, "geography");
 }
 
 static void page_nlc(report_document_t *document, const report_model_t *model,
@@ -902,23 +868,22 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
                          100 * local_national);
     report_paragraph(document,
                      "Each cell gives the density of links between two levels: the links present "
-                     "out of all possible pairs (diagonal: within the level).");
+                     "out of all possible pairs (diagonal: within the level); the darker the "
+                     "cell, the denser. Rows give the actors of each level; n/a marks a pair of "
+                     "levels with no possible link.");
 
-    /* the whole network, then up to three countries with national actors, side by side */
-    const double big = 200, small_size = 130, gap = 14;
-    nlc_heatmap_t overall = {&nlc, "*", "Whole network"};
-    report_figure(document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, big + 40, big},
-                  "nlc-matrix", draw_nlc_heatmap, &overall);
-    nlc_heatmap_t countries[3];
-    char titles[3][96];
-    size_t n_maps = 0;
-    /* the three countries with the most local and regional actors (and a national body) */
+    /* the whole network, then the three countries with the most local and regional actors (and
+     * a national body), in a 2 x 2 grid */
+    const char *grid_countries[4] = {NULL};
+    char grid_titles[4][96];
+    size_t n_maps = 1;
+    snprintf(grid_titles[0], sizeof grid_titles[0], "Whole network");
     for (size_t k = 0; k < 3; k++) {
         long best = -1;
         for (size_t c = 0; c < nlc.n_countries; c++) {
             bool taken = false;
-            for (size_t j = 0; j < n_maps; j++)
-                taken |= strcmp(countries[j].country, nlc.reach[c].country) == 0;
+            for (size_t j = 1; j < n_maps; j++)
+                taken |= strcmp(grid_countries[j], nlc.reach[c].country) == 0;
             if (taken || nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
                 continue;
             if (best < 0 || nlc.reach[c].subnational > nlc.reach[best].subnational)
@@ -926,44 +891,56 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         }
         if (best < 0)
             break;
-        snprintf(titles[n_maps], sizeof titles[n_maps], "%s",
+        grid_countries[n_maps] = nlc.reach[best].country;
+        snprintf(grid_titles[n_maps], sizeof grid_titles[n_maps], "%s",
                  country_name(nlc.reach[best].country));
-        countries[n_maps] = (nlc_heatmap_t){&nlc, nlc.reach[best].country, titles[n_maps]};
         n_maps++;
     }
-    double x = REPORT_MARGIN_LEFT + big + 40 + gap;
+    const double gap = 16, title_height = 18, panel_height = 116;
+    const double panel_width = (REPORT_TEXT_WIDTH - gap) / 2;
     for (size_t i = 0; i < n_maps; i++) {
-        double column = (REPORT_TEXT_WIDTH - big - 40 - gap) / 2;
-        double left = x + (double)(i % 2) * column, top = document->y + (double)(i / 2) * 110;
+        double x = REPORT_MARGIN_LEFT + (double)(i % 2) * (panel_width + gap);
+        double y = document->y + (double)(i / 2) * (title_height + panel_height + gap);
+        char markup[160];
+        snprintf(markup, sizeof markup, "<b>%s</b>", grid_titles[i]);
+        report_text_line(document, REPORT_FONT_BODY, markup, x, y, panel_width, COOPNET_ALIGN_LEFT,
+                         coopnet_style_text);
+        chart_figure_t chart;
+        chart_figure_init(&chart, model, coopnet_draw_chart_nlc_matrix);
+        chart.options.country = grid_countries[i];
         char name[64];
-        snprintf(name, sizeof name, "nlc-matrix-%s", countries[i].country);
-        report_figure(document, (coopnet_rect_t){left, top, column - 6, small_size * 0.8}, name,
-                      draw_nlc_heatmap, &countries[i]);
+        snprintf(name, sizeof name, "nlc-matrix%s%s", grid_countries[i] ? "-" : "",
+                 grid_countries[i] ? grid_countries[i] : "");
+        place_chart(document, &chart, x, y + title_height, panel_width, panel_height, name);
     }
-    document->y += big + 14;
+    document->y += (double)((n_maps + 1) / 2) * (title_height + panel_height + gap) - gap + 10;
 
     report_section(document, "Local and regional actors tied to a national body, by country");
     static const char *const headers[] = {"Country", "Sub-national", "Tied to national",
                                           "National bodies", "Share"};
-    static const double widths[] = {2.0, 1.5, 1.5, 1.4, 1.0};
+    static const double widths[] = {1.8, 1.3, 1.5, 1.6, 0.9};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT};
-    size_t rows = nlc.n_countries < 16 ? nlc.n_countries : 16;
+    /* countries with local or regional actors: the others have no share to give */
+    size_t rows = 0;
     const char *cells[16 * 5];
     char numbers[16][4][24];
-    for (size_t r = 0; r < rows; r++) {
-        const coopnet_nlc_reach_t *reach = &nlc.reach[r];
-        snprintf(numbers[r][0], 24, "%lld", (long long)reach->subnational);
-        snprintf(numbers[r][1], 24, "%lld", (long long)reach->linked);
-        snprintf(numbers[r][2], 24, "%lld", (long long)reach->national);
+    for (size_t c = 0; c < nlc.n_countries && rows < 16; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+        if (reach->subnational == 0)
+            continue;
+        snprintf(numbers[rows][0], 24, "%lld", (long long)reach->subnational);
+        snprintf(numbers[rows][1], 24, "%lld", (long long)reach->linked);
+        snprintf(numbers[rows][2], 24, "%lld", (long long)reach->national);
         if (isnan(reach->share))
-            snprintf(numbers[r][3], 24, "–");
+            snprintf(numbers[rows][3], 24, "–");
         else
-            snprintf(numbers[r][3], 24, "%.0f%%", 100 * reach->share);
-        cells[r * 5] = country_name(reach->country);
+            snprintf(numbers[rows][3], 24, "%.0f%%", 100 * reach->share);
+        cells[rows * 5] = country_name(reach->country);
         for (int k = 0; k < 4; k++)
-            cells[r * 5 + 1 + k] = numbers[r][k];
+            cells[rows * 5 + 1 + k] = numbers[rows][k];
+        rows++;
     }
     report_table_t table = {
         5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
@@ -1077,9 +1054,9 @@ static void page_groups(report_document_t *document, const report_model_t *model
             break;
         order[n_top++] = best;
     }
-    static const char *const broker_headers[] = {
-        "Actor", "Coordinator", "Itinerant", "Gatekeeper", "Representative", "Liaison", "Total"};
-    static const double broker_widths[] = {2.6, 1.0, 1.0, 1.0, 1.2, 0.9, 0.8};
+    static const char *const broker_headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
+                                                 "Repr.", "Liaison", "Total"};
+    static const double broker_widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
     static const coopnet_align_t broker_aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
         COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
@@ -1117,73 +1094,15 @@ static void page_groups(report_document_t *document, const report_model_t *model
         report_table_draw(document, &broker_table);
     }
     report_text(document, REPORT_FONT_SMALL,
-                "B brokers between unlinked A and C. Coordinator: all of one level; itinerant: A, "
-                "C of one level, B of another; gatekeeper, representative: B shares the level of "
-                "C or A; liaison: three levels.",
+                "Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
+                "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
+                "liaison, three levels.",
                 REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                 coopnet_style_muted);
 cleanup:
     coopnet_groups_destroy(&groups[0]);
     coopnet_groups_destroy(&groups[1]);
     coopnet_brokerage_destroy(&brokerage);
-}
-
-/* The reach curve: share of ordered pairs of actors connected by a time-respecting path. */
-typedef struct reach_curve_figure {
-    const coopnet_temporal_curve_t *curve;
-} reach_curve_figure_t;
-
-static void draw_reach_curve(cairo_t *cr, coopnet_rect_t rect, const void *data)
-{
-    const coopnet_temporal_curve_t *curve = ((const reach_curve_figure_t *)data)->curve;
-    if (curve->n_steps == 0)
-        return;
-    const double left = 38, bottom = 18, top = 16;
-    coopnet_rect_t plot = {rect.x + left, rect.y + top, rect.w - left - 8, rect.h - top - bottom};
-    double maximum = 0;
-    for (size_t i = 0; i < curve->n_steps; i++)
-        maximum = fmax(maximum, curve->ratio[i]);
-    maximum = maximum > 0 ? fmin(1.0, ceil(maximum * 10 + 0.001) / 10) : 1.0;
-    draw_text_plain(cr, COOPNET_TEXT_HEADING, "Share of actor pairs linked by a learning path",
-                    rect.x, rect.y, rect.w, COOPNET_ALIGN_LEFT, coopnet_style_muted);
-    for (int tick = 0; tick <= 4; tick++) {
-        double value = maximum * tick / 4, y = plot.y + plot.h * (1 - value / maximum);
-        coopnet_style_set_color(cr, coopnet_style_grid, 1.0);
-        cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
-        cairo_move_to(cr, plot.x, y);
-        cairo_line_to(cr, plot.x + plot.w, y);
-        cairo_stroke(cr);
-        char text[16];
-        snprintf(text, sizeof text, "%.0f%%", 100 * value);
-        draw_text_plain(cr, COOPNET_TEXT_TICK, text, plot.x - 4, y - 6, 0, COOPNET_ALIGN_RIGHT,
-                        coopnet_style_muted);
-    }
-    double step_width = plot.w / (double)curve->n_steps;
-    coopnet_style_set_color(cr, coopnet_style_level_color(COOPNET_LEVEL_LOCAL), 1.0);
-    cairo_set_line_width(cr, 2.0);
-    cairo_new_path(cr);
-    for (size_t i = 0; i < curve->n_steps; i++) {
-        double y = plot.y + plot.h * (1 - curve->ratio[i] / maximum);
-        double x = plot.x + (double)i * step_width;
-        if (i == 0)
-            cairo_move_to(cr, x, y);
-        else
-            cairo_line_to(cr, x, y);
-        cairo_line_to(cr, x + step_width, y);
-    }
-    cairo_stroke(cr);
-    /* a label under each period, thinned to fit */
-    size_t every = (size_t)ceil((double)curve->n_steps * 44 / plot.w);
-    if (every < 1)
-        every = 1;
-    for (size_t i = 0; i < curve->n_steps; i += every) {
-        int year, month, day;
-        coopnet_date_civil_from_days(curve->day[i], &year, &month, &day);
-        char text[16];
-        snprintf(text, sizeof text, "Q%d %d", (month - 1) / 3 + 1, year);
-        draw_text_plain(cr, COOPNET_TEXT_CAPTION, text, plot.x + ((double)i + 0.5) * step_width,
-                        plot.y + plot.h + 4, 0, COOPNET_ALIGN_CENTER, coopnet_style_muted);
-    }
 }
 
 static void describe_contact(const coopnet_temporal_network_t *network,
@@ -1322,10 +1241,12 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
         coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
         (long long)all.out_reach[top[0]], all.n_kept ? all.n_kept - 1 : 0);
-    reach_curve_figure_t figure = {&curve};
-    const double chart_width = REPORT_TEXT_WIDTH * 0.52;
-    report_figure(document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, chart_width, 150},
-                  "reach-curve", draw_reach_curve, &figure);
+    chart_figure_t chart;
+    chart_figure_init(&chart, model, coopnet_draw_chart_reach_curve);
+    chart.options.period = COOPNET_PERIOD_QUARTER;
+    const double chart_width = REPORT_TEXT_WIDTH * 0.5, chart_height = 170;
+    place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, chart_width, chart_height,
+                "reach-curve");
     /* the top sources, beside the curve */
     static const char *const headers[] = {"Source", "Reaches"};
     static const double widths[] = {2.6, 1.0};
@@ -1347,10 +1268,10 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                             aligns,
                             cells,
                             swatches,
-                            REPORT_MARGIN_LEFT + chart_width + 14,
-                            REPORT_TEXT_WIDTH - chart_width - 14};
+                            REPORT_MARGIN_LEFT + chart_width + 18,
+                            REPORT_TEXT_WIDTH - chart_width - 18};
     report_table_draw(document, &table);
-    document->y = fmax(document->y, saved_y + 160);
+    document->y = fmax(document->y, saved_y + chart_height + 10);
 
     report_section(document, "Three learning pathways");
     report_paragraph(document, "From the three sources that reach the most actors to the actor "
@@ -1361,23 +1282,6 @@ cleanup:
     coopnet_temporal_curve_destroy(&curve);
     coopnet_temporal_all_destroy(&all);
     coopnet_temporal_network_free(network);
-}
-
-/* The chart module's small multiples of the network as of the end of each year. */
-typedef struct snapshots_figure {
-    const coopnet_bundle_t *bundle;
-    coopnet_chart_options_t options;
-    int status;
-    coopnet_error_t err;
-} snapshots_figure_t;
-
-static void draw_snapshots_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
-{
-    snapshots_figure_t *figure = (snapshots_figure_t *)data;
-    int status =
-        coopnet_draw_chart_snapshots(cr, rect, figure->bundle, &figure->options, &figure->err);
-    if (figure->status == COOPNET_OK)
-        figure->status = status;
 }
 
 /* Small multiples: the network as of the end of each year. */
@@ -1438,28 +1342,20 @@ static void page_change(report_document_t *document, const report_model_t *model
     const coopnet_snapshot_change_t *change = &snapshots.changes[last - 1];
     paragraph_printf(document,
                      "The network grows with each dated event and tie: below it is drawn as it "
-                     "stood at the end of each year, counting only what is dated. From %s to %s "
-                     "the ranking by number of partners %s (Spearman correlation between the "
-                     "last two years %.2f).",
+                     "stood at the end of each year, counting only what is dated (grey: actors "
+                     "with no dated link yet); every actor keeps its place. From %s to %s the "
+                     "ranking by number of partners %s (Spearman correlation between the last "
+                     "two years %.2f).",
                      first_year, last_year,
                      change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
                      change->spearman);
 
     /* one small-multiples figure: every actor keeps its place from year to year */
-    snapshots_figure_t figure;
-    memset(&figure, 0, sizeof figure);
-    figure.bundle = bundle;
-    coopnet_chart_options_init(&figure.options);
-    figure.options.figure.title = "";
-    figure.options.figure.caption = "";
-    figure.options.graph = model->graph_options;
-    figure.options.seed = 1;
-    const double height = 300;
-    report_figure(document,
-                  (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height},
-                  "snapshots", draw_snapshots_figure, &figure);
-    if (figure.status != COOPNET_OK && figure.status != COOPNET_EDATA)
-        report_fail(document, figure.status, "%s", figure.err.message);
+    chart_figure_t figure;
+    chart_figure_init(&figure, model, coopnet_draw_chart_snapshots);
+    const double height = 340;
+    place_chart(document, &figure, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height,
+                "snapshots");
     document->y += height + 8;
 
     report_section(document, "Biggest risers in the ranking by partners");
@@ -1491,9 +1387,19 @@ static void page_change(report_document_t *document, const report_model_t *model
     report_table_t table = {5,        n_risers,           headers,          widths, aligns, cells,
                             swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     report_table_draw(document, &table);
-    paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
-                     bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name, gains[0],
-                     first_year, last_year);
+    size_t sharing = 0; /* actors with the largest gain, some perhaps beyond the table */
+    for (igraph_integer_t v = 0; v < n; v++)
+        sharing +=
+            snapshots.ranks[(size_t)v] - snapshots.ranks[last * (size_t)n + (size_t)v] == gains[0];
+    if (sharing > 1)
+        paragraph_printf(document,
+                         "%zu actors share the largest gain, %.0f places between %s and %s%s.",
+                         sharing, gains[0], first_year, last_year,
+                         sharing > n_risers ? " (five of them are listed)" : "");
+    else
+        paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
+                         bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name,
+                         gains[0], first_year, last_year);
 cleanup:
     coopnet_snapshots_destroy(&snapshots);
 }

@@ -377,13 +377,32 @@ void report_table_draw(report_document_t *document, const report_table_t *table)
     size_t n_columns = table->n_columns < 16 ? table->n_columns : 16;
     for (size_t c = 0; c < n_columns; c++)
         total += table->widths[c];
+    char markup[1024];
+    /* every header whole: a column too narrow for its header widens, taking the room from the
+     * first column (the names, which are ellipsized anyway) */
+    for (size_t c = 0; c < n_columns; c++)
+        column_width[c] = table->width * table->widths[c] / total;
+    for (size_t c = 1; c < n_columns; c++) {
+        report_escape(table->headers[c], markup, sizeof markup);
+        PangoLayout *header = report_layout(document, REPORT_FONT_TABLE_HEAD, markup, 0);
+        if (header == NULL)
+            continue;
+        int header_width, header_height;
+        pango_layout_get_size(header, &header_width, &header_height);
+        g_object_unref(header);
+        double deficit = (double)header_width / PANGO_SCALE + 2 * padding + 1 - column_width[c];
+        double spare = column_width[0] - 0.5 * table->width * table->widths[0] / total;
+        if (deficit > 0 && spare > 0) {
+            deficit = deficit < spare ? deficit : spare;
+            column_width[c] += deficit;
+            column_width[0] -= deficit;
+        }
+    }
     double x = table->x;
     for (size_t c = 0; c < n_columns; c++) {
         column_x[c] = x;
-        column_width[c] = table->width * table->widths[c] / total;
         x += column_width[c];
     }
-    char markup[1024];
     /* header: one line */
     double y = document->y;
     double header_height = 0;

@@ -100,5 +100,48 @@ expect_status 2 $? "no job file"
 expect_status 0 $? "--help"
 expect_grep "keep-going" "$work/stdout" "help text"
 
+# Ctrl-C while two long reports run in parallel: the batch passes the signal on to its jobs,
+# waits for them and exits 130; no job leaves a temporary file or touches an existing output.
+# The signal goes once both jobs have opened their output (a generated bundle of 1500 actors
+# takes a report minutes), so no timing is involved.
+"$coopnet" generate --quiet -o "$work/jobs/big" --actors 1500 --events 1500 --seed 3
+mkdir -p "$work/jobs/long"
+echo "previous report" >"$work/jobs/long/one.pdf"
+cat >"$work/jobs/long.ini" <<'INI'
+[defaults]
+command = report
+bundle = big
+quiet = true
+[one]
+output = long/one.pdf
+[two]
+output = long/two.pdf
+INI
+temporaries() { find "$work/jobs/long" -maxdepth 1 -name '.coopnet-*' | wc -l; }
+"$coopnet" batch --quiet --jobs 2 jobs/long.ini >"$work/stdout" 2>"$work/stderr" &
+pid=$!
+seen=0
+children=""
+while kill -0 "$pid" 2>/dev/null; do
+    if [ "$(temporaries)" -ge 2 ]; then
+        seen=1
+        children=$(pgrep -P "$pid")
+        kill -s INT "$pid"
+        break
+    fi
+    sleep 0.01
+done
+wait "$pid"
+status=$?
+[ $seen -eq 1 ] || fail "batch SIGINT: the jobs ended before both outputs were opened"
+expect_status 130 $status "batch interrupted by SIGINT"
+[ -n "$children" ] || fail "batch SIGINT: no running job found"
+for child in $children; do
+    kill -0 "$child" 2>/dev/null && fail "batch SIGINT: job process $child still runs"
+done
+grep -qx "previous report" "$work/jobs/long/one.pdf" || fail "batch SIGINT: existing output changed"
+[ -e "$work/jobs/long/two.pdf" ] && fail "batch SIGINT: an interrupted job left its output"
+[ "$(temporaries)" -eq 0 ] || fail "batch SIGINT: temporary files left"
+
 [ "$failures" -eq 0 ] && echo "batch tests passed"
 exit $((failures > 0))

@@ -44,6 +44,21 @@ expect_text "(betweenness ${top#*|})" "$work/a.txt" "top betweenness (coopnet ce
 top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.0f" % (r["name"], float(r["degree"])))' "$work/degree.csv")
 expect_text "${top%|*} has the most partners: ${top#*|} of" "$work/a.txt" "top degree"
 
+# page 3: the map's unlocated actors are listed under it, and the text counts them as the map's
+# note does; page 5: the four NLC panels
+listed=$(sed -n 's/.*and \([0-9]*\) are listed under the map.*/\1/p' "$work/a.txt" | head -1)
+[ -n "$listed" ] || listed=$(tr '\n' ' ' <"$work/a.txt" | sed -n 's/.*and \([0-9]*\) are *listed *under *the *map.*/\1/p')
+[ -n "$listed" ] || fail "page 3 does not say how many actors are listed under the map"
+tr '\n' ' ' <"$work/a.txt" | grep -q "$listed actors with no location" ||
+    fail "page 3: the text and the map's note disagree ($listed listed)"
+for panel in "Whole network" "Morocco" "Iraq" "Jordan"; do
+    expect_text "$panel" "$work/a.txt" "NLC panel"
+done
+for country in IQ TN; do
+    "$coopnet" report --quiet --country $country "$mena" -o "$work/$country.pdf"
+    expect_status 0 $? "report --country $country"
+done
+
 # the same input gives the same bytes
 "$coopnet" report --quiet "$mena" -o "$work/b.pdf"
 cmp -s "$work/a.pdf" "$work/b.pdf" || fail "two runs give different PDFs"
@@ -86,6 +101,30 @@ expect_status 2 $? "bad --as-of"
 "$coopnet" report "$work/nonexistent" -o "$work/x.pdf" 2>/dev/null
 expect_status 1 $? "missing bundle"
 ls "$work" | grep -q '\.tmp' && fail "a temporary file was left"
+
+# Ctrl-C while the report is being written: exit 130, the previous PDF untouched, no temporary
+# file. A generated bundle of 1500 actors takes the report minutes; the signal goes as soon as
+# the temporary output exists (the report opens it once the bundle is loaded). No timing.
+"$coopnet" generate --quiet -o "$work/big" --actors 1500 --events 1500 --seed 3
+mkdir "$work/signal"
+echo "previous report" >"$work/signal/report.pdf"
+"$coopnet" report --quiet "$work/big" -o "$work/signal/report.pdf" 2>"$work/stderr" &
+pid=$!
+seen=0
+while kill -0 "$pid" 2>/dev/null; do
+    if [ -n "$(find "$work/signal" -maxdepth 1 -name '.coopnet-*' -print -quit)" ]; then
+        seen=1
+        kill -s INT "$pid"
+        break
+    fi
+    sleep 0.01
+done
+wait "$pid"
+status=$?
+[ $seen -eq 1 ] || fail "SIGINT: the report ended before its temporary output was seen"
+expect_status 130 $status "report interrupted by SIGINT"
+grep -qx "previous report" "$work/signal/report.pdf" || fail "SIGINT: the existing PDF changed"
+[ "$(ls -A "$work/signal")" = report.pdf ] || fail "SIGINT: left $(ls -A "$work/signal")"
 
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))

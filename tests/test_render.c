@@ -196,6 +196,105 @@ static void test_every_layout_keeps_labels_apart(void)
     coopnet_bundle_free(bundle);
 }
 
+static void test_geo_range_clamped(void)
+{
+    /* padded past a pole: moved back, span kept */
+    double low = 70, high = 95;
+    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    CHECK_NEAR(low, 65, 1e-12);
+    CHECK_NEAR(high, 90, 1e-12);
+    low = -100;
+    high = -60;
+    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    CHECK_NEAR(low, -90, 1e-12);
+    CHECK_NEAR(high, -50, 1e-12);
+    /* wider than the globe: the whole range */
+    low = -120;
+    high = 130;
+    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    CHECK_NEAR(low, -90, 1e-12);
+    CHECK_NEAR(high, 90, 1e-12);
+    low = -200;
+    high = 10;
+    coopnet_draw_geo_clamp_range(&low, &high, 180);
+    CHECK_NEAR(low, -180, 1e-12);
+    CHECK_NEAR(high, 30, 1e-12);
+    /* inside: untouched */
+    low = 20;
+    high = 40;
+    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    CHECK_NEAR(low, 20, 1e-12);
+    CHECK_NEAR(high, 40, 1e-12);
+
+    /* a tall figure of two actors near the north pole: the map is padded southwards only, so
+     * the northernmost actor sits at the top of the plot, not in its middle */
+    static const char actors[] = "id,name,level,type,country,lat,lon\n"
+                                 "n,North Station,local,city,NO,88.0,0.0\n"
+                                 "s,South Station,local,city,NO,80.0,60.0\n";
+    static const char events[] = "id,title,date,type\ne1,Meeting,2023-03-01,meeting\n";
+    static const char participation[] = "event,actor,role\ne1,n,host\ne1,s,participant\n";
+    static const char ties[] = "from,to,type,start,end,directed,weight\n";
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_bundle_load_memory(actors, sizeof actors - 1, events, sizeof events - 1,
+                                         participation, sizeof participation - 1, ties,
+                                         sizeof ties - 1, &diags, &bundle, &err),
+              COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.layout = COOPNET_LAYOUT_GEO;
+    options.figure.width = 300;
+    options.figure.height = 900;
+    coopnet_figure_layout_t *layout = NULL;
+    const char *path = tmp_path("polar.svg");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    if (layout != NULL) {
+        CHECK_INT(layout->n_nodes, 2);
+        for (size_t v = 0; v < layout->n_nodes; v++) {
+            if (layout->nodes[v].actor != 0)
+                continue;
+            double relative = (layout->nodes[v].y - layout->plot_y) / layout->plot_h;
+            CHECK(relative < 0.2);
+        }
+        check_labels_disjoint_and_inside(layout);
+    }
+    coopnet_figure_layout_free(layout);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
+/* A portrait canvas: the map takes the width; the unlocated actors and the legend go under it. */
+static void test_geo_portrait_puts_legend_under_map(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.layout = COOPNET_LAYOUT_GEO;
+    options.figure.width = 480;
+    options.figure.height = 640;
+    coopnet_figure_layout_t *layout = NULL;
+    coopnet_error_t err;
+    const char *path = tmp_path("portrait.svg");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+    if (layout != NULL) {
+        CHECK(layout->n_unplaced > 0);
+        CHECK(layout->legend_w > layout->plot_w * 0.9); /* full width, not a side column */
+        for (size_t v = 0; v < layout->n_nodes; v++)
+            CHECK(layout->nodes[v].y + layout->nodes[v].radius <= layout->legend_y);
+        check_labels_disjoint_and_inside(layout);
+    }
+    coopnet_figure_layout_free(layout);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_deterministic_for_a_seed(void)
 {
     coopnet_bundle_t *bundle = load("mena-hub");
@@ -466,6 +565,8 @@ int main(void)
     coopnet_library_init();
     TEST_RUN(test_png_size_colours_legend);
     TEST_RUN(test_every_layout_keeps_labels_apart);
+    TEST_RUN(test_geo_range_clamped);
+    TEST_RUN(test_geo_portrait_puts_legend_under_map);
     TEST_RUN(test_deterministic_for_a_seed);
     TEST_RUN(test_arabic_glyphs);
     TEST_RUN(test_labels_top_and_none);
