@@ -1494,13 +1494,20 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         model->n_actors + model->n_events + model->n_participations + model->n_ties;
     size_t uncited =
         sources->uncited[0] + sources->uncited[1] + sources->uncited[2] + sources->uncited[3];
-    paragraph_printf(document,
-                     "Every record of the bundle names the document it comes from and quotes "
-                     "it. The %zu records in this report (actors, events, participations and "
-                     "ties) cite %zu source %s; %zu %s no source.",
-                     total_records, sources->n_documents,
-                     plural(sources->n_documents, "document", "documents"), uncited,
-                     plural(uncited, "record cites", "records cite"));
+    if (uncited == 0)
+        paragraph_printf(document,
+                         "Each of the %zu records in this report (actors, events, participations "
+                         "and ties) names the source document it comes from; together they cite "
+                         "%zu source %s.",
+                         total_records, sources->n_documents,
+                         plural(sources->n_documents, "document", "documents"));
+    else
+        paragraph_printf(document,
+                         "Of the %zu records in this report (actors, events, participations and "
+                         "ties), %zu %s no source document; the others cite %zu source %s.",
+                         total_records, uncited, plural(uncited, "names", "name"),
+                         sources->n_documents,
+                         plural(sources->n_documents, "document", "documents"));
 
     static const char *const headers[] = {"Source document", "Actors", "Events",
                                           "Participations",  "Ties",   "Records"};
