@@ -3,6 +3,7 @@
 #include "draw.h"
 #include "internal.h"
 #include "labels.h"
+#include "layout_large.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -14,7 +15,9 @@
 #define LABEL_TEXT_SIZE 256
 #define LABEL_WRAP_WIDTH 120.0
 #define GEO_SIDE_COLUMN_WIDTH 135.0
-#define AUTO_DRL_THRESHOLD 1000
+#define FR_ITERATIONS 1000
+#define FR_EXACT_MAX_NODES 1000 /* above: grid FR (see layout_force) */
+#define FR_LARGE_ITERATIONS 150
 #define GEO_NODE_SCALE 0.65   /* maps are crowded: smaller nodes */
 #define SPREAD_MAX_NODES 2000 /* above: O(V^2) rounds would be slow; DrL spreads enough */
 #define SPREAD_ROUNDS 4
@@ -355,9 +358,17 @@ static int layout_force(network_figure_t *figure, coopnet_error_t *err)
                              "layout weights");
         for (igraph_integer_t e = 0; e < igraph_vector_size(&weights); e++)
             VECTOR(weights)[e] = sqrt(VECTOR(weights)[e]);
-        igraph_error_t igraph_status = igraph_layout_fruchterman_reingold(
-            g, &figure->positions, false, 1000, sqrt((double)n), IGRAPH_LAYOUT_NOGRID, &weights,
-            NULL, NULL, NULL, NULL);
+        /* exact repulsion (O(V^2) per iteration) up to FR_EXACT_MAX_NODES; above, far nodes
+         * repel as groups (Barnes-Hut), so that 10 000 actors lay out in about a second */
+        igraph_integer_t iterations = FR_LARGE_ITERATIONS;
+        if (getenv("FRIT")) iterations = atoi(getenv("FRIT"));
+        igraph_error_t igraph_status = IGRAPH_SUCCESS;
+        if (n > FR_EXACT_MAX_NODES)
+            status = coopnet_layout_large(g, &weights, iterations, &figure->positions, err);
+        else
+            igraph_status = igraph_layout_fruchterman_reingold(
+                g, &figure->positions, false, FR_ITERATIONS, sqrt((double)n), IGRAPH_LAYOUT_NOGRID,
+                &weights, NULL, NULL, NULL, NULL);
         igraph_vector_destroy(&weights);
         COOPNET_IGRAPH_CHECK(err, status, igraph_status, "Fruchterman-Reingold layout");
     }
@@ -1146,8 +1157,7 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
     figure.fixed_positions = fixed_positions;
     figure.kind = options->layout;
     if (figure.kind == COOPNET_LAYOUT_AUTO)
-        figure.kind =
-            bundle->n_actors >= AUTO_DRL_THRESHOLD ? COOPNET_LAYOUT_DRL : COOPNET_LAYOUT_FR;
+        figure.kind = COOPNET_LAYOUT_FR;
     if (figure.kind == COOPNET_LAYOUT_TIMELINE)
         return coopnet_draw_timeline(cr, rect, bundle, options, layout, err);
     figure.bipartite = figure.kind == COOPNET_LAYOUT_BIPARTITE;
