@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QUAD_MAX_DEPTH 24   /* coincident nodes share a leaf below this */
+#define QUAD_MAX_DEPTH 24    /* coincident nodes share a leaf below this */
 #define BARNES_HUT_THETA 1.2 /* a cell counts as one body when size < theta * distance */
 #define GRAVITY 0.02         /* pull towards the origin, per unit of distance */
 #define RIM_FACTOR 1.08      /* small components: centroid at most this times the main radius */
@@ -57,8 +57,8 @@ static int quad_child(layout_quad_tree_t *tree, int32_t index, int quadrant)
 {
     layout_quad_t q = tree->quads[index]; /* copy: quad_new may move the array */
     double half = q.size / 2;
-    int32_t child = quad_new(tree, q.x0 + (quadrant & 1 ? half : 0),
-                             q.y0 + (quadrant & 2 ? half : 0), half);
+    int32_t child =
+        quad_new(tree, q.x0 + (quadrant & 1 ? half : 0), q.y0 + (quadrant & 2 ? half : 0), half);
     if (child >= 0)
         tree->quads[index].child[quadrant] = child;
     return child;
@@ -118,7 +118,8 @@ static int quad_insert(layout_quad_tree_t *tree, int32_t body, double x, double 
     }
 }
 
-static int quad_build(layout_quad_tree_t *tree, const igraph_matrix_t *positions, igraph_integer_t n)
+static int quad_build(layout_quad_tree_t *tree, const igraph_matrix_t *positions,
+                      igraph_integer_t n)
 {
     double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
     for (igraph_integer_t v = 0; v < n; v++) {
@@ -146,8 +147,8 @@ static int quad_build(layout_quad_tree_t *tree, const igraph_matrix_t *positions
 
 /* Repulsion on body at (x, y) from every other body, far cells as one. stack holds at least
  * 3 * QUAD_MAX_DEPTH + 4 entries. */
-static void repulsion(const layout_quad_tree_t *tree, int32_t body, double x, double y, int32_t *stack,
-                      double *force_x, double *force_y)
+static void repulsion(const layout_quad_tree_t *tree, int32_t body, double x, double y,
+                      int32_t *stack, double *force_x, double *force_y)
 {
     double fx = 0, fy = 0;
     size_t top = 0;
