@@ -281,9 +281,13 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
     const coopnet_bundle_t *bundle = figure->bundle;
     order_key_t *keys = coopnet_alloc_array(figure->n_nodes + 1, sizeof *keys);
     double *event_rank = coopnet_alloc_array(figure->n_nodes + 1, sizeof(double));
-    if (keys == NULL || event_rank == NULL) {
+    double *rank_sum = calloc(figure->n_nodes + 1, sizeof(double));
+    size_t *rank_count = calloc(figure->n_nodes + 1, sizeof(size_t));
+    if (keys == NULL || event_rank == NULL || rank_sum == NULL || rank_count == NULL) {
         free(keys);
         free(event_rank);
+        free(rank_sum);
+        free(rank_count);
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     }
     size_t n_events = 0, n_actors = 0;
@@ -303,29 +307,24 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
         MATRIX(figure->positions, keys[i].node, 1) =
             n_events > 1 ? (double)i / (n_events - 1) : 0.5;
     }
-    const igraph_t *g = &figure->two_mode.graph;
+    /* each edge joins an actor and an event: one pass sums the event ranks per actor, O(E) */
+    for (size_t e = 0; e < figure->n_edges; e++) {
+        igraph_integer_t from = figure->edges[e].from, to = figure->edges[e].to;
+        bool from_is_event = figure->nodes[from].event >= 0;
+        igraph_integer_t actor = from_is_event ? to : from, event = from_is_event ? from : to;
+        if (figure->nodes[actor].event >= 0 || figure->nodes[event].event < 0)
+            continue;
+        rank_sum[actor] += event_rank[event];
+        rank_count[actor]++;
+    }
     for (size_t v = 0; v < figure->n_nodes; v++) {
         if (figure->nodes[v].event >= 0)
             continue;
-        double sum = 0;
-        size_t count = 0;
-        for (size_t e = 0; e < figure->n_edges; e++) {
-            igraph_integer_t other = -1;
-            if ((size_t)figure->edges[e].from == v)
-                other = figure->edges[e].to;
-            else if ((size_t)figure->edges[e].to == v)
-                other = figure->edges[e].from;
-            if (other >= 0) {
-                sum += event_rank[other];
-                count++;
-            }
-        }
         keys[n_actors].node = v;
-        keys[n_actors].primary = count ? sum / count : 1e9;
+        keys[n_actors].primary = rank_count[v] ? rank_sum[v] / (double)rank_count[v] : 1e9;
         keys[n_actors].secondary = -(double)figure->nodes[v].actor;
         n_actors++;
     }
-    (void)g;
     qsort(keys, n_actors, sizeof *keys, compare_order_keys);
     for (size_t i = 0; i < n_actors; i++) {
         MATRIX(figure->positions, keys[i].node, 0) = 1;
@@ -334,6 +333,8 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
     }
     free(keys);
     free(event_rank);
+    free(rank_sum);
+    free(rank_count);
     return COOPNET_OK;
 }
 
