@@ -3,6 +3,7 @@
 #include "draw.h"
 #include "internal.h"
 #include "labels.h"
+#include "layout_large.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -14,12 +15,22 @@
 #define LABEL_TEXT_SIZE 256
 #define LABEL_WRAP_WIDTH 120.0
 #define GEO_SIDE_COLUMN_WIDTH 135.0
-#define AUTO_DRL_THRESHOLD 1000
-#define GEO_NODE_SCALE 0.65   /* maps are crowded: smaller nodes */
-#define SPREAD_MAX_NODES 2000 /* above: O(V^2) rounds would be slow; DrL spreads enough */
+#define FR_ITERATIONS 1000
+#define FR_EXACT_MAX_NODES 500 /* above: Barnes-Hut (layout_large.h) */
+#define FR_LARGE_ITERATIONS 150
+#define GEO_NODE_SCALE 0.65      /* maps are crowded: smaller nodes */
+#define SPREAD_ALL_PAIRS_MAX 300 /* nodes: above, spread_nodes looks at neighbouring cells */
 #define SPREAD_ROUNDS 4
 #define SPREAD_ITERATIONS 60
-#define SPREAD_ROOM 34.0 /* pt between node rims: about one short label */
+#define SPREAD_LARGE_MIN_ITERATIONS 5
+#define SPREAD_ROOM 34.0    /* pt between node rims: about one short label */
+#define CROWD_MIN_NODES 200 /* nodes: above, a crowded canvas gets smaller nodes */
+#define CROWD_SPACING 36.0  /* pt of canvas per node (square root) below which nodes shrink */
+#define CROWD_MIN_SCALE 0.3 /* ... down to this fraction of their size */
+#define EDGE_MIN_WIDTH 0.25 /* pt: thinner lines vanish in PNG */
+#define EDGE_BATCH_MIN 2000 /* edges: above, lines of one width go in one path */
+#define EDGE_BATCH_WIDTH_STEP 0.05 /* pt: widths rounded to this when batched */
+#define EDGE_BATCH_SEGMENTS 4096   /* lines per path at most: bounds the stroker's memory */
 
 typedef struct network_edge {
     igraph_integer_t from, to; /* node indices */
@@ -49,6 +60,8 @@ typedef struct network_figure {
     network_edge_t *edges;
     size_t n_edges;
     double weight_min, weight_max;
+    double crowd_scale; /* node radii and line widths on a crowded canvas (1: roomy) */
+    double node_scale;  /* node radii: crowd_scale, and smaller on maps */
     network_arrow_t *arrows;
     size_t n_arrows;
     bool *in_side_column; /* geo */
@@ -273,9 +286,13 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
     const coopnet_bundle_t *bundle = figure->bundle;
     order_key_t *keys = coopnet_alloc_array(figure->n_nodes + 1, sizeof *keys);
     double *event_rank = coopnet_alloc_array(figure->n_nodes + 1, sizeof(double));
-    if (keys == NULL || event_rank == NULL) {
+    double *rank_sum = calloc(figure->n_nodes + 1, sizeof(double));
+    size_t *rank_count = calloc(figure->n_nodes + 1, sizeof(size_t));
+    if (keys == NULL || event_rank == NULL || rank_sum == NULL || rank_count == NULL) {
         free(keys);
         free(event_rank);
+        free(rank_sum);
+        free(rank_count);
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     }
     size_t n_events = 0, n_actors = 0;
@@ -295,29 +312,24 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
         MATRIX(figure->positions, keys[i].node, 1) =
             n_events > 1 ? (double)i / (n_events - 1) : 0.5;
     }
-    const igraph_t *g = &figure->two_mode.graph;
+    /* each edge joins an actor and an event: one pass sums the event ranks per actor, O(E) */
+    for (size_t e = 0; e < figure->n_edges; e++) {
+        igraph_integer_t from = figure->edges[e].from, to = figure->edges[e].to;
+        bool from_is_event = figure->nodes[from].event >= 0;
+        igraph_integer_t actor = from_is_event ? to : from, event = from_is_event ? from : to;
+        if (figure->nodes[actor].event >= 0 || figure->nodes[event].event < 0)
+            continue;
+        rank_sum[actor] += event_rank[event];
+        rank_count[actor]++;
+    }
     for (size_t v = 0; v < figure->n_nodes; v++) {
         if (figure->nodes[v].event >= 0)
             continue;
-        double sum = 0;
-        size_t count = 0;
-        for (size_t e = 0; e < figure->n_edges; e++) {
-            igraph_integer_t other = -1;
-            if ((size_t)figure->edges[e].from == v)
-                other = figure->edges[e].to;
-            else if ((size_t)figure->edges[e].to == v)
-                other = figure->edges[e].from;
-            if (other >= 0) {
-                sum += event_rank[other];
-                count++;
-            }
-        }
         keys[n_actors].node = v;
-        keys[n_actors].primary = count ? sum / count : 1e9;
+        keys[n_actors].primary = rank_count[v] ? rank_sum[v] / (double)rank_count[v] : 1e9;
         keys[n_actors].secondary = -(double)figure->nodes[v].actor;
         n_actors++;
     }
-    (void)g;
     qsort(keys, n_actors, sizeof *keys, compare_order_keys);
     for (size_t i = 0; i < n_actors; i++) {
         MATRIX(figure->positions, keys[i].node, 0) = 1;
@@ -326,6 +338,8 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
     }
     free(keys);
     free(event_rank);
+    free(rank_sum);
+    free(rank_count);
     return COOPNET_OK;
 }
 
@@ -360,9 +374,16 @@ static int layout_force(network_figure_t *figure, coopnet_error_t *err)
                              "layout weights");
         for (igraph_integer_t e = 0; e < igraph_vector_size(&weights); e++)
             VECTOR(weights)[e] = sqrt(VECTOR(weights)[e]);
-        igraph_error_t igraph_status = igraph_layout_fruchterman_reingold(
-            g, &figure->positions, false, 1000, sqrt((double)n), IGRAPH_LAYOUT_NOGRID, &weights,
-            NULL, NULL, NULL, NULL);
+        /* exact repulsion (O(V^2) per iteration) up to FR_EXACT_MAX_NODES; above, far nodes
+         * repel as groups (Barnes-Hut), so that 10 000 actors lay out in about a second */
+        igraph_integer_t iterations = FR_LARGE_ITERATIONS;
+        igraph_error_t igraph_status = IGRAPH_SUCCESS;
+        if (n > FR_EXACT_MAX_NODES)
+            status = coopnet_layout_large(g, &weights, iterations, &figure->positions, err);
+        else
+            igraph_status = igraph_layout_fruchterman_reingold(
+                g, &figure->positions, false, FR_ITERATIONS, sqrt((double)n), IGRAPH_LAYOUT_NOGRID,
+                &weights, NULL, NULL, NULL, NULL);
         igraph_vector_destroy(&weights);
         COOPNET_IGRAPH_CHECK(err, status, igraph_status, "Fruchterman-Reingold layout");
     }
@@ -479,49 +500,148 @@ static void refit(network_figure_t *figure, coopnet_rect_t inner)
     }
 }
 
+/* Pushes a and b (nodes i < j) apart when closer than their radii plus room; true if moved. */
+static bool push_apart(coopnet_figure_node_t *a, coopnet_figure_node_t *b, size_t i, size_t j,
+                       double room)
+{
+    double wanted = a->radius + b->radius + room;
+    double dx = b->x - a->x, dy = b->y - a->y;
+    if (fabs(dx) >= wanted || fabs(dy) >= wanted)
+        return false;
+    double distance = hypot(dx, dy);
+    if (distance >= wanted)
+        return false;
+    if (distance < 1e-6) {
+        /* coincident: separate along a direction fixed by the indices */
+        double angle = (double)(i * 7 + j * 13);
+        dx = cos(angle);
+        dy = sin(angle);
+        distance = 1;
+    } else {
+        dx /= distance;
+        dy /= distance;
+    }
+    double push = (wanted - distance) / 2 * 0.5;
+    a->x -= dx * push;
+    a->y -= dy * push;
+    b->x += dx * push;
+    b->y += dy * push;
+    return true;
+}
+
+/* One sweep over every pair. O(V^2). */
+static bool spread_sweep_all_pairs(network_figure_t *figure, double room)
+{
+    bool moved = false;
+    for (size_t i = 0; i < figure->n_nodes; i++)
+        for (size_t j = i + 1; j < figure->n_nodes; j++)
+            moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room);
+    return moved;
+}
+
+/* Nodes bucketed by square cells at least as wide as the largest push distance. */
+typedef struct spread_grid {
+    size_t *cell_start; /* n_cells + 1 offsets into members */
+    size_t *members;    /* node indices, by cell */
+    size_t *cell_of;    /* per node */
+    size_t capacity_cells, columns, rows;
+    double x0, y0, cell;
+} spread_grid_t;
+
+/* One sweep over the pairs in neighbouring cells (the grid built from the positions at the
+ * sweep's start). O(V * nodes per cell). */
+static bool spread_sweep_grid(network_figure_t *figure, spread_grid_t *grid, double reach,
+                              double room)
+{
+    size_t n = figure->n_nodes;
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        min_x = fmin(min_x, figure->nodes[v].x);
+        max_x = fmax(max_x, figure->nodes[v].x);
+        min_y = fmin(min_y, figure->nodes[v].y);
+        max_y = fmax(max_y, figure->nodes[v].y);
+    }
+    /* cells of side reach, fewer (wider) when the grid would outgrow its arrays */
+    grid->cell = reach;
+    while ((size_t)((max_x - min_x) / grid->cell + 1) * (size_t)((max_y - min_y) / grid->cell + 1) >
+           grid->capacity_cells)
+        grid->cell *= 1.5;
+    grid->x0 = min_x;
+    grid->y0 = min_y;
+    grid->columns = (size_t)((max_x - min_x) / grid->cell) + 1;
+    grid->rows = (size_t)((max_y - min_y) / grid->cell) + 1;
+    size_t n_cells = grid->columns * grid->rows;
+    memset(grid->cell_start, 0, (n_cells + 1) * sizeof *grid->cell_start);
+    for (size_t v = 0; v < n; v++) {
+        size_t column = (size_t)((figure->nodes[v].x - grid->x0) / grid->cell);
+        size_t row = (size_t)((figure->nodes[v].y - grid->y0) / grid->cell);
+        grid->cell_of[v] = row * grid->columns + column;
+        grid->cell_start[grid->cell_of[v] + 1]++;
+    }
+    for (size_t c = 0; c < n_cells; c++)
+        grid->cell_start[c + 1] += grid->cell_start[c];
+    for (size_t v = 0; v < n; v++) /* counting sort: members of a cell in node order */
+        grid->members[grid->cell_start[grid->cell_of[v]]++] = v;
+    for (size_t c = n_cells; c > 0; c--)
+        grid->cell_start[c] = grid->cell_start[c - 1];
+    grid->cell_start[0] = 0;
+    bool moved = false;
+    for (size_t i = 0; i < n; i++) {
+        size_t column = grid->cell_of[i] % grid->columns, row = grid->cell_of[i] / grid->columns;
+        for (size_t r = row > 0 ? row - 1 : 0; r <= row + 1 && r < grid->rows; r++)
+            for (size_t c = column > 0 ? column - 1 : 0; c <= column + 1 && c < grid->columns;
+                 c++) {
+                size_t cell = r * grid->columns + c;
+                for (size_t k = grid->cell_start[cell]; k < grid->cell_start[cell + 1]; k++) {
+                    size_t j = grid->members[k];
+                    if (j > i)
+                        moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room);
+                }
+            }
+    }
+    return moved;
+}
+
 /* Force layouts of cooperation graphs pack the actors of large events into a dense core while a
  * few peripheral actors stretch the scale. On the page, push apart every pair of nodes closer
  * than their radii plus room for a label, and refit: the core opens up, the periphery comes in.
- * O(rounds * V^2). */
+ * All pairs up to SPREAD_ALL_PAIRS_MAX nodes, O(rounds * V^2); above, pairs in neighbouring
+ * cells of a grid, O(rounds * V) for evenly spread nodes. */
 static void spread_nodes(network_figure_t *figure, coopnet_rect_t inner)
 {
     size_t n = figure->n_nodes;
     double room = fmin(SPREAD_ROOM, sqrt(inner.w * inner.h / (double)(n > 0 ? n : 1)) * 0.45);
+    double max_radius = 0;
+    for (size_t v = 0; v < n; v++)
+        max_radius = fmax(max_radius, figure->nodes[v].radius);
+    spread_grid_t grid = {0};
+    bool use_grid = n > SPREAD_ALL_PAIRS_MAX;
+    if (use_grid) {
+        grid.capacity_cells = 4 * n;
+        grid.cell_start = coopnet_alloc_array(grid.capacity_cells + 1, sizeof(size_t));
+        grid.members = coopnet_alloc_array(n, sizeof(size_t));
+        grid.cell_of = coopnet_alloc_array(n, sizeof(size_t));
+        if (!grid.cell_start || !grid.members || !grid.cell_of)
+            goto cleanup; /* out of memory: the nodes stay where the layout put them */
+    }
+    /* large graphs: fewer sweeps, each still opening up the densest places */
+    int iterations = use_grid ? (int)fmax(SPREAD_LARGE_MIN_ITERATIONS,
+                                          SPREAD_ITERATIONS * SPREAD_ALL_PAIRS_MAX / (double)n)
+                              : SPREAD_ITERATIONS;
     for (int round = 0; round < SPREAD_ROUNDS; round++) {
-        for (int iteration = 0; iteration < SPREAD_ITERATIONS; iteration++) {
-            bool moved = false;
-            for (size_t i = 0; i < n; i++) {
-                coopnet_figure_node_t *a = &figure->nodes[i];
-                for (size_t j = i + 1; j < n; j++) {
-                    coopnet_figure_node_t *b = &figure->nodes[j];
-                    double wanted = a->radius + b->radius + room;
-                    double dx = b->x - a->x, dy = b->y - a->y;
-                    double distance = hypot(dx, dy);
-                    if (distance >= wanted)
-                        continue;
-                    if (distance < 1e-6) {
-                        /* coincident: separate along a direction fixed by the indices */
-                        double angle = (double)(i * 7 + j * 13);
-                        dx = cos(angle);
-                        dy = sin(angle);
-                        distance = 1;
-                    } else {
-                        dx /= distance;
-                        dy /= distance;
-                    }
-                    double push = (wanted - distance) / 2 * 0.5;
-                    a->x -= dx * push;
-                    a->y -= dy * push;
-                    b->x += dx * push;
-                    b->y += dy * push;
-                    moved = true;
-                }
-            }
+        for (int iteration = 0; iteration < iterations; iteration++) {
+            bool moved = use_grid
+                             ? spread_sweep_grid(figure, &grid, 2 * max_radius + room + 1e-9, room)
+                             : spread_sweep_all_pairs(figure, room);
             if (!moved)
                 break;
         }
         refit(figure, inner);
     }
+cleanup:
+    free(grid.cell_start);
+    free(grid.members);
+    free(grid.cell_of);
 }
 
 static void map_positions(network_figure_t *figure, coopnet_rect_t area)
@@ -591,7 +711,7 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
     }
     bool force_directed = figure->kind == COOPNET_LAYOUT_FR || figure->kind == COOPNET_LAYOUT_KK ||
                           figure->kind == COOPNET_LAYOUT_DRL;
-    if (force_directed && figure->n_nodes <= SPREAD_MAX_NODES)
+    if (force_directed)
         spread_nodes(figure, inner);
 }
 
@@ -635,10 +755,12 @@ static void spread_country_groups(network_figure_t *figure)
 
 static double edge_width(const network_figure_t *figure, double weight)
 {
-    if (!(figure->weight_max > figure->weight_min))
-        return 0.6;
-    double t = (weight - figure->weight_min) / (figure->weight_max - figure->weight_min);
-    return 0.4 + 2.6 * sqrt(t);
+    double width = 0.6;
+    if (figure->weight_max > figure->weight_min) {
+        double t = (weight - figure->weight_min) / (figure->weight_max - figure->weight_min);
+        width = 0.4 + 2.6 * sqrt(t);
+    }
+    return fmax(EDGE_MIN_WIDTH, width * figure->crowd_scale);
 }
 
 static int compare_edges_by_weight(const void *a, const void *b)
@@ -651,6 +773,51 @@ static int compare_edges_by_weight(const void *a, const void *b)
     return x->to < y->to ? -1 : x->to > y->to;
 }
 
+static void edge_path(cairo_t *cr, const network_figure_t *figure, const network_edge_t *edge)
+{
+    const coopnet_figure_node_t *a = &figure->nodes[edge->from], *b = &figure->nodes[edge->to];
+    cairo_move_to(cr, a->x, a->y);
+    if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
+        double middle = (a->x + b->x) / 2;
+        cairo_curve_to(cr, middle, a->y, middle, b->y, b->x, b->y);
+    } else {
+        cairo_line_to(cr, b->x, b->y);
+    }
+}
+
+/* Many edges: one path per line width (rounded to EDGE_BATCH_WIDTH_STEP), at most
+ * EDGE_BATCH_SEGMENTS lines each, instead of one stroke (and one composite of its bounding box)
+ * per edge; butt caps, which cannot be told from round ones at these widths. Within a path,
+ * crossing lines do not darken each other, so that a dense graph reads as a light web rather
+ * than a solid blot. */
+static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure)
+{
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST); /* halves the rasterising; same look */
+    double path_width = -1;
+    size_t in_path = 0;
+    for (size_t e = 0; e < figure->n_edges; e++) {
+        const network_edge_t *edge = &figure->edges[e];
+        if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
+            continue;
+        double width =
+            fmax(EDGE_MIN_WIDTH, round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
+                                     EDGE_BATCH_WIDTH_STEP);
+        if (in_path > 0 && (width != path_width || in_path >= EDGE_BATCH_SEGMENTS)) {
+            cairo_stroke(cr);
+            in_path = 0;
+        }
+        if (in_path == 0) {
+            cairo_set_line_width(cr, width);
+            path_width = width;
+        }
+        edge_path(cr, figure, edge);
+        in_path++;
+    }
+    if (in_path > 0)
+        cairo_stroke(cr);
+}
+
 static void draw_edges(cairo_t *cr, network_figure_t *figure)
 {
     /* light edges first, so heavy ones stay visible on top; alpha falls with density */
@@ -658,23 +825,21 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
     double n = (double)figure->n_nodes;
     double density = n > 1 ? (double)figure->n_edges / (n * (n - 1) / 2) : 0;
     double alpha = density > 0.2 ? 0.22 : density > 0.05 ? 0.35 : 0.5;
+    bool batched = figure->n_edges > EDGE_BATCH_MIN;
     cairo_save(cr);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    for (size_t e = 0; e < figure->n_edges; e++) {
-        const network_edge_t *edge = &figure->edges[e];
-        const coopnet_figure_node_t *a = &figure->nodes[edge->from], *b = &figure->nodes[edge->to];
-        if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
-            continue; /* the note says that links to the side column are not drawn */
-        coopnet_style_set_color(cr, coopnet_style_edge, alpha);
-        cairo_set_line_width(cr, edge_width(figure, edge->weight));
-        cairo_move_to(cr, a->x, a->y);
-        if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
-            double middle = (a->x + b->x) / 2;
-            cairo_curve_to(cr, middle, a->y, middle, b->y, b->x, b->y);
-        } else {
-            cairo_line_to(cr, b->x, b->y);
+    coopnet_style_set_color(cr, coopnet_style_edge, alpha);
+    if (batched) {
+        draw_edges_batched(cr, figure);
+    } else {
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        for (size_t e = 0; e < figure->n_edges; e++) {
+            const network_edge_t *edge = &figure->edges[e];
+            if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
+                continue; /* the note says that links to the side column are not drawn */
+            cairo_set_line_width(cr, edge_width(figure, edge->weight));
+            edge_path(cr, figure, edge);
+            cairo_stroke(cr);
         }
-        cairo_stroke(cr);
     }
     /* arrowheads at the target's rim */
     coopnet_style_set_color(cr, coopnet_style_text, 0.75);
@@ -690,19 +855,22 @@ static void draw_edges(cairo_t *cr, network_figure_t *figure)
         dx /= length;
         dy /= length;
         double tip_x = b->x - dx * (b->radius + 1), tip_y = b->y - dy * (b->radius + 1);
-        double size = 5.0;
+        double size = 5.0 * figure->crowd_scale;
         cairo_move_to(cr, tip_x, tip_y);
         cairo_line_to(cr, tip_x - dx * size - dy * size * 0.45,
                       tip_y - dy * size + dx * size * 0.45);
         cairo_line_to(cr, tip_x - dx * size + dy * size * 0.45,
                       tip_y - dy * size - dx * size * 0.45);
         cairo_close_path(cr);
-        cairo_fill(cr);
+        if (!batched)
+            cairo_fill(cr);
     }
+    if (batched)
+        cairo_fill(cr); /* one composite for all the arrowheads */
     cairo_restore(cr);
 }
 
-static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool square)
+static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool square, double scale)
 {
     cairo_new_path(cr); /* text drawn before may leave a current point: no line from it */
     if (square)
@@ -713,7 +881,7 @@ static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool squar
     cairo_set_source_rgb(cr, node->red, node->green, node->blue);
     cairo_fill_preserve(cr);
     coopnet_style_set_color(cr, coopnet_style_white, 1.0);
-    cairo_set_line_width(cr, COOPNET_STYLE_NODE_OUTLINE);
+    cairo_set_line_width(cr, COOPNET_STYLE_NODE_OUTLINE * fmin(1.0, scale));
     cairo_stroke(cr);
     if (node->approximate) {
         /* a dashed ring marks a position that is not the actor's own */
@@ -728,29 +896,30 @@ static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool squar
     }
 }
 
+static int compare_nodes_by_radius(const void *a, const void *b)
+{
+    const coopnet_figure_node_t *const *x = a, *const *y = b;
+    if ((*x)->radius != (*y)->radius)
+        return (*x)->radius > (*y)->radius ? -1 : 1;
+    return *x < *y ? -1 : *x > *y; /* stable: the nodes' order */
+}
+
 static void draw_nodes(cairo_t *cr, const network_figure_t *figure)
 {
-    /* larger nodes first, so small ones are never hidden beneath them: selection by radius */
-    size_t *order = coopnet_alloc_array(figure->n_nodes + 1, sizeof(size_t));
+    /* larger nodes first, so small ones are never hidden beneath them */
+    const coopnet_figure_node_t **order = coopnet_alloc_array(figure->n_nodes + 1, sizeof *order);
     cairo_save(cr);
     if (order == NULL) {
         for (size_t v = 0; v < figure->n_nodes; v++)
-            draw_node(cr, &figure->nodes[v], figure->nodes[v].event >= 0);
+            draw_node(cr, &figure->nodes[v], figure->nodes[v].event >= 0, figure->crowd_scale);
         cairo_restore(cr);
         return;
     }
     for (size_t v = 0; v < figure->n_nodes; v++)
-        order[v] = v;
-    for (size_t i = 1; i < figure->n_nodes; i++) {
-        size_t node = order[i], j = i;
-        while (j > 0 && figure->nodes[order[j - 1]].radius < figure->nodes[node].radius) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = node;
-    }
+        order[v] = &figure->nodes[v];
+    qsort(order, figure->n_nodes, sizeof *order, compare_nodes_by_radius);
     for (size_t i = 0; i < figure->n_nodes; i++)
-        draw_node(cr, &figure->nodes[order[i]], figure->nodes[order[i]].event >= 0);
+        draw_node(cr, order[i], order[i]->event >= 0, figure->crowd_scale);
     free(order);
     cairo_restore(cr);
 }
@@ -856,8 +1025,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         double samples[3] = {figure->size_min, (figure->size_min + figure->size_max) / 2,
                              figure->size_max};
         for (int i = 0; i < 3; i++) {
-            double radius = radius_of_value(figure, samples[i]) *
-                            (figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0);
+            double radius = radius_of_value(figure, samples[i]) * figure->node_scale;
             double row = fmax(2 * radius, 11) + 3;
             if (draw) {
                 cairo_save(cr);
@@ -935,7 +1103,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
             sample.radius = 4;
             sample.red = sample.green = sample.blue = 0.55;
             sample.approximate = true;
-            draw_node(cr, &sample, false);
+            draw_node(cr, &sample, false, 1.0);
             coopnet_style_draw_text(cr, COOPNET_TEXT_CAPTION, text_approx, x + 16, y, w - 16,
                                     COOPNET_ALIGN_LEFT, coopnet_style_text);
         }
@@ -1094,9 +1262,10 @@ static int prepare(network_figure_t *figure, coopnet_error_t *err)
             status = layout_force(figure, err);
             break;
         }
+    figure->crowd_scale = 1.0;
+    figure->node_scale = figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0;
     for (size_t v = 0; v < figure->n_nodes && status == COOPNET_OK; v++)
-        figure->nodes[v].radius = radius_of_value(figure, figure->nodes[v].value) *
-                                  (figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0);
+        figure->nodes[v].radius = radius_of_value(figure, figure->nodes[v].value);
 cleanup:
     return status;
 }
@@ -1154,7 +1323,12 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
     for (size_t v = 0; v < figure->n_nodes; v++)
         coopnet_label_set_add_obstacle(&figure->labels, figure->nodes[v].x, figure->nodes[v].y,
                                        figure->nodes[v].radius + 0.5);
-    size_t limit = options->labels == COOPNET_LABELS_TOP ? options->label_top : figure->n_nodes;
+    size_t limit = figure->n_nodes;
+    if (options->labels == COOPNET_LABELS_TOP)
+        limit = options->label_top;
+    else if (options->labels == COOPNET_LABELS_AUTO &&
+             figure->n_nodes > COOPNET_LABELS_AUTO_ALL_MAX)
+        limit = COOPNET_LABELS_AUTO_TOP;
     char text[LABEL_TEXT_SIZE];
     size_t labelled = 0;
     for (size_t i = 0; i < figure->n_nodes && status == COOPNET_OK; i++) {
@@ -1231,8 +1405,7 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
     figure.fixed_positions = fixed_positions;
     figure.kind = options->layout;
     if (figure.kind == COOPNET_LAYOUT_AUTO)
-        figure.kind =
-            bundle->n_actors >= AUTO_DRL_THRESHOLD ? COOPNET_LAYOUT_DRL : COOPNET_LAYOUT_FR;
+        figure.kind = COOPNET_LAYOUT_FR;
     if (figure.kind == COOPNET_LAYOUT_TIMELINE)
         return coopnet_draw_timeline(cr, rect, bundle, options, layout, err);
     figure.bipartite = figure.kind == COOPNET_LAYOUT_BIPARTITE;
@@ -1296,6 +1469,15 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
     coopnet_rect_t content;
     coopnet_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text,
                              figure.note[0] ? figure.note : NULL, &content);
+
+    /* a crowded canvas (many nodes for its area) gets smaller nodes and thinner lines */
+    double spacing =
+        sqrt(content.w * content.h / (double)(figure.n_nodes > 0 ? figure.n_nodes : 1));
+    if (figure.n_nodes > CROWD_MIN_NODES)
+        figure.crowd_scale = fmax(CROWD_MIN_SCALE, fmin(1.0, spacing / CROWD_SPACING));
+    figure.node_scale *= figure.crowd_scale;
+    for (size_t v = 0; v < figure.n_nodes; v++)
+        figure.nodes[v].radius *= figure.node_scale;
 
     /* the legend column on the right, the plot (and the geo side column) on the left */
     /* snapshot panels share one legend, drawn by the chart */

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #define LABEL_PADDING 1.0 /* air kept between two labels */
+#define GRID_CELL 24.0    /* pt: about two lines of label text */
+#define GRID_MAX_SIDE 256 /* cells per side at most */
 #define ELLIPSIS "\xE2\x80\xA6"
 
 int coopnet_label_set_init(coopnet_label_set_t *set, size_t expected, coopnet_error_t *err)
@@ -37,7 +39,92 @@ void coopnet_label_set_destroy(coopnet_label_set_t *set)
     free(set->labels);
     free(set->layouts);
     free(set->obstacles);
+    free(set->grid.label_head);
+    free(set->grid.obstacle_head);
+    free(set->grid.entries);
     memset(set, 0, sizeof *set);
+}
+
+/* ---- the grid ---- */
+
+static void grid_give_up(coopnet_label_grid_t *grid)
+{
+    free(grid->label_head);
+    free(grid->obstacle_head);
+    free(grid->entries);
+    memset(grid, 0, sizeof *grid);
+    grid->failed = true;
+}
+
+static bool grid_ready(const coopnet_label_grid_t *grid)
+{
+    return grid->columns > 0 && !grid->failed;
+}
+
+/* The cells a box touches (clamped to the grid: outside things go to the border cells). */
+static void grid_cells(const coopnet_label_grid_t *grid, double x, double y, double w, double h,
+                       size_t *column0, size_t *column1, size_t *row0, size_t *row1)
+{
+    double c0 = floor((x - grid->x0) / grid->cell_w), c1 = floor((x + w - grid->x0) / grid->cell_w);
+    double r0 = floor((y - grid->y0) / grid->cell_h), r1 = floor((y + h - grid->y0) / grid->cell_h);
+    double last_column = (double)(grid->columns - 1), last_row = (double)(grid->rows - 1);
+    *column0 = (size_t)fmin(fmax(c0, 0), last_column);
+    *column1 = (size_t)fmin(fmax(c1, 0), last_column);
+    *row0 = (size_t)fmin(fmax(r0, 0), last_row);
+    *row1 = (size_t)fmin(fmax(r1, 0), last_row);
+}
+
+/* Adds item (its box) to the cells under heads; false when out of memory. */
+static bool grid_insert(coopnet_label_grid_t *grid, size_t *heads, size_t item, double x, double y,
+                        double w, double h)
+{
+    size_t column0, column1, row0, row1;
+    grid_cells(grid, x, y, w, h, &column0, &column1, &row0, &row1);
+    for (size_t row = row0; row <= row1; row++)
+        for (size_t column = column0; column <= column1; column++) {
+            if (grid->n_entries == grid->entry_capacity &&
+                coopnet_grow((void **)&grid->entries, &grid->entry_capacity, grid->n_entries + 1,
+                             sizeof *grid->entries) != 0)
+                return false;
+            size_t cell = row * grid->columns + column;
+            grid->entries[grid->n_entries] = (coopnet_label_grid_entry_t){item, heads[cell]};
+            heads[cell] = grid->n_entries++;
+        }
+    return true;
+}
+
+static bool grid_insert_obstacle(coopnet_label_grid_t *grid, const coopnet_label_obstacle_t *o,
+                                 size_t index)
+{
+    return grid_insert(grid, grid->obstacle_head, index, o->x - o->radius, o->y - o->radius,
+                       2 * o->radius, 2 * o->radius);
+}
+
+/* Builds the grid over bounds with the obstacles so far; gives up quietly when out of memory. */
+static void grid_build(coopnet_label_set_t *set, coopnet_rect_t bounds)
+{
+    coopnet_label_grid_t *grid = &set->grid;
+    double w = fmax(bounds.w, 1), h = fmax(bounds.h, 1);
+    grid->columns = (size_t)fmin(GRID_MAX_SIDE, fmax(1, ceil(w / GRID_CELL)));
+    grid->rows = (size_t)fmin(GRID_MAX_SIDE, fmax(1, ceil(h / GRID_CELL)));
+    grid->x0 = bounds.x;
+    grid->y0 = bounds.y;
+    grid->cell_w = w / (double)grid->columns;
+    grid->cell_h = h / (double)grid->rows;
+    size_t n_cells = grid->columns * grid->rows;
+    grid->label_head = coopnet_alloc_array(n_cells, sizeof *grid->label_head);
+    grid->obstacle_head = coopnet_alloc_array(n_cells, sizeof *grid->obstacle_head);
+    if (grid->label_head == NULL || grid->obstacle_head == NULL) {
+        grid_give_up(grid);
+        return;
+    }
+    memset(grid->label_head, 0xff, n_cells * sizeof *grid->label_head); /* SIZE_MAX */
+    memset(grid->obstacle_head, 0xff, n_cells * sizeof *grid->obstacle_head);
+    for (size_t i = 0; i < set->n_obstacles; i++)
+        if (!grid_insert_obstacle(grid, &set->obstacles[i], i)) {
+            grid_give_up(grid);
+            return;
+        }
 }
 
 void coopnet_label_set_add_obstacle(coopnet_label_set_t *set, double x, double y, double radius)
@@ -46,7 +133,11 @@ void coopnet_label_set_add_obstacle(coopnet_label_set_t *set, double x, double y
         coopnet_grow((void **)&set->obstacles, &set->obstacle_capacity, set->n_obstacles + 1,
                      sizeof *set->obstacles) != 0)
         return;
-    set->obstacles[set->n_obstacles++] = (coopnet_label_obstacle_t){x, y, radius};
+    set->obstacles[set->n_obstacles] = (coopnet_label_obstacle_t){x, y, radius};
+    if (grid_ready(&set->grid) &&
+        !grid_insert_obstacle(&set->grid, &set->obstacles[set->n_obstacles], set->n_obstacles))
+        grid_give_up(&set->grid);
+    set->n_obstacles++;
 }
 
 bool coopnet_label_boxes_overlap(double ax, double ay, double aw, double ah, double bx, double by,
@@ -64,6 +155,22 @@ static bool circle_hits_box(const coopnet_label_obstacle_t *circle, double x, do
     return dx * dx + dy * dy < circle->radius * circle->radius;
 }
 
+static bool hits_label(const coopnet_figure_label_t *other, double x, double y, double w, double h)
+{
+    return other->shown && coopnet_label_boxes_overlap(x - LABEL_PADDING, y - LABEL_PADDING,
+                                                       w + 2 * LABEL_PADDING, h + 2 * LABEL_PADDING,
+                                                       other->x, other->y, other->w, other->h);
+}
+
+static bool hits_obstacle(const coopnet_label_obstacle_t *obstacle,
+                          const coopnet_label_request_t *request, double x, double y, double w,
+                          double h)
+{
+    if (obstacle->x == request->x && obstacle->y == request->y)
+        return false; /* its own node */
+    return circle_hits_box(obstacle, x, y, w, h);
+}
+
 /* 0: free; 1: covers a node but no label; 2: covers a label or leaves the bounds. */
 static int candidate_cost(const coopnet_label_set_t *set, const coopnet_label_request_t *request,
                           double x, double y, double w, double h)
@@ -71,20 +178,32 @@ static int candidate_cost(const coopnet_label_set_t *set, const coopnet_label_re
     const coopnet_rect_t *b = &request->bounds;
     if (x < b->x || y < b->y || x + w > b->x + b->w || y + h > b->y + b->h)
         return 2;
-    for (size_t i = 0; i < set->n_labels; i++) {
-        const coopnet_figure_label_t *other = &set->labels[i];
-        if (other->shown && coopnet_label_boxes_overlap(
-                                x - LABEL_PADDING, y - LABEL_PADDING, w + 2 * LABEL_PADDING,
-                                h + 2 * LABEL_PADDING, other->x, other->y, other->w, other->h))
-            return 2;
+    const coopnet_label_grid_t *grid = &set->grid;
+    if (!grid_ready(grid)) {
+        for (size_t i = 0; i < set->n_labels; i++)
+            if (hits_label(&set->labels[i], x, y, w, h))
+                return 2;
+        for (size_t i = 0; i < set->n_obstacles; i++)
+            if (hits_obstacle(&set->obstacles[i], request, x, y, w, h))
+                return 1;
+        return 0;
     }
-    for (size_t i = 0; i < set->n_obstacles; i++) {
-        const coopnet_label_obstacle_t *obstacle = &set->obstacles[i];
-        if (obstacle->x == request->x && obstacle->y == request->y)
-            continue; /* its own node */
-        if (circle_hits_box(obstacle, x, y, w, h))
-            return 1;
-    }
+    size_t column0, column1, row0, row1;
+    grid_cells(grid, x - LABEL_PADDING, y - LABEL_PADDING, w + 2 * LABEL_PADDING,
+               h + 2 * LABEL_PADDING, &column0, &column1, &row0, &row1);
+    for (size_t row = row0; row <= row1; row++)
+        for (size_t column = column0; column <= column1; column++)
+            for (size_t e = grid->label_head[row * grid->columns + column]; e != SIZE_MAX;
+                 e = grid->entries[e].next)
+                if (hits_label(&set->labels[grid->entries[e].item], x, y, w, h))
+                    return 2;
+    grid_cells(grid, x, y, w, h, &column0, &column1, &row0, &row1);
+    for (size_t row = row0; row <= row1; row++)
+        for (size_t column = column0; column <= column1; column++)
+            for (size_t e = grid->obstacle_head[row * grid->columns + column]; e != SIZE_MAX;
+                 e = grid->entries[e].next)
+                if (hits_obstacle(&set->obstacles[grid->entries[e].item], request, x, y, w, h))
+                    return 1;
     return 0;
 }
 
@@ -183,6 +302,8 @@ int coopnet_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
             return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         set->layouts = layouts;
     }
+    if (set->grid.columns == 0 && !set->grid.failed)
+        grid_build(set, request->bounds);
     coopnet_figure_label_t *label = &set->labels[set->n_labels];
     memset(label, 0, sizeof *label);
     label->node = request->node;
@@ -243,6 +364,9 @@ int coopnet_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
         layout = NULL;
     }
     set->layouts[set->n_labels] = layout;
+    if (label->shown && grid_ready(&set->grid) &&
+        !grid_insert(&set->grid, set->grid.label_head, set->n_labels, x, y, w, h))
+        grid_give_up(&set->grid);
     set->n_labels++;
     return COOPNET_OK;
 }
@@ -286,5 +410,7 @@ int coopnet_label_set_export(coopnet_label_set_t *set, coopnet_figure_label_t **
         set->layouts[i] = NULL;
     }
     set->n_labels = 0;
+    grid_give_up(&set->grid); /* it indexed the labels moved out: rebuilt at the next place */
+    set->grid.failed = false;
     return COOPNET_OK;
 }

@@ -32,12 +32,31 @@ typedef struct coopnet_label_obstacle {
     double x, y, radius;
 } coopnet_label_obstacle_t;
 
+/* Which shown labels and obstacles touch each cell of a grid over the first request's bounds
+ * (things outside count in the border cells), so that a candidate position is checked against
+ * its neighbours only. */
+typedef struct coopnet_label_grid_entry {
+    size_t item; /* label or obstacle index */
+    size_t next; /* next entry of the same cell, SIZE_MAX: none */
+} coopnet_label_grid_entry_t;
+
+typedef struct coopnet_label_grid {
+    double x0, y0, cell_w, cell_h;
+    size_t columns, rows; /* 0: not built yet */
+    size_t *label_head;   /* per cell: first entry, SIZE_MAX: none */
+    size_t *obstacle_head;
+    coopnet_label_grid_entry_t *entries;
+    size_t n_entries, entry_capacity;
+    bool failed; /* out of memory once: linear scans from then on */
+} coopnet_label_grid_t;
+
 typedef struct coopnet_label_set {
     coopnet_figure_label_t *labels;
     PangoLayout **layouts; /* per label, for drawing (NULL when dropped) */
     size_t n_labels, capacity;
     coopnet_label_obstacle_t *obstacles;
     size_t n_obstacles, obstacle_capacity;
+    coopnet_label_grid_t grid;
 } coopnet_label_set_t;
 
 /* Prepares an empty set for about expected labels. ENOMEM. */
@@ -49,7 +68,9 @@ void coopnet_label_set_destroy(coopnet_label_set_t *set);
 /* A circle labels should not cover (a node). Silently ignored when out of memory. O(1). */
 void coopnet_label_set_add_obstacle(coopnet_label_set_t *set, double x, double y, double radius);
 
-/* Places one label (or records it dropped). ENOMEM. O(labels + obstacles) per candidate. */
+/* Places one label (or records it dropped). ENOMEM. Per candidate position, O(labels and
+ * obstacles near it) (a grid over the first request's bounds, built at the first call); at most
+ * O(labels + obstacles) when everything is in one place. */
 int coopnet_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
                             const coopnet_label_request_t *request, coopnet_error_t *err);
 

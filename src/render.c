@@ -33,7 +33,7 @@ void coopnet_render_options_init(coopnet_render_options_t *options)
     coopnet_graph_options_init(&options->graph);
     options->layout = COOPNET_LAYOUT_AUTO;
     options->seed = 1;
-    options->labels = COOPNET_LABELS_ALL;
+    options->labels = COOPNET_LABELS_AUTO;
     options->label_field = COOPNET_LABEL_FIELD_SHORT;
 }
 
@@ -84,6 +84,10 @@ int coopnet_layout_kind_parse(const char *text, coopnet_layout_kind_t *kind, coo
 int coopnet_label_mode_parse(const char *text, coopnet_label_mode_t *mode, size_t *top,
                              coopnet_error_t *err)
 {
+    if (strcmp(text, "auto") == 0) {
+        *mode = COOPNET_LABELS_AUTO;
+        return COOPNET_OK;
+    }
     if (strcmp(text, "all") == 0) {
         *mode = COOPNET_LABELS_ALL;
         return COOPNET_OK;
@@ -101,7 +105,7 @@ int coopnet_label_mode_parse(const char *text, coopnet_label_mode_t *mode, size_
             return COOPNET_OK;
         }
     }
-    return COOPNET_ERROR(err, COOPNET_EINVAL, "bad label choice '%s': use all, none or top:N",
+    return COOPNET_ERROR(err, COOPNET_EINVAL, "bad label choice '%s': use auto, all, none or top:N",
                          text);
 }
 

@@ -6,6 +6,7 @@
 #include <coopnet/coopnet.h>
 
 #include <cairo.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -560,6 +561,69 @@ static void test_errors(void)
     coopnet_bundle_free(women);
 }
 
+/* A generated graph above every "large" threshold (Barnes-Hut layout, batched edges, crowded
+ * nodes, --label auto, the label grid): deterministic, on the canvas, labels apart, at most the
+ * automatic top count labelled, and explicit "all" still tries every node. */
+static void test_large_graph(void)
+{
+    char directory[512];
+    snprintf(directory, sizeof directory, "%s", tmp_path("large"));
+    coopnet_generate_options_t generate;
+    coopnet_generate_options_init(&generate);
+    generate.n_actors = 800;
+    generate.n_events = 600;
+    generate.mean_size = 4;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_generate_write(directory, &generate, NULL, &err), COOPNET_OK);
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *bundle = NULL;
+    CHECK_INT(coopnet_bundle_load(directory, &diags, &bundle, &err), COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    CHECK_INT(options.labels, COOPNET_LABELS_AUTO);
+    coopnet_figure_layout_t *first = NULL, *second = NULL;
+    const char *path = tmp_path("large.png");
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &first, &err), COOPNET_OK);
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &second, &err), COOPNET_OK);
+    if (first != NULL && second != NULL) {
+        CHECK_INT(first->n_nodes, 800);
+        CHECK(first->n_labels > 0 && first->n_labels <= COOPNET_LABELS_AUTO_TOP);
+        check_labels_disjoint_and_inside(first);
+        double smallest = 1e9;
+        for (size_t v = 0; v < first->n_nodes && v < second->n_nodes; v++) {
+            CHECK(isfinite(first->nodes[v].x) && isfinite(first->nodes[v].y));
+            CHECK_NEAR(first->nodes[v].x, second->nodes[v].x, 1e-9);
+            CHECK_NEAR(first->nodes[v].y, second->nodes[v].y, 1e-9);
+            smallest = fmin(smallest, first->nodes[v].radius);
+        }
+        /* crowded: the nodes are smaller than on a small graph */
+        CHECK(smallest < 3.0);
+    }
+    coopnet_figure_layout_free(first);
+    coopnet_figure_layout_free(second);
+    CHECK_INT(coopnet_label_mode_parse("all", &options.labels, &options.label_top, &err),
+              COOPNET_OK);
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &first, &err), COOPNET_OK);
+    if (first != NULL) {
+        CHECK_INT(first->n_labels, 800);
+        check_labels_disjoint_and_inside(first);
+    }
+    coopnet_figure_layout_free(first);
+    unlink(path);
+    const char *files[] = {"actors.csv", "events.csv", "participation.csv", "ties.csv"};
+    for (size_t i = 0; i < 4; i++) {
+        char file[1024];
+        snprintf(file, sizeof file, "%s/%s", directory, files[i]);
+        unlink(file);
+    }
+    rmdir(directory);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     coopnet_library_init();
@@ -574,5 +638,6 @@ int main(void)
     TEST_RUN(test_charts);
     TEST_RUN(test_level_density);
     TEST_RUN(test_errors);
+    TEST_RUN(test_large_graph);
     return TEST_DONE();
 }
