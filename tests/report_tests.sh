@@ -103,7 +103,7 @@ expect_status 1 $? "missing bundle"
 ls "$work" | grep -q '\.tmp' && fail "a temporary file was left"
 
 # Ctrl-C while the report is being written: exit 130, the previous PDF untouched, no temporary
-# file. A generated bundle of 1500 actors takes the report minutes; the signal goes as soon as
+# file. A generated bundle of 1500 actors keeps the report busy for seconds; the signal goes as soon as
 # the temporary output exists (the report opens it once the bundle is loaded). No timing.
 "$coopnet" generate --quiet -o "$work/big" --actors 1500 --events 1500 --seed 3
 mkdir "$work/signal"
