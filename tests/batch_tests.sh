@@ -103,7 +103,7 @@ expect_grep "keep-going" "$work/stdout" "help text"
 # Ctrl-C while two long reports run in parallel: the batch passes the signal on to its jobs,
 # waits for them and exits 130; no job leaves a temporary file or touches an existing output.
 # The signal goes once both jobs have opened their output (a generated bundle of 1500 actors
-# takes a report minutes), so no timing is involved.
+# keeps a report busy for seconds), so no timing is involved.
 "$coopnet" generate --quiet -o "$work/jobs/big" --actors 1500 --events 1500 --seed 3
 mkdir -p "$work/jobs/long"
 echo "previous report" >"$work/jobs/long/one.pdf"
