@@ -175,7 +175,8 @@ int coopnet_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_b
     if ((status = coopnet_graph_init_cooperation(&graph, bundle, &options->graph, err)) !=
         COOPNET_OK)
         goto cleanup;
-    if ((status = coopnet_draw_measure(&graph, measure, &values, err)) != COOPNET_OK)
+    if ((status = coopnet_draw_measure(&graph, measure, options->measure_values, &values, err)) !=
+        COOPNET_OK)
         goto cleanup;
     size_t n = (size_t)igraph_vcount(&graph.graph);
     ranked = coopnet_alloc_array(n + 1, sizeof *ranked);

@@ -72,8 +72,11 @@ void coopnet_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
                               coopnet_label_field_t field, char *buffer, size_t size);
 
 /* The values of measure (coopnet_render_measure_names) for every vertex of graph, into values
- * (initialised by the caller; resized). EINVAL for an unknown measure. O(measure). */
-int coopnet_draw_measure(const coopnet_graph_t *graph, const char *measure, igraph_vector_t *values,
+ * (initialised by the caller; resized), NaN drawn as 0. precomputed (may be NULL): the measure
+ * already computed for graph, used when its length is the vertex count. EINVAL for an unknown
+ * measure. O(measure), O(V) with precomputed values. */
+int coopnet_draw_measure(const coopnet_graph_t *graph, const char *measure,
+                         const igraph_vector_t *precomputed, igraph_vector_t *values,
                          coopnet_error_t *err);
 
 /* Categories of an actor attribute for colouring: category[actor] is an index into the palette

@@ -188,8 +188,8 @@ static int compute_sizes(network_figure_t *figure, coopnet_error_t *err)
                 return status;
         }
     } else {
-        if ((status = coopnet_draw_measure(&figure->graph, measure, &figure->size_values, err)) !=
-            COOPNET_OK)
+        if ((status = coopnet_draw_measure(&figure->graph, measure, figure->options->size_values,
+                                           &figure->size_values, err)) != COOPNET_OK)
             return status;
         figure->size_measure = measure;
     }

@@ -313,7 +313,8 @@ const char *const coopnet_render_measure_names[] = {
 /* The measures come from the centrality module (coopnet/centrality.h), unweighted except
  * strength, whose definition is the weights; NaN (closeness, constraint of isolated actors) is
  * drawn as the smallest size. */
-int coopnet_draw_measure(const coopnet_graph_t *graph, const char *measure, igraph_vector_t *values,
+int coopnet_draw_measure(const coopnet_graph_t *graph, const char *measure,
+                         const igraph_vector_t *precomputed, igraph_vector_t *values,
                          coopnet_error_t *err)
 {
     int parsed = coopnet_measure_parse(measure);
@@ -323,10 +324,14 @@ int coopnet_draw_measure(const coopnet_graph_t *graph, const char *measure, igra
                              "harmonic, eigenvector, pagerank, coreness or constraint",
                              measure);
     coopnet_measure_t kind = (coopnet_measure_t)parsed;
-    int status =
-        coopnet_centrality_compute(graph, kind, kind == COOPNET_MEASURE_STRENGTH, values, err);
-    if (status != COOPNET_OK)
+    int status = COOPNET_OK;
+    if (precomputed != NULL && igraph_vector_size(precomputed) == igraph_vcount(&graph->graph)) {
+        if (igraph_vector_update(values, precomputed) != IGRAPH_SUCCESS)
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    } else if ((status = coopnet_centrality_compute(graph, kind, kind == COOPNET_MEASURE_STRENGTH,
+                                                    values, err)) != COOPNET_OK) {
         return status;
+    }
     for (igraph_integer_t v = 0; v < igraph_vector_size(values); v++)
         if (isnan(VECTOR(*values)[v]))
             VECTOR(*values)[v] = 0;

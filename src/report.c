@@ -630,6 +630,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     chart_figure_t chart;
     chart_figure_init(&chart, model, coopnet_draw_chart_ranking);
     chart.options.measure = "betweenness";
+    chart.options.measure_values = &model->betweenness;
     chart.options.top = CHART_ACTORS;
     const double chart_height = 168;
     place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height,
@@ -701,6 +702,7 @@ static void network_figure_init(network_figure_t *figure, const report_model_t *
     figure->options.layout = kind;
     figure->options.seed = 1;
     figure->options.size_by = "betweenness";
+    figure->options.size_values = &model->betweenness; /* computed once, for every figure */
     figure->options.labels = COOPNET_LABELS_TOP;
     figure->options.label_top = 12;
 }

@@ -322,6 +322,65 @@ static void test_deterministic_for_a_seed(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Precomputed sizes (what the report passes so that betweenness is computed once): the same
+ * values give the same figure, other values are used as given, a vector of the wrong length is
+ * ignored. Compared on the layout data, node by node. */
+static void test_precomputed_sizes(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    coopnet_error_t err;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.size_by = "betweenness";
+    coopnet_graph_t graph;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options.graph, &err), COOPNET_OK);
+    igraph_vector_t values, wrong_length;
+    igraph_vector_init(&values, 0);
+    igraph_vector_init(&wrong_length, 3);
+    CHECK_INT(coopnet_centrality_compute(&graph, COOPNET_MEASURE_BETWEENNESS, false, &values, &err),
+              COOPNET_OK);
+    const char *path = tmp_path("sizes.svg");
+    coopnet_figure_layout_t *computed = NULL, *given = NULL, *ignored = NULL, *other = NULL;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &computed, &err), COOPNET_OK);
+    options.size_values = &values;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &given, &err), COOPNET_OK);
+    options.size_values = &wrong_length;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &ignored, &err), COOPNET_OK);
+    /* one big actor, everyone else the same: one node at the largest radius */
+    for (igraph_integer_t v = 0; v < igraph_vector_size(&values); v++)
+        VECTOR(values)[v] = v == 5 ? 100 : 1;
+    options.size_values = &values;
+    CHECK_INT(coopnet_render_network(bundle, &options, path, &other, &err), COOPNET_OK);
+    if (computed && given && ignored && other) {
+        CHECK_INT(computed->n_nodes, given->n_nodes);
+        CHECK_INT(computed->n_nodes, ignored->n_nodes);
+        size_t bigger = 0;
+        for (size_t v = 0; v < computed->n_nodes && v < given->n_nodes; v++) {
+            CHECK(computed->nodes[v].radius == given->nodes[v].radius);
+            CHECK(computed->nodes[v].radius == ignored->nodes[v].radius);
+            bigger += other->nodes[v].radius > other->nodes[0].radius ||
+                      other->nodes[v].radius > other->nodes[1].radius;
+        }
+        size_t largest = 0;
+        for (size_t v = 1; v < other->n_nodes; v++)
+            if (other->nodes[v].radius > other->nodes[largest].radius)
+                largest = v;
+        CHECK(other->nodes[largest].radius > other->nodes[largest == 0 ? 1 : 0].radius);
+        CHECK_INT(bigger, 1);
+    }
+    coopnet_figure_layout_free(computed);
+    coopnet_figure_layout_free(given);
+    coopnet_figure_layout_free(ignored);
+    coopnet_figure_layout_free(other);
+    igraph_vector_destroy(&values);
+    igraph_vector_destroy(&wrong_length);
+    coopnet_graph_destroy(&graph);
+    unlink(path);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_arabic_glyphs(void)
 {
     /* every Arabic name of the MENA dataset has a glyph for every character */
@@ -632,6 +691,7 @@ int main(void)
     TEST_RUN(test_geo_range_clamped);
     TEST_RUN(test_geo_portrait_puts_legend_under_map);
     TEST_RUN(test_deterministic_for_a_seed);
+    TEST_RUN(test_precomputed_sizes);
     TEST_RUN(test_arabic_glyphs);
     TEST_RUN(test_labels_top_and_none);
     TEST_RUN(test_short_labels);

@@ -33,6 +33,9 @@ typedef struct coopnet_chart_options {
     coopnet_figure_options_t figure;
     coopnet_graph_options_t graph;
     const char *measure; /* ranking: a measure of coopnet_render_measure_names; NULL: degree */
+    /* ranking, optional: the measure already computed on the cooperation graph of these graph
+     * options, one value per vertex (see coopnet_render_options_t.size_values). Not owned. */
+    const igraph_vector_t *measure_values;
     size_t top;          /* ranking: bars; 0: 15 */
     const char *country; /* nlc-matrix: only actors of this country; NULL: all */
     unsigned long seed;  /* snapshots: layout seed */

@@ -92,6 +92,11 @@ typedef struct coopnet_render_options {
     const char *group_by; /* circle layout: groups; NULL: the color_by attribute */
     const char *size_by;  /* a measure (coopnet_render_measure_names); NULL: "degree";
                              "none": all nodes the same size */
+    /* Optional: size_by already computed on the cooperation graph of these graph options, one
+     * value per vertex in vertex order (as coopnet_centrality_compute gives it), so that a caller
+     * drawing several figures computes an O(V E) measure once. Not owned; NULL, or a length other
+     * than the vertex count: computed here. */
+    const igraph_vector_t *size_values;
     coopnet_label_mode_t labels;
     size_t label_top; /* for COOPNET_LABELS_TOP */
     coopnet_label_field_t label_field;
