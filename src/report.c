@@ -1500,7 +1500,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         paragraph_printf(document,
                          "Each of the %zu records in this report (actors, events, participations "
                          "and ties) names the source document it comes from; together they cite "
-                         "%zu source %s.",
+                         "%zu source %s (a record that names several counts for each).",
                          total_records, sources->n_documents,
                          plural(sources->n_documents, "document", "documents"));
     else
