@@ -1,5 +1,6 @@
 /* test_temporal.c - time-respecting reach: hand-worked cases, a brute-force reference on random
  * bundles (every command's numbers), the mena-hub pathways and the error paths. */
+#include "temporal_fixtures.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -11,22 +12,6 @@
 #include <string.h>
 
 /* ---- helpers ------------------------------------------------------------------------------- */
-
-static coopnet_bundle_t *load(const char *actors, const char *events, const char *participation,
-                              const char *ties)
-{
-    coopnet_diag_list_t diags;
-    coopnet_diag_list_init(&diags);
-    coopnet_bundle_t *bundle = NULL;
-    coopnet_error_t err;
-    int status = coopnet_bundle_load_memory(actors, strlen(actors), events, strlen(events),
-                                            participation, strlen(participation), ties,
-                                            ties ? strlen(ties) : 0, &diags, &bundle, &err);
-    if (status != COOPNET_OK)
-        fprintf(stderr, "load failed: %s\n", err.message);
-    coopnet_diag_list_destroy(&diags);
-    return bundle;
-}
 
 static long actor_of(const coopnet_bundle_t *bundle, const char *id)
 {
@@ -453,76 +438,6 @@ static void check_path(const brute_world_t *world, const coopnet_temporal_step_t
     }
 }
 
-static uint64_t rng_state;
-static uint32_t rng(void)
-{
-    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (uint32_t)(rng_state >> 33);
-}
-static int rng_below(int n)
-{
-    return (int)(rng() % (uint32_t)n);
-}
-
-static const char *const random_days[] = {"2024-01-01", "2024-01-02", "2024-01-03", "2024-01-05",
-                                          "2024-01-08", "2024-01",    "2024-02-01", ""};
-static const char *const random_roles[] = {"participant", "presenter",   "host",  "learner",
-                                           "organiser",   "facilitator", "funder"};
-
-static coopnet_bundle_t *random_bundle(void)
-{
-    char actors[1024], events[1024], participation[4096], ties[2048];
-    int n = 2 + rng_below(MAX_ACTORS - 1);
-    int n_events = rng_below(7), n_ties = rng_below(6);
-    size_t at = (size_t)snprintf(actors, sizeof actors, "id,name,level\n");
-    for (int a = 0; a < n; a++)
-        at += (size_t)snprintf(actors + at, sizeof actors - at, "a%d,Actor %d,%s\n", a, a,
-                               rng_below(3) ? "local" : "national");
-    at = (size_t)snprintf(events, sizeof events, "id,title,date\n");
-    size_t pat = (size_t)snprintf(participation, sizeof participation, "event,actor,role\n");
-    for (int e = 0; e < n_events; e++) {
-        at += (size_t)snprintf(events + at, sizeof events - at, "e%d,Event %d,%s\n", e, e,
-                               random_days[rng_below(8)]);
-        int size = 1 + rng_below(n);
-        for (int k = 0; k < size; k++)
-            pat += (size_t)snprintf(participation + pat, sizeof participation - pat, "e%d,a%d,%s\n",
-                                    e, rng_below(n), random_roles[rng_below(7)]);
-    }
-    at = (size_t)snprintf(ties, sizeof ties, "from,to,type,start,directed\n");
-    for (int t = 0; t < n_ties; t++) {
-        int from = rng_below(n), to = (from + 1 + rng_below(n - 1)) % n;
-        at += (size_t)snprintf(ties + at, sizeof ties - at, "a%d,a%d,peer_learning,%s,%s\n", from,
-                               to, random_days[rng_below(8)], rng_below(2) ? "true" : "false");
-    }
-    return load(actors, events, participation, ties);
-}
-
-static void random_options(const coopnet_bundle_t *bundle, coopnet_temporal_options_t *options,
-                           const char **exclude)
-{
-    coopnet_error_t err;
-    coopnet_temporal_options_init(options);
-    static const char *const bounds[] = {"2024-01-02", "2024-01-03", "2024-01-05", "2024-01"};
-    if (rng_below(3) == 0)
-        coopnet_date_parse(bounds[rng_below(4)], &options->since, &err);
-    if (rng_below(3) == 0) {
-        coopnet_date_parse(bounds[rng_below(4)], &options->until, &err);
-        if (options->since.precision && coopnet_date_last_day(options->until) < options->since.day)
-            options->until.precision = COOPNET_DATE_NONE;
-    }
-    options->max_wait = rng_below(2) ? -1 : rng_below(5);
-    options->mode = rng_below(3) == 0 ? COOPNET_TEMPORAL_MODE_PRESENTER : COOPNET_TEMPORAL_MODE_ALL;
-    if (rng_below(5) == 0) {
-        exclude[0] = bundle->actors[rng_below((int)bundle->n_actors)].id;
-        options->graph.exclude = exclude;
-        options->graph.n_exclude = 1;
-    }
-    if (rng_below(6) == 0)
-        options->graph.level_mask = 1u << COOPNET_LEVEL_LOCAL;
-    if (rng_below(6) == 0)
-        options->graph.layer = rng_below(2) ? COOPNET_LAYER_EVENTS : COOPNET_LAYER_TIES;
-}
-
 /* Every command's numbers against the reference, on one random bundle. */
 static void compare_with_brute_force(const coopnet_bundle_t *bundle,
                                      const coopnet_temporal_options_t *options)
@@ -662,13 +577,13 @@ static void test_brute_force_random(void)
     int compared = 0, with_wait = 0, presenter = 0, failed_before = testing_checks_failed;
     for (uint64_t seed = 1; seed <= 600; seed++) {
         rng_state = seed;
-        coopnet_bundle_t *bundle = random_bundle();
+        coopnet_bundle_t *bundle = random_bundle(MAX_ACTORS, 7, false);
         CHECK(bundle != NULL);
         if (bundle == NULL)
             continue;
         const char *exclude[1];
         coopnet_temporal_options_t options;
-        random_options(bundle, &options, exclude);
+        random_options(bundle, &options, exclude, true);
         compare_with_brute_force(bundle, &options);
         coopnet_bundle_free(bundle);
         compared++;

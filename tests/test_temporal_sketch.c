@@ -2,6 +2,7 @@
  * (itself held to a brute-force reference in test_temporal.c): exact on small random bundles
  * where linear counting applies, within its standard error on generated bundles, deterministic
  * and independent of the order of actors, and its error paths. */
+#include "temporal_fixtures.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -12,22 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static coopnet_bundle_t *load(const char *actors, const char *events, const char *participation,
-                              const char *ties)
-{
-    coopnet_diag_list_t diags;
-    coopnet_diag_list_init(&diags);
-    coopnet_bundle_t *bundle = NULL;
-    coopnet_error_t err;
-    int status = coopnet_bundle_load_memory(actors, strlen(actors), events, strlen(events),
-                                            participation, strlen(participation), ties,
-                                            ties ? strlen(ties) : 0, &diags, &bundle, &err);
-    if (status != COOPNET_OK)
-        fprintf(stderr, "load failed: %s\n", err.message);
-    coopnet_diag_list_destroy(&diags);
-    return bundle;
-}
 
 /* Exact and estimated all-sources reach of bundle under options. */
 static void both_passes(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *options,
@@ -53,82 +38,11 @@ static void both_passes(const coopnet_bundle_t *bundle, const coopnet_temporal_o
 
 #define MAX_ACTORS 12
 
-static uint64_t rng_state;
-static uint32_t rng(void)
+/* A random bundle (fewer than 8 events) from seed; reversed: actors.csv in reverse order. */
+static coopnet_bundle_t *seeded_bundle(uint64_t seed, bool reversed)
 {
-    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (uint32_t)(rng_state >> 33);
-}
-static int rng_below(int n)
-{
-    return (int)(rng() % (uint32_t)n);
-}
-
-static const char *const random_days[] = {"2024-01-01", "2024-01-02", "2024-01-03", "2024-01-05",
-                                          "2024-01-08", "2024-01",    "2024-02-01", ""};
-static const char *const random_roles[] = {"participant", "presenter",   "host",  "learner",
-                                           "organiser",   "facilitator", "funder"};
-
-/* A random bundle; with reversed, the same bundle with actors.csv in reverse order. */
-static coopnet_bundle_t *random_bundle(uint64_t seed, bool reversed)
-{
-    char actors[1024], events[1024], participation[4096], ties[2048];
     rng_state = seed;
-    int n = 2 + rng_below(MAX_ACTORS - 1);
-    int n_events = rng_below(8), n_ties = rng_below(6);
-    int levels[MAX_ACTORS];
-    for (int a = 0; a < n; a++)
-        levels[a] = rng_below(3);
-    size_t at = (size_t)snprintf(actors, sizeof actors, "id,name,level\n");
-    for (int i = 0; i < n; i++) {
-        int a = reversed ? n - 1 - i : i;
-        at += (size_t)snprintf(actors + at, sizeof actors - at, "a%d,Actor %d,%s\n", a, a,
-                               levels[a] ? "local" : "national");
-    }
-    at = (size_t)snprintf(events, sizeof events, "id,title,date\n");
-    size_t pat = (size_t)snprintf(participation, sizeof participation, "event,actor,role\n");
-    for (int e = 0; e < n_events; e++) {
-        at += (size_t)snprintf(events + at, sizeof events - at, "e%d,Event %d,%s\n", e, e,
-                               random_days[rng_below(8)]);
-        int size = 1 + rng_below(n);
-        for (int k = 0; k < size; k++)
-            pat += (size_t)snprintf(participation + pat, sizeof participation - pat, "e%d,a%d,%s\n",
-                                    e, rng_below(n), random_roles[rng_below(7)]);
-    }
-    at = (size_t)snprintf(ties, sizeof ties, "from,to,type,start,directed\n");
-    for (int t = 0; t < n_ties; t++) {
-        int from = rng_below(n), to = (from + 1 + rng_below(n - 1)) % n;
-        at += (size_t)snprintf(ties + at, sizeof ties - at, "a%d,a%d,peer_learning,%s,%s\n", from,
-                               to, random_days[rng_below(8)], rng_below(2) ? "true" : "false");
-    }
-    return load(actors, events, participation, ties);
-}
-
-/* Random --since/--until/--mode/--exclude/--level/--layer (no --max-wait: the estimate has
- * none), drawn from the current generator state. */
-static void random_options(const coopnet_bundle_t *bundle, coopnet_temporal_options_t *options,
-                           const char **exclude)
-{
-    coopnet_error_t err;
-    coopnet_temporal_options_init(options);
-    static const char *const bounds[] = {"2024-01-02", "2024-01-03", "2024-01-05", "2024-01"};
-    if (rng_below(3) == 0)
-        coopnet_date_parse(bounds[rng_below(4)], &options->since, &err);
-    if (rng_below(3) == 0) {
-        coopnet_date_parse(bounds[rng_below(4)], &options->until, &err);
-        if (options->since.precision && coopnet_date_last_day(options->until) < options->since.day)
-            options->until.precision = COOPNET_DATE_NONE;
-    }
-    options->mode = rng_below(3) == 0 ? COOPNET_TEMPORAL_MODE_PRESENTER : COOPNET_TEMPORAL_MODE_ALL;
-    if (rng_below(5) == 0) {
-        exclude[0] = bundle->actors[rng_below((int)bundle->n_actors)].id;
-        options->graph.exclude = exclude;
-        options->graph.n_exclude = 1;
-    }
-    if (rng_below(6) == 0)
-        options->graph.level_mask = 1u << COOPNET_LEVEL_LOCAL;
-    if (rng_below(6) == 0)
-        options->graph.layer = rng_below(2) ? COOPNET_LAYER_EVENTS : COOPNET_LAYER_TIES;
+    return random_bundle(MAX_ACTORS, 8, reversed);
 }
 
 static void check_same(const coopnet_temporal_all_t *exact, const coopnet_temporal_all_t *estimate)
@@ -154,13 +68,13 @@ static void check_same(const coopnet_temporal_all_t *exact, const coopnet_tempor
 static void test_small_random_exact(void)
 {
     for (uint64_t seed = 1; seed <= 400; seed++) {
-        coopnet_bundle_t *bundle = random_bundle(seed, false);
+        coopnet_bundle_t *bundle = seeded_bundle(seed, false);
         CHECK(bundle != NULL);
         if (bundle == NULL)
             continue;
         const char *exclude[1];
         coopnet_temporal_options_t options;
-        random_options(bundle, &options, exclude);
+        random_options(bundle, &options, exclude, false);
         coopnet_temporal_all_t exact, estimate;
         both_passes(bundle, &options, COOPNET_TEMPORAL_SKETCH_MAX_PRECISION, &exact, &estimate);
         check_same(&exact, &estimate);
@@ -181,8 +95,8 @@ static void test_small_random_exact(void)
 static void test_order_independent(void)
 {
     for (uint64_t seed = 1; seed <= 50; seed++) {
-        coopnet_bundle_t *forward = random_bundle(seed, false);
-        coopnet_bundle_t *backward = random_bundle(seed, true);
+        coopnet_bundle_t *forward = seeded_bundle(seed, false);
+        coopnet_bundle_t *backward = seeded_bundle(seed, true);
         CHECK(forward != NULL && backward != NULL);
         if (forward == NULL || backward == NULL) {
             coopnet_bundle_free(forward);
@@ -443,7 +357,7 @@ static void record_progress(void *data, const char *stage, uint64_t done, uint64
 
 static void test_errors_and_progress(void)
 {
-    coopnet_bundle_t *bundle = random_bundle(3, false);
+    coopnet_bundle_t *bundle = seeded_bundle(3, false);
     if (bundle == NULL)
         return;
     coopnet_temporal_options_t options;

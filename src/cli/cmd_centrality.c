@@ -104,13 +104,11 @@ static int run_centrality(int argc, char **argv)
         exit_status = COOPNET_EXIT_FAILURE;
         goto cleanup;
     }
-    for (size_t k = 0; k < n_measures; k++)
-        if (igraph_vector_init(&measure_values[k], 0) != IGRAPH_SUCCESS) {
+    for (; n_columns < n_measures; n_columns++)
+        if (igraph_vector_init(&measure_values[n_columns], 0) != IGRAPH_SUCCESS) {
             cli_error("out of memory");
             exit_status = COOPNET_EXIT_FAILURE;
             goto cleanup;
-        } else {
-            n_columns = k + 1;
         }
     progress = cli_progress();
     int status = coopnet_centrality_compute_set(&analysis.graph, measures, n_measures, weighted,
