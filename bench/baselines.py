@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The coopnet benchmark workloads done the way researchers do them today, in Python.
 
 usage: /usr/bin/python3 bench/baselines.py WORKLOAD BUNDLE [--budget SECONDS] [--exact-limit N]

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmark (not a test): `coopnet centrality` on a generated bundle of 20 000 actors against the
 # same igraph calls from python-igraph on the same graph. Prints both times and their ratio
 # (the goal is at most 1.5).

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a synthetic bundle for the reach benchmark (bench/reach.sh).
 
 usage: /usr/bin/python3 bench/gen_bundle.py N_ACTORS OUT_DIR [--seed S] [--events-per-actor K]

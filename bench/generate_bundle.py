@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fallback generator of a benchmark bundle when `coopnet generate` is not available:
 N actors in 8 countries (local, regional, national; 2% international), M events of 2 to 8
 participants drawn mostly within one country, dated over 2016-2025. Seeded: the same arguments

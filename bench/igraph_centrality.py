@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Times the igraph calls behind `coopnet centrality` from python-igraph on an edge list written
 by `coopnet convert -o FILE.csv` (from,to,weight,...). Prints the seconds spent in the calls.
 

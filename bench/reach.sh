@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/reach.sh - `coopnet reach --all` on generated bundles of 1 000, 5 000 and 20 000 actors
 # (20 events per actor, mean 8 participants), with and without --max-wait, printing seconds and
 # peak memory, and the ratio to a straightforward per-source scan (bench/reach_scan.py, timed on

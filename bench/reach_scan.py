@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A straightforward per-source reach scan in Python, the reference of bench/reach.sh.
 
 usage: /usr/bin/python3 bench/reach_scan.py BUNDLE [--sample K] [--seed S]

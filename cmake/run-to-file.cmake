@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cmake -DCOMMAND="prog;arg;..." -DOUTPUT=file -P run-to-file.cmake
 # Runs COMMAND and writes its standard output to OUTPUT, failing the build when it fails (a shell
 # redirection in add_custom_command would not be portable across generators).

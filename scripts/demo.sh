@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Quick start, command 1: install what is missing, build, and run the main job on the bundled
 # MENA Regional Hub dataset: the multi-page PDF mapping report, mena-report.pdf.
 set -eu

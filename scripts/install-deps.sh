@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs with apt-get what coopnet needs and the machine lacks (Debian 12, as root).
 # Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite uses)
 # Idempotent: when everything is there it only asks dpkg and returns at once.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Quick start, command 2: install what is missing, then build and run the whole test suite,
 # once in a normal (warnings as errors) build and once under AddressSanitizer + UBSan.
 set -eu

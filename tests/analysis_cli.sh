@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CLI checks of the analysis commands: exit codes, headers, formats, messages.
 # usage: analysis_cli.sh COOPNET SOURCE_DIR
 coopnet=$1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis_fixtures.h - small bundles for the analysis tests (centrality, nlc, groups,
  * brokerage, communities, snapshots). Header-only; each test program includes it once. */
 #ifndef COOPNET_ANALYSIS_FIXTURES_H

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The malformed-input corpus: each tests/data/bad/CASE is tests/data/small with the files in
 # CASE put over it (and the files named in CASE/remove taken away). `coopnet validate` must exit 3
 # and print the FILE:LINE message in CASE/expected.

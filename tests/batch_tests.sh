@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # coopnet batch: a failing job stops the batch (exit 1, later jobs skipped); --keep-going runs
 # the rest; paths are relative to the job file; an invalid job file exits 3 naming file:line.
 # usage: batch_tests.sh COOPNET SOURCE_DIR

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CLI tests: exact exit codes and messages of the coopnet command, and what its outputs hold.
 set -u
 coopnet=$1

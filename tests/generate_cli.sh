@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CLI checks of `coopnet generate`: exit codes, messages, determinism, a bundle that validates.
 # usage: generate_cli.sh COOPNET
 set -u

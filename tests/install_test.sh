@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the build into a temporary prefix and uses it as a stranger would:
 #  - every promised file is there (headers, shared and static library, tool, coopnet.pc, CMake
 #    package, man page, bash completion);

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Executes every notebook in notebooks/ headless, top to bottom, on copies in a temporary
 # directory (the committed notebooks and the source tree stay untouched), with the coopnet built
 # by this build; fails when any cell raises. Also checks that the committed notebooks carry

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Failures that lose nothing (issue 10): a full disk, a read-only directory, SIGINT and SIGTERM
 # while an output file is being written. Each must exit with its documented status and a reason,
 # leave no temporary file, and leave an existing output file exactly as it was.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CLI checks of `coopnet reach` and `coopnet reach-curve`: outputs on mena-hub, exit codes and
 # messages of usage errors. usage: reach_cli.sh COOPNET SOURCE_DIR
 coopnet=$1

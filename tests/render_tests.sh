@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # render_tests.sh COOPNET SOURCE_DIR - the render and chart commands: every format opens with the
 # asked size (PNG via python3-cairo-free file header, PDF via pdfinfo/pdftoppm, SVG via xmllint),
 # usage errors exit 2, data errors exit 3, nothing is left behind on failure.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # coopnet report: the MENA report has its nine pages, headings and the analysis commands'
 # numbers; two runs give the same bytes; --country, --png-dir, the example job file; errors.
 # usage: report_tests.sh COOPNET SOURCE_DIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* temporal_fixtures.h - small random bundles and reach options for the temporal tests
  * (test_temporal.c against a brute-force reference, test_temporal_sketch.c against the exact
  * pass). Header-only; each test program includes it once. The generator is a fixed LCG: set

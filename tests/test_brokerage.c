@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_brokerage.c - Gould-Fernandez counts and sna's moments on a digraph worked by hand. */
 #include "analysis_fixtures.h"
 #include "testing.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_bundle.c - the bundle loader: valid bundles, every validation rule, GraphML input. */
 #include "testing.h"
 

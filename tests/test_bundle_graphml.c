@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_bundle_graphml.c - a GraphML file read as a bundle: attributes of every type. */
 #include "testing.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_centrality.c - the nine measures against hand-worked values and networkx's values for
  * the Davis southern women (tests/reference/davis_centrality.py prints the tables below). */
 #include "analysis_fixtures.h"

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_centrality_paths.c - the one-pass betweenness, closeness and harmonic centrality against
  * igraph's own functions on random graphs with the awkward cases: isolated vertices, several
  * components, parallel edges, self-loops, a single vertex, no vertex; and the same results
  * whatever the number of threads (the partial sums are added in a fixed order). */
-#include "../src/centrality_paths.h"
+#include "analysis/centrality_paths.h"
 #include "analysis_fixtures.h"
 #include "testing.h"
 
@@ -28,7 +29,7 @@ static void compare_with_igraph(const igraph_t *graph, const char *what)
     igraph_vector_init(&closeness, 0);
     igraph_vector_init(&harmonic, 0);
     coopnet_error_t err;
-    CHECK_INT(coopnet_centrality_paths(graph, &betweenness, &closeness, &harmonic, NULL, &err),
+    CHECK_INT(coopnet_i_centrality_paths(graph, &betweenness, &closeness, &harmonic, NULL, &err),
               COOPNET_OK);
     igraph_integer_t n = igraph_vcount(graph);
     CHECK_INT(igraph_vector_size(&betweenness), n);
@@ -52,10 +53,10 @@ static void compare_with_igraph(const igraph_t *graph, const char *what)
     /* each output alone gives the same values as all three together */
     igraph_vector_t alone;
     igraph_vector_init(&alone, 0);
-    CHECK_INT(coopnet_centrality_paths(graph, NULL, NULL, &alone, NULL, &err), COOPNET_OK);
+    CHECK_INT(coopnet_i_centrality_paths(graph, NULL, NULL, &alone, NULL, &err), COOPNET_OK);
     for (igraph_integer_t v = 0; v < n; v++)
         CHECK(same(VECTOR(alone)[v], VECTOR(harmonic)[v]));
-    CHECK_INT(coopnet_centrality_paths(graph, &alone, NULL, NULL, NULL, &err), COOPNET_OK);
+    CHECK_INT(coopnet_i_centrality_paths(graph, &alone, NULL, NULL, NULL, &err), COOPNET_OK);
     for (igraph_integer_t v = 0; v < n; v++)
         CHECK(VECTOR(alone)[v] == VECTOR(betweenness)[v]); /* bit for bit */
     igraph_vector_destroy(&alone);
@@ -106,7 +107,7 @@ static void test_small_cases(void)
     igraph_vector_init(&betweenness, 0);
     igraph_vector_init(&closeness, 0);
     coopnet_error_t err;
-    CHECK_INT(coopnet_centrality_paths(&graph, &betweenness, &closeness, NULL, NULL, &err),
+    CHECK_INT(coopnet_i_centrality_paths(&graph, &betweenness, &closeness, NULL, NULL, &err),
               COOPNET_OK);
     /* by hand: the middle vertex lies on 2 x 2 paths, its neighbours on 3 */
     CHECK_NEAR(VECTOR(betweenness)[2], 4, 1e-12);

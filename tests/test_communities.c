@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_communities.c - Leiden on two triangles joined by one link. */
 #include "analysis_fixtures.h"
 #include "testing.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_csv.c - the streaming CSV reader. */
 #include "testing.h"
 

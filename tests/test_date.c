@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_date.c - ISO 8601 dates at known precision. */
 #include "testing.h"
 

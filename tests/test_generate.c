@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_generate.c - synthetic bundles: determinism, validity, counts, structure, errors. */
 #include "testing.h"
 

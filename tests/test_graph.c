@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_graph.c - the cooperation graph, the two-mode graph, and the export formats. */
 #include "testing.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_groups.c - partitions, E-I index, mixing and the permutation test, worked by hand. */
 #include "analysis_fixtures.h"
 #include "testing.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_hostile.c - hostile and huge inputs (issue 10): wrong encodings, odd shapes, spreadsheet
  * habits and graph extremes. Every input is generated in a temporary directory at run time; each
  * must give a clear error naming file and line, or a correct result, in bounded memory. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_jobs.c - the job-file parser: shape, defaults, option words, every error path. */
 #include "testing.h"
 

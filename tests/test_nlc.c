@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_nlc.c - national-local cooperation counts on a graph worked by hand. */
 #include "analysis_fixtures.h"
 #include "testing.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_output.c - atomic output files, the error type, diagnostics and tidy tables. */
 #include "testing.h"
 

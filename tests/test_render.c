@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_render.c - network figures and charts: every format opens with the asked size, node
  * colours, legend, nothing off the canvas, labels never overlap, Arabic renders. */
-#include "../src/draw.h"
+#include "figures/draw.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -122,7 +123,7 @@ static void test_png_size_colours_legend(void)
         int stride = cairo_image_surface_get_stride(image);
         for (size_t v = 0; v < layout->n_nodes; v++) {
             const coopnet_figure_node_t *node = &layout->nodes[v];
-            coopnet_rgb_t expected = coopnet_style_level_color(bundle->actors[node->actor].level);
+            coopnet_rgb_t expected = coopnet_i_style_level_color(bundle->actors[node->actor].level);
             CHECK_NEAR(node->red, expected.r, 1e-9);
             int px = (int)(node->x * 2), py = (int)(node->y * 2);
             const uint32_t pixel = *(const uint32_t *)(data + py * stride + px * 4);
@@ -134,7 +135,7 @@ static void test_png_size_colours_legend(void)
         }
         /* the legend's first dot (the first level present: local) has the local colour */
         bool found = false;
-        coopnet_rgb_t local = coopnet_style_level_color(COOPNET_LEVEL_LOCAL);
+        coopnet_rgb_t local = coopnet_i_style_level_color(COOPNET_LEVEL_LOCAL);
         for (int y = (int)(layout->legend_y * 2);
              y < (int)((layout->legend_y + layout->legend_h) * 2) && !found; y++) {
             for (int x = (int)(layout->legend_x * 2);
@@ -201,29 +202,29 @@ static void test_geo_range_clamped(void)
 {
     /* padded past a pole: moved back, span kept */
     double low = 70, high = 95;
-    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, 65, 1e-12);
     CHECK_NEAR(high, 90, 1e-12);
     low = -100;
     high = -60;
-    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, -90, 1e-12);
     CHECK_NEAR(high, -50, 1e-12);
     /* wider than the globe: the whole range */
     low = -120;
     high = 130;
-    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, -90, 1e-12);
     CHECK_NEAR(high, 90, 1e-12);
     low = -200;
     high = 10;
-    coopnet_draw_geo_clamp_range(&low, &high, 180);
+    coopnet_i_draw_geo_clamp_range(&low, &high, 180);
     CHECK_NEAR(low, -180, 1e-12);
     CHECK_NEAR(high, 30, 1e-12);
     /* inside: untouched */
     low = 20;
     high = 40;
-    coopnet_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, 20, 1e-12);
     CHECK_NEAR(high, 40, 1e-12);
 
@@ -391,13 +392,13 @@ static void test_arabic_glyphs(void)
     for (size_t a = 0; a < bundle->n_actors; a++) {
         if (!bundle->actors[a].name_ar[0])
             continue;
-        CHECK_INT(coopnet_style_unknown_glyphs(COOPNET_TEXT_NODE_LABEL, bundle->actors[a].name_ar),
-                  0);
+        CHECK_INT(
+            coopnet_i_style_unknown_glyphs(COOPNET_TEXT_NODE_LABEL, bundle->actors[a].name_ar), 0);
         checked++;
     }
     CHECK(checked > 10);
     /* and the check can fail: a private-use character has no glyph */
-    CHECK(coopnet_style_unknown_glyphs(COOPNET_TEXT_NODE_LABEL, "\xEE\x80\x80") > 0);
+    CHECK(coopnet_i_style_unknown_glyphs(COOPNET_TEXT_NODE_LABEL, "\xEE\x80\x80") > 0);
     /* rendering with Arabic labels works and keeps labels apart */
     coopnet_render_options_t options;
     coopnet_render_options_init(&options);
@@ -452,12 +453,12 @@ static void test_short_labels(void)
     long ampcc = coopnet_bundle_find_actor(bundle, "ampcc");
     long nccve = coopnet_bundle_find_actor(bundle, "nccve");
     CHECK(ampcc >= 0 && nccve >= 0);
-    coopnet_draw_actor_label(bundle, (size_t)ampcc, COOPNET_LABEL_FIELD_SHORT, text, sizeof text);
+    coopnet_i_draw_actor_label(bundle, (size_t)ampcc, COOPNET_LABEL_FIELD_SHORT, text, sizeof text);
     CHECK_STR(text, "AMPCC");
     /* "(Iraq)" is not an acronym: the full name stays */
-    coopnet_draw_actor_label(bundle, (size_t)nccve, COOPNET_LABEL_FIELD_SHORT, text, sizeof text);
+    coopnet_i_draw_actor_label(bundle, (size_t)nccve, COOPNET_LABEL_FIELD_SHORT, text, sizeof text);
     CHECK_STR(text, bundle->actors[nccve].name);
-    coopnet_draw_actor_label(bundle, (size_t)ampcc, COOPNET_LABEL_FIELD_ID, text, sizeof text);
+    coopnet_i_draw_actor_label(bundle, (size_t)ampcc, COOPNET_LABEL_FIELD_ID, text, sizeof text);
     CHECK_STR(text, "ampcc");
     coopnet_bundle_free(bundle);
 }

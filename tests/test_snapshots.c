@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_snapshots.c - degrees over years and quarters, ranks, Spearman, windows. */
 #include "analysis_fixtures.h"
 #include "testing.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_temporal.c - time-respecting reach: hand-worked cases, a brute-force reference on random
  * bundles (every command's numbers), the mena-hub pathways and the error paths. */
 #include "temporal_fixtures.h"

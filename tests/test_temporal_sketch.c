@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_temporal_sketch.c - the HyperLogLog estimate of all-sources reach against the exact pass
  * (itself held to a brute-force reference in test_temporal.c): exact on small random bundles
  * where linear counting applies, within its standard error on generated bundles, deterministic

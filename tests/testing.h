@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testing.h - the tiny test harness of coopnet's test programs.
  *
  * A test program is a main() that calls TEST_RUN(function) for each test function; checks

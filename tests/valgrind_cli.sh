@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a fixed list of coopnet invocations under valgrind (ctest label 'valgrind'): every one
 # must be free of memory errors and leaks, whatever its exit status (good data, bad data, usage
 # errors, output failures). Usage: valgrind_cli.sh COOPNET_BINARY SOURCE_DIR

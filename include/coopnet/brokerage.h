@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/brokerage.h - Gould and Fernandez brokerage roles.
  *
  * Counted as R's sna::brokerage counts them, on the directed version of the cooperation graph:
@@ -23,6 +24,8 @@
 #ifndef COOPNET_BROKERAGE_H
 #define COOPNET_BROKERAGE_H
 
+#include "coopnet/api.h"
+
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
 #include "coopnet/graph.h"
@@ -45,7 +48,7 @@ typedef enum {
 #define COOPNET_BROKERAGE_ROLE_COUNT 6
 
 /* "coordinator", ..., "total"; "" when out of range. */
-const char *coopnet_brokerage_role_name(coopnet_brokerage_role_t role);
+COOPNET_API const char *coopnet_brokerage_role_name(coopnet_brokerage_role_t role);
 
 typedef struct coopnet_brokerage {
     coopnet_partition_t partition;
@@ -61,12 +64,14 @@ typedef struct coopnet_brokerage {
  * On success *brokerage is owned by the caller (coopnet_brokerage_destroy); on failure it is
  * left destroyed: COOPNET_EINVAL for an unknown attribute, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(V + E + ties + sum over vertices of the two-paths through it) time, O(V + E) memory. */
-int coopnet_brokerage_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                              const coopnet_graph_options_t *options, const char *attribute,
-                              coopnet_brokerage_t *brokerage, coopnet_error_t *err);
+COOPNET_API int coopnet_brokerage_compute(const coopnet_graph_t *graph,
+                                          const coopnet_bundle_t *bundle,
+                                          const coopnet_graph_options_t *options,
+                                          const char *attribute, coopnet_brokerage_t *brokerage,
+                                          coopnet_error_t *err);
 
 /* Frees what brokerage owns. Accepts a zeroed object. */
-void coopnet_brokerage_destroy(coopnet_brokerage_t *brokerage);
+COOPNET_API void coopnet_brokerage_destroy(coopnet_brokerage_t *brokerage);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/bundle.h - the cooperation data: actors, events, participations, ties.
  *
  * A bundle is a directory of four CSV files (docs/bundle-format.md): actors.csv, events.csv,
@@ -11,6 +12,8 @@
  */
 #ifndef COOPNET_BUNDLE_H
 #define COOPNET_BUNDLE_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/date.h"
 #include "coopnet/diag.h"
@@ -123,48 +126,49 @@ typedef struct coopnet_bundle {
  * *bundle is owned by the caller (coopnet_bundle_free). Returns COOPNET_EDATA when the data has
  * errors (err says how many; diags lists them), COOPNET_EIO when a file cannot be read,
  * COOPNET_ENOMEM; *bundle is NULL then. O(total input size). */
-int coopnet_bundle_load(const char *path, coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
-                        coopnet_error_t *err);
+COOPNET_API int coopnet_bundle_load(const char *path, coopnet_diag_list_t *diags,
+                                    coopnet_bundle_t **bundle, coopnet_error_t *err);
 
 /* Loads a bundle from the four files' contents in memory (ties may be NULL); names as in a
  * directory. Used by the tests and the fuzzers; same contract as coopnet_bundle_load. */
-int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const char *events_csv,
-                               size_t events_size, const char *participation_csv,
-                               size_t participation_size, const char *ties_csv, size_t ties_size,
-                               coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
-                               coopnet_error_t *err);
+COOPNET_API int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size,
+                                           const char *events_csv, size_t events_size,
+                                           const char *participation_csv, size_t participation_size,
+                                           const char *ties_csv, size_t ties_size,
+                                           coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
+                                           coopnet_error_t *err);
 
 /* Loads a GraphML file (igraph's reader). Vertex attributes id/name/level/country/type/lat/lon
  * become actor fields when present (level defaults to local); every edge becomes a tie of type
  * "graphml" with its "weight" attribute (default 1), directed when the graph is. */
-int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
-                                coopnet_bundle_t **bundle, coopnet_error_t *err);
+COOPNET_API int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
+                                            coopnet_bundle_t **bundle, coopnet_error_t *err);
 
 /* Frees the bundle and everything it owns. NULL is accepted. */
-void coopnet_bundle_free(coopnet_bundle_t *bundle);
+COOPNET_API void coopnet_bundle_free(coopnet_bundle_t *bundle);
 
 /* The index of the actor or event with this id, or -1. O(1) expected. */
-long coopnet_bundle_find_actor(const coopnet_bundle_t *bundle, const char *id);
-long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id);
+COOPNET_API long coopnet_bundle_find_actor(const coopnet_bundle_t *bundle, const char *id);
+COOPNET_API long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id);
 
 /* The value of an actor attribute by column name: "id", "name", "level", "type", "country",
  * "name_ar", "name_fr", "source", or an extra column. NULL when there is no such column. */
-const char *coopnet_bundle_actor_attribute(const coopnet_bundle_t *bundle, size_t actor,
-                                           const char *column);
+COOPNET_API const char *coopnet_bundle_actor_attribute(const coopnet_bundle_t *bundle, size_t actor,
+                                                       const char *column);
 
 /* Earliest and latest dates of dated events and tie starts (first days; precision NONE if none).
  * O(events + ties). */
-void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopnet_date_t *first,
-                               coopnet_date_t *last);
+COOPNET_API void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopnet_date_t *first,
+                                           coopnet_date_t *last);
 
 /* Names: "local", ..., and parsing (case-insensitive; returns -1 when unknown). */
-const char *coopnet_level_name(coopnet_level_t level);
-int coopnet_level_parse(const char *text);
-const char *coopnet_role_name(coopnet_role_t role);
-int coopnet_role_parse(const char *text);
+COOPNET_API const char *coopnet_level_name(coopnet_level_t level);
+COOPNET_API int coopnet_level_parse(const char *text);
+COOPNET_API const char *coopnet_role_name(coopnet_role_t role);
+COOPNET_API int coopnet_role_parse(const char *text);
 
 /* True when text is an assigned ISO 3166-1 alpha-2 code (upper case). */
-bool coopnet_country_is_valid(const char *code);
+COOPNET_API bool coopnet_country_is_valid(const char *code);
 
 #ifdef __cplusplus
 }

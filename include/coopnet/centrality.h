@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/centrality.h - actor centralities on the cooperation graph.
  *
  * Nine measures on the undirected cooperation graph, as igraph 0.10 defines them (igraph computes
@@ -10,6 +11,8 @@
  */
 #ifndef COOPNET_CENTRALITY_H
 #define COOPNET_CENTRALITY_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/error.h"
 #include "coopnet/graph.h"
@@ -51,14 +54,14 @@ typedef enum {
     "Burt's constraint: partners tied to each other (low = broker; empty if isolated)"
 
 /* The measure's name as the command line spells it ("betweenness"); "" when out of range. */
-const char *coopnet_measure_name(coopnet_measure_t measure);
+COOPNET_API const char *coopnet_measure_name(coopnet_measure_t measure);
 
 /* The measure named name (exact, lower case), or -1 when unknown. O(1). */
-int coopnet_measure_parse(const char *name);
+COOPNET_API int coopnet_measure_parse(const char *name);
 
 /* One line defining the measure, for --help and the method notes of reports; "" when out of
  * range. */
-const char *coopnet_measure_description(coopnet_measure_t measure);
+COOPNET_API const char *coopnet_measure_description(coopnet_measure_t measure);
 
 /* Computes measure for every vertex of graph into values (caller-initialised igraph vector,
  * resized to vcount; values[v] belongs to graph->actor_of_vertex[v]). weighted as described above.
@@ -68,8 +71,9 @@ const char *coopnet_measure_description(coopnet_measure_t measure);
  * Cost: degree, strength, coreness O(V + E); betweenness O(V E) unweighted, O(V E log V)
  * weighted; closeness and harmonic the same; eigenvector and pagerank O(E) per iteration;
  * constraint O(V d^2) for d the largest degree. Memory O(V + E). */
-int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t measure,
-                               bool weighted, igraph_vector_t *values, coopnet_error_t *err);
+COOPNET_API int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t measure,
+                                           bool weighted, igraph_vector_t *values,
+                                           coopnet_error_t *err);
 
 /* Computes n_measures measures (distinct, as from coopnet_measure_parse_list) into values[k]
  * (caller-initialised vectors, one per measure, resized to vcount), as coopnet_centrality_compute
@@ -78,18 +82,21 @@ int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t m
  * on the number of cores). progress: stage "shortest paths" per source, then one stage per other
  * measure. On failure the same errors as coopnet_centrality_compute; values stay owned by the
  * caller. Cost: one O(V E) pass for all the unweighted path measures, plus the others' costs. */
-int coopnet_centrality_compute_set(const coopnet_graph_t *graph, const coopnet_measure_t *measures,
-                                   size_t n_measures, bool weighted, igraph_vector_t *values,
-                                   const coopnet_progress_t *progress, coopnet_error_t *err);
+COOPNET_API int coopnet_centrality_compute_set(const coopnet_graph_t *graph,
+                                               const coopnet_measure_t *measures, size_t n_measures,
+                                               bool weighted, igraph_vector_t *values,
+                                               const coopnet_progress_t *progress,
+                                               coopnet_error_t *err);
 
 /* Parses a comma-separated list of measure names ("degree,pagerank") into measures (room for
  * capacity entries; repeats are refused). *n_measures receives the count. COOPNET_EINVAL with a
  * message naming the bad or repeated name. O(length). */
-int coopnet_measure_parse_list(const char *text, coopnet_measure_t *measures, size_t capacity,
-                               size_t *n_measures, coopnet_error_t *err);
+COOPNET_API int coopnet_measure_parse_list(const char *text, coopnet_measure_t *measures,
+                                           size_t capacity, size_t *n_measures,
+                                           coopnet_error_t *err);
 
 /* The default measures of `coopnet centrality`: all nine in enum order. */
-extern const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEASURE_COUNT];
+extern COOPNET_API const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEASURE_COUNT];
 
 #ifdef __cplusplus
 }

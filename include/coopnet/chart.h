@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/chart.h - charts of a bundle for reports: rankings, the level x level (NLC) density
  * matrix, yearly snapshots of the network, event participation over time, and peer-learning
  * reach over time (coopnet/temporal.h).
@@ -7,6 +8,8 @@
  */
 #ifndef COOPNET_CHART_H
 #define COOPNET_CHART_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/render.h"
 #include "coopnet/temporal.h"
@@ -25,7 +28,8 @@ typedef enum {
 
 /* Parses "ranking", "nlc-matrix", "snapshots", "participation", "reach-curve"; EINVAL naming
  * the value otherwise. */
-int coopnet_chart_kind_parse(const char *text, coopnet_chart_kind_t *kind, coopnet_error_t *err);
+COOPNET_API int coopnet_chart_kind_parse(const char *text, coopnet_chart_kind_t *kind,
+                                         coopnet_error_t *err);
 
 #define COOPNET_CHART_MAX_SOURCES 6 /* reach-curve lines, one distinct colour each */
 
@@ -48,7 +52,7 @@ typedef struct coopnet_chart_options {
     size_t n_sources;
 } coopnet_chart_options_t;
 
-void coopnet_chart_options_init(coopnet_chart_options_t *options);
+COOPNET_API void coopnet_chart_options_init(coopnet_chart_options_t *options);
 
 /* Draws chart kind of bundle and writes it to path (.png, .pdf, .svg) atomically. EINVAL for a
  * bad option (unknown measure, country, source or --exclude id, a filtered-out source, too many
@@ -57,18 +61,19 @@ void coopnet_chart_options_init(coopnet_chart_options_t *options);
  * then untouched. Cost: ranking O(measure); nlc-matrix O(V + E); snapshots one FR layout plus
  * one graph per year; participation O(events); reach-curve as coopnet_temporal_all_sources
  * (no source) or one coopnet_temporal_reach_forward per source. */
-int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
-                         const coopnet_chart_options_t *options, const char *path,
-                         coopnet_error_t *err);
+COOPNET_API int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
+                                     const coopnet_chart_options_t *options, const char *path,
+                                     coopnet_error_t *err);
 
 /* Density of links between actors of level a and level b in the cooperation graph: links /
  * possible pairs (a == b: n(n-1)/2; else n_a * n_b); NAN when there is no possible pair.
  * matrix is COOPNET_LEVEL_COUNT x COOPNET_LEVEL_COUNT, row-major; counts (may be NULL) receives
  * the actors per level. Only actors of country are counted when it is not NULL. O(V + E). */
-int coopnet_chart_level_density(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
-                                const char *country,
-                                double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
-                                size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err);
+COOPNET_API int
+coopnet_chart_level_density(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                            const char *country,
+                            double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                            size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

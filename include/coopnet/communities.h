@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/communities.h - Leiden communities of the cooperation graph.
  *
  * igraph's Leiden algorithm maximising modularity: node weights are the degrees (strengths when
@@ -6,6 +7,8 @@
  */
 #ifndef COOPNET_COMMUNITIES_H
 #define COOPNET_COMMUNITIES_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
@@ -33,19 +36,22 @@ typedef struct coopnet_communities {
  * (coopnet_communities_destroy); on failure it is left destroyed: COOPNET_EINVAL when
  * resolution is not positive, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(E) per Leiden pass, a few passes in practice; O(V + E) memory. */
-int coopnet_communities_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                double resolution, bool weighted, unsigned long seed,
-                                coopnet_communities_t *communities, coopnet_error_t *err);
+COOPNET_API int coopnet_communities_compute(const coopnet_graph_t *graph,
+                                            const coopnet_bundle_t *bundle, double resolution,
+                                            bool weighted, unsigned long seed,
+                                            coopnet_communities_t *communities,
+                                            coopnet_error_t *err);
 
 /* Frees what communities owns. Accepts a zeroed object. */
-void coopnet_communities_destroy(coopnet_communities_t *communities);
+COOPNET_API void coopnet_communities_destroy(coopnet_communities_t *communities);
 
 /* The countries of community c's actors with their counts, most frequent first, as
  * "MA 7, IQ 5, (none) 3", into buffer (truncated to size). O(V log V); allocates a workspace. */
-int coopnet_communities_countries(const coopnet_communities_t *communities,
-                                  const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                  igraph_integer_t community, char *buffer, size_t size,
-                                  coopnet_error_t *err);
+COOPNET_API int coopnet_communities_countries(const coopnet_communities_t *communities,
+                                              const coopnet_graph_t *graph,
+                                              const coopnet_bundle_t *bundle,
+                                              igraph_integer_t community, char *buffer, size_t size,
+                                              coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/coopnet.h - the whole public API of coopnet, a toolkit for analysing cooperation
  * networks. Include this, link with -lcoopnet (pkg-config coopnet). */
 #ifndef COOPNET_COOPNET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/csv.h - a streaming RFC 4180 CSV reader.
  *
  * Reads one record at a time through a fixed-size buffer, so memory is bounded by the longest
@@ -10,6 +11,8 @@
  */
 #ifndef COOPNET_CSV_H
 #define COOPNET_CSV_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/error.h"
 
@@ -28,44 +31,44 @@ typedef struct coopnet_csv coopnet_csv_t;
 /* Opens path for reading. display_name names the file in messages (NULL: path). On success *csv
  * is owned by the caller (coopnet_csv_close); on failure *csv is NULL and err says why (EIO,
  * ENOMEM). O(1). */
-int coopnet_csv_open(const char *path, const char *display_name, coopnet_csv_t **csv,
-                     coopnet_error_t *err);
+COOPNET_API int coopnet_csv_open(const char *path, const char *display_name, coopnet_csv_t **csv,
+                                 coopnet_error_t *err);
 
 /* Reads from memory instead; data must outlive the reader (it is not copied). */
-int coopnet_csv_open_memory(const char *data, size_t size, const char *display_name,
-                            coopnet_csv_t **csv, coopnet_error_t *err);
+COOPNET_API int coopnet_csv_open_memory(const char *data, size_t size, const char *display_name,
+                                        coopnet_csv_t **csv, coopnet_error_t *err);
 
 /* Closes the file and frees the reader. NULL is accepted. */
-void coopnet_csv_close(coopnet_csv_t *csv);
+COOPNET_API void coopnet_csv_close(coopnet_csv_t *csv);
 
 /* Reads the next record. *have_record is 1 when a record was read, 0 at the end of the input.
  * Returns COOPNET_OK, or COOPNET_EDATA (message without the file and line, see
  * coopnet_csv_record_line) for a malformed record, COOPNET_EIO or COOPNET_ENOMEM. After a
  * non-fatal EDATA the record is skipped and the next call goes on. O(record length). */
-int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err);
+COOPNET_API int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err);
 
 /* The number of fields of the current record (at least 1). */
-size_t coopnet_csv_field_count(const coopnet_csv_t *csv);
+COOPNET_API size_t coopnet_csv_field_count(const coopnet_csv_t *csv);
 
 /* Field i of the current record, NUL-terminated, valid until the next coopnet_csv_next;
  * *length (if not NULL) receives its length in bytes. i must be below the field count. */
-const char *coopnet_csv_field(const coopnet_csv_t *csv, size_t i, size_t *length);
+COOPNET_API const char *coopnet_csv_field(const coopnet_csv_t *csv, size_t i, size_t *length);
 
 /* The 1-based line on which the current (or the malformed) record starts. */
-uint64_t coopnet_csv_record_line(const coopnet_csv_t *csv);
+COOPNET_API uint64_t coopnet_csv_record_line(const coopnet_csv_t *csv);
 
 /* For an invalid-UTF-8 error: the 0-based field index that held it, else -1. */
-long coopnet_csv_bad_field(const coopnet_csv_t *csv);
+COOPNET_API long coopnet_csv_bad_field(const coopnet_csv_t *csv);
 
 /* The name given at open time. */
-const char *coopnet_csv_name(const coopnet_csv_t *csv);
+COOPNET_API const char *coopnet_csv_name(const coopnet_csv_t *csv);
 
 /* Bytes consumed so far (for progress). */
-uint64_t coopnet_csv_bytes_read(const coopnet_csv_t *csv);
+COOPNET_API uint64_t coopnet_csv_bytes_read(const coopnet_csv_t *csv);
 
 /* Checks that text[0..length) is valid UTF-8 without NUL bytes or byte-order marks. Returns the
  * offset of the first bad byte, or length when all is well. */
-size_t coopnet_utf8_check(const char *text, size_t length);
+COOPNET_API size_t coopnet_utf8_check(const char *text, size_t length);
 
 #ifdef __cplusplus
 }

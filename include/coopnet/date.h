@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/date.h - ISO 8601 calendar dates at the precision they are known.
  *
  * A date is kept as the day number of the first day of its period (days since 1970-01-01, so
@@ -5,6 +6,8 @@
  */
 #ifndef COOPNET_DATE_H
 #define COOPNET_DATE_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/error.h"
 
@@ -33,25 +36,25 @@ typedef struct coopnet_date {
 /* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (years 1000-9999, a real calendar day) into *date.
  * An empty text gives a date of precision NONE. On failure returns COOPNET_EDATA with a message
  * naming the text and, for common spreadsheet forms such as "31/01/2024", a hint. O(length). */
-int coopnet_date_parse(const char *text, coopnet_date_t *date, coopnet_error_t *err);
+COOPNET_API int coopnet_date_parse(const char *text, coopnet_date_t *date, coopnet_error_t *err);
 
 /* Writes the date at its precision ("2024", "2024-01", "2024-01-31"; "" for none). */
-void coopnet_date_format(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE]);
+COOPNET_API void coopnet_date_format(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE]);
 
 /* Writes the first day of the date's period as YYYY-MM-DD ("" for none). */
-void coopnet_date_format_day(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE]);
+COOPNET_API void coopnet_date_format_day(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE]);
 
 /* The day number of a calendar day (proleptic Gregorian). */
-int32_t coopnet_date_days_from_civil(int year, int month, int day);
+COOPNET_API int32_t coopnet_date_days_from_civil(int year, int month, int day);
 
 /* The calendar day of a day number. */
-void coopnet_date_civil_from_days(int32_t days, int *year, int *month, int *day);
+COOPNET_API void coopnet_date_civil_from_days(int32_t days, int *year, int *month, int *day);
 
 /* A date of day precision for a day number. */
-coopnet_date_t coopnet_date_from_day(int32_t day);
+COOPNET_API coopnet_date_t coopnet_date_from_day(int32_t day);
 
 /* The last day of the date's period ("2024-02" -> 2024-02-29). */
-int32_t coopnet_date_last_day(coopnet_date_t date);
+COOPNET_API int32_t coopnet_date_last_day(coopnet_date_t date);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/diag.h - diagnostics: the errors and warnings found while validating input.
  *
  * A loader that finds invalid data does not stop at the first problem: it records every error and
@@ -7,6 +8,8 @@
  */
 #ifndef COOPNET_DIAG_H
 #define COOPNET_DIAG_H
+
+#include "coopnet/api.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -37,18 +40,19 @@ typedef struct coopnet_diag_list {
 } coopnet_diag_list_t;
 
 /* Initialises an empty list. O(1). */
-void coopnet_diag_list_init(coopnet_diag_list_t *list);
+COOPNET_API void coopnet_diag_list_init(coopnet_diag_list_t *list);
 
 /* Frees what the list owns; the list may then be initialised again. NULL is accepted. */
-void coopnet_diag_list_destroy(coopnet_diag_list_t *list);
+COOPNET_API void coopnet_diag_list_destroy(coopnet_diag_list_t *list);
 
 /* Records a diagnostic. Counted always; kept when fewer than COOPNET_DIAG_KEEP of its severity
  * are kept already. Running out of memory only drops the text (the count stays right). */
-void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
-                      uint64_t line, const char *format, ...) __attribute__((format(printf, 5, 6)));
+COOPNET_API void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity,
+                                  const char *file, uint64_t line, const char *format, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* Formats one diagnostic as "FILE:LINE: error: MESSAGE" into buffer (always terminated). */
-void coopnet_diag_format(const coopnet_diag_t *diag, char *buffer, size_t size);
+COOPNET_API void coopnet_diag_format(const coopnet_diag_t *diag, char *buffer, size_t size);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/error.h - the one error type of coopnet.
  *
  * Every fallible function of the library returns an int status: COOPNET_OK (0) on success or one
@@ -7,6 +8,8 @@
  */
 #ifndef COOPNET_ERROR_H
 #define COOPNET_ERROR_H
+
+#include "coopnet/api.h"
 
 #include <stdarg.h>
 
@@ -43,24 +46,25 @@ typedef struct coopnet_error {
 } coopnet_error_t;
 
 /* Resets err to COOPNET_OK with an empty message. err may be NULL. */
-void coopnet_error_clear(coopnet_error_t *err);
+COOPNET_API void coopnet_error_clear(coopnet_error_t *err);
 
 /* Records code and a printf-style message in err (which may be NULL) and returns code, so that a
  * failing function can `return coopnet_error_set(err, COOPNET_EIO, "cannot read '%s'", path);`.
  * Every error of the library passes through here: one breakpoint catches them all. */
-int coopnet_error_set(coopnet_error_t *err, int code, const char *format, ...)
+COOPNET_API int coopnet_error_set(coopnet_error_t *err, int code, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
-int coopnet_error_setv(coopnet_error_t *err, int code, const char *format, va_list args);
+COOPNET_API int coopnet_error_setv(coopnet_error_t *err, int code, const char *format,
+                                   va_list args);
 
 /* Prepends "prefix: " to the message already in err; returns err->code. */
-int coopnet_error_prefix(coopnet_error_t *err, const char *format, ...)
+COOPNET_API int coopnet_error_prefix(coopnet_error_t *err, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* The exit status of the coopnet command for a status code. */
-int coopnet_error_exit_status(int code);
+COOPNET_API int coopnet_error_exit_status(int code);
 
 /* A short description of a status code ("invalid input data"). Never NULL. */
-const char *coopnet_error_string(int code);
+COOPNET_API const char *coopnet_error_string(int code);
 
 /* Shorthand used throughout the library. */
 #define COOPNET_ERROR(err, code, ...) coopnet_error_set((err), (code), __VA_ARGS__)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/generate.h - synthetic bundles with the structure of real cooperation data.
  *
  * For benchmarks, tests and demonstrations at any scale. The generated bundle has countries
@@ -19,6 +20,8 @@
  */
 #ifndef COOPNET_GENERATE_H
 #define COOPNET_GENERATE_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/error.h"
 #include "coopnet/progress.h"
@@ -47,10 +50,11 @@ typedef struct coopnet_generate_options {
 
 /* Defaults: 1000 actors, 1000 events, 8 countries, mean size 10, 500 ties, 10 years up to
  * 2025, seed 1. */
-void coopnet_generate_options_init(coopnet_generate_options_t *options);
+COOPNET_API void coopnet_generate_options_init(coopnet_generate_options_t *options);
 
 /* Checks the options; COOPNET_EINVAL with a message naming the bad value otherwise. O(1). */
-int coopnet_generate_check(const coopnet_generate_options_t *options, coopnet_error_t *err);
+COOPNET_API int coopnet_generate_check(const coopnet_generate_options_t *options,
+                                       coopnet_error_t *err);
 
 /* Writes actors.csv, events.csv, participation.csv and ties.csv into directory (created when
  * missing, its parent must exist), each atomically through coopnet/output.h: a failed run
@@ -59,8 +63,9 @@ int coopnet_generate_check(const coopnet_generate_options_t *options, coopnet_er
  * COOPNET_EIO when the directory or a file cannot be written, COOPNET_ENOMEM. Cost:
  * O(actors + participations + ties) time and memory (4 bytes per participation, to seat the
  * participants of a series again). */
-int coopnet_generate_write(const char *directory, const coopnet_generate_options_t *options,
-                           const coopnet_progress_t *progress, coopnet_error_t *err);
+COOPNET_API int coopnet_generate_write(const char *directory,
+                                       const coopnet_generate_options_t *options,
+                                       const coopnet_progress_t *progress, coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

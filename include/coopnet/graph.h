@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/graph.h - the graphs built from a bundle.
  *
  * The cooperation graph is undirected, simple and weighted: actors a and b are linked when they
@@ -10,6 +11,8 @@
  */
 #ifndef COOPNET_GRAPH_H
 #define COOPNET_GRAPH_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
@@ -44,20 +47,22 @@ typedef struct coopnet_graph_options {
 } coopnet_graph_options_t;
 
 /* Defaults: all layers, count weighting, no cut-off, every actor. */
-void coopnet_graph_options_init(coopnet_graph_options_t *options);
+COOPNET_API void coopnet_graph_options_init(coopnet_graph_options_t *options);
 
 /* Parses the option values the command line takes ("events", "newman", "local,national");
  * COOPNET_EINVAL with a message naming the value otherwise. */
-int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer, coopnet_error_t *err);
-int coopnet_graph_parse_weighting(const char *text, coopnet_weighting_t *weighting,
-                                  coopnet_error_t *err);
-int coopnet_graph_parse_levels(const char *text, unsigned *level_mask, coopnet_error_t *err);
+COOPNET_API int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer,
+                                          coopnet_error_t *err);
+COOPNET_API int coopnet_graph_parse_weighting(const char *text, coopnet_weighting_t *weighting,
+                                              coopnet_error_t *err);
+COOPNET_API int coopnet_graph_parse_levels(const char *text, unsigned *level_mask,
+                                           coopnet_error_t *err);
 
 /* True when the options keep this event / tie / actor (as-of date, filters). */
-bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
-                               const coopnet_graph_options_t *options);
-bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
-                             const coopnet_graph_options_t *options);
+COOPNET_API bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
+                                           const coopnet_graph_options_t *options);
+COOPNET_API bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
+                                         const coopnet_graph_options_t *options);
 
 typedef struct coopnet_graph {
     igraph_t graph;                      /* undirected, simple */
@@ -72,11 +77,13 @@ typedef struct coopnet_graph {
  * needs). Vertices are the kept actors in bundle order. On failure graph is left destroyed and
  * err says why (EINVAL for an unknown --exclude id, ENOMEM). Cost: O(sum over events of size^2
  * + ties) time, O(edges) memory beyond the graph. */
-int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                   const coopnet_graph_options_t *options, coopnet_error_t *err);
+COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
+                                               const coopnet_bundle_t *bundle,
+                                               const coopnet_graph_options_t *options,
+                                               coopnet_error_t *err);
 
 /* Frees what the graph owns. Accepts a zeroed object. */
-void coopnet_graph_destroy(coopnet_graph_t *graph);
+COOPNET_API void coopnet_graph_destroy(coopnet_graph_t *graph);
 
 typedef struct coopnet_two_mode {
     igraph_t graph;                /* undirected; vertices: kept actors, then kept events */
@@ -86,9 +93,9 @@ typedef struct coopnet_two_mode {
 } coopnet_two_mode_t;
 
 /* Builds the actor-event graph under the same options (the tie layer is ignored). O(V + E). */
-int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *bundle,
-                          const coopnet_graph_options_t *options, coopnet_error_t *err);
-void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode);
+COOPNET_API int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *bundle,
+                                      const coopnet_graph_options_t *options, coopnet_error_t *err);
+COOPNET_API void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode);
 
 /* Whole-graph figures for `coopnet info`. */
 typedef struct coopnet_graph_summary {
@@ -100,8 +107,8 @@ typedef struct coopnet_graph_summary {
     double total_weight;
 } coopnet_graph_summary_t;
 
-int coopnet_graph_summarise(const coopnet_graph_t *graph, coopnet_graph_summary_t *summary,
-                            coopnet_error_t *err);
+COOPNET_API int coopnet_graph_summarise(const coopnet_graph_t *graph,
+                                        coopnet_graph_summary_t *summary, coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/groups.h - actors grouped by an attribute: E-I index, mixing, permutation test.
  *
  * A partition assigns each vertex of the cooperation graph to the group of its value of an actor
@@ -7,6 +8,8 @@
  */
 #ifndef COOPNET_GROUPS_H
 #define COOPNET_GROUPS_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
@@ -32,12 +35,12 @@ typedef struct coopnet_partition {
 /* Groups the vertices of graph (built from bundle) by attribute. COOPNET_EINVAL naming the
  * attribute when actors.csv has no such column. On failure partition is left destroyed.
  * O(V log V). */
-int coopnet_partition_init(coopnet_partition_t *partition, const coopnet_graph_t *graph,
-                           const coopnet_bundle_t *bundle, const char *attribute,
-                           coopnet_error_t *err);
+COOPNET_API int coopnet_partition_init(coopnet_partition_t *partition, const coopnet_graph_t *graph,
+                                       const coopnet_bundle_t *bundle, const char *attribute,
+                                       coopnet_error_t *err);
 
 /* Frees what the partition owns. Accepts a zeroed object. */
-void coopnet_partition_destroy(coopnet_partition_t *partition);
+COOPNET_API void coopnet_partition_destroy(coopnet_partition_t *partition);
 
 /* E-I figures of the whole network or of one group. */
 typedef struct coopnet_ei {
@@ -74,13 +77,13 @@ typedef struct coopnet_groups {
  * by the caller (coopnet_groups_destroy); on failure it is left destroyed: COOPNET_EINVAL for an
  * unknown attribute, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(V log V + (permutations + 1) * (E + V)) time, O(V + E + groups^2) memory. */
-int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                           const char *attribute, igraph_integer_t permutations, unsigned long seed,
-                           const coopnet_progress_t *progress, coopnet_groups_t *groups,
-                           coopnet_error_t *err);
+COOPNET_API int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                                       const char *attribute, igraph_integer_t permutations,
+                                       unsigned long seed, const coopnet_progress_t *progress,
+                                       coopnet_groups_t *groups, coopnet_error_t *err);
 
 /* Frees what groups owns. Accepts a zeroed object. */
-void coopnet_groups_destroy(coopnet_groups_t *groups);
+COOPNET_API void coopnet_groups_destroy(coopnet_groups_t *groups);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/jobs.h - job files: many analyses over many bundles from one command.
  *
  * A job file is a small INI file, one section per job (docs/batch.md):
@@ -30,6 +31,8 @@
 #ifndef COOPNET_JOBS_H
 #define COOPNET_JOBS_H
 
+#include "coopnet/api.h"
+
 #include "coopnet/diag.h"
 #include "coopnet/error.h"
 
@@ -60,23 +63,24 @@ typedef struct coopnet_jobs {
 } coopnet_jobs_t;
 
 /* Initialises an empty list. O(1). */
-void coopnet_jobs_init(coopnet_jobs_t *jobs);
+COOPNET_API void coopnet_jobs_init(coopnet_jobs_t *jobs);
 
 /* Frees everything the list owns and leaves it empty. Accepts NULL and a zeroed list. */
-void coopnet_jobs_destroy(coopnet_jobs_t *jobs);
+COOPNET_API void coopnet_jobs_destroy(coopnet_jobs_t *jobs);
 
 /* Parses size bytes of text (not necessarily NUL-terminated; any bytes accepted) as a job file
  * named name (for the diagnostics; NULL: "jobs") and appends its jobs to jobs. Every problem is
  * recorded in diags as NAME:LINE: message and parsing goes on; returns COOPNET_EDATA when any
  * error was found (jobs then holds nothing from this text), COOPNET_ENOMEM when memory ran out
  * (err says so). O(size + jobs * keys). */
-int coopnet_jobs_parse_memory(const char *text, size_t size, const char *name, coopnet_jobs_t *jobs,
-                              coopnet_diag_list_t *diags, coopnet_error_t *err);
+COOPNET_API int coopnet_jobs_parse_memory(const char *text, size_t size, const char *name,
+                                          coopnet_jobs_t *jobs, coopnet_diag_list_t *diags,
+                                          coopnet_error_t *err);
 
 /* Reads the job file at path and parses it as coopnet_jobs_parse_memory does, naming it by its
  * path. COOPNET_EIO when the file cannot be read. O(file size). */
-int coopnet_jobs_load(const char *path, coopnet_jobs_t *jobs, coopnet_diag_list_t *diags,
-                      coopnet_error_t *err);
+COOPNET_API int coopnet_jobs_load(const char *path, coopnet_jobs_t *jobs,
+                                  coopnet_diag_list_t *diags, coopnet_error_t *err);
 
 /* Splits text into words as a POSIX shell does for plain words: blanks separate words, single
  * quotes keep everything literally, double quotes keep everything but \" and \\, a backslash
@@ -84,8 +88,8 @@ int coopnet_jobs_load(const char *path, coopnet_jobs_t *jobs, coopnet_diag_list_
  * to *words / *n_words (a malloc'd array grown as needed). COOPNET_EDATA with a message for an
  * unterminated quote, COOPNET_ENOMEM; the words before the problem stay appended then, for the
  * caller to free. O(length). */
-int coopnet_jobs_split_words(const char *text, char ***words, size_t *n_words,
-                             coopnet_error_t *err);
+COOPNET_API int coopnet_jobs_split_words(const char *text, char ***words, size_t *n_words,
+                                         coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

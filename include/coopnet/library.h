@@ -1,6 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/library.h - library set-up and version. */
 #ifndef COOPNET_LIBRARY_H
 #define COOPNET_LIBRARY_H
+
+#include "coopnet/api.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -11,10 +14,10 @@ extern "C" {
  * attribute handler (needed to read GraphML attributes). Idempotent and cheap; every loader calls
  * it, so callers only need it when they use igraph or GSL directly before loading anything. Not
  * thread safe (nor is Debian's igraph). */
-void coopnet_library_init(void);
+COOPNET_API void coopnet_library_init(void);
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
-const char *coopnet_version(void);
+COOPNET_API const char *coopnet_version(void);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/nlc.h - national-local cooperation: links between levels, per country.
  *
  * For each country and for the whole network ("*"), the cooperation-graph edges between each
@@ -10,6 +11,8 @@
  */
 #ifndef COOPNET_NLC_H
 #define COOPNET_NLC_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
@@ -50,11 +53,11 @@ typedef struct coopnet_nlc {
  * which must outlive nlc: the country strings point into it). On success *nlc is owned by the
  * caller (coopnet_nlc_destroy); on failure (COOPNET_ENOMEM) it is left destroyed.
  * O(V log V + E) time, O(V + countries) memory. */
-int coopnet_nlc_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                        coopnet_nlc_t *nlc, coopnet_error_t *err);
+COOPNET_API int coopnet_nlc_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                                    coopnet_nlc_t *nlc, coopnet_error_t *err);
 
 /* Frees what nlc owns. Accepts a zeroed object. */
-void coopnet_nlc_destroy(coopnet_nlc_t *nlc);
+COOPNET_API void coopnet_nlc_destroy(coopnet_nlc_t *nlc);
 
 #ifdef __cplusplus
 }

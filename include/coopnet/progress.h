@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/progress.h - progress of long computations.
  *
  * Functions that can run for more than about a second (layouts of large graphs, all-sources
@@ -8,6 +9,8 @@
  */
 #ifndef COOPNET_PROGRESS_H
 #define COOPNET_PROGRESS_H
+
+#include "coopnet/api.h"
 
 #include <stdint.h>
 
@@ -27,8 +30,8 @@ typedef struct coopnet_progress {
 
 /* Calls progress->callback unless progress or its callback is NULL. Cheap enough for loops, but
  * callers should report at most a few hundred times per stage. */
-void coopnet_progress_report(const coopnet_progress_t *progress, const char *stage, uint64_t done,
-                             uint64_t total);
+COOPNET_API void coopnet_progress_report(const coopnet_progress_t *progress, const char *stage,
+                                         uint64_t done, uint64_t total);
 
 #ifdef __cplusplus
 }

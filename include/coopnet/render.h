@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/render.h - network diagrams of the cooperation graph as PNG, PDF or SVG.
  *
  * coopnet_render_network lays the graph out (force-directed, geographic, circular, two-mode or
@@ -11,6 +12,8 @@
  */
 #ifndef COOPNET_RENDER_H
 #define COOPNET_RENDER_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
@@ -30,8 +33,8 @@ typedef enum {
 } coopnet_figure_format_t;
 
 /* The format named by a path's extension (.png, .pdf, .svg, any case); EINVAL otherwise. */
-int coopnet_figure_format_from_path(const char *path, coopnet_figure_format_t *format,
-                                    coopnet_error_t *err);
+COOPNET_API int coopnet_figure_format_from_path(const char *path, coopnet_figure_format_t *format,
+                                                coopnet_error_t *err);
 
 /* What every figure shares: its frame, size and background. */
 typedef struct coopnet_figure_options {
@@ -42,7 +45,7 @@ typedef struct coopnet_figure_options {
     bool transparent;     /* PNG only: transparent instead of white background */
 } coopnet_figure_options_t;
 
-void coopnet_figure_options_init(coopnet_figure_options_t *options);
+COOPNET_API void coopnet_figure_options_init(coopnet_figure_options_t *options);
 
 typedef enum {
     COOPNET_LAYOUT_AUTO = 0,  /* fr */
@@ -56,7 +59,8 @@ typedef enum {
 } coopnet_layout_kind_t;
 
 /* Parses "fr", "kk", "drl", "geo", "circle", "bipartite", "timeline"; EINVAL otherwise. */
-int coopnet_layout_kind_parse(const char *text, coopnet_layout_kind_t *kind, coopnet_error_t *err);
+COOPNET_API int coopnet_layout_kind_parse(const char *text, coopnet_layout_kind_t *kind,
+                                          coopnet_error_t *err);
 
 typedef enum {
     COOPNET_LABELS_ALL = 0,
@@ -79,9 +83,10 @@ typedef enum {
 
 /* Parses "auto", "all", "none", "top:N" (N >= 1) and "short", "name", "name_ar", "name_fr", "id".
  */
-int coopnet_label_mode_parse(const char *text, coopnet_label_mode_t *mode, size_t *top,
-                             coopnet_error_t *err);
-int coopnet_label_field_parse(const char *text, coopnet_label_field_t *field, coopnet_error_t *err);
+COOPNET_API int coopnet_label_mode_parse(const char *text, coopnet_label_mode_t *mode, size_t *top,
+                                         coopnet_error_t *err);
+COOPNET_API int coopnet_label_field_parse(const char *text, coopnet_label_field_t *field,
+                                          coopnet_error_t *err);
 
 typedef struct coopnet_render_options {
     coopnet_figure_options_t figure;
@@ -103,11 +108,11 @@ typedef struct coopnet_render_options {
 } coopnet_render_options_t;
 
 /* Defaults: auto layout, seed 1, colour by level, size by degree, auto labels, short names. */
-void coopnet_render_options_init(coopnet_render_options_t *options);
+COOPNET_API void coopnet_render_options_init(coopnet_render_options_t *options);
 
 /* The measures --size-by accepts, NULL-terminated: those of coopnet/centrality.h (degree,
  * strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, constraint). */
-extern const char *const coopnet_render_measure_names[];
+extern COOPNET_API const char *const coopnet_render_measure_names[];
 
 /* One drawn node: an actor, or an event in the bipartite and timeline layouts. */
 typedef struct coopnet_figure_node {
@@ -141,7 +146,7 @@ typedef struct coopnet_figure_layout {
 } coopnet_figure_layout_t;
 
 /* Frees the layout and its strings. NULL is accepted. */
-void coopnet_figure_layout_free(coopnet_figure_layout_t *layout);
+COOPNET_API void coopnet_figure_layout_free(coopnet_figure_layout_t *layout);
 
 /* Draws the cooperation graph of bundle under options and writes it to path (.png, .pdf or
  * .svg; "-" or NULL: PNG on standard output) atomically. When layout is not NULL, *layout
@@ -152,9 +157,9 @@ void coopnet_figure_layout_free(coopnet_figure_layout_t *layout);
  * up to 500 nodes, O(iterations * (V log V + E)) above; geo, circle: O(V)) plus O(V + E)
  * drawing plus label placement, O(L) candidate checks per label for L labels packed in one
  * place, about O(1) when they are spread. */
-int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
-                           const char *path, coopnet_figure_layout_t **layout,
-                           coopnet_error_t *err);
+COOPNET_API int coopnet_render_network(const coopnet_bundle_t *bundle,
+                                       const coopnet_render_options_t *options, const char *path,
+                                       coopnet_figure_layout_t **layout, coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

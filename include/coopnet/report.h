@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/report.h - the mapping report: a bundle in, a finished multi-page PDF out.
  *
  * The report is what a researcher sends to a donor: A4 pages with one typography and palette,
@@ -13,6 +14,8 @@
  */
 #ifndef COOPNET_REPORT_H
 #define COOPNET_REPORT_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/date.h"
@@ -37,7 +40,7 @@ typedef struct coopnet_report_options {
 } coopnet_report_options_t;
 
 /* Defaults: no title, every country, all the data, no PNGs, no progress. */
-void coopnet_report_options_init(coopnet_report_options_t *options);
+COOPNET_API void coopnet_report_options_init(coopnet_report_options_t *options);
 
 /* Writes the report on bundle as PDF to stream (not closed). bundle and options are only read.
  * PNG files go through coopnet/output.h, so an interrupted run leaves none half-written. On
@@ -46,9 +49,9 @@ void coopnet_report_options_init(coopnet_report_options_t *options);
  * failed; err says which); what was written to stream is then incomplete and the caller must
  * discard it (coopnet_output_abort). Cost: dominated by betweenness, O(V E), and the
  * layouts; about a second for a few hundred actors. */
-int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
-                             const coopnet_report_options_t *options, FILE *stream,
-                             coopnet_error_t *err);
+COOPNET_API int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
+                                         const coopnet_report_options_t *options, FILE *stream,
+                                         coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

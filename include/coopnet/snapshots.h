@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/snapshots.h - centralities of the cooperation graph over time.
  *
  * The graph is rebuilt as of the last day of each year, quarter or month from the earliest to
@@ -8,6 +9,8 @@
  */
 #ifndef COOPNET_SNAPSHOTS_H
 #define COOPNET_SNAPSHOTS_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/centrality.h"
@@ -24,7 +27,7 @@ extern "C" {
 typedef enum { COOPNET_STEP_YEAR, COOPNET_STEP_QUARTER, COOPNET_STEP_MONTH } coopnet_step_t;
 
 /* Parses "year", "quarter" or "month"; COOPNET_EINVAL naming the text otherwise. */
-int coopnet_step_parse(const char *text, coopnet_step_t *step, coopnet_error_t *err);
+COOPNET_API int coopnet_step_parse(const char *text, coopnet_step_t *step, coopnet_error_t *err);
 
 typedef struct coopnet_snapshot_change {
     double spearman;           /* rank correlation over actors with values at both steps */
@@ -57,14 +60,15 @@ typedef struct coopnet_snapshots {
  * COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: steps x (graph construction + the measures' costs, see coopnet_centrality_compute);
  * memory O(steps x measures x V). */
-int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
-                              const coopnet_graph_options_t *options, coopnet_step_t step,
-                              int32_t window_days, const coopnet_measure_t *measures,
-                              size_t n_measures, bool weighted, const coopnet_progress_t *progress,
-                              coopnet_snapshots_t *snapshots, coopnet_error_t *err);
+COOPNET_API int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
+                                          const coopnet_graph_options_t *options,
+                                          coopnet_step_t step, int32_t window_days,
+                                          const coopnet_measure_t *measures, size_t n_measures,
+                                          bool weighted, const coopnet_progress_t *progress,
+                                          coopnet_snapshots_t *snapshots, coopnet_error_t *err);
 
 /* Frees what snapshots owns. Accepts a zeroed object. */
-void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots);
+COOPNET_API void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots);
 
 #ifdef __cplusplus
 }

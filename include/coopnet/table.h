@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/table.h - tidy result tables written as CSV or JSON.
  *
  * Every analysis command writes its results through this: one header, then rows of cells,
@@ -7,6 +8,8 @@
  */
 #ifndef COOPNET_TABLE_H
 #define COOPNET_TABLE_H
+
+#include "coopnet/api.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -28,29 +31,30 @@ typedef struct coopnet_table {
 } coopnet_table_t;
 
 /* Starts a table on stream: writes the CSV header, or the opening bracket of the JSON array. */
-void coopnet_table_begin(coopnet_table_t *table, FILE *stream, coopnet_table_format_t format,
-                         const char *const *columns, size_t n_columns);
+COOPNET_API void coopnet_table_begin(coopnet_table_t *table, FILE *stream,
+                                     coopnet_table_format_t format, const char *const *columns,
+                                     size_t n_columns);
 
 /* Cells of the current row, in column order. */
-void coopnet_table_string(coopnet_table_t *table, const char *value);
-void coopnet_table_number(coopnet_table_t *table, double value); /* NaN: missing */
-void coopnet_table_integer(coopnet_table_t *table, long long value);
-void coopnet_table_missing(coopnet_table_t *table);
+COOPNET_API void coopnet_table_string(coopnet_table_t *table, const char *value);
+COOPNET_API void coopnet_table_number(coopnet_table_t *table, double value); /* NaN: missing */
+COOPNET_API void coopnet_table_integer(coopnet_table_t *table, long long value);
+COOPNET_API void coopnet_table_missing(coopnet_table_t *table);
 
 /* Ends the current row (missing cells are written as missing). */
-void coopnet_table_end_row(coopnet_table_t *table);
+COOPNET_API void coopnet_table_end_row(coopnet_table_t *table);
 
 /* Ends the table (closing bracket for JSON). */
-void coopnet_table_end(coopnet_table_t *table);
+COOPNET_API void coopnet_table_end(coopnet_table_t *table);
 
 /* Parses "csv" or "json"; returns -1 when unknown. */
-int coopnet_table_parse_format(const char *text);
+COOPNET_API int coopnet_table_parse_format(const char *text);
 
 /* Writes one CSV field, quoted when it holds a comma, quote, CR or LF. */
-void coopnet_csv_write_field(FILE *stream, const char *value);
+COOPNET_API void coopnet_csv_write_field(FILE *stream, const char *value);
 
 /* Writes a JSON string literal (with quotes), escaping as RFC 8259 requires. */
-void coopnet_json_write_string(FILE *stream, const char *value);
+COOPNET_API void coopnet_json_write_string(FILE *stream, const char *value);
 
 #ifdef __cplusplus
 }

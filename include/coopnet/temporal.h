@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coopnet/temporal.h - peer-learning reach over time (docs/temporal.md).
  *
  * Every dated event is one group contact at its date among its participants; every tie with a
@@ -20,6 +21,8 @@
  */
 #ifndef COOPNET_TEMPORAL_H
 #define COOPNET_TEMPORAL_H
+
+#include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
 #include "coopnet/error.h"
@@ -50,14 +53,14 @@ typedef struct coopnet_temporal_options {
 } coopnet_temporal_options_t;
 
 /* Defaults: all contacts and actors, no since/until, no maximum wait, mode all. */
-void coopnet_temporal_options_init(coopnet_temporal_options_t *options);
+COOPNET_API void coopnet_temporal_options_init(coopnet_temporal_options_t *options);
 
 /* Parses "all" or "presenter"; COOPNET_EINVAL naming the value otherwise. */
-int coopnet_temporal_parse_mode(const char *text, coopnet_temporal_mode_t *mode,
-                                coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_parse_mode(const char *text, coopnet_temporal_mode_t *mode,
+                                            coopnet_error_t *err);
 
 /* True for the roles that pass knowledge on in presenter mode. */
-bool coopnet_temporal_role_passes(coopnet_role_t role);
+COOPNET_API bool coopnet_temporal_role_passes(coopnet_role_t role);
 
 /* A contact: the event or the tie it comes from. */
 typedef enum { COOPNET_CONTACT_EVENT = 0, COOPNET_CONTACT_TIE = 1 } coopnet_contact_kind_t;
@@ -73,25 +76,28 @@ typedef struct coopnet_temporal_network coopnet_temporal_network_t;
  * On success *network is owned by the caller (coopnet_temporal_network_free); on failure it is
  * NULL and err says why: EINVAL for an unknown --exclude id or until before since, ENOMEM.
  * O(participations + ties + C log C) for C contacts. */
-int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
-                                   const coopnet_temporal_options_t *options,
-                                   coopnet_temporal_network_t **network, coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
+                                               const coopnet_temporal_options_t *options,
+                                               coopnet_temporal_network_t **network,
+                                               coopnet_error_t *err);
 
 /* Frees the network. NULL is accepted. */
-void coopnet_temporal_network_free(coopnet_temporal_network_t *network);
+COOPNET_API void coopnet_temporal_network_free(coopnet_temporal_network_t *network);
 
 /* What the network was built from and with. */
-const coopnet_bundle_t *coopnet_temporal_network_bundle(const coopnet_temporal_network_t *network);
-size_t coopnet_temporal_network_contacts(const coopnet_temporal_network_t *network);
+COOPNET_API const coopnet_bundle_t *
+coopnet_temporal_network_bundle(const coopnet_temporal_network_t *network);
+COOPNET_API size_t coopnet_temporal_network_contacts(const coopnet_temporal_network_t *network);
 /* Actors kept by the filters (the n of the closeness and the ratios). */
-size_t coopnet_temporal_network_actors(const coopnet_temporal_network_t *network);
-bool coopnet_temporal_network_keeps_actor(const coopnet_temporal_network_t *network, size_t actor);
+COOPNET_API size_t coopnet_temporal_network_actors(const coopnet_temporal_network_t *network);
+COOPNET_API bool coopnet_temporal_network_keeps_actor(const coopnet_temporal_network_t *network,
+                                                      size_t actor);
 /* The first day counted (since) and the last (INT32_MAX without until). */
-int32_t coopnet_temporal_network_since(const coopnet_temporal_network_t *network);
-int32_t coopnet_temporal_network_until(const coopnet_temporal_network_t *network);
+COOPNET_API int32_t coopnet_temporal_network_since(const coopnet_temporal_network_t *network);
+COOPNET_API int32_t coopnet_temporal_network_until(const coopnet_temporal_network_t *network);
 /* The date of a contact as written in the bundle (an event's date, a tie's start). */
-coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *network,
-                                             coopnet_contact_ref_t contact);
+COOPNET_API coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *network,
+                                                         coopnet_contact_ref_t contact);
 
 /* ---- one source or one target ------------------------------------------------------------ */
 
@@ -120,17 +126,19 @@ typedef struct coopnet_temporal_reach {
  * (coopnet_temporal_reach_destroy). Fails with EINVAL when source is out of range or filtered
  * out, ENOMEM; reach is left destroyed then. O(M + A) time and memory for M contact members
  * (participations plus tie ends) and A actors. */
-int coopnet_temporal_reach_forward(const coopnet_temporal_network_t *network, size_t source,
-                                   coopnet_temporal_reach_t *reach, coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_reach_forward(const coopnet_temporal_network_t *network,
+                                               size_t source, coopnet_temporal_reach_t *reach,
+                                               coopnet_error_t *err);
 
 /* Latest departure towards target: for every actor a that can reach target, the latest date of
  * the first contact of a path from a to target, the fewest hops among such paths and that first
  * contact. One pass in reverse date order. Same contract and cost as the forward pass. */
-int coopnet_temporal_reach_backward(const coopnet_temporal_network_t *network, size_t target,
-                                    coopnet_temporal_reach_t *reach, coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_reach_backward(const coopnet_temporal_network_t *network,
+                                                size_t target, coopnet_temporal_reach_t *reach,
+                                                coopnet_error_t *err);
 
 /* Frees the arrays. Accepts a zeroed object. */
-void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach);
+COOPNET_API void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach);
 
 /* One step of a pathway: from passes knowledge to to at contact on date. */
 typedef struct coopnet_temporal_step {
@@ -144,10 +152,10 @@ typedef struct coopnet_temporal_step {
  * target leaving on actor's departure day with the fewest hops. *steps (caller frees with
  * free()) gets *n_steps entries; both are NULL/0 when actor is not reached. EINVAL when actor is
  * out of range, ENOMEM. O(hops). */
-int coopnet_temporal_reach_path(const coopnet_temporal_network_t *network,
-                                const coopnet_temporal_reach_t *reach, size_t actor,
-                                coopnet_temporal_step_t **steps, size_t *n_steps,
-                                coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_reach_path(const coopnet_temporal_network_t *network,
+                                            const coopnet_temporal_reach_t *reach, size_t actor,
+                                            coopnet_temporal_step_t **steps, size_t *n_steps,
+                                            coopnet_error_t *err);
 
 /* ---- all sources --------------------------------------------------------------------------- */
 
@@ -172,14 +180,14 @@ typedef struct coopnet_temporal_all {
  * is left destroyed on failure. Cost without a maximum wait O(M A / 64 + P) time and A^2/8 bytes;
  * with one O(M A) time and 4 A^2 bytes, for M contact members, A kept actors and P reached
  * pairs. */
-int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
-                                 const coopnet_progress_t *progress, coopnet_temporal_all_t *all,
-                                 coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
+                                             const coopnet_progress_t *progress,
+                                             coopnet_temporal_all_t *all, coopnet_error_t *err);
 
 /* The memory in bytes coopnet_temporal_all_sources needs for its state. O(1). */
-uint64_t coopnet_temporal_all_sources_memory(const coopnet_temporal_network_t *network);
+COOPNET_API uint64_t coopnet_temporal_all_sources_memory(const coopnet_temporal_network_t *network);
 
-void coopnet_temporal_all_destroy(coopnet_temporal_all_t *all);
+COOPNET_API void coopnet_temporal_all_destroy(coopnet_temporal_all_t *all);
 
 /* ---- all sources, estimated ---------------------------------------------------------------- */
 
@@ -189,7 +197,7 @@ void coopnet_temporal_all_destroy(coopnet_temporal_all_t *all);
 
 /* The relative standard error of a HyperLogLog count with 2^precision registers,
  * 1.04 / sqrt(2^precision) (3.25% at the default precision 10). O(1). */
-double coopnet_temporal_sketch_error(int precision);
+COOPNET_API double coopnet_temporal_sketch_error(int precision);
 
 /* The same results as coopnet_temporal_all_sources, estimated with one HyperLogLog sketch of
  * 2^precision registers per actor, for networks whose exact state does not fit in memory
@@ -207,13 +215,15 @@ double coopnet_temporal_sketch_error(int precision);
  * zeroed or destroyed; it is left destroyed on failure. progress may be NULL (stage "temporal
  * reach (estimate)", two units per contact). Cost O(M 2^p) time for M contact members, and
  * 4 * 2^p bytes per kept actor plus as much again for one day's receivers at most. */
-int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *network, int precision,
-                                          const coopnet_progress_t *progress,
-                                          coopnet_temporal_all_t *all, coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *network,
+                                                      int precision,
+                                                      const coopnet_progress_t *progress,
+                                                      coopnet_temporal_all_t *all,
+                                                      coopnet_error_t *err);
 
 /* The memory in bytes coopnet_temporal_all_sources_estimate needs at most. O(1). */
-uint64_t coopnet_temporal_all_sources_estimate_memory(const coopnet_temporal_network_t *network,
-                                                      int precision);
+COOPNET_API uint64_t coopnet_temporal_all_sources_estimate_memory(
+    const coopnet_temporal_network_t *network, int precision);
 
 /* ---- reach curves -------------------------------------------------------------------------- */
 
@@ -224,7 +234,8 @@ typedef enum {
 } coopnet_period_t;
 
 /* Parses "month", "quarter" or "year"; EINVAL naming the value otherwise. */
-int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period, coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period,
+                                              coopnet_error_t *err);
 
 typedef struct coopnet_temporal_curve {
     size_t n_steps;
@@ -238,14 +249,17 @@ typedef struct coopnet_temporal_curve {
  * contact day (one step when there is no contact). curve must be zeroed or destroyed; on
  * failure (ENOMEM) it is left destroyed. O(actors + steps) for one source, O(days + steps)
  * for all sources. */
-int coopnet_temporal_curve_source(const coopnet_temporal_network_t *network,
-                                  const coopnet_temporal_reach_t *reach, coopnet_period_t period,
-                                  coopnet_temporal_curve_t *curve, coopnet_error_t *err);
-int coopnet_temporal_curve_all(const coopnet_temporal_network_t *network,
-                               const coopnet_temporal_all_t *all, coopnet_period_t period,
-                               coopnet_temporal_curve_t *curve, coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_curve_source(const coopnet_temporal_network_t *network,
+                                              const coopnet_temporal_reach_t *reach,
+                                              coopnet_period_t period,
+                                              coopnet_temporal_curve_t *curve,
+                                              coopnet_error_t *err);
+COOPNET_API int coopnet_temporal_curve_all(const coopnet_temporal_network_t *network,
+                                           const coopnet_temporal_all_t *all,
+                                           coopnet_period_t period, coopnet_temporal_curve_t *curve,
+                                           coopnet_error_t *err);
 
-void coopnet_temporal_curve_destroy(coopnet_temporal_curve_t *curve);
+COOPNET_API void coopnet_temporal_curve_destroy(coopnet_temporal_curve_t *curve);
 
 #ifdef __cplusplus
 }

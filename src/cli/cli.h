@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h - what the command files of the coopnet tool share. The tool uses only the public API;
  * each command is one file, cmd_<name>.c, defining cli_command_<name>. */
 #ifndef COOPNET_CLI_H
@@ -20,8 +21,11 @@ typedef struct cli_command {
 #include "commands.def"
 #undef CLI_COMMAND
 
-/* The command of this name, or NULL. */
-const cli_command_t *cli_find_command(const char *name);
+/* Whether name is a command of the tool (reach-curve or reach_curve alike). */
+bool cli_command_known(const char *name);
+
+/* The "Exit status:" section every help text ends with. */
+extern const char cli_exit_codes_help[];
 
 /* Prints "coopnet: MESSAGE" on stderr. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_analysis.c - shared plumbing of the analysis commands (see cli_analysis.h). */
 #include "cli_analysis.h"
 

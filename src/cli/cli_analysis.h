@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_analysis.h - what the analysis commands (centrality, nlc, groups, brokerage, communities,
  * snapshots) share: the options -o/--format plus the cooperation-graph filters, loading the
  * bundle, building the graph and the atomic output. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_common.c - what the commands share: messages, loading, shared options, output. */
 #include "cli.h"
 
@@ -7,6 +8,42 @@
 #include <string.h>
 
 bool cli_quiet;
+
+const char cli_exit_codes_help[] =
+    "Exit status:\n"
+    "  0    success\n"
+    "  1    runtime failure (a file cannot be read or written, out of memory)\n"
+    "  2    usage error (unknown command or option, bad option value)\n"
+    "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
+    "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
+
+int cli_print_help(const cli_command_t *command)
+{
+    printf("%s\n%s\n%s", command->usage, command->help, cli_exit_codes_help);
+    return COOPNET_EXIT_OK;
+}
+
+/* The names of the commands, from the same list as main.c's table but without referring to the
+ * commands themselves, so that batch can check a job file without depending on main.c. */
+static const char *const command_names[] = {
+#define CLI_COMMAND(name) #name,
+#include "commands.def"
+#undef CLI_COMMAND
+};
+
+bool cli_command_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof command_names / sizeof command_names[0]; i++) {
+        const char *known = command_names[i];
+        size_t k = 0;
+        /* reach_curve is spelt reach-curve on the command line */
+        while (known[k] != '\0' && (name[k] == known[k] || (known[k] == '_' && name[k] == '-')))
+            k++;
+        if (known[k] == '\0' && name[k] == '\0')
+            return true;
+    }
+    return false;
+}
 
 void cli_error(const char *format, ...)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_figure.c - options shared by the figure commands (see cli_figure.h). */
 #include "cli_figure.h"
 

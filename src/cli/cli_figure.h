@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_figure.h - the options every figure command (render, chart) shares: title, caption, size,
  * resolution, background. */
 #ifndef COOPNET_CLI_FIGURE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_progress.c - the progress display of the command-line tool (see cli.h). */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_temporal.c - the options `reach` and `reach-curve` share. */
 #include "cli_temporal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_temporal.h - the options `reach` and `reach-curve` share. */
 #ifndef COOPNET_CLI_TEMPORAL_H
 #define COOPNET_CLI_TEMPORAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_batch.c - `coopnet batch JOBFILE`: many analyses from one command.
  *
  * Each job runs as a child process of this same program (never as a thread: Debian's igraph is
@@ -251,7 +252,7 @@ static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
             fprintf(stderr, "%s:%llu: error: job '%s': a batch cannot run 'batch'\n", job_file,
                     (unsigned long long)job->line, job->name);
             problems++;
-        } else if (cli_find_command(job->command) == NULL) {
+        } else if (!cli_command_known(job->command)) {
             fprintf(stderr, "%s:%llu: error: job '%s': unknown command '%s'\n", job_file,
                     (unsigned long long)job->line, job->name, job->command);
             problems++;

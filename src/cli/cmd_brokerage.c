@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_brokerage.c - `coopnet brokerage BUNDLE --by ATTRIBUTE`: Gould and Fernandez roles. */
 #include "cli_analysis.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_centrality.c - `coopnet centrality BUNDLE`: who holds the network together. */
 #include "cli_analysis.h"
 

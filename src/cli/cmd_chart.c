@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_chart.c - `coopnet chart KIND BUNDLE -o FILE`: charts for reports. */
 #include "cli.h"
 #include "cli_figure.h"

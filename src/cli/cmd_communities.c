@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_communities.c - `coopnet communities BUNDLE`: Leiden communities and their make-up. */
 #include "cli_analysis.h"
 

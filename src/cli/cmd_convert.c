@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_convert.c - `coopnet convert BUNDLE -o FILE`: the cooperation graph for other tools. */
 #include "cli.h"
 

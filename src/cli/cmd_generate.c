@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_generate.c - `coopnet generate -o DIR`: a synthetic bundle of any size. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_groups.c - `coopnet groups BUNDLE --by ATTRIBUTE`: E-I index, mixing, permutation test. */
 #include "cli_analysis.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_info.c - `coopnet info BUNDLE`: what a bundle holds, and its cooperation graph. */
 #include "cli.h"
 

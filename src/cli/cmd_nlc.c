@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_nlc.c - `coopnet nlc BUNDLE`: national-local cooperation by country and level. */
 #include "cli_analysis.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_reach.c - `coopnet reach BUNDLE --from ID | --to ID | --all`: peer-learning reach over
  * time (docs/temporal.md). */
 #include "cli_temporal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_reach_curve.c - `coopnet reach-curve BUNDLE --every PERIOD [--from ID]`: how peer-learning
  * reach grew over time (docs/temporal.md). */
 #include "cli_temporal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_render.c - `coopnet render BUNDLE -o FILE`: the network figure. */
 #include "cli.h"
 #include "cli_figure.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_report.c - `coopnet report [BUNDLE] -o FILE.pdf`: the mapping report as a PDF. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_snapshots.c - `coopnet snapshots BUNDLE --every STEP`: centralities over time. */
 #include "cli_analysis.h"
 

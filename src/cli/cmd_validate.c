@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_validate.c - `coopnet validate BUNDLE`: check every line of a bundle. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* help_formats.c - the command table's help text as a man page and as bash completion.
  *
  * Both are generated at build time (`coopnet help --man`, `coopnet help --bash-completion`) from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - the coopnet command: dispatches to one command per file (commands.def). */
 #include "cli.h"
 
@@ -13,14 +14,6 @@ static const cli_command_t *const commands[] = {
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
-static const char exit_codes_help[] =
-    "Exit status:\n"
-    "  0    success\n"
-    "  1    runtime failure (a file cannot be read or written, out of memory)\n"
-    "  2    usage error (unknown command or option, bad option value)\n"
-    "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
-    "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
-
 static const cli_program_text_t program_text = {
     "usage: coopnet COMMAND [OPTIONS] [ARGS]\n"
     "       coopnet help [COMMAND] | coopnet COMMAND --help | coopnet --version\n",
@@ -28,28 +21,22 @@ static const cli_program_text_t program_text = {
     "bodies, international partners) linked by the events they attend together and\n"
     "the agreements they sign. Input is a bundle directory of CSV files\n"
     "(docs/bundle-format.md) or a GraphML file.\n",
-    exit_codes_help};
+    cli_exit_codes_help};
 
 static void print_overview(FILE *stream)
 {
     fprintf(stream, "%s\n%s\nCommands:\n", program_text.usage, program_text.description);
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(stream, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
-    fprintf(stream, "\n%s", exit_codes_help);
+    fprintf(stream, "\n%s", cli_exit_codes_help);
 }
 
-const cli_command_t *cli_find_command(const char *name)
+static const cli_command_t *find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(commands[i]->name, name) == 0)
             return commands[i];
     return NULL;
-}
-
-int cli_print_help(const cli_command_t *command)
-{
-    printf("%s\n%s\n%s", command->usage, command->help, exit_codes_help);
-    return COOPNET_EXIT_OK;
 }
 
 /* Ctrl-C or SIGTERM: remove the temporary output files, then leave with 128 + signal. */
@@ -89,7 +76,7 @@ int main(int argc, char **argv)
             return COOPNET_EXIT_OK;
         }
         if (argc > 2) {
-            const cli_command_t *command = cli_find_command(argv[2]);
+            const cli_command_t *command = find_command(argv[2]);
             if (command == NULL) {
                 cli_error("unknown command '%s'; see 'coopnet help'", argv[2]);
                 return COOPNET_EXIT_USAGE;
@@ -99,7 +86,7 @@ int main(int argc, char **argv)
         print_overview(stdout);
         return COOPNET_EXIT_OK;
     }
-    const cli_command_t *command = cli_find_command(name);
+    const cli_command_t *command = find_command(name);
     if (command == NULL) {
         cli_error("unknown command '%s'; see 'coopnet help'", name);
         return COOPNET_EXIT_USAGE;

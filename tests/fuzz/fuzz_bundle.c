@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_bundle.c - libFuzzer target: the whole bundle loader. The input is split at the bytes
  * 0x1E (ASCII record separator) into actors.csv, events.csv, participation.csv and ties.csv (no
  * fourth part: no ties file). An accepted bundle is run through the graph and every exporter. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_common.h - what the libFuzzer targets share: running a loaded bundle through the
  * cooperation graph and every export format, so that whatever the loader accepts is also shown
  * to be usable downstream. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_csv.c - libFuzzer target: the streaming CSV reader on arbitrary bytes.
  * Every record it returns must hold valid UTF-8 fields without NUL bytes; it must stop. */
 #include "fuzz_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_date.c - libFuzzer target: date parsing. A date that parses must print back to the same
  * text, and its period must be well formed; one that does not must say why. */
 #include "fuzz_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_graphml.c - libFuzzer target: a GraphML file given in place of a bundle (igraph's
  * reader, then coopnet's mapping of vertices to actors and edges to ties). The loader reads a
  * path, so the input is written to a file of this process first. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_jobs.c - libFuzzer target: the job-file parser of `coopnet batch` (coopnet/jobs.h) and its
  * shell-like word splitter, on arbitrary bytes. */
 #include "fuzz_common.h"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Rebuilds the seed corpus tests/fuzz/corpus/<target>/ from the real datasets and a set of bad
 # inputs (the hostile shapes of issue 10, kept small). Usage: make_corpus.sh COOPNET_BINARY
 # The corpus is committed; rerun this after a dataset changes. Seeds are named by content.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs each libFuzzer target for a fixed time. Usage: tests/fuzz/run.sh SECONDS [TARGET...]
 #   TARGET: csv, bundle, graphml, date, jobs (default: all). Environment:
 #   BUILD_DIR  the COOPNET_FUZZ build (default build-fuzz; configured and built when missing:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* example.c - a complete program using libcoopnet: load a bundle, build its cooperation graph
  * and list the actors with the strongest ties (weighted degree), leaving some actors out.
  *

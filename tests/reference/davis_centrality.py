@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference centralities of the Davis southern women, computed with networkx (independently of
 igraph), printed as the C table stored in tests/test_centrality.c:
 

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* groups.c - partitions by attribute, E-I index, mixing, permutation test (see
+ * coopnet/groups.h). */
+#include "coopnet/groups.h"
+#include "coopnet/library.h"
+#include "core/internal.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char no_value_label[] = "(none)";
+
+static const char *const builtin_attributes[] = {"id",      "name",    "level",   "type",
+                                                 "country", "name_ar", "name_fr", "source"};
+
+static bool attribute_exists(const coopnet_bundle_t *bundle, const char *attribute)
+{
+    for (size_t i = 0; i < sizeof builtin_attributes / sizeof *builtin_attributes; i++)
+        if (strcmp(builtin_attributes[i], attribute) == 0)
+            return true;
+    for (size_t c = 0; c < bundle->actor_extra.n_columns; c++)
+        if (strcmp(bundle->actor_extra.names[c], attribute) == 0)
+            return true;
+    return false;
+}
+
+typedef struct keyed_vertex {
+    const char *value;
+    int order; /* sorts before value: level order, empty values last */
+    igraph_integer_t vertex;
+} keyed_vertex_t;
+
+static int compare_keyed_vertices(const void *a, const void *b)
+{
+    const keyed_vertex_t *x = a, *y = b;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    int by_value = strcmp(x->value, y->value);
+    if (by_value != 0)
+        return by_value;
+    return (x->vertex > y->vertex) - (x->vertex < y->vertex);
+}
+
+void coopnet_partition_destroy(coopnet_partition_t *partition)
+{
+    if (partition == NULL)
+        return;
+    free(partition->labels);
+    if (partition->group_of_vertex.stor_begin)
+        igraph_vector_int_destroy(&partition->group_of_vertex);
+    if (partition->group_size.stor_begin)
+        igraph_vector_int_destroy(&partition->group_size);
+    memset(partition, 0, sizeof *partition);
+}
+
+int coopnet_partition_init(coopnet_partition_t *partition, const coopnet_graph_t *graph,
+                           const coopnet_bundle_t *bundle, const char *attribute,
+                           coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    keyed_vertex_t *keys = NULL;
+    memset(partition, 0, sizeof *partition);
+    igraph_integer_t n = igraph_vcount(&graph->graph);
+    bool by_level = strcmp(attribute, "level") == 0;
+
+    if (!attribute_exists(bundle, attribute))
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown actor attribute '%s'", attribute);
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&partition->group_of_vertex, n),
+                         "grouping actors");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&partition->group_size, 0),
+                         "grouping actors");
+    keys = coopnet_i_alloc_array((size_t)n, sizeof *keys);
+    partition->labels = coopnet_i_alloc_array((size_t)n, sizeof *partition->labels);
+    if (keys == NULL || partition->labels == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory grouping actors");
+        goto cleanup;
+    }
+    for (igraph_integer_t v = 0; v < n; v++) {
+        size_t actor = (size_t)VECTOR(graph->actor_of_vertex)[v];
+        const char *value = coopnet_bundle_actor_attribute(bundle, actor, attribute);
+        keys[v].vertex = v;
+        keys[v].value = value && value[0] ? value : no_value_label;
+        keys[v].order = value && value[0] ? 0 : INT_MAX;
+        if (by_level && value && value[0])
+            keys[v].order = coopnet_level_parse(value);
+    }
+    qsort(keys, (size_t)n, sizeof *keys, compare_keyed_vertices);
+    for (igraph_integer_t i = 0; i < n; i++) {
+        if (i == 0 || compare_keyed_vertices(
+                          &(keyed_vertex_t){keys[i].value, keys[i].order, 0},
+                          &(keyed_vertex_t){keys[i - 1].value, keys[i - 1].order, 0}) != 0) {
+            partition->labels[partition->n_groups++] = keys[i].value;
+            COOPNET_IGRAPH_CHECK(err, status,
+                                 igraph_vector_int_push_back(&partition->group_size, 0),
+                                 "grouping actors");
+        }
+        igraph_integer_t group = (igraph_integer_t)partition->n_groups - 1;
+        VECTOR(partition->group_of_vertex)[keys[i].vertex] = group;
+        VECTOR(partition->group_size)[group]++;
+    }
+cleanup:
+    free(keys);
+    if (status != COOPNET_OK)
+        coopnet_partition_destroy(partition);
+    return status;
+}
+
+void coopnet_groups_destroy(coopnet_groups_t *groups)
+{
+    if (groups == NULL)
+        return;
+    coopnet_partition_destroy(&groups->partition);
+    free(groups->groups);
+    if (groups->actor_internal.stor_begin)
+        igraph_vector_int_destroy(&groups->actor_internal);
+    if (groups->actor_external.stor_begin)
+        igraph_vector_int_destroy(&groups->actor_external);
+    if (groups->actor_ei.stor_begin)
+        igraph_vector_destroy(&groups->actor_ei);
+    if (groups->mixing.data.stor_begin)
+        igraph_matrix_int_destroy(&groups->mixing);
+    memset(groups, 0, sizeof *groups);
+}
+
+static double ei_index(igraph_integer_t internal, igraph_integer_t external)
+{
+    if (internal + external == 0)
+        return NAN;
+    return (double)(external - internal) / (double)(external + internal);
+}
+
+/* Counts internal and external edges per group and for the network under group_of; the E-I of
+ * each group goes to ei[group] and the network's to ei[n_groups]. O(E + groups). */
+static void count_ei(const igraph_t *graph, const igraph_integer_t *group_of, size_t n_groups,
+                     igraph_integer_t *internal, igraph_integer_t *external, double *ei)
+{
+    memset(internal, 0, (n_groups + 1) * sizeof *internal);
+    memset(external, 0, (n_groups + 1) * sizeof *external);
+    igraph_integer_t n_edges = igraph_ecount(graph);
+    for (igraph_integer_t e = 0; e < n_edges; e++) {
+        igraph_integer_t a = group_of[IGRAPH_FROM(graph, e)], b = group_of[IGRAPH_TO(graph, e)];
+        if (a == b) {
+            internal[a]++;
+            internal[n_groups]++;
+        } else {
+            external[a]++;
+            external[b]++;
+            external[n_groups]++;
+        }
+    }
+    for (size_t g = 0; g <= n_groups; g++)
+        ei[g] = ei_index(internal[g], external[g]);
+}
+
+int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                           const char *attribute, igraph_integer_t permutations, unsigned long seed,
+                           const coopnet_progress_t *progress, coopnet_groups_t *groups,
+                           coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    const igraph_t *g = &graph->graph;
+    igraph_integer_t n = igraph_vcount(g), n_edges = igraph_ecount(g);
+    igraph_integer_t *internal = NULL, *external = NULL, *shuffled = NULL;
+    double *observed = NULL, *permuted = NULL, *sum = NULL;
+    igraph_integer_t *defined = NULL, *extreme = NULL;
+    gsl_rng *rng = NULL;
+
+    coopnet_library_init();
+    memset(groups, 0, sizeof *groups);
+    if (permutations < 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "negative number of permutations");
+    if ((status = coopnet_partition_init(&groups->partition, graph, bundle, attribute, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    size_t n_groups = groups->partition.n_groups;
+    const igraph_integer_t *group_of = VECTOR(groups->partition.group_of_vertex);
+    groups->permutations = permutations;
+    groups->seed = seed;
+
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&groups->actor_internal, n),
+                         "e-i index");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&groups->actor_external, n),
+                         "e-i index");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&groups->actor_ei, n), "e-i index");
+    COOPNET_IGRAPH_CHECK(err, status,
+                         igraph_matrix_int_init(&groups->mixing, (igraph_integer_t)n_groups,
+                                                (igraph_integer_t)n_groups),
+                         "mixing matrix");
+    groups->groups = calloc(n_groups + 1, sizeof *groups->groups);
+    internal = coopnet_i_alloc_array(n_groups + 1, sizeof *internal);
+    external = coopnet_i_alloc_array(n_groups + 1, sizeof *external);
+    observed = coopnet_i_alloc_array(n_groups + 1, sizeof *observed);
+    permuted = coopnet_i_alloc_array(n_groups + 1, sizeof *permuted);
+    sum = calloc(n_groups + 1, sizeof *sum);
+    defined = calloc(n_groups + 1, sizeof *defined);
+    extreme = calloc(n_groups + 1, sizeof *extreme);
+    shuffled = coopnet_i_alloc_array((size_t)n, sizeof *shuffled);
+    if (!groups->groups || !internal || !external || !observed || !permuted || !sum || !defined ||
+        !extreme || !shuffled) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing the e-i index");
+        goto cleanup;
+    }
+
+    for (igraph_integer_t e = 0; e < n_edges; e++) {
+        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
+        igraph_integer_t a = group_of[u], b = group_of[v];
+        if (a == b) {
+            VECTOR(groups->actor_internal)[u]++;
+            VECTOR(groups->actor_internal)[v]++;
+            MATRIX(groups->mixing, a, a)++;
+        } else {
+            VECTOR(groups->actor_external)[u]++;
+            VECTOR(groups->actor_external)[v]++;
+            MATRIX(groups->mixing, a, b)++;
+            MATRIX(groups->mixing, b, a)++;
+        }
+    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR(groups->actor_ei)
+    [v] = ei_index(VECTOR(groups->actor_internal)[v], VECTOR(groups->actor_external)[v]);
+
+    count_ei(g, group_of, n_groups, internal, external, observed);
+    for (size_t k = 0; k <= n_groups; k++) {
+        coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
+        row->actors = k < n_groups ? VECTOR(groups->partition.group_size)[k] : n;
+        row->internal = internal[k];
+        row->external = external[k];
+        row->ei = observed[k];
+        row->expected_ei = NAN;
+        row->p_value = NAN;
+    }
+    /* The network row was written through groups->network; keep groups->groups[n_groups] unused
+     * (allocated so that one loop serves both). */
+
+    COOPNET_IGRAPH_CHECK(err, status,
+                         igraph_assortativity_nominal(g, &groups->partition.group_of_vertex,
+                                                      &groups->assortativity, IGRAPH_UNDIRECTED,
+                                                      true),
+                         "nominal assortativity");
+
+    if (permutations > 0) {
+        rng = gsl_rng_alloc(gsl_rng_mt19937);
+        if (rng == NULL) {
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the random generator");
+            goto cleanup;
+        }
+        /* Two passes over the same seeded sequence: the first finds the expected E-I, the
+         * second counts the permutations at least as far from it as the observed value. This
+         * keeps memory at O(groups) however many permutations are asked. */
+        uint64_t total = 2 * (uint64_t)permutations, step = total / 100 + 1;
+        coopnet_progress_report(progress, "permutations", 0, total);
+        for (int pass = 0; pass < 2; pass++) {
+            gsl_rng_set(rng, seed);
+            memcpy(shuffled, group_of, (size_t)n * sizeof *shuffled);
+            for (igraph_integer_t p = 0; p < permutations; p++) {
+                gsl_ran_shuffle(rng, shuffled, (size_t)n, sizeof *shuffled);
+                count_ei(g, shuffled, n_groups, internal, external, permuted);
+                for (size_t k = 0; k <= n_groups; k++) {
+                    if (isnan(permuted[k]))
+                        continue;
+                    if (pass == 0) {
+                        sum[k] += permuted[k];
+                        defined[k]++;
+                    } else {
+                        coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
+                        if (fabs(permuted[k] - row->expected_ei) >=
+                            fabs(row->ei - row->expected_ei) - 1e-12)
+                            extreme[k]++;
+                    }
+                }
+                uint64_t done = (uint64_t)pass * (uint64_t)permutations + (uint64_t)p + 1;
+                if (done % step == 0)
+                    coopnet_progress_report(progress, "permutations", done, total);
+            }
+            for (size_t k = 0; k <= n_groups; k++) {
+                coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
+                if (pass == 0)
+                    row->expected_ei = defined[k] ? sum[k] / (double)defined[k] : NAN;
+                else if (!isnan(row->ei) && defined[k] > 0)
+                    row->p_value = (1.0 + (double)extreme[k]) / (1.0 + (double)defined[k]);
+            }
+        }
+        coopnet_progress_report(progress, "permutations", total, total);
+    }
+
+cleanup:
+    gsl_rng_free(rng);
+    free(internal);
+    free(external);
+    free(observed);
+    free(permuted);
+    free(sum);
+    free(defined);
+    free(extreme);
+    free(shuffled);
+    if (status != COOPNET_OK)
+        coopnet_groups_destroy(groups);
+    return status;
+}

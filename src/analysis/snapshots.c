@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* snapshots.c - centralities at each year, quarter or month (see coopnet/snapshots.h). */
+#include "coopnet/snapshots.h"
+#include "coopnet/library.h"
+#include "core/internal.h"
+
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int coopnet_step_parse(const char *text, coopnet_step_t *step, coopnet_error_t *err)
+{
+    if (strcmp(text, "year") == 0)
+        *step = COOPNET_STEP_YEAR;
+    else if (strcmp(text, "quarter") == 0)
+        *step = COOPNET_STEP_QUARTER;
+    else if (strcmp(text, "month") == 0)
+        *step = COOPNET_STEP_MONTH;
+    else
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "unknown step '%s' (expected year, quarter or month)", text);
+    return COOPNET_OK;
+}
+
+void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots)
+{
+    if (snapshots == NULL)
+        return;
+    free(snapshots->dates);
+    free(snapshots->values);
+    free(snapshots->ranks);
+    free(snapshots->changes);
+    if (snapshots->actor_of_vertex.stor_begin)
+        igraph_vector_int_destroy(&snapshots->actor_of_vertex);
+    memset(snapshots, 0, sizeof *snapshots);
+}
+
+/* The last day of the period of step that contains day. */
+static int32_t period_end(int32_t day, coopnet_step_t step)
+{
+    int year, month, unused;
+    coopnet_date_civil_from_days(day, &year, &month, &unused);
+    int months = step == COOPNET_STEP_YEAR      ? 12 - month + 1
+                 : step == COOPNET_STEP_QUARTER ? 3 - (month - 1) % 3
+                                                : 1;
+    int next_month = month + months;
+    int next_year = year + (next_month - 1) / 12;
+    next_month = (next_month - 1) % 12 + 1;
+    return coopnet_date_days_from_civil(next_year, next_month, 1) - 1;
+}
+
+typedef struct ranked {
+    double value;
+    igraph_integer_t vertex;
+} ranked_t;
+
+static int compare_ranked(const void *a, const void *b)
+{
+    const ranked_t *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return (x->vertex > y->vertex) - (x->vertex < y->vertex);
+}
+
+/* Competition ranks (1 = highest, equal values share the best rank) of the non-NaN values. */
+static void rank_values(const double *values, double *ranks, igraph_integer_t n, ranked_t *work)
+{
+    igraph_integer_t m = 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        ranks[v] = NAN;
+        if (!isnan(values[v]))
+            work[m++] = (ranked_t){values[v], v};
+    }
+    qsort(work, (size_t)m, sizeof *work, compare_ranked);
+    for (igraph_integer_t i = 0; i < m; i++)
+        ranks[work[i].vertex] =
+            i > 0 && work[i].value == work[i - 1].value ? ranks[work[i - 1].vertex] : (double)i + 1;
+}
+
+/* Spearman correlation and the largest moves between two steps of one measure. */
+static void compare_steps(const double *old_values, const double *new_values,
+                          const double *old_ranks, const double *new_ranks, igraph_integer_t n,
+                          double *x, double *y, double *work, coopnet_snapshot_change_t *change)
+{
+    size_t m = 0;
+    *change = (coopnet_snapshot_change_t){NAN, 0, -1, -1, 0, 0};
+    for (igraph_integer_t v = 0; v < n; v++) {
+        if (isnan(old_values[v]) || isnan(new_values[v]))
+            continue;
+        x[m] = old_values[v];
+        y[m] = new_values[v];
+        m++;
+        double gained = old_ranks[v] - new_ranks[v];
+        if (gained > change->rose_by) {
+            change->rose_by = gained;
+            change->rose = v;
+        }
+        if (-gained > change->fell_by) {
+            change->fell_by = -gained;
+            change->fell = v;
+        }
+    }
+    change->n_actors = (igraph_integer_t)m;
+    if (m >= 2)
+        change->spearman = gsl_stats_spearman(x, 1, y, 1, m, work);
+}
+
+int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
+                              const coopnet_graph_options_t *options, coopnet_step_t step,
+                              int32_t window_days, const coopnet_measure_t *measures,
+                              size_t n_measures, bool weighted, const coopnet_progress_t *progress,
+                              coopnet_snapshots_t *snapshots, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    coopnet_graph_t graph = {0};
+    igraph_vector_t values[COOPNET_MEASURE_COUNT];
+    size_t n_values = 0; /* initialised vectors of values[] */
+    ranked_t *rank_work = NULL;
+    double *x = NULL, *y = NULL, *spearman_work = NULL;
+
+    coopnet_library_init();
+    memset(snapshots, 0, sizeof *snapshots);
+    if (window_days < 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "negative window of %ld days", (long)window_days);
+    if (n_measures == 0 || n_measures > COOPNET_MEASURE_COUNT)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "between 1 and %d measures needed, not %zu",
+                             COOPNET_MEASURE_COUNT, n_measures);
+    snapshots->n_measures = n_measures;
+    memcpy(snapshots->measures, measures, n_measures * sizeof *measures);
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&snapshots->actor_of_vertex, 0),
+                         "snapshots");
+    for (; n_values < n_measures; n_values++)
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&values[n_values], 0), "snapshots");
+
+    coopnet_date_t first, last;
+    coopnet_bundle_date_range(bundle, &first, &last);
+    if (first.precision == COOPNET_DATE_NONE)
+        goto cleanup; /* nothing dated: no steps */
+    int32_t last_end = period_end(coopnet_date_last_day(last), step);
+    size_t n_steps = 0;
+    for (int32_t end = period_end(first.day, step); end <= last_end;
+         end = period_end(end + 1, step))
+        n_steps++;
+    snapshots->dates = coopnet_i_alloc_array(n_steps, sizeof *snapshots->dates);
+    if (snapshots->dates == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
+        goto cleanup;
+    }
+    for (int32_t end = period_end(first.day, step); end <= last_end;
+         end = period_end(end + 1, step))
+        snapshots->dates[snapshots->n_steps++] = coopnet_date_from_day(end);
+
+    coopnet_graph_options_t step_options = *options;
+    uint64_t total_steps = snapshots->n_steps;
+    coopnet_progress_report(progress, "snapshots", 0, total_steps);
+    for (size_t s = 0; s < snapshots->n_steps; s++) {
+        step_options.as_of = snapshots->dates[s];
+        step_options.since.precision = COOPNET_DATE_NONE;
+        if (window_days > 0)
+            step_options.since = coopnet_date_from_day(snapshots->dates[s].day - window_days + 1);
+        if ((status = coopnet_graph_init_cooperation(&graph, bundle, &step_options, err)) !=
+            COOPNET_OK)
+            goto cleanup;
+        igraph_integer_t n = igraph_vcount(&graph.graph);
+        if (s == 0) {
+            snapshots->n_vertices = n;
+            COOPNET_IGRAPH_CHECK(
+                err, status,
+                igraph_vector_int_update(&snapshots->actor_of_vertex, &graph.actor_of_vertex),
+                "snapshots");
+            size_t cells = snapshots->n_steps * n_measures * (size_t)n;
+            snapshots->values = coopnet_i_alloc_array(cells, sizeof *snapshots->values);
+            snapshots->ranks = coopnet_i_alloc_array(cells, sizeof *snapshots->ranks);
+            snapshots->changes =
+                coopnet_i_alloc_array(snapshots->n_steps * n_measures, sizeof *snapshots->changes);
+            rank_work = coopnet_i_alloc_array((size_t)n, sizeof *rank_work);
+            x = coopnet_i_alloc_array((size_t)n, sizeof *x);
+            y = coopnet_i_alloc_array((size_t)n, sizeof *y);
+            spearman_work = coopnet_i_alloc_array(2 * (size_t)n, sizeof *spearman_work);
+            if (!snapshots->values || !snapshots->ranks || !snapshots->changes || !rank_work ||
+                !x || !y || !spearman_work) {
+                status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
+                goto cleanup;
+            }
+        }
+        if ((status = coopnet_centrality_compute_set(&graph, measures, n_measures, weighted, values,
+                                                     NULL, err)) != COOPNET_OK)
+            goto cleanup;
+        for (size_t k = 0; k < n_measures; k++) {
+            size_t offset = (s * n_measures + k) * (size_t)n;
+            memcpy(snapshots->values + offset, VECTOR(values[k]), (size_t)n * sizeof(double));
+            rank_values(snapshots->values + offset, snapshots->ranks + offset, n, rank_work);
+            if (s > 0) {
+                size_t before = offset - n_measures * (size_t)n;
+                compare_steps(snapshots->values + before, snapshots->values + offset,
+                              snapshots->ranks + before, snapshots->ranks + offset, n, x, y,
+                              spearman_work, &snapshots->changes[(s - 1) * n_measures + k]);
+            }
+        }
+        coopnet_graph_destroy(&graph);
+        coopnet_progress_report(progress, "snapshots", s + 1, total_steps);
+    }
+
+cleanup:
+    coopnet_graph_destroy(&graph);
+    for (size_t k = 0; k < n_values; k++)
+        igraph_vector_destroy(&values[k]);
+    free(rank_work);
+    free(x);
+    free(y);
+    free(spearman_work);
+    if (status != COOPNET_OK)
+        coopnet_snapshots_destroy(snapshots);
+    return status;
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* containers.c - string arena and hash maps (see containers.h). */
+#include "core/containers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK ((size_t)1 << 20)
+
+struct coopnet_arena_chunk {
+    coopnet_arena_chunk_t *next;
+    char data[];
+};
+
+void coopnet_i_arena_init(coopnet_arena_t *arena)
+{
+    memset(arena, 0, sizeof *arena);
+}
+
+void coopnet_i_arena_destroy(coopnet_arena_t *arena)
+{
+    if (arena == NULL)
+        return;
+    coopnet_arena_chunk_t *chunk = arena->chunks;
+    while (chunk) {
+        coopnet_arena_chunk_t *next = chunk->next;
+        free(chunk);
+        chunk = next;
+    }
+    memset(arena, 0, sizeof *arena);
+}
+
+char *coopnet_i_arena_strndup(coopnet_arena_t *arena, const char *text, size_t length)
+{
+    static char empty[1];
+    if (length == 0)
+        return empty;
+    if (arena->chunks == NULL || arena->used + length + 1 > arena->size) {
+        size_t size = length + 1 > ARENA_CHUNK ? length + 1 : ARENA_CHUNK;
+        coopnet_arena_chunk_t *chunk = malloc(sizeof *chunk + size);
+        if (chunk == NULL)
+            return NULL;
+        chunk->next = arena->chunks;
+        arena->chunks = chunk;
+        arena->used = 0;
+        arena->size = size;
+    }
+    char *copy = arena->chunks->data + arena->used;
+    memcpy(copy, text, length);
+    copy[length] = '\0';
+    arena->used += length + 1;
+    return copy;
+}
+
+uint64_t coopnet_i_hash_string(const char *text)
+{
+    uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        hash ^= *p;
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+void coopnet_i_strmap_init(coopnet_strmap_t *map)
+{
+    memset(map, 0, sizeof *map);
+}
+
+void coopnet_i_strmap_destroy(coopnet_strmap_t *map)
+{
+    if (map == NULL)
+        return;
+    free(map->entries);
+    memset(map, 0, sizeof *map);
+}
+
+/* A finaliser for the table slot: FNV-1a's low bits depend on the input only through
+ * multiplications by 0x1b3, so ids that differ in their last characters (a000123, a000124)
+ * crowd into a few runs of slots and linear probing degrades; mixed, they spread. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static size_t strmap_slot(const coopnet_strmap_entry_t *entries, size_t capacity, const char *key,
+                          uint64_t hash)
+{
+    size_t mask = capacity - 1;
+    size_t slot = (size_t)mix64(hash) & mask;
+    while (entries[slot].key != NULL &&
+           (entries[slot].hash != hash || strcmp(entries[slot].key, key) != 0))
+        slot = (slot + 1) & mask;
+    return slot;
+}
+
+int64_t coopnet_i_strmap_get(const coopnet_strmap_t *map, const char *key)
+{
+    if (map->capacity == 0)
+        return -1;
+    size_t slot = strmap_slot(map->entries, map->capacity, key, coopnet_i_hash_string(key));
+    return map->entries[slot].key ? map->entries[slot].value : -1;
+}
+
+int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, int64_t *existing)
+{
+    if ((map->count + 1) * 2 > map->capacity) {
+        size_t capacity = map->capacity ? map->capacity * 2 : 64;
+        coopnet_strmap_entry_t *entries = calloc(capacity, sizeof *entries);
+        if (entries == NULL)
+            return -1;
+        for (size_t i = 0; i < map->capacity; i++) {
+            if (map->entries[i].key == NULL)
+                continue;
+            entries[strmap_slot(entries, capacity, map->entries[i].key, map->entries[i].hash)] =
+                map->entries[i];
+        }
+        free(map->entries);
+        map->entries = entries;
+        map->capacity = capacity;
+    }
+    uint64_t hash = coopnet_i_hash_string(key);
+    size_t slot = strmap_slot(map->entries, map->capacity, key, hash);
+    if (map->entries[slot].key != NULL) {
+        if (existing)
+            *existing = map->entries[slot].value;
+        return 0;
+    }
+    if (existing)
+        *existing = -1;
+    map->entries[slot].key = key;
+    map->entries[slot].hash = hash;
+    map->entries[slot].value = value;
+    map->count++;
+    return 0;
+}
+
+void coopnet_i_u64map_init(coopnet_u64map_t *map)
+{
+    memset(map, 0, sizeof *map);
+}
+
+void coopnet_i_u64map_destroy(coopnet_u64map_t *map)
+{
+    if (map == NULL)
+        return;
+    free(map->keys);
+    free(map->values);
+    memset(map, 0, sizeof *map);
+}
+
+static size_t u64map_slot(const uint64_t *keys, size_t capacity, uint64_t key)
+{
+    size_t mask = capacity - 1;
+    size_t slot = (size_t)mix64(key) & mask;
+    while (keys[slot] != UINT64_MAX && keys[slot] != key)
+        slot = (slot + 1) & mask;
+    return slot;
+}
+
+int64_t coopnet_i_u64map_get(const coopnet_u64map_t *map, uint64_t key)
+{
+    if (map->capacity == 0)
+        return -1;
+    size_t slot = u64map_slot(map->keys, map->capacity, key);
+    return map->keys[slot] == key ? map->values[slot] : -1;
+}
+
+int coopnet_i_u64map_put(coopnet_u64map_t *map, uint64_t key, int64_t value, int64_t *existing)
+{
+    if ((map->count + 1) * 2 > map->capacity) {
+        size_t capacity = map->capacity ? map->capacity * 2 : 1024;
+        uint64_t *keys = malloc(capacity * sizeof *keys);
+        int64_t *values = malloc(capacity * sizeof *values);
+        if (keys == NULL || values == NULL) {
+            free(keys);
+            free(values);
+            return -1;
+        }
+        memset(keys, 0xFF, capacity * sizeof *keys);
+        for (size_t i = 0; i < map->capacity; i++) {
+            if (map->keys[i] == UINT64_MAX)
+                continue;
+            size_t slot = u64map_slot(keys, capacity, map->keys[i]);
+            keys[slot] = map->keys[i];
+            values[slot] = map->values[i];
+        }
+        free(map->keys);
+        free(map->values);
+        map->keys = keys;
+        map->values = values;
+        map->capacity = capacity;
+    }
+    size_t slot = u64map_slot(map->keys, map->capacity, key);
+    if (map->keys[slot] == key) {
+        if (existing)
+            *existing = map->values[slot];
+        return 0;
+    }
+    if (existing)
+        *existing = -1;
+    map->keys[slot] = key;
+    map->values[slot] = value;
+    map->count++;
+    return 0;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* containers.h - the library's internal containers: a string arena and two hash maps.
+ * Not installed. Every *_destroy accepts a zeroed or NULL object. */
+#ifndef COOPNET_CONTAINERS_H
+#define COOPNET_CONTAINERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Arena: many small strings, freed together. */
+typedef struct coopnet_arena_chunk coopnet_arena_chunk_t;
+typedef struct coopnet_arena {
+    coopnet_arena_chunk_t *chunks;
+    size_t used, size; /* in the newest chunk */
+} coopnet_arena_t;
+
+void coopnet_i_arena_init(coopnet_arena_t *arena);
+void coopnet_i_arena_destroy(coopnet_arena_t *arena);
+/* A NUL-terminated copy of text[0..length) owned by the arena; NULL when out of memory. O(length).
+ */
+char *coopnet_i_arena_strndup(coopnet_arena_t *arena, const char *text, size_t length);
+
+/* String map: arena-owned or caller-owned keys (the map stores the pointer) to int64 values. */
+typedef struct coopnet_strmap_entry {
+    const char *key; /* NULL: empty slot */
+    uint64_t hash;
+    int64_t value;
+} coopnet_strmap_entry_t;
+
+typedef struct coopnet_strmap {
+    coopnet_strmap_entry_t *entries;
+    size_t capacity, count;
+} coopnet_strmap_t;
+
+void coopnet_i_strmap_init(coopnet_strmap_t *map);
+void coopnet_i_strmap_destroy(coopnet_strmap_t *map);
+/* Value of key, or -1. O(1) expected. */
+int64_t coopnet_i_strmap_get(const coopnet_strmap_t *map, const char *key);
+/* Inserts key -> value unless key is present; *existing receives the old value or -1.
+ * key must outlive the map. Returns 0, or -1 when out of memory. */
+int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, int64_t *existing);
+
+/* Integer map: uint64 keys (not UINT64_MAX) to int64 values. */
+typedef struct coopnet_u64map {
+    uint64_t *keys;
+    int64_t *values;
+    size_t capacity, count;
+} coopnet_u64map_t;
+
+void coopnet_i_u64map_init(coopnet_u64map_t *map);
+void coopnet_i_u64map_destroy(coopnet_u64map_t *map);
+int64_t coopnet_i_u64map_get(const coopnet_u64map_t *map, uint64_t key);
+int coopnet_i_u64map_put(coopnet_u64map_t *map, uint64_t key, int64_t value, int64_t *existing);
+
+uint64_t coopnet_i_hash_string(const char *text);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* date.c - ISO 8601 dates at known precision (see coopnet/date.h). */
+#include "coopnet/date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Howard Hinnant's days-from-civil algorithm, written out for the proleptic Gregorian calendar. */
+int32_t coopnet_date_days_from_civil(int year, int month, int day)
+{
+    year -= month <= 2;
+    int era = (year >= 0 ? year : year - 399) / 400;
+    int year_of_era = year - era * 400;
+    int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+void coopnet_date_civil_from_days(int32_t days, int *year, int *month, int *day)
+{
+    days += 719468;
+    int era = (days >= 0 ? days : days - 146096) / 146097;
+    int day_of_era = days - era * 146097;
+    int year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    int month_index = (5 * day_of_year + 2) / 153;
+    *day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    *month = month_index < 10 ? month_index + 3 : month_index - 9;
+    *year = year_of_era + era * 400 + (*month <= 2);
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static int read_digits(const char *text, int count, int *value)
+{
+    *value = 0;
+    for (int i = 0; i < count; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+        *value = *value * 10 + (text[i] - '0');
+    }
+    return 1;
+}
+
+static int bad_date(const char *text, coopnet_error_t *err)
+{
+    char hint[96] = "";
+    int first, second, year;
+    char separator[2];
+    /* day/month/year as spreadsheets write it: show the same date in ISO order */
+    if (sscanf(text, "%d%1[/.-]%d%*[/.-]%d", &first, separator, &second, &year) == 4 &&
+        year >= 1000 && first >= 1 && first <= 31 && second >= 1 && second <= 12)
+        snprintf(hint, sizeof hint, "; write %04d-%02d-%02d for %s (year-month-day)", year, second,
+                 first, text);
+    else if (strchr(text, 'T') || strchr(text, ' '))
+        snprintf(hint, sizeof hint, "; give the day only, without a time");
+    return coopnet_error_set(err, COOPNET_EDATA,
+                             "invalid date '%s' (expected ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD%s)",
+                             text, hint);
+}
+
+int coopnet_date_parse(const char *text, coopnet_date_t *date, coopnet_error_t *err)
+{
+    date->day = 0;
+    date->precision = COOPNET_DATE_NONE;
+    size_t length = strlen(text);
+    if (length == 0)
+        return 0;
+    int year, month = 1, day = 1;
+    if (length != 4 && length != 7 && length != 10)
+        return bad_date(text, err);
+    if (!read_digits(text, 4, &year) || year < 1000)
+        return bad_date(text, err);
+    coopnet_date_precision_t precision = COOPNET_DATE_YEAR;
+    if (length >= 7) {
+        if (text[4] != '-' || !read_digits(text + 5, 2, &month) || month < 1 || month > 12)
+            return bad_date(text, err);
+        precision = COOPNET_DATE_MONTH;
+    }
+    if (length == 10) {
+        if (text[7] != '-' || !read_digits(text + 8, 2, &day) || day < 1 ||
+            day > days_in_month(year, month))
+            return bad_date(text, err);
+        precision = COOPNET_DATE_DAY;
+    }
+    date->day = coopnet_date_days_from_civil(year, month, day);
+    date->precision = precision;
+    return 0;
+}
+
+void coopnet_date_format(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE])
+{
+    int year, month, day;
+    if (date.precision == COOPNET_DATE_NONE) {
+        buffer[0] = '\0';
+        return;
+    }
+    coopnet_date_civil_from_days(date.day, &year, &month, &day);
+    if (date.precision == COOPNET_DATE_YEAR)
+        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d", year);
+    else if (date.precision == COOPNET_DATE_MONTH)
+        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d-%02d", year, month);
+    else
+        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d-%02d-%02d", year, month, day);
+}
+
+void coopnet_date_format_day(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE])
+{
+    if (date.precision == COOPNET_DATE_NONE) {
+        buffer[0] = '\0';
+        return;
+    }
+    coopnet_date_format(coopnet_date_from_day(date.day), buffer);
+}
+
+coopnet_date_t coopnet_date_from_day(int32_t day)
+{
+    coopnet_date_t date = {day, COOPNET_DATE_DAY};
+    return date;
+}
+
+int32_t coopnet_date_last_day(coopnet_date_t date)
+{
+    int year, month, day;
+    coopnet_date_civil_from_days(date.day, &year, &month, &day);
+    switch (date.precision) {
+    case COOPNET_DATE_YEAR:
+        return coopnet_date_days_from_civil(year, 12, 31);
+    case COOPNET_DATE_MONTH:
+        return coopnet_date_days_from_civil(year, month, days_in_month(year, month));
+    default:
+        return date.day;
+    }
+}

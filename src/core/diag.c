@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* diag.c - the list of validation errors and warnings (see coopnet/diag.h). */
+#include "coopnet/diag.h"
+#include "core/internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void coopnet_diag_list_init(coopnet_diag_list_t *list)
+{
+    memset(list, 0, sizeof *list);
+}
+
+void coopnet_diag_list_destroy(coopnet_diag_list_t *list)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->n_items; i++) {
+        free(list->items[i].file);
+        free(list->items[i].message);
+    }
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
+                      uint64_t line, const char *format, ...)
+{
+    size_t *kept;
+    if (severity == COOPNET_DIAG_ERROR) {
+        list->n_errors++;
+        kept = &list->kept_errors;
+    } else {
+        list->n_warnings++;
+        kept = &list->kept_warnings;
+    }
+    if (*kept >= COOPNET_DIAG_KEEP)
+        return;
+    if (coopnet_i_grow((void **)&list->items, &list->capacity, list->n_items + 1,
+                       sizeof *list->items) != COOPNET_OK)
+        return;
+
+    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+
+    coopnet_diag_t *diag = &list->items[list->n_items];
+    diag->severity = severity;
+    diag->line = line;
+    diag->file = strdup(file ? file : "");
+    diag->message = strdup(message);
+    if (diag->file == NULL || diag->message == NULL) {
+        free(diag->file);
+        free(diag->message);
+        return;
+    }
+    list->n_items++;
+    (*kept)++;
+}
+
+void coopnet_diag_format(const coopnet_diag_t *diag, char *buffer, size_t size)
+{
+    const char *severity = diag->severity == COOPNET_DIAG_ERROR ? "error" : "warning";
+    if (diag->file[0] != '\0' && diag->line > 0)
+        snprintf(buffer, size, "%s:%llu: %s: %s", diag->file, (unsigned long long)diag->line,
+                 severity, diag->message);
+    else if (diag->file[0] != '\0')
+        snprintf(buffer, size, "%s: %s: %s", diag->file, severity, diag->message);
+    else
+        snprintf(buffer, size, "%s: %s", severity, diag->message);
+}

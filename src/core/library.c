@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* library.c - library set-up: igraph and GSL error handlers, version (see coopnet/library.h). */
+#include "coopnet/library.h"
+#include "core/internal.h"
+
+#include <gsl/gsl_errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef COOPNET_VERSION_STRING
+#define COOPNET_VERSION_STRING "0.0.0"
+#endif
+
+static char igraph_last_reason[512];
+static int library_ready;
+
+/* igraph's handler of choice: remember the reason, free igraph's temporaries, and return, so the
+ * failing igraph function returns its error code to us instead of aborting. */
+static void record_igraph_error(const char *reason, const char *file, int line,
+                                igraph_error_t igraph_errno)
+{
+    snprintf(igraph_last_reason, sizeof igraph_last_reason, "%s", reason ? reason : "");
+    IGRAPH_FINALLY_FREE();
+}
+
+static void ignore_igraph_warning(const char *reason, const char *file, int line) {}
+
+void coopnet_library_init(void)
+{
+    if (library_ready)
+        return;
+    igraph_set_error_handler(record_igraph_error);
+    igraph_set_warning_handler(ignore_igraph_warning);
+    igraph_set_attribute_table(&igraph_cattribute_table);
+    gsl_set_error_handler_off();
+    library_ready = 1;
+}
+
+const char *coopnet_version(void)
+{
+    return COOPNET_VERSION_STRING;
+}
+
+int coopnet_i_igraph_failed(coopnet_error_t *err, igraph_error_t igraph_code, const char *what)
+{
+    int code = igraph_code == IGRAPH_ENOMEM ? COOPNET_ENOMEM : COOPNET_EINTERNAL;
+    if (igraph_code == IGRAPH_INTERRUPTED)
+        code = COOPNET_EINTERRUPTED;
+    return coopnet_error_set(err, code, "%s: %s%s%s", what, igraph_strerror(igraph_code),
+                             igraph_last_reason[0] ? ": " : "", igraph_last_reason);
+}
+
+void *coopnet_i_alloc_array(size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = count * size;
+    return malloc(bytes > 0 ? bytes : 1);
+}
+
+void *coopnet_i_realloc_array(void *pointer, size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = count * size;
+    return realloc(pointer, bytes > 0 ? bytes : 1);
+}
+
+int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size)
+{
+    if (needed <= *capacity)
+        return COOPNET_OK;
+    size_t new_capacity = *capacity ? *capacity : 16;
+    while (new_capacity < needed) {
+        if (new_capacity > SIZE_MAX / 2)
+            return COOPNET_ENOMEM;
+        new_capacity *= 2;
+    }
+    void *grown = coopnet_i_realloc_array(*array, new_capacity, size);
+    if (grown == NULL)
+        return COOPNET_ENOMEM;
+    *array = grown;
+    *capacity = new_capacity;
+    return COOPNET_OK;
+}

@@ -1,0 +1,872 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* chart.c - rankings, the NLC density matrix, yearly snapshots, event participation and the
+ * reach curve (see coopnet/chart.h and draw.h). */
+#include "coopnet/chart.h"
+#include "figures/draw.h"
+#include "core/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_TOP 15
+#define MAX_SNAPSHOT_PANELS 12
+
+void coopnet_chart_options_init(coopnet_chart_options_t *options)
+{
+    memset(options, 0, sizeof *options);
+    coopnet_figure_options_init(&options->figure);
+    coopnet_graph_options_init(&options->graph);
+    options->seed = 1;
+    options->label_field = COOPNET_LABEL_FIELD_SHORT;
+    options->period = COOPNET_PERIOD_QUARTER;
+}
+
+int coopnet_chart_kind_parse(const char *text, coopnet_chart_kind_t *kind, coopnet_error_t *err)
+{
+    static const char *const names[] = {"ranking", "nlc-matrix", "snapshots", "participation",
+                                        "reach-curve"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            *kind = (coopnet_chart_kind_t)i;
+            return COOPNET_OK;
+        }
+    }
+    return COOPNET_ERROR(err, COOPNET_EINVAL,
+                         "unknown chart '%s': use ranking, nlc-matrix, snapshots, participation or "
+                         "reach-curve",
+                         text);
+}
+
+/* ---- shared chart pieces ---- */
+
+static void frame(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                  const coopnet_figure_options_t *figure, const char *default_title,
+                  const char *subtitle, coopnet_rect_t *content)
+{
+    char caption[512];
+    const char *caption_text = figure->caption;
+    if (caption_text == NULL) {
+        coopnet_i_draw_default_caption(bundle, caption, sizeof caption);
+        caption_text = caption;
+    }
+    const char *title = figure->title ? figure->title : default_title;
+    coopnet_i_style_draw_frame(cr, rect, title, figure->title ? NULL : subtitle, caption_text, NULL,
+                               content);
+}
+
+static void format_number(double value, char *buffer, size_t size)
+{
+    if (fabs(value - round(value)) < 1e-9 && fabs(value) < 1e12)
+        snprintf(buffer, size, "%.0f", value);
+    else if (fabs(value) >= 10)
+        snprintf(buffer, size, "%.1f", value);
+    else if (fabs(value) >= 0.1)
+        snprintf(buffer, size, "%.2f", value);
+    else
+        snprintf(buffer, size, "%.3f", value);
+}
+
+/* A value axis along the bottom (horizontal) or the left (vertical) of plot, with gridlines;
+ * returns the axis maximum. */
+static double value_axis(cairo_t *cr, coopnet_rect_t plot, double max_value, bool horizontal,
+                         bool counts, const char *title)
+{
+    double step = coopnet_i_draw_nice_step(max_value > 0 ? max_value : 1, 5);
+    if (counts)
+        step = fmax(1, round(step)); /* counts have whole ticks */
+    double top = ceil((max_value > 0 ? max_value : 1) / step) * step;
+    char text[64];
+    cairo_save(cr);
+    cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
+    for (double value = 0; value <= top + step / 2; value += step) {
+        format_number(value, text, sizeof text);
+        if (horizontal) {
+            double x = plot.x + value / top * plot.w;
+            coopnet_i_style_set_color(cr, coopnet_i_style_grid, 1.0);
+            cairo_move_to(cr, x, plot.y);
+            cairo_line_to(cr, x, plot.y + plot.h);
+            cairo_stroke(cr);
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x, plot.y + plot.h + 4, 0,
+                                      COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
+        } else {
+            double y = plot.y + plot.h - value / top * plot.h;
+            coopnet_i_style_set_color(cr, coopnet_i_style_grid, 1.0);
+            cairo_move_to(cr, plot.x, y);
+            cairo_line_to(cr, plot.x + plot.w, y);
+            cairo_stroke(cr);
+            double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, text, 0);
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, plot.x - 5, y - height / 2, 0,
+                                      COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+        }
+    }
+    if (title != NULL) {
+        if (horizontal) {
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, title, plot.x + plot.w / 2,
+                                      plot.y + plot.h + 18, 0, COOPNET_ALIGN_CENTER,
+                                      coopnet_i_style_text);
+        } else {
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, title, plot.x - 4, plot.y - 16, 0,
+                                      COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        }
+    }
+    cairo_restore(cr);
+    return top;
+}
+
+/* A row of coloured squares with names: the legend of the charts. Returns its height. */
+static double legend_row(cairo_t *cr, double x, double y, double max_width,
+                         const coopnet_rgb_t *colors, const char *const *names, size_t count)
+{
+    double start = x, line = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, "Ag", 0);
+    for (size_t i = 0; i < count; i++) {
+        double width = 14 + coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, names[i]) + 14;
+        if (x + width > start + max_width && x > start) {
+            x = start;
+            y += line + 3;
+        }
+        coopnet_i_style_set_color(cr, colors[i], 1.0);
+        cairo_rectangle(cr, x, y + line / 2 - 4.5, 9, 9);
+        cairo_fill(cr);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, names[i], x + 13, y, 0, COOPNET_ALIGN_LEFT,
+                                  coopnet_i_style_text);
+        x += width;
+    }
+    return line + 3;
+}
+
+static double level_legend(cairo_t *cr, double x, double y, double width)
+{
+    coopnet_rgb_t colors[COOPNET_LEVEL_COUNT];
+    const char *names[COOPNET_LEVEL_COUNT];
+    for (int level = 0; level < COOPNET_LEVEL_COUNT; level++) {
+        colors[level] = coopnet_i_style_level_color((coopnet_level_t)level);
+        names[level] = coopnet_level_name((coopnet_level_t)level);
+    }
+    return legend_row(cr, x, y, width, colors, names, COOPNET_LEVEL_COUNT);
+}
+
+/* ---- ranking ---- */
+
+typedef struct ranked {
+    size_t actor;
+    double value;
+} ranked_t;
+
+static int compare_ranked(const void *a, const void *b)
+{
+    const ranked_t *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
+}
+
+int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                 const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    const char *measure = options->measure ? options->measure : "degree";
+    size_t top = options->top ? options->top : DEFAULT_TOP;
+    coopnet_graph_t graph = {0};
+    igraph_vector_t values;
+    ranked_t *ranked = NULL;
+    int status = COOPNET_OK;
+    if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if ((status = coopnet_graph_init_cooperation(&graph, bundle, &options->graph, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    if ((status = coopnet_i_draw_measure(&graph, measure, options->measure_values, &values, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    size_t n = (size_t)igraph_vcount(&graph.graph);
+    ranked = coopnet_i_alloc_array(n + 1, sizeof *ranked);
+    if (ranked == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t v = 0; v < n; v++)
+        ranked[v] = (ranked_t){(size_t)VECTOR(graph.actor_of_vertex)[v], VECTOR(values)[v]};
+    qsort(ranked, n, sizeof *ranked, compare_ranked);
+    if (top > n)
+        top = n;
+
+    char title[256], subtitle[256], label[256], text[64];
+    snprintf(title, sizeof title, "Top %zu actors by %s: %s", top, measure, bundle->name);
+    snprintf(subtitle, sizeof subtitle,
+             "%s in the cooperation graph of %zu actors, coloured by level", measure, n);
+    cairo_save(cr);
+    coopnet_rect_t content;
+    frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
+    double legend_height = level_legend(cr, content.x, content.y, content.w);
+    double label_width = 0;
+    for (size_t i = 0; i < top; i++) {
+        coopnet_i_draw_actor_label(bundle, ranked[i].actor, options->label_field, label,
+                                   sizeof label);
+        label_width = fmax(label_width, coopnet_i_style_text_width(cr, COOPNET_TEXT_TICK, label));
+    }
+    label_width = fmin(label_width, content.w * 0.38);
+    coopnet_rect_t plot = {content.x + label_width + 8, content.y + legend_height + 12,
+                           content.w - label_width - 8 - 30, 0};
+    plot.h = content.y + content.h - plot.y - 34;
+    double axis_max = value_axis(cr, plot, top ? ranked[0].value : 1, true,
+                                 strcmp(measure, "degree") == 0, measure);
+    double band = top ? plot.h / (double)top : 0;
+    for (size_t i = 0; i < top; i++) {
+        double y = plot.y + band * (double)i;
+        double bar = fmax(0, ranked[i].value / axis_max * plot.w);
+        coopnet_i_style_set_color(
+            cr, coopnet_i_style_level_color(bundle->actors[ranked[i].actor].level), 1.0);
+        cairo_rectangle(cr, plot.x, y + band * 0.15, bar, band * 0.7);
+        cairo_fill(cr);
+        coopnet_i_draw_actor_label(bundle, ranked[i].actor, options->label_field, label,
+                                   sizeof label);
+        PangoLayout *layout = coopnet_i_style_layout(cr, COOPNET_TEXT_TICK, label, label_width, 1);
+        if (layout != NULL) {
+            double height;
+            coopnet_i_style_layout_size(layout, NULL, &height);
+            pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+            coopnet_i_style_draw_layout(cr, layout, plot.x - 6, y + (band - height) / 2,
+                                        COOPNET_ALIGN_RIGHT, coopnet_i_style_text);
+            g_object_unref(layout);
+        }
+        format_number(ranked[i].value, text, sizeof text);
+        double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, text, 0);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, plot.x + bar + 4,
+                                  y + (band - height) / 2, 0, COOPNET_ALIGN_LEFT,
+                                  coopnet_i_style_text);
+    }
+    coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, plot.x, plot.y);
+    cairo_line_to(cr, plot.x, plot.y + plot.h);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+cleanup:
+    free(ranked);
+    igraph_vector_destroy(&values);
+    coopnet_graph_destroy(&graph);
+    return status;
+}
+
+/* ---- NLC matrix ---- */
+
+int coopnet_chart_level_density(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                                const char *country,
+                                double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                                size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err)
+{
+    size_t actors[COOPNET_LEVEL_COUNT] = {0};
+    double links[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT] = {0};
+    if (country != NULL && country[0] != '\0' && !coopnet_country_is_valid(country))
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "bad country '%s': use an ISO 3166-1 alpha-2 code such as MA",
+                             country);
+    igraph_integer_t n = igraph_vcount(&graph->graph);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        const coopnet_actor_t *actor = &bundle->actors[VECTOR(graph->actor_of_vertex)[v]];
+        if (country == NULL || country[0] == '\0' || strcmp(actor->country, country) == 0)
+            actors[actor->level]++;
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(&graph->graph); e++) {
+        const coopnet_actor_t *a =
+            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]];
+        const coopnet_actor_t *b =
+            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]];
+        if (country != NULL && country[0] != '\0' &&
+            (strcmp(a->country, country) != 0 || strcmp(b->country, country) != 0))
+            continue;
+        links[a->level * COOPNET_LEVEL_COUNT + b->level]++;
+        if (a->level != b->level)
+            links[b->level * COOPNET_LEVEL_COUNT + a->level]++;
+    }
+    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
+        for (int j = 0; j < COOPNET_LEVEL_COUNT; j++) {
+            double possible = i == j ? (double)actors[i] * ((double)actors[i] - 1) / 2
+                                     : (double)actors[i] * (double)actors[j];
+            matrix[i * COOPNET_LEVEL_COUNT + j] =
+                possible > 0 ? links[i * COOPNET_LEVEL_COUNT + j] / possible : NAN;
+        }
+        if (counts != NULL)
+            counts[i] = actors[i];
+    }
+    return COOPNET_OK;
+}
+
+int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
+                                    const coopnet_bundle_t *bundle,
+                                    const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    coopnet_graph_t graph = {0};
+    double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT];
+    size_t counts[COOPNET_LEVEL_COUNT];
+    int status = coopnet_graph_init_cooperation(&graph, bundle, &options->graph, err);
+    if (status == COOPNET_OK)
+        status = coopnet_chart_level_density(bundle, &graph, options->country, matrix, counts, err);
+    coopnet_graph_destroy(&graph);
+    if (status != COOPNET_OK)
+        return status;
+    char title[256], subtitle[256], text[64];
+    bool by_country = options->country != NULL && options->country[0] != '\0';
+    snprintf(title, sizeof title, "Who cooperates with whom, by level: %s%s%s", bundle->name,
+             by_country ? ", " : "", by_country ? options->country : "");
+    snprintf(subtitle, sizeof subtitle,
+             "Density of links between levels: share of possible pairs that cooperate%s",
+             by_country ? " (actors of this country only)" : "");
+    cairo_save(cr);
+    coopnet_rect_t content;
+    frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
+    double label_width = 0;
+    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
+        snprintf(text, sizeof text, "%s (%zu)", coopnet_level_name((coopnet_level_t)i), counts[i]);
+        label_width = fmax(label_width, coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, text));
+    }
+    /* square cells with the colour scale on the right; in a small box (a panel of a page) the
+     * scale goes, cells may be wider than tall, and the headers and values shrink to fit */
+    double header = 24, scale_width = 70;
+    double cell_w = (content.w - label_width - 12 - scale_width - 20) / COOPNET_LEVEL_COUNT;
+    double cell_h = (content.h - header - 10) / COOPNET_LEVEL_COUNT;
+    bool scale = fmin(cell_w, cell_h) >= 40;
+    if (!scale)
+        cell_w = (content.w - label_width - 12) / COOPNET_LEVEL_COUNT;
+    cell_w = fmin(cell_w, scale ? cell_h : 1.6 * cell_h);
+    cell_h = fmin(cell_h, cell_w);
+    static const char *const abbreviations[COOPNET_LEVEL_COUNT] = {"local", "reg.", "nat.",
+                                                                   "intl."};
+    bool abbreviate = false;
+    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++)
+        abbreviate |=
+            coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY,
+                                       coopnet_level_name((coopnet_level_t)i)) > cell_w - 4;
+    coopnet_text_role_t value_role =
+        coopnet_i_style_text_width(cr, COOPNET_TEXT_SUBTITLE, "0.00") <= cell_w - 6
+            ? COOPNET_TEXT_SUBTITLE
+            : COOPNET_TEXT_TICK;
+    double grid_x = content.x + label_width + 12, grid_y = content.y + header;
+    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
+        snprintf(text, sizeof text, "%s (%zu)", coopnet_level_name((coopnet_level_t)i), counts[i]);
+        double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, text, 0);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, text, grid_x - 8,
+                                  grid_y + cell_h * (i + 0.5) - height / 2, 0, COOPNET_ALIGN_RIGHT,
+                                  coopnet_i_style_text);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY,
+                                  abbreviate ? abbreviations[i]
+                                             : coopnet_level_name((coopnet_level_t)i),
+                                  grid_x + cell_w * (i + 0.5), content.y + 4, 0,
+                                  COOPNET_ALIGN_CENTER, coopnet_i_style_text);
+        for (int j = 0; j < COOPNET_LEVEL_COUNT; j++) {
+            double value = matrix[i * COOPNET_LEVEL_COUNT + j];
+            double x = grid_x + cell_w * j, y = grid_y + cell_h * i;
+            coopnet_rgb_t fill =
+                isnan(value) ? coopnet_i_style_panel : coopnet_i_style_sequential_color(value);
+            coopnet_i_style_set_color(cr, fill, 1.0);
+            cairo_rectangle(cr, x + 1, y + 1, cell_w - 2, cell_h - 2);
+            cairo_fill(cr);
+            if (isnan(value))
+                snprintf(text, sizeof text, "%s",
+                         value_role == COOPNET_TEXT_SUBTITLE ? "n/a" : "–");
+            else
+                snprintf(text, sizeof text, "%.2f", value);
+            double height = coopnet_i_style_text_height(cr, value_role, text, 0);
+            coopnet_i_style_draw_text(cr, value_role, text, x + cell_w / 2,
+                                      y + cell_h / 2 - height / 2, 0, COOPNET_ALIGN_CENTER,
+                                      isnan(value) ? coopnet_i_style_muted
+                                                   : coopnet_i_style_text_color_on(fill));
+        }
+    }
+    if (!scale) {
+        cairo_restore(cr);
+        return COOPNET_OK;
+    }
+    /* the colour scale */
+    double scale_x = grid_x + cell_w * COOPNET_LEVEL_COUNT + 20;
+    double scale_h = cell_h * COOPNET_LEVEL_COUNT;
+    coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, "density", scale_x, content.y + 4, 0,
+                              COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    for (int k = 0; k < 50; k++) {
+        double value = 1.0 - (k + 0.5) / 50.0;
+        coopnet_i_style_set_color(cr, coopnet_i_style_sequential_color(value), 1.0);
+        cairo_rectangle(cr, scale_x, grid_y + scale_h * k / 50.0, 12, scale_h / 50.0 + 0.3);
+        cairo_fill(cr);
+    }
+    for (int k = 0; k <= 4; k++) {
+        snprintf(text, sizeof text, "%.2f", 1.0 - k / 4.0);
+        double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, text, 0);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, scale_x + 16,
+                                  grid_y + scale_h * k / 4.0 - height / 2, 0, COOPNET_ALIGN_LEFT,
+                                  coopnet_i_style_muted);
+    }
+    cairo_restore(cr);
+    return COOPNET_OK;
+}
+
+/* ---- participation: events per quarter by type ---- */
+
+int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
+                                       const coopnet_bundle_t *bundle,
+                                       const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    const char **types = coopnet_i_alloc_array(bundle->n_events + 1, sizeof(char *));
+    size_t n_types = 0, undated = 0;
+    int first_quarter = INT32_MAX, last_quarter = INT32_MIN; /* year * 4 + quarter */
+    int *counts = NULL;
+    int status = COOPNET_OK;
+    if (types == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (!coopnet_graph_keeps_event(bundle, e, &options->graph))
+            continue;
+        if (event->date.precision == COOPNET_DATE_NONE) {
+            undated++;
+            continue;
+        }
+        int year, month, day;
+        coopnet_date_civil_from_days(event->date.day, &year, &month, &day);
+        int quarter = year * 4 + (month - 1) / 3;
+        first_quarter = quarter < first_quarter ? quarter : first_quarter;
+        last_quarter = quarter > last_quarter ? quarter : last_quarter;
+        const char *type = event->type[0] ? event->type : "other";
+        size_t t = 0;
+        while (t < n_types && strcmp(types[t], type) != 0)
+            t++;
+        if (t == n_types)
+            types[n_types++] = type;
+    }
+    if (first_quarter > last_quarter) {
+        free(types);
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "the participation chart needs dated events; "
+                             "'%s' has none under these options",
+                             bundle->name);
+    }
+    size_t n_quarters = (size_t)(last_quarter - first_quarter + 1);
+    counts = calloc(n_quarters * (n_types + 1), sizeof(int));
+    if (counts == NULL) {
+        free(types);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    int max_total = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (!coopnet_graph_keeps_event(bundle, e, &options->graph) ||
+            event->date.precision == COOPNET_DATE_NONE)
+            continue;
+        int year, month, day;
+        coopnet_date_civil_from_days(event->date.day, &year, &month, &day);
+        size_t q = (size_t)(year * 4 + (month - 1) / 3 - first_quarter);
+        const char *type = event->type[0] ? event->type : "other";
+        size_t t = 0;
+        while (strcmp(types[t], type) != 0)
+            t++;
+        counts[q * n_types + t]++;
+    }
+    for (size_t q = 0; q < n_quarters; q++) {
+        int total = 0;
+        for (size_t t = 0; t < n_types; t++)
+            total += counts[q * n_types + t];
+        max_total = total > max_total ? total : max_total;
+    }
+    char title[256], subtitle[256], text[64];
+    snprintf(title, sizeof title, "Events per quarter, by type: %s", bundle->name);
+    snprintf(subtitle, sizeof subtitle, "Dated events only%s", undated ? "" : "");
+    if (undated)
+        snprintf(subtitle, sizeof subtitle, "Dated events only; %zu undated event%s not shown",
+                 undated, undated == 1 ? " is" : "s are");
+    cairo_save(cr);
+    coopnet_rect_t content;
+    frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
+    coopnet_rgb_t colors[16];
+    size_t shown_types = n_types < 16 ? n_types : 16;
+    for (size_t t = 0; t < shown_types; t++)
+        colors[t] = coopnet_i_style_category_color(t);
+    double legend_height =
+        legend_row(cr, content.x, content.y, content.w, colors, types, shown_types);
+    coopnet_rect_t plot = {content.x + 34, content.y + legend_height + 30, content.w - 40, 0};
+    plot.h = content.y + content.h - plot.y - 36;
+    double axis_max = value_axis(cr, plot, max_total, false, true, "events");
+    double band = plot.w / (double)n_quarters;
+    for (size_t q = 0; q < n_quarters; q++) {
+        double x = plot.x + band * (double)q, base = plot.y + plot.h;
+        for (size_t t = 0; t < n_types; t++) {
+            int count = counts[q * n_types + t];
+            if (count == 0)
+                continue;
+            double height = count / axis_max * plot.h;
+            coopnet_i_style_set_color(cr, t < 16 ? colors[t] : coopnet_i_style_other, 1.0);
+            cairo_rectangle(cr, x + band * 0.18, base - height, band * 0.64, height);
+            cairo_fill(cr);
+            /* a white line between stacked segments */
+            coopnet_i_style_set_color(cr, coopnet_i_style_white, 1.0);
+            cairo_set_line_width(cr, 0.8);
+            cairo_move_to(cr, x + band * 0.18, base - height);
+            cairo_line_to(cr, x + band * 0.82, base - height);
+            cairo_stroke(cr);
+            base -= height;
+        }
+        int quarter = first_quarter + (int)q;
+        bool label_every = n_quarters <= 16 || (quarter % 4) == 0;
+        if (label_every) {
+            snprintf(text, sizeof text, "Q%d", quarter % 4 + 1);
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x + band / 2,
+                                      plot.y + plot.h + 4, 0, COOPNET_ALIGN_CENTER,
+                                      coopnet_i_style_muted);
+        }
+        if (q == 0 || quarter % 4 == 0) {
+            snprintf(text, sizeof text, "%d", quarter / 4);
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, text, x + band / 2,
+                                      plot.y + plot.h + 17, 0, COOPNET_ALIGN_CENTER,
+                                      coopnet_i_style_text);
+        }
+    }
+    coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, plot.x, plot.y + plot.h);
+    cairo_line_to(cr, plot.x + plot.w, plot.y + plot.h);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    free(counts);
+    free(types);
+    return status;
+}
+
+/* ---- snapshots: the network as of each year, same positions ---- */
+
+int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                   const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    coopnet_date_t first, last;
+    coopnet_bundle_date_range(bundle, &first, &last);
+    if (first.precision == COOPNET_DATE_NONE)
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "snapshots need dated events or ties; '%s' has none", bundle->name);
+    int first_year, last_year, month, day;
+    coopnet_date_civil_from_days(first.day, &first_year, &month, &day);
+    coopnet_date_civil_from_days(last.day, &last_year, &month, &day);
+    if (options->graph.as_of.precision != COOPNET_DATE_NONE) {
+        int as_of_year;
+        coopnet_date_civil_from_days(options->graph.as_of.day, &as_of_year, &month, &day);
+        if (as_of_year < last_year)
+            last_year = as_of_year;
+    }
+    if (last_year - first_year + 1 > MAX_SNAPSHOT_PANELS)
+        first_year = last_year - MAX_SNAPSHOT_PANELS + 1;
+    int n_panels = last_year - first_year + 1;
+    if (n_panels < 1)
+        n_panels = 1;
+
+    /* positions from the full network (all years), so an actor stays in place across panels */
+    coopnet_render_options_t full;
+    coopnet_render_options_init(&full);
+    full.graph = options->graph;
+    full.seed = options->seed;
+    full.labels = COOPNET_LABELS_NONE;
+    full.figure.title = "";
+    full.figure.caption = "";
+    full.layout = COOPNET_LAYOUT_FR;
+    full.size_by = "none";
+    igraph_matrix_t positions;
+    if (igraph_matrix_init(&positions, 0, 2) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    int status = coopnet_i_draw_network_positions(bundle, &full, &positions, err);
+    if (status != COOPNET_OK) {
+        igraph_matrix_destroy(&positions);
+        return status;
+    }
+
+    char title[256], subtitle[256], panel_title[64];
+    snprintf(title, sizeof title, "The network year by year: %s", bundle->name);
+    snprintf(subtitle, sizeof subtitle,
+             "Links as of 31 December of each year; each actor keeps its place; grey: no "
+             "dated link yet");
+    cairo_save(cr);
+    coopnet_rect_t content;
+    frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
+    double legend_height = level_legend(cr, content.x, content.y, content.w);
+    content.y += legend_height + 6;
+    content.h -= legend_height + 6;
+    int columns = n_panels <= 3 ? n_panels : n_panels <= 4 ? 2 : n_panels <= 6 ? 3 : 4;
+    int rows = (n_panels + columns - 1) / columns;
+    double panel_w = (content.w - (columns - 1) * COOPNET_STYLE_GAP) / columns;
+    double panel_h = (content.h - (rows - 1) * COOPNET_STYLE_GAP) / rows;
+    for (int p = 0; p < n_panels && status == COOPNET_OK; p++) {
+        int year = first_year + p;
+        coopnet_rect_t panel = {content.x + (p % columns) * (panel_w + COOPNET_STYLE_GAP),
+                                content.y + (p / columns) * (panel_h + COOPNET_STYLE_GAP), panel_w,
+                                panel_h};
+        coopnet_render_options_t yearly = full;
+        yearly.graph.as_of =
+            (coopnet_date_t){coopnet_date_days_from_civil(year, 12, 31), COOPNET_DATE_DAY};
+        coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+        cairo_rectangle(cr, panel.x, panel.y, panel.w, panel.h);
+        cairo_fill(cr);
+        snprintf(panel_title, sizeof panel_title, "%d", year);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, panel_title, panel.x + 8, panel.y + 6,
+                                  0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        coopnet_rect_t inner = {
+            panel.x - COOPNET_STYLE_MARGIN + 4, panel.y - COOPNET_STYLE_MARGIN + 18,
+            panel.w + 2 * COOPNET_STYLE_MARGIN - 8, panel.h + 2 * COOPNET_STYLE_MARGIN - 22};
+        status = coopnet_i_draw_network_fixed(cr, inner, bundle, &yearly, &positions, err);
+    }
+    cairo_restore(cr);
+    igraph_matrix_destroy(&positions);
+    return status;
+}
+
+/* ---- reach curve: reach over time, for the whole network or per source ---- */
+
+static const char *const period_names[] = {"month", "quarter", "year"};
+
+/* The label under period step i (ending on day): "Jan", "Q1", "2021"; the year row under it
+ * (month and quarter) when the year starts there or on the first step. */
+static void period_labels(coopnet_period_t period, int32_t day, bool first, char *tick,
+                          size_t tick_size, char *year_text, size_t year_size)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int year, month, dom;
+    coopnet_date_civil_from_days(day, &year, &month, &dom);
+    year_text[0] = '\0';
+    if (period == COOPNET_PERIOD_YEAR) {
+        snprintf(tick, tick_size, "%d", year);
+        return;
+    }
+    if (period == COOPNET_PERIOD_MONTH)
+        snprintf(tick, tick_size, "%s", months[month - 1]);
+    else
+        snprintf(tick, tick_size, "Q%d", (month - 1) / 3 + 1);
+    bool year_starts = period == COOPNET_PERIOD_MONTH ? month == 1 : month <= 3;
+    if (first || year_starts)
+        snprintf(year_text, year_size, "%d", year);
+}
+
+int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
+                                     const coopnet_bundle_t *bundle,
+                                     const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    coopnet_temporal_options_t temporal_options;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_t all;
+    coopnet_temporal_reach_t reach;
+    coopnet_temporal_curve_t curves[COOPNET_CHART_MAX_SOURCES];
+    size_t sources[COOPNET_CHART_MAX_SOURCES];
+    size_t n_lines = options->n_sources ? options->n_sources : 1;
+    int status = COOPNET_OK;
+    memset(&all, 0, sizeof all);
+    memset(&reach, 0, sizeof reach);
+    memset(curves, 0, sizeof curves);
+    if ((int)options->period < 0 || options->period > COOPNET_PERIOD_YEAR)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown period %d", (int)options->period);
+    if (options->n_sources > COOPNET_CHART_MAX_SOURCES)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "reach-curve draws at most %d sources, not %zu",
+                             COOPNET_CHART_MAX_SOURCES, options->n_sources);
+    coopnet_temporal_options_init(&temporal_options);
+    temporal_options.graph = options->graph;
+    if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &network, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    for (size_t s = 0; s < options->n_sources; s++) {
+        long actor = coopnet_bundle_find_actor(bundle, options->sources[s]);
+        if (actor < 0) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL, "unknown source actor '%s'",
+                                   options->sources[s]);
+            goto cleanup;
+        }
+        if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL,
+                                   "source actor '%s' is left out by --exclude or --level",
+                                   options->sources[s]);
+            goto cleanup;
+        }
+        sources[s] = (size_t)actor;
+    }
+    if (coopnet_temporal_network_contacts(network) == 0) {
+        status = COOPNET_ERROR(err, COOPNET_EDATA,
+                               "the reach curve needs dated events or ties; '%s' has none under "
+                               "these options",
+                               bundle->name);
+        goto cleanup;
+    }
+    if (options->n_sources == 0) {
+        if ((status = coopnet_temporal_all_sources(network, NULL, &all, err)) != COOPNET_OK ||
+            (status = coopnet_temporal_curve_all(network, &all, options->period, &curves[0],
+                                                 err)) != COOPNET_OK)
+            goto cleanup;
+    }
+    for (size_t s = 0; s < options->n_sources; s++) {
+        if ((status = coopnet_temporal_reach_forward(network, sources[s], &reach, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_temporal_curve_source(network, &reach, options->period, &curves[s],
+                                                    err)) != COOPNET_OK)
+            goto cleanup;
+        coopnet_temporal_reach_destroy(&reach);
+    }
+
+    /* the values: percent of pairs, or actors reached */
+    bool ratio = options->n_sources == 0;
+    size_t n_steps = curves[0].n_steps, n_actors = coopnet_temporal_network_actors(network);
+    double max_value = 0;
+    for (size_t s = 0; s < n_lines; s++)
+        for (size_t i = 0; i < curves[s].n_steps; i++)
+            max_value =
+                fmax(max_value, ratio ? 100 * curves[s].ratio[i] : (double)curves[s].reached[i]);
+    const char *period = period_names[options->period];
+    char title[256], subtitle[512], text[64], year_text[16];
+    char names[COOPNET_CHART_MAX_SOURCES][128];
+    const char *name_pointers[COOPNET_CHART_MAX_SOURCES];
+    coopnet_rgb_t colors[COOPNET_CHART_MAX_SOURCES];
+    for (size_t s = 0; s < options->n_sources; s++) {
+        coopnet_i_draw_actor_label(bundle, sources[s], options->label_field, names[s],
+                                   sizeof names[s]);
+        name_pointers[s] = names[s];
+    }
+    for (size_t s = 0; s < n_lines; s++)
+        colors[s] = coopnet_i_style_category_color(s);
+    if (ratio) {
+        snprintf(title, sizeof title, "How far knowledge can travel over time: %s", bundle->name);
+        snprintf(subtitle, sizeof subtitle,
+                 "Share of ordered pairs of the %zu actors linked by a time-respecting path "
+                 "through dated events and ties, cumulative by %s",
+                 n_actors, period);
+    } else {
+        if (options->n_sources == 1)
+            snprintf(title, sizeof title, "Actors reached over time from %s: %s", names[0],
+                     bundle->name);
+        else
+            snprintf(title, sizeof title, "Actors reached over time from %zu sources: %s",
+                     options->n_sources, bundle->name);
+        snprintf(subtitle, sizeof subtitle,
+                 "How many of the other %zu actors knowledge from %s can reach through dated "
+                 "events and ties in time order, cumulative by %s",
+                 n_actors ? n_actors - 1 : 0,
+                 options->n_sources == 1 ? "the source" : "each source", period);
+    }
+    cairo_save(cr);
+    coopnet_rect_t content;
+    frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
+    double legend_height = 0;
+    if (options->n_sources > 1) /* one source is named in the title */
+        legend_height =
+            legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_lines) + 4;
+    const double value_label_room = 40;
+    coopnet_rect_t plot = {content.x + 34, content.y + legend_height + 26,
+                           content.w - 34 - value_label_room, 0};
+    plot.h = content.y + content.h - plot.y - (options->period == COOPNET_PERIOD_YEAR ? 22 : 36);
+    double axis_max = value_axis(cr, plot, max_value, false, !ratio,
+                                 ratio ? "% of actor pairs linked" : "actors reached");
+    double band = plot.w / (double)(n_steps ? n_steps : 1);
+
+    /* period labels, thinned to fit; the year row marks where each year starts */
+    size_t every = (size_t)ceil(
+        coopnet_i_style_text_width(cr, COOPNET_TEXT_TICK,
+                                   options->period == COOPNET_PERIOD_MONTH ? "MayX" : "2020X") /
+        band);
+    if (every < 1)
+        every = 1;
+    for (size_t i = 0; i < n_steps; i++) {
+        double x = plot.x + band * ((double)i + 0.5);
+        period_labels(options->period, curves[0].day[i], i == 0, text, sizeof text, year_text,
+                      sizeof year_text);
+        if (i % every == 0)
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x, plot.y + plot.h + 4, 0,
+                                      COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
+        if (year_text[0] != '\0')
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, year_text, x, plot.y + plot.h + 17,
+                                      0, COOPNET_ALIGN_CENTER, coopnet_i_style_text);
+    }
+    coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, plot.x, plot.y + plot.h);
+    cairo_line_to(cr, plot.x + plot.w, plot.y + plot.h);
+    cairo_stroke(cr);
+
+    /* the lines, the last drawn first so that the first source stays on top; a dot per period
+     * when there is room; the final value at the end of each line, pushed apart */
+    double label_y[COOPNET_CHART_MAX_SOURCES];
+    double label_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, "0", 0);
+    for (size_t line = n_lines; line-- > 0;) {
+        const coopnet_temporal_curve_t *curve = &curves[line];
+        cairo_new_path(cr);
+        for (size_t i = 0; i < curve->n_steps; i++) {
+            double value = ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
+            double x = plot.x + band * ((double)i + 0.5);
+            double y = plot.y + plot.h - value / axis_max * plot.h;
+            cairo_line_to(cr, x, y);
+        }
+        coopnet_i_style_set_color(cr, colors[line], 1.0);
+        cairo_set_line_width(cr, 2.0);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        if (band >= 10) {
+            for (size_t i = 0; i < curve->n_steps; i++) {
+                double value = ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
+                cairo_arc(cr, plot.x + band * ((double)i + 0.5),
+                          plot.y + plot.h - value / axis_max * plot.h, 2.8, 0, 2 * G_PI);
+                cairo_fill(cr);
+            }
+        }
+    }
+    for (size_t line = 0; line < n_lines; line++) {
+        const coopnet_temporal_curve_t *curve = &curves[line];
+        if (curve->n_steps == 0)
+            continue;
+        double value = ratio ? 100 * curve->ratio[curve->n_steps - 1]
+                             : (double)curve->reached[curve->n_steps - 1];
+        double y = plot.y + plot.h - value / axis_max * plot.h - label_height / 2;
+        for (size_t other = 0; other < line; other++)
+            if (fabs(label_y[other] - y) < label_height)
+                y = label_y[other] + label_height;
+        label_y[line] = y;
+        if (ratio)
+            snprintf(text, sizeof text, "%.0f%%", value);
+        else
+            snprintf(text, sizeof text, "%.0f", value);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text,
+                                  plot.x + band * ((double)curve->n_steps - 0.5) + 6, y, 0,
+                                  COOPNET_ALIGN_LEFT, colors[line]);
+    }
+    cairo_restore(cr);
+cleanup:
+    for (size_t s = 0; s < COOPNET_CHART_MAX_SOURCES; s++)
+        coopnet_temporal_curve_destroy(&curves[s]);
+    coopnet_temporal_reach_destroy(&reach);
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
+    return status;
+}
+
+/* ---- the chart as a file ---- */
+
+typedef struct chart_job {
+    const coopnet_bundle_t *bundle;
+    coopnet_chart_kind_t kind;
+    const coopnet_chart_options_t *options;
+} chart_job_t;
+
+static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopnet_error_t *err)
+{
+    const chart_job_t *job = data;
+    switch (job->kind) {
+    case COOPNET_CHART_RANKING:
+        return coopnet_i_draw_chart_ranking(cr, canvas, job->bundle, job->options, err);
+    case COOPNET_CHART_NLC_MATRIX:
+        return coopnet_i_draw_chart_nlc_matrix(cr, canvas, job->bundle, job->options, err);
+    case COOPNET_CHART_SNAPSHOTS:
+        return coopnet_i_draw_chart_snapshots(cr, canvas, job->bundle, job->options, err);
+    case COOPNET_CHART_PARTICIPATION:
+        return coopnet_i_draw_chart_participation(cr, canvas, job->bundle, job->options, err);
+    case COOPNET_CHART_REACH_CURVE:
+        return coopnet_i_draw_chart_reach_curve(cr, canvas, job->bundle, job->options, err);
+    }
+    return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
+}
+
+int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
+                         const coopnet_chart_options_t *options, const char *path,
+                         coopnet_error_t *err)
+{
+    chart_job_t job = {bundle, kind, options};
+    bool matrix = kind == COOPNET_CHART_NLC_MATRIX;
+    return coopnet_i_figure_write(path, &options->figure, matrix ? 560 : 720, matrix ? 440 : 540,
+                                  draw_chart_job, &job, err);
+}

@@ -1,0 +1,1588 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* draw_network.c - the network figure: layout, node sizes and colours, edges with arrowheads for
+ * directed ties, labels placed without overlap, legend (see draw.h). */
+#include "figures/draw.h"
+#include "core/internal.h"
+#include "figures/labels.h"
+#include "figures/layout_large.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LEGEND_WIDTH 150.0
+#define LABEL_TEXT_SIZE 256
+#define LABEL_WRAP_WIDTH 120.0
+#define GEO_SIDE_COLUMN_WIDTH 135.0
+#define FR_ITERATIONS 1000
+#define FR_EXACT_MAX_NODES 500 /* above: Barnes-Hut (layout_large.h) */
+#define FR_LARGE_ITERATIONS 150
+#define GEO_NODE_SCALE 0.65      /* maps are crowded: smaller nodes */
+#define SPREAD_ALL_PAIRS_MAX 300 /* nodes: above, spread_nodes looks at neighbouring cells */
+#define SPREAD_ROUNDS 4
+#define SPREAD_ITERATIONS 60
+#define SPREAD_LARGE_MIN_ITERATIONS 5
+#define SPREAD_ROOM 34.0    /* pt between node rims: about one short label */
+#define CROWD_MIN_NODES 200 /* nodes: above, a crowded canvas gets smaller nodes */
+#define CROWD_SPACING 36.0  /* pt of canvas per node (square root) below which nodes shrink */
+#define CROWD_MIN_SCALE 0.3 /* ... down to this fraction of their size */
+#define EDGE_MIN_WIDTH 0.25 /* pt: thinner lines vanish in PNG */
+#define EDGE_BATCH_MIN 2000 /* edges: above, lines of one width go in one path */
+#define EDGE_BATCH_WIDTH_STEP 0.05 /* pt: widths rounded to this when batched */
+#define EDGE_BATCH_SEGMENTS 4096   /* lines per path at most: bounds the stroker's memory */
+
+typedef struct network_edge {
+    igraph_integer_t from, to; /* node indices */
+    double weight;
+    bool to_side; /* geo: touches an actor drawn in the side column */
+} network_edge_t;
+
+typedef struct network_arrow {
+    igraph_integer_t from, to; /* node indices: a directed tie from -> to */
+} network_arrow_t;
+
+/* Everything one network figure needs while it is being drawn. */
+typedef struct network_figure {
+    const coopnet_bundle_t *bundle;
+    const coopnet_render_options_t *options;
+    coopnet_layout_kind_t kind;
+    coopnet_graph_t graph;
+    coopnet_two_mode_t two_mode;
+    bool bipartite;
+    coopnet_draw_categories_t categories;
+    igraph_vector_t size_values; /* per actor vertex */
+    const char *size_measure;    /* NULL: no sizing */
+    double size_min, size_max;
+    igraph_matrix_t positions; /* per node: x, y in layout units */
+    coopnet_figure_node_t *nodes;
+    size_t n_nodes;
+    network_edge_t *edges;
+    size_t n_edges;
+    double weight_min, weight_max;
+    double crowd_scale; /* node radii and line widths on a crowded canvas (1: roomy) */
+    double node_scale;  /* node radii: crowd_scale, and smaller on maps */
+    network_arrow_t *arrows;
+    size_t n_arrows;
+    bool *in_side_column; /* geo */
+    size_t n_side, n_near_country;
+    coopnet_rect_t plot, legend, side_column, map;
+    /* geo on a tall canvas: the unlocated actors in a multi-column list and the legend in
+     * columns, both under a full-width map */
+    bool geo_below;
+    size_t side_columns;  /* columns of the unlocated actors' list (1: the side column) */
+    double legend_column; /* geo_below: width of a legend section; 0: one column */
+    double geo_lon_min, geo_lon_max, geo_lat_min, geo_lat_max, geo_cos;
+    coopnet_label_set_t labels;
+    char note[512];
+    const igraph_matrix_t *fixed_positions; /* snapshots: positions from the full network */
+} network_figure_t;
+
+static void network_figure_free(network_figure_t *figure)
+{
+    coopnet_graph_destroy(&figure->graph);
+    coopnet_two_mode_destroy(&figure->two_mode);
+    coopnet_i_draw_categories_destroy(&figure->categories);
+    igraph_vector_destroy(&figure->size_values);
+    igraph_matrix_destroy(&figure->positions);
+    free(figure->nodes);
+    free(figure->edges);
+    free(figure->arrows);
+    free(figure->in_side_column);
+    coopnet_i_label_set_destroy(&figure->labels);
+}
+
+/* ---- graph, nodes, edges ---- */
+
+static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = figure->bundle;
+    int status = COOPNET_OK;
+    const igraph_t *g = figure->bipartite ? &figure->two_mode.graph : &figure->graph.graph;
+    figure->n_nodes = (size_t)igraph_vcount(g);
+    figure->n_edges = (size_t)igraph_ecount(g);
+    figure->nodes = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *figure->nodes);
+    figure->edges = coopnet_i_alloc_array(figure->n_edges + 1, sizeof *figure->edges);
+    figure->arrows = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *figure->arrows);
+    figure->in_side_column = calloc(figure->n_nodes + 1, sizeof(bool));
+    if (!figure->nodes || !figure->edges || !figure->arrows || !figure->in_side_column)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        coopnet_figure_node_t *node = &figure->nodes[v];
+        memset(node, 0, sizeof *node);
+        node->actor = node->event = -1;
+        node->value = NAN;
+        coopnet_rgb_t color;
+        if (figure->bipartite && VECTOR(figure->two_mode.is_event)[v]) {
+            node->event = VECTOR(figure->two_mode.item)[v];
+            color = coopnet_i_style_text;
+        } else {
+            node->actor = figure->bipartite ? VECTOR(figure->two_mode.item)[v]
+                                            : VECTOR(figure->graph.actor_of_vertex)[v];
+            color = coopnet_i_draw_category_color(&figure->categories, (size_t)node->actor);
+        }
+        node->red = color.r;
+        node->green = color.g;
+        node->blue = color.b;
+    }
+    figure->weight_min = INFINITY;
+    figure->weight_max = -INFINITY;
+    for (size_t e = 0; e < figure->n_edges; e++) {
+        network_edge_t *edge = &figure->edges[e];
+        edge->from = IGRAPH_FROM(g, (igraph_integer_t)e);
+        edge->to = IGRAPH_TO(g, (igraph_integer_t)e);
+        edge->weight = figure->bipartite ? 1.0 : VECTOR(figure->graph.weight)[e];
+        edge->to_side = false;
+        if (edge->weight < figure->weight_min)
+            figure->weight_min = edge->weight;
+        if (edge->weight > figure->weight_max)
+            figure->weight_max = edge->weight;
+    }
+    if (figure->bipartite)
+        return COOPNET_OK;
+    /* arrowheads: directed ties the options keep, between two drawn actors */
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        if (!tie->directed || !coopnet_graph_keeps_tie(bundle, t, &figure->options->graph))
+            continue;
+        if (figure->options->graph.layer == COOPNET_LAYER_EVENTS)
+            continue;
+        igraph_integer_t from = VECTOR(figure->graph.vertex_of_actor)[tie->from];
+        igraph_integer_t to = VECTOR(figure->graph.vertex_of_actor)[tie->to];
+        if (from < 0 || to < 0 || from == to)
+            continue;
+        bool seen = false;
+        for (size_t a = 0; a < figure->n_arrows && !seen; a++)
+            seen = figure->arrows[a].from == from && figure->arrows[a].to == to;
+        if (!seen)
+            figure->arrows[figure->n_arrows++] = (network_arrow_t){from, to};
+    }
+    return status;
+}
+
+static int compute_sizes(network_figure_t *figure, coopnet_error_t *err)
+{
+    const char *measure = figure->options->size_by ? figure->options->size_by : "degree";
+    int status = COOPNET_OK;
+    figure->size_min = 0;
+    figure->size_max = 0;
+    if (strcmp(measure, "none") == 0 || figure->bipartite) {
+        figure->size_measure = NULL;
+        if (figure->bipartite && strcmp(measure, "none") != 0) {
+            /* on the two-mode graph, degree (events attended, actors present) is the size */
+            igraph_vector_int_t degrees;
+            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&degrees, 0), "degree");
+            status = igraph_degree(&figure->two_mode.graph, &degrees, igraph_vss_all(), IGRAPH_ALL,
+                                   IGRAPH_LOOPS) == IGRAPH_SUCCESS
+                         ? COOPNET_OK
+                         : COOPNET_ERROR(err, COOPNET_EINTERNAL, "degree failed");
+            if (status == COOPNET_OK &&
+                igraph_vector_resize(&figure->size_values, igraph_vector_int_size(&degrees)) ==
+                    IGRAPH_SUCCESS) {
+                for (igraph_integer_t v = 0; v < igraph_vector_int_size(&degrees); v++)
+                    VECTOR(figure->size_values)[v] = (double)VECTOR(degrees)[v];
+                figure->size_measure = "degree";
+            }
+            igraph_vector_int_destroy(&degrees);
+            if (status != COOPNET_OK)
+                return status;
+        }
+    } else {
+        if ((status = coopnet_i_draw_measure(&figure->graph, measure, figure->options->size_values,
+                                             &figure->size_values, err)) != COOPNET_OK)
+            return status;
+        figure->size_measure = measure;
+    }
+    if (figure->size_measure == NULL)
+        return COOPNET_OK;
+    figure->size_min = INFINITY;
+    figure->size_max = -INFINITY;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        double value = VECTOR(figure->size_values)[v];
+        figure->nodes[v].value = value;
+        if (value < figure->size_min)
+            figure->size_min = value;
+        if (value > figure->size_max)
+            figure->size_max = value;
+    }
+cleanup:
+    return status;
+}
+
+/* Area proportional to the value above the minimum, between the style's radii. */
+static double radius_of_value(const network_figure_t *figure, double value)
+{
+    if (figure->size_measure == NULL || !(figure->size_max > figure->size_min) || isnan(value))
+        return figure->size_measure == NULL
+                   ? 5.0
+                   : (COOPNET_STYLE_NODE_MIN_RADIUS + COOPNET_STYLE_NODE_MAX_RADIUS) / 2;
+    double t = (value - figure->size_min) / (figure->size_max - figure->size_min);
+    double min_area = COOPNET_STYLE_NODE_MIN_RADIUS * COOPNET_STYLE_NODE_MIN_RADIUS;
+    double max_area = COOPNET_STYLE_NODE_MAX_RADIUS * COOPNET_STYLE_NODE_MAX_RADIUS;
+    return sqrt(min_area + t * (max_area - min_area));
+}
+
+/* ---- layouts (in layout units; mapped to the plot later) ---- */
+
+typedef struct order_key {
+    size_t node;
+    double primary, secondary;
+} order_key_t;
+
+static int compare_order_keys(const void *a, const void *b)
+{
+    const order_key_t *x = a, *y = b;
+    if (x->primary != y->primary)
+        return x->primary < y->primary ? -1 : 1;
+    if (x->secondary != y->secondary)
+        return x->secondary > y->secondary ? -1 : 1; /* larger first */
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static int layout_circle(network_figure_t *figure, coopnet_error_t *err)
+{
+    const char *group_by =
+        figure->options->group_by ? figure->options->group_by : figure->options->color_by;
+    coopnet_draw_categories_t groups;
+    int status = coopnet_i_draw_categories_init(&groups, figure->bundle, group_by, err);
+    if (status != COOPNET_OK)
+        return status;
+    order_key_t *keys = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *keys);
+    if (keys == NULL) {
+        coopnet_i_draw_categories_destroy(&groups);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        size_t category = groups.category[figure->nodes[v].actor];
+        keys[v].node = v;
+        keys[v].primary = category == SIZE_MAX ? 1e9 : (double)category;
+        keys[v].secondary = isnan(figure->nodes[v].value) ? 0 : figure->nodes[v].value;
+    }
+    qsort(keys, figure->n_nodes, sizeof *keys, compare_order_keys);
+    /* a gap of two slots between groups shows where one ends */
+    size_t n_groups = 0;
+    for (size_t i = 0; i < figure->n_nodes; i++)
+        if (i == 0 || keys[i].primary != keys[i - 1].primary)
+            n_groups++;
+    double slots = (double)figure->n_nodes + (n_groups > 1 ? 2.0 * (double)n_groups : 0.0);
+    double slot = 0;
+    for (size_t i = 0; i < figure->n_nodes; i++) {
+        if (i > 0 && keys[i].primary != keys[i - 1].primary)
+            slot += 2;
+        double angle = -G_PI / 2 + 2 * G_PI * slot / (slots > 0 ? slots : 1);
+        MATRIX(figure->positions, keys[i].node, 0) = cos(angle);
+        MATRIX(figure->positions, keys[i].node, 1) = sin(angle);
+        slot += 1;
+    }
+    free(keys);
+    coopnet_i_draw_categories_destroy(&groups);
+    return COOPNET_OK;
+}
+
+/* Two ranks: events on the left ordered by date, actors on the right ordered by the mean rank
+ * of the events they attended (one barycentre pass, which removes most crossings). */
+static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = figure->bundle;
+    order_key_t *keys = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *keys);
+    double *event_rank = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof(double));
+    double *rank_sum = calloc(figure->n_nodes + 1, sizeof(double));
+    size_t *rank_count = calloc(figure->n_nodes + 1, sizeof(size_t));
+    if (keys == NULL || event_rank == NULL || rank_sum == NULL || rank_count == NULL) {
+        free(keys);
+        free(event_rank);
+        free(rank_sum);
+        free(rank_count);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    size_t n_events = 0, n_actors = 0;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        if (figure->nodes[v].event < 0)
+            continue;
+        const coopnet_event_t *event = &bundle->events[figure->nodes[v].event];
+        keys[n_events].node = v;
+        keys[n_events].primary = event->date.precision == COOPNET_DATE_NONE ? 1e9 : event->date.day;
+        keys[n_events].secondary = -(double)figure->nodes[v].event;
+        n_events++;
+    }
+    qsort(keys, n_events, sizeof *keys, compare_order_keys);
+    for (size_t i = 0; i < n_events; i++) {
+        event_rank[keys[i].node] = (double)i;
+        MATRIX(figure->positions, keys[i].node, 0) = 0;
+        MATRIX(figure->positions, keys[i].node, 1) =
+            n_events > 1 ? (double)i / (n_events - 1) : 0.5;
+    }
+    /* each edge joins an actor and an event: one pass sums the event ranks per actor, O(E) */
+    for (size_t e = 0; e < figure->n_edges; e++) {
+        igraph_integer_t from = figure->edges[e].from, to = figure->edges[e].to;
+        bool from_is_event = figure->nodes[from].event >= 0;
+        igraph_integer_t actor = from_is_event ? to : from, event = from_is_event ? from : to;
+        if (figure->nodes[actor].event >= 0 || figure->nodes[event].event < 0)
+            continue;
+        rank_sum[actor] += event_rank[event];
+        rank_count[actor]++;
+    }
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        if (figure->nodes[v].event >= 0)
+            continue;
+        keys[n_actors].node = v;
+        keys[n_actors].primary = rank_count[v] ? rank_sum[v] / (double)rank_count[v] : 1e9;
+        keys[n_actors].secondary = -(double)figure->nodes[v].actor;
+        n_actors++;
+    }
+    qsort(keys, n_actors, sizeof *keys, compare_order_keys);
+    for (size_t i = 0; i < n_actors; i++) {
+        MATRIX(figure->positions, keys[i].node, 0) = 1;
+        MATRIX(figure->positions, keys[i].node, 1) =
+            n_actors > 1 ? (double)i / (n_actors - 1) : 0.5;
+    }
+    free(keys);
+    free(event_rank);
+    free(rank_sum);
+    free(rank_count);
+    return COOPNET_OK;
+}
+
+static int layout_force(network_figure_t *figure, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    const igraph_t *g = &figure->graph.graph;
+    igraph_integer_t n = igraph_vcount(g);
+    igraph_rng_seed(igraph_rng_default(), figure->options->seed);
+    if (n == 0)
+        return COOPNET_OK;
+    if (figure->kind == COOPNET_LAYOUT_KK) {
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_layout_kamada_kawai(g, &figure->positions, false, 50 * n, 0,
+                                                        (igraph_real_t)n, NULL, NULL, NULL, NULL,
+                                                        NULL),
+                             "Kamada-Kawai layout");
+    } else if (figure->kind == COOPNET_LAYOUT_DRL) {
+        igraph_layout_drl_options_t drl;
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_layout_drl_options_init(&drl, IGRAPH_LAYOUT_DRL_DEFAULT),
+                             "DrL options");
+        COOPNET_IGRAPH_CHECK(
+            err, status,
+            igraph_layout_drl(g, &figure->positions, false, &drl, &figure->graph.weight),
+            "DrL layout");
+    } else {
+        /* attraction grows with the square root of the weight: heavy ties pull, without
+         * collapsing the actors of one large event onto a point */
+        igraph_vector_t weights;
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init_copy(&weights, &figure->graph.weight),
+                             "layout weights");
+        for (igraph_integer_t e = 0; e < igraph_vector_size(&weights); e++)
+            VECTOR(weights)[e] = sqrt(VECTOR(weights)[e]);
+        /* exact repulsion (O(V^2) per iteration) up to FR_EXACT_MAX_NODES; above, far nodes
+         * repel as groups (Barnes-Hut), so that 10 000 actors lay out in about a second */
+        igraph_integer_t iterations = FR_LARGE_ITERATIONS;
+        igraph_error_t igraph_status = IGRAPH_SUCCESS;
+        if (n > FR_EXACT_MAX_NODES)
+            status = coopnet_i_layout_large(g, &weights, iterations, &figure->positions, err);
+        else
+            igraph_status = igraph_layout_fruchterman_reingold(
+                g, &figure->positions, false, FR_ITERATIONS, sqrt((double)n), IGRAPH_LAYOUT_NOGRID,
+                &weights, NULL, NULL, NULL, NULL);
+        igraph_vector_destroy(&weights);
+        COOPNET_IGRAPH_CHECK(err, status, igraph_status, "Fruchterman-Reingold layout");
+    }
+cleanup:
+    return status;
+}
+
+/* ---- geographic layout ---- */
+
+void coopnet_i_draw_geo_clamp_range(double *low, double *high, double limit)
+{
+    if (!(*high - *low < 2 * limit)) {
+        *low = -limit;
+        *high = limit;
+        return;
+    }
+    /* keep the padded span: move it back from the end it runs over */
+    if (*high > limit) {
+        *low -= *high - limit;
+        *high = limit;
+    }
+    if (*low < -limit) {
+        *high += -limit - *low;
+        *low = -limit;
+    }
+}
+
+static int layout_geo(network_figure_t *figure, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = figure->bundle;
+    size_t located = 0;
+    figure->geo_lon_min = figure->geo_lat_min = INFINITY;
+    figure->geo_lon_max = figure->geo_lat_max = -INFINITY;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        const coopnet_actor_t *actor = &bundle->actors[figure->nodes[v].actor];
+        if (isfinite(actor->lat) && isfinite(actor->lon)) {
+            located++;
+            figure->geo_lon_min = fmin(figure->geo_lon_min, actor->lon);
+            figure->geo_lon_max = fmax(figure->geo_lon_max, actor->lon);
+            figure->geo_lat_min = fmin(figure->geo_lat_min, actor->lat);
+            figure->geo_lat_max = fmax(figure->geo_lat_max, actor->lat);
+        }
+    }
+    if (located == 0)
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "the geo layout needs actors with 'lat' and 'lon'; '%s' has none",
+                             bundle->name);
+    /* actors without coordinates: near the mean position of their country's located actors,
+     * else in the side column */
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        const coopnet_actor_t *actor = &bundle->actors[figure->nodes[v].actor];
+        if (isfinite(actor->lat) && isfinite(actor->lon)) {
+            MATRIX(figure->positions, v, 0) = actor->lon;
+            MATRIX(figure->positions, v, 1) = actor->lat;
+            continue;
+        }
+        double lat_sum = 0, lon_sum = 0;
+        size_t count = 0;
+        if (actor->country[0]) {
+            for (size_t w = 0; w < figure->n_nodes; w++) {
+                const coopnet_actor_t *other = &bundle->actors[figure->nodes[w].actor];
+                if (isfinite(other->lat) && isfinite(other->lon) &&
+                    strcmp(other->country, actor->country) == 0) {
+                    lat_sum += other->lat;
+                    lon_sum += other->lon;
+                    count++;
+                }
+            }
+        }
+        figure->nodes[v].approximate = true;
+        if (count == 0) {
+            figure->in_side_column[v] = true;
+            figure->n_side++;
+            continue;
+        }
+        MATRIX(figure->positions, v, 0) = lon_sum / count;
+        MATRIX(figure->positions, v, 1) = lat_sum / count;
+        figure->n_near_country++;
+    }
+    double mid_lat = (figure->geo_lat_min + figure->geo_lat_max) / 2;
+    figure->geo_cos = cos(mid_lat * G_PI / 180);
+    if (figure->geo_cos < 0.2)
+        figure->geo_cos = 0.2;
+    /* margins: 8% of the span, at least one degree */
+    double lon_margin = fmax(1.0, 0.08 * (figure->geo_lon_max - figure->geo_lon_min));
+    double lat_margin = fmax(1.0, 0.08 * (figure->geo_lat_max - figure->geo_lat_min));
+    figure->geo_lon_min -= lon_margin;
+    figure->geo_lon_max += lon_margin;
+    figure->geo_lat_min -= lat_margin;
+    figure->geo_lat_max += lat_margin;
+    coopnet_i_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+    coopnet_i_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
+    return COOPNET_OK;
+}
+
+/* ---- mapping to the page ---- */
+
+/* Fits the nodes' bounding box to inner (each axis scaled on its own). */
+static void refit(network_figure_t *figure, coopnet_rect_t inner)
+{
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        min_x = fmin(min_x, figure->nodes[v].x);
+        max_x = fmax(max_x, figure->nodes[v].x);
+        min_y = fmin(min_y, figure->nodes[v].y);
+        max_y = fmax(max_y, figure->nodes[v].y);
+    }
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        coopnet_figure_node_t *node = &figure->nodes[v];
+        node->x = max_x > min_x ? inner.x + (node->x - min_x) / (max_x - min_x) * inner.w
+                                : inner.x + inner.w / 2;
+        node->y = max_y > min_y ? inner.y + (node->y - min_y) / (max_y - min_y) * inner.h
+                                : inner.y + inner.h / 2;
+    }
+}
+
+/* Pushes a and b (nodes i < j) apart when closer than their radii plus room; true if moved. */
+static bool push_apart(coopnet_figure_node_t *a, coopnet_figure_node_t *b, size_t i, size_t j,
+                       double room)
+{
+    double wanted = a->radius + b->radius + room;
+    double dx = b->x - a->x, dy = b->y - a->y;
+    if (fabs(dx) >= wanted || fabs(dy) >= wanted)
+        return false;
+    double distance = hypot(dx, dy);
+    if (distance >= wanted)
+        return false;
+    if (distance < 1e-6) {
+        /* coincident: separate along a direction fixed by the indices */
+        double angle = (double)(i * 7 + j * 13);
+        dx = cos(angle);
+        dy = sin(angle);
+        distance = 1;
+    } else {
+        dx /= distance;
+        dy /= distance;
+    }
+    double push = (wanted - distance) / 2 * 0.5;
+    a->x -= dx * push;
+    a->y -= dy * push;
+    b->x += dx * push;
+    b->y += dy * push;
+    return true;
+}
+
+/* One sweep over every pair. O(V^2). */
+static bool spread_sweep_all_pairs(network_figure_t *figure, double room)
+{
+    bool moved = false;
+    for (size_t i = 0; i < figure->n_nodes; i++)
+        for (size_t j = i + 1; j < figure->n_nodes; j++)
+            moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room);
+    return moved;
+}
+
+/* Nodes bucketed by square cells at least as wide as the largest push distance. */
+typedef struct spread_grid {
+    size_t *cell_start; /* n_cells + 1 offsets into members */
+    size_t *members;    /* node indices, by cell */
+    size_t *cell_of;    /* per node */
+    size_t capacity_cells, columns, rows;
+    double x0, y0, cell;
+} spread_grid_t;
+
+/* One sweep over the pairs in neighbouring cells (the grid built from the positions at the
+ * sweep's start). O(V * nodes per cell). */
+static bool spread_sweep_grid(network_figure_t *figure, spread_grid_t *grid, double reach,
+                              double room)
+{
+    size_t n = figure->n_nodes;
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        min_x = fmin(min_x, figure->nodes[v].x);
+        max_x = fmax(max_x, figure->nodes[v].x);
+        min_y = fmin(min_y, figure->nodes[v].y);
+        max_y = fmax(max_y, figure->nodes[v].y);
+    }
+    /* cells of side reach, fewer (wider) when the grid would outgrow its arrays */
+    grid->cell = reach;
+    while ((size_t)((max_x - min_x) / grid->cell + 1) * (size_t)((max_y - min_y) / grid->cell + 1) >
+           grid->capacity_cells)
+        grid->cell *= 1.5;
+    grid->x0 = min_x;
+    grid->y0 = min_y;
+    grid->columns = (size_t)((max_x - min_x) / grid->cell) + 1;
+    grid->rows = (size_t)((max_y - min_y) / grid->cell) + 1;
+    size_t n_cells = grid->columns * grid->rows;
+    memset(grid->cell_start, 0, (n_cells + 1) * sizeof *grid->cell_start);
+    for (size_t v = 0; v < n; v++) {
+        size_t column = (size_t)((figure->nodes[v].x - grid->x0) / grid->cell);
+        size_t row = (size_t)((figure->nodes[v].y - grid->y0) / grid->cell);
+        grid->cell_of[v] = row * grid->columns + column;
+        grid->cell_start[grid->cell_of[v] + 1]++;
+    }
+    for (size_t c = 0; c < n_cells; c++)
+        grid->cell_start[c + 1] += grid->cell_start[c];
+    for (size_t v = 0; v < n; v++) /* counting sort: members of a cell in node order */
+        grid->members[grid->cell_start[grid->cell_of[v]]++] = v;
+    for (size_t c = n_cells; c > 0; c--)
+        grid->cell_start[c] = grid->cell_start[c - 1];
+    grid->cell_start[0] = 0;
+    bool moved = false;
+    for (size_t i = 0; i < n; i++) {
+        size_t column = grid->cell_of[i] % grid->columns, row = grid->cell_of[i] / grid->columns;
+        for (size_t r = row > 0 ? row - 1 : 0; r <= row + 1 && r < grid->rows; r++)
+            for (size_t c = column > 0 ? column - 1 : 0; c <= column + 1 && c < grid->columns;
+                 c++) {
+                size_t cell = r * grid->columns + c;
+                for (size_t k = grid->cell_start[cell]; k < grid->cell_start[cell + 1]; k++) {
+                    size_t j = grid->members[k];
+                    if (j > i)
+                        moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room);
+                }
+            }
+    }
+    return moved;
+}
+
+/* Force layouts of cooperation graphs pack the actors of large events into a dense core while a
+ * few peripheral actors stretch the scale. On the page, push apart every pair of nodes closer
+ * than their radii plus room for a label, and refit: the core opens up, the periphery comes in.
+ * All pairs up to SPREAD_ALL_PAIRS_MAX nodes, O(rounds * V^2); above, pairs in neighbouring
+ * cells of a grid, O(rounds * V) for evenly spread nodes. */
+static void spread_nodes(network_figure_t *figure, coopnet_rect_t inner)
+{
+    size_t n = figure->n_nodes;
+    double room = fmin(SPREAD_ROOM, sqrt(inner.w * inner.h / (double)(n > 0 ? n : 1)) * 0.45);
+    double max_radius = 0;
+    for (size_t v = 0; v < n; v++)
+        max_radius = fmax(max_radius, figure->nodes[v].radius);
+    spread_grid_t grid = {0};
+    bool use_grid = n > SPREAD_ALL_PAIRS_MAX;
+    if (use_grid) {
+        grid.capacity_cells = 4 * n;
+        grid.cell_start = coopnet_i_alloc_array(grid.capacity_cells + 1, sizeof(size_t));
+        grid.members = coopnet_i_alloc_array(n, sizeof(size_t));
+        grid.cell_of = coopnet_i_alloc_array(n, sizeof(size_t));
+        if (!grid.cell_start || !grid.members || !grid.cell_of)
+            goto cleanup; /* out of memory: the nodes stay where the layout put them */
+    }
+    /* large graphs: fewer sweeps, each still opening up the densest places */
+    int iterations = use_grid ? (int)fmax(SPREAD_LARGE_MIN_ITERATIONS,
+                                          SPREAD_ITERATIONS * SPREAD_ALL_PAIRS_MAX / (double)n)
+                              : SPREAD_ITERATIONS;
+    for (int round = 0; round < SPREAD_ROUNDS; round++) {
+        for (int iteration = 0; iteration < iterations; iteration++) {
+            bool moved = use_grid
+                             ? spread_sweep_grid(figure, &grid, 2 * max_radius + room + 1e-9, room)
+                             : spread_sweep_all_pairs(figure, room);
+            if (!moved)
+                break;
+        }
+        refit(figure, inner);
+    }
+cleanup:
+    free(grid.cell_start);
+    free(grid.members);
+    free(grid.cell_of);
+}
+
+static void map_positions(network_figure_t *figure, coopnet_rect_t area)
+{
+    double pad = COOPNET_STYLE_NODE_MAX_RADIUS + 2;
+    coopnet_rect_t inner = {area.x + pad, area.y + pad, area.w - 2 * pad, area.h - 2 * pad};
+    if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
+        /* room for the event titles on the left and the actor names on the right */
+        double left = fmin(150, inner.w * 0.3), right = fmin(130, inner.w * 0.3);
+        inner.x += left;
+        inner.w -= left + right;
+    }
+    if (inner.w < 1)
+        inner.w = 1;
+    if (inner.h < 1)
+        inner.h = 1;
+    if (figure->kind == COOPNET_LAYOUT_GEO) {
+        /* equirectangular, one scale for both axes, centred */
+        double span_x = (figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos;
+        double span_y = figure->geo_lat_max - figure->geo_lat_min;
+        double scale = fmin(area.w / span_x, area.h / span_y);
+        /* widen the shorter side's range so that the map fills the area */
+        double extra_lon = (area.w / scale - span_x) / figure->geo_cos / 2;
+        double extra_lat = (area.h / scale - span_y) / 2;
+        figure->geo_lon_min -= extra_lon;
+        figure->geo_lon_max += extra_lon;
+        figure->geo_lat_min -= extra_lat;
+        figure->geo_lat_max += extra_lat;
+        /* a tall or wide area must not pad the map beyond the poles or the date line: the
+         * map then keeps the clamped range, centred in the area */
+        coopnet_i_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+        coopnet_i_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
+        double map_w = (figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos * scale;
+        double map_h = (figure->geo_lat_max - figure->geo_lat_min) * scale;
+        figure->map = (coopnet_rect_t){area.x + (area.w - map_w) / 2, area.y + (area.h - map_h) / 2,
+                                       map_w, map_h};
+        for (size_t v = 0; v < figure->n_nodes; v++) {
+            if (figure->in_side_column[v])
+                continue;
+            double lon = MATRIX(figure->positions, v, 0), lat = MATRIX(figure->positions, v, 1);
+            figure->nodes[v].x =
+                figure->map.x + (lon - figure->geo_lon_min) * figure->geo_cos * scale;
+            figure->nodes[v].y = figure->map.y + (figure->geo_lat_max - lat) * scale;
+        }
+        return;
+    }
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        min_x = fmin(min_x, MATRIX(figure->positions, v, 0));
+        max_x = fmax(max_x, MATRIX(figure->positions, v, 0));
+        min_y = fmin(min_y, MATRIX(figure->positions, v, 1));
+        max_y = fmax(max_y, MATRIX(figure->positions, v, 1));
+    }
+    double span_x = max_x - min_x, span_y = max_y - min_y;
+    bool keep_aspect = figure->kind == COOPNET_LAYOUT_CIRCLE;
+    double scale_x = span_x > 0 ? inner.w / span_x : 0;
+    double scale_y = span_y > 0 ? inner.h / span_y : 0;
+    if (keep_aspect) {
+        double scale = fmin(scale_x > 0 ? scale_x : INFINITY, scale_y > 0 ? scale_y : INFINITY);
+        scale_x = scale_y = isfinite(scale) ? scale : 0;
+    }
+    double offset_x = inner.x + (inner.w - span_x * scale_x) / 2;
+    double offset_y = inner.y + (inner.h - span_y * scale_y) / 2;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        figure->nodes[v].x = offset_x + (MATRIX(figure->positions, v, 0) - min_x) * scale_x;
+        figure->nodes[v].y = offset_y + (MATRIX(figure->positions, v, 1) - min_y) * scale_y;
+    }
+    bool force_directed = figure->kind == COOPNET_LAYOUT_FR || figure->kind == COOPNET_LAYOUT_KK ||
+                          figure->kind == COOPNET_LAYOUT_DRL;
+    if (force_directed)
+        spread_nodes(figure, inner);
+}
+
+/* Actors placed at a country's centre are spread on a small ring around it, so each is seen. */
+static void spread_country_groups(network_figure_t *figure)
+{
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        if (!figure->nodes[v].approximate || figure->in_side_column[v])
+            continue;
+        /* v is the first of its group when no earlier member shares its position */
+        bool first = true;
+        for (size_t w = 0; w < v && first; w++)
+            first = !(figure->nodes[w].approximate && !figure->in_side_column[w] &&
+                      strcmp(figure->bundle->actors[figure->nodes[w].actor].country,
+                             figure->bundle->actors[figure->nodes[v].actor].country) == 0);
+        if (!first)
+            continue;
+        const char *country = figure->bundle->actors[figure->nodes[v].actor].country;
+        size_t count = 0;
+        for (size_t w = v; w < figure->n_nodes; w++)
+            if (figure->nodes[w].approximate && !figure->in_side_column[w] &&
+                strcmp(figure->bundle->actors[figure->nodes[w].actor].country, country) == 0)
+                count++;
+        double centre_x = figure->nodes[v].x, centre_y = figure->nodes[v].y;
+        double ring = count == 1 ? 16.0 : 14.0 + 3.0 * (double)count;
+        size_t index = 0;
+        for (size_t w = v; w < figure->n_nodes; w++) {
+            if (!(figure->nodes[w].approximate && !figure->in_side_column[w] &&
+                  strcmp(figure->bundle->actors[figure->nodes[w].actor].country, country) == 0))
+                continue;
+            /* start below-right: the located actors the centre is averaged from lie around it */
+            double angle = G_PI / 4 + 2 * G_PI * (double)index / (double)count;
+            figure->nodes[w].x = centre_x + ring * cos(angle);
+            figure->nodes[w].y = centre_y + ring * sin(angle);
+            index++;
+        }
+    }
+}
+
+/* ---- drawing ---- */
+
+static double edge_width(const network_figure_t *figure, double weight)
+{
+    double width = 0.6;
+    if (figure->weight_max > figure->weight_min) {
+        double t = (weight - figure->weight_min) / (figure->weight_max - figure->weight_min);
+        width = 0.4 + 2.6 * sqrt(t);
+    }
+    return fmax(EDGE_MIN_WIDTH, width * figure->crowd_scale);
+}
+
+static int compare_edges_by_weight(const void *a, const void *b)
+{
+    const network_edge_t *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? -1 : 1;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return x->to < y->to ? -1 : x->to > y->to;
+}
+
+static void edge_path(cairo_t *cr, const network_figure_t *figure, const network_edge_t *edge)
+{
+    const coopnet_figure_node_t *a = &figure->nodes[edge->from], *b = &figure->nodes[edge->to];
+    cairo_move_to(cr, a->x, a->y);
+    if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
+        double middle = (a->x + b->x) / 2;
+        cairo_curve_to(cr, middle, a->y, middle, b->y, b->x, b->y);
+    } else {
+        cairo_line_to(cr, b->x, b->y);
+    }
+}
+
+/* Many edges: one path per line width (rounded to EDGE_BATCH_WIDTH_STEP), at most
+ * EDGE_BATCH_SEGMENTS lines each, instead of one stroke (and one composite of its bounding box)
+ * per edge; butt caps, which cannot be told from round ones at these widths. Within a path,
+ * crossing lines do not darken each other, so that a dense graph reads as a light web rather
+ * than a solid blot. */
+static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure)
+{
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST); /* halves the rasterising; same look */
+    double path_width = -1;
+    size_t in_path = 0;
+    for (size_t e = 0; e < figure->n_edges; e++) {
+        const network_edge_t *edge = &figure->edges[e];
+        if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
+            continue;
+        double width =
+            fmax(EDGE_MIN_WIDTH, round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
+                                     EDGE_BATCH_WIDTH_STEP);
+        if (in_path > 0 && (width != path_width || in_path >= EDGE_BATCH_SEGMENTS)) {
+            cairo_stroke(cr);
+            in_path = 0;
+        }
+        if (in_path == 0) {
+            cairo_set_line_width(cr, width);
+            path_width = width;
+        }
+        edge_path(cr, figure, edge);
+        in_path++;
+    }
+    if (in_path > 0)
+        cairo_stroke(cr);
+}
+
+static void draw_edges(cairo_t *cr, network_figure_t *figure)
+{
+    /* light edges first, so heavy ones stay visible on top; alpha falls with density */
+    qsort(figure->edges, figure->n_edges, sizeof *figure->edges, compare_edges_by_weight);
+    double n = (double)figure->n_nodes;
+    double density = n > 1 ? (double)figure->n_edges / (n * (n - 1) / 2) : 0;
+    double alpha = density > 0.2 ? 0.22 : density > 0.05 ? 0.35 : 0.5;
+    bool batched = figure->n_edges > EDGE_BATCH_MIN;
+    cairo_save(cr);
+    coopnet_i_style_set_color(cr, coopnet_i_style_edge, alpha);
+    if (batched) {
+        draw_edges_batched(cr, figure);
+    } else {
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        for (size_t e = 0; e < figure->n_edges; e++) {
+            const network_edge_t *edge = &figure->edges[e];
+            if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
+                continue; /* the note says that links to the side column are not drawn */
+            cairo_set_line_width(cr, edge_width(figure, edge->weight));
+            edge_path(cr, figure, edge);
+            cairo_stroke(cr);
+        }
+    }
+    /* arrowheads at the target's rim */
+    coopnet_i_style_set_color(cr, coopnet_i_style_text, 0.75);
+    for (size_t i = 0; i < figure->n_arrows; i++) {
+        const coopnet_figure_node_t *a = &figure->nodes[figure->arrows[i].from];
+        const coopnet_figure_node_t *b = &figure->nodes[figure->arrows[i].to];
+        if (figure->in_side_column[figure->arrows[i].from] ||
+            figure->in_side_column[figure->arrows[i].to])
+            continue;
+        double dx = b->x - a->x, dy = b->y - a->y, length = hypot(dx, dy);
+        if (length < b->radius + 6)
+            continue;
+        dx /= length;
+        dy /= length;
+        double tip_x = b->x - dx * (b->radius + 1), tip_y = b->y - dy * (b->radius + 1);
+        double size = 5.0 * figure->crowd_scale;
+        cairo_move_to(cr, tip_x, tip_y);
+        cairo_line_to(cr, tip_x - dx * size - dy * size * 0.45,
+                      tip_y - dy * size + dx * size * 0.45);
+        cairo_line_to(cr, tip_x - dx * size + dy * size * 0.45,
+                      tip_y - dy * size - dx * size * 0.45);
+        cairo_close_path(cr);
+        if (!batched)
+            cairo_fill(cr);
+    }
+    if (batched)
+        cairo_fill(cr); /* one composite for all the arrowheads */
+    cairo_restore(cr);
+}
+
+static void draw_node(cairo_t *cr, const coopnet_figure_node_t *node, bool square, double scale)
+{
+    cairo_new_path(cr); /* text drawn before may leave a current point: no line from it */
+    if (square)
+        cairo_rectangle(cr, node->x - node->radius, node->y - node->radius, 2 * node->radius,
+                        2 * node->radius);
+    else
+        cairo_arc(cr, node->x, node->y, node->radius, 0, 2 * G_PI);
+    cairo_set_source_rgb(cr, node->red, node->green, node->blue);
+    cairo_fill_preserve(cr);
+    coopnet_i_style_set_color(cr, coopnet_i_style_white, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_NODE_OUTLINE * fmin(1.0, scale));
+    cairo_stroke(cr);
+    if (node->approximate) {
+        /* a dashed ring marks a position that is not the actor's own */
+        double dash[] = {1.5, 1.2};
+        cairo_save(cr);
+        cairo_set_dash(cr, dash, 2, 0);
+        coopnet_i_style_set_color(cr, coopnet_i_style_text, 0.9);
+        cairo_set_line_width(cr, 0.7);
+        cairo_arc(cr, node->x, node->y, node->radius + 1.2, 0, 2 * G_PI);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    }
+}
+
+static int compare_nodes_by_radius(const void *a, const void *b)
+{
+    const coopnet_figure_node_t *const *x = a, *const *y = b;
+    if ((*x)->radius != (*y)->radius)
+        return (*x)->radius > (*y)->radius ? -1 : 1;
+    return *x < *y ? -1 : *x > *y; /* stable: the nodes' order */
+}
+
+static void draw_nodes(cairo_t *cr, const network_figure_t *figure)
+{
+    /* larger nodes first, so small ones are never hidden beneath them */
+    const coopnet_figure_node_t **order = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *order);
+    cairo_save(cr);
+    if (order == NULL) {
+        for (size_t v = 0; v < figure->n_nodes; v++)
+            draw_node(cr, &figure->nodes[v], figure->nodes[v].event >= 0, figure->crowd_scale);
+        cairo_restore(cr);
+        return;
+    }
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        order[v] = &figure->nodes[v];
+    qsort(order, figure->n_nodes, sizeof *order, compare_nodes_by_radius);
+    for (size_t i = 0; i < figure->n_nodes; i++)
+        draw_node(cr, order[i], order[i]->event >= 0, figure->crowd_scale);
+    free(order);
+    cairo_restore(cr);
+}
+
+/* ---- legend ---- */
+
+static double legend_dot_row(cairo_t *cr, double x, double y, double width, coopnet_rgb_t color,
+                             const char *text, bool draw)
+{
+    double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, text, width - 16);
+    if (draw) {
+        cairo_save(cr);
+        cairo_arc(cr, x + 5, y + height / 2, 4.5, 0, 2 * G_PI);
+        coopnet_i_style_set_color(cr, color, 1.0);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, text, x + 16, y, width - 16,
+                                  COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    }
+    return height + 2;
+}
+
+static void format_value(double value, char *buffer, size_t size)
+{
+    if (fabs(value - round(value)) < 1e-9 && fabs(value) < 1e9)
+        snprintf(buffer, size, "%.0f", value);
+    else if (fabs(value) >= 100)
+        snprintf(buffer, size, "%.0f", value);
+    else if (fabs(value) >= 1)
+        snprintf(buffer, size, "%.1f", value);
+    else
+        snprintf(buffer, size, "%.3f", value);
+}
+
+/* The start of the legend's next section: under the last one, or (sections in columns) at the
+ * top of the next column; *bottom keeps the lowest point reached. */
+static void legend_next_section(const network_figure_t *figure, coopnet_rect_t box, double *x,
+                                double *y, double *bottom)
+{
+    *bottom = fmax(*bottom, *y);
+    if (figure->legend_column > 0) {
+        *x += figure->legend_column;
+        *y = box.y;
+    } else {
+        *y += 8;
+    }
+}
+
+/* Draws (or only measures, when draw is false) the legend; returns its height. */
+static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, bool draw)
+{
+    double x = box.x, y = box.y, bottom = box.y;
+    double w = figure->legend_column > 0 ? figure->legend_column - 12 : box.w;
+    char text[256];
+    const coopnet_draw_categories_t *categories = &figure->categories;
+    const char *attribute = figure->options->color_by ? figure->options->color_by : "level";
+    snprintf(text, sizeof text, "%s%s",
+             categories->is_level ? "Level" : "Colour: ", categories->is_level ? "" : attribute);
+    if (draw)
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, text, x, y, w, COOPNET_ALIGN_LEFT,
+                                  coopnet_i_style_text);
+    y += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, text, w) + 3;
+    /* counts of the drawn actors per category */
+    size_t counts[16] = {0};
+    size_t missing = 0, other = 0;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        if (figure->nodes[v].actor < 0)
+            continue;
+        size_t category = categories->category[figure->nodes[v].actor];
+        if (category == SIZE_MAX)
+            missing++;
+        else if (category >= categories->n_names)
+            other++;
+        else if (category < 16)
+            counts[category]++;
+    }
+    for (size_t i = 0; i < categories->n_names && i < 16; i++) {
+        if (counts[i] == 0)
+            continue;
+        snprintf(text, sizeof text, "%s (%zu)", categories->names[i], counts[i]);
+        coopnet_rgb_t color = categories->is_level ? coopnet_i_style_level_color((coopnet_level_t)i)
+                                                   : coopnet_i_style_category_color(i);
+        y += legend_dot_row(cr, x, y, w, color, text, draw);
+    }
+    if (other > 0) {
+        snprintf(text, sizeof text, "other (%zu)", other);
+        y += legend_dot_row(cr, x, y, w, coopnet_i_style_other, text, draw);
+    }
+    if (missing > 0) {
+        snprintf(text, sizeof text, "not given (%zu)", missing);
+        y += legend_dot_row(cr, x, y, w, coopnet_i_style_missing, text, draw);
+    }
+    if (figure->bipartite)
+        y += legend_dot_row(cr, x, y, w, coopnet_i_style_text, "event (square)", draw);
+
+    if (figure->size_measure != NULL && figure->size_max > figure->size_min) {
+        legend_next_section(figure, box, &x, &y, &bottom);
+        snprintf(text, sizeof text, "Size: %s", figure->size_measure);
+        if (draw)
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, text, x, y, w, COOPNET_ALIGN_LEFT,
+                                      coopnet_i_style_text);
+        y += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, text, w) + 4;
+        double samples[3] = {figure->size_min, (figure->size_min + figure->size_max) / 2,
+                             figure->size_max};
+        for (int i = 0; i < 3; i++) {
+            double radius = radius_of_value(figure, samples[i]) * figure->node_scale;
+            double row = fmax(2 * radius, 11) + 3;
+            if (draw) {
+                cairo_save(cr);
+                cairo_arc(cr, x + COOPNET_STYLE_NODE_MAX_RADIUS, y + row / 2, radius, 0, 2 * G_PI);
+                coopnet_i_style_set_color(cr, coopnet_i_style_other, 0.8);
+                cairo_fill(cr);
+                cairo_restore(cr);
+                format_value(samples[i], text, sizeof text);
+                double text_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, text, 0);
+                coopnet_i_style_draw_text(
+                    cr, COOPNET_TEXT_BODY, text, x + 2 * COOPNET_STYLE_NODE_MAX_RADIUS + 6,
+                    y + (row - text_height) / 2, 0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+            }
+            y += row;
+        }
+    }
+    if (figure->n_edges > 0) {
+        legend_next_section(figure, box, &x, &y, &bottom);
+        const char *heading = figure->bipartite ? "Lines: attended" : "Line width: weight";
+        if (draw)
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, heading, x, y, w,
+                                      COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        y += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, heading, w) + 4;
+        if (!figure->bipartite && figure->weight_max > figure->weight_min) {
+            double samples[2] = {figure->weight_min, figure->weight_max};
+            for (int i = 0; i < 2; i++) {
+                format_value(samples[i], text, sizeof text);
+                double text_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, text, 0);
+                if (draw) {
+                    cairo_save(cr);
+                    coopnet_i_style_set_color(cr, coopnet_i_style_edge, 0.9);
+                    cairo_set_line_width(cr, edge_width(figure, samples[i]));
+                    cairo_move_to(cr, x, y + text_height / 2);
+                    cairo_line_to(cr, x + 22, y + text_height / 2);
+                    cairo_stroke(cr);
+                    cairo_restore(cr);
+                    coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, text, x + 28, y, 0,
+                                              COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+                }
+                y += text_height + 2;
+            }
+        }
+        if (figure->n_arrows > 0) {
+            const char *arrow_text = "directed tie";
+            double text_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, arrow_text, 0);
+            if (draw) {
+                double middle = y + text_height / 2;
+                cairo_save(cr);
+                coopnet_i_style_set_color(cr, coopnet_i_style_edge, 0.9);
+                cairo_set_line_width(cr, 0.8);
+                cairo_move_to(cr, x, middle);
+                cairo_line_to(cr, x + 18, middle);
+                cairo_stroke(cr);
+                coopnet_i_style_set_color(cr, coopnet_i_style_text, 0.75);
+                cairo_move_to(cr, x + 23, middle);
+                cairo_line_to(cr, x + 18, middle - 2.3);
+                cairo_line_to(cr, x + 18, middle + 2.3);
+                cairo_close_path(cr);
+                cairo_fill(cr);
+                cairo_restore(cr);
+                coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, arrow_text, x + 28, y, 0,
+                                          COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+            }
+            y += text_height + 2;
+        }
+    }
+    if (figure->n_near_country > 0) {
+        legend_next_section(figure, box, &x, &y, &bottom);
+        const char *text_approx = "placed near its country (no coordinates)";
+        double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, text_approx, w - 16);
+        if (draw) {
+            coopnet_figure_node_t sample = {0};
+            sample.x = x + 5;
+            sample.y = y + 6;
+            sample.radius = 4;
+            sample.red = sample.green = sample.blue = 0.55;
+            sample.approximate = true;
+            draw_node(cr, &sample, false, 1.0);
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, text_approx, x + 16, y, w - 16,
+                                      COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        }
+        y += height + 2;
+    }
+    return fmax(bottom, y) - box.y;
+}
+
+/* ---- geo decorations ---- */
+
+static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
+{
+    coopnet_rect_t map = figure->map;
+    double span =
+        fmax(figure->geo_lon_max - figure->geo_lon_min, figure->geo_lat_max - figure->geo_lat_min);
+    double step = span > 60 ? 20 : span > 30 ? 10 : span > 12 ? 5 : span > 5 ? 2 : 1;
+    double scale = map.w / ((figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos);
+    char text[32];
+    cairo_save(cr);
+    coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+    cairo_rectangle(cr, map.x, map.y, map.w, map.h);
+    cairo_fill(cr);
+    cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
+    for (double lon = ceil(figure->geo_lon_min / step) * step; lon <= figure->geo_lon_max;
+         lon += step) {
+        double x = map.x + (lon - figure->geo_lon_min) * figure->geo_cos * scale;
+        coopnet_i_style_set_color(cr, coopnet_i_style_grid, 1.0);
+        cairo_move_to(cr, x, map.y);
+        cairo_line_to(cr, x, map.y + map.h);
+        cairo_stroke(cr);
+        snprintf(text, sizeof text, "%g°%s", fabs(lon), lon < 0 ? "W" : lon > 0 ? "E" : "");
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, text, x, map.y + map.h + 2, 0,
+                                  COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
+    }
+    for (double lat = ceil(figure->geo_lat_min / step) * step; lat <= figure->geo_lat_max;
+         lat += step) {
+        double y = map.y + (figure->geo_lat_max - lat) * scale;
+        coopnet_i_style_set_color(cr, coopnet_i_style_grid, 1.0);
+        cairo_move_to(cr, map.x, y);
+        cairo_line_to(cr, map.x + map.w, y);
+        cairo_stroke(cr);
+        snprintf(text, sizeof text, "%g°%s", fabs(lat), lat < 0 ? "S" : lat > 0 ? "N" : "");
+        double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, text, 0);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, text, map.x - 3, y - height / 2, 0,
+                                  COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+    }
+    cairo_restore(cr);
+}
+
+#define SIDE_LIST_ROW 15.0
+#define SIDE_LIST_COLUMN_MIN 130.0
+
+static const char side_heading[] = "No location on the map";
+
+/* The rows of the unlocated actors' list in its columns. */
+static size_t side_rows(const network_figure_t *figure)
+{
+    size_t columns = figure->side_columns > 0 ? figure->side_columns : 1;
+    return (figure->n_side + columns - 1) / columns;
+}
+
+/* The height the list under the map takes at width (its columns decided here). */
+static double side_list_height(cairo_t *cr, network_figure_t *figure, double width)
+{
+    double columns = floor(width / SIDE_LIST_COLUMN_MIN);
+    figure->side_columns = columns < 1 ? 1 : (size_t)columns;
+    return 6 + coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, width - 12) + 4 +
+           (double)side_rows(figure) * SIDE_LIST_ROW + 4;
+}
+
+/* The column width of the unlocated actors' list. */
+static double side_column_width(const network_figure_t *figure)
+{
+    return figure->side_column.w / (double)(figure->side_columns > 0 ? figure->side_columns : 1);
+}
+
+static void place_side_column(cairo_t *cr, network_figure_t *figure)
+{
+    coopnet_rect_t box = figure->side_column;
+    double top = box.y + 6;
+    top += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, box.w - 12) + 6;
+    double row =
+        figure->geo_below
+            ? SIDE_LIST_ROW
+            : fmin(16.0, (box.y + box.h - top - 4) / (figure->n_side > 0 ? figure->n_side : 1));
+    if (row < 6)
+        row = 6;
+    size_t rows = side_rows(figure), index = 0;
+    double column_width = side_column_width(figure);
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        if (!figure->in_side_column[v])
+            continue;
+        /* down each column, then on to the next */
+        size_t column = index / rows, row_index = index % rows;
+        figure->nodes[v].x = box.x + (double)column * column_width + 8 +
+                             COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE;
+        figure->nodes[v].y = top + ((double)row_index + 0.5) * row;
+        index++;
+    }
+}
+
+static void draw_side_column(cairo_t *cr, const network_figure_t *figure)
+{
+    coopnet_rect_t box = figure->side_column;
+    cairo_save(cr);
+    coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+    cairo_rectangle(cr, box.x, box.y, box.w, box.h);
+    cairo_fill(cr);
+    cairo_restore(cr);
+    coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, side_heading, box.x + 6, box.y + 6,
+                              box.w - 12, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+}
+
+/* ---- the figure ---- */
+
+static int prepare(network_figure_t *figure, coopnet_error_t *err)
+{
+    const coopnet_render_options_t *options = figure->options;
+    int status;
+    if (figure->bipartite)
+        status = coopnet_two_mode_init(&figure->two_mode, figure->bundle, &options->graph, err);
+    else
+        status =
+            coopnet_graph_init_cooperation(&figure->graph, figure->bundle, &options->graph, err);
+    if (status != COOPNET_OK)
+        return status;
+    if ((status = coopnet_i_draw_categories_init(&figure->categories, figure->bundle,
+                                                 options->color_by, err)) != COOPNET_OK)
+        return status;
+    if ((status = build_nodes_and_edges(figure, err)) != COOPNET_OK)
+        return status;
+    if ((status = compute_sizes(figure, err)) != COOPNET_OK)
+        return status;
+    COOPNET_IGRAPH_CHECK(
+        err, status, igraph_matrix_resize(&figure->positions, (igraph_integer_t)figure->n_nodes, 2),
+        "layout");
+    igraph_matrix_null(&figure->positions);
+    if (figure->fixed_positions != NULL) {
+        if (igraph_matrix_nrow(figure->fixed_positions) != (igraph_integer_t)figure->n_nodes)
+            return COOPNET_ERROR(err, COOPNET_EINTERNAL, "snapshot positions do not match");
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_matrix_update(&figure->positions, figure->fixed_positions),
+                             "positions");
+    } else
+        switch (figure->kind) {
+        case COOPNET_LAYOUT_GEO:
+            status = layout_geo(figure, err);
+            break;
+        case COOPNET_LAYOUT_CIRCLE:
+            status = layout_circle(figure, err);
+            break;
+        case COOPNET_LAYOUT_BIPARTITE:
+            status = layout_bipartite(figure, err);
+            break;
+        default:
+            status = layout_force(figure, err);
+            break;
+        }
+    figure->crowd_scale = 1.0;
+    figure->node_scale = figure->kind == COOPNET_LAYOUT_GEO ? GEO_NODE_SCALE : 1.0;
+    for (size_t v = 0; v < figure->n_nodes && status == COOPNET_OK; v++)
+        figure->nodes[v].radius = radius_of_value(figure, figure->nodes[v].value);
+cleanup:
+    return status;
+}
+
+static void default_title(const network_figure_t *figure, char *buffer, size_t size)
+{
+    const char *what = figure->kind == COOPNET_LAYOUT_GEO ? "Where the cooperating actors are"
+                       : figure->kind == COOPNET_LAYOUT_BIPARTITE ? "Who attended which event"
+                                                                  : "Cooperation network";
+    snprintf(buffer, size, "%s: %s", what, figure->bundle->name);
+}
+
+static void default_subtitle(const network_figure_t *figure, char *buffer, size_t size)
+{
+    const coopnet_render_options_t *options = figure->options;
+    char as_of[COOPNET_DATE_TEXT_SIZE + 16] = "";
+    if (options->graph.as_of.precision != COOPNET_DATE_NONE) {
+        char date[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format(options->graph.as_of, date);
+        snprintf(as_of, sizeof as_of, ", as of %s", date);
+    }
+    if (figure->bipartite) {
+        size_t events = 0;
+        for (size_t v = 0; v < figure->n_nodes; v++)
+            events += figure->nodes[v].event >= 0;
+        snprintf(buffer, size, "%zu actors (right) and %zu events (left, by date)%s",
+                 figure->n_nodes - events, events, as_of);
+        return;
+    }
+    const char *layer = options->graph.layer == COOPNET_LAYER_EVENTS ? "shared events"
+                        : options->graph.layer == COOPNET_LAYER_TIES ? "ties"
+                                                                     : "shared events and ties";
+    snprintf(buffer, size, "%zu actors, %zu links (%s)%s", figure->n_nodes, figure->n_edges, layer,
+             as_of);
+}
+
+static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bounds,
+                        coopnet_error_t *err)
+{
+    const coopnet_render_options_t *options = figure->options;
+    int status = coopnet_i_label_set_init(&figure->labels, figure->n_nodes, err);
+    if (status != COOPNET_OK || options->labels == COOPNET_LABELS_NONE)
+        return status;
+    /* rank: the size measure, then degree in the drawing, then bundle order */
+    order_key_t *keys = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *keys);
+    if (keys == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        keys[v].node = v;
+        keys[v].primary = figure->in_side_column[v] ? 0 : 1; /* side column first: fixed slots */
+        keys[v].secondary =
+            isnan(figure->nodes[v].value) ? figure->nodes[v].radius : figure->nodes[v].value;
+    }
+    qsort(keys, figure->n_nodes, sizeof *keys, compare_order_keys);
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        coopnet_i_label_set_add_obstacle(&figure->labels, figure->nodes[v].x, figure->nodes[v].y,
+                                         figure->nodes[v].radius + 0.5);
+    size_t limit = figure->n_nodes;
+    if (options->labels == COOPNET_LABELS_TOP)
+        limit = options->label_top;
+    else if (options->labels == COOPNET_LABELS_AUTO &&
+             figure->n_nodes > COOPNET_LABELS_AUTO_ALL_MAX)
+        limit = COOPNET_LABELS_AUTO_TOP;
+    char text[LABEL_TEXT_SIZE];
+    size_t labelled = 0;
+    for (size_t i = 0; i < figure->n_nodes && status == COOPNET_OK; i++) {
+        size_t v = keys[i].node;
+        const coopnet_figure_node_t *node = &figure->nodes[v];
+        if (node->event >= 0)
+            snprintf(text, sizeof text, "%s", figure->bundle->events[node->event].title);
+        else
+            coopnet_i_draw_actor_label(figure->bundle, (size_t)node->actor, options->label_field,
+                                       text, sizeof text);
+        bool in_side = figure->in_side_column[v];
+        if (!in_side && labelled >= limit)
+            continue;
+        coopnet_label_request_t request = {0};
+        request.node = v;
+        request.x = node->x;
+        request.y = node->y;
+        request.radius = node->radius;
+        request.text = text;
+        request.wrap_width = LABEL_WRAP_WIDTH;
+        /* under a full-width map, its labels stay on it, clear of the list and legend */
+        request.bounds = figure->geo_below && !in_side ? figure->map : bounds;
+        if (in_side) {
+            request.fixed_side = COOPNET_LABEL_RIGHT;
+            double column_width = side_column_width(figure);
+            double column_right =
+                figure->side_column.x +
+                (floor((node->x - figure->side_column.x) / column_width) + 1) * column_width;
+            request.wrap_width = column_right - 4 - (node->x + node->radius + 3);
+            request.max_lines = 1;
+        } else if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
+            request.fixed_side = node->event >= 0 ? COOPNET_LABEL_LEFT : COOPNET_LABEL_RIGHT;
+            request.max_lines = 1;
+            request.wrap_width = node->event >= 0 ? 150 : LABEL_WRAP_WIDTH;
+        }
+        status = coopnet_i_label_set_place(cr, &figure->labels, &request, err);
+        if (!in_side)
+            labelled++;
+    }
+    free(keys);
+    return status;
+}
+
+static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
+                         coopnet_figure_layout_t *layout, coopnet_error_t *err)
+{
+    layout->width = canvas.w;
+    layout->height = canvas.h;
+    layout->plot_x = figure->plot.x;
+    layout->plot_y = figure->plot.y;
+    layout->plot_w = figure->plot.w;
+    layout->plot_h = figure->plot.h;
+    layout->legend_x = figure->legend.x;
+    layout->legend_y = figure->legend.y;
+    layout->legend_w = figure->legend.w;
+    layout->legend_h = figure->legend.h;
+    layout->n_unplaced = figure->n_side;
+    layout->nodes = figure->nodes;
+    layout->n_nodes = figure->n_nodes;
+    figure->nodes = NULL;
+    return coopnet_i_label_set_export(&figure->labels, &layout->labels, &layout->n_labels, err);
+}
+
+static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                        const coopnet_render_options_t *options,
+                        const igraph_matrix_t *fixed_positions, coopnet_figure_layout_t *layout,
+                        coopnet_error_t *err)
+{
+    network_figure_t figure;
+    memset(&figure, 0, sizeof figure);
+    int status = COOPNET_OK;
+    figure.bundle = bundle;
+    figure.options = options;
+    figure.fixed_positions = fixed_positions;
+    figure.kind = options->layout;
+    if (figure.kind == COOPNET_LAYOUT_AUTO)
+        figure.kind = COOPNET_LAYOUT_FR;
+    if (figure.kind == COOPNET_LAYOUT_TIMELINE)
+        return coopnet_i_draw_timeline(cr, rect, bundle, options, layout, err);
+    figure.bipartite = figure.kind == COOPNET_LAYOUT_BIPARTITE;
+    bool vectors_ready = false;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&figure.size_values, 0), "sizes");
+    if (igraph_matrix_init(&figure.positions, 0, 2) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&figure.size_values);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    vectors_ready = true;
+    if ((status = prepare(&figure, err)) != COOPNET_OK)
+        goto cleanup;
+    if (fixed_positions != NULL) {
+        /* snapshots: actors without a link yet are grey, so the panels show the growth */
+        for (size_t v = 0; v < figure.n_nodes; v++) {
+            igraph_integer_t degree = 0;
+            if (igraph_degree_1(&figure.graph.graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
+                                IGRAPH_LOOPS) == IGRAPH_SUCCESS &&
+                degree == 0) {
+                figure.nodes[v].red = figure.nodes[v].green = figure.nodes[v].blue = 0.82;
+            }
+        }
+    }
+
+    char title[512], subtitle[512], caption[512];
+    const char *title_text = options->figure.title, *caption_text = options->figure.caption;
+    const char *subtitle_text = NULL;
+    if (title_text == NULL) {
+        default_title(&figure, title, sizeof title);
+        title_text = title;
+        default_subtitle(&figure, subtitle, sizeof subtitle);
+        subtitle_text = subtitle;
+    }
+    if (caption_text == NULL) {
+        coopnet_i_draw_default_caption(bundle, caption, sizeof caption);
+        caption_text = caption;
+    }
+    /* a portrait canvas: the map takes the full width, with what is not on it below */
+    figure.geo_below =
+        figure.kind == COOPNET_LAYOUT_GEO && fixed_positions == NULL && rect.h > rect.w * 0.9;
+    if (figure.kind == COOPNET_LAYOUT_GEO && (figure.n_side > 0 || figure.n_near_country > 0)) {
+        size_t n = 0;
+        n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
+        if (figure.n_near_country > 0)
+            n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
+                                  "%zu %s without coordinates (mostly national bodies) %s "
+                                  "drawn around the centre of their country's located actors, "
+                                  "with a dashed ring. ",
+                                  figure.n_near_country,
+                                  figure.n_near_country == 1 ? "actor" : "actors",
+                                  figure.n_near_country == 1 ? "is" : "are");
+        if (figure.n_side > 0 && n < sizeof figure.note)
+            snprintf(figure.note + n, sizeof figure.note - n,
+                     "%zu %s with no location or a country without located actors (mostly "
+                     "international bodies) %s listed %s; their links are not drawn.",
+                     figure.n_side, figure.n_side == 1 ? "actor" : "actors",
+                     figure.n_side == 1 ? "is" : "are",
+                     figure.geo_below ? "under the map" : "on the right");
+    }
+    cairo_save(cr);
+    coopnet_rect_t content;
+    coopnet_i_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text,
+                               figure.note[0] ? figure.note : NULL, &content);
+
+    /* a crowded canvas (many nodes for its area) gets smaller nodes and thinner lines */
+    double spacing =
+        sqrt(content.w * content.h / (double)(figure.n_nodes > 0 ? figure.n_nodes : 1));
+    if (figure.n_nodes > CROWD_MIN_NODES)
+        figure.crowd_scale = fmax(CROWD_MIN_SCALE, fmin(1.0, spacing / CROWD_SPACING));
+    figure.node_scale *= figure.crowd_scale;
+    for (size_t v = 0; v < figure.n_nodes; v++)
+        figure.nodes[v].radius *= figure.node_scale;
+
+    /* the legend column on the right, the plot (and the geo side column) on the left */
+    /* snapshot panels share one legend, drawn by the chart */
+    double legend_width =
+        fixed_positions != NULL || figure.geo_below ? 0 : fmin(LEGEND_WIDTH, content.w * 0.3);
+    double legend_gap = legend_width > 0 ? COOPNET_STYLE_GAP : 0;
+    figure.legend =
+        (coopnet_rect_t){content.x + content.w - legend_width, content.y, legend_width, 0};
+    if (legend_width > 0)
+        figure.legend.h = legend(cr, &figure, figure.legend, false);
+    figure.plot =
+        (coopnet_rect_t){content.x, content.y, content.w - legend_width - legend_gap, content.h};
+    coopnet_rect_t area = figure.plot;
+    if (figure.geo_below) {
+        /* from the bottom up: the legend in columns, the list of unlocated actors, the map */
+        figure.legend_column = content.w / 4;
+        figure.legend = (coopnet_rect_t){content.x, 0, content.w, 0};
+        figure.legend.h = legend(cr, &figure, figure.legend, false);
+        double side = figure.n_side > 0 ? side_list_height(cr, &figure, content.w) : 0;
+        double below = figure.legend.h + (side > 0 ? side + 8 : 0);
+        area = (coopnet_rect_t){content.x + 26, content.y, content.w - 26, content.h - below - 16};
+        if (area.h < 40)
+            area.h = 40;
+        map_positions(&figure, area);
+        spread_country_groups(&figure);
+        /* the list right under the map (it may be shorter than its area) */
+        figure.side_column =
+            (coopnet_rect_t){content.x, figure.map.y + figure.map.h + 16, content.w, side};
+        if (figure.n_side > 0)
+            place_side_column(cr, &figure);
+        figure.legend.y = figure.side_column.y + (side > 0 ? side + 8 : 0);
+        legend_width = content.w;
+    } else if (figure.kind == COOPNET_LAYOUT_GEO) {
+        double side = figure.n_side > 0 ? fmin(GEO_SIDE_COLUMN_WIDTH, area.w * 0.3) : 0;
+        figure.side_column = (coopnet_rect_t){area.x + area.w - side, area.y, side, area.h};
+        figure.side_columns = 1;
+        /* room for the graticule's degree labels on the left and below */
+        area.x += 26;
+        area.w -= 26 + (side > 0 ? side + COOPNET_STYLE_GAP : 0);
+        area.h -= 12;
+        map_positions(&figure, area);
+        spread_country_groups(&figure);
+        if (figure.n_side > 0)
+            place_side_column(cr, &figure);
+    } else {
+        map_positions(&figure, area);
+    }
+
+    if ((status = place_labels(cr, &figure, figure.plot, err)) != COOPNET_OK) {
+        cairo_restore(cr);
+        goto cleanup;
+    }
+    if (figure.kind == COOPNET_LAYOUT_GEO) {
+        draw_graticule(cr, &figure);
+        if (figure.n_side > 0)
+            draw_side_column(cr, &figure);
+    }
+    draw_edges(cr, &figure);
+    draw_nodes(cr, &figure);
+    coopnet_i_label_set_draw(cr, &figure.labels);
+    if (legend_width > 0)
+        legend(cr, &figure, figure.legend, true);
+    cairo_restore(cr);
+    if (layout != NULL)
+        status = export_layout(&figure, rect, layout, err);
+cleanup:
+    if (vectors_ready)
+        network_figure_free(&figure);
+    return status;
+}
+
+int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                           const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
+                           coopnet_error_t *err)
+{
+    return draw_network(cr, rect, bundle, options, NULL, layout, err);
+}
+
+int coopnet_i_draw_network_fixed(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                 const coopnet_render_options_t *options,
+                                 const igraph_matrix_t *positions, coopnet_error_t *err)
+{
+    return draw_network(cr, rect, bundle, options, positions, NULL, err);
+}
+
+int coopnet_i_draw_network_positions(const coopnet_bundle_t *bundle,
+                                     const coopnet_render_options_t *options,
+                                     igraph_matrix_t *positions, coopnet_error_t *err)
+{
+    network_figure_t figure;
+    memset(&figure, 0, sizeof figure);
+    int status = COOPNET_OK;
+    figure.bundle = bundle;
+    figure.options = options;
+    figure.kind = COOPNET_LAYOUT_FR;
+    if (igraph_vector_init(&figure.size_values, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (igraph_matrix_init(&figure.positions, 0, 2) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&figure.size_values);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    if ((status = prepare(&figure, err)) == COOPNET_OK &&
+        igraph_matrix_update(positions, &figure.positions) != IGRAPH_SUCCESS)
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    network_figure_free(&figure);
+    return status;
+}

@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* draw_timeline.c - the "who came to what, when" chart: dated events on a time axis, one row per
+ * actor, a dot where an actor took part (see draw.h). */
+#include "figures/draw.h"
+#include "core/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROW_HEIGHT 13.0
+#define HEADER_HEIGHT 140.0
+#define AXIS_HEIGHT 30.0
+#define MAX_ROW_LABEL_WIDTH 170.0
+#define MIN_COLUMN_GAP 11.0
+#define DOT_RADIUS 3.6
+#define LEGEND_HEIGHT 20.0
+
+typedef struct timeline_column {
+    size_t event;
+    double x;
+} timeline_column_t;
+
+typedef struct timeline {
+    const coopnet_bundle_t *bundle;
+    coopnet_graph_t graph;
+    size_t *rows; /* actor indices in row order */
+    size_t n_rows;
+    long *row_of_actor;
+    timeline_column_t *columns; /* dated (by date), then undated */
+    size_t n_dated, n_columns;
+    int32_t first_day, last_day;
+} timeline_t;
+
+static void timeline_free(timeline_t *timeline)
+{
+    coopnet_graph_destroy(&timeline->graph);
+    free(timeline->rows);
+    free(timeline->row_of_actor);
+    free(timeline->columns);
+}
+
+static const coopnet_bundle_t *sort_bundle; /* qsort has no context argument in C11 */
+static const long *sort_first_column;
+
+static int compare_columns(const void *a, const void *b)
+{
+    const timeline_column_t *x = a, *y = b;
+    const coopnet_event_t *ex = &sort_bundle->events[x->event],
+                          *ey = &sort_bundle->events[y->event];
+    bool x_dated = ex->date.precision != COOPNET_DATE_NONE;
+    bool y_dated = ey->date.precision != COOPNET_DATE_NONE;
+    if (x_dated != y_dated)
+        return x_dated ? -1 : 1;
+    if (x_dated && ex->date.day != ey->date.day)
+        return ex->date.day < ey->date.day ? -1 : 1;
+    return x->event < y->event ? -1 : x->event > y->event;
+}
+
+static int compare_rows(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (sort_first_column[x] != sort_first_column[y])
+        return sort_first_column[x] < sort_first_column[y] ? -1 : 1;
+    const coopnet_actor_t *ax = &sort_bundle->actors[x], *ay = &sort_bundle->actors[y];
+    if (ax->level != ay->level)
+        return ax->level > ay->level ? -1 : 1; /* international first: conveners on top */
+    return strcmp(ax->name, ay->name);
+}
+
+static int timeline_build(timeline_t *timeline, const coopnet_bundle_t *bundle,
+                          const coopnet_render_options_t *options, coopnet_error_t *err)
+{
+    memset(timeline, 0, sizeof *timeline);
+    timeline->bundle = bundle;
+    int status = coopnet_graph_init_cooperation(&timeline->graph, bundle, &options->graph, err);
+    if (status != COOPNET_OK)
+        return status;
+    timeline->columns = coopnet_i_alloc_array(bundle->n_events + 1, sizeof *timeline->columns);
+    timeline->rows = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(size_t));
+    timeline->row_of_actor = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(long));
+    long *first_column = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(long));
+    if (!timeline->columns || !timeline->rows || !timeline->row_of_actor || !first_column) {
+        free(first_column);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        if (!coopnet_graph_keeps_event(bundle, e, &options->graph))
+            continue;
+        if (bundle->event_start[e + 1] == bundle->event_start[e])
+            continue;
+        timeline->columns[timeline->n_columns++] = (timeline_column_t){e, 0};
+        if (bundle->events[e].date.precision != COOPNET_DATE_NONE)
+            timeline->n_dated++;
+    }
+    sort_bundle = bundle;
+    qsort(timeline->columns, timeline->n_columns, sizeof *timeline->columns, compare_columns);
+    if (timeline->n_dated == 0) {
+        free(first_column);
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "the timeline needs dated events; '%s' has none under these options",
+                             bundle->name);
+    }
+    timeline->first_day = bundle->events[timeline->columns[0].event].date.day;
+    timeline->last_day =
+        coopnet_date_last_day(bundle->events[timeline->columns[timeline->n_dated - 1].event].date);
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        first_column[a] = -1;
+        timeline->row_of_actor[a] = -1;
+    }
+    for (size_t c = timeline->n_columns; c-- > 0;) {
+        size_t e = timeline->columns[c].event;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            size_t actor = (size_t)bundle->participations[p].actor;
+            if (VECTOR(timeline->graph.vertex_of_actor)[actor] >= 0)
+                first_column[actor] = (long)c;
+        }
+    }
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        if (first_column[a] >= 0)
+            timeline->rows[timeline->n_rows++] = a;
+    sort_first_column = first_column;
+    qsort(timeline->rows, timeline->n_rows, sizeof(size_t), compare_rows);
+    for (size_t r = 0; r < timeline->n_rows; r++)
+        timeline->row_of_actor[timeline->rows[r]] = (long)r;
+    free(first_column);
+    return COOPNET_OK;
+}
+
+double coopnet_i_draw_timeline_default_height(const coopnet_bundle_t *bundle,
+                                              const coopnet_render_options_t *options)
+{
+    timeline_t timeline;
+    coopnet_error_t err;
+    double height = 540;
+    if (timeline_build(&timeline, bundle, options, &err) == COOPNET_OK)
+        height = fmax(360, 2 * COOPNET_STYLE_MARGIN + 80 + HEADER_HEIGHT + AXIS_HEIGHT +
+                               LEGEND_HEIGHT + ROW_HEIGHT * (double)timeline.n_rows + 40);
+    timeline_free(&timeline);
+    return height;
+}
+
+static double day_to_x(const timeline_t *timeline, coopnet_rect_t band, double day)
+{
+    double span = (double)(timeline->last_day - timeline->first_day);
+    if (span <= 0)
+        return band.x + band.w / 2;
+    return band.x + (day - timeline->first_day) / span * band.w;
+}
+
+static bool is_convening_role(coopnet_role_t role)
+{
+    return role == COOPNET_ROLE_ORGANISER || role == COOPNET_ROLE_HOST ||
+           role == COOPNET_ROLE_FUNDER;
+}
+
+static void draw_dot(cairo_t *cr, double x, double y, coopnet_rgb_t color, bool convening)
+{
+    cairo_arc(cr, x, y, DOT_RADIUS, 0, 2 * G_PI);
+    coopnet_i_style_set_color(cr, color, 1.0);
+    cairo_fill(cr);
+    if (convening) {
+        cairo_arc(cr, x, y, DOT_RADIUS + 1.8, 0, 2 * G_PI);
+        coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+        cairo_set_line_width(cr, 0.9);
+        cairo_stroke(cr);
+    }
+}
+
+static void draw_time_axis(cairo_t *cr, const timeline_t *timeline, coopnet_rect_t band, double top,
+                           double bottom)
+{
+    int first_year, first_month, last_year, last_month, day;
+    coopnet_date_civil_from_days(timeline->first_day, &first_year, &first_month, &day);
+    coopnet_date_civil_from_days(timeline->last_day, &last_year, &last_month, &day);
+    int span_years = last_year - first_year;
+    int step_months = span_years >= 8 ? 12 * (span_years / 8 + 1) : span_years >= 3 ? 12 : 3;
+    char text[32];
+    cairo_save(cr);
+    cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
+    for (int year = first_year; year <= last_year + 1; year++) {
+        for (int month = 1; month <= 12; month += step_months < 12 ? step_months : 12) {
+            if (step_months > 12 && (year - first_year) % (step_months / 12) != 0)
+                continue;
+            int32_t tick = coopnet_date_days_from_civil(year, month, 1);
+            if (tick < timeline->first_day || tick > timeline->last_day)
+                continue;
+            double x = day_to_x(timeline, band, tick);
+            coopnet_i_style_set_color(cr, month == 1 ? coopnet_i_style_edge : coopnet_i_style_grid,
+                                      1.0);
+            cairo_move_to(cr, x, top);
+            cairo_line_to(cr, x, bottom + 4);
+            cairo_stroke(cr);
+            if (month == 1)
+                snprintf(text, sizeof text, "%d", year);
+            else
+                snprintf(text, sizeof text, "Q%d", (month - 1) / 3 + 1);
+            coopnet_i_style_draw_text(cr, month == 1 ? COOPNET_TEXT_HEADING : COOPNET_TEXT_TICK,
+                                      text, x, bottom + 6, 0, COOPNET_ALIGN_CENTER,
+                                      month == 1 ? coopnet_i_style_text : coopnet_i_style_muted);
+        }
+    }
+    coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, band.x - 4, bottom);
+    cairo_line_to(cr, band.x + band.w + 4, bottom);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/* An event's title drawn upwards from its column's foot, ellipsized to the header height. */
+static void draw_column_heading(cairo_t *cr, const char *title, double x, double foot,
+                                double length)
+{
+    PangoLayout *layout = coopnet_i_style_layout(cr, COOPNET_TEXT_CAPTION, title, length, 1);
+    if (layout == NULL)
+        return;
+    double height;
+    coopnet_i_style_layout_size(layout, NULL, &height);
+    cairo_save(cr);
+    cairo_translate(cr, x - height / 2, foot);
+    cairo_rotate(cr, -G_PI / 2);
+    coopnet_i_style_draw_layout(cr, layout, 0, 0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    cairo_restore(cr);
+    g_object_unref(layout);
+}
+
+int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                            const coopnet_render_options_t *options,
+                            coopnet_figure_layout_t *layout, coopnet_error_t *err)
+{
+    timeline_t timeline;
+    int status = timeline_build(&timeline, bundle, options, err);
+    if (status != COOPNET_OK) {
+        timeline_free(&timeline);
+        return status;
+    }
+    char title[512], subtitle[256], caption[512], label[256];
+    const char *title_text = options->figure.title, *subtitle_text = NULL;
+    const char *caption_text = options->figure.caption;
+    if (title_text == NULL) {
+        snprintf(title, sizeof title, "Who came to what, when: %s", bundle->name);
+        title_text = title;
+        snprintf(subtitle, sizeof subtitle, "%zu actors at %zu events (%zu dated, in time order)",
+                 timeline.n_rows, timeline.n_columns, timeline.n_dated);
+        subtitle_text = subtitle;
+    }
+    if (caption_text == NULL) {
+        coopnet_i_draw_default_caption(bundle, caption, sizeof caption);
+        caption_text = caption;
+    }
+    cairo_save(cr);
+    coopnet_rect_t content;
+    coopnet_i_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text, NULL, &content);
+
+    /* row labels on the left, as wide as the widest (capped) */
+    double label_width = 0;
+    for (size_t r = 0; r < timeline.n_rows; r++) {
+        coopnet_i_draw_actor_label(bundle, timeline.rows[r], options->label_field, label,
+                                   sizeof label);
+        label_width =
+            fmax(label_width, coopnet_i_style_text_width(cr, COOPNET_TEXT_NODE_LABEL, label));
+    }
+    label_width = fmin(label_width, fmin(MAX_ROW_LABEL_WIDTH, content.w * 0.35));
+    double rows_top = content.y + LEGEND_HEIGHT + HEADER_HEIGHT;
+    double rows_bottom = content.y + content.h - AXIS_HEIGHT;
+    double row_height = timeline.n_rows ? (rows_bottom - rows_top) / (double)timeline.n_rows : 0;
+    if (row_height > 18)
+        row_height = 18;
+    rows_bottom = rows_top + row_height * (double)timeline.n_rows;
+    double plot_left = content.x + label_width + 10;
+    double plot_right = content.x + content.w - 6;
+    size_t n_undated = timeline.n_columns - timeline.n_dated;
+    double undated_width = n_undated ? fmin(content.w * 0.3, 16.0 * (double)n_undated + 24) : 0;
+    coopnet_rect_t band = {plot_left + 10, rows_top,
+                           plot_right - plot_left - 20 - (n_undated ? undated_width + 16 : 0),
+                           rows_bottom - rows_top};
+
+    /* column positions: dated by time, nudged apart when closer than a dot allows */
+    for (size_t c = 0; c < timeline.n_dated; c++) {
+        double x = day_to_x(&timeline, band, bundle->events[timeline.columns[c].event].date.day);
+        if (c > 0 && x < timeline.columns[c - 1].x + MIN_COLUMN_GAP)
+            x = timeline.columns[c - 1].x + MIN_COLUMN_GAP;
+        timeline.columns[c].x = x;
+    }
+    double overflow =
+        timeline.n_dated ? timeline.columns[timeline.n_dated - 1].x - (band.x + band.w) : 0;
+    for (size_t c = timeline.n_dated; overflow > 0 && c-- > 0;) {
+        timeline.columns[c].x -= overflow;
+        if (c > 0 && timeline.columns[c - 1].x + MIN_COLUMN_GAP <= timeline.columns[c].x)
+            break;
+    }
+    double undated_left = plot_right - undated_width;
+    for (size_t c = timeline.n_dated; c < timeline.n_columns; c++)
+        timeline.columns[c].x =
+            undated_left + 12 +
+            (undated_width - 24) * ((double)(c - timeline.n_dated) + 0.5) / (double)n_undated;
+
+    /* zebra rows and row labels */
+    for (size_t r = 0; r < timeline.n_rows; r++) {
+        double y = rows_top + row_height * (double)r;
+        if (r % 2 == 0) {
+            coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+            cairo_rectangle(cr, plot_left, y, plot_right - plot_left, row_height);
+            cairo_fill(cr);
+        }
+        coopnet_i_draw_actor_label(bundle, timeline.rows[r], options->label_field, label,
+                                   sizeof label);
+        PangoLayout *text =
+            coopnet_i_style_layout(cr, COOPNET_TEXT_NODE_LABEL, label, label_width, 1);
+        if (text != NULL) {
+            double height;
+            coopnet_i_style_layout_size(text, NULL, &height);
+            pango_layout_set_alignment(text, PANGO_ALIGN_RIGHT);
+            coopnet_i_style_draw_layout(cr, text, plot_left - 6, y + (row_height - height) / 2,
+                                        COOPNET_ALIGN_RIGHT, coopnet_i_style_text);
+            g_object_unref(text);
+        }
+    }
+    draw_time_axis(cr, &timeline, band, rows_top, rows_bottom);
+    if (n_undated > 0) {
+        coopnet_i_style_set_color(cr, coopnet_i_style_edge, 1.0);
+        cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+        cairo_move_to(cr, undated_left, rows_bottom);
+        cairo_line_to(cr, plot_right, rows_bottom);
+        cairo_stroke(cr);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, "undated",
+                                  undated_left + undated_width / 2, rows_bottom + 6, 0,
+                                  COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
+    }
+    /* event columns: a line, the title above */
+    for (size_t c = 0; c < timeline.n_columns; c++) {
+        double x = timeline.columns[c].x;
+        coopnet_i_style_set_color(cr, coopnet_i_style_edge, 0.6);
+        cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
+        cairo_move_to(cr, x, rows_top - 4);
+        cairo_line_to(cr, x, rows_bottom);
+        cairo_stroke(cr);
+        draw_column_heading(cr, bundle->events[timeline.columns[c].event].title, x, rows_top - 6,
+                            HEADER_HEIGHT - 10);
+    }
+    /* dots, and the layout data */
+    size_t n_dots = 0;
+    for (size_t c = 0; c < timeline.n_columns; c++) {
+        size_t e = timeline.columns[c].event;
+        n_dots += bundle->event_start[e + 1] - bundle->event_start[e];
+    }
+    if (layout != NULL) {
+        layout->nodes = coopnet_i_alloc_array(n_dots + 1, sizeof *layout->nodes);
+        if (layout->nodes == NULL) {
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+            goto done;
+        }
+        layout->width = rect.w;
+        layout->height = rect.h;
+        layout->plot_x = band.x;
+        layout->plot_y = band.y;
+        layout->plot_w = plot_right - band.x;
+        layout->plot_h = band.h;
+    }
+    for (size_t c = 0; c < timeline.n_columns; c++) {
+        size_t e = timeline.columns[c].event;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            const coopnet_participation_t *participation = &bundle->participations[p];
+            long row = timeline.row_of_actor[participation->actor];
+            if (row < 0)
+                continue;
+            double x = timeline.columns[c].x, y = rows_top + row_height * ((double)row + 0.5);
+            coopnet_rgb_t color =
+                coopnet_i_style_level_color(bundle->actors[participation->actor].level);
+            draw_dot(cr, x, y, color, is_convening_role(participation->role));
+            if (layout != NULL) {
+                coopnet_figure_node_t *node = &layout->nodes[layout->n_nodes++];
+                memset(node, 0, sizeof *node);
+                node->actor = participation->actor;
+                node->event = (long)e;
+                node->x = x;
+                node->y = y;
+                node->radius = DOT_RADIUS;
+                node->red = color.r;
+                node->green = color.g;
+                node->blue = color.b;
+                node->value = NAN;
+            }
+        }
+    }
+    /* legend in one line above the headings */
+    double x = content.x, legend_y = content.y;
+    for (int level = COOPNET_LEVEL_COUNT - 1; level >= 0; level--) {
+        draw_dot(cr, x + DOT_RADIUS, legend_y + 6,
+                 coopnet_i_style_level_color((coopnet_level_t)level), false);
+        const char *name = coopnet_level_name((coopnet_level_t)level);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, name, x + 10, legend_y, 0,
+                                  COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        x += 10 + coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, name) + 14;
+    }
+    draw_dot(cr, x + DOT_RADIUS + 2, legend_y + 6, coopnet_i_style_missing, true);
+    coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, "organiser, host or funder", x + 14, legend_y,
+                              0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    if (layout != NULL) {
+        layout->legend_x = content.x;
+        layout->legend_y = legend_y;
+        layout->legend_w = x + 14 + 120 - content.x;
+        layout->legend_h = LEGEND_HEIGHT;
+    }
+done:
+    cairo_restore(cr);
+    timeline_free(&timeline);
+    return status;
+}

@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bundle_csv.c - the validating reader of a bundle directory of CSV files (see coopnet/bundle.h
+ * and docs/bundle-format.md): every row is checked, every problem listed as FILE:LINE. */
+#include "model/bundle_internal.h"
+#include "coopnet/csv.h"
+#include "coopnet/library.h"
+#include "core/internal.h"
+#include "io/loaders.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* ---- the table reader -------------------------------------------------------------------- */
+
+#define MAX_KNOWN_COLUMNS 12
+
+typedef struct table_spec {
+    const char *file;
+    const char *columns[MAX_KNOWN_COLUMNS]; /* NULL-terminated */
+    int n_required;                         /* the first n_required columns are required */
+} table_spec_t;
+
+enum {
+    ACTOR_ID,
+    ACTOR_NAME,
+    ACTOR_LEVEL,
+    ACTOR_TYPE,
+    ACTOR_COUNTRY,
+    ACTOR_LAT,
+    ACTOR_LON,
+    ACTOR_NAME_AR,
+    ACTOR_NAME_FR,
+    ACTOR_SOURCE
+};
+enum {
+    EVENT_ID,
+    EVENT_TITLE,
+    EVENT_DATE,
+    EVENT_END,
+    EVENT_TYPE,
+    EVENT_PLACE,
+    EVENT_COUNTRY,
+    EVENT_LAT,
+    EVENT_LON,
+    EVENT_SOURCE
+};
+enum { PART_EVENT, PART_ACTOR, PART_ROLE, PART_SOURCE };
+enum {
+    TIE_FROM,
+    TIE_TO,
+    TIE_TYPE,
+    TIE_START,
+    TIE_END,
+    TIE_DIRECTED,
+    TIE_WEIGHT,
+    TIE_SOURCE,
+    TIE_NOTE
+};
+
+static const table_spec_t actors_spec = {
+    "actors.csv",
+    {"id", "name", "level", "type", "country", "lat", "lon", "name_ar", "name_fr", "source"},
+    3};
+static const table_spec_t events_spec = {
+    "events.csv",
+    {"id", "title", "date", "end", "type", "place", "country", "lat", "lon", "source"},
+    3};
+static const table_spec_t participation_spec = {
+    "participation.csv", {"event", "actor", "role", "source"}, 2};
+static const table_spec_t ties_spec = {
+    "ties.csv", {"from", "to", "type", "start", "end", "directed", "weight", "source", "note"}, 3};
+
+typedef struct table_reader {
+    const table_spec_t *spec;
+    coopnet_csv_t *csv;
+    coopnet_diag_list_t *diags;
+    coopnet_bundle_t *bundle;
+    coopnet_extra_columns_t *extra;
+    size_t n_rows; /* rows kept so far (for the extra values array) */
+    size_t extra_capacity;
+
+    size_t n_header;
+    long column_of[MAX_KNOWN_COLUMNS]; /* record index of each known column, or -1 */
+    /* per header field: the known column (-1: none) and the extra column (-1: none) it holds,
+     * so that a row is spread over the columns in O(fields) however wide the sheet */
+    int *known_of_field;
+    long *extra_of_field;
+
+    uint64_t line;
+    const char *value[MAX_KNOWN_COLUMNS]; /* trimmed values of the current row ("" if absent) */
+    const char **extra_value;             /* trimmed values of the extra columns */
+    char *scratch;
+    size_t scratch_capacity;
+    int row_failed;
+    int fatal; /* the table cannot be read further (memory, I/O) */
+} table_reader_t;
+
+static void row_error(table_reader_t *reader, int column, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void row_error(table_reader_t *reader, int column, const char *format, ...)
+{
+    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    if (column >= 0)
+        coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, reader->spec->file, reader->line,
+                         "column '%s': %s", reader->spec->columns[column], message);
+    else
+        coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, reader->spec->file, reader->line, "%s",
+                         message);
+    reader->row_failed = 1;
+}
+
+static void trim(const char **text, size_t *length)
+{
+    while (*length > 0 && (**text == ' ' || **text == '\t')) {
+        (*text)++;
+        (*length)--;
+    }
+    while (*length > 0 && ((*text)[*length - 1] == ' ' || (*text)[*length - 1] == '\t'))
+        (*length)--;
+}
+
+/* Reads the header line and maps the columns. Returns 0 when the table can be read. */
+static int read_header(table_reader_t *reader, int *status, coopnet_error_t *err)
+{
+    int have_record = 0;
+    const char *file = reader->spec->file;
+    coopnet_error_t csv_err;
+    int csv_status;
+    /* skip blank lines before the header */
+    for (;;) {
+        csv_status = coopnet_csv_next(reader->csv, &have_record, &csv_err);
+        if (csv_status == COOPNET_EDATA) {
+            coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, file,
+                             coopnet_csv_record_line(reader->csv), "%s", csv_err.message);
+            return -1;
+        }
+        if (csv_status != COOPNET_OK) {
+            *status = csv_status;
+            memcpy(err, &csv_err, sizeof csv_err);
+            return -1;
+        }
+        if (!have_record) {
+            coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, file, 0,
+                             "empty file (expected a header line naming the columns, e.g. '%s,%s')",
+                             reader->spec->columns[0], reader->spec->columns[1]);
+            return -1;
+        }
+        size_t length;
+        if (coopnet_csv_field_count(reader->csv) > 1 ||
+            (coopnet_csv_field(reader->csv, 0, &length), length > 0))
+            break;
+    }
+    reader->line = coopnet_csv_record_line(reader->csv);
+    size_t n_fields = coopnet_csv_field_count(reader->csv);
+    /* spreadsheets leave empty columns at the right: ignore them */
+    while (n_fields > 1 && coopnet_csv_field(reader->csv, n_fields - 1, NULL)[0] == '\0')
+        n_fields--;
+    reader->n_header = n_fields;
+    for (int c = 0; c < MAX_KNOWN_COLUMNS; c++)
+        reader->column_of[c] = -1;
+
+    if (n_fields == 1 && strchr(coopnet_csv_field(reader->csv, 0, NULL), ';')) {
+        row_error(reader, -1,
+                  "the header '%s' looks separated by ';': coopnet reads comma-separated CSV "
+                  "(RFC 4180); export the sheet as \"CSV UTF-8 (comma delimited)\"",
+                  coopnet_csv_field(reader->csv, 0, NULL));
+        return -1;
+    }
+
+    reader->known_of_field = coopnet_i_alloc_array(n_fields, sizeof *reader->known_of_field);
+    reader->extra_of_field = coopnet_i_alloc_array(n_fields, sizeof *reader->extra_of_field);
+    reader->extra->names = coopnet_i_alloc_array(n_fields, sizeof *reader->extra->names);
+    reader->extra_value = coopnet_i_alloc_array(n_fields, sizeof *reader->extra_value);
+    if (!reader->known_of_field || !reader->extra_of_field || !reader->extra->names ||
+        !reader->extra_value) {
+        *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
+        return -1;
+    }
+    coopnet_arena_t *strings = &reader->bundle->internal->strings;
+    coopnet_strmap_t extra_names; /* for finding a repeated extra column in O(1) */
+    coopnet_i_strmap_init(&extra_names);
+    int ok = 1;
+    for (size_t f = 0; f < n_fields; f++) {
+        size_t length;
+        const char *raw = coopnet_csv_field(reader->csv, f, &length);
+        trim(&raw, &length);
+        char *name = coopnet_i_arena_strndup(strings, raw, length);
+        reader->known_of_field[f] = -1;
+        reader->extra_of_field[f] = -1;
+        if (name == NULL) {
+            *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
+            ok = 0;
+            break;
+        }
+        for (char *p = name; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (name[0] == '\0') {
+            row_error(reader, -1, "column %zu of the header has no name", f + 1);
+            ok = 0;
+            continue;
+        }
+        int known = -1;
+        for (int c = 0; reader->spec->columns[c]; c++)
+            if (strcmp(reader->spec->columns[c], name) == 0)
+                known = c;
+        int64_t existing = -1;
+        if (known < 0 && coopnet_i_strmap_put(&extra_names, name, (int64_t)f, &existing) != 0) {
+            *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
+            ok = 0;
+            break;
+        }
+        if ((known >= 0 && reader->column_of[known] >= 0) || existing >= 0) {
+            row_error(reader, -1, "column '%s' appears twice in the header", name);
+            ok = 0;
+        } else if (known >= 0) {
+            reader->column_of[known] = (long)f;
+            reader->known_of_field[f] = known;
+        } else {
+            reader->extra_of_field[f] = (long)reader->extra->n_columns;
+            reader->extra->names[reader->extra->n_columns++] = name;
+        }
+    }
+    coopnet_i_strmap_destroy(&extra_names);
+    if (*status != COOPNET_OK)
+        return -1;
+    for (int c = 0; c < reader->spec->n_required; c++) {
+        if (reader->column_of[c] < 0) {
+            row_error(reader, -1, "missing required column '%s' in the header",
+                      reader->spec->columns[c]);
+            ok = 0;
+        }
+    }
+    return ok ? 0 : -1;
+}
+
+/* Reads the next data row into reader->value (trimmed, NUL-terminated copies). Returns 1 for a
+ * row, 0 at the end. Malformed rows are reported and skipped. */
+static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
+{
+    const char *file = reader->spec->file;
+    for (;;) {
+        int have_record;
+        coopnet_error_t csv_err;
+        int csv_status = coopnet_csv_next(reader->csv, &have_record, &csv_err);
+        reader->line = coopnet_csv_record_line(reader->csv);
+        if (csv_status == COOPNET_EDATA) {
+            long bad = coopnet_csv_bad_field(reader->csv);
+            if (bad >= 0 && (size_t)bad < reader->n_header) {
+                const char *column = NULL;
+                if (reader->known_of_field[bad] >= 0)
+                    column = reader->spec->columns[reader->known_of_field[bad]];
+                else if (reader->extra_of_field[bad] >= 0)
+                    column = reader->extra->names[reader->extra_of_field[bad]];
+                if (column) {
+                    coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, file, reader->line,
+                                     "column '%s': %s", column, csv_err.message);
+                    continue;
+                }
+            }
+            coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, file, reader->line, "%s",
+                             csv_err.message);
+            continue;
+        }
+        if (csv_status != COOPNET_OK) {
+            *status = csv_status;
+            memcpy(err, &csv_err, sizeof csv_err);
+            reader->fatal = 1;
+            return 0;
+        }
+        if (!have_record)
+            return 0;
+
+        size_t n_fields = coopnet_csv_field_count(reader->csv);
+        size_t total = 0;
+        int all_empty = 1;
+        for (size_t f = 0; f < n_fields; f++) {
+            size_t length;
+            coopnet_csv_field(reader->csv, f, &length);
+            total += length + 1;
+            if (length > 0)
+                all_empty = 0;
+        }
+        if (all_empty)
+            continue; /* blank line or a row of empty cells */
+        size_t used = n_fields;
+        while (used > reader->n_header && coopnet_csv_field(reader->csv, used - 1, NULL)[0] == 0)
+            used--;
+        if (used != reader->n_header) {
+            coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, file, reader->line,
+                             "expected %zu fields as in the header, found %zu%s", reader->n_header,
+                             used,
+                             used < reader->n_header ? "" : " (a comma inside an unquoted field?)");
+            continue;
+        }
+        if (coopnet_i_grow((void **)&reader->scratch, &reader->scratch_capacity, total + 1, 1) !=
+            COOPNET_OK) {
+            *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
+            reader->fatal = 1;
+            return 0;
+        }
+        char *out = reader->scratch;
+        const char **trimmed = (const char **)reader->extra_value; /* reused below */
+        (void)trimmed;
+        for (int c = 0; c < MAX_KNOWN_COLUMNS; c++)
+            reader->value[c] = "";
+        for (size_t f = 0; f < reader->n_header; f++) {
+            size_t length;
+            const char *raw = coopnet_csv_field(reader->csv, f, &length);
+            trim(&raw, &length);
+            memcpy(out, raw, length);
+            out[length] = '\0';
+            if (reader->known_of_field[f] >= 0)
+                reader->value[reader->known_of_field[f]] = out;
+            else if (reader->extra_of_field[f] >= 0)
+                reader->extra_value[reader->extra_of_field[f]] = out;
+            out += length + 1;
+        }
+        reader->row_failed = 0;
+        return 1;
+    }
+}
+
+/* Keeps the extra values of the row just accepted (row index reader->n_rows). */
+static int keep_extra(table_reader_t *reader)
+{
+    size_t n_columns = reader->extra->n_columns;
+    if (n_columns == 0) {
+        reader->n_rows++;
+        return COOPNET_OK;
+    }
+    if (coopnet_i_grow((void **)&reader->extra->values, &reader->extra_capacity,
+                       (reader->n_rows + 1) * n_columns,
+                       sizeof *reader->extra->values) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    for (size_t e = 0; e < n_columns; e++) {
+        const char *value = reader->extra_value[e];
+        char *copy =
+            coopnet_i_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+        if (copy == NULL)
+            return COOPNET_ENOMEM;
+        reader->extra->values[reader->n_rows * n_columns + e] = copy;
+    }
+    reader->n_rows++;
+    return COOPNET_OK;
+}
+
+static const char *keep_string(table_reader_t *reader, int column)
+{
+    const char *value = reader->value[column];
+    return coopnet_i_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+}
+
+static int parse_number(const char *text, double *value)
+{
+    if (text[0] == '\0')
+        return -1;
+    char *end;
+    errno = 0;
+    *value = strtod(text, &end);
+    if (*end != '\0' || errno == ERANGE || !isfinite(*value))
+        return -1;
+    /* strtod accepts hex floats and "infinity": only plain decimal numbers are wanted */
+    for (const char *p = text; *p; p++)
+        if (!strchr("0123456789+-.eE", *p))
+            return -1;
+    return 0;
+}
+
+static void number_error(table_reader_t *reader, int column, const char *what)
+{
+    const char *text = reader->value[column];
+    const char *hint = strchr(text, ',') ? " (use a point as the decimal separator)" : "";
+    row_error(reader, column, "invalid number '%s'%s%s", text, what, hint);
+}
+
+/* Optional coordinates: both or neither. */
+static void read_coordinates(table_reader_t *reader, int lat_column, int lon_column, double *lat,
+                             double *lon)
+{
+    *lat = NAN;
+    *lon = NAN;
+    const char *lat_text = reader->value[lat_column];
+    const char *lon_text = reader->value[lon_column];
+    if (lat_text[0] == '\0' && lon_text[0] == '\0')
+        return;
+    if (lat_text[0] == '\0' || lon_text[0] == '\0') {
+        row_error(reader, lat_text[0] ? lon_column : lat_column,
+                  "empty while '%s' is given (give both coordinates or neither)",
+                  reader->spec->columns[lat_text[0] ? lat_column : lon_column]);
+        return;
+    }
+    double value;
+    if (parse_number(lat_text, &value) != 0)
+        number_error(reader, lat_column, "");
+    else if (value < -90 || value > 90)
+        row_error(reader, lat_column, "latitude '%s' outside [-90, 90]", lat_text);
+    else
+        *lat = value;
+    if (parse_number(lon_text, &value) != 0)
+        number_error(reader, lon_column, "");
+    else if (value < -180 || value > 180)
+        row_error(reader, lon_column, "longitude '%s' outside [-180, 180]", lon_text);
+    else
+        *lon = value;
+}
+
+static const char *read_country(table_reader_t *reader, int column)
+{
+    const char *text = reader->value[column];
+    if (text[0] == '\0')
+        return "";
+    char code[3] = {0};
+    if (strlen(text) == 2) {
+        code[0] = (char)toupper((unsigned char)text[0]);
+        code[1] = (char)toupper((unsigned char)text[1]);
+    }
+    if (!coopnet_country_is_valid(code)) {
+        const char *hint = strcasecmp(text, "UK") == 0 ? " (the United Kingdom is 'GB')" : "";
+        row_error(reader, column, "unknown country code '%s' (expected ISO 3166-1 alpha-2)%s", text,
+                  hint);
+        return "";
+    }
+    return coopnet_i_arena_strndup(&reader->bundle->internal->strings, code, 2);
+}
+
+static coopnet_date_t read_date(table_reader_t *reader, int column)
+{
+    coopnet_date_t date;
+    coopnet_error_t date_err;
+    if (coopnet_date_parse(reader->value[column], &date, &date_err) != COOPNET_OK)
+        row_error(reader, column, "%s", date_err.message);
+    return date;
+}
+
+static int require_value(table_reader_t *reader, int column)
+{
+    if (reader->value[column][0] != '\0')
+        return 1;
+    row_error(reader, column, "empty value (required)");
+    return 0;
+}
+
+/* ---- the four files ---------------------------------------------------------------------- */
+
+typedef struct loader {
+    coopnet_bundle_t *bundle;
+    coopnet_diag_list_t *diags;
+    int actors_ok, events_ok; /* their headers could be read: references can be checked */
+} loader_t;
+
+static int read_actor_row(table_reader_t *reader)
+{
+    coopnet_bundle_t *bundle = reader->bundle;
+    coopnet_bundle_internal_t *internal = bundle->internal;
+    coopnet_actor_t actor;
+    memset(&actor, 0, sizeof actor);
+    actor.line = reader->line;
+    if (require_value(reader, ACTOR_ID)) {
+        const char *id = reader->value[ACTOR_ID];
+        long first = coopnet_bundle_find_actor(bundle, id);
+        if (first >= 0)
+            row_error(reader, ACTOR_ID, "duplicate id '%s' (first on line %llu)", id,
+                      (unsigned long long)bundle->actors[first].line);
+    }
+    require_value(reader, ACTOR_NAME);
+    int level = coopnet_level_parse(reader->value[ACTOR_LEVEL]);
+    if (level < 0)
+        row_error(reader, ACTOR_LEVEL,
+                  "unknown level '%s' (expected local, regional, national or international)",
+                  reader->value[ACTOR_LEVEL]);
+    actor.level = level < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)level;
+    actor.country = read_country(reader, ACTOR_COUNTRY);
+    read_coordinates(reader, ACTOR_LAT, ACTOR_LON, &actor.lat, &actor.lon);
+    if (reader->row_failed)
+        return COOPNET_OK;
+
+    actor.id = keep_string(reader, ACTOR_ID);
+    actor.name = keep_string(reader, ACTOR_NAME);
+    actor.type = keep_string(reader, ACTOR_TYPE);
+    actor.name_ar = keep_string(reader, ACTOR_NAME_AR);
+    actor.name_fr = keep_string(reader, ACTOR_NAME_FR);
+    actor.source = keep_string(reader, ACTOR_SOURCE);
+    if (!actor.id || !actor.name || !actor.type || !actor.name_ar || !actor.name_fr ||
+        !actor.source)
+        return COOPNET_ENOMEM;
+    if (coopnet_i_grow((void **)&bundle->actors, &internal->actor_capacity, bundle->n_actors + 1,
+                       sizeof *bundle->actors) != COOPNET_OK ||
+        coopnet_i_strmap_put(&internal->actor_ids, actor.id, (int64_t)bundle->n_actors, NULL) != 0)
+        return COOPNET_ENOMEM;
+    bundle->actors[bundle->n_actors++] = actor;
+    return keep_extra(reader);
+}
+
+static int read_event_row(table_reader_t *reader)
+{
+    coopnet_bundle_t *bundle = reader->bundle;
+    coopnet_bundle_internal_t *internal = bundle->internal;
+    coopnet_event_t event;
+    memset(&event, 0, sizeof event);
+    event.line = reader->line;
+    if (require_value(reader, EVENT_ID)) {
+        const char *id = reader->value[EVENT_ID];
+        long first = coopnet_bundle_find_event(bundle, id);
+        if (first >= 0)
+            row_error(reader, EVENT_ID, "duplicate id '%s' (first on line %llu)", id,
+                      (unsigned long long)bundle->events[first].line);
+    }
+    require_value(reader, EVENT_TITLE);
+    event.date = read_date(reader, EVENT_DATE);
+    event.end = read_date(reader, EVENT_END);
+    if (event.end.precision != COOPNET_DATE_NONE) {
+        if (event.date.precision == COOPNET_DATE_NONE && reader->value[EVENT_DATE][0] == '\0')
+            row_error(reader, EVENT_END, "end '%s' given for an undated event",
+                      reader->value[EVENT_END]);
+        else if (event.date.precision != COOPNET_DATE_NONE &&
+                 coopnet_date_last_day(event.end) < event.date.day)
+            row_error(reader, EVENT_END, "end '%s' is before the date '%s'",
+                      reader->value[EVENT_END], reader->value[EVENT_DATE]);
+    }
+    event.country = read_country(reader, EVENT_COUNTRY);
+    read_coordinates(reader, EVENT_LAT, EVENT_LON, &event.lat, &event.lon);
+    if (reader->row_failed)
+        return COOPNET_OK;
+
+    event.id = keep_string(reader, EVENT_ID);
+    event.title = keep_string(reader, EVENT_TITLE);
+    event.type = keep_string(reader, EVENT_TYPE);
+    event.place = keep_string(reader, EVENT_PLACE);
+    event.source = keep_string(reader, EVENT_SOURCE);
+    if (!event.id || !event.title || !event.type || !event.place || !event.source)
+        return COOPNET_ENOMEM;
+    if (coopnet_i_grow((void **)&bundle->events, &internal->event_capacity, bundle->n_events + 1,
+                       sizeof *bundle->events) != COOPNET_OK ||
+        coopnet_i_strmap_put(&internal->event_ids, event.id, (int64_t)bundle->n_events, NULL) != 0)
+        return COOPNET_ENOMEM;
+    bundle->events[bundle->n_events++] = event;
+    return keep_extra(reader);
+}
+
+typedef struct participation_state {
+    loader_t *loader;
+    coopnet_u64map_t pairs; /* (event << 32 | actor) -> participation index */
+    long last_event;        /* the event of the previous row: rows usually come by event */
+    /* While each event's rows are contiguous (the usual layout), a duplicate (event, actor) can
+     * only be in the current event's run: a per-actor note of the last event and row finds it
+     * without the hash map. The first event to come back switches to the map for good. */
+    int grouped;
+    long current_event;
+    unsigned char *event_seen; /* per event */
+    int32_t *actor_last_event; /* per actor, -1 when none */
+    size_t *actor_last_row;    /* per actor */
+} participation_state_t;
+
+/* The participation already kept for (event, actor), or -1 after noting this row as it. */
+static int find_duplicate(participation_state_t *state, coopnet_bundle_t *bundle, long event,
+                          long actor, int64_t *existing)
+{
+    if (state->grouped && event != state->current_event && state->event_seen[event]) {
+        state->grouped = 0; /* an event came back: from now on, the map of every pair */
+        for (size_t p = 0; p < bundle->n_participations; p++) {
+            const coopnet_participation_t *kept = &bundle->participations[p];
+            uint64_t key = ((uint64_t)kept->event << 32) | (uint64_t)kept->actor;
+            if (coopnet_i_u64map_put(&state->pairs, key, (int64_t)p, NULL) != 0)
+                return COOPNET_ENOMEM;
+        }
+    }
+    if (!state->grouped) {
+        uint64_t key = ((uint64_t)event << 32) | (uint64_t)actor;
+        return coopnet_i_u64map_put(&state->pairs, key, (int64_t)bundle->n_participations,
+                                    existing) != 0
+                   ? COOPNET_ENOMEM
+                   : COOPNET_OK;
+    }
+    state->current_event = event;
+    state->event_seen[event] = 1;
+    if (state->actor_last_event[actor] == (int32_t)event) {
+        *existing = (int64_t)state->actor_last_row[actor];
+        return COOPNET_OK;
+    }
+    *existing = -1;
+    state->actor_last_event[actor] = (int32_t)event;
+    state->actor_last_row[actor] = bundle->n_participations;
+    return COOPNET_OK;
+}
+
+static long find_reference(table_reader_t *reader, int column, int is_event, int checkable)
+{
+    const char *id = reader->value[column];
+    if (!require_value(reader, column))
+        return -1;
+    long index = is_event ? coopnet_bundle_find_event(reader->bundle, id)
+                          : coopnet_bundle_find_actor(reader->bundle, id);
+    if (index < 0 && checkable)
+        row_error(reader, column, "unknown %s '%s' (not in %s)", is_event ? "event" : "actor", id,
+                  is_event ? "events.csv" : "actors.csv");
+    else if (index < 0)
+        reader->row_failed = 1;
+    return index;
+}
+
+static int read_participation_row(table_reader_t *reader, participation_state_t *state)
+{
+    coopnet_bundle_t *bundle = reader->bundle;
+    long event;
+    if (state->last_event >= 0 &&
+        strcmp(reader->value[PART_EVENT], bundle->events[state->last_event].id) == 0) {
+        event = state->last_event; /* the same answer as the lookup, without the hash table */
+    } else {
+        event = find_reference(reader, PART_EVENT, 1, state->loader->events_ok);
+        if (event >= 0)
+            state->last_event = event;
+    }
+    long actor = find_reference(reader, PART_ACTOR, 0, state->loader->actors_ok);
+    int role = reader->value[PART_ROLE][0] ? coopnet_role_parse(reader->value[PART_ROLE])
+                                           : COOPNET_ROLE_PARTICIPANT;
+    if (role < 0)
+        row_error(reader, PART_ROLE,
+                  "unknown role '%s' (expected host, organiser, presenter, participant, learner, "
+                  "funder or facilitator)",
+                  reader->value[PART_ROLE]);
+    if (reader->row_failed)
+        return COOPNET_OK;
+
+    int64_t existing;
+    if (find_duplicate(state, bundle, event, actor, &existing) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    if (existing >= 0) {
+        coopnet_participation_t *first = &bundle->participations[existing];
+        coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
+                         "actor '%s' is listed twice for event '%s' (first on line %llu); merged",
+                         reader->value[PART_ACTOR], reader->value[PART_EVENT],
+                         (unsigned long long)first->line);
+        if (first->role == COOPNET_ROLE_PARTICIPANT)
+            first->role = (coopnet_role_t)role;
+        return COOPNET_OK;
+    }
+    coopnet_participation_t participation = {(int32_t)event, (int32_t)actor, (coopnet_role_t)role,
+                                             keep_string(reader, PART_SOURCE), reader->line};
+    if (participation.source == NULL)
+        return COOPNET_ENOMEM;
+    if (coopnet_i_grow((void **)&bundle->participations, &bundle->internal->participation_capacity,
+                       bundle->n_participations + 1, sizeof *bundle->participations) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    bundle->participations[bundle->n_participations++] = participation;
+    return keep_extra(reader);
+}
+
+static int read_tie_row(table_reader_t *reader, loader_t *loader)
+{
+    coopnet_bundle_t *bundle = reader->bundle;
+    coopnet_tie_t tie;
+    memset(&tie, 0, sizeof tie);
+    tie.line = reader->line;
+    long from = find_reference(reader, TIE_FROM, 0, loader->actors_ok);
+    long to = find_reference(reader, TIE_TO, 0, loader->actors_ok);
+    if (from >= 0 && from == to)
+        row_error(reader, TIE_TO, "self-tie: '%s' is tied to itself", reader->value[TIE_TO]);
+    require_value(reader, TIE_TYPE);
+    tie.start = read_date(reader, TIE_START);
+    tie.end = read_date(reader, TIE_END);
+    if (tie.start.precision != COOPNET_DATE_NONE && tie.end.precision != COOPNET_DATE_NONE &&
+        coopnet_date_last_day(tie.end) < tie.start.day)
+        row_error(reader, TIE_END, "end '%s' is before the start '%s'", reader->value[TIE_END],
+                  reader->value[TIE_START]);
+    const char *directed = reader->value[TIE_DIRECTED];
+    if (directed[0] == '\0' || strcasecmp(directed, "false") == 0)
+        tie.directed = false;
+    else if (strcasecmp(directed, "true") == 0)
+        tie.directed = true;
+    else
+        row_error(reader, TIE_DIRECTED, "invalid value '%s' (expected true or false)", directed);
+    tie.weight = 1;
+    if (reader->value[TIE_WEIGHT][0] != '\0') {
+        if (parse_number(reader->value[TIE_WEIGHT], &tie.weight) != 0)
+            number_error(reader, TIE_WEIGHT, "");
+        else if (tie.weight <= 0)
+            row_error(reader, TIE_WEIGHT, "weight '%s' is not positive", reader->value[TIE_WEIGHT]);
+    }
+    if (reader->row_failed)
+        return COOPNET_OK;
+    tie.from = (int32_t)from;
+    tie.to = (int32_t)to;
+    tie.type = keep_string(reader, TIE_TYPE);
+    tie.source = keep_string(reader, TIE_SOURCE);
+    tie.note = keep_string(reader, TIE_NOTE);
+    if (!tie.type || !tie.source || !tie.note)
+        return COOPNET_ENOMEM;
+    if (coopnet_i_grow((void **)&bundle->ties, &bundle->internal->tie_capacity, bundle->n_ties + 1,
+                       sizeof *bundle->ties) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    bundle->ties[bundle->n_ties++] = tie;
+    return keep_extra(reader);
+}
+
+typedef enum { TABLE_ACTORS, TABLE_EVENTS, TABLE_PARTICIPATION, TABLE_TIES } table_kind_t;
+
+/* Reads one table from an open reader (which it closes). Returns 1 in *header_ok when the header
+ * was usable. */
+static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, int *header_ok,
+                      coopnet_error_t *err)
+{
+    static const table_spec_t *const specs[] = {&actors_spec, &events_spec, &participation_spec,
+                                                &ties_spec};
+    coopnet_bundle_t *bundle = loader->bundle;
+    coopnet_extra_columns_t *extras[] = {&bundle->actor_extra, &bundle->event_extra,
+                                         &bundle->participation_extra, &bundle->tie_extra};
+    table_reader_t reader;
+    memset(&reader, 0, sizeof reader);
+    reader.spec = specs[kind];
+    reader.csv = csv;
+    reader.diags = loader->diags;
+    reader.bundle = bundle;
+    reader.extra = extras[kind];
+    participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
+    coopnet_i_u64map_init(&participation_state.pairs);
+    if (kind == TABLE_PARTICIPATION) {
+        size_t n_actors = bundle->n_actors ? bundle->n_actors : 1;
+        participation_state.event_seen = calloc(bundle->n_events ? bundle->n_events : 1, 1);
+        participation_state.actor_last_event =
+            coopnet_i_alloc_array(n_actors, sizeof *participation_state.actor_last_event);
+        participation_state.actor_last_row =
+            coopnet_i_alloc_array(n_actors, sizeof *participation_state.actor_last_row);
+        if (!participation_state.event_seen || !participation_state.actor_last_event ||
+            !participation_state.actor_last_row) {
+            free(participation_state.event_seen);
+            free(participation_state.actor_last_event);
+            free(participation_state.actor_last_row);
+            coopnet_csv_close(csv);
+            *header_ok = 0;
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'",
+                                 reader.spec->file);
+        }
+        memset(participation_state.actor_last_event, 0xFF,
+               n_actors * sizeof *participation_state.actor_last_event);
+    }
+
+    int status = COOPNET_OK;
+    *header_ok = read_header(&reader, &status, err) == 0;
+    if (*header_ok) {
+        while (status == COOPNET_OK && next_row(&reader, &status, err)) {
+            int row_status;
+            switch (kind) {
+            case TABLE_ACTORS:
+                row_status = read_actor_row(&reader);
+                break;
+            case TABLE_EVENTS:
+                row_status = read_event_row(&reader);
+                break;
+            case TABLE_PARTICIPATION:
+                row_status = read_participation_row(&reader, &participation_state);
+                break;
+            default:
+                row_status = read_tie_row(&reader, loader);
+                break;
+            }
+            if (row_status != COOPNET_OK)
+                status =
+                    COOPNET_ERROR(err, row_status, "out of memory reading '%s'", reader.spec->file);
+        }
+    }
+    coopnet_i_u64map_destroy(&participation_state.pairs);
+    free(participation_state.event_seen);
+    free(participation_state.actor_last_event);
+    free(participation_state.actor_last_row);
+    free(reader.known_of_field);
+    free(reader.extra_of_field);
+    free(reader.extra_value);
+    free(reader.scratch);
+    coopnet_csv_close(csv);
+    return status;
+}
+
+/* ---- entry points ------------------------------------------------------------------------ */
+
+typedef struct table_source {
+    const char *file;
+    const char *data; /* NULL: read from the directory */
+    size_t size;
+} table_source_t;
+
+static int load_tables(const char *path, const table_source_t sources[4],
+                       coopnet_diag_list_t *diags, coopnet_bundle_t **result, coopnet_error_t *err)
+{
+    coopnet_library_init();
+    *result = NULL;
+    coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
+    if (bundle == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+    loader_t loader = {bundle, diags, 0, 0};
+    uint64_t errors_before = diags->n_errors;
+    int status = COOPNET_OK;
+    char *file_path = NULL;
+
+    for (int kind = TABLE_ACTORS; kind <= TABLE_TIES && status == COOPNET_OK; kind++) {
+        const table_source_t *source = &sources[kind];
+        coopnet_csv_t *csv = NULL;
+        int header_ok = 0;
+        if (source->data != NULL) {
+            status = coopnet_csv_open_memory(source->data, source->size, source->file, &csv, err);
+        } else if (path != NULL && sources[0].data == NULL) {
+            free(file_path);
+            file_path = malloc(strlen(path) + strlen(source->file) + 2);
+            if (file_path == NULL) {
+                status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+                break;
+            }
+            sprintf(file_path, "%s/%s", path, source->file);
+            struct stat info;
+            if (kind == TABLE_TIES && stat(file_path, &info) != 0 && errno == ENOENT)
+                continue; /* ties.csv may be absent */
+            coopnet_error_t open_err;
+            if (coopnet_csv_open(file_path, source->file, &csv, &open_err) != COOPNET_OK) {
+                if (open_err.code == COOPNET_EIO && errno == ENOENT) {
+                    coopnet_diag_add(diags, COOPNET_DIAG_ERROR, source->file, 0,
+                                     "missing file: a bundle needs actors.csv, events.csv and "
+                                     "participation.csv (ties.csv is optional)");
+                    continue;
+                }
+                status = open_err.code;
+                memcpy(err, &open_err, sizeof open_err);
+                break;
+            }
+        } else {
+            continue; /* memory bundle without ties */
+        }
+        if (status != COOPNET_OK)
+            break;
+        status = read_table(&loader, (table_kind_t)kind, csv, &header_ok, err);
+        if (kind == TABLE_ACTORS)
+            loader.actors_ok = header_ok;
+        if (kind == TABLE_EVENTS)
+            loader.events_ok = header_ok;
+    }
+    free(file_path);
+    if (status == COOPNET_OK && diags->n_errors == errors_before)
+        status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv");
+    if (status == COOPNET_ENOMEM && err->code != COOPNET_ENOMEM)
+        COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+    if (status == COOPNET_OK && diags->n_errors > errors_before) {
+        uint64_t count = diags->n_errors - errors_before;
+        status = COOPNET_ERROR(err, COOPNET_EDATA, "'%s': %llu error%s in the data", path,
+                               (unsigned long long)count, count == 1 ? "" : "s");
+    }
+    if (status != COOPNET_OK) {
+        coopnet_bundle_free(bundle);
+        return status;
+    }
+    *result = bundle;
+    return COOPNET_OK;
+}
+
+int coopnet_i_bundle_load_directory(const char *path, coopnet_diag_list_t *diags,
+                                    coopnet_bundle_t **bundle, coopnet_error_t *err)
+{
+    table_source_t sources[4] = {{"actors.csv", NULL, 0},
+                                 {"events.csv", NULL, 0},
+                                 {"participation.csv", NULL, 0},
+                                 {"ties.csv", NULL, 0}};
+    return load_tables(path, sources, diags, bundle, err);
+}
+
+int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const char *events_csv,
+                               size_t events_size, const char *participation_csv,
+                               size_t participation_size, const char *ties_csv, size_t ties_size,
+                               coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
+                               coopnet_error_t *err)
+{
+    table_source_t sources[4] = {
+        {"actors.csv", actors_csv ? actors_csv : "", actors_size},
+        {"events.csv", events_csv ? events_csv : "", events_size},
+        {"participation.csv", participation_csv ? participation_csv : "", participation_size},
+        {"ties.csv", ties_csv, ties_size}};
+    return load_tables("<memory>", sources, diags, bundle, err);
+}

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bundle_graphml.c - a GraphML file read as a bundle (see coopnet_bundle_load_graphml). */
+#include "model/bundle_internal.h"
+#include "coopnet/library.h"
+#include "core/internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The type of a vertex or edge attribute, or IGRAPH_ATTRIBUTE_UNSPECIFIED when there is none. */
+static igraph_attribute_type_t attribute_type(const igraph_t *graph,
+                                              igraph_attribute_elemtype_t element, const char *name)
+{
+    igraph_attribute_type_t type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    igraph_strvector_t names;
+    igraph_vector_int_t types;
+    if (igraph_strvector_init(&names, 0) != IGRAPH_SUCCESS)
+        return type;
+    if (igraph_vector_int_init(&types, 0) != IGRAPH_SUCCESS) {
+        igraph_strvector_destroy(&names);
+        return type;
+    }
+    int vertex = element == IGRAPH_ATTRIBUTE_VERTEX;
+    if (igraph_cattribute_list(graph, NULL, NULL, vertex ? &names : NULL, vertex ? &types : NULL,
+                               vertex ? NULL : &names, vertex ? NULL : &types) == IGRAPH_SUCCESS) {
+        for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+            if (strcmp(igraph_strvector_get(&names, i), name) == 0)
+                type = (igraph_attribute_type_t)VECTOR(types)[i];
+    }
+    igraph_vector_int_destroy(&types);
+    igraph_strvector_destroy(&names);
+    return type;
+}
+
+/* A string vertex attribute as text ("" when absent); numeric attributes are printed. */
+static const char *vertex_text(const igraph_t *graph, const char *name, igraph_integer_t vertex,
+                               char *buffer, size_t size)
+{
+    igraph_attribute_type_t type = attribute_type(graph, IGRAPH_ATTRIBUTE_VERTEX, name);
+    if (type == IGRAPH_ATTRIBUTE_STRING)
+        return VAS(graph, name, vertex);
+    if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+        double value = VAN(graph, name, vertex);
+        if (isnan(value))
+            return "";
+        snprintf(buffer, size, "%.10g", value);
+        return buffer;
+    }
+    return "";
+}
+
+static double vertex_number(const igraph_t *graph, const char *name, igraph_integer_t vertex)
+{
+    char buffer[64];
+    const char *text = vertex_text(graph, name, vertex, buffer, sizeof buffer);
+    char *end;
+    double value = strtod(text, &end);
+    return text[0] != '\0' && *end == '\0' && isfinite(value) ? value : NAN;
+}
+
+static const char *keep(coopnet_bundle_t *bundle, const char *text)
+{
+    return coopnet_i_arena_strndup(&bundle->internal->strings, text, strlen(text));
+}
+
+int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
+                                coopnet_bundle_t **result, coopnet_error_t *err)
+{
+    coopnet_library_init();
+    *result = NULL;
+    const char *file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    FILE *input = fopen(path, "rb");
+    if (input == NULL)
+        return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", path, strerror(errno));
+    igraph_t graph;
+    igraph_error_t read_status = igraph_read_graph_graphml(&graph, input, 0);
+    fclose(input);
+    if (read_status != IGRAPH_SUCCESS) {
+        if (read_status == IGRAPH_ENOMEM)
+            return coopnet_i_igraph_failed(err, read_status, "reading GraphML");
+        coopnet_i_igraph_failed(err, read_status, "not a valid GraphML file");
+        coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0, "%s", err->message);
+        return COOPNET_ERROR(err, COOPNET_EDATA, "'%s': not a valid GraphML file", path);
+    }
+
+    int status = COOPNET_ENOMEM;
+    uint64_t errors_before = diags->n_errors;
+    coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
+    igraph_integer_t n_vertices = igraph_vcount(&graph);
+    igraph_integer_t n_edges = igraph_ecount(&graph);
+    if (bundle == NULL)
+        goto cleanup;
+    bundle->actors = calloc((size_t)n_vertices + 1, sizeof *bundle->actors);
+    bundle->ties = calloc((size_t)n_edges + 1, sizeof *bundle->ties);
+    if (bundle->actors == NULL || bundle->ties == NULL)
+        goto cleanup;
+
+    for (igraph_integer_t v = 0; v < n_vertices; v++) {
+        char buffer[64], fallback[32];
+        coopnet_actor_t *actor = &bundle->actors[v];
+        const char *id = vertex_text(&graph, "id", v, buffer, sizeof buffer);
+        if (id[0] == '\0') {
+            snprintf(fallback, sizeof fallback, "n%lld", (long long)v);
+            id = fallback;
+        }
+        actor->id = keep(bundle, id);
+        const char *name = vertex_text(&graph, "name", v, buffer, sizeof buffer);
+        actor->name = keep(bundle, name[0] ? name : actor->id ? actor->id : "");
+        const char *level = vertex_text(&graph, "level", v, buffer, sizeof buffer);
+        int parsed = level[0] ? coopnet_level_parse(level) : COOPNET_LEVEL_LOCAL;
+        if (parsed < 0)
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                             "node '%s': attribute 'level': unknown level '%s' (expected local, "
+                             "regional, national or international)",
+                             actor->id ? actor->id : "", level);
+        actor->level = parsed < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)parsed;
+        const char *country = vertex_text(&graph, "country", v, buffer, sizeof buffer);
+        if (country[0] && !coopnet_country_is_valid(country)) {
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                             "node '%s': attribute 'country': unknown country code '%s' "
+                             "(expected ISO 3166-1 alpha-2)",
+                             actor->id ? actor->id : "", country);
+            country = "";
+        }
+        actor->country = keep(bundle, country);
+        actor->type = keep(bundle, vertex_text(&graph, "type", v, buffer, sizeof buffer));
+        actor->name_ar = keep(bundle, vertex_text(&graph, "name_ar", v, buffer, sizeof buffer));
+        actor->name_fr = keep(bundle, vertex_text(&graph, "name_fr", v, buffer, sizeof buffer));
+        actor->source = keep(bundle, file);
+        actor->lat = vertex_number(&graph, "lat", v);
+        actor->lon = vertex_number(&graph, "lon", v);
+        if (!actor->id || !actor->name || !actor->country || !actor->type || !actor->name_ar ||
+            !actor->name_fr || !actor->source)
+            goto cleanup;
+        int64_t existing;
+        if (coopnet_i_strmap_put(&bundle->internal->actor_ids, actor->id, v, &existing) != 0)
+            goto cleanup;
+        if (existing >= 0)
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0, "duplicate node id '%s'",
+                             actor->id);
+        bundle->n_actors++;
+    }
+
+    /* igraph's EAN does not check the attribute's type: reading a string or boolean attribute
+     * as numbers would give garbage weights, so each type is read its own way */
+    igraph_attribute_type_t weight_type = attribute_type(&graph, IGRAPH_ATTRIBUTE_EDGE, "weight");
+    if (weight_type != IGRAPH_ATTRIBUTE_UNSPECIFIED && weight_type != IGRAPH_ATTRIBUTE_NUMERIC &&
+        weight_type != IGRAPH_ATTRIBUTE_STRING) {
+        coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                         "edge attribute 'weight' is not numeric (declare it with "
+                         "attr.type=\"double\")");
+        weight_type = IGRAPH_ATTRIBUTE_UNSPECIFIED;
+    }
+    const char *tie_type = keep(bundle, "graphml");
+    if (tie_type == NULL)
+        goto cleanup;
+    for (igraph_integer_t e = 0; e < n_edges; e++) {
+        coopnet_tie_t *tie = &bundle->ties[bundle->n_ties];
+        tie->from = (int32_t)IGRAPH_FROM(&graph, e);
+        tie->to = (int32_t)IGRAPH_TO(&graph, e);
+        if (tie->from == tie->to)
+            continue; /* a self-loop carries no cooperation */
+        tie->type = tie_type;
+        tie->source = bundle->actors[0].source;
+        tie->note = "";
+        tie->directed = igraph_is_directed(&graph);
+        char weight_text[64];
+        tie->weight = 1.0;
+        if (weight_type == IGRAPH_ATTRIBUTE_NUMERIC) {
+            tie->weight = EAN(&graph, "weight", e);
+            /* NaN: the edge gives no value for a declared attribute */
+            snprintf(weight_text, sizeof weight_text, "%g", tie->weight);
+            if (isnan(tie->weight))
+                weight_text[0] = '\0';
+        } else if (weight_type == IGRAPH_ATTRIBUTE_STRING) {
+            const char *text = EAS(&graph, "weight", e);
+            char *end;
+            tie->weight = strtod(text, &end);
+            if (text[0] == '\0' || *end != '\0')
+                tie->weight = NAN;
+            snprintf(weight_text, sizeof weight_text, "%s", text);
+        }
+        if (!(tie->weight > 0) || !isfinite(tie->weight)) {
+            const char *from = bundle->actors[tie->from].id, *to = bundle->actors[tie->to].id;
+            if (weight_text[0] == '\0')
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                                 "edge %lld ('%s' - '%s'): no value for the attribute 'weight'",
+                                 (long long)e, from, to);
+            else
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                                 "edge %lld ('%s' - '%s'): weight '%s' is not a positive number",
+                                 (long long)e, from, to, weight_text);
+            continue;
+        }
+        bundle->n_ties++;
+    }
+    status = coopnet_i_bundle_finish(bundle, diags, file, file);
+    if (status == COOPNET_OK && diags->n_errors > errors_before)
+        status = COOPNET_ERROR(err, COOPNET_EDATA, "'%s': %llu error%s in the data", path,
+                               (unsigned long long)(diags->n_errors - errors_before),
+                               diags->n_errors - errors_before == 1 ? "" : "s");
+cleanup:
+    if (status == COOPNET_ENOMEM)
+        COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+    igraph_destroy(&graph);
+    if (status != COOPNET_OK) {
+        coopnet_bundle_free(bundle);
+        return status;
+    }
+    *result = bundle;
+    return COOPNET_OK;
+}

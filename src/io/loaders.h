@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* loaders.h - the bundle readers that io/load.c dispatches to. Internal: not installed. */
+#ifndef COOPNET_IO_LOADERS_H
+#define COOPNET_IO_LOADERS_H
+
+#include "coopnet/bundle.h"
+
+/* Reads the bundle directory path (actors.csv, events.csv, participation.csv, optional
+ * ties.csv); as coopnet_bundle_load, which calls it for a directory. */
+int coopnet_i_bundle_load_directory(const char *path, coopnet_diag_list_t *diags,
+                                    coopnet_bundle_t **bundle, coopnet_error_t *err);
+
+#endif

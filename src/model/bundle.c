@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bundle.c - the bundle data model: names of levels and roles, the bundle object, its index
+ * and warnings once loaded (see coopnet/bundle.h). The readers that fill it are in src/io/. */
+#include "model/bundle_internal.h"
+#include "core/internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- names ------------------------------------------------------------------------------- */
+
+static const char *const level_names[COOPNET_LEVEL_COUNT] = {"local", "regional", "national",
+                                                             "international"};
+static const char *const role_names[COOPNET_ROLE_COUNT] = {
+    "participant", "host", "organiser", "presenter", "learner", "funder", "facilitator"};
+
+const char *coopnet_level_name(coopnet_level_t level)
+{
+    return (unsigned)level < COOPNET_LEVEL_COUNT ? level_names[level] : "unknown";
+}
+
+int coopnet_level_parse(const char *text)
+{
+    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++)
+        if (strcasecmp(text, level_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *coopnet_role_name(coopnet_role_t role)
+{
+    return (unsigned)role < COOPNET_ROLE_COUNT ? role_names[role] : "unknown";
+}
+
+int coopnet_role_parse(const char *text)
+{
+    if (strcasecmp(text, "organizer") == 0)
+        return COOPNET_ROLE_ORGANISER;
+    for (int i = 0; i < COOPNET_ROLE_COUNT; i++)
+        if (strcasecmp(text, role_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* Assigned ISO 3166-1 alpha-2 codes, two letters each. */
+static const char iso_countries[] =
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICK"
+    "CLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGS"
+    "GTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULV"
+    "LYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPM"
+    "PNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTR"
+    "TTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
+
+bool coopnet_country_is_valid(const char *code)
+{
+    if (strlen(code) != 2)
+        return false;
+    for (const char *p = iso_countries; *p; p += 2)
+        if (p[0] == code[0] && p[1] == code[1])
+            return true;
+    return false;
+}
+
+/* ---- bundle object ----------------------------------------------------------------------- */
+
+coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path)
+{
+    coopnet_bundle_t *bundle = calloc(1, sizeof *bundle);
+    if (bundle == NULL)
+        return NULL;
+    bundle->internal = calloc(1, sizeof *bundle->internal);
+    bundle->path = strdup(path);
+    /* the name: last non-empty path component, without a .graphml/.xml extension */
+    char *copy = strdup(path);
+    if (bundle->internal == NULL || bundle->path == NULL || copy == NULL) {
+        free(copy);
+        coopnet_bundle_free(bundle);
+        return NULL;
+    }
+    size_t length = strlen(copy);
+    while (length > 1 && copy[length - 1] == '/')
+        copy[--length] = '\0';
+    char *slash = strrchr(copy, '/');
+    char *base = slash && slash[1] ? slash + 1 : copy;
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base && (strcmp(dot, ".graphml") == 0 || strcmp(dot, ".xml") == 0))
+        *dot = '\0';
+    bundle->name = strdup(base);
+    free(copy);
+    if (bundle->name == NULL) {
+        coopnet_bundle_free(bundle);
+        return NULL;
+    }
+    coopnet_i_arena_init(&bundle->internal->strings);
+    coopnet_i_strmap_init(&bundle->internal->actor_ids);
+    coopnet_i_strmap_init(&bundle->internal->event_ids);
+    return bundle;
+}
+
+static void free_extra(coopnet_extra_columns_t *extra)
+{
+    free(extra->names);
+    free(extra->values);
+}
+
+void coopnet_bundle_free(coopnet_bundle_t *bundle)
+{
+    if (bundle == NULL)
+        return;
+    if (bundle->internal) {
+        coopnet_i_arena_destroy(&bundle->internal->strings);
+        coopnet_i_strmap_destroy(&bundle->internal->actor_ids);
+        coopnet_i_strmap_destroy(&bundle->internal->event_ids);
+        free(bundle->internal);
+    }
+    free_extra(&bundle->actor_extra);
+    free_extra(&bundle->event_extra);
+    free_extra(&bundle->participation_extra);
+    free_extra(&bundle->tie_extra);
+    free(bundle->actors);
+    free(bundle->events);
+    free(bundle->participations);
+    free(bundle->event_start);
+    free(bundle->ties);
+    free(bundle->path);
+    free(bundle->name);
+    free(bundle);
+}
+
+long coopnet_bundle_find_actor(const coopnet_bundle_t *bundle, const char *id)
+{
+    return (long)coopnet_i_strmap_get(&bundle->internal->actor_ids, id);
+}
+
+long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id)
+{
+    return (long)coopnet_i_strmap_get(&bundle->internal->event_ids, id);
+}
+
+const char *coopnet_bundle_actor_attribute(const coopnet_bundle_t *bundle, size_t actor,
+                                           const char *column)
+{
+    const coopnet_actor_t *a = &bundle->actors[actor];
+    if (strcmp(column, "id") == 0)
+        return a->id;
+    if (strcmp(column, "name") == 0)
+        return a->name;
+    if (strcmp(column, "level") == 0)
+        return coopnet_level_name(a->level);
+    if (strcmp(column, "type") == 0)
+        return a->type;
+    if (strcmp(column, "country") == 0)
+        return a->country;
+    if (strcmp(column, "name_ar") == 0)
+        return a->name_ar;
+    if (strcmp(column, "name_fr") == 0)
+        return a->name_fr;
+    if (strcmp(column, "source") == 0)
+        return a->source;
+    const coopnet_extra_columns_t *extra = &bundle->actor_extra;
+    for (size_t c = 0; c < extra->n_columns; c++)
+        if (strcmp(extra->names[c], column) == 0)
+            return extra->values[actor * extra->n_columns + c];
+    return NULL;
+}
+
+void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopnet_date_t *first,
+                               coopnet_date_t *last)
+{
+    coopnet_date_t none = {0, COOPNET_DATE_NONE};
+    *first = none;
+    *last = none;
+    for (size_t i = 0; i < bundle->n_events + bundle->n_ties; i++) {
+        coopnet_date_t date = i < bundle->n_events ? bundle->events[i].date
+                                                   : bundle->ties[i - bundle->n_events].start;
+        if (date.precision == COOPNET_DATE_NONE)
+            continue;
+        if (first->precision == COOPNET_DATE_NONE || date.day < first->day)
+            *first = date;
+        if (last->precision == COOPNET_DATE_NONE || date.day > last->day)
+            *last = date;
+    }
+}
+
+/* ---- after loading: index and warnings --------------------------------------------------- */
+
+typedef struct ordered_participation {
+    int32_t actor;
+    size_t row; /* index in file order */
+} ordered_participation_t;
+
+static int compare_by_actor(const void *a, const void *b)
+{
+    const ordered_participation_t *x = a, *y = b;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
+}
+
+int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                            const char *actors_file, const char *events_file)
+{
+    size_t n_events = bundle->n_events;
+    size_t n_rows = bundle->n_participations;
+    size_t n_columns = bundle->participation_extra.n_columns;
+    bundle->event_start = calloc(n_events + 1, sizeof *bundle->event_start);
+    ordered_participation_t *order = coopnet_i_alloc_array(n_rows, sizeof *order);
+    size_t *next = coopnet_i_alloc_array(n_events + 1, sizeof *next);
+    coopnet_participation_t *sorted = coopnet_i_alloc_array(n_rows, sizeof *sorted);
+    const char **values = NULL;
+    unsigned char *active = calloc(bundle->n_actors ? bundle->n_actors : 1, 1);
+    int status = COOPNET_ENOMEM;
+    if (!bundle->event_start || !order || !next || !sorted || !active)
+        goto cleanup;
+    if (n_columns > 0 &&
+        (values = coopnet_i_alloc_array(n_rows * n_columns, sizeof *values)) == NULL)
+        goto cleanup;
+
+    /* counting sort by event, then each event's rows by actor */
+    for (size_t p = 0; p < n_rows; p++)
+        bundle->event_start[bundle->participations[p].event + 1]++;
+    for (size_t e = 0; e < n_events; e++)
+        bundle->event_start[e + 1] += bundle->event_start[e];
+    memcpy(next, bundle->event_start, (n_events + 1) * sizeof *next);
+    for (size_t p = 0; p < n_rows; p++) {
+        ordered_participation_t *slot = &order[next[bundle->participations[p].event]++];
+        slot->actor = bundle->participations[p].actor;
+        slot->row = p;
+    }
+    for (size_t e = 0; e < n_events; e++)
+        qsort(order + bundle->event_start[e], bundle->event_start[e + 1] - bundle->event_start[e],
+              sizeof *order, compare_by_actor);
+    for (size_t p = 0; p < n_rows; p++) {
+        sorted[p] = bundle->participations[order[p].row];
+        if (values)
+            memcpy(values + p * n_columns,
+                   bundle->participation_extra.values + order[p].row * n_columns,
+                   n_columns * sizeof *values);
+    }
+    free(bundle->participations);
+    bundle->participations = sorted;
+    sorted = NULL;
+    if (values) {
+        free(bundle->participation_extra.values);
+        bundle->participation_extra.values = values;
+        values = NULL;
+    }
+
+    for (size_t e = 0; e < n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        size_t size = bundle->event_start[e + 1] - bundle->event_start[e];
+        if (event->date.precision == COOPNET_DATE_NONE)
+            coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
+                             "event '%s' is undated: it takes no part in temporal analysis",
+                             event->id);
+        if (size < 2)
+            coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
+                             "event '%s' has %zu participant%s", event->id, size,
+                             size == 1 ? "" : "s");
+    }
+    for (size_t p = 0; p < bundle->n_participations; p++)
+        active[bundle->participations[p].actor] = 1;
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        active[bundle->ties[t].from] = active[bundle->ties[t].to] = 1;
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        if (!active[a])
+            coopnet_diag_add(diags, COOPNET_DIAG_WARNING, actors_file, bundle->actors[a].line,
+                             "actor '%s' takes part in no event and has no tie",
+                             bundle->actors[a].id);
+    status = COOPNET_OK;
+cleanup:
+    free(order);
+    free(next);
+    free(sorted);
+    free(values);
+    free(active);
+    return status;
+}

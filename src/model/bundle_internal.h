@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bundle_internal.h - what the bundle loaders (CSV and GraphML) share. Not installed. */
+#ifndef COOPNET_BUNDLE_INTERNAL_H
+#define COOPNET_BUNDLE_INTERNAL_H
+
+#include "core/containers.h"
+#include "coopnet/bundle.h"
+
+struct coopnet_bundle_internal {
+    coopnet_arena_t strings;
+    coopnet_strmap_t actor_ids;
+    coopnet_strmap_t event_ids;
+    size_t actor_capacity, event_capacity, participation_capacity, tie_capacity;
+};
+
+/* A new empty bundle named after path; NULL when out of memory. */
+coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path);
+
+/* Builds event_start (sorting participations by event, then actor) and emits the warnings about
+ * undated events, small events and isolated actors. Returns COOPNET_OK or COOPNET_ENOMEM. */
+int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                            const char *actors_file, const char *events_file);
+
+#endif

@@ -1,0 +1,1672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* report.c - the PDF mapping report (see coopnet/report.h).
+ *
+ * Two steps: report_model_init runs the analyses once (the cooperation graph under the options,
+ * the counts, the centralities, ...), then each page function lays its page out from the model.
+ * Every number in a commentary comes from the model; a page says so when its analysis has
+ * nothing to show.
+ */
+#include "coopnet/report.h"
+#include "coopnet/brokerage.h"
+#include "coopnet/centrality.h"
+#include "coopnet/graph.h"
+#include "coopnet/groups.h"
+#include "coopnet/nlc.h"
+#include "coopnet/snapshots.h"
+#include "coopnet/temporal.h"
+#include "figures/draw.h"
+#include "core/internal.h"
+#include "report/report_layout.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOP_ACTORS 15
+#define CHART_ACTORS 8
+#define MAX_COUNTRIES 64
+
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+
+/* English names of the countries the bundled datasets use and their neighbours. */
+static const char *const country_names[][2] = {{"AE", "United Arab Emirates"},
+                                               {"AU", "Australia"},
+                                               {"BE", "Belgium"},
+                                               {"BH", "Bahrain"},
+                                               {"CA", "Canada"},
+                                               {"CH", "Switzerland"},
+                                               {"DE", "Germany"},
+                                               {"DK", "Denmark"},
+                                               {"DZ", "Algeria"},
+                                               {"EG", "Egypt"},
+                                               {"ES", "Spain"},
+                                               {"FR", "France"},
+                                               {"GB", "United Kingdom"},
+                                               {"IL", "Israel"},
+                                               {"IQ", "Iraq"},
+                                               {"IT", "Italy"},
+                                               {"JO", "Jordan"},
+                                               {"KW", "Kuwait"},
+                                               {"LB", "Lebanon"},
+                                               {"LY", "Libya"},
+                                               {"MA", "Morocco"},
+                                               {"MT", "Malta"},
+                                               {"NL", "Netherlands"},
+                                               {"NO", "Norway"},
+                                               {"OM", "Oman"},
+                                               {"PS", "Palestine"},
+                                               {"QA", "Qatar"},
+                                               {"SA", "Saudi Arabia"},
+                                               {"SE", "Sweden"},
+                                               {"SY", "Syria"},
+                                               {"TN", "Tunisia"},
+                                               {"TR", "Türkiye"},
+                                               {"US", "United States"},
+                                               {"YE", "Yemen"}};
+
+static const char *country_name(const char *code)
+{
+    for (size_t i = 0; i < sizeof country_names / sizeof country_names[0]; i++)
+        if (strcmp(country_names[i][0], code) == 0)
+            return country_names[i][1];
+    return code;
+}
+
+static const char *const level_titles[COOPNET_LEVEL_COUNT] = {"Local", "Regional", "National",
+                                                              "International"};
+
+typedef struct report_model {
+    const coopnet_bundle_t *bundle;
+    const coopnet_report_options_t *options;
+    coopnet_graph_options_t graph_options;
+    const char **excluded; /* ids left out by --country; pointers into the bundle */
+    bool *actor_kept;      /* per bundle actor */
+    bool *event_kept;      /* per bundle event */
+    coopnet_graph_t graph;
+    coopnet_graph_summary_t summary;
+
+    size_t n_actors, actors_by_level[COOPNET_LEVEL_COUNT];
+    size_t n_events, n_dated_events, n_ties, n_participations;
+    const char *countries[MAX_COUNTRIES]; /* of the kept actors, sorted */
+    size_t n_countries;
+    coopnet_date_t first, last; /* of the kept events and ties */
+    coopnet_date_t data_date;   /* the date the report is "as of": fixed by the data */
+
+    igraph_vector_t degree, betweenness, pagerank;
+    igraph_vector_int_t by_degree, by_betweenness; /* vertices, best first */
+} report_model_t;
+
+static void report_model_destroy(report_model_t *model)
+{
+    free(model->excluded);
+    free(model->actor_kept);
+    free(model->event_kept);
+    coopnet_graph_destroy(&model->graph);
+    igraph_vector_destroy(&model->degree);
+    igraph_vector_destroy(&model->betweenness);
+    igraph_vector_destroy(&model->pagerank);
+    igraph_vector_int_destroy(&model->by_degree);
+    igraph_vector_int_destroy(&model->by_betweenness);
+}
+
+/* --country: the country's actors, plus national and international actors tied to one of them
+ * in the cooperation graph of all actors. */
+static int select_country(report_model_t *model, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    const char *country = model->options->country;
+    coopnet_graph_t full = {0};
+    igraph_vector_int_t neighbours;
+    int status = COOPNET_OK;
+    size_t in_country = 0;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&neighbours, 0), "neighbours");
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        model->actor_kept[a] = strcmp(bundle->actors[a].country, country) == 0;
+        in_country += model->actor_kept[a];
+    }
+    if (in_country == 0) {
+        status = COOPNET_ERROR(err, COOPNET_EINVAL, "no actor of country '%s' in '%s'", country,
+                               bundle->name);
+        goto cleanup;
+    }
+    if ((status = coopnet_graph_init_cooperation(&full, bundle, &model->graph_options, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    for (igraph_integer_t v = 0; v < igraph_vcount(&full.graph); v++) {
+        igraph_integer_t actor = VECTOR(full.actor_of_vertex)[v];
+        coopnet_level_t level = bundle->actors[actor].level;
+        if (model->actor_kept[actor] ||
+            (level != COOPNET_LEVEL_NATIONAL && level != COOPNET_LEVEL_INTERNATIONAL))
+            continue;
+        COOPNET_IGRAPH_CHECK(err, status, igraph_neighbors(&full.graph, &neighbours, v, IGRAPH_ALL),
+                             "neighbours");
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&neighbours); i++) {
+            igraph_integer_t other = VECTOR(full.actor_of_vertex)[VECTOR(neighbours)[i]];
+            if (strcmp(bundle->actors[other].country, country) == 0) {
+                model->actor_kept[actor] = true;
+                break;
+            }
+        }
+    }
+    size_t n_excluded = 0;
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        if (!model->actor_kept[a])
+            model->excluded[n_excluded++] = bundle->actors[a].id;
+    model->graph_options.exclude = model->excluded;
+    model->graph_options.n_exclude = n_excluded;
+cleanup:
+    coopnet_graph_destroy(&full);
+    igraph_vector_int_destroy(&neighbours);
+    return status;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void count_data(report_model_t *model)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        if (!model->actor_kept[a])
+            continue;
+        const coopnet_actor_t *actor = &bundle->actors[a];
+        model->n_actors++;
+        model->actors_by_level[actor->level]++;
+        if (actor->country[0] == '\0')
+            continue;
+        bool known = false;
+        for (size_t c = 0; c < model->n_countries && !known; c++)
+            known = strcmp(model->countries[c], actor->country) == 0;
+        if (!known && model->n_countries < MAX_COUNTRIES)
+            model->countries[model->n_countries++] = actor->country;
+    }
+    qsort(model->countries, model->n_countries, sizeof *model->countries, compare_strings);
+
+    model->first.precision = model->last.precision = COOPNET_DATE_NONE;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        bool attended = false;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++)
+            if (model->actor_kept[bundle->participations[p].actor]) {
+                attended = true;
+                model->n_participations++;
+            }
+        model->event_kept[e] =
+            attended && coopnet_graph_keeps_event(bundle, e, &model->graph_options);
+        if (!model->event_kept[e])
+            continue;
+        model->n_events++;
+        coopnet_date_t date = bundle->events[e].date;
+        if (date.precision == COOPNET_DATE_NONE)
+            continue;
+        model->n_dated_events++;
+        if (model->first.precision == COOPNET_DATE_NONE || date.day < model->first.day)
+            model->first = date;
+        if (model->last.precision == COOPNET_DATE_NONE || date.day > model->last.day)
+            model->last = date;
+    }
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        if (!model->actor_kept[tie->from] || !model->actor_kept[tie->to] ||
+            !coopnet_graph_keeps_tie(bundle, t, &model->graph_options))
+            continue;
+        model->n_ties++;
+        if (tie->start.precision == COOPNET_DATE_NONE)
+            continue;
+        if (model->first.precision == COOPNET_DATE_NONE || tie->start.day < model->first.day)
+            model->first = tie->start;
+        if (model->last.precision == COOPNET_DATE_NONE || tie->start.day > model->last.day)
+            model->last = tie->start;
+    }
+    if (model->options->as_of.precision != COOPNET_DATE_NONE) {
+        model->data_date = model->options->as_of;
+    } else {
+        coopnet_date_t first;
+        coopnet_bundle_date_range(bundle, &first, &model->data_date);
+    }
+}
+
+/* Vertices ordered by values, largest first; ties broken by actor name for a stable order.
+ * qsort has no context argument in C11, hence the file-level context: not reentrant. */
+typedef struct ranking_context {
+    const igraph_vector_t *values;
+    const report_model_t *model;
+} ranking_context_t;
+static ranking_context_t ranking_context;
+
+static const char *vertex_name(const report_model_t *model, igraph_integer_t vertex)
+{
+    return model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[vertex]].name;
+}
+
+static int compare_ranked(const void *a, const void *b)
+{
+    igraph_integer_t va = *(const igraph_integer_t *)a, vb = *(const igraph_integer_t *)b;
+    double xa = VECTOR(*ranking_context.values)[va], xb = VECTOR(*ranking_context.values)[vb];
+    if (xa != xb)
+        return xa > xb ? -1 : 1;
+    return strcmp(vertex_name(ranking_context.model, va), vertex_name(ranking_context.model, vb));
+}
+
+static int rank_vertices(const report_model_t *model, const igraph_vector_t *values,
+                         igraph_vector_int_t *order, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    igraph_integer_t n = igraph_vector_size(values);
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_resize(order, n), "ranking");
+    for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR(*order)[v] = v;
+    ranking_context.values = values;
+    ranking_context.model = model;
+    qsort(VECTOR(*order), (size_t)n, sizeof(igraph_integer_t), compare_ranked);
+cleanup:
+    return status;
+}
+
+static int report_model_init(report_model_t *model, const coopnet_bundle_t *bundle,
+                             const coopnet_report_options_t *options, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    memset(model, 0, sizeof *model);
+    model->bundle = bundle;
+    model->options = options;
+    coopnet_graph_options_init(&model->graph_options);
+    model->graph_options.as_of = options->as_of;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->degree, 0), "degree");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness, 0), "betweenness");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->pagerank, 0), "pagerank");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->by_degree, 0), "ranking");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->by_betweenness, 0), "ranking");
+    model->actor_kept = calloc(bundle->n_actors + 1, sizeof *model->actor_kept);
+    model->event_kept = calloc(bundle->n_events + 1, sizeof *model->event_kept);
+    model->excluded = calloc(bundle->n_actors + 1, sizeof *model->excluded);
+    if (model->actor_kept == NULL || model->event_kept == NULL || model->excluded == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if (options->country != NULL) {
+        if ((status = select_country(model, err)) != COOPNET_OK)
+            goto cleanup;
+    } else {
+        for (size_t a = 0; a < bundle->n_actors; a++)
+            model->actor_kept[a] = true;
+    }
+    count_data(model);
+    if ((status = coopnet_graph_init_cooperation(&model->graph, bundle, &model->graph_options,
+                                                 err)) != COOPNET_OK ||
+        (status = coopnet_graph_summarise(&model->graph, &model->summary, err)) != COOPNET_OK)
+        goto cleanup;
+    coopnet_progress_report(options->progress, "centralities", 0, 3);
+    if ((status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_DEGREE, false,
+                                             &model->degree, err)) != COOPNET_OK ||
+        (status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_BETWEENNESS, false,
+                                             &model->betweenness, err)) != COOPNET_OK ||
+        (status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_PAGERANK, false,
+                                             &model->pagerank, err)) != COOPNET_OK)
+        goto cleanup;
+    coopnet_progress_report(options->progress, "centralities", 3, 3);
+    if ((status = rank_vertices(model, &model->degree, &model->by_degree, err)) != COOPNET_OK ||
+        (status = rank_vertices(model, &model->betweenness, &model->by_betweenness, err)) !=
+            COOPNET_OK)
+        goto cleanup;
+cleanup:
+    return status;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Text helpers */
+
+static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
+{
+    int year, month, day;
+    coopnet_date_civil_from_days(date.day, &year, &month, &day);
+    switch (date.precision) {
+    case COOPNET_DATE_DAY:
+        snprintf(buffer, size, "%d %s %d", day, month_names[month - 1], year);
+        break;
+    case COOPNET_DATE_MONTH:
+        snprintf(buffer, size, "%s %d", month_names[month - 1], year);
+        break;
+    case COOPNET_DATE_YEAR:
+        snprintf(buffer, size, "%d", year);
+        break;
+    default:
+        snprintf(buffer, size, "undated");
+    }
+}
+
+/* "Morocco, Iraq and Jordan" from the model's countries (by number of actors would need counts;
+ * alphabetical by name keeps it simple and stable). */
+static void format_country_list(const report_model_t *model, char *buffer, size_t size)
+{
+    buffer[0] = '\0';
+    for (size_t c = 0; c < model->n_countries; c++) {
+        size_t used = strlen(buffer);
+        const char *separator = c == 0 ? "" : (c + 1 == model->n_countries ? " and " : ", ");
+        snprintf(buffer + used, size - used, "%s%s", separator, country_name(model->countries[c]));
+    }
+}
+
+static const char *plural(size_t count, const char *one, const char *many)
+{
+    return count == 1 ? one : many;
+}
+
+/* Appends g_markup_printf_escaped output to a page's paragraph and frees it. */
+static void paragraph_printf(report_document_t *document, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *markup = g_markup_vprintf_escaped(format, args);
+    va_end(args);
+    if (markup == NULL) {
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        return;
+    }
+    coopnet_i_report_paragraph(document, markup);
+    g_free(markup);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Figures */
+
+/* Text on one line, ellipsized at width when width > 0, anchored at x. */
+static void draw_text_plain(cairo_t *cr, coopnet_text_role_t role, const char *text, double x,
+                            double y, double width, coopnet_align_t align, coopnet_rgb_t color)
+{
+    PangoLayout *layout = coopnet_i_style_layout(cr, role, text, width, 1);
+    if (layout == NULL)
+        return;
+    coopnet_i_style_draw_layout(cr, layout, x, y, align, color);
+    g_object_unref(layout);
+}
+
+/* Actors by level as one stacked bar with a legend under it. */
+typedef struct level_bar {
+    size_t counts[COOPNET_LEVEL_COUNT];
+} level_bar_t;
+
+static void draw_level_bar(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    const level_bar_t *bar = data;
+    size_t total = 0;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
+        total += bar->counts[l];
+    if (total == 0)
+        return;
+    double x = rect.x;
+    const double bar_height = 14;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++) {
+        double width = rect.w * (double)bar->counts[l] / (double)total;
+        coopnet_i_style_set_color(cr, coopnet_i_style_level_color((coopnet_level_t)l), 1.0);
+        cairo_rectangle(cr, x, rect.y, width, bar_height);
+        cairo_fill(cr);
+        x += width;
+    }
+    x = rect.x;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++) {
+        char text[64];
+        snprintf(text, sizeof text, "%s %zu", level_titles[l], bar->counts[l]);
+        coopnet_i_style_set_color(cr, coopnet_i_style_level_color((coopnet_level_t)l), 1.0);
+        cairo_rectangle(cr, x, rect.y + bar_height + 8, 8, 8);
+        cairo_fill(cr);
+        draw_text_plain(cr, COOPNET_TEXT_BODY, text, x + 12, rect.y + bar_height + 5, 0,
+                        COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        x += rect.w / COOPNET_LEVEL_COUNT;
+    }
+}
+
+/* A chart of the chart module (coopnet/chart.h) for coopnet_i_report_figure: its draw function, the
+ * report's options and the status, kept for place_chart. */
+typedef int (*chart_draw_t)(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                            const coopnet_chart_options_t *options, coopnet_error_t *err);
+typedef struct chart_figure {
+    const coopnet_bundle_t *bundle;
+    chart_draw_t draw;
+    coopnet_chart_options_t options;
+    int status;
+    coopnet_error_t err;
+} chart_figure_t;
+
+static void draw_chart_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    chart_figure_t *figure = (chart_figure_t *)data;
+    int status = figure->draw(cr, rect, figure->bundle, &figure->options, &figure->err);
+    if (figure->status == COOPNET_OK)
+        figure->status = status;
+}
+
+/* A bare chart (no title, no source line: the page says both) of the report's actors. */
+static void chart_figure_init(chart_figure_t *figure, const report_model_t *model,
+                              chart_draw_t draw)
+{
+    memset(figure, 0, sizeof *figure);
+    figure->bundle = model->bundle;
+    figure->draw = draw;
+    coopnet_chart_options_init(&figure->options);
+    figure->options.figure.title = "";
+    figure->options.figure.caption = "";
+    figure->options.graph = model->graph_options;
+    figure->options.label_field = COOPNET_LABEL_FIELD_NAME;
+    figure->options.seed = 1;
+}
+
+/* The box of a figure whose content (inside the style's margin) fills x, y, w, h: the figures
+ * line up with the text block. */
+static coopnet_rect_t figure_box(double x, double y, double w, double h)
+{
+    return (coopnet_rect_t){x - COOPNET_STYLE_MARGIN, y - COOPNET_STYLE_MARGIN,
+                            w + 2 * COOPNET_STYLE_MARGIN, h + 2 * COOPNET_STYLE_MARGIN};
+}
+
+/* Draws a chart with its content in x, y, w, h; a chart the data cannot make (EDATA) is left
+ * out, other failures fail the document. */
+static void place_chart(report_document_t *document, chart_figure_t *figure, double x, double y,
+                        double w, double h, const char *name)
+{
+    coopnet_i_report_figure(document, figure_box(x, y, w, h), name, draw_chart_figure, figure);
+    if (figure->status != COOPNET_OK && figure->status != COOPNET_EDATA)
+        coopnet_i_report_fail(document, figure->status, "%s", figure->err.message);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pages */
+
+typedef struct report_page report_page_t;
+typedef void (*report_page_draw_t)(report_document_t *document, const report_model_t *model,
+                                   const report_page_t *page);
+
+struct report_page {
+    const char *title;
+    report_page_draw_t draw;
+    int number;               /* position in the document, 1-based */
+    const report_page_t *all; /* every page of the document, for the contents */
+    size_t n_all;
+};
+
+static void page_contents_line(report_document_t *document, int number, const char *title)
+{
+    char markup[256], escaped[200];
+    coopnet_i_report_escape(title, escaped, sizeof escaped);
+    snprintf(markup, sizeof markup, "%s", escaped);
+    coopnet_i_report_text(document, REPORT_FONT_BODY, markup, REPORT_MARGIN_LEFT, document->y,
+                          REPORT_TEXT_WIDTH - 40, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    snprintf(markup, sizeof markup, "%d", number);
+    double height = coopnet_i_report_text(document, REPORT_FONT_BODY, markup,
+                                          REPORT_MARGIN_LEFT + REPORT_TEXT_WIDTH, document->y, 0,
+                                          COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+    document->y += height + 3;
+}
+
+/* The height of markup in font across the text block. */
+static double text_height(report_document_t *document, report_font_t font, const char *markup)
+{
+    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, REPORT_TEXT_WIDTH);
+    if (layout == NULL)
+        return 0;
+    int width, height;
+    pango_layout_get_size(layout, &width, &height);
+    g_object_unref(layout);
+    return (double)height / PANGO_SCALE;
+}
+
+static void page_title(report_document_t *document, const report_model_t *model,
+                       const report_page_t *page)
+{
+    cairo_t *cr = document->cr;
+    const coopnet_report_options_t *options = model->options;
+    char text[512], escaped[512], first[64], last[64], countries[1024];
+
+    coopnet_i_report_escape(options->title ? options->title : "Cooperation network mapping",
+                            escaped, sizeof escaped);
+    format_date_long(model->first, first, sizeof first);
+    format_date_long(model->last, last, sizeof last);
+    format_country_list(model, countries, sizeof countries);
+    if (options->country != NULL)
+        snprintf(text, sizeof text, "%s and its national and international partners",
+                 country_name(options->country));
+    else
+        snprintf(text, sizeof text, "%zu %s", model->n_countries,
+                 plural(model->n_countries, "country", "countries"));
+    char *subtitle = g_markup_printf_escaped("%s · %s to %s", text, first, last);
+    /* the title band, as tall as its title and subtitle need */
+    double title_height = text_height(document, REPORT_FONT_COVER_TITLE, escaped);
+    double band = fmax(250, 90 + title_height + 10 +
+                                text_height(document, REPORT_FONT_COVER_SUBTITLE, subtitle) + 24);
+    coopnet_i_style_set_color(cr, coopnet_i_report_accent, 1.0);
+    cairo_rectangle(cr, 0, 0, REPORT_PAGE_WIDTH, band);
+    cairo_fill(cr);
+    coopnet_i_report_text(document, REPORT_FONT_SMALL, "COOPERATION NETWORK MAPPING",
+                          REPORT_MARGIN_LEFT, 70, 0, COOPNET_ALIGN_LEFT,
+                          (coopnet_rgb_t){0.75, 0.82, 0.92});
+    coopnet_i_report_text(document, REPORT_FONT_COVER_TITLE, escaped, REPORT_MARGIN_LEFT, 90,
+                          REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_white);
+    coopnet_i_report_text(document, REPORT_FONT_COVER_SUBTITLE, subtitle, REPORT_MARGIN_LEFT,
+                          90 + title_height + 10, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                          (coopnet_rgb_t){0.86, 0.90, 0.96});
+    g_free(subtitle);
+    document->y = band + 26;
+
+    /* headline figures */
+    char actors[32], events[32], ties[32], links[32];
+    snprintf(actors, sizeof actors, "%zu", model->n_actors);
+    snprintf(events, sizeof events, "%zu", model->n_events);
+    snprintf(ties, sizeof ties, "%zu", model->n_ties);
+    snprintf(links, sizeof links, "%lld", (long long)model->summary.n_edges);
+    const char *numbers[] = {actors, events, ties, links};
+    char events_label[64];
+    snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
+    const char *labels[] = {"actors", events_label, "agreements, ties", "cooperation links"};
+    coopnet_i_report_key_figures(document, numbers, labels, 4);
+
+    coopnet_i_report_section(document, "Actors by level");
+    level_bar_t level_bar;
+    memcpy(level_bar.counts, model->actors_by_level, sizeof level_bar.counts);
+    coopnet_i_report_figure(
+        document, (coopnet_rect_t){REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, 34},
+        "levels", draw_level_bar, &level_bar);
+    document->y += 46;
+
+    coopnet_i_report_section(document, "Scope");
+    igraph_integer_t top = model->summary.n_vertices > 0 ? VECTOR(model->by_degree)[0] : -1;
+    paragraph_printf(
+        document,
+        "This report maps <b>%zu actors</b> in %s: %zu local, %zu regional, %zu national and %zu "
+        "international. They are linked by <b>%zu events</b> they attended together (%zu of them "
+        "dated, from %s to %s) and <b>%zu recorded agreements and other ties</b>. Together these "
+        "give a cooperation network of %lld links between actors (density %.2f) in %lld "
+        "connected %s%s%s%s.",
+        model->n_actors, countries[0] ? countries : "no stated country",
+        model->actors_by_level[COOPNET_LEVEL_LOCAL], model->actors_by_level[COOPNET_LEVEL_REGIONAL],
+        model->actors_by_level[COOPNET_LEVEL_NATIONAL],
+        model->actors_by_level[COOPNET_LEVEL_INTERNATIONAL], model->n_events, model->n_dated_events,
+        first, last, model->n_ties, (long long)model->summary.n_edges, model->summary.density,
+        (long long)model->summary.n_components,
+        plural((size_t)model->summary.n_components, "group", "groups"),
+        top >= 0 ? "; the most connected actor is " : "", top >= 0 ? vertex_name(model, top) : "",
+        "");
+    if (options->as_of.precision != COOPNET_DATE_NONE) {
+        format_date_long(options->as_of, text, sizeof text);
+        paragraph_printf(document,
+                         "The network is shown as it stood on %s: later events and ties, and "
+                         "ties ended by then, are left out.",
+                         text);
+    }
+
+    coopnet_i_report_section(document, "Contents");
+    for (size_t i = 1; i < page->n_all; i++)
+        page_contents_line(document, page->all[i].number, page->all[i].title);
+}
+
+static void page_centrality(report_document_t *document, const report_model_t *model,
+                            const report_page_t *page)
+{
+    coopnet_i_report_page_title(document, page->number, page->title);
+    igraph_integer_t n = model->summary.n_vertices;
+    if (n == 0) {
+        coopnet_i_report_paragraph(document, "The network has no actors.");
+        return;
+    }
+    igraph_integer_t top_degree = VECTOR(model->by_degree)[0];
+    igraph_integer_t top_between = VECTOR(model->by_betweenness)[0];
+    double total_betweenness = 0, top3 = 0;
+    for (igraph_integer_t i = 0; i < n; i++)
+        total_betweenness += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
+    for (igraph_integer_t i = 0; i < n && i < 3; i++)
+        top3 += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
+    paragraph_printf(
+        document,
+        "<b>%s</b> has the most partners: %.0f of the other %lld actors. <b>%s</b> lies on the "
+        "most shortest paths between other actors (betweenness %.1f); the three leading brokers "
+        "together hold %.0f%% of all betweenness, so the network depends on %s for its cohesion.",
+        vertex_name(model, top_degree), VECTOR(model->degree)[top_degree], (long long)(n - 1),
+        vertex_name(model, top_between), VECTOR(model->betweenness)[top_between],
+        total_betweenness > 0 ? 100.0 * top3 / total_betweenness : 0.0,
+        total_betweenness > 0 && top3 / total_betweenness > 0.6 ? "very few actors"
+                                                                : "a handful of actors");
+
+    chart_figure_t chart;
+    chart_figure_init(&chart, model, coopnet_i_draw_chart_ranking);
+    chart.options.measure = "betweenness";
+    chart.options.measure_values = &model->betweenness;
+    chart.options.top = CHART_ACTORS;
+    const double chart_height = 168;
+    place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height,
+                "betweenness");
+    document->y += chart_height + 12;
+
+    coopnet_i_report_section(document, "The 15 actors with the most partners");
+    static const char *const headers[] = {"Actor", "Country", "Degree", "Betweenness", "PageRank"};
+    static const double widths[] = {4.2, 1.1, 1.0, 1.9, 1.4};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    const char *cells[TOP_ACTORS * 5];
+    char numbers[TOP_ACTORS][3][32];
+    coopnet_rgb_t swatches[TOP_ACTORS];
+    size_t rows = 0;
+    for (igraph_integer_t i = 0; i < n && i < TOP_ACTORS; i++, rows++) {
+        igraph_integer_t v = VECTOR(model->by_degree)[i];
+        const coopnet_actor_t *actor =
+            &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
+        snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->degree)[v]);
+        snprintf(numbers[i][1], 32, "%.1f", VECTOR(model->betweenness)[v]);
+        snprintf(numbers[i][2], 32, "%.4f", VECTOR(model->pagerank)[v]);
+        const char *row[5] = {actor->name, actor->country[0] ? actor->country : "—", numbers[i][0],
+                              numbers[i][1], numbers[i][2]};
+        memcpy(&cells[i * 5], row, sizeof row);
+        swatches[i] = coopnet_i_style_level_color(actor->level);
+    }
+    report_table_t table = {
+        5, rows, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    coopnet_i_report_text(
+        document, REPORT_FONT_SMALL,
+        "Degree: distinct partners. Betweenness: shortest paths between other actors "
+        "through the actor (unweighted). PageRank: share of a random walk's time spent at "
+        "the actor (damping 0.85). Dots: the level, as in the chart.",
+        REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+        coopnet_i_style_muted);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pages drawn with the analysis modules */
+
+/* A network figure for coopnet_i_report_figure: the render module's drawing, its status kept. */
+typedef struct network_figure {
+    const coopnet_bundle_t *bundle;
+    coopnet_render_options_t options;
+    int status;
+    coopnet_error_t err;
+} network_figure_t;
+
+static void draw_network_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    network_figure_t *figure = (network_figure_t *)data;
+    int status =
+        coopnet_i_draw_network(cr, rect, figure->bundle, &figure->options, NULL, &figure->err);
+    if (figure->status == COOPNET_OK)
+        figure->status = status;
+}
+
+static void network_figure_init(network_figure_t *figure, const report_model_t *model,
+                                coopnet_layout_kind_t kind)
+{
+    memset(figure, 0, sizeof *figure);
+    figure->bundle = model->bundle;
+    coopnet_render_options_init(&figure->options);
+    figure->options.figure.title = "";
+    figure->options.figure.caption = "";
+    figure->options.graph = model->graph_options;
+    figure->options.layout = kind;
+    figure->options.seed = 1;
+    figure->options.size_by = "betweenness";
+    figure->options.size_values = &model->betweenness; /* computed once, for every figure */
+    figure->options.labels = COOPNET_LABELS_TOP;
+    figure->options.label_top = 12;
+}
+
+/* Draws a network figure at the cursor; a figure that cannot be drawn for the data (EDATA: no
+ * coordinates, no dates) becomes a note; other failures fail the document. */
+static bool place_network_figure(report_document_t *document, network_figure_t *figure,
+                                 double height, const char *name)
+{
+    coopnet_rect_t rect = figure_box(REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                     height - 2 * COOPNET_STYLE_MARGIN);
+    coopnet_i_report_figure(document, rect, name, draw_network_figure, figure);
+    if (figure->status == COOPNET_EDATA) {
+        char markup[COOPNET_ERROR_MESSAGE_SIZE + 64];
+        coopnet_i_report_escape(figure->err.message, markup, sizeof markup);
+        coopnet_i_report_paragraph(document, markup);
+        return false;
+    }
+    if (figure->status != COOPNET_OK)
+        coopnet_i_report_fail(document, figure->status, "%s", figure->err.message);
+    document->y += height + 8;
+    return true;
+}
+
+static double mean_degree_of_level(const report_model_t *model, coopnet_level_t level)
+{
+    double sum = 0;
+    size_t count = 0;
+    for (igraph_integer_t v = 0; v < model->summary.n_vertices; v++) {
+        if (model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]].level != level)
+            continue;
+        sum += VECTOR(model->degree)[v];
+        count++;
+    }
+    return count ? sum / (double)count : NAN;
+}
+
+static void page_network(report_document_t *document, const report_model_t *model,
+                         const report_page_t *page)
+{
+    coopnet_i_report_page_title(document, page->number, page->title);
+    char levels[512] = "";
+    size_t used = 0;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++) {
+        double mean = mean_degree_of_level(model, (coopnet_level_t)l);
+        if (isnan(mean))
+            continue;
+        used += (size_t)snprintf(levels + used, sizeof levels - used, "%s%s %.1f", used ? ", " : "",
+                                 coopnet_level_name((coopnet_level_t)l), mean);
+        if (used >= sizeof levels)
+            break;
+    }
+    paragraph_printf(
+        document,
+        "The %lld actors are joined by %lld links in %lld connected %s; the largest holds %lld "
+        "actors%s%.0lld %s. On average an actor has %.1f partners; by level: "
+        "%s. Nodes are coloured by level and sized by betweenness, so the large nodes are the "
+        "brokers the network runs through; the 12 most central actors are named.",
+        (long long)model->summary.n_vertices, (long long)model->summary.n_edges,
+        (long long)model->summary.n_components,
+        plural((size_t)model->summary.n_components, "group", "groups"),
+        (long long)model->summary.largest_component, model->summary.n_isolates ? " and " : "",
+        (long long)model->summary.n_isolates,
+        model->summary.n_isolates == 0
+            ? "and no actor is isolated"
+            : plural((size_t)model->summary.n_isolates, "actor has no link", "actors have no link"),
+        model->summary.n_vertices
+            ? 2.0 * (double)model->summary.n_edges / (double)model->summary.n_vertices
+            : 0.0,
+        levels);
+    network_figure_t figure;
+    network_figure_init(&figure, model, COOPNET_LAYOUT_FR);
+    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 24, "network");
+    coopnet_i_report_text(
+        document, REPORT_FONT_SMALL,
+        "Force-directed layout (Fruchterman-Reingold, seed 1): linked actors are drawn "
+        "close together; distances have no geographic meaning.",
+        REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+        coopnet_i_style_muted);
+}
+
+static void page_geography(report_document_t *document, const report_model_t *model,
+                           const report_page_t *page)
+{
+    coopnet_i_report_page_title(document, page->number, page->title);
+    /* as the geo layout places them: located; near their country's located actors; listed */
+    bool country_located[MAX_COUNTRIES] = {false};
+    size_t located = 0, unlocated = 0, listed = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t a = 0; a < model->bundle->n_actors; a++) {
+            if (!model->actor_kept[a])
+                continue;
+            const coopnet_actor_t *actor = &model->bundle->actors[a];
+            const char *key = actor->country;
+            const char **found = key[0] ? bsearch(&key, model->countries, model->n_countries,
+                                                  sizeof *model->countries, compare_strings)
+                                        : NULL;
+            size_t country = found ? (size_t)(found - model->countries) : MAX_COUNTRIES;
+            bool has_location = isfinite(actor->lat) && isfinite(actor->lon);
+            if (pass == 0 && has_location) {
+                located++;
+                if (country < MAX_COUNTRIES)
+                    country_located[country] = true;
+            } else if (pass == 1 && !has_location) {
+                unlocated++;
+                listed += country == MAX_COUNTRIES || !country_located[country];
+            }
+        }
+    }
+    char countries[1024];
+    format_country_list(model, countries, sizeof countries);
+    paragraph_printf(document,
+                     "%zu of the %zu actors %s coordinates (mostly cities and governorates) "
+                     "and %s placed where %s. Of the %zu without, %zu %s drawn near "
+                     "their country's located actors (mostly national bodies) and %zu %s listed "
+                     "under the map (mostly international partners). The actors come from %s.",
+                     located, model->n_actors, located == 1 ? "has" : "have",
+                     located == 1 ? "is" : "are", located == 1 ? "it is" : "they are", unlocated,
+                     unlocated - listed, unlocated - listed == 1 ? "is" : "are", listed,
+                     listed == 1 ? "is" : "are", countries[0] ? countries : "no stated country");
+    network_figure_t figure;
+    network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
+    figure.options.labels = COOPNET_LABELS_TOP;
+    figure.options.label_top = 20;
+    place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 4, "geography");
+}
+
+static void page_nlc(report_document_t *document, const report_model_t *model,
+                     const report_page_t *page)
+{
+    coopnet_nlc_t nlc = {0};
+    coopnet_error_t err;
+    coopnet_i_report_page_title(document, page->number, page->title);
+    if (coopnet_nlc_compute(&model->graph, model->bundle, &nlc, &err) != COOPNET_OK) {
+        coopnet_i_report_fail(document, err.code, "%s", err.message);
+        return;
+    }
+    double local_national = NAN;
+    for (size_t i = 0; i < nlc.n_pairs; i++)
+        if (strcmp(nlc.pairs[i].country, "*") == 0 && nlc.pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
+            nlc.pairs[i].level_b == COOPNET_LEVEL_NATIONAL)
+            local_national = nlc.pairs[i].density;
+    const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
+    for (size_t c = 0; c < nlc.n_countries; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+        if (isnan(reach->share) || reach->national == 0 || reach->subnational < 2)
+            continue;
+        if (best == NULL || reach->share > best->share)
+            best = reach;
+        if (worst == NULL || reach->share < worst->share)
+            worst = reach;
+    }
+    if (best != NULL && worst != NULL && best != worst)
+        paragraph_printf(
+            document,
+            "Across the network, %.0f%% of the possible local-national pairs are linked. Within "
+            "countries, <b>%s</b> ties local and regional actors to a national body most often "
+            "(%lld of %lld, %.0f%%), <b>%s</b> least often (%lld of %lld, %.0f%%).",
+            100 * local_national, country_name(best->country), (long long)best->linked,
+            (long long)best->subnational, 100 * best->share, country_name(worst->country),
+            (long long)worst->linked, (long long)worst->subnational, 100 * worst->share);
+    else
+        paragraph_printf(document,
+                         "Across the network, %.0f%% of the possible local-national pairs are "
+                         "linked.",
+                         100 * local_national);
+    coopnet_i_report_paragraph(
+        document, "Each cell gives the density of links between two levels: the links present "
+                  "out of all possible pairs (diagonal: within the level); the darker the "
+                  "cell, the denser. Rows give the actors of each level; n/a marks a pair of "
+                  "levels with no possible link.");
+
+    /* the whole network, then the three countries with the most local and regional actors (and
+     * a national body), in a 2 x 2 grid */
+    const char *grid_countries[4] = {NULL};
+    char grid_titles[4][96];
+    size_t n_maps = 1;
+    snprintf(grid_titles[0], sizeof grid_titles[0], "Whole network");
+    for (size_t k = 0; k < 3; k++) {
+        long best = -1;
+        for (size_t c = 0; c < nlc.n_countries; c++) {
+            bool taken = false;
+            for (size_t j = 1; j < n_maps; j++)
+                taken |= strcmp(grid_countries[j], nlc.reach[c].country) == 0;
+            if (taken || nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
+                continue;
+            if (best < 0 || nlc.reach[c].subnational > nlc.reach[best].subnational)
+                best = (long)c;
+        }
+        if (best < 0)
+            break;
+        grid_countries[n_maps] = nlc.reach[best].country;
+        snprintf(grid_titles[n_maps], sizeof grid_titles[n_maps], "%s",
+                 country_name(nlc.reach[best].country));
+        n_maps++;
+    }
+    const double gap = 16, title_height = 18, panel_height = 116;
+    const double panel_width = (REPORT_TEXT_WIDTH - gap) / 2;
+    for (size_t i = 0; i < n_maps; i++) {
+        double x = REPORT_MARGIN_LEFT + (double)(i % 2) * (panel_width + gap);
+        double y = document->y + (double)(i / 2) * (title_height + panel_height + gap);
+        char markup[160];
+        snprintf(markup, sizeof markup, "<b>%s</b>", grid_titles[i]);
+        coopnet_i_report_text_line(document, REPORT_FONT_BODY, markup, x, y, panel_width,
+                                   COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        chart_figure_t chart;
+        chart_figure_init(&chart, model, coopnet_i_draw_chart_nlc_matrix);
+        chart.options.country = grid_countries[i];
+        char name[64];
+        snprintf(name, sizeof name, "nlc-matrix%s%s", grid_countries[i] ? "-" : "",
+                 grid_countries[i] ? grid_countries[i] : "");
+        place_chart(document, &chart, x, y + title_height, panel_width, panel_height, name);
+    }
+    document->y += (double)((n_maps + 1) / 2) * (title_height + panel_height + gap) - gap + 10;
+
+    coopnet_i_report_section(document,
+                             "Local and regional actors tied to a national body, by country");
+    static const char *const headers[] = {"Country", "Sub-national", "Tied to national",
+                                          "National bodies", "Share"};
+    static const double widths[] = {1.8, 1.3, 1.5, 1.6, 0.9};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    /* countries with local or regional actors: the others have no share to give */
+    size_t rows = 0;
+    const char *cells[16 * 5];
+    char numbers[16][4][24];
+    for (size_t c = 0; c < nlc.n_countries && rows < 16; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+        if (reach->subnational == 0)
+            continue;
+        snprintf(numbers[rows][0], 24, "%lld", (long long)reach->subnational);
+        snprintf(numbers[rows][1], 24, "%lld", (long long)reach->linked);
+        snprintf(numbers[rows][2], 24, "%lld", (long long)reach->national);
+        if (isnan(reach->share))
+            snprintf(numbers[rows][3], 24, "–");
+        else
+            snprintf(numbers[rows][3], 24, "%.0f%%", 100 * reach->share);
+        cells[rows * 5] = country_name(reach->country);
+        for (int k = 0; k < 4; k++)
+            cells[rows * 5 + 1 + k] = numbers[rows][k];
+        rows++;
+    }
+    report_table_t table = {
+        5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    coopnet_nlc_destroy(&nlc);
+}
+
+static void page_groups(report_document_t *document, const report_model_t *model,
+                        const report_page_t *page)
+{
+    enum { PERMUTATIONS = 999 };
+    static const char *const attributes[] = {"country", "level"};
+    coopnet_groups_t groups[2];
+    coopnet_brokerage_t brokerage;
+    coopnet_error_t err;
+    memset(groups, 0, sizeof groups);
+    memset(&brokerage, 0, sizeof brokerage);
+    coopnet_i_report_page_title(document, page->number, page->title);
+    for (int i = 0; i < 2; i++) {
+        if (coopnet_groups_compute(&model->graph, model->bundle, attributes[i], PERMUTATIONS, 1,
+                                   model->options->progress, &groups[i], &err) != COOPNET_OK) {
+            coopnet_i_report_fail(document, err.code, "%s", err.message);
+            goto cleanup;
+        }
+    }
+    const coopnet_ei_t *by_country = &groups[0].network, *by_level = &groups[1].network;
+    paragraph_printf(
+        document,
+        "The E-I index runs from -1 (every link stays inside its group) to +1 (every link "
+        "crosses groups). By country it is <b>%+.2f</b> (%lld links inside countries, %lld "
+        "across; %s the %+.2f expected by chance, p = %.3f). By level it is <b>%+.2f</b>: "
+        "%s (expected %+.2f, p = %.3f).",
+        by_country->ei, (long long)by_country->internal, (long long)by_country->external,
+        by_country->p_value >= 0.05                ? "not significantly different from"
+        : by_country->ei < by_country->expected_ei ? "significantly more inward-looking than"
+                                                   : "significantly more outward-looking than",
+        by_country->expected_ei, by_country->p_value, by_level->ei,
+        by_level->ei > 0 ? "most links join actors of different levels"
+                         : "most links stay within a level",
+        by_level->expected_ei, by_level->p_value);
+
+    coopnet_i_report_section(document, "E-I index by group");
+    static const char *const headers[] = {"Grouping", "Group", "Actors", "Inside",
+                                          "Across",   "E-I",   "p"};
+    static const double widths[] = {1.1, 2.2, 0.8, 0.8, 0.8, 0.8, 0.8};
+    static const coopnet_align_t aligns[] = {
+        COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+        COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    enum { MAX_ROWS = 20 };
+    const char *cells[MAX_ROWS * 7];
+    char numbers[MAX_ROWS][5][24];
+    size_t rows = 0;
+    for (int i = 0; i < 2; i++) {
+        for (size_t g = 0; g < groups[i].partition.n_groups && rows < MAX_ROWS; g++) {
+            const coopnet_ei_t *ei = &groups[i].groups[g];
+            if (ei->actors < 2 && i == 0)
+                continue; /* single-actor countries say nothing about cohesion */
+            snprintf(numbers[rows][0], 24, "%lld", (long long)ei->actors);
+            snprintf(numbers[rows][1], 24, "%lld", (long long)ei->internal);
+            snprintf(numbers[rows][2], 24, "%lld", (long long)ei->external);
+            snprintf(numbers[rows][3], 24, isnan(ei->ei) ? "–" : "%+.2f", ei->ei);
+            snprintf(numbers[rows][4], 24, isnan(ei->p_value) ? "–" : "%.3f", ei->p_value);
+            const char *label = groups[i].partition.labels[g];
+            if (strcmp(label, "(none)") == 0)
+                label = "No country (international)";
+            cells[rows * 7] = i == 0 ? "Country" : "Level";
+            cells[rows * 7 + 1] = i == 0 ? country_name(label) : label;
+            for (int k = 0; k < 5; k++)
+                cells[rows * 7 + 2 + k] = numbers[rows][k];
+            rows++;
+        }
+    }
+    report_table_t table = {
+        7, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    document->y +=
+        coopnet_i_report_text(document, REPORT_FONT_SMALL,
+                              "Countries with a single actor are left out. p: share of 999 "
+                              "random reshufflings of the groups over the actors (seed 1) with "
+                              "an E-I at least as extreme.",
+                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+        6;
+
+    if (coopnet_brokerage_compute(&model->graph, model->bundle, &model->graph_options, "level",
+                                  &brokerage, &err) != COOPNET_OK) {
+        coopnet_i_report_fail(document, err.code, "%s", err.message);
+        goto cleanup;
+    }
+    coopnet_i_report_section(document, "Top brokers between levels (Gould-Fernandez roles)");
+    igraph_integer_t n = model->summary.n_vertices;
+    igraph_integer_t order[8];
+    size_t n_top = 0;
+    /* the 5 actors with the most brokerage, by total (ties broken by name) */
+    for (size_t k = 0; k < 5 && k < (size_t)n; k++) {
+        igraph_integer_t best = -1;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_top; j++)
+                taken |= order[j] == v;
+            if (taken)
+                continue;
+            double total = MATRIX(brokerage.counts, v, COOPNET_BROKERAGE_TOTAL);
+            double best_total =
+                best < 0 ? -1 : MATRIX(brokerage.counts, best, COOPNET_BROKERAGE_TOTAL);
+            if (best < 0 || total > best_total ||
+                (total == best_total &&
+                 strcmp(vertex_name(model, v), vertex_name(model, best)) < 0))
+                best = v;
+        }
+        if (best < 0 || MATRIX(brokerage.counts, best, COOPNET_BROKERAGE_TOTAL) <= 0)
+            break;
+        order[n_top++] = best;
+    }
+    static const char *const broker_headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
+                                                 "Repr.", "Liaison", "Total"};
+    static const double broker_widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
+    static const coopnet_align_t broker_aligns[] = {
+        COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+        COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    const char *broker_cells[8 * 7];
+    char broker_numbers[8][6][24];
+    coopnet_rgb_t swatches[8];
+    for (size_t r = 0; r < n_top; r++) {
+        igraph_integer_t v = order[r];
+        const coopnet_actor_t *actor =
+            &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
+        broker_cells[r * 7] = actor->name;
+        for (int role = 0; role <= COOPNET_BROKERAGE_TOTAL; role++) {
+            snprintf(broker_numbers[r][role], 24, "%.0f", MATRIX(brokerage.counts, v, role));
+            broker_cells[r * 7 + 1 + role] = broker_numbers[r][role];
+        }
+        swatches[r] = coopnet_i_style_level_color(actor->level);
+    }
+    if (n_top > 0) {
+        paragraph_printf(document,
+                         "<b>%s</b> brokers most often between actors of different levels "
+                         "(%.0f brokered pairs, %.0f of them as a liaison between two other "
+                         "levels).",
+                         vertex_name(model, order[0]),
+                         MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_TOTAL),
+                         MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_LIAISON));
+        report_table_t broker_table = {7,
+                                       n_top,
+                                       broker_headers,
+                                       broker_widths,
+                                       broker_aligns,
+                                       broker_cells,
+                                       swatches,
+                                       REPORT_MARGIN_LEFT,
+                                       REPORT_TEXT_WIDTH};
+        coopnet_i_report_table_draw(document, &broker_table);
+    }
+    coopnet_i_report_text(
+        document, REPORT_FONT_SMALL,
+        "Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
+        "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
+        "liaison, three levels.",
+        REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+        coopnet_i_style_muted);
+cleanup:
+    coopnet_groups_destroy(&groups[0]);
+    coopnet_groups_destroy(&groups[1]);
+    coopnet_brokerage_destroy(&brokerage);
+}
+
+static void describe_contact(const coopnet_temporal_network_t *network,
+                             const coopnet_bundle_t *bundle, coopnet_contact_ref_t contact,
+                             char *buffer, size_t size)
+{
+    char date[64];
+    format_date_long(coopnet_temporal_contact_date(network, contact), date, sizeof date);
+    if (contact.kind == COOPNET_CONTACT_EVENT && contact.index >= 0) {
+        /* the title up to a colon: "Second MENA regional workshop: Strengthening ..." */
+        const char *title = bundle->events[contact.index].title;
+        const char *colon = strchr(title, ':');
+        int length = colon ? (int)(colon - title) : (int)strlen(title);
+        snprintf(buffer, size, "at “%.*s” (%s)", length, title, date);
+    } else if (contact.index >= 0)
+        snprintf(buffer, size, "through a %s tie (%s)", bundle->ties[contact.index].type, date);
+    else
+        snprintf(buffer, size, "(%s)", date);
+    for (char *p = buffer; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+}
+
+/* One learning pathway: the source's farthest target (most steps, then latest arrival, then
+ * name), written out step by step. */
+static void write_pathway(report_document_t *document, const report_model_t *model,
+                          const coopnet_temporal_network_t *network, size_t source, int number)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_temporal_reach_t reach;
+    coopnet_temporal_step_t *steps = NULL;
+    size_t n_steps = 0;
+    coopnet_error_t err;
+    memset(&reach, 0, sizeof reach);
+    if (coopnet_temporal_reach_forward(network, source, &reach, &err) != COOPNET_OK) {
+        coopnet_i_report_fail(document, err.code, "%s", err.message);
+        return;
+    }
+    long target = -1;
+    for (size_t a = 0; a < reach.n_actors; a++) {
+        if (a == source || reach.day[a] == COOPNET_TEMPORAL_NEVER)
+            continue;
+        if (target < 0 || reach.hops[a] > reach.hops[target] ||
+            (reach.hops[a] == reach.hops[target] &&
+             (reach.day[a] > reach.day[target] ||
+              (reach.day[a] == reach.day[target] &&
+               strcmp(bundle->actors[a].name, bundle->actors[target].name) < 0))))
+            target = (long)a;
+    }
+    if (target >= 0 && coopnet_temporal_reach_path(network, &reach, (size_t)target, &steps,
+                                                   &n_steps, &err) != COOPNET_OK) {
+        coopnet_i_report_fail(document, err.code, "%s", err.message);
+        goto cleanup;
+    }
+    if (target < 0 || n_steps == 0)
+        goto cleanup;
+    char *heading = g_markup_printf_escaped(
+        "<b>%d. From %s to %s</b> (%zu %s)", number, bundle->actors[source].name,
+        bundle->actors[target].name, n_steps, plural(n_steps, "step", "steps"));
+    document->y +=
+        coopnet_i_report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT, document->y,
+                              REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+        2;
+    g_free(heading);
+    for (size_t s = 0; s < n_steps && s < 6; s++) {
+        char contact[512];
+        describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
+        char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
+                                             bundle->actors[steps[s].from].name,
+                                             bundle->actors[steps[s].to].name, contact);
+        document->y += coopnet_i_report_text(
+                           document, REPORT_FONT_SMALL, line, REPORT_MARGIN_LEFT + 12, document->y,
+                           REPORT_TEXT_WIDTH - 12, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                       1.5;
+        g_free(line);
+    }
+    document->y += 6;
+cleanup:
+    free(steps);
+    coopnet_temporal_reach_destroy(&reach);
+}
+
+static void page_reach(report_document_t *document, const report_model_t *model,
+                       const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_temporal_options_t options;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_t all;
+    coopnet_temporal_curve_t curve;
+    coopnet_error_t err;
+    int status;
+    memset(&all, 0, sizeof all);
+    memset(&curve, 0, sizeof curve);
+    coopnet_i_report_page_title(document, page->number, page->title);
+    coopnet_temporal_options_init(&options);
+    options.graph = model->graph_options;
+    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, &err)) != COOPNET_OK ||
+        (status = coopnet_temporal_all_sources(network, model->options->progress, &all, &err)) !=
+            COOPNET_OK ||
+        (status = coopnet_temporal_curve_all(network, &all, COOPNET_PERIOD_QUARTER, &curve,
+                                             &err)) != COOPNET_OK) {
+        coopnet_i_report_fail(document, status, "%s", err.message);
+        goto cleanup;
+    }
+    /* the sources that reach the most actors, best first (ties broken by name) */
+    size_t top[8], n_top = 0;
+    for (size_t k = 0; k < 8; k++) {
+        long best = -1;
+        for (size_t a = 0; a < all.n_actors; a++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_top; j++)
+                taken |= top[j] == a;
+            if (taken || all.out_reach[a] <= 0)
+                continue;
+            if (best < 0 || all.out_reach[a] > all.out_reach[best] ||
+                (all.out_reach[a] == all.out_reach[best] &&
+                 strcmp(bundle->actors[a].name, bundle->actors[best].name) < 0))
+                best = (long)a;
+        }
+        if (best < 0)
+            break;
+        top[n_top++] = (size_t)best;
+    }
+    double final_ratio = curve.n_steps ? curve.ratio[curve.n_steps - 1] : 0;
+    if (n_top == 0) {
+        coopnet_i_report_paragraph(
+            document, "No dated event or tie links two actors, so no learning path can be "
+                      "followed through time.");
+        goto cleanup;
+    }
+    paragraph_printf(
+        document,
+        "Knowledge can only travel forward in time: from an event to a later one where someone "
+        "who was there meets others. Following these time-respecting paths through the %zu "
+        "dated contacts, <b>%.0f%%</b> of all ordered pairs of actors are linked by the end "
+        "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
+        coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
+        (long long)all.out_reach[top[0]], all.n_kept ? all.n_kept - 1 : 0);
+    chart_figure_t chart;
+    chart_figure_init(&chart, model, coopnet_i_draw_chart_reach_curve);
+    chart.options.period = COOPNET_PERIOD_QUARTER;
+    const double chart_width = REPORT_TEXT_WIDTH * 0.5, chart_height = 170;
+    place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, chart_width, chart_height,
+                "reach-curve");
+    /* the top sources, beside the curve */
+    static const char *const headers[] = {"Source", "Reaches"};
+    static const double widths[] = {2.6, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT};
+    const char *cells[16];
+    char numbers[8][24];
+    coopnet_rgb_t swatches[8];
+    for (size_t i = 0; i < n_top; i++) {
+        snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all.out_reach[top[i]]);
+        cells[2 * i] = bundle->actors[top[i]].name;
+        cells[2 * i + 1] = numbers[i];
+        swatches[i] = coopnet_i_style_level_color(bundle->actors[top[i]].level);
+    }
+    double saved_y = document->y;
+    report_table_t table = {2,
+                            n_top,
+                            headers,
+                            widths,
+                            aligns,
+                            cells,
+                            swatches,
+                            REPORT_MARGIN_LEFT + chart_width + 18,
+                            REPORT_TEXT_WIDTH - chart_width - 18};
+    coopnet_i_report_table_draw(document, &table);
+    document->y = fmax(document->y, saved_y + chart_height + 10);
+
+    coopnet_i_report_section(document, "Three learning pathways");
+    coopnet_i_report_paragraph(document,
+                               "From the three sources that reach the most actors to the actor "
+                               "each reaches in the most steps:");
+    for (size_t i = 0; i < n_top && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
+        write_pathway(document, model, network, top[i], (int)i + 1);
+cleanup:
+    coopnet_temporal_curve_destroy(&curve);
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
+}
+
+/* Small multiples: the network as of the end of each year. */
+static void page_change(report_document_t *document, const report_model_t *model,
+                        const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_snapshots_t snapshots;
+    coopnet_error_t err;
+    memset(&snapshots, 0, sizeof snapshots);
+    coopnet_i_report_page_title(document, page->number, page->title);
+    const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
+    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_STEP_YEAR, 0, &measure, 1,
+                                  false, model->options->progress, &snapshots,
+                                  &err) != COOPNET_OK) {
+        coopnet_i_report_fail(document, err.code, "%s", err.message);
+        return;
+    }
+    if (snapshots.n_steps < 2) {
+        coopnet_i_report_paragraph(document,
+                                   "The dated events and ties span less than two years: there is "
+                                   "no change over time to show.");
+        goto cleanup;
+    }
+    size_t last = snapshots.n_steps - 1;
+    igraph_integer_t n = snapshots.n_vertices;
+    /* risers: places gained in the degree ranking from the first year to the last */
+    igraph_integer_t risers[5];
+    double gains[5];
+    size_t n_risers = 0;
+    for (size_t k = 0; k < 5; k++) {
+        igraph_integer_t best = -1;
+        double best_gain = 0;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            bool taken = false;
+            for (size_t j = 0; j < n_risers; j++)
+                taken |= risers[j] == v;
+            double before = snapshots.ranks[(size_t)0 * (size_t)n + (size_t)v];
+            double after = snapshots.ranks[last * (size_t)n + (size_t)v];
+            double gain = before - after;
+            if (taken || isnan(gain) || gain <= 0)
+                continue;
+            if (best < 0 || gain > best_gain) {
+                best = v;
+                best_gain = gain;
+            }
+        }
+        if (best < 0)
+            break;
+        risers[n_risers] = best;
+        gains[n_risers++] = best_gain;
+    }
+    char first_year[16], last_year[16];
+    int year, month, day;
+    coopnet_date_civil_from_days(snapshots.dates[0].day, &year, &month, &day);
+    snprintf(first_year, sizeof first_year, "%d", year);
+    coopnet_date_civil_from_days(snapshots.dates[last].day, &year, &month, &day);
+    snprintf(last_year, sizeof last_year, "%d", year);
+    const coopnet_snapshot_change_t *change = &snapshots.changes[last - 1];
+    paragraph_printf(document,
+                     "The network grows with each dated event and tie: below it is drawn as it "
+                     "stood at the end of each year, counting only what is dated (grey: actors "
+                     "with no dated link yet); every actor keeps its place. From %s to %s the "
+                     "ranking by number of partners %s (Spearman correlation between the last "
+                     "two years %.2f).",
+                     first_year, last_year,
+                     change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
+                     change->spearman);
+
+    /* one small-multiples figure: every actor keeps its place from year to year */
+    chart_figure_t figure;
+    chart_figure_init(&figure, model, coopnet_i_draw_chart_snapshots);
+    const double height = 340;
+    place_chart(document, &figure, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height,
+                "snapshots");
+    document->y += height + 8;
+
+    coopnet_i_report_section(document, "Biggest risers in the ranking by partners");
+    if (n_risers == 0) {
+        coopnet_i_report_paragraph(document, "No actor moved up the ranking.");
+        goto cleanup;
+    }
+    static const char *const headers[] = {"Actor", "Rank (first)", "Rank (last)", "Gained",
+                                          "Partners"};
+    static const double widths[] = {2.6, 1.35, 1.35, 1.0, 1.1};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    const char *cells[5 * 5];
+    char numbers[5][4][24];
+    coopnet_rgb_t swatches[5];
+    for (size_t r = 0; r < n_risers; r++) {
+        igraph_integer_t v = risers[r];
+        const coopnet_actor_t *actor = &bundle->actors[VECTOR(snapshots.actor_of_vertex)[v]];
+        snprintf(numbers[r][0], 24, "%.0f", snapshots.ranks[(size_t)v]);
+        snprintf(numbers[r][1], 24, "%.0f", snapshots.ranks[last * (size_t)n + (size_t)v]);
+        snprintf(numbers[r][2], 24, "+%.0f", gains[r]);
+        snprintf(numbers[r][3], 24, "%.0f", snapshots.values[last * (size_t)n + (size_t)v]);
+        cells[r * 5] = actor->name;
+        for (int k = 0; k < 4; k++)
+            cells[r * 5 + 1 + k] = numbers[r][k];
+        swatches[r] = coopnet_i_style_level_color(actor->level);
+    }
+    report_table_t table = {5,        n_risers,           headers,          widths, aligns, cells,
+                            swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    size_t sharing = 0; /* actors with the largest gain, some perhaps beyond the table */
+    for (igraph_integer_t v = 0; v < n; v++)
+        sharing +=
+            snapshots.ranks[(size_t)v] - snapshots.ranks[last * (size_t)n + (size_t)v] == gains[0];
+    if (sharing > 1)
+        paragraph_printf(document,
+                         "%zu actors share the largest gain, %.0f places between %s and %s%s.",
+                         sharing, gains[0], first_year, last_year,
+                         sharing > n_risers ? " (five of them are listed)" : "");
+    else
+        paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
+                         bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name,
+                         gains[0], first_year, last_year);
+cleanup:
+    coopnet_snapshots_destroy(&snapshots);
+}
+
+/* Source documents: the part of each " | "-separated citation before its first ':'. */
+#define MAX_DOCUMENTS 256
+typedef struct source_counts {
+    char *names[MAX_DOCUMENTS];
+    size_t counts[MAX_DOCUMENTS][4]; /* actors, events, participations, ties */
+    size_t n_documents;
+    size_t uncited[4];
+} source_counts_t;
+
+static void count_citations(source_counts_t *sources, const char *source, int kind)
+{
+    char seen[MAX_DOCUMENTS] = {0};
+    bool any = false;
+    const char *p = source;
+    while (*p) {
+        while (*p == ' ' || *p == '|')
+            p++;
+        const char *end = p;
+        while (*end && *end != ':' && *end != '|' && *end != ' ' && *end != '"')
+            end++;
+        if (*end == ':' && end > p) {
+            size_t length = (size_t)(end - p);
+            size_t d = 0;
+            while (d < sources->n_documents && !(strlen(sources->names[d]) == length &&
+                                                 memcmp(sources->names[d], p, length) == 0))
+                d++;
+            if (d == sources->n_documents && d < MAX_DOCUMENTS) {
+                sources->names[d] = strndup(p, length);
+                if (sources->names[d] != NULL)
+                    sources->n_documents++;
+            }
+            if (d < sources->n_documents && !seen[d]) {
+                seen[d] = 1;
+                sources->counts[d][kind]++;
+                any = true;
+            }
+        }
+        /* on to the next citation */
+        const char *bar = strstr(end, " | ");
+        if (bar == NULL)
+            break;
+        p = bar + 3;
+    }
+    if (!any)
+        sources->uncited[kind]++;
+}
+
+static int compare_document_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void page_sources(report_document_t *document, const report_model_t *model,
+                         const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    source_counts_t *sources = calloc(1, sizeof *sources);
+    if (sources == NULL) {
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        return;
+    }
+    coopnet_i_report_page_title(document, page->number, page->title);
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        if (model->actor_kept[a])
+            count_citations(sources, bundle->actors[a].source, 0);
+    for (size_t e = 0; e < bundle->n_events; e++)
+        if (model->event_kept[e])
+            count_citations(sources, bundle->events[e].source, 1);
+    for (size_t p = 0; p < bundle->n_participations; p++)
+        if (model->event_kept[bundle->participations[p].event] &&
+            model->actor_kept[bundle->participations[p].actor])
+            count_citations(sources, bundle->participations[p].source, 2);
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        if (model->actor_kept[bundle->ties[t].from] && model->actor_kept[bundle->ties[t].to] &&
+            coopnet_graph_keeps_tie(bundle, t, &model->graph_options))
+            count_citations(sources, bundle->ties[t].source, 3);
+    /* sort the documents by name, carrying their counts */
+    size_t order[MAX_DOCUMENTS];
+    char *sorted_names[MAX_DOCUMENTS];
+    memcpy(sorted_names, sources->names, sizeof sorted_names);
+    qsort(sorted_names, sources->n_documents, sizeof *sorted_names, compare_document_names);
+    for (size_t i = 0; i < sources->n_documents; i++)
+        for (size_t d = 0; d < sources->n_documents; d++)
+            if (sources->names[d] == sorted_names[i])
+                order[i] = d;
+
+    size_t total_records =
+        model->n_actors + model->n_events + model->n_participations + model->n_ties;
+    size_t uncited =
+        sources->uncited[0] + sources->uncited[1] + sources->uncited[2] + sources->uncited[3];
+    if (uncited == 0)
+        paragraph_printf(document,
+                         "Each of the %zu records in this report (actors, events, participations "
+                         "and ties) names the source document it comes from; together they cite "
+                         "%zu source %s (a record that names several counts for each).",
+                         total_records, sources->n_documents,
+                         plural(sources->n_documents, "document", "documents"));
+    else
+        paragraph_printf(document,
+                         "Of the %zu records in this report (actors, events, participations and "
+                         "ties), %zu %s no source document; the others cite %zu source %s.",
+                         total_records, uncited, plural(uncited, "names", "name"),
+                         sources->n_documents,
+                         plural(sources->n_documents, "document", "documents"));
+
+    static const char *const headers[] = {"Source document", "Actors", "Events",
+                                          "Participations",  "Ties",   "Records"};
+    static const double widths[] = {2.6, 0.9, 0.9, 1.4, 0.8, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    size_t rows = sources->n_documents < 12 ? sources->n_documents : 12;
+    const char **cells = calloc((rows + 1) * 6, sizeof *cells);
+    char(*numbers)[5][16] = calloc(rows + 1, sizeof *numbers);
+    if (cells == NULL || numbers == NULL) {
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < rows; i++) {
+        size_t d = order[i], sum = 0;
+        cells[i * 6] = sources->names[d];
+        for (int k = 0; k < 4; k++) {
+            snprintf(numbers[i][k], 16, "%zu", sources->counts[d][k]);
+            cells[i * 6 + 1 + k] = numbers[i][k];
+            sum += sources->counts[d][k];
+        }
+        snprintf(numbers[i][4], 16, "%zu", sum);
+        cells[i * 6 + 5] = numbers[i][4];
+    }
+    report_table_t table = {
+        6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+
+    coopnet_i_report_section(document, "Events with unknown dates");
+    size_t undated = model->n_events - model->n_dated_events;
+    if (undated == 0) {
+        coopnet_i_report_paragraph(document, "Every event in the report is dated.");
+    } else {
+        paragraph_printf(document,
+                         "%zu of the %zu events have no date in the sources. They count in the "
+                         "network but not in the reach and change-over-time analyses:",
+                         undated, model->n_events);
+        for (size_t e = 0; e < bundle->n_events; e++) {
+            if (!model->event_kept[e] || bundle->events[e].date.precision != COOPNET_DATE_NONE)
+                continue;
+            char *markup = g_markup_printf_escaped("•  %s", bundle->events[e].title);
+            document->y +=
+                coopnet_i_report_text(document, REPORT_FONT_BODY, markup, REPORT_MARGIN_LEFT + 8,
+                                      document->y, REPORT_TEXT_WIDTH - 8, COOPNET_ALIGN_LEFT,
+                                      coopnet_i_style_text) +
+                2;
+            g_free(markup);
+        }
+        document->y += 6;
+    }
+
+    coopnet_i_report_section(document, "Method notes");
+    static const char *const notes[][2] = {
+        {"Cooperation network", "actors are linked when they attend an event together or share "
+                                "a recorded tie; links are unweighted in every measure below"},
+        {"Degree", "number of distinct partners"},
+        {"Betweenness", "shortest paths between other actors that pass through the actor"},
+        {"PageRank", "share of a random walk's time spent at the actor (damping 0.85)"},
+        {"Density", "links present out of all possible links between the actors"},
+        {"Level density (NLC)", "links between two levels out of all pairs of actors at them"},
+        {"E-I index", "(links across groups - links inside) / all links; p from 999 "
+                      "permutations of the groups (seed 1)"},
+        {"Gould-Fernandez brokerage", "for each broker of an open two-path A-B-C, the role "
+                                      "given by the levels of A, B and C"},
+        {"Reach", "actors an actor can pass knowledge to along time-respecting paths of dated "
+                  "events and ties"},
+        {"Snapshots", "the network as of each year's end; ranks compared by Spearman "
+                      "correlation"},
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        char *markup = g_markup_printf_escaped("<b>%s</b>: %s.", notes[i][0], notes[i][1]);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                       2.5;
+        g_free(markup);
+    }
+cleanup:
+    free(cells);
+    free(numbers);
+    for (size_t d = 0; d < sources->n_documents; d++)
+        free(sources->names[d]);
+    free(sources);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+void coopnet_report_options_init(coopnet_report_options_t *options)
+{
+    memset(options, 0, sizeof *options);
+    options->as_of.precision = COOPNET_DATE_NONE;
+}
+
+int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
+                             const coopnet_report_options_t *options, FILE *stream,
+                             coopnet_error_t *err)
+{
+    report_model_t model;
+    report_document_t document;
+    int status;
+    const char *title = options->title ? options->title : "Cooperation network mapping";
+    report_page_t pages[] = {
+        {"Title and scope", page_title, 0, NULL, 0},
+        {"The network", page_network, 0, NULL, 0},
+        {"The geography", page_geography, 0, NULL, 0},
+        {"Who holds it together", page_centrality, 0, NULL, 0},
+        {"National-local cooperation", page_nlc, 0, NULL, 0},
+        {"Groups and brokers", page_groups, 0, NULL, 0},
+        {"Peer-learning reach", page_reach, 0, NULL, 0},
+        {"Change over time", page_change, 0, NULL, 0},
+        {"Sources and method notes", page_sources, 0, NULL, 0},
+    };
+    const size_t n_pages = sizeof pages / sizeof pages[0];
+    for (size_t i = 0; i < n_pages; i++) {
+        pages[i].number = (int)i + 1;
+        pages[i].all = pages;
+        pages[i].n_all = n_pages;
+    }
+
+    if (options->country != NULL && !coopnet_country_is_valid(options->country))
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "invalid country '%s' (expected an ISO 3166-1 alpha-2 code such as "
+                             "MA)",
+                             options->country);
+    if ((status = report_model_init(&model, bundle, options, err)) != COOPNET_OK)
+        goto cleanup;
+
+    char date_text[64], footer[256], metadata_date[32];
+    int year, month, day;
+    coopnet_date_civil_from_days(coopnet_date_last_day(model.data_date), &year, &month, &day);
+    snprintf(metadata_date, sizeof metadata_date, "%04d-%02d-%02dT00:00:00", year, month, day);
+    format_date_long(model.data_date, date_text, sizeof date_text);
+    snprintf(footer, sizeof footer, "Data as of %s · bundle %s · coopnet %s", date_text,
+             bundle->name, COOPNET_VERSION_STRING);
+    if ((status = coopnet_i_report_document_begin(&document, stream, title, metadata_date, footer,
+                                                  (int)n_pages, options->png_directory, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    for (size_t i = 0; i < n_pages; i++) {
+        coopnet_progress_report(options->progress, pages[i].title, 0, 0);
+        coopnet_i_report_page_begin(&document, pages[i].title, i == 0);
+        pages[i].draw(&document, &model, &pages[i]);
+        coopnet_i_report_page_end(&document);
+    }
+    status = coopnet_i_report_document_finish(&document);
+cleanup:
+    report_model_destroy(&model);
+    return status;
+}

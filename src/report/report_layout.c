@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* report_layout.c - page furniture of the PDF report (see report_layout.h). */
+#include "report/report_layout.h"
+#include "coopnet/output.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PNG_DPI 150.0
+
+const coopnet_rgb_t coopnet_i_report_accent = {0x08 / 255.0, 0x30 / 255.0, 0x6B / 255.0};
+const coopnet_rgb_t coopnet_i_report_rule = {0xC8 / 255.0, 0xCD / 255.0, 0xD6 / 255.0};
+
+static const struct {
+    const char *weight;
+    double size;
+} font_specs[REPORT_FONT_COUNT] = {
+    [REPORT_FONT_COVER_TITLE] = {"Bold", 28},
+    [REPORT_FONT_COVER_SUBTITLE] = {"", 13},
+    [REPORT_FONT_PAGE_TITLE] = {"Bold", 19},
+    [REPORT_FONT_SECTION] = {"Bold", 11},
+    [REPORT_FONT_BODY] = {"", 9.8},
+    [REPORT_FONT_SMALL] = {"", 8},
+    [REPORT_FONT_TABLE] = {"", 8.3},
+    [REPORT_FONT_TABLE_HEAD] = {"Bold", 8.3},
+    [REPORT_FONT_FIGURE_NUMBER] = {"Bold", 24},
+    [REPORT_FONT_FURNITURE] = {"", 7.5},
+};
+
+int coopnet_i_report_fail(report_document_t *document, int code, const char *format, ...)
+{
+    if (document->status != COOPNET_OK)
+        return document->status;
+    va_list args;
+    va_start(args, format);
+    document->status = coopnet_error_setv(document->err, code, format, args);
+    va_end(args);
+    return document->status;
+}
+
+static cairo_status_t write_to_stream(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+                                                      : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int coopnet_i_report_document_begin(report_document_t *document, FILE *stream, const char *title,
+                                    const char *metadata_date, const char *footer, int page_count,
+                                    const char *png_directory, coopnet_error_t *err)
+{
+    memset(document, 0, sizeof *document);
+    document->stream = stream;
+    document->err = err;
+    document->page_count = page_count;
+    document->png_directory = png_directory;
+    snprintf(document->running_title, sizeof document->running_title, "%s", title);
+    snprintf(document->footer, sizeof document->footer, "%s", footer);
+    for (int i = 0; i < REPORT_FONT_COUNT; i++) {
+        char description[128];
+        snprintf(description, sizeof description, "%s %s %.1f", COOPNET_STYLE_FONT_FAMILY,
+                 font_specs[i].weight, font_specs[i].size);
+        document->fonts[i] = pango_font_description_from_string(description);
+        if (document->fonts[i] == NULL)
+            coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+    }
+    document->surface = cairo_pdf_surface_create_for_stream(write_to_stream, stream,
+                                                            REPORT_PAGE_WIDTH, REPORT_PAGE_HEIGHT);
+    document->cr = cairo_create(document->surface);
+    if (cairo_status(document->cr) != CAIRO_STATUS_SUCCESS)
+        coopnet_i_report_fail(document, COOPNET_EINTERNAL, "cannot start the PDF: %s",
+                              cairo_status_to_string(cairo_status(document->cr)));
+    cairo_pdf_surface_set_metadata(document->surface, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(document->surface, CAIRO_PDF_METADATA_CREATOR,
+                                   "coopnet " COOPNET_VERSION_STRING);
+    cairo_pdf_surface_set_metadata(document->surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   metadata_date);
+    cairo_pdf_surface_set_metadata(document->surface, CAIRO_PDF_METADATA_MOD_DATE, metadata_date);
+    if (document->status != COOPNET_OK)
+        return coopnet_i_report_document_finish(document);
+    return COOPNET_OK;
+}
+
+int coopnet_i_report_document_finish(report_document_t *document)
+{
+    if (document->cr != NULL) {
+        cairo_status_t status = cairo_status(document->cr);
+        if (status != CAIRO_STATUS_SUCCESS)
+            coopnet_i_report_fail(document, COOPNET_EINTERNAL, "drawing the report failed: %s",
+                                  cairo_status_to_string(status));
+        cairo_destroy(document->cr);
+    }
+    if (document->surface != NULL) {
+        cairo_surface_finish(document->surface);
+        cairo_status_t status = cairo_surface_status(document->surface);
+        if (status == CAIRO_STATUS_WRITE_ERROR)
+            coopnet_i_report_fail(document, COOPNET_EIO, "cannot write the PDF: %s",
+                                  strerror(errno));
+        else if (status != CAIRO_STATUS_SUCCESS)
+            coopnet_i_report_fail(document, COOPNET_EINTERNAL, "writing the PDF failed: %s",
+                                  cairo_status_to_string(status));
+        cairo_surface_destroy(document->surface);
+    }
+    for (int i = 0; i < REPORT_FONT_COUNT; i++)
+        if (document->fonts[i] != NULL)
+            pango_font_description_free(document->fonts[i]);
+    document->cr = NULL;
+    document->surface = NULL;
+    memset(document->fonts, 0, sizeof document->fonts);
+    return document->status;
+}
+
+void coopnet_i_report_escape(const char *text, char *buffer, size_t size)
+{
+    size_t n = 0;
+    if (size == 0)
+        return;
+    for (const char *p = text ? text : ""; *p && n + 7 < size; p++) {
+        const char *entity = NULL;
+        switch (*p) {
+        case '&':
+            entity = "&amp;";
+            break;
+        case '<':
+            entity = "&lt;";
+            break;
+        case '>':
+            entity = "&gt;";
+            break;
+        case '"':
+            entity = "&quot;";
+            break;
+        case '\'':
+            entity = "&#39;";
+            break;
+        default:
+            buffer[n++] = *p;
+            continue;
+        }
+        size_t length = strlen(entity);
+        memcpy(buffer + n, entity, length);
+        n += length;
+    }
+    buffer[n] = '\0';
+}
+
+PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t font,
+                                     const char *markup, double width)
+{
+    PangoLayout *layout = pango_cairo_create_layout(document->cr);
+    if (layout == NULL)
+        return NULL;
+    /* unhinted metrics: text measures the same in the PDF and in the PNGs */
+    cairo_font_options_t *font_options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pango_layout_get_context(layout), font_options);
+    cairo_font_options_destroy(font_options);
+    pango_layout_context_changed(layout);
+    pango_layout_set_font_description(layout, document->fonts[font]);
+    if (width > 0) {
+        pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_markup(layout, markup, -1);
+    return layout;
+}
+
+/* Draws markup; one_line ellipsizes it to width instead of wrapping. */
+static double draw_markup(report_document_t *document, report_font_t font, const char *markup,
+                          double x, double y, double width, coopnet_align_t align,
+                          coopnet_rgb_t color, bool one_line)
+{
+    if (document->status != COOPNET_OK || markup == NULL || markup[0] == '\0')
+        return 0;
+    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, width);
+    if (layout == NULL) {
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        return 0;
+    }
+    if (one_line && width > 0) {
+        pango_layout_set_height(layout, -1);
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    }
+    if (width > 0)
+        pango_layout_set_alignment(layout, align == COOPNET_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
+                                           : align == COOPNET_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                                                           : PANGO_ALIGN_LEFT);
+    int layout_width, layout_height;
+    pango_layout_get_size(layout, &layout_width, &layout_height);
+    double left = x;
+    if (width <= 0 && align == COOPNET_ALIGN_RIGHT)
+        left = x - (double)layout_width / PANGO_SCALE;
+    else if (width <= 0 && align == COOPNET_ALIGN_CENTER)
+        left = x - (double)layout_width / PANGO_SCALE / 2;
+    coopnet_i_style_set_color(document->cr, color, 1.0);
+    cairo_move_to(document->cr, left, y);
+    pango_cairo_show_layout(document->cr, layout);
+    g_object_unref(layout);
+    return (double)layout_height / PANGO_SCALE;
+}
+
+double coopnet_i_report_text(report_document_t *document, report_font_t font, const char *markup,
+                             double x, double y, double width, coopnet_align_t align,
+                             coopnet_rgb_t color)
+{
+    return draw_markup(document, font, markup, x, y, width, align, color, false);
+}
+
+double coopnet_i_report_text_line(report_document_t *document, report_font_t font,
+                                  const char *markup, double x, double y, double width,
+                                  coopnet_align_t align, coopnet_rgb_t color)
+{
+    return draw_markup(document, font, markup, x, y, width, align, color, true);
+}
+
+static void hairline(cairo_t *cr, double x0, double y, double x1, coopnet_rgb_t color, double width)
+{
+    coopnet_i_style_set_color(cr, color, 1.0);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y);
+    cairo_line_to(cr, x1, y);
+    cairo_stroke(cr);
+}
+
+void coopnet_i_report_page_begin(report_document_t *document, const char *section, bool cover)
+{
+    if (document->status != COOPNET_OK)
+        return;
+    cairo_t *cr = document->cr;
+    document->page_number++;
+    document->y = REPORT_TOP;
+    const double right = REPORT_PAGE_WIDTH - REPORT_MARGIN_RIGHT;
+    if (!cover) {
+        char markup[512];
+        coopnet_i_report_escape(document->running_title, markup, sizeof markup);
+        coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT, 34, 0,
+                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+        coopnet_i_report_escape(section, markup, sizeof markup);
+        coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, right, 34, 0,
+                              COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+        hairline(cr, REPORT_MARGIN_LEFT, 48, right, coopnet_i_report_rule, 0.5);
+    }
+    hairline(cr, REPORT_MARGIN_LEFT, 800, right, coopnet_i_report_rule, 0.5);
+    char markup[512], page[64];
+    coopnet_i_report_escape(document->footer, markup, sizeof markup);
+    coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT, 806, 0,
+                          COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+    snprintf(page, sizeof page, "Page %d of %d", document->page_number, document->page_count);
+    coopnet_i_report_text(document, REPORT_FONT_FURNITURE, page, right, 806, 0, COOPNET_ALIGN_RIGHT,
+                          coopnet_i_style_muted);
+}
+
+void coopnet_i_report_page_end(report_document_t *document)
+{
+    if (document->status != COOPNET_OK)
+        return;
+    cairo_show_page(document->cr);
+}
+
+void coopnet_i_report_page_title(report_document_t *document, int number, const char *title)
+{
+    char markup[512], escaped[400];
+    coopnet_i_report_escape(title, escaped, sizeof escaped);
+    snprintf(markup, sizeof markup, "<span foreground='#6B7A90'>%d</span>  %s", number, escaped);
+    double height = coopnet_i_report_text(document, REPORT_FONT_PAGE_TITLE, markup,
+                                          REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                          COOPNET_ALIGN_LEFT, coopnet_i_report_accent);
+    document->y += height + 4;
+    hairline(document->cr, REPORT_MARGIN_LEFT, document->y, REPORT_MARGIN_LEFT + REPORT_TEXT_WIDTH,
+             coopnet_i_report_accent, 1.2);
+    document->y += 12;
+}
+
+void coopnet_i_report_paragraph(report_document_t *document, const char *markup)
+{
+    double height =
+        coopnet_i_report_text(document, REPORT_FONT_BODY, markup, REPORT_MARGIN_LEFT, document->y,
+                              REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    document->y += height + 7;
+}
+
+void coopnet_i_report_section(report_document_t *document, const char *text)
+{
+    char markup[512];
+    coopnet_i_report_escape(text, markup, sizeof markup);
+    document->y += 4;
+    double height = coopnet_i_report_text(document, REPORT_FONT_SECTION, markup, REPORT_MARGIN_LEFT,
+                                          document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                          coopnet_i_report_accent);
+    document->y += height + 5;
+}
+
+void coopnet_i_report_space(report_document_t *document, double points)
+{
+    document->y += points;
+}
+
+/* Creates the PNG directory when missing (one level: the parent must exist). */
+static int make_png_directory(report_document_t *document)
+{
+    struct stat info;
+    if (stat(document->png_directory, &info) == 0 && S_ISDIR(info.st_mode))
+        return COOPNET_OK;
+    if (mkdir(document->png_directory, 0777) != 0 && errno != EEXIST)
+        return coopnet_i_report_fail(document, COOPNET_EIO, "cannot create the directory '%s': %s",
+                                     document->png_directory, strerror(errno));
+    return COOPNET_OK;
+}
+
+static void write_png(report_document_t *document, coopnet_rect_t rect, const char *name,
+                      report_draw_t draw, const void *data)
+{
+    char path[4096];
+    coopnet_output_t *output = NULL;
+    cairo_surface_t *surface = NULL;
+    cairo_t *cr = NULL;
+    if (make_png_directory(document) != COOPNET_OK)
+        return;
+    snprintf(path, sizeof path, "%s/report-%02d-%s.png", document->png_directory,
+             document->figure_count, name);
+    const double scale = PNG_DPI / 72.0;
+    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(rect.w * scale + 0.5),
+                                         (int)(rect.h * scale + 0.5));
+    cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    draw(cr, (coopnet_rect_t){0, 0, rect.w, rect.h}, data);
+    cairo_surface_flush(surface);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+        coopnet_i_report_fail(document, COOPNET_EINTERNAL, "drawing '%s' failed: %s", path,
+                              cairo_status_to_string(cairo_status(cr)));
+        goto cleanup;
+    }
+    if (coopnet_output_open(path, &output, document->err) != COOPNET_OK) {
+        coopnet_i_report_fail(document, document->err ? document->err->code : COOPNET_EIO, "%s",
+                              document->err ? document->err->message : "cannot write a PNG");
+        goto cleanup;
+    }
+    if (cairo_surface_write_to_png_stream(surface, write_to_stream,
+                                          coopnet_output_stream(output)) != CAIRO_STATUS_SUCCESS) {
+        coopnet_i_report_fail(document, COOPNET_EIO, "cannot write '%s'", path);
+        goto cleanup;
+    }
+    int status = coopnet_output_commit(output, document->err);
+    output = NULL;
+    if (status != COOPNET_OK)
+        document->status = status;
+cleanup:
+    coopnet_output_abort(output);
+    if (cr != NULL)
+        cairo_destroy(cr);
+    if (surface != NULL)
+        cairo_surface_destroy(surface);
+}
+
+void coopnet_i_report_figure(report_document_t *document, coopnet_rect_t rect, const char *name,
+                             report_draw_t draw, const void *data)
+{
+    if (document->status != COOPNET_OK)
+        return;
+    document->figure_count++;
+    cairo_save(document->cr);
+    cairo_rectangle(document->cr, rect.x, rect.y, rect.w, rect.h);
+    cairo_clip(document->cr);
+    draw(document->cr, rect, data);
+    cairo_restore(document->cr);
+    if (document->png_directory != NULL)
+        write_png(document, rect, name, draw, data);
+}
+
+void coopnet_i_report_table_draw(report_document_t *document, const report_table_t *table)
+{
+    if (document->status != COOPNET_OK)
+        return;
+    cairo_t *cr = document->cr;
+    const double padding = 4.0, swatch = table->swatches ? 10.0 : 0.0;
+    double total = 0, column_x[16], column_width[16];
+    size_t n_columns = table->n_columns < 16 ? table->n_columns : 16;
+    for (size_t c = 0; c < n_columns; c++)
+        total += table->widths[c];
+    char markup[1024];
+    /* every header whole: a column too narrow for its header widens, taking the room from the
+     * first column (the names, which are ellipsized anyway) */
+    for (size_t c = 0; c < n_columns; c++)
+        column_width[c] = table->width * table->widths[c] / total;
+    for (size_t c = 1; c < n_columns; c++) {
+        coopnet_i_report_escape(table->headers[c], markup, sizeof markup);
+        PangoLayout *header = coopnet_i_report_layout(document, REPORT_FONT_TABLE_HEAD, markup, 0);
+        if (header == NULL)
+            continue;
+        int header_width, header_height;
+        pango_layout_get_size(header, &header_width, &header_height);
+        g_object_unref(header);
+        double deficit = (double)header_width / PANGO_SCALE + 2 * padding + 1 - column_width[c];
+        double spare = column_width[0] - 0.5 * table->width * table->widths[0] / total;
+        if (deficit > 0 && spare > 0) {
+            deficit = deficit < spare ? deficit : spare;
+            column_width[c] += deficit;
+            column_width[0] -= deficit;
+        }
+    }
+    double x = table->x;
+    for (size_t c = 0; c < n_columns; c++) {
+        column_x[c] = x;
+        x += column_width[c];
+    }
+    /* header: one line */
+    double y = document->y;
+    double header_height = 0;
+    for (size_t c = 0; c < n_columns; c++) {
+        coopnet_i_report_escape(table->headers[c], markup, sizeof markup);
+        double text_x = column_x[c] + padding + (c == 0 ? swatch : 0);
+        double width = column_width[c] - 2 * padding - (c == 0 ? swatch : 0);
+        double height = coopnet_i_report_text_line(document, REPORT_FONT_TABLE_HEAD, markup, text_x,
+                                                   y + padding, width, table->aligns[c],
+                                                   coopnet_i_report_accent);
+        if (height > header_height)
+            header_height = height;
+    }
+    y += header_height + 2 * padding;
+    hairline(cr, table->x, y, table->x + table->width, coopnet_i_report_accent, 0.8);
+    /* rows: one line each, long cells ellipsized, so that a table's height is known */
+    PangoLayout *probe = coopnet_i_report_layout(document, REPORT_FONT_TABLE, "Ag", 0);
+    int probe_width, probe_height;
+    pango_layout_get_size(probe, &probe_width, &probe_height);
+    g_object_unref(probe);
+    const double row_height = (double)probe_height / PANGO_SCALE + 2 * 2.2;
+    for (size_t r = 0; r < table->n_rows; r++) {
+        if (r % 2 == 1) {
+            coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+            cairo_rectangle(cr, table->x, y, table->width, row_height);
+            cairo_fill(cr);
+        }
+        if (table->swatches != NULL) {
+            coopnet_i_style_set_color(cr, table->swatches[r], 1.0);
+            cairo_new_path(cr);
+            cairo_arc(cr, column_x[0] + padding + 3.5, y + row_height / 2, 3.2, 0, 2 * G_PI);
+            cairo_fill(cr);
+        }
+        for (size_t c = 0; c < n_columns; c++) {
+            coopnet_i_report_escape(table->cells[r * table->n_columns + c], markup, sizeof markup);
+            double text_x = column_x[c] + padding + (c == 0 ? swatch : 0);
+            double width = column_width[c] - 2 * padding - (c == 0 ? swatch : 0);
+            coopnet_i_report_text_line(document, REPORT_FONT_TABLE, markup, text_x, y + 2.2, width,
+                                       table->aligns[c], coopnet_i_style_text);
+        }
+        y += row_height;
+    }
+    hairline(cr, table->x, y, table->x + table->width, coopnet_i_report_rule, 0.5);
+    document->y = y + 10;
+}
+
+void coopnet_i_report_key_figures(report_document_t *document, const char *const *numbers,
+                                  const char *const *labels, size_t count)
+{
+    if (document->status != COOPNET_OK || count == 0)
+        return;
+    cairo_t *cr = document->cr;
+    const double gap = 10, height = 64;
+    double width = (REPORT_TEXT_WIDTH - gap * (double)(count - 1)) / (double)count;
+    for (size_t i = 0; i < count; i++) {
+        double x = REPORT_MARGIN_LEFT + (double)i * (width + gap);
+        coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+        cairo_rectangle(cr, x, document->y, width, height);
+        cairo_fill(cr);
+        coopnet_i_style_set_color(cr, coopnet_i_report_accent, 1.0);
+        cairo_rectangle(cr, x, document->y, 3, height);
+        cairo_fill(cr);
+        coopnet_i_report_text(document, REPORT_FONT_FIGURE_NUMBER, numbers[i], x + 12,
+                              document->y + 8, width - 16, COOPNET_ALIGN_LEFT,
+                              coopnet_i_report_accent);
+        coopnet_i_report_text(document, REPORT_FONT_SMALL, labels[i], x + 12, document->y + 42,
+                              width - 16, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+    }
+    document->y += height + 14;
+}

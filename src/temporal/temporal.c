@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* temporal.c - the contacts of a bundle, and reach from one source or towards one target. */
+#include "coopnet/temporal.h"
+
+#include "core/internal.h"
+#include "temporal/temporal_internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void coopnet_temporal_options_init(coopnet_temporal_options_t *options)
+{
+    memset(options, 0, sizeof *options);
+    coopnet_graph_options_init(&options->graph);
+    options->max_wait = -1;
+    options->mode = COOPNET_TEMPORAL_MODE_ALL;
+}
+
+int coopnet_temporal_parse_mode(const char *text, coopnet_temporal_mode_t *mode,
+                                coopnet_error_t *err)
+{
+    if (strcasecmp(text, "all") == 0)
+        *mode = COOPNET_TEMPORAL_MODE_ALL;
+    else if (strcasecmp(text, "presenter") == 0)
+        *mode = COOPNET_TEMPORAL_MODE_PRESENTER;
+    else
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown mode '%s' (expected all or presenter)",
+                             text);
+    return COOPNET_OK;
+}
+
+bool coopnet_temporal_role_passes(coopnet_role_t role)
+{
+    return role == COOPNET_ROLE_PRESENTER || role == COOPNET_ROLE_HOST ||
+           role == COOPNET_ROLE_ORGANISER || role == COOPNET_ROLE_FACILITATOR;
+}
+
+/* ---- the network of contacts --------------------------------------------------------------- */
+
+void coopnet_temporal_network_free(coopnet_temporal_network_t *network)
+{
+    if (network == NULL)
+        return;
+    free(network->compact_of_actor);
+    free(network->actor_of_compact);
+    free(network->contacts);
+    free(network->member_start);
+    free(network->member_actor);
+    free(network->member_flags);
+    free(network->day_list);
+    free(network->day_start);
+    free(network);
+}
+
+static int compare_contacts(const void *a, const void *b)
+{
+    const temporal_contact_t *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->ref.kind != y->ref.kind)
+        return x->ref.kind < y->ref.kind ? -1 : 1;
+    return (x->ref.index > y->ref.index) - (x->ref.index < y->ref.index);
+}
+
+static int select_actors(coopnet_temporal_network_t *network, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = network->bundle;
+    const coopnet_graph_options_t *graph = &network->options.graph;
+    for (size_t a = 0; a < bundle->n_actors; a++)
+        network->compact_of_actor[a] = 0;
+    for (size_t i = 0; i < graph->n_exclude; i++) {
+        long actor = coopnet_bundle_find_actor(bundle, graph->exclude[i]);
+        if (actor < 0)
+            return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown actor '%s' in --exclude",
+                                 graph->exclude[i]);
+        network->compact_of_actor[actor] = -1;
+    }
+    network->n_kept = 0;
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        unsigned bit = 1u << bundle->actors[a].level;
+        if (network->compact_of_actor[a] < 0 || (graph->level_mask && !(graph->level_mask & bit))) {
+            network->compact_of_actor[a] = -1;
+            continue;
+        }
+        network->compact_of_actor[a] = (int32_t)network->n_kept;
+        network->actor_of_compact[network->n_kept++] = (int32_t)a;
+    }
+    return COOPNET_OK;
+}
+
+static bool day_in_range(const coopnet_temporal_network_t *network, coopnet_date_t date)
+{
+    return date.precision != COOPNET_DATE_NONE && date.day >= network->since_day &&
+           date.day <= network->until_day;
+}
+
+/* Appends the kept members of a contact; returns how many, and whether one of them sends. */
+static size_t append_members(coopnet_temporal_network_t *network, coopnet_contact_ref_t ref,
+                             bool *has_sender)
+{
+    const coopnet_bundle_t *bundle = network->bundle;
+    size_t before = network->n_members;
+    *has_sender = false;
+    if (ref.kind == COOPNET_CONTACT_EVENT) {
+        for (size_t p = bundle->event_start[ref.index]; p < bundle->event_start[ref.index + 1];
+             p++) {
+            int32_t member = network->compact_of_actor[bundle->participations[p].actor];
+            if (member < 0)
+                continue;
+            uint8_t flags = TEMPORAL_RECEIVES;
+            if (network->options.mode == COOPNET_TEMPORAL_MODE_ALL ||
+                coopnet_temporal_role_passes(bundle->participations[p].role))
+                flags |= TEMPORAL_SENDS;
+            *has_sender |= (flags & TEMPORAL_SENDS) != 0;
+            network->member_actor[network->n_members] = member;
+            network->member_flags[network->n_members++] = flags;
+        }
+    } else {
+        const coopnet_tie_t *tie = &bundle->ties[ref.index];
+        int32_t from = network->compact_of_actor[tie->from],
+                to = network->compact_of_actor[tie->to];
+        if (from >= 0 && to >= 0 && from != to) {
+            network->member_actor[network->n_members] = from;
+            network->member_flags[network->n_members++] =
+                TEMPORAL_SENDS | (tie->directed ? 0 : TEMPORAL_RECEIVES);
+            network->member_actor[network->n_members] = to;
+            network->member_flags[network->n_members++] =
+                TEMPORAL_RECEIVES | (tie->directed ? 0 : TEMPORAL_SENDS);
+            *has_sender = true;
+        }
+    }
+    return network->n_members - before;
+}
+
+int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
+                                   const coopnet_temporal_options_t *options,
+                                   coopnet_temporal_network_t **result, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    coopnet_temporal_network_t *network = calloc(1, sizeof *network);
+    *result = NULL;
+    if (network == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the contacts");
+    network->bundle = bundle;
+    network->options = *options;
+    network->n_actors = bundle->n_actors;
+    network->max_wait = options->max_wait < 0 ? -1 : options->max_wait;
+
+    coopnet_date_t first, last;
+    coopnet_bundle_date_range(bundle, &first, &last);
+    network->since_day = options->since.precision != COOPNET_DATE_NONE ? options->since.day
+                         : first.precision != COOPNET_DATE_NONE        ? first.day
+                                                                       : 0;
+    network->until_day = options->until.precision != COOPNET_DATE_NONE
+                             ? coopnet_date_last_day(options->until)
+                             : INT32_MAX;
+    if (options->since.precision != COOPNET_DATE_NONE &&
+        options->until.precision != COOPNET_DATE_NONE && network->until_day < network->since_day) {
+        char since_text[COOPNET_DATE_TEXT_SIZE], until_text[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format(options->since, since_text);
+        coopnet_date_format(options->until, until_text);
+        status = COOPNET_ERROR(err, COOPNET_EINVAL, "--until '%s' is before --since '%s'",
+                               until_text, since_text);
+        goto cleanup;
+    }
+
+    size_t max_contacts = bundle->n_events + bundle->n_ties;
+    size_t max_members = bundle->n_participations + 2 * bundle->n_ties;
+    network->compact_of_actor = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(int32_t));
+    network->actor_of_compact = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(int32_t));
+    network->contacts = coopnet_i_alloc_array(max_contacts + 1, sizeof *network->contacts);
+    network->member_start = coopnet_i_alloc_array(max_contacts + 1, sizeof(size_t));
+    network->member_actor = coopnet_i_alloc_array(max_members + 1, sizeof(int32_t));
+    network->member_flags = coopnet_i_alloc_array(max_members + 1, 1);
+    network->day_list = coopnet_i_alloc_array(max_contacts + 1, sizeof(int32_t));
+    network->day_start = coopnet_i_alloc_array(max_contacts + 1, sizeof(size_t));
+    if (!network->compact_of_actor || !network->actor_of_compact || !network->contacts ||
+        !network->member_start || !network->member_actor || !network->member_flags ||
+        !network->day_list || !network->day_start) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the contacts");
+        goto cleanup;
+    }
+    if ((status = select_actors(network, err)) != COOPNET_OK)
+        goto cleanup;
+
+    /* the dated contacts in range, then in date order */
+    for (size_t e = 0; e < bundle->n_events; e++)
+        if (day_in_range(network, bundle->events[e].date) &&
+            coopnet_graph_keeps_event(bundle, e, &options->graph))
+            network->contacts[network->n_contacts++] = (temporal_contact_t){
+                bundle->events[e].date.day, {COOPNET_CONTACT_EVENT, (int32_t)e}};
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        if (day_in_range(network, bundle->ties[t].start) &&
+            coopnet_graph_keeps_tie(bundle, t, &options->graph))
+            network->contacts[network->n_contacts++] =
+                (temporal_contact_t){bundle->ties[t].start.day, {COOPNET_CONTACT_TIE, (int32_t)t}};
+    qsort(network->contacts, network->n_contacts, sizeof *network->contacts, compare_contacts);
+
+    /* members, dropping contacts where nobody can pass anything to anybody else */
+    size_t kept = 0;
+    for (size_t c = 0; c < network->n_contacts; c++) {
+        bool has_sender;
+        size_t start = network->n_members;
+        size_t n = append_members(network, network->contacts[c].ref, &has_sender);
+        if (n < 2 || !has_sender) {
+            network->n_members = start;
+            continue;
+        }
+        network->member_start[kept] = start;
+        network->contacts[kept++] = network->contacts[c];
+    }
+    network->n_contacts = kept;
+    network->member_start[kept] = network->n_members;
+
+    for (size_t c = 0; c < network->n_contacts; c++) {
+        if (c == 0 || network->contacts[c].day != network->contacts[c - 1].day) {
+            network->day_list[network->n_days] = network->contacts[c].day;
+            network->day_start[network->n_days++] = c;
+        }
+    }
+    network->day_start[network->n_days] = network->n_contacts;
+    *result = network;
+    return COOPNET_OK;
+cleanup:
+    coopnet_temporal_network_free(network);
+    return status;
+}
+
+const coopnet_bundle_t *coopnet_temporal_network_bundle(const coopnet_temporal_network_t *network)
+{
+    return network->bundle;
+}
+
+size_t coopnet_temporal_network_contacts(const coopnet_temporal_network_t *network)
+{
+    return network->n_contacts;
+}
+
+size_t coopnet_temporal_network_actors(const coopnet_temporal_network_t *network)
+{
+    return network->n_kept;
+}
+
+bool coopnet_temporal_network_keeps_actor(const coopnet_temporal_network_t *network, size_t actor)
+{
+    return actor < network->n_actors && network->compact_of_actor[actor] >= 0;
+}
+
+int32_t coopnet_temporal_network_since(const coopnet_temporal_network_t *network)
+{
+    return network->since_day;
+}
+
+int32_t coopnet_temporal_network_until(const coopnet_temporal_network_t *network)
+{
+    return network->until_day;
+}
+
+coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *network,
+                                             coopnet_contact_ref_t contact)
+{
+    const coopnet_bundle_t *bundle = network->bundle;
+    if (contact.index < 0)
+        return (coopnet_date_t){0, COOPNET_DATE_NONE};
+    return contact.kind == COOPNET_CONTACT_EVENT ? bundle->events[contact.index].date
+                                                 : bundle->ties[contact.index].start;
+}
+
+/* ---- one source: the earliest-arrival scan ------------------------------------------------- */
+
+/* An actor informed at scan time `time` with `hops` contacts, by `contact` from the record
+ * `parent`. The records an actor can still pass on form a deque (older/newer links) ordered by
+ * time and by strictly increasing hops: a newer record with no more hops makes older ones
+ * useless, and the oldest expire first under a maximum wait, so the front is the best one. */
+struct coopnet_temporal_record {
+    int32_t actor; /* compact index */
+    int32_t time;  /* scan time: the day forward, minus the day backward; PERMANENT: the source */
+    int32_t hops;
+    int32_t contact; /* index into network->contacts; -1 for the source */
+    int32_t parent;  /* record; -1 for the source */
+    int32_t older, newer;
+};
+
+#define PERMANENT INT32_MIN
+
+typedef struct scan_state {
+    coopnet_temporal_record_t *records;
+    size_t n_records;
+    int32_t *front, *back; /* per compact actor: the deque's ends, -1: empty */
+    int32_t *pending;      /* per compact actor: today's record, -1: none */
+    int32_t *touched;      /* actors with a pending record today */
+    size_t n_touched;
+} scan_state_t;
+
+/* The actor's best record still able to pass knowledge on at scan time `time`, or -1. */
+static int32_t usable_record(scan_state_t *state, int32_t actor, int32_t time, int32_t max_wait)
+{
+    int32_t r = state->front[actor];
+    if (max_wait < 0)
+        return r;
+    while (r >= 0 && state->records[r].time != PERMANENT &&
+           (int64_t)time - state->records[r].time > max_wait) {
+        r = state->records[r].newer;
+        state->front[actor] = r;
+        if (r < 0)
+            state->back[actor] = -1;
+        else
+            state->records[r].older = -1;
+    }
+    return r;
+}
+
+static void push_record(scan_state_t *state, int32_t actor, int32_t r)
+{
+    coopnet_temporal_record_t *records = state->records;
+    while (state->back[actor] >= 0 && records[state->back[actor]].hops >= records[r].hops) {
+        state->back[actor] = records[state->back[actor]].older;
+        if (state->back[actor] < 0)
+            state->front[actor] = -1;
+        else
+            records[state->back[actor]].newer = -1;
+    }
+    records[r].older = state->back[actor];
+    records[r].newer = -1;
+    if (state->back[actor] >= 0)
+        records[state->back[actor]].newer = r;
+    else
+        state->front[actor] = r;
+    state->back[actor] = r;
+}
+
+/* Offers actor a record for today; keeps the one with the fewest hops (the first on a tie). */
+static void offer(scan_state_t *state, int32_t actor, int32_t time, int32_t parent, int32_t contact)
+{
+    int32_t hops = state->records[parent].hops + 1;
+    int32_t p = state->pending[actor];
+    if (p < 0) {
+        p = (int32_t)state->n_records++;
+        state->pending[actor] = p;
+        state->touched[state->n_touched++] = actor;
+    } else if (state->records[p].hops <= hops) {
+        return;
+    }
+    state->records[p] = (coopnet_temporal_record_t){actor, time, hops, contact, parent, -1, -1};
+}
+
+void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach)
+{
+    if (reach == NULL)
+        return;
+    free(reach->day);
+    free(reach->hops);
+    free(reach->via);
+    free(reach->records);
+    free(reach->first_record);
+    memset(reach, 0, sizeof *reach);
+}
+
+static int scan(const coopnet_temporal_network_t *network, size_t source, bool backward,
+                coopnet_temporal_reach_t *reach, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    size_t n = network->n_kept;
+    scan_state_t state = {0};
+    memset(reach, 0, sizeof *reach);
+    if (source >= network->n_actors)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "actor index %zu out of range", source);
+    if (network->compact_of_actor[source] < 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "actor '%s' is filtered out",
+                             network->bundle->actors[source].id);
+    int32_t origin = network->compact_of_actor[source];
+
+    reach->backward = backward;
+    reach->source = (int32_t)source;
+    reach->n_actors = network->n_actors;
+    reach->day = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->day);
+    reach->hops = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->hops);
+    reach->via = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->via);
+    reach->first_record = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->first_record);
+    state.records = coopnet_i_alloc_array(network->n_members + 1, sizeof *state.records);
+    state.front = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.back = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.pending = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.touched = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    if (!reach->day || !reach->hops || !reach->via || !reach->first_record || !state.records ||
+        !state.front || !state.back || !state.pending || !state.touched) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing reach");
+        goto cleanup;
+    }
+    for (size_t a = 0; a < n; a++)
+        state.front[a] = state.back[a] = state.pending[a] = -1;
+    state.records[0] = (coopnet_temporal_record_t){origin, PERMANENT, 0, -1, -1, -1, -1};
+    state.n_records = 1;
+    state.front[origin] = state.back[origin] = 0;
+
+    /* backward runs the same scan on the mirrored network: reversed days, senders and
+     * receivers swapped */
+    const uint8_t sends = backward ? TEMPORAL_RECEIVES : TEMPORAL_SENDS;
+    const uint8_t receives = backward ? TEMPORAL_SENDS : TEMPORAL_RECEIVES;
+    for (size_t k = 0; k < network->n_days; k++) {
+        size_t day_index = backward ? network->n_days - 1 - k : k;
+        int32_t time = backward ? -network->day_list[day_index] : network->day_list[day_index];
+        state.n_touched = 0;
+        for (size_t c = network->day_start[day_index]; c < network->day_start[day_index + 1]; c++) {
+            int32_t best = -1, second = -1, best_actor = -1;
+            for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
+                if (!(network->member_flags[m] & sends))
+                    continue;
+                int32_t r =
+                    usable_record(&state, network->member_actor[m], time, network->max_wait);
+                if (r < 0)
+                    continue;
+                if (best < 0 || state.records[r].hops < state.records[best].hops) {
+                    second = best;
+                    best = r;
+                    best_actor = network->member_actor[m];
+                } else if (second < 0 || state.records[r].hops < state.records[second].hops) {
+                    second = r;
+                }
+            }
+            if (best < 0)
+                continue;
+            for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
+                int32_t actor = network->member_actor[m];
+                if (!(network->member_flags[m] & receives) || actor == origin)
+                    continue;
+                int32_t parent = actor == best_actor ? second : best;
+                if (parent >= 0)
+                    offer(&state, actor, time, parent, (int32_t)c);
+            }
+        }
+        /* today's records take effect only now: no chaining within one day */
+        for (size_t i = 0; i < state.n_touched; i++) {
+            int32_t actor = state.touched[i];
+            push_record(&state, actor, state.pending[actor]);
+            state.pending[actor] = -1;
+        }
+    }
+
+    for (size_t a = 0; a < network->n_actors; a++) {
+        reach->day[a] = COOPNET_TEMPORAL_NEVER;
+        reach->hops[a] = -1;
+        reach->via[a] = (coopnet_contact_ref_t){COOPNET_CONTACT_EVENT, -1};
+        reach->first_record[a] = -1;
+    }
+    /* records are created in scan order, so an actor's first one is its earliest */
+    for (size_t r = state.n_records; r-- > 1;) {
+        const coopnet_temporal_record_t *record = &state.records[r];
+        int32_t actor = network->actor_of_compact[record->actor];
+        reach->first_record[actor] = (int32_t)r;
+    }
+    for (size_t a = 0; a < network->n_actors; a++) {
+        int32_t r = reach->first_record[a];
+        if (r < 0)
+            continue;
+        const coopnet_temporal_record_t *record = &state.records[r];
+        reach->day[a] = backward ? -record->time : record->time;
+        reach->hops[a] = record->hops;
+        reach->via[a] = network->contacts[record->contact].ref;
+        reach->n_reached++;
+    }
+    reach->records = state.records;
+    state.records = NULL;
+cleanup:
+    free(state.records);
+    free(state.front);
+    free(state.back);
+    free(state.pending);
+    free(state.touched);
+    if (status != COOPNET_OK)
+        coopnet_temporal_reach_destroy(reach);
+    return status;
+}
+
+int coopnet_temporal_reach_forward(const coopnet_temporal_network_t *network, size_t source,
+                                   coopnet_temporal_reach_t *reach, coopnet_error_t *err)
+{
+    return scan(network, source, false, reach, err);
+}
+
+int coopnet_temporal_reach_backward(const coopnet_temporal_network_t *network, size_t target,
+                                    coopnet_temporal_reach_t *reach, coopnet_error_t *err)
+{
+    return scan(network, target, true, reach, err);
+}
+
+int coopnet_temporal_reach_path(const coopnet_temporal_network_t *network,
+                                const coopnet_temporal_reach_t *reach, size_t actor,
+                                coopnet_temporal_step_t **steps, size_t *n_steps,
+                                coopnet_error_t *err)
+{
+    *steps = NULL;
+    *n_steps = 0;
+    if (actor >= reach->n_actors)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "actor index %zu out of range", actor);
+    int32_t r = reach->first_record[actor];
+    if (r < 0)
+        return COOPNET_OK;
+    size_t n = (size_t)reach->records[r].hops;
+    coopnet_temporal_step_t *path = coopnet_i_alloc_array(n, sizeof *path);
+    if (path == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading a pathway");
+    /* forward, the records lead back from actor to the source: fill from the end; backward,
+     * they lead on from actor to the target: fill from the start */
+    for (size_t k = 0; k < n; k++) {
+        const coopnet_temporal_record_t *record = &reach->records[r];
+        int32_t here = network->actor_of_compact[record->actor];
+        int32_t there = network->actor_of_compact[reach->records[record->parent].actor];
+        coopnet_contact_ref_t ref = network->contacts[record->contact].ref;
+        coopnet_temporal_step_t step = {reach->backward ? here : there,
+                                        reach->backward ? there : here, ref,
+                                        coopnet_temporal_contact_date(network, ref)};
+        path[reach->backward ? k : n - 1 - k] = step;
+        r = record->parent;
+    }
+    *steps = path;
+    *n_steps = n;
+    return COOPNET_OK;
+}

@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* temporal_sketch.c - reach from every source at once, estimated with HyperLogLog sketches.
+ *
+ * Each actor carries a sketch of a set of actors: 2^p registers, each holding the "smallest"
+ * element of the set that hashes to it, as one 32-bit word that compares like the element's
+ * key and then its arrival:
+ *
+ *     bits 31..26  63 - rho   rho = 1 + leading zeros of the hash after its p bucket bits,
+ *                             so the smallest word holds the largest rho (HyperLogLog's
+ *                             register); 63 (the empty word) means an empty register
+ *     bits 25..16  tie-break  ten more hash bits, so that one element wins a register
+ *     bits 15..0   arrival    backward pass: the index of the day that element is first
+ *                             reached; ARRIVAL_SELF for the actor's own element
+ *
+ * The union of two sketches is the register-wise minimum. Because the key of a register is a
+ * fixed function of the element, the element left in a non-empty register is a uniform sample
+ * of the set's elements that hash there, with its arrival: the closeness estimate averages
+ * 1/tau over those samples.
+ *
+ * Forward pass (in-reach): the sketch of b is the set of sources that have reached b; in date
+ * order a contact's senders' sketches (of the day before) join its receivers' pending rows,
+ * which join the state when the day ends, exactly like the exact bitset pass.
+ *
+ * Backward pass (out-reach, closeness): the sketch of a is the set of actors a reaches with
+ * the contacts after the current day; in reverse date order a contact's receivers' sketches
+ * (of the day after), each with the receiver itself stamped with today, join its senders'
+ * pending rows. A receiver informed today can pass on only after today, so reading the state of
+ * the day after is what keeps same-day contacts from chaining; an actor's earliest arrival from
+ * a over contacts from day d on is the minimum of its arrival over later contacts and of the
+ * arrivals through today's contacts, which is what the register-wise minimum keeps.
+ */
+#include "coopnet/temporal.h"
+
+#include "core/internal.h"
+#include "temporal/temporal_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EMPTY_WORD UINT32_MAX
+#define ARRIVAL_SELF UINT32_C(0xFFFF)
+#define KEY_SHIFT 16
+#define MAX_SKETCH_DAYS 65534
+
+double coopnet_temporal_sketch_error(int precision)
+{
+    return 1.04 / sqrt(ldexp(1.0, precision));
+}
+
+uint64_t coopnet_temporal_all_sources_estimate_memory(const coopnet_temporal_network_t *network,
+                                                      int precision)
+{
+    uint64_t n = network->n_kept, m = UINT64_C(1) << precision;
+    /* state and at most n pending rows, plus per-actor keys, rows and estimates */
+    return 2 * n * m * sizeof(uint32_t) + n * 32 + m * sizeof(uint32_t);
+}
+
+typedef struct sketch_pass {
+    const coopnet_temporal_network_t *network;
+    size_t n, registers;
+    int precision;
+    uint32_t *state;      /* n rows of `registers` words */
+    uint32_t *merged;     /* one contact's union */
+    uint32_t *pending;    /* one day's rows for the actors taking something */
+    size_t pending_rows;  /* capacity in rows */
+    int32_t *pending_row; /* per compact actor, -1: none today */
+    int32_t *touched;     /* actors with a pending row today */
+    uint32_t *own_bucket; /* per compact actor: the register of its own element */
+    uint32_t *own_key;    /* per compact actor: its element's word without the arrival */
+    double *estimate;     /* per compact actor: the estimate of its sketch's count */
+} sketch_pass_t;
+
+/* A 64-bit hash of an actor's id (FNV-1a, then the splitmix64 finaliser to spread the bits), so
+ * that the estimate does not depend on the order of actors.csv or on the filters. */
+static uint64_t hash_id(const char *id)
+{
+    uint64_t hash = UINT64_C(14695981039346656037);
+    for (const unsigned char *c = (const unsigned char *)id; *c; c++)
+        hash = (hash ^ *c) * UINT64_C(1099511628211);
+    hash ^= hash >> 30;
+    hash *= UINT64_C(0xbf58476d1ce4e5b9);
+    hash ^= hash >> 27;
+    hash *= UINT64_C(0x94d049bb133111eb);
+    hash ^= hash >> 31;
+    return hash;
+}
+
+static void element_of(const sketch_pass_t *pass, const char *id, uint32_t *bucket, uint32_t *key)
+{
+    uint64_t hash = hash_id(id);
+    int p = pass->precision;
+    uint64_t rest = hash << p; /* the 64 - p bits after the bucket bits */
+    int rho = rest == 0 ? 64 - p + 1 : __builtin_clzll(rest) + 1;
+    if (rho > 64 - p + 1)
+        rho = 64 - p + 1;
+    uint32_t tie_break = (uint32_t)((hash * UINT64_C(0x9e3779b97f4a7c15)) >> 54); /* 10 bits */
+    *bucket = (uint32_t)(hash >> (64 - p));
+    *key = ((uint32_t)(63 - rho) << 26) | (tie_break << KEY_SHIFT);
+}
+
+/* sigma and tau of Ertl's improved estimator (Ertl 2017, "New cardinality estimation algorithms
+ * for HyperLogLog sketches", algorithm 6): series summed until they stop changing. */
+static double ertl_sigma(double x)
+{
+    if (x == 1.0)
+        return INFINITY;
+    double y = 1.0, z = x, previous;
+    do {
+        x *= x;
+        previous = z;
+        z += x * y;
+        y += y;
+    } while (z != previous);
+    return z;
+}
+
+static double ertl_tau(double x)
+{
+    if (x == 0.0 || x == 1.0)
+        return 0.0;
+    double y = 1.0, z = 1.0 - x, previous;
+    do {
+        x = sqrt(x);
+        previous = z;
+        y *= 0.5;
+        z -= (1.0 - x) * (1.0 - x) * y;
+    } while (z != previous);
+    return z / 3.0;
+}
+
+/* The estimated count of a sketch. HyperLogLog's raw estimate (Flajolet et al. 2007) is biased
+ * between about 2.5 m and 5 m, where linear counting no longer helps; Ertl's estimator, from the
+ * histogram of register values, is nearly unbiased over the whole range without the empirical
+ * bias tables of Heule et al. 2013, and behaves like linear counting for small counts. */
+static double sketch_count(const sketch_pass_t *pass, const uint32_t *row)
+{
+    uint32_t histogram[64] = {0};
+    size_t m = pass->registers;
+    for (size_t j = 0; j < m; j++)
+        histogram[63 - (row[j] >> 26)]++;
+    int q = 64 - pass->precision; /* hash bits after the bucket: ranks 1 .. q + 1 */
+    double md = (double)m;
+    double z = md * ertl_tau(1.0 - histogram[q + 1] / md);
+    for (int k = q; k >= 1; k--)
+        z = 0.5 * (z + histogram[k]);
+    z += md * ertl_sigma(histogram[0] / md);
+    return md * md / (2.0 * log(2.0) * z);
+}
+
+static void pass_free(sketch_pass_t *pass)
+{
+    free(pass->state);
+    free(pass->merged);
+    free(pass->pending);
+    free(pass->pending_row);
+    free(pass->touched);
+    free(pass->own_bucket);
+    free(pass->own_key);
+    free(pass->estimate);
+    memset(pass, 0, sizeof *pass);
+}
+
+static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *network, int precision,
+                     coopnet_error_t *err)
+{
+    memset(pass, 0, sizeof *pass);
+    pass->network = network;
+    pass->n = network->n_kept;
+    pass->precision = precision;
+    pass->registers = (size_t)1 << precision;
+    size_t n = pass->n, m = pass->registers;
+    pass->state = coopnet_i_alloc_array(n * m + 1, sizeof *pass->state);
+    pass->merged = coopnet_i_alloc_array(m, sizeof *pass->merged);
+    pass->pending_row = coopnet_i_alloc_array(n + 1, sizeof *pass->pending_row);
+    pass->touched = coopnet_i_alloc_array(n + 1, sizeof *pass->touched);
+    pass->own_bucket = coopnet_i_alloc_array(n + 1, sizeof *pass->own_bucket);
+    pass->own_key = coopnet_i_alloc_array(n + 1, sizeof *pass->own_key);
+    pass->estimate = coopnet_i_alloc_array(n + 1, sizeof *pass->estimate);
+    if (!pass->state || !pass->merged || !pass->pending_row || !pass->touched ||
+        !pass->own_bucket || !pass->own_key || !pass->estimate) {
+        int status = COOPNET_ERROR(
+            err, COOPNET_ENOMEM, "out of memory: sketches for %zu actors need %llu bytes", n,
+            (unsigned long long)coopnet_temporal_all_sources_estimate_memory(network, precision));
+        pass_free(pass);
+        return status;
+    }
+    const coopnet_bundle_t *bundle = network->bundle;
+    for (size_t a = 0; a < n; a++) {
+        element_of(pass, bundle->actors[network->actor_of_compact[a]].id, &pass->own_bucket[a],
+                   &pass->own_key[a]);
+        pass->pending_row[a] = -1;
+    }
+    return COOPNET_OK;
+}
+
+/* Every actor's sketch back to the set holding only itself. */
+static void pass_reset(sketch_pass_t *pass)
+{
+    size_t m = pass->registers;
+    for (size_t a = 0; a < pass->n; a++) {
+        uint32_t *row = pass->state + a * m;
+        for (size_t j = 0; j < m; j++)
+            row[j] = EMPTY_WORD;
+        row[pass->own_bucket[a]] = pass->own_key[a] | ARRIVAL_SELF;
+    }
+    double single = sketch_count(pass, pass->state);
+    for (size_t a = 0; a < pass->n; a++)
+        pass->estimate[a] = single;
+}
+
+static inline void merge_row(uint32_t *restrict into, const uint32_t *restrict from, size_t m)
+{
+    for (size_t j = 0; j < m; j++)
+        into[j] = from[j] < into[j] ? from[j] : into[j];
+}
+
+/* merge_row, telling whether into changed (so that its count need not be estimated again). */
+static inline bool merge_row_changed(uint32_t *restrict into, const uint32_t *restrict from,
+                                     size_t m)
+{
+    uint32_t changed = 0;
+    for (size_t j = 0; j < m; j++) {
+        uint32_t smaller = from[j] < into[j];
+        changed |= smaller;
+        into[j] = smaller ? from[j] : into[j];
+    }
+    return changed != 0;
+}
+
+/* One pass. forward: senders give to receivers in date order; else receivers give to senders in
+ * reverse date order, stamping themselves with the day's index. day_pairs (forward only, may be
+ * NULL) gets the rise of the summed in-reach estimates per day. */
+static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t *progress,
+                    uint64_t units_before, double *day_rise, coopnet_error_t *err)
+{
+    const coopnet_temporal_network_t *network = pass->network;
+    size_t n = pass->n, m = pass->registers;
+    const uint8_t gives = forward ? TEMPORAL_SENDS : TEMPORAL_RECEIVES;
+    const uint8_t takes = forward ? TEMPORAL_RECEIVES : TEMPORAL_SENDS;
+    uint64_t total_units = 2 * (uint64_t)network->n_contacts;
+    size_t contacts_done = 0, next_report = 0, report_every = network->n_contacts / 100 + 1;
+    pass_reset(pass);
+    for (size_t step = 0; step < network->n_days; step++) {
+        size_t k = forward ? step : network->n_days - 1 - step;
+        uint32_t stamp = forward ? 0 : (uint32_t)k;
+        size_t n_touched = 0;
+        for (size_t c = network->day_start[k]; c < network->day_start[k + 1]; c++) {
+            size_t first = network->member_start[c], last = network->member_start[c + 1];
+            bool any = false, any_taker = false;
+            for (size_t i = first; i < last; i++) {
+                if (!(network->member_flags[i] & gives))
+                    continue;
+                int32_t giver = network->member_actor[i];
+                if (!any)
+                    memcpy(pass->merged, pass->state + (size_t)giver * m, m * sizeof(uint32_t));
+                else
+                    merge_row(pass->merged, pass->state + (size_t)giver * m, m);
+                any = true;
+                uint32_t own = pass->own_key[giver] | stamp;
+                uint32_t *slot = pass->merged + pass->own_bucket[giver];
+                if (own < *slot)
+                    *slot = own;
+            }
+            for (size_t i = first; i < last && !any_taker; i++)
+                any_taker = (network->member_flags[i] & takes) != 0;
+            if (!any || !any_taker)
+                continue;
+            for (size_t i = first; i < last; i++) {
+                if (!(network->member_flags[i] & takes))
+                    continue;
+                int32_t taker = network->member_actor[i];
+                if (pass->pending_row[taker] >= 0) {
+                    merge_row(pass->pending + (size_t)pass->pending_row[taker] * m, pass->merged,
+                              m);
+                    continue;
+                }
+                if (n_touched == pass->pending_rows) {
+                    size_t rows = pass->pending_rows ? 2 * pass->pending_rows : 64;
+                    if (rows > n)
+                        rows = n;
+                    uint32_t *grown =
+                        coopnet_i_realloc_array(pass->pending, rows * m, sizeof *grown);
+                    if (grown == NULL)
+                        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
+                    pass->pending = grown;
+                    pass->pending_rows = rows;
+                }
+                pass->pending_row[taker] = (int32_t)n_touched;
+                pass->touched[n_touched++] = taker;
+                memcpy(pass->pending + (size_t)pass->pending_row[taker] * m, pass->merged,
+                       m * sizeof(uint32_t));
+            }
+        }
+        double rise = 0.0;
+        for (size_t t = 0; t < n_touched; t++) {
+            int32_t actor = pass->touched[t];
+            uint32_t *row = pass->state + (size_t)actor * m;
+            bool changed =
+                merge_row_changed(row, pass->pending + (size_t)pass->pending_row[actor] * m, m);
+            pass->pending_row[actor] = -1;
+            if (day_rise != NULL && changed) {
+                double count = sketch_count(pass, row);
+                rise += count - pass->estimate[actor];
+                pass->estimate[actor] = count;
+            }
+        }
+        if (day_rise != NULL)
+            day_rise[k] = rise;
+        contacts_done += network->day_start[k + 1] - network->day_start[k];
+        if (contacts_done >= next_report) {
+            coopnet_progress_report(progress, "temporal reach (estimate)",
+                                    units_before + contacts_done, total_units);
+            next_report = contacts_done + report_every;
+        }
+    }
+    return COOPNET_OK;
+}
+
+/* Out-reach and the closeness sum of every actor from the backward pass's sketches. */
+static void read_out_reach(const sketch_pass_t *pass, uint64_t *out_reach, double *closeness_sum)
+{
+    const coopnet_temporal_network_t *network = pass->network;
+    size_t m = pass->registers;
+    for (size_t a = 0; a < pass->n; a++) {
+        const uint32_t *row = pass->state + a * m;
+        double reached = sketch_count(pass, row) - 1.0;
+        if (reached < 0.0)
+            reached = 0.0;
+        double inverse_tau_sum = 0.0;
+        size_t samples = 0;
+        for (size_t j = 0; j < m; j++) {
+            uint32_t arrival = row[j] & ARRIVAL_SELF;
+            if (row[j] == EMPTY_WORD || arrival == ARRIVAL_SELF ||
+                (j == pass->own_bucket[a] && (row[j] & ~ARRIVAL_SELF) == pass->own_key[a]))
+                continue;
+            inverse_tau_sum +=
+                1.0 / ((double)network->day_list[arrival] - network->since_day + 1.0);
+            samples++;
+        }
+        /* the rounded count, so that closeness is exact where the count is */
+        out_reach[a] = (uint64_t)llround(reached);
+        closeness_sum[a] =
+            samples > 0 ? (double)out_reach[a] * inverse_tau_sum / (double)samples : 0.0;
+    }
+}
+
+int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *network, int precision,
+                                          const coopnet_progress_t *progress,
+                                          coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    size_t n = network->n_kept;
+    sketch_pass_t pass = {0};
+    uint64_t *out_reach = NULL;
+    double *closeness_sum = NULL, *day_rise = NULL;
+    memset(all, 0, sizeof *all);
+    if (precision < COOPNET_TEMPORAL_SKETCH_MIN_PRECISION ||
+        precision > COOPNET_TEMPORAL_SKETCH_MAX_PRECISION)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "sketch precision '%d' is not between %d and %d",
+                             precision, COOPNET_TEMPORAL_SKETCH_MIN_PRECISION,
+                             COOPNET_TEMPORAL_SKETCH_MAX_PRECISION);
+    if (network->max_wait >= 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "the reach estimate cannot honour a maximum wait (--max-wait)");
+    if (network->n_days > MAX_SKETCH_DAYS)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "the reach estimate handles at most %d contact days, not %zu",
+                             MAX_SKETCH_DAYS, network->n_days);
+
+    all->n_actors = network->n_actors;
+    all->n_kept = n;
+    all->n_days = network->n_days;
+    all->precision = precision;
+    all->relative_standard_error = coopnet_temporal_sketch_error(precision);
+    all->out_reach = coopnet_i_alloc_array(network->n_actors + 1, sizeof *all->out_reach);
+    all->in_reach = coopnet_i_alloc_array(network->n_actors + 1, sizeof *all->in_reach);
+    all->closeness = coopnet_i_alloc_array(network->n_actors + 1, sizeof *all->closeness);
+    all->days = coopnet_i_alloc_array(network->n_days + 1, sizeof *all->days);
+    all->new_pairs = coopnet_i_alloc_array(network->n_days + 1, sizeof *all->new_pairs);
+    out_reach = coopnet_i_alloc_array(n + 1, sizeof *out_reach);
+    closeness_sum = coopnet_i_alloc_array(n + 1, sizeof *closeness_sum);
+    day_rise = coopnet_i_alloc_array(network->n_days + 1, sizeof *day_rise);
+    if (!all->out_reach || !all->in_reach || !all->closeness || !all->days || !all->new_pairs ||
+        !out_reach || !closeness_sum || !day_rise) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
+        goto cleanup;
+    }
+    if ((status = pass_init(&pass, network, precision, err)) != COOPNET_OK)
+        goto cleanup;
+    if (network->n_days > 0)
+        memcpy(all->days, network->day_list, network->n_days * sizeof *all->days);
+
+    coopnet_progress_report(progress, "temporal reach (estimate)", 0,
+                            2 * (uint64_t)network->n_contacts);
+    if ((status = run_pass(&pass, false, progress, 0, NULL, err)) != COOPNET_OK)
+        goto cleanup;
+    read_out_reach(&pass, out_reach, closeness_sum);
+    if ((status = run_pass(&pass, true, progress, network->n_contacts, day_rise, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    coopnet_progress_report(progress, "temporal reach (estimate)",
+                            2 * (uint64_t)network->n_contacts, 2 * (uint64_t)network->n_contacts);
+
+    /* new pairs per day: the rise of the rounded running total, never negative */
+    double running = 0.0;
+    uint64_t counted = 0;
+    for (size_t k = 0; k < network->n_days; k++) {
+        running += day_rise[k];
+        uint64_t total = running > 0.0 ? (uint64_t)llround(running) : 0;
+        all->new_pairs[k] = total > counted ? total - counted : 0;
+        counted += all->new_pairs[k];
+    }
+    all->total_pairs = counted;
+    for (size_t a = 0; a < network->n_actors; a++) {
+        int32_t compact = network->compact_of_actor[a];
+        if (compact < 0) {
+            all->out_reach[a] = all->in_reach[a] = -1;
+            all->closeness[a] = NAN;
+            continue;
+        }
+        double in_count = pass.estimate[compact] - 1.0;
+        all->out_reach[a] = (int64_t)out_reach[compact];
+        all->in_reach[a] = in_count > 0.0 ? (int64_t)llround(in_count) : 0;
+        all->closeness[a] = n > 1 ? closeness_sum[compact] / (double)(n - 1) : 0.0;
+    }
+cleanup:
+    pass_free(&pass);
+    free(out_reach);
+    free(closeness_sum);
+    free(day_rise);
+    if (status != COOPNET_OK)
+        coopnet_temporal_all_destroy(all);
+    return status;
+}
