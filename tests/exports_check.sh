@@ -13,8 +13,9 @@ trap 'rm -rf "$work"' EXIT
 awk '/COOPNET_API/ && !/#define/ {decl = $0; while (decl !~ /;/ && (getline line) > 0) decl = decl " " line;
      if (match(decl, /coopnet_[a-z0-9_]+[ ]*[(\[]/)) { name = substr(decl, RSTART, RLENGTH);
      sub(/[ ]*[(\[]$/, "", name); print name } }' "$include"/coopnet/*.h | sort -u >"$work/declared"
-nm -D --defined-only "$shared" | awk '{print $3}' | sort -u >"$work/exported"
-nm -g --defined-only "$static" | awk 'NF == 3 {print $3}' | sort -u >"$work/global"
+# (symbols starting with __ are the toolchain's, e.g. ASan's __odr_asan.* markers)
+nm -D --defined-only "$shared" | awk '$3 !~ /^__/ {print $3}' | sort -u >"$work/exported"
+nm -g --defined-only "$static" | awk 'NF == 3 && $3 !~ /^__/ {print $3}' | sort -u >"$work/global"
 
 status=0
 if [ ! -s "$work/declared" ]; then
