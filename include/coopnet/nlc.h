@@ -50,9 +50,9 @@ typedef struct coopnet_nlc {
 } coopnet_nlc_t;
 
 /* Computes the level-pair table and the reach of national actors of graph (its bundle,
- * graph->bundle, must outlive nlc: the country strings point into it). On success *nlc is owned by the
- * caller (coopnet_nlc_destroy); on failure (COOPNET_ENOMEM) it is left destroyed.
- * O(V log V + E) time, O(V + countries) memory. */
+ * graph->bundle, must outlive nlc: the country strings point into it). On success *nlc is owned by
+ * the caller (coopnet_nlc_destroy); on failure (COOPNET_ENOMEM) it is left destroyed. O(V log V +
+ * E) time, O(V + countries) memory. */
 COOPNET_API int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc,
                                     coopnet_error_t *err);
 

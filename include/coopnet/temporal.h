@@ -265,16 +265,6 @@ COOPNET_API int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_ne
 
 /* ---- reach curves -------------------------------------------------------------------------- */
 
-typedef enum {
-    COOPNET_PERIOD_MONTH = 0,
-    COOPNET_PERIOD_QUARTER,
-    COOPNET_PERIOD_YEAR
-} coopnet_period_t;
-
-/* Parses "month", "quarter" or "year"; EINVAL naming the value otherwise. */
-COOPNET_API int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period,
-                                              coopnet_error_t *err);
-
 typedef struct coopnet_temporal_curve {
     size_t n_steps;
     int32_t *day;       /* last day of each period, ascending */

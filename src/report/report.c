@@ -1304,8 +1304,8 @@ static void page_change(report_document_t *document, const report_model_t *model
     memset(&snapshots, 0, sizeof snapshots);
     coopnet_i_report_page_title(document, page->number, page->title);
     const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
-    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_STEP_YEAR, 0, &measure, 1,
-                                  false, model->options->progress, &snapshots,
+    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_PERIOD_YEAR, 0, &measure,
+                                  1, false, model->options->progress, &snapshots,
                                   &err) != COOPNET_OK) {
         coopnet_i_report_fail(document, err.code, "%s", err.message);
         return;
