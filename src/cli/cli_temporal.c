@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 void cli_temporal_options_init(cli_temporal_options_t *options)
 {
@@ -200,20 +199,8 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
                 100.0 * coopnet_temporal_sketch_error(options->precision));
     }
     policy.method = method;
-    int status =
-        coopnet_temporal_all_sources_by_policy(network, &policy, &cli_temporal_progress, all, &err);
+    coopnet_progress_t progress = cli_progress();
+    int status = coopnet_temporal_all_sources_by_policy(network, &policy, &progress, all, &err);
+    cli_progress_finish();
     return status == COOPNET_OK ? COOPNET_EXIT_OK : cli_fail(&err);
 }
-
-static void draw_progress(void *data, const char *stage, uint64_t done, uint64_t total)
-{
-    (void)data;
-    if (cli_quiet || total == 0 || !isatty(STDERR_FILENO))
-        return;
-    fprintf(stderr, "\r%s: %3d%%", stage, (int)(100.0 * (double)done / (double)total));
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
-const coopnet_progress_t cli_temporal_progress = {draw_progress, NULL};
