@@ -109,8 +109,8 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= active_until;
 }
 
-/* Which members of a coopnet_graph_t are initialised: destroy frees those and only those, without
- * reading igraph's private fields. */
+/* Which members of a coopnet_graph_t or coopnet_two_mode_t are initialised: destroy frees those and
+ * only those, without reading igraph's private fields. */
 enum {
     MEMBER_GRAPH = 1u << 0,
     MEMBER_WEIGHT = 1u << 1,
@@ -118,7 +118,9 @@ enum {
     MEMBER_SHARED_TIES = 1u << 3,
     MEMBER_ACTOR_OF_VERTEX = 1u << 4,
     MEMBER_VERTEX_OF_ACTOR = 1u << 5,
-    MEMBER_OPTIONS = 1u << 6
+    MEMBER_OPTIONS = 1u << 6,
+    MEMBER_IS_EVENT = 1u << 7, /* two-mode only */
+    MEMBER_ITEM = 1u << 8      /* two-mode only */
 };
 
 static atomic_uint_fast64_t graph_builds;
@@ -128,33 +130,32 @@ uint64_t coopnet_i_graph_build_count(void)
     return (uint64_t)atomic_load(&graph_builds);
 }
 
-/* graph->options = *options, with the exclude ids copied into one block that graph owns (the
- * pointers first, then the strings). */
-static int copy_options(coopnet_graph_t *graph, const coopnet_graph_options_t *options,
+/* *copy = *options, with the exclude ids copied into one block that copy->exclude owns (the
+ * pointers first, then the strings; free it with free((void *)copy->exclude)). */
+static int copy_options(coopnet_graph_options_t *copy, const coopnet_graph_options_t *options,
                         coopnet_error_t *err)
 {
-    graph->options = *options;
-    graph->options.exclude = NULL;
-    graph->options.n_exclude = 0;
+    *copy = *options;
+    copy->exclude = NULL;
+    copy->n_exclude = 0;
+    if (options->n_exclude == 0)
+        return COOPNET_OK;
     size_t bytes = 0;
     for (size_t i = 0; i < options->n_exclude; i++)
         bytes += strlen(options->exclude[i]) + 1;
-    if (options->n_exclude > 0) {
-        size_t pointers = options->n_exclude * sizeof(char *);
-        char **copy = malloc(pointers + bytes);
-        if (copy == NULL)
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
-        char *text = (char *)copy + pointers;
-        for (size_t i = 0; i < options->n_exclude; i++) {
-            size_t length = strlen(options->exclude[i]) + 1;
-            memcpy(text, options->exclude[i], length);
-            copy[i] = text;
-            text += length;
-        }
-        graph->options.exclude = (const char *const *)copy;
-        graph->options.n_exclude = options->n_exclude;
+    size_t pointers = options->n_exclude * sizeof(char *);
+    char **block = malloc(pointers + bytes);
+    if (block == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
+    char *text = (char *)block + pointers;
+    for (size_t i = 0; i < options->n_exclude; i++) {
+        size_t length = strlen(options->exclude[i]) + 1;
+        memcpy(text, options->exclude[i], length);
+        block[i] = text;
+        text += length;
     }
-    graph->members_ |= MEMBER_OPTIONS;
+    copy->exclude = (const char *const *)block;
+    copy->n_exclude = options->n_exclude;
     return COOPNET_OK;
 }
 
@@ -469,8 +470,10 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     memset(&builder, 0, sizeof builder);
 
     graph->bundle = bundle;
-    if ((status = copy_options(graph, options, err)) != COOPNET_OK ||
-        (status = init_members(graph, err)) != COOPNET_OK)
+    if ((status = copy_options(&graph->options, options, err)) != COOPNET_OK)
+        goto cleanup;
+    graph->members_ |= MEMBER_OPTIONS;
+    if ((status = init_members(graph, err)) != COOPNET_OK)
         goto cleanup;
     options = &graph->options;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0),
@@ -512,11 +515,15 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
     coopnet_library_init();
     memset(two_mode, 0, sizeof *two_mode);
     int status = COOPNET_OK;
+    two_mode->bundle = bundle;
+    if ((status = copy_options(&two_mode->options, options, err)) != COOPNET_OK)
+        return status;
+    two_mode->members_ |= MEMBER_OPTIONS;
+    options = &two_mode->options;
     igraph_vector_int_t vertex_of_actor, actor_of_vertex, edges;
     memset(&vertex_of_actor, 0, sizeof vertex_of_actor);
     memset(&actor_of_vertex, 0, sizeof actor_of_vertex);
     memset(&edges, 0, sizeof edges);
-    int graph_ready = 0;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&vertex_of_actor, 0),
                          "building the two-mode graph");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&actor_of_vertex, 0),
@@ -525,8 +532,10 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
                          "building the two-mode graph");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_init(&two_mode->is_event, 0),
                          "building the two-mode graph");
+    two_mode->members_ |= MEMBER_IS_EVENT;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&two_mode->item, 0),
                          "building the two-mode graph");
+    two_mode->members_ |= MEMBER_ITEM;
     if ((status = select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex, err)) !=
         COOPNET_OK)
         goto cleanup;
@@ -565,7 +574,7 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
                          igraph_create(&two_mode->graph, &edges,
                                        igraph_vector_int_size(&two_mode->item), IGRAPH_UNDIRECTED),
                          "building the two-mode graph");
-    graph_ready = 1;
+    two_mode->members_ |= MEMBER_GRAPH;
 cleanup:
     if (vertex_of_actor.stor_begin)
         igraph_vector_int_destroy(&vertex_of_actor);
@@ -573,11 +582,8 @@ cleanup:
         igraph_vector_int_destroy(&actor_of_vertex);
     if (edges.stor_begin)
         igraph_vector_int_destroy(&edges);
-    if (status != COOPNET_OK) {
-        if (!graph_ready)
-            memset(&two_mode->graph, 0, sizeof two_mode->graph);
+    if (status != COOPNET_OK)
         coopnet_two_mode_destroy(two_mode);
-    }
     return status;
 }
 
@@ -585,12 +591,15 @@ void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode)
 {
     if (two_mode == NULL)
         return;
-    if (two_mode->graph.n != 0 || two_mode->graph.from.stor_begin != NULL)
+    unsigned members = two_mode->members_;
+    if (members & MEMBER_GRAPH)
         igraph_destroy(&two_mode->graph);
-    if (two_mode->is_event.stor_begin)
+    if (members & MEMBER_IS_EVENT)
         igraph_vector_bool_destroy(&two_mode->is_event);
-    if (two_mode->item.stor_begin)
+    if (members & MEMBER_ITEM)
         igraph_vector_int_destroy(&two_mode->item);
+    if (members & MEMBER_OPTIONS)
+        free((void *)two_mode->options.exclude);
     memset(two_mode, 0, sizeof *two_mode);
 }
 
