@@ -49,6 +49,15 @@ static void test_two_triangles(void)
                                             &err),
               COOPNET_OK);
     CHECK_STR(countries, "TN 2, (none) 1");
+    CHECK(communities.converged);
+    CHECK(communities.passes >= 2 && communities.passes <= COOPNET_COMMUNITIES_MAX_PASSES);
+    coopnet_communities_destroy(&communities);
+
+    /* a huge resolution returns (igraph 0.10.2's "until stable" could loop forever) */
+    CHECK_INT(coopnet_communities_compute(&graph, 1000, false, 7, &communities, &err), COOPNET_OK);
+    CHECK(communities.passes <= COOPNET_COMMUNITIES_MAX_PASSES);
+    coopnet_communities_destroy(&communities);
+    CHECK_INT(coopnet_communities_compute(&graph, 1e308, false, 7, &communities, &err), COOPNET_OK);
     coopnet_communities_destroy(&communities);
 
     CHECK_INT(coopnet_communities_compute(&graph, 0, false, 7, &communities, &err), COOPNET_EINVAL);

@@ -27,15 +27,22 @@ typedef struct coopnet_communities {
     double modularity;            /* at the resolution asked; NaN for a graph without edges */
     double resolution;            /* R */
     igraph_matrix_int_t by_level; /* communities x levels: actors of each level */
+    int passes;                   /* Leiden passes run */
+    bool converged; /* the last pass changed nothing; false: stopped at the cap, which the output
+                     * should say (COOPNET_COMMUNITIES_MAX_PASSES) */
 } coopnet_communities_t;
 
-/* Finds communities of graph with igraph's Leiden algorithm, iterated until
- * stable, seeded with seed through igraph's default generator (reproducible). Communities are
- * numbered by size, largest first (ties: by their smallest vertex). A graph without edges gives
- * every actor its own community. On success *communities is owned by the caller
- * (coopnet_communities_destroy); on failure it is left destroyed: COOPNET_EINVAL when
- * resolution is not positive, COOPNET_ENOMEM, COOPNET_EINTERNAL.
- * Cost: O(E) per Leiden pass, a few passes in practice; O(V + E) memory. */
+/* At most this many Leiden passes: igraph 0.10.2 iterated "until stable" can loop forever
+ * (e.g. at resolution 1000), so coopnet runs one pass at a time and stops here. */
+#define COOPNET_COMMUNITIES_MAX_PASSES 100
+
+/* Finds communities of graph with igraph's Leiden algorithm, one pass at a time from the last
+ * partition until a pass changes nothing or COOPNET_COMMUNITIES_MAX_PASSES passes have run, seeded
+ * with seed through igraph's default generator (reproducible). Communities are numbered by size,
+ * largest first (ties: by their smallest vertex). A graph without edges gives every actor its own
+ * community. On success *communities is owned by the caller (coopnet_communities_destroy); on
+ * failure it is left destroyed: COOPNET_EINVAL when resolution is not positive, COOPNET_ENOMEM,
+ * COOPNET_EINTERNAL. Cost: O(E) per Leiden pass, a few passes in practice; O(V + E) memory. */
 COOPNET_API int coopnet_communities_compute(const coopnet_graph_t *graph, double resolution,
                                             bool weighted, unsigned long seed,
                                             coopnet_communities_t *communities,

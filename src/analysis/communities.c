@@ -65,6 +65,40 @@ static int number_by_size(igraph_vector_int_t *membership, igraph_integer_t n_co
     return COOPNET_OK;
 }
 
+/* Leiden one pass at a time (igraph's n_iterations = 1, each pass starting from the last
+ * partition) until a pass leaves the membership unchanged or the cap is reached. */
+static int leiden_until_stable(const igraph_t *g, const igraph_vector_t *weights,
+                               const igraph_vector_t *node_weights, double scaled_resolution,
+                               coopnet_communities_t *communities, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    igraph_vector_int_t previous;
+    bool have_previous = false;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&previous, 0), "leiden communities");
+    have_previous = true;
+    communities->converged = false;
+    for (int pass = 0; pass < COOPNET_COMMUNITIES_MAX_PASSES; pass++) {
+        if (pass > 0)
+            COOPNET_IGRAPH_CHECK(err, status,
+                                 igraph_vector_int_update(&previous, &communities->membership),
+                                 "leiden communities");
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_community_leiden(g, weights, node_weights, scaled_resolution,
+                                                     0.01, pass > 0, 1, &communities->membership,
+                                                     &communities->n_communities, NULL),
+                             "leiden communities");
+        communities->passes = pass + 1;
+        if (pass > 0 && igraph_vector_int_all_e(&previous, &communities->membership)) {
+            communities->converged = true;
+            break;
+        }
+    }
+cleanup:
+    if (have_previous)
+        igraph_vector_int_destroy(&previous);
+    return status;
+}
+
 int coopnet_communities_compute(const coopnet_graph_t *graph, double resolution, bool weighted,
                                 unsigned long seed, coopnet_communities_t *communities,
                                 coopnet_error_t *err)
@@ -98,14 +132,13 @@ int coopnet_communities_compute(const coopnet_graph_t *graph, double resolution,
             VECTOR(communities->membership)[v] = v;
         communities->n_communities = n;
         communities->modularity = NAN;
+        communities->converged = true;
     } else {
         COOPNET_IGRAPH_CHECK(err, status, igraph_rng_seed(igraph_rng_default(), seed),
                              "seeding igraph's generator");
-        COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_community_leiden(
-                                 g, weights, &node_weights, resolution / (2 * total), 0.01, false,
-                                 -1, &communities->membership, &communities->n_communities, NULL),
-                             "leiden communities");
+        if ((status = leiden_until_stable(g, weights, &node_weights, resolution / (2 * total),
+                                          communities, err)) != COOPNET_OK)
+            goto cleanup;
         if ((status = number_by_size(&communities->membership, communities->n_communities, err)) !=
             COOPNET_OK)
             goto cleanup;

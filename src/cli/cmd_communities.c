@@ -82,6 +82,11 @@ static int run_communities(int argc, char **argv)
     if (!cli_quiet)
         fprintf(stderr, "coopnet: %lld communities, modularity %.6f\n",
                 (long long)communities.n_communities, communities.modularity);
+    if (!communities.converged) /* the partition is usable, but say it is not a stable one */
+        fprintf(stderr,
+                "coopnet: note: Leiden stopped after %d passes without converging; the "
+                "communities may change with --seed\n",
+                communities.passes);
     coopnet_table_t table;
     if (summary) {
         static const char *const columns[] = {"community", "actors",        "local",    "regional",
