@@ -3,6 +3,9 @@
 #include "coopnet/graph.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
+#include "model/graph_internal.h"
+
+#include <stdatomic.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -185,9 +188,17 @@ static void touch(accumulator_t *acc, int32_t other)
     }
 }
 
+static atomic_ulong graph_builds;
+
+unsigned long coopnet_i_graph_builds(void)
+{
+    return atomic_load(&graph_builds);
+}
+
 int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
                                    const coopnet_graph_options_t *options, coopnet_error_t *err)
 {
+    atomic_fetch_add(&graph_builds, 1);
     coopnet_library_init();
     memset(graph, 0, sizeof *graph);
     int status = COOPNET_OK;
