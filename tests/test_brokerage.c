@@ -31,8 +31,7 @@ static void test_hand_worked(void)
     coopnet_brokerage_t brokerage;
     coopnet_error_t err;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_brokerage_compute(&graph, bundle, &options, "level", &brokerage, &err),
-              COOPNET_OK);
+    CHECK_INT(coopnet_brokerage_compute(&graph, "level", &brokerage, &err), COOPNET_OK);
     CHECK_INT(brokerage.n_arcs, 4);
     CHECK_NEAR(brokerage.density, 4.0 / 12, 1e-12);
     long b = fixture_vertex(bundle, &graph, "b");
@@ -78,14 +77,12 @@ static void test_hand_worked(void)
     options.layer = COOPNET_LAYER_EVENTS;
     coopnet_graph_destroy(&graph);
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_brokerage_compute(&graph, bundle, &options, "level", &brokerage, &err),
-              COOPNET_OK);
+    CHECK_INT(coopnet_brokerage_compute(&graph, "level", &brokerage, &err), COOPNET_OK);
     CHECK_INT(brokerage.n_arcs, 0);
     CHECK_NEAR(MATRIX(brokerage.counts, b, COOPNET_BROKERAGE_TOTAL), 0, 0);
     coopnet_brokerage_destroy(&brokerage);
 
-    CHECK_INT(coopnet_brokerage_compute(&graph, bundle, &options, "colour", &brokerage, &err),
-              COOPNET_EINVAL);
+    CHECK_INT(coopnet_brokerage_compute(&graph, "colour", &brokerage, &err), COOPNET_EINVAL);
     coopnet_brokerage_destroy(&brokerage);
     CHECK_STR(coopnet_brokerage_role_name(COOPNET_BROKERAGE_GATEKEEPER), "gatekeeper");
     CHECK_STR(coopnet_brokerage_role_name((coopnet_brokerage_role_t)9), "");
@@ -108,8 +105,7 @@ static void test_events_are_two_arcs(void)
     coopnet_brokerage_t brokerage;
     coopnet_error_t err;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_brokerage_compute(&graph, bundle, &options, "level", &brokerage, &err),
-              COOPNET_OK);
+    CHECK_INT(coopnet_brokerage_compute(&graph, "level", &brokerage, &err), COOPNET_OK);
     CHECK_INT(brokerage.n_arcs, 6);
     for (igraph_integer_t v = 0; v < 4; v++)
         CHECK_NEAR(MATRIX(brokerage.counts, v, COOPNET_BROKERAGE_TOTAL), 0, 0);

@@ -32,8 +32,7 @@ static void test_two_triangles(void)
     coopnet_communities_t communities;
     coopnet_error_t err;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_communities_compute(&graph, bundle, 1.0, false, 7, &communities, &err),
-              COOPNET_OK);
+    CHECK_INT(coopnet_communities_compute(&graph, 1.0, false, 7, &communities, &err), COOPNET_OK);
     /* the triangles and the isolated g */
     CHECK_INT(communities.n_communities, 3);
     const igraph_integer_t *m = VECTOR(communities.membership);
@@ -46,14 +45,13 @@ static void test_two_triangles(void)
     CHECK_INT(MATRIX(communities.by_level, m[0], COOPNET_LEVEL_LOCAL), 2);
     CHECK_INT(MATRIX(communities.by_level, m[0], COOPNET_LEVEL_NATIONAL), 1);
     char countries[64];
-    CHECK_INT(coopnet_communities_countries(&communities, &graph, bundle, m[3], countries,
-                                            sizeof countries, &err),
+    CHECK_INT(coopnet_communities_countries(&communities, &graph, m[3], countries, sizeof countries,
+                                            &err),
               COOPNET_OK);
     CHECK_STR(countries, "TN 2, (none) 1");
     coopnet_communities_destroy(&communities);
 
-    CHECK_INT(coopnet_communities_compute(&graph, bundle, 0, false, 7, &communities, &err),
-              COOPNET_EINVAL);
+    CHECK_INT(coopnet_communities_compute(&graph, 0, false, 7, &communities, &err), COOPNET_EINVAL);
     CHECK_CONTAINS(err.message, "resolution must be positive");
     coopnet_communities_destroy(&communities);
     coopnet_graph_destroy(&graph);
@@ -61,8 +59,7 @@ static void test_two_triangles(void)
     /* without links every actor is alone and the modularity is undefined */
     options.layer = COOPNET_LAYER_EVENTS;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_communities_compute(&graph, bundle, 1.0, true, 7, &communities, &err),
-              COOPNET_OK);
+    CHECK_INT(coopnet_communities_compute(&graph, 1.0, true, 7, &communities, &err), COOPNET_OK);
     CHECK_INT(communities.n_communities, 7);
     CHECK(isnan(communities.modularity));
     coopnet_communities_destroy(&communities);

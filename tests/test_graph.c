@@ -275,9 +275,56 @@ static void test_mena_dataset(void)
     coopnet_diag_list_destroy(&diags);
 }
 
+/* A graph remembers where it came from: its bundle and its own copy of the options (the exclude
+ * ids too, so the caller's strings may go away); each build has its own id; destroy accepts a
+ * zeroed graph and a destroyed one. */
+static void test_provenance(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    char *excluded = strdup("d");
+    const char *exclude[] = {excluded};
+    options.exclude = exclude;
+    options.n_exclude = 1;
+    options.weighting = COOPNET_WEIGHTING_NEWMAN;
+    coopnet_graph_t first, second, zeroed = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&first, bundle, &options, &err), COOPNET_OK);
+    free(excluded);
+    options.weighting = COOPNET_WEIGHTING_COUNT;
+    CHECK(first.bundle == bundle);
+    CHECK_INT(first.options.weighting, COOPNET_WEIGHTING_NEWMAN);
+    CHECK_INT((long)first.options.n_exclude, 1);
+    CHECK(first.options.exclude != exclude);
+    CHECK_STR(first.options.exclude[0], "d");
+    CHECK_INT((long)igraph_vcount(&first.graph), 3);
+    options.exclude = NULL;
+    options.n_exclude = 0;
+    CHECK_INT(coopnet_graph_init_cooperation(&second, bundle, &options, &err), COOPNET_OK);
+    CHECK(first.build_id != 0 && second.build_id != 0 && first.build_id != second.build_id);
+    CHECK_INT((long)second.options.n_exclude, 0);
+    CHECK(second.options.exclude == NULL);
+    /* an unknown excluded actor: the graph is left destroyed (zeroed) */
+    const char *unknown[] = {"nobody"};
+    options.exclude = unknown;
+    options.n_exclude = 1;
+    coopnet_graph_t failed;
+    CHECK_INT(coopnet_graph_init_cooperation(&failed, bundle, &options, &err), COOPNET_EINVAL);
+    CHECK(failed.bundle == NULL && failed.build_id == 0 && failed.options.exclude == NULL);
+    coopnet_graph_destroy(&failed);
+    coopnet_graph_destroy(&first);
+    coopnet_graph_destroy(&first);
+    coopnet_graph_destroy(&second);
+    coopnet_graph_destroy(&zeroed);
+    coopnet_graph_destroy(NULL);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     coopnet_library_init();
+    TEST_RUN(test_provenance);
     TEST_RUN(test_weightings);
     TEST_RUN(test_filters);
     TEST_RUN(test_two_mode_and_summary);

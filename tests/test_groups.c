@@ -51,20 +51,19 @@ static void test_partition(void)
     CHECK(fixture_open(&f));
     coopnet_partition_t partition;
     coopnet_error_t err;
-    CHECK_INT(coopnet_partition_init(&partition, &f.graph, f.bundle, "level", &err), COOPNET_OK);
+    CHECK_INT(coopnet_partition_init(&partition, &f.graph, "level", &err), COOPNET_OK);
     CHECK_INT(partition.n_groups, 4);
     CHECK_STR(partition.labels[0], "local");
     CHECK_STR(partition.labels[3], "international");
     CHECK_INT(VECTOR(partition.group_size)[0], 3);
     coopnet_partition_destroy(&partition);
     /* an extra column; the empty value is its own group, last */
-    CHECK_INT(coopnet_partition_init(&partition, &f.graph, f.bundle, "sector", &err), COOPNET_OK);
+    CHECK_INT(coopnet_partition_init(&partition, &f.graph, "sector", &err), COOPNET_OK);
     CHECK_INT(partition.n_groups, 4);
     CHECK_STR(partition.labels[0], "donor");
     CHECK_STR(partition.labels[3], "(none)");
     coopnet_partition_destroy(&partition);
-    CHECK_INT(coopnet_partition_init(&partition, &f.graph, f.bundle, "colour", &err),
-              COOPNET_EINVAL);
+    CHECK_INT(coopnet_partition_init(&partition, &f.graph, "colour", &err), COOPNET_EINVAL);
     CHECK_STR(err.message, "unknown actor attribute 'colour'");
     coopnet_partition_destroy(&partition);
     fixture_close(&f);
@@ -76,8 +75,7 @@ static void test_ei_by_hand(void)
     CHECK(fixture_open(&f));
     coopnet_groups_t groups;
     coopnet_error_t err;
-    CHECK_INT(coopnet_groups_compute(&f.graph, f.bundle, "level", 0, 1, NULL, &groups, &err),
-              COOPNET_OK);
+    CHECK_INT(coopnet_groups_compute(&f.graph, "level", 0, 1, NULL, &groups, &err), COOPNET_OK);
     CHECK_INT(groups.network.actors, 7);
     CHECK_INT(groups.network.internal, 2);
     CHECK_INT(groups.network.external, 5);
@@ -113,9 +111,8 @@ static void test_permutations(void)
     CHECK(fixture_open(&f));
     coopnet_groups_t first, second;
     coopnet_error_t err;
-    CHECK_INT(coopnet_groups_compute(&f.graph, f.bundle, "level", 20000, 42, NULL, &first, &err),
-              COOPNET_OK);
-    CHECK_INT(coopnet_groups_compute(&f.graph, f.bundle, "level", 20000, 42, NULL, &second, &err),
+    CHECK_INT(coopnet_groups_compute(&f.graph, "level", 20000, 42, NULL, &first, &err), COOPNET_OK);
+    CHECK_INT(coopnet_groups_compute(&f.graph, "level", 20000, 42, NULL, &second, &err),
               COOPNET_OK);
     /* reproducible with a fixed seed */
     CHECK(first.network.expected_ei == second.network.expected_ei);
@@ -129,10 +126,8 @@ static void test_permutations(void)
     CHECK(first.network.p_value > 0 && first.network.p_value <= 1);
     coopnet_groups_destroy(&first);
     coopnet_groups_destroy(&second);
-    CHECK_INT(coopnet_groups_compute(&f.graph, f.bundle, "level", -1, 1, NULL, &first, &err),
-              COOPNET_EINVAL);
-    CHECK_INT(coopnet_groups_compute(&f.graph, f.bundle, "nope", 10, 1, NULL, &first, &err),
-              COOPNET_EINVAL);
+    CHECK_INT(coopnet_groups_compute(&f.graph, "level", -1, 1, NULL, &first, &err), COOPNET_EINVAL);
+    CHECK_INT(coopnet_groups_compute(&f.graph, "nope", 10, 1, NULL, &first, &err), COOPNET_EINVAL);
     coopnet_groups_destroy(&first);
     fixture_close(&f);
 }

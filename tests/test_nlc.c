@@ -56,7 +56,7 @@ static void test_hand_worked(void)
     coopnet_nlc_t nlc = {0};
     coopnet_error_t err;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_nlc_compute(&graph, bundle, &nlc, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, &nlc, &err), COOPNET_OK);
     CHECK_INT(nlc.n_pairs, 10 + 2 * 9);
     CHECK_STR(nlc.pairs[0].country, "*");
     CHECK_STR(nlc.pairs[10].country, "MA");
@@ -111,7 +111,7 @@ static void test_mena_hub_totals(void)
     coopnet_nlc_t nlc = {0};
     coopnet_error_t err;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
-    CHECK_INT(coopnet_nlc_compute(&graph, bundle, &nlc, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, &nlc, &err), COOPNET_OK);
     long total = 0;
     double possible = 0;
     for (size_t p = 0; p < 10; p++) {

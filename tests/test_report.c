@@ -31,9 +31,9 @@ static unsigned long report_builds(const coopnet_bundle_t *bundle, const char *p
     FILE *stream = tmpfile();
     CHECK(stream != NULL);
     coopnet_error_t err;
-    unsigned long before = coopnet_i_graph_builds();
+    uint64_t before = coopnet_i_graph_build_count();
     CHECK_INT(coopnet_report_write_pdf(bundle, &options, stream, &err), COOPNET_OK);
-    unsigned long builds = coopnet_i_graph_builds() - before;
+    unsigned long builds = (unsigned long)(coopnet_i_graph_build_count() - before);
     fclose(stream);
     return builds;
 }

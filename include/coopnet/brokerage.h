@@ -59,16 +59,13 @@ typedef struct coopnet_brokerage {
     double density;           /* arcs / (N (N - 1)); 0 below two actors */
 } coopnet_brokerage_t;
 
-/* Counts the roles of every vertex of graph (built from bundle with options, which say which
- * ties keep their direction) grouped by attribute, with expected values and z-scores as above.
+/* Counts the roles of every vertex of graph grouped by attribute (the ties kept by the graph's own
+ * options, graph->options, say which keep their direction), with expected values and z-scores as above.
  * On success *brokerage is owned by the caller (coopnet_brokerage_destroy); on failure it is
  * left destroyed: COOPNET_EINVAL for an unknown attribute, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(V + E + ties + sum over vertices of the two-paths through it) time, O(V + E) memory. */
-COOPNET_API int coopnet_brokerage_compute(const coopnet_graph_t *graph,
-                                          const coopnet_bundle_t *bundle,
-                                          const coopnet_graph_options_t *options,
-                                          const char *attribute, coopnet_brokerage_t *brokerage,
-                                          coopnet_error_t *err);
+COOPNET_API int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribute,
+                                          coopnet_brokerage_t *brokerage, coopnet_error_t *err);
 
 /* Frees what brokerage owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_brokerage_destroy(coopnet_brokerage_t *brokerage);

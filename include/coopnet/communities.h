@@ -29,15 +29,14 @@ typedef struct coopnet_communities {
     igraph_matrix_int_t by_level; /* communities x levels: actors of each level */
 } coopnet_communities_t;
 
-/* Finds communities of graph (built from bundle) with igraph's Leiden algorithm, iterated until
+/* Finds communities of graph with igraph's Leiden algorithm, iterated until
  * stable, seeded with seed through igraph's default generator (reproducible). Communities are
  * numbered by size, largest first (ties: by their smallest vertex). A graph without edges gives
  * every actor its own community. On success *communities is owned by the caller
  * (coopnet_communities_destroy); on failure it is left destroyed: COOPNET_EINVAL when
  * resolution is not positive, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(E) per Leiden pass, a few passes in practice; O(V + E) memory. */
-COOPNET_API int coopnet_communities_compute(const coopnet_graph_t *graph,
-                                            const coopnet_bundle_t *bundle, double resolution,
+COOPNET_API int coopnet_communities_compute(const coopnet_graph_t *graph, double resolution,
                                             bool weighted, unsigned long seed,
                                             coopnet_communities_t *communities,
                                             coopnet_error_t *err);
@@ -49,7 +48,6 @@ COOPNET_API void coopnet_communities_destroy(coopnet_communities_t *communities)
  * "MA 7, IQ 5, (none) 3", into buffer (truncated to size). O(V log V); allocates a workspace. */
 COOPNET_API int coopnet_communities_countries(const coopnet_communities_t *communities,
                                               const coopnet_graph_t *graph,
-                                              const coopnet_bundle_t *bundle,
                                               igraph_integer_t community, char *buffer, size_t size,
                                               coopnet_error_t *err);
 

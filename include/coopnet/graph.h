@@ -64,6 +64,9 @@ COOPNET_API bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_
 COOPNET_API bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
                                          const coopnet_graph_options_t *options);
 
+/* The cooperation graph, and where it came from: the analyses of coopnet/nlc.h, groups.h,
+ * brokerage.h and communities.h read the bundle and the options from the graph itself, so a
+ * result always describes the graph it was computed on. */
 typedef struct coopnet_graph {
     igraph_t graph;                      /* undirected, simple */
     igraph_vector_t weight;              /* per edge, > 0 */
@@ -71,12 +74,20 @@ typedef struct coopnet_graph {
     igraph_vector_int_t shared_ties;     /* per edge: ties between the ends */
     igraph_vector_int_t actor_of_vertex; /* vertex -> index into bundle->actors */
     igraph_vector_int_t vertex_of_actor; /* actor -> vertex, or -1 when filtered out */
+
+    const coopnet_bundle_t *bundle;  /* built from this bundle: not owned, must outlive the graph */
+    coopnet_graph_options_t options; /* an owned copy of the options that built it (its exclude
+                                      * ids too), read-only */
+    uint64_t build_id; /* unique to this build in the process (never 0): values computed for a
+                        * graph can be checked against the graph they are given with */
+    unsigned members_; /* internal: which members are initialised (coopnet_graph_destroy) */
 } coopnet_graph_t;
 
-/* Builds the cooperation graph of bundle (which must outlive nothing: the graph copies what it
- * needs). Vertices are the kept actors in bundle order. On failure graph is left destroyed and
- * err says why (EINVAL for an unknown --exclude id, ENOMEM). Cost: O(sum over events of size^2
- * + ties) time, O(edges) memory beyond the graph. */
+/* Builds the cooperation graph of bundle under options. Vertices are the kept actors in bundle
+ * order. The graph keeps a pointer to bundle (which must outlive it) and a copy of options
+ * (options itself may go away). On failure graph is left destroyed and err says why (EINVAL for
+ * an unknown actor among the excluded ids, ENOMEM). Cost: O(sum over events of size^2 + ties)
+ * time, O(edges) memory beyond the graph. */
 COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
                                                const coopnet_bundle_t *bundle,
                                                const coopnet_graph_options_t *options,

@@ -32,12 +32,11 @@ typedef struct coopnet_partition {
     igraph_vector_int_t group_size;      /* per group, its number of vertices */
 } coopnet_partition_t;
 
-/* Groups the vertices of graph (built from bundle) by attribute. COOPNET_EINVAL naming the
+/* Groups the vertices of graph by an attribute of its bundle's actors. COOPNET_EINVAL naming the
  * attribute when actors.csv has no such column. On failure partition is left destroyed.
  * O(V log V). */
 COOPNET_API int coopnet_partition_init(coopnet_partition_t *partition, const coopnet_graph_t *graph,
-                                       const coopnet_bundle_t *bundle, const char *attribute,
-                                       coopnet_error_t *err);
+                                       const char *attribute, coopnet_error_t *err);
 
 /* Frees what the partition owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_partition_destroy(coopnet_partition_t *partition);
@@ -77,10 +76,10 @@ typedef struct coopnet_groups {
  * by the caller (coopnet_groups_destroy); on failure it is left destroyed: COOPNET_EINVAL for an
  * unknown attribute, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(V log V + (permutations + 1) * (E + V)) time, O(V + E + groups^2) memory. */
-COOPNET_API int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                       const char *attribute, igraph_integer_t permutations,
-                                       unsigned long seed, const coopnet_progress_t *progress,
-                                       coopnet_groups_t *groups, coopnet_error_t *err);
+COOPNET_API int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
+                                       igraph_integer_t permutations, unsigned long seed,
+                                       const coopnet_progress_t *progress, coopnet_groups_t *groups,
+                                       coopnet_error_t *err);
 
 /* Frees what groups owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_groups_destroy(coopnet_groups_t *groups);

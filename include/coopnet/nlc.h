@@ -49,12 +49,12 @@ typedef struct coopnet_nlc {
     size_t n_countries;
 } coopnet_nlc_t;
 
-/* Computes the level-pair table and the reach of national actors of graph (built from bundle,
- * which must outlive nlc: the country strings point into it). On success *nlc is owned by the
+/* Computes the level-pair table and the reach of national actors of graph (its bundle,
+ * graph->bundle, must outlive nlc: the country strings point into it). On success *nlc is owned by the
  * caller (coopnet_nlc_destroy); on failure (COOPNET_ENOMEM) it is left destroyed.
  * O(V log V + E) time, O(V + countries) memory. */
-COOPNET_API int coopnet_nlc_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                    coopnet_nlc_t *nlc, coopnet_error_t *err);
+COOPNET_API int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc,
+                                    coopnet_error_t *err);
 
 /* Frees what nlc owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_nlc_destroy(coopnet_nlc_t *nlc);

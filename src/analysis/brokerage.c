@@ -42,10 +42,10 @@ static igraph_error_t push_arc(igraph_vector_int_t *arcs, igraph_integer_t u, ig
 
 /* The directed version of the cooperation graph: two arcs per edge with shared events, plus the
  * kept ties (two arcs when undirected, one when directed), without multiple arcs. */
-static int build_digraph(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                         const coopnet_graph_options_t *options, igraph_t *digraph,
-                         coopnet_error_t *err)
+static int build_digraph(const coopnet_graph_t *graph, igraph_t *digraph, coopnet_error_t *err)
 {
+    const coopnet_bundle_t *bundle = graph->bundle;
+    const coopnet_graph_options_t *options = &graph->options;
     int status = COOPNET_OK;
     igraph_vector_int_t arcs;
     bool have_arcs = false;
@@ -130,8 +130,7 @@ static void role_moments(double density, double n_total, double n_group,
         expected[COOPNET_BROKERAGE_TOTAL] * (1 - q) + 2 * (n - 1) * (n - 2) * (n - 3) * r;
 }
 
-int coopnet_brokerage_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                              const coopnet_graph_options_t *options, const char *attribute,
+int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribute,
                               coopnet_brokerage_t *brokerage, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
@@ -145,7 +144,7 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const coopnet_bundle
 
     coopnet_library_init();
     memset(brokerage, 0, sizeof *brokerage);
-    if ((status = coopnet_partition_init(&brokerage->partition, graph, bundle, attribute, err)) !=
+    if ((status = coopnet_partition_init(&brokerage->partition, graph, attribute, err)) !=
         COOPNET_OK)
         goto cleanup;
     COOPNET_IGRAPH_CHECK(err, status,
@@ -157,7 +156,7 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const coopnet_bundle
     COOPNET_IGRAPH_CHECK(err, status,
                          igraph_matrix_init(&brokerage->z, n, COOPNET_BROKERAGE_ROLE_COUNT),
                          "brokerage");
-    if ((status = build_digraph(graph, bundle, options, &digraph, err)) != COOPNET_OK)
+    if ((status = build_digraph(graph, &digraph, err)) != COOPNET_OK)
         goto cleanup;
     have_digraph = true;
     COOPNET_IGRAPH_CHECK(

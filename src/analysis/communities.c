@@ -65,10 +65,11 @@ static int number_by_size(igraph_vector_int_t *membership, igraph_integer_t n_co
     return COOPNET_OK;
 }
 
-int coopnet_communities_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                double resolution, bool weighted, unsigned long seed,
-                                coopnet_communities_t *communities, coopnet_error_t *err)
+int coopnet_communities_compute(const coopnet_graph_t *graph, double resolution, bool weighted,
+                                unsigned long seed, coopnet_communities_t *communities,
+                                coopnet_error_t *err)
 {
+    const coopnet_bundle_t *bundle = graph->bundle;
     int status = COOPNET_OK;
     const igraph_t *g = &graph->graph;
     igraph_integer_t n = igraph_vcount(g);
@@ -150,10 +151,10 @@ static int compare_country_counts(const void *a, const void *b)
 }
 
 int coopnet_communities_countries(const coopnet_communities_t *communities,
-                                  const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                  igraph_integer_t community, char *buffer, size_t size,
-                                  coopnet_error_t *err)
+                                  const coopnet_graph_t *graph, igraph_integer_t community,
+                                  char *buffer, size_t size, coopnet_error_t *err)
 {
+    const coopnet_bundle_t *bundle = graph->bundle;
     igraph_integer_t n = igraph_vector_int_size(&communities->membership);
     country_count_t *counts = calloc((size_t)n + 1, sizeof *counts);
     if (counts == NULL)

@@ -58,9 +58,9 @@ void coopnet_partition_destroy(coopnet_partition_t *partition)
 }
 
 int coopnet_partition_init(coopnet_partition_t *partition, const coopnet_graph_t *graph,
-                           const coopnet_bundle_t *bundle, const char *attribute,
-                           coopnet_error_t *err)
+                           const char *attribute, coopnet_error_t *err)
 {
+    const coopnet_bundle_t *bundle = graph->bundle;
     int status = COOPNET_OK;
     keyed_vertex_t *keys = NULL;
     memset(partition, 0, sizeof *partition);
@@ -156,8 +156,8 @@ static void count_ei(const igraph_t *graph, const igraph_integer_t *group_of, si
         ei[g] = ei_index(internal[g], external[g]);
 }
 
-int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                           const char *attribute, igraph_integer_t permutations, unsigned long seed,
+int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
+                           igraph_integer_t permutations, unsigned long seed,
                            const coopnet_progress_t *progress, coopnet_groups_t *groups,
                            coopnet_error_t *err)
 {
@@ -173,8 +173,7 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const coopnet_bundle_t 
     memset(groups, 0, sizeof *groups);
     if (permutations < 0)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "negative number of permutations");
-    if ((status = coopnet_partition_init(&groups->partition, graph, bundle, attribute, err)) !=
-        COOPNET_OK)
+    if ((status = coopnet_partition_init(&groups->partition, graph, attribute, err)) != COOPNET_OK)
         goto cleanup;
     size_t n_groups = groups->partition.n_groups;
     const igraph_integer_t *group_of = VECTOR(groups->partition.group_of_vertex);

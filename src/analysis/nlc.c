@@ -41,9 +41,9 @@ static bool is_international(const coopnet_actor_t *actor)
     return actor->level == COOPNET_LEVEL_INTERNATIONAL;
 }
 
-int coopnet_nlc_compute(const coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                        coopnet_nlc_t *nlc, coopnet_error_t *err)
+int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopnet_error_t *err)
 {
+    const coopnet_bundle_t *bundle = graph->bundle;
     int status = COOPNET_OK;
     const igraph_t *g = &graph->graph;
     igraph_integer_t n = igraph_vcount(g), n_edges = igraph_ecount(g);

@@ -68,8 +68,7 @@ static int run_brokerage(int argc, char **argv)
     }
     if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
-    if (coopnet_brokerage_compute(&analysis.graph, analysis.bundle, &analysis.graph_options.graph,
-                                  by, &brokerage, &err) != COOPNET_OK) {
+    if (coopnet_brokerage_compute(&analysis.graph, by, &brokerage, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);
         goto cleanup;
     }

@@ -74,8 +74,8 @@ static int run_communities(int argc, char **argv)
     }
     if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
-    if (coopnet_communities_compute(&analysis.graph, analysis.bundle, resolution, weighted,
-                                    (unsigned long)seed, &communities, &err) != COOPNET_OK) {
+    if (coopnet_communities_compute(&analysis.graph, resolution, weighted, (unsigned long)seed,
+                                    &communities, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);
         goto cleanup;
     }
@@ -89,8 +89,8 @@ static int run_communities(int argc, char **argv)
         coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 7);
         for (igraph_integer_t c = 0; c < communities.n_communities; c++) {
             char countries[1024];
-            if (coopnet_communities_countries(&communities, &analysis.graph, analysis.bundle, c,
-                                              countries, sizeof countries, &err) != COOPNET_OK) {
+            if (coopnet_communities_countries(&communities, &analysis.graph, c, countries,
+                                              sizeof countries, &err) != COOPNET_OK) {
                 exit_status = cli_fail(&err);
                 goto cleanup;
             }

@@ -91,9 +91,8 @@ static int run_groups(int argc, char **argv)
     if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
     coopnet_progress_t progress = cli_progress();
-    int status =
-        coopnet_groups_compute(&analysis.graph, analysis.bundle, by, (igraph_integer_t)permutations,
-                               (unsigned long)seed, &progress, &groups, &err);
+    int status = coopnet_groups_compute(&analysis.graph, by, (igraph_integer_t)permutations,
+                                        (unsigned long)seed, &progress, &groups, &err);
     cli_progress_finish();
     if (status != COOPNET_OK) {
         exit_status = cli_fail(&err);

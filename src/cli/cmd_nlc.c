@@ -49,7 +49,7 @@ static int run_nlc(int argc, char **argv)
     }
     if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
-    if (coopnet_nlc_compute(&analysis.graph, analysis.bundle, &nlc, &err) != COOPNET_OK) {
+    if (coopnet_nlc_compute(&analysis.graph, &nlc, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);
         goto cleanup;
     }

@@ -6,7 +6,6 @@
 #include "model/graph_internal.h"
 
 #include <stdatomic.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +109,55 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= active_until;
 }
 
+/* Which members of a coopnet_graph_t are initialised: destroy frees those and only those, without
+ * reading igraph's private fields. */
+enum {
+    MEMBER_GRAPH = 1u << 0,
+    MEMBER_WEIGHT = 1u << 1,
+    MEMBER_SHARED_EVENTS = 1u << 2,
+    MEMBER_SHARED_TIES = 1u << 3,
+    MEMBER_ACTOR_OF_VERTEX = 1u << 4,
+    MEMBER_VERTEX_OF_ACTOR = 1u << 5,
+    MEMBER_OPTIONS = 1u << 6
+};
+
+static atomic_uint_fast64_t graph_builds;
+
+uint64_t coopnet_i_graph_build_count(void)
+{
+    return (uint64_t)atomic_load(&graph_builds);
+}
+
+/* graph->options = *options, with the exclude ids copied into one block that graph owns (the
+ * pointers first, then the strings). */
+static int copy_options(coopnet_graph_t *graph, const coopnet_graph_options_t *options,
+                        coopnet_error_t *err)
+{
+    graph->options = *options;
+    graph->options.exclude = NULL;
+    graph->options.n_exclude = 0;
+    size_t bytes = 0;
+    for (size_t i = 0; i < options->n_exclude; i++)
+        bytes += strlen(options->exclude[i]) + 1;
+    if (options->n_exclude > 0) {
+        size_t pointers = options->n_exclude * sizeof(char *);
+        char **copy = malloc(pointers + bytes);
+        if (copy == NULL)
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
+        char *text = (char *)copy + pointers;
+        for (size_t i = 0; i < options->n_exclude; i++) {
+            size_t length = strlen(options->exclude[i]) + 1;
+            memcpy(text, options->exclude[i], length);
+            copy[i] = text;
+            text += length;
+        }
+        graph->options.exclude = (const char *const *)copy;
+        graph->options.n_exclude = options->n_exclude;
+    }
+    graph->members_ |= MEMBER_OPTIONS;
+    return COOPNET_OK;
+}
+
 /* Marks the kept actors: vertex_of_actor[a] = vertex or -1; fills actor_of_vertex. */
 static int select_actors(const coopnet_bundle_t *bundle, const coopnet_graph_options_t *options,
                          igraph_vector_int_t *vertex_of_actor, igraph_vector_int_t *actor_of_vertex,
@@ -147,19 +195,21 @@ void coopnet_graph_destroy(coopnet_graph_t *graph)
 {
     if (graph == NULL)
         return;
-    /* igraph objects that were never initialised are all-zero: skip them */
-    if (graph->graph.n != 0 || graph->graph.from.stor_begin != NULL)
+    unsigned members = graph->members_;
+    if (members & MEMBER_GRAPH)
         igraph_destroy(&graph->graph);
-    if (graph->weight.stor_begin)
+    if (members & MEMBER_WEIGHT)
         igraph_vector_destroy(&graph->weight);
-    if (graph->shared_events.stor_begin)
+    if (members & MEMBER_SHARED_EVENTS)
         igraph_vector_int_destroy(&graph->shared_events);
-    if (graph->shared_ties.stor_begin)
+    if (members & MEMBER_SHARED_TIES)
         igraph_vector_int_destroy(&graph->shared_ties);
-    if (graph->actor_of_vertex.stor_begin)
+    if (members & MEMBER_ACTOR_OF_VERTEX)
         igraph_vector_int_destroy(&graph->actor_of_vertex);
-    if (graph->vertex_of_actor.stor_begin)
+    if (members & MEMBER_VERTEX_OF_ACTOR)
         igraph_vector_int_destroy(&graph->vertex_of_actor);
+    if (members & MEMBER_OPTIONS)
+        free((void *)graph->options.exclude);
     memset(graph, 0, sizeof *graph);
 }
 
@@ -188,17 +238,9 @@ static void touch(accumulator_t *acc, int32_t other)
     }
 }
 
-static atomic_ulong graph_builds;
-
-unsigned long coopnet_i_graph_builds(void)
-{
-    return atomic_load(&graph_builds);
-}
-
 int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
                                    const coopnet_graph_options_t *options, coopnet_error_t *err)
 {
-    atomic_fetch_add(&graph_builds, 1);
     coopnet_library_init();
     memset(graph, 0, sizeof *graph);
     int status = COOPNET_OK;
@@ -214,18 +256,27 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     double *tie_weight = NULL;
     size_t n_rows = bundle->n_participations;
 
+    graph->bundle = bundle;
+    if ((status = copy_options(graph, options, err)) != COOPNET_OK)
+        goto cleanup;
+    options = &graph->options;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->vertex_of_actor, 0),
                          "building the cooperation graph");
+    graph->members_ |= MEMBER_VERTEX_OF_ACTOR;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->actor_of_vertex, 0),
                          "building the cooperation graph");
+    graph->members_ |= MEMBER_ACTOR_OF_VERTEX;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0),
                          "building the cooperation graph");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&graph->weight, 0),
                          "building the cooperation graph");
+    graph->members_ |= MEMBER_WEIGHT;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->shared_events, 0),
                          "building the cooperation graph");
+    graph->members_ |= MEMBER_SHARED_EVENTS;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->shared_ties, 0),
                          "building the cooperation graph");
+    graph->members_ |= MEMBER_SHARED_TIES;
     if ((status = select_actors(bundle, options, &graph->vertex_of_actor, &graph->actor_of_vertex,
                                 err)) != COOPNET_OK)
         goto cleanup;
@@ -371,6 +422,8 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
         err, status,
         igraph_create(&graph->graph, &edges, (igraph_integer_t)n_vertices, IGRAPH_UNDIRECTED),
         "building the cooperation graph");
+    graph->members_ |= MEMBER_GRAPH;
+    graph->build_id = (uint64_t)atomic_fetch_add(&graph_builds, 1) + 1;
 cleanup:
     if (edges.stor_begin)
         igraph_vector_int_destroy(&edges);
@@ -386,11 +439,8 @@ cleanup:
     free(acc.tie_weight);
     free(acc.touched);
     free(acc.seen);
-    if (status != COOPNET_OK) {
-        /* igraph_create failed or never ran: the graph member is not initialised */
-        memset(&graph->graph, 0, sizeof graph->graph);
+    if (status != COOPNET_OK)
         coopnet_graph_destroy(graph);
-    }
     return status;
 }
 

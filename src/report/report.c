@@ -839,7 +839,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     coopnet_nlc_t nlc = {0};
     coopnet_error_t err;
     coopnet_i_report_page_title(document, page->number, page->title);
-    if (coopnet_nlc_compute(&model->graph, model->bundle, &nlc, &err) != COOPNET_OK) {
+    if (coopnet_nlc_compute(&model->graph, &nlc, &err) != COOPNET_OK) {
         coopnet_i_report_fail(document, err.code, "%s", err.message);
         return;
     }
@@ -967,7 +967,7 @@ static void page_groups(report_document_t *document, const report_model_t *model
     memset(&brokerage, 0, sizeof brokerage);
     coopnet_i_report_page_title(document, page->number, page->title);
     for (int i = 0; i < 2; i++) {
-        if (coopnet_groups_compute(&model->graph, model->bundle, attributes[i], PERMUTATIONS, 1,
+        if (coopnet_groups_compute(&model->graph, attributes[i], PERMUTATIONS, 1,
                                    model->options->progress, &groups[i], &err) != COOPNET_OK) {
             coopnet_i_report_fail(document, err.code, "%s", err.message);
             goto cleanup;
@@ -1032,8 +1032,7 @@ static void page_groups(report_document_t *document, const report_model_t *model
                               COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
         6;
 
-    if (coopnet_brokerage_compute(&model->graph, model->bundle, &model->graph_options, "level",
-                                  &brokerage, &err) != COOPNET_OK) {
+    if (coopnet_brokerage_compute(&model->graph, "level", &brokerage, &err) != COOPNET_OK) {
         coopnet_i_report_fail(document, err.code, "%s", err.message);
         goto cleanup;
     }
