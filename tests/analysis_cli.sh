@@ -85,7 +85,7 @@ first_line_is "from,to,measure,spearman,actors,rose_id,rose_name,rose_by,fell_id
 expect 2 snapshots "$mena"
 err_has "--every year|quarter|month is required"
 expect 2 snapshots --every week "$mena"
-err_has "unknown step 'week'"
+err_has "unknown period 'week'"
 expect 0 snapshots --every year "$davis"
 err_has "no dated event or tie"
 

@@ -36,8 +36,8 @@ static void test_years(void)
     coopnet_snapshots_t s;
     coopnet_error_t err;
     const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE};
-    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_YEAR, 0, measures, 1, false,
-                                        NULL, &s, &err),
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
               COOPNET_OK);
     CHECK_INT(s.n_steps, 2);
     char date[COOPNET_DATE_TEXT_SIZE];
@@ -77,7 +77,7 @@ static void test_quarters_and_window(void)
     coopnet_snapshots_t s;
     coopnet_error_t err;
     const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE, COOPNET_MEASURE_CLOSENESS};
-    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_QUARTER, 90, measures, 2,
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_QUARTER, 90, measures, 2,
                                         false, NULL, &s, &err),
               COOPNET_OK);
     CHECK_INT(s.n_steps, 5); /* 2023-Q1 to 2024-Q1 */
@@ -93,18 +93,34 @@ static void test_quarters_and_window(void)
         CHECK_NEAR(value_at(&s, s.values, 2, 0, v), 0, 0);
     coopnet_snapshots_destroy(&s);
 
-    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, -1, measures, 2,
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_MONTH, -1, measures, 2,
                                         false, NULL, &s, &err),
               COOPNET_EINVAL);
-    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_MONTH, 0, measures, 0, false,
-                                        NULL, &s, &err),
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_MONTH, 0, measures, 0,
+                                        false, NULL, &s, &err),
               COOPNET_EINVAL);
     coopnet_snapshots_destroy(&s);
-    coopnet_step_t step;
-    CHECK_INT(coopnet_step_parse("week", &step, &err), COOPNET_EINVAL);
-    CHECK_STR(err.message, "unknown step 'week' (expected year, quarter or month)");
-    CHECK_INT(coopnet_step_parse("month", &step, &err), COOPNET_OK);
-    CHECK_INT(step, COOPNET_STEP_MONTH);
+    coopnet_period_t step;
+    CHECK_INT(coopnet_period_parse("week", &step, &err), COOPNET_EINVAL);
+    CHECK_STR(err.message, "unknown period 'week' (expected month, quarter or year)");
+    CHECK_INT(coopnet_period_parse("month", &step, &err), COOPNET_OK);
+    CHECK_INT(step, COOPNET_PERIOD_MONTH);
+    /* one parser for every command: any case ('snapshots --every Year' once exited 2) */
+    CHECK_INT(coopnet_period_parse("Year", &step, &err), COOPNET_OK);
+    CHECK_INT(step, COOPNET_PERIOD_YEAR);
+    CHECK_INT(coopnet_period_parse("QUARTER", &step, &err), COOPNET_OK);
+    CHECK_INT(step, COOPNET_PERIOD_QUARTER);
+    CHECK_STR(coopnet_period_name(COOPNET_PERIOD_QUARTER), "quarter");
+    /* the last day of the period holding a day */
+    CHECK_INT(coopnet_period_end(coopnet_date_days_from_civil(2024, 2, 10), COOPNET_PERIOD_MONTH),
+              coopnet_date_days_from_civil(2024, 2, 29));
+    CHECK_INT(
+        coopnet_period_end(coopnet_date_days_from_civil(2024, 11, 10), COOPNET_PERIOD_QUARTER),
+        coopnet_date_days_from_civil(2024, 12, 31));
+    CHECK_INT(coopnet_period_end(coopnet_date_days_from_civil(2023, 4, 1), COOPNET_PERIOD_QUARTER),
+              coopnet_date_days_from_civil(2023, 6, 30));
+    CHECK_INT(coopnet_period_end(coopnet_date_days_from_civil(2023, 1, 1), COOPNET_PERIOD_YEAR),
+              coopnet_date_days_from_civil(2023, 12, 31));
     coopnet_bundle_free(bundle);
 }
 
@@ -118,7 +134,7 @@ static void test_undated(void)
     coopnet_graph_options_init(&options);
     coopnet_snapshots_t s;
     coopnet_error_t err;
-    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_STEP_YEAR, 0,
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0,
                                         coopnet_measure_defaults, COOPNET_MEASURE_COUNT, false,
                                         NULL, &s, &err),
               COOPNET_OK);

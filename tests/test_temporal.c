@@ -685,9 +685,9 @@ static void test_errors(void)
     CHECK_CONTAINS(err.message, "'loud'");
     CHECK_INT(coopnet_temporal_parse_mode("Presenter", &mode, &err), COOPNET_OK);
     CHECK_INT(mode, COOPNET_TEMPORAL_MODE_PRESENTER);
-    CHECK_INT(coopnet_temporal_parse_period("week", &period, &err), COOPNET_EINVAL);
+    CHECK_INT(coopnet_period_parse("week", &period, &err), COOPNET_EINVAL);
     CHECK_CONTAINS(err.message, "'week'");
-    CHECK_INT(coopnet_temporal_parse_period("quarter", &period, &err), COOPNET_OK);
+    CHECK_INT(coopnet_period_parse("quarter", &period, &err), COOPNET_OK);
 
     const char *exclude[] = {"nobody"};
     options.graph.exclude = exclude;

@@ -392,6 +392,62 @@ static void test_errors_and_progress(void)
     CHECK_NEAR(coopnet_temporal_sketch_error(10), 1.04 / 32.0, 1e-15);
 }
 
+/* The policy: AUTO is exact when the exact state fits in the memory limit, else the estimate;
+ * EXACT and ESTIMATE are obeyed; a maximum wait cannot be estimated, and AUTO over the limit
+ * with one is an error naming the memory needed. by_policy runs the chosen method. */
+static void test_policy(void)
+{
+    coopnet_bundle_t *bundle = seeded_bundle(5, false);
+    if (bundle == NULL)
+        return;
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_temporal_network_alloc(bundle, &options, &network, &err), COOPNET_OK);
+    uint64_t needed = coopnet_temporal_all_sources_memory(network);
+    coopnet_temporal_all_policy_t policy;
+    coopnet_temporal_all_policy_init(&policy);
+    CHECK_INT(policy.method, COOPNET_TEMPORAL_ALL_AUTO);
+    CHECK_INT(policy.precision, COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION);
+    coopnet_temporal_all_method_t method;
+    policy.memory_limit = needed;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
+    CHECK_INT(method, COOPNET_TEMPORAL_ALL_EXACT);
+    policy.memory_limit = needed - 1;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
+    CHECK_INT(method, COOPNET_TEMPORAL_ALL_ESTIMATE);
+    coopnet_temporal_all_t all = {0};
+    CHECK_INT(coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, &err),
+              COOPNET_OK);
+    CHECK_INT(all.precision, COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION);
+    coopnet_temporal_all_destroy(&all);
+    policy.method = COOPNET_TEMPORAL_ALL_EXACT;
+    CHECK_INT(coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, &err),
+              COOPNET_OK);
+    CHECK_INT(all.precision, 0);
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
+
+    options.max_wait = 10;
+    CHECK_INT(coopnet_temporal_network_alloc(bundle, &options, &network, &err), COOPNET_OK);
+    policy.method = COOPNET_TEMPORAL_ALL_AUTO;
+    policy.memory_limit = 1;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "over the memory limit 1 bytes");
+    CHECK_INT(coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, &err),
+              COOPNET_EINVAL);
+    CHECK(all.out_reach == NULL);
+    policy.method = COOPNET_TEMPORAL_ALL_ESTIMATE;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "maximum wait");
+    policy.method = COOPNET_TEMPORAL_ALL_EXACT;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
+    CHECK_INT(method, COOPNET_TEMPORAL_ALL_EXACT);
+    coopnet_temporal_network_free(network);
+    coopnet_bundle_free(bundle);
+}
+
 /* More contact days than the 16-bit arrival field holds. */
 static void test_too_many_days(void)
 {
@@ -444,6 +500,7 @@ int main(void)
     TEST_RUN(test_deterministic);
     TEST_RUN(test_edge_cases);
     TEST_RUN(test_errors_and_progress);
+    TEST_RUN(test_policy);
     TEST_RUN(test_too_many_days);
     char command[300];
     snprintf(command, sizeof command, "rm -rf '%s'", temporary_root);

@@ -60,8 +60,8 @@ typedef struct coopnet_brokerage {
 } coopnet_brokerage_t;
 
 /* Counts the roles of every vertex of graph grouped by attribute (the ties kept by the graph's own
- * options, graph->options, say which keep their direction), with expected values and z-scores as above.
- * On success *brokerage is owned by the caller (coopnet_brokerage_destroy); on failure it is
+ * options, graph->options, say which keep their direction), with expected values and z-scores as
+ * above. On success *brokerage is owned by the caller (coopnet_brokerage_destroy); on failure it is
  * left destroyed: COOPNET_EINVAL for an unknown attribute, COOPNET_ENOMEM, COOPNET_EINTERNAL.
  * Cost: O(V + E + ties + sum over vertices of the two-paths through it) time, O(V + E) memory. */
 COOPNET_API int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribute,

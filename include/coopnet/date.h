@@ -56,6 +56,24 @@ COOPNET_API coopnet_date_t coopnet_date_from_day(int32_t day);
 /* The last day of the date's period ("2024-02" -> 2024-02-29). */
 COOPNET_API int32_t coopnet_date_last_day(coopnet_date_t date);
 
+/* The calendar periods of curves, snapshots and charts: one type for all of them. */
+typedef enum {
+    COOPNET_PERIOD_MONTH = 0,
+    COOPNET_PERIOD_QUARTER,
+    COOPNET_PERIOD_YEAR
+} coopnet_period_t;
+
+/* Parses "month", "quarter" or "year" in any case ("Year" too); COOPNET_EINVAL naming the text
+ * otherwise. O(1). */
+COOPNET_API int coopnet_period_parse(const char *text, coopnet_period_t *period,
+                                     coopnet_error_t *err);
+
+/* The name of period ("month", "quarter", "year"). O(1). */
+COOPNET_API const char *coopnet_period_name(coopnet_period_t period);
+
+/* The last day (days since 1970-01-01) of the period that contains day. O(1). */
+COOPNET_API int32_t coopnet_period_end(int32_t day, coopnet_period_t period);
+
 #ifdef __cplusplus
 }
 #endif

@@ -101,6 +101,10 @@ typedef struct coopnet_two_mode {
     igraph_vector_bool_t is_event; /* per vertex: igraph's bipartite "types" */
     igraph_vector_int_t item;      /* per vertex: index of the actor or event in the bundle */
     igraph_integer_t n_actor_vertices;
+
+    const coopnet_bundle_t *bundle;  /* built from this bundle: not owned, must outlive it */
+    coopnet_graph_options_t options; /* an owned copy of the options that built it */
+    unsigned members_;               /* internal: which members are initialised */
 } coopnet_two_mode_t;
 
 /* Builds the actor-event graph under the same options (the tie layer is ignored). O(V + E). */

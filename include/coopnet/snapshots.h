@@ -24,11 +24,6 @@
 extern "C" {
 #endif
 
-typedef enum { COOPNET_STEP_YEAR, COOPNET_STEP_QUARTER, COOPNET_STEP_MONTH } coopnet_step_t;
-
-/* Parses "year", "quarter" or "month"; COOPNET_EINVAL naming the text otherwise. */
-COOPNET_API int coopnet_step_parse(const char *text, coopnet_step_t *step, coopnet_error_t *err);
-
 typedef struct coopnet_snapshot_change {
     double spearman;           /* rank correlation over actors with values at both steps */
     igraph_integer_t n_actors; /* actors that correlation is over */
@@ -62,7 +57,7 @@ typedef struct coopnet_snapshots {
  * memory O(steps x measures x V). */
 COOPNET_API int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
                                           const coopnet_graph_options_t *options,
-                                          coopnet_step_t step, int32_t window_days,
+                                          coopnet_period_t period, int32_t window_days,
                                           const coopnet_measure_t *measures, size_t n_measures,
                                           bool weighted, const coopnet_progress_t *progress,
                                           coopnet_snapshots_t *snapshots, coopnet_error_t *err);

@@ -225,17 +225,45 @@ COOPNET_API int coopnet_temporal_all_sources_estimate(const coopnet_temporal_net
 COOPNET_API uint64_t coopnet_temporal_all_sources_estimate_memory(
     const coopnet_temporal_network_t *network, int precision);
 
-/* ---- reach curves -------------------------------------------------------------------------- */
+/* ---- all sources: exact or estimated ------------------------------------------------------- */
 
 typedef enum {
-    COOPNET_PERIOD_MONTH = 0,
-    COOPNET_PERIOD_QUARTER,
-    COOPNET_PERIOD_YEAR
-} coopnet_period_t;
+    COOPNET_TEMPORAL_ALL_AUTO = 0, /* exact when its state fits in memory_limit, else estimated */
+    COOPNET_TEMPORAL_ALL_EXACT,    /* exact whatever its memory needs */
+    COOPNET_TEMPORAL_ALL_ESTIMATE  /* HyperLogLog sketches (no maximum wait) */
+} coopnet_temporal_all_method_t;
 
-/* Parses "month", "quarter" or "year"; EINVAL naming the value otherwise. */
-COOPNET_API int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period,
-                                              coopnet_error_t *err);
+#define COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT (UINT64_C(3) << 29) /* 1.5 GiB */
+
+/* How all-sources reach is computed: the one policy of the library, used by the reach commands
+ * and the report alike. */
+typedef struct coopnet_temporal_all_policy {
+    coopnet_temporal_all_method_t method; /* default AUTO */
+    uint64_t memory_limit; /* bytes the exact state may take under AUTO (default 1.5 GiB) */
+    int precision;         /* sketch precision of the estimate (default 10) */
+} coopnet_temporal_all_policy_t;
+
+COOPNET_API void coopnet_temporal_all_policy_init(coopnet_temporal_all_policy_t *policy);
+
+/* The method policy gives for network, into *method (EXACT or ESTIMATE): AUTO becomes EXACT when
+ * coopnet_temporal_all_sources_memory(network) <= memory_limit, else ESTIMATE. EINVAL when the
+ * estimate would be needed (chosen, or over the limit under AUTO) but the network has a maximum
+ * wait, which the estimate cannot honour; err then names the memory needed and the limit. O(1). */
+COOPNET_API int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *network,
+                                                    const coopnet_temporal_all_policy_t *policy,
+                                                    coopnet_temporal_all_method_t *method,
+                                                    coopnet_error_t *err);
+
+/* Reach from all sources by policy: chooses as coopnet_temporal_all_sources_choose, then runs
+ * coopnet_temporal_all_sources or coopnet_temporal_all_sources_estimate. all->precision says which
+ * ran (0: exact). Ownership, failures and cost as those functions. */
+COOPNET_API int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_network_t *network,
+                                                       const coopnet_temporal_all_policy_t *policy,
+                                                       const coopnet_progress_t *progress,
+                                                       coopnet_temporal_all_t *all,
+                                                       coopnet_error_t *err);
+
+/* ---- reach curves -------------------------------------------------------------------------- */
 
 typedef struct coopnet_temporal_curve {
     size_t n_steps;

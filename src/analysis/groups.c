@@ -241,7 +241,9 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
                                                       true),
                          "nominal assortativity");
 
-    if (permutations > 0) {
+    /* without actors there is nothing to shuffle (GSL's shuffle of 0 elements crashes): the
+     * expected values and p-values stay NaN, as for permutations == 0 */
+    if (permutations > 0 && n > 0) {
         rng = gsl_rng_alloc(gsl_rng_mt19937);
         if (rng == NULL) {
             status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the random generator");

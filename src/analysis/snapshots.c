@@ -9,20 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int coopnet_step_parse(const char *text, coopnet_step_t *step, coopnet_error_t *err)
-{
-    if (strcmp(text, "year") == 0)
-        *step = COOPNET_STEP_YEAR;
-    else if (strcmp(text, "quarter") == 0)
-        *step = COOPNET_STEP_QUARTER;
-    else if (strcmp(text, "month") == 0)
-        *step = COOPNET_STEP_MONTH;
-    else
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "unknown step '%s' (expected year, quarter or month)", text);
-    return COOPNET_OK;
-}
-
 void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots)
 {
     if (snapshots == NULL)
@@ -34,20 +20,6 @@ void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots)
     if (snapshots->actor_of_vertex.stor_begin)
         igraph_vector_int_destroy(&snapshots->actor_of_vertex);
     memset(snapshots, 0, sizeof *snapshots);
-}
-
-/* The last day of the period of step that contains day. */
-static int32_t period_end(int32_t day, coopnet_step_t step)
-{
-    int year, month, unused;
-    coopnet_date_civil_from_days(day, &year, &month, &unused);
-    int months = step == COOPNET_STEP_YEAR      ? 12 - month + 1
-                 : step == COOPNET_STEP_QUARTER ? 3 - (month - 1) % 3
-                                                : 1;
-    int next_month = month + months;
-    int next_year = year + (next_month - 1) / 12;
-    next_month = (next_month - 1) % 12 + 1;
-    return coopnet_date_days_from_civil(next_year, next_month, 1) - 1;
 }
 
 typedef struct ranked {
@@ -107,7 +79,7 @@ static void compare_steps(const double *old_values, const double *new_values,
 }
 
 int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
-                              const coopnet_graph_options_t *options, coopnet_step_t step,
+                              const coopnet_graph_options_t *options, coopnet_period_t period,
                               int32_t window_days, const coopnet_measure_t *measures,
                               size_t n_measures, bool weighted, const coopnet_progress_t *progress,
                               coopnet_snapshots_t *snapshots, coopnet_error_t *err)
@@ -137,18 +109,18 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
     coopnet_bundle_date_range(bundle, &first, &last);
     if (first.precision == COOPNET_DATE_NONE)
         goto cleanup; /* nothing dated: no steps */
-    int32_t last_end = period_end(coopnet_date_last_day(last), step);
+    int32_t last_end = coopnet_period_end(coopnet_date_last_day(last), period);
     size_t n_steps = 0;
-    for (int32_t end = period_end(first.day, step); end <= last_end;
-         end = period_end(end + 1, step))
+    for (int32_t end = coopnet_period_end(first.day, period); end <= last_end;
+         end = coopnet_period_end(end + 1, period))
         n_steps++;
     snapshots->dates = coopnet_i_alloc_array(n_steps, sizeof *snapshots->dates);
     if (snapshots->dates == NULL) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
         goto cleanup;
     }
-    for (int32_t end = period_end(first.day, step); end <= last_end;
-         end = period_end(end + 1, step))
+    for (int32_t end = coopnet_period_end(first.day, period); end <= last_end;
+         end = coopnet_period_end(end + 1, period))
         snapshots->dates[snapshots->n_steps++] = coopnet_date_from_day(end);
 
     coopnet_graph_options_t step_options = *options;

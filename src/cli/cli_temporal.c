@@ -7,9 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#define DEFAULT_MEMORY_LIMIT (UINT64_C(3) << 29) /* 1.5 GiB */
 
 void cli_temporal_options_init(cli_temporal_options_t *options)
 {
@@ -20,7 +17,7 @@ void cli_temporal_options_init(cli_temporal_options_t *options)
     options->all_method = CLI_TEMPORAL_ALL_AUTO;
     options->all_option_given = false;
     options->precision = COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION;
-    options->memory_limit = DEFAULT_MEMORY_LIMIT;
+    options->memory_limit = COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT;
 }
 
 void cli_temporal_options_free(cli_temporal_options_t *options)
@@ -176,47 +173,34 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
                              const coopnet_temporal_network_t *network, coopnet_temporal_all_t *all)
 {
     coopnet_error_t err;
-    cli_temporal_all_method_t method = options->all_method;
-    if (method == CLI_TEMPORAL_ALL_AUTO) {
-        uint64_t needed = coopnet_temporal_all_sources_memory(network);
-        char needed_text[32], limit_text[32];
-        format_size(needed, needed_text, sizeof needed_text);
-        format_size(options->memory_limit, limit_text, sizeof limit_text);
-        if (needed <= options->memory_limit) {
-            method = CLI_TEMPORAL_ALL_EXACT;
-        } else if (options->temporal.max_wait >= 0) {
-            cli_error("exact reach with --max-wait for %zu actors needs %s, over the memory limit "
-                      "%s, and the estimate cannot honour --max-wait: raise --memory-limit, or "
-                      "drop --max-wait",
-                      coopnet_temporal_network_actors(network), needed_text, limit_text);
-            return COOPNET_EXIT_FAILURE;
-        } else {
-            method = CLI_TEMPORAL_ALL_ESTIMATE;
-            if (!cli_quiet)
-                fprintf(stderr,
-                        "coopnet: note: exact reach for %zu actors needs %s, over the memory "
-                        "limit %s: estimating with HyperLogLog sketches (relative standard error "
-                        "%.2f%%; --exact forces the exact computation)\n",
-                        coopnet_temporal_network_actors(network), needed_text, limit_text,
-                        100.0 * coopnet_temporal_sketch_error(options->precision));
-        }
+    coopnet_temporal_all_policy_t policy;
+    coopnet_temporal_all_policy_init(&policy);
+    policy.method = options->all_method == CLI_TEMPORAL_ALL_EXACT ? COOPNET_TEMPORAL_ALL_EXACT
+                    : options->all_method == CLI_TEMPORAL_ALL_ESTIMATE
+                        ? COOPNET_TEMPORAL_ALL_ESTIMATE
+                        : COOPNET_TEMPORAL_ALL_AUTO;
+    policy.memory_limit = options->memory_limit;
+    policy.precision = options->precision;
+    coopnet_temporal_all_method_t method;
+    if (coopnet_temporal_all_sources_choose(network, &policy, &method, &err) != COOPNET_OK) {
+        cli_error("%s: raise --memory-limit, or drop --max-wait", err.message);
+        return COOPNET_EXIT_FAILURE;
     }
-    int status = method == CLI_TEMPORAL_ALL_EXACT
-                     ? coopnet_temporal_all_sources(network, &cli_temporal_progress, all, &err)
-                     : coopnet_temporal_all_sources_estimate(network, options->precision,
-                                                             &cli_temporal_progress, all, &err);
+    if (policy.method == COOPNET_TEMPORAL_ALL_AUTO && method == COOPNET_TEMPORAL_ALL_ESTIMATE &&
+        !cli_quiet) {
+        char needed_text[32], limit_text[32];
+        format_size(coopnet_temporal_all_sources_memory(network), needed_text, sizeof needed_text);
+        format_size(options->memory_limit, limit_text, sizeof limit_text);
+        fprintf(stderr,
+                "coopnet: note: exact reach for %zu actors needs %s, over the memory "
+                "limit %s: estimating with HyperLogLog sketches (relative standard error "
+                "%.2f%%; --exact forces the exact computation)\n",
+                coopnet_temporal_network_actors(network), needed_text, limit_text,
+                100.0 * coopnet_temporal_sketch_error(options->precision));
+    }
+    policy.method = method;
+    coopnet_progress_t progress = cli_progress();
+    int status = coopnet_temporal_all_sources_by_policy(network, &policy, &progress, all, &err);
+    cli_progress_finish();
     return status == COOPNET_OK ? COOPNET_EXIT_OK : cli_fail(&err);
 }
-
-static void draw_progress(void *data, const char *stage, uint64_t done, uint64_t total)
-{
-    (void)data;
-    if (cli_quiet || total == 0 || !isatty(STDERR_FILENO))
-        return;
-    fprintf(stderr, "\r%s: %3d%%", stage, (int)(100.0 * (double)done / (double)total));
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
-const coopnet_progress_t cli_temporal_progress = {draw_progress, NULL};

@@ -103,7 +103,5 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
                              const coopnet_temporal_network_t *network,
                              coopnet_temporal_all_t *all);
 
-/* A progress callback drawing "stage: N%" on a terminal's stderr; nothing when quiet. */
-extern const coopnet_progress_t cli_temporal_progress;
 
 #endif

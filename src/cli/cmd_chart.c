@@ -121,7 +121,7 @@ static int run_chart(int argc, char **argv)
             status = coopnet_label_field_parse(optarg, &chart.label_field, &err);
             break;
         case OPT_EVERY:
-            status = coopnet_temporal_parse_period(optarg, &chart.period, &err);
+            status = coopnet_period_parse(optarg, &chart.period, &err);
             reach_options = true;
             break;
         case OPT_FROM:

@@ -89,7 +89,7 @@ static int run_reach_curve(int argc, char **argv)
             continue;
         }
         if (opt == OPT_EVERY) {
-            if (coopnet_temporal_parse_period(optarg, &period, &err) != COOPNET_OK) {
+            if (coopnet_period_parse(optarg, &period, &err) != COOPNET_OK) {
                 exit_status = cli_usage_error(command, "%s", err.message);
                 goto cleanup;
             }

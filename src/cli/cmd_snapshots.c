@@ -68,7 +68,7 @@ static int run_snapshots(int argc, char **argv)
     coopnet_measure_t measures[COOPNET_MEASURE_COUNT];
     size_t n_measures = COOPNET_MEASURE_COUNT;
     memcpy(measures, coopnet_measure_defaults, sizeof measures);
-    coopnet_step_t step = COOPNET_STEP_YEAR;
+    coopnet_period_t step = COOPNET_PERIOD_YEAR;
     bool have_step = false, weighted = false, changes = false;
     long long window = 0;
     int opt, exit_status = COOPNET_EXIT_OK;
@@ -81,7 +81,7 @@ static int run_snapshots(int argc, char **argv)
         if (handled > 0)
             continue;
         if (opt == OPT_EVERY) {
-            if (coopnet_step_parse(optarg, &step, &err) != COOPNET_OK) {
+            if (coopnet_period_parse(optarg, &step, &err) != COOPNET_OK) {
                 exit_status = cli_usage_error(&cli_command_snapshots, "%s", err.message);
                 goto cleanup;
             }

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Howard Hinnant's days-from-civil algorithm, written out for the proleptic Gregorian calendar. */
 int32_t coopnet_date_days_from_civil(int year, int month, int day)
@@ -137,4 +138,35 @@ int32_t coopnet_date_last_day(coopnet_date_t date)
     default:
         return date.day;
     }
+}
+
+static const char *const period_names[] = {"month", "quarter", "year"};
+
+int coopnet_period_parse(const char *text, coopnet_period_t *period, coopnet_error_t *err)
+{
+    for (int p = COOPNET_PERIOD_MONTH; p <= COOPNET_PERIOD_YEAR; p++) {
+        if (strcasecmp(text, period_names[p]) == 0) {
+            *period = (coopnet_period_t)p;
+            return COOPNET_OK;
+        }
+    }
+    return COOPNET_ERROR(err, COOPNET_EINVAL,
+                         "unknown period '%s' (expected month, quarter or year)", text);
+}
+
+const char *coopnet_period_name(coopnet_period_t period)
+{
+    return (unsigned)period <= COOPNET_PERIOD_YEAR ? period_names[period] : "unknown";
+}
+
+int32_t coopnet_period_end(int32_t day, coopnet_period_t period)
+{
+    int year, month, unused;
+    coopnet_date_civil_from_days(day, &year, &month, &unused);
+    if (period == COOPNET_PERIOD_YEAR)
+        month = 12;
+    else if (period == COOPNET_PERIOD_QUARTER)
+        month = (month - 1) / 3 * 3 + 3;
+    return month == 12 ? coopnet_date_days_from_civil(year + 1, 1, 1) - 1
+                       : coopnet_date_days_from_civil(year, month + 1, 1) - 1;
 }

@@ -916,7 +916,10 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
     }
     job->n_actors = coopnet_temporal_network_actors(network);
     if (options->n_sources == 0) {
-        if ((status = coopnet_temporal_all_sources(network, NULL, &all, err)) != COOPNET_OK ||
+        coopnet_temporal_all_policy_t policy;
+        coopnet_temporal_all_policy_init(&policy);
+        if ((status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) !=
+                COOPNET_OK ||
             (status = coopnet_temporal_curve_all(network, &all, options->period, &job->curves[0],
                                                  err)) != COOPNET_OK)
             goto cleanup;

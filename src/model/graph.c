@@ -109,8 +109,8 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= active_until;
 }
 
-/* Which members of a coopnet_graph_t are initialised: destroy frees those and only those, without
- * reading igraph's private fields. */
+/* Which members of a coopnet_graph_t or coopnet_two_mode_t are initialised: destroy frees those and
+ * only those, without reading igraph's private fields. */
 enum {
     MEMBER_GRAPH = 1u << 0,
     MEMBER_WEIGHT = 1u << 1,
@@ -118,7 +118,9 @@ enum {
     MEMBER_SHARED_TIES = 1u << 3,
     MEMBER_ACTOR_OF_VERTEX = 1u << 4,
     MEMBER_VERTEX_OF_ACTOR = 1u << 5,
-    MEMBER_OPTIONS = 1u << 6
+    MEMBER_OPTIONS = 1u << 6,
+    MEMBER_IS_EVENT = 1u << 7, /* two-mode only */
+    MEMBER_ITEM = 1u << 8      /* two-mode only */
 };
 
 static atomic_uint_fast64_t graph_builds;
@@ -128,33 +130,32 @@ uint64_t coopnet_i_graph_build_count(void)
     return (uint64_t)atomic_load(&graph_builds);
 }
 
-/* graph->options = *options, with the exclude ids copied into one block that graph owns (the
- * pointers first, then the strings). */
-static int copy_options(coopnet_graph_t *graph, const coopnet_graph_options_t *options,
+/* *copy = *options, with the exclude ids copied into one block that copy->exclude owns (the
+ * pointers first, then the strings; free it with free((void *)copy->exclude)). */
+static int copy_options(coopnet_graph_options_t *copy, const coopnet_graph_options_t *options,
                         coopnet_error_t *err)
 {
-    graph->options = *options;
-    graph->options.exclude = NULL;
-    graph->options.n_exclude = 0;
+    *copy = *options;
+    copy->exclude = NULL;
+    copy->n_exclude = 0;
+    if (options->n_exclude == 0)
+        return COOPNET_OK;
     size_t bytes = 0;
     for (size_t i = 0; i < options->n_exclude; i++)
         bytes += strlen(options->exclude[i]) + 1;
-    if (options->n_exclude > 0) {
-        size_t pointers = options->n_exclude * sizeof(char *);
-        char **copy = malloc(pointers + bytes);
-        if (copy == NULL)
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
-        char *text = (char *)copy + pointers;
-        for (size_t i = 0; i < options->n_exclude; i++) {
-            size_t length = strlen(options->exclude[i]) + 1;
-            memcpy(text, options->exclude[i], length);
-            copy[i] = text;
-            text += length;
-        }
-        graph->options.exclude = (const char *const *)copy;
-        graph->options.n_exclude = options->n_exclude;
+    size_t pointers = options->n_exclude * sizeof(char *);
+    char **block = malloc(pointers + bytes);
+    if (block == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
+    char *text = (char *)block + pointers;
+    for (size_t i = 0; i < options->n_exclude; i++) {
+        size_t length = strlen(options->exclude[i]) + 1;
+        memcpy(text, options->exclude[i], length);
+        block[i] = text;
+        text += length;
     }
-    graph->members_ |= MEMBER_OPTIONS;
+    copy->exclude = (const char *const *)block;
+    copy->n_exclude = options->n_exclude;
     return COOPNET_OK;
 }
 
@@ -219,55 +220,231 @@ static int compare_int32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Per-vertex workspace of the pair accumulation (sparse accumulator over the other end). */
-typedef struct accumulator {
-    int32_t *shared_events;
-    double *event_weight;
-    int32_t *shared_ties;
+/* The workspace of one build: CSR indexes of the kept events and ties of every vertex, and a
+ * sparse accumulator over the other end of the pairs of the current vertex. Allocated once per
+ * build (never in the per-vertex loop). */
+typedef struct builder {
+    size_t n_vertices;
+    size_t *event_start;       /* CSR: kept events of each vertex */
+    int32_t *events;           /* their indexes in the bundle */
+    int32_t *events_of_vertex; /* kept events per vertex (for jaccard) */
+    size_t *tie_start;         /* CSR: ties owned by the smaller end vertex */
+    int32_t *tie_other;        /* the other end of each */
     double *tie_weight;
+    /* the accumulator, indexed by the other end */
+    int32_t *shared_events;
+    double *event_weight; /* sum of 1 / (size - 1) over the shared events */
+    int32_t *shared_ties;
+    double *shared_tie_weight;
     int32_t *touched; /* the other ends seen for the current vertex */
     size_t n_touched;
     unsigned char *seen;
-} accumulator_t;
+} builder_t;
 
-static void touch(accumulator_t *acc, int32_t other)
+static void builder_free(builder_t *builder)
 {
-    if (!acc->seen[other]) {
-        acc->seen[other] = 1;
-        acc->touched[acc->n_touched++] = other;
+    free(builder->event_start);
+    free(builder->events);
+    free(builder->events_of_vertex);
+    free(builder->tie_start);
+    free(builder->tie_other);
+    free(builder->tie_weight);
+    free(builder->shared_events);
+    free(builder->event_weight);
+    free(builder->shared_ties);
+    free(builder->shared_tie_weight);
+    free(builder->touched);
+    free(builder->seen);
+}
+
+/* On failure (COOPNET_ENOMEM) the builder is left for builder_free. */
+static int builder_alloc(builder_t *builder, size_t n_vertices, const coopnet_bundle_t *bundle,
+                         coopnet_error_t *err)
+{
+    size_t slots = n_vertices + 1;
+    builder->n_vertices = n_vertices;
+    builder->event_start = calloc(slots, sizeof *builder->event_start);
+    builder->events = coopnet_i_alloc_array(bundle->n_participations, sizeof *builder->events);
+    builder->events_of_vertex = calloc(slots, sizeof *builder->events_of_vertex);
+    builder->tie_start = calloc(slots, sizeof *builder->tie_start);
+    builder->tie_other = coopnet_i_alloc_array(bundle->n_ties, sizeof *builder->tie_other);
+    builder->tie_weight = coopnet_i_alloc_array(bundle->n_ties, sizeof *builder->tie_weight);
+    builder->shared_events = calloc(slots, sizeof *builder->shared_events);
+    builder->event_weight = calloc(slots, sizeof *builder->event_weight);
+    builder->shared_ties = calloc(slots, sizeof *builder->shared_ties);
+    builder->shared_tie_weight = calloc(slots, sizeof *builder->shared_tie_weight);
+    builder->touched = coopnet_i_alloc_array(slots, sizeof *builder->touched);
+    builder->seen = calloc(slots, 1);
+    if (!builder->event_start || !builder->events || !builder->events_of_vertex ||
+        !builder->tie_start || !builder->tie_other || !builder->tie_weight ||
+        !builder->shared_events || !builder->event_weight || !builder->shared_ties ||
+        !builder->shared_tie_weight || !builder->touched || !builder->seen)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
+    return COOPNET_OK;
+}
+
+/* The kept events of each kept actor, as a CSR index (two passes: count, then fill). */
+static void index_kept_events(builder_t *builder, const coopnet_bundle_t *bundle,
+                              const coopnet_graph_options_t *options,
+                              const igraph_integer_t *vertex_of)
+{
+    size_t *start = builder->event_start;
+    int32_t *count = builder->events_of_vertex;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        if (!coopnet_graph_keeps_event(bundle, e, options))
+            continue;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            igraph_integer_t v = vertex_of[bundle->participations[p].actor];
+            if (v >= 0)
+                start[v + 1]++;
+        }
+    }
+    for (size_t v = 0; v < builder->n_vertices; v++) {
+        count[v] = (int32_t)start[v + 1];
+        start[v + 1] += start[v];
+    }
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        if (!coopnet_graph_keeps_event(bundle, e, options))
+            continue;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            igraph_integer_t v = vertex_of[bundle->participations[p].actor];
+            if (v >= 0)
+                builder->events[start[v] + (size_t)--count[v]] = (int32_t)e;
+        }
+    }
+    for (size_t v = 0; v < builder->n_vertices; v++)
+        count[v] = (int32_t)(start[v + 1] - start[v]);
+}
+
+/* The kept ties between kept actors, each owned by its smaller end, as a CSR index. */
+static int index_kept_ties(builder_t *builder, const coopnet_bundle_t *bundle,
+                           const coopnet_graph_options_t *options,
+                           const igraph_integer_t *vertex_of, coopnet_error_t *err)
+{
+    size_t *start = builder->tie_start;
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        if (!coopnet_graph_keeps_tie(bundle, t, options))
+            continue;
+        igraph_integer_t a = vertex_of[bundle->ties[t].from], b = vertex_of[bundle->ties[t].to];
+        if (a >= 0 && b >= 0)
+            start[(a < b ? a : b) + 1]++;
+    }
+    for (size_t v = 0; v < builder->n_vertices; v++)
+        start[v + 1] += start[v];
+    size_t *next = coopnet_i_alloc_array(builder->n_vertices + 1, sizeof *next);
+    if (next == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
+    memcpy(next, start, (builder->n_vertices + 1) * sizeof *next);
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        if (!coopnet_graph_keeps_tie(bundle, t, options))
+            continue;
+        igraph_integer_t a = vertex_of[bundle->ties[t].from], b = vertex_of[bundle->ties[t].to];
+        if (a < 0 || b < 0)
+            continue;
+        size_t slot = next[a < b ? a : b]++;
+        builder->tie_other[slot] = (int32_t)(a < b ? b : a);
+        builder->tie_weight[slot] = bundle->ties[t].weight;
+    }
+    free(next);
+    return COOPNET_OK;
+}
+
+static void touch(builder_t *builder, int32_t other)
+{
+    if (!builder->seen[other]) {
+        builder->seen[other] = 1;
+        builder->touched[builder->n_touched++] = other;
     }
 }
 
-int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
-                                   const coopnet_graph_options_t *options, coopnet_error_t *err)
+/* Accumulates what vertex u shares with every later vertex (events, ties). */
+static void accumulate_pairs_of(builder_t *builder, const coopnet_bundle_t *bundle,
+                                const igraph_integer_t *vertex_of, size_t u)
 {
-    coopnet_library_init();
-    memset(graph, 0, sizeof *graph);
-    int status = COOPNET_OK;
-    igraph_vector_int_t edges;
-    memset(&edges, 0, sizeof edges);
-    accumulator_t acc;
-    memset(&acc, 0, sizeof acc);
-    size_t *actor_event_start = NULL; /* CSR: kept events of each vertex */
-    int32_t *actor_events = NULL;
-    int32_t *events_of_vertex = NULL; /* kept events per vertex (for jaccard) */
-    size_t *tie_start = NULL;         /* CSR: ties owned by the smaller end vertex */
-    int32_t *tie_other = NULL;
-    double *tie_weight = NULL;
-    size_t n_rows = bundle->n_participations;
+    builder->n_touched = 0;
+    for (size_t k = builder->event_start[u]; k < builder->event_start[u + 1]; k++) {
+        size_t e = (size_t)builder->events[k];
+        size_t size = bundle->event_start[e + 1] - bundle->event_start[e];
+        double newman = size > 1 ? 1.0 / (double)(size - 1) : 0.0;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            igraph_integer_t v = vertex_of[bundle->participations[p].actor];
+            if (v <= (igraph_integer_t)u)
+                continue;
+            touch(builder, (int32_t)v);
+            builder->shared_events[v]++;
+            builder->event_weight[v] += newman;
+        }
+    }
+    for (size_t k = builder->tie_start[u]; k < builder->tie_start[u + 1]; k++) {
+        int32_t v = builder->tie_other[k];
+        touch(builder, v);
+        builder->shared_ties[v]++;
+        builder->shared_tie_weight[v] += builder->tie_weight[k];
+    }
+    qsort(builder->touched, builder->n_touched, sizeof *builder->touched, compare_int32);
+}
 
-    graph->bundle = bundle;
-    if ((status = copy_options(graph, options, err)) != COOPNET_OK)
-        goto cleanup;
-    options = &graph->options;
+/* The weight of the pair (u, v) from the shared events under weighting, plus the ties'. */
+static double pair_weight(const builder_t *builder, coopnet_weighting_t weighting, size_t u,
+                          int32_t v)
+{
+    double event_weight = 0;
+    int32_t shared = builder->shared_events[v];
+    if (shared > 0) {
+        if (weighting == COOPNET_WEIGHTING_COUNT)
+            event_weight = shared;
+        else if (weighting == COOPNET_WEIGHTING_NEWMAN)
+            event_weight = builder->event_weight[v];
+        else
+            event_weight = (double)shared / (double)(builder->events_of_vertex[u] +
+                                                     builder->events_of_vertex[v] - shared);
+    }
+    return event_weight + builder->shared_tie_weight[v];
+}
+
+/* Appends the edges of u to its later neighbours (in vertex order) and clears the accumulator. */
+static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vector_int_t *edges,
+                        size_t u, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    for (size_t i = 0; i < builder->n_touched; i++) {
+        int32_t v = builder->touched[i];
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(edges, (igraph_integer_t)u),
+                             "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(edges, v),
+                             "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(
+            err, status,
+            igraph_vector_push_back(&graph->weight,
+                                    pair_weight(builder, graph->options.weighting, u, v)),
+            "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(
+            err, status,
+            igraph_vector_int_push_back(&graph->shared_events, builder->shared_events[v]),
+            "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(
+            err, status, igraph_vector_int_push_back(&graph->shared_ties, builder->shared_ties[v]),
+            "building the cooperation graph");
+        builder->seen[v] = 0;
+        builder->shared_events[v] = 0;
+        builder->event_weight[v] = 0;
+        builder->shared_ties[v] = 0;
+        builder->shared_tie_weight[v] = 0;
+    }
+cleanup:
+    return status;
+}
+
+/* The graph's members, each marked in members_ once initialised (destroy frees those). */
+static int init_members(coopnet_graph_t *graph, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->vertex_of_actor, 0),
                          "building the cooperation graph");
     graph->members_ |= MEMBER_VERTEX_OF_ACTOR;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->actor_of_vertex, 0),
                          "building the cooperation graph");
     graph->members_ |= MEMBER_ACTOR_OF_VERTEX;
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0),
-                         "building the cooperation graph");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&graph->weight, 0),
                          "building the cooperation graph");
     graph->members_ |= MEMBER_WEIGHT;
@@ -277,146 +454,45 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->shared_ties, 0),
                          "building the cooperation graph");
     graph->members_ |= MEMBER_SHARED_TIES;
+cleanup:
+    return status;
+}
+
+int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                                   const coopnet_graph_options_t *options, coopnet_error_t *err)
+{
+    coopnet_library_init();
+    memset(graph, 0, sizeof *graph);
+    int status = COOPNET_OK;
+    igraph_vector_int_t edges;
+    bool have_edges = false;
+    builder_t builder;
+    memset(&builder, 0, sizeof builder);
+
+    graph->bundle = bundle;
+    if ((status = copy_options(&graph->options, options, err)) != COOPNET_OK)
+        goto cleanup;
+    graph->members_ |= MEMBER_OPTIONS;
+    if ((status = init_members(graph, err)) != COOPNET_OK)
+        goto cleanup;
+    options = &graph->options;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0),
+                         "building the cooperation graph");
+    have_edges = true;
     if ((status = coopnet_i_graph_select_actors(bundle, options, &graph->vertex_of_actor,
                                                 &graph->actor_of_vertex, err)) != COOPNET_OK)
         goto cleanup;
-
     size_t n_vertices = (size_t)igraph_vector_int_size(&graph->actor_of_vertex);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);
-    actor_event_start = calloc(n_vertices + 1, sizeof *actor_event_start);
-    actor_events = coopnet_i_alloc_array(n_rows, sizeof *actor_events);
-    events_of_vertex = calloc(n_vertices + 1, sizeof *events_of_vertex);
-    tie_start = calloc(n_vertices + 1, sizeof *tie_start);
-    tie_other = coopnet_i_alloc_array(bundle->n_ties, sizeof *tie_other);
-    tie_weight = coopnet_i_alloc_array(bundle->n_ties, sizeof *tie_weight);
-    acc.shared_events = calloc(n_vertices + 1, sizeof *acc.shared_events);
-    acc.event_weight = calloc(n_vertices + 1, sizeof *acc.event_weight);
-    acc.shared_ties = calloc(n_vertices + 1, sizeof *acc.shared_ties);
-    acc.tie_weight = calloc(n_vertices + 1, sizeof *acc.tie_weight);
-    acc.touched = coopnet_i_alloc_array(n_vertices + 1, sizeof *acc.touched);
-    acc.seen = calloc(n_vertices + 1, 1);
-    if (!actor_event_start || !actor_events || !events_of_vertex || !tie_start || !tie_other ||
-        !tie_weight || !acc.shared_events || !acc.event_weight || !acc.shared_ties ||
-        !acc.tie_weight || !acc.touched || !acc.seen) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
+    if ((status = builder_alloc(&builder, n_vertices, bundle, err)) != COOPNET_OK)
         goto cleanup;
-    }
-
-    /* the kept events of each kept actor, as a CSR index */
-    for (size_t e = 0; e < bundle->n_events; e++) {
-        if (!coopnet_graph_keeps_event(bundle, e, options))
-            continue;
-        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
-            igraph_integer_t v = vertex_of[bundle->participations[p].actor];
-            if (v >= 0)
-                actor_event_start[v + 1]++;
-        }
-    }
-    for (size_t v = 0; v < n_vertices; v++) {
-        events_of_vertex[v] = (int32_t)actor_event_start[v + 1];
-        actor_event_start[v + 1] += actor_event_start[v];
-    }
-    {
-        for (size_t e = 0; e < bundle->n_events; e++) {
-            if (!coopnet_graph_keeps_event(bundle, e, options))
-                continue;
-            for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
-                igraph_integer_t v = vertex_of[bundle->participations[p].actor];
-                if (v >= 0)
-                    actor_events[actor_event_start[v] + (size_t)--events_of_vertex[v]] = (int32_t)e;
-            }
-        }
-        for (size_t v = 0; v < n_vertices; v++)
-            events_of_vertex[v] = (int32_t)(actor_event_start[v + 1] - actor_event_start[v]);
-    }
-
-    /* the kept ties, owned by their smaller end */
-    for (size_t t = 0; t < bundle->n_ties; t++) {
-        if (!coopnet_graph_keeps_tie(bundle, t, options))
-            continue;
-        igraph_integer_t a = vertex_of[bundle->ties[t].from], b = vertex_of[bundle->ties[t].to];
-        if (a >= 0 && b >= 0)
-            tie_start[(a < b ? a : b) + 1]++;
-    }
-    for (size_t v = 0; v < n_vertices; v++)
-        tie_start[v + 1] += tie_start[v];
-    {
-        size_t *next = coopnet_i_alloc_array(n_vertices + 1, sizeof *next);
-        if (next == NULL) {
-            status =
-                COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
-            goto cleanup;
-        }
-        memcpy(next, tie_start, (n_vertices + 1) * sizeof *next);
-        for (size_t t = 0; t < bundle->n_ties; t++) {
-            if (!coopnet_graph_keeps_tie(bundle, t, options))
-                continue;
-            igraph_integer_t a = vertex_of[bundle->ties[t].from], b = vertex_of[bundle->ties[t].to];
-            if (a < 0 || b < 0)
-                continue;
-            size_t slot = next[a < b ? a : b]++;
-            tie_other[slot] = (int32_t)(a < b ? b : a);
-            tie_weight[slot] = bundle->ties[t].weight;
-        }
-        free(next);
-    }
-
+    index_kept_events(&builder, bundle, options, vertex_of);
+    if ((status = index_kept_ties(&builder, bundle, options, vertex_of, err)) != COOPNET_OK)
+        goto cleanup;
     for (size_t u = 0; u < n_vertices; u++) {
-        acc.n_touched = 0;
-        for (size_t k = actor_event_start[u]; k < actor_event_start[u + 1]; k++) {
-            size_t e = (size_t)actor_events[k];
-            size_t size = bundle->event_start[e + 1] - bundle->event_start[e];
-            double newman = size > 1 ? 1.0 / (double)(size - 1) : 0.0;
-            for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
-                igraph_integer_t v = vertex_of[bundle->participations[p].actor];
-                if (v <= (igraph_integer_t)u)
-                    continue;
-                touch(&acc, (int32_t)v);
-                acc.shared_events[v]++;
-                acc.event_weight[v] += newman;
-            }
-        }
-        for (size_t k = tie_start[u]; k < tie_start[u + 1]; k++) {
-            int32_t v = tie_other[k];
-            touch(&acc, v);
-            acc.shared_ties[v]++;
-            acc.tie_weight[v] += tie_weight[k];
-        }
-        qsort(acc.touched, acc.n_touched, sizeof *acc.touched, compare_int32);
-        for (size_t i = 0; i < acc.n_touched; i++) {
-            int32_t v = acc.touched[i];
-            double event_weight = 0;
-            int32_t shared = acc.shared_events[v];
-            if (shared > 0) {
-                if (options->weighting == COOPNET_WEIGHTING_COUNT)
-                    event_weight = shared;
-                else if (options->weighting == COOPNET_WEIGHTING_NEWMAN)
-                    event_weight = acc.event_weight[v];
-                else
-                    event_weight = (double)shared /
-                                   (double)(events_of_vertex[u] + events_of_vertex[v] - shared);
-            }
-            COOPNET_IGRAPH_CHECK(err, status,
-                                 igraph_vector_int_push_back(&edges, (igraph_integer_t)u),
-                                 "building the cooperation graph");
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&edges, v),
-                                 "building the cooperation graph");
-            COOPNET_IGRAPH_CHECK(
-                err, status,
-                igraph_vector_push_back(&graph->weight, event_weight + acc.tie_weight[v]),
-                "building the cooperation graph");
-            COOPNET_IGRAPH_CHECK(err, status,
-                                 igraph_vector_int_push_back(&graph->shared_events, shared),
-                                 "building the cooperation graph");
-            COOPNET_IGRAPH_CHECK(
-                err, status, igraph_vector_int_push_back(&graph->shared_ties, acc.shared_ties[v]),
-                "building the cooperation graph");
-            acc.seen[v] = 0;
-            acc.shared_events[v] = 0;
-            acc.event_weight[v] = 0;
-            acc.shared_ties[v] = 0;
-            acc.tie_weight[v] = 0;
-        }
+        accumulate_pairs_of(&builder, bundle, vertex_of, u);
+        if ((status = add_edges_of(&builder, graph, &edges, u, err)) != COOPNET_OK)
+            goto cleanup;
     }
     COOPNET_IGRAPH_CHECK(
         err, status,
@@ -425,20 +501,9 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     graph->members_ |= MEMBER_GRAPH;
     graph->build_id = (uint64_t)atomic_fetch_add(&graph_builds, 1) + 1;
 cleanup:
-    if (edges.stor_begin)
+    if (have_edges)
         igraph_vector_int_destroy(&edges);
-    free(actor_event_start);
-    free(actor_events);
-    free(events_of_vertex);
-    free(tie_start);
-    free(tie_other);
-    free(tie_weight);
-    free(acc.shared_events);
-    free(acc.event_weight);
-    free(acc.shared_ties);
-    free(acc.tie_weight);
-    free(acc.touched);
-    free(acc.seen);
+    builder_free(&builder);
     if (status != COOPNET_OK)
         coopnet_graph_destroy(graph);
     return status;
@@ -450,11 +515,15 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
     coopnet_library_init();
     memset(two_mode, 0, sizeof *two_mode);
     int status = COOPNET_OK;
+    two_mode->bundle = bundle;
+    if ((status = copy_options(&two_mode->options, options, err)) != COOPNET_OK)
+        return status;
+    two_mode->members_ |= MEMBER_OPTIONS;
+    options = &two_mode->options;
     igraph_vector_int_t vertex_of_actor, actor_of_vertex, edges;
     memset(&vertex_of_actor, 0, sizeof vertex_of_actor);
     memset(&actor_of_vertex, 0, sizeof actor_of_vertex);
     memset(&edges, 0, sizeof edges);
-    int graph_ready = 0;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&vertex_of_actor, 0),
                          "building the two-mode graph");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&actor_of_vertex, 0),
@@ -463,8 +532,10 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
                          "building the two-mode graph");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_bool_init(&two_mode->is_event, 0),
                          "building the two-mode graph");
+    two_mode->members_ |= MEMBER_IS_EVENT;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&two_mode->item, 0),
                          "building the two-mode graph");
+    two_mode->members_ |= MEMBER_ITEM;
     if ((status = coopnet_i_graph_select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex,
                                                 err)) != COOPNET_OK)
         goto cleanup;
@@ -503,7 +574,7 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
                          igraph_create(&two_mode->graph, &edges,
                                        igraph_vector_int_size(&two_mode->item), IGRAPH_UNDIRECTED),
                          "building the two-mode graph");
-    graph_ready = 1;
+    two_mode->members_ |= MEMBER_GRAPH;
 cleanup:
     if (vertex_of_actor.stor_begin)
         igraph_vector_int_destroy(&vertex_of_actor);
@@ -511,11 +582,8 @@ cleanup:
         igraph_vector_int_destroy(&actor_of_vertex);
     if (edges.stor_begin)
         igraph_vector_int_destroy(&edges);
-    if (status != COOPNET_OK) {
-        if (!graph_ready)
-            memset(&two_mode->graph, 0, sizeof two_mode->graph);
+    if (status != COOPNET_OK)
         coopnet_two_mode_destroy(two_mode);
-    }
     return status;
 }
 
@@ -523,12 +591,15 @@ void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode)
 {
     if (two_mode == NULL)
         return;
-    if (two_mode->graph.n != 0 || two_mode->graph.from.stor_begin != NULL)
+    unsigned members = two_mode->members_;
+    if (members & MEMBER_GRAPH)
         igraph_destroy(&two_mode->graph);
-    if (two_mode->is_event.stor_begin)
+    if (members & MEMBER_IS_EVENT)
         igraph_vector_bool_destroy(&two_mode->is_event);
-    if (two_mode->item.stor_begin)
+    if (members & MEMBER_ITEM)
         igraph_vector_int_destroy(&two_mode->item);
+    if (members & MEMBER_OPTIONS)
+        free((void *)two_mode->options.exclude);
     memset(two_mode, 0, sizeof *two_mode);
 }
 

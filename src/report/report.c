@@ -312,14 +312,17 @@ cleanup:
 static int compute_reach(report_model_t *model, coopnet_error_t *err)
 {
     coopnet_temporal_options_t options;
+    coopnet_temporal_all_policy_t policy; /* the library's: exact when it fits, else estimated */
     igraph_vector_t out_reach;
     int status = COOPNET_OK;
+    coopnet_temporal_all_policy_init(&policy);
     coopnet_temporal_options_init(&options);
     options.graph = model->graph_options;
     if ((status = coopnet_temporal_network_alloc(model->bundle, &options, &model->temporal, err)) !=
             COOPNET_OK ||
-        (status = coopnet_temporal_all_sources(model->temporal, model->options->progress,
-                                               &model->reach, err)) != COOPNET_OK ||
+        (status = coopnet_temporal_all_sources_by_policy(model->temporal, &policy,
+                                                         model->options->progress, &model->reach,
+                                                         err)) != COOPNET_OK ||
         (status = coopnet_temporal_curve_all(model->temporal, &model->reach, COOPNET_PERIOD_QUARTER,
                                              &model->reach_curve, err)) != COOPNET_OK)
         return status;
@@ -339,9 +342,9 @@ cleanup:
 static int compute_change(report_model_t *model, coopnet_error_t *err)
 {
     const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
-    int status = coopnet_snapshots_compute(model->bundle, &model->graph_options, COOPNET_STEP_YEAR,
-                                           0, &measure, 1, false, model->options->progress,
-                                           &model->snapshots, err);
+    int status = coopnet_snapshots_compute(model->bundle, &model->graph_options,
+                                           COOPNET_PERIOD_YEAR, 0, &measure, 1, false,
+                                           model->options->progress, &model->snapshots, err);
     if (status != COOPNET_OK || model->snapshots.n_steps < 2)
         return status;
     const coopnet_snapshots_t *snapshots = &model->snapshots;
@@ -350,7 +353,7 @@ static int compute_change(report_model_t *model, coopnet_error_t *err)
                          "snapshots");
     for (size_t v = 0; v < n; v++)
         VECTOR(model->gains)
-        [(igraph_integer_t)v] = snapshots->ranks[v] - snapshots->ranks[last * n + v];
+    [(igraph_integer_t) v] = snapshots->ranks[v] - snapshots->ranks[last * n + v];
     if ((status = rank_positive(&model->gains, 5, &model->risers, err)) != COOPNET_OK)
         return status;
     status =
@@ -1025,7 +1028,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     }
     for (size_t c = 0; c < nlc->n_countries; c++)
         VECTOR(subnational)
-        [(igraph_integer_t)c] = nlc->reach[c].national > 0 ? (double)nlc->reach[c].subnational : 0;
+    [(igraph_integer_t) c] = nlc->reach[c].national > 0 ? (double)nlc->reach[c].subnational : 0;
     coopnet_error_t err;
     int ranked = rank_positive(&subnational, 3, &order, &err);
     for (igraph_integer_t k = 0; ranked == COOPNET_OK && k < igraph_vector_int_size(&order); k++) {
@@ -1320,6 +1323,12 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
         coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
         (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
+    if (all->precision != 0) /* the library's policy estimated: say so */
+        paragraph_printf(document,
+                         "The exact computation does not fit in memory for this network: these "
+                         "reach figures are estimates (HyperLogLog, relative standard error "
+                         "%.1f%%).",
+                         100 * all->relative_standard_error);
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_REACH_CURVE);
     chart.options.period = COOPNET_PERIOD_QUARTER;

@@ -9,20 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-int coopnet_temporal_parse_period(const char *text, coopnet_period_t *period, coopnet_error_t *err)
-{
-    if (strcasecmp(text, "month") == 0)
-        *period = COOPNET_PERIOD_MONTH;
-    else if (strcasecmp(text, "quarter") == 0)
-        *period = COOPNET_PERIOD_QUARTER;
-    else if (strcasecmp(text, "year") == 0)
-        *period = COOPNET_PERIOD_YEAR;
-    else
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "unknown period '%s' (expected month, quarter or year)", text);
-    return COOPNET_OK;
-}
-
 void coopnet_temporal_curve_destroy(coopnet_temporal_curve_t *curve)
 {
     if (curve == NULL)
@@ -34,19 +20,6 @@ void coopnet_temporal_curve_destroy(coopnet_temporal_curve_t *curve)
     memset(curve, 0, sizeof *curve);
 }
 
-/* The last day of the period holding day. */
-static int32_t period_end(int32_t day, coopnet_period_t period)
-{
-    int year, month, unused;
-    coopnet_date_civil_from_days(day, &year, &month, &unused);
-    if (period == COOPNET_PERIOD_YEAR)
-        month = 12;
-    else if (period == COOPNET_PERIOD_QUARTER)
-        month = (month - 1) / 3 * 3 + 3;
-    return month == 12 ? coopnet_date_days_from_civil(year + 1, 1, 1) - 1
-                       : coopnet_date_days_from_civil(year, month + 1, 1) - 1;
-}
-
 /* Allocates the steps from the period of since to the period of the last contact day. */
 static int curve_steps(const coopnet_temporal_network_t *network, coopnet_period_t period,
                        coopnet_temporal_curve_t *curve, coopnet_error_t *err)
@@ -54,7 +27,8 @@ static int curve_steps(const coopnet_temporal_network_t *network, coopnet_period
     memset(curve, 0, sizeof *curve);
     int32_t last = network->n_days ? network->day_list[network->n_days - 1] : network->since_day;
     size_t n = 0;
-    for (int32_t end = period_end(network->since_day, period);; end = period_end(end + 1, period)) {
+    for (int32_t end = coopnet_period_end(network->since_day, period);;
+         end = coopnet_period_end(end + 1, period)) {
         n++;
         if (end >= last)
             break;
@@ -68,8 +42,8 @@ static int curve_steps(const coopnet_temporal_network_t *network, coopnet_period
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing a reach curve");
     }
     curve->n_steps = n;
-    int32_t end = period_end(network->since_day, period);
-    for (size_t s = 0; s < n; s++, end = period_end(end + 1, period))
+    int32_t end = coopnet_period_end(network->since_day, period);
+    for (size_t s = 0; s < n; s++, end = coopnet_period_end(end + 1, period))
         curve->day[s] = end;
     return COOPNET_OK;
 }

@@ -204,6 +204,8 @@ static void pass_reset(sketch_pass_t *pass)
             row[j] = EMPTY_WORD;
         row[pass->own_bucket[a]] = pass->own_key[a] | ARRIVAL_SELF;
     }
+    if (pass->n == 0)
+        return; /* no row to count (the state is a one-element placeholder) */
     double single = sketch_count(pass, pass->state);
     for (size_t a = 0; a < pass->n; a++)
         pass->estimate[a] = single;

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* temporal_policy.c - reach from all sources, exact or estimated: the one policy that chooses
+ * between temporal_all.c and temporal_sketch.c by the memory the exact state needs (see
+ * coopnet/temporal.h). */
+#include "coopnet/temporal.h"
+#include "core/internal.h"
+#include "temporal/temporal_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+void coopnet_temporal_all_policy_init(coopnet_temporal_all_policy_t *policy)
+{
+    policy->method = COOPNET_TEMPORAL_ALL_AUTO;
+    policy->memory_limit = COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT;
+    policy->precision = COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION;
+}
+
+/* "1.50 GiB", "400.0 MiB", "512 bytes". */
+static void format_bytes(uint64_t bytes, char *buffer, size_t size)
+{
+    if (bytes >= (UINT64_C(1) << 30))
+        snprintf(buffer, size, "%.2f GiB", ldexp((double)bytes, -30));
+    else if (bytes >= (UINT64_C(1) << 20))
+        snprintf(buffer, size, "%.1f MiB", ldexp((double)bytes, -20));
+    else
+        snprintf(buffer, size, "%llu bytes", (unsigned long long)bytes);
+}
+
+int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *network,
+                                        const coopnet_temporal_all_policy_t *policy,
+                                        coopnet_temporal_all_method_t *method, coopnet_error_t *err)
+{
+    *method = policy->method;
+    if (*method == COOPNET_TEMPORAL_ALL_AUTO) {
+        uint64_t needed = coopnet_temporal_all_sources_memory(network);
+        if (needed <= policy->memory_limit) {
+            *method = COOPNET_TEMPORAL_ALL_EXACT;
+        } else {
+            *method = COOPNET_TEMPORAL_ALL_ESTIMATE;
+            if (network->max_wait >= 0) {
+                char needed_text[32], limit_text[32];
+                format_bytes(needed, needed_text, sizeof needed_text);
+                format_bytes(policy->memory_limit, limit_text, sizeof limit_text);
+                return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                     "exact reach with a maximum wait for %zu actors needs %s, "
+                                     "over the memory limit %s, and the estimate cannot honour "
+                                     "a maximum wait",
+                                     network->n_kept, needed_text, limit_text);
+            }
+        }
+    }
+    if (*method == COOPNET_TEMPORAL_ALL_ESTIMATE && network->max_wait >= 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "the reach estimate cannot honour a maximum wait (reach then "
+                             "depends on when each actor was informed)");
+    return COOPNET_OK;
+}
+
+int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_network_t *network,
+                                           const coopnet_temporal_all_policy_t *policy,
+                                           const coopnet_progress_t *progress,
+                                           coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    coopnet_temporal_all_method_t method;
+    int status = coopnet_temporal_all_sources_choose(network, policy, &method, err);
+    if (status != COOPNET_OK)
+        return status;
+    return method == COOPNET_TEMPORAL_ALL_EXACT
+               ? coopnet_temporal_all_sources(network, progress, all, err)
+               : coopnet_temporal_all_sources_estimate(network, policy->precision, progress, all,
+                                                       err);
+}
