@@ -530,9 +530,27 @@ void coopnet_i_snapshot_panels_destroy(coopnet_snapshot_panels_t *panels)
 {
     if (panels == NULL)
         return;
-    for (size_t p = 0; p < COOPNET_SNAPSHOT_MAX_PANELS; p++)
-        coopnet_graph_destroy(&panels->graphs[p]);
+    for (size_t p = 0; p < panels->n_owned; p++)
+        coopnet_graph_destroy(&panels->owned[p]);
+    free(panels->owned);
     memset(panels, 0, sizeof *panels);
+}
+
+/* The years the panels show: from the first dated year to the last (capped by as_of), the last
+ * COOPNET_SNAPSHOT_MAX_PANELS of them. */
+static void panel_years(int first_year, int last_year, coopnet_date_t as_of, int *from, int *to)
+{
+    int month, day;
+    if (as_of.precision != COOPNET_DATE_NONE) {
+        int as_of_year;
+        coopnet_date_civil_from_days(as_of.day, &as_of_year, &month, &day);
+        if (as_of_year < last_year)
+            last_year = as_of_year;
+    }
+    if (last_year - first_year + 1 > COOPNET_SNAPSHOT_MAX_PANELS)
+        first_year = last_year - COOPNET_SNAPSHOT_MAX_PANELS + 1;
+    *from = first_year;
+    *to = last_year >= first_year ? last_year : first_year;
 }
 
 int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
@@ -546,33 +564,49 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
     if (first.precision == COOPNET_DATE_NONE)
         return COOPNET_ERROR(err, COOPNET_EDATA,
                              "snapshots need dated events or ties; '%s' has none", bundle->name);
-    int first_year, last_year, month, day;
+    int first_year, last_year, month, day, from, to;
     coopnet_date_civil_from_days(first.day, &first_year, &month, &day);
     coopnet_date_civil_from_days(last.day, &last_year, &month, &day);
-    if (graph_options->as_of.precision != COOPNET_DATE_NONE) {
-        int as_of_year;
-        coopnet_date_civil_from_days(graph_options->as_of.day, &as_of_year, &month, &day);
-        if (as_of_year < last_year)
-            last_year = as_of_year;
-    }
-    if (last_year - first_year + 1 > COOPNET_SNAPSHOT_MAX_PANELS)
-        first_year = last_year - COOPNET_SNAPSHOT_MAX_PANELS + 1;
-    int n_panels = last_year - first_year + 1;
-    if (n_panels < 1)
-        n_panels = 1;
-    for (int p = 0; p < n_panels; p++) {
+    panel_years(first_year, last_year, graph_options->as_of, &from, &to);
+    panels->owned = calloc((size_t)(to - from + 1), sizeof *panels->owned);
+    if (panels->owned == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    for (int year = from; year <= to; year++) {
         coopnet_graph_options_t yearly = *graph_options;
-        yearly.as_of = (coopnet_date_t){coopnet_date_days_from_civil(first_year + p, 12, 31),
-                                        COOPNET_DATE_DAY};
-        int status = coopnet_graph_init_cooperation(&panels->graphs[p], bundle, &yearly, err);
+        yearly.as_of =
+            (coopnet_date_t){coopnet_date_days_from_civil(year, 12, 31), COOPNET_DATE_DAY};
+        coopnet_graph_t *graph = &panels->owned[panels->n_owned];
+        int status = coopnet_graph_init_cooperation(graph, bundle, &yearly, err);
         if (status != COOPNET_OK) {
             coopnet_i_snapshot_panels_destroy(panels);
             return status;
         }
-        panels->years[p] = first_year + p;
-        panels->n_panels = (size_t)p + 1;
+        panels->n_owned++;
+        panels->years[panels->n_panels] = year;
+        panels->graphs[panels->n_panels++] = graph;
     }
     return COOPNET_OK;
+}
+
+void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
+                                    const coopnet_graph_t *graphs, const coopnet_date_t *dates,
+                                    size_t n_steps, coopnet_date_t as_of)
+{
+    memset(panels, 0, sizeof *panels);
+    if (n_steps == 0)
+        return;
+    int first_year, last_year, month, day, from, to;
+    coopnet_date_civil_from_days(dates[0].day, &first_year, &month, &day);
+    coopnet_date_civil_from_days(dates[n_steps - 1].day, &last_year, &month, &day);
+    panel_years(first_year, last_year, as_of, &from, &to);
+    for (size_t s = 0; s < n_steps; s++) {
+        int year;
+        coopnet_date_civil_from_days(dates[s].day, &year, &month, &day);
+        if (year < from || year > to)
+            continue;
+        panels->years[panels->n_panels] = year;
+        panels->graphs[panels->n_panels++] = &graphs[s];
+    }
 }
 
 int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
@@ -586,10 +620,11 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
                              "snapshot positions are for %lld actors, not the %lld of the network",
                              (long long)igraph_matrix_nrow(positions), (long long)n);
     for (size_t p = 0; p < panels->n_panels; p++)
-        if (igraph_vcount(&panels->graphs[p].graph) != n)
-            return COOPNET_ERROR(
-                err, COOPNET_EINVAL, "the %d snapshot has %lld actors, the network %lld",
-                panels->years[p], (long long)igraph_vcount(&panels->graphs[p].graph), (long long)n);
+        if (igraph_vcount(&panels->graphs[p]->graph) != n)
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "the %d snapshot has %lld actors, the network %lld",
+                                 panels->years[p],
+                                 (long long)igraph_vcount(&panels->graphs[p]->graph), (long long)n);
     int n_panels = (int)panels->n_panels;
     if (n_panels < 1)
         return COOPNET_ERROR(err, COOPNET_EDATA, "no snapshot to draw for '%s'", bundle->name);
@@ -621,7 +656,7 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
     double panel_h = (content.h - (rows - 1) * COOPNET_STYLE_GAP) / rows;
     int status = COOPNET_OK;
     for (int p = 0; p < n_panels && status == COOPNET_OK; p++) {
-        const coopnet_graph_t *graph = &panels->graphs[p];
+        const coopnet_graph_t *graph = panels->graphs[p];
         coopnet_rect_t panel = {content.x + (p % columns) * (panel_w + COOPNET_STYLE_GAP),
                                 content.y + (p / columns) * (panel_h + COOPNET_STYLE_GAP), panel_w,
                                 panel_h};

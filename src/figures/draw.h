@@ -105,20 +105,32 @@ int coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
                               size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err);
 
 /* Snapshot panels: the cooperation graph as of the end of each year (as coopnet_snapshots_compute
- * steps by year), at most 12, the last ones. */
+ * steps by year), at most COOPNET_SNAPSHOT_MAX_PANELS, the last ones up to the as-of year. */
 #define COOPNET_SNAPSHOT_MAX_PANELS 12
 typedef struct coopnet_snapshot_panels {
     size_t n_panels;
     int years[COOPNET_SNAPSHOT_MAX_PANELS];
-    coopnet_graph_t graphs[COOPNET_SNAPSHOT_MAX_PANELS];
+    const coopnet_graph_t *graphs[COOPNET_SNAPSHOT_MAX_PANELS]; /* the panels' graphs */
+    coopnet_graph_t *owned; /* built by coopnet_i_snapshot_panels_init; NULL when lent */
+    size_t n_owned;
 } coopnet_snapshot_panels_t;
 
-/* Builds the panels of bundle under graph_options (as_of caps the last year); EDATA when the
+/* Builds the panels' graphs of bundle under graph_options (for the chart facade); EDATA when the
  * bundle has no date. On failure panels is left destroyed. Cost: one graph per panel. */
 int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
                                    const coopnet_bundle_t *bundle,
                                    const coopnet_graph_options_t *graph_options,
                                    coopnet_error_t *err);
+
+/* The panels drawn from graphs a yearly snapshots analysis kept (n_steps of them, ending on
+ * dates; coopnet_i_snapshots_compute_with_graphs): lent, not copied, so they must outlive the
+ * panels. as_of (precision NONE: none) caps the last year as coopnet_i_snapshot_panels_init
+ * does. O(steps). */
+void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
+                                    const coopnet_graph_t *graphs, const coopnet_date_t *dates,
+                                    size_t n_steps, coopnet_date_t as_of);
+
+/* Frees what the panels own. Accepts a zeroed object. */
 void coopnet_i_snapshot_panels_destroy(coopnet_snapshot_panels_t *panels);
 
 /* Snapshots: the panels, every actor at its position of the full network's force layout

@@ -15,6 +15,7 @@
 #include "coopnet/rank.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
+#include "analysis/snapshots_internal.h"
 #include "figures/draw.h"
 #include "core/internal.h"
 #include "report/report_layout.h"
@@ -113,7 +114,8 @@ typedef struct report_model {
     igraph_vector_int_t top_sources;      /* actors reaching some other, most first (at most 8) */
 
     coopnet_snapshots_t snapshots;    /* degree by year */
-    coopnet_snapshot_panels_t panels; /* the yearly graphs drawn (none below two years) */
+    coopnet_graph_t *snapshot_graphs; /* the graph of each year, as analysed */
+    coopnet_snapshot_panels_t panels; /* the years drawn, lent from snapshot_graphs */
     igraph_vector_int_t risers;       /* vertices gaining places, most first (at most 5) */
     igraph_vector_t gains;            /* per vertex: places gained, NaN when not ranked */
 } report_model_t;
@@ -139,8 +141,9 @@ static void report_model_destroy(report_model_t *model)
     coopnet_temporal_all_destroy(&model->reach);
     coopnet_temporal_network_free(model->temporal);
     igraph_vector_int_destroy(&model->top_sources);
-    coopnet_snapshots_destroy(&model->snapshots);
     coopnet_i_snapshot_panels_destroy(&model->panels);
+    coopnet_i_snapshot_graphs_free(model->snapshot_graphs, model->snapshots.n_steps);
+    coopnet_snapshots_destroy(&model->snapshots);
     igraph_vector_int_destroy(&model->risers);
     igraph_vector_destroy(&model->gains);
 }
@@ -342,22 +345,22 @@ cleanup:
 static int compute_change(report_model_t *model, coopnet_error_t *err)
 {
     const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
-    int status = coopnet_snapshots_compute(model->bundle, &model->graph_options,
-                                           COOPNET_PERIOD_YEAR, 0, &measure, 1, false,
-                                           model->options->progress, &model->snapshots, err);
+    int status = coopnet_i_snapshots_compute_with_graphs(
+        model->bundle, &model->graph_options, COOPNET_PERIOD_YEAR, 0, &measure, 1, false,
+        model->options->progress, &model->snapshots, &model->snapshot_graphs, err);
     if (status != COOPNET_OK || model->snapshots.n_steps < 2)
         return status;
     const coopnet_snapshots_t *snapshots = &model->snapshots;
     size_t last = snapshots->n_steps - 1, n = (size_t)snapshots->n_vertices;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(&model->gains, (igraph_integer_t)n),
                          "snapshots");
+    double *gains = VECTOR(model->gains);
     for (size_t v = 0; v < n; v++)
-        VECTOR(model->gains)
-    [(igraph_integer_t) v] = snapshots->ranks[v] - snapshots->ranks[last * n + v];
+        gains[v] = snapshots->ranks[v] - snapshots->ranks[last * n + v];
     if ((status = rank_positive(&model->gains, 5, &model->risers, err)) != COOPNET_OK)
         return status;
-    status =
-        coopnet_i_snapshot_panels_init(&model->panels, model->bundle, &model->graph_options, err);
+    coopnet_i_snapshot_panels_lend(&model->panels, model->snapshot_graphs, snapshots->dates,
+                                   snapshots->n_steps, model->graph_options.as_of);
 cleanup:
     return status;
 }
