@@ -259,12 +259,11 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
 
 /* ---- NLC matrix ---- */
 
-int coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
-                              double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
-                              size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err)
+void coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
+                               double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                               size_t counts[COOPNET_LEVEL_COUNT])
 {
     const char *key = country != NULL && country[0] != '\0' ? country : "*";
-    bool found = false;
     for (int i = 0; i < COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT; i++)
         matrix[i] = NAN;
     for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
@@ -274,18 +273,12 @@ int coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
         const coopnet_nlc_pair_t *pair = &nlc->pairs[p];
         if (strcmp(pair->country, key) != 0)
             continue;
-        found = true;
         matrix[pair->level_a * COOPNET_LEVEL_COUNT + pair->level_b] = pair->density;
         matrix[pair->level_b * COOPNET_LEVEL_COUNT + pair->level_a] = pair->density;
         counts[pair->level_a] = (size_t)pair->n_a;
         counts[pair->level_b] = (size_t)pair->n_b;
     }
-    if (!found)
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "no national-local cooperation for country '%s': it has no actor "
-                             "in the graph (or use an ISO 3166-1 alpha-2 code such as MA)",
-                             key);
-    return COOPNET_OK;
+    /* a country without actors in the graph keeps every cell n/a: nlc has no pair of it */
 }
 
 int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
@@ -295,9 +288,7 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
 {
     double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT];
     size_t counts[COOPNET_LEVEL_COUNT];
-    int status = coopnet_i_chart_nlc_cells(nlc, country, matrix, counts, err);
-    if (status != COOPNET_OK)
-        return status;
+    coopnet_i_chart_nlc_cells(nlc, country, matrix, counts);
     char title[256], subtitle[256], text[64];
     bool by_country = country != NULL && country[0] != '\0';
     snprintf(title, sizeof title, "Who cooperates with whom, by level: %s%s%s", bundle->name,

@@ -90,7 +90,8 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
 
 /* The level x level density matrix of country (NULL or "": the whole network, "*") exactly as
  * nlc gives it (coopnet_nlc_compute; the same cells `coopnet nlc` prints), with the actors per
- * level of that country beside the rows. EINVAL for a country nlc does not list. O(pairs). */
+ * level of that country beside the rows; a country nlc does not list (no actor of it in the
+ * graph) has every cell n/a. O(pairs). */
 int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
                                     const coopnet_bundle_t *bundle, const coopnet_nlc_t *nlc,
                                     const char *country, const coopnet_chart_options_t *options,
@@ -98,11 +99,11 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
 
 /* The cells the NLC matrix of country draws: matrix (COOPNET_LEVEL_COUNT squared, row-major,
  * symmetric, NaN: no possible pair, as for international x international within a country) and
- * the actors per level (from the diagonal's possible pairs and the pairs with local actors).
- * EINVAL for a country nlc does not list. O(pairs). */
-int coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
-                              double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
-                              size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err);
+ * the actors per level (n_a, n_b of its pairs). A country nlc does not list: every cell NaN,
+ * no actor. O(pairs). */
+void coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
+                               double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                               size_t counts[COOPNET_LEVEL_COUNT]);
 
 /* Snapshot panels: the cooperation graph as of the end of each year (as coopnet_snapshots_compute
  * steps by year), at most COOPNET_SNAPSHOT_MAX_PANELS, the last ones up to the as-of year. */
