@@ -637,16 +637,23 @@ static void page_contents_line(report_document_t *document, int number, const ch
     document->y += height + 3;
 }
 
+/* The height of markup in font wrapped at width. */
+static double text_height_at(report_document_t *document, report_font_t font, const char *markup,
+                             double width)
+{
+    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, width);
+    if (layout == NULL)
+        return 0;
+    int layout_width, height;
+    pango_layout_get_size(layout, &layout_width, &height);
+    g_object_unref(layout);
+    return (double)height / PANGO_SCALE;
+}
+
 /* The height of markup in font across the text block. */
 static double text_height(report_document_t *document, report_font_t font, const char *markup)
 {
-    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, REPORT_TEXT_WIDTH);
-    if (layout == NULL)
-        return 0;
-    int width, height;
-    pango_layout_get_size(layout, &width, &height);
-    g_object_unref(layout);
-    return (double)height / PANGO_SCALE;
+    return text_height_at(document, font, markup, REPORT_TEXT_WIDTH);
 }
 
 static void page_title(report_document_t *document, const report_model_t *model,
@@ -1281,15 +1288,35 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
         2;
     g_free(heading);
+    /* at most 6 steps, and only those that fit above the footer; the rest as one line */
+    size_t shown = 0;
+    const double step_width = REPORT_TEXT_WIDTH - 12, ellipsis_room = 14;
     for (size_t s = 0; s < n_steps && s < 6; s++) {
         char contact[512];
         describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
         char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
                                              bundle->actors[steps[s].from].name,
                                              bundle->actors[steps[s].to].name, contact);
-        document->y += coopnet_i_report_text(
-                           document, REPORT_FONT_SMALL, line, REPORT_MARGIN_LEFT + 12, document->y,
-                           REPORT_TEXT_WIDTH - 12, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+        double room = REPORT_BOTTOM - (s + 1 < n_steps ? ellipsis_room : 0);
+        bool fits =
+            document->y + text_height_at(document, REPORT_FONT_SMALL, line, step_width) <= room;
+        if (fits)
+            document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
+                                                 REPORT_MARGIN_LEFT + 12, document->y, step_width,
+                                                 COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                           1.5;
+        g_free(line);
+        if (!fits)
+            break;
+        shown++;
+    }
+    if (shown < n_steps) {
+        char *line = g_markup_printf_escaped("→  … %zu more %s to <b>%s</b>", n_steps - shown,
+                                             plural(n_steps - shown, "step", "steps"),
+                                             bundle->actors[target].name);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
+                                             REPORT_MARGIN_LEFT + 12, document->y, step_width,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
                        1.5;
         g_free(line);
     }
