@@ -4,6 +4,9 @@
 
 #include <coopnet/coopnet.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -63,6 +66,86 @@ static void test_commit_and_abort(void)
     CHECK_INT(count_temporaries(), 0);
     coopnet_output_abort(output);
     remove(path);
+}
+
+/* An overwritten file keeps its mode (a 0600 file stays private); a new one gets 0666 under the
+ * umask; the temporary of a crashed run older than a day is swept, a recent one is not. */
+static void test_mode_and_stale_temporaries(void)
+{
+    char path[256], stale[256], recent[256];
+    snprintf(path, sizeof path, "%s/private.csv", directory);
+    snprintf(stale, sizeof stale, "%s/.coopnet-abc123", directory);
+    snprintf(recent, sizeof recent, "%s/.coopnet-def456", directory);
+    coopnet_output_t *output;
+    coopnet_error_t err;
+    struct stat info;
+    mode_t mask = umask(022);
+
+    CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
+    CHECK_INT(coopnet_output_commit(output, &err), COOPNET_OK);
+    CHECK(stat(path, &info) == 0 && (info.st_mode & 0777) == 0644);
+    chmod(path, 0600);
+    CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
+    fputs("secret\n", coopnet_output_stream(output));
+    CHECK_INT(coopnet_output_commit(output, &err), COOPNET_OK);
+    CHECK(stat(path, &info) == 0 && (info.st_mode & 0777) == 0600);
+    remove(path);
+
+    FILE *file = fopen(stale, "w");
+    if (file)
+        fclose(file);
+    file = fopen(recent, "w");
+    if (file)
+        fclose(file);
+    struct timespec old[2] = {{time(NULL) - 2 * 24 * 3600, 0}, {time(NULL) - 2 * 24 * 3600, 0}};
+    utimensat(AT_FDCWD, stale, old, 0);
+    CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
+    CHECK(access(stale, F_OK) != 0);
+    CHECK(access(recent, F_OK) == 0);
+    coopnet_output_abort(output);
+    remove(recent);
+    umask(mask);
+}
+
+/* The outputs of one run are committed together: when one cannot be completed, none replaces
+ * its destination and no temporary is left. */
+static void test_commit_all(void)
+{
+    char paths[3][256], text[64];
+    coopnet_output_t *outputs[3];
+    coopnet_error_t err;
+    for (int i = 0; i < 3; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/part%d.csv", directory, i);
+        FILE *file = fopen(paths[i], "w");
+        if (file) {
+            fputs("old\n", file);
+            fclose(file);
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        CHECK_INT(coopnet_output_open(paths[i], &outputs[i], &err), COOPNET_OK);
+        fputs("new\n", coopnet_output_stream(outputs[i]));
+    }
+    (void)fgetc(coopnet_output_stream(outputs[2])); /* reading a write-only stream: an error */
+    CHECK_INT(coopnet_output_commit_all(outputs, 3, &err), COOPNET_EIO);
+    for (int i = 0; i < 3; i++) {
+        CHECK(outputs[i] == NULL);
+        read_file(paths[i], text, sizeof text);
+        CHECK_STR(text, "old\n");
+    }
+    CHECK_INT(count_temporaries(), 0);
+
+    for (int i = 0; i < 3; i++) {
+        CHECK_INT(coopnet_output_open(paths[i], &outputs[i], &err), COOPNET_OK);
+        fputs("new\n", coopnet_output_stream(outputs[i]));
+    }
+    CHECK_INT(coopnet_output_commit_all(outputs, 3, &err), COOPNET_OK);
+    for (int i = 0; i < 3; i++) {
+        read_file(paths[i], text, sizeof text);
+        CHECK_STR(text, "new\n");
+        remove(paths[i]);
+    }
+    CHECK_INT(count_temporaries(), 0);
 }
 
 static void test_failures(void)
@@ -155,6 +238,8 @@ int main(void)
         return 1;
     TEST_RUN(test_commit_and_abort);
     TEST_RUN(test_failures);
+    TEST_RUN(test_mode_and_stale_temporaries);
+    TEST_RUN(test_commit_all);
     TEST_RUN(test_errors_and_diagnostics);
     TEST_RUN(test_tables);
     rmdir(directory);

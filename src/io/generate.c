@@ -963,12 +963,8 @@ int coopnet_generate_write(const char *directory, const coopnet_generate_options
     write_ties(&gen, coopnet_output_stream(outputs[TIES]));
     coopnet_progress_report(progress, "generate", options->n_events, options->n_events);
 
-    for (int f = 0; f < N_FILES; f++) {
-        coopnet_output_t *output = outputs[f];
-        outputs[f] = NULL;
-        if ((status = coopnet_output_commit(output, err)) != COOPNET_OK)
-            goto cleanup;
-    }
+    /* the four files together: a failure leaves the directory's old bundle whole */
+    status = coopnet_output_commit_all(outputs, N_FILES, err);
 cleanup:
     for (int f = 0; f < N_FILES; f++)
         coopnet_output_abort(outputs[f]);
