@@ -323,10 +323,30 @@ static void test_deterministic_for_a_seed(void)
     coopnet_bundle_free(bundle);
 }
 
-/* Precomputed sizes (what the report passes so that betweenness is computed once): the same
- * values give the same figure, other values are used as given, a vector of the wrong length is
- * ignored. Compared on the layout data, node by node. */
-static void test_precomputed_sizes(void)
+/* Draws the network of input into a recording surface; the layout drawn, or NULL on failure. */
+static coopnet_figure_layout_t *draw_recorded(const coopnet_network_input_t *input,
+                                              const coopnet_render_options_t *options, int expected)
+{
+    cairo_surface_t *surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(surface);
+    coopnet_figure_layout_t *layout = calloc(1, sizeof *layout);
+    coopnet_error_t err;
+    int status =
+        coopnet_i_draw_network(cr, (coopnet_rect_t){0, 0, 720, 540}, input, options, layout, &err);
+    CHECK_INT(status, expected);
+    if (status != COOPNET_OK) {
+        coopnet_figure_layout_free(layout);
+        layout = NULL;
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return layout;
+}
+
+/* Sizes given with the graph they were computed on (what the report passes so that betweenness
+ * is computed once): the same values give the facade's figure, other values are drawn as given,
+ * values of another graph (another as-of date, same vertex count) are refused, not drawn. */
+static void test_given_sizes(void)
 {
     coopnet_bundle_t *bundle = load("mena-hub");
     if (bundle == NULL)
@@ -335,32 +355,55 @@ static void test_precomputed_sizes(void)
     coopnet_render_options_t options;
     coopnet_render_options_init(&options);
     options.size_by = "betweenness";
-    coopnet_graph_t graph;
+    options.labels = COOPNET_LABELS_NONE;
+    coopnet_graph_t graph, earlier;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options.graph, &err), COOPNET_OK);
-    igraph_vector_t values, wrong_length;
+    coopnet_graph_options_t earlier_options = options.graph;
+    earlier_options.as_of =
+        (coopnet_date_t){coopnet_date_days_from_civil(2024, 1, 1), COOPNET_DATE_DAY};
+    CHECK_INT(coopnet_graph_init_cooperation(&earlier, bundle, &earlier_options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&earlier.graph), igraph_vcount(&graph.graph));
+    igraph_vector_t values, earlier_values;
     igraph_vector_init(&values, 0);
-    igraph_vector_init(&wrong_length, 3);
+    igraph_vector_init(&earlier_values, 0);
     CHECK_INT(coopnet_centrality_compute(&graph, COOPNET_MEASURE_BETWEENNESS, false, &values, &err),
               COOPNET_OK);
+    CHECK_INT(coopnet_centrality_compute(&earlier, COOPNET_MEASURE_BETWEENNESS, false,
+                                         &earlier_values, &err),
+              COOPNET_OK);
     const char *path = tmp_path("sizes.svg");
-    coopnet_figure_layout_t *computed = NULL, *given = NULL, *ignored = NULL, *other = NULL;
+    coopnet_figure_layout_t *computed = NULL;
     CHECK_INT(coopnet_render_network(bundle, &options, path, &computed, &err), COOPNET_OK);
-    options.size_values = &values;
-    CHECK_INT(coopnet_render_network(bundle, &options, path, &given, &err), COOPNET_OK);
-    options.size_values = &wrong_length;
-    CHECK_INT(coopnet_render_network(bundle, &options, path, &ignored, &err), COOPNET_OK);
+
+    coopnet_network_input_t input = {0};
+    input.bundle = bundle;
+    input.graph = &graph;
+    input.sizes = (coopnet_vertex_values_t){graph.build_id, &values, "betweenness"};
+    coopnet_figure_layout_t *given = draw_recorded(&input, &options, COOPNET_OK);
+    /* values of the graph as of 2024: same length, another graph: refused */
+    input.sizes = (coopnet_vertex_values_t){earlier.build_id, &earlier_values, "betweenness"};
+    CHECK(draw_recorded(&input, &options, COOPNET_EINVAL) == NULL);
+    input.sizes = (coopnet_vertex_values_t){graph.build_id, &earlier_values, "betweenness"};
+    input.sizes.values = &earlier_values;
+    igraph_vector_resize(&earlier_values, 3);
+    CHECK(draw_recorded(&input, &options, COOPNET_EINVAL) == NULL);
+    /* positions of another length: refused */
+    igraph_matrix_t positions;
+    igraph_matrix_init(&positions, 3, 2);
+    input.sizes = (coopnet_vertex_values_t){graph.build_id, &values, "betweenness"};
+    input.positions = &positions;
+    CHECK(draw_recorded(&input, &options, COOPNET_EINVAL) == NULL);
+    input.positions = NULL;
     /* one big actor, everyone else the same: one node at the largest radius */
     for (igraph_integer_t v = 0; v < igraph_vector_size(&values); v++)
         VECTOR(values)[v] = v == 5 ? 100 : 1;
-    options.size_values = &values;
-    CHECK_INT(coopnet_render_network(bundle, &options, path, &other, &err), COOPNET_OK);
-    if (computed && given && ignored && other) {
+    coopnet_figure_layout_t *other = draw_recorded(&input, &options, COOPNET_OK);
+    if (computed && given && other) {
         CHECK_INT(computed->n_nodes, given->n_nodes);
-        CHECK_INT(computed->n_nodes, ignored->n_nodes);
         size_t bigger = 0;
         for (size_t v = 0; v < computed->n_nodes && v < given->n_nodes; v++) {
             CHECK(computed->nodes[v].radius == given->nodes[v].radius);
-            CHECK(computed->nodes[v].radius == ignored->nodes[v].radius);
+            CHECK(computed->nodes[v].x == given->nodes[v].x);
             bigger += other->nodes[v].radius > other->nodes[0].radius ||
                       other->nodes[v].radius > other->nodes[1].radius;
         }
@@ -373,11 +416,12 @@ static void test_precomputed_sizes(void)
     }
     coopnet_figure_layout_free(computed);
     coopnet_figure_layout_free(given);
-    coopnet_figure_layout_free(ignored);
     coopnet_figure_layout_free(other);
+    igraph_matrix_destroy(&positions);
     igraph_vector_destroy(&values);
-    igraph_vector_destroy(&wrong_length);
+    igraph_vector_destroy(&earlier_values);
     coopnet_graph_destroy(&graph);
+    coopnet_graph_destroy(&earlier);
     unlink(path);
     coopnet_bundle_free(bundle);
 }
@@ -524,7 +568,9 @@ static void test_charts(void)
     coopnet_bundle_free(bundle);
 }
 
-static void test_level_density(void)
+/* The NLC matrix's cells are nlc's (coopnet_nlc_compute) for the whole network and a country,
+ * international actors counted within a country as nlc counts them. */
+static void test_nlc_cells(void)
 {
     coopnet_bundle_t *bundle = small_bundle();
     if (bundle == NULL)
@@ -532,11 +578,13 @@ static void test_level_density(void)
     coopnet_graph_options_t options;
     coopnet_graph_options_init(&options);
     coopnet_graph_t graph = {0};
+    coopnet_nlc_t nlc = {0};
     coopnet_error_t err;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, &nlc, &err), COOPNET_OK);
     double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT];
     size_t counts[COOPNET_LEVEL_COUNT];
-    CHECK_INT(coopnet_chart_level_density(bundle, &graph, NULL, matrix, counts, &err), COOPNET_OK);
+    coopnet_i_chart_nlc_cells(&nlc, NULL, matrix, counts);
     CHECK_INT(counts[COOPNET_LEVEL_LOCAL], 1);
     /* one local and one regional actor, linked: density 1; no local-local pair: NAN */
     CHECK_NEAR(matrix[COOPNET_LEVEL_LOCAL * 4 + COOPNET_LEVEL_REGIONAL], 1.0, 1e-12);
@@ -544,8 +592,20 @@ static void test_level_density(void)
     CHECK(isnan(matrix[COOPNET_LEVEL_LOCAL * 4 + COOPNET_LEVEL_LOCAL]));
     CHECK_NEAR(matrix[COOPNET_LEVEL_INTERNATIONAL * 4 + COOPNET_LEVEL_LOCAL], 0.0, 1e-12);
     CHECK_NEAR(matrix[COOPNET_LEVEL_INTERNATIONAL * 4 + COOPNET_LEVEL_NATIONAL], 1.0, 1e-12);
-    CHECK_INT(coopnet_chart_level_density(bundle, &graph, "XX", matrix, counts, &err),
-              COOPNET_EINVAL);
+    for (size_t p = 0; p < nlc.n_pairs; p++) {
+        const coopnet_nlc_pair_t *pair = &nlc.pairs[p];
+        coopnet_i_chart_nlc_cells(&nlc, pair->country, matrix, counts);
+        double cell = matrix[pair->level_a * 4 + pair->level_b];
+        CHECK(isnan(pair->density) ? isnan(cell) : cell == pair->density);
+        CHECK_INT(counts[pair->level_a], pair->n_a);
+        CHECK_INT(counts[pair->level_b], pair->n_b);
+    }
+    /* a country without actors: nothing to show, every cell n/a */
+    coopnet_i_chart_nlc_cells(&nlc, "XX", matrix, counts);
+    for (int i = 0; i < COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT; i++)
+        CHECK(isnan(matrix[i]));
+    CHECK_INT(counts[COOPNET_LEVEL_INTERNATIONAL], 0);
+    coopnet_nlc_destroy(&nlc);
     coopnet_graph_destroy(&graph);
     coopnet_bundle_free(bundle);
 }
@@ -692,12 +752,12 @@ int main(void)
     TEST_RUN(test_geo_range_clamped);
     TEST_RUN(test_geo_portrait_puts_legend_under_map);
     TEST_RUN(test_deterministic_for_a_seed);
-    TEST_RUN(test_precomputed_sizes);
+    TEST_RUN(test_given_sizes);
     TEST_RUN(test_arabic_glyphs);
     TEST_RUN(test_labels_top_and_none);
     TEST_RUN(test_short_labels);
     TEST_RUN(test_charts);
-    TEST_RUN(test_level_density);
+    TEST_RUN(test_nlc_cells);
     TEST_RUN(test_errors);
     TEST_RUN(test_large_graph);
     return TEST_DONE();

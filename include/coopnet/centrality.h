@@ -53,6 +53,10 @@ typedef enum {
 #define COOPNET_MEASURE_TEXT_CONSTRAINT                                                            \
     "Burt's constraint: partners tied to each other (low = broker; empty if isolated)"
 
+/* The names of the measures as the command line spells them ("betweenness"), in enum order,
+ * NULL-terminated: the one list every command, figure and report uses. */
+extern COOPNET_API const char *const coopnet_measure_names[COOPNET_MEASURE_COUNT + 1];
+
 /* The measure's name as the command line spells it ("betweenness"); "" when out of range. */
 COOPNET_API const char *coopnet_measure_name(coopnet_measure_t measure);
 

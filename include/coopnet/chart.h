@@ -36,12 +36,11 @@ COOPNET_API int coopnet_chart_kind_parse(const char *text, coopnet_chart_kind_t 
 typedef struct coopnet_chart_options {
     coopnet_figure_options_t figure;
     coopnet_graph_options_t graph;
-    const char *measure; /* ranking: a measure of coopnet_render_measure_names; NULL: degree */
-    /* ranking, optional: the measure already computed on the cooperation graph of these graph
-     * options, one value per vertex (see coopnet_render_options_t.size_values). Not owned. */
-    const igraph_vector_t *measure_values;
+    const char *measure; /* ranking: a measure of coopnet_measure_names; NULL: degree */
     size_t top;          /* ranking: bars; 0: 15 */
-    const char *country; /* nlc-matrix: only actors of this country; NULL: all */
+    const char *country; /* nlc-matrix: this country's cells of coopnet_nlc_compute (its actors
+                            and, as nlc counts them, every international actor); NULL: the
+                            whole network */
     unsigned long seed;  /* snapshots: layout seed */
     coopnet_label_field_t label_field;
     coopnet_period_t period; /* reach-curve: one point per month, quarter (default) or year */
@@ -58,22 +57,14 @@ COOPNET_API void coopnet_chart_options_init(coopnet_chart_options_t *options);
  * bad option (unknown measure, country, source or --exclude id, a filtered-out source, too many
  * sources), EDATA when the data cannot make the chart (no dated event for snapshots or
  * participation, no dated contact for reach-curve), EIO, ENOMEM, EINTERNAL; the destination is
- * then untouched. Cost: ranking O(measure); nlc-matrix O(V + E); snapshots one FR layout plus
+ * then untouched. Each chart computes its analysis (coopnet/centrality.h, nlc.h, temporal.h) and
+ * draws what it gives: the nlc-matrix cells are those `coopnet nlc` prints. Cost: ranking
+ * O(measure + V log V); nlc-matrix O(V log V + E); snapshots one FR layout plus
  * one graph per year; participation O(events); reach-curve as coopnet_temporal_all_sources
  * (no source) or one coopnet_temporal_reach_forward per source. */
 COOPNET_API int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
                                      const coopnet_chart_options_t *options, const char *path,
                                      coopnet_error_t *err);
-
-/* Density of links between actors of level a and level b in the cooperation graph: links /
- * possible pairs (a == b: n(n-1)/2; else n_a * n_b); NAN when there is no possible pair.
- * matrix is COOPNET_LEVEL_COUNT x COOPNET_LEVEL_COUNT, row-major; counts (may be NULL) receives
- * the actors per level. Only actors of country are counted when it is not NULL. O(V + E). */
-COOPNET_API int
-coopnet_chart_level_density(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
-                            const char *country,
-                            double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
-                            size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

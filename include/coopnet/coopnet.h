@@ -20,6 +20,7 @@
 #include "coopnet/jobs.h"
 #include "coopnet/report.h"
 #include "coopnet/centrality.h"
+#include "coopnet/rank.h"
 #include "coopnet/groups.h"
 #include "coopnet/nlc.h"
 #include "coopnet/brokerage.h"

@@ -28,8 +28,9 @@ typedef struct coopnet_nlc_pair {
     const char *country;              /* "*" for the whole network; else points into the bundle */
     coopnet_level_t level_a, level_b; /* level_a <= level_b */
     igraph_integer_t edges;
-    double possible; /* pairs of actors at these levels: n_a n_b, or n (n - 1) / 2 */
-    double density;  /* edges / possible; NaN when nothing is possible */
+    igraph_integer_t n_a, n_b; /* actors at level_a and at level_b (as counted for country) */
+    double possible;           /* pairs of actors at these levels: n_a n_b, or n (n - 1) / 2 */
+    double density;            /* edges / possible; NaN when nothing is possible */
 } coopnet_nlc_pair_t;
 
 /* How many local and regional actors of a country reach one of its national actors directly. */

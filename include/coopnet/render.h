@@ -16,6 +16,7 @@
 #include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
+#include "coopnet/centrality.h"
 #include "coopnet/error.h"
 #include "coopnet/graph.h"
 
@@ -95,13 +96,8 @@ typedef struct coopnet_render_options {
     unsigned long seed;   /* layouts are deterministic for a seed */
     const char *color_by; /* actor attribute; NULL or "level": the level colours */
     const char *group_by; /* circle layout: groups; NULL: the color_by attribute */
-    const char *size_by;  /* a measure (coopnet_render_measure_names); NULL: "degree";
+    const char *size_by;  /* a measure (coopnet_measure_names); NULL: "degree";
                              "none": all nodes the same size */
-    /* Optional: size_by already computed on the cooperation graph of these graph options, one
-     * value per vertex in vertex order (as coopnet_centrality_compute gives it), so that a caller
-     * drawing several figures computes an O(V E) measure once. Not owned; NULL, or a length other
-     * than the vertex count: computed here. */
-    const igraph_vector_t *size_values;
     coopnet_label_mode_t labels;
     size_t label_top; /* for COOPNET_LABELS_TOP */
     coopnet_label_field_t label_field;
@@ -110,9 +106,9 @@ typedef struct coopnet_render_options {
 /* Defaults: auto layout, seed 1, colour by level, size by degree, auto labels, short names. */
 COOPNET_API void coopnet_render_options_init(coopnet_render_options_t *options);
 
-/* The measures --size-by accepts, NULL-terminated: those of coopnet/centrality.h (degree,
- * strength, betweenness, closeness, harmonic, eigenvector, pagerank, coreness, constraint). */
-extern COOPNET_API const char *const coopnet_render_measure_names[];
+/* The measures size_by accepts: coopnet_measure_names of coopnet/centrality.h (the same list;
+ * this name is kept as an alias for one release). */
+#define coopnet_render_measure_names coopnet_measure_names
 
 /* One drawn node: an actor, or an event in the bipartite and timeline layouts. */
 typedef struct coopnet_figure_node {

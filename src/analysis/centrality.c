@@ -8,9 +8,10 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const measure_names[COOPNET_MEASURE_COUNT] = {
-    "degree",      "strength", "betweenness", "closeness", "harmonic",
-    "eigenvector", "pagerank", "coreness",    "constraint"};
+/* The one list of measure names: the command line, the figures and the report read it. */
+const char *const coopnet_measure_names[COOPNET_MEASURE_COUNT + 1] = {
+    "degree",      "strength", "betweenness", "closeness",  "harmonic",
+    "eigenvector", "pagerank", "coreness",    "constraint", NULL};
 
 static const char *const measure_descriptions[COOPNET_MEASURE_COUNT] = {
     COOPNET_MEASURE_TEXT_DEGREE,    COOPNET_MEASURE_TEXT_STRENGTH, COOPNET_MEASURE_TEXT_BETWEENNESS,
@@ -26,7 +27,7 @@ const char *coopnet_measure_name(coopnet_measure_t measure)
 {
     if ((int)measure < 0 || measure >= COOPNET_MEASURE_COUNT)
         return "";
-    return measure_names[measure];
+    return coopnet_measure_names[measure];
 }
 
 const char *coopnet_measure_description(coopnet_measure_t measure)
@@ -39,7 +40,7 @@ const char *coopnet_measure_description(coopnet_measure_t measure)
 int coopnet_measure_parse(const char *name)
 {
     for (int m = 0; m < COOPNET_MEASURE_COUNT; m++)
-        if (strcmp(name, measure_names[m]) == 0)
+        if (strcmp(name, coopnet_measure_names[m]) == 0)
             return m;
     return -1;
 }

@@ -143,6 +143,8 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
                 pair->level_a = (coopnet_level_t)la;
                 pair->level_b = (coopnet_level_t)lb;
                 pair->edges = edge_count[row][pair_slot(la, lb)];
+                pair->n_a = (igraph_integer_t)na;
+                pair->n_b = (igraph_integer_t)nb;
                 pair->possible = la == lb ? na * (na - 1) / 2 : na * nb;
                 pair->density = pair->possible > 0 ? (double)pair->edges / pair->possible : NAN;
             }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* snapshots.c - centralities at each year, quarter or month (see coopnet/snapshots.h). */
 #include "coopnet/snapshots.h"
+#include "analysis/snapshots_internal.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
 
@@ -78,13 +79,36 @@ static void compare_steps(const double *old_values, const double *new_values,
         change->spearman = gsl_stats_spearman(x, 1, y, 1, m, work);
 }
 
+void coopnet_i_snapshot_graphs_free(coopnet_graph_t *graphs, size_t n)
+{
+    if (graphs == NULL)
+        return;
+    for (size_t s = 0; s < n; s++)
+        coopnet_graph_destroy(&graphs[s]);
+    free(graphs);
+}
+
 int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
                               const coopnet_graph_options_t *options, coopnet_period_t period,
                               int32_t window_days, const coopnet_measure_t *measures,
                               size_t n_measures, bool weighted, const coopnet_progress_t *progress,
                               coopnet_snapshots_t *snapshots, coopnet_error_t *err)
 {
+    return coopnet_i_snapshots_compute_with_graphs(bundle, options, period, window_days, measures,
+                                                   n_measures, weighted, progress, snapshots, NULL,
+                                                   err);
+}
+
+int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
+                                            const coopnet_graph_options_t *options,
+                                            coopnet_period_t period, int32_t window_days,
+                                            const coopnet_measure_t *measures, size_t n_measures,
+                                            bool weighted, const coopnet_progress_t *progress,
+                                            coopnet_snapshots_t *snapshots,
+                                            coopnet_graph_t **graphs, coopnet_error_t *err)
+{
     int status = COOPNET_OK;
+    coopnet_graph_t *kept = NULL; /* graphs != NULL: every step's graph, handed over */
     coopnet_graph_t graph = {0};
     igraph_vector_t values[COOPNET_MEASURE_COUNT];
     size_t n_values = 0; /* initialised vectors of values[] */
@@ -93,6 +117,8 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
 
     coopnet_library_init();
     memset(snapshots, 0, sizeof *snapshots);
+    if (graphs != NULL)
+        *graphs = NULL;
     if (window_days < 0)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "negative window of %ld days", (long)window_days);
     if (n_measures == 0 || n_measures > COOPNET_MEASURE_COUNT)
@@ -122,6 +148,10 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
     for (int32_t end = coopnet_period_end(first.day, period); end <= last_end;
          end = coopnet_period_end(end + 1, period))
         snapshots->dates[snapshots->n_steps++] = coopnet_date_from_day(end);
+    if (graphs != NULL && (kept = calloc(n_steps + 1, sizeof *kept)) == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
+        goto cleanup;
+    }
 
     coopnet_graph_options_t step_options = *options;
     uint64_t total_steps = snapshots->n_steps;
@@ -170,6 +200,10 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
                               spearman_work, &snapshots->changes[(s - 1) * n_measures + k]);
             }
         }
+        if (kept != NULL) {
+            kept[s] = graph; /* moved: the array owns it now */
+            memset(&graph, 0, sizeof graph);
+        }
         coopnet_graph_destroy(&graph);
         coopnet_progress_report(progress, "snapshots", s + 1, total_steps);
     }
@@ -182,7 +216,12 @@ cleanup:
     free(x);
     free(y);
     free(spearman_work);
-    if (status != COOPNET_OK)
+    if (status != COOPNET_OK) {
+        coopnet_i_snapshot_graphs_free(kept, snapshots->n_steps);
         coopnet_snapshots_destroy(snapshots);
+        kept = NULL;
+    }
+    if (graphs != NULL)
+        *graphs = kept;
     return status;
 }

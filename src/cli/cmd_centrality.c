@@ -2,7 +2,6 @@
 /* cmd_centrality.c - `coopnet centrality BUNDLE`: who holds the network together. */
 #include "cli_analysis.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,19 +36,6 @@ const cli_command_t cli_command_centrality = {
 
 enum { OPT_MEASURES = CLI_OPT_FIRST_COMMAND_OPTION, OPT_WEIGHTED, OPT_TOP };
 
-static const double *sort_key; /* qsort has no context argument */
-
-static int compare_by_key(const void *a, const void *b)
-{
-    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
-    double kx = sort_key[x], ky = sort_key[y];
-    if (isnan(kx) != isnan(ky))
-        return isnan(kx) ? 1 : -1;
-    if (!isnan(kx) && kx != ky)
-        return kx > ky ? -1 : 1;
-    return (x > y) - (x < y);
-}
-
 static int run_centrality(int argc, char **argv)
 {
     static const struct option options[] = {CLI_ANALYSIS_OPTIONS,
@@ -66,7 +52,8 @@ static int run_centrality(int argc, char **argv)
     long long top = -1;
     int opt, exit_status = COOPNET_EXIT_OK;
     double *values = NULL;
-    igraph_integer_t *order = NULL;
+    igraph_vector_int_t order;
+    bool order_ready = false;
     igraph_vector_t measure_values[COOPNET_MEASURE_COUNT];
     size_t n_columns = 0;
     coopnet_progress_t progress;
@@ -99,8 +86,8 @@ static int run_centrality(int argc, char **argv)
 
     igraph_integer_t n = igraph_vcount(&analysis.graph.graph);
     values = malloc(((size_t)n * n_measures + 1) * sizeof *values);
-    order = malloc(((size_t)n + 1) * sizeof *order);
-    if (values == NULL || order == NULL) {
+    order_ready = igraph_vector_int_init(&order, 0) == IGRAPH_SUCCESS;
+    if (values == NULL || !order_ready) {
         cli_error("out of memory");
         exit_status = COOPNET_EXIT_FAILURE;
         goto cleanup;
@@ -121,10 +108,10 @@ static int run_centrality(int argc, char **argv)
     }
     for (size_t k = 0; k < n_measures; k++)
         memcpy(values + k * (size_t)n, VECTOR(measure_values[k]), (size_t)n * sizeof *values);
-    for (igraph_integer_t v = 0; v < n; v++)
-        order[v] = v;
-    sort_key = values;
-    qsort(order, (size_t)n, sizeof *order, compare_by_key);
+    if (coopnet_rank_vertices(&measure_values[0], &order, &err) != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
 
     const char *columns[4 + COOPNET_MEASURE_COUNT] = {"id", "name", "level", "country"};
     for (size_t k = 0; k < n_measures; k++)
@@ -134,16 +121,18 @@ static int run_centrality(int argc, char **argv)
                         4 + n_measures);
     igraph_integer_t rows = top >= 0 && top < n ? (igraph_integer_t)top : n;
     for (igraph_integer_t r = 0; r < rows; r++) {
-        cli_analysis_actor_cells(&analysis, &table, order[r]);
+        igraph_integer_t v = VECTOR(order)[r];
+        cli_analysis_actor_cells(&analysis, &table, v);
         for (size_t k = 0; k < n_measures; k++)
-            coopnet_table_number(&table, values[k * (size_t)n + (size_t)order[r]]);
+            coopnet_table_number(&table, values[k * (size_t)n + (size_t)v]);
         coopnet_table_end_row(&table);
     }
     coopnet_table_end(&table);
     exit_status = cli_analysis_finish(&analysis);
 cleanup:
     free(values);
-    free(order);
+    if (order_ready)
+        igraph_vector_int_destroy(&order);
     for (size_t k = 0; k < n_columns; k++)
         igraph_vector_destroy(&measure_values[k]);
     cli_analysis_free(&analysis);

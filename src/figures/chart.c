@@ -2,6 +2,7 @@
 /* chart.c - rankings, the NLC density matrix, yearly snapshots, event participation and the
  * reach curve (see coopnet/chart.h and draw.h). */
 #include "coopnet/chart.h"
+#include "coopnet/rank.h"
 #include "figures/draw.h"
 #include "core/internal.h"
 
@@ -11,7 +12,22 @@
 #include <string.h>
 
 #define DEFAULT_TOP 15
-#define MAX_SNAPSHOT_PANELS 12
+
+static coopnet_chart_probe_t chart_probe; /* tests only (draw.h) */
+static void *chart_probe_data;
+
+void coopnet_i_chart_set_probe(coopnet_chart_probe_t probe, void *data)
+{
+    chart_probe = probe;
+    chart_probe_data = data;
+}
+
+static void probe_call(coopnet_chart_kind_t kind, const char *label, const double *values,
+                       size_t n_values, const size_t *items, size_t n_items)
+{
+    if (chart_probe != NULL)
+        chart_probe(kind, label, values, n_values, items, n_items, chart_probe_data);
+}
 
 void coopnet_chart_options_init(coopnet_chart_options_t *options)
 {
@@ -149,48 +165,41 @@ static double level_legend(cairo_t *cr, double x, double y, double width)
 
 /* ---- ranking ---- */
 
-typedef struct ranked {
-    size_t actor;
-    double value;
-} ranked_t;
-
-static int compare_ranked(const void *a, const void *b)
-{
-    const ranked_t *x = a, *y = b;
-    if (x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    return x->actor < y->actor ? -1 : x->actor > y->actor;
-}
-
-int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_graph_t *graph,
+                                 const coopnet_vertex_values_t *values,
                                  const coopnet_chart_options_t *options, coopnet_error_t *err)
 {
-    const char *measure = options->measure ? options->measure : "degree";
+    const coopnet_bundle_t *bundle = graph->bundle;
+    const char *measure = values->measure ? values->measure : "value";
     size_t top = options->top ? options->top : DEFAULT_TOP;
-    coopnet_graph_t graph = {0};
-    igraph_vector_t values;
-    ranked_t *ranked = NULL;
-    int status = COOPNET_OK;
-    if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS)
+    igraph_vector_int_t order;
+    int status = coopnet_i_vertex_values_check(values, graph, err);
+    if (status != COOPNET_OK)
+        return status;
+    if (igraph_vector_int_init(&order, 0) != IGRAPH_SUCCESS)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    if ((status = coopnet_graph_init_cooperation(&graph, bundle, &options->graph, err)) !=
-        COOPNET_OK)
-        goto cleanup;
-    if ((status = coopnet_i_draw_measure(&graph, measure, options->measure_values, &values, err)) !=
-        COOPNET_OK)
-        goto cleanup;
-    size_t n = (size_t)igraph_vcount(&graph.graph);
-    ranked = coopnet_i_alloc_array(n + 1, sizeof *ranked);
-    if (ranked == NULL) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-        goto cleanup;
+    if ((status = coopnet_rank_top(values->values, top, &order, err)) != COOPNET_OK) {
+        igraph_vector_int_destroy(&order);
+        return status;
     }
-    for (size_t v = 0; v < n; v++)
-        ranked[v] = (ranked_t){(size_t)VECTOR(graph.actor_of_vertex)[v], VECTOR(values)[v]};
-    qsort(ranked, n, sizeof *ranked, compare_ranked);
-    if (top > n)
-        top = n;
-
+    size_t n = (size_t)igraph_vcount(&graph->graph);
+    top = (size_t)igraph_vector_int_size(&order);
+    /* the bars: NaN (undefined, ranked last) as 0 */
+    double *bar_values = coopnet_i_alloc_array(top + 1, sizeof *bar_values);
+    size_t *bar_actors = coopnet_i_alloc_array(top + 1, sizeof *bar_actors);
+    if (bar_values == NULL || bar_actors == NULL) {
+        free(bar_values);
+        free(bar_actors);
+        igraph_vector_int_destroy(&order);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < top; i++) {
+        igraph_integer_t v = VECTOR(order)[i];
+        double value = VECTOR(*values->values)[v];
+        bar_values[i] = isnan(value) ? 0 : value;
+        bar_actors[i] = (size_t)VECTOR(graph->actor_of_vertex)[v];
+    }
+    igraph_vector_int_destroy(&order);
     char title[256], subtitle[256], label[256], text[64];
     snprintf(title, sizeof title, "Top %zu actors by %s: %s", top, measure, bundle->name);
     snprintf(subtitle, sizeof subtitle,
@@ -201,7 +210,7 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
     double legend_height = level_legend(cr, content.x, content.y, content.w);
     double label_width = 0;
     for (size_t i = 0; i < top; i++) {
-        coopnet_i_draw_actor_label(bundle, ranked[i].actor, options->label_field, label,
+        coopnet_i_draw_actor_label(bundle, bar_actors[i], options->label_field, label,
                                    sizeof label);
         label_width = fmax(label_width, coopnet_i_style_text_width(cr, COOPNET_TEXT_TICK, label));
     }
@@ -209,17 +218,17 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
     coopnet_rect_t plot = {content.x + label_width + 8, content.y + legend_height + 12,
                            content.w - label_width - 8 - 30, 0};
     plot.h = content.y + content.h - plot.y - 34;
-    double axis_max = value_axis(cr, plot, top ? ranked[0].value : 1, true,
+    double axis_max = value_axis(cr, plot, top ? bar_values[0] : 1, true,
                                  strcmp(measure, "degree") == 0, measure);
     double band = top ? plot.h / (double)top : 0;
     for (size_t i = 0; i < top; i++) {
         double y = plot.y + band * (double)i;
-        double bar = fmax(0, ranked[i].value / axis_max * plot.w);
+        double bar = fmax(0, bar_values[i] / axis_max * plot.w);
         coopnet_i_style_set_color(
-            cr, coopnet_i_style_level_color(bundle->actors[ranked[i].actor].level), 1.0);
+            cr, coopnet_i_style_level_color(bundle->actors[bar_actors[i]].level), 1.0);
         cairo_rectangle(cr, plot.x, y + band * 0.15, bar, band * 0.7);
         cairo_fill(cr);
-        coopnet_i_draw_actor_label(bundle, ranked[i].actor, options->label_field, label,
+        coopnet_i_draw_actor_label(bundle, bar_actors[i], options->label_field, label,
                                    sizeof label);
         PangoLayout *layout = coopnet_i_style_layout(cr, COOPNET_TEXT_TICK, label, label_width, 1);
         if (layout != NULL) {
@@ -230,7 +239,7 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
                                         COOPNET_ALIGN_RIGHT, coopnet_i_style_text);
             g_object_unref(layout);
         }
-        format_number(ranked[i].value, text, sizeof text);
+        format_number(bar_values[i], text, sizeof text);
         double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, text, 0);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, plot.x + bar + 4,
                                   y + (band - height) / 2, 0, COOPNET_ALIGN_LEFT,
@@ -242,77 +251,51 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
     cairo_line_to(cr, plot.x, plot.y + plot.h);
     cairo_stroke(cr);
     cairo_restore(cr);
-cleanup:
-    free(ranked);
-    igraph_vector_destroy(&values);
-    coopnet_graph_destroy(&graph);
-    return status;
+    probe_call(COOPNET_CHART_RANKING, measure, bar_values, top, bar_actors, top);
+    free(bar_values);
+    free(bar_actors);
+    return COOPNET_OK;
 }
 
 /* ---- NLC matrix ---- */
 
-int coopnet_chart_level_density(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
-                                const char *country,
-                                double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
-                                size_t counts[COOPNET_LEVEL_COUNT], coopnet_error_t *err)
+void coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
+                               double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                               size_t counts[COOPNET_LEVEL_COUNT])
 {
-    size_t actors[COOPNET_LEVEL_COUNT] = {0};
-    double links[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT] = {0};
-    if (country != NULL && country[0] != '\0' && !coopnet_country_is_valid(country))
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "bad country '%s': use an ISO 3166-1 alpha-2 code such as MA",
-                             country);
-    igraph_integer_t n = igraph_vcount(&graph->graph);
-    for (igraph_integer_t v = 0; v < n; v++) {
-        const coopnet_actor_t *actor = &bundle->actors[VECTOR(graph->actor_of_vertex)[v]];
-        if (country == NULL || country[0] == '\0' || strcmp(actor->country, country) == 0)
-            actors[actor->level]++;
-    }
-    for (igraph_integer_t e = 0; e < igraph_ecount(&graph->graph); e++) {
-        const coopnet_actor_t *a =
-            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(&graph->graph, e)]];
-        const coopnet_actor_t *b =
-            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(&graph->graph, e)]];
-        if (country != NULL && country[0] != '\0' &&
-            (strcmp(a->country, country) != 0 || strcmp(b->country, country) != 0))
+    const char *key = country != NULL && country[0] != '\0' ? country : "*";
+    for (int i = 0; i < COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT; i++)
+        matrix[i] = NAN;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
+        counts[l] = 0;
+    /* a country's block has no international x international pair: that cell stays n/a */
+    for (size_t p = 0; p < nlc->n_pairs; p++) {
+        const coopnet_nlc_pair_t *pair = &nlc->pairs[p];
+        if (strcmp(pair->country, key) != 0)
             continue;
-        links[a->level * COOPNET_LEVEL_COUNT + b->level]++;
-        if (a->level != b->level)
-            links[b->level * COOPNET_LEVEL_COUNT + a->level]++;
+        matrix[pair->level_a * COOPNET_LEVEL_COUNT + pair->level_b] = pair->density;
+        matrix[pair->level_b * COOPNET_LEVEL_COUNT + pair->level_a] = pair->density;
+        counts[pair->level_a] = (size_t)pair->n_a;
+        counts[pair->level_b] = (size_t)pair->n_b;
     }
-    for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
-        for (int j = 0; j < COOPNET_LEVEL_COUNT; j++) {
-            double possible = i == j ? (double)actors[i] * ((double)actors[i] - 1) / 2
-                                     : (double)actors[i] * (double)actors[j];
-            matrix[i * COOPNET_LEVEL_COUNT + j] =
-                possible > 0 ? links[i * COOPNET_LEVEL_COUNT + j] / possible : NAN;
-        }
-        if (counts != NULL)
-            counts[i] = actors[i];
-    }
-    return COOPNET_OK;
+    /* a country without actors in the graph keeps every cell n/a: nlc has no pair of it */
 }
 
 int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
-                                    const coopnet_bundle_t *bundle,
-                                    const coopnet_chart_options_t *options, coopnet_error_t *err)
+                                    const coopnet_bundle_t *bundle, const coopnet_nlc_t *nlc,
+                                    const char *country, const coopnet_chart_options_t *options,
+                                    coopnet_error_t *err)
 {
-    coopnet_graph_t graph = {0};
     double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT];
     size_t counts[COOPNET_LEVEL_COUNT];
-    int status = coopnet_graph_init_cooperation(&graph, bundle, &options->graph, err);
-    if (status == COOPNET_OK)
-        status = coopnet_chart_level_density(bundle, &graph, options->country, matrix, counts, err);
-    coopnet_graph_destroy(&graph);
-    if (status != COOPNET_OK)
-        return status;
+    coopnet_i_chart_nlc_cells(nlc, country, matrix, counts);
     char title[256], subtitle[256], text[64];
-    bool by_country = options->country != NULL && options->country[0] != '\0';
+    bool by_country = country != NULL && country[0] != '\0';
     snprintf(title, sizeof title, "Who cooperates with whom, by level: %s%s%s", bundle->name,
-             by_country ? ", " : "", by_country ? options->country : "");
+             by_country ? ", " : "", by_country ? country : "");
     snprintf(subtitle, sizeof subtitle,
              "Density of links between levels: share of possible pairs that cooperate%s",
-             by_country ? " (actors of this country only)" : "");
+             by_country ? " (this country's actors and every international actor)" : "");
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
@@ -374,6 +357,8 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
                                                    : coopnet_i_style_text_color_on(fill));
         }
     }
+    probe_call(COOPNET_CHART_NLC_MATRIX, by_country ? country : "*", matrix,
+               COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT, counts, COOPNET_LEVEL_COUNT);
     if (!scale) {
         cairo_restore(cr);
         return COOPNET_OK;
@@ -532,47 +517,118 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
 
 /* ---- snapshots: the network as of each year, same positions ---- */
 
-int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                                   const coopnet_chart_options_t *options, coopnet_error_t *err)
+void coopnet_i_snapshot_panels_destroy(coopnet_snapshot_panels_t *panels)
 {
+    if (panels == NULL)
+        return;
+    for (size_t p = 0; p < panels->n_owned; p++)
+        coopnet_graph_destroy(&panels->owned[p]);
+    free(panels->owned);
+    memset(panels, 0, sizeof *panels);
+}
+
+/* The years the panels show: from the first dated year to the last (capped by as_of), the last
+ * COOPNET_SNAPSHOT_MAX_PANELS of them. */
+static void panel_years(int first_year, int last_year, coopnet_date_t as_of, int *from, int *to)
+{
+    int month, day;
+    if (as_of.precision != COOPNET_DATE_NONE) {
+        int as_of_year;
+        coopnet_date_civil_from_days(as_of.day, &as_of_year, &month, &day);
+        if (as_of_year < last_year)
+            last_year = as_of_year;
+    }
+    if (last_year - first_year + 1 > COOPNET_SNAPSHOT_MAX_PANELS)
+        first_year = last_year - COOPNET_SNAPSHOT_MAX_PANELS + 1;
+    *from = first_year;
+    *to = last_year >= first_year ? last_year : first_year;
+}
+
+int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
+                                   const coopnet_bundle_t *bundle,
+                                   const coopnet_graph_options_t *graph_options,
+                                   coopnet_error_t *err)
+{
+    memset(panels, 0, sizeof *panels);
     coopnet_date_t first, last;
     coopnet_bundle_date_range(bundle, &first, &last);
     if (first.precision == COOPNET_DATE_NONE)
         return COOPNET_ERROR(err, COOPNET_EDATA,
                              "snapshots need dated events or ties; '%s' has none", bundle->name);
-    int first_year, last_year, month, day;
+    int first_year, last_year, month, day, from, to;
     coopnet_date_civil_from_days(first.day, &first_year, &month, &day);
     coopnet_date_civil_from_days(last.day, &last_year, &month, &day);
-    if (options->graph.as_of.precision != COOPNET_DATE_NONE) {
-        int as_of_year;
-        coopnet_date_civil_from_days(options->graph.as_of.day, &as_of_year, &month, &day);
-        if (as_of_year < last_year)
-            last_year = as_of_year;
-    }
-    if (last_year - first_year + 1 > MAX_SNAPSHOT_PANELS)
-        first_year = last_year - MAX_SNAPSHOT_PANELS + 1;
-    int n_panels = last_year - first_year + 1;
-    if (n_panels < 1)
-        n_panels = 1;
-
-    /* positions from the full network (all years), so an actor stays in place across panels */
-    coopnet_render_options_t full;
-    coopnet_render_options_init(&full);
-    full.graph = options->graph;
-    full.seed = options->seed;
-    full.labels = COOPNET_LABELS_NONE;
-    full.figure.title = "";
-    full.figure.caption = "";
-    full.layout = COOPNET_LAYOUT_FR;
-    full.size_by = "none";
-    igraph_matrix_t positions;
-    if (igraph_matrix_init(&positions, 0, 2) != IGRAPH_SUCCESS)
+    panel_years(first_year, last_year, graph_options->as_of, &from, &to);
+    panels->owned = calloc((size_t)(to - from + 1), sizeof *panels->owned);
+    if (panels->owned == NULL)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    int status = coopnet_i_draw_network_positions(bundle, &full, &positions, err);
-    if (status != COOPNET_OK) {
-        igraph_matrix_destroy(&positions);
-        return status;
+    for (int year = from; year <= to; year++) {
+        coopnet_graph_options_t yearly = *graph_options;
+        yearly.as_of =
+            (coopnet_date_t){coopnet_date_days_from_civil(year, 12, 31), COOPNET_DATE_DAY};
+        coopnet_graph_t *graph = &panels->owned[panels->n_owned];
+        int status = coopnet_graph_init_cooperation(graph, bundle, &yearly, err);
+        if (status != COOPNET_OK) {
+            coopnet_i_snapshot_panels_destroy(panels);
+            return status;
+        }
+        panels->n_owned++;
+        panels->years[panels->n_panels] = year;
+        panels->graphs[panels->n_panels++] = graph;
     }
+    return COOPNET_OK;
+}
+
+void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
+                                    const coopnet_graph_t *graphs, const coopnet_date_t *dates,
+                                    size_t n_steps, coopnet_date_t as_of)
+{
+    memset(panels, 0, sizeof *panels);
+    if (n_steps == 0)
+        return;
+    int first_year, last_year, month, day, from, to;
+    coopnet_date_civil_from_days(dates[0].day, &first_year, &month, &day);
+    coopnet_date_civil_from_days(dates[n_steps - 1].day, &last_year, &month, &day);
+    panel_years(first_year, last_year, as_of, &from, &to);
+    for (size_t s = 0; s < n_steps; s++) {
+        int year;
+        coopnet_date_civil_from_days(dates[s].day, &year, &month, &day);
+        if (year < from || year > to)
+            continue;
+        panels->years[panels->n_panels] = year;
+        panels->graphs[panels->n_panels++] = &graphs[s];
+    }
+}
+
+int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                   const coopnet_graph_t *full, const igraph_matrix_t *positions,
+                                   const coopnet_snapshot_panels_t *panels,
+                                   const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    igraph_integer_t n = igraph_vcount(&full->graph);
+    if (igraph_matrix_nrow(positions) != n)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "snapshot positions are for %lld actors, not the %lld of the network",
+                             (long long)igraph_matrix_nrow(positions), (long long)n);
+    for (size_t p = 0; p < panels->n_panels; p++)
+        if (igraph_vcount(&panels->graphs[p]->graph) != n)
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "the %d snapshot has %lld actors, the network %lld",
+                                 panels->years[p],
+                                 (long long)igraph_vcount(&panels->graphs[p]->graph), (long long)n);
+    int n_panels = (int)panels->n_panels;
+    if (n_panels < 1)
+        return COOPNET_ERROR(err, COOPNET_EDATA, "no snapshot to draw for '%s'", bundle->name);
+    /* every panel drawn alike: no sizes, no labels, no frame, the full network's positions */
+    coopnet_render_options_t panel_options;
+    coopnet_render_options_init(&panel_options);
+    panel_options.graph = options->graph;
+    panel_options.seed = options->seed;
+    panel_options.labels = COOPNET_LABELS_NONE;
+    panel_options.figure.title = "";
+    panel_options.figure.caption = "";
+    panel_options.layout = COOPNET_LAYOUT_FR;
+    panel_options.size_by = "none";
 
     char title[256], subtitle[256], panel_title[64];
     snprintf(title, sizeof title, "The network year by year: %s", bundle->name);
@@ -589,27 +645,42 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
     int rows = (n_panels + columns - 1) / columns;
     double panel_w = (content.w - (columns - 1) * COOPNET_STYLE_GAP) / columns;
     double panel_h = (content.h - (rows - 1) * COOPNET_STYLE_GAP) / rows;
+    int status = COOPNET_OK;
     for (int p = 0; p < n_panels && status == COOPNET_OK; p++) {
-        int year = first_year + p;
+        const coopnet_graph_t *graph = panels->graphs[p];
         coopnet_rect_t panel = {content.x + (p % columns) * (panel_w + COOPNET_STYLE_GAP),
                                 content.y + (p / columns) * (panel_h + COOPNET_STYLE_GAP), panel_w,
                                 panel_h};
-        coopnet_render_options_t yearly = full;
-        yearly.graph.as_of =
-            (coopnet_date_t){coopnet_date_days_from_civil(year, 12, 31), COOPNET_DATE_DAY};
+        panel_options.graph = graph->options;
         coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
         cairo_rectangle(cr, panel.x, panel.y, panel.w, panel.h);
         cairo_fill(cr);
-        snprintf(panel_title, sizeof panel_title, "%d", year);
+        snprintf(panel_title, sizeof panel_title, "%d", panels->years[p]);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, panel_title, panel.x + 8, panel.y + 6,
                                   0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
         coopnet_rect_t inner = {
             panel.x - COOPNET_STYLE_MARGIN + 4, panel.y - COOPNET_STYLE_MARGIN + 18,
             panel.w + 2 * COOPNET_STYLE_MARGIN - 8, panel.h + 2 * COOPNET_STYLE_MARGIN - 22};
-        status = coopnet_i_draw_network_fixed(cr, inner, bundle, &yearly, &positions, err);
+        coopnet_network_input_t input = {0};
+        input.bundle = bundle;
+        input.graph = graph;
+        input.sizes.build_id = graph->build_id;
+        input.positions = positions;
+        input.panel = true;
+        status = coopnet_i_draw_network(cr, inner, &input, &panel_options, NULL, err);
+        if (status == COOPNET_OK && chart_probe != NULL) {
+            igraph_integer_t linked = 0;
+            for (igraph_integer_t v = 0; v < n; v++) {
+                igraph_integer_t degree = 0;
+                igraph_degree_1(&graph->graph, &degree, v, IGRAPH_ALL, IGRAPH_LOOPS);
+                linked += degree > 0;
+            }
+            double links = (double)igraph_ecount(&graph->graph);
+            size_t actors = (size_t)linked;
+            probe_call(COOPNET_CHART_SNAPSHOTS, panel_title, &links, 1, &actors, 1);
+        }
     }
     cairo_restore(cr);
-    igraph_matrix_destroy(&positions);
     return status;
 }
 
@@ -642,69 +713,24 @@ static void period_labels(coopnet_period_t period, int32_t day, bool first, char
 
 int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
+                                     const coopnet_temporal_curve_t *curves, size_t n_curves,
+                                     const size_t *sources, size_t n_actors,
                                      const coopnet_chart_options_t *options, coopnet_error_t *err)
 {
-    coopnet_temporal_options_t temporal_options;
-    coopnet_temporal_network_t *network = NULL;
-    coopnet_temporal_all_t all;
-    coopnet_temporal_reach_t reach;
-    coopnet_temporal_curve_t curves[COOPNET_CHART_MAX_SOURCES];
-    size_t sources[COOPNET_CHART_MAX_SOURCES];
-    size_t n_lines = options->n_sources ? options->n_sources : 1;
-    int status = COOPNET_OK;
-    memset(&all, 0, sizeof all);
-    memset(&reach, 0, sizeof reach);
-    memset(curves, 0, sizeof curves);
     if ((int)options->period < 0 || options->period > COOPNET_PERIOD_YEAR)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown period %d", (int)options->period);
-    if (options->n_sources > COOPNET_CHART_MAX_SOURCES)
-        return COOPNET_ERROR(err, COOPNET_EINVAL, "reach-curve draws at most %d sources, not %zu",
-                             COOPNET_CHART_MAX_SOURCES, options->n_sources);
-    coopnet_temporal_options_init(&temporal_options);
-    temporal_options.graph = options->graph;
-    if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &network, err)) !=
-        COOPNET_OK)
-        goto cleanup;
-    for (size_t s = 0; s < options->n_sources; s++) {
-        long actor = coopnet_bundle_find_actor(bundle, options->sources[s]);
-        if (actor < 0) {
-            status = COOPNET_ERROR(err, COOPNET_EINVAL, "unknown source actor '%s'",
-                                   options->sources[s]);
-            goto cleanup;
-        }
-        if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
-            status = COOPNET_ERROR(err, COOPNET_EINVAL,
-                                   "source actor '%s' is left out by --exclude or --level",
-                                   options->sources[s]);
-            goto cleanup;
-        }
-        sources[s] = (size_t)actor;
-    }
-    if (coopnet_temporal_network_contacts(network) == 0) {
-        status = COOPNET_ERROR(err, COOPNET_EDATA,
-                               "the reach curve needs dated events or ties; '%s' has none under "
-                               "these options",
-                               bundle->name);
-        goto cleanup;
-    }
-    if (options->n_sources == 0) {
-        if ((status = coopnet_temporal_all_sources(network, NULL, &all, err)) != COOPNET_OK ||
-            (status = coopnet_temporal_curve_all(network, &all, options->period, &curves[0],
-                                                 err)) != COOPNET_OK)
-            goto cleanup;
-    }
-    for (size_t s = 0; s < options->n_sources; s++) {
-        if ((status = coopnet_temporal_reach_forward(network, sources[s], &reach, err)) !=
-                COOPNET_OK ||
-            (status = coopnet_temporal_curve_source(network, &reach, options->period, &curves[s],
-                                                    err)) != COOPNET_OK)
-            goto cleanup;
-        coopnet_temporal_reach_destroy(&reach);
-    }
-
+    if (n_curves < 1 || n_curves > COOPNET_CHART_MAX_SOURCES)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "reach-curve draws 1 to %d lines, not %zu",
+                             COOPNET_CHART_MAX_SOURCES, n_curves);
+    if (curves[0].n_steps == 0)
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "the reach curve needs dated events or ties; '%s' has none under "
+                             "these options",
+                             bundle->name);
+    size_t n_sources = sources != NULL ? n_curves : 0, n_lines = n_curves;
     /* the values: percent of pairs, or actors reached */
-    bool ratio = options->n_sources == 0;
-    size_t n_steps = curves[0].n_steps, n_actors = coopnet_temporal_network_actors(network);
+    bool ratio = n_sources == 0;
+    size_t n_steps = curves[0].n_steps;
     double max_value = 0;
     for (size_t s = 0; s < n_lines; s++)
         for (size_t i = 0; i < curves[s].n_steps; i++)
@@ -715,7 +741,7 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
     char names[COOPNET_CHART_MAX_SOURCES][128];
     const char *name_pointers[COOPNET_CHART_MAX_SOURCES];
     coopnet_rgb_t colors[COOPNET_CHART_MAX_SOURCES];
-    for (size_t s = 0; s < options->n_sources; s++) {
+    for (size_t s = 0; s < n_sources; s++) {
         coopnet_i_draw_actor_label(bundle, sources[s], options->label_field, names[s],
                                    sizeof names[s]);
         name_pointers[s] = names[s];
@@ -729,23 +755,23 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                  "through dated events and ties, cumulative by %s",
                  n_actors, period);
     } else {
-        if (options->n_sources == 1)
+        if (n_sources == 1)
             snprintf(title, sizeof title, "Actors reached over time from %s: %s", names[0],
                      bundle->name);
         else
             snprintf(title, sizeof title, "Actors reached over time from %zu sources: %s",
-                     options->n_sources, bundle->name);
+                     n_sources, bundle->name);
         snprintf(subtitle, sizeof subtitle,
                  "How many of the other %zu actors knowledge from %s can reach through dated "
                  "events and ties in time order, cumulative by %s",
-                 n_actors ? n_actors - 1 : 0,
-                 options->n_sources == 1 ? "the source" : "each source", period);
+                 n_actors ? n_actors - 1 : 0, n_sources == 1 ? "the source" : "each source",
+                 period);
     }
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
     double legend_height = 0;
-    if (options->n_sources > 1) /* one source is named in the title */
+    if (n_sources > 1) /* one source is named in the title */
         legend_height =
             legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_lines) + 4;
     const double value_label_room = 40;
@@ -826,37 +852,188 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                   COOPNET_ALIGN_LEFT, colors[line]);
     }
     cairo_restore(cr);
-cleanup:
+    if (chart_probe != NULL) {
+        for (size_t line = 0; line < n_lines; line++) {
+            double *drawn = coopnet_i_alloc_array(curves[line].n_steps + 1, sizeof *drawn);
+            if (drawn == NULL)
+                return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+            for (size_t i = 0; i < curves[line].n_steps; i++)
+                drawn[i] = ratio ? 100 * curves[line].ratio[i] : (double)curves[line].reached[i];
+            probe_call(COOPNET_CHART_REACH_CURVE, ratio ? "*" : bundle->actors[sources[line]].id,
+                       drawn, curves[line].n_steps, NULL, 0);
+            free(drawn);
+        }
+    }
+    return COOPNET_OK;
+}
+
+/* ---- the chart as a file: compute, then draw ---- */
+
+/* What a chart draws, computed once before the drawing (the drawing may run twice). */
+typedef struct chart_job {
+    const coopnet_bundle_t *bundle;
+    coopnet_chart_kind_t kind;
+    const coopnet_chart_options_t *options;
+    coopnet_graph_t graph;
+    igraph_vector_t values; /* ranking */
+    coopnet_vertex_values_t ranked;
+    coopnet_nlc_t nlc;
+    igraph_matrix_t positions; /* snapshots */
+    coopnet_snapshot_panels_t panels;
+    coopnet_temporal_curve_t curves[COOPNET_CHART_MAX_SOURCES]; /* reach curve */
+    size_t sources[COOPNET_CHART_MAX_SOURCES];
+    size_t n_curves, n_actors;
+} chart_job_t;
+
+static void chart_job_destroy(chart_job_t *job)
+{
+    coopnet_graph_destroy(&job->graph);
+    igraph_vector_destroy(&job->values);
+    coopnet_nlc_destroy(&job->nlc);
+    igraph_matrix_destroy(&job->positions);
+    coopnet_i_snapshot_panels_destroy(&job->panels);
     for (size_t s = 0; s < COOPNET_CHART_MAX_SOURCES; s++)
-        coopnet_temporal_curve_destroy(&curves[s]);
+        coopnet_temporal_curve_destroy(&job->curves[s]);
+}
+
+/* The reach curves: the reachability ratio over all sources, or one line per source. */
+static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = job->bundle;
+    const coopnet_chart_options_t *options = job->options;
+    coopnet_temporal_options_t temporal_options;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_t all;
+    coopnet_temporal_reach_t reach;
+    int status = COOPNET_OK;
+    memset(&all, 0, sizeof all);
+    memset(&reach, 0, sizeof reach);
+    if ((int)options->period < 0 || options->period > COOPNET_PERIOD_YEAR)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown period %d", (int)options->period);
+    if (options->n_sources > COOPNET_CHART_MAX_SOURCES)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "reach-curve draws at most %d sources, not %zu",
+                             COOPNET_CHART_MAX_SOURCES, options->n_sources);
+    coopnet_temporal_options_init(&temporal_options);
+    temporal_options.graph = options->graph;
+    if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &network, err)) !=
+        COOPNET_OK)
+        goto cleanup;
+    for (size_t s = 0; s < options->n_sources; s++) {
+        long actor = coopnet_bundle_find_actor(bundle, options->sources[s]);
+        if (actor < 0) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL, "unknown source actor '%s'",
+                                   options->sources[s]);
+            goto cleanup;
+        }
+        if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL,
+                                   "source actor '%s' is left out by --exclude or --level",
+                                   options->sources[s]);
+            goto cleanup;
+        }
+        job->sources[s] = (size_t)actor;
+    }
+    if (coopnet_temporal_network_contacts(network) == 0) {
+        status = COOPNET_ERROR(err, COOPNET_EDATA,
+                               "the reach curve needs dated events or ties; '%s' has none under "
+                               "these options",
+                               bundle->name);
+        goto cleanup;
+    }
+    job->n_actors = coopnet_temporal_network_actors(network);
+    if (options->n_sources == 0) {
+        coopnet_temporal_all_policy_t policy;
+        coopnet_temporal_all_policy_init(&policy);
+        if ((status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_temporal_curve_all(network, &all, options->period, &job->curves[0],
+                                                 err)) != COOPNET_OK)
+            goto cleanup;
+        job->n_curves = 1;
+    }
+    for (size_t s = 0; s < options->n_sources; s++) {
+        if ((status = coopnet_temporal_reach_forward(network, job->sources[s], &reach, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_temporal_curve_source(network, &reach, options->period,
+                                                    &job->curves[s], err)) != COOPNET_OK)
+            goto cleanup;
+        coopnet_temporal_reach_destroy(&reach);
+        job->n_curves = s + 1;
+    }
+cleanup:
     coopnet_temporal_reach_destroy(&reach);
     coopnet_temporal_all_destroy(&all);
     coopnet_temporal_network_free(network);
     return status;
 }
 
-/* ---- the chart as a file ---- */
-
-typedef struct chart_job {
-    const coopnet_bundle_t *bundle;
-    coopnet_chart_kind_t kind;
-    const coopnet_chart_options_t *options;
-} chart_job_t;
+static int chart_job_compute(chart_job_t *job, coopnet_error_t *err)
+{
+    const coopnet_chart_options_t *options = job->options;
+    int status = COOPNET_OK;
+    bool graph = job->kind == COOPNET_CHART_RANKING || job->kind == COOPNET_CHART_NLC_MATRIX ||
+                 job->kind == COOPNET_CHART_SNAPSHOTS;
+    if (job->kind == COOPNET_CHART_NLC_MATRIX && options->country != NULL &&
+        options->country[0] != '\0' && !coopnet_country_is_valid(options->country))
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "bad country '%s': use an ISO 3166-1 alpha-2 code such as MA",
+                             options->country);
+    if (job->kind == COOPNET_CHART_SNAPSHOTS) {
+        /* EDATA (no date) before the work */
+        coopnet_date_t first, last;
+        coopnet_bundle_date_range(job->bundle, &first, &last);
+        if (first.precision == COOPNET_DATE_NONE)
+            return COOPNET_ERROR(err, COOPNET_EDATA,
+                                 "snapshots need dated events or ties; '%s' has none",
+                                 job->bundle->name);
+    }
+    if (graph && (status = coopnet_graph_init_cooperation(&job->graph, job->bundle, &options->graph,
+                                                          err)) != COOPNET_OK)
+        return status;
+    switch (job->kind) {
+    case COOPNET_CHART_RANKING: {
+        const char *measure = options->measure ? options->measure : "degree";
+        if ((status = coopnet_i_draw_measure(&job->graph, measure, &job->values, err)) ==
+            COOPNET_OK)
+            job->ranked = (coopnet_vertex_values_t){job->graph.build_id, &job->values, measure};
+        return status;
+    }
+    case COOPNET_CHART_NLC_MATRIX:
+        return coopnet_nlc_compute(&job->graph, &job->nlc, err);
+    case COOPNET_CHART_SNAPSHOTS:
+        /* positions from the full network (all years), so an actor stays in place */
+        if ((status = coopnet_i_draw_network_positions(&job->graph, COOPNET_LAYOUT_FR,
+                                                       options->seed, &job->positions, err)) !=
+            COOPNET_OK)
+            return status;
+        return coopnet_i_snapshot_panels_init(&job->panels, job->bundle, &options->graph, err);
+    case COOPNET_CHART_PARTICIPATION:
+        return COOPNET_OK; /* a tally of the bundle's events, made while drawing */
+    case COOPNET_CHART_REACH_CURVE:
+        return compute_reach_curves(job, err);
+    }
+    return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
+}
 
 static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopnet_error_t *err)
 {
     const chart_job_t *job = data;
+    const coopnet_chart_options_t *options = job->options;
     switch (job->kind) {
     case COOPNET_CHART_RANKING:
-        return coopnet_i_draw_chart_ranking(cr, canvas, job->bundle, job->options, err);
+        return coopnet_i_draw_chart_ranking(cr, canvas, &job->graph, &job->ranked, options, err);
     case COOPNET_CHART_NLC_MATRIX:
-        return coopnet_i_draw_chart_nlc_matrix(cr, canvas, job->bundle, job->options, err);
+        return coopnet_i_draw_chart_nlc_matrix(cr, canvas, job->bundle, &job->nlc, options->country,
+                                               options, err);
     case COOPNET_CHART_SNAPSHOTS:
-        return coopnet_i_draw_chart_snapshots(cr, canvas, job->bundle, job->options, err);
+        return coopnet_i_draw_chart_snapshots(cr, canvas, job->bundle, &job->graph, &job->positions,
+                                              &job->panels, options, err);
     case COOPNET_CHART_PARTICIPATION:
-        return coopnet_i_draw_chart_participation(cr, canvas, job->bundle, job->options, err);
+        return coopnet_i_draw_chart_participation(cr, canvas, job->bundle, options, err);
     case COOPNET_CHART_REACH_CURVE:
-        return coopnet_i_draw_chart_reach_curve(cr, canvas, job->bundle, job->options, err);
+        return coopnet_i_draw_chart_reach_curve(cr, canvas, job->bundle, job->curves, job->n_curves,
+                                                options->n_sources ? job->sources : NULL,
+                                                job->n_actors, options, err);
     }
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
 }
@@ -865,8 +1042,22 @@ int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t ki
                          const coopnet_chart_options_t *options, const char *path,
                          coopnet_error_t *err)
 {
-    chart_job_t job = {bundle, kind, options};
+    chart_job_t job;
+    memset(&job, 0, sizeof job);
+    job.bundle = bundle;
+    job.kind = kind;
+    job.options = options;
+    if (igraph_vector_init(&job.values, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (igraph_matrix_init(&job.positions, 0, 2) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&job.values);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
     bool matrix = kind == COOPNET_CHART_NLC_MATRIX;
-    return coopnet_i_figure_write(path, &options->figure, matrix ? 560 : 720, matrix ? 440 : 540,
-                                  draw_chart_job, &job, err);
+    int status = chart_job_compute(&job, err);
+    if (status == COOPNET_OK)
+        status = coopnet_i_figure_write(path, &options->figure, matrix ? 560 : 720,
+                                        matrix ? 440 : 540, draw_chart_job, &job, err);
+    chart_job_destroy(&job);
+    return status;
 }

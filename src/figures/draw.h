@@ -12,27 +12,62 @@
 #define COOPNET_DRAW_H
 
 #include "coopnet/chart.h"
+#include "coopnet/nlc.h"
 #include "coopnet/render.h"
 #include "figures/style.h"
 
 #include <cairo.h>
 
-/* The network figure (every layout but timeline). layout may be NULL; otherwise it receives the
- * nodes and labels drawn (the caller frees it with coopnet_figure_layout_free). */
-int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+/* Values per vertex tied to the graph they were computed on: a figure given values checks that
+ * they belong to the graph it draws (the same build_id, one value per vertex) and fails with
+ * EINVAL otherwise, so that values of another graph (another as-of date, other filters) are
+ * never drawn silently. */
+typedef struct coopnet_vertex_values {
+    uint64_t build_id;             /* graph->build_id of the graph they were computed on */
+    const igraph_vector_t *values; /* one per vertex of that graph; NULL: none */
+    const char *measure;           /* what they are ("betweenness"), for legends and axes */
+} coopnet_vertex_values_t;
+
+/* COOPNET_OK when values (values->values not NULL) were computed on graph; EINVAL naming the
+ * measure otherwise. O(1). */
+int coopnet_i_vertex_values_check(const coopnet_vertex_values_t *values,
+                                  const coopnet_graph_t *graph, coopnet_error_t *err);
+
+/* What a network figure draws, computed by the caller (not owned; all outlive the call). */
+typedef struct coopnet_network_input {
+    const coopnet_bundle_t *bundle;
+    /* the cooperation graph built under options->graph (every layout but bipartite) */
+    const coopnet_graph_t *graph;
+    const coopnet_two_mode_t *two_mode; /* bipartite: the actor-event graph, same options */
+    /* node sizes, values of graph (values NULL: none); bipartite: any measure sizes by the
+     * two-mode degree, none (measure NULL) by nothing */
+    coopnet_vertex_values_t sizes;
+    /* force layouts (fr, kk, drl) only, optional: positions in layout units, one row per vertex
+     * of graph (coopnet_i_draw_network_positions); NULL: the layout is computed here */
+    const igraph_matrix_t *positions;
+    bool panel; /* a snapshots panel: actors without a link in grey, no legend */
+} coopnet_network_input_t;
+
+/* The network figure (every layout but timeline) of input under options (options->graph must be
+ * the options graph was built with; options->size_by is not read: input->sizes says it). layout
+ * may be NULL; otherwise it receives the nodes and labels drawn (the caller frees it with
+ * coopnet_figure_layout_free). EINVAL for sizes or positions of another graph. */
+int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_network_input_t *input,
                            const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
                            coopnet_error_t *err);
 
-/* Layout positions (FR, in layout units) of the cooperation graph under options, into positions
- * (initialised by the caller; resized to V x 2), and the network drawn with given positions
- * (same options' actors; size_by should be "none" so that every panel spreads the same way).
- * Used by the snapshots chart: the same actor keeps its place across panels. */
-int coopnet_i_draw_network_positions(const coopnet_bundle_t *bundle,
-                                     const coopnet_render_options_t *options,
-                                     igraph_matrix_t *positions, coopnet_error_t *err);
-int coopnet_i_draw_network_fixed(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                                 const coopnet_render_options_t *options,
-                                 const igraph_matrix_t *positions, coopnet_error_t *err);
+/* The force layout (kind fr, kk or drl; auto: fr) of graph for seed, in layout units, into
+ * positions (caller-initialised; resized to V x 2). Deterministic for a graph and a seed; the
+ * cost of coopnet_render_network's layout. */
+int coopnet_i_draw_network_positions(const coopnet_graph_t *graph, coopnet_layout_kind_t kind,
+                                     unsigned long seed, igraph_matrix_t *positions,
+                                     coopnet_error_t *err);
+
+/* The size measure of options (size_by: NULL degree, "none" none) computed on graph into values
+ * (caller-initialised), and sizes set to it (sizes->values NULL for "none"). For the facades. */
+int coopnet_i_draw_network_sizes(const coopnet_graph_t *graph,
+                                 const coopnet_render_options_t *options, igraph_vector_t *values,
+                                 coopnet_vertex_values_t *sizes, coopnet_error_t *err);
 
 /* The "who came to what, when" chart: dated events on a time axis, actors as rows. */
 int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
@@ -43,21 +78,98 @@ int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bund
 double coopnet_i_draw_timeline_default_height(const coopnet_bundle_t *bundle,
                                               const coopnet_render_options_t *options);
 
-/* The charts of coopnet/chart.h. */
-int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+/* The charts of coopnet/chart.h, drawn from results the caller computed (the facades in chart.c
+ * compute them; the report reads them from its model). */
+
+/* Ranking: the top options->top actors of graph by values (a measure computed on graph), in
+ * coopnet_rank_vertices order. NaN values are drawn as 0 bars. EINVAL when values do not belong to
+ * graph. O(V log V). */
+int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet_graph_t *graph,
+                                 const coopnet_vertex_values_t *values,
                                  const coopnet_chart_options_t *options, coopnet_error_t *err);
+
+/* The level x level density matrix of country (NULL or "": the whole network, "*") exactly as
+ * nlc gives it (coopnet_nlc_compute; the same cells `coopnet nlc` prints), with the actors per
+ * level of that country beside the rows; a country nlc does not list (no actor of it in the
+ * graph) has every cell n/a. O(pairs). */
 int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
-                                    const coopnet_bundle_t *bundle,
-                                    const coopnet_chart_options_t *options, coopnet_error_t *err);
+                                    const coopnet_bundle_t *bundle, const coopnet_nlc_t *nlc,
+                                    const char *country, const coopnet_chart_options_t *options,
+                                    coopnet_error_t *err);
+
+/* The cells the NLC matrix of country draws: matrix (COOPNET_LEVEL_COUNT squared, row-major,
+ * symmetric, NaN: no possible pair, as for international x international within a country) and
+ * the actors per level (n_a, n_b of its pairs). A country nlc does not list: every cell NaN,
+ * no actor. O(pairs). */
+void coopnet_i_chart_nlc_cells(const coopnet_nlc_t *nlc, const char *country,
+                               double matrix[COOPNET_LEVEL_COUNT * COOPNET_LEVEL_COUNT],
+                               size_t counts[COOPNET_LEVEL_COUNT]);
+
+/* Snapshot panels: the cooperation graph as of the end of each year (as coopnet_snapshots_compute
+ * steps by year), at most COOPNET_SNAPSHOT_MAX_PANELS, the last ones up to the as-of year. */
+#define COOPNET_SNAPSHOT_MAX_PANELS 12
+typedef struct coopnet_snapshot_panels {
+    size_t n_panels;
+    int years[COOPNET_SNAPSHOT_MAX_PANELS];
+    const coopnet_graph_t *graphs[COOPNET_SNAPSHOT_MAX_PANELS]; /* the panels' graphs */
+    coopnet_graph_t *owned; /* built by coopnet_i_snapshot_panels_init; NULL when lent */
+    size_t n_owned;
+} coopnet_snapshot_panels_t;
+
+/* Builds the panels' graphs of bundle under graph_options (for the chart facade); EDATA when the
+ * bundle has no date. On failure panels is left destroyed. Cost: one graph per panel. */
+int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
+                                   const coopnet_bundle_t *bundle,
+                                   const coopnet_graph_options_t *graph_options,
+                                   coopnet_error_t *err);
+
+/* The panels drawn from graphs a yearly snapshots analysis kept (n_steps of them, ending on
+ * dates; coopnet_i_snapshots_compute_with_graphs): lent, not copied, so they must outlive the
+ * panels. as_of (precision NONE: none) caps the last year as coopnet_i_snapshot_panels_init
+ * does. O(steps). */
+void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
+                                    const coopnet_graph_t *graphs, const coopnet_date_t *dates,
+                                    size_t n_steps, coopnet_date_t as_of);
+
+/* Frees what the panels own. Accepts a zeroed object. */
+void coopnet_i_snapshot_panels_destroy(coopnet_snapshot_panels_t *panels);
+
+/* Snapshots: the panels, every actor at its position of the full network's force layout
+ * (positions of full, the graph of all years under the same options). EINVAL when the positions
+ * or a panel do not match full's vertices. O(panels x (V + E)). */
 int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                                   const coopnet_graph_t *full, const igraph_matrix_t *positions,
+                                   const coopnet_snapshot_panels_t *panels,
                                    const coopnet_chart_options_t *options, coopnet_error_t *err);
+
+/* Participation: events per quarter by type, counted from the bundle under options->graph (a
+ * tally, not an analysis). O(events x types). */
 int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
                                        const coopnet_bundle_t *bundle,
                                        const coopnet_chart_options_t *options,
                                        coopnet_error_t *err);
+
+/* Reach curve: n_curves curves (coopnet_temporal_curve_all: one, the reachability ratio; or
+ * coopnet_temporal_curve_source: one per source, sources[i] the actor of curve i), all by
+ * options->period, of a temporal network of n_actors actors. EDATA when the curves are empty.
+ * O(curves x steps). */
 int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
+                                     const coopnet_temporal_curve_t *curves, size_t n_curves,
+                                     const size_t *sources, size_t n_actors,
                                      const coopnet_chart_options_t *options, coopnet_error_t *err);
+
+/* A test hook: once set, every chart drawn reports the numbers it drew, in drawing order.
+ * ranking: label the measure, values the bars, items the actors (bundle indices); nlc-matrix:
+ * label the country ("*": whole network), values the 16 cells row-major (NaN: n/a), items the
+ * actors per level; reach-curve: once per line, label "*" (values: percent of pairs linked) or
+ * the source's id (actors reached), one value per period; snapshots: once per panel, label its
+ * year, values the links drawn, items the actors drawn with a link. Not thread-safe: for tests
+ * only; NULL unsets it. */
+typedef void (*coopnet_chart_probe_t)(coopnet_chart_kind_t kind, const char *label,
+                                      const double *values, size_t n_values, const size_t *items,
+                                      size_t n_items, void *data);
+void coopnet_i_chart_set_probe(coopnet_chart_probe_t probe, void *data);
 
 /* Draws into a page of the format of path and writes it atomically through coopnet/output.h.
  * width/height as coopnet_figure_options_t (pixels for PNG at dpi, points otherwise); the draw
@@ -75,13 +187,11 @@ void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer
 void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
                                 coopnet_label_field_t field, char *buffer, size_t size);
 
-/* The values of measure (coopnet_render_measure_names) for every vertex of graph, into values
- * (initialised by the caller; resized), NaN drawn as 0. precomputed (may be NULL): the measure
- * already computed for graph, used when its length is the vertex count. EINVAL for an unknown
- * measure. O(measure), O(V) with precomputed values. */
+/* The values of measure (coopnet_measure_names) for every vertex of graph, into values
+ * (initialised by the caller; resized): unweighted except strength. EINVAL for an unknown
+ * measure. O(measure). */
 int coopnet_i_draw_measure(const coopnet_graph_t *graph, const char *measure,
-                           const igraph_vector_t *precomputed, igraph_vector_t *values,
-                           coopnet_error_t *err);
+                           igraph_vector_t *values, coopnet_error_t *err);
 
 /* Categories of an actor attribute for colouring: category[actor] is an index into the palette
  * (coopnet_i_style_category_color; the most frequent values first, the rest "other"), names[i] the

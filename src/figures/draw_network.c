@@ -48,11 +48,11 @@ typedef struct network_figure {
     const coopnet_bundle_t *bundle;
     const coopnet_render_options_t *options;
     coopnet_layout_kind_t kind;
-    coopnet_graph_t graph;
-    coopnet_two_mode_t two_mode;
+    const coopnet_graph_t *graph;       /* not owned: the caller built it */
+    const coopnet_two_mode_t *two_mode; /* bipartite; not owned */
     bool bipartite;
     coopnet_draw_categories_t categories;
-    igraph_vector_t size_values; /* per actor vertex */
+    igraph_vector_t size_values; /* per vertex: the sizes given, or two-mode degree */
     const char *size_measure;    /* NULL: no sizing */
     double size_min, size_max;
     igraph_matrix_t positions; /* per node: x, y in layout units */
@@ -76,13 +76,12 @@ typedef struct network_figure {
     double geo_lon_min, geo_lon_max, geo_lat_min, geo_lat_max, geo_cos;
     coopnet_label_set_t labels;
     char note[512];
-    const igraph_matrix_t *fixed_positions; /* snapshots: positions from the full network */
+    const igraph_matrix_t *given_positions; /* force layouts: computed by the caller */
+    bool panel;                             /* snapshots: grey isolates, no legend */
 } network_figure_t;
 
 static void network_figure_free(network_figure_t *figure)
 {
-    coopnet_graph_destroy(&figure->graph);
-    coopnet_two_mode_destroy(&figure->two_mode);
     coopnet_i_draw_categories_destroy(&figure->categories);
     igraph_vector_destroy(&figure->size_values);
     igraph_matrix_destroy(&figure->positions);
@@ -99,7 +98,7 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = figure->bundle;
     int status = COOPNET_OK;
-    const igraph_t *g = figure->bipartite ? &figure->two_mode.graph : &figure->graph.graph;
+    const igraph_t *g = figure->bipartite ? &figure->two_mode->graph : &figure->graph->graph;
     figure->n_nodes = (size_t)igraph_vcount(g);
     figure->n_edges = (size_t)igraph_ecount(g);
     figure->nodes = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *figure->nodes);
@@ -114,12 +113,12 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
         node->actor = node->event = -1;
         node->value = NAN;
         coopnet_rgb_t color;
-        if (figure->bipartite && VECTOR(figure->two_mode.is_event)[v]) {
-            node->event = VECTOR(figure->two_mode.item)[v];
+        if (figure->bipartite && VECTOR(figure->two_mode->is_event)[v]) {
+            node->event = VECTOR(figure->two_mode->item)[v];
             color = coopnet_i_style_text;
         } else {
-            node->actor = figure->bipartite ? VECTOR(figure->two_mode.item)[v]
-                                            : VECTOR(figure->graph.actor_of_vertex)[v];
+            node->actor = figure->bipartite ? VECTOR(figure->two_mode->item)[v]
+                                            : VECTOR(figure->graph->actor_of_vertex)[v];
             color = coopnet_i_draw_category_color(&figure->categories, (size_t)node->actor);
         }
         node->red = color.r;
@@ -132,7 +131,7 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
         network_edge_t *edge = &figure->edges[e];
         edge->from = IGRAPH_FROM(g, (igraph_integer_t)e);
         edge->to = IGRAPH_TO(g, (igraph_integer_t)e);
-        edge->weight = figure->bipartite ? 1.0 : VECTOR(figure->graph.weight)[e];
+        edge->weight = figure->bipartite ? 1.0 : VECTOR(figure->graph->weight)[e];
         edge->to_side = false;
         if (edge->weight < figure->weight_min)
             figure->weight_min = edge->weight;
@@ -148,8 +147,8 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
             continue;
         if (figure->options->graph.layer == COOPNET_LAYER_EVENTS)
             continue;
-        igraph_integer_t from = VECTOR(figure->graph.vertex_of_actor)[tie->from];
-        igraph_integer_t to = VECTOR(figure->graph.vertex_of_actor)[tie->to];
+        igraph_integer_t from = VECTOR(figure->graph->vertex_of_actor)[tie->from];
+        igraph_integer_t to = VECTOR(figure->graph->vertex_of_actor)[tie->to];
         if (from < 0 || to < 0 || from == to)
             continue;
         bool seen = false;
@@ -161,38 +160,41 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
     return status;
 }
 
-static int compute_sizes(network_figure_t *figure, coopnet_error_t *err)
+/* Node sizes: the values given for the graph (checked to be its own), or on the two-mode graph
+ * its degree (events attended, actors present); NaN (closeness, constraint of an isolated actor)
+ * is drawn as 0, the smallest size. */
+static int compute_sizes(network_figure_t *figure, const coopnet_vertex_values_t *sizes,
+                         coopnet_error_t *err)
 {
-    const char *measure = figure->options->size_by ? figure->options->size_by : "degree";
     int status = COOPNET_OK;
     figure->size_min = 0;
     figure->size_max = 0;
-    if (strcmp(measure, "none") == 0 || figure->bipartite) {
-        figure->size_measure = NULL;
-        if (figure->bipartite && strcmp(measure, "none") != 0) {
-            /* on the two-mode graph, degree (events attended, actors present) is the size */
-            igraph_vector_int_t degrees;
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&degrees, 0), "degree");
-            status = igraph_degree(&figure->two_mode.graph, &degrees, igraph_vss_all(), IGRAPH_ALL,
-                                   IGRAPH_LOOPS) == IGRAPH_SUCCESS
-                         ? COOPNET_OK
-                         : COOPNET_ERROR(err, COOPNET_EINTERNAL, "degree failed");
-            if (status == COOPNET_OK &&
-                igraph_vector_resize(&figure->size_values, igraph_vector_int_size(&degrees)) ==
-                    IGRAPH_SUCCESS) {
-                for (igraph_integer_t v = 0; v < igraph_vector_int_size(&degrees); v++)
-                    VECTOR(figure->size_values)[v] = (double)VECTOR(degrees)[v];
-                figure->size_measure = "degree";
-            }
-            igraph_vector_int_destroy(&degrees);
-            if (status != COOPNET_OK)
-                return status;
+    figure->size_measure = NULL;
+    if (figure->bipartite) {
+        if (sizes->measure == NULL)
+            return COOPNET_OK;
+        igraph_vector_int_t degrees;
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&degrees, 0), "degree");
+        status = igraph_degree(&figure->two_mode->graph, &degrees, igraph_vss_all(), IGRAPH_ALL,
+                               IGRAPH_LOOPS) == IGRAPH_SUCCESS
+                     ? COOPNET_OK
+                     : COOPNET_ERROR(err, COOPNET_EINTERNAL, "degree failed");
+        if (status == COOPNET_OK &&
+            igraph_vector_resize(&figure->size_values, igraph_vector_int_size(&degrees)) ==
+                IGRAPH_SUCCESS) {
+            for (igraph_integer_t v = 0; v < igraph_vector_int_size(&degrees); v++)
+                VECTOR(figure->size_values)[v] = (double)VECTOR(degrees)[v];
+            figure->size_measure = "degree";
         }
-    } else {
-        if ((status = coopnet_i_draw_measure(&figure->graph, measure, figure->options->size_values,
-                                             &figure->size_values, err)) != COOPNET_OK)
+        igraph_vector_int_destroy(&degrees);
+        if (status != COOPNET_OK)
             return status;
-        figure->size_measure = measure;
+    } else if (sizes->values != NULL) {
+        if ((status = coopnet_i_vertex_values_check(sizes, figure->graph, err)) != COOPNET_OK)
+            return status;
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_update(&figure->size_values, sizes->values),
+                             "sizes");
+        figure->size_measure = sizes->measure ? sizes->measure : "size";
     }
     if (figure->size_measure == NULL)
         return COOPNET_OK;
@@ -200,6 +202,8 @@ static int compute_sizes(network_figure_t *figure, coopnet_error_t *err)
     figure->size_max = -INFINITY;
     for (size_t v = 0; v < figure->n_nodes; v++) {
         double value = VECTOR(figure->size_values)[v];
+        if (isnan(value))
+            value = 0;
         figure->nodes[v].value = value;
         if (value < figure->size_min)
             figure->size_min = value;
@@ -344,34 +348,35 @@ static int layout_bipartite(network_figure_t *figure, coopnet_error_t *err)
     return COOPNET_OK;
 }
 
-static int layout_force(network_figure_t *figure, coopnet_error_t *err)
+/* The force layouts of graph (kind kk, drl, else fr) for seed into positions (resized). */
+static int layout_force(const coopnet_graph_t *graph, coopnet_layout_kind_t kind,
+                        unsigned long seed, igraph_matrix_t *positions, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
-    const igraph_t *g = &figure->graph.graph;
+    const igraph_t *g = &graph->graph;
     igraph_integer_t n = igraph_vcount(g);
-    igraph_rng_seed(igraph_rng_default(), figure->options->seed);
+    igraph_rng_seed(igraph_rng_default(), seed);
     if (n == 0)
         return COOPNET_OK;
-    if (figure->kind == COOPNET_LAYOUT_KK) {
+    if (kind == COOPNET_LAYOUT_KK) {
         COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_layout_kamada_kawai(g, &figure->positions, false, 50 * n, 0,
+                             igraph_layout_kamada_kawai(g, positions, false, 50 * n, 0,
                                                         (igraph_real_t)n, NULL, NULL, NULL, NULL,
                                                         NULL),
                              "Kamada-Kawai layout");
-    } else if (figure->kind == COOPNET_LAYOUT_DRL) {
+    } else if (kind == COOPNET_LAYOUT_DRL) {
         igraph_layout_drl_options_t drl;
         COOPNET_IGRAPH_CHECK(err, status,
                              igraph_layout_drl_options_init(&drl, IGRAPH_LAYOUT_DRL_DEFAULT),
                              "DrL options");
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_layout_drl(g, &figure->positions, false, &drl, &figure->graph.weight),
-            "DrL layout");
+        COOPNET_IGRAPH_CHECK(err, status,
+                             igraph_layout_drl(g, positions, false, &drl, &graph->weight),
+                             "DrL layout");
     } else {
         /* attraction grows with the square root of the weight: heavy ties pull, without
          * collapsing the actors of one large event onto a point */
         igraph_vector_t weights;
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init_copy(&weights, &figure->graph.weight),
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init_copy(&weights, &graph->weight),
                              "layout weights");
         for (igraph_integer_t e = 0; e < igraph_vector_size(&weights); e++)
             VECTOR(weights)[e] = sqrt(VECTOR(weights)[e]);
@@ -380,14 +385,30 @@ static int layout_force(network_figure_t *figure, coopnet_error_t *err)
         igraph_integer_t iterations = FR_LARGE_ITERATIONS;
         igraph_error_t igraph_status = IGRAPH_SUCCESS;
         if (n > FR_EXACT_MAX_NODES)
-            status = coopnet_i_layout_large(g, &weights, iterations, &figure->positions, err);
+            status = coopnet_i_layout_large(g, &weights, iterations, positions, err);
         else
             igraph_status = igraph_layout_fruchterman_reingold(
-                g, &figure->positions, false, FR_ITERATIONS, sqrt((double)n), IGRAPH_LAYOUT_NOGRID,
-                &weights, NULL, NULL, NULL, NULL);
+                g, positions, false, FR_ITERATIONS, sqrt((double)n), IGRAPH_LAYOUT_NOGRID, &weights,
+                NULL, NULL, NULL, NULL);
         igraph_vector_destroy(&weights);
         COOPNET_IGRAPH_CHECK(err, status, igraph_status, "Fruchterman-Reingold layout");
     }
+cleanup:
+    return status;
+}
+
+int coopnet_i_draw_network_positions(const coopnet_graph_t *graph, coopnet_layout_kind_t kind,
+                                     unsigned long seed, igraph_matrix_t *positions,
+                                     coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    if (kind != COOPNET_LAYOUT_AUTO && kind != COOPNET_LAYOUT_FR && kind != COOPNET_LAYOUT_KK &&
+        kind != COOPNET_LAYOUT_DRL)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "positions are computed for force layouts only");
+    COOPNET_IGRAPH_CHECK(
+        err, status, igraph_matrix_resize(positions, igraph_vcount(&graph->graph), 2), "layout");
+    igraph_matrix_null(positions);
+    status = layout_force(graph, kind, seed, positions, err);
 cleanup:
     return status;
 }
@@ -1220,33 +1241,37 @@ static void draw_side_column(cairo_t *cr, const network_figure_t *figure)
 
 /* ---- the figure ---- */
 
-static int prepare(network_figure_t *figure, coopnet_error_t *err)
+static int prepare(network_figure_t *figure, const coopnet_network_input_t *input,
+                   coopnet_error_t *err)
 {
     const coopnet_render_options_t *options = figure->options;
     int status;
-    if (figure->bipartite)
-        status = coopnet_two_mode_init(&figure->two_mode, figure->bundle, &options->graph, err);
-    else
-        status =
-            coopnet_graph_init_cooperation(&figure->graph, figure->bundle, &options->graph, err);
-    if (status != COOPNET_OK)
-        return status;
+    if (figure->bipartite ? input->two_mode == NULL : input->graph == NULL)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "no %s graph to draw",
+                             figure->bipartite ? "two-mode" : "cooperation");
     if ((status = coopnet_i_draw_categories_init(&figure->categories, figure->bundle,
                                                  options->color_by, err)) != COOPNET_OK)
         return status;
     if ((status = build_nodes_and_edges(figure, err)) != COOPNET_OK)
         return status;
-    if ((status = compute_sizes(figure, err)) != COOPNET_OK)
+    if ((status = compute_sizes(figure, &input->sizes, err)) != COOPNET_OK)
         return status;
     COOPNET_IGRAPH_CHECK(
         err, status, igraph_matrix_resize(&figure->positions, (igraph_integer_t)figure->n_nodes, 2),
         "layout");
     igraph_matrix_null(&figure->positions);
-    if (figure->fixed_positions != NULL) {
-        if (igraph_matrix_nrow(figure->fixed_positions) != (igraph_integer_t)figure->n_nodes)
-            return COOPNET_ERROR(err, COOPNET_EINTERNAL, "snapshot positions do not match");
+    if (figure->given_positions != NULL) {
+        bool force = figure->kind == COOPNET_LAYOUT_FR || figure->kind == COOPNET_LAYOUT_KK ||
+                     figure->kind == COOPNET_LAYOUT_DRL;
+        if (!force ||
+            igraph_matrix_nrow(figure->given_positions) != (igraph_integer_t)figure->n_nodes)
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "positions given for another graph or layout (%lld rows for %zu "
+                                 "nodes)",
+                                 (long long)igraph_matrix_nrow(figure->given_positions),
+                                 figure->n_nodes);
         COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_matrix_update(&figure->positions, figure->fixed_positions),
+                             igraph_matrix_update(&figure->positions, figure->given_positions),
                              "positions");
     } else
         switch (figure->kind) {
@@ -1260,7 +1285,8 @@ static int prepare(network_figure_t *figure, coopnet_error_t *err)
             status = layout_bipartite(figure, err);
             break;
         default:
-            status = layout_force(figure, err);
+            status =
+                layout_force(figure->graph, figure->kind, options->seed, &figure->positions, err);
             break;
         }
     figure->crowd_scale = 1.0;
@@ -1393,17 +1419,20 @@ static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
     return coopnet_i_label_set_export(&figure->labels, &layout->labels, &layout->n_labels, err);
 }
 
-static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                        const coopnet_render_options_t *options,
-                        const igraph_matrix_t *fixed_positions, coopnet_figure_layout_t *layout,
-                        coopnet_error_t *err)
+int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_network_input_t *input,
+                           const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
+                           coopnet_error_t *err)
 {
+    const coopnet_bundle_t *bundle = input->bundle;
     network_figure_t figure;
     memset(&figure, 0, sizeof figure);
     int status = COOPNET_OK;
     figure.bundle = bundle;
     figure.options = options;
-    figure.fixed_positions = fixed_positions;
+    figure.graph = input->graph;
+    figure.two_mode = input->two_mode;
+    figure.given_positions = input->positions;
+    figure.panel = input->panel;
     figure.kind = options->layout;
     if (figure.kind == COOPNET_LAYOUT_AUTO)
         figure.kind = COOPNET_LAYOUT_FR;
@@ -1417,13 +1446,13 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     }
     vectors_ready = true;
-    if ((status = prepare(&figure, err)) != COOPNET_OK)
+    if ((status = prepare(&figure, input, err)) != COOPNET_OK)
         goto cleanup;
-    if (fixed_positions != NULL) {
+    if (figure.panel) {
         /* snapshots: actors without a link yet are grey, so the panels show the growth */
         for (size_t v = 0; v < figure.n_nodes; v++) {
             igraph_integer_t degree = 0;
-            if (igraph_degree_1(&figure.graph.graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
+            if (igraph_degree_1(&figure.graph->graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
                                 IGRAPH_LOOPS) == IGRAPH_SUCCESS &&
                 degree == 0) {
                 figure.nodes[v].red = figure.nodes[v].green = figure.nodes[v].blue = 0.82;
@@ -1445,8 +1474,7 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
         caption_text = caption;
     }
     /* a portrait canvas: the map takes the full width, with what is not on it below */
-    figure.geo_below =
-        figure.kind == COOPNET_LAYOUT_GEO && fixed_positions == NULL && rect.h > rect.w * 0.9;
+    figure.geo_below = figure.kind == COOPNET_LAYOUT_GEO && !figure.panel && rect.h > rect.w * 0.9;
     if (figure.kind == COOPNET_LAYOUT_GEO && (figure.n_side > 0 || figure.n_near_country > 0)) {
         size_t n = 0;
         n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
@@ -1483,7 +1511,7 @@ static int draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t
     /* the legend column on the right, the plot (and the geo side column) on the left */
     /* snapshot panels share one legend, drawn by the chart */
     double legend_width =
-        fixed_positions != NULL || figure.geo_below ? 0 : fmin(LEGEND_WIDTH, content.w * 0.3);
+        figure.panel || figure.geo_below ? 0 : fmin(LEGEND_WIDTH, content.w * 0.3);
     double legend_gap = legend_width > 0 ? COOPNET_STYLE_GAP : 0;
     figure.legend =
         (coopnet_rect_t){content.x + content.w - legend_width, content.y, legend_width, 0};
@@ -1550,39 +1578,16 @@ cleanup:
     return status;
 }
 
-int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                           const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
-                           coopnet_error_t *err)
+int coopnet_i_draw_network_sizes(const coopnet_graph_t *graph,
+                                 const coopnet_render_options_t *options, igraph_vector_t *values,
+                                 coopnet_vertex_values_t *sizes, coopnet_error_t *err)
 {
-    return draw_network(cr, rect, bundle, options, NULL, layout, err);
-}
-
-int coopnet_i_draw_network_fixed(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                                 const coopnet_render_options_t *options,
-                                 const igraph_matrix_t *positions, coopnet_error_t *err)
-{
-    return draw_network(cr, rect, bundle, options, positions, NULL, err);
-}
-
-int coopnet_i_draw_network_positions(const coopnet_bundle_t *bundle,
-                                     const coopnet_render_options_t *options,
-                                     igraph_matrix_t *positions, coopnet_error_t *err)
-{
-    network_figure_t figure;
-    memset(&figure, 0, sizeof figure);
-    int status = COOPNET_OK;
-    figure.bundle = bundle;
-    figure.options = options;
-    figure.kind = COOPNET_LAYOUT_FR;
-    if (igraph_vector_init(&figure.size_values, 0) != IGRAPH_SUCCESS)
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    if (igraph_matrix_init(&figure.positions, 0, 2) != IGRAPH_SUCCESS) {
-        igraph_vector_destroy(&figure.size_values);
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    }
-    if ((status = prepare(&figure, err)) == COOPNET_OK &&
-        igraph_matrix_update(positions, &figure.positions) != IGRAPH_SUCCESS)
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    network_figure_free(&figure);
+    const char *measure = options->size_by ? options->size_by : "degree";
+    *sizes = (coopnet_vertex_values_t){graph->build_id, NULL, NULL};
+    if (strcmp(measure, "none") == 0)
+        return COOPNET_OK;
+    int status = coopnet_i_draw_measure(graph, measure, values, err);
+    if (status == COOPNET_OK)
+        *sizes = (coopnet_vertex_values_t){graph->build_id, values, measure};
     return status;
 }

@@ -3,6 +3,7 @@
  * actor, a dot where an actor took part (see draw.h). */
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "model/graph_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -20,11 +21,20 @@
 typedef struct timeline_column {
     size_t event;
     double x;
+    bool dated;  /* sort key: dated first, */
+    int32_t day; /* by date, then by event */
 } timeline_column_t;
+
+/* A row while the rows are sorted: the keys travel with the actor (no outside state). */
+typedef struct timeline_row_key {
+    size_t actor;
+    long first_column;
+    coopnet_level_t level;
+    const char *name;
+} timeline_row_key_t;
 
 typedef struct timeline {
     const coopnet_bundle_t *bundle;
-    coopnet_graph_t graph;
     size_t *rows; /* actor indices in row order */
     size_t n_rows;
     long *row_of_actor;
@@ -35,72 +45,78 @@ typedef struct timeline {
 
 static void timeline_free(timeline_t *timeline)
 {
-    coopnet_graph_destroy(&timeline->graph);
     free(timeline->rows);
     free(timeline->row_of_actor);
     free(timeline->columns);
 }
 
-static const coopnet_bundle_t *sort_bundle; /* qsort has no context argument in C11 */
-static const long *sort_first_column;
-
 static int compare_columns(const void *a, const void *b)
 {
     const timeline_column_t *x = a, *y = b;
-    const coopnet_event_t *ex = &sort_bundle->events[x->event],
-                          *ey = &sort_bundle->events[y->event];
-    bool x_dated = ex->date.precision != COOPNET_DATE_NONE;
-    bool y_dated = ey->date.precision != COOPNET_DATE_NONE;
-    if (x_dated != y_dated)
-        return x_dated ? -1 : 1;
-    if (x_dated && ex->date.day != ey->date.day)
-        return ex->date.day < ey->date.day ? -1 : 1;
+    if (x->dated != y->dated)
+        return x->dated ? -1 : 1;
+    if (x->dated && x->day != y->day)
+        return x->day < y->day ? -1 : 1;
     return x->event < y->event ? -1 : x->event > y->event;
 }
 
 static int compare_rows(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    if (sort_first_column[x] != sort_first_column[y])
-        return sort_first_column[x] < sort_first_column[y] ? -1 : 1;
-    const coopnet_actor_t *ax = &sort_bundle->actors[x], *ay = &sort_bundle->actors[y];
-    if (ax->level != ay->level)
-        return ax->level > ay->level ? -1 : 1; /* international first: conveners on top */
-    return strcmp(ax->name, ay->name);
+    const timeline_row_key_t *x = a, *y = b;
+    if (x->first_column != y->first_column)
+        return x->first_column < y->first_column ? -1 : 1;
+    if (x->level != y->level)
+        return x->level > y->level ? -1 : 1; /* international first: conveners on top */
+    return strcmp(x->name, y->name);
 }
 
+/* Rows and columns of the timeline: the actors options keep (coopnet_i_graph_select_actors, no
+ * graph needed) that attend a kept event. O(actors + participations + events log events). */
 static int timeline_build(timeline_t *timeline, const coopnet_bundle_t *bundle,
                           const coopnet_render_options_t *options, coopnet_error_t *err)
 {
     memset(timeline, 0, sizeof *timeline);
     timeline->bundle = bundle;
-    int status = coopnet_graph_init_cooperation(&timeline->graph, bundle, &options->graph, err);
-    if (status != COOPNET_OK)
-        return status;
+    igraph_vector_int_t vertex_of_actor, actor_of_vertex;
+    timeline_row_key_t *keys = NULL;
+    long *first_column = NULL;
+    int status = COOPNET_OK;
+    if (igraph_vector_int_init(&vertex_of_actor, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (igraph_vector_int_init(&actor_of_vertex, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&vertex_of_actor);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    if ((status = coopnet_i_graph_select_actors(bundle, &options->graph, &vertex_of_actor,
+                                                &actor_of_vertex, err)) != COOPNET_OK)
+        goto cleanup;
     timeline->columns = coopnet_i_alloc_array(bundle->n_events + 1, sizeof *timeline->columns);
     timeline->rows = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(size_t));
     timeline->row_of_actor = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(long));
-    long *first_column = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(long));
-    if (!timeline->columns || !timeline->rows || !timeline->row_of_actor || !first_column) {
-        free(first_column);
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    first_column = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof(long));
+    keys = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof *keys);
+    if (!timeline->columns || !timeline->rows || !timeline->row_of_actor || !first_column ||
+        !keys) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
     }
     for (size_t e = 0; e < bundle->n_events; e++) {
         if (!coopnet_graph_keeps_event(bundle, e, &options->graph))
             continue;
         if (bundle->event_start[e + 1] == bundle->event_start[e])
             continue;
-        timeline->columns[timeline->n_columns++] = (timeline_column_t){e, 0};
-        if (bundle->events[e].date.precision != COOPNET_DATE_NONE)
+        coopnet_date_t date = bundle->events[e].date;
+        bool dated = date.precision != COOPNET_DATE_NONE;
+        timeline->columns[timeline->n_columns++] = (timeline_column_t){e, 0, dated, date.day};
+        if (dated)
             timeline->n_dated++;
     }
-    sort_bundle = bundle;
     qsort(timeline->columns, timeline->n_columns, sizeof *timeline->columns, compare_columns);
     if (timeline->n_dated == 0) {
-        free(first_column);
-        return COOPNET_ERROR(err, COOPNET_EDATA,
-                             "the timeline needs dated events; '%s' has none under these options",
-                             bundle->name);
+        status = COOPNET_ERROR(err, COOPNET_EDATA,
+                               "the timeline needs dated events; '%s' has none under these options",
+                               bundle->name);
+        goto cleanup;
     }
     timeline->first_day = bundle->events[timeline->columns[0].event].date.day;
     timeline->last_day =
@@ -113,19 +129,27 @@ static int timeline_build(timeline_t *timeline, const coopnet_bundle_t *bundle,
         size_t e = timeline->columns[c].event;
         for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
             size_t actor = (size_t)bundle->participations[p].actor;
-            if (VECTOR(timeline->graph.vertex_of_actor)[actor] >= 0)
+            if (VECTOR(vertex_of_actor)[actor] >= 0)
                 first_column[actor] = (long)c;
         }
     }
+    size_t n_rows = 0;
     for (size_t a = 0; a < bundle->n_actors; a++)
         if (first_column[a] >= 0)
-            timeline->rows[timeline->n_rows++] = a;
-    sort_first_column = first_column;
-    qsort(timeline->rows, timeline->n_rows, sizeof(size_t), compare_rows);
-    for (size_t r = 0; r < timeline->n_rows; r++)
-        timeline->row_of_actor[timeline->rows[r]] = (long)r;
+            keys[n_rows++] = (timeline_row_key_t){a, first_column[a], bundle->actors[a].level,
+                                                  bundle->actors[a].name};
+    qsort(keys, n_rows, sizeof *keys, compare_rows);
+    for (size_t r = 0; r < n_rows; r++) {
+        timeline->rows[r] = keys[r].actor;
+        timeline->row_of_actor[keys[r].actor] = (long)r;
+    }
+    timeline->n_rows = n_rows;
+cleanup:
+    free(keys);
     free(first_column);
-    return COOPNET_OK;
+    igraph_vector_int_destroy(&vertex_of_actor);
+    igraph_vector_int_destroy(&actor_of_vertex);
+    return status;
 }
 
 double coopnet_i_draw_timeline_default_height(const coopnet_bundle_t *bundle,

@@ -308,35 +308,42 @@ void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
     snprintf(buffer, size, "%s", text);
 }
 
-const char *const coopnet_render_measure_names[] = {
-    "degree",      "strength", "betweenness", "closeness",  "harmonic",
-    "eigenvector", "pagerank", "coreness",    "constraint", NULL};
-
 /* The measures come from the centrality module (coopnet/centrality.h), unweighted except
- * strength, whose definition is the weights; NaN (closeness, constraint of isolated actors) is
- * drawn as the smallest size. */
+ * strength, whose definition is the weights. */
 int coopnet_i_draw_measure(const coopnet_graph_t *graph, const char *measure,
-                           const igraph_vector_t *precomputed, igraph_vector_t *values,
-                           coopnet_error_t *err)
+                           igraph_vector_t *values, coopnet_error_t *err)
 {
     int parsed = coopnet_measure_parse(measure);
-    if (parsed < 0)
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "unknown measure '%s': use degree, strength, betweenness, closeness, "
-                             "harmonic, eigenvector, pagerank, coreness or constraint",
-                             measure);
-    coopnet_measure_t kind = (coopnet_measure_t)parsed;
-    int status = COOPNET_OK;
-    if (precomputed != NULL && igraph_vector_size(precomputed) == igraph_vcount(&graph->graph)) {
-        if (igraph_vector_update(values, precomputed) != IGRAPH_SUCCESS)
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    } else if ((status = coopnet_centrality_compute(graph, kind, kind == COOPNET_MEASURE_STRENGTH,
-                                                    values, err)) != COOPNET_OK) {
-        return status;
+    if (parsed < 0) {
+        char names[256] = "";
+        size_t used = 0;
+        for (int m = 0; m < COOPNET_MEASURE_COUNT && used < sizeof names; m++)
+            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+                                     m == 0                           ? ""
+                                     : m + 1 == COOPNET_MEASURE_COUNT ? " or "
+                                                                      : ", ",
+                                     coopnet_measure_names[m]);
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown measure '%s': use %s", measure, names);
     }
-    for (igraph_integer_t v = 0; v < igraph_vector_size(values); v++)
-        if (isnan(VECTOR(*values)[v]))
-            VECTOR(*values)[v] = 0;
+    coopnet_measure_t kind = (coopnet_measure_t)parsed;
+    return coopnet_centrality_compute(graph, kind, kind == COOPNET_MEASURE_STRENGTH, values, err);
+}
+
+int coopnet_i_vertex_values_check(const coopnet_vertex_values_t *values,
+                                  const coopnet_graph_t *graph, coopnet_error_t *err)
+{
+    const char *what = values->measure ? values->measure : "values";
+    if (values->values == NULL)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "no %s given", what);
+    if (values->build_id != graph->build_id ||
+        igraph_vector_size(values->values) != igraph_vcount(&graph->graph))
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "the %s given were computed for another graph (build %llu, %lld "
+                             "values) than the one drawn (build %llu, %lld actors)",
+                             what, (unsigned long long)values->build_id,
+                             (long long)igraph_vector_size(values->values),
+                             (unsigned long long)graph->build_id,
+                             (long long)igraph_vcount(&graph->graph));
     return COOPNET_OK;
 }
 

@@ -6,9 +6,10 @@
 #include "core/internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct network_job {
-    const coopnet_bundle_t *bundle;
+    const coopnet_network_input_t *input;
     const coopnet_render_options_t *options;
     coopnet_figure_layout_t *layout;
 } network_job_t;
@@ -16,28 +17,56 @@ typedef struct network_job {
 static int draw_network_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopnet_error_t *err)
 {
     network_job_t *job = data;
-    return coopnet_i_draw_network(cr, canvas, job->bundle, job->options, job->layout, err);
+    return coopnet_i_draw_network(cr, canvas, job->input, job->options, job->layout, err);
 }
 
 int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
                            const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
 {
-    network_job_t job = {bundle, options, NULL};
-    if (layout != NULL) {
+    /* compute: the graph the layout draws and the size measure on it; then draw */
+    coopnet_graph_t graph = {0};
+    coopnet_two_mode_t two_mode;
+    igraph_vector_t size_values;
+    coopnet_network_input_t input = {0};
+    network_job_t job = {&input, options, NULL};
+    int status = COOPNET_OK;
+    memset(&two_mode, 0, sizeof two_mode);
+    input.bundle = bundle;
+    if (layout != NULL)
         *layout = NULL;
-        job.layout = calloc(1, sizeof *job.layout);
-        if (job.layout == NULL)
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (igraph_vector_init(&size_values, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if (layout != NULL && (job.layout = calloc(1, sizeof *job.layout)) == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
     }
     double width = 720, height = 540;
-    if (options->layout == COOPNET_LAYOUT_TIMELINE)
+    if (options->layout == COOPNET_LAYOUT_TIMELINE) {
         height = coopnet_i_draw_timeline_default_height(bundle, options);
-    int status =
-        coopnet_i_figure_write(path, &options->figure, width, height, draw_network_job, &job, err);
-    if (status != COOPNET_OK || layout == NULL) {
-        coopnet_figure_layout_free(job.layout);
-        return status;
+    } else if (options->layout == COOPNET_LAYOUT_BIPARTITE) {
+        if ((status = coopnet_two_mode_init(&two_mode, bundle, &options->graph, err)) != COOPNET_OK)
+            goto cleanup;
+        input.two_mode = &two_mode;
+        bool sized = options->size_by == NULL || strcmp(options->size_by, "none") != 0;
+        input.sizes.measure = sized ? "degree" : NULL;
+    } else {
+        if ((status = coopnet_graph_init_cooperation(&graph, bundle, &options->graph, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_i_draw_network_sizes(&graph, options, &size_values, &input.sizes,
+                                                   err)) != COOPNET_OK)
+            goto cleanup;
+        input.graph = &graph;
     }
-    *layout = job.layout;
-    return COOPNET_OK;
+    status =
+        coopnet_i_figure_write(path, &options->figure, width, height, draw_network_job, &job, err);
+    if (status == COOPNET_OK && layout != NULL) {
+        *layout = job.layout;
+        job.layout = NULL;
+    }
+cleanup:
+    coopnet_figure_layout_free(job.layout);
+    igraph_vector_destroy(&size_values);
+    coopnet_two_mode_destroy(&two_mode);
+    coopnet_graph_destroy(&graph);
+    return status;
 }

@@ -159,10 +159,10 @@ static int copy_options(coopnet_graph_options_t *copy, const coopnet_graph_optio
     return COOPNET_OK;
 }
 
-/* Marks the kept actors: vertex_of_actor[a] = vertex or -1; fills actor_of_vertex. */
-static int select_actors(const coopnet_bundle_t *bundle, const coopnet_graph_options_t *options,
-                         igraph_vector_int_t *vertex_of_actor, igraph_vector_int_t *actor_of_vertex,
-                         coopnet_error_t *err)
+int coopnet_i_graph_select_actors(const coopnet_bundle_t *bundle,
+                                  const coopnet_graph_options_t *options,
+                                  igraph_vector_int_t *vertex_of_actor,
+                                  igraph_vector_int_t *actor_of_vertex, coopnet_error_t *err)
 {
     igraph_integer_t n_actors = (igraph_integer_t)bundle->n_actors;
     int status = COOPNET_OK;
@@ -479,8 +479,8 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&edges, 0),
                          "building the cooperation graph");
     have_edges = true;
-    if ((status = select_actors(bundle, options, &graph->vertex_of_actor, &graph->actor_of_vertex,
-                                err)) != COOPNET_OK)
+    if ((status = coopnet_i_graph_select_actors(bundle, options, &graph->vertex_of_actor,
+                                                &graph->actor_of_vertex, err)) != COOPNET_OK)
         goto cleanup;
     size_t n_vertices = (size_t)igraph_vector_int_size(&graph->actor_of_vertex);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);
@@ -536,8 +536,8 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&two_mode->item, 0),
                          "building the two-mode graph");
     two_mode->members_ |= MEMBER_ITEM;
-    if ((status = select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex, err)) !=
-        COOPNET_OK)
+    if ((status = coopnet_i_graph_select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex,
+                                                err)) != COOPNET_OK)
         goto cleanup;
     igraph_integer_t n_actor_vertices = igraph_vector_int_size(&actor_of_vertex);
     two_mode->n_actor_vertices = n_actor_vertices;

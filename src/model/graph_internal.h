@@ -4,10 +4,22 @@
 #ifndef COOPNET_MODEL_GRAPH_INTERNAL_H
 #define COOPNET_MODEL_GRAPH_INTERNAL_H
 
+#include "coopnet/graph.h"
+
 #include <stdint.h>
 
 /* How many cooperation graphs this process has built (coopnet_graph_init_cooperation calls that
  * succeeded). Tests use it to check that a command builds a graph once. O(1), thread-safe. */
 uint64_t coopnet_i_graph_build_count(void);
+
+/* The actors options keep (not excluded, of a kept level): vertex_of_actor[a] (resized to the
+ * bundle's actors) receives the actor's vertex in the cooperation graph under options, or -1;
+ * actor_of_vertex (resized) the kept actors in bundle order. Both are caller-initialised. The one
+ * definition of "kept actor": the graph builders and the timeline figure use it. EINVAL for an
+ * unknown excluded id, ENOMEM. O(actors + excluded ids). */
+int coopnet_i_graph_select_actors(const coopnet_bundle_t *bundle,
+                                  const coopnet_graph_options_t *options,
+                                  igraph_vector_int_t *vertex_of_actor,
+                                  igraph_vector_int_t *actor_of_vertex, coopnet_error_t *err);
 
 #endif

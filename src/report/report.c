@@ -12,8 +12,10 @@
 #include "coopnet/graph.h"
 #include "coopnet/groups.h"
 #include "coopnet/nlc.h"
+#include "coopnet/rank.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
+#include "analysis/snapshots_internal.h"
 #include "figures/draw.h"
 #include "core/internal.h"
 #include "report/report_layout.h"
@@ -78,6 +80,8 @@ static const char *country_name(const char *code)
 static const char *const level_titles[COOPNET_LEVEL_COUNT] = {"Local", "Regional", "National",
                                                               "International"};
 
+/* Everything the pages show, computed once by report_model_init: pages and figures only read
+ * it, so drawing a figure again (the PNG copies) computes nothing again. */
 typedef struct report_model {
     const coopnet_bundle_t *bundle;
     const coopnet_report_options_t *options;
@@ -85,7 +89,7 @@ typedef struct report_model {
     const char **excluded; /* ids left out by --country; pointers into the bundle */
     bool *actor_kept;      /* per bundle actor */
     bool *event_kept;      /* per bundle event */
-    coopnet_graph_t graph;
+    coopnet_graph_t graph; /* the cooperation graph every page and figure reads */
     coopnet_graph_summary_t summary;
 
     size_t n_actors, actors_by_level[COOPNET_LEVEL_COUNT];
@@ -96,7 +100,24 @@ typedef struct report_model {
     coopnet_date_t data_date;   /* the date the report is "as of": fixed by the data */
 
     igraph_vector_t degree, betweenness, pagerank;
-    igraph_vector_int_t by_degree, by_betweenness; /* vertices, best first */
+    igraph_vector_int_t by_degree, by_betweenness; /* vertices, coopnet_rank_vertices order */
+    igraph_matrix_t positions; /* force layout of graph (seed 1): the network and snapshots */
+
+    coopnet_nlc_t nlc;
+    coopnet_groups_t groups[2]; /* by country, by level */
+    coopnet_brokerage_t brokerage;
+    igraph_vector_int_t top_brokers; /* vertices with some brokerage, most first (at most 5) */
+
+    coopnet_temporal_network_t *temporal;
+    coopnet_temporal_all_t reach;
+    coopnet_temporal_curve_t reach_curve; /* by quarter */
+    igraph_vector_int_t top_sources;      /* actors reaching some other, most first (at most 8) */
+
+    coopnet_snapshots_t snapshots;    /* degree by year */
+    coopnet_graph_t *snapshot_graphs; /* the graph of each year, as analysed */
+    coopnet_snapshot_panels_t panels; /* the years drawn, lent from snapshot_graphs */
+    igraph_vector_int_t risers;       /* vertices gaining places, most first (at most 5) */
+    igraph_vector_t gains;            /* per vertex: places gained, NaN when not ranked */
 } report_model_t;
 
 static void report_model_destroy(report_model_t *model)
@@ -110,6 +131,21 @@ static void report_model_destroy(report_model_t *model)
     igraph_vector_destroy(&model->pagerank);
     igraph_vector_int_destroy(&model->by_degree);
     igraph_vector_int_destroy(&model->by_betweenness);
+    igraph_matrix_destroy(&model->positions);
+    coopnet_nlc_destroy(&model->nlc);
+    coopnet_groups_destroy(&model->groups[0]);
+    coopnet_groups_destroy(&model->groups[1]);
+    coopnet_brokerage_destroy(&model->brokerage);
+    igraph_vector_int_destroy(&model->top_brokers);
+    coopnet_temporal_curve_destroy(&model->reach_curve);
+    coopnet_temporal_all_destroy(&model->reach);
+    coopnet_temporal_network_free(model->temporal);
+    igraph_vector_int_destroy(&model->top_sources);
+    coopnet_i_snapshot_panels_destroy(&model->panels);
+    coopnet_i_snapshot_graphs_free(model->snapshot_graphs, model->snapshots.n_steps);
+    coopnet_snapshots_destroy(&model->snapshots);
+    igraph_vector_int_destroy(&model->risers);
+    igraph_vector_destroy(&model->gains);
 }
 
 /* --country: the country's actors, plus national and international actors tied to one of them
@@ -230,39 +266,101 @@ static void count_data(report_model_t *model)
     }
 }
 
-/* Vertices ordered by values, largest first; ties broken by actor name for a stable order.
- * qsort has no context argument in C11, hence the file-level context: not reentrant. */
-typedef struct ranking_context {
-    const igraph_vector_t *values;
-    const report_model_t *model;
-} ranking_context_t;
-static ranking_context_t ranking_context;
-
 static const char *vertex_name(const report_model_t *model, igraph_integer_t vertex)
 {
     return model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[vertex]].name;
 }
 
-static int compare_ranked(const void *a, const void *b)
+/* The first top indices of values in coopnet_rank_top order whose value is above 0 (NaN, 0 and
+ * below: nothing to list). */
+static int rank_positive(const igraph_vector_t *values, size_t top, igraph_vector_int_t *order,
+                         coopnet_error_t *err)
 {
-    igraph_integer_t va = *(const igraph_integer_t *)a, vb = *(const igraph_integer_t *)b;
-    double xa = VECTOR(*ranking_context.values)[va], xb = VECTOR(*ranking_context.values)[vb];
-    if (xa != xb)
-        return xa > xb ? -1 : 1;
-    return strcmp(vertex_name(ranking_context.model, va), vertex_name(ranking_context.model, vb));
+    int status = coopnet_rank_top(values, top, order, err);
+    if (status != COOPNET_OK)
+        return status;
+    igraph_integer_t kept = 0;
+    while (kept < igraph_vector_int_size(order) && VECTOR(*values)[VECTOR(*order)[kept]] > 0)
+        kept++;
+    igraph_vector_int_resize(order, kept); /* shrinking: cannot fail */
+    return COOPNET_OK;
 }
 
-static int rank_vertices(const report_model_t *model, const igraph_vector_t *values,
-                         igraph_vector_int_t *order, coopnet_error_t *err)
+/* Groups (E-I by country and by level) and Gould-Fernandez brokerage between levels. */
+static int compute_groups(report_model_t *model, coopnet_error_t *err)
 {
+    enum { PERMUTATIONS = 999 };
+    static const char *const attributes[] = {"country", "level"};
     int status = COOPNET_OK;
-    igraph_integer_t n = igraph_vector_size(values);
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_resize(order, n), "ranking");
+    igraph_vector_t totals;
+    for (int i = 0; i < 2; i++)
+        if ((status = coopnet_groups_compute(&model->graph, attributes[i], PERMUTATIONS, 1,
+                                             model->options->progress, &model->groups[i], err)) !=
+            COOPNET_OK)
+            return status;
+    if ((status = coopnet_brokerage_compute(&model->graph, "level", &model->brokerage, err)) !=
+        COOPNET_OK)
+        return status;
+    igraph_integer_t n = igraph_matrix_nrow(&model->brokerage.counts);
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&totals, n), "brokerage");
     for (igraph_integer_t v = 0; v < n; v++)
-        VECTOR(*order)[v] = v;
-    ranking_context.values = values;
-    ranking_context.model = model;
-    qsort(VECTOR(*order), (size_t)n, sizeof(igraph_integer_t), compare_ranked);
+        VECTOR(totals)[v] = MATRIX(model->brokerage.counts, v, COOPNET_BROKERAGE_TOTAL);
+    status = rank_positive(&totals, 5, &model->top_brokers, err);
+    igraph_vector_destroy(&totals);
+cleanup:
+    return status;
+}
+
+/* Time-respecting reach from every source, the reachability curve by quarter, the top sources. */
+static int compute_reach(report_model_t *model, coopnet_error_t *err)
+{
+    coopnet_temporal_options_t options;
+    coopnet_temporal_all_policy_t policy; /* the library's: exact when it fits, else estimated */
+    igraph_vector_t out_reach;
+    int status = COOPNET_OK;
+    coopnet_temporal_all_policy_init(&policy);
+    coopnet_temporal_options_init(&options);
+    options.graph = model->graph_options;
+    if ((status = coopnet_temporal_network_alloc(model->bundle, &options, &model->temporal, err)) !=
+            COOPNET_OK ||
+        (status = coopnet_temporal_all_sources_by_policy(model->temporal, &policy,
+                                                         model->options->progress, &model->reach,
+                                                         err)) != COOPNET_OK ||
+        (status = coopnet_temporal_curve_all(model->temporal, &model->reach, COOPNET_PERIOD_QUARTER,
+                                             &model->reach_curve, err)) != COOPNET_OK)
+        return status;
+    COOPNET_IGRAPH_CHECK(err, status,
+                         igraph_vector_init(&out_reach, (igraph_integer_t)model->reach.n_actors),
+                         "reach");
+    for (size_t a = 0; a < model->reach.n_actors; a++)
+        VECTOR(out_reach)[(igraph_integer_t)a] = (double)model->reach.out_reach[a];
+    status = rank_positive(&out_reach, 8, &model->top_sources, err);
+    igraph_vector_destroy(&out_reach);
+cleanup:
+    return status;
+}
+
+/* Degree by year, the places each actor gained from the first year to the last, the yearly
+ * graphs the snapshots chart draws. */
+static int compute_change(report_model_t *model, coopnet_error_t *err)
+{
+    const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
+    int status = coopnet_i_snapshots_compute_with_graphs(
+        model->bundle, &model->graph_options, COOPNET_PERIOD_YEAR, 0, &measure, 1, false,
+        model->options->progress, &model->snapshots, &model->snapshot_graphs, err);
+    if (status != COOPNET_OK || model->snapshots.n_steps < 2)
+        return status;
+    const coopnet_snapshots_t *snapshots = &model->snapshots;
+    size_t last = snapshots->n_steps - 1, n = (size_t)snapshots->n_vertices;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(&model->gains, (igraph_integer_t)n),
+                         "snapshots");
+    double *gains = VECTOR(model->gains);
+    for (size_t v = 0; v < n; v++)
+        gains[v] = snapshots->ranks[v] - snapshots->ranks[last * n + v];
+    if ((status = rank_positive(&model->gains, 5, &model->risers, err)) != COOPNET_OK)
+        return status;
+    coopnet_i_snapshot_panels_lend(&model->panels, model->snapshot_graphs, snapshots->dates,
+                                   snapshots->n_steps, model->graph_options.as_of);
 cleanup:
     return status;
 }
@@ -281,6 +379,11 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->pagerank, 0), "pagerank");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->by_degree, 0), "ranking");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->by_betweenness, 0), "ranking");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_matrix_init(&model->positions, 0, 2), "layout");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->top_brokers, 0), "ranking");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->top_sources, 0), "ranking");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->risers, 0), "ranking");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->gains, 0), "ranking");
     model->actor_kept = calloc(bundle->n_actors + 1, sizeof *model->actor_kept);
     model->event_kept = calloc(bundle->n_events + 1, sizeof *model->event_kept);
     model->excluded = calloc(bundle->n_actors + 1, sizeof *model->excluded);
@@ -309,9 +412,15 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
                                              &model->pagerank, err)) != COOPNET_OK)
         goto cleanup;
     coopnet_progress_report(options->progress, "centralities", 3, 3);
-    if ((status = rank_vertices(model, &model->degree, &model->by_degree, err)) != COOPNET_OK ||
-        (status = rank_vertices(model, &model->betweenness, &model->by_betweenness, err)) !=
-            COOPNET_OK)
+    if ((status = coopnet_rank_vertices(&model->degree, &model->by_degree, err)) != COOPNET_OK ||
+        (status = coopnet_rank_vertices(&model->betweenness, &model->by_betweenness, err)) !=
+            COOPNET_OK ||
+        (status = coopnet_i_draw_network_positions(&model->graph, COOPNET_LAYOUT_FR, 1,
+                                                   &model->positions, err)) != COOPNET_OK ||
+        (status = coopnet_nlc_compute(&model->graph, &model->nlc, err)) != COOPNET_OK ||
+        (status = compute_groups(model, err)) != COOPNET_OK ||
+        (status = compute_reach(model, err)) != COOPNET_OK ||
+        (status = compute_change(model, err)) != COOPNET_OK)
         goto cleanup;
 cleanup:
     return status;
@@ -420,14 +529,13 @@ static void draw_level_bar(cairo_t *cr, coopnet_rect_t rect, const void *data)
     }
 }
 
-/* A chart of the chart module (coopnet/chart.h) for coopnet_i_report_figure: its draw function, the
- * report's options and the status, kept for place_chart. */
-typedef int (*chart_draw_t)(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                            const coopnet_chart_options_t *options, coopnet_error_t *err);
+/* A chart for coopnet_i_report_figure: which chart, drawn from the model's results, with the
+ * report's options; the status is kept for place_chart. */
 typedef struct chart_figure {
-    const coopnet_bundle_t *bundle;
-    chart_draw_t draw;
+    const report_model_t *model;
+    coopnet_chart_kind_t kind;
     coopnet_chart_options_t options;
+    const char *country; /* nlc-matrix: NULL for the whole network */
     int status;
     coopnet_error_t err;
 } chart_figure_t;
@@ -435,18 +543,45 @@ typedef struct chart_figure {
 static void draw_chart_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
 {
     chart_figure_t *figure = (chart_figure_t *)data;
-    int status = figure->draw(cr, rect, figure->bundle, &figure->options, &figure->err);
+    const report_model_t *model = figure->model;
+    const coopnet_chart_options_t *options = &figure->options;
+    coopnet_error_t *err = &figure->err;
+    int status = COOPNET_OK;
+    switch (figure->kind) {
+    case COOPNET_CHART_RANKING: {
+        coopnet_vertex_values_t values = {model->graph.build_id, &model->betweenness,
+                                          "betweenness"};
+        status = coopnet_i_draw_chart_ranking(cr, rect, &model->graph, &values, options, err);
+        break;
+    }
+    case COOPNET_CHART_NLC_MATRIX:
+        status = coopnet_i_draw_chart_nlc_matrix(cr, rect, model->bundle, &model->nlc,
+                                                 figure->country, options, err);
+        break;
+    case COOPNET_CHART_SNAPSHOTS:
+        status = coopnet_i_draw_chart_snapshots(cr, rect, model->bundle, &model->graph,
+                                                &model->positions, &model->panels, options, err);
+        break;
+    case COOPNET_CHART_REACH_CURVE:
+        status = coopnet_i_draw_chart_reach_curve(
+            cr, rect, model->bundle, &model->reach_curve, 1, NULL,
+            coopnet_temporal_network_actors(model->temporal), options, err);
+        break;
+    case COOPNET_CHART_PARTICIPATION:
+        status = coopnet_i_draw_chart_participation(cr, rect, model->bundle, options, err);
+        break;
+    }
     if (figure->status == COOPNET_OK)
         figure->status = status;
 }
 
 /* A bare chart (no title, no source line: the page says both) of the report's actors. */
 static void chart_figure_init(chart_figure_t *figure, const report_model_t *model,
-                              chart_draw_t draw)
+                              coopnet_chart_kind_t kind)
 {
     memset(figure, 0, sizeof *figure);
-    figure->bundle = model->bundle;
-    figure->draw = draw;
+    figure->model = model;
+    figure->kind = kind;
     coopnet_chart_options_init(&figure->options);
     figure->options.figure.title = "";
     figure->options.figure.caption = "";
@@ -502,16 +637,23 @@ static void page_contents_line(report_document_t *document, int number, const ch
     document->y += height + 3;
 }
 
+/* The height of markup in font wrapped at width. */
+static double text_height_at(report_document_t *document, report_font_t font, const char *markup,
+                             double width)
+{
+    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, width);
+    if (layout == NULL)
+        return 0;
+    int layout_width, height;
+    pango_layout_get_size(layout, &layout_width, &height);
+    g_object_unref(layout);
+    return (double)height / PANGO_SCALE;
+}
+
 /* The height of markup in font across the text block. */
 static double text_height(report_document_t *document, report_font_t font, const char *markup)
 {
-    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, REPORT_TEXT_WIDTH);
-    if (layout == NULL)
-        return 0;
-    int width, height;
-    pango_layout_get_size(layout, &width, &height);
-    g_object_unref(layout);
-    return (double)height / PANGO_SCALE;
+    return text_height_at(document, font, markup, REPORT_TEXT_WIDTH);
 }
 
 static void page_title(report_document_t *document, const report_model_t *model,
@@ -630,9 +772,8 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                                                                 : "a handful of actors");
 
     chart_figure_t chart;
-    chart_figure_init(&chart, model, coopnet_i_draw_chart_ranking);
+    chart_figure_init(&chart, model, COOPNET_CHART_RANKING);
     chart.options.measure = "betweenness";
-    chart.options.measure_values = &model->betweenness;
     chart.options.top = CHART_ACTORS;
     const double chart_height = 168;
     place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height,
@@ -676,9 +817,10 @@ static void page_centrality(report_document_t *document, const report_model_t *m
 /* ------------------------------------------------------------------------------------------ */
 /* Pages drawn with the analysis modules */
 
-/* A network figure for coopnet_i_report_figure: the render module's drawing, its status kept. */
+/* A network figure for coopnet_i_report_figure: the model's graph, sized by its betweenness,
+ * the force layout at the model's positions; its status kept. */
 typedef struct network_figure {
-    const coopnet_bundle_t *bundle;
+    const report_model_t *model;
     coopnet_render_options_t options;
     int status;
     coopnet_error_t err;
@@ -687,8 +829,15 @@ typedef struct network_figure {
 static void draw_network_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
 {
     network_figure_t *figure = (network_figure_t *)data;
-    int status =
-        coopnet_i_draw_network(cr, rect, figure->bundle, &figure->options, NULL, &figure->err);
+    const report_model_t *model = figure->model;
+    coopnet_network_input_t input = {0};
+    input.bundle = model->bundle;
+    input.graph = &model->graph;
+    input.sizes =
+        (coopnet_vertex_values_t){model->graph.build_id, &model->betweenness, "betweenness"};
+    if (figure->options.layout == COOPNET_LAYOUT_FR)
+        input.positions = &model->positions;
+    int status = coopnet_i_draw_network(cr, rect, &input, &figure->options, NULL, &figure->err);
     if (figure->status == COOPNET_OK)
         figure->status = status;
 }
@@ -697,15 +846,14 @@ static void network_figure_init(network_figure_t *figure, const report_model_t *
                                 coopnet_layout_kind_t kind)
 {
     memset(figure, 0, sizeof *figure);
-    figure->bundle = model->bundle;
+    figure->model = model;
     coopnet_render_options_init(&figure->options);
     figure->options.figure.title = "";
     figure->options.figure.caption = "";
     figure->options.graph = model->graph_options;
     figure->options.layout = kind;
-    figure->options.seed = 1;
+    figure->options.seed = 1; /* as the model's positions */
     figure->options.size_by = "betweenness";
-    figure->options.size_values = &model->betweenness; /* computed once, for every figure */
     figure->options.labels = COOPNET_LABELS_TOP;
     figure->options.label_top = 12;
 }
@@ -836,21 +984,17 @@ static void page_geography(report_document_t *document, const report_model_t *mo
 static void page_nlc(report_document_t *document, const report_model_t *model,
                      const report_page_t *page)
 {
-    coopnet_nlc_t nlc = {0};
-    coopnet_error_t err;
+    const coopnet_nlc_t *nlc = &model->nlc;
     coopnet_i_report_page_title(document, page->number, page->title);
-    if (coopnet_nlc_compute(&model->graph, &nlc, &err) != COOPNET_OK) {
-        coopnet_i_report_fail(document, err.code, "%s", err.message);
-        return;
-    }
     double local_national = NAN;
-    for (size_t i = 0; i < nlc.n_pairs; i++)
-        if (strcmp(nlc.pairs[i].country, "*") == 0 && nlc.pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
-            nlc.pairs[i].level_b == COOPNET_LEVEL_NATIONAL)
-            local_national = nlc.pairs[i].density;
+    for (size_t i = 0; i < nlc->n_pairs; i++)
+        if (strcmp(nlc->pairs[i].country, "*") == 0 &&
+            nlc->pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
+            nlc->pairs[i].level_b == COOPNET_LEVEL_NATIONAL)
+            local_national = nlc->pairs[i].density;
     const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
-    for (size_t c = 0; c < nlc.n_countries; c++) {
-        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+    for (size_t c = 0; c < nlc->n_countries; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc->reach[c];
         if (isnan(reach->share) || reach->national == 0 || reach->subnational < 2)
             continue;
         if (best == NULL || reach->share > best->share)
@@ -884,23 +1028,31 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     char grid_titles[4][96];
     size_t n_maps = 1;
     snprintf(grid_titles[0], sizeof grid_titles[0], "Whole network");
-    for (size_t k = 0; k < 3; k++) {
-        long best = -1;
-        for (size_t c = 0; c < nlc.n_countries; c++) {
-            bool taken = false;
-            for (size_t j = 1; j < n_maps; j++)
-                taken |= strcmp(grid_countries[j], nlc.reach[c].country) == 0;
-            if (taken || nlc.reach[c].national == 0 || nlc.reach[c].subnational == 0)
-                continue;
-            if (best < 0 || nlc.reach[c].subnational > nlc.reach[best].subnational)
-                best = (long)c;
-        }
-        if (best < 0)
-            break;
-        grid_countries[n_maps] = nlc.reach[best].country;
+    igraph_vector_t subnational;
+    igraph_vector_int_t order;
+    if (igraph_vector_init(&subnational, (igraph_integer_t)nlc->n_countries) != IGRAPH_SUCCESS)
+        goto out_of_memory;
+    if (igraph_vector_int_init(&order, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&subnational);
+        goto out_of_memory;
+    }
+    for (size_t c = 0; c < nlc->n_countries; c++)
+        VECTOR(subnational)
+    [(igraph_integer_t) c] = nlc->reach[c].national > 0 ? (double)nlc->reach[c].subnational : 0;
+    coopnet_error_t err;
+    int ranked = rank_positive(&subnational, 3, &order, &err);
+    for (igraph_integer_t k = 0; ranked == COOPNET_OK && k < igraph_vector_int_size(&order); k++) {
+        const coopnet_nlc_reach_t *reach = &nlc->reach[VECTOR(order)[k]];
+        grid_countries[n_maps] = reach->country;
         snprintf(grid_titles[n_maps], sizeof grid_titles[n_maps], "%s",
-                 country_name(nlc.reach[best].country));
+                 country_name(reach->country));
         n_maps++;
+    }
+    igraph_vector_destroy(&subnational);
+    igraph_vector_int_destroy(&order);
+    if (ranked != COOPNET_OK) {
+        coopnet_i_report_fail(document, err.code, "%s", err.message);
+        return;
     }
     const double gap = 16, title_height = 18, panel_height = 116;
     const double panel_width = (REPORT_TEXT_WIDTH - gap) / 2;
@@ -912,8 +1064,8 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         coopnet_i_report_text_line(document, REPORT_FONT_BODY, markup, x, y, panel_width,
                                    COOPNET_ALIGN_LEFT, coopnet_i_style_text);
         chart_figure_t chart;
-        chart_figure_init(&chart, model, coopnet_i_draw_chart_nlc_matrix);
-        chart.options.country = grid_countries[i];
+        chart_figure_init(&chart, model, COOPNET_CHART_NLC_MATRIX);
+        chart.country = grid_countries[i];
         char name[64];
         snprintf(name, sizeof name, "nlc-matrix%s%s", grid_countries[i] ? "-" : "",
                  grid_countries[i] ? grid_countries[i] : "");
@@ -933,8 +1085,8 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     size_t rows = 0;
     const char *cells[16 * 5];
     char numbers[16][4][24];
-    for (size_t c = 0; c < nlc.n_countries && rows < 16; c++) {
-        const coopnet_nlc_reach_t *reach = &nlc.reach[c];
+    for (size_t c = 0; c < nlc->n_countries && rows < 16; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc->reach[c];
         if (reach->subnational == 0)
             continue;
         snprintf(numbers[rows][0], 24, "%lld", (long long)reach->subnational);
@@ -952,27 +1104,17 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     report_table_t table = {
         5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
-    coopnet_nlc_destroy(&nlc);
+    return;
+out_of_memory:
+    coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
 }
 
 static void page_groups(report_document_t *document, const report_model_t *model,
                         const report_page_t *page)
 {
-    enum { PERMUTATIONS = 999 };
-    static const char *const attributes[] = {"country", "level"};
-    coopnet_groups_t groups[2];
-    coopnet_brokerage_t brokerage;
-    coopnet_error_t err;
-    memset(groups, 0, sizeof groups);
-    memset(&brokerage, 0, sizeof brokerage);
+    const coopnet_groups_t *groups = model->groups;
+    const coopnet_brokerage_t *brokerage = &model->brokerage;
     coopnet_i_report_page_title(document, page->number, page->title);
-    for (int i = 0; i < 2; i++) {
-        if (coopnet_groups_compute(&model->graph, attributes[i], PERMUTATIONS, 1,
-                                   model->options->progress, &groups[i], &err) != COOPNET_OK) {
-            coopnet_i_report_fail(document, err.code, "%s", err.message);
-            goto cleanup;
-        }
-    }
     const coopnet_ei_t *by_country = &groups[0].network, *by_level = &groups[1].network;
     paragraph_printf(
         document,
@@ -1032,35 +1174,10 @@ static void page_groups(report_document_t *document, const report_model_t *model
                               COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
         6;
 
-    if (coopnet_brokerage_compute(&model->graph, "level", &brokerage, &err) != COOPNET_OK) {
-        coopnet_i_report_fail(document, err.code, "%s", err.message);
-        goto cleanup;
-    }
     coopnet_i_report_section(document, "Top brokers between levels (Gould-Fernandez roles)");
-    igraph_integer_t n = model->summary.n_vertices;
-    igraph_integer_t order[8];
-    size_t n_top = 0;
-    /* the 5 actors with the most brokerage, by total (ties broken by name) */
-    for (size_t k = 0; k < 5 && k < (size_t)n; k++) {
-        igraph_integer_t best = -1;
-        for (igraph_integer_t v = 0; v < n; v++) {
-            bool taken = false;
-            for (size_t j = 0; j < n_top; j++)
-                taken |= order[j] == v;
-            if (taken)
-                continue;
-            double total = MATRIX(brokerage.counts, v, COOPNET_BROKERAGE_TOTAL);
-            double best_total =
-                best < 0 ? -1 : MATRIX(brokerage.counts, best, COOPNET_BROKERAGE_TOTAL);
-            if (best < 0 || total > best_total ||
-                (total == best_total &&
-                 strcmp(vertex_name(model, v), vertex_name(model, best)) < 0))
-                best = v;
-        }
-        if (best < 0 || MATRIX(brokerage.counts, best, COOPNET_BROKERAGE_TOTAL) <= 0)
-            break;
-        order[n_top++] = best;
-    }
+    /* the 5 actors with the most brokerage, by total (coopnet_rank_top order) */
+    size_t n_top = (size_t)igraph_vector_int_size(&model->top_brokers);
+    const igraph_integer_t *order = VECTOR(model->top_brokers);
     static const char *const broker_headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
                                                  "Repr.", "Liaison", "Total"};
     static const double broker_widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
@@ -1076,7 +1193,7 @@ static void page_groups(report_document_t *document, const report_model_t *model
             &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
         broker_cells[r * 7] = actor->name;
         for (int role = 0; role <= COOPNET_BROKERAGE_TOTAL; role++) {
-            snprintf(broker_numbers[r][role], 24, "%.0f", MATRIX(brokerage.counts, v, role));
+            snprintf(broker_numbers[r][role], 24, "%.0f", MATRIX(brokerage->counts, v, role));
             broker_cells[r * 7 + 1 + role] = broker_numbers[r][role];
         }
         swatches[r] = coopnet_i_style_level_color(actor->level);
@@ -1087,8 +1204,8 @@ static void page_groups(report_document_t *document, const report_model_t *model
                          "(%.0f brokered pairs, %.0f of them as a liaison between two other "
                          "levels).",
                          vertex_name(model, order[0]),
-                         MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_TOTAL),
-                         MATRIX(brokerage.counts, order[0], COOPNET_BROKERAGE_LIAISON));
+                         MATRIX(brokerage->counts, order[0], COOPNET_BROKERAGE_TOTAL),
+                         MATRIX(brokerage->counts, order[0], COOPNET_BROKERAGE_LIAISON));
         report_table_t broker_table = {7,
                                        n_top,
                                        broker_headers,
@@ -1107,10 +1224,6 @@ static void page_groups(report_document_t *document, const report_model_t *model
         "liaison, three levels.",
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
         coopnet_i_style_muted);
-cleanup:
-    coopnet_groups_destroy(&groups[0]);
-    coopnet_groups_destroy(&groups[1]);
-    coopnet_brokerage_destroy(&brokerage);
 }
 
 static void describe_contact(const coopnet_temporal_network_t *network,
@@ -1175,15 +1288,35 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
         2;
     g_free(heading);
+    /* at most 6 steps, and only those that fit above the footer; the rest as one line */
+    size_t shown = 0;
+    const double step_width = REPORT_TEXT_WIDTH - 12, ellipsis_room = 14;
     for (size_t s = 0; s < n_steps && s < 6; s++) {
         char contact[512];
         describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
         char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
                                              bundle->actors[steps[s].from].name,
                                              bundle->actors[steps[s].to].name, contact);
-        document->y += coopnet_i_report_text(
-                           document, REPORT_FONT_SMALL, line, REPORT_MARGIN_LEFT + 12, document->y,
-                           REPORT_TEXT_WIDTH - 12, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+        double room = REPORT_BOTTOM - (s + 1 < n_steps ? ellipsis_room : 0);
+        bool fits =
+            document->y + text_height_at(document, REPORT_FONT_SMALL, line, step_width) <= room;
+        if (fits)
+            document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
+                                                 REPORT_MARGIN_LEFT + 12, document->y, step_width,
+                                                 COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                           1.5;
+        g_free(line);
+        if (!fits)
+            break;
+        shown++;
+    }
+    if (shown < n_steps) {
+        char *line = g_markup_printf_escaped("→  … %zu more %s to <b>%s</b>", n_steps - shown,
+                                             plural(n_steps - shown, "step", "steps"),
+                                             bundle->actors[target].name);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
+                                             REPORT_MARGIN_LEFT + 12, document->y, step_width,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
                        1.5;
         g_free(line);
     }
@@ -1197,50 +1330,20 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                        const report_page_t *page)
 {
     const coopnet_bundle_t *bundle = model->bundle;
-    coopnet_temporal_options_t options;
-    coopnet_temporal_network_t *network = NULL;
-    coopnet_temporal_all_t all;
-    coopnet_temporal_curve_t curve;
-    coopnet_error_t err;
-    int status;
-    memset(&all, 0, sizeof all);
-    memset(&curve, 0, sizeof curve);
+    const coopnet_temporal_network_t *network = model->temporal;
+    const coopnet_temporal_all_t *all = &model->reach;
+    const coopnet_temporal_curve_t *curve = &model->reach_curve;
     coopnet_i_report_page_title(document, page->number, page->title);
-    coopnet_temporal_options_init(&options);
-    options.graph = model->graph_options;
-    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, &err)) != COOPNET_OK ||
-        (status = coopnet_temporal_all_sources(network, model->options->progress, &all, &err)) !=
-            COOPNET_OK ||
-        (status = coopnet_temporal_curve_all(network, &all, COOPNET_PERIOD_QUARTER, &curve,
-                                             &err)) != COOPNET_OK) {
-        coopnet_i_report_fail(document, status, "%s", err.message);
-        goto cleanup;
-    }
-    /* the sources that reach the most actors, best first (ties broken by name) */
+    /* the sources that reach the most actors, best first (coopnet_rank_top order) */
     size_t top[8], n_top = 0;
-    for (size_t k = 0; k < 8; k++) {
-        long best = -1;
-        for (size_t a = 0; a < all.n_actors; a++) {
-            bool taken = false;
-            for (size_t j = 0; j < n_top; j++)
-                taken |= top[j] == a;
-            if (taken || all.out_reach[a] <= 0)
-                continue;
-            if (best < 0 || all.out_reach[a] > all.out_reach[best] ||
-                (all.out_reach[a] == all.out_reach[best] &&
-                 strcmp(bundle->actors[a].name, bundle->actors[best].name) < 0))
-                best = (long)a;
-        }
-        if (best < 0)
-            break;
-        top[n_top++] = (size_t)best;
-    }
-    double final_ratio = curve.n_steps ? curve.ratio[curve.n_steps - 1] : 0;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->top_sources) && n_top < 8; i++)
+        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    double final_ratio = curve->n_steps ? curve->ratio[curve->n_steps - 1] : 0;
     if (n_top == 0) {
         coopnet_i_report_paragraph(
             document, "No dated event or tie links two actors, so no learning path can be "
                       "followed through time.");
-        goto cleanup;
+        return;
     }
     paragraph_printf(
         document,
@@ -1249,9 +1352,15 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "dated contacts, <b>%.0f%%</b> of all ordered pairs of actors are linked by the end "
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
         coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
-        (long long)all.out_reach[top[0]], all.n_kept ? all.n_kept - 1 : 0);
+        (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
+    if (all->precision != 0) /* the library's policy estimated: say so */
+        paragraph_printf(document,
+                         "The exact computation does not fit in memory for this network: these "
+                         "reach figures are estimates (HyperLogLog, relative standard error "
+                         "%.1f%%).",
+                         100 * all->relative_standard_error);
     chart_figure_t chart;
-    chart_figure_init(&chart, model, coopnet_i_draw_chart_reach_curve);
+    chart_figure_init(&chart, model, COOPNET_CHART_REACH_CURVE);
     chart.options.period = COOPNET_PERIOD_QUARTER;
     const double chart_width = REPORT_TEXT_WIDTH * 0.5, chart_height = 170;
     place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, chart_width, chart_height,
@@ -1264,7 +1373,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     char numbers[8][24];
     coopnet_rgb_t swatches[8];
     for (size_t i = 0; i < n_top; i++) {
-        snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all.out_reach[top[i]]);
+        snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all->out_reach[top[i]]);
         cells[2 * i] = bundle->actors[top[i]].name;
         cells[2 * i + 1] = numbers[i];
         swatches[i] = coopnet_i_style_level_color(bundle->actors[top[i]].level);
@@ -1288,10 +1397,6 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                                "each reaches in the most steps:");
     for (size_t i = 0; i < n_top && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
         write_pathway(document, model, network, top[i], (int)i + 1);
-cleanup:
-    coopnet_temporal_curve_destroy(&curve);
-    coopnet_temporal_all_destroy(&all);
-    coopnet_temporal_network_free(network);
 }
 
 /* Small multiples: the network as of the end of each year. */
@@ -1299,58 +1404,31 @@ static void page_change(report_document_t *document, const report_model_t *model
                         const report_page_t *page)
 {
     const coopnet_bundle_t *bundle = model->bundle;
-    coopnet_snapshots_t snapshots;
-    coopnet_error_t err;
-    memset(&snapshots, 0, sizeof snapshots);
+    const coopnet_snapshots_t *snapshots = &model->snapshots;
     coopnet_i_report_page_title(document, page->number, page->title);
-    const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
-    if (coopnet_snapshots_compute(bundle, &model->graph_options, COOPNET_PERIOD_YEAR, 0, &measure,
-                                  1, false, model->options->progress, &snapshots,
-                                  &err) != COOPNET_OK) {
-        coopnet_i_report_fail(document, err.code, "%s", err.message);
-        return;
-    }
-    if (snapshots.n_steps < 2) {
+    if (snapshots->n_steps < 2) {
         coopnet_i_report_paragraph(document,
                                    "The dated events and ties span less than two years: there is "
                                    "no change over time to show.");
-        goto cleanup;
+        return;
     }
-    size_t last = snapshots.n_steps - 1;
-    igraph_integer_t n = snapshots.n_vertices;
+    size_t last = snapshots->n_steps - 1;
+    igraph_integer_t n = snapshots->n_vertices;
     /* risers: places gained in the degree ranking from the first year to the last */
     igraph_integer_t risers[5];
     double gains[5];
     size_t n_risers = 0;
-    for (size_t k = 0; k < 5; k++) {
-        igraph_integer_t best = -1;
-        double best_gain = 0;
-        for (igraph_integer_t v = 0; v < n; v++) {
-            bool taken = false;
-            for (size_t j = 0; j < n_risers; j++)
-                taken |= risers[j] == v;
-            double before = snapshots.ranks[(size_t)0 * (size_t)n + (size_t)v];
-            double after = snapshots.ranks[last * (size_t)n + (size_t)v];
-            double gain = before - after;
-            if (taken || isnan(gain) || gain <= 0)
-                continue;
-            if (best < 0 || gain > best_gain) {
-                best = v;
-                best_gain = gain;
-            }
-        }
-        if (best < 0)
-            break;
-        risers[n_risers] = best;
-        gains[n_risers++] = best_gain;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->risers) && n_risers < 5; i++) {
+        risers[n_risers] = VECTOR(model->risers)[i];
+        gains[n_risers++] = VECTOR(model->gains)[VECTOR(model->risers)[i]];
     }
     char first_year[16], last_year[16];
     int year, month, day;
-    coopnet_date_civil_from_days(snapshots.dates[0].day, &year, &month, &day);
+    coopnet_date_civil_from_days(snapshots->dates[0].day, &year, &month, &day);
     snprintf(first_year, sizeof first_year, "%d", year);
-    coopnet_date_civil_from_days(snapshots.dates[last].day, &year, &month, &day);
+    coopnet_date_civil_from_days(snapshots->dates[last].day, &year, &month, &day);
     snprintf(last_year, sizeof last_year, "%d", year);
-    const coopnet_snapshot_change_t *change = &snapshots.changes[last - 1];
+    const coopnet_snapshot_change_t *change = &snapshots->changes[last - 1];
     paragraph_printf(document,
                      "The network grows with each dated event and tie: below it is drawn as it "
                      "stood at the end of each year, counting only what is dated (grey: actors "
@@ -1363,7 +1441,7 @@ static void page_change(report_document_t *document, const report_model_t *model
 
     /* one small-multiples figure: every actor keeps its place from year to year */
     chart_figure_t figure;
-    chart_figure_init(&figure, model, coopnet_i_draw_chart_snapshots);
+    chart_figure_init(&figure, model, COOPNET_CHART_SNAPSHOTS);
     const double height = 340;
     place_chart(document, &figure, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, height,
                 "snapshots");
@@ -1372,7 +1450,7 @@ static void page_change(report_document_t *document, const report_model_t *model
     coopnet_i_report_section(document, "Biggest risers in the ranking by partners");
     if (n_risers == 0) {
         coopnet_i_report_paragraph(document, "No actor moved up the ranking.");
-        goto cleanup;
+        return;
     }
     static const char *const headers[] = {"Actor", "Rank (first)", "Rank (last)", "Gained",
                                           "Partners"};
@@ -1385,11 +1463,11 @@ static void page_change(report_document_t *document, const report_model_t *model
     coopnet_rgb_t swatches[5];
     for (size_t r = 0; r < n_risers; r++) {
         igraph_integer_t v = risers[r];
-        const coopnet_actor_t *actor = &bundle->actors[VECTOR(snapshots.actor_of_vertex)[v]];
-        snprintf(numbers[r][0], 24, "%.0f", snapshots.ranks[(size_t)v]);
-        snprintf(numbers[r][1], 24, "%.0f", snapshots.ranks[last * (size_t)n + (size_t)v]);
+        const coopnet_actor_t *actor = &bundle->actors[VECTOR(snapshots->actor_of_vertex)[v]];
+        snprintf(numbers[r][0], 24, "%.0f", snapshots->ranks[(size_t)v]);
+        snprintf(numbers[r][1], 24, "%.0f", snapshots->ranks[last * (size_t)n + (size_t)v]);
         snprintf(numbers[r][2], 24, "+%.0f", gains[r]);
-        snprintf(numbers[r][3], 24, "%.0f", snapshots.values[last * (size_t)n + (size_t)v]);
+        snprintf(numbers[r][3], 24, "%.0f", snapshots->values[last * (size_t)n + (size_t)v]);
         cells[r * 5] = actor->name;
         for (int k = 0; k < 4; k++)
             cells[r * 5 + 1 + k] = numbers[r][k];
@@ -1400,8 +1478,8 @@ static void page_change(report_document_t *document, const report_model_t *model
     coopnet_i_report_table_draw(document, &table);
     size_t sharing = 0; /* actors with the largest gain, some perhaps beyond the table */
     for (igraph_integer_t v = 0; v < n; v++)
-        sharing +=
-            snapshots.ranks[(size_t)v] - snapshots.ranks[last * (size_t)n + (size_t)v] == gains[0];
+        sharing += snapshots->ranks[(size_t)v] - snapshots->ranks[last * (size_t)n + (size_t)v] ==
+                   gains[0];
     if (sharing > 1)
         paragraph_printf(document,
                          "%zu actors share the largest gain, %.0f places between %s and %s%s.",
@@ -1409,10 +1487,8 @@ static void page_change(report_document_t *document, const report_model_t *model
                          sharing > n_risers ? " (five of them are listed)" : "");
     else
         paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
-                         bundle->actors[VECTOR(snapshots.actor_of_vertex)[risers[0]]].name,
+                         bundle->actors[VECTOR(snapshots->actor_of_vertex)[risers[0]]].name,
                          gains[0], first_year, last_year);
-cleanup:
-    coopnet_snapshots_destroy(&snapshots);
 }
 
 /* Source documents: the part of each " | "-separated citation before its first ':'. */

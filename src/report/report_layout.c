@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_layout.c - page furniture of the PDF report (see report_layout.h). */
 #include "report/report_layout.h"
-#include "coopnet/output.h"
+#include "figures/draw.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -311,51 +311,40 @@ static int make_png_directory(report_document_t *document)
     return COOPNET_OK;
 }
 
+/* A report figure as a draw callback of coopnet_i_figure_write. */
+typedef struct png_job {
+    report_draw_t draw;
+    const void *data;
+} png_job_t;
+
+static int draw_png_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopnet_error_t *err)
+{
+    (void)err; /* a figure keeps its own status; the page reports it */
+    const png_job_t *job = data;
+    job->draw(cr, canvas, job->data);
+    return COOPNET_OK;
+}
+
+/* The figure again as report-NN-name.png at PNG_DPI, through the figures' one PNG writer
+ * (coopnet_i_figure_write: atomic, white background). */
 static void write_png(report_document_t *document, coopnet_rect_t rect, const char *name,
                       report_draw_t draw, const void *data)
 {
     char path[4096];
-    coopnet_output_t *output = NULL;
-    cairo_surface_t *surface = NULL;
-    cairo_t *cr = NULL;
     if (make_png_directory(document) != COOPNET_OK)
         return;
     snprintf(path, sizeof path, "%s/report-%02d-%s.png", document->png_directory,
              document->figure_count, name);
-    const double scale = PNG_DPI / 72.0;
-    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(rect.w * scale + 0.5),
-                                         (int)(rect.h * scale + 0.5));
-    cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
-    draw(cr, (coopnet_rect_t){0, 0, rect.w, rect.h}, data);
-    cairo_surface_flush(surface);
-    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-        coopnet_i_report_fail(document, COOPNET_EINTERNAL, "drawing '%s' failed: %s", path,
-                              cairo_status_to_string(cairo_status(cr)));
-        goto cleanup;
-    }
-    if (coopnet_output_open(path, &output, document->err) != COOPNET_OK) {
-        coopnet_i_report_fail(document, document->err ? document->err->code : COOPNET_EIO, "%s",
-                              document->err ? document->err->message : "cannot write a PNG");
-        goto cleanup;
-    }
-    if (cairo_surface_write_to_png_stream(surface, write_to_stream,
-                                          coopnet_output_stream(output)) != CAIRO_STATUS_SUCCESS) {
-        coopnet_i_report_fail(document, COOPNET_EIO, "cannot write '%s'", path);
-        goto cleanup;
-    }
-    int status = coopnet_output_commit(output, document->err);
-    output = NULL;
+    coopnet_figure_options_t figure;
+    coopnet_figure_options_init(&figure);
+    figure.dpi = PNG_DPI;
+    figure.width = rect.w * PNG_DPI / 72.0;
+    figure.height = rect.h * PNG_DPI / 72.0;
+    png_job_t job = {draw, data};
+    coopnet_error_t err;
+    int status = coopnet_i_figure_write(path, &figure, 0, 0, draw_png_job, &job, &err);
     if (status != COOPNET_OK)
-        document->status = status;
-cleanup:
-    coopnet_output_abort(output);
-    if (cr != NULL)
-        cairo_destroy(cr);
-    if (surface != NULL)
-        cairo_surface_destroy(surface);
+        coopnet_i_report_fail(document, status, "%s", err.message);
 }
 
 void coopnet_i_report_figure(report_document_t *document, coopnet_rect_t rect, const char *name,
