@@ -53,7 +53,7 @@ for command in validate info convert; do
     expect "help $command" 0 "$coopnet" help "$command"
 done
 expect "unknown option" 2 "$coopnet" validate --frobnicate "$small"
-contains "unknown option message" "$work/err" "coopnet validate: unknown option or missing value '--frobnicate'"
+contains "unknown option message" "$work/err" "coopnet validate: unknown option '--frobnicate'"
 contains "unknown option points to help" "$work/err" "Try 'coopnet validate --help'"
 expect "missing argument" 2 "$coopnet" validate
 expect "bad layer" 2 "$coopnet" info --layer both "$small"
@@ -61,7 +61,7 @@ contains "bad layer message" "$work/err" "unknown layer 'both' (expected events,
 expect "bad as-of" 2 "$coopnet" info --as-of 2024/01/01 "$small"
 contains "bad as-of message" "$work/err" "invalid date '2024/01/01'"
 expect "unknown exclude" 2 "$coopnet" info --exclude nobody "$small"
-contains "unknown exclude message" "$work/err" "unknown actor 'nobody' in --exclude"
+contains "unknown exclude message" "$work/err" "unknown actor 'nobody' among the actors to exclude"
 
 # validate
 expect "validate small" 0 "$coopnet" validate "$small"

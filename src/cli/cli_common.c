@@ -17,22 +17,6 @@ const char cli_exit_codes_help[] =
     "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
     "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
 
-void cli_write_help(FILE *stream, const cli_command_t *command, const cli_option_t *options)
-{
-    fprintf(stream, "%s\nOptions:\n", command->help);
-    cli_write_options_help(stream, options);
-    cli_write_aliases_help(stream, options);
-    fprintf(stream, "\n%s", command->examples);
-}
-
-int cli_print_help(const cli_command_t *command, const cli_option_t *options)
-{
-    printf("%s\n", command->usage);
-    cli_write_help(stdout, command, options);
-    printf("\n%s", cli_exit_codes_help);
-    return COOPNET_EXIT_OK;
-}
-
 int cli_exit_status(int code)
 {
     switch (code) {
@@ -141,58 +125,6 @@ void cli_graph_options_free(cli_graph_options_t *options)
     free(options->exclude_text);
     free(options->exclude);
     memset(options, 0, sizeof *options);
-}
-
-int cli_split_ids(const char *value, char **text, const char ***ids, size_t *n_ids)
-{
-    free(*text);
-    free(*ids);
-    *ids = NULL;
-    *n_ids = 0;
-    *text = strdup(value);
-    size_t count = 1;
-    for (const char *p = value; *p; p++)
-        count += *p == ',';
-    *ids = calloc(count, sizeof **ids);
-    if (*text == NULL || *ids == NULL)
-        return -1;
-    size_t n = 0;
-    for (char *token = strtok(*text, ","); token; token = strtok(NULL, ","))
-        (*ids)[n++] = token;
-    *n_ids = n;
-    return 0;
-}
-
-int cli_parse_exclude(const cli_option_t *option, const char *value, void *field,
-                      coopnet_error_t *err)
-{
-    (void)option;
-    cli_graph_options_t *options = field;
-    if (cli_split_ids(value, &options->exclude_text, &options->exclude, &options->graph.n_exclude))
-        return coopnet_error_set(err, COOPNET_ENOMEM, "out of memory");
-    options->graph.exclude = options->exclude;
-    return COOPNET_OK;
-}
-
-int cli_parse_layer(const cli_option_t *option, const char *value, void *field,
-                    coopnet_error_t *err)
-{
-    (void)option;
-    return coopnet_graph_parse_layer(value, field, err);
-}
-
-int cli_parse_weighting(const cli_option_t *option, const char *value, void *field,
-                        coopnet_error_t *err)
-{
-    (void)option;
-    return coopnet_graph_parse_weighting(value, field, err);
-}
-
-int cli_parse_levels(const cli_option_t *option, const char *value, void *field,
-                     coopnet_error_t *err)
-{
-    (void)option;
-    return coopnet_graph_parse_levels(value, field, err);
 }
 
 int cli_open_output(const char *path, coopnet_output_t **output)
