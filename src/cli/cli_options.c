@@ -460,7 +460,7 @@ static void write_option_help(const cli_option_t *option, void *context)
         width = fprintf(stream, "  --%s", option->name);
     if (option->argument != NULL)
         width += fprintf(stream, " %s", option->argument);
-    if (width > HELP_COLUMN - 1)
+    if (width > HELP_COLUMN - 2)
         fprintf(stream, "\n%*s", HELP_COLUMN, "");
     else
         fprintf(stream, "%*s", HELP_COLUMN - width, "");
