@@ -110,14 +110,14 @@ contains "pajek vertices" "$work/small.net" "*Vertices 6"
 expect "convert unknown format" 2 "$coopnet" convert "$small" -o "$work/out.xlsx"
 contains "unknown format message" "$work/err" "unknown output format '.xlsx'"
 expect "convert without -o" 2 "$coopnet" convert "$small"
-expect "convert to stdout" 0 "$coopnet" convert --quiet "$small" --to net
+expect "convert to stdout" 0 "$coopnet" convert --quiet "$small" --format net
 contains "pajek on stdout" "$work/out" "*Edges"
 
 # outputs are atomic: a failure leaves an existing file untouched and no temporary behind
 echo "precious" > "$work/keep.csv"
 expect "invalid data keeps output" 3 "$coopnet" convert "$source_dir/tests/data/bad/bad-date" -o "$work/keep.csv"
 contains "existing output untouched" "$work/keep.csv" "precious"
-expect "write to /dev/full" 1 "$coopnet" convert --quiet "$small" --to csv -o /dev/full
+expect "write to /dev/full" 1 "$coopnet" convert --quiet "$small" --format csv -o /dev/full
 contains "disk full message" "$work/err" "cannot write '/dev/full': No space left on device"
 mkdir "$work/readonly"
 echo "old" > "$work/readonly/edges.csv"
