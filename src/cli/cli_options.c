@@ -6,7 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 void (*cli_describe)(const cli_command_t *command, const cli_option_t *options, void *context);
 void *cli_describe_context;
