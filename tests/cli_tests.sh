@@ -53,7 +53,7 @@ for command in validate info convert; do
     expect "help $command" 0 "$coopnet" help "$command"
 done
 expect "unknown option" 2 "$coopnet" validate --frobnicate "$small"
-contains "unknown option message" "$work/err" "coopnet validate: unknown option or missing value '--frobnicate'"
+contains "unknown option message" "$work/err" "coopnet validate: unknown option '--frobnicate'"
 contains "unknown option points to help" "$work/err" "Try 'coopnet validate --help'"
 expect "missing argument" 2 "$coopnet" validate
 expect "bad layer" 2 "$coopnet" info --layer both "$small"
@@ -61,7 +61,7 @@ contains "bad layer message" "$work/err" "unknown layer 'both' (expected events,
 expect "bad as-of" 2 "$coopnet" info --as-of 2024/01/01 "$small"
 contains "bad as-of message" "$work/err" "invalid date '2024/01/01'"
 expect "unknown exclude" 2 "$coopnet" info --exclude nobody "$small"
-contains "unknown exclude message" "$work/err" "unknown actor 'nobody' in --exclude"
+contains "unknown exclude message" "$work/err" "unknown actor 'nobody' among the actors to exclude"
 
 # validate
 expect "validate small" 0 "$coopnet" validate "$small"
@@ -110,14 +110,14 @@ contains "pajek vertices" "$work/small.net" "*Vertices 6"
 expect "convert unknown format" 2 "$coopnet" convert "$small" -o "$work/out.xlsx"
 contains "unknown format message" "$work/err" "unknown output format '.xlsx'"
 expect "convert without -o" 2 "$coopnet" convert "$small"
-expect "convert to stdout" 0 "$coopnet" convert --quiet "$small" --to net
+expect "convert to stdout" 0 "$coopnet" convert --quiet "$small" --format net
 contains "pajek on stdout" "$work/out" "*Edges"
 
 # outputs are atomic: a failure leaves an existing file untouched and no temporary behind
 echo "precious" > "$work/keep.csv"
 expect "invalid data keeps output" 3 "$coopnet" convert "$source_dir/tests/data/bad/bad-date" -o "$work/keep.csv"
 contains "existing output untouched" "$work/keep.csv" "precious"
-expect "write to /dev/full" 1 "$coopnet" convert --quiet "$small" --to csv -o /dev/full
+expect "write to /dev/full" 1 "$coopnet" convert --quiet "$small" --format csv -o /dev/full
 contains "disk full message" "$work/err" "cannot write '/dev/full': No space left on device"
 mkdir "$work/readonly"
 echo "old" > "$work/readonly/edges.csv"

@@ -32,7 +32,7 @@ contains out "usage: coopnet generate -o DIR"
 expect 2 "no -o" "$coopnet" generate --actors 10
 contains err "expected -o DIR"
 expect 2 "bad count" "$coopnet" generate -o "$work/x" --actors 10k
-contains err "invalid count '10k' for --actors"
+contains err "--actors needs a whole number from 0 to"
 expect 2 "bad mean" "$coopnet" generate -o "$work/x" --mean-size 1
 contains err "mean event size '1'"
 expect 2 "unknown option" "$coopnet" generate -o "$work/x" --colour red

@@ -97,11 +97,11 @@ contains "$err" "are for reach from all sources"
 expect 2 "$coopnet" reach-curve "$mena" --every year --from saida --memory-limit 1G
 contains "$err" "are for reach from all sources"
 expect 2 "$coopnet" reach "$mena" --all --precision 3
-contains "$err" "--precision: expected a number from 4 to 16, not '3'"
+contains "$err" "--precision needs a whole number from 4 to 16, not '3'"
 expect 2 "$coopnet" reach "$mena" --all --precision ten
 contains "$err" "'ten'"
 expect 2 "$coopnet" reach "$mena" --all --memory-limit lots
-contains "$err" "--memory-limit: expected a size such as 800M or 2G, not 'lots'"
+contains "$err" "--memory-limit needs a size such as 800M or 2G, not 'lots'"
 expect 2 "$coopnet" reach "$mena" --all --memory-limit 0
 contains "$err" "not '0'"
 expect 2 "$coopnet" reach "$mena" --all --memory-limit 5X
@@ -121,10 +121,10 @@ contains "$err" "'loud'"
 expect 2 "$coopnet" reach "$mena" --all --since 31/01/2024
 contains "$err" "--since"
 expect 2 "$coopnet" reach "$mena" --all --since 2025 --until 2024 --quiet
-contains "$err" "before --since"
+contains "$err" "is before since date"
 expect 2 "$coopnet" reach "$mena" --all --as-of 2024
-expect 2 "$coopnet" reach-curve "$mena"
-contains "$err" "--every"
+expect 0 "$coopnet" reach-curve "$mena" --from saida --quiet
+contains "$out" "2024-03-31,"
 expect 2 "$coopnet" reach-curve "$mena" --every week
 contains "$err" "'week'"
 expect 2 "$coopnet" reach "$mena" --all --format xml

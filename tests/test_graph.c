@@ -114,7 +114,7 @@ static void test_filters(void)
     const char *unknown[] = {"nobody"};
     options.exclude = unknown;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_EINVAL);
-    CHECK_CONTAINS(err.message, "unknown actor 'nobody' in --exclude");
+    CHECK_CONTAINS(err.message, "unknown actor 'nobody' among the actors to exclude");
     coopnet_graph_destroy(&graph); /* a failed init leaves a destroyable object */
 
     coopnet_graph_options_init(&options);

@@ -700,7 +700,7 @@ static void test_errors(void)
     coopnet_date_parse("2024-02", &options.since, &err);
     coopnet_date_parse("2024-01", &options.until, &err);
     CHECK_INT(coopnet_temporal_network_alloc(bundle, &options, &network, &err), COOPNET_EINVAL);
-    CHECK_CONTAINS(err.message, "before --since");
+    CHECK_CONTAINS(err.message, "is before since date");
 
     coopnet_temporal_options_init(&options);
     exclude[0] = "b";

@@ -4,7 +4,8 @@
  * Every fallible function of the library returns an int status: COOPNET_OK (0) on success or one
  * of the codes below, and fills the caller's coopnet_error_t with a message saying what failed and
  * where ("actors.csv:12: column 'level': unknown level 'city'"). The library never prints and
- * never exits; the command-line tool prints the message and maps the code to an exit status.
+ * never exits; the command-line tool prints the message and maps the code to its exit status
+ * (docs/exit-codes.md): exit statuses are the tool's business, not the library's.
  */
 #ifndef COOPNET_ERROR_H
 #define COOPNET_ERROR_H
@@ -17,8 +18,7 @@
 extern "C" {
 #endif
 
-/* Status codes. Their exit statuses (coopnet_error_exit_status) are documented in `coopnet help`.
- */
+/* Status codes. The coopnet tool exits with the status noted for each (docs/exit-codes.md). */
 enum {
     COOPNET_OK = 0,
     COOPNET_ENOMEM = 1,      /* out of memory                                  -> exit 1 */
@@ -27,15 +27,6 @@ enum {
     COOPNET_EDATA = 4,       /* invalid input data (a bundle, GraphML, a job)  -> exit 3 */
     COOPNET_EINTERNAL = 5,   /* igraph, GSL or cairo failed unexpectedly       -> exit 1 */
     COOPNET_EINTERRUPTED = 6 /* stopped by a signal                           -> exit 130 */
-};
-
-/* Exit statuses of the coopnet command. */
-enum {
-    COOPNET_EXIT_OK = 0,
-    COOPNET_EXIT_FAILURE = 1, /* runtime failure: I/O, memory, internal */
-    COOPNET_EXIT_USAGE = 2,   /* usage error: bad command line */
-    COOPNET_EXIT_DATA = 3,    /* invalid input data */
-    COOPNET_EXIT_INTERRUPTED = 130
 };
 
 #define COOPNET_ERROR_MESSAGE_SIZE 1024
@@ -59,9 +50,6 @@ COOPNET_API int coopnet_error_setv(coopnet_error_t *err, int code, const char *f
 /* Prepends "prefix: " to the message already in err; returns err->code. */
 COOPNET_API int coopnet_error_prefix(coopnet_error_t *err, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
-
-/* The exit status of the coopnet command for a status code. */
-COOPNET_API int coopnet_error_exit_status(int code);
 
 /* A short description of a status code ("invalid input data"). Never NULL. */
 COOPNET_API const char *coopnet_error_string(int code);

@@ -4,16 +4,33 @@
 #ifndef COOPNET_CLI_H
 #define COOPNET_CLI_H
 
+#include "cli_options.h"
+
 #include <coopnet/coopnet.h>
 
-#include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses of the coopnet command (docs/exit-codes.md). The library returns coopnet error
+ * codes; only the tool maps them to exit statuses (cli_exit_status). */
+enum {
+    COOPNET_EXIT_OK = 0,
+    COOPNET_EXIT_FAILURE = 1, /* runtime failure: I/O, memory, internal */
+    COOPNET_EXIT_USAGE = 2,   /* usage error: bad command line */
+    COOPNET_EXIT_DATA = 3,    /* invalid input data */
+    COOPNET_EXIT_INTERRUPTED = 130
+};
+
+/* The exit status for a coopnet error code: EINVAL 2, EDATA 3, EINTERRUPTED 130, other errors
+ * 1, COOPNET_OK 0. */
+int cli_exit_status(int code);
 
 typedef struct cli_command {
     const char *name;
-    const char *summary; /* one line for `coopnet help` */
-    const char *usage;   /* the usage lines, shown on a usage error */
-    const char *help;    /* the rest of --help: description, options, example */
+    const char *summary;  /* one line for `coopnet help` */
+    const char *usage;    /* the usage lines, shown on a usage error */
+    const char *help;     /* what the command does, before the options in --help */
+    const char *examples; /* the end of --help, after the options: "Example:" and command lines */
     int (*run)(int argc, char **argv);
 } cli_command_t;
 
@@ -34,8 +51,8 @@ void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const cli_command_t *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Prints the full help of a command on stdout; returns 0. */
-int cli_print_help(const cli_command_t *command);
+/* Prints the full help of a command, its options from its table, on stdout; returns 0. */
+int cli_print_help(const cli_command_t *command, const cli_option_t *options);
 
 /* Prints err on stderr and returns its exit status. */
 int cli_fail(const coopnet_error_t *err);
@@ -50,65 +67,57 @@ int cli_load_bundle(const char *path, coopnet_bundle_t **bundle);
 /* Prints the kept diagnostics and the count of the others. */
 void cli_print_diagnostics(const coopnet_diag_list_t *diags, bool warnings);
 
-/* Options shared by every command working on the cooperation graph. */
-enum {
-    CLI_OPT_LAYER = 1000,
-    CLI_OPT_WEIGHTING,
-    CLI_OPT_AS_OF,
-    CLI_OPT_EXCLUDE,
-    CLI_OPT_LEVEL,
-    CLI_OPT_FORMAT,
-    CLI_OPT_QUIET,
-    CLI_OPT_HELP,
-    CLI_OPT_FIRST_COMMAND_OPTION /* commands number their own options from here */
-};
-
-#define CLI_GRAPH_OPTIONS                                                                          \
-    {"layer", required_argument, NULL, CLI_OPT_LAYER},                                             \
-        {"weighting", required_argument, NULL, CLI_OPT_WEIGHTING},                                 \
-        {"as-of", required_argument, NULL, CLI_OPT_AS_OF},                                         \
-        {"exclude", required_argument, NULL, CLI_OPT_EXCLUDE},                                     \
-    {                                                                                              \
-        "level", required_argument, NULL, CLI_OPT_LEVEL                                            \
-    }
-
-#define CLI_COMMON_OPTIONS                                                                         \
-    {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                                   \
-    {                                                                                              \
-        "help", no_argument, NULL, CLI_OPT_HELP                                                    \
-    }
-
-/* The help text of the shared graph options, for the commands' --help. */
-#define CLI_GRAPH_OPTIONS_HELP                                                                     \
-    "  --layer events|ties|all    which links make the cooperation graph (default all)\n"          \
-    "  --weighting count|newman|jaccard\n"                                                         \
-    "                             event-layer weight: shared events (default), sum of\n"           \
-    "                             1/(size-1) over shared events, or shared/either\n"               \
-    "  --as-of DATE               only events dated on or before DATE and ties started on\n"       \
-    "                             or before it and not ended\n"                                    \
-    "  --exclude ID[,ID...]       leave these actors out (e.g. the convening hub)\n"               \
-    "  --level L[,L...]           keep only these levels (local, regional, national,\n"            \
-    "                             international)\n"
-
 typedef struct cli_graph_options {
     coopnet_graph_options_t graph;
     char *exclude_text;   /* owned copy of the --exclude value, split in place */
     const char **exclude; /* owned array of pointers into exclude_text */
 } cli_graph_options_t;
 
+/* The actor ids of a list option (--exclude, --from): an owned copy of the text split at commas. */
+int cli_split_ids(const char *value, char **text, const char ***ids, size_t *n_ids);
+
 void cli_graph_options_init(cli_graph_options_t *options);
 void cli_graph_options_free(cli_graph_options_t *options);
 
-/* Handles one of the shared options. Returns 1 when handled, 0 when opt is not one of them,
- * or -1 after printing a usage error (exit 2). */
-int cli_graph_option(cli_graph_options_t *options, const cli_command_t *command, int opt,
-                     const char *value);
+/* The option table entries of the cooperation graph into the cli_graph_options_t *options: the
+ * filters (--layer, --exclude, --level) alone, and with --weighting and --as-of. */
+#define CLI_GRAPH_FILTER_OPTIONS(options)                                                          \
+    CLI_VALUE("layer", "events|ties|all", "which links make the cooperation graph (default all)",  \
+              &(options)->graph.layer, cli_parse_layer),                                           \
+        CLI_VALUE("exclude", "ID[,ID...]", "leave these actors out (e.g. the convening hub)",      \
+                  (options), cli_parse_exclude),                                                   \
+        CLI_VALUE("level", "L[,L...]",                                                             \
+                  "keep only these levels (local, regional, national,\ninternational)",            \
+                  &(options)->graph.level_mask, cli_parse_levels)
+#define CLI_GRAPH_OPTIONS(options)                                                                 \
+    CLI_GRAPH_FILTER_OPTIONS(options),                                                             \
+        CLI_VALUE("weighting", "count|newman|jaccard",                                             \
+                  "event-layer weight: shared events (default), sum of\n1/(size-1) over shared "   \
+                  "events, or shared/either",                                                      \
+                  &(options)->graph.weighting, cli_parse_weighting),                               \
+        CLI_VALUE("as-of", "DATE",                                                                 \
+                  "only events dated on or before DATE and ties started on\nor before it and not " \
+                  "ended",                                                                         \
+                  &(options)->graph.as_of, cli_parse_date)
 
-/* Handles --quiet and --help; returns 1 handled, 0 not; *exit_now set for --help. */
-int cli_common_option(const cli_command_t *command, int opt, int *exit_now);
+int cli_parse_layer(const cli_option_t *option, const char *value, void *field,
+                    coopnet_error_t *err); /* coopnet_graph_layer_t */
+int cli_parse_weighting(const cli_option_t *option, const char *value, void *field,
+                        coopnet_error_t *err); /* coopnet_weighting_t */
+int cli_parse_levels(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err); /* a level mask */
+int cli_parse_exclude(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err); /* cli_graph_options_t */
 
-/* Reports an unknown option or a missing argument from getopt_long ('?' or ':'); returns 2. */
-int cli_bad_option(const cli_command_t *command, char **argv);
+/* --every: the step of a time axis, the same words (any case) and default in every command. */
+#define CLI_DEFAULT_PERIOD COOPNET_PERIOD_QUARTER
+#define CLI_EVERY_OPTION(period)                                                                   \
+    CLI_VALUE("every", "year|quarter|month", "the step of the time axis (default quarter)",        \
+              (period), cli_parse_period)
+
+/* Writes the help of a command as --help shows it after the usage: description, options, old
+ * spellings, examples. */
+void cli_write_help(FILE *stream, const cli_command_t *command, const cli_option_t *options);
 
 /* Opens -o FILE (or stdout when NULL); on failure prints and returns an exit status. */
 int cli_open_output(const char *path, coopnet_output_t **output);
@@ -137,12 +146,8 @@ typedef struct cli_program_text {
 void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
                         const cli_program_text_t *program);
 
-/* Prints a bash completion script for the commands, their options (read from the option lines of
- * the help texts) and the values of options documented as "a|b|c" (`coopnet help
- * --bash-completion`). */
+/* Prints a bash completion script for the commands, their options (from their option tables) and
+ * the values of options whose argument is a list "a|b|c" (`coopnet help --bash-completion`). */
 void cli_print_bash_completion(const cli_command_t *const *commands, size_t n_commands);
-
-/* Prepares getopt_long for a new command (argv[0] is the command name). */
-void cli_reset_getopt(void);
 
 #endif

@@ -2,7 +2,6 @@
 /* cli_analysis.c - shared plumbing of the analysis commands (see cli_analysis.h). */
 #include "cli_analysis.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,50 +13,12 @@ void cli_analysis_init(cli_analysis_t *analysis, const cli_command_t *command)
     cli_graph_options_init(&analysis->graph_options);
 }
 
-int cli_analysis_option(cli_analysis_t *analysis, int opt, const char *value, char **argv,
-                        int *exit_status)
+int cli_analysis_start(cli_analysis_t *analysis, int n_operands, char **operands)
 {
-    int exit_now = 0;
-    if (opt == 'o') {
-        analysis->output_path = value;
-        return 1;
-    }
-    if (opt == CLI_OPT_FORMAT) {
-        int format = coopnet_table_parse_format(value);
-        if (format < 0) {
-            *exit_status = cli_usage_error(analysis->command,
-                                           "unknown format '%s' (expected csv or json)", value);
-            return -1;
-        }
-        analysis->format = (coopnet_table_format_t)format;
-        return 1;
-    }
-    if (cli_common_option(analysis->command, opt, &exit_now)) {
-        if (exit_now) {
-            *exit_status = COOPNET_EXIT_OK;
-            return -1;
-        }
-        return 1;
-    }
-    if (opt == '?' || opt == ':') {
-        *exit_status = cli_bad_option(analysis->command, argv);
-        return -1;
-    }
-    int handled = cli_graph_option(&analysis->graph_options, analysis->command, opt, value);
-    if (handled < 0) {
-        *exit_status = COOPNET_EXIT_USAGE;
-        return -1;
-    }
-    return handled;
-}
-
-int cli_analysis_start(cli_analysis_t *analysis, int argc, char **argv)
-{
-    extern int optind;
     coopnet_error_t err;
-    if (optind + 1 != argc)
+    if (n_operands != 1)
         return cli_usage_error(analysis->command, "expected one BUNDLE");
-    int exit_status = cli_load_bundle(argv[optind], &analysis->bundle);
+    int exit_status = cli_load_bundle(operands[0], &analysis->bundle);
     if (exit_status != COOPNET_EXIT_OK)
         return exit_status;
     if (coopnet_graph_init_cooperation(&analysis->graph, analysis->bundle,
@@ -85,19 +46,6 @@ void cli_analysis_free(cli_analysis_t *analysis)
     coopnet_bundle_free(analysis->bundle);
     cli_graph_options_free(&analysis->graph_options);
     memset(analysis, 0, sizeof *analysis);
-}
-
-int cli_analysis_parse_count(cli_analysis_t *analysis, const char *option, const char *text,
-                             long long *value)
-{
-    char *end = NULL;
-    errno = 0;
-    long long parsed = strtoll(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || parsed < 0)
-        return cli_usage_error(analysis->command, "%s needs a whole number >= 0, not '%s'", option,
-                               text);
-    *value = parsed;
-    return COOPNET_EXIT_OK;
 }
 
 void cli_analysis_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,

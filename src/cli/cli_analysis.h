@@ -19,28 +19,19 @@ typedef struct cli_analysis {
     coopnet_output_t *output;
 } cli_analysis_t;
 
-#define CLI_ANALYSIS_OPTIONS                                                                       \
-    CLI_GRAPH_OPTIONS, CLI_COMMON_OPTIONS, {"output", required_argument, NULL, 'o'},               \
-    {                                                                                              \
-        "format", required_argument, NULL, CLI_OPT_FORMAT                                          \
-    }
-
-#define CLI_ANALYSIS_OPTIONS_HELP                                                                  \
-    "  -o, --output FILE          write there (atomically) instead of stdout\n"                    \
-    "  --format csv|json          tidy CSV (default) or a JSON array of "                          \
-    "objects\n" CLI_GRAPH_OPTIONS_HELP                                                             \
-    "  --quiet                    no warnings, notes or progress\n"
+/* The option table entries every analysis command shares, into the cli_analysis_t *analysis. */
+#define CLI_ANALYSIS_OPTIONS(analysis)                                                             \
+    CLI_STRING("output", 'o', "FILE", "write there (atomically) instead of stdout",                \
+               &(analysis)->output_path),                                                          \
+        CLI_VALUE("format", "csv|json", "tidy CSV (default) or a JSON array of objects",           \
+                  &(analysis)->format, cli_parse_format),                                          \
+        CLI_GRAPH_OPTIONS(&(analysis)->graph_options), CLI_QUIET("no warnings, notes or progress")
 
 void cli_analysis_init(cli_analysis_t *analysis, const cli_command_t *command);
 
-/* Handles one shared option. Returns 1 when handled, 0 when opt is the command's own, or -1 when
- * the command must stop with *exit_status (0 after --help, 2 after a usage error). */
-int cli_analysis_option(cli_analysis_t *analysis, int opt, const char *value, char **argv,
-                        int *exit_status);
-
 /* After option parsing: expects exactly one BUNDLE operand, loads it, builds the cooperation
  * graph and opens the output. Returns an exit status (0 to go on). */
-int cli_analysis_start(cli_analysis_t *analysis, int argc, char **argv);
+int cli_analysis_start(cli_analysis_t *analysis, int n_operands, char **operands);
 
 FILE *cli_analysis_stream(cli_analysis_t *analysis);
 
@@ -49,10 +40,6 @@ int cli_analysis_finish(cli_analysis_t *analysis);
 
 /* Frees everything; an uncommitted output is removed. */
 void cli_analysis_free(cli_analysis_t *analysis);
-
-/* Parses a non-negative integer option value into *value; usage error (returns 2) otherwise. */
-int cli_analysis_parse_count(cli_analysis_t *analysis, const char *option, const char *text,
-                             long long *value);
 
 /* Writes the id, name, level and country cells of the actor of vertex v. */
 void cli_analysis_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,

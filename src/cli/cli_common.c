@@ -17,10 +17,20 @@ const char cli_exit_codes_help[] =
     "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
     "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
 
-int cli_print_help(const cli_command_t *command)
+int cli_exit_status(int code)
 {
-    printf("%s\n%s\n%s", command->usage, command->help, cli_exit_codes_help);
-    return COOPNET_EXIT_OK;
+    switch (code) {
+    case COOPNET_OK:
+        return COOPNET_EXIT_OK;
+    case COOPNET_EINVAL:
+        return COOPNET_EXIT_USAGE;
+    case COOPNET_EDATA:
+        return COOPNET_EXIT_DATA;
+    case COOPNET_EINTERRUPTED:
+        return COOPNET_EXIT_INTERRUPTED;
+    default:
+        return COOPNET_EXIT_FAILURE;
+    }
 }
 
 /* The names of the commands, from the same list as main.c's table but without referring to the
@@ -70,7 +80,7 @@ int cli_usage_error(const cli_command_t *command, const char *format, ...)
 int cli_fail(const coopnet_error_t *err)
 {
     cli_error("%s", err->message);
-    return coopnet_error_exit_status(err->code);
+    return cli_exit_status(err->code);
 }
 
 void cli_print_diagnostics(const coopnet_diag_list_t *diags, bool warnings)
@@ -117,84 +127,6 @@ void cli_graph_options_free(cli_graph_options_t *options)
     memset(options, 0, sizeof *options);
 }
 
-static int split_exclude(cli_graph_options_t *options, const char *value)
-{
-    free(options->exclude_text);
-    free(options->exclude);
-    options->exclude_text = strdup(value);
-    size_t count = 1;
-    for (const char *p = value; *p; p++)
-        count += *p == ',';
-    options->exclude = calloc(count, sizeof *options->exclude);
-    if (options->exclude_text == NULL || options->exclude == NULL)
-        return -1;
-    size_t n = 0;
-    for (char *token = strtok(options->exclude_text, ","); token; token = strtok(NULL, ","))
-        options->exclude[n++] = token;
-    options->graph.exclude = options->exclude;
-    options->graph.n_exclude = n;
-    return 0;
-}
-
-int cli_graph_option(cli_graph_options_t *options, const cli_command_t *command, int opt,
-                     const char *value)
-{
-    coopnet_error_t err;
-    int status = COOPNET_OK;
-    switch (opt) {
-    case CLI_OPT_LAYER:
-        status = coopnet_graph_parse_layer(value, &options->graph.layer, &err);
-        break;
-    case CLI_OPT_WEIGHTING:
-        status = coopnet_graph_parse_weighting(value, &options->graph.weighting, &err);
-        break;
-    case CLI_OPT_AS_OF:
-        status = coopnet_date_parse(value, &options->graph.as_of, &err);
-        if (status == COOPNET_OK && options->graph.as_of.precision == COOPNET_DATE_NONE)
-            status = coopnet_error_set(&err, COOPNET_EINVAL, "--as-of needs a date");
-        break;
-    case CLI_OPT_EXCLUDE:
-        if (split_exclude(options, value) != 0) {
-            cli_error("out of memory");
-            return -1;
-        }
-        break;
-    case CLI_OPT_LEVEL:
-        status = coopnet_graph_parse_levels(value, &options->graph.level_mask, &err);
-        break;
-    default:
-        return 0;
-    }
-    if (status != COOPNET_OK) {
-        cli_usage_error(command, "%s", err.message);
-        return -1;
-    }
-    return 1;
-}
-
-int cli_common_option(const cli_command_t *command, int opt, int *exit_now)
-{
-    if (opt == CLI_OPT_QUIET) {
-        cli_quiet = true;
-        return 1;
-    }
-    if (opt == CLI_OPT_HELP || opt == 'h') {
-        cli_print_help(command);
-        *exit_now = 1;
-        return 1;
-    }
-    return 0;
-}
-
-int cli_bad_option(const cli_command_t *command, char **argv)
-{
-    extern int optind, optopt;
-    const char *word = argv[optind - 1];
-    if (optopt && optopt < 256)
-        return cli_usage_error(command, "unknown option or missing value '-%c'", optopt);
-    return cli_usage_error(command, "unknown option or missing value '%s'", word);
-}
-
 int cli_open_output(const char *path, coopnet_output_t **output)
 {
     coopnet_error_t err;
@@ -209,11 +141,4 @@ int cli_commit_output(coopnet_output_t *output)
     if (coopnet_output_commit(output, &err) != COOPNET_OK)
         return cli_fail(&err);
     return COOPNET_EXIT_OK;
-}
-
-void cli_reset_getopt(void)
-{
-    extern int optind, opterr;
-    optind = 1;
-    opterr = 0;
 }

@@ -25,21 +25,6 @@ void cli_temporal_options_free(cli_temporal_options_t *options)
     cli_graph_options_free(&options->graph);
 }
 
-static int parse_date_option(const cli_command_t *command, const char *name, const char *value,
-                             coopnet_date_t *date)
-{
-    coopnet_error_t err;
-    if (coopnet_date_parse(value, date, &err) != COOPNET_OK) {
-        cli_usage_error(command, "--%s: %s", name, err.message);
-        return -1;
-    }
-    if (date->precision == COOPNET_DATE_NONE) {
-        cli_usage_error(command, "--%s needs a date", name);
-        return -1;
-    }
-    return 1;
-}
-
 /* "1073741824", "512M", "1.5G", "2GiB": bytes, or binary K/M/G/T with an optional "iB" or "B".
  * Returns false unless the whole text is such a size of at least one byte. */
 static bool parse_size(const char *text, uint64_t *bytes)
@@ -63,81 +48,69 @@ static bool parse_size(const char *text, uint64_t *bytes)
     return true;
 }
 
-int cli_temporal_option(cli_temporal_options_t *options, const cli_command_t *command, int opt,
-                        const char *value)
+static int set_all_method(cli_temporal_options_t *options, cli_temporal_all_method_t method,
+                          coopnet_error_t *err)
 {
-    coopnet_error_t err;
-    switch (opt) {
-    case CLI_OPT_ESTIMATE:
-    case CLI_OPT_EXACT: {
-        cli_temporal_all_method_t method =
-            opt == CLI_OPT_ESTIMATE ? CLI_TEMPORAL_ALL_ESTIMATE : CLI_TEMPORAL_ALL_EXACT;
-        if (options->all_method != CLI_TEMPORAL_ALL_AUTO && options->all_method != method) {
-            cli_usage_error(command, "give --exact or --estimate, not both");
-            return -1;
-        }
-        options->all_method = method;
-        options->all_option_given = true;
-        return 1;
-    }
-    case CLI_OPT_PRECISION: {
-        char *end;
-        errno = 0;
-        long precision = strtol(value, &end, 10);
-        if (errno != 0 || end == value || *end != '\0' ||
-            precision < COOPNET_TEMPORAL_SKETCH_MIN_PRECISION ||
-            precision > COOPNET_TEMPORAL_SKETCH_MAX_PRECISION) {
-            cli_usage_error(command, "--precision: expected a number from %d to %d, not '%s'",
-                            COOPNET_TEMPORAL_SKETCH_MIN_PRECISION,
-                            COOPNET_TEMPORAL_SKETCH_MAX_PRECISION, value);
-            return -1;
-        }
-        options->precision = (int)precision;
-        options->all_option_given = true;
-        return 1;
-    }
-    case CLI_OPT_MEMORY_LIMIT:
-        if (!parse_size(value, &options->memory_limit)) {
-            cli_usage_error(command, "--memory-limit: expected a size such as 800M or 2G, not '%s'",
-                            value);
-            return -1;
-        }
-        options->all_option_given = true;
-        return 1;
-    case CLI_OPT_SINCE:
-        return parse_date_option(command, "since", value, &options->temporal.since);
-    case CLI_OPT_UNTIL:
-        return parse_date_option(command, "until", value, &options->temporal.until);
-    case CLI_OPT_MAX_WAIT: {
-        char *end;
-        errno = 0;
-        long days = strtol(value, &end, 10);
-        if (errno != 0 || end == value || *end != '\0' || days < 0 || days > 100000000) {
-            cli_usage_error(command, "--max-wait: expected a number of days, not '%s'", value);
-            return -1;
-        }
-        options->temporal.max_wait = (int32_t)days;
-        return 1;
-    }
-    case CLI_OPT_MODE:
-        if (coopnet_temporal_parse_mode(value, &options->temporal.mode, &err) != COOPNET_OK) {
-            cli_usage_error(command, "%s", err.message);
-            return -1;
-        }
-        return 1;
-    case CLI_OPT_FORMAT: {
-        int format = coopnet_table_parse_format(value);
-        if (format < 0) {
-            cli_usage_error(command, "unknown format '%s' (expected csv or json)", value);
-            return -1;
-        }
-        options->format = (coopnet_table_format_t)format;
-        options->format_given = true;
-        return 1;
-    }
-    default:
-        return cli_graph_option(&options->graph, command, opt, value);
-    }
+    if (options->all_method != CLI_TEMPORAL_ALL_AUTO && options->all_method != method)
+        return coopnet_error_set(err, COOPNET_EINVAL, "give --exact or --estimate, not both");
+    options->all_method = method;
+    return COOPNET_OK;
+}
+
+int cli_parse_exact(const cli_option_t *option, const char *value, void *field,
+                    coopnet_error_t *err)
+{
+    (void)option, (void)value;
+    return set_all_method(field, CLI_TEMPORAL_ALL_EXACT, err);
+}
+
+int cli_parse_estimate(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err)
+{
+    (void)option, (void)value;
+    return set_all_method(field, CLI_TEMPORAL_ALL_ESTIMATE, err);
+}
+
+int cli_parse_precision(const cli_option_t *option, const char *value, void *field,
+                        coopnet_error_t *err)
+{
+    cli_option_t bounded = *option;
+    bounded.min = COOPNET_TEMPORAL_SKETCH_MIN_PRECISION;
+    bounded.max = COOPNET_TEMPORAL_SKETCH_MAX_PRECISION;
+    long long precision;
+    if (cli_parse_integer(&bounded, value, &precision, err) != COOPNET_OK)
+        return err->code;
+    *(int *)field = (int)precision;
+    return COOPNET_OK;
+}
+
+int cli_parse_max_wait(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err)
+{
+    cli_option_t bounded = *option;
+    bounded.min = 0;
+    bounded.max = 100000000;
+    long long days;
+    if (cli_parse_integer(&bounded, value, &days, err) != COOPNET_OK)
+        return err->code;
+    *(int32_t *)field = (int32_t)days;
+    return COOPNET_OK;
+}
+
+int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
+                           coopnet_error_t *err)
+{
+    if (!parse_size(value, field))
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs a size such as 800M or 2G, not '%s'", option->name,
+                                 value);
+    return COOPNET_OK;
+}
+
+int cli_parse_mode(const cli_option_t *option, const char *value, void *field, coopnet_error_t *err)
+{
+    (void)option;
+    return coopnet_temporal_parse_mode(value, field, err);
 }
 
 const coopnet_temporal_options_t *cli_temporal_options_get(cli_temporal_options_t *options)
@@ -203,4 +176,21 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
     int status = coopnet_temporal_all_sources_by_policy(network, &policy, &progress, all, &err);
     cli_progress_finish();
     return status == COOPNET_OK ? COOPNET_EXIT_OK : cli_fail(&err);
+}
+
+
+long cli_temporal_find_actor(const coopnet_temporal_network_t *network,
+                             const cli_command_t *command, const char *option, const char *id)
+{
+    long actor = coopnet_bundle_find_actor(coopnet_temporal_network_bundle(network), id);
+    if (actor < 0) {
+        cli_usage_error(command, "%s: unknown actor '%s'", option, id);
+        return -1;
+    }
+    if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
+        cli_usage_error(command, "%s: actor '%s' is filtered out by --exclude or --level", option,
+                        id);
+        return -1;
+    }
+    return actor;
 }

@@ -5,63 +5,73 @@
 
 #include "cli.h"
 
-enum {
-    CLI_OPT_SINCE = CLI_OPT_FIRST_COMMAND_OPTION,
-    CLI_OPT_UNTIL,
-    CLI_OPT_MAX_WAIT,
-    CLI_OPT_MODE,
-    CLI_OPT_ESTIMATE,
-    CLI_OPT_EXACT,
-    CLI_OPT_PRECISION,
-    CLI_OPT_MEMORY_LIMIT,
-    CLI_OPT_TEMPORAL_NEXT /* the commands number their own options from here */
-};
-
-/* The cooperation-graph filters that make sense over time (--as-of and --weighting do not:
- * --until is the cut-off, and reach is unweighted), the temporal options and --format. */
-#define CLI_TEMPORAL_OPTIONS                                                                       \
-    {"layer", required_argument, NULL, CLI_OPT_LAYER},                                             \
-        {"exclude", required_argument, NULL, CLI_OPT_EXCLUDE},                                     \
-        {"level", required_argument, NULL, CLI_OPT_LEVEL},                                         \
-        {"format", required_argument, NULL, CLI_OPT_FORMAT},                                       \
-        {"since", required_argument, NULL, CLI_OPT_SINCE},                                         \
-        {"until", required_argument, NULL, CLI_OPT_UNTIL},                                         \
-        {"max-wait", required_argument, NULL, CLI_OPT_MAX_WAIT},                                   \
-        {"estimate", no_argument, NULL, CLI_OPT_ESTIMATE},                                         \
-        {"exact", no_argument, NULL, CLI_OPT_EXACT},                                               \
-        {"precision", required_argument, NULL, CLI_OPT_PRECISION},                                 \
-        {"memory-limit", required_argument, NULL, CLI_OPT_MEMORY_LIMIT},                           \
+/* The option table entries `reach` and `reach-curve` share, into a cli_temporal_options_t
+ * *options: the temporal options, the cooperation-graph filters that make sense over time
+ * (--as-of and --weighting do not: --until is the cut-off, and reach is unweighted) and --format.
+ */
+#define CLI_TEMPORAL_OPTIONS(options)                                                              \
+    CLI_VALUE("since", "DATE",                                                                     \
+              "the source is informed before DATE and uses contacts\nfrom DATE on (default: the "  \
+              "bundle's earliest date)",                                                           \
+              &(options)->temporal.since, cli_parse_date),                                         \
+        CLI_VALUE("until", "DATE", "ignore contacts after DATE (end of its month or year)",        \
+                  &(options)->temporal.until, cli_parse_date),                                     \
+        CLI_VALUE("max-wait", "DAYS",                                                              \
+                  "each contact after the first at most DAYS days after\nthe contact that "        \
+                  "informed the one passing it on",                                                \
+                  &(options)->temporal.max_wait, cli_parse_max_wait),                              \
+        CLI_VALUE(                                                                                 \
+            "mode", "all|presenter",                                                               \
+            "who passes knowledge on at events: every participant\n(default) or presenters, "      \
+            "hosts, organisers, facilitators",                                                     \
+            &(options)->temporal.mode, cli_parse_mode),                                            \
+        CLI_GRAPH_FILTER_OPTIONS(&(options)->graph),                                               \
     {                                                                                              \
-        "mode", required_argument, NULL, CLI_OPT_MODE                                              \
+        .name = "format", .argument = "csv|json", .help = "output format (default csv)",           \
+        .value = &(options)->format, .parse = cli_parse_format, .given = &(options)->format_given  \
     }
 
-#define CLI_TEMPORAL_OPTIONS_HELP                                                                  \
-    "  --since DATE               the source is informed before DATE and uses contacts\n"          \
-    "                             from DATE on (default: the bundle's earliest date)\n"            \
-    "  --until DATE               ignore contacts after DATE (end of its month or year)\n"         \
-    "  --max-wait DAYS            each contact after the first at most DAYS days after\n"          \
-    "                             the contact that informed the one passing it on\n"               \
-    "  --mode all|presenter       who passes knowledge on at events: every participant\n"          \
-    "                             (default) or presenters, hosts, organisers, facilitators\n"      \
-    "  --layer events|ties|all    which contacts count (default all)\n"                            \
-    "  --exclude ID[,ID...]       leave these actors out (e.g. the convening hub)\n"               \
-    "  --level L[,L...]           keep only these levels\n"                                        \
-    "  --format csv|json          output format (default csv)\n"                                   \
-    "  -o, --output FILE          write to FILE (atomically) instead of stdout\n"                  \
-    "  --quiet                    no warnings, no progress\n"
+/* The options choosing how all-sources reach is computed. */
+#define CLI_TEMPORAL_ALL_OPTIONS(options)                                                          \
+    {.name = "exact",                                                                              \
+     .help = "exact all-sources reach whatever its memory needs",                                  \
+     .value = (options),                                                                           \
+     .parse = cli_parse_exact,                                                                     \
+     .given = &(options)->all_option_given},                                                       \
+        {.name = "estimate",                                                                       \
+         .help = "estimate it with HyperLogLog sketches (not with\n--max-wait); a column "         \
+                 "relative_standard_error\nthen gives their error, 1.04/sqrt(2^P)",                \
+         .value = (options),                                                                       \
+         .parse = cli_parse_estimate,                                                              \
+         .given = &(options)->all_option_given},                                                   \
+        {.name = "precision",                                                                      \
+         .argument = "P",                                                                          \
+         .help = "sketch precision, 2^P registers per actor, 4..16\n(default 10: 3.25%, 4 KiB "    \
+                 "per actor)",                                                                     \
+         .value = &(options)->precision,                                                           \
+         .parse = cli_parse_precision,                                                             \
+         .given = &(options)->all_option_given},                                                   \
+    {                                                                                              \
+        .name = "memory-limit", .argument = "SIZE",                                                \
+        .help = "without --exact or --estimate: exact when its state\nfits in SIZE (bytes, or "    \
+                "with K, M, G: KiB, MiB, GiB;\ndefault 1.5G), else the estimate, with a note on\n" \
+                "stderr (none with --quiet: the output says it)",                                  \
+        .value = &(options)->memory_limit, .parse = cli_parse_memory_limit,                        \
+        .given = &(options)->all_option_given                                                      \
+    }
 
-/* The help of the options choosing how all-sources reach is computed. */
-#define CLI_TEMPORAL_ALL_OPTIONS_HELP                                                              \
-    "  --exact                    exact all-sources reach whatever its memory needs\n"             \
-    "  --estimate                 estimate it with HyperLogLog sketches (not with\n"               \
-    "                             --max-wait); a column relative_standard_error\n"                 \
-    "                             then gives their error, 1.04/sqrt(2^P)\n"                        \
-    "  --precision P              sketch precision, 2^P registers per actor, 4..16\n"              \
-    "                             (default 10: 3.25%, 4 KiB per actor)\n"                          \
-    "  --memory-limit SIZE        without --exact or --estimate: exact when its state\n"           \
-    "                             fits in SIZE (bytes, or with K, M, G: KiB, MiB, GiB;\n"          \
-    "                             default 1.5G), else the estimate, with a note on\n"              \
-    "                             stderr (none with --quiet: the output says it)\n"
+int cli_parse_max_wait(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err); /* int32_t days */
+int cli_parse_mode(const cli_option_t *option, const char *value, void *field,
+                   coopnet_error_t *err); /* coopnet_temporal_mode_t */
+int cli_parse_exact(const cli_option_t *option, const char *value, void *field,
+                    coopnet_error_t *err); /* cli_temporal_options_t */
+int cli_parse_estimate(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err); /* cli_temporal_options_t */
+int cli_parse_precision(const cli_option_t *option, const char *value, void *field,
+                        coopnet_error_t *err); /* int */
+int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
+                           coopnet_error_t *err); /* uint64_t bytes */
 
 typedef enum {
     CLI_TEMPORAL_ALL_AUTO = 0, /* exact when it fits in the memory limit, else estimated */
@@ -83,10 +93,6 @@ typedef struct cli_temporal_options {
 void cli_temporal_options_init(cli_temporal_options_t *options);
 void cli_temporal_options_free(cli_temporal_options_t *options);
 
-/* Handles a shared option: 1 handled, 0 not one of them, -1 after printing a usage error. */
-int cli_temporal_option(cli_temporal_options_t *options, const cli_command_t *command, int opt,
-                        const char *value);
-
 /* The temporal options with the graph filters filled in (valid while options lives). */
 const coopnet_temporal_options_t *cli_temporal_options_get(cli_temporal_options_t *options);
 
@@ -102,6 +108,11 @@ int cli_temporal_check_all(const cli_temporal_options_t *options, const cli_comm
 int cli_temporal_all_sources(const cli_temporal_options_t *options,
                              const coopnet_temporal_network_t *network,
                              coopnet_temporal_all_t *all);
+
+/* The index of the actor id, kept by the network's filters, or -1 after printing a usage error
+ * naming option ("--from: unknown actor 'x'"). */
+long cli_temporal_find_actor(const coopnet_temporal_network_t *network,
+                             const cli_command_t *command, const char *option, const char *id);
 
 
 #endif

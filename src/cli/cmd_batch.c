@@ -26,28 +26,30 @@
 static int run_batch(int argc, char **argv);
 
 const cli_command_t cli_command_batch = {
-    "batch", "run the analyses listed in a job file, several at a time",
-    "usage: coopnet batch [--keep-going] [--jobs N] [--quiet] JOBFILE",
-    "\nRuns every job of JOBFILE, an INI file with one section per job:\n\n"
-    "  [defaults]                   keys every job inherits unless it sets them\n"
-    "  bundle = mena-hub\n\n"
-    "  [mena-report]                the job's name\n"
-    "  command = report             the coopnet command to run (required)\n"
-    "  output = out/mena.pdf        its -o FILE (the directory is created)\n"
-    "  country = MA                 any other key K = V becomes --K=V; K = true becomes --K\n"
-    "  args = --as-of 2024-06       further words, quoted as in a shell\n\n"
-    "Relative paths are relative to the job file's directory. Each job runs as a separate\n"
-    "process; their messages are printed, prefixed with the job's name, as each ends. At the\n"
-    "end a table gives each job's status, seconds and output. Jobs not run because an earlier\n"
-    "one failed are listed as 'skipped'.\n\n"
-    "Options:\n"
-    "  -k, --keep-going           run the remaining jobs after a failure\n"
-    "  -j, --jobs N               run up to N jobs at once (default 1, at most 64)\n"
-    "  --quiet                    no progress, and the jobs run with --quiet\n\n"
-    "Exit status: 0 when every job succeeded, 1 when any failed, 3 for an invalid job file.\n\n"
-    "Example:\n"
-    "  coopnet batch --jobs 2 datasets/report-figures.ini\n",
-    run_batch};
+    .name = "batch",
+    .summary = "run the analyses listed in a job file, several at a time",
+    .usage = "usage: coopnet batch [--keep-going] [--jobs N] [--quiet] JOBFILE",
+    .help =
+        "\nRuns every job of JOBFILE, an INI file with one section per job:\n\n"
+        "  [defaults]                   keys every job inherits unless it sets them\n"
+        "  bundle = mena-hub\n\n"
+        "  [mena-report]                the job's name\n"
+        "  command = report             the coopnet command to run (required)\n"
+        "  output = out/mena.pdf        its -o FILE (the directory is created)\n"
+        "  country = MA                 any other key K = V becomes --K=V; K = true becomes --K\n"
+        "  args = --as-of 2024-06       further words, quoted as in a shell\n\n"
+        "Relative paths are relative to the job file's directory. Each job runs as a separate\n"
+        "process; their messages are printed, prefixed with the job's name, as each ends. At "
+        "the\n"
+        "end a table gives each job's status, seconds and output. Jobs not run because an "
+        "earlier\n"
+        "one failed are listed as 'skipped'. The keys are the commands' options, old spellings\n"
+        "included (with their note).\n",
+    .examples = "Exit status: 0 when every job succeeded, 1 when any failed, 3 for an invalid job "
+                "file.\n\n"
+                "Example:\n"
+                "  coopnet batch --jobs 2 datasets/report-figures.ini\n",
+    .run = run_batch};
 
 typedef enum { JOB_PENDING, JOB_RUNNING, JOB_OK, JOB_FAILED, JOB_SKIPPED } job_state_t;
 
@@ -280,14 +282,9 @@ static char *directory_of(const char *path)
 
 static int run_batch(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_COMMON_OPTIONS,
-                                            {"keep-going", no_argument, NULL, 'k'},
-                                            {"jobs", required_argument, NULL, 'j'},
-                                            {NULL, 0, NULL, 0}};
-    int opt, exit_now = 0;
     int exit_status = COOPNET_EXIT_OK;
     bool keep_going = false;
-    long parallel = 1;
+    long long parallel = 1;
     coopnet_jobs_t jobs;
     coopnet_diag_list_t diags;
     coopnet_error_t err;
@@ -299,33 +296,26 @@ static int run_batch(int argc, char **argv)
     coopnet_jobs_init(&jobs);
     coopnet_diag_list_init(&diags);
 
-    while ((opt = getopt_long(argc, argv, "hkj:", options, NULL)) != -1) {
-        if (opt == 'k') {
-            keep_going = true;
-        } else if (opt == 'j') {
-            char *end;
-            errno = 0;
-            parallel = strtol(optarg, &end, 10);
-            if (errno != 0 || end == optarg || *end != '\0' || parallel < 1 ||
-                parallel > MAX_PARALLEL_JOBS) {
-                exit_status = cli_usage_error(&cli_command_batch,
-                                              "--jobs '%s': expected a number from 1 to %d", optarg,
-                                              MAX_PARALLEL_JOBS);
-                goto cleanup;
-            }
-        } else if (cli_common_option(&cli_command_batch, opt, &exit_now)) {
-            if (exit_now)
-                goto cleanup;
-        } else {
-            exit_status = cli_bad_option(&cli_command_batch, argv);
-            goto cleanup;
-        }
-    }
-    if (optind + 1 != argc) {
+    const cli_option_t options[] = {
+        CLI_FLAG("keep-going", 'k', "run the remaining jobs after a failure", &keep_going),
+        {.name = "jobs",
+         .short_name = 'j',
+         .argument = "N",
+         .help = "run up to N jobs at once (default 1, at most 64)",
+         .value = &parallel,
+         .parse = cli_parse_integer,
+         .min = 1,
+         .max = MAX_PARALLEL_JOBS},
+        CLI_QUIET("no progress, and the jobs run with --quiet"),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_batch, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    if (n_operands != 1) {
         exit_status = cli_usage_error(&cli_command_batch, "expected one JOBFILE");
         goto cleanup;
     }
-    const char *job_file = argv[optind];
+    const char *job_file = argv[0];
     int status = coopnet_jobs_load(job_file, &jobs, &diags, &err);
     cli_print_diagnostics(&diags, true);
     if (status != COOPNET_OK) {

@@ -7,66 +7,51 @@
 static int run_brokerage(int argc, char **argv);
 
 const cli_command_t cli_command_brokerage = {
-    "brokerage", "Gould-Fernandez brokerage roles of every actor between groups, with z-scores",
-    "usage: coopnet brokerage [OPTIONS] --by ATTRIBUTE BUNDLE",
-    "\nCounts, for every actor j, the two-paths i -> j -> k with no link i -> k on the\n"
-    "directed cooperation graph (shared events and undirected ties are two arcs, a\n"
-    "directed tie one), by the groups of i, j, k (as R's sna::brokerage):\n"
-    "  coordinator     i, j, k in one group\n"
-    "  itinerant       i and k in one group, j in another\n"
-    "  gatekeeper      j and k in one group, i in another\n"
-    "  representative  i and j in one group, k in another\n"
-    "  liaison         i, j, k in three different groups\n"
-    "  total           all of them\n"
-    "z_* = (count - expected) / sd under a random digraph of the same density (sna's\n"
-    "formulas; empty when the variance is 0). Columns:\n"
-    "  id,name,group,coordinator,...,total,z_coordinator,...,z_total\n\n"
-    "Options:\n"
-    "  --by ATTRIBUTE             the actor attribute defining the groups (required)\n"
-    "  --expected                 add the expected counts (expected_coordinator, "
-    "...)\n" CLI_ANALYSIS_OPTIONS_HELP "\nExample:\n"
-    "  coopnet brokerage datasets/mena-hub --by level\n",
-    run_brokerage};
-
-enum { OPT_BY = CLI_OPT_FIRST_COMMAND_OPTION, OPT_EXPECTED };
+    .name = "brokerage",
+    .summary = "Gould-Fernandez brokerage roles of every actor between groups, with z-scores",
+    .usage = "usage: coopnet brokerage [OPTIONS] --by ATTRIBUTE BUNDLE",
+    .help = "\nCounts, for every actor j, the two-paths i -> j -> k with no link i -> k on the\n"
+            "directed cooperation graph (shared events and undirected ties are two arcs, a\n"
+            "directed tie one), by the groups of i, j, k (as R's sna::brokerage):\n"
+            "  coordinator     i, j, k in one group\n"
+            "  itinerant       i and k in one group, j in another\n"
+            "  gatekeeper      j and k in one group, i in another\n"
+            "  representative  i and j in one group, k in another\n"
+            "  liaison         i, j, k in three different groups\n"
+            "  total           all of them\n"
+            "z_* = (count - expected) / sd under a random digraph of the same density (sna's\n"
+            "formulas; empty when the variance is 0). Columns:\n"
+            "  id,name,group,coordinator,...,total,z_coordinator,...,z_total\n",
+    .examples = "Example:\n"
+                "  coopnet brokerage datasets/mena-hub --by level\n",
+    .run = run_brokerage};
 
 static int run_brokerage(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_ANALYSIS_OPTIONS,
-                                            {"by", required_argument, NULL, OPT_BY},
-                                            {"expected", no_argument, NULL, OPT_EXPECTED},
-                                            {NULL, 0, NULL, 0}};
     cli_analysis_t analysis;
     cli_analysis_init(&analysis, &cli_command_brokerage);
     coopnet_brokerage_t brokerage = {0};
     const char *by = NULL;
     bool with_expected = false;
-    int opt, exit_status = COOPNET_EXIT_OK;
+    int exit_status = COOPNET_EXIT_OK;
     coopnet_error_t err;
     enum { ROLES = COOPNET_BROKERAGE_ROLE_COUNT };
     char names[2 * ROLES][32];
     const char *columns[3 + 3 * ROLES] = {"id", "name", "group"};
 
-    while ((opt = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
-        int handled = cli_analysis_option(&analysis, opt, optarg, argv, &exit_status);
-        if (handled < 0)
-            goto cleanup;
-        if (handled > 0)
-            continue;
-        if (opt == OPT_BY) {
-            by = optarg;
-        } else if (opt == OPT_EXPECTED) {
-            with_expected = true;
-        } else {
-            exit_status = cli_bad_option(&cli_command_brokerage, argv);
-            goto cleanup;
-        }
-    }
+    const cli_option_t options[] = {
+        CLI_STRING("by", 0, "ATTRIBUTE", "the actor attribute defining the groups (required)", &by),
+        CLI_FLAG("expected", 0, "add the expected counts (expected_coordinator, ...)",
+                 &with_expected),
+        CLI_ANALYSIS_OPTIONS(&analysis), CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_brokerage, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
     if (by == NULL) {
         exit_status = cli_usage_error(&cli_command_brokerage, "--by ATTRIBUTE is required");
         goto cleanup;
     }
-    if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
+    if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_brokerage_compute(&analysis.graph, by, &brokerage, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);

@@ -8,49 +8,38 @@
 static int run_centrality(int argc, char **argv);
 
 const cli_command_t cli_command_centrality = {
-    "centrality",
-    "centrality of every actor: degree, betweenness, closeness, PageRank, constraint...",
-    "usage: coopnet centrality [OPTIONS] BUNDLE",
-    "\nOne row per actor (id,name,level,country, then one column per measure in the\n"
-    "order asked), sorted by the first measure, highest first. Measures:\n"
-    "  degree       " COOPNET_MEASURE_TEXT_DEGREE "\n"
-    "  strength     " COOPNET_MEASURE_TEXT_STRENGTH "\n"
-    "  betweenness  " COOPNET_MEASURE_TEXT_BETWEENNESS "\n"
-    "  closeness    " COOPNET_MEASURE_TEXT_CLOSENESS "\n"
-    "  harmonic     " COOPNET_MEASURE_TEXT_HARMONIC "\n"
-    "  eigenvector  " COOPNET_MEASURE_TEXT_EIGENVECTOR "\n"
-    "  pagerank     " COOPNET_MEASURE_TEXT_PAGERANK "\n"
-    "  coreness     " COOPNET_MEASURE_TEXT_CORENESS "\n"
-    "  constraint   " COOPNET_MEASURE_TEXT_CONSTRAINT "\n"
-    "Unweighted unless --weighted (strength always sums the weights); weighted, the\n"
-    "path measures take 1/weight as the length of a link and eigenvector, pagerank\n"
-    "and constraint use the weights.\n\n"
-    "Options:\n"
-    "  --measures LIST            comma-separated measures (default: all, in the order\n"
-    "                             above)\n"
-    "  --weighted                 use the link weights as described above\n"
-    "  --top N                    only the first N rows\n" CLI_ANALYSIS_OPTIONS_HELP "\n"
-    "Example:\n"
-    "  coopnet centrality datasets/mena-hub --measures betweenness,degree --top 10\n",
-    run_centrality};
-
-enum { OPT_MEASURES = CLI_OPT_FIRST_COMMAND_OPTION, OPT_WEIGHTED, OPT_TOP };
+    .name = "centrality",
+    .summary = "centrality of every actor: degree, betweenness, closeness, PageRank, constraint...",
+    .usage = "usage: coopnet centrality [OPTIONS] BUNDLE",
+    .help = "\nOne row per actor (id,name,level,country, then one column per measure in the\n"
+            "order asked), sorted by the first measure, highest first. Measures:\n"
+            "  degree       " COOPNET_MEASURE_TEXT_DEGREE "\n"
+            "  strength     " COOPNET_MEASURE_TEXT_STRENGTH "\n"
+            "  betweenness  " COOPNET_MEASURE_TEXT_BETWEENNESS "\n"
+            "  closeness    " COOPNET_MEASURE_TEXT_CLOSENESS "\n"
+            "  harmonic     " COOPNET_MEASURE_TEXT_HARMONIC "\n"
+            "  eigenvector  " COOPNET_MEASURE_TEXT_EIGENVECTOR "\n"
+            "  pagerank     " COOPNET_MEASURE_TEXT_PAGERANK "\n"
+            "  coreness     " COOPNET_MEASURE_TEXT_CORENESS "\n"
+            "  constraint   " COOPNET_MEASURE_TEXT_CONSTRAINT "\n"
+            "Unweighted unless --weighted (strength always sums the weights); weighted, the\n"
+            "path measures take 1/weight as the length of a link and eigenvector, pagerank\n"
+            "and constraint use the weights.\n",
+    .examples = "Example:\n"
+                "  coopnet centrality datasets/mena-hub --measure betweenness,degree --top 10\n",
+    .run = run_centrality};
 
 static int run_centrality(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_ANALYSIS_OPTIONS,
-                                            {"measures", required_argument, NULL, OPT_MEASURES},
-                                            {"weighted", no_argument, NULL, OPT_WEIGHTED},
-                                            {"top", required_argument, NULL, OPT_TOP},
-                                            {NULL, 0, NULL, 0}};
     cli_analysis_t analysis;
     cli_analysis_init(&analysis, &cli_command_centrality);
-    coopnet_measure_t measures[COOPNET_MEASURE_COUNT];
-    size_t n_measures = COOPNET_MEASURE_COUNT;
-    memcpy(measures, coopnet_measure_defaults, sizeof measures);
+    cli_measures_t measure_option;
+    cli_measures_init(&measure_option);
+    const coopnet_measure_t *measures = measure_option.items;
+    size_t n_measures = 0;
     bool weighted = false;
     long long top = -1;
-    int opt, exit_status = COOPNET_EXIT_OK;
+    int exit_status = COOPNET_EXIT_OK;
     double *values = NULL;
     igraph_vector_int_t order;
     bool order_ready = false;
@@ -59,29 +48,19 @@ static int run_centrality(int argc, char **argv)
     coopnet_progress_t progress;
     coopnet_error_t err;
 
-    while ((opt = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
-        int handled = cli_analysis_option(&analysis, opt, optarg, argv, &exit_status);
-        if (handled < 0)
-            goto cleanup;
-        if (handled > 0)
-            continue;
-        if (opt == OPT_MEASURES) {
-            if (coopnet_measure_parse_list(optarg, measures, COOPNET_MEASURE_COUNT, &n_measures,
-                                           &err) != COOPNET_OK) {
-                exit_status = cli_usage_error(&cli_command_centrality, "%s", err.message);
-                goto cleanup;
-            }
-        } else if (opt == OPT_WEIGHTED) {
-            weighted = true;
-        } else if (opt == OPT_TOP) {
-            if ((exit_status = cli_analysis_parse_count(&analysis, "--top", optarg, &top)) != 0)
-                goto cleanup;
-        } else {
-            exit_status = cli_bad_option(&cli_command_centrality, argv);
-            goto cleanup;
-        }
-    }
-    if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
+    const cli_option_t options[] = {
+        CLI_VALUE("measure", "LIST", "comma-separated measures (default: all, in the order\nabove)",
+                  &measure_option, cli_parse_measure_list),
+        CLI_FLAG("weighted", 0, "use the link weights as described above", &weighted),
+        CLI_INTEGER("top", "N", "only the first N rows", &top, 0, -1),
+        CLI_ANALYSIS_OPTIONS(&analysis),
+        CLI_ALIAS("measures", "measure"),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_centrality, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    n_measures = measure_option.n_items;
+    if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
 
     igraph_integer_t n = igraph_vcount(&analysis.graph.graph);

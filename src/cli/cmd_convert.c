@@ -7,35 +7,26 @@
 static int run_convert(int argc, char **argv);
 
 const cli_command_t cli_command_convert = {
-    "convert", "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
-    "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}\n"
-    "       coopnet convert [OPTIONS] BUNDLE --to FORMAT [-o FILE]",
-    "\nWrites the cooperation graph in the format named by the output file's extension:\n"
-    "  .graphml  GraphML with every actor attribute and the edge weight, events, ties\n"
-    "  .gexf     GEXF 1.3 with time spells from the first dated event or tie of each\n"
-    "            actor and link, so that Gephi's timeline shows the network growing\n"
-    "  .net      Pajek\n"
-    "  .csv      edge list: from,to,weight,events,ties\n"
-    "The file is written atomically: a failed run leaves no partial file.\n\n"
-    "Options:\n"
-    "  -o, --output FILE          the file to write (standard output when absent)\n"
-    "  --to graphml|gexf|net|csv  the format, when the file name does not tell "
-    "it\n" CLI_GRAPH_OPTIONS_HELP "  --quiet                    do not print warnings\n\n"
-    "Example:\n"
-    "  coopnet convert datasets/mena-hub -o mena.gexf\n",
-    run_convert};
+    .name = "convert",
+    .summary = "write the cooperation graph as GraphML, GEXF (Gephi), Pajek or an edge list",
+    .usage = "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}\n"
+             "       coopnet convert [OPTIONS] BUNDLE --format FORMAT [-o FILE]",
+    .help = "\nWrites the cooperation graph in the format named by the output file's extension:\n"
+            "  .graphml  GraphML with every actor attribute and the edge weight, events, ties\n"
+            "  .gexf     GEXF 1.3 with time spells from the first dated event or tie of each\n"
+            "            actor and link, so that Gephi's timeline shows the network growing\n"
+            "  .net      Pajek\n"
+            "  .csv      edge list: from,to,weight,events,ties\n"
+            "The file is written atomically: a failed run leaves no partial file.\n",
+    .examples = "Example:\n"
+                "  coopnet convert datasets/mena-hub -o mena.gexf\n",
+    .run = run_convert};
 
 static int run_convert(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_GRAPH_OPTIONS,
-                                            CLI_COMMON_OPTIONS,
-                                            {"output", required_argument, NULL, 'o'},
-                                            {"to", required_argument, NULL, 't'},
-                                            {NULL, 0, NULL, 0}};
     cli_graph_options_t graph_options;
     cli_graph_options_init(&graph_options);
     const char *output_path = NULL, *format_name = NULL;
-    int opt, exit_now = 0, handled;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
     coopnet_graph_t graph = {0};
@@ -43,29 +34,21 @@ static int run_convert(int argc, char **argv)
     coopnet_error_t err;
     coopnet_export_format_t format;
 
-    while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
-        if (opt == 'o' || opt == 't') {
-            *(opt == 'o' ? &output_path : &format_name) = optarg;
-            continue;
-        }
-        if (cli_common_option(&cli_command_convert, opt, &exit_now)) {
-            if (exit_now)
-                goto cleanup;
-            continue;
-        }
-        handled = cli_graph_option(&graph_options, &cli_command_convert, opt, optarg);
-        if (handled < 0) {
-            exit_status = COOPNET_EXIT_USAGE;
-            goto cleanup;
-        }
-        if (handled == 0) {
-            exit_status = cli_bad_option(&cli_command_convert, argv);
-            goto cleanup;
-        }
-    }
-    if (optind + 1 != argc || (output_path == NULL && format_name == NULL)) {
-        exit_status =
-            cli_usage_error(&cli_command_convert, "expected one BUNDLE and -o FILE or --to FORMAT");
+    const cli_option_t options[] = {
+        CLI_STRING("output", 'o', "FILE", "the file to write (standard output when absent)",
+                   &output_path),
+        CLI_STRING("format", 0, "graphml|gexf|net|csv",
+                   "the format, when the file name does not tell it", &format_name),
+        CLI_GRAPH_OPTIONS(&graph_options),
+        CLI_QUIET("do not print warnings"),
+        CLI_ALIAS("to", "format"),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_convert, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    if (n_operands != 1 || (output_path == NULL && format_name == NULL)) {
+        exit_status = cli_usage_error(&cli_command_convert,
+                                      "expected one BUNDLE and -o FILE or --format FORMAT");
         goto cleanup;
     }
     if ((format_name ? coopnet_export_format_parse(format_name, &format, &err)
@@ -73,7 +56,7 @@ static int run_convert(int argc, char **argv)
         exit_status = cli_usage_error(&cli_command_convert, "%s", err.message);
         goto cleanup;
     }
-    if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
+    if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_graph_init_cooperation(&graph, bundle, &graph_options.graph, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);

@@ -8,87 +8,52 @@
 static int run_groups(int argc, char **argv);
 
 const cli_command_t cli_command_groups = {
-    "groups", "E-I index and mixing of actors grouped by an attribute, with a permutation test",
-    "usage: coopnet groups [OPTIONS] --by ATTRIBUTE BUNDLE",
-    "\nGroups the actors by ATTRIBUTE (level, country, type or an extra column of\n"
-    "actors.csv) and computes Krackhardt and Stern's E-I index, (external - internal)\n"
-    "/ (external + internal) over links counted once and unweighted (-1: every link\n"
-    "inside groups, +1: every link across):\n"
-    "  group,actors,internal,external,ei,expected_ei,p_value\n"
-    "with the whole network on the row whose group is *. The permutation test shuffles\n"
-    "the attribute over the actors (GSL Mersenne Twister, seeded): expected_ei is the\n"
-    "mean E-I over the permutations, p_value = (1 + k) / (1 + permutations) with k the\n"
-    "permutations at least as far from expected_ei as the observed value (two-sided).\n"
-    "Nominal assortativity by the same attribute is printed on stderr.\n\n"
-    "Options:\n"
-    "  --by ATTRIBUTE             the actor attribute to group by (required)\n"
-    "  --permutations N           permutations of the test (default 10000; 0: none)\n"
-    "  --seed S                   seed of the permutations (default 1)\n"
-    "  --table groups|actors|mixing\n"
-    "                             groups (default); actors: id,name,group,internal,\n"
-    "                             external,ei per actor; mixing: "
-    "group_a,group_b,edges\n" CLI_ANALYSIS_OPTIONS_HELP "\nExample:\n"
-    "  coopnet groups datasets/mena-hub --by level --exclude scn_mena_hub\n",
-    run_groups};
-
-enum {
-    OPT_BY = CLI_OPT_FIRST_COMMAND_OPTION,
-    OPT_PERMUTATIONS,
-    OPT_SEED,
-    OPT_TABLE,
-};
+    .name = "groups",
+    .summary = "E-I index and mixing of actors grouped by an attribute, with a permutation test",
+    .usage = "usage: coopnet groups [OPTIONS] --by ATTRIBUTE BUNDLE",
+    .help = "\nGroups the actors by ATTRIBUTE (level, country, type or an extra column of\n"
+            "actors.csv) and computes Krackhardt and Stern's E-I index, (external - internal)\n"
+            "/ (external + internal) over links counted once and unweighted (-1: every link\n"
+            "inside groups, +1: every link across):\n"
+            "  group,actors,internal,external,ei,expected_ei,p_value\n"
+            "with the whole network on the row whose group is *. The permutation test shuffles\n"
+            "the attribute over the actors (GSL Mersenne Twister, seeded): expected_ei is the\n"
+            "mean E-I over the permutations, p_value = (1 + k) / (1 + permutations) with k the\n"
+            "permutations at least as far from expected_ei as the observed value (two-sided).\n"
+            "Nominal assortativity by the same attribute is printed on stderr.\n",
+    .examples = "Example:\n"
+                "  coopnet groups datasets/mena-hub --by level --exclude scn_mena_hub\n",
+    .run = run_groups};
 
 static int run_groups(int argc, char **argv)
 {
-    static const struct option options[] = {
-        CLI_ANALYSIS_OPTIONS,
-        {"by", required_argument, NULL, OPT_BY},
-        {"permutations", required_argument, NULL, OPT_PERMUTATIONS},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"table", required_argument, NULL, OPT_TABLE},
-        {NULL, 0, NULL, 0}};
     cli_analysis_t analysis;
     cli_analysis_init(&analysis, &cli_command_groups);
     coopnet_groups_t groups = {0};
     const char *by = NULL, *which = "groups";
     long long permutations = 10000, seed = 1;
-    int opt, exit_status = COOPNET_EXIT_OK;
+    int exit_status = COOPNET_EXIT_OK;
     coopnet_error_t err;
 
-    while ((opt = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
-        int handled = cli_analysis_option(&analysis, opt, optarg, argv, &exit_status);
-        if (handled < 0)
-            goto cleanup;
-        if (handled > 0)
-            continue;
-        if (opt == OPT_BY) {
-            by = optarg;
-        } else if (opt == OPT_PERMUTATIONS) {
-            if ((exit_status = cli_analysis_parse_count(&analysis, "--permutations", optarg,
-                                                        &permutations)) != 0)
-                goto cleanup;
-        } else if (opt == OPT_SEED) {
-            if ((exit_status = cli_analysis_parse_count(&analysis, "--seed", optarg, &seed)) != 0)
-                goto cleanup;
-        } else if (opt == OPT_TABLE) {
-            which = optarg;
-            if (strcmp(which, "groups") != 0 && strcmp(which, "actors") != 0 &&
-                strcmp(which, "mixing") != 0) {
-                exit_status = cli_usage_error(
-                    &cli_command_groups, "unknown table '%s' (expected groups, actors or mixing)",
-                    which);
-                goto cleanup;
-            }
-        } else {
-            exit_status = cli_bad_option(&cli_command_groups, argv);
-            goto cleanup;
-        }
-    }
+    const cli_option_t options[] = {
+        CLI_STRING("by", 0, "ATTRIBUTE", "the actor attribute to group by (required)", &by),
+        CLI_INTEGER("permutations", "N", "permutations of the test (default 10000; 0: none)",
+                    &permutations, 0, -1),
+        CLI_INTEGER("seed", "N", "seed of the permutations (default 1)", &seed, 0, -1),
+        CLI_VALUE("table", "groups|actors|mixing",
+                  "groups (default); actors: id,name,group,internal,\nexternal,ei per actor; "
+                  "mixing: group_a,group_b,edges",
+                  &which, cli_parse_table),
+        CLI_ANALYSIS_OPTIONS(&analysis),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_groups, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
     if (by == NULL) {
         exit_status = cli_usage_error(&cli_command_groups, "--by ATTRIBUTE is required");
         goto cleanup;
     }
-    if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
+    if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
     coopnet_progress_t progress = cli_progress();
     int status = coopnet_groups_compute(&analysis.graph, by, (igraph_integer_t)permutations,

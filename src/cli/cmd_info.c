@@ -9,15 +9,15 @@
 static int run_info(int argc, char **argv);
 
 const cli_command_t cli_command_info = {
-    "info", "summarise a bundle: actors by level and country, dates, the cooperation graph",
-    "usage: coopnet info [OPTIONS] BUNDLE",
-    "\nPrints the number of actors by level and by country, events (dated and undated)\n"
-    "and their date range, participations, ties by type, and the size, density and\n"
-    "connected components of the cooperation graph under the options given.\n\n"
-    "Options:\n" CLI_GRAPH_OPTIONS_HELP "  --quiet                    do not print warnings\n\n"
-    "Example:\n"
-    "  coopnet info datasets/mena-hub --exclude scn_mena_hub\n",
-    run_info};
+    .name = "info",
+    .summary = "summarise a bundle: actors by level and country, dates, the cooperation graph",
+    .usage = "usage: coopnet info [OPTIONS] BUNDLE",
+    .help = "\nPrints the number of actors by level and by country, events (dated and undated)\n"
+            "and their date range, participations, ties by type, and the size, density and\n"
+            "connected components of the cooperation graph under the options given.\n",
+    .examples = "Example:\n"
+                "  coopnet info datasets/mena-hub --exclude scn_mena_hub\n",
+    .run = run_info};
 
 typedef struct count {
     const char *key;
@@ -58,34 +58,24 @@ static void print_counts(const char *label, const char *const *keys, size_t n, c
 
 static int run_info(int argc, char **argv)
 {
-    static const struct option options[] = {
-        CLI_GRAPH_OPTIONS, CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
     cli_graph_options_t graph_options;
     cli_graph_options_init(&graph_options);
-    int opt, exit_now = 0, handled, exit_status = COOPNET_EXIT_OK;
+    int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
     coopnet_graph_t graph = {0};
     coopnet_error_t err;
     const char **keys = NULL;
 
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-        if (cli_common_option(&cli_command_info, opt, &exit_now)) {
-            if (exit_now)
-                goto cleanup;
-            continue;
-        }
-        handled = cli_graph_option(&graph_options, &cli_command_info, opt, optarg);
-        if (handled <= 0) {
-            exit_status =
-                handled < 0 ? COOPNET_EXIT_USAGE : cli_bad_option(&cli_command_info, argv);
-            goto cleanup;
-        }
-    }
-    if (optind + 1 != argc) {
+    const cli_option_t options[] = {CLI_GRAPH_OPTIONS(&graph_options),
+                                    CLI_QUIET("do not print warnings"), CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_info, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    if (n_operands != 1) {
         exit_status = cli_usage_error(&cli_command_info, "expected one BUNDLE");
         goto cleanup;
     }
-    if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
+    if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_graph_init_cooperation(&graph, bundle, &graph_options.graph, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);

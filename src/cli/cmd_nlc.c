@@ -2,52 +2,49 @@
 /* cmd_nlc.c - `coopnet nlc BUNDLE`: national-local cooperation by country and level. */
 #include "cli_analysis.h"
 
+#include <string.h>
+
 static int run_nlc(int argc, char **argv);
 
 const cli_command_t cli_command_nlc = {
-    "nlc", "national-local cooperation: links between levels per country, reach of national bodies",
-    "usage: coopnet nlc [OPTIONS] BUNDLE",
-    "\nFor each country and for the whole network (country *), the links of the\n"
-    "cooperation graph between each pair of levels (local, regional, national,\n"
-    "international), the number possible and the density:\n"
-    "  country,level_a,level_b,edges,possible,density\n"
-    "A link with an international actor counts for the country of the other end;\n"
-    "links between two countries count only for *. With --summary, per country:\n"
-    "  country,subnational,linked,national,share\n"
-    "subnational = its local and regional actors, linked = those with a direct link\n"
-    "to a national actor of the same country, share = linked / subnational.\n\n"
-    "Options:\n"
-    "  --summary                  the per-country reach table instead\n" CLI_ANALYSIS_OPTIONS_HELP
-    "\nExample:\n"
-    "  coopnet nlc datasets/mena-hub --exclude scn_mena_hub --summary\n",
-    run_nlc};
-
-enum { OPT_SUMMARY = CLI_OPT_FIRST_COMMAND_OPTION };
+    .name = "nlc",
+    .summary =
+        "national-local cooperation: links between levels per country, reach of national bodies",
+    .usage = "usage: coopnet nlc [OPTIONS] BUNDLE",
+    .help = "\nFor each country and for the whole network (country *), the links of the\n"
+            "cooperation graph between each pair of levels (local, regional, national,\n"
+            "international), the number possible and the density (--table pairs):\n"
+            "  country,level_a,level_b,edges,possible,density\n"
+            "A link with an international actor counts for the country of the other end;\n"
+            "links between two countries count only for *. With --table summary, per country:\n"
+            "  country,subnational,linked,national,share\n"
+            "subnational = its local and regional actors, linked = those with a direct link\n"
+            "to a national actor of the same country, share = linked / subnational.\n",
+    .examples = "Example:\n"
+                "  coopnet nlc datasets/mena-hub --exclude scn_mena_hub --table summary\n",
+    .run = run_nlc};
 
 static int run_nlc(int argc, char **argv)
 {
-    static const struct option options[] = {
-        CLI_ANALYSIS_OPTIONS, {"summary", no_argument, NULL, OPT_SUMMARY}, {NULL, 0, NULL, 0}};
     cli_analysis_t analysis;
     cli_analysis_init(&analysis, &cli_command_nlc);
     coopnet_nlc_t nlc = {0};
-    bool summary = false;
-    int opt, exit_status = COOPNET_EXIT_OK;
+    const char *table_name = "pairs";
+    int exit_status = COOPNET_EXIT_OK;
     coopnet_error_t err;
 
-    while ((opt = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
-        int handled = cli_analysis_option(&analysis, opt, optarg, argv, &exit_status);
-        if (handled < 0)
-            goto cleanup;
-        if (handled > 0)
-            continue;
-        if (opt != OPT_SUMMARY) {
-            exit_status = cli_bad_option(&cli_command_nlc, argv);
-            goto cleanup;
-        }
-        summary = true;
-    }
-    if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
+    const cli_option_t options[] = {
+        CLI_VALUE("table", "pairs|summary",
+                  "pairs (default): the links between levels; summary:\nthe reach of national "
+                  "bodies per country",
+                  &table_name, cli_parse_table),
+        CLI_ANALYSIS_OPTIONS(&analysis), CLI_ALIAS_VALUE("summary", "table", "summary"),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_nlc, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    bool summary = strcmp(table_name, "summary") == 0;
+    if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_nlc_compute(&analysis.graph, &nlc, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);

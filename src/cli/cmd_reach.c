@@ -10,33 +10,22 @@
 static int run_reach(int argc, char **argv);
 
 const cli_command_t cli_command_reach = {
-    "reach", "whom a practice can have reached, by when and through which events (time-respecting)",
-    "usage: coopnet reach [OPTIONS] BUNDLE --from ID [--path-to ID]\n"
-    "       coopnet reach [OPTIONS] BUNDLE --to ID\n"
-    "       coopnet reach [OPTIONS] BUNDLE --all",
-    "\nKnowledge travels forward in time: every dated event is a group contact among its\n"
-    "participants, every dated tie a contact between its ends (one-way when directed), and\n"
-    "a path is a sequence of contacts on strictly increasing dates (docs/temporal.md).\n\n"
-    "  --from ID        every actor ID reaches: id,name,arrival,hops,via (arrival: the\n"
-    "                   earliest date; hops: fewest contacts on that date; via: the event\n"
-    "                   or tie of the last contact), by arrival then id\n"
-    "  --to ID          every actor that reaches ID: id,name,departure,hops,via (departure:\n"
-    "                   the latest date it could set out; via: its first contact)\n"
-    "  --path-to ID     with --from: the learning pathway, one step per line, or a statement\n"
-    "                   that there is none (--format csv|json: a table of the steps)\n"
-    "  --all            every actor: id,name,out_reach,in_reach,temporal_closeness, the\n"
-    "                   closeness being (1/(n-1)) sum of 1/(days from --since to arrival + 1);\n"
-    "                   exact while its state (actors^2/4 bytes) fits in --memory-limit,\n"
-    "                   else estimated, with a column relative_standard_error\n\n"
-    "Options:\n" CLI_TEMPORAL_OPTIONS_HELP CLI_TEMPORAL_ALL_OPTIONS_HELP "\n"
-    "Examples:\n"
-    "  coopnet reach datasets/mena-hub --from saida\n"
-    "  coopnet reach datasets/mena-hub --from saida --path-to fes\n"
-    "  coopnet reach datasets/mena-hub --all --exclude scn_mena_hub,scn --format json\n"
-    "  coopnet reach big-bundle --all --estimate --precision 12 -o reach.csv\n",
-    run_reach};
-
-enum { OPT_FROM = CLI_OPT_TEMPORAL_NEXT, OPT_TO, OPT_PATH_TO, OPT_ALL };
+    .name = "reach",
+    .summary =
+        "whom a practice can have reached, by when and through which events (time-respecting)",
+    .usage = "usage: coopnet reach [OPTIONS] BUNDLE --from ID [--path-to ID]\n"
+             "       coopnet reach [OPTIONS] BUNDLE --to ID\n"
+             "       coopnet reach [OPTIONS] BUNDLE --all",
+    .help = "\nKnowledge travels forward in time: every dated event is a group contact among its\n"
+            "participants, every dated tie a contact between its ends (one-way when directed), "
+            "and\n"
+            "a path is a sequence of contacts on strictly increasing dates (docs/temporal.md).\n",
+    .examples = "Examples:\n"
+                "  coopnet reach datasets/mena-hub --from saida\n"
+                "  coopnet reach datasets/mena-hub --from saida --path-to fes\n"
+                "  coopnet reach datasets/mena-hub --all --exclude scn_mena_hub,scn --format json\n"
+                "  coopnet reach big-bundle --all --estimate --precision 12 -o reach.csv\n",
+    .run = run_reach};
 
 /* "event_id", or "tie:FROM->TO:TYPE" ("--" for an undirected tie). */
 static void format_via(const coopnet_bundle_t *bundle, coopnet_contact_ref_t via, char *buffer,
@@ -188,38 +177,13 @@ static void write_all(const coopnet_bundle_t *bundle, const coopnet_temporal_all
     coopnet_table_end(&table);
 }
 
-/* The index of a kept actor, or -1 after printing why not. */
-static long find_actor(const coopnet_temporal_network_t *network, const char *option,
-                       const char *id)
-{
-    long actor = coopnet_bundle_find_actor(coopnet_temporal_network_bundle(network), id);
-    if (actor < 0) {
-        cli_usage_error(&cli_command_reach, "%s: unknown actor '%s'", option, id);
-        return -1;
-    }
-    if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
-        cli_usage_error(&cli_command_reach,
-                        "%s: actor '%s' is filtered out by --exclude or --level", option, id);
-        return -1;
-    }
-    return actor;
-}
-
 static int run_reach(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_TEMPORAL_OPTIONS,
-                                            CLI_COMMON_OPTIONS,
-                                            {"from", required_argument, NULL, OPT_FROM},
-                                            {"to", required_argument, NULL, OPT_TO},
-                                            {"path-to", required_argument, NULL, OPT_PATH_TO},
-                                            {"all", no_argument, NULL, OPT_ALL},
-                                            {"output", required_argument, NULL, 'o'},
-                                            {NULL, 0, NULL, 0}};
     cli_temporal_options_t temporal_options;
     cli_temporal_options_init(&temporal_options);
     const char *output_path = NULL, *from_id = NULL, *to_id = NULL, *path_to_id = NULL;
+    cli_ids_t from = {0};
     bool all_sources = false;
-    int opt, exit_now = 0, handled;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
     coopnet_temporal_network_t *network = NULL;
@@ -228,42 +192,41 @@ static int run_reach(int argc, char **argv)
     coopnet_output_t *output = NULL;
     coopnet_error_t err;
 
-    while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
-        switch (opt) {
-        case 'o':
-            output_path = optarg;
-            continue;
-        case OPT_FROM:
-            from_id = optarg;
-            continue;
-        case OPT_TO:
-            to_id = optarg;
-            continue;
-        case OPT_PATH_TO:
-            path_to_id = optarg;
-            continue;
-        case OPT_ALL:
-            all_sources = true;
-            continue;
-        default:
-            break;
-        }
-        if (cli_common_option(&cli_command_reach, opt, &exit_now)) {
-            if (exit_now)
-                goto cleanup;
-            continue;
-        }
-        handled = cli_temporal_option(&temporal_options, &cli_command_reach, opt, optarg);
-        if (handled < 0) {
-            exit_status = COOPNET_EXIT_USAGE;
-            goto cleanup;
-        }
-        if (handled == 0) {
-            exit_status = cli_bad_option(&cli_command_reach, argv);
-            goto cleanup;
-        }
-    }
-    if (optind + 1 != argc) {
+    const cli_option_t options[] = {
+        {.name = "from",
+         .argument = "ID",
+         .help = "every actor ID reaches: id,name,arrival,hops,via (arrival:\n"
+                 "the earliest date; hops: fewest contacts on that date;\n"
+                 "via: the event or tie of the last contact), by arrival\nthen id",
+         .value = &from,
+         .parse = cli_parse_ids,
+         .max = 1},
+        CLI_STRING("to", 0, "ID",
+                   "every actor that reaches ID: id,name,departure,hops,via\n"
+                   "(departure: the latest date it could set out; via: its\nfirst contact)",
+                   &to_id),
+        CLI_STRING("path-to", 0, "ID",
+                   "with --from: the learning pathway, one step per line, or\n"
+                   "a statement that there is none (--format csv|json: a\ntable of the steps)",
+                   &path_to_id),
+        CLI_FLAG("all", 0,
+                 "every actor: id,name,out_reach,in_reach,temporal_closeness,\n"
+                 "the closeness being (1/(n-1)) sum of 1/(days from\n"
+                 "--since to arrival + 1); exact while its state\n"
+                 "(actors^2/4 bytes) fits in --memory-limit, else\n"
+                 "estimated, with a column relative_standard_error",
+                 &all_sources),
+        CLI_TEMPORAL_OPTIONS(&temporal_options),
+        CLI_STRING("output", 'o', "FILE", "write to FILE (atomically) instead of stdout",
+                   &output_path),
+        CLI_QUIET("no warnings, no progress"),
+        CLI_TEMPORAL_ALL_OPTIONS(&temporal_options),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_reach, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    from_id = from.n_ids > 0 ? from.ids[0] : NULL;
+    if (n_operands != 1) {
         exit_status = cli_usage_error(&cli_command_reach, "expected one BUNDLE");
         goto cleanup;
     }
@@ -278,7 +241,7 @@ static int run_reach(int argc, char **argv)
     if ((exit_status = cli_temporal_check_all(&temporal_options, &cli_command_reach,
                                               all_sources)) != COOPNET_EXIT_OK)
         goto cleanup;
-    if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
+    if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_temporal_network_alloc(bundle, cli_temporal_options_get(&temporal_options),
                                        &network, &err) != COOPNET_OK) {
@@ -290,13 +253,15 @@ static int run_reach(int argc, char **argv)
 
     long actor = -1, target = -1;
     if (from_id != NULL || to_id != NULL) {
-        actor = find_actor(network, from_id ? "--from" : "--to", from_id ? from_id : to_id);
+        actor = cli_temporal_find_actor(network, &cli_command_reach, from_id ? "--from" : "--to",
+                                        from_id ? from_id : to_id);
         if (actor < 0) {
             exit_status = COOPNET_EXIT_USAGE;
             goto cleanup;
         }
     }
-    if (path_to_id != NULL && (target = find_actor(network, "--path-to", path_to_id)) < 0) {
+    if (path_to_id != NULL && (target = cli_temporal_find_actor(network, &cli_command_reach,
+                                                                "--path-to", path_to_id)) < 0) {
         exit_status = COOPNET_EXIT_USAGE;
         goto cleanup;
     }
@@ -336,5 +301,6 @@ cleanup:
     coopnet_temporal_network_free(network);
     coopnet_bundle_free(bundle);
     cli_temporal_options_free(&temporal_options);
+    cli_ids_free(&from);
     return exit_status;
 }

@@ -8,23 +8,20 @@
 static int run_reach_curve(int argc, char **argv);
 
 const cli_command_t cli_command_reach_curve = {
-    "reach-curve", "how time-respecting reach grew, by month, quarter or year",
-    "usage: coopnet reach-curve [OPTIONS] BUNDLE --every month|quarter|year [--from ID]",
-    "\nOne row per period, from the period of --since to that of the last contact, dated\n"
-    "by the period's last day:\n"
-    "  with --from ID   date,reached: actors ID has reached by then (cumulative)\n"
-    "  without          date,reachability_ratio,mean_out_reach: the fraction of ordered\n"
-    "                   pairs a != b where a reaches b with the contacts up to then, and\n"
-    "                   the mean number of actors each actor reaches\n\n"
-    "Options:\n"
-    "  --every PERIOD             month, quarter or year (required)\n"
-    "  --from ID                  the curve of one source\n" CLI_TEMPORAL_OPTIONS_HELP
-    "Without --from (all sources):\n" CLI_TEMPORAL_ALL_OPTIONS_HELP "\n"
-    "Example:\n"
-    "  coopnet reach-curve datasets/mena-hub --every quarter --exclude scn_mena_hub\n",
-    run_reach_curve};
-
-enum { OPT_EVERY = CLI_OPT_TEMPORAL_NEXT, OPT_FROM };
+    .name = "reach-curve",
+    .summary = "how time-respecting reach grew, by month, quarter or year",
+    .usage = "usage: coopnet reach-curve [OPTIONS] BUNDLE [--every year|quarter|month] [--from ID]",
+    .help = "\nOne row per period, from the period of --since to that of the last contact, dated\n"
+            "by the period's last day:\n"
+            "  with --from ID   date,reached: actors ID has reached by then (cumulative)\n"
+            "  without          date,reachability_ratio,mean_out_reach: the fraction of ordered\n"
+            "                   pairs a != b where a reaches b with the contacts up to then, and\n"
+            "                   the mean number of actors each actor reaches\n"
+            "--exact, --estimate, --precision and --memory-limit are for the curve of all\n"
+            "sources (without --from).\n",
+    .examples = "Example:\n"
+                "  coopnet reach-curve datasets/mena-hub --every quarter --exclude scn_mena_hub\n",
+    .run = run_reach_curve};
 
 /* relative_error: 0 when exact, else the estimate's, written in a fourth column */
 static void write_curve(const coopnet_temporal_curve_t *curve, bool one_source,
@@ -57,19 +54,12 @@ static void write_curve(const coopnet_temporal_curve_t *curve, bool one_source,
 
 static int run_reach_curve(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_TEMPORAL_OPTIONS,
-                                            CLI_COMMON_OPTIONS,
-                                            {"every", required_argument, NULL, OPT_EVERY},
-                                            {"from", required_argument, NULL, OPT_FROM},
-                                            {"output", required_argument, NULL, 'o'},
-                                            {NULL, 0, NULL, 0}};
     const cli_command_t *command = &cli_command_reach_curve;
     cli_temporal_options_t temporal_options;
     cli_temporal_options_init(&temporal_options);
     const char *output_path = NULL, *from_id = NULL;
-    coopnet_period_t period = COOPNET_PERIOD_MONTH;
-    bool period_given = false;
-    int opt, exit_now = 0, handled;
+    cli_ids_t from = {0};
+    coopnet_period_t period = CLI_DEFAULT_PERIOD;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
     coopnet_temporal_network_t *network = NULL;
@@ -79,46 +69,32 @@ static int run_reach_curve(int argc, char **argv)
     coopnet_output_t *output = NULL;
     coopnet_error_t err;
 
-    while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
-        if (opt == 'o') {
-            output_path = optarg;
-            continue;
-        }
-        if (opt == OPT_FROM) {
-            from_id = optarg;
-            continue;
-        }
-        if (opt == OPT_EVERY) {
-            if (coopnet_period_parse(optarg, &period, &err) != COOPNET_OK) {
-                exit_status = cli_usage_error(command, "%s", err.message);
-                goto cleanup;
-            }
-            period_given = true;
-            continue;
-        }
-        if (cli_common_option(command, opt, &exit_now)) {
-            if (exit_now)
-                goto cleanup;
-            continue;
-        }
-        handled = cli_temporal_option(&temporal_options, command, opt, optarg);
-        if (handled < 0) {
-            exit_status = COOPNET_EXIT_USAGE;
-            goto cleanup;
-        }
-        if (handled == 0) {
-            exit_status = cli_bad_option(command, argv);
-            goto cleanup;
-        }
-    }
-    if (optind + 1 != argc || !period_given) {
-        exit_status = cli_usage_error(command, "expected one BUNDLE and --every");
+    const cli_option_t options[] = {CLI_EVERY_OPTION(&period),
+                                    {.name = "from",
+                                     .argument = "ID",
+                                     .help = "the curve of one source",
+                                     .value = &from,
+                                     .parse = cli_parse_ids,
+                                     .max = 1},
+                                    CLI_TEMPORAL_OPTIONS(&temporal_options),
+                                    CLI_STRING("output", 'o', "FILE",
+                                               "write to FILE (atomically) instead of stdout",
+                                               &output_path),
+                                    CLI_QUIET("no warnings, no progress"),
+                                    CLI_TEMPORAL_ALL_OPTIONS(&temporal_options),
+                                    CLI_OPTION_END};
+    int n_operands = cli_parse_options(command, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    from_id = from.n_ids > 0 ? from.ids[0] : NULL;
+    if (n_operands != 1) {
+        exit_status = cli_usage_error(command, "expected one BUNDLE");
         goto cleanup;
     }
     if ((exit_status = cli_temporal_check_all(&temporal_options, command, from_id == NULL)) !=
         COOPNET_EXIT_OK)
         goto cleanup;
-    if ((exit_status = cli_load_bundle(argv[optind], &bundle)) != COOPNET_EXIT_OK)
+    if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_temporal_network_alloc(bundle, cli_temporal_options_get(&temporal_options),
                                        &network, &err) != COOPNET_OK) {
@@ -128,10 +104,9 @@ static int run_reach_curve(int argc, char **argv)
     }
     int status;
     if (from_id != NULL) {
-        long source = coopnet_bundle_find_actor(bundle, from_id);
-        if (source < 0 || !coopnet_temporal_network_keeps_actor(network, (size_t)source)) {
-            exit_status = cli_usage_error(command, "--from: %s actor '%s'",
-                                          source < 0 ? "unknown" : "filtered-out", from_id);
+        long source = cli_temporal_find_actor(network, command, "--from", from_id);
+        if (source < 0) {
+            exit_status = COOPNET_EXIT_USAGE;
             goto cleanup;
         }
         status = coopnet_temporal_reach_forward(network, (size_t)source, &reach, &err);
@@ -161,5 +136,6 @@ cleanup:
     coopnet_temporal_network_free(network);
     coopnet_bundle_free(bundle);
     cli_temporal_options_free(&temporal_options);
+    cli_ids_free(&from);
     return exit_status;
 }

@@ -11,28 +11,23 @@
 static int run_report(int argc, char **argv);
 
 const cli_command_t cli_command_report = {
-    "report", "write the multi-page PDF mapping report of a bundle (default: the MENA dataset)",
-    "usage: coopnet report [OPTIONS] [BUNDLE] -o FILE.pdf",
-    "\nWrites an A4 PDF report on BUNDLE (default: the bundled datasets/mena-hub): title and\n"
-    "scope, the network, who holds it together, national-local cooperation, groups and\n"
-    "brokers, peer-learning reach, change over time, sources and method notes, each with a\n"
-    "commentary computed from the data. The date on the pages comes from the data (--as-of,\n"
-    "else the latest date in the bundle), so the same input gives the same PDF bytes.\n"
-    "The file is written atomically: a failed or interrupted run leaves no partial file.\n\n"
-    "Options:\n"
-    "  -o, --output FILE          the PDF to write (required; '-' for standard output)\n"
-    "  --title TEXT               the report's title (default 'Cooperation network mapping')\n"
-    "  --country CC               one country's actors (ISO code) plus the national and\n"
-    "                             international actors tied to them\n"
-    "  --as-of DATE               the network as it stood on DATE\n"
-    "  --png-dir DIR              also write every figure as a PNG into DIR\n"
-    "  --quiet                    no warnings, no progress\n\n"
-    "Example:\n"
-    "  coopnet report -o mena-report.pdf\n"
-    "  coopnet report datasets/mena-hub --country MA --png-dir figures -o morocco.pdf\n",
-    run_report};
-
-enum { OPT_TITLE = CLI_OPT_FIRST_COMMAND_OPTION, OPT_COUNTRY, OPT_PNG_DIR };
+    .name = "report",
+    .summary = "write the multi-page PDF mapping report of a bundle (default: the MENA dataset)",
+    .usage = "usage: coopnet report [OPTIONS] [BUNDLE] -o FILE.pdf",
+    .help = "\nWrites an A4 PDF report on BUNDLE (default: the bundled datasets/mena-hub): title "
+            "and\n"
+            "scope, the network, who holds it together, national-local cooperation, groups and\n"
+            "brokers, peer-learning reach, change over time, sources and method notes, each with "
+            "a\n"
+            "commentary computed from the data. The date on the pages comes from the data "
+            "(--as-of,\n"
+            "else the latest date in the bundle), so the same input gives the same PDF bytes.\n"
+            "The file is written atomically: a failed or interrupted run leaves no partial file.\n",
+    .examples =
+        "Examples:\n"
+        "  coopnet report -o mena-report.pdf\n"
+        "  coopnet report datasets/mena-hub --country MA --png-dir figures -o morocco.pdf\n",
+    .run = run_report};
 
 /* The bundled MENA dataset: next to the program in the source tree (build/coopnet ->
  * datasets/), in the installed data directory, or in the source tree it was built from. */
@@ -65,73 +60,41 @@ static int find_default_bundle(char *path, size_t size)
 
 static int run_report(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_COMMON_OPTIONS,
-                                            {"output", required_argument, NULL, 'o'},
-                                            {"title", required_argument, NULL, OPT_TITLE},
-                                            {"country", required_argument, NULL, OPT_COUNTRY},
-                                            {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
-                                            {"png-dir", required_argument, NULL, OPT_PNG_DIR},
-                                            {NULL, 0, NULL, 0}};
     coopnet_report_options_t report_options;
     coopnet_report_options_init(&report_options);
     const char *output_path = NULL;
     char bundle_path[PATH_MAX];
-    int opt, exit_now = 0;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
     coopnet_output_t *output = NULL;
     coopnet_error_t err;
     coopnet_progress_t progress = {NULL, NULL};
 
-    while ((opt = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
-        switch (opt) {
-        case 'o':
-            output_path = optarg;
-            continue;
-        case OPT_TITLE:
-            report_options.title = optarg;
-            continue;
-        case OPT_COUNTRY:
-            report_options.country = optarg;
-            if (!coopnet_country_is_valid(optarg)) {
-                exit_status = cli_usage_error(&cli_command_report,
-                                              "--country '%s': expected an ISO 3166-1 alpha-2 "
-                                              "code in upper case, such as MA",
-                                              optarg);
-                goto cleanup;
-            }
-            continue;
-        case OPT_PNG_DIR:
-            report_options.png_directory = optarg;
-            continue;
-        case CLI_OPT_AS_OF:
-            if (coopnet_date_parse(optarg, &report_options.as_of, &err) != COOPNET_OK ||
-                report_options.as_of.precision == COOPNET_DATE_NONE) {
-                exit_status = cli_usage_error(&cli_command_report,
-                                              "--as-of '%s': expected a "
-                                              "date YYYY, YYYY-MM or YYYY-MM-DD",
-                                              optarg);
-                goto cleanup;
-            }
-            continue;
-        default:
-            break;
-        }
-        if (cli_common_option(&cli_command_report, opt, &exit_now)) {
-            if (exit_now)
-                goto cleanup;
-            continue;
-        }
-        exit_status = cli_bad_option(&cli_command_report, argv);
+    const cli_option_t options[] = {
+        CLI_STRING("output", 'o', "FILE", "the PDF to write (required; '-' for standard output)",
+                   &output_path),
+        CLI_STRING("title", 0, "TEXT", "the report's title (default 'Cooperation network mapping')",
+                   &report_options.title),
+        CLI_VALUE("country", "CC",
+                  "one country's actors (ISO code) plus the national and\ninternational actors "
+                  "tied to them",
+                  &report_options.country, cli_parse_country),
+        CLI_VALUE("as-of", "DATE", "the network as it stood on DATE", &report_options.as_of,
+                  cli_parse_date),
+        CLI_STRING("png-dir", 0, "DIR", "also write every figure as a PNG into DIR",
+                   &report_options.png_directory),
+        CLI_QUIET("no warnings, no progress"),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_report, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        goto cleanup;
+    if (n_operands > 1 || output_path == NULL) {
+        exit_status =
+            cli_usage_error(&cli_command_report, "expected at most one BUNDLE and -o FILE.pdf");
         goto cleanup;
     }
-    if (optind + 1 < argc || output_path == NULL) {
-        exit_status = cli_usage_error(&cli_command_report, "expected at most one BUNDLE and -o "
-                                                           "FILE.pdf");
-        goto cleanup;
-    }
-    if (optind < argc) {
-        snprintf(bundle_path, sizeof bundle_path, "%s", argv[optind]);
+    if (n_operands == 1) {
+        snprintf(bundle_path, sizeof bundle_path, "%s", argv[0]);
     } else if (find_default_bundle(bundle_path, sizeof bundle_path) != 0) {
         cli_error("cannot find the bundled dataset 'datasets/mena-hub'; name a BUNDLE");
         exit_status = COOPNET_EXIT_FAILURE;

@@ -9,36 +9,23 @@
 static int run_snapshots(int argc, char **argv);
 
 const cli_command_t cli_command_snapshots = {
-    "snapshots", "centralities as of each year, quarter or month, and how ranks changed",
-    "usage: coopnet snapshots [OPTIONS] --every year|quarter|month BUNDLE",
-    "\nRebuilds the cooperation graph as of the last day of each year, quarter or\n"
-    "month from the earliest to the latest date of the bundle (cumulative: every\n"
-    "dated event so far and the ties active that day; undated events never count)\n"
-    "and computes the measures (see `coopnet centrality --help`), in long form:\n"
-    "  date,id,name,measure,value,rank\n"
-    "rank 1 is the highest value; equal values share the best rank. With --changes,\n"
-    "between consecutive steps, per measure: the Spearman rank correlation over the\n"
-    "actors with values at both (GSL) and the actors that rose and fell most:\n"
-    "  from,to,measure,spearman,actors,rose_id,rose_name,rose_by,fell_id,fell_name,\n"
-    "  fell_by\n\n"
-    "Options:\n"
-    "  --every year|quarter|month the step (required)\n"
-    "  --window DAYS              only events and ties active in the last DAYS days of\n"
-    "                             each step, instead of everything so far\n"
-    "  --measures LIST            comma-separated measures (default: all nine)\n"
-    "  --weighted                 weighted measures, as in coopnet centrality\n"
-    "  --changes                  the changes table instead\n" CLI_ANALYSIS_OPTIONS_HELP
-    "\nExample:\n"
-    "  coopnet snapshots datasets/mena-hub --every quarter --measures degree --changes\n",
-    run_snapshots};
-
-enum {
-    OPT_EVERY = CLI_OPT_FIRST_COMMAND_OPTION,
-    OPT_WINDOW,
-    OPT_MEASURES,
-    OPT_WEIGHTED,
-    OPT_CHANGES
-};
+    .name = "snapshots",
+    .summary = "centralities as of each year, quarter or month, and how ranks changed",
+    .usage = "usage: coopnet snapshots [OPTIONS] [--every year|quarter|month] BUNDLE",
+    .help = "\nRebuilds the cooperation graph as of the last day of each year, quarter or\n"
+            "month from the earliest to the latest date of the bundle (cumulative: every\n"
+            "dated event so far and the ties active that day; undated events never count)\n"
+            "and computes the measures (see `coopnet centrality --help`), in long form:\n"
+            "  date,id,name,measure,value,rank\n"
+            "rank 1 is the highest value; equal values share the best rank. With --table\n"
+            "changes, between consecutive steps, per measure: the Spearman rank correlation\n"
+            "over the actors with values at both (GSL) and the actors that rose and fell most:\n"
+            "  from,to,measure,spearman,actors,rose_id,rose_name,rose_by,fell_id,fell_name,\n"
+            "  fell_by\n",
+    .examples = "Example:\n"
+                "  coopnet snapshots datasets/mena-hub --every quarter --measure degree --table "
+                "changes\n",
+    .run = run_snapshots};
 
 static void actor_cells(const coopnet_bundle_t *bundle, const coopnet_snapshots_t *snapshots,
                         coopnet_table_t *table, igraph_integer_t vertex)
@@ -55,70 +42,46 @@ static void actor_cells(const coopnet_bundle_t *bundle, const coopnet_snapshots_
 
 static int run_snapshots(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_ANALYSIS_OPTIONS,
-                                            {"every", required_argument, NULL, OPT_EVERY},
-                                            {"window", required_argument, NULL, OPT_WINDOW},
-                                            {"measures", required_argument, NULL, OPT_MEASURES},
-                                            {"weighted", no_argument, NULL, OPT_WEIGHTED},
-                                            {"changes", no_argument, NULL, OPT_CHANGES},
-                                            {NULL, 0, NULL, 0}};
     cli_analysis_t analysis;
     cli_analysis_init(&analysis, &cli_command_snapshots);
     coopnet_snapshots_t snapshots = {0};
-    coopnet_measure_t measures[COOPNET_MEASURE_COUNT];
-    size_t n_measures = COOPNET_MEASURE_COUNT;
-    memcpy(measures, coopnet_measure_defaults, sizeof measures);
-    coopnet_period_t step = COOPNET_PERIOD_YEAR;
-    bool have_step = false, weighted = false, changes = false;
+    cli_measures_t measure_option;
+    cli_measures_init(&measure_option);
+    const coopnet_measure_t *measures = measure_option.items;
+    size_t n_measures = 0;
+    coopnet_period_t period = CLI_DEFAULT_PERIOD;
+    const char *table_name = "values";
+    bool weighted = false;
     long long window = 0;
-    int opt, exit_status = COOPNET_EXIT_OK;
+    int exit_status = COOPNET_EXIT_OK;
     coopnet_error_t err;
 
-    while ((opt = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
-        int handled = cli_analysis_option(&analysis, opt, optarg, argv, &exit_status);
-        if (handled < 0)
-            goto cleanup;
-        if (handled > 0)
-            continue;
-        if (opt == OPT_EVERY) {
-            if (coopnet_period_parse(optarg, &step, &err) != COOPNET_OK) {
-                exit_status = cli_usage_error(&cli_command_snapshots, "%s", err.message);
-                goto cleanup;
-            }
-            have_step = true;
-        } else if (opt == OPT_WINDOW) {
-            if ((exit_status = cli_analysis_parse_count(&analysis, "--window", optarg, &window)) !=
-                0)
-                goto cleanup;
-            if (window == 0 || window > 1000000) {
-                exit_status = cli_usage_error(&cli_command_snapshots,
-                                              "--window needs 1 to 1000000 days, not '%s'", optarg);
-                goto cleanup;
-            }
-        } else if (opt == OPT_MEASURES) {
-            if (coopnet_measure_parse_list(optarg, measures, COOPNET_MEASURE_COUNT, &n_measures,
-                                           &err) != COOPNET_OK) {
-                exit_status = cli_usage_error(&cli_command_snapshots, "%s", err.message);
-                goto cleanup;
-            }
-        } else if (opt == OPT_WEIGHTED) {
-            weighted = true;
-        } else if (opt == OPT_CHANGES) {
-            changes = true;
-        } else {
-            exit_status = cli_bad_option(&cli_command_snapshots, argv);
-            goto cleanup;
-        }
-    }
-    if (!have_step) {
-        exit_status =
-            cli_usage_error(&cli_command_snapshots, "--every year|quarter|month is required");
+    const cli_option_t options[] = {
+        CLI_EVERY_OPTION(&period),
+        CLI_INTEGER("window", "DAYS",
+                    "only events and ties active in the last DAYS days of\neach step, instead of "
+                    "everything so far",
+                    &window, 1, 1000000),
+        CLI_VALUE("measure", "LIST", "comma-separated measures (default: all nine)",
+                  &measure_option, cli_parse_measure_list),
+        CLI_FLAG("weighted", 0, "weighted measures, as in coopnet centrality", &weighted),
+        CLI_VALUE("table", "values|changes",
+                  "values (default): one row per step, actor and measure;\nchanges: how ranks "
+                  "changed between steps",
+                  &table_name, cli_parse_table),
+        CLI_ANALYSIS_OPTIONS(&analysis),
+        CLI_ALIAS("measures", "measure"),
+        CLI_ALIAS_VALUE("changes", "table", "changes"),
+        CLI_OPTION_END};
+    int n_operands = cli_parse_options(&cli_command_snapshots, options, argc, argv, &exit_status);
+    if (n_operands < 0)
         goto cleanup;
-    }
-    if ((exit_status = cli_analysis_start(&analysis, argc, argv)) != COOPNET_EXIT_OK)
+    n_measures = measure_option.n_items;
+    bool changes = strcmp(table_name, "changes") == 0;
+    if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
     coopnet_progress_t progress = cli_progress();
-    int status = coopnet_snapshots_compute(analysis.bundle, &analysis.graph_options.graph, step,
+    int status = coopnet_snapshots_compute(analysis.bundle, &analysis.graph_options.graph, period,
                                            (int32_t)window, measures, n_measures, weighted,
                                            &progress, &snapshots, &err);
     cli_progress_finish();

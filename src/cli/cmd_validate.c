@@ -7,43 +7,36 @@
 static int run_validate(int argc, char **argv);
 
 const cli_command_t cli_command_validate = {
-    "validate", "check a bundle and list every error and warning with its file and line",
-    "usage: coopnet validate [--quiet] BUNDLE",
-    "\nReads the bundle (a directory of actors.csv, events.csv, participation.csv and\n"
-    "optionally ties.csv, or a GraphML file) and checks every line against the bundle\n"
-    "format (docs/bundle-format.md). Errors and warnings go to stderr as FILE:LINE:\n"
-    "messages naming the column and the value; the first 50 of each are shown, then a\n"
-    "count. On success prints one line:\n"
-    "  ok: N actors, N events, N participations, N ties (N warnings)\n\n"
-    "Options:\n"
-    "  --quiet     do not print warnings\n"
-    "  --help      show this help\n\n"
-    "Example:\n"
-    "  coopnet validate datasets/mena-hub\n",
-    run_validate};
+    .name = "validate",
+    .summary = "check a bundle and list every error and warning with its file and line",
+    .usage = "usage: coopnet validate [--quiet] BUNDLE",
+    .help = "\nReads the bundle (a directory of actors.csv, events.csv, participation.csv and\n"
+            "optionally ties.csv, or a GraphML file) and checks every line against the bundle\n"
+            "format (docs/bundle-format.md). Errors and warnings go to stderr as FILE:LINE:\n"
+            "messages naming the column and the value; the first 50 of each are shown, then a\n"
+            "count. On success prints one line:\n"
+            "  ok: N actors, N events, N participations, N ties (N warnings)\n",
+    .examples = "Example:\n"
+                "  coopnet validate datasets/mena-hub\n",
+    .run = run_validate};
 
 static int run_validate(int argc, char **argv)
 {
-    static const struct option options[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
-    int opt, exit_now = 0;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-        if (cli_common_option(&cli_command_validate, opt, &exit_now)) {
-            if (exit_now)
-                return COOPNET_EXIT_OK;
-            continue;
-        }
-        return cli_bad_option(&cli_command_validate, argv);
-    }
-    if (optind + 1 != argc)
+    const cli_option_t options[] = {CLI_QUIET("do not print warnings"), CLI_OPTION_END};
+    int exit_status;
+    int n_operands = cli_parse_options(&cli_command_validate, options, argc, argv, &exit_status);
+    if (n_operands < 0)
+        return exit_status;
+    if (n_operands != 1)
         return cli_usage_error(&cli_command_validate, "expected one BUNDLE");
 
     coopnet_diag_list_t diags;
     coopnet_error_t err;
     coopnet_bundle_t *bundle = NULL;
     coopnet_diag_list_init(&diags);
-    int status = coopnet_bundle_load(argv[optind], &diags, &bundle, &err);
+    int status = coopnet_bundle_load(argv[0], &diags, &bundle, &err);
     cli_print_diagnostics(&diags, !cli_quiet);
-    int exit_status = COOPNET_EXIT_OK;
+    exit_status = COOPNET_EXIT_OK;
     if (status != COOPNET_OK) {
         exit_status = cli_fail(&err);
     } else {

@@ -1,104 +1,42 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* help_formats.c - the command table's help text as a man page and as bash completion.
+/* help_formats.c - the commands' help as a man page and as bash completion.
  *
  * Both are generated at build time (`coopnet help --man`, `coopnet help --bash-completion`) from
- * the same text `--help` prints, so a new command or option shows up in them without editing
- * anything else. The options are read back from the help text's option lines:
- *   "  -o, --output FILE   ..."   "  --layer events|ties|all   ..."   "  --quiet   ..."
- * an argument made of words joined by '|' is a list of choices that completion offers. */
+ * the option tables the commands parse their arguments with: each command is run with cli_describe
+ * set, so that its cli_parse_options hands the table over instead of parsing. A new command or
+ * option shows up in --help, the man page and the completion without editing anything else; an
+ * argument made of words joined by '|' is a list of choices that completion offers. */
 #include "cli.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* One option line of a help text: pointers into the text, not terminated. */
-typedef struct option_line {
-    const char *names[4]; /* "-o" and "--output", or "--layer", or "--width" and "--height" */
-    size_t name_lengths[4];
-    size_t n_names;
-    const char *argument; /* "FILE", "events|ties|all" or NULL */
-    size_t argument_length;
-} option_line_t;
-
-static size_t option_name_length(const char *text)
+/* Runs every command with cli_describe set to describe. */
+static void describe_commands(const cli_command_t *const *commands, size_t n_commands,
+                              void (*describe)(const cli_command_t *, const cli_option_t *, void *),
+                              void *context)
 {
-    if (text[0] != '-')
-        return 0;
-    if (text[1] != '-')
-        return isalnum((unsigned char)text[1]) && !isalnum((unsigned char)text[2]) && text[2] != '-'
-                   ? 2
-                   : 0;
-    size_t length = 2;
-    if (!islower((unsigned char)text[length]))
-        return 0;
-    while (islower((unsigned char)text[length]) || isdigit((unsigned char)text[length]) ||
-           text[length] == '-')
-        length++;
-    return length;
-}
-
-/* Parses the line at text (up to its newline) as an option line; false when it is not one. */
-static bool parse_option_line(const char *text, option_line_t *line)
-{
-    memset(line, 0, sizeof *line);
-    while (*text == ' ')
-        text++;
-    for (;;) {
-        size_t length = option_name_length(text);
-        if (length == 0 || line->n_names == 4)
-            break;
-        line->names[line->n_names] = text;
-        line->name_lengths[line->n_names++] = length;
-        text += length;
-        if (text[0] == ',' && text[1] == ' ') {
-            text += 2;
-            continue;
-        }
-        if (text[0] == ' ' && text[1] != ' ' && text[1] != '\n' && text[1] != '\0' &&
-            text[1] != '-') {
-            line->argument = ++text;
-            while (*text != ' ' && *text != '\n' && *text != '\0')
-                text++;
-            line->argument_length = (size_t)(text - line->argument);
-            /* "--width W, --height H": two options on one line */
-            if (line->argument_length > 1 && text[-1] == ',' && text[0] == ' ' && text[1] == '-') {
-                line->argument_length--;
-                text++;
-                continue;
-            }
-        }
-        break;
+    cli_describe = describe;
+    cli_describe_context = context;
+    for (size_t i = 0; i < n_commands; i++) {
+        char *argv[] = {(char *)commands[i]->name, NULL};
+        commands[i]->run(1, argv);
     }
-    return line->n_names > 0;
+    cli_describe = NULL;
+    cli_describe_context = NULL;
 }
 
-/* The choices of an argument like "events|ties|all"; false for "FILE" or "L[,L...]". */
-static bool argument_is_choice_list(const option_line_t *line)
+/* "a|b|c" of lower-case words; false for "FILE" or "L[,L...]". */
+static bool argument_is_choice_list(const char *argument)
 {
-    if (line->argument == NULL || memchr(line->argument, '|', line->argument_length) == NULL)
+    if (argument == NULL || strchr(argument, '|') == NULL)
         return false;
-    for (size_t i = 0; i < line->argument_length; i++) {
-        char c = line->argument[i];
-        if (!(islower((unsigned char)c) || isdigit((unsigned char)c) || c == '|' || c == '-'))
+    for (const char *c = argument; *c != '\0'; c++)
+        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '|' || *c == '-'))
             return false;
-    }
     return true;
-}
-
-/* Calls visit for each option line of a help text. */
-static void for_each_option_line(const char *help, void (*visit)(const option_line_t *, void *),
-                                 void *context)
-{
-    option_line_t line;
-    for (const char *start = help; *start != '\0';) {
-        if (parse_option_line(start, &line))
-            visit(&line, context);
-        const char *newline = strchr(start, '\n');
-        if (newline == NULL)
-            break;
-        start = newline + 1;
-    }
 }
 
 /* --- man page ----------------------------------------------------------------------------- */
@@ -153,6 +91,25 @@ static void print_roff_synopsis(const char *usage)
     puts(".fi");
 }
 
+static void print_man_section(const cli_command_t *command, const cli_option_t *options,
+                              void *context)
+{
+    (void)context;
+    char *help = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&help, &size);
+    if (stream == NULL)
+        return;
+    cli_write_help(stream, command, options);
+    fclose(stream);
+    printf(".SS \"coopnet %s\"\n", command->name);
+    print_roff_text(command->summary);
+    puts(".PP");
+    print_roff_synopsis(command->usage);
+    print_roff_block(help);
+    free(help);
+}
+
 void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
                         const cli_program_text_t *program)
 {
@@ -170,13 +127,7 @@ void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
         printf(".TP\n.B %s\n", commands[i]->name);
         print_roff_text(commands[i]->summary);
     }
-    for (size_t i = 0; i < n_commands; i++) {
-        printf(".SS \"coopnet %s\"\n", commands[i]->name);
-        print_roff_text(commands[i]->summary);
-        puts(".PP");
-        print_roff_synopsis(commands[i]->usage);
-        print_roff_block(commands[i]->help);
-    }
+    describe_commands(commands, n_commands, print_man_section, NULL);
     puts(".SH EXIT STATUS");
     print_roff_block(program->exit_codes);
     puts(".SH FILES\nA bundle is a directory of actors.csv, events.csv, participation.csv and "
@@ -188,45 +139,43 @@ void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
 
 /* --- bash completion ---------------------------------------------------------------------- */
 
-/* The option names printed so far for one command, " --a --b ", to print each once. */
-typedef struct printed_names {
-    char text[4096];
-    size_t length;
-} printed_names_t;
-
-static void print_option_names(const option_line_t *line, void *context)
+static void print_option_names(const cli_option_t *option, void *context)
 {
-    printed_names_t *printed = context;
-    for (size_t i = 0; i < line->n_names; i++) {
-        char name[64];
-        int length =
-            snprintf(name, sizeof name, " %.*s ", (int)line->name_lengths[i], line->names[i]);
-        if (length < 0 || (size_t)length >= sizeof name || strstr(printed->text, name) != NULL ||
-            printed->length + (size_t)length >= sizeof printed->text)
-            continue;
-        printf("%.*s", length - 1, name);
-        memcpy(printed->text + printed->length, name + 1, (size_t)length); /* with the NUL */
-        printed->length += (size_t)length - 1;
-    }
+    (void)context;
+    if (option->short_name != 0)
+        printf(" -%c", option->short_name);
+    printf(" --%s", option->name);
 }
 
-static void print_choice_case(const option_line_t *line, void *context)
+static void print_choice_case(const cli_option_t *option, void *context)
 {
-    if (!argument_is_choice_list(line))
+    (void)context;
+    if (!argument_is_choice_list(option->argument))
         return;
     printf("        ");
-    for (size_t i = 0; i < line->n_names; i++)
-        printf("%s%.*s", i ? "|" : "", (int)line->name_lengths[i], line->names[i]);
-    printf(") choices=\"");
-    for (size_t i = 0; i < line->argument_length; i++)
-        putchar(line->argument[i] == '|' ? ' ' : line->argument[i]);
+    if (option->short_name != 0)
+        printf("-%c|", option->short_name);
+    printf("--%s) choices=\"", option->name);
+    for (const char *c = option->argument; *c != '\0'; c++)
+        putchar(*c == '|' ? ' ' : *c);
     printf("\" ;;\n");
+}
+
+static void print_completion_case(const cli_command_t *command, const cli_option_t *options,
+                                  void *context)
+{
+    (void)context;
+    printf("    %s)\n        options=\"--help", command->name);
+    cli_options_visit(options, print_option_names, NULL);
+    printf("\"\n        case $prev in\n");
+    cli_options_visit(options, print_choice_case, NULL);
+    printf("        esac ;;\n");
 }
 
 void cli_print_bash_completion(const cli_command_t *const *commands, size_t n_commands)
 {
     printf("# bash completion for coopnet %s: commands, options and option values.\n"
-           "# Generated by 'coopnet help --bash-completion' from the commands' help texts.\n"
+           "# Generated by 'coopnet help --bash-completion' from the commands' option tables.\n"
            "_coopnet()\n{\n"
            "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}\n"
            "    local commands=\"",
@@ -244,14 +193,7 @@ void cli_print_bash_completion(const cli_command_t *const *commands, size_t n_co
            "        [ \"$COMP_CWORD\" -eq 2 ] && COMPREPLY=($(compgen -W \"$commands\" -- "
            "\"$cur\"))\n"
            "        return ;;\n");
-    for (size_t i = 0; i < n_commands; i++) {
-        printed_names_t printed = {" --help ", 8}; /* always offered */
-        printf("    %s)\n        options=\"--help", commands[i]->name);
-        for_each_option_line(commands[i]->help, print_option_names, &printed);
-        printf("\"\n        case $prev in\n");
-        for_each_option_line(commands[i]->help, print_choice_case, NULL);
-        printf("        esac ;;\n");
-    }
+    describe_commands(commands, n_commands, print_completion_case, NULL);
     printf("    *) return ;;\n"
            "    esac\n"
            "    if [ -n \"$choices\" ]; then\n"

@@ -81,7 +81,8 @@ int main(int argc, char **argv)
                 cli_error("unknown command '%s'; see 'coopnet help'", argv[2]);
                 return COOPNET_EXIT_USAGE;
             }
-            return cli_print_help(command);
+            char *help_argv[] = {argv[2], "--help", NULL};
+            return command->run(2, help_argv);
         }
         print_overview(stdout);
         return COOPNET_EXIT_OK;
@@ -91,6 +92,5 @@ int main(int argc, char **argv)
         cli_error("unknown command '%s'; see 'coopnet help'", name);
         return COOPNET_EXIT_USAGE;
     }
-    cli_reset_getopt();
     return command->run(argc - 1, argv + 1);
 }

@@ -46,22 +46,6 @@ int coopnet_error_prefix(coopnet_error_t *err, const char *format, ...)
     return err->code;
 }
 
-int coopnet_error_exit_status(int code)
-{
-    switch (code) {
-    case COOPNET_OK:
-        return COOPNET_EXIT_OK;
-    case COOPNET_EINVAL:
-        return COOPNET_EXIT_USAGE;
-    case COOPNET_EDATA:
-        return COOPNET_EXIT_DATA;
-    case COOPNET_EINTERRUPTED:
-        return COOPNET_EXIT_INTERRUPTED;
-    default:
-        return COOPNET_EXIT_FAILURE;
-    }
-}
-
 const char *coopnet_error_string(int code)
 {
     switch (code) {

@@ -154,7 +154,7 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
         return status;
     double dpi = figure->dpi > 0 ? figure->dpi : DEFAULT_DPI;
     if (!(dpi >= 10 && dpi <= 2400))
-        return COOPNET_ERROR(err, COOPNET_EINVAL, "--dpi %g is out of range (10 to 2400)", dpi);
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "dpi %g is out of range (10 to 2400)", dpi);
     double scale = format == COOPNET_FIGURE_PNG ? dpi / 72.0 : 1.0;
     double width = figure->width > 0 ? figure->width : default_width_pt * scale;
     double height = figure->height > 0 ? figure->height : default_height_pt * scale;

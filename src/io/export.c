@@ -17,7 +17,7 @@ int coopnet_export_format_from_path(const char *path, coopnet_export_format_t *f
     if (dot == NULL || (slash && dot < slash))
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "cannot tell the format of '%s': name it .graphml, .gexf, .net or "
-                             ".csv, or give --to",
+                             ".csv, or name the format",
                              path);
     if (coopnet_export_format_parse(dot + 1, format, err) != COOPNET_OK)
         return COOPNET_ERROR(err, COOPNET_EINVAL,

@@ -172,7 +172,8 @@ int coopnet_i_graph_select_actors(const coopnet_bundle_t *bundle,
     for (size_t i = 0; i < options->n_exclude; i++) {
         long actor = coopnet_bundle_find_actor(bundle, options->exclude[i]);
         if (actor < 0)
-            return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown actor '%s' in --exclude",
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "unknown actor '%s' among the actors to exclude",
                                  options->exclude[i]);
         VECTOR(*vertex_of_actor)[actor] = -1;
     }

@@ -73,7 +73,8 @@ static int select_actors(coopnet_temporal_network_t *network, coopnet_error_t *e
     for (size_t i = 0; i < graph->n_exclude; i++) {
         long actor = coopnet_bundle_find_actor(bundle, graph->exclude[i]);
         if (actor < 0)
-            return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown actor '%s' in --exclude",
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "unknown actor '%s' among the actors to exclude",
                                  graph->exclude[i]);
         network->compact_of_actor[actor] = -1;
     }
@@ -161,7 +162,7 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
         char since_text[COOPNET_DATE_TEXT_SIZE], until_text[COOPNET_DATE_TEXT_SIZE];
         coopnet_date_format(options->since, since_text);
         coopnet_date_format(options->until, until_text);
-        status = COOPNET_ERROR(err, COOPNET_EINVAL, "--until '%s' is before --since '%s'",
+        status = COOPNET_ERROR(err, COOPNET_EINVAL, "until date '%s' is before since date '%s'",
                                until_text, since_text);
         goto cleanup;
     }

@@ -364,7 +364,7 @@ int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *netw
                              COOPNET_TEMPORAL_SKETCH_MAX_PRECISION);
     if (network->max_wait >= 0)
         return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "the reach estimate cannot honour a maximum wait (--max-wait)");
+                             "the reach estimate cannot honour a maximum wait");
     if (network->n_days > MAX_SKETCH_DAYS)
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "the reach estimate handles at most %d contact days, not %zu",

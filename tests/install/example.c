@@ -39,7 +39,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s\n", line);
         }
         fprintf(stderr, "example: %s\n", err.message);
-        exit_status = coopnet_error_exit_status(err.code);
+        exit_status = err.code == COOPNET_EDATA ? 3 : 1; /* the program's own exit statuses */
         goto cleanup;
     }
 
@@ -49,7 +49,7 @@ int main(int argc, char **argv)
     options.n_exclude = (size_t)(argc - 2);
     if (coopnet_graph_init_cooperation(&graph, bundle, &options, &err) != COOPNET_OK) {
         fprintf(stderr, "example: %s\n", err.message);
-        exit_status = coopnet_error_exit_status(err.code);
+        exit_status = err.code == COOPNET_EINVAL ? 2 : 1;
         goto cleanup;
     }
     printf("%s: %d actors, %d links\n", bundle->name, (int)igraph_vcount(&graph.graph),
