@@ -127,6 +127,41 @@ interrupt_while_writing() { # interrupt_while_writing SIGNAL STATUS
 }
 interrupt_while_writing INT 130
 interrupt_while_writing TERM 143
+interrupt_while_writing HUP 129
+interrupt_while_writing QUIT 131
+
+# --- over the file size limit (ulimit -f): write() fails with EFBIG, the run exits 1 with a
+# reason and removes its temporary (SIGXFSZ used to kill it and leave the temporary)
+echo "previous result" >"$work/signal/edges.csv"
+(ulimit -f 64 && exec "$coopnet" convert --quiet "$work/big1500" -o "$work/signal/edges.csv") \
+    2>"$work/stderr"
+got=$?
+[ "$got" -eq 1 ] || fail "over the file size limit: exit $got, expected 1"
+grep -q "File too large" "$work/stderr" || fail "file size limit: no reason: $(cat "$work/stderr")"
+grep -qx "previous result" "$work/signal/edges.csv" || fail "file size limit: output changed"
+no_temporaries "$work/signal" "file size limit"
+
+# --- closed standard descriptors (2>&- under cron): messages must not land in the output, which
+# the first opened file (the temporary) would otherwise be; a closed or full stdout fails the run
+"$coopnet" centrality "$dataset" -o "$work/closed.csv" 2>&-
+got=$?
+[ "$got" -eq 0 ] || fail "stderr closed: exit $got"
+head -n 1 "$work/closed.csv" | grep -q '^id,name,' || fail "stderr closed: the CSV does not start with its header"
+grep -q 'coopnet\|warning' "$work/closed.csv" && fail "stderr closed: messages written into the CSV"
+"$coopnet" report "$dataset" -o "$work/closed.pdf" 2>&-
+[ "$(head -c 5 "$work/closed.pdf")" = "%PDF-" ] || fail "stderr closed: the PDF does not start with %PDF-"
+for command in "info $dataset" "validate $dataset" "help" "help centrality" "--version"; do
+    # shellcheck disable=SC2086
+    "$coopnet" $command >/dev/full 2>"$work/stderr"
+    got=$?
+    [ "$got" -eq 1 ] || fail "$command >/dev/full: exit $got, expected 1"
+    grep -q "cannot write standard output: No space left on device" "$work/stderr" ||
+        fail "$command >/dev/full: no reason: $(cat "$work/stderr")"
+    # shellcheck disable=SC2086
+    "$coopnet" $command >&- 2>/dev/null
+    got=$?
+    [ "$got" -eq 1 ] || fail "$command with stdout closed: exit $got, expected 1"
+done
 
 if [ $failures -gt 0 ]; then
     echo "$failures failure(s)" >&2

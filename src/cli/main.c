@@ -2,6 +2,8 @@
 /* main.c - the coopnet command: dispatches to one command per file (commands.def). */
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,23 +41,68 @@ static const cli_command_t *find_command(const char *name)
     return NULL;
 }
 
-/* Ctrl-C or SIGTERM: remove the temporary output files, then leave with 128 + signal. */
+/* Ctrl-C, SIGTERM, SIGHUP (the terminal went away), SIGQUIT: remove the temporary output
+ * files, then leave with 128 + signal. */
 static void on_signal(int signal_number)
 {
     coopnet_output_remove_all_temporary();
     _exit(128 + signal_number);
 }
 
-int main(int argc, char **argv)
+static void handle_signals(void)
 {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    coopnet_library_init();
+    const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+        sigaction(fatal[i], &action, NULL);
+    /* over the file size limit, write() fails with EFBIG instead of killing the process: the
+     * output's ordinary error path then removes the temporary and exits 1 */
+    signal(SIGXFSZ, SIG_IGN);
+}
 
+/* Standard descriptors closed by the caller (2>&- under cron) would be reused by the first file
+ * opened, an output's temporary, and messages would be written into the result. Each closed one
+ * is reopened on /dev/null: stdin and stderr readable and writable as usual, stdout read-only so
+ * that results written to it fail (exit 1) instead of vanishing. */
+static void reopen_closed_standard_descriptors(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int opened = open("/dev/null", fd == STDOUT_FILENO ? O_RDONLY : O_RDWR);
+        if (opened >= 0 && opened != fd) {
+            dup2(opened, fd);
+            close(opened);
+        }
+    }
+}
+
+/* Results on stdout that could not all be written (/dev/full, a closed stdout) fail a run that
+ * would otherwise succeed (a failed run has said why already). */
+static int check_standard_output(int exit_status)
+{
+    if (exit_status != COOPNET_EXIT_OK || (fflush(stdout) == 0 && !ferror(stdout)))
+        return exit_status;
+    int saved = errno;
+    cli_error("cannot write standard output: %s", strerror(saved ? saved : EIO));
+    return COOPNET_EXIT_FAILURE;
+}
+
+static int run(int argc, char **argv);
+
+int main(int argc, char **argv)
+{
+    reopen_closed_standard_descriptors();
+    handle_signals();
+    coopnet_library_init();
+    return check_standard_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
+{
     if (argc < 2) {
         print_overview(stderr);
         return COOPNET_EXIT_USAGE;
