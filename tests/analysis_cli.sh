@@ -34,7 +34,7 @@ err_has "unknown measure 'rank'"
 expect 2 centrality --top -1 "$mena"
 err_has "--top needs a whole number >= 0, not '-1'"
 expect 2 centrality --format xml "$mena"
-err_has "unknown format 'xml' (expected csv or json)"
+err_has "unknown format 'xml' (expected csv, csv-raw or json)"
 expect 2 centrality --bogus "$mena"
 expect 2 centrality
 err_has "expected one BUNDLE"
@@ -88,5 +88,25 @@ expect 2 snapshots --every week "$mena"
 err_has "unknown period 'week' (expected month, quarter or year)"
 expect 0 snapshots --every year "$davis"
 err_has "no dated event or tie"
+
+# CSV formula injection (issue 18): text cells a spreadsheet would run (= + - @) get a leading
+# apostrophe in CSV output; csv-raw and JSON keep the data as it is; validate warns with
+# FILE:LINE; a negative coordinate is a number, not a formula
+inj=$tmp/injection
+mkdir -p "$inj"
+printf 'id,name,level,country,lat,lon\n=cmd,"=HYPERLINK(""http://x"",""y"")",local,TN,-33.5,10.1\nplus,+Sousse,national,TN,,\nb,@Beja,local,TN,,\n' >"$inj/actors.csv"
+printf 'id,title,date\ne1,-Workshop,2024-01-01\n' >"$inj/events.csv"
+printf 'event,actor\ne1,=cmd\ne1,plus\ne1,b\n' >"$inj/participation.csv"
+expect 0 validate "$inj"
+err_has "actors.csv:2: warning: column 'name': value starting with '='"
+err_has "events.csv:2: warning: column 'title': value starting with '-'"
+grep -q "actors.csv:2: warning: column 'lat'" "$tmp/err" && fail "a negative latitude taken for a formula"
+expect 0 centrality --measure degree --quiet "$inj"
+grep -qxF "'=cmd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",local,TN,2" "$tmp/out" || fail "formula not neutralised: $(cat "$tmp/out")"
+grep -qxF "plus,'+Sousse,national,TN,2" "$tmp/out" || fail "+ not neutralised"
+expect 0 centrality --measure degree --quiet --format csv-raw "$inj"
+grep -qxF "plus,+Sousse,national,TN,2" "$tmp/out" || fail "csv-raw changed a cell"
+expect 0 centrality --measure degree --quiet --format json "$inj"
+grep -qF '"name":"+Sousse"' "$tmp/out" || fail "json changed a cell"
 
 exit $failed

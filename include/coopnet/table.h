@@ -19,7 +19,12 @@
 extern "C" {
 #endif
 
-typedef enum { COOPNET_TABLE_CSV = 0, COOPNET_TABLE_JSON = 1 } coopnet_table_format_t;
+typedef enum {
+    COOPNET_TABLE_CSV = 0, /* text cells a spreadsheet would run as a formula (starting with
+                            * = + - @, tab or CR) get a leading apostrophe */
+    COOPNET_TABLE_JSON = 1,
+    COOPNET_TABLE_CSV_RAW = 2 /* CSV with every cell exactly as the data, for programs */
+} coopnet_table_format_t;
 
 typedef struct coopnet_table {
     FILE *stream;
@@ -47,7 +52,7 @@ COOPNET_API void coopnet_table_end_row(coopnet_table_t *table);
 /* Ends the table (closing bracket for JSON). */
 COOPNET_API void coopnet_table_end(coopnet_table_t *table);
 
-/* Parses "csv" or "json"; returns -1 when unknown. */
+/* Parses "csv", "csv-raw" or "json"; returns -1 when unknown. */
 COOPNET_API int coopnet_table_parse_format(const char *text);
 
 /* Writes one CSV field, quoted when it holds a comma, quote, CR or LF. */

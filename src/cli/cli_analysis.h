@@ -23,8 +23,9 @@ typedef struct cli_analysis {
 #define CLI_ANALYSIS_OPTIONS(analysis)                                                             \
     CLI_STRING("output", 'o', "FILE", "write there (atomically) instead of stdout",                \
                &(analysis)->output_path),                                                          \
-        CLI_VALUE("format", "csv|json", "tidy CSV (default) or a JSON array of objects",           \
-                  &(analysis)->format, cli_parse_format),                                          \
+        CLI_VALUE("format", "csv|csv-raw|json",                                                    \
+                  "tidy CSV (default), CSV without formula guards, or JSON", &(analysis)->format,  \
+                  cli_parse_format),                                                               \
         CLI_GRAPH_OPTIONS(&(analysis)->graph_options), CLI_QUIET("no warnings, notes or progress")
 
 void cli_analysis_init(cli_analysis_t *analysis, const cli_command_t *command);

@@ -340,7 +340,7 @@ int cli_parse_format(const cli_option_t *option, const char *value, void *field,
     (void)option;
     int format = coopnet_table_parse_format(value);
     if (format < 0)
-        return coopnet_error_set(err, COOPNET_EINVAL, "unknown format '%s' (expected csv or json)",
+        return coopnet_error_set(err, COOPNET_EINVAL, "unknown format '%s' (expected csv, csv-raw or json)",
                                  value);
     *(coopnet_table_format_t *)field = (coopnet_table_format_t)format;
     return COOPNET_OK;

@@ -27,7 +27,7 @@
             &(options)->temporal.mode, cli_parse_mode),                                            \
         CLI_GRAPH_FILTER_OPTIONS(&(options)->graph),                                               \
     {                                                                                              \
-        .name = "format", .argument = "csv|json", .help = "output format (default csv)",           \
+        .name = "format", .argument = "csv|csv-raw|json", .help = "output format (default csv)",   \
         .value = &(options)->format, .parse = cli_parse_format, .given = &(options)->format_given  \
     }
 
@@ -113,6 +113,5 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
  * naming option ("--from: unknown actor 'x'"). */
 long cli_temporal_find_actor(const coopnet_temporal_network_t *network,
                              const cli_command_t *command, const char *option, const char *id);
-
 
 #endif

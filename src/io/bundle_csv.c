@@ -245,6 +245,38 @@ static int read_header(table_reader_t *reader, int *status, coopnet_error_t *err
     return ok ? 0 : -1;
 }
 
+static int parse_number(const char *text, double *value);
+
+/* The name of header field f: a known column or an extra one. */
+static const char *field_name(const table_reader_t *reader, size_t f)
+{
+    if (reader->known_of_field[f] >= 0)
+        return reader->spec->columns[reader->known_of_field[f]];
+    if (reader->extra_of_field[f] >= 0)
+        return reader->extra->names[reader->extra_of_field[f]];
+    return "?";
+}
+
+/* A text starting with = + - @, tab or CR (not a number such as -33.5) is run as a formula by
+ * spreadsheets when a CSV is opened: a warning, since such ids and names reach coopnet's CSV
+ * output (which neutralises them with a leading apostrophe; docs/bundle-format.md). */
+static void warn_formula_like(table_reader_t *reader, size_t f, const char *value)
+{
+    double number;
+    if (value[0] == '\0' || !strchr("=+-@\t\r", value[0]) || parse_number(value, &number) == 0)
+        return;
+    char first[3] = {value[0], '\0', '\0'};
+    if (value[0] == '\t' || value[0] == '\r') {
+        first[0] = '\\';
+        first[1] = value[0] == '\t' ? 't' : 'r';
+    }
+    coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
+                     "column '%s': value starting with '%s' (%.40s%s): a spreadsheet may run it "
+                     "as a formula; coopnet's CSV output writes it with a leading apostrophe",
+                     field_name(reader, f), first, value + (value[0] == '\t' || value[0] == '\r'),
+                     strlen(value) > 40 ? "..." : "");
+}
+
 /* Reads the next data row into reader->value (trimmed, NUL-terminated copies). Returns 1 for a
  * row, 0 at the end. Malformed rows are reported and skipped. */
 static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
@@ -325,6 +357,7 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
                 reader->value[reader->known_of_field[f]] = out;
             else if (reader->extra_of_field[f] >= 0)
                 reader->extra_value[reader->extra_of_field[f]] = out;
+            warn_formula_like(reader, f, out);
             out += length + 1;
         }
         reader->row_failed = 0;

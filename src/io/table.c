@@ -2,6 +2,8 @@
 /* table.c - tidy CSV / JSON tables (see coopnet/table.h). */
 #include "coopnet/table.h"
 
+#include <stdbool.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -91,14 +93,39 @@ static int start_cell(coopnet_table_t *table)
     return 1;
 }
 
+/* Whether a spreadsheet opening the CSV would run value as a formula (OWASP's list). */
+static bool formula_like(const char *value)
+{
+    return value[0] != '\0' && strchr("=+-@\t\r", value[0]) != NULL;
+}
+
+/* value with a leading apostrophe, quoted when needed, so that a spreadsheet shows it as text. */
+static void write_neutralised(FILE *stream, const char *value)
+{
+    bool quote = strpbrk(value, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', stream);
+    fputc('\'', stream);
+    for (const char *p = value; *p; p++) {
+        if (quote && *p == '"')
+            fputc('"', stream);
+        fputc(*p, stream);
+    }
+    if (quote)
+        fputc('"', stream);
+}
+
 void coopnet_table_string(coopnet_table_t *table, const char *value)
 {
     if (!start_cell(table))
         return;
+    value = value ? value : "";
     if (table->format == COOPNET_TABLE_JSON)
-        coopnet_json_write_string(table->stream, value ? value : "");
+        coopnet_json_write_string(table->stream, value);
+    else if (table->format == COOPNET_TABLE_CSV && formula_like(value))
+        write_neutralised(table->stream, value);
     else
-        coopnet_csv_write_field(table->stream, value ? value : "");
+        coopnet_csv_write_field(table->stream, value);
 }
 
 void coopnet_table_number(coopnet_table_t *table, double value)
@@ -150,5 +177,7 @@ int coopnet_table_parse_format(const char *text)
         return COOPNET_TABLE_CSV;
     if (strcmp(text, "json") == 0)
         return COOPNET_TABLE_JSON;
+    if (strcmp(text, "csv-raw") == 0)
+        return COOPNET_TABLE_CSV_RAW;
     return -1;
 }
