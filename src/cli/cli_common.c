@@ -55,12 +55,22 @@ bool cli_command_known(const char *name)
     return false;
 }
 
+/* Prints the formatted message with control characters escaped (an argument or a value from
+ * the data could otherwise drive the terminal). */
+static void print_escaped(const char *format, va_list args)
+{
+    char raw[COOPNET_ERROR_MESSAGE_SIZE], escaped[COOPNET_ERROR_MESSAGE_SIZE];
+    vsnprintf(raw, sizeof raw, format, args);
+    coopnet_text_escape_controls(raw, escaped, sizeof escaped);
+    fputs(escaped, stderr);
+}
+
 void cli_error(const char *format, ...)
 {
     va_list args;
     va_start(args, format);
     fputs("coopnet: ", stderr);
-    vfprintf(stderr, format, args);
+    print_escaped(format, args);
     fputc('\n', stderr);
     va_end(args);
 }
@@ -70,7 +80,7 @@ int cli_usage_error(const cli_command_t *command, const char *format, ...)
     va_list args;
     va_start(args, format);
     fprintf(stderr, "coopnet %s: ", command->name);
-    vfprintf(stderr, format, args);
+    print_escaped(format, args);
     va_end(args);
     fprintf(stderr, "\n%s\nTry 'coopnet %s --help' for more information.\n", command->usage,
             command->name);

@@ -42,11 +42,12 @@ void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severit
                        sizeof *list->items) != COOPNET_OK)
         return;
 
-    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    char raw[COOPNET_ERROR_MESSAGE_SIZE], message[COOPNET_ERROR_MESSAGE_SIZE];
     va_list args;
     va_start(args, format);
-    vsnprintf(message, sizeof message, format, args);
+    vsnprintf(raw, sizeof raw, format, args);
     va_end(args);
+    coopnet_text_escape_controls(raw, message, sizeof message);
 
     coopnet_diag_t *diag = &list->items[list->n_items];
     diag->severity = severity;
