@@ -94,6 +94,13 @@ static char *join_path(const char *directory, const char *path)
     return joined;
 }
 
+/* Where a job writes its output, as seen from here; NULL when the job names none (or memory ran
+ * out). The caller frees. */
+static char *output_path_of(const coopnet_job_t *job, const char *directory)
+{
+    return job->output ? join_path(directory, job->output) : NULL;
+}
+
 /* Creates the directories leading to path (mkdir -p of its parent). */
 static int make_parent_directories(const char *path)
 {
@@ -136,6 +143,21 @@ static void copy_captured(FILE *captured, FILE *stream, const char *name, bool p
     fflush(stream);
 }
 
+/* The job's command line for execv: the program name, the job's words, --quiet when asked, NULL.
+ * The array is the caller's to free, the words stay the job's; NULL when memory ran out. */
+static char **child_command_line(const coopnet_job_t *job, bool quiet)
+{
+    char **child_argv = calloc(job->argc + 3, sizeof *child_argv);
+    if (child_argv == NULL)
+        return NULL;
+    child_argv[0] = "coopnet";
+    for (size_t i = 0; i < job->argc; i++)
+        child_argv[i + 1] = job->argv[i];
+    if (quiet)
+        child_argv[job->argc + 1] = "--quiet";
+    return child_argv;
+}
+
 /* Starts one job; returns 0, or -1 after printing why it could not start. */
 static int start_job(const coopnet_job_t *job, job_run_t *run, const char *program,
                      const char *directory, bool quiet)
@@ -146,17 +168,11 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         cli_error("job '%s': cannot create a temporary file: %s", job->name, strerror(errno));
         return -1;
     }
-    /* argv: program name, the job's words, --quiet when asked */
-    char **child_argv = calloc(job->argc + 3, sizeof *child_argv);
+    char **child_argv = child_command_line(job, quiet);
     if (child_argv == NULL) {
         cli_error("out of memory");
         return -1;
     }
-    child_argv[0] = "coopnet";
-    for (size_t i = 0; i < job->argc; i++)
-        child_argv[i + 1] = job->argv[i];
-    if (quiet)
-        child_argv[job->argc + 1] = "--quiet";
 
     fflush(NULL);
     run->started = now_seconds();
@@ -236,7 +252,7 @@ static void print_table(const coopnet_jobs_t *jobs, const job_run_t *runs, const
             snprintf(seconds, sizeof seconds, "%.2f", run->seconds);
         else
             snprintf(seconds, sizeof seconds, "-");
-        char *output = jobs->items[i].output ? join_path(directory, jobs->items[i].output) : NULL;
+        char *output = output_path_of(&jobs->items[i], directory);
         printf("%-*s  %-11s %8s  %s\n", name_width, jobs->items[i].name, status, seconds,
                run->state == JOB_OK && output ? output : "-");
         free(output);
@@ -280,99 +296,166 @@ static char *directory_of(const char *path)
     return directory;
 }
 
-static int run_batch(int argc, char **argv)
+/* Reads the options; on success *job_file is the one operand. Returns 0, or -1 with
+ * *exit_status set (--help, a usage error). */
+static int parse_batch_options(int argc, char **argv, bool *keep_going, long long *parallel,
+                               const char **job_file, int *exit_status)
 {
-    int exit_status = COOPNET_EXIT_OK;
-    bool keep_going = false;
-    long long parallel = 1;
-    coopnet_jobs_t jobs;
-    coopnet_diag_list_t diags;
-    coopnet_error_t err;
-    job_run_t *runs = NULL;
-    char *directory = NULL;
-    char program[PATH_MAX];
-    struct sigaction action, old_interrupt, old_terminate;
-    bool handlers_installed = false;
-    coopnet_jobs_init(&jobs);
-    coopnet_diag_list_init(&diags);
-
     const cli_option_t options[] = {
-        CLI_FLAG("keep-going", 'k', "run the remaining jobs after a failure", &keep_going),
+        CLI_FLAG("keep-going", 'k', "run the remaining jobs after a failure", keep_going),
         {.name = "jobs",
          .short_name = 'j',
          .argument = "N",
          .help = "run up to N jobs at once (default 1, at most 64)",
-         .value = &parallel,
+         .value = parallel,
          .parse = cli_parse_integer,
          .min = 1,
          .max = MAX_PARALLEL_JOBS},
         CLI_QUIET("no progress, and the jobs run with --quiet"),
         CLI_OPTION_END};
-    int n_operands = cli_parse_options(&cli_command_batch, options, argc, argv, &exit_status);
+    int n_operands = cli_parse_options(&cli_command_batch, options, argc, argv, exit_status);
     if (n_operands < 0)
-        goto cleanup;
+        return -1;
     if (n_operands != 1) {
-        exit_status = cli_usage_error(&cli_command_batch, "expected one JOBFILE");
-        goto cleanup;
+        *exit_status = cli_usage_error(&cli_command_batch, "expected one JOBFILE");
+        return -1;
     }
-    const char *job_file = argv[0];
-    int status = coopnet_jobs_load(job_file, &jobs, &diags, &err);
+    *job_file = argv[0];
+    return 0;
+}
+
+/* Loads the job file and checks every job's command, printing the problems, before any job
+ * runs. The keys (the commands' options) are not checked here: a job with an unknown one fails
+ * when it runs. Returns an exit status. */
+static int load_jobs(const char *job_file, coopnet_jobs_t *jobs)
+{
+    int exit_status = COOPNET_EXIT_OK;
+    coopnet_diag_list_t diags;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    int status = coopnet_jobs_load(job_file, jobs, &diags, &err);
     cli_print_diagnostics(&diags, true);
-    if (status != COOPNET_OK) {
+    if (status != COOPNET_OK)
         exit_status = cli_fail(&err);
-        goto cleanup;
-    }
-    if (check_commands(&jobs, job_file) > 0) {
+    else if (check_commands(jobs, job_file) > 0)
         exit_status = COOPNET_EXIT_DATA;
-        goto cleanup;
-    }
-    ssize_t length = readlink("/proc/self/exe", program, sizeof program - 1);
-    if (length <= 0 || (size_t)length >= sizeof program - 1) {
+    coopnet_diag_list_destroy(&diags);
+    return exit_status;
+}
+
+/* The path of this program, which runs the jobs, into program (size bytes). Returns 0, or -1
+ * after printing why. */
+static int find_own_program(char *program, size_t size)
+{
+    ssize_t length = readlink("/proc/self/exe", program, size - 1);
+    if (length <= 0 || (size_t)length >= size - 1) {
         cli_error("cannot find the coopnet program itself (/proc/self/exe)");
-        exit_status = COOPNET_EXIT_FAILURE;
-        goto cleanup;
+        return -1;
     }
     program[length] = '\0';
-    directory = directory_of(job_file);
-    runs = calloc(jobs.n_jobs, sizeof *runs);
-    if (directory == NULL || runs == NULL) {
-        cli_error("out of memory");
-        exit_status = COOPNET_EXIT_FAILURE;
-        goto cleanup;
-    }
+    return 0;
+}
 
+typedef struct saved_handlers {
+    struct sigaction interrupt, terminate;
+    bool installed;
+} saved_handlers_t;
+
+/* Lets SIGINT and SIGTERM reach the running jobs (forward_signal) rather than end the batch. */
+static void install_signal_forwarding(saved_handlers_t *saved)
+{
+    struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = forward_signal;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &old_interrupt);
-    sigaction(SIGTERM, &action, &old_terminate);
-    handlers_installed = true;
+    sigaction(SIGINT, &action, &saved->interrupt);
+    sigaction(SIGTERM, &action, &saved->terminate);
+    saved->installed = true;
+}
 
-    coopnet_progress_t progress = cli_progress();
-    size_t next = 0, running = 0, finished = 0;
-    bool stop = false;
-    coopnet_progress_report(&progress, "jobs", 0, jobs.n_jobs);
-    while ((next < jobs.n_jobs && !stop) || running > 0) {
-        while (!stop && !batch_signal && next < jobs.n_jobs && running < (size_t)parallel) {
-            const coopnet_job_t *job = &jobs.items[next];
-            job_run_t *run = &runs[next++];
-            char *output = job->output ? join_path(directory, job->output) : NULL;
-            if (output != NULL && make_parent_directories(output) != 0)
-                cli_error("job '%s': cannot create the directory of '%s': %s", job->name, output,
-                          strerror(errno));
-            free(output);
-            if (start_job(job, run, program, directory, cli_quiet) != 0) {
-                run->state = JOB_FAILED;
-                run->exit_status = COOPNET_EXIT_FAILURE;
-                finished++;
-                stop = !keep_going;
-                continue;
-            }
-            running++;
+static void restore_signal_handlers(const saved_handlers_t *saved)
+{
+    if (!saved->installed)
+        return;
+    sigaction(SIGINT, &saved->interrupt, NULL);
+    sigaction(SIGTERM, &saved->terminate, NULL);
+}
+
+/* The state of a batch while its jobs run. */
+typedef struct batch {
+    const coopnet_jobs_t *jobs;
+    job_run_t *runs; /* one per job */
+    const char *program, *directory;
+    bool keep_going;
+    size_t parallel;
+    size_t next, running, finished; /* next: the first job not started */
+    bool stop;                      /* start no more jobs */
+    coopnet_progress_t progress;
+} batch_t;
+
+/* Creates the directory of a job's output; a failure is printed and the job left to fail. */
+static void prepare_output_directory(const coopnet_job_t *job, const char *directory)
+{
+    char *output = output_path_of(job, directory);
+    if (output != NULL && make_parent_directories(output) != 0)
+        cli_error("job '%s': cannot create the directory of '%s': %s", job->name, output,
+                  strerror(errno));
+    free(output);
+}
+
+/* Starts jobs in file order until --jobs N run, unless the batch is stopping. */
+static void start_pending_jobs(batch_t *batch)
+{
+    while (!batch->stop && !batch_signal && batch->next < batch->jobs->n_jobs &&
+           batch->running < batch->parallel) {
+        const coopnet_job_t *job = &batch->jobs->items[batch->next];
+        job_run_t *run = &batch->runs[batch->next++];
+        prepare_output_directory(job, batch->directory);
+        if (start_job(job, run, batch->program, batch->directory, cli_quiet) != 0) {
+            run->state = JOB_FAILED;
+            run->exit_status = COOPNET_EXIT_FAILURE;
+            batch->finished++;
+            batch->stop = !batch->keep_going;
+            continue;
         }
+        batch->running++;
+    }
+}
+
+/* Records the end of the running job with this pid and prints its captured messages. */
+static void finish_job(batch_t *batch, pid_t pid, int wait_status)
+{
+    for (size_t i = 0; i < batch->jobs->n_jobs; i++) {
+        job_run_t *run = &batch->runs[i];
+        if (run->state != JOB_RUNNING || run->pid != pid)
+            continue;
+        batch->running--;
+        batch->finished++;
+        run->seconds = now_seconds() - run->started;
+        run->exit_status =
+            WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+        run->state = run->exit_status == 0 ? JOB_OK : JOB_FAILED;
+        cli_progress_finish();
+        copy_captured(run->captured_stdout, stdout, batch->jobs->items[i].name, false);
+        copy_captured(run->captured_stderr, stderr, batch->jobs->items[i].name, true);
+        if (run->state == JOB_FAILED && !batch->keep_going)
+            batch->stop = true;
+        coopnet_progress_report(&batch->progress, "jobs", batch->finished, batch->jobs->n_jobs);
+    }
+}
+
+/* Runs the jobs --jobs N at a time until all have run, or until a failure (without
+ * --keep-going) or a signal stops the batch; then waits for those still running. Returns an
+ * exit status: 1 when waiting failed (the jobs still running are then left to end alone), else
+ * 0 whatever the jobs did. */
+static int run_jobs(batch_t *batch)
+{
+    coopnet_progress_report(&batch->progress, "jobs", 0, batch->jobs->n_jobs);
+    while ((batch->next < batch->jobs->n_jobs && !batch->stop) || batch->running > 0) {
+        start_pending_jobs(batch);
         if (batch_signal)
-            stop = true;
-        if (running == 0)
+            batch->stop = true;
+        if (batch->running == 0)
             continue;
         int wait_status;
         pid_t pid = waitpid(-1, &wait_status, 0);
@@ -380,54 +463,87 @@ static int run_batch(int argc, char **argv)
             if (errno == EINTR)
                 continue;
             cli_error("waiting for the jobs failed: %s", strerror(errno));
-            exit_status = COOPNET_EXIT_FAILURE;
-            break;
+            return COOPNET_EXIT_FAILURE;
         }
         forget_pid(pid);
-        for (size_t i = 0; i < jobs.n_jobs; i++) {
-            job_run_t *run = &runs[i];
-            if (run->state != JOB_RUNNING || run->pid != pid)
-                continue;
-            running--;
-            finished++;
-            run->seconds = now_seconds() - run->started;
-            run->exit_status =
-                WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
-            run->state = run->exit_status == 0 ? JOB_OK : JOB_FAILED;
-            cli_progress_finish();
-            copy_captured(run->captured_stdout, stdout, jobs.items[i].name, false);
-            copy_captured(run->captured_stderr, stderr, jobs.items[i].name, true);
-            if (run->state == JOB_FAILED && !keep_going)
-                stop = true;
-            coopnet_progress_report(&progress, "jobs", finished, jobs.n_jobs);
-        }
+        finish_job(batch, pid, wait_status);
     }
-    cli_progress_finish();
+    return COOPNET_EXIT_OK;
+}
+
+/* Marks the jobs never started as skipped; returns whether any job did not succeed. */
+static bool mark_skipped_jobs(job_run_t *runs, size_t n_jobs)
+{
     bool any_failed = false;
-    for (size_t i = 0; i < jobs.n_jobs; i++) {
+    for (size_t i = 0; i < n_jobs; i++) {
         if (runs[i].state == JOB_PENDING)
             runs[i].state = JOB_SKIPPED;
         any_failed |= runs[i].state != JOB_OK;
     }
+    return any_failed;
+}
+
+static void close_captured(job_run_t *runs, size_t n_jobs)
+{
+    for (size_t i = 0; runs != NULL && i < n_jobs; i++) {
+        if (runs[i].captured_stdout)
+            fclose(runs[i].captured_stdout);
+        if (runs[i].captured_stderr)
+            fclose(runs[i].captured_stderr);
+    }
+}
+
+static int run_batch(int argc, char **argv)
+{
+    int exit_status = COOPNET_EXIT_OK;
+    bool keep_going = false;
+    long long parallel = 1;
+    const char *job_file = NULL;
+    coopnet_jobs_t jobs;
+    job_run_t *runs = NULL;
+    char *directory = NULL;
+    char program[PATH_MAX];
+    saved_handlers_t saved_handlers = {.installed = false};
+    coopnet_jobs_init(&jobs);
+
+    if (parse_batch_options(argc, argv, &keep_going, &parallel, &job_file, &exit_status) != 0)
+        goto cleanup;
+    exit_status = load_jobs(job_file, &jobs);
+    if (exit_status != COOPNET_EXIT_OK)
+        goto cleanup;
+    if (find_own_program(program, sizeof program) != 0) {
+        exit_status = COOPNET_EXIT_FAILURE;
+        goto cleanup;
+    }
+    directory = directory_of(job_file);
+    runs = calloc(jobs.n_jobs, sizeof *runs);
+    if (directory == NULL || runs == NULL) {
+        cli_error("out of memory");
+        exit_status = COOPNET_EXIT_FAILURE;
+        goto cleanup;
+    }
+    install_signal_forwarding(&saved_handlers);
+
+    batch_t batch = {.jobs = &jobs,
+                     .runs = runs,
+                     .program = program,
+                     .directory = directory,
+                     .keep_going = keep_going,
+                     .parallel = (size_t)parallel,
+                     .progress = cli_progress()};
+    exit_status = run_jobs(&batch);
+    cli_progress_finish();
+    bool any_failed = mark_skipped_jobs(runs, jobs.n_jobs);
     print_table(&jobs, runs, directory);
     if (batch_signal)
         exit_status = 128 + batch_signal;
     else if (any_failed && exit_status == COOPNET_EXIT_OK)
         exit_status = COOPNET_EXIT_FAILURE;
 cleanup:
-    if (handlers_installed) {
-        sigaction(SIGINT, &old_interrupt, NULL);
-        sigaction(SIGTERM, &old_terminate, NULL);
-    }
-    for (size_t i = 0; runs != NULL && i < jobs.n_jobs; i++) {
-        if (runs[i].captured_stdout)
-            fclose(runs[i].captured_stdout);
-        if (runs[i].captured_stderr)
-            fclose(runs[i].captured_stderr);
-    }
+    restore_signal_handlers(&saved_handlers);
+    close_captured(runs, jobs.n_jobs);
     free(runs);
     free(directory);
     coopnet_jobs_destroy(&jobs);
-    coopnet_diag_list_destroy(&diags);
     return exit_status;
 }

@@ -1109,12 +1109,9 @@ out_of_memory:
     coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
 }
 
-static void page_groups(report_document_t *document, const report_model_t *model,
-                        const report_page_t *page)
+/* The E-I index of the whole network by country and by level, against chance, in one paragraph. */
+static void describe_group_cohesion(report_document_t *document, const coopnet_groups_t *groups)
 {
-    const coopnet_groups_t *groups = model->groups;
-    const coopnet_brokerage_t *brokerage = &model->brokerage;
-    coopnet_i_report_page_title(document, page->number, page->title);
     const coopnet_ei_t *by_country = &groups[0].network, *by_level = &groups[1].network;
     paragraph_printf(
         document,
@@ -1130,8 +1127,11 @@ static void page_groups(report_document_t *document, const report_model_t *model
         by_level->ei > 0 ? "most links join actors of different levels"
                          : "most links stay within a level",
         by_level->expected_ei, by_level->p_value);
+}
 
-    coopnet_i_report_section(document, "E-I index by group");
+/* The E-I table, one row per country with two actors or more, then per level, and its note. */
+static void draw_ei_table(report_document_t *document, const coopnet_groups_t *groups)
+{
     static const char *const headers[] = {"Grouping", "Group", "Actors", "Inside",
                                           "Across",   "E-I",   "p"};
     static const double widths[] = {1.1, 2.2, 0.8, 0.8, 0.8, 0.8, 0.8};
@@ -1173,49 +1173,66 @@ static void page_groups(report_document_t *document, const report_model_t *model
                               REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
                               COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
         6;
+}
 
-    coopnet_i_report_section(document, "Top brokers between levels (Gould-Fernandez roles)");
-    /* the 5 actors with the most brokerage, by total (coopnet_rank_top order) */
+/* One sentence on the actor with the most brokerage (the model has at least one top broker). */
+static void describe_top_broker(report_document_t *document, const report_model_t *model)
+{
+    const coopnet_brokerage_t *brokerage = &model->brokerage;
+    igraph_integer_t top = VECTOR(model->top_brokers)[0];
+    paragraph_printf(document,
+                     "<b>%s</b> brokers most often between actors of different levels "
+                     "(%.0f brokered pairs, %.0f of them as a liaison between two other "
+                     "levels).",
+                     vertex_name(model, top),
+                     MATRIX(brokerage->counts, top, COOPNET_BROKERAGE_TOTAL),
+                     MATRIX(brokerage->counts, top, COOPNET_BROKERAGE_LIAISON));
+}
+
+/* The top brokers (at most 5, coopnet_rank_top order), their count in each Gould-Fernandez role
+ * and in total, a swatch of their level on each row. */
+static void draw_broker_table(report_document_t *document, const report_model_t *model)
+{
+    const coopnet_brokerage_t *brokerage = &model->brokerage;
     size_t n_top = (size_t)igraph_vector_int_size(&model->top_brokers);
     const igraph_integer_t *order = VECTOR(model->top_brokers);
-    static const char *const broker_headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
-                                                 "Repr.", "Liaison", "Total"};
-    static const double broker_widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
-    static const coopnet_align_t broker_aligns[] = {
+    static const char *const headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
+                                          "Repr.", "Liaison", "Total"};
+    static const double widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
+    static const coopnet_align_t aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
         COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
-    const char *broker_cells[8 * 7];
-    char broker_numbers[8][6][24];
+    const char *cells[8 * 7];
+    char numbers[8][6][24];
     coopnet_rgb_t swatches[8];
     for (size_t r = 0; r < n_top; r++) {
         igraph_integer_t v = order[r];
         const coopnet_actor_t *actor =
             &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
-        broker_cells[r * 7] = actor->name;
+        cells[r * 7] = actor->name;
         for (int role = 0; role <= COOPNET_BROKERAGE_TOTAL; role++) {
-            snprintf(broker_numbers[r][role], 24, "%.0f", MATRIX(brokerage->counts, v, role));
-            broker_cells[r * 7 + 1 + role] = broker_numbers[r][role];
+            snprintf(numbers[r][role], 24, "%.0f", MATRIX(brokerage->counts, v, role));
+            cells[r * 7 + 1 + role] = numbers[r][role];
         }
         swatches[r] = coopnet_i_style_level_color(actor->level);
     }
-    if (n_top > 0) {
-        paragraph_printf(document,
-                         "<b>%s</b> brokers most often between actors of different levels "
-                         "(%.0f brokered pairs, %.0f of them as a liaison between two other "
-                         "levels).",
-                         vertex_name(model, order[0]),
-                         MATRIX(brokerage->counts, order[0], COOPNET_BROKERAGE_TOTAL),
-                         MATRIX(brokerage->counts, order[0], COOPNET_BROKERAGE_LIAISON));
-        report_table_t broker_table = {7,
-                                       n_top,
-                                       broker_headers,
-                                       broker_widths,
-                                       broker_aligns,
-                                       broker_cells,
-                                       swatches,
-                                       REPORT_MARGIN_LEFT,
-                                       REPORT_TEXT_WIDTH};
-        coopnet_i_report_table_draw(document, &broker_table);
+    report_table_t table = {
+        7, n_top, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+}
+
+static void page_groups(report_document_t *document, const report_model_t *model,
+                        const report_page_t *page)
+{
+    coopnet_i_report_page_title(document, page->number, page->title);
+    describe_group_cohesion(document, model->groups);
+    coopnet_i_report_section(document, "E-I index by group");
+    draw_ei_table(document, model->groups);
+
+    coopnet_i_report_section(document, "Top brokers between levels (Gould-Fernandez roles)");
+    if (igraph_vector_int_size(&model->top_brokers) > 0) {
+        describe_top_broker(document, model);
+        draw_broker_table(document, model);
     }
     coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
