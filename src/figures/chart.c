@@ -711,6 +711,192 @@ static void period_labels(coopnet_period_t period, int32_t day, bool first, char
         snprintf(year_text, year_size, "%d", year);
 }
 
+/* Where the reach lines go: the plot area, the width of one period and the value at the top. */
+typedef struct reach_plot {
+    coopnet_rect_t area;
+    double band;     /* width of one period step */
+    double axis_max; /* the value axis maximum: a value's height is value / axis_max */
+    bool ratio;      /* percent of pairs linked (whole network), else actors reached */
+} reach_plot_t;
+
+/* The value a curve draws at step i: percent of pairs linked, or actors reached. */
+static double reach_value(const coopnet_temporal_curve_t *curve, size_t i, bool ratio)
+{
+    return ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
+}
+
+/* The x of the middle of period step (steps are bands, so a value sits above its label). */
+static double reach_step_x(const reach_plot_t *plot, double step)
+{
+    return plot->area.x + plot->band * (step + 0.5);
+}
+
+static double reach_value_y(const reach_plot_t *plot, double value)
+{
+    return plot->area.y + plot->area.h - value / plot->axis_max * plot->area.h;
+}
+
+static double reach_max_value(const coopnet_temporal_curve_t *curves, size_t n_curves, bool ratio)
+{
+    double max_value = 0;
+    for (size_t s = 0; s < n_curves; s++)
+        for (size_t i = 0; i < curves[s].n_steps; i++)
+            max_value = fmax(max_value, reach_value(&curves[s], i, ratio));
+    return max_value;
+}
+
+/* The default title and subtitle: the whole network's share of pairs, or the actors reached
+ * from one source (named in the title, so it needs no legend) or several. */
+static void reach_titles(const coopnet_bundle_t *bundle, const char *const *source_names,
+                         size_t n_sources, size_t n_actors, coopnet_period_t period, char *title,
+                         size_t title_size, char *subtitle, size_t subtitle_size)
+{
+    const char *period_name = period_names[period];
+    if (n_sources == 0) {
+        snprintf(title, title_size, "How far knowledge can travel over time: %s", bundle->name);
+        snprintf(subtitle, subtitle_size,
+                 "Share of ordered pairs of the %zu actors linked by a time-respecting path "
+                 "through dated events and ties, cumulative by %s",
+                 n_actors, period_name);
+        return;
+    }
+    if (n_sources == 1)
+        snprintf(title, title_size, "Actors reached over time from %s: %s", source_names[0],
+                 bundle->name);
+    else
+        snprintf(title, title_size, "Actors reached over time from %zu sources: %s", n_sources,
+                 bundle->name);
+    snprintf(subtitle, subtitle_size,
+             "How many of the other %zu actors knowledge from %s can reach through dated "
+             "events and ties in time order, cumulative by %s",
+             n_actors ? n_actors - 1 : 0, n_sources == 1 ? "the source" : "each source",
+             period_name);
+}
+
+/* The plot under the legend, with room on the right for the end labels and below for the
+ * period rows (one row by year, two otherwise); draws the value axis, whose maximum scales the
+ * lines. */
+static reach_plot_t draw_reach_value_axis(cairo_t *cr, coopnet_rect_t content, double legend_height,
+                                          coopnet_period_t period, size_t n_steps, double max_value,
+                                          bool ratio)
+{
+    const double value_label_room = 40;
+    reach_plot_t plot = {.area = {content.x + 34, content.y + legend_height + 26,
+                                  content.w - 34 - value_label_room, 0},
+                         .ratio = ratio};
+    plot.area.h = content.y + content.h - plot.area.y - (period == COOPNET_PERIOD_YEAR ? 22 : 36);
+    plot.axis_max = value_axis(cr, plot.area, max_value, false, !ratio,
+                               ratio ? "% of actor pairs linked" : "actors reached");
+    plot.band = plot.area.w / (double)(n_steps ? n_steps : 1);
+    return plot;
+}
+
+/* The period labels under the plot, thinned to fit; the year row marks where each year starts;
+ * then the baseline. days[i] is the last day of step i. */
+static void draw_reach_period_axis(cairo_t *cr, const reach_plot_t *plot, coopnet_period_t period,
+                                   const int32_t *days, size_t n_steps)
+{
+    char text[64], year_text[16];
+    double bottom = plot->area.y + plot->area.h;
+    size_t every =
+        (size_t)ceil(coopnet_i_style_text_width(cr, COOPNET_TEXT_TICK,
+                                                period == COOPNET_PERIOD_MONTH ? "MayX" : "2020X") /
+                     plot->band);
+    if (every < 1)
+        every = 1;
+    for (size_t i = 0; i < n_steps; i++) {
+        double x = reach_step_x(plot, (double)i);
+        period_labels(period, days[i], i == 0, text, sizeof text, year_text, sizeof year_text);
+        if (i % every == 0)
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x, bottom + 4, 0,
+                                      COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
+        if (year_text[0] != '\0')
+            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, year_text, x, bottom + 17, 0,
+                                      COOPNET_ALIGN_CENTER, coopnet_i_style_text);
+    }
+    coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, plot->area.x, bottom);
+    cairo_line_to(cr, plot->area.x + plot->area.w, bottom);
+    cairo_stroke(cr);
+}
+
+/* The lines, the last drawn first so that the first source stays on top; a dot per period when
+ * there is room. */
+static void draw_reach_lines(cairo_t *cr, const reach_plot_t *plot,
+                             const coopnet_temporal_curve_t *curves, size_t n_curves,
+                             const coopnet_rgb_t *colors)
+{
+    for (size_t line = n_curves; line-- > 0;) {
+        const coopnet_temporal_curve_t *curve = &curves[line];
+        cairo_new_path(cr);
+        for (size_t i = 0; i < curve->n_steps; i++)
+            cairo_line_to(cr, reach_step_x(plot, (double)i),
+                          reach_value_y(plot, reach_value(curve, i, plot->ratio)));
+        coopnet_i_style_set_color(cr, colors[line], 1.0);
+        cairo_set_line_width(cr, 2.0);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        if (plot->band >= 10) {
+            for (size_t i = 0; i < curve->n_steps; i++) {
+                cairo_arc(cr, reach_step_x(plot, (double)i),
+                          reach_value_y(plot, reach_value(curve, i, plot->ratio)), 2.8, 0,
+                          2 * G_PI);
+                cairo_fill(cr);
+            }
+        }
+    }
+}
+
+/* The final value at the end of each line, in its colour; a label that would overlap one
+ * already placed is pushed below it, so that lines ending close together stay readable. */
+static void draw_reach_end_labels(cairo_t *cr, const reach_plot_t *plot,
+                                  const coopnet_temporal_curve_t *curves, size_t n_curves,
+                                  const coopnet_rgb_t *colors)
+{
+    char text[64];
+    double label_y[COOPNET_CHART_MAX_SOURCES];
+    double label_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, "0", 0);
+    for (size_t line = 0; line < n_curves; line++) {
+        const coopnet_temporal_curve_t *curve = &curves[line];
+        if (curve->n_steps == 0)
+            continue;
+        double value = reach_value(curve, curve->n_steps - 1, plot->ratio);
+        double y = reach_value_y(plot, value) - label_height / 2;
+        for (size_t other = 0; other < line; other++)
+            if (fabs(label_y[other] - y) < label_height)
+                y = label_y[other] + label_height;
+        label_y[line] = y;
+        snprintf(text, sizeof text, plot->ratio ? "%.0f%%" : "%.0f", value);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text,
+                                  reach_step_x(plot, (double)(curve->n_steps - 1)) + 6, y, 0,
+                                  COOPNET_ALIGN_LEFT, colors[line]);
+    }
+}
+
+/* Reports the drawn values of each line to the test probe, if one is set. */
+static int probe_reach_curves(const coopnet_bundle_t *bundle,
+                              const coopnet_temporal_curve_t *curves, size_t n_curves,
+                              const size_t *sources, bool ratio, coopnet_error_t *err)
+{
+    if (chart_probe == NULL)
+        return COOPNET_OK;
+    size_t max_steps = 0;
+    for (size_t line = 0; line < n_curves; line++)
+        max_steps = curves[line].n_steps > max_steps ? curves[line].n_steps : max_steps;
+    double *drawn = coopnet_i_alloc_array(max_steps + 1, sizeof *drawn);
+    if (drawn == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    for (size_t line = 0; line < n_curves; line++) {
+        for (size_t i = 0; i < curves[line].n_steps; i++)
+            drawn[i] = reach_value(&curves[line], i, ratio);
+        probe_call(COOPNET_CHART_REACH_CURVE, ratio ? "*" : bundle->actors[sources[line]].id, drawn,
+                   curves[line].n_steps, NULL, 0);
+    }
+    free(drawn);
+    return COOPNET_OK;
+}
+
 int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
                                      const coopnet_temporal_curve_t *curves, size_t n_curves,
@@ -727,17 +913,9 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                              "the reach curve needs dated events or ties; '%s' has none under "
                              "these options",
                              bundle->name);
-    size_t n_sources = sources != NULL ? n_curves : 0, n_lines = n_curves;
-    /* the values: percent of pairs, or actors reached */
-    bool ratio = n_sources == 0;
-    size_t n_steps = curves[0].n_steps;
-    double max_value = 0;
-    for (size_t s = 0; s < n_lines; s++)
-        for (size_t i = 0; i < curves[s].n_steps; i++)
-            max_value =
-                fmax(max_value, ratio ? 100 * curves[s].ratio[i] : (double)curves[s].reached[i]);
-    const char *period = period_names[options->period];
-    char title[256], subtitle[512], text[64], year_text[16];
+    size_t n_sources = sources != NULL ? n_curves : 0;
+    bool ratio = n_sources == 0; /* no source: one line for the whole network */
+    char title[256], subtitle[512];
     char names[COOPNET_CHART_MAX_SOURCES][128];
     const char *name_pointers[COOPNET_CHART_MAX_SOURCES];
     coopnet_rgb_t colors[COOPNET_CHART_MAX_SOURCES];
@@ -746,125 +924,25 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                    sizeof names[s]);
         name_pointers[s] = names[s];
     }
-    for (size_t s = 0; s < n_lines; s++)
+    for (size_t s = 0; s < n_curves; s++)
         colors[s] = coopnet_i_style_category_color(s);
-    if (ratio) {
-        snprintf(title, sizeof title, "How far knowledge can travel over time: %s", bundle->name);
-        snprintf(subtitle, sizeof subtitle,
-                 "Share of ordered pairs of the %zu actors linked by a time-respecting path "
-                 "through dated events and ties, cumulative by %s",
-                 n_actors, period);
-    } else {
-        if (n_sources == 1)
-            snprintf(title, sizeof title, "Actors reached over time from %s: %s", names[0],
-                     bundle->name);
-        else
-            snprintf(title, sizeof title, "Actors reached over time from %zu sources: %s",
-                     n_sources, bundle->name);
-        snprintf(subtitle, sizeof subtitle,
-                 "How many of the other %zu actors knowledge from %s can reach through dated "
-                 "events and ties in time order, cumulative by %s",
-                 n_actors ? n_actors - 1 : 0, n_sources == 1 ? "the source" : "each source",
-                 period);
-    }
+    reach_titles(bundle, name_pointers, n_sources, n_actors, options->period, title, sizeof title,
+                 subtitle, sizeof subtitle);
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
     double legend_height = 0;
     if (n_sources > 1) /* one source is named in the title */
         legend_height =
-            legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_lines) + 4;
-    const double value_label_room = 40;
-    coopnet_rect_t plot = {content.x + 34, content.y + legend_height + 26,
-                           content.w - 34 - value_label_room, 0};
-    plot.h = content.y + content.h - plot.y - (options->period == COOPNET_PERIOD_YEAR ? 22 : 36);
-    double axis_max = value_axis(cr, plot, max_value, false, !ratio,
-                                 ratio ? "% of actor pairs linked" : "actors reached");
-    double band = plot.w / (double)(n_steps ? n_steps : 1);
-
-    /* period labels, thinned to fit; the year row marks where each year starts */
-    size_t every = (size_t)ceil(
-        coopnet_i_style_text_width(cr, COOPNET_TEXT_TICK,
-                                   options->period == COOPNET_PERIOD_MONTH ? "MayX" : "2020X") /
-        band);
-    if (every < 1)
-        every = 1;
-    for (size_t i = 0; i < n_steps; i++) {
-        double x = plot.x + band * ((double)i + 0.5);
-        period_labels(options->period, curves[0].day[i], i == 0, text, sizeof text, year_text,
-                      sizeof year_text);
-        if (i % every == 0)
-            coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x, plot.y + plot.h + 4, 0,
-                                      COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
-        if (year_text[0] != '\0')
-            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, year_text, x, plot.y + plot.h + 17,
-                                      0, COOPNET_ALIGN_CENTER, coopnet_i_style_text);
-    }
-    coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
-    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
-    cairo_move_to(cr, plot.x, plot.y + plot.h);
-    cairo_line_to(cr, plot.x + plot.w, plot.y + plot.h);
-    cairo_stroke(cr);
-
-    /* the lines, the last drawn first so that the first source stays on top; a dot per period
-     * when there is room; the final value at the end of each line, pushed apart */
-    double label_y[COOPNET_CHART_MAX_SOURCES];
-    double label_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_TICK, "0", 0);
-    for (size_t line = n_lines; line-- > 0;) {
-        const coopnet_temporal_curve_t *curve = &curves[line];
-        cairo_new_path(cr);
-        for (size_t i = 0; i < curve->n_steps; i++) {
-            double value = ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
-            double x = plot.x + band * ((double)i + 0.5);
-            double y = plot.y + plot.h - value / axis_max * plot.h;
-            cairo_line_to(cr, x, y);
-        }
-        coopnet_i_style_set_color(cr, colors[line], 1.0);
-        cairo_set_line_width(cr, 2.0);
-        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-        cairo_stroke(cr);
-        if (band >= 10) {
-            for (size_t i = 0; i < curve->n_steps; i++) {
-                double value = ratio ? 100 * curve->ratio[i] : (double)curve->reached[i];
-                cairo_arc(cr, plot.x + band * ((double)i + 0.5),
-                          plot.y + plot.h - value / axis_max * plot.h, 2.8, 0, 2 * G_PI);
-                cairo_fill(cr);
-            }
-        }
-    }
-    for (size_t line = 0; line < n_lines; line++) {
-        const coopnet_temporal_curve_t *curve = &curves[line];
-        if (curve->n_steps == 0)
-            continue;
-        double value = ratio ? 100 * curve->ratio[curve->n_steps - 1]
-                             : (double)curve->reached[curve->n_steps - 1];
-        double y = plot.y + plot.h - value / axis_max * plot.h - label_height / 2;
-        for (size_t other = 0; other < line; other++)
-            if (fabs(label_y[other] - y) < label_height)
-                y = label_y[other] + label_height;
-        label_y[line] = y;
-        if (ratio)
-            snprintf(text, sizeof text, "%.0f%%", value);
-        else
-            snprintf(text, sizeof text, "%.0f", value);
-        coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text,
-                                  plot.x + band * ((double)curve->n_steps - 0.5) + 6, y, 0,
-                                  COOPNET_ALIGN_LEFT, colors[line]);
-    }
+            legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_curves) + 4;
+    reach_plot_t plot =
+        draw_reach_value_axis(cr, content, legend_height, options->period, curves[0].n_steps,
+                              reach_max_value(curves, n_curves, ratio), ratio);
+    draw_reach_period_axis(cr, &plot, options->period, curves[0].day, curves[0].n_steps);
+    draw_reach_lines(cr, &plot, curves, n_curves, colors);
+    draw_reach_end_labels(cr, &plot, curves, n_curves, colors);
     cairo_restore(cr);
-    if (chart_probe != NULL) {
-        for (size_t line = 0; line < n_lines; line++) {
-            double *drawn = coopnet_i_alloc_array(curves[line].n_steps + 1, sizeof *drawn);
-            if (drawn == NULL)
-                return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-            for (size_t i = 0; i < curves[line].n_steps; i++)
-                drawn[i] = ratio ? 100 * curves[line].ratio[i] : (double)curves[line].reached[i];
-            probe_call(COOPNET_CHART_REACH_CURVE, ratio ? "*" : bundle->actors[sources[line]].id,
-                       drawn, curves[line].n_steps, NULL, 0);
-            free(drawn);
-        }
-    }
-    return COOPNET_OK;
+    return probe_reach_curves(bundle, curves, n_curves, sources, ratio, err);
 }
 
 /* ---- the chart as a file: compute, then draw ---- */

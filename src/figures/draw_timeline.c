@@ -250,166 +250,233 @@ static void draw_column_heading(cairo_t *cr, const char *title, double x, double
     g_object_unref(layout);
 }
 
-int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
-                            const coopnet_render_options_t *options,
-                            coopnet_figure_layout_t *layout, coopnet_error_t *err)
+/* Where the parts of the timeline go inside the frame's content. */
+typedef struct timeline_geometry {
+    double label_width;           /* the row labels, right-aligned against plot_left */
+    double rows_top, rows_bottom; /* the rows, under the legend and the column headings */
+    double row_height;
+    double plot_left, plot_right; /* what the zebra rows span */
+    coopnet_rect_t band;          /* the dated columns, along the time axis */
+    size_t n_undated;
+    double undated_left, undated_width; /* the undated columns' strip, right of the band */
+} timeline_geometry_t;
+
+/* The default title says what is shown and the subtitle counts it; the caption names the
+ * source. Draws them and gives the content rectangle left inside. */
+static void draw_timeline_frame(cairo_t *cr, coopnet_rect_t rect, const timeline_t *timeline,
+                                const coopnet_render_options_t *options, coopnet_rect_t *content)
 {
-    timeline_t timeline;
-    int status = timeline_build(&timeline, bundle, options, err);
-    if (status != COOPNET_OK) {
-        timeline_free(&timeline);
-        return status;
-    }
-    char title[512], subtitle[256], caption[512], label[256];
+    char title[512], subtitle[256], caption[512];
     const char *title_text = options->figure.title, *subtitle_text = NULL;
     const char *caption_text = options->figure.caption;
     if (title_text == NULL) {
-        snprintf(title, sizeof title, "Who came to what, when: %s", bundle->name);
+        snprintf(title, sizeof title, "Who came to what, when: %s", timeline->bundle->name);
         title_text = title;
         snprintf(subtitle, sizeof subtitle, "%zu actors at %zu events (%zu dated, in time order)",
-                 timeline.n_rows, timeline.n_columns, timeline.n_dated);
+                 timeline->n_rows, timeline->n_columns, timeline->n_dated);
         subtitle_text = subtitle;
     }
     if (caption_text == NULL) {
-        coopnet_i_draw_default_caption(bundle, caption, sizeof caption);
+        coopnet_i_draw_default_caption(timeline->bundle, caption, sizeof caption);
         caption_text = caption;
     }
-    cairo_save(cr);
-    coopnet_rect_t content;
-    coopnet_i_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text, NULL, &content);
+    coopnet_i_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text, NULL, content);
+}
 
-    /* row labels on the left, as wide as the widest (capped) */
+/* Row labels as wide as the widest (capped); rows sharing the height left under the legend and
+ * the headings, at most 18 pt so that a short timeline does not spread out; the undated columns
+ * in a strip of their own on the right. */
+static void timeline_geometry_compute(timeline_geometry_t *geometry, cairo_t *cr,
+                                      const timeline_t *timeline, coopnet_label_field_t label_field,
+                                      coopnet_rect_t content)
+{
+    char label[256];
     double label_width = 0;
-    for (size_t r = 0; r < timeline.n_rows; r++) {
-        coopnet_i_draw_actor_label(bundle, timeline.rows[r], options->label_field, label,
+    for (size_t r = 0; r < timeline->n_rows; r++) {
+        coopnet_i_draw_actor_label(timeline->bundle, timeline->rows[r], label_field, label,
                                    sizeof label);
         label_width =
             fmax(label_width, coopnet_i_style_text_width(cr, COOPNET_TEXT_NODE_LABEL, label));
     }
-    label_width = fmin(label_width, fmin(MAX_ROW_LABEL_WIDTH, content.w * 0.35));
-    double rows_top = content.y + LEGEND_HEIGHT + HEADER_HEIGHT;
+    geometry->label_width = fmin(label_width, fmin(MAX_ROW_LABEL_WIDTH, content.w * 0.35));
+    geometry->rows_top = content.y + LEGEND_HEIGHT + HEADER_HEIGHT;
     double rows_bottom = content.y + content.h - AXIS_HEIGHT;
-    double row_height = timeline.n_rows ? (rows_bottom - rows_top) / (double)timeline.n_rows : 0;
+    double row_height =
+        timeline->n_rows ? (rows_bottom - geometry->rows_top) / (double)timeline->n_rows : 0;
     if (row_height > 18)
         row_height = 18;
-    rows_bottom = rows_top + row_height * (double)timeline.n_rows;
-    double plot_left = content.x + label_width + 10;
-    double plot_right = content.x + content.w - 6;
-    size_t n_undated = timeline.n_columns - timeline.n_dated;
-    double undated_width = n_undated ? fmin(content.w * 0.3, 16.0 * (double)n_undated + 24) : 0;
-    coopnet_rect_t band = {plot_left + 10, rows_top,
-                           plot_right - plot_left - 20 - (n_undated ? undated_width + 16 : 0),
-                           rows_bottom - rows_top};
+    geometry->row_height = row_height;
+    geometry->rows_bottom = geometry->rows_top + row_height * (double)timeline->n_rows;
+    geometry->plot_left = content.x + geometry->label_width + 10;
+    geometry->plot_right = content.x + content.w - 6;
+    size_t n_undated = timeline->n_columns - timeline->n_dated;
+    geometry->n_undated = n_undated;
+    geometry->undated_width = n_undated ? fmin(content.w * 0.3, 16.0 * (double)n_undated + 24) : 0;
+    geometry->undated_left = geometry->plot_right - geometry->undated_width;
+    geometry->band = (coopnet_rect_t){geometry->plot_left + 10, geometry->rows_top,
+                                      geometry->plot_right - geometry->plot_left - 20 -
+                                          (n_undated ? geometry->undated_width + 16 : 0),
+                                      geometry->rows_bottom - geometry->rows_top};
+}
 
-    /* column positions: dated by time, nudged apart when closer than a dot allows */
-    for (size_t c = 0; c < timeline.n_dated; c++) {
-        double x = day_to_x(&timeline, band, bundle->events[timeline.columns[c].event].date.day);
-        if (c > 0 && x < timeline.columns[c - 1].x + MIN_COLUMN_GAP)
-            x = timeline.columns[c - 1].x + MIN_COLUMN_GAP;
-        timeline.columns[c].x = x;
+/* Column positions: dated columns by time, nudged right when closer than a dot allows, and
+ * shifted back from the last when that pushed them past the band; undated columns spread evenly
+ * over their strip. */
+static void place_columns(timeline_t *timeline, const timeline_geometry_t *geometry)
+{
+    const coopnet_bundle_t *bundle = timeline->bundle;
+    timeline_column_t *columns = timeline->columns;
+    coopnet_rect_t band = geometry->band;
+    for (size_t c = 0; c < timeline->n_dated; c++) {
+        double x = day_to_x(timeline, band, bundle->events[columns[c].event].date.day);
+        if (c > 0 && x < columns[c - 1].x + MIN_COLUMN_GAP)
+            x = columns[c - 1].x + MIN_COLUMN_GAP;
+        columns[c].x = x;
     }
-    double overflow =
-        timeline.n_dated ? timeline.columns[timeline.n_dated - 1].x - (band.x + band.w) : 0;
-    for (size_t c = timeline.n_dated; overflow > 0 && c-- > 0;) {
-        timeline.columns[c].x -= overflow;
-        if (c > 0 && timeline.columns[c - 1].x + MIN_COLUMN_GAP <= timeline.columns[c].x)
+    double overflow = timeline->n_dated ? columns[timeline->n_dated - 1].x - (band.x + band.w) : 0;
+    for (size_t c = timeline->n_dated; overflow > 0 && c-- > 0;) {
+        columns[c].x -= overflow;
+        if (c > 0 && columns[c - 1].x + MIN_COLUMN_GAP <= columns[c].x)
             break;
     }
-    double undated_left = plot_right - undated_width;
-    for (size_t c = timeline.n_dated; c < timeline.n_columns; c++)
-        timeline.columns[c].x =
-            undated_left + 12 +
-            (undated_width - 24) * ((double)(c - timeline.n_dated) + 0.5) / (double)n_undated;
+    for (size_t c = timeline->n_dated; c < timeline->n_columns; c++)
+        columns[c].x = geometry->undated_left + 12 +
+                       (geometry->undated_width - 24) * ((double)(c - timeline->n_dated) + 0.5) /
+                           (double)geometry->n_undated;
+}
 
-    /* zebra rows and row labels */
-    for (size_t r = 0; r < timeline.n_rows; r++) {
-        double y = rows_top + row_height * (double)r;
+/* Every other row shaded, so that the eye can follow a row across, and its label on the left. */
+static void draw_rows(cairo_t *cr, const timeline_t *timeline, const timeline_geometry_t *geometry,
+                      coopnet_label_field_t label_field)
+{
+    char label[256];
+    for (size_t r = 0; r < timeline->n_rows; r++) {
+        double y = geometry->rows_top + geometry->row_height * (double)r;
         if (r % 2 == 0) {
             coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
-            cairo_rectangle(cr, plot_left, y, plot_right - plot_left, row_height);
+            cairo_rectangle(cr, geometry->plot_left, y, geometry->plot_right - geometry->plot_left,
+                            geometry->row_height);
             cairo_fill(cr);
         }
-        coopnet_i_draw_actor_label(bundle, timeline.rows[r], options->label_field, label,
+        coopnet_i_draw_actor_label(timeline->bundle, timeline->rows[r], label_field, label,
                                    sizeof label);
         PangoLayout *text =
-            coopnet_i_style_layout(cr, COOPNET_TEXT_NODE_LABEL, label, label_width, 1);
-        if (text != NULL) {
-            double height;
-            coopnet_i_style_layout_size(text, NULL, &height);
-            pango_layout_set_alignment(text, PANGO_ALIGN_RIGHT);
-            coopnet_i_style_draw_layout(cr, text, plot_left - 6, y + (row_height - height) / 2,
-                                        COOPNET_ALIGN_RIGHT, coopnet_i_style_text);
-            g_object_unref(text);
-        }
+            coopnet_i_style_layout(cr, COOPNET_TEXT_NODE_LABEL, label, geometry->label_width, 1);
+        if (text == NULL)
+            continue;
+        double height;
+        coopnet_i_style_layout_size(text, NULL, &height);
+        pango_layout_set_alignment(text, PANGO_ALIGN_RIGHT);
+        coopnet_i_style_draw_layout(cr, text, geometry->plot_left - 6,
+                                    y + (geometry->row_height - height) / 2, COOPNET_ALIGN_RIGHT,
+                                    coopnet_i_style_text);
+        g_object_unref(text);
     }
-    draw_time_axis(cr, &timeline, band, rows_top, rows_bottom);
-    if (n_undated > 0) {
-        coopnet_i_style_set_color(cr, coopnet_i_style_edge, 1.0);
-        cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
-        cairo_move_to(cr, undated_left, rows_bottom);
-        cairo_line_to(cr, plot_right, rows_bottom);
-        cairo_stroke(cr);
-        coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, "undated",
-                                  undated_left + undated_width / 2, rows_bottom + 6, 0,
-                                  COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
-    }
-    /* event columns: a line, the title above */
-    for (size_t c = 0; c < timeline.n_columns; c++) {
-        double x = timeline.columns[c].x;
+}
+
+/* The undated strip's own baseline and heading: its columns have no place in time. */
+static void draw_undated_axis(cairo_t *cr, const timeline_geometry_t *geometry)
+{
+    if (geometry->n_undated == 0)
+        return;
+    coopnet_i_style_set_color(cr, coopnet_i_style_edge, 1.0);
+    cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
+    cairo_move_to(cr, geometry->undated_left, geometry->rows_bottom);
+    cairo_line_to(cr, geometry->plot_right, geometry->rows_bottom);
+    cairo_stroke(cr);
+    coopnet_i_style_draw_text(
+        cr, COOPNET_TEXT_HEADING, "undated", geometry->undated_left + geometry->undated_width / 2,
+        geometry->rows_bottom + 6, 0, COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
+}
+
+/* Each event's column: a hairline through the rows, the event's title above them. */
+static void draw_event_columns(cairo_t *cr, const timeline_t *timeline,
+                               const timeline_geometry_t *geometry)
+{
+    for (size_t c = 0; c < timeline->n_columns; c++) {
+        double x = timeline->columns[c].x;
         coopnet_i_style_set_color(cr, coopnet_i_style_edge, 0.6);
         cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
-        cairo_move_to(cr, x, rows_top - 4);
-        cairo_line_to(cr, x, rows_bottom);
+        cairo_move_to(cr, x, geometry->rows_top - 4);
+        cairo_line_to(cr, x, geometry->rows_bottom);
         cairo_stroke(cr);
-        draw_column_heading(cr, bundle->events[timeline.columns[c].event].title, x, rows_top - 6,
-                            HEADER_HEIGHT - 10);
+        draw_column_heading(cr, timeline->bundle->events[timeline->columns[c].event].title, x,
+                            geometry->rows_top - 6, HEADER_HEIGHT - 10);
     }
-    /* dots, and the layout data */
+}
+
+/* Readies layout for the dots: room for every participation of a column (allocated once here,
+ * not per dot; actors the options leave out have no row and get no node) and the plot area.
+ * ENOMEM leaves layout->nodes NULL. */
+static int timeline_layout_begin(coopnet_figure_layout_t *layout, const timeline_t *timeline,
+                                 coopnet_rect_t rect, const timeline_geometry_t *geometry,
+                                 coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = timeline->bundle;
     size_t n_dots = 0;
-    for (size_t c = 0; c < timeline.n_columns; c++) {
-        size_t e = timeline.columns[c].event;
+    for (size_t c = 0; c < timeline->n_columns; c++) {
+        size_t e = timeline->columns[c].event;
         n_dots += bundle->event_start[e + 1] - bundle->event_start[e];
     }
-    if (layout != NULL) {
-        layout->nodes = coopnet_i_alloc_array(n_dots + 1, sizeof *layout->nodes);
-        if (layout->nodes == NULL) {
-            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-            goto done;
-        }
-        layout->width = rect.w;
-        layout->height = rect.h;
-        layout->plot_x = band.x;
-        layout->plot_y = band.y;
-        layout->plot_w = plot_right - band.x;
-        layout->plot_h = band.h;
-    }
-    for (size_t c = 0; c < timeline.n_columns; c++) {
-        size_t e = timeline.columns[c].event;
+    layout->nodes = coopnet_i_alloc_array(n_dots + 1, sizeof *layout->nodes);
+    if (layout->nodes == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    layout->width = rect.w;
+    layout->height = rect.h;
+    layout->plot_x = geometry->band.x;
+    layout->plot_y = geometry->band.y;
+    layout->plot_w = geometry->plot_right - geometry->band.x;
+    layout->plot_h = geometry->band.h;
+    return COOPNET_OK;
+}
+
+static void layout_add_dot(coopnet_figure_layout_t *layout,
+                           const coopnet_participation_t *participation, size_t event, double x,
+                           double y, coopnet_rgb_t color)
+{
+    coopnet_figure_node_t *node = &layout->nodes[layout->n_nodes++];
+    memset(node, 0, sizeof *node);
+    node->actor = participation->actor;
+    node->event = (long)event;
+    node->x = x;
+    node->y = y;
+    node->radius = DOT_RADIUS;
+    node->red = color.r;
+    node->green = color.g;
+    node->blue = color.b;
+    node->value = NAN;
+}
+
+/* A dot where an actor took part, in its level's colour, ringed when it convened the event; each
+ * also into layout when it is not NULL (sized by timeline_layout_begin). */
+static void draw_participation_marks(cairo_t *cr, const timeline_t *timeline,
+                                     const timeline_geometry_t *geometry,
+                                     coopnet_figure_layout_t *layout)
+{
+    const coopnet_bundle_t *bundle = timeline->bundle;
+    for (size_t c = 0; c < timeline->n_columns; c++) {
+        size_t e = timeline->columns[c].event;
         for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
             const coopnet_participation_t *participation = &bundle->participations[p];
-            long row = timeline.row_of_actor[participation->actor];
+            long row = timeline->row_of_actor[participation->actor];
             if (row < 0)
                 continue;
-            double x = timeline.columns[c].x, y = rows_top + row_height * ((double)row + 0.5);
+            double x = timeline->columns[c].x;
+            double y = geometry->rows_top + geometry->row_height * ((double)row + 0.5);
             coopnet_rgb_t color =
                 coopnet_i_style_level_color(bundle->actors[participation->actor].level);
             draw_dot(cr, x, y, color, is_convening_role(participation->role));
-            if (layout != NULL) {
-                coopnet_figure_node_t *node = &layout->nodes[layout->n_nodes++];
-                memset(node, 0, sizeof *node);
-                node->actor = participation->actor;
-                node->event = (long)e;
-                node->x = x;
-                node->y = y;
-                node->radius = DOT_RADIUS;
-                node->red = color.r;
-                node->green = color.g;
-                node->blue = color.b;
-                node->value = NAN;
-            }
+            if (layout != NULL)
+                layout_add_dot(layout, participation, e, x, y, color);
         }
     }
-    /* legend in one line above the headings */
+}
+
+/* The legend in one line above the headings: the levels, international first as in the rows,
+ * then the ring that marks a convening role. */
+static void draw_timeline_legend(cairo_t *cr, coopnet_rect_t content,
+                                 coopnet_figure_layout_t *layout)
+{
     double x = content.x, legend_y = content.y;
     for (int level = COOPNET_LEVEL_COUNT - 1; level >= 0; level--) {
         draw_dot(cr, x + DOT_RADIUS, legend_y + 6,
@@ -428,7 +495,34 @@ int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bund
         layout->legend_w = x + 14 + 120 - content.x;
         layout->legend_h = LEGEND_HEIGHT;
     }
-done:
+}
+
+int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
+                            const coopnet_render_options_t *options,
+                            coopnet_figure_layout_t *layout, coopnet_error_t *err)
+{
+    timeline_t timeline;
+    int status = timeline_build(&timeline, bundle, options, err);
+    if (status != COOPNET_OK) {
+        timeline_free(&timeline);
+        return status;
+    }
+    cairo_save(cr);
+    coopnet_rect_t content;
+    draw_timeline_frame(cr, rect, &timeline, options, &content);
+    timeline_geometry_t geometry;
+    timeline_geometry_compute(&geometry, cr, &timeline, options->label_field, content);
+    place_columns(&timeline, &geometry);
+    draw_rows(cr, &timeline, &geometry, options->label_field);
+    draw_time_axis(cr, &timeline, geometry.band, geometry.rows_top, geometry.rows_bottom);
+    draw_undated_axis(cr, &geometry);
+    draw_event_columns(cr, &timeline, &geometry);
+    if (layout != NULL &&
+        (status = timeline_layout_begin(layout, &timeline, rect, &geometry, err)) != COOPNET_OK)
+        goto cleanup;
+    draw_participation_marks(cr, &timeline, &geometry, layout);
+    draw_timeline_legend(cr, content, layout);
+cleanup:
     cairo_restore(cr);
     timeline_free(&timeline);
     return status;
