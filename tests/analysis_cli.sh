@@ -109,4 +109,16 @@ grep -qxF "plus,+Sousse,national,TN,2" "$tmp/out" || fail "csv-raw changed a cel
 expect 0 centrality --measure degree --quiet --format json "$inj"
 grep -qF '"name":"+Sousse"' "$tmp/out" || fail "json changed a cell"
 
+# control characters and bidi overrides from the data or the command line are escaped in
+# messages; validate warns about bidi controls
+expect 2 "$(printf 'bad\033]0;pwned\007')" "$mena"
+err_has "unknown command 'bad\\x1b]0;pwned\\x07'"
+grep -q "$(printf '\033')" "$tmp/err" && fail "an ESC reached the terminal"
+expect 2 centrality --exclude "$(printf 'x\342\200\256y')" "$mena"
+err_has "unknown actor 'x\\u202ey'"
+printf 'id,name,level\nfes,Fes \342\200\256gpj.exe,local\n' >"$inj/actors.csv"
+printf 'event,actor\ne1,fes\n' >"$inj/participation.csv"
+expect 0 validate "$inj"
+err_has "actors.csv:2: warning: column 'name': value 'Fes \\u202egpj.exe' holds a bidirectional-text control at byte 5"
+
 exit $failed

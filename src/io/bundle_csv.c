@@ -257,6 +257,21 @@ static const char *field_name(const table_reader_t *reader, size_t f)
     return "?";
 }
 
+/* A bidirectional-text override (U+202E, ...) makes a name display as another text (reversed
+ * ids and extensions): a warning naming where it is. */
+static void warn_bidi_controls(table_reader_t *reader, size_t f, const char *value)
+{
+    for (const char *p = value; *p != '\0'; p++) {
+        if (coopnet_text_bidi_control(p) > 0) {
+            coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
+                             "column '%s': value '%.60s' holds a bidirectional-text control at "
+                             "byte %zu: it can make the text display as another",
+                             field_name(reader, f), value, (size_t)(p - value) + 1);
+            return;
+        }
+    }
+}
+
 /* A text starting with = + - @, tab or CR (not a number such as -33.5) is run as a formula by
  * spreadsheets when a CSV is opened: a warning, since such ids and names reach coopnet's CSV
  * output (which neutralises them with a leading apostrophe; docs/bundle-format.md). */
@@ -358,6 +373,7 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
             else if (reader->extra_of_field[f] >= 0)
                 reader->extra_value[reader->extra_of_field[f]] = out;
             warn_formula_like(reader, f, out);
+            warn_bidi_controls(reader, f, out);
             out += length + 1;
         }
         reader->row_failed = 0;
