@@ -5,6 +5,7 @@
 #define COOPNET_COOPNET_H
 
 #include "coopnet/error.h"
+#include "coopnet/text.h"
 #include "coopnet/library.h"
 #include "coopnet/diag.h"
 #include "coopnet/csv.h"

@@ -13,7 +13,6 @@
 #include "coopnet/api.h"
 
 #include <stdarg.h>
-#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,16 +56,6 @@ COOPNET_API const char *coopnet_error_string(int code);
 
 /* Shorthand used throughout the library. */
 #define COOPNET_ERROR(err, code, ...) coopnet_error_set((err), (code), __VA_ARGS__)
-
-/* Copies text into buffer (size bytes, always terminated, truncated at a whole escape) with
- * every control character written as \xNN and every bidirectional-text control (U+202E, ...) as
- * \uNNNN, so that text from the data cannot retitle or clear a terminal or reorder a message.
- * Every coopnet_error_t message and diagnostic is escaped this way. O(length). */
-COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, size_t size);
-
-/* The length in bytes of the bidirectional-text control (U+061C, U+200E, U+200F, U+202A-U+202E,
- * U+2066-U+2069) text starts with, or 0. O(1). */
-COOPNET_API size_t coopnet_text_bidi_control(const char *text);
 
 #ifdef __cplusplus
 }

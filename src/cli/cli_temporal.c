@@ -131,17 +131,6 @@ int cli_temporal_check_all(const cli_temporal_options_t *options, const cli_comm
     return COOPNET_EXIT_OK;
 }
 
-/* "1.50 GiB", "400.0 MiB", "512 bytes". */
-static void format_size(uint64_t bytes, char *buffer, size_t size)
-{
-    if (bytes >= (UINT64_C(1) << 30))
-        snprintf(buffer, size, "%.2f GiB", ldexp((double)bytes, -30));
-    else if (bytes >= (UINT64_C(1) << 20))
-        snprintf(buffer, size, "%.1f MiB", ldexp((double)bytes, -20));
-    else
-        snprintf(buffer, size, "%llu bytes", (unsigned long long)bytes);
-}
-
 int cli_temporal_all_sources(const cli_temporal_options_t *options,
                              const coopnet_temporal_network_t *network, coopnet_temporal_all_t *all)
 {
@@ -162,8 +151,9 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
     if (policy.method == COOPNET_TEMPORAL_ALL_AUTO && method == COOPNET_TEMPORAL_ALL_ESTIMATE &&
         !cli_quiet) {
         char needed_text[32], limit_text[32];
-        format_size(coopnet_temporal_all_sources_memory(network), needed_text, sizeof needed_text);
-        format_size(options->memory_limit, limit_text, sizeof limit_text);
+        coopnet_text_format_bytes(coopnet_temporal_all_sources_memory(network), needed_text,
+                                  sizeof needed_text);
+        coopnet_text_format_bytes(options->memory_limit, limit_text, sizeof limit_text);
         fprintf(stderr,
                 "coopnet: note: exact reach for %zu actors needs %s, over the memory "
                 "limit %s: estimating with HyperLogLog sketches (relative standard error "
@@ -177,7 +167,6 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
     cli_progress_finish();
     return status == COOPNET_OK ? COOPNET_EXIT_OK : cli_fail(&err);
 }
-
 
 long cli_temporal_find_actor(const coopnet_temporal_network_t *network,
                              const cli_command_t *command, const char *option, const char *id)

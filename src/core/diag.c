@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag.c - the list of validation errors and warnings (see coopnet/diag.h). */
 #include "coopnet/diag.h"
+#include "coopnet/text.h"
 #include "core/internal.h"
 
 #include <stdarg.h>

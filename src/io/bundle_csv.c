@@ -4,6 +4,7 @@
 #include "model/bundle_internal.h"
 #include "coopnet/csv.h"
 #include "coopnet/library.h"
+#include "coopnet/text.h"
 #include "core/internal.h"
 #include "io/loaders.h"
 

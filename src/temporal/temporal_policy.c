@@ -3,10 +3,10 @@
  * between temporal_all.c and temporal_sketch.c by the memory the exact state needs (see
  * coopnet/temporal.h). */
 #include "coopnet/temporal.h"
+#include "coopnet/text.h"
 #include "core/internal.h"
 #include "temporal/temporal_internal.h"
 
-#include <math.h>
 #include <stdio.h>
 
 void coopnet_temporal_all_policy_init(coopnet_temporal_all_policy_t *policy)
@@ -14,17 +14,6 @@ void coopnet_temporal_all_policy_init(coopnet_temporal_all_policy_t *policy)
     policy->method = COOPNET_TEMPORAL_ALL_AUTO;
     policy->memory_limit = COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT;
     policy->precision = COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION;
-}
-
-/* "1.50 GiB", "400.0 MiB", "512 bytes". */
-static void format_bytes(uint64_t bytes, char *buffer, size_t size)
-{
-    if (bytes >= (UINT64_C(1) << 30))
-        snprintf(buffer, size, "%.2f GiB", ldexp((double)bytes, -30));
-    else if (bytes >= (UINT64_C(1) << 20))
-        snprintf(buffer, size, "%.1f MiB", ldexp((double)bytes, -20));
-    else
-        snprintf(buffer, size, "%llu bytes", (unsigned long long)bytes);
 }
 
 int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *network,
@@ -40,8 +29,8 @@ int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *networ
             *method = COOPNET_TEMPORAL_ALL_ESTIMATE;
             if (network->max_wait >= 0) {
                 char needed_text[32], limit_text[32];
-                format_bytes(needed, needed_text, sizeof needed_text);
-                format_bytes(policy->memory_limit, limit_text, sizeof limit_text);
+                coopnet_text_format_bytes(needed, needed_text, sizeof needed_text);
+                coopnet_text_format_bytes(policy->memory_limit, limit_text, sizeof limit_text);
                 return COOPNET_ERROR(err, COOPNET_EINVAL,
                                      "exact reach with a maximum wait for %zu actors needs %s, "
                                      "over the memory limit %s, and the estimate cannot honour "

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* coopnet/text.h - text made safe or readable for messages: escaping what the data or the
+ * command line could use to drive a terminal, and sizes in bytes for people. */
+#ifndef COOPNET_TEXT_H
+#define COOPNET_TEXT_H
+
+#include "coopnet/api.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Copies text into buffer (size bytes, always terminated, truncated at a whole escape) with
+ * every control character written as \xNN and every bidirectional-text control (U+202E, ...) as
+ * \uNNNN, so that text from the data cannot retitle or clear a terminal or reorder a message.
+ * Every coopnet_error_t message and diagnostic is escaped this way. O(length). */
+COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, size_t size);
+
+/* The length in bytes of the bidirectional-text control (U+061C, U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069) text starts with, or 0. O(1). */
+COOPNET_API size_t coopnet_text_bidi_control(const char *text);
+
+/* bytes for people: "1.50 GiB", "400.0 MiB", "512 bytes", into buffer (truncated to size).
+ * O(1). */
+COOPNET_API void coopnet_text_format_bytes(uint64_t bytes, char *buffer, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
