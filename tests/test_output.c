@@ -5,6 +5,7 @@
 #include <coopnet/coopnet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <stdlib.h>
@@ -72,10 +73,12 @@ static void test_commit_and_abort(void)
  * umask; the temporary of a crashed run older than a day is swept, a recent one is not. */
 static void test_mode_and_stale_temporaries(void)
 {
-    char path[256], stale[256], recent[256];
+    char path[256], stale[256], recent[256], held[256], lookalike[256];
     snprintf(path, sizeof path, "%s/private.csv", directory);
-    snprintf(stale, sizeof stale, "%s/.coopnet-abc123", directory);
-    snprintf(recent, sizeof recent, "%s/.coopnet-def456", directory);
+    snprintf(stale, sizeof stale, "%s/.coopnet-tmp-abc123", directory);
+    snprintf(recent, sizeof recent, "%s/.coopnet-tmp-def456", directory);
+    snprintf(held, sizeof held, "%s/.coopnet-tmp-ghi789", directory);
+    snprintf(lookalike, sizeof lookalike, "%s/.coopnet-config", directory);
     coopnet_output_t *output;
     coopnet_error_t err;
     struct stat info;
@@ -97,13 +100,26 @@ static void test_mode_and_stale_temporaries(void)
     file = fopen(recent, "w");
     if (file)
         fclose(file);
+    file = fopen(lookalike, "w");
+    if (file)
+        fclose(file);
+    /* a run longer than a day: its temporary is old but locked by the writer */
+    int held_fd = open(held, O_WRONLY | O_CREAT, 0600);
+    CHECK(held_fd >= 0 && flock(held_fd, LOCK_EX) == 0);
     struct timespec old[2] = {{time(NULL) - 2 * 24 * 3600, 0}, {time(NULL) - 2 * 24 * 3600, 0}};
     utimensat(AT_FDCWD, stale, old, 0);
+    utimensat(AT_FDCWD, held, old, 0);
+    utimensat(AT_FDCWD, lookalike, old, 0);
     CHECK_INT(coopnet_output_open(path, &output, &err), COOPNET_OK);
     CHECK(access(stale, F_OK) != 0);
     CHECK(access(recent, F_OK) == 0);
+    CHECK(access(held, F_OK) == 0);
+    CHECK(access(lookalike, F_OK) == 0);
     coopnet_output_abort(output);
+    close(held_fd);
     remove(recent);
+    remove(held);
+    remove(lookalike);
     umask(mask);
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,17 +31,30 @@ struct coopnet_output {
 };
 
 #define STALE_SECONDS (24 * 60 * 60)
-#define TEMPORARY_PREFIX ".coopnet-"
+#define TEMPORARY_PREFIX ".coopnet-tmp-"
 
-/* Removes the temporaries of crashed or killed runs (kill -9 leaves them) from directory: files
- * named .coopnet-XXXXXX (mkstemp's six characters) not modified for a day. Best effort: errors
- * are ignored, and a running writer's temporary is younger than that. */
+/* Whether a live writer holds the file: every writer keeps an exclusive flock on its temporary
+ * from creation to rename, whatever the length of its computation. */
+static bool held_by_a_writer(int directory_fd, const char *name)
+{
+    int fd = openat(directory_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return true; /* cannot tell: leave it */
+    bool held = flock(fd, LOCK_EX | LOCK_NB) != 0;
+    close(fd);
+    return held;
+}
+
+/* Removes the temporaries of crashed or killed runs (kill -9 leaves them) from directory: regular
+ * files of this user named .coopnet-tmp-XXXXXX (mkstemp's six characters), unmodified for a day
+ * and not locked by a running writer. Best effort: errors are ignored. */
 static void remove_stale_temporaries(const char *directory)
 {
     DIR *dir = opendir(directory[0] ? directory : ".");
     if (dir == NULL)
         return;
     time_t now = time(NULL);
+    uid_t user = geteuid();
     struct dirent *entry;
     while ((entry = readdir(dir)) != NULL) {
         const char *name = entry->d_name;
@@ -48,9 +62,11 @@ static void remove_stale_temporaries(const char *directory)
             strlen(name) != sizeof TEMPORARY_PREFIX - 1 + 6)
             continue;
         struct stat info;
-        if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(info.st_mode) &&
-            now - info.st_mtime > STALE_SECONDS)
-            unlinkat(dirfd(dir), name, 0);
+        if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode) ||
+            info.st_uid != user || now - info.st_mtime <= STALE_SECONDS ||
+            held_by_a_writer(dirfd(dir), name))
+            continue;
+        unlinkat(dirfd(dir), name, 0);
     }
     closedir(dir);
 }
@@ -86,7 +102,7 @@ int coopnet_output_open(const char *path, coopnet_output_t **output, coopnet_err
         }
     }
     size_t length = strlen(path);
-    if (slot < 0 || length + 16 >= TEMPORARY_PATH_SIZE) {
+    if (slot < 0 || length + sizeof TEMPORARY_PREFIX + 6 >= TEMPORARY_PATH_SIZE) {
         free(out);
         return coopnet_error_set(err, COOPNET_EIO,
                                  "cannot write '%s': too many open outputs or "
@@ -126,6 +142,8 @@ int coopnet_output_open(const char *path, coopnet_output_t **output, coopnet_err
      * it (unlinking a name not yet created is harmless) */
     open_in_use[slot] = 1;
     int fd = mkstemp(temporary);
+    if (fd >= 0)
+        flock(fd, LOCK_EX | LOCK_NB); /* new and ours: cannot be held elsewhere */
     if (fd < 0) {
         int saved = errno;
         open_in_use[slot] = 0;
@@ -180,25 +198,37 @@ static void release(coopnet_output_t *output, int remove_temporary)
  * the umask (mkstemp creates 0600). On the descriptor, before the rename: never by path after. */
 static int set_mode_and_owner(const coopnet_output_t *output, int fd)
 {
+    mode_t mode;
     if (!output->replaces) {
         mode_t mask = umask(0);
         umask(mask);
-        return fchmod(fd, 0666 & ~mask);
+        mode = 0666 & ~mask;
+    } else {
+        mode = output->mode & 0777; /* never set-user-id or set-group-id on a result */
+        struct stat own;
+        if (fstat(fd, &own) == 0 && (own.st_uid != output->owner || own.st_gid != output->group) &&
+            fchown(fd, output->owner, output->group) != 0) {
+            if (errno != EPERM)
+                return -1;
+            /* the old group could not be kept: its access must not pass to this file's group */
+            if (own.st_gid != output->group)
+                mode &= ~(mode_t)S_IRWXG;
+        }
     }
-    struct stat own;
-    if (fstat(fd, &own) == 0 && (own.st_uid != output->owner || own.st_gid != output->group) &&
-        fchown(fd, output->owner, output->group) != 0 && errno != EPERM)
+    /* a file system without modes (some mounts refuse fchmod) keeps its own */
+    if (fchmod(fd, mode) != 0 && errno != EPERM && errno != ENOTSUP && errno != EROFS)
         return -1;
-    return fchmod(fd, output->mode);
+    return 0;
 }
 
 /* The first phase of a commit: flush, mode, sync, close; the temporary stays. EIO on failure
  * (the temporary is then removed and output freed). */
 static int finish(coopnet_output_t *output, coopnet_error_t *err)
 {
+    /* futimens: a temporary about to be renamed is never taken for a stale one */
     int failed = ferror(output->stream) || fflush(output->stream) != 0 ||
                  set_mode_and_owner(output, fileno(output->stream)) != 0 ||
-                 fsync(fileno(output->stream)) != 0;
+                 futimens(fileno(output->stream), NULL) != 0 || fsync(fileno(output->stream)) != 0;
     int saved = errno;
     if (fclose(output->stream) != 0 && !failed) {
         failed = 1;
