@@ -106,6 +106,10 @@ grep -qxF "'=cmd,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",local,TN,2" "$tmp/o
 grep -qxF "plus,'+Sousse,national,TN,2" "$tmp/out" || fail "+ not neutralised"
 expect 0 centrality --measure degree --quiet --format csv-raw "$inj"
 grep -qxF "plus,+Sousse,national,TN,2" "$tmp/out" || fail "csv-raw changed a cell"
+expect 0 convert --format csv --quiet "$inj"
+grep -qF "'=cmd," "$tmp/out" || fail "convert csv: id not neutralised: $(cat "$tmp/out")"
+expect 0 convert --format csv-raw --quiet "$inj"
+grep -q "^=cmd,\|,=cmd," "$tmp/out" || fail "convert csv-raw changed an id: $(cat "$tmp/out")"
 expect 0 centrality --measure degree --quiet --format json "$inj"
 grep -qF '"name":"+Sousse"' "$tmp/out" || fail "json changed a cell"
 

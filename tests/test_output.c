@@ -164,6 +164,33 @@ static void test_commit_all(void)
     CHECK_INT(count_temporaries(), 0);
 }
 
+/* What counts as a formula: text a spreadsheet would run, never a plain number. */
+static void test_formula_like(void)
+{
+    CHECK(coopnet_text_formula_like("=HYPERLINK(\"x\")"));
+    CHECK(coopnet_text_formula_like("+Sousse"));
+    CHECK(coopnet_text_formula_like("-x"));
+    CHECK(coopnet_text_formula_like("@Beja"));
+    CHECK(coopnet_text_formula_like("\tcmd"));
+    CHECK(!coopnet_text_formula_like("-1"));
+    CHECK(!coopnet_text_formula_like("-33.5"));
+    CHECK(!coopnet_text_formula_like("+2e3"));
+    CHECK(!coopnet_text_formula_like("Sousse"));
+    CHECK(!coopnet_text_formula_like(""));
+    char buffer[64];
+    FILE *stream = fmemopen(buffer, sizeof buffer, "w");
+    static const char *const columns[] = {"value"};
+    coopnet_table_t table;
+    coopnet_table_begin(&table, stream, COOPNET_TABLE_CSV, columns, 1);
+    coopnet_table_string(&table, "-1");
+    coopnet_table_end_row(&table);
+    coopnet_table_string(&table, "=1+1");
+    coopnet_table_end_row(&table);
+    coopnet_table_end(&table);
+    fclose(stream);
+    CHECK_STR(buffer, "value\n-1\n'=1+1\n");
+}
+
 static void test_failures(void)
 {
     coopnet_output_t *output = (coopnet_output_t *)1;
@@ -250,6 +277,7 @@ int main(void)
         return 1;
     TEST_RUN(test_commit_and_abort);
     TEST_RUN(test_failures);
+    TEST_RUN(test_formula_like);
     TEST_RUN(test_mode_and_stale_temporaries);
     TEST_RUN(test_commit_all);
     TEST_RUN(test_errors_and_diagnostics);

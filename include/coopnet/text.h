@@ -6,6 +6,7 @@
 
 #include "coopnet/api.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,11 @@ COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, si
 /* The length in bytes of the bidirectional-text control (U+061C, U+200E, U+200F, U+202A-U+202E,
  * U+2066-U+2069) text starts with, or 0. O(1). */
 COOPNET_API size_t coopnet_text_bidi_control(const char *text);
+
+/* Whether a spreadsheet opening a CSV file would run text as a formula: it starts with = + - @,
+ * a tab or a carriage return and is not a plain decimal number (-33.5 is a number). The table
+ * writer neutralises such cells and validate warns about them. O(length). */
+COOPNET_API bool coopnet_text_formula_like(const char *text);
 
 /* bytes for people: "1.50 GiB", "400.0 MiB", "512 bytes", into buffer (truncated to size).
  * O(1). */

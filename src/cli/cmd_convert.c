@@ -37,7 +37,7 @@ static int run_convert(int argc, char **argv)
     const cli_option_t options[] = {
         CLI_STRING("output", 'o', "FILE", "the file to write (standard output when absent)",
                    &output_path),
-        CLI_STRING("format", 0, "graphml|gexf|net|csv",
+        CLI_STRING("format", 0, "graphml|gexf|net|csv|csv-raw",
                    "the format, when the file name does not tell it", &format_name),
         CLI_GRAPH_OPTIONS(&graph_options),
         CLI_QUIET("do not print warnings"),

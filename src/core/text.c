@@ -2,7 +2,9 @@
 /* text.c - text made safe or readable for messages (see coopnet/text.h). */
 #include "coopnet/text.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,4 +69,20 @@ void coopnet_text_format_bytes(uint64_t bytes, char *buffer, size_t size)
         snprintf(buffer, size, "%.1f MiB", ldexp((double)bytes, -20));
     else
         snprintf(buffer, size, "%llu bytes", (unsigned long long)bytes);
+}
+
+/* A plain decimal number ("-33.5", "+2", "1e-3"), which a spreadsheet shows as a number. */
+static bool plain_number(const char *text)
+{
+    if (text[0] == '\0' || strspn(text, "0123456789+-.eE") != strlen(text))
+        return false;
+    char *end;
+    errno = 0;
+    double value = strtod(text, &end);
+    return *end == '\0' && errno != ERANGE && isfinite(value);
+}
+
+bool coopnet_text_formula_like(const char *text)
+{
+    return text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL && !plain_number(text);
 }

@@ -246,8 +246,6 @@ static int read_header(table_reader_t *reader, int *status, coopnet_error_t *err
     return ok ? 0 : -1;
 }
 
-static int parse_number(const char *text, double *value);
-
 /* The name of header field f: a known column or an extra one. */
 static const char *field_name(const table_reader_t *reader, size_t f)
 {
@@ -278,8 +276,7 @@ static void warn_bidi_controls(table_reader_t *reader, size_t f, const char *val
  * output (which neutralises them with a leading apostrophe; docs/bundle-format.md). */
 static void warn_formula_like(table_reader_t *reader, size_t f, const char *value)
 {
-    double number;
-    if (value[0] == '\0' || !strchr("=+-@\t\r", value[0]) || parse_number(value, &number) == 0)
+    if (!coopnet_text_formula_like(value))
         return;
     char first[3] = {value[0], '\0', '\0'};
     if (value[0] == '\t' || value[0] == '\r') {

@@ -37,10 +37,12 @@ int coopnet_export_format_parse(const char *name, coopnet_export_format_t *forma
         *format = COOPNET_EXPORT_PAJEK;
     else if (strcasecmp(name, "csv") == 0)
         *format = COOPNET_EXPORT_EDGELIST;
+    else if (strcasecmp(name, "csv-raw") == 0)
+        *format = COOPNET_EXPORT_EDGELIST_RAW;
     else
-        return COOPNET_ERROR(err, COOPNET_EINVAL,
-                             "unknown output format '%s' (expected graphml, gexf, net or csv)",
-                             name);
+        return COOPNET_ERROR(
+            err, COOPNET_EINVAL,
+            "unknown output format '%s' (expected graphml, gexf, net, csv or csv-raw)", name);
     return COOPNET_OK;
 }
 
@@ -358,11 +360,11 @@ static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *g
 }
 
 static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
-                           FILE *stream)
+                           coopnet_table_format_t format, FILE *stream)
 {
     static const char *const columns[] = {"from", "to", "weight", "events", "ties"};
     coopnet_table_t table;
-    coopnet_table_begin(&table, stream, COOPNET_TABLE_CSV, columns, 5);
+    coopnet_table_begin(&table, stream, format, columns, 5);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
         igraph_integer_t u, v;
@@ -391,7 +393,10 @@ int coopnet_export_write(const coopnet_bundle_t *bundle, const coopnet_graph_t *
         write_pajek(bundle, graph, stream);
         return COOPNET_OK;
     case COOPNET_EXPORT_EDGELIST:
-        write_edgelist(bundle, graph, stream);
+        write_edgelist(bundle, graph, COOPNET_TABLE_CSV, stream);
+        return COOPNET_OK;
+    case COOPNET_EXPORT_EDGELIST_RAW:
+        write_edgelist(bundle, graph, COOPNET_TABLE_CSV_RAW, stream);
         return COOPNET_OK;
     }
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown export format");

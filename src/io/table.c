@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* table.c - tidy CSV / JSON tables (see coopnet/table.h). */
 #include "coopnet/table.h"
+#include "coopnet/text.h"
 
 #include <stdbool.h>
 
@@ -93,12 +94,6 @@ static int start_cell(coopnet_table_t *table)
     return 1;
 }
 
-/* Whether a spreadsheet opening the CSV would run value as a formula (OWASP's list). */
-static bool formula_like(const char *value)
-{
-    return value[0] != '\0' && strchr("=+-@\t\r", value[0]) != NULL;
-}
-
 /* value with a leading apostrophe, quoted when needed, so that a spreadsheet shows it as text. */
 static void write_neutralised(FILE *stream, const char *value)
 {
@@ -122,7 +117,7 @@ void coopnet_table_string(coopnet_table_t *table, const char *value)
     value = value ? value : "";
     if (table->format == COOPNET_TABLE_JSON)
         coopnet_json_write_string(table->stream, value);
-    else if (table->format == COOPNET_TABLE_CSV && formula_like(value))
+    else if (table->format == COOPNET_TABLE_CSV && coopnet_text_formula_like(value))
         write_neutralised(table->stream, value);
     else
         coopnet_csv_write_field(table->stream, value);
