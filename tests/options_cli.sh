@@ -197,8 +197,18 @@ alias_same changes "table changes" --changes "--table changes" \
     snapshots --every year --measure degree "$mena"
 alias_same to format "--to csv" "--format csv" convert "$small"
 alias_same to format "--to=gexf" "--format=gexf" convert "$small"
-expect 0 centrality "$mena" --measures degree --measures degree --quiet
-expect 0 centrality "$mena" --measures degree --measures degree
+# an option with a value given twice is refused, whatever its spelling (the second value once
+# replaced the first silently: --exclude a --exclude b excluded only b); flags may repeat
+expect 2 centrality "$mena" --measures degree --measures degree --quiet
+err_has "option '--measure' given twice: give it once"
+expect 2 centrality "$mena" --exclude scn_mena_hub --exclude scn --quiet
+err_has "option '--exclude' given twice: give it once with a comma-separated list (a,b)"
+expect 2 reach "$mena" --from fes --from=saida --quiet
+err_has "option '--from' given twice"
+expect 2 render "$mena" -o "$work/a.png" -o "$work/b.png" --quiet
+err_has "option '--output' given twice"
+expect 0 centrality "$mena" --weighted --weighted --quiet
+expect 0 nlc "$mena" --summary --summary
 [ "$(grep -c 'coopnet: note:' "$work/err")" -eq 1 ] || fail "a note repeated"
 expect 2 nlc --summary=yes "$mena"
 err_has "option '--summary' takes no value"

@@ -46,11 +46,35 @@ static const cli_option_t *resolve_alias(const cli_option_t *table, const cli_op
     return target[0];
 }
 
-/* Notes on the old spellings used, printed once parsing is done. */
+/* Notes on the old spellings used, printed once parsing is done; and the options given so far
+ * (aliases resolved), so that a repeat is refused instead of silently replacing the first value
+ * (--exclude a --exclude b once excluded only b). */
+#define MAX_GIVEN 64
 typedef struct alias_notes {
     const cli_option_t *used[8];
     size_t n_used;
+    const cli_option_t *given[MAX_GIVEN];
+    size_t n_given;
 } alias_notes_t;
+
+/* A usage error when option (resolved) takes a value and was given before. Flags may repeat. */
+static int check_repeat(const cli_command_t *command, alias_notes_t *notes,
+                        const cli_option_t *option)
+{
+    if (option->argument == NULL || option->parse == cli_parse_quiet)
+        return COOPNET_EXIT_OK;
+    for (size_t i = 0; i < notes->n_given; i++)
+        if (notes->given[i] == option)
+            return cli_usage_error(
+                command, "option '--%s' given twice: give it once%s", option->name,
+                option->parse == cli_parse_ids || option->parse == cli_parse_exclude ||
+                        option->parse == cli_parse_levels
+                    ? " with a comma-separated list (a,b)"
+                    : "");
+    if (notes->n_given < MAX_GIVEN)
+        notes->given[notes->n_given++] = option;
+    return COOPNET_EXIT_OK;
+}
 
 static void remember_alias(alias_notes_t *notes, const cli_option_t *alias)
 {
@@ -119,6 +143,10 @@ static int parse_long(const cli_command_t *command, const cli_option_t *options,
     const cli_option_t *spelled = found[0];
     const cli_option_t *target = resolve_alias(options, spelled);
     remember_alias(notes, spelled);
+    /* an old flag standing for a value (--summary for --table summary) may repeat like a flag */
+    int repeat = spelled->implied != NULL ? COOPNET_EXIT_OK : check_repeat(command, notes, target);
+    if (repeat != COOPNET_EXIT_OK)
+        return repeat;
     const char *value = NULL;
     if (spelled->implied != NULL || target->argument == NULL) {
         if (equals != NULL)
@@ -137,12 +165,15 @@ static int parse_long(const cli_command_t *command, const cli_option_t *options,
 
 /* Handles "-x", "-xVALUE", "-x VALUE" or clustered flags "-kq" at argv[*index]. */
 static int parse_short(const cli_command_t *command, const cli_option_t *options, int argc,
-                       char **argv, int *index)
+                       char **argv, int *index, alias_notes_t *notes)
 {
     for (const char *letter = argv[*index] + 1; *letter != '\0'; letter++) {
         const cli_option_t *option = find_short(options, *letter);
         if (option == NULL)
             return cli_usage_error(command, "unknown option '-%c'", *letter);
+        int repeat = check_repeat(command, notes, option);
+        if (repeat != COOPNET_EXIT_OK)
+            return repeat;
         if (option->argument == NULL) {
             int status = apply_option(command, option, NULL);
             if (status != COOPNET_EXIT_OK)
@@ -168,7 +199,7 @@ static bool is_help(const char *word)
 int cli_parse_options(const cli_command_t *command, const cli_option_t *options, int argc,
                       char **argv, int *exit_status)
 {
-    alias_notes_t notes = {{NULL}, 0};
+    alias_notes_t notes = {{NULL}, 0, {NULL}, 0};
     int n_operands = 0;
     bool options_done = false;
     if (cli_describe != NULL) {
@@ -192,7 +223,7 @@ int cli_parse_options(const cli_command_t *command, const cli_option_t *options,
         else if (word[1] == '-')
             status = parse_long(command, options, argc, argv, &i, &notes);
         else
-            status = parse_short(command, options, argc, argv, &i);
+            status = parse_short(command, options, argc, argv, &i, &notes);
         if (status != COOPNET_EXIT_OK) {
             *exit_status = status;
             return -1;
@@ -340,8 +371,8 @@ int cli_parse_format(const cli_option_t *option, const char *value, void *field,
     (void)option;
     int format = coopnet_table_parse_format(value);
     if (format < 0)
-        return coopnet_error_set(err, COOPNET_EINVAL, "unknown format '%s' (expected csv, csv-raw or json)",
-                                 value);
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "unknown format '%s' (expected csv, csv-raw or json)", value);
     *(coopnet_table_format_t *)field = (coopnet_table_format_t)format;
     return COOPNET_OK;
 }
