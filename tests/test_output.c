@@ -191,6 +191,30 @@ static void test_formula_like(void)
     CHECK_STR(buffer, "value\n-1\n'=1+1\n");
 }
 
+/* Messages escape what could drive a terminal: C0 and C1 controls, bidi controls, bytes that
+ * are not UTF-8; truncation never cuts a character or an escape. */
+static void test_escape_controls(void)
+{
+    char buffer[64];
+    coopnet_text_escape_controls("a\033]0;x\007b", buffer, sizeof buffer);
+    CHECK_STR(buffer, "a\\x1b]0;x\\x07b");
+    coopnet_text_escape_controls("csi \302\233 2J", buffer, sizeof buffer);
+    CHECK_STR(buffer, "csi \\u009b 2J");
+    coopnet_text_escape_controls("Fes \342\200\256gpj", buffer, sizeof buffer);
+    CHECK_STR(buffer, "Fes \\u202egpj");
+    coopnet_text_escape_controls("latin1 \351t\351", buffer, sizeof buffer);
+    CHECK_STR(buffer, "latin1 \\xe9t\\xe9");
+    coopnet_text_escape_controls("F\303\250s \330\271\330\261\330\250\331\212", buffer,
+                                 sizeof buffer);
+    CHECK_STR(buffer, "F\303\250s \330\271\330\261\330\250\331\212");    /* text stays */
+    coopnet_text_escape_controls("\342\202\254\342\202\254", buffer, 6); /* two euros, 5 bytes */
+    CHECK_STR(buffer, "\342\202\254");
+    coopnet_text_escape_controls("ab\033", buffer, 5); /* the escape does not fit: stop before */
+    CHECK_STR(buffer, "ab");
+    CHECK_INT(coopnet_text_prefix("\342\202\254\342\202\254", 4), 3);
+    CHECK_INT(coopnet_text_prefix("abc", 40), 3);
+}
+
 static void test_failures(void)
 {
     coopnet_output_t *output = (coopnet_output_t *)1;
@@ -277,6 +301,7 @@ int main(void)
         return 1;
     TEST_RUN(test_commit_and_abort);
     TEST_RUN(test_failures);
+    TEST_RUN(test_escape_controls);
     TEST_RUN(test_formula_like);
     TEST_RUN(test_mode_and_stale_temporaries);
     TEST_RUN(test_commit_all);

@@ -14,11 +14,16 @@
 extern "C" {
 #endif
 
-/* Copies text into buffer (size bytes, always terminated, truncated at a whole escape) with
- * every control character written as \xNN and every bidirectional-text control (U+202E, ...) as
- * \uNNNN, so that text from the data cannot retitle or clear a terminal or reorder a message.
- * Every coopnet_error_t message and diagnostic is escaped this way. O(length). */
+/* Copies text into buffer (size bytes, always terminated, truncated before a whole character or
+ * escape) with every C0 control character written as \xNN, every C1 control (U+0080 to U+009F,
+ * CSI among them) and bidirectional-text control (U+202E, ...) as \uNNNN, and every byte that is
+ * not UTF-8 as \xNN, so that text from the data cannot retitle or clear a terminal or reorder a
+ * message. Every coopnet_error_t message and diagnostic is escaped this way. O(length). */
 COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, size_t size);
+
+/* The length in bytes of the longest prefix of text of at most max_bytes that ends on a whole
+ * UTF-8 character (for "%.*s" in messages). O(length). */
+COOPNET_API size_t coopnet_text_prefix(const char *text, size_t max_bytes);
 
 /* The length in bytes of the bidirectional-text control (U+061C, U+200E, U+200F, U+202A-U+202E,
  * U+2066-U+2069) text starts with, or 0. O(1). */

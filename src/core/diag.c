@@ -53,7 +53,9 @@ void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severit
     coopnet_diag_t *diag = &list->items[list->n_items];
     diag->severity = severity;
     diag->line = line;
-    diag->file = strdup(file ? file : "");
+    char escaped_file[COOPNET_ERROR_MESSAGE_SIZE / 2]; /* a file name may come from the data */
+    coopnet_text_escape_controls(file ? file : "", escaped_file, sizeof escaped_file);
+    diag->file = strdup(escaped_file);
     diag->message = strdup(message);
     if (diag->file == NULL || diag->message == NULL) {
         free(diag->file);

@@ -33,6 +33,30 @@ size_t coopnet_text_bidi_control(const char *text)
     return bidi_control_length((const unsigned char *)text, &unused);
 }
 
+/* The length of the well-formed UTF-8 sequence at text (1 to 4) and its code point, or 0 when
+ * text does not start one (a stray continuation byte, an overlong or truncated sequence). */
+static size_t utf8_sequence(const unsigned char *text, unsigned *code_point)
+{
+    unsigned char lead = text[0];
+    size_t length = lead < 0x80                    ? 1
+                    : lead >= 0xC2 && lead <= 0xDF ? 2
+                    : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                   : 0;
+    if (length == 0)
+        return 0;
+    unsigned point = length == 1 ? lead : lead & (0x7Fu >> length);
+    for (size_t i = 1; i < length; i++) {
+        if ((text[i] & 0xC0) != 0x80)
+            return 0;
+        point = (point << 6) | (text[i] & 0x3Fu);
+    }
+    if ((length == 3 && point < 0x800) || (length == 4 && (point < 0x10000 || point > 0x10FFFF)))
+        return 0;
+    *code_point = point;
+    return length;
+}
+
 void coopnet_text_escape_controls(const char *text, char *buffer, size_t size)
 {
     if (size == 0)
@@ -40,25 +64,38 @@ void coopnet_text_escape_controls(const char *text, char *buffer, size_t size)
     size_t out = 0;
     const unsigned char *p = (const unsigned char *)text;
     while (*p != '\0') {
-        char escape[8];
-        size_t length = 0, consumed = 1;
-        unsigned code_point;
-        if (*p < 0x20 || *p == 0x7F) {
-            length = (size_t)snprintf(escape, sizeof escape, "\\x%02x", *p);
-        } else if ((consumed = bidi_control_length(p, &code_point)) > 0) {
-            length = (size_t)snprintf(escape, sizeof escape, "\\u%04x", code_point);
-        } else {
+        char piece[8];
+        unsigned code_point = 0, bidi_point;
+        size_t length, consumed = utf8_sequence(p, &code_point);
+        if (consumed == 0) { /* not UTF-8: the byte, escaped */
             consumed = 1;
-            escape[0] = (char)*p;
-            length = 1;
+            length = (size_t)snprintf(piece, sizeof piece, "\\x%02x", *p);
+        } else if (code_point < 0x20 || code_point == 0x7F) {
+            length = (size_t)snprintf(piece, sizeof piece, "\\x%02x", code_point);
+        } else if ((code_point >= 0x80 && code_point <= 0x9F) ||
+                   bidi_control_length(p, &bidi_point) > 0) { /* C1 controls (CSI), bidi */
+            length = (size_t)snprintf(piece, sizeof piece, "\\u%04x", code_point);
+        } else {
+            memcpy(piece, p, consumed);
+            length = consumed;
         }
         if (out + length >= size)
-            break;
-        memcpy(buffer + out, escape, length);
+            break; /* truncated before a whole character or escape, never inside one */
+        memcpy(buffer + out, piece, length);
         out += length;
         p += consumed;
     }
     buffer[out] = '\0';
+}
+
+size_t coopnet_text_prefix(const char *text, size_t max_bytes)
+{
+    size_t length = strlen(text);
+    if (length <= max_bytes)
+        return length;
+    while (max_bytes > 0 && ((unsigned char)text[max_bytes] & 0xC0) == 0x80)
+        max_bytes--; /* back to the start of the character that would be cut */
+    return max_bytes;
 }
 
 void coopnet_text_format_bytes(uint64_t bytes, char *buffer, size_t size)

@@ -263,9 +263,10 @@ static void warn_bidi_controls(table_reader_t *reader, size_t f, const char *val
     for (const char *p = value; *p != '\0'; p++) {
         if (coopnet_text_bidi_control(p) > 0) {
             coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
-                             "column '%s': value '%.60s' holds a bidirectional-text control at "
+                             "column '%s': value '%.*s' holds a bidirectional-text control at "
                              "byte %zu: it can make the text display as another",
-                             field_name(reader, f), value, (size_t)(p - value) + 1);
+                             field_name(reader, f), (int)coopnet_text_prefix(value, 60), value,
+                             (size_t)(p - value) + 1);
             return;
         }
     }
@@ -278,16 +279,17 @@ static void warn_formula_like(table_reader_t *reader, size_t f, const char *valu
 {
     if (!coopnet_text_formula_like(value))
         return;
+    const char *shown = value + (value[0] == '\t' || value[0] == '\r');
     char first[3] = {value[0], '\0', '\0'};
     if (value[0] == '\t' || value[0] == '\r') {
         first[0] = '\\';
         first[1] = value[0] == '\t' ? 't' : 'r';
     }
     coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
-                     "column '%s': value starting with '%s' (%.40s%s): a spreadsheet may run it "
+                     "column '%s': value starting with '%s' (%.*s%s): a spreadsheet may run it "
                      "as a formula; coopnet's CSV output writes it with a leading apostrophe",
-                     field_name(reader, f), first, value + (value[0] == '\t' || value[0] == '\r'),
-                     strlen(value) > 40 ? "..." : "");
+                     field_name(reader, f), first, (int)coopnet_text_prefix(shown, 40), shown,
+                     strlen(shown) > 40 ? "..." : "");
 }
 
 /* Reads the next data row into reader->value (trimmed, NUL-terminated copies). Returns 1 for a
