@@ -127,5 +127,22 @@ expect_status 130 $status "report interrupted by SIGINT"
 grep -qx "previous report" "$work/signal/report.pdf" || fail "SIGINT: the existing PDF changed"
 [ "$(ls -A "$work/signal")" = report.pdf ] || fail "SIGINT: left $(ls -A "$work/signal")"
 
+# --png-dir commits its figures together (issue 18): a report that fails after drawing some of
+# them leaves every old figure as it was, and no temporary
+rm -rf "$work/pngs"
+"$coopnet" report --quiet --png-dir "$work/pngs" "$mena" -o "$work/pngs.pdf" || fail "png-dir run"
+for png in "$work"/pngs/*.png; do echo "old figure" >"$png"; done
+last=$(ls "$work"/pngs/*.png | tail -1)
+rm "$last"
+mkdir "$last" # the last figure cannot be written: the run fails after drawing the others
+if "$coopnet" report --quiet --png-dir "$work/pngs" "$mena" -o "$work/pngs.pdf" 2>"$work/stderr"; then
+    fail "png-dir: the run should fail when a figure cannot be written"
+fi
+for png in "$work"/pngs/*.png; do
+    [ -d "$png" ] && continue
+    grep -qx "old figure" "$png" || fail "png-dir: $(basename "$png") replaced by a failed run"
+done
+[ -z "$(ls -A "$work/pngs" | grep '^\.coopnet-')" ] || fail "png-dir: temporaries left"
+
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))

@@ -13,6 +13,7 @@
 
 #include "coopnet/chart.h"
 #include "coopnet/nlc.h"
+#include "coopnet/output.h"
 #include "coopnet/render.h"
 #include "figures/style.h"
 
@@ -179,6 +180,14 @@ typedef int (*coopnet_draw_callback_t)(cairo_t *cr, coopnet_rect_t canvas, void 
 int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *figure,
                            double default_width_pt, double default_height_pt,
                            coopnet_draw_callback_t draw, void *data, coopnet_error_t *err);
+
+/* The same, but the complete figure is left in *written, uncommitted, for the caller to commit
+ * with the other outputs of its run (coopnet_output_commit_all) or abort. On failure *written
+ * is NULL and nothing is left behind. */
+int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_options_t *figure,
+                                       double default_width_pt, double default_height_pt,
+                                       coopnet_draw_callback_t draw, void *data,
+                                       coopnet_output_t **written, coopnet_error_t *err);
 
 /* The default caption: "Source: NAME, FIRST to LAST" (or without dates), into buffer. */
 void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer, size_t size);

@@ -148,6 +148,18 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
                            double default_width_pt, double default_height_pt,
                            coopnet_draw_callback_t draw, void *data, coopnet_error_t *err)
 {
+    coopnet_output_t *output = NULL;
+    int status = coopnet_i_figure_write_uncommitted(path, figure, default_width_pt,
+                                                    default_height_pt, draw, data, &output, err);
+    return status == COOPNET_OK ? coopnet_output_commit(output, err) : status;
+}
+
+int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_options_t *figure,
+                                       double default_width_pt, double default_height_pt,
+                                       coopnet_draw_callback_t draw, void *data,
+                                       coopnet_output_t **written, coopnet_error_t *err)
+{
+    *written = NULL;
     coopnet_figure_format_t format;
     int status = coopnet_figure_format_from_path(path, &format, err);
     if (status != COOPNET_OK)
@@ -218,7 +230,7 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
     }
     cairo_surface_destroy(surface);
     surface = NULL;
-    status = coopnet_output_commit(output, err);
+    *written = output; /* complete: the caller commits it, alone or with others */
     output = NULL;
 cleanup:
     if (cr != NULL)

@@ -110,6 +110,14 @@ int coopnet_i_report_document_finish(report_document_t *document)
     document->cr = NULL;
     document->surface = NULL;
     memset(document->fonts, 0, sizeof document->fonts);
+    if (document->status == COOPNET_OK) {
+        coopnet_error_t err;
+        if (coopnet_output_commit_all(document->pngs, document->n_pngs, &err) != COOPNET_OK)
+            coopnet_i_report_fail(document, err.code, "%s", err.message);
+    }
+    for (size_t i = 0; i < document->n_pngs; i++)
+        coopnet_output_abort(document->pngs[i]); /* NULL once committed */
+    document->n_pngs = 0;
     return document->status;
 }
 
@@ -342,9 +350,17 @@ static void write_png(report_document_t *document, coopnet_rect_t rect, const ch
     figure.height = rect.h * PNG_DPI / 72.0;
     png_job_t job = {draw, data};
     coopnet_error_t err;
-    int status = coopnet_i_figure_write(path, &figure, 0, 0, draw_png_job, &job, &err);
+    if (document->n_pngs == REPORT_MAX_PNGS) {
+        coopnet_i_report_fail(document, COOPNET_EINTERNAL, "more than %d report figures",
+                              REPORT_MAX_PNGS);
+        return;
+    }
+    int status = coopnet_i_figure_write_uncommitted(path, &figure, 0, 0, draw_png_job, &job,
+                                                    &document->pngs[document->n_pngs], &err);
     if (status != COOPNET_OK)
         coopnet_i_report_fail(document, status, "%s", err.message);
+    else
+        document->n_pngs++;
 }
 
 void coopnet_i_report_figure(report_document_t *document, coopnet_rect_t rect, const char *name,

@@ -11,6 +11,7 @@
 #define COOPNET_REPORT_LAYOUT_H
 
 #include "coopnet/error.h"
+#include "coopnet/output.h"
 #include "figures/style.h"
 
 #include <cairo.h>
@@ -45,6 +46,8 @@ typedef enum {
 extern const coopnet_rgb_t coopnet_i_report_accent; /* deep navy: title band, headings */
 extern const coopnet_rgb_t coopnet_i_report_rule;   /* thin rules */
 
+#define REPORT_MAX_PNGS 48
+
 typedef struct report_document {
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -55,6 +58,8 @@ typedef struct report_document {
     double y; /* the cursor: top of the next block, points from the page's top */
     const char *png_directory;
     int figure_count;
+    coopnet_output_t *pngs[REPORT_MAX_PNGS]; /* drawn, committed together when the report ends */
+    size_t n_pngs;
     int status;
     coopnet_error_t *err;
     PangoFontDescription *fonts[REPORT_FONT_COUNT];
@@ -67,7 +72,9 @@ int coopnet_i_report_document_begin(report_document_t *document, FILE *stream, c
                                     const char *metadata_date, const char *footer, int page_count,
                                     const char *png_directory, coopnet_error_t *err);
 
-/* Ends the last page, finishes the PDF and frees everything; returns the document's status. */
+/* Ends the last page, finishes the PDF and frees everything; returns the document's status. The
+ * PNG copies (png_directory) are committed together when the document succeeded, so that a
+ * failed or interrupted report leaves the directory's old figures all as they were. */
 int coopnet_i_report_document_finish(report_document_t *document);
 
 /* Records a failure (the first one wins); returns document->status. */
