@@ -25,6 +25,48 @@ static double value_at(const coopnet_snapshots_t *s, const double *table, size_t
     return table[(step * s->n_measures + measure) * (size_t)s->n_vertices + (size_t)vertex];
 }
 
+/* A cut-off (the options' as-of date) ends the snapshots: no step uses data after it, and the
+ * last step is the cut-off itself when it falls inside a period (the report "as of" a date once
+ * showed later years). */
+static void test_cut_off(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, NULL);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_error_t err;
+    CHECK_INT(coopnet_date_parse("2024-02", &options.as_of, &err), COOPNET_OK);
+    coopnet_snapshots_t s;
+    const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE};
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 2);
+    char date[COOPNET_DATE_TEXT_SIZE];
+    if (s.n_steps == 2) {
+        coopnet_date_format(s.dates[0], date);
+        CHECK_STR(date, "2023-12-31");
+        coopnet_date_format(s.dates[1], date);
+        CHECK_STR(date, "2024-02-29");
+    }
+    coopnet_snapshots_destroy(&s);
+    CHECK_INT(coopnet_date_parse("2023-12-31", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 1);
+    coopnet_snapshots_destroy(&s);
+    CHECK_INT(coopnet_date_parse("2020", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 0);
+    coopnet_snapshots_destroy(&s);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_years(void)
 {
     coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, NULL);
@@ -146,6 +188,7 @@ static void test_undated(void)
 int main(void)
 {
     TEST_RUN(test_years);
+    TEST_RUN(test_cut_off);
     TEST_RUN(test_quarters_and_window);
     TEST_RUN(test_undated);
     return TEST_DONE();

@@ -99,6 +99,29 @@ int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
                                                    err);
 }
 
+/* The steps: the end of every period from first_day's to last_end, none after the cut-off (the
+ * options' as-of date: a snapshot never uses data the caller left out), and the cut-off itself
+ * as the last step when it falls inside a period. Writes them to dates when not NULL; returns
+ * how many. */
+static size_t step_days(int32_t first_day, int32_t last_end, int32_t cutoff,
+                        coopnet_period_t period, coopnet_date_t *dates)
+{
+    size_t n = 0;
+    int32_t end = coopnet_period_end(first_day, period), added = INT32_MIN;
+    for (; end <= last_end && end <= cutoff; end = coopnet_period_end(end + 1, period)) {
+        if (dates != NULL)
+            dates[n] = coopnet_date_from_day(end);
+        added = end;
+        n++;
+    }
+    if (end <= last_end && cutoff >= first_day && cutoff > added) {
+        if (dates != NULL)
+            dates[n] = coopnet_date_from_day(cutoff);
+        n++;
+    }
+    return n;
+}
+
 int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
                                             const coopnet_graph_options_t *options,
                                             coopnet_period_t period, int32_t window_days,
@@ -136,18 +159,16 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
     if (first.precision == COOPNET_DATE_NONE)
         goto cleanup; /* nothing dated: no steps */
     int32_t last_end = coopnet_period_end(coopnet_date_last_day(last), period);
-    size_t n_steps = 0;
-    for (int32_t end = coopnet_period_end(first.day, period); end <= last_end;
-         end = coopnet_period_end(end + 1, period))
-        n_steps++;
+    int32_t cutoff = options->as_of.precision == COOPNET_DATE_NONE
+                         ? INT32_MAX
+                         : coopnet_date_last_day(options->as_of);
+    size_t n_steps = step_days(first.day, last_end, cutoff, period, NULL);
     snapshots->dates = coopnet_i_alloc_array(n_steps, sizeof *snapshots->dates);
     if (snapshots->dates == NULL) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
         goto cleanup;
     }
-    for (int32_t end = coopnet_period_end(first.day, period); end <= last_end;
-         end = coopnet_period_end(end + 1, period))
-        snapshots->dates[snapshots->n_steps++] = coopnet_date_from_day(end);
+    snapshots->n_steps = step_days(first.day, last_end, cutoff, period, snapshots->dates);
     if (graphs != NULL && (kept = calloc(n_steps + 1, sizeof *kept)) == NULL) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
         goto cleanup;

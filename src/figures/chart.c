@@ -517,6 +517,24 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
 
 /* ---- snapshots: the network as of each year, same positions ---- */
 
+/* "2024", or "2024 (to 31 Mar)" when the panel's graph stops before the year's end (an as-of
+ * date): the title says what the panel counts, read from the graph's own options. */
+static void panel_title_of(const coopnet_graph_t *graph, int year, char *buffer, size_t size)
+{
+    static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    coopnet_date_t as_of = graph->options.as_of;
+    int as_of_year, month, day;
+    if (as_of.precision != COOPNET_DATE_NONE) {
+        coopnet_date_civil_from_days(coopnet_date_last_day(as_of), &as_of_year, &month, &day);
+        if (as_of_year == year && !(month == 12 && day == 31)) {
+            snprintf(buffer, size, "%d (to %d %s)", year, day, months[month - 1]);
+            return;
+        }
+    }
+    snprintf(buffer, size, "%d", year);
+}
+
 void coopnet_i_snapshot_panels_destroy(coopnet_snapshot_panels_t *panels)
 {
     if (panels == NULL)
@@ -566,6 +584,10 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
         coopnet_graph_options_t yearly = *graph_options;
         yearly.as_of =
             (coopnet_date_t){coopnet_date_days_from_civil(year, 12, 31), COOPNET_DATE_DAY};
+        /* the last panel stops at the as-of date: no panel shows data the caller left out */
+        if (graph_options->as_of.precision != COOPNET_DATE_NONE &&
+            coopnet_date_last_day(graph_options->as_of) < yearly.as_of.day)
+            yearly.as_of = coopnet_date_from_day(coopnet_date_last_day(graph_options->as_of));
         coopnet_graph_t *graph = &panels->owned[panels->n_owned];
         int status = coopnet_graph_init_cooperation(graph, bundle, &yearly, err);
         if (status != COOPNET_OK) {
@@ -655,7 +677,7 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
         coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
         cairo_rectangle(cr, panel.x, panel.y, panel.w, panel.h);
         cairo_fill(cr);
-        snprintf(panel_title, sizeof panel_title, "%d", panels->years[p]);
+        panel_title_of(graph, panels->years[p], panel_title, sizeof panel_title);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, panel_title, panel.x + 8, panel.y + 6,
                                   0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
         coopnet_rect_t inner = {
