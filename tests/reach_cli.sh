@@ -70,7 +70,7 @@ expect 0 "$coopnet" reach "$mena" --all --memory-limit 100 --exact --quiet
 [ "$out" = "$exact" ] || fail "--exact over the memory limit"
 expect 0 "$coopnet" reach "$mena" --all --memory-limit 2MiB --quiet
 [ "$out" = "$exact" ] || fail "exact under the memory limit"
-expect 1 "$coopnet" reach "$mena" --all --memory-limit 100 --max-wait 30 --quiet
+expect 2 "$coopnet" reach "$mena" --all --memory-limit 100 --max-wait 30 --quiet
 contains "$err" "the estimate cannot honour a maximum wait: raise --memory-limit, or drop --max-wait"
 expect 0 "$coopnet" reach-curve "$mena" --every year --estimate --quiet
 [ "$(echo "$out" | head -1)" = "date,reachability_ratio,mean_out_reach,relative_standard_error" ] ||

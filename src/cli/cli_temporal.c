@@ -145,8 +145,9 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
     policy.precision = options->precision;
     coopnet_temporal_all_method_t method;
     if (coopnet_temporal_all_sources_choose(network, &policy, &method, &err) != COOPNET_OK) {
+        /* options that cannot go together for this bundle: a usage error (exit 2) */
         cli_error("%s: raise --memory-limit, or drop --max-wait", err.message);
-        return COOPNET_EXIT_FAILURE;
+        return COOPNET_EXIT_USAGE;
     }
     if (policy.method == COOPNET_TEMPORAL_ALL_AUTO && method == COOPNET_TEMPORAL_ALL_ESTIMATE &&
         !cli_quiet) {

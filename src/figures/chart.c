@@ -1026,9 +1026,10 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
             goto cleanup;
         }
         if (!coopnet_temporal_network_keeps_actor(network, (size_t)actor)) {
-            status = COOPNET_ERROR(err, COOPNET_EINVAL,
-                                   "source actor '%s' is left out by --exclude or --level",
-                                   options->sources[s]);
+            status =
+                COOPNET_ERROR(err, COOPNET_EINVAL,
+                              "source actor '%s' is not among the actors the graph options keep",
+                              options->sources[s]);
             goto cleanup;
         }
         job->sources[s] = (size_t)actor;

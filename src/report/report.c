@@ -225,16 +225,14 @@ static void count_data(report_model_t *model)
 
     model->first.precision = model->last.precision = COOPNET_DATE_NONE;
     for (size_t e = 0; e < bundle->n_events; e++) {
-        bool attended = false;
+        size_t attendances = 0;
         for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++)
-            if (model->actor_kept[bundle->participations[p].actor]) {
-                attended = true;
-                model->n_participations++;
-            }
+            attendances += model->actor_kept[bundle->participations[p].actor];
         model->event_kept[e] =
-            attended && coopnet_graph_keeps_event(bundle, e, &model->graph_options);
+            attendances > 0 && coopnet_graph_keeps_event(bundle, e, &model->graph_options);
         if (!model->event_kept[e])
-            continue;
+            continue; /* an event after the as-of date counts none of its participations */
+        model->n_participations += attendances;
         model->n_events++;
         coopnet_date_t date = bundle->events[e].date;
         if (date.precision == COOPNET_DATE_NONE)
