@@ -52,19 +52,19 @@ static void format_contact_title(const coopnet_bundle_t *bundle, coopnet_contact
         snprintf(buffer, size, "%s tie", bundle->ties[via.index].type);
 }
 
+/* A row carries its actor's id, so that the comparator needs no file-scope context. */
 typedef struct reach_row {
     int32_t actor;
     int32_t day;
+    const char *id;
 } reach_row_t;
-
-static const coopnet_bundle_t *sort_bundle;
 
 static int compare_rows(const void *a, const void *b)
 {
     const reach_row_t *x = a, *y = b;
     if (x->day != y->day)
         return x->day < y->day ? -1 : 1;
-    return strcmp(sort_bundle->actors[x->actor].id, sort_bundle->actors[y->actor].id);
+    return strcmp(x->id, y->id);
 }
 
 static int write_reach(const coopnet_temporal_network_t *network,
@@ -82,8 +82,7 @@ static int write_reach(const coopnet_temporal_network_t *network,
     size_t n = 0;
     for (size_t a = 0; a < reach->n_actors; a++)
         if (reach->day[a] != COOPNET_TEMPORAL_NEVER)
-            rows[n++] = (reach_row_t){(int32_t)a, reach->day[a]};
-    sort_bundle = bundle;
+            rows[n++] = (reach_row_t){(int32_t)a, reach->day[a], bundle->actors[a].id};
     qsort(rows, n, sizeof *rows, compare_rows);
 
     coopnet_table_t table;
