@@ -144,5 +144,17 @@ for png in "$work"/pngs/*.png; do
 done
 [ -z "$(ls -A "$work/pngs" | grep '^\.coopnet-')" ] || fail "png-dir: temporaries left"
 
+# a shared first place is never named as one actor's (review): three actors at one workshop all
+# have the most partners, and nobody lies between two others
+mkdir -p "$work/tie"
+printf 'id,name,level,country\na,Amman,local,JO\nb,Zarqa,local,JO\nc,Irbid,national,JO\n' >"$work/tie/actors.csv"
+printf 'id,title,date\ne1,Workshop,2024-01-01\n' >"$work/tie/events.csv"
+printf 'event,actor\ne1,a\ne1,b\ne1,c\n' >"$work/tie/participation.csv"
+"$coopnet" report --quiet "$work/tie" -o "$work/tie.pdf" || fail "report of a three-way tie"
+page4=$(pdftotext -f 4 -l 4 "$work/tie.pdf" - | tr '\n' ' ')
+echo "$page4" | grep -q "Amman and 2 other actors tie for the most partners" ||
+    fail "page 4 does not say the first place is shared: $page4"
+echo "$page4" | grep -q "every betweenness is 0" || fail "page 4: betweenness 0 not said: $page4"
+
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))

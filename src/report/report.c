@@ -742,6 +742,28 @@ static void page_title(report_document_t *document, const report_model_t *model,
         page_contents_line(document, page->all[i].number, page->all[i].title);
 }
 
+/* The actors sharing the first place of order (by values) as Pango markup (names escaped):
+ * "<b>A</b>", "<b>A</b> and <b>B</b>" or "<b>A</b> and 4 other actors", into buffer; returns how
+ * many share it. A first place is never named as one actor's when it is shared. */
+static size_t leaders(const report_model_t *model, const igraph_vector_int_t *order,
+                      const igraph_vector_t *values, char *buffer, size_t size)
+{
+    igraph_integer_t n = igraph_vector_int_size(order);
+    double top = VECTOR(*values)[VECTOR(*order)[0]];
+    size_t tied = 1;
+    while ((igraph_integer_t)tied < n && VECTOR(*values)[VECTOR(*order)[tied]] == top)
+        tied++;
+    const char *first = vertex_name(model, VECTOR(*order)[0]);
+    char *markup = tied == 1 ? g_markup_printf_escaped("<b>%s</b>", first)
+                   : tied == 2
+                       ? g_markup_printf_escaped("<b>%s</b> and <b>%s</b>", first,
+                                                 vertex_name(model, VECTOR(*order)[1]))
+                       : g_markup_printf_escaped("<b>%s</b> and %zu other actors", first, tied - 1);
+    snprintf(buffer, size, "%s", markup ? markup : "");
+    g_free(markup);
+    return tied;
+}
+
 static void page_centrality(report_document_t *document, const report_model_t *model,
                             const report_page_t *page)
 {
@@ -758,16 +780,31 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         total_betweenness += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
     for (igraph_integer_t i = 0; i < n && i < 3; i++)
         top3 += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
-    paragraph_printf(
-        document,
-        "<b>%s</b> has the most partners: %.0f of the other %lld actors. <b>%s</b> lies on the "
-        "most shortest paths between other actors (betweenness %.1f); the three leading brokers "
-        "together hold %.0f%% of all betweenness, so the network depends on %s for its cohesion.",
-        vertex_name(model, top_degree), VECTOR(model->degree)[top_degree], (long long)(n - 1),
-        vertex_name(model, top_between), VECTOR(model->betweenness)[top_between],
-        total_betweenness > 0 ? 100.0 * top3 / total_betweenness : 0.0,
-        total_betweenness > 0 && top3 / total_betweenness > 0.6 ? "very few actors"
-                                                                : "a handful of actors");
+    char degree_leaders[512], between_leaders[512];
+    size_t degree_tied =
+        leaders(model, &model->by_degree, &model->degree, degree_leaders, sizeof degree_leaders);
+    size_t between_tied = leaders(model, &model->by_betweenness, &model->betweenness,
+                                  between_leaders, sizeof between_leaders);
+    char betweenness_text[512];
+    if (VECTOR(model->betweenness)[top_between] <= 0)
+        snprintf(betweenness_text, sizeof betweenness_text,
+                 "No actor lies on a shortest path between two others (every betweenness is 0).");
+    else
+        snprintf(betweenness_text, sizeof betweenness_text,
+                 "%s %s the most shortest paths between other actors (betweenness %.1f%s); the "
+                 "three leading brokers together hold %.0f%% of all betweenness, so the network "
+                 "depends on %s for its cohesion.",
+                 between_leaders, between_tied > 1 ? "tie for" : "lies on",
+                 VECTOR(model->betweenness)[top_between], between_tied > 1 ? " each" : "",
+                 total_betweenness > 0 ? 100.0 * top3 / total_betweenness : 0.0,
+                 total_betweenness > 0 && top3 / total_betweenness > 0.6 ? "very few actors"
+                                                                         : "a handful of actors");
+    char paragraph[1536]; /* markup: the names in it are escaped by leaders() */
+    snprintf(paragraph, sizeof paragraph,
+             "%s %s the most partners: %.0f of the other %lld actors%s. %s", degree_leaders,
+             degree_tied > 1 ? "tie for" : "has", VECTOR(model->degree)[top_degree],
+             (long long)(n - 1), degree_tied > 1 ? " each" : "", betweenness_text);
+    coopnet_i_report_paragraph(document, paragraph);
 
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_RANKING);
