@@ -33,8 +33,32 @@ static void test_order_and_ties(void)
     igraph_vector_int_destroy(&order);
 }
 
+/* Competition ranks from the one ranking: ties share the better rank, NaN has none. */
+static void test_competition(void)
+{
+    static const double data[] = {3, 5, NAN, 5, 1, 3};
+    igraph_vector_t values;
+    igraph_vector_int_t order;
+    coopnet_error_t err;
+    igraph_vector_init_array(&values, data, 6);
+    igraph_vector_int_init(&order, 0);
+    CHECK_INT(coopnet_rank_vertices(&values, &order, &err), COOPNET_OK);
+    double ranks[6];
+    coopnet_rank_competition(&values, &order, ranks);
+    static const double expected[] = {3, 1, NAN, 1, 5, 3};
+    for (int i = 0; i < 6; i++) {
+        if (isnan(expected[i]))
+            CHECK(isnan(ranks[i]));
+        else
+            CHECK_NEAR(ranks[i], expected[i], 0);
+    }
+    igraph_vector_destroy(&values);
+    igraph_vector_int_destroy(&order);
+}
+
 int main(void)
 {
     TEST_RUN(test_order_and_ties);
+    TEST_RUN(test_competition);
     return TEST_DONE();
 }

@@ -32,6 +32,13 @@ COOPNET_API int coopnet_rank_vertices(const igraph_vector_t *values, igraph_vect
 COOPNET_API int coopnet_rank_top(const igraph_vector_t *values, size_t top,
                                  igraph_vector_int_t *order, coopnet_error_t *err);
 
+/* Competition ranks ("1224") from that ranking: ranks[i] = 1 + the number of values greater
+ * than values[i], so equal values share the better rank; NaN for a NaN value. order is what
+ * coopnet_rank_vertices gave for values; ranks holds one entry per value. The snapshots' ranks
+ * and rank changes are these. O(n). */
+COOPNET_API void coopnet_rank_competition(const igraph_vector_t *values,
+                                          const igraph_vector_int_t *order, double *ranks);
+
 #ifdef __cplusplus
 }
 #endif

@@ -38,8 +38,8 @@ int coopnet_rank_top(const igraph_vector_t *values, size_t top, igraph_vector_in
     igraph_integer_t kept = top < (size_t)n ? (igraph_integer_t)top : n;
     int status = COOPNET_OK;
     if (igraph_vector_int_resize(order, kept) != IGRAPH_SUCCESS) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory ranking %lld values",
-                               (long long)n);
+        status =
+            COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory ranking %lld values", (long long)n);
     } else {
         for (igraph_integer_t i = 0; i < kept; i++)
             VECTOR(*order)[i] = ranked[i].index;
@@ -52,4 +52,20 @@ int coopnet_rank_vertices(const igraph_vector_t *values, igraph_vector_int_t *or
                           coopnet_error_t *err)
 {
     return coopnet_rank_top(values, (size_t)igraph_vector_size(values), order, err);
+}
+
+void coopnet_rank_competition(const igraph_vector_t *values, const igraph_vector_int_t *order,
+                              double *ranks)
+{
+    igraph_integer_t n = igraph_vector_int_size(order);
+    for (igraph_integer_t i = 0; i < n; i++) {
+        igraph_integer_t index = VECTOR(*order)[i];
+        double value = VECTOR(*values)[index];
+        if (isnan(value))
+            ranks[index] = NAN;
+        else if (i > 0 && VECTOR(*values)[VECTOR(*order)[i - 1]] == value)
+            ranks[index] = ranks[VECTOR(*order)[i - 1]]; /* a tie shares the better rank */
+        else
+            ranks[index] = (double)i + 1;
+    }
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* snapshots.c - centralities at each year, quarter or month (see coopnet/snapshots.h). */
+#include "coopnet/rank.h"
 #include "coopnet/snapshots.h"
 #include "analysis/snapshots_internal.h"
 #include "coopnet/library.h"
@@ -23,32 +24,17 @@ void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots)
     memset(snapshots, 0, sizeof *snapshots);
 }
 
-typedef struct ranked {
-    double value;
-    igraph_integer_t vertex;
-} ranked_t;
-
-static int compare_ranked(const void *a, const void *b)
+/* The competition ranks of one step's values, by the toolkit's one ranking (coopnet/rank.h);
+ * order is the caller's workspace. */
+static int rank_values(const double *values, double *ranks, igraph_integer_t n,
+                       igraph_vector_int_t *order, coopnet_error_t *err)
 {
-    const ranked_t *x = a, *y = b;
-    if (x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    return (x->vertex > y->vertex) - (x->vertex < y->vertex);
-}
-
-/* Competition ranks (1 = highest, equal values share the best rank) of the non-NaN values. */
-static void rank_values(const double *values, double *ranks, igraph_integer_t n, ranked_t *work)
-{
-    igraph_integer_t m = 0;
-    for (igraph_integer_t v = 0; v < n; v++) {
-        ranks[v] = NAN;
-        if (!isnan(values[v]))
-            work[m++] = (ranked_t){values[v], v};
-    }
-    qsort(work, (size_t)m, sizeof *work, compare_ranked);
-    for (igraph_integer_t i = 0; i < m; i++)
-        ranks[work[i].vertex] =
-            i > 0 && work[i].value == work[i - 1].value ? ranks[work[i - 1].vertex] : (double)i + 1;
+    igraph_vector_t view;
+    igraph_vector_view(&view, values, n);
+    int status = coopnet_rank_vertices(&view, order, err);
+    if (status == COOPNET_OK)
+        coopnet_rank_competition(&view, order, ranks);
+    return status;
 }
 
 /* Spearman correlation and the largest moves between two steps of one measure. */
@@ -134,8 +120,9 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
     coopnet_graph_t *kept = NULL; /* graphs != NULL: every step's graph, handed over */
     coopnet_graph_t graph = {0};
     igraph_vector_t values[COOPNET_MEASURE_COUNT];
-    size_t n_values = 0; /* initialised vectors of values[] */
-    ranked_t *rank_work = NULL;
+    size_t n_values = 0;            /* initialised vectors of values[] */
+    igraph_vector_int_t rank_order; /* workspace of rank_values */
+    bool have_rank_order = false;
     double *x = NULL, *y = NULL, *spearman_work = NULL;
 
     coopnet_library_init();
@@ -153,6 +140,8 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
                          "snapshots");
     for (; n_values < n_measures; n_values++)
         COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&values[n_values], 0), "snapshots");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&rank_order, 0), "snapshots");
+    have_rank_order = true;
 
     coopnet_date_t first, last;
     coopnet_bundle_date_range(bundle, &first, &last);
@@ -197,12 +186,11 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
             snapshots->ranks = coopnet_i_alloc_array(cells, sizeof *snapshots->ranks);
             snapshots->changes =
                 coopnet_i_alloc_array(snapshots->n_steps * n_measures, sizeof *snapshots->changes);
-            rank_work = coopnet_i_alloc_array((size_t)n, sizeof *rank_work);
             x = coopnet_i_alloc_array((size_t)n, sizeof *x);
             y = coopnet_i_alloc_array((size_t)n, sizeof *y);
             spearman_work = coopnet_i_alloc_array(2 * (size_t)n, sizeof *spearman_work);
-            if (!snapshots->values || !snapshots->ranks || !snapshots->changes || !rank_work ||
-                !x || !y || !spearman_work) {
+            if (!snapshots->values || !snapshots->ranks || !snapshots->changes || !x || !y ||
+                !spearman_work) {
                 status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
                 goto cleanup;
             }
@@ -213,7 +201,9 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
         for (size_t k = 0; k < n_measures; k++) {
             size_t offset = (s * n_measures + k) * (size_t)n;
             memcpy(snapshots->values + offset, VECTOR(values[k]), (size_t)n * sizeof(double));
-            rank_values(snapshots->values + offset, snapshots->ranks + offset, n, rank_work);
+            if ((status = rank_values(snapshots->values + offset, snapshots->ranks + offset, n,
+                                      &rank_order, err)) != COOPNET_OK)
+                goto cleanup;
             if (s > 0) {
                 size_t before = offset - n_measures * (size_t)n;
                 compare_steps(snapshots->values + before, snapshots->values + offset,
@@ -233,7 +223,8 @@ cleanup:
     coopnet_graph_destroy(&graph);
     for (size_t k = 0; k < n_values; k++)
         igraph_vector_destroy(&values[k]);
-    free(rank_work);
+    if (have_rank_order)
+        igraph_vector_int_destroy(&rank_order);
     free(x);
     free(y);
     free(spearman_work);
