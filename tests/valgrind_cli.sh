@@ -49,7 +49,8 @@ run 0 convert --layer events --weighting newman "$datasets/davis-southern-women"
 run 0 convert --as-of 2024-01 --level local,national "$datasets/mena-hub" -o "$work/m.csv"
 run 0 validate "$work/mena.graphml"
 # the option parser: lists given twice, an error after an allocation, old spellings, --help
-run 0 info --exclude scn --exclude scn_mena_hub,scn "$datasets/mena-hub"
+run 2 info --exclude scn --exclude scn_mena_hub,scn "$datasets/mena-hub" # a repeat is refused (no leak)
+run 0 info --exclude scn_mena_hub,scn "$datasets/mena-hub"
 run 2 info --exclude scn --layer friends "$datasets/mena-hub"
 run 2 reach --from saida --from fes,saida "$datasets/mena-hub"
 run 2 chart reach-curve --from saida,fes --top 0 "$datasets/mena-hub" -o "$work/c.png"
