@@ -30,6 +30,7 @@ static int rank_values(const double *values, double *ranks, igraph_integer_t n,
                        igraph_vector_int_t *order, coopnet_error_t *err)
 {
     igraph_vector_t view;
+    memset(&view, 0, sizeof view); /* filled by igraph_vector_view; gcc cannot see it */
     igraph_vector_view(&view, values, n);
     int status = coopnet_rank_vertices(&view, order, err);
     if (status == COOPNET_OK)
