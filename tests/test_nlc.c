@@ -3,6 +3,8 @@
 #include "analysis_fixtures.h"
 #include "testing.h"
 
+#include <math.h>
+
 /* MA: l1, l2 local, r1 regional, n1 national; TN: l3 local, n2 national; i1 international.
  * Links: l1-n1, l1-l2, r1-n1, l3-i1, n1-i1, n2-i1 and l1-l3 (across countries). */
 static const char actors[] = "id,name,level,country\n"
@@ -98,6 +100,35 @@ static void test_hand_worked(void)
     coopnet_bundle_free(bundle);
 }
 
+/* A country whose national bodies are not in the data: its share is unknown (NaN), not 0%. */
+static void test_no_national_body(void)
+{
+    static const char lonely[] = "id,name,level,country\n"
+                                 "l1,L1,local,FR\n"
+                                 "i1,I1,international,\n";
+    static const char tie[] = "from,to,type\nl1,i1,agreement\n";
+    coopnet_bundle_t *bundle = fixture_bundle(lonely, NULL, NULL, tie);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_nlc_t nlc;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, &nlc, &err), COOPNET_OK);
+    CHECK_INT(nlc.n_countries, 1);
+    if (nlc.n_countries == 1) {
+        CHECK_INT(nlc.reach[0].subnational, 1);
+        CHECK_INT(nlc.reach[0].national, 0);
+        CHECK(isnan(nlc.reach[0].share));
+    }
+    coopnet_nlc_destroy(&nlc);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_mena_hub_totals(void)
 {
     /* every edge counts once for the whole network */
@@ -130,5 +161,6 @@ int main(void)
 {
     TEST_RUN(test_hand_worked);
     TEST_RUN(test_mena_hub_totals);
+    TEST_RUN(test_no_national_body);
     return TEST_DONE();
 }

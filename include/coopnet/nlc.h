@@ -39,7 +39,8 @@ typedef struct coopnet_nlc_reach {
     igraph_integer_t subnational; /* local and regional actors of the country */
     igraph_integer_t linked;      /* of them, with an edge to a national actor of the country */
     igraph_integer_t national;    /* national actors of the country */
-    double share;                 /* linked / subnational; NaN when there are none */
+    double share; /* linked / subnational; NaN when there are none, or when the data has no
+                   * national actor of the country (unknown, not 0%) */
 } coopnet_nlc_reach_t;
 
 typedef struct coopnet_nlc {

@@ -165,8 +165,10 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
     }
     for (size_t c = 0; c < n_countries; c++) {
         coopnet_nlc_reach_t *reach = &nlc->reach[c];
-        reach->share =
-            reach->subnational ? (double)reach->linked / (double)reach->subnational : NAN;
+        /* without a national actor of the country in the data the share is unknown, not 0 */
+        reach->share = reach->subnational && reach->national
+                           ? (double)reach->linked / (double)reach->subnational
+                           : NAN;
     }
     nlc->n_countries = n_countries;
 cleanup:

@@ -1139,6 +1139,16 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     report_table_t table = {
         5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
+    bool unknown = false;
+    for (size_t c = 0; c < nlc->n_countries; c++)
+        unknown |= nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0;
+    if (unknown)
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL,
+                                             "–: the data holds no national body of that country, "
+                                             "so its share is unknown, not zero.",
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+                       6;
     return;
 out_of_memory:
     coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
