@@ -227,6 +227,11 @@ static void test_rank(void)
         CHECK_INT(ranking.items[1].n_isolated, 1);
         CHECK_INT(ranking.items[4].n_dropped_events, 1); /* mtn hosted w4 */
         CHECK_NEAR(ranking.items[4].after.fragmentation, 0, 1e-12);
+        /* competition ranks: the seven zeros share rank 3 */
+        CHECK_NEAR(ranking.items[0].rank, 1, 0);
+        CHECK_NEAR(ranking.items[1].rank, 2, 0);
+        CHECK_NEAR(ranking.items[2].rank, 3, 0);
+        CHECK_NEAR(ranking.items[8].rank, 3, 0);
     }
     coopnet_whatif_ranking_destroy(&ranking);
 
@@ -272,6 +277,36 @@ static void test_empty_bundle(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Two actors: either withdrawal leaves one, whose fragmentation is undefined: NaN ranks, in
+ * bundle order. */
+static void test_rank_undefined(void)
+{
+    coopnet_bundle_t *bundle =
+        fixture_bundle("id,name,level,country\na,A,local,TN\nb,B,national,TN\n", NULL, NULL,
+                       "from,to,type\na,b,mou\n");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_whatif_ranking_t ranking = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_whatif_rank(&graph, 0, &ranking, &err), COOPNET_OK);
+    CHECK_INT(ranking.n_items, 2);
+    if (ranking.n_items == 2) {
+        CHECK_STR(actor_id(bundle, ranking.items[0].actor), "a");
+        CHECK_STR(actor_id(bundle, ranking.items[1].actor), "b");
+        CHECK(isnan(ranking.items[0].rank) && isnan(ranking.items[1].after.fragmentation));
+        CHECK_INT(ranking.items[0].after.actors, 1);
+        CHECK_INT(ranking.items[0].n_isolated, 1);
+    }
+    coopnet_whatif_ranking_destroy(&ranking);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 /* Fragmentation directly: a path of 3 and an isolated vertex, 1 - 3 * 2 / (4 * 3) = 1/2; one
  * vertex: NaN. */
 static void test_fragmentation(void)
@@ -295,6 +330,7 @@ int main(void)
     TEST_RUN(test_hub_with_its_events);
     TEST_RUN(test_keep_events_and_non_convener);
     TEST_RUN(test_rank);
+    TEST_RUN(test_rank_undefined);
     TEST_RUN(test_empty_bundle);
     TEST_RUN(test_fragmentation);
     return TEST_DONE();

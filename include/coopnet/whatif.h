@@ -90,6 +90,8 @@ COOPNET_API void coopnet_whatif_destroy(coopnet_whatif_t *whatif);
 
 /* One actor tried by coopnet_whatif_rank: the graph after it withdrew with its events. */
 typedef struct coopnet_whatif_ranked {
+    double rank; /* competition rank ("1224", coopnet_rank_competition): 1 + the number of actors
+                  * tried whose withdrawal fragments more; NaN when the fragmentation is */
     igraph_integer_t vertex; /* in the graph ranked */
     size_t actor;            /* index into the bundle */
     igraph_integer_t degree; /* in the graph ranked */

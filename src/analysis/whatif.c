@@ -56,8 +56,7 @@ typedef struct withdrawal {
     const char **exclude_events;    /* the before options' ids, then the dropped events' */
     size_t *dropped;                /* the dropped events of the last build */
     size_t n_dropped;
-    igraph_vector_int_t sizes, degree_before, degree_after; /* initialised when sizes is */
-    bool have_vectors;
+    igraph_vector_int_t sizes, degree_before, degree_after; /* stor_begin NULL: not initialised */
 } withdrawal_t;
 
 static void withdrawal_free(withdrawal_t *withdrawal)
@@ -67,11 +66,12 @@ static void withdrawal_free(withdrawal_t *withdrawal)
     free(withdrawal->exclude);
     free(withdrawal->exclude_events);
     free(withdrawal->dropped);
-    if (withdrawal->have_vectors) {
+    if (withdrawal->sizes.stor_begin)
         igraph_vector_int_destroy(&withdrawal->sizes);
+    if (withdrawal->degree_before.stor_begin)
         igraph_vector_int_destroy(&withdrawal->degree_before);
+    if (withdrawal->degree_after.stor_begin)
         igraph_vector_int_destroy(&withdrawal->degree_after);
-    }
     memset(withdrawal, 0, sizeof *withdrawal);
 }
 
@@ -81,6 +81,7 @@ static int withdrawal_alloc(withdrawal_t *withdrawal, const coopnet_graph_t *bef
 {
     const coopnet_bundle_t *bundle = before->bundle;
     const coopnet_graph_options_t *options = &before->options;
+    int status = COOPNET_OK;
     memset(withdrawal, 0, sizeof *withdrawal);
     withdrawal->before = before;
     withdrawal->withdrawn = calloc(bundle->n_actors + 1, 1);
@@ -93,24 +94,19 @@ static int withdrawal_alloc(withdrawal_t *withdrawal, const coopnet_graph_t *bef
     if (!withdrawal->withdrawn || !withdrawal->kept_before || !withdrawal->exclude ||
         !withdrawal->exclude_events || !withdrawal->dropped)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory comparing the withdrawal");
-    if (igraph_vector_int_init(&withdrawal->sizes, 0) != IGRAPH_SUCCESS)
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory comparing the withdrawal");
-    if (igraph_vector_int_init(&withdrawal->degree_before, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&withdrawal->sizes);
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory comparing the withdrawal");
-    }
-    if (igraph_vector_int_init(&withdrawal->degree_after, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&withdrawal->sizes);
-        igraph_vector_int_destroy(&withdrawal->degree_before);
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory comparing the withdrawal");
-    }
-    withdrawal->have_vectors = true;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&withdrawal->sizes, 0),
+                         "comparing the withdrawal");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&withdrawal->degree_before, 0),
+                         "comparing the withdrawal");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&withdrawal->degree_after, 0),
+                         "comparing the withdrawal");
     for (size_t e = 0; e < bundle->n_events; e++)
         if (coopnet_graph_keeps_event(bundle, e, options)) {
             withdrawal->kept_before[e] = 1;
             withdrawal->events_before++;
         }
-    return COOPNET_OK;
+cleanup:
+    return status;
 }
 
 /* The events the before graph keeps that a withdrawn actor convened, into dropped (bundle
@@ -404,8 +400,18 @@ int coopnet_whatif_rank(const coopnet_graph_t *graph, size_t top, coopnet_whatif
     }
     if ((status = coopnet_rank_vertices(&fragmentation, &order, err)) != COOPNET_OK)
         goto cleanup;
-    for (size_t i = 0; i < n_candidates; i++)
-        ranking->items[i] = tried[VECTOR(order)[i]];
+    double *ranks = coopnet_i_alloc_array(n_candidates, sizeof *ranks);
+    if (ranks == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory ranking withdrawals");
+        goto cleanup;
+    }
+    coopnet_rank_competition(&fragmentation, &order, ranks);
+    for (size_t i = 0; i < n_candidates; i++) {
+        igraph_integer_t tried_index = VECTOR(order)[i];
+        ranking->items[i] = tried[tried_index];
+        ranking->items[i].rank = ranks[tried_index];
+    }
+    free(ranks);
     ranking->n_items = n_candidates;
 cleanup:
     free(tried);

@@ -3,9 +3,6 @@
  * after actors withdraw with the events they convened; `--rank`: the key players. */
 #include "cli_analysis.h"
 
-#include <math.h>
-#include <stdlib.h>
-
 static int run_whatif(int argc, char **argv);
 
 const cli_command_t cli_command_whatif = {
@@ -86,30 +83,12 @@ static void write_comparison(coopnet_table_t *table, const coopnet_graph_t *befo
         write_row(table, "isolated", bundle->actors[whatif->isolated[i]].id, 0, 1);
 }
 
-/* The ranking with competition ranks (coopnet/rank.h: equal fragmentations share a rank). */
-static int write_ranking(coopnet_table_t *table, cli_analysis_t *analysis,
-                         const coopnet_whatif_ranking_t *ranking)
+static void write_ranking(coopnet_table_t *table, cli_analysis_t *analysis,
+                          const coopnet_whatif_ranking_t *ranking)
 {
-    igraph_vector_t values;
-    igraph_vector_int_t order;
-    double *ranks = malloc((ranking->n_items + 1) * sizeof *ranks);
-    if (ranks == NULL || igraph_vector_init(&values, (igraph_integer_t)ranking->n_items)) {
-        free(ranks);
-        cli_error("out of memory");
-        return COOPNET_EXIT_FAILURE;
-    }
-    if (igraph_vector_int_init_range(&order, 0, (igraph_integer_t)ranking->n_items)) {
-        igraph_vector_destroy(&values);
-        free(ranks);
-        cli_error("out of memory");
-        return COOPNET_EXIT_FAILURE;
-    }
-    for (size_t i = 0; i < ranking->n_items; i++)
-        VECTOR(values)[i] = ranking->items[i].after.fragmentation;
-    coopnet_rank_competition(&values, &order, ranks);
     for (size_t i = 0; i < ranking->n_items; i++) {
         const coopnet_whatif_ranked_t *item = &ranking->items[i];
-        coopnet_table_number(table, ranks[i]);
+        coopnet_table_number(table, item->rank);
         cli_analysis_actor_cells(analysis, table, item->vertex);
         coopnet_table_integer(table, item->degree);
         coopnet_table_integer(table, (long long)item->n_dropped_events);
@@ -119,10 +98,6 @@ static int write_ranking(coopnet_table_t *table, cli_analysis_t *analysis,
         coopnet_table_number(table, item->after.fragmentation);
         coopnet_table_end_row(table);
     }
-    igraph_vector_int_destroy(&order);
-    igraph_vector_destroy(&values);
-    free(ranks);
-    return COOPNET_EXIT_OK;
 }
 
 static int run_whatif(int argc, char **argv)
@@ -188,8 +163,7 @@ static int run_whatif(int argc, char **argv)
                                               "components",     "largest_component",
                                               "fragmentation"};
         coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 11);
-        if ((exit_status = write_ranking(&table, &analysis, &ranking)) != COOPNET_EXIT_OK)
-            goto cleanup;
+        write_ranking(&table, &analysis, &ranking);
     } else {
         if (coopnet_whatif_compute(&analysis.graph, without.ids, without.n_ids, keep_events,
                                    &whatif, &err) != COOPNET_OK) {
