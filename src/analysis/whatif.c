@@ -137,7 +137,8 @@ static int build_after(withdrawal_t *withdrawal, bool keep_events, coopnet_graph
     const coopnet_bundle_t *bundle = before->bundle;
     coopnet_graph_options_t options = before->options;
     size_t n_exclude = options.n_exclude;
-    memcpy(withdrawal->exclude, options.exclude, n_exclude * sizeof(const char *));
+    if (n_exclude > 0) /* memcpy from NULL is undefined even for 0 bytes */
+        memcpy(withdrawal->exclude, options.exclude, n_exclude * sizeof(const char *));
     for (size_t a = 0; a < bundle->n_actors; a++)
         if (withdrawal->withdrawn[a])
             withdrawal->exclude[n_exclude++] = bundle->actors[a].id;
@@ -148,8 +149,9 @@ static int build_after(withdrawal_t *withdrawal, bool keep_events, coopnet_graph
     if (!keep_events)
         find_dropped_events(withdrawal);
     size_t n_exclude_events = options.n_exclude_events;
-    memcpy(withdrawal->exclude_events, options.exclude_events,
-           n_exclude_events * sizeof(const char *));
+    if (n_exclude_events > 0)
+        memcpy(withdrawal->exclude_events, options.exclude_events,
+               n_exclude_events * sizeof(const char *));
     for (size_t i = 0; i < withdrawal->n_dropped; i++)
         withdrawal->exclude_events[n_exclude_events++] = bundle->events[withdrawal->dropped[i]].id;
     options.exclude_events = withdrawal->exclude_events;
