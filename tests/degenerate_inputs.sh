@@ -37,7 +37,8 @@ commands=(
     "render -o OUT.png" "render --layout bipartite -o OUT.svg" "render --layout circle -o OUT.pdf"
     "render --layout timeline -o OUT.png" "render --layout geo -o OUT.png"
     "chart ranking -o OUT.png" "chart nlc-matrix -o OUT.svg" "chart participation -o OUT.png"
-    "chart snapshots -o OUT.png" "report -o OUT.pdf"
+    "chart snapshots -o OUT.png" "report -o OUT.pdf" "whatif --rank" "whatif --rank --top 1"
+    "whatif --without solo"
 )
 n=0
 for input in "${inputs[@]}"; do

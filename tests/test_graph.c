@@ -321,12 +321,55 @@ static void test_provenance(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Excluded events: e1 = {a, b, c} and e3 = {c, d} go, so a-b (e2) and a-d (the tie) stay, a-c,
+ * b-c and c-d go; every actor stays (c isolated). The ids are copied; an unknown id is EINVAL. */
+static void test_excluded_events(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    char *first_id = strdup("e1");
+    const char *dropped[] = {first_id, "e3"};
+    options.exclude_events = dropped;
+    options.n_exclude_events = 2;
+    coopnet_graph_t graph = {0};
+    coopnet_two_mode_t two_mode = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    free(first_id); /* both keep their own copy */
+    CHECK_INT(igraph_vcount(&graph.graph), 4);
+    CHECK_INT(igraph_ecount(&graph.graph), 2);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "b"), 1, 1e-12);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "d"), 2, 1e-12);
+    CHECK_NEAR(weight_between(bundle, &graph, "a", "c"), -1, 0);
+    CHECK_INT((long)graph.options.n_exclude_events, 2);
+    CHECK(graph.options.exclude_events != dropped);
+    CHECK_STR(graph.options.exclude_events[0], "e1");
+    CHECK(!coopnet_graph_keeps_event(bundle, 0, &graph.options));
+    CHECK(coopnet_graph_keeps_event(bundle, 1, &graph.options));
+    CHECK_INT(igraph_vcount(&two_mode.graph), 4 + 1); /* the actors and e2 */
+    coopnet_two_mode_destroy(&two_mode);
+    coopnet_graph_destroy(&graph);
+
+    const char *unknown[] = {"e2", "nope"};
+    options.exclude_events = unknown;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_EINVAL);
+    CHECK_STR(err.message, "unknown event 'nope' among the events to exclude");
+    CHECK(graph.options.exclude_events == NULL);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_EINVAL);
+    coopnet_graph_destroy(&graph);
+    coopnet_two_mode_destroy(&two_mode);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     coopnet_library_init();
     TEST_RUN(test_provenance);
     TEST_RUN(test_weightings);
     TEST_RUN(test_filters);
+    TEST_RUN(test_excluded_events);
     TEST_RUN(test_two_mode_and_summary);
     TEST_RUN(test_exports);
     TEST_RUN(test_mena_dataset);

@@ -27,6 +27,7 @@
 #include "coopnet/brokerage.h"
 #include "coopnet/communities.h"
 #include "coopnet/snapshots.h"
+#include "coopnet/whatif.h"
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
 

@@ -44,6 +44,10 @@ typedef struct coopnet_graph_options {
     const char *const *exclude; /* actor ids left out; n_exclude of them (not owned) */
     size_t n_exclude;
     unsigned level_mask; /* bit (1 << level) keeps that level; 0 keeps all */
+    /* event ids left out, n_exclude_events of them (not owned): their co-attendance links go,
+     * their participants stay (coopnet/whatif.h drops the events a withdrawn actor convened) */
+    const char *const *exclude_events;
+    size_t n_exclude_events;
 } coopnet_graph_options_t;
 
 /* Defaults: all layers, count weighting, no cut-off, every actor. */
@@ -58,7 +62,9 @@ COOPNET_API int coopnet_graph_parse_weighting(const char *text, coopnet_weightin
 COOPNET_API int coopnet_graph_parse_levels(const char *text, unsigned *level_mask,
                                            coopnet_error_t *err);
 
-/* True when the options keep this event / tie / actor (as-of date, filters). */
+/* True when the options keep this event / tie / actor (as-of date, filters, excluded events).
+ * An excluded event is recognised by its id: O(n_exclude_events) per event; ids not in the
+ * bundle are simply never matched (the graph builders reject them, below). */
 COOPNET_API bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
                                            const coopnet_graph_options_t *options);
 COOPNET_API bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
@@ -77,7 +83,7 @@ typedef struct coopnet_graph {
 
     const coopnet_bundle_t *bundle;  /* built from this bundle: not owned, must outlive the graph */
     coopnet_graph_options_t options; /* an owned copy of the options that built it (its exclude
-                                      * ids too), read-only */
+                                      * and exclude_events ids too), read-only */
     uint64_t build_id; /* unique to this build in the process (never 0): values computed for a
                         * graph can be checked against the graph they are given with */
     unsigned members_; /* internal: which members are initialised (coopnet_graph_destroy) */
@@ -86,8 +92,9 @@ typedef struct coopnet_graph {
 /* Builds the cooperation graph of bundle under options. Vertices are the kept actors in bundle
  * order. The graph keeps a pointer to bundle (which must outlive it) and a copy of options
  * (options itself may go away). On failure graph is left destroyed and err says why (EINVAL for
- * an unknown actor among the excluded ids, ENOMEM). Cost: O(sum over events of size^2 + ties)
- * time, O(edges) memory beyond the graph. */
+ * an unknown actor among the excluded ids or an unknown event among the excluded events, ENOMEM).
+ * Cost: O(sum over events of size^2 + ties + events * excluded events) time, O(edges) memory
+ * beyond the graph. */
 COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
                                                const coopnet_bundle_t *bundle,
                                                const coopnet_graph_options_t *options,

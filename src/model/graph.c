@@ -81,6 +81,9 @@ bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
     if (options->layer == COOPNET_LAYER_TIES)
         return false;
     const coopnet_event_t *e = &bundle->events[event];
+    for (size_t i = 0; i < options->n_exclude_events; i++)
+        if (strcmp(options->exclude_events[i], e->id) == 0)
+            return false;
     if (options->since.precision != COOPNET_DATE_NONE) {
         coopnet_date_t last = e->end.precision != COOPNET_DATE_NONE ? e->end : e->date;
         if (e->date.precision == COOPNET_DATE_NONE ||
@@ -130,32 +133,66 @@ uint64_t coopnet_i_graph_build_count(void)
     return (uint64_t)atomic_load(&graph_builds);
 }
 
-/* *copy = *options, with the exclude ids copied into one block that copy->exclude owns (the
- * pointers first, then the strings; free it with free((void *)copy->exclude)). */
+/* An owned copy of n ids in one block (the pointers first, then the strings; free it with
+ * free((void *)*copy)); NULL when n is 0. */
+static int copy_ids(const char *const *ids, size_t n, const char *const **copy,
+                    coopnet_error_t *err)
+{
+    *copy = NULL;
+    if (n == 0)
+        return COOPNET_OK;
+    size_t bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += strlen(ids[i]) + 1;
+    size_t pointers = n * sizeof(char *);
+    char **block = malloc(pointers + bytes);
+    if (block == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
+    char *text = (char *)block + pointers;
+    for (size_t i = 0; i < n; i++) {
+        size_t length = strlen(ids[i]) + 1;
+        memcpy(text, ids[i], length);
+        block[i] = text;
+        text += length;
+    }
+    *copy = (const char *const *)block;
+    return COOPNET_OK;
+}
+
+static void free_options_copy(coopnet_graph_options_t *copy)
+{
+    free((void *)copy->exclude);
+    free((void *)copy->exclude_events);
+}
+
+/* *copy = *options, with the exclude and exclude_events ids copied into blocks that copy owns
+ * (free_options_copy frees them). On failure copy owns nothing. */
 static int copy_options(coopnet_graph_options_t *copy, const coopnet_graph_options_t *options,
                         coopnet_error_t *err)
 {
     *copy = *options;
     copy->exclude = NULL;
-    copy->n_exclude = 0;
-    if (options->n_exclude == 0)
-        return COOPNET_OK;
-    size_t bytes = 0;
-    for (size_t i = 0; i < options->n_exclude; i++)
-        bytes += strlen(options->exclude[i]) + 1;
-    size_t pointers = options->n_exclude * sizeof(char *);
-    char **block = malloc(pointers + bytes);
-    if (block == NULL)
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
-    char *text = (char *)block + pointers;
-    for (size_t i = 0; i < options->n_exclude; i++) {
-        size_t length = strlen(options->exclude[i]) + 1;
-        memcpy(text, options->exclude[i], length);
-        block[i] = text;
-        text += length;
+    copy->exclude_events = NULL;
+    int status = copy_ids(options->exclude, options->n_exclude, &copy->exclude, err);
+    if (status == COOPNET_OK)
+        status = copy_ids(options->exclude_events, options->n_exclude_events, &copy->exclude_events,
+                          err);
+    if (status != COOPNET_OK) {
+        free_options_copy(copy);
+        copy->exclude = copy->exclude_events = NULL;
     }
-    copy->exclude = (const char *const *)block;
-    copy->n_exclude = options->n_exclude;
+    return status;
+}
+
+/* EINVAL naming the first id of options->exclude_events that is no event of bundle. */
+static int check_excluded_events(const coopnet_bundle_t *bundle,
+                                 const coopnet_graph_options_t *options, coopnet_error_t *err)
+{
+    for (size_t i = 0; i < options->n_exclude_events; i++)
+        if (coopnet_bundle_find_event(bundle, options->exclude_events[i]) < 0)
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "unknown event '%s' among the events to exclude",
+                                 options->exclude_events[i]);
     return COOPNET_OK;
 }
 
@@ -211,7 +248,7 @@ void coopnet_graph_destroy(coopnet_graph_t *graph)
     if (members & MEMBER_VERTEX_OF_ACTOR)
         igraph_vector_int_destroy(&graph->vertex_of_actor);
     if (members & MEMBER_OPTIONS)
-        free((void *)graph->options.exclude);
+        free_options_copy(&graph->options);
     memset(graph, 0, sizeof *graph);
 }
 
@@ -481,7 +518,8 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
                          "building the cooperation graph");
     have_edges = true;
     if ((status = coopnet_i_graph_select_actors(bundle, options, &graph->vertex_of_actor,
-                                                &graph->actor_of_vertex, err)) != COOPNET_OK)
+                                                &graph->actor_of_vertex, err)) != COOPNET_OK ||
+        (status = check_excluded_events(bundle, options, err)) != COOPNET_OK)
         goto cleanup;
     size_t n_vertices = (size_t)igraph_vector_int_size(&graph->actor_of_vertex);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);
@@ -538,7 +576,8 @@ int coopnet_two_mode_init(coopnet_two_mode_t *two_mode, const coopnet_bundle_t *
                          "building the two-mode graph");
     two_mode->members_ |= MEMBER_ITEM;
     if ((status = coopnet_i_graph_select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex,
-                                                err)) != COOPNET_OK)
+                                                err)) != COOPNET_OK ||
+        (status = check_excluded_events(bundle, options, err)) != COOPNET_OK)
         goto cleanup;
     igraph_integer_t n_actor_vertices = igraph_vector_int_size(&actor_of_vertex);
     two_mode->n_actor_vertices = n_actor_vertices;
@@ -600,7 +639,7 @@ void coopnet_two_mode_destroy(coopnet_two_mode_t *two_mode)
     if (members & MEMBER_ITEM)
         igraph_vector_int_destroy(&two_mode->item);
     if (members & MEMBER_OPTIONS)
-        free((void *)two_mode->options.exclude);
+        free_options_copy(&two_mode->options);
     memset(two_mode, 0, sizeof *two_mode);
 }
 
