@@ -230,6 +230,106 @@ static void test_hand_worked_path(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Two-mode measures on a tree of five actors and two events, plus an actor at no event:
+ *   e1: a1 a2 a3    e2: a3 a4    a5: none        (n = 5 actors, m = 2 events, N = 7)
+ * Degree: actors deg / 2, events deg / 5. Raw betweenness (pairs cut apart by the vertex): e1
+ * separates {a1}, {a2}, {a3 e2 a4}: 1 + 3 + 3 = 7; a3 separates {a1 a2 e1} from {e2 a4}: 6; e2
+ * separates {a4} from the other four: 4. Maxima: actors s = 4 div 2 = 2, t = 0:
+ * [4 * 9 + 2 * 3 * (-3) - 0] / 2 = 9; events s = 1 div 5 = 0, t = 1: [25 + 5 * 1 * 1 - 1 * 2] / 2
+ * = 14. Closeness: least distance sums 2 + 2 * 4 = 10 (actors), 5 + 2 * 1 = 7 (events), over the
+ * distance sum, times the 5 vertices reached / (N - 1) = 6: a1, a2 sum 1 + 2 + 2 + 3 + 4 = 12;
+ * a3 1 + 1 + 2 + 2 + 2 = 8 (above 1: a5 is out of reach, networkx's formula allows it); a4 14;
+ * e1 1 + 1 + 1 + 2 + 3 = 8; e2 10; a5 isolated: NaN. */
+static const char two_mode_actors[] = "id,name,level,country\n"
+                                      "a1,A1,local,MA\n"
+                                      "a2,A2,local,MA\n"
+                                      "a3,A3,national,MA\n"
+                                      "a4,A4,local,TN\n"
+                                      "a5,A5,local,TN\n";
+static const char two_mode_events[] = "id,title,date\n"
+                                      "e1,E1,2024-01-01\n"
+                                      "e2,E2,2024-02-01\n";
+static const char two_mode_participation[] = "event,actor\n"
+                                             "e1,a1\n"
+                                             "e1,a2\n"
+                                             "e1,a3\n"
+                                             "e2,a3\n"
+                                             "e2,a4\n";
+
+static void test_two_mode_hand_worked(void)
+{
+    coopnet_bundle_t *bundle =
+        fixture_bundle(two_mode_actors, two_mode_events, two_mode_participation, NULL);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_two_mode_t two_mode;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 7);
+    /* a1..a5, e1, e2 */
+    static const double expected[][7] = {
+        [COOPNET_MEASURE_DEGREE] = {0.5, 0.5, 1, 0.5, 0, 3.0 / 5, 2.0 / 5},
+        [COOPNET_MEASURE_BETWEENNESS] = {0, 0, 6.0 / 9, 0, 0, 7.0 / 14, 4.0 / 14},
+        [COOPNET_MEASURE_CLOSENESS] = {10.0 / 12 * 5 / 6, 10.0 / 12 * 5 / 6, 10.0 / 8 * 5 / 6,
+                                       10.0 / 14 * 5 / 6, NAN, 7.0 / 8 * 5 / 6, 7.0 / 10 * 5 / 6},
+    };
+    static const coopnet_measure_t measures[] = {COOPNET_MEASURE_CLOSENESS, COOPNET_MEASURE_DEGREE,
+                                                 COOPNET_MEASURE_BETWEENNESS};
+    igraph_vector_t values[3];
+    for (int k = 0; k < 3; k++)
+        igraph_vector_init(&values[k], 0);
+    for (int k = 0; k < 3; k++) {
+        CHECK_INT(coopnet_centrality_two_mode(&two_mode, measures[k], &values[k], &err),
+                  COOPNET_OK);
+        CHECK_INT(igraph_vector_size(&values[k]), 7);
+        for (int v = 0; v < 7; v++)
+            CHECK_NEAR(VECTOR(values[k])[v], expected[measures[k]][v], 1e-12);
+    }
+    /* All three at once (one shared pass) give the same. */
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, measures, 3, values, NULL, &err),
+              COOPNET_OK);
+    for (int k = 0; k < 3; k++)
+        for (int v = 0; v < 7; v++)
+            CHECK_NEAR(VECTOR(values[k])[v], expected[measures[k]][v], 1e-12);
+    CHECK(coopnet_measure_has_two_mode(COOPNET_MEASURE_CLOSENESS));
+    CHECK(!coopnet_measure_has_two_mode(COOPNET_MEASURE_PAGERANK));
+    CHECK_INT(coopnet_centrality_two_mode(&two_mode, COOPNET_MEASURE_PAGERANK, &values[0], &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "measure 'pagerank' has no two-mode definition");
+    CHECK_INT(coopnet_centrality_two_mode(&two_mode, (coopnet_measure_t)99, &values[0], &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown measure 99");
+    coopnet_two_mode_destroy(&two_mode);
+
+    /* Only e1 kept: no actor can lie between two vertices (maximum 0: NaN); e1 lies between
+     * the 3 pairs of its three actors, of at most [25 + 5 * 1 * (-1)] / 2 = 10 for the five
+     * actors. Without events every measure of an actor is undefined. */
+    CHECK_INT(coopnet_date_parse("2024-01-15", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 6);
+    CHECK_INT(coopnet_centrality_two_mode(&two_mode, COOPNET_MEASURE_BETWEENNESS, &values[0], &err),
+              COOPNET_OK);
+    for (int v = 0; v < 5; v++)
+        CHECK(isnan(VECTOR(values[0])[v]));
+    CHECK_NEAR(VECTOR(values[0])[5], 0.3, 1e-12);
+    coopnet_two_mode_destroy(&two_mode);
+    CHECK_INT(coopnet_date_parse("2023-01-01", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 5);
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, measures, 3, values, NULL, &err),
+              COOPNET_OK);
+    for (int k = 0; k < 3; k++)
+        for (int v = 0; v < 5; v++)
+            CHECK(isnan(VECTOR(values[k])[v]));
+    coopnet_two_mode_destroy(&two_mode);
+    for (int k = 0; k < 3; k++)
+        igraph_vector_destroy(&values[k]);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_names_and_errors(void)
 {
     for (int m = 0; m < COOPNET_MEASURE_COUNT; m++) {
@@ -287,6 +387,7 @@ int main(void)
     TEST_RUN(test_davis_unweighted);
     TEST_RUN(test_davis_weighted);
     TEST_RUN(test_hand_worked_path);
+    TEST_RUN(test_two_mode_hand_worked);
     TEST_RUN(test_names_and_errors);
     return TEST_DONE();
 }
