@@ -105,7 +105,8 @@ extern COOPNET_API const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEAS
 /* Two-mode measures: degree, betweenness and closeness on the actor-event graph (coopnet/graph.h,
  * coopnet_two_mode_t), for actors and events alike, each normalised by the largest value a vertex
  * of its mode could reach given the sizes of the two modes (Borgatti & Everett 1997; Borgatti &
- * Halgin 2011), so that actors and events are comparable and 1 is the maximum. With n_own the
+ * Halgin 2011), so that actors and events are comparable (1 is the maximum on a connected graph;
+ * closeness can exceed it on a disconnected one, as networkx's can). With n_own the
  * vertices of the vertex's mode (actors for an actor), n_other those of the other mode and
  * N = n_own + n_other:
  *   degree       deg(v) / n_other: the share of the events an actor attended (of the actors
@@ -121,15 +122,13 @@ extern COOPNET_API const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEAS
  * These are networkx.algorithms.bipartite's degree_centrality, betweenness_centrality and
  * closeness_centrality (normalized=True). Undefined values are NaN where networkx gives 0 or
  * fails: closeness of an isolated vertex (networkx: 0); degree when the other mode is empty and
- * betweenness when its maximum is 0 (a single event, a single actor with one event, an empty
- * mode; networkx divides by zero). */
-#define COOPNET_TWO_MODE_TEXT_DEGREE                                                               \
-    "share of the other mode it is linked to (events attended / events)"
-#define COOPNET_TWO_MODE_TEXT_BETWEENNESS                                                          \
-    "two-mode betweenness over its largest possible value (Borgatti & Everett)"
+ * betweenness when its maximum is 0 (of every actor when there is one event, of every event when
+ * there is one actor, of a mode when the other is empty; networkx divides by zero). */
+/* One-line definitions of the two-mode measures, for --help. */
+#define COOPNET_TWO_MODE_TEXT_DEGREE "share of the other mode it is linked to"
+#define COOPNET_TWO_MODE_TEXT_BETWEENNESS "betweenness over the most its mode allows"
 #define COOPNET_TWO_MODE_TEXT_CLOSENESS                                                            \
-    "least possible distance sum over its distance sum, times the share reached (empty if "        \
-    "isolated)"
+    "least possible distance sum over its own, times the share reached"
 
 /* True for the measures with a two-mode definition: degree, betweenness, closeness. O(1). */
 COOPNET_API bool coopnet_measure_has_two_mode(coopnet_measure_t measure);
