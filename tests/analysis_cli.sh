@@ -64,6 +64,19 @@ expect 2 centrality --two-mode --weighted "$davis"
 err_has "--weighted does not apply to --two-mode"
 expect 2 centrality --events "$davis"
 err_has "--events needs --two-mode"
+# one event: no actor can be between two vertices (maximum 0), so their betweenness is empty; a
+# and b reach 2 of the 3 others with a distance sum of 3 against a least possible 1 + 2 * 2 = 5:
+# 5/3 * 2/3 = 10/9 (above 1 since c is out of reach, as networkx's formula gives too)
+mkdir -p "$tmp/one-event"
+printf 'id,name,level,country\na,A,local,MA\nb,B,local,MA\nc,C,local,TN\n' >"$tmp/one-event/actors.csv"
+printf 'id,title,date\ne1,E1,2024-01-01\n' >"$tmp/one-event/events.csv"
+printf 'event,actor\ne1,a\ne1,b\n' >"$tmp/one-event/participation.csv"
+expect 0 centrality --quiet --two-mode --events "$tmp/one-event"
+[ "$(cat "$tmp/out")" = "mode,id,name,level,country,degree,betweenness,closeness
+actor,a,A,local,MA,1,,1.111111111
+actor,b,B,local,MA,1,,1.111111111
+actor,c,C,local,TN,0,,
+event,e1,E1,,,0.6666666667,0.3333333333,1" ] || fail "centrality --two-mode, one event: $(cat "$tmp/out")"
 
 expect 0 nlc --quiet "$mena"
 first_line_is "country,level_a,level_b,edges,possible,density"

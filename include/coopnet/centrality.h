@@ -124,6 +124,9 @@ extern COOPNET_API const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEAS
  * fails: closeness of an isolated vertex (networkx: 0); degree when the other mode is empty and
  * betweenness when its maximum is 0 (of every actor when there is one event, of every event when
  * there is one actor, of a mode when the other is empty; networkx divides by zero). */
+/* The measures with a two-mode definition, for messages. */
+#define COOPNET_TWO_MODE_MEASURE_NAMES "degree, betweenness, closeness"
+
 /* One-line definitions of the two-mode measures, for --help. */
 #define COOPNET_TWO_MODE_TEXT_DEGREE "share of the other mode it is linked to"
 #define COOPNET_TWO_MODE_TEXT_BETWEENNESS "betweenness over the most its mode allows"

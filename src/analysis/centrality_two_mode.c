@@ -70,8 +70,8 @@ int coopnet_centrality_two_mode_set(const coopnet_two_mode_t *two_mode,
             return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown measure %d", (int)measures[k]);
         if (!coopnet_measure_has_two_mode(measures[k]))
             return COOPNET_ERROR(err, COOPNET_EINVAL,
-                                 "measure '%s' has no two-mode definition (two-mode measures: "
-                                 "degree, betweenness, closeness)",
+                                 "measure '%s' has no two-mode definition (two-mode "
+                                 "measures: " COOPNET_TWO_MODE_MEASURE_NAMES ")",
                                  coopnet_measure_name(measures[k]));
         if (measures[k] == COOPNET_MEASURE_BETWEENNESS)
             betweenness = &values[k];

@@ -81,7 +81,6 @@ static int run_centrality(int argc, char **argv)
     int n_operands = cli_parse_options(&cli_command_centrality, options, argc, argv, &exit_status);
     if (n_operands < 0)
         goto cleanup;
-    n_measures = measure_option.n_items;
     if (events && !two_mode) {
         exit_status = cli_usage_error(&cli_command_centrality, "--events needs --two-mode");
         goto cleanup;
@@ -169,8 +168,8 @@ static int check_two_mode_options(cli_measures_t *measures, bool measure_given, 
     for (size_t k = 0; k < measures->n_items; k++)
         if (!coopnet_measure_has_two_mode(measures->items[k]))
             return cli_usage_error(&cli_command_centrality,
-                                   "measure '%s' has no two-mode definition (two-mode measures: "
-                                   "degree, betweenness, closeness)",
+                                   "measure '%s' has no two-mode definition (two-mode "
+                                   "measures: " COOPNET_TWO_MODE_MEASURE_NAMES ")",
                                    coopnet_measure_name(measures->items[k]));
     return COOPNET_EXIT_OK;
 }
