@@ -396,6 +396,10 @@ static void test_two_mode_hand_worked(void)
     CHECK_INT(coopnet_centrality_two_mode(&two_mode, (coopnet_measure_t)99, &values[0], &err),
               COOPNET_EINVAL);
     CHECK_CONTAINS(err.message, "unknown measure 99");
+    static const coopnet_measure_t twice[] = {COOPNET_MEASURE_CLOSENESS, COOPNET_MEASURE_CLOSENESS};
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, twice, 2, values, NULL, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "measure 'closeness' given twice");
     coopnet_two_mode_destroy(&two_mode);
 
     /* Only e1 kept: no actor can lie between two vertices (maximum 0: NaN); e1 lies between

@@ -146,8 +146,9 @@ COOPNET_API int coopnet_centrality_two_mode(const coopnet_two_mode_t *two_mode,
                                             coopnet_error_t *err);
 
 /* The same for n_measures distinct two-mode measures into values[k] (caller-initialised), with
- * one breadth-first pass for betweenness and closeness together (progress: stage "shortest
- * paths", per source vertex). Same failures and cost. */
+ * one breadth-first pass for betweenness and closeness together, run over the machine's cores
+ * (progress: stage "shortest paths", per source vertex). Same failures and cost, and
+ * COOPNET_EINVAL for a measure given twice. */
 COOPNET_API int coopnet_centrality_two_mode_set(const coopnet_two_mode_t *two_mode,
                                                 const coopnet_measure_t *measures,
                                                 size_t n_measures, igraph_vector_t *values,

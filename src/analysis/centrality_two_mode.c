@@ -61,8 +61,6 @@ int coopnet_centrality_two_mode_set(const coopnet_two_mode_t *two_mode,
     int status = COOPNET_OK;
     const igraph_t *g = &two_mode->graph;
     igraph_vector_t *betweenness = NULL, *closeness = NULL;
-    igraph_vector_int_t degrees;
-    bool have_degrees = false;
 
     coopnet_library_init();
     for (size_t k = 0; k < n_measures; k++) {
@@ -73,6 +71,10 @@ int coopnet_centrality_two_mode_set(const coopnet_two_mode_t *two_mode,
                                  "measure '%s' has no two-mode definition (two-mode "
                                  "measures: " COOPNET_TWO_MODE_MEASURE_NAMES ")",
                                  coopnet_measure_name(measures[k]));
+        for (size_t j = 0; j < k; j++)
+            if (measures[j] == measures[k])
+                return COOPNET_ERROR(err, COOPNET_EINVAL, "measure '%s' given twice",
+                                     coopnet_measure_name(measures[k]));
         if (measures[k] == COOPNET_MEASURE_BETWEENNESS)
             betweenness = &values[k];
         else if (measures[k] == COOPNET_MEASURE_CLOSENESS)
@@ -83,26 +85,14 @@ int coopnet_centrality_two_mode_set(const coopnet_two_mode_t *two_mode,
             COOPNET_OK)
         return status;
     for (size_t k = 0; k < n_measures; k++) {
-        if (measures[k] == COOPNET_MEASURE_DEGREE) {
-            igraph_integer_t n = igraph_vcount(g);
-            if (!have_degrees) {
-                COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&degrees, n), "degree");
-                have_degrees = true;
-            }
+        if (measures[k] == COOPNET_MEASURE_DEGREE) /* unweighted strength: the degree */
             COOPNET_IGRAPH_CHECK(
                 err, status,
-                igraph_degree(g, &degrees, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS),
+                igraph_strength(g, &values[k], igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, NULL),
                 "degree");
-            COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(&values[k], n),
-                                 "measure values");
-            for (igraph_integer_t v = 0; v < n; v++)
-                VECTOR(values[k])[v] = (double)VECTOR(degrees)[v];
-        }
         normalise(two_mode, measures[k], &values[k]);
     }
 cleanup:
-    if (have_degrees)
-        igraph_vector_int_destroy(&degrees);
     return status;
 }
 
