@@ -55,6 +55,8 @@ run 2 reach --from saida --from fes,saida "$datasets/mena-hub"
 run 2 chart reach-curve --from saida,fes --top 0 "$datasets/mena-hub" -o "$work/c.png"
 run 0 nlc --summary --exclude scn_mena_hub "$datasets/mena-hub"
 run 0 centrality --help
+run 0 centrality --two-mode --events --exclude scn_mena_hub "$datasets/mena-hub"
+run 2 centrality --two-mode --measure degree,pagerank "$datasets/mena-hub"
 run 3 validate "$work/bad"
 run 3 validate "$work/semicolon"
 run 3 validate "$work/broken.graphml"
