@@ -45,6 +45,39 @@ grep -q "constraint   Burt's constraint" "$tmp/out" || fail "centrality --help l
 expect 0 centrality --quiet "$mena" -o "$tmp/c.csv"
 [ -s "$tmp/c.csv" ] || fail "-o wrote nothing"
 
+# --two-mode: the actor-event graph (values checked against networkx by two_mode_reference)
+expect 0 centrality --quiet --two-mode "$davis"
+first_line_is "id,name,level,country,degree,betweenness,closeness"
+[ "$(wc -l <"$tmp/out")" -eq 19 ] || fail "centrality --two-mode: expected 18 actors"
+grep -q "^evelyn_jefferson,Evelyn Jefferson,local,US,0.5714285714,0.09658472108,0.8$" "$tmp/out" ||
+    fail "centrality --two-mode: Evelyn Jefferson's row"
+expect 0 centrality --quiet --two-mode --events --measure closeness,degree --top 2 "$davis"
+first_line_is "mode,id,name,level,country,closeness,degree"
+[ "$(sed -n 4p "$tmp/out")" = "event,e8,Social event E8 (9/16),,US,0.8461538462,0.7777777778" ] ||
+    fail "centrality --two-mode --events: first event row '$(sed -n 4p "$tmp/out")'"
+[ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "--two-mode --events --top 2: expected 2 + 2 rows"
+expect 0 centrality --quiet --two-mode --events --format json --measure degree "$davis"
+grep -q '^{"mode":"event","id":"e8",.*"level":null,' "$tmp/out" || fail "json: an event's level is null"
+expect 2 centrality --two-mode --measure degree,pagerank "$davis"
+err_has "measure 'pagerank' has no two-mode definition (two-mode measures: degree, betweenness, closeness)"
+expect 2 centrality --two-mode --weighted "$davis"
+err_has "--weighted does not apply to --two-mode"
+expect 2 centrality --events "$davis"
+err_has "--events needs --two-mode"
+# one event: no actor can be between two vertices (maximum 0), so their betweenness is empty; a
+# and b reach 2 of the 3 others with a distance sum of 3 against a least possible 1 + 2 * 2 = 5:
+# 5/3 * 2/3 = 10/9 (above 1 since c is out of reach, as networkx's formula gives too)
+mkdir -p "$tmp/one-event"
+printf 'id,name,level,country\na,A,local,MA\nb,B,local,MA\nc,C,local,TN\n' >"$tmp/one-event/actors.csv"
+printf 'id,title,date\ne1,E1,2024-01-01\n' >"$tmp/one-event/events.csv"
+printf 'event,actor\ne1,a\ne1,b\n' >"$tmp/one-event/participation.csv"
+expect 0 centrality --quiet --two-mode --events "$tmp/one-event"
+[ "$(cat "$tmp/out")" = "mode,id,name,level,country,degree,betweenness,closeness
+actor,a,A,local,MA,1,,1.111111111
+actor,b,B,local,MA,1,,1.111111111
+actor,c,C,local,TN,0,,
+event,e1,E1,,,0.6666666667,0.3333333333,1" ] || fail "centrality --two-mode, one event: $(cat "$tmp/out")"
+
 expect 0 nlc --quiet "$mena"
 first_line_is "country,level_a,level_b,edges,possible,density"
 expect 0 nlc --quiet --table summary "$mena"

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_centrality.c - the nine measures against hand-worked values and networkx's values for
- * the Davis southern women (tests/reference/davis_centrality.py prints the tables below). */
+/* test_centrality.c - the nine measures, and the two-mode ones, against hand-worked values and
+ * networkx's values for the Davis southern women (tests/reference/davis_centrality.py prints the
+ * tables below). */
 #include "analysis_fixtures.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
+
+#include <strings.h>
 
 typedef struct davis_reference {
     const char *name;
@@ -105,6 +108,97 @@ static const davis_reference_t davis_weighted[] = {
      {12, 14, 0, 1.15179867721, 1.21955581482, 0.219131771878, 0.0274755185122, 12,
       0.264070166551}},
 };
+
+typedef struct davis_two_mode_reference {
+    const char *name; /* an actor's name, or an event as networkx names it (E1 for e1) */
+    double value[3];
+} davis_two_mode_reference_t;
+
+/* two-mode: degree, betweenness, closeness */
+static const davis_two_mode_reference_t davis_two_mode[] = {
+    {"Evelyn Jefferson", {0.5714285714285714, 0.096584721080292674, 0.80000000000000004}},
+    {"Laura Mandeville", {0.5, 0.051357613268725358, 0.72727272727272729}},
+    {"Theresa Anderson", {0.5714285714285714, 0.087594685479446766, 0.80000000000000004}},
+    {"Brenda Rogers", {0.5, 0.049486599816007198, 0.72727272727272729}},
+    {"Charlotte McDowd", {0.2857142857142857, 0.010596096282664414, 0.59999999999999998}},
+    {"Frances Anderson", {0.2857142857142857, 0.010714342869605979, 0.66666666666666663}},
+    {"Eleanor Nye", {0.2857142857142857, 0.0094441233447302795, 0.66666666666666663}},
+    {"Pearl Oglethorpe", {0.21428571428571427, 0.0068003233340138067, 0.66666666666666663}},
+    {"Ruth DeSand", {0.2857142857142857, 0.016783108139791406, 0.70588235294117652}},
+    {"Verne Sanderson", {0.2857142857142857, 0.015737665757646964, 0.70588235294117652}},
+    {"Myra Liddel", {0.2857142857142857, 0.016344348365012626, 0.68571428571428572}},
+    {"Katherina Rogers", {0.42857142857142855, 0.047362754029819695, 0.72727272727272729}},
+    {"Sylvia Avondale", {0.5, 0.071709145085018286, 0.77419354838709675}},
+    {"Nora Fayette", {0.5714285714285714, 0.11346136204298476, 0.80000000000000004}},
+    {"Helen Lloyd", {0.3571428571428571, 0.042387540064348271, 0.72727272727272729}},
+    {"Dorothy Murchison", {0.14285714285714285, 0.0019535268594996565, 0.64864864864864868}},
+    {"Olivia Carleton", {0.14285714285714285, 0.0050545052362633326, 0.58536585365853655}},
+    {"Flora Price", {0.14285714285714285, 0.0050545052362633326, 0.58536585365853655}},
+    {"E1", {0.16666666666666666, 0.0021543107826293671, 0.52380952380952384}},
+    {"E2", {0.16666666666666666, 0.0020886968954039286, 0.52380952380952384}},
+    {"E3", {0.33333333333333331, 0.018224390852527181, 0.5641025641025641}},
+    {"E4", {0.22222222222222221, 0.0077020526738029406, 0.53658536585365857}},
+    {"E5", {0.44444444444444442, 0.037694442525006672, 0.59459459459459463}},
+    {"E6", {0.44444444444444442, 0.065016350475160717, 0.6875}},
+    {"E7", {0.55555555555555558, 0.12950174424519842, 0.73333333333333328}},
+    {"E8", {0.77777777777777768, 0.24381946234957552, 0.84615384615384615}},
+    {"E9", {0.66666666666666663, 0.22551359177204106, 0.7857142857142857}},
+    {"E10", {0.27777777777777779, 0.011442302600971925, 0.55000000000000004}},
+    {"E11", {0.22222222222222221, 0.019665390889191541, 0.53658536585365857}},
+    {"E12", {0.33333333333333331, 0.018094182051395145, 0.5641025641025641}},
+    {"E13", {0.16666666666666666, 0.0022406559877955761, 0.52380952380952384}},
+    {"E14", {0.16666666666666666, 0.0022406559877955761, 0.52380952380952384}},
+};
+
+/* The two-mode measures of the Davis actor-event graph against networkx's bipartite module, to
+ * rounding (coopnet computes them in its own C). */
+static void test_davis_two_mode(void)
+{
+    coopnet_bundle_t *bundle = fixture_dataset("davis-southern-women");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_two_mode_t two_mode;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    static const coopnet_measure_t measures[3] = {
+        COOPNET_MEASURE_DEGREE, COOPNET_MEASURE_BETWEENNESS, COOPNET_MEASURE_CLOSENESS};
+    igraph_vector_t values[3];
+    for (int k = 0; k < 3; k++)
+        igraph_vector_init(&values[k], 0);
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, measures, 3, values, NULL, &err),
+              COOPNET_OK);
+    size_t n_rows = sizeof davis_two_mode / sizeof *davis_two_mode;
+    CHECK_INT(igraph_vcount(&two_mode.graph), (igraph_integer_t)n_rows);
+    double largest[3] = {0, 0, 0};
+    for (size_t r = 0; r < n_rows; r++) {
+        long vertex = -1;
+        for (igraph_integer_t v = 0; v < igraph_vcount(&two_mode.graph); v++) {
+            igraph_integer_t item = VECTOR(two_mode.item)[v];
+            const char *name =
+                VECTOR(two_mode.is_event)[v] ? bundle->events[item].id : bundle->actors[item].name;
+            if (strcasecmp(name, davis_two_mode[r].name) == 0)
+                vertex = (long)v;
+        }
+        CHECK(vertex >= 0);
+        if (vertex < 0)
+            continue;
+        for (int k = 0; k < 3; k++) {
+            double difference = fabs(VECTOR(values[k])[vertex] - davis_two_mode[r].value[k]);
+            largest[k] = difference > largest[k] ? difference : largest[k];
+            CHECK_NEAR(VECTOR(values[k])[vertex], davis_two_mode[r].value[k], 1e-14);
+        }
+    }
+    printf("Davis two-mode, largest difference from networkx: degree %.3g, betweenness %.3g, "
+           "closeness %.3g\n",
+           largest[0], largest[1], largest[2]);
+    for (int k = 0; k < 3; k++)
+        igraph_vector_destroy(&values[k]);
+    coopnet_two_mode_destroy(&two_mode);
+    coopnet_bundle_free(bundle);
+}
 
 static void check_davis(bool weighted, const davis_reference_t *reference)
 {
@@ -230,6 +324,110 @@ static void test_hand_worked_path(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Two-mode measures on a tree of five actors and two events, plus an actor at no event:
+ *   e1: a1 a2 a3    e2: a3 a4    a5: none        (n = 5 actors, m = 2 events, N = 7)
+ * Degree: actors deg / 2, events deg / 5. Raw betweenness (pairs cut apart by the vertex): e1
+ * separates {a1}, {a2}, {a3 e2 a4}: 1 + 3 + 3 = 7; a3 separates {a1 a2 e1} from {e2 a4}: 6; e2
+ * separates {a4} from the other four: 4. Maxima: actors s = 4 div 2 = 2, t = 0:
+ * [4 * 9 + 2 * 3 * (-3) - 0] / 2 = 9; events s = 1 div 5 = 0, t = 1: [25 + 5 * 1 * 1 - 1 * 2] / 2
+ * = 14. Closeness: least distance sums 2 + 2 * 4 = 10 (actors), 5 + 2 * 1 = 7 (events), over the
+ * distance sum, times the 5 vertices reached / (N - 1) = 6: a1, a2 sum 1 + 2 + 2 + 3 + 4 = 12;
+ * a3 1 + 1 + 2 + 2 + 2 = 8 (above 1: a5 is out of reach, networkx's formula allows it); a4 14;
+ * e1 1 + 1 + 1 + 2 + 3 = 8; e2 10; a5 isolated: NaN. */
+static const char two_mode_actors[] = "id,name,level,country\n"
+                                      "a1,A1,local,MA\n"
+                                      "a2,A2,local,MA\n"
+                                      "a3,A3,national,MA\n"
+                                      "a4,A4,local,TN\n"
+                                      "a5,A5,local,TN\n";
+static const char two_mode_events[] = "id,title,date\n"
+                                      "e1,E1,2024-01-01\n"
+                                      "e2,E2,2024-02-01\n";
+static const char two_mode_participation[] = "event,actor\n"
+                                             "e1,a1\n"
+                                             "e1,a2\n"
+                                             "e1,a3\n"
+                                             "e2,a3\n"
+                                             "e2,a4\n";
+
+static void test_two_mode_hand_worked(void)
+{
+    coopnet_bundle_t *bundle =
+        fixture_bundle(two_mode_actors, two_mode_events, two_mode_participation, NULL);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_two_mode_t two_mode;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 7);
+    /* a1..a5, e1, e2 */
+    static const double expected[][7] = {
+        [COOPNET_MEASURE_DEGREE] = {0.5, 0.5, 1, 0.5, 0, 3.0 / 5, 2.0 / 5},
+        [COOPNET_MEASURE_BETWEENNESS] = {0, 0, 6.0 / 9, 0, 0, 7.0 / 14, 4.0 / 14},
+        [COOPNET_MEASURE_CLOSENESS] = {10.0 / 12 * 5 / 6, 10.0 / 12 * 5 / 6, 10.0 / 8 * 5 / 6,
+                                       10.0 / 14 * 5 / 6, NAN, 7.0 / 8 * 5 / 6, 7.0 / 10 * 5 / 6},
+    };
+    static const coopnet_measure_t measures[] = {COOPNET_MEASURE_CLOSENESS, COOPNET_MEASURE_DEGREE,
+                                                 COOPNET_MEASURE_BETWEENNESS};
+    igraph_vector_t values[3];
+    for (int k = 0; k < 3; k++)
+        igraph_vector_init(&values[k], 0);
+    for (int k = 0; k < 3; k++) {
+        CHECK_INT(coopnet_centrality_two_mode(&two_mode, measures[k], &values[k], &err),
+                  COOPNET_OK);
+        CHECK_INT(igraph_vector_size(&values[k]), 7);
+        for (int v = 0; v < 7; v++)
+            CHECK_NEAR(VECTOR(values[k])[v], expected[measures[k]][v], 1e-12);
+    }
+    /* All three at once (one shared pass) give the same. */
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, measures, 3, values, NULL, &err),
+              COOPNET_OK);
+    for (int k = 0; k < 3; k++)
+        for (int v = 0; v < 7; v++)
+            CHECK_NEAR(VECTOR(values[k])[v], expected[measures[k]][v], 1e-12);
+    CHECK(coopnet_measure_has_two_mode(COOPNET_MEASURE_CLOSENESS));
+    CHECK(!coopnet_measure_has_two_mode(COOPNET_MEASURE_PAGERANK));
+    CHECK_INT(coopnet_centrality_two_mode(&two_mode, COOPNET_MEASURE_PAGERANK, &values[0], &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "measure 'pagerank' has no two-mode definition");
+    CHECK_INT(coopnet_centrality_two_mode(&two_mode, (coopnet_measure_t)99, &values[0], &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "unknown measure 99");
+    static const coopnet_measure_t twice[] = {COOPNET_MEASURE_CLOSENESS, COOPNET_MEASURE_CLOSENESS};
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, twice, 2, values, NULL, &err),
+              COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "measure 'closeness' given twice");
+    coopnet_two_mode_destroy(&two_mode);
+
+    /* Only e1 kept: no actor can lie between two vertices (maximum 0: NaN); e1 lies between
+     * the 3 pairs of its three actors, of at most [25 + 5 * 1 * (-1)] / 2 = 10 for the five
+     * actors. Without events every measure of an actor is undefined. */
+    CHECK_INT(coopnet_date_parse("2024-01-15", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 6);
+    CHECK_INT(coopnet_centrality_two_mode(&two_mode, COOPNET_MEASURE_BETWEENNESS, &values[0], &err),
+              COOPNET_OK);
+    for (int v = 0; v < 5; v++)
+        CHECK(isnan(VECTOR(values[0])[v]));
+    CHECK_NEAR(VECTOR(values[0])[5], 0.3, 1e-12);
+    coopnet_two_mode_destroy(&two_mode);
+    CHECK_INT(coopnet_date_parse("2023-01-01", &options.as_of, &err), COOPNET_OK);
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_vcount(&two_mode.graph), 5);
+    CHECK_INT(coopnet_centrality_two_mode_set(&two_mode, measures, 3, values, NULL, &err),
+              COOPNET_OK);
+    for (int k = 0; k < 3; k++)
+        for (int v = 0; v < 5; v++)
+            CHECK(isnan(VECTOR(values[k])[v]));
+    coopnet_two_mode_destroy(&two_mode);
+    for (int k = 0; k < 3; k++)
+        igraph_vector_destroy(&values[k]);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_names_and_errors(void)
 {
     for (int m = 0; m < COOPNET_MEASURE_COUNT; m++) {
@@ -287,6 +485,8 @@ int main(void)
     TEST_RUN(test_davis_unweighted);
     TEST_RUN(test_davis_weighted);
     TEST_RUN(test_hand_worked_path);
+    TEST_RUN(test_two_mode_hand_worked);
+    TEST_RUN(test_davis_two_mode);
     TEST_RUN(test_names_and_errors);
     return TEST_DONE();
 }

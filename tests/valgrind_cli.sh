@@ -59,6 +59,8 @@ run 0 centrality --help
 run 0 whatif --without scn_mena_hub,fes "$datasets/mena-hub"
 run 0 whatif --rank --top 5 --format json "$datasets/mena-hub"
 run 2 whatif --without scn_mena_hub,nobody "$datasets/mena-hub"
+run 0 centrality --two-mode --events --exclude scn_mena_hub "$datasets/mena-hub"
+run 2 centrality --two-mode --measure degree,pagerank "$datasets/mena-hub"
 run 3 validate "$work/bad"
 run 3 validate "$work/semicolon"
 run 3 validate "$work/broken.graphml"

@@ -102,6 +102,59 @@ COOPNET_API int coopnet_measure_parse_list(const char *text, coopnet_measure_t *
 /* The default measures of `coopnet centrality`: all nine in enum order. */
 extern COOPNET_API const coopnet_measure_t coopnet_measure_defaults[COOPNET_MEASURE_COUNT];
 
+/* Two-mode measures: degree, betweenness and closeness on the actor-event graph (coopnet/graph.h,
+ * coopnet_two_mode_t), for actors and events alike, each normalised by the largest value a vertex
+ * of its mode could reach given the sizes of the two modes (Borgatti & Everett 1997; Borgatti &
+ * Halgin 2011), so that actors and events are comparable (1 is the maximum on a connected graph;
+ * closeness can exceed it on a disconnected one, as networkx's can). With n_own the
+ * vertices of the vertex's mode (actors for an actor), n_other those of the other mode and
+ * N = n_own + n_other:
+ *   degree       deg(v) / n_other: the share of the events an actor attended (of the actors
+ *                an event gathered);
+ *   betweenness  raw betweenness on the two-mode graph (shortest paths between any two of its
+ *                vertices, actors or events, each unordered pair once) divided by
+ *                max = [n_other^2 (s + 1)^2 + n_other (s + 1)(2t - s - 1) - t (2s - t + 3)] / 2,
+ *                s = (n_own - 1) div n_other, t = (n_own - 1) mod n_other;
+ *   closeness    (n_other + 2 (n_own - 1)) / sum of the distances from v to the r_v - 1
+ *                vertices it reaches, times (r_v - 1) / (N - 1): the smallest possible distance
+ *                sum over the actual one, scaled down by the share of the graph v reaches (so a
+ *                vertex in a small component does not look central).
+ * These are networkx.algorithms.bipartite's degree_centrality, betweenness_centrality and
+ * closeness_centrality (normalized=True). Undefined values are NaN where networkx gives 0 or
+ * fails: closeness of an isolated vertex (networkx: 0); degree when the other mode is empty and
+ * betweenness when its maximum is 0 (of every actor when there is one event, of every event when
+ * there is one actor, of a mode when the other is empty; networkx divides by zero). */
+/* The measures with a two-mode definition, for messages. */
+#define COOPNET_TWO_MODE_MEASURE_NAMES "degree, betweenness, closeness"
+
+/* One-line definitions of the two-mode measures, for --help. */
+#define COOPNET_TWO_MODE_TEXT_DEGREE "share of the other mode it is linked to"
+#define COOPNET_TWO_MODE_TEXT_BETWEENNESS "betweenness over the most its mode allows"
+#define COOPNET_TWO_MODE_TEXT_CLOSENESS                                                            \
+    "least possible distance sum over its own, times the share reached"
+
+/* True for the measures with a two-mode definition: degree, betweenness, closeness. O(1). */
+COOPNET_API bool coopnet_measure_has_two_mode(coopnet_measure_t measure);
+
+/* Computes the two-mode measure (above) of every vertex of two_mode->graph into values
+ * (caller-initialised, resized to its vcount: the actors' values first, then the events', in the
+ * order of two_mode->item). On failure returns COOPNET_EINVAL for a measure without a two-mode
+ * definition, COOPNET_ENOMEM or COOPNET_EINTERNAL; values is then unspecified but still owned by
+ * the caller. Cost: degree O(V + E); betweenness and closeness O(V E), memory O(V + E). */
+COOPNET_API int coopnet_centrality_two_mode(const coopnet_two_mode_t *two_mode,
+                                            coopnet_measure_t measure, igraph_vector_t *values,
+                                            coopnet_error_t *err);
+
+/* The same for n_measures distinct two-mode measures into values[k] (caller-initialised), with
+ * one breadth-first pass for betweenness and closeness together, run over the machine's cores
+ * (progress: stage "shortest paths", per source vertex). Same failures and cost, and
+ * COOPNET_EINVAL for a measure given twice. */
+COOPNET_API int coopnet_centrality_two_mode_set(const coopnet_two_mode_t *two_mode,
+                                                const coopnet_measure_t *measures,
+                                                size_t n_measures, igraph_vector_t *values,
+                                                const coopnet_progress_t *progress,
+                                                coopnet_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif

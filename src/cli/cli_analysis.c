@@ -51,8 +51,14 @@ void cli_analysis_free(cli_analysis_t *analysis)
 void cli_analysis_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
                               igraph_integer_t vertex)
 {
-    const coopnet_actor_t *actor =
-        &analysis->bundle->actors[VECTOR(analysis->graph.actor_of_vertex)[vertex]];
+    cli_analysis_bundle_actor_cells(analysis, table,
+                                    VECTOR(analysis->graph.actor_of_vertex)[vertex]);
+}
+
+void cli_analysis_bundle_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
+                                     igraph_integer_t actor_index)
+{
+    const coopnet_actor_t *actor = &analysis->bundle->actors[actor_index];
     coopnet_table_string(table, actor->id);
     coopnet_table_string(table, actor->name);
     coopnet_table_string(table, coopnet_level_name(actor->level));

@@ -46,4 +46,8 @@ void cli_analysis_free(cli_analysis_t *analysis);
 void cli_analysis_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
                               igraph_integer_t vertex);
 
+/* The same cells for the actor of index actor_index in the bundle. */
+void cli_analysis_bundle_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
+                                     igraph_integer_t actor_index);
+
 #endif

@@ -6,6 +6,9 @@
 #include <string.h>
 
 static int run_centrality(int argc, char **argv);
+static int check_two_mode_options(cli_measures_t *measures, bool measure_given, bool weighted);
+static int write_two_mode(cli_analysis_t *analysis, const coopnet_measure_t *measures,
+                          size_t n_measures, bool events, long long top);
 
 const cli_command_t cli_command_centrality = {
     .name = "centrality",
@@ -24,9 +27,22 @@ const cli_command_t cli_command_centrality = {
             "  constraint   " COOPNET_MEASURE_TEXT_CONSTRAINT "\n"
             "Unweighted unless --weighted (strength always sums the weights); weighted, the\n"
             "path measures take 1/weight as the length of a link and eigenvector, pagerank\n"
-            "and constraint use the weights.\n",
-    .examples = "Example:\n"
-                "  coopnet centrality datasets/mena-hub --measure betweenness,degree --top 10\n",
+            "and constraint use the weights.\n"
+            "\n"
+            "--two-mode measures the actor-event graph instead (an actor linked to the events\n"
+            "it attended), normalised by Borgatti & Everett (1997) so that actors and events\n"
+            "compare (default: degree,betweenness,closeness; the others have no two-mode\n"
+            "definition):\n"
+            "  degree       " COOPNET_TWO_MODE_TEXT_DEGREE "\n"
+            "  betweenness  " COOPNET_TWO_MODE_TEXT_BETWEENNESS "\n"
+            "  closeness    " COOPNET_TWO_MODE_TEXT_CLOSENESS "\n"
+            "               (empty if isolated)\n"
+            "With --events, the events follow the actors, each sorted by the first measure\n"
+            "(--top N rows of each), in a table with a first column mode (actor or event);\n"
+            "an event's name is its title and its level is empty.\n",
+    .examples = "Examples:\n"
+                "  coopnet centrality datasets/mena-hub --measure betweenness,degree --top 10\n"
+                "  coopnet centrality datasets/davis-southern-women --two-mode --events\n",
     .run = run_centrality};
 
 static int run_centrality(int argc, char **argv)
@@ -37,7 +53,7 @@ static int run_centrality(int argc, char **argv)
     cli_measures_init(&measure_option);
     const coopnet_measure_t *measures = measure_option.items;
     size_t n_measures = 0;
-    bool weighted = false;
+    bool weighted = false, two_mode = false, events = false, measure_given = false;
     long long top = -1;
     int exit_status = COOPNET_EXIT_OK;
     double *values = NULL;
@@ -49,9 +65,15 @@ static int run_centrality(int argc, char **argv)
     coopnet_error_t err;
 
     const cli_option_t options[] = {
-        CLI_VALUE("measure", "LIST", "comma-separated measures (default: all, in the order\nabove)",
-                  &measure_option, cli_parse_measure_list),
+        {.name = "measure",
+         .argument = "LIST",
+         .help = "comma-separated measures (default: all, in the order\nabove)",
+         .value = &measure_option,
+         .parse = cli_parse_measure_list,
+         .given = &measure_given},
         CLI_FLAG("weighted", 0, "use the link weights as described above", &weighted),
+        CLI_FLAG("two-mode", 0, "measure the actor-event graph (see above)", &two_mode),
+        CLI_FLAG("events", 0, "with --two-mode: the events' rows too", &events),
         CLI_INTEGER("top", "N", "only the first N rows", &top, 0, -1),
         CLI_ANALYSIS_OPTIONS(&analysis),
         CLI_ALIAS("measures", "measure"),
@@ -59,9 +81,20 @@ static int run_centrality(int argc, char **argv)
     int n_operands = cli_parse_options(&cli_command_centrality, options, argc, argv, &exit_status);
     if (n_operands < 0)
         goto cleanup;
+    if (events && !two_mode) {
+        exit_status = cli_usage_error(&cli_command_centrality, "--events needs --two-mode");
+        goto cleanup;
+    }
+    if (two_mode && (exit_status = check_two_mode_options(&measure_option, measure_given,
+                                                          weighted)) != COOPNET_EXIT_OK)
+        goto cleanup;
     n_measures = measure_option.n_items;
     if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
+    if (two_mode) {
+        exit_status = write_two_mode(&analysis, measures, n_measures, events, top);
+        goto cleanup;
+    }
 
     igraph_integer_t n = igraph_vcount(&analysis.graph.graph);
     values = malloc(((size_t)n * n_measures + 1) * sizeof *values);
@@ -115,5 +148,127 @@ cleanup:
     for (size_t k = 0; k < n_columns; k++)
         igraph_vector_destroy(&measure_values[k]);
     cli_analysis_free(&analysis);
+    return exit_status;
+}
+
+/* --two-mode: only the measures with a two-mode definition (by default all of them), unweighted. */
+static int check_two_mode_options(cli_measures_t *measures, bool measure_given, bool weighted)
+{
+    if (weighted)
+        return cli_usage_error(&cli_command_centrality,
+                               "--weighted does not apply to --two-mode (the actor-event graph "
+                               "has no weights)");
+    if (!measure_given) {
+        static const coopnet_measure_t defaults[] = {
+            COOPNET_MEASURE_DEGREE, COOPNET_MEASURE_BETWEENNESS, COOPNET_MEASURE_CLOSENESS};
+        memcpy(measures->items, defaults, sizeof defaults);
+        measures->n_items = sizeof defaults / sizeof *defaults;
+        return COOPNET_EXIT_OK;
+    }
+    for (size_t k = 0; k < measures->n_items; k++)
+        if (!coopnet_measure_has_two_mode(measures->items[k]))
+            return cli_usage_error(&cli_command_centrality,
+                                   "measure '%s' has no two-mode definition (two-mode "
+                                   "measures: " COOPNET_TWO_MODE_MEASURE_NAMES ")",
+                                   coopnet_measure_name(measures->items[k]));
+    return COOPNET_EXIT_OK;
+}
+
+/* The rows of one mode (vertices first .. first + count of the two-mode graph), sorted by the
+ * first measure, at most top of them (top < 0: all). */
+static int write_mode_rows(cli_analysis_t *analysis, coopnet_table_t *table,
+                           const coopnet_two_mode_t *graph, const igraph_vector_t *values,
+                           size_t n_measures, bool mode_column, igraph_integer_t first,
+                           igraph_integer_t count, long long top, igraph_vector_int_t *order)
+{
+    coopnet_error_t err;
+    igraph_vector_t first_measure = {0}; /* filled by igraph_vector_view */
+    igraph_vector_view(&first_measure, VECTOR(values[0]) + first, count);
+    if (coopnet_rank_vertices(&first_measure, order, &err) != COOPNET_OK)
+        return cli_fail(&err);
+    igraph_integer_t rows = top >= 0 && top < count ? (igraph_integer_t)top : count;
+    for (igraph_integer_t r = 0; r < rows; r++) {
+        igraph_integer_t v = first + VECTOR(*order)[r];
+        igraph_integer_t item = VECTOR(graph->item)[v];
+        bool is_event = VECTOR(graph->is_event)[v];
+        if (mode_column)
+            coopnet_table_string(table, is_event ? "event" : "actor");
+        if (is_event) {
+            const coopnet_event_t *event = &analysis->bundle->events[item];
+            coopnet_table_string(table, event->id);
+            coopnet_table_string(table, event->title);
+            coopnet_table_missing(table);
+            coopnet_table_string(table, event->country);
+        } else {
+            cli_analysis_bundle_actor_cells(analysis, table, item);
+        }
+        for (size_t k = 0; k < n_measures; k++)
+            coopnet_table_number(table, VECTOR(values[k])[v]);
+        coopnet_table_end_row(table);
+    }
+    return COOPNET_EXIT_OK;
+}
+
+/* centrality --two-mode: the measures of the actor-event graph built with the same options as
+ * the cooperation graph; the actors, then with events the events. */
+static int write_two_mode(cli_analysis_t *analysis, const coopnet_measure_t *measures,
+                          size_t n_measures, bool events, long long top)
+{
+    int exit_status = COOPNET_EXIT_OK;
+    coopnet_two_mode_t graph;
+    bool graph_ready = false, order_ready = false;
+    igraph_vector_t values[COOPNET_MEASURE_COUNT];
+    size_t n_values = 0;
+    igraph_vector_int_t order;
+    coopnet_progress_t progress;
+    coopnet_error_t err;
+
+    if (coopnet_two_mode_init(&graph, analysis->bundle, &analysis->graph.options, &err) !=
+        COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
+    graph_ready = true;
+    order_ready = igraph_vector_int_init(&order, 0) == IGRAPH_SUCCESS;
+    for (; order_ready && n_values < n_measures; n_values++)
+        if (igraph_vector_init(&values[n_values], 0) != IGRAPH_SUCCESS)
+            break;
+    if (!order_ready || n_values < n_measures) {
+        cli_error("out of memory");
+        exit_status = COOPNET_EXIT_FAILURE;
+        goto cleanup;
+    }
+    progress = cli_progress();
+    int status =
+        coopnet_centrality_two_mode_set(&graph, measures, n_measures, values, &progress, &err);
+    cli_progress_finish();
+    if (status != COOPNET_OK) {
+        exit_status = cli_fail(&err);
+        goto cleanup;
+    }
+
+    const char *columns[5 + COOPNET_MEASURE_COUNT] = {"mode", "id", "name", "level", "country"};
+    size_t skip = events ? 0 : 1; /* the mode column only when both modes are written */
+    for (size_t k = 0; k < n_measures; k++)
+        columns[5 + k] = coopnet_measure_name(measures[k]);
+    coopnet_table_t table;
+    coopnet_table_begin(&table, cli_analysis_stream(analysis), analysis->format, columns + skip,
+                        5 + n_measures - skip);
+    igraph_integer_t n_actors = graph.n_actor_vertices;
+    exit_status = write_mode_rows(analysis, &table, &graph, values, n_measures, events, 0, n_actors,
+                                  top, &order);
+    if (exit_status == COOPNET_EXIT_OK && events)
+        exit_status = write_mode_rows(analysis, &table, &graph, values, n_measures, true, n_actors,
+                                      igraph_vcount(&graph.graph) - n_actors, top, &order);
+    coopnet_table_end(&table);
+    if (exit_status == COOPNET_EXIT_OK)
+        exit_status = cli_analysis_finish(analysis);
+cleanup:
+    for (size_t k = 0; k < n_values; k++)
+        igraph_vector_destroy(&values[k]);
+    if (order_ready)
+        igraph_vector_int_destroy(&order);
+    if (graph_ready)
+        coopnet_two_mode_destroy(&graph);
     return exit_status;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Reference centralities of the Davis southern women, computed with networkx (independently of
-igraph), printed as the C table stored in tests/test_centrality.c:
+igraph), printed as the C tables stored in tests/test_centrality.c (the last one: the two-mode
+measures of the actor-event graph):
 
     /usr/bin/python3 tests/reference/davis_centrality.py
 
@@ -90,3 +91,19 @@ for weighted in (False, True):
         cells = ", ".join("%.12g" % m[k][woman] for k in order)
         print('    {"%s", {%s}},' % (woman, cells))
     print("};")
+
+# Two-mode measures of the actor-event graph (networkx's bipartite module, Borgatti & Everett's
+# normalisations), actors by name and events by networkx's name (E1, ...: the bundle's e1, ...),
+# to 17 significant digits.
+two_mode = {
+    "degree": bipartite.degree_centrality(g, women),
+    "betweenness": bipartite.betweenness_centrality(g, women),
+    "closeness": bipartite.closeness_centrality(g, women),
+}
+events = sorted((v for v in g if v not in women), key=lambda e: int(e[1:]))
+print("/* two-mode: degree, betweenness, closeness */")
+print("static const davis_two_mode_reference_t davis_two_mode[] = {")
+for node in list(women) + events:
+    cells = ", ".join("%.17g" % two_mode[k][node] for k in ("degree", "betweenness", "closeness"))
+    print('    {"%s", {%s}},' % (node, cells))
+print("};")
