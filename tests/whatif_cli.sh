@@ -156,4 +156,11 @@ expect 0 whatif --help
 grep -qF "measure,subject,before,after,change" "$tmp/out" || fail "--help lacks the table layout"
 grep -qF -- "--keep-events" "$tmp/out" || fail "--help lacks --keep-events"
 
+# --exclude keeps the excluded actor's events, and says so (the honest answer needs whatif)
+expect 0 centrality "$mena" --exclude scn_mena_hub,fes --measure degree
+err_has "coopnet: note: 'scn_mena_hub' is left out, but the 7 events it hosted, organised or facilitated stay in the network; 'coopnet whatif --without scn_mena_hub' removes them too"
+err_has "'fes' is left out, but the 1 event it hosted, organised or facilitated stays in the network"
+expect 0 centrality "$mena" --exclude scn_mena_hub --measure degree --quiet
+[ -s "$tmp/err" ] && fail "a note despite --quiet: $(cat "$tmp/err")"
+
 exit $failed

@@ -119,6 +119,11 @@ COOPNET_API int coopnet_whatif_rank(const coopnet_graph_t *graph, size_t top,
 /* Frees what ranking owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_whatif_ranking_destroy(coopnet_whatif_ranking_t *ranking);
 
+/* How many events graph keeps that actor (an index into graph->bundle->actors) hosted, organised
+ * or facilitated: the events that stay in a graph which merely excludes the actor, and that a
+ * withdrawal with its events would drop. O(participations). */
+COOPNET_API size_t coopnet_whatif_convened_events(const coopnet_graph_t *graph, size_t actor);
+
 #ifdef __cplusplus
 }
 #endif

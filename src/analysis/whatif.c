@@ -428,3 +428,21 @@ cleanup:
         coopnet_whatif_ranking_destroy(ranking);
     return status;
 }
+
+size_t coopnet_whatif_convened_events(const coopnet_graph_t *graph, size_t actor)
+{
+    const coopnet_bundle_t *bundle = graph->bundle;
+    size_t count = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        if (!coopnet_graph_keeps_event(bundle, e, &graph->options))
+            continue;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            const coopnet_participation_t *participation = &bundle->participations[p];
+            if ((size_t)participation->actor == actor && is_convener(participation->role)) {
+                count++;
+                break;
+            }
+        }
+    }
+    return count;
+}

@@ -84,7 +84,9 @@ void cli_graph_options_free(cli_graph_options_t *options);
 #define CLI_GRAPH_FILTER_OPTIONS(options)                                                          \
     CLI_VALUE("layer", "events|ties|all", "which links make the cooperation graph (default all)",  \
               &(options)->graph.layer, cli_parse_layer),                                           \
-        CLI_VALUE("exclude", "ID[,ID...]", "leave these actors out (e.g. the convening hub)",      \
+        CLI_VALUE("exclude", "ID[,ID...]",                                                         \
+                  "leave these actors out; their events stay (coopnet\nwhatif --without drops "    \
+                  "those too)",                                                                    \
                   (options), cli_parse_exclude),                                                   \
         CLI_VALUE("level", "L[,L...]",                                                             \
                   "keep only these levels (local, regional, national,\ninternational)",            \

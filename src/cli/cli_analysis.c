@@ -2,6 +2,7 @@
 /* cli_analysis.c - shared plumbing of the analysis commands (see cli_analysis.h). */
 #include "cli_analysis.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,25 @@ void cli_analysis_init(cli_analysis_t *analysis, const cli_command_t *command)
     analysis->command = command;
     analysis->format = COOPNET_TABLE_CSV;
     cli_graph_options_init(&analysis->graph_options);
+}
+
+/* --exclude leaves an actor out but keeps the events it convened, where the others still meet:
+ * say so, since "without the hub" usually means without its events too (coopnet whatif). */
+static void note_excluded_conveners(const cli_analysis_t *analysis)
+{
+    const coopnet_graph_options_t *options = &analysis->graph.options;
+    for (size_t i = 0; i < options->n_exclude && !cli_quiet; i++) {
+        long actor = coopnet_bundle_find_actor(analysis->bundle, options->exclude[i]);
+        size_t convened =
+            actor < 0 ? 0 : coopnet_whatif_convened_events(&analysis->graph, (size_t)actor);
+        if (convened > 0)
+            fprintf(stderr,
+                    "coopnet: note: '%s' is left out, but the %zu event%s it hosted, organised or "
+                    "facilitated stay%s in the network; 'coopnet whatif --without %s' removes "
+                    "them too\n",
+                    options->exclude[i], convened, convened == 1 ? "" : "s",
+                    convened == 1 ? "s" : "", options->exclude[i]);
+    }
 }
 
 int cli_analysis_start(cli_analysis_t *analysis, int n_operands, char **operands)
@@ -24,6 +44,7 @@ int cli_analysis_start(cli_analysis_t *analysis, int n_operands, char **operands
     if (coopnet_graph_init_cooperation(&analysis->graph, analysis->bundle,
                                        &analysis->graph_options.graph, &err) != COOPNET_OK)
         return cli_fail(&err);
+    note_excluded_conveners(analysis);
     return cli_open_output(analysis->output_path, &analysis->output);
 }
 
