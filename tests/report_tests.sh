@@ -43,7 +43,7 @@ expect_text "${top%|*} lies on the" "$work/a.txt" "top broker (coopnet centralit
 expect_text "(betweenness ${top#*|})" "$work/a.txt" "top betweenness (coopnet centrality)"
 "$coopnet" centrality --quiet --measures degree "$mena" >"$work/degree.csv"
 top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.0f" % (r["name"], float(r["degree"])))' "$work/degree.csv")
-expect_text "${top%|*} has the most partners: ${top#*|} of" "$work/a.txt" "top degree"
+expect_text "${top%|*} is linked to the most actors: ${top#*|} of" "$work/a.txt" "top degree"
 
 # page 3: the map's unlocated actors are listed under it, and the text counts them as the map's
 # note does; page 5: the four NLC panels
@@ -69,7 +69,7 @@ cmp -s "$work/a.pdf" "$work/b.pdf" || fail "two runs give different PDFs"
     "$mena" -o "$work/ma.pdf"
 expect_status 0 $? "report --country MA"
 pdftotext "$work/ma.pdf" "$work/ma.txt"
-expect_text "Morocco and its national and international partners" "$work/ma.txt" "--country"
+expect_text "Morocco and the national and international actors linked" "$work/ma.txt" "--country"
 expect_text "as it stood on June 2024" "$work/ma.txt" "--as-of"
 pdfinfo "$work/ma.pdf" | grep -q "CreationDate: .*Jun 30 .* 2024" || fail "PDF date is not the --as-of date"
 n_png=$(ls "$work/png"/*.png 2>/dev/null | wc -l)
@@ -152,7 +152,7 @@ printf 'id,title,date\ne1,Workshop,2024-01-01\n' >"$work/tie/events.csv"
 printf 'event,actor\ne1,a\ne1,b\ne1,c\n' >"$work/tie/participation.csv"
 "$coopnet" report --quiet "$work/tie" -o "$work/tie.pdf" || fail "report of a three-way tie"
 page4=$(pdftotext -f 4 -l 4 "$work/tie.pdf" - | tr '\n' ' ')
-echo "$page4" | grep -q "Amman and 2 other actors tie for the most partners" ||
+echo "$page4" | grep -q "Amman and 2 other actors are linked to the most actors" ||
     fail "page 4 does not say the first place is shared: $page4"
 echo "$page4" | grep -q "every betweenness is 0" || fail "page 4: betweenness 0 not said: $page4"
 

@@ -24,6 +24,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define TOP_ACTORS 15
 #define CHART_ACTORS 8
@@ -94,6 +95,7 @@ typedef struct report_model {
 
     size_t n_actors, actors_by_level[COOPNET_LEVEL_COUNT];
     size_t n_events, n_dated_events, n_ties, n_participations;
+    size_t n_agreements; /* ties of a formal type (is_agreement): the only "agreements" */
     const char *countries[MAX_COUNTRIES]; /* of the kept actors, sorted */
     size_t n_countries;
     coopnet_date_t first, last; /* of the kept events and ties */
@@ -204,6 +206,18 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Formal agreements among the tie types (issue 15's "formal" group): only these are called
+ * agreements in the report; co-attendance and other ties are "links". */
+static bool is_agreement(const char *type)
+{
+    static const char *const formal[] = {"mou", "partnership", "membership", "funding",
+                                         "technical_support"};
+    for (size_t i = 0; i < sizeof formal / sizeof formal[0]; i++)
+        if (strcasecmp(type, formal[i]) == 0)
+            return true;
+    return false;
+}
+
 static void count_data(report_model_t *model)
 {
     const coopnet_bundle_t *bundle = model->bundle;
@@ -249,6 +263,7 @@ static void count_data(report_model_t *model)
             !coopnet_graph_keeps_tie(bundle, t, &model->graph_options))
             continue;
         model->n_ties++;
+        model->n_agreements += is_agreement(tie->type);
         if (tie->start.precision == COOPNET_DATE_NONE)
             continue;
         if (model->first.precision == COOPNET_DATE_NONE || tie->start.day < model->first.day)
@@ -667,7 +682,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
     format_date_long(model->last, last, sizeof last);
     format_country_list(model, countries, sizeof countries);
     if (options->country != NULL)
-        snprintf(text, sizeof text, "%s and its national and international partners",
+        snprintf(text, sizeof text, "%s and the national and international actors linked to it",
                  country_name(options->country));
     else
         snprintf(text, sizeof text, "%zu %s", model->n_countries,
@@ -700,7 +715,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
     const char *numbers[] = {actors, events, ties, links};
     char events_label[64];
     snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
-    const char *labels[] = {"actors", events_label, "agreements, ties", "cooperation links"};
+    const char *labels[] = {"actors", events_label, "recorded ties", "cooperation links"};
     coopnet_i_report_key_figures(document, numbers, labels, 4);
 
     coopnet_i_report_section(document, "Actors by level");
@@ -717,15 +732,16 @@ static void page_title(report_document_t *document, const report_model_t *model,
         document,
         "This report maps <b>%zu actors</b> in %s: %zu local, %zu regional, %zu national and %zu "
         "international. They are linked by <b>%zu events</b> they attended together (%zu of them "
-        "dated, from %s to %s) and <b>%zu recorded agreements and other ties</b>. Together these "
+        "dated, from %s to %s) and <b>%zu recorded ties</b> (%zu of them formal agreements: "
+        "MoUs, partnerships, memberships, funding, technical support). Together these "
         "give a cooperation network of %lld links between actors (density %.2f) in %lld "
         "connected %s%s%s%s.",
         model->n_actors, countries[0] ? countries : "no stated country",
         model->actors_by_level[COOPNET_LEVEL_LOCAL], model->actors_by_level[COOPNET_LEVEL_REGIONAL],
         model->actors_by_level[COOPNET_LEVEL_NATIONAL],
         model->actors_by_level[COOPNET_LEVEL_INTERNATIONAL], model->n_events, model->n_dated_events,
-        first, last, model->n_ties, (long long)model->summary.n_edges, model->summary.density,
-        (long long)model->summary.n_components,
+        first, last, model->n_ties, model->n_agreements, (long long)model->summary.n_edges,
+        model->summary.density, (long long)model->summary.n_components,
         plural((size_t)model->summary.n_components, "group", "groups"),
         top >= 0 ? "; the most connected actor is " : "", top >= 0 ? vertex_name(model, top) : "",
         "");
@@ -801,9 +817,9 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                                                                          : "a handful of actors");
     char paragraph[1536]; /* markup: the names in it are escaped by leaders() */
     snprintf(paragraph, sizeof paragraph,
-             "%s %s the most partners: %.0f of the other %lld actors%s. %s", degree_leaders,
-             degree_tied > 1 ? "tie for" : "has", VECTOR(model->degree)[top_degree],
-             (long long)(n - 1), degree_tied > 1 ? " each" : "", betweenness_text);
+             "%s %s linked to the most actors: %.0f of the other %lld%s. %s", degree_leaders,
+             degree_tied > 1 ? "are" : "is", VECTOR(model->degree)[top_degree], (long long)(n - 1),
+             degree_tied > 1 ? " each" : "", betweenness_text);
     coopnet_i_report_paragraph(document, paragraph);
 
     chart_figure_t chart;
@@ -815,7 +831,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                 "betweenness");
     document->y += chart_height + 12;
 
-    coopnet_i_report_section(document, "The 15 actors with the most partners");
+    coopnet_i_report_section(document, "The 15 actors linked to the most others");
     static const char *const headers[] = {"Actor", "Country", "Degree", "Betweenness", "PageRank"};
     static const double widths[] = {4.2, 1.1, 1.0, 1.9, 1.4};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT,
@@ -842,7 +858,8 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     coopnet_i_report_table_draw(document, &table);
     coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
-        "Degree: distinct partners. Betweenness: shortest paths between other actors "
+        "Degree: distinct actors linked (by a shared event or a tie). Betweenness: shortest paths "
+        "between other actors "
         "through the actor (unweighted). PageRank: share of a random walk's time spent at "
         "the actor (damping 0.85). Dots: the level, as in the chart.",
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
@@ -944,7 +961,7 @@ static void page_network(report_document_t *document, const report_model_t *mode
     paragraph_printf(
         document,
         "The %lld actors are joined by %lld links in %lld connected %s; the largest holds %lld "
-        "actors%s%.0lld %s. On average an actor has %.1f partners; by level: "
+        "actors%s%.0lld %s. On average an actor is linked to %.1f others; by level: "
         "%s. Nodes are coloured by level and sized by betweenness, so the large nodes are the "
         "brokers the network runs through; the 12 most central actors are named.",
         (long long)model->summary.n_vertices, (long long)model->summary.n_edges,
@@ -1495,7 +1512,7 @@ static void page_change(report_document_t *document, const report_model_t *model
                      "The network grows with each dated event and tie: below it is drawn as it "
                      "stood at the end of each year, counting only what is dated (grey: actors "
                      "with no dated link yet); every actor keeps its place. From %s to %s the "
-                     "ranking by number of partners %s (Spearman correlation between the last "
+                     "ranking by number of actors linked %s (Spearman correlation between the last "
                      "two years %.2f).",
                      first_year, last_year,
                      change->spearman > 0.8 ? "stayed largely stable" : "changed markedly",
@@ -1509,13 +1526,13 @@ static void page_change(report_document_t *document, const report_model_t *model
                 "snapshots");
     document->y += height + 8;
 
-    coopnet_i_report_section(document, "Biggest risers in the ranking by partners");
+    coopnet_i_report_section(document, "Biggest risers in the ranking by actors linked");
     if (n_risers == 0) {
         coopnet_i_report_paragraph(document, "No actor moved up the ranking.");
         return;
     }
     static const char *const headers[] = {"Actor", "Rank (first)", "Rank (last)", "Gained",
-                                          "Partners"};
+                                          "Linked"};
     static const double widths[] = {2.6, 1.35, 1.35, 1.0, 1.1};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1713,7 +1730,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     static const char *const notes[][2] = {
         {"Cooperation network", "actors are linked when they attend an event together or share "
                                 "a recorded tie; links are unweighted in every measure below"},
-        {"Degree", "number of distinct partners"},
+        {"Degree", "number of distinct actors linked, by a shared event or a tie"},
         {"Betweenness", "shortest paths between other actors that pass through the actor"},
         {"PageRank", "share of a random walk's time spent at the actor (damping 0.85)"},
         {"Density", "links present out of all possible links between the actors"},
