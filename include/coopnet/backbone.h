@@ -87,8 +87,7 @@ COOPNET_API int coopnet_backbone_parse_model(const char *text, coopnet_backbone_
 COOPNET_API int coopnet_backbone_parse_correction(const char *text,
                                                   coopnet_backbone_correction_t *correction,
                                                   coopnet_error_t *err);
-COOPNET_API int coopnet_backbone_parse_alpha(const char *text, double *alpha,
-                                             coopnet_error_t *err);
+COOPNET_API int coopnet_backbone_parse_alpha(const char *text, double *alpha, coopnet_error_t *err);
 
 /* "sdsm", "fixed-row"; "none", "holm", "bonferroni"; "" when out of range. */
 COOPNET_API const char *coopnet_backbone_model_name(coopnet_backbone_model_t model);

@@ -33,7 +33,8 @@ const char *coopnet_backbone_model_name(coopnet_backbone_model_t model)
 
 const char *coopnet_backbone_correction_name(coopnet_backbone_correction_t correction)
 {
-    if ((int)correction < 0 || (size_t)correction >= sizeof correction_names / sizeof *correction_names)
+    if ((int)correction < 0 ||
+        (size_t)correction >= sizeof correction_names / sizeof *correction_names)
         return "";
     return correction_names[correction];
 }
@@ -228,7 +229,10 @@ int coopnet_i_backbone_fit(const igraph_integer_t *row_degree, const igraph_inte
         *iterations = iteration;
         if (converged || iteration == COOPNET_BACKBONE_MAX_ITERATIONS)
             break;
-        /* One sweep of the fixed point, rows then columns (Gauss-Seidel). */
+        /* One sweep of the fixed point, rows then columns (Gauss-Seidel). Degrees with no
+         * interior fit drive parameters to 0 or infinity: stop there, with the residual of the
+         * last finite probabilities. */
+        bool finite = true;
         for (size_t r = 0; r < n_rows; r++) {
             if (row_state[r] != CELL_FREE)
                 continue;
@@ -237,6 +241,7 @@ int coopnet_i_backbone_fit(const igraph_integer_t *row_degree, const igraph_inte
                 if (col_state[c] == CELL_FREE)
                     sum += (double)col_count[c] * y[c] / (1 + x[r] * y[c]);
             x[r] = row_target[r] / sum;
+            finite = finite && isfinite(x[r]) && x[r] > 0;
         }
         for (size_t c = 0; c < n_cols; c++) {
             if (col_state[c] != CELL_FREE)
@@ -246,13 +251,17 @@ int coopnet_i_backbone_fit(const igraph_integer_t *row_degree, const igraph_inte
                 if (row_state[r] == CELL_FREE)
                     sum += (double)row_count[r] * x[r] / (1 + x[r] * y[c]);
             y[c] = col_target[c] / sum;
+            finite = finite && isfinite(y[c]) && y[c] > 0;
         }
+        if (!finite)
+            break;
     }
     if (!converged)
         status = COOPNET_ERROR(err, COOPNET_EDATA,
-                               "the SDSM probabilities did not converge in %d iterations (largest "
-                               "degree residual %.3g): the degrees have no interior BiCM fit",
-                               COOPNET_BACKBONE_MAX_ITERATIONS, *residual);
+                               "the SDSM probabilities did not converge after %lld iterations "
+                               "(largest degree residual %.3g): the degrees have no interior "
+                               "BiCM fit",
+                               (long long)*iterations, *residual);
 cleanup:
     free(row_target);
     free(col_target);
@@ -320,7 +329,7 @@ typedef struct {
     igraph_integer_t *row_of_vertex; /* actor vertex -> row, or -1 */
     igraph_integer_t *degree;        /* per vertex of the two-mode graph, in the matrix */
     /* SDSM only: distinct degrees and the fitted probabilities between them. */
-    igraph_integer_t *row_class;  /* per actor vertex */
+    igraph_integer_t *row_class; /* per actor vertex */
     igraph_integer_t *row_degree, *row_count, n_row_classes;
     igraph_integer_t *col_degree, *col_count, n_col_classes;
     double *probability; /* n_row_classes x n_col_classes */
@@ -432,11 +441,10 @@ static int matrix_init(matrix_t *matrix, const coopnet_two_mode_t *two_mode,
     matrix->pmf = coopnet_i_alloc_array((size_t)matrix->n_cols + 1, sizeof(double));
     if (!matrix->probability || !matrix->q || !matrix->pmf)
         goto out_of_memory;
-    status = coopnet_i_backbone_fit(matrix->row_degree, matrix->row_count,
-                                    (size_t)matrix->n_row_classes, matrix->col_degree,
-                                    matrix->col_count, (size_t)matrix->n_col_classes,
-                                    matrix->probability, &backbone->iterations,
-                                    &backbone->residual, err);
+    status = coopnet_i_backbone_fit(
+        matrix->row_degree, matrix->row_count, (size_t)matrix->n_row_classes, matrix->col_degree,
+        matrix->col_count, (size_t)matrix->n_col_classes, matrix->probability,
+        &backbone->iterations, &backbone->residual, err);
     goto cleanup;
 out_of_memory:
     status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the incidence matrix");
@@ -460,10 +468,10 @@ static void test_pair(const matrix_t *matrix, coopnet_backbone_model_t model, ig
         return;
     }
     size_t n_classes = (size_t)matrix->n_col_classes;
-    const double *p_a = matrix->probability + (size_t)matrix->row_class[matrix->row_of_vertex[a]] *
-                                                  n_classes;
-    const double *p_b = matrix->probability + (size_t)matrix->row_class[matrix->row_of_vertex[b]] *
-                                                  n_classes;
+    const double *p_a =
+        matrix->probability + (size_t)matrix->row_class[matrix->row_of_vertex[a]] * n_classes;
+    const double *p_b =
+        matrix->probability + (size_t)matrix->row_class[matrix->row_of_vertex[b]] * n_classes;
     double mean = 0;
     for (size_t c = 0; c < n_classes; c++) {
         matrix->q[c] = p_a[c] * p_b[c];
@@ -488,8 +496,8 @@ static int collect_pairs(const coopnet_two_mode_t *two_mode, const igraph_adjlis
 {
     igraph_integer_t n_actor_vertices = two_mode->n_actor_vertices;
     igraph_integer_t *shared = calloc((size_t)n_actor_vertices + 1, sizeof *shared);
-    igraph_integer_t *partners = coopnet_i_alloc_array((size_t)n_actor_vertices + 1,
-                                                       sizeof *partners);
+    igraph_integer_t *partners =
+        coopnet_i_alloc_array((size_t)n_actor_vertices + 1, sizeof *partners);
     size_t capacity = 0;
     int status = COOPNET_OK;
     if (!shared || !partners)

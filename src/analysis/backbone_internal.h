@@ -10,9 +10,9 @@
 #include <stddef.h>
 
 /* Fits the BiCM to distinct row degrees row_degree[r] (row_count[r] rows have it) and distinct
- * column degrees col_degree[c] (col_count[c] columns): probability[r * n_cols + c] (n_rows x n_cols,
- * filled by the caller's array) is the probability of a cell of such a row and column, so that
- * sum_c col_count[c] p[r][c] = row_degree[r] and sum_r row_count[r] p[r][c] = col_degree[c]
+ * column degrees col_degree[c] (col_count[c] columns): probability[r * n_cols + c] (n_rows x
+ * n_cols, filled by the caller's array) is the probability of a cell of such a row and column, so
+ * that sum_c col_count[c] p[r][c] = row_degree[r] and sum_r row_count[r] p[r][c] = col_degree[c]
  * within COOPNET_BACKBONE_TOLERANCE. *iterations and *residual report the fit. COOPNET_EDATA
  * naming the residual when it does not converge, COOPNET_EINVAL for a degree out of range,
  * COOPNET_ENOMEM. O(iterations n_rows n_cols) time, O(n_rows + n_cols) memory. */

@@ -78,8 +78,7 @@ static int run_backbone(int argc, char **argv)
         exit_status = cli_fail(&err);
         goto cleanup;
     }
-    static const char *const columns[] = {"from",    "to",      "shared",
-                                          "expected", "p_value", "kept"};
+    static const char *const columns[] = {"from", "to", "shared", "expected", "p_value", "kept"};
     coopnet_table_t table;
     coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 6);
     for (size_t p = 0; p < backbone.n_pairs; p++) {
