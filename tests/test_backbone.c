@@ -2,7 +2,7 @@
 /* test_backbone.c - significant co-attendance: the Poisson-binomial tail against enumeration, the
  * hypergeometric tail against the formula, the BiCM fit's margins, the corrections and the
  * error paths (tests/reference/backbone_check.py compares whole outputs with numpy/scipy). */
-#include "analysis/backbone_internal.h"
+#include "model/backbone_internal.h"
 #include "analysis_fixtures.h"
 #include "testing.h"
 
@@ -333,6 +333,111 @@ static void test_options(void)
     coopnet_bundle_free(bundle);
 }
 
+/* The graph option: the co-attendance links of a backbone, ties kept whatever it says. */
+static void test_graph_option(void)
+{
+    coopnet_error_t err;
+    coopnet_graph_backbone_t option;
+    CHECK_INT(coopnet_graph_parse_backbone("min-shared:3", &option, &err), COOPNET_OK);
+    CHECK_INT(option.kind, COOPNET_GRAPH_BACKBONE_MIN_SHARED);
+    CHECK_INT(option.min_shared, 3);
+    CHECK_INT(coopnet_graph_parse_backbone("fixed-row", &option, &err), COOPNET_OK);
+    CHECK_INT(option.kind, COOPNET_GRAPH_BACKBONE_FIXED_ROW);
+    const char *bad[] = {"min-shared:0", "min-shared:", "min-shared:-2", "min-shared:2x",
+                         "min-shared: 2"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK_INT(coopnet_graph_parse_backbone(bad[i], &option, &err), COOPNET_EINVAL);
+        CHECK_CONTAINS(err.message, "min-shared:K needs a whole number K >= 1");
+    }
+    CHECK_INT(coopnet_graph_parse_backbone("fdsm", &option, &err), COOPNET_EINVAL);
+    CHECK_STR(err.message,
+              "unknown backbone 'fdsm' (expected none, sdsm, fixed-row or min-shared:K)");
+
+    /* The hand-worked bundle plus a tie b-c (no shared event) and a tie a-d (one shared). */
+    static const char ties[] = "from,to,type\n"
+                               "b,c,mou\n"
+                               "a,d,mou\n";
+    coopnet_bundle_t *bundle = fixture_bundle(hand_actors, hand_events, hand_participation, ties);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    /* No backbone: a-b, a-d, b-c, c-d. */
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 4);
+    coopnet_graph_destroy(&graph);
+    /* min-shared:2 keeps a-b's events; a-d and b-c stay by their ties; c-d goes. */
+    CHECK_INT(coopnet_graph_parse_backbone("min-shared:2", &options.backbone, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 3);
+    for (igraph_integer_t e = 0; e < igraph_ecount(&graph.graph); e++) {
+        long a = VECTOR(graph.actor_of_vertex)[IGRAPH_FROM(&graph.graph, e)];
+        long b = VECTOR(graph.actor_of_vertex)[IGRAPH_TO(&graph.graph, e)];
+        if (a > b) { /* igraph may store an undirected edge either way round */
+            long swap = a;
+            a = b;
+            b = swap;
+        }
+        const char *from = bundle->actors[a].id, *to = bundle->actors[b].id;
+        if (strcmp(from, "a") == 0 && strcmp(to, "b") == 0) {
+            CHECK_INT(VECTOR(graph.shared_events)[e], 2);
+            CHECK_NEAR(VECTOR(graph.weight)[e], 2, 0);
+        } else {
+            /* a-d, b-c: the tie alone, its weight 1 */
+            CHECK_INT(VECTOR(graph.shared_events)[e], 0);
+            CHECK_INT(VECTOR(graph.shared_ties)[e], 1);
+            CHECK_NEAR(VECTOR(graph.weight)[e], 1, 0);
+            CHECK((strcmp(from, "a") == 0 && strcmp(to, "d") == 0) ||
+                  (strcmp(from, "b") == 0 && strcmp(to, "c") == 0));
+        }
+    }
+    CHECK_INT(graph.options.backbone.min_shared, 2);
+    coopnet_graph_destroy(&graph);
+    /* fixed-row at 0.05 keeps no co-attendance here (p = 1/2 at best): the two ties. */
+    CHECK_INT(coopnet_graph_parse_backbone("fixed-row", &options.backbone, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 2);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+
+    /* On Davis the graph's co-attendance links are exactly the kept pairs of the backbone. */
+    bundle = fixture_dataset("davis-southern-women");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_init(&options);
+    options.backbone.kind = COOPNET_GRAPH_BACKBONE_FIXED_ROW;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 17);
+    coopnet_two_mode_t two_mode = {0};
+    coopnet_backbone_t backbone = {0};
+    coopnet_backbone_options_t test;
+    coopnet_backbone_options_init(&test);
+    test.model = COOPNET_BACKBONE_FIXED_ROW;
+    CHECK_INT(coopnet_two_mode_init(&two_mode, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_backbone_compute(&two_mode, &test, &backbone, &err), COOPNET_OK);
+    for (size_t p = 0; p < backbone.n_pairs; p++) {
+        const coopnet_backbone_pair_t *pair = &backbone.pairs[p];
+        igraph_integer_t edge = -1;
+        igraph_get_eid(&graph.graph, &edge, VECTOR(graph.vertex_of_actor)[pair->actor_a],
+                       VECTOR(graph.vertex_of_actor)[pair->actor_b], IGRAPH_UNDIRECTED, false);
+        CHECK((edge >= 0) == pair->kept);
+        if (edge >= 0)
+            CHECK_INT(VECTOR(graph.shared_events)[edge], pair->shared);
+    }
+    coopnet_backbone_destroy(&backbone);
+    coopnet_two_mode_destroy(&two_mode);
+    coopnet_graph_destroy(&graph);
+    /* SDSM keeps none of them. */
+    options.backbone.kind = COOPNET_GRAPH_BACKBONE_SDSM;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 0);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     TEST_RUN(test_poisson_binomial_against_enumeration);
@@ -342,5 +447,6 @@ int main(void)
     TEST_RUN(test_fixed_row_by_hand);
     TEST_RUN(test_davis);
     TEST_RUN(test_options);
+    TEST_RUN(test_graph_option);
     return TEST_DONE();
 }

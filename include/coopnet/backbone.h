@@ -35,6 +35,10 @@
  *              P(X >= s) = sum_{x >= s} C(k_i, x) C(N - k_i, k_j - x) / C(N, k_j) (GSL's
  *              gsl_cdf_hypergeometric_Q). Expected: k_i k_j / N.
  *
+ * The graph option coopnet_graph_options_t.backbone (coopnet/graph.h) applies this test, at
+ * alpha 0.05 without correction, to the co-attendance links of the cooperation graph (the code is
+ * in src/model/ for that reason: the graph is built there).
+ *
  * Multiple testing: the family is every pair of rows, m = n (n - 1) / 2 (as the R package
  * counts it; pairs that share nothing have p = 1 and are never kept). Bonferroni adjusts p to
  * min(1, m p); Holm to the running maximum of min(1, (m - r + 1) p_(r)) over the ranks r of the

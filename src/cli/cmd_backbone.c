@@ -70,6 +70,12 @@ static int run_backbone(int argc, char **argv)
     int n_operands = cli_parse_options(&cli_command_backbone, options, argc, argv, &exit_status);
     if (n_operands < 0)
         goto cleanup;
+    if (analysis.graph_options.graph.backbone.kind != COOPNET_GRAPH_BACKBONE_NONE) {
+        exit_status = cli_usage_error(&cli_command_backbone,
+                                      "--backbone filters the cooperation graph; backbone tests "
+                                      "the pairs itself (use --model)");
+        goto cleanup;
+    }
     if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
     if (coopnet_two_mode_init(&two_mode, analysis.bundle, &analysis.graph_options.graph, &err) !=

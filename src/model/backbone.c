@@ -2,7 +2,7 @@
 /* backbone.c - significant co-attendance under the SDSM and the fixed-row model (see
  * coopnet/backbone.h for the models, the tails and the corrections). */
 #include "coopnet/backbone.h"
-#include "analysis/backbone_internal.h"
+#include "model/backbone_internal.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
 
