@@ -96,8 +96,8 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   "events, or shared/either",                                                      \
                   &(options)->graph.weighting, cli_parse_weighting),                               \
         CLI_VALUE("backbone", "none|sdsm|fixed-row|min-shared:K",                                  \
-                  "co-attending pairs linked: all (default), those\nsignificant at 0.05 "          \
-                  "(coopnet backbone), or sharing >= K events",                                    \
+                  "co-attending pairs linked: all (default), those\nsignificant at 0.05 (see "     \
+                  "coopnet backbone),\nor those sharing at least K events",                        \
                   &(options)->graph.backbone, cli_parse_backbone),                                 \
         CLI_VALUE("as-of", "DATE",                                                                 \
                   "only events dated on or before DATE and ties started on\nor before it and not " \
