@@ -21,8 +21,9 @@
  *              columns, with equal degrees have equal probabilities), after fixing the cells of
  *              rows or columns that are full (p = 1) or empty (p = 0); it stops when every
  *              expected degree d' is within COOPNET_BACKBONE_TOLERANCE max(1, d) of the
- *              observed d, and
- *              fails after COOPNET_BACKBONE_MAX_ITERATIONS. X_ij is Poisson-binomial with
+ *              observed d, and fails (naming the largest residual) after
+ *              COOPNET_BACKBONE_MAX_ITERATIONS or when a parameter runs off to 0 or infinity
+ *              (margins without an interior fit). X_ij is Poisson-binomial with
  *              success probabilities p_ie p_je over the events: its upper tail is computed
  *              exactly (by the recursion over events, O(events x s_ij)) when the matrix has at
  *              most COOPNET_BACKBONE_EXACT_MAX_EVENTS columns, and otherwise by the refined
