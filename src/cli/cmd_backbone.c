@@ -19,8 +19,10 @@ const cli_command_t cli_command_backbone = {
             "fitted so that expected actor degrees and event sizes match the observed ones\n"
             "(Neal 2014); fixed-row: each actor's events are a random subset of its size\n"
             "(hypergeometric). The family of tests is every pair of actors with an event.\n"
-            "A summary line (pairs tested, pairs kept) goes to stderr. Definitions:\n"
-            "docs/measures.md.\n",
+            "--as-of, --exclude and --level choose the actors and events; --layer and\n"
+            "--weighting do not apply (ties play no part), --backbone is refused.\n"
+            "A summary line (pairs tested, pairs kept) goes to stderr, not with --quiet.\n"
+            "Definitions: docs/measures.md.\n",
     .examples = "Examples:\n"
                 "  coopnet backbone datasets/davis-southern-women\n"
                 "  coopnet backbone datasets/mena-hub --model fixed-row --correction holm\n",
