@@ -10,7 +10,8 @@ packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-de
 libpango1.0-dev fonts-dejavu-core fonts-noto-core poppler-utils"
 if [ "$what" = test ]; then
     packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas
-valgrind clang libclang-rt-14-dev groff-base jupyter-nbconvert python3-ipykernel python3-matplotlib"
+valgrind clang libclang-rt-14-dev groff-base jupyter-nbconvert python3-ipykernel python3-matplotlib
+python3-numpy python3-scipy"
 fi
 
 missing=""

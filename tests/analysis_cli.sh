@@ -77,6 +77,33 @@ actor,a,A,local,MA,1,,1.111111111
 actor,b,B,local,MA,1,,1.111111111
 actor,c,C,local,TN,0,,
 event,e1,E1,,,0.6666666667,0.3333333333,1" ] || fail "centrality --two-mode, one event: $(cat "$tmp/out")"
+# backbone: every co-attending pair with its test; the summary on stderr
+expect 0 backbone "$davis"
+first_line_is "from,to,shared,expected,p_value,kept"
+[ "$(wc -l <"$tmp/out")" -eq 140 ] || fail "backbone davis: expected 139 pairs"
+grep -q "^olivia_carleton,flora_price,2,0.5539283357,0.0883723461[0-9]*,0$" "$tmp/out" ||
+    fail "backbone davis: olivia_carleton-flora_price: $(grep olivia_carleton,flora "$tmp/out")"
+err_has "coopnet: backbone: sdsm, 139 pairs with shared events tested of 153 pairs of 18 actors over 14 events, 0 kept at alpha 0.05 (correction none)"
+expect 0 backbone --model fixed-row --alpha 0.05 --correction none --quiet "$davis"
+[ "$(grep -c ',1$' "$tmp/out")" -eq 17 ] || fail "backbone fixed-row davis: expected 17 kept"
+[ -s "$tmp/err" ] && fail "backbone --quiet wrote to stderr: $(cat "$tmp/err")"
+expect 0 backbone --quiet --format json --layer events "$mena"
+head -c 1 "$tmp/out" | grep -q '\[' || fail "backbone json output does not start with ["
+expect 2 backbone --model fdsm "$davis"
+err_has "unknown backbone model 'fdsm' (expected sdsm or fixed-row)"
+expect 2 backbone --alpha 1.5 "$davis"
+err_has "invalid alpha '1.5' (expected a number between 0 and 1)"
+expect 2 backbone --correction fdr "$davis"
+err_has "unknown correction 'fdr' (expected none, holm or bonferroni)"
+expect 2 backbone --backbone sdsm "$davis"
+err_has "--backbone filters the cooperation graph; backbone tests the pairs itself (use --model)"
+# --backbone on the commands that build the cooperation graph
+expect 0 info --quiet --backbone fixed-row "$davis"
+grep -q "cooperation graph: 18 actors, 17 links" "$tmp/out" || fail "info --backbone fixed-row: $(cat "$tmp/out")"
+expect 0 centrality --quiet --measure degree --backbone min-shared:3 "$davis"
+[ "$(cut -d, -f5 "$tmp/out" | tail -n +2 | paste -sd+ | bc)" -eq 92 ] || fail "--backbone min-shared:3: expected 46 links"
+expect 2 info --backbone min-shared:0 "$davis"
+err_has "invalid backbone 'min-shared:0' (min-shared:K needs a whole number K >= 1)"
 
 expect 0 nlc --quiet "$mena"
 first_line_is "country,level_a,level_b,edges,possible,density"

@@ -26,6 +26,7 @@
 #include "coopnet/nlc.h"
 #include "coopnet/brokerage.h"
 #include "coopnet/communities.h"
+#include "coopnet/backbone.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/whatif.h"
 #include "coopnet/temporal.h"

@@ -35,6 +35,21 @@ typedef enum {
     COOPNET_WEIGHTING_JACCARD    /* shared events / events of either */
 } coopnet_weighting_t;
 
+/* Which co-attending pairs keep their event-layer link (coopnet/backbone.h): every pair (the
+ * default), the pairs significant under the SDSM or the fixed-row model at alpha 0.05 without
+ * correction, or the pairs sharing at least min_shared events. Ties are not filtered. */
+typedef enum {
+    COOPNET_GRAPH_BACKBONE_NONE = 0,
+    COOPNET_GRAPH_BACKBONE_SDSM,
+    COOPNET_GRAPH_BACKBONE_FIXED_ROW,
+    COOPNET_GRAPH_BACKBONE_MIN_SHARED
+} coopnet_graph_backbone_kind_t;
+
+typedef struct coopnet_graph_backbone {
+    coopnet_graph_backbone_kind_t kind;
+    int min_shared; /* K of COOPNET_GRAPH_BACKBONE_MIN_SHARED, >= 1 */
+} coopnet_graph_backbone_t;
+
 typedef struct coopnet_graph_options {
     coopnet_layer_t layer;
     coopnet_weighting_t weighting;
@@ -48,6 +63,7 @@ typedef struct coopnet_graph_options {
      * their participants stay (coopnet/whatif.h drops the events a withdrawn actor convened) */
     const char *const *exclude_events;
     size_t n_exclude_events;
+    coopnet_graph_backbone_t backbone; /* zero: every co-attending pair */
 } coopnet_graph_options_t;
 
 /* Defaults: all layers, count weighting, no cut-off, every actor. */
@@ -61,6 +77,9 @@ COOPNET_API int coopnet_graph_parse_weighting(const char *text, coopnet_weightin
                                               coopnet_error_t *err);
 COOPNET_API int coopnet_graph_parse_levels(const char *text, unsigned *level_mask,
                                            coopnet_error_t *err);
+/* "none", "sdsm", "fixed-row" or "min-shared:K" (K a whole number >= 1). */
+COOPNET_API int coopnet_graph_parse_backbone(const char *text, coopnet_graph_backbone_t *backbone,
+                                             coopnet_error_t *err);
 
 /* True when the options keep this event / tie / actor (as-of date, filters, excluded events).
  * An excluded event is recognised by its id: O(n_exclude_events) per event; ids not in the
@@ -91,10 +110,13 @@ typedef struct coopnet_graph {
 
 /* Builds the cooperation graph of bundle under options. Vertices are the kept actors in bundle
  * order. The graph keeps a pointer to bundle (which must outlive it) and a copy of options
- * (options itself may go away). On failure graph is left destroyed and err says why (EINVAL for
- * an unknown actor among the excluded ids or an unknown event among the excluded events, ENOMEM).
- * Cost: O(sum over events of size^2 + ties + events * excluded events) time, O(edges) memory
- * beyond the graph. */
+ * (options itself may go away). With options->backbone, a co-attending pair that the backbone
+ * does not keep has no shared events in the graph (and no link unless a tie joins it). On
+ * failure graph is left destroyed and err says why (EINVAL for an unknown actor among the
+ * excluded ids or an unknown event among the excluded events, EDATA when the SDSM fit does not
+ * converge, ENOMEM). Cost: O(sum over events of size^2 + ties + events * excluded events) time,
+ * O(edges) memory beyond the graph, plus the backbone's (coopnet_backbone_compute) with sdsm or
+ * fixed-row. */
 COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
                                                const coopnet_bundle_t *bundle,
                                                const coopnet_graph_options_t *options,

@@ -97,6 +97,10 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   "event-layer weight: shared events (default), sum of\n1/(size-1) over shared "   \
                   "events, or shared/either",                                                      \
                   &(options)->graph.weighting, cli_parse_weighting),                               \
+        CLI_VALUE("backbone", "none|sdsm|fixed-row|min-shared:K",                                  \
+                  "co-attending pairs linked: all (default), those\nsignificant at 0.05 (see "     \
+                  "coopnet backbone),\nor those sharing at least K events",                        \
+                  &(options)->graph.backbone, cli_parse_backbone),                                 \
         CLI_VALUE("as-of", "DATE",                                                                 \
                   "only events dated on or before DATE and ties started on\nor before it and not " \
                   "ended",                                                                         \
@@ -108,6 +112,8 @@ int cli_parse_weighting(const cli_option_t *option, const char *value, void *fie
                         coopnet_error_t *err); /* coopnet_weighting_t */
 int cli_parse_levels(const cli_option_t *option, const char *value, void *field,
                      coopnet_error_t *err); /* a level mask */
+int cli_parse_backbone(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err); /* coopnet_graph_backbone_t */
 int cli_parse_exclude(const cli_option_t *option, const char *value, void *field,
                       coopnet_error_t *err); /* cli_graph_options_t */
 

@@ -461,6 +461,13 @@ int cli_parse_weighting(const cli_option_t *option, const char *value, void *fie
     return coopnet_graph_parse_weighting(value, field, err);
 }
 
+int cli_parse_backbone(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err)
+{
+    (void)option;
+    return coopnet_graph_parse_backbone(value, field, err);
+}
+
 int cli_parse_levels(const cli_option_t *option, const char *value, void *field,
                      coopnet_error_t *err)
 {

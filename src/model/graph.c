@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* graph.c - the cooperation graph and the two-mode graph (see coopnet/graph.h). */
 #include "coopnet/graph.h"
+#include "coopnet/backbone.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
 #include "model/graph_internal.h"
 
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +70,37 @@ int coopnet_graph_parse_levels(const char *text, unsigned *level_mask, coopnet_e
             return COOPNET_OK;
         start = comma + 1;
     }
+}
+
+int coopnet_graph_parse_backbone(const char *text, coopnet_graph_backbone_t *backbone,
+                                 coopnet_error_t *err)
+{
+    static const char min_shared[] = "min-shared:";
+    memset(backbone, 0, sizeof *backbone);
+    if (strcmp(text, "none") == 0)
+        backbone->kind = COOPNET_GRAPH_BACKBONE_NONE;
+    else if (strcmp(text, "sdsm") == 0)
+        backbone->kind = COOPNET_GRAPH_BACKBONE_SDSM;
+    else if (strcmp(text, "fixed-row") == 0)
+        backbone->kind = COOPNET_GRAPH_BACKBONE_FIXED_ROW;
+    else if (strncmp(text, min_shared, sizeof min_shared - 1) == 0) {
+        const char *number = text + sizeof min_shared - 1;
+        char *end = NULL;
+        errno = 0;
+        long k = strtol(number, &end, 10);
+        if (end == number || *end != '\0' || errno != 0 || k < 1 || k > INT32_MAX ||
+            !(*number >= '0' && *number <= '9'))
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "invalid backbone '%s' (min-shared:K needs a whole number K >= 1)",
+                                 text);
+        backbone->kind = COOPNET_GRAPH_BACKBONE_MIN_SHARED;
+        backbone->min_shared = (int)k;
+    } else
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "unknown backbone '%s' (expected none, sdsm, fixed-row or "
+                             "min-shared:K)",
+                             text);
+    return COOPNET_OK;
 }
 
 static int32_t cutoff_day(const coopnet_graph_options_t *options)
@@ -440,6 +473,46 @@ static double pair_weight(const builder_t *builder, coopnet_weighting_t weightin
     return event_weight + builder->shared_tie_weight[v];
 }
 
+/* Whether the backbone keeps the pair of actors (a, b), a < b: its pairs are sorted by actor_a,
+ * then actor_b. */
+static bool backbone_keeps(const coopnet_backbone_t *backbone, igraph_integer_t a,
+                           igraph_integer_t b)
+{
+    size_t low = 0, high = backbone->n_pairs;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        const coopnet_backbone_pair_t *pair = &backbone->pairs[middle];
+        if (pair->actor_a < a || (pair->actor_a == a && pair->actor_b < b))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < backbone->n_pairs && backbone->pairs[low].actor_a == a &&
+           backbone->pairs[low].actor_b == b && backbone->pairs[low].kept;
+}
+
+/* Removes the shared events of the pairs of u that the backbone option does not keep (backbone:
+ * the tested pairs, for sdsm and fixed-row). */
+static void filter_backbone(builder_t *builder, const coopnet_graph_t *graph,
+                            const coopnet_backbone_t *backbone, size_t u)
+{
+    const coopnet_graph_backbone_t *option = &graph->options.backbone;
+    const igraph_integer_t *actor_of = VECTOR(graph->actor_of_vertex);
+    for (size_t i = 0; i < builder->n_touched; i++) {
+        int32_t v = builder->touched[i];
+        int32_t shared = builder->shared_events[v];
+        if (shared == 0)
+            continue;
+        bool kept = option->kind == COOPNET_GRAPH_BACKBONE_MIN_SHARED
+                        ? shared >= option->min_shared
+                        : backbone_keeps(backbone, actor_of[u], actor_of[v]);
+        if (!kept) {
+            builder->shared_events[v] = 0;
+            builder->event_weight[v] = 0;
+        }
+    }
+}
+
 /* Appends the edges of u to its later neighbours (in vertex order) and clears the accumulator. */
 static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vector_int_t *edges,
                         size_t u, coopnet_error_t *err)
@@ -447,6 +520,12 @@ static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vecto
     int status = COOPNET_OK;
     for (size_t i = 0; i < builder->n_touched; i++) {
         int32_t v = builder->touched[i];
+        if (builder->shared_events[v] == 0 && builder->shared_ties[v] == 0) {
+            builder->seen[v] = 0; /* co-attendance left out by the backbone, and no tie */
+            builder->event_weight[v] = 0;
+            builder->shared_tie_weight[v] = 0;
+            continue;
+        }
         COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(edges, (igraph_integer_t)u),
                              "building the cooperation graph");
         COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(edges, v),
@@ -496,6 +575,27 @@ cleanup:
     return status;
 }
 
+/* For the sdsm and fixed-row backbone options, the pairs tested on the two-mode graph of the same
+ * options; otherwise nothing. */
+static int test_backbone(const coopnet_bundle_t *bundle, const coopnet_graph_options_t *options,
+                         coopnet_backbone_t *backbone, coopnet_error_t *err)
+{
+    coopnet_graph_backbone_kind_t kind = options->backbone.kind;
+    if ((kind != COOPNET_GRAPH_BACKBONE_SDSM && kind != COOPNET_GRAPH_BACKBONE_FIXED_ROW) ||
+        options->layer == COOPNET_LAYER_TIES)
+        return COOPNET_OK;
+    coopnet_backbone_options_t test;
+    coopnet_backbone_options_init(&test);
+    test.model =
+        kind == COOPNET_GRAPH_BACKBONE_SDSM ? COOPNET_BACKBONE_SDSM : COOPNET_BACKBONE_FIXED_ROW;
+    coopnet_two_mode_t two_mode;
+    int status = coopnet_two_mode_init(&two_mode, bundle, options, err);
+    if (status == COOPNET_OK)
+        status = coopnet_backbone_compute(&two_mode, &test, backbone, err);
+    coopnet_two_mode_destroy(&two_mode);
+    return status;
+}
+
 int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
                                    const coopnet_graph_options_t *options, coopnet_error_t *err)
 {
@@ -506,6 +606,7 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     bool have_edges = false;
     builder_t builder;
     memset(&builder, 0, sizeof builder);
+    coopnet_backbone_t backbone = {0};
 
     graph->bundle = bundle;
     if ((status = copy_options(&graph->options, options, err)) != COOPNET_OK)
@@ -528,8 +629,13 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     index_kept_events(&builder, bundle, options, vertex_of);
     if ((status = index_kept_ties(&builder, bundle, options, vertex_of, err)) != COOPNET_OK)
         goto cleanup;
+    if ((status = test_backbone(bundle, options, &backbone, err)) != COOPNET_OK)
+        goto cleanup;
+    bool filter = options->backbone.kind != COOPNET_GRAPH_BACKBONE_NONE;
     for (size_t u = 0; u < n_vertices; u++) {
         accumulate_pairs_of(&builder, bundle, vertex_of, u);
+        if (filter)
+            filter_backbone(&builder, graph, &backbone, u);
         if ((status = add_edges_of(&builder, graph, &edges, u, err)) != COOPNET_OK)
             goto cleanup;
     }
@@ -543,6 +649,7 @@ cleanup:
     if (have_edges)
         igraph_vector_int_destroy(&edges);
     builder_free(&builder);
+    coopnet_backbone_destroy(&backbone);
     if (status != COOPNET_OK)
         coopnet_graph_destroy(graph);
     return status;
