@@ -99,6 +99,12 @@ static void test_years(void)
      * covariance 3 over sqrt(4.5 * 4): 1 / sqrt 2 */
     const coopnet_snapshot_change_t *change = &s.changes[0];
     CHECK_NEAR(change->spearman, 0.70710678118654752, 1e-9);
+    /* the same two steps through the any-two-steps function; a step out of range is refused */
+    coopnet_snapshot_change_t between;
+    CHECK_INT(coopnet_snapshots_change_between(&s, 0, 0, 1, &between, &err), COOPNET_OK);
+    CHECK_NEAR(between.spearman, change->spearman, 1e-15);
+    CHECK_INT(between.rose, change->rose);
+    CHECK_INT(coopnet_snapshots_change_between(&s, 0, 0, 2, &between, &err), COOPNET_EINVAL);
     CHECK_INT(change->n_actors, 4);
     CHECK_INT(change->rose, 2); /* c: 2 -> 1 (d also gains one place; the first wins) */
     CHECK_NEAR(change->rose_by, 1, 0);

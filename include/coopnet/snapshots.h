@@ -65,6 +65,15 @@ COOPNET_API int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,
 /* Frees what snapshots owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_snapshots_destroy(coopnet_snapshots_t *snapshots);
 
+/* The change of measure (an index into snapshots->measures) between any two steps, as the
+ * consecutive changes are computed: Spearman correlation, largest rise and fall. A text that sets
+ * a correlation beside a table of first-to-last gains must use the same two steps. EINVAL for a
+ * step or measure out of range, ENOMEM. O(V log V) time, O(V) memory. */
+COOPNET_API int coopnet_snapshots_change_between(const coopnet_snapshots_t *snapshots,
+                                                 size_t measure, size_t from, size_t to,
+                                                 coopnet_snapshot_change_t *change,
+                                                 coopnet_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -238,3 +238,31 @@ cleanup:
         *graphs = kept;
     return status;
 }
+
+int coopnet_snapshots_change_between(const coopnet_snapshots_t *snapshots, size_t measure,
+                                     size_t from, size_t to, coopnet_snapshot_change_t *change,
+                                     coopnet_error_t *err)
+{
+    if (measure >= snapshots->n_measures || from >= snapshots->n_steps || to >= snapshots->n_steps)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "no change between steps %zu and %zu of measure %zu (%zu steps, %zu "
+                             "measures)",
+                             from, to, measure, snapshots->n_steps, snapshots->n_measures);
+    size_t n = (size_t)snapshots->n_vertices;
+    double *x = coopnet_i_alloc_array(n + 1, sizeof *x);
+    double *y = coopnet_i_alloc_array(n + 1, sizeof *y);
+    double *work = coopnet_i_alloc_array(2 * n + 1, sizeof *work);
+    int status = COOPNET_OK;
+    if (x == NULL || y == NULL || work == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory comparing snapshots");
+    } else {
+        size_t a = (from * snapshots->n_measures + measure) * n;
+        size_t b = (to * snapshots->n_measures + measure) * n;
+        compare_steps(snapshots->values + a, snapshots->values + b, snapshots->ranks + a,
+                      snapshots->ranks + b, (igraph_integer_t)n, x, y, work, change);
+    }
+    free(x);
+    free(y);
+    free(work);
+    return status;
+}
