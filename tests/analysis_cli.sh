@@ -109,6 +109,22 @@ expect 0 nlc --quiet "$mena"
 first_line_is "country,level_a,level_b,edges,possible,density"
 expect 0 nlc --quiet --table summary "$mena"
 first_line_is "country,subnational,linked,national,share"
+# --table links, checked by hand against datasets/mena-hub's CSVs: AMPCC and Fes met at the
+# Tangier roundtable (2023-11-27) and the Valletta workshop, and have a partnership and a request
+expect 0 nlc --quiet --table links "$mena"
+first_line_is "country,national_id,national_name,other_id,other_name,other_level,shared_events,ties,tie_types,first_date,basis"
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 19 ] || fail "nlc --table links: expected 19 links"
+grep -qx "MA,ampcc,Moroccan Association of Presidents of Communal Councils (AMPCC),fes,Fes,local,2,2,partnership;request,2023-11-27,formal" "$tmp/out" ||
+    fail "nlc --table links: the AMPCC-Fes row"
+[ "$(grep -c ',formal$' "$tmp/out")" -eq 3 ] || fail "nlc --table links: expected 3 formal links"
+[ "$(grep -c ',co-attendance$' "$tmp/out")" -eq 16 ] || fail "nlc --table links: expected 16 co-attendance links"
+expect 0 nlc --quiet --table links --format json "$mena"
+grep -qF '"other_id":"tangier","other_name":"Tangier","other_level":"local","shared_events":0,"ties":1,"tie_types":"mou","first_date":null,"basis":"formal"}' "$tmp/out" ||
+    fail "nlc --table links --format json: an undated link's first_date is not null"
+expect 0 nlc --quiet --table links --layer ties "$mena"
+[ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 3 ] || fail "nlc --table links --layer ties: expected 3 links"
+expect 2 nlc --table pair "$mena"
+err_has "unknown table 'pair' (expected pairs, summary or links)"
 
 expect 0 groups --by level --permutations 200 --seed 3 "$mena"
 first_line_is "group,actors,internal,external,ei,expected_ei,p_value"

@@ -150,7 +150,7 @@ done
 
 # --table: the one way to choose the output table
 expect 2 nlc --table pairs,summary "$mena"
-err_has "unknown table 'pairs,summary' (expected pairs or summary)"
+err_has "unknown table 'pairs,summary' (expected pairs, summary or links)"
 expect 2 groups --by level --table all "$mena"
 err_has "unknown table 'all' (expected groups, actors or mixing)"
 expect 0 communities --table summary --quiet "$mena"

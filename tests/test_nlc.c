@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_nlc.c - national-local cooperation counts on a graph worked by hand. */
+/* test_nlc.c - national-local cooperation counts and links on graphs worked by hand. */
 #include "analysis_fixtures.h"
 #include "testing.h"
 
@@ -157,9 +157,135 @@ static void test_mena_hub_totals(void)
     coopnet_bundle_free(bundle);
 }
 
+/* National-local links, by hand. MA: n1 national; a, b, c local; r regional. TN: x local.
+ * n1-a: only the workshop w1 (2024-03-10)           -> co-attendance, first 2024-03-10
+ * n1-b: w1, an MoU from 2022-06 and undated support  -> formal, first 2022-06
+ * n1-c: only the undated meeting w0                  -> co-attendance, no first date
+ * n1-r: w0 and a request tie from 2023               -> ties, first 2023
+ * n1-x (other country) and a-b (both local) are not national-local links. The actors are
+ * listed out of id order to check the sorting. */
+static const char link_actors[] = "id,name,level,country\n"
+                                  "r,Region R,regional,MA\n"
+                                  "c,City C,local,MA\n"
+                                  "b,City B,local,MA\n"
+                                  "a,City A,local,MA\n"
+                                  "n1,Ministry N1,national,MA\n"
+                                  "x,City X,local,TN\n";
+static const char link_events[] = "id,title,date\n"
+                                  "w0,Meeting,\n"
+                                  "w1,Workshop,2024-03-10\n";
+static const char link_participation[] = "event,actor\n"
+                                         "w0,n1\nw0,c\nw0,r\n"
+                                         "w1,n1\nw1,a\nw1,b\nw1,x\n";
+static const char link_ties[] = "from,to,type,start\n"
+                                "b,n1,technical_support,\n"
+                                "n1,b,mou,2022-06\n"
+                                "r,n1,request,2023\n";
+
+static void check_link(const coopnet_nlc_link_t *link, const char *other, long shared_events,
+                       long ties, const char *tie_types, const char *first_date,
+                       coopnet_nlc_basis_t basis)
+{
+    char date[COOPNET_DATE_TEXT_SIZE];
+    coopnet_date_format(link->first_date, date);
+    CHECK_STR(link->country, "MA");
+    CHECK_STR(link->national->id, "n1");
+    CHECK_STR(link->other->id, other);
+    CHECK_INT(link->shared_events, shared_events);
+    CHECK_INT(link->ties, ties);
+    CHECK_STR(link->tie_types, tie_types);
+    CHECK_STR(date, first_date);
+    CHECK_STR(coopnet_nlc_basis_name(link->basis), coopnet_nlc_basis_name(basis));
+}
+
+static void test_links_hand_worked(void)
+{
+    coopnet_bundle_t *bundle =
+        fixture_bundle(link_actors, link_events, link_participation, link_ties);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_nlc_links_t links = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_links_compute(&graph, &links, &err), COOPNET_OK);
+    CHECK_INT(links.n_links, 4);
+    if (links.n_links == 4) {
+        check_link(&links.links[0], "a", 1, 0, "", "2024-03-10", COOPNET_NLC_BASIS_CO_ATTENDANCE);
+        check_link(&links.links[1], "b", 1, 2, "mou;technical_support", "2022-06",
+                   COOPNET_NLC_BASIS_FORMAL);
+        check_link(&links.links[2], "c", 1, 0, "", "", COOPNET_NLC_BASIS_CO_ATTENDANCE);
+        check_link(&links.links[3], "r", 1, 1, "request", "2023", COOPNET_NLC_BASIS_TIES);
+        CHECK_STR(coopnet_level_name(links.links[3].other->level), "regional");
+    }
+    coopnet_nlc_links_destroy(&links);
+    coopnet_nlc_links_destroy(&links); /* twice: a destroyed object is zeroed */
+    coopnet_graph_destroy(&graph);
+
+    /* the graph's options decide: with the event layer only, no tie supports a link */
+    options.layer = COOPNET_LAYER_EVENTS;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_links_compute(&graph, &links, &err), COOPNET_OK);
+    CHECK_INT(links.n_links, 4);
+    if (links.n_links == 4) {
+        check_link(&links.links[1], "b", 1, 0, "", "2024-03-10", COOPNET_NLC_BASIS_CO_ATTENDANCE);
+        check_link(&links.links[3], "r", 1, 0, "", "", COOPNET_NLC_BASIS_CO_ATTENDANCE);
+    }
+    coopnet_nlc_links_destroy(&links);
+    coopnet_graph_destroy(&graph);
+
+    /* and with ties only, a pair that only met has no link */
+    options.layer = COOPNET_LAYER_TIES;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_links_compute(&graph, &links, &err), COOPNET_OK);
+    CHECK_INT(links.n_links, 2);
+    if (links.n_links == 2) {
+        check_link(&links.links[0], "b", 0, 2, "mou;technical_support", "2022-06",
+                   COOPNET_NLC_BASIS_FORMAL);
+        check_link(&links.links[1], "r", 0, 1, "request", "2023", COOPNET_NLC_BASIS_TIES);
+    }
+    coopnet_nlc_links_destroy(&links);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
+/* Every link of the list is an edge of the graph that the level-pair table counts. */
+static void test_links_agree_with_pairs(void)
+{
+    coopnet_bundle_t *bundle = fixture_dataset("mena-hub");
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph = {0};
+    coopnet_nlc_t nlc = {0};
+    coopnet_nlc_links_t links = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_compute(&graph, &nlc, &err), COOPNET_OK);
+    CHECK_INT(coopnet_nlc_links_compute(&graph, &links, &err), COOPNET_OK);
+    long national_subnational = 0;
+    for (size_t p = 10; p < nlc.n_pairs; p++)
+        if (nlc.pairs[p].level_b == COOPNET_LEVEL_NATIONAL &&
+            nlc.pairs[p].level_a < COOPNET_LEVEL_NATIONAL)
+            national_subnational += nlc.pairs[p].edges;
+    CHECK_INT(links.n_links, national_subnational);
+    CHECK_INT(links.n_links, 19);
+    coopnet_nlc_links_destroy(&links);
+    coopnet_nlc_destroy(&nlc);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     TEST_RUN(test_hand_worked);
+    TEST_RUN(test_links_hand_worked);
+    TEST_RUN(test_links_agree_with_pairs);
     TEST_RUN(test_mena_hub_totals);
     TEST_RUN(test_no_national_body);
     return TEST_DONE();

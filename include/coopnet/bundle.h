@@ -167,6 +167,10 @@ COOPNET_API int coopnet_level_parse(const char *text);
 COOPNET_API const char *coopnet_role_name(coopnet_role_t role);
 COOPNET_API int coopnet_role_parse(const char *text);
 
+/* True when a tie type is a formal agreement or support (issue 15's "formal" group): mou,
+ * partnership, membership, funding or technical_support, in any case. O(1). */
+COOPNET_API bool coopnet_tie_type_is_formal(const char *type);
+
 /* True when text is an assigned ISO 3166-1 alpha-2 code (upper case). */
 COOPNET_API bool coopnet_country_is_valid(const char *code);
 

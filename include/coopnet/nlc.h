@@ -61,6 +61,52 @@ COOPNET_API int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t 
 /* Frees what nlc owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_nlc_destroy(coopnet_nlc_t *nlc);
 
+/* What supports a national-local link: its strongest relation. */
+typedef enum {
+    COOPNET_NLC_BASIS_CO_ATTENDANCE = 0, /* shared events only, no tie */
+    COOPNET_NLC_BASIS_TIES,              /* a tie, none of a formal type */
+    COOPNET_NLC_BASIS_FORMAL             /* a tie of a formal type (coopnet_tie_type_is_formal) */
+} coopnet_nlc_basis_t;
+
+/* One link of the cooperation graph between a national actor and a local or regional actor of
+ * the same country, and what supports it. */
+typedef struct coopnet_nlc_link {
+    const char *country;             /* points into the bundle */
+    const coopnet_actor_t *national; /* points into the bundle */
+    const coopnet_actor_t *other;    /* local or regional; points into the bundle */
+    igraph_integer_t edge;           /* the link's edge in graph->graph */
+    igraph_integer_t shared_events;  /* graph->shared_events of the edge */
+    igraph_integer_t ties;           /* graph->shared_ties of the edge */
+    const char *tie_types;           /* the distinct types of those ties, sorted, joined by ';'
+                                      * ("mou;technical_support"); "" when none; owned by links */
+    coopnet_date_t first_date;       /* the earliest date of a dated shared event or tie start
+                                      * (at its precision); precision NONE when none is dated */
+    coopnet_nlc_basis_t basis;
+} coopnet_nlc_link_t;
+
+typedef struct coopnet_nlc_links {
+    coopnet_nlc_link_t *links; /* by country, then national id, then other id (strcmp) */
+    size_t n_links;
+    char *tie_type_text; /* internal: the storage of every link's tie_types */
+} coopnet_nlc_links_t;
+
+/* Lists the national-local and national-regional links of graph, per country. The shared events
+ * and ties of a link are those the graph was built with (graph->options: layer, dates, excluded
+ * events, backbone), so the counts are the graph's own per-edge counts and first_date only looks
+ * at the events the graph kept for the pair. graph->bundle must outlive links (the strings and
+ * actors point into it). On success *links is owned by the caller (coopnet_nlc_links_destroy);
+ * on failure (COOPNET_ENOMEM) it is left destroyed. Cost: O(E + L log L + T log d + sum over
+ * kept dated events of national participants x size x log d) time, L links, T ties, d the
+ * largest degree; O(E + T) memory. */
+COOPNET_API int coopnet_nlc_links_compute(const coopnet_graph_t *graph, coopnet_nlc_links_t *links,
+                                          coopnet_error_t *err);
+
+/* Frees what links owns. Accepts a zeroed object. */
+COOPNET_API void coopnet_nlc_links_destroy(coopnet_nlc_links_t *links);
+
+/* "co-attendance", "ties" or "formal". */
+COOPNET_API const char *coopnet_nlc_basis_name(coopnet_nlc_basis_t basis);
+
 #ifdef __cplusplus
 }
 #endif

@@ -181,3 +181,211 @@ cleanup:
         coopnet_nlc_destroy(nlc);
     return status;
 }
+
+/* ---- the links themselves ---------------------------------------------------------------- */
+
+const char *coopnet_nlc_basis_name(coopnet_nlc_basis_t basis)
+{
+    switch (basis) {
+    case COOPNET_NLC_BASIS_FORMAL:
+        return "formal";
+    case COOPNET_NLC_BASIS_TIES:
+        return "ties";
+    case COOPNET_NLC_BASIS_CO_ATTENDANCE:
+    default:
+        return "co-attendance";
+    }
+}
+
+void coopnet_nlc_links_destroy(coopnet_nlc_links_t *links)
+{
+    if (links == NULL)
+        return;
+    free(links->links);
+    free(links->tie_type_text);
+    memset(links, 0, sizeof *links);
+}
+
+static int compare_links(const void *a, const void *b)
+{
+    const coopnet_nlc_link_t *x = a, *y = b;
+    int order = strcmp(x->country, y->country);
+    if (order == 0)
+        order = strcmp(x->national->id, y->national->id);
+    return order != 0 ? order : strcmp(x->other->id, y->other->id);
+}
+
+/* Keeps the earlier of two dates; on the same first day, the more precise one ("2023-01-01" says
+ * more than "2023"). */
+static void keep_earliest(coopnet_date_t *earliest, coopnet_date_t date)
+{
+    if (date.precision == COOPNET_DATE_NONE)
+        return;
+    if (earliest->precision == COOPNET_DATE_NONE || date.day < earliest->day ||
+        (date.day == earliest->day && date.precision > earliest->precision))
+        *earliest = date;
+}
+
+/* Fills links with the national-local links among the edges of graph, unsorted; returns how
+ * many. */
+static size_t find_links(const coopnet_graph_t *graph, coopnet_nlc_link_t *links)
+{
+    const coopnet_bundle_t *bundle = graph->bundle;
+    const igraph_t *g = &graph->graph;
+    size_t n_links = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        const coopnet_actor_t *a =
+            &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_FROM(g, e)]];
+        const coopnet_actor_t *b = &bundle->actors[VECTOR(graph->actor_of_vertex)[IGRAPH_TO(g, e)]];
+        if (b->level == COOPNET_LEVEL_NATIONAL) {
+            const coopnet_actor_t *swap = a;
+            a = b;
+            b = swap;
+        }
+        if (a->level != COOPNET_LEVEL_NATIONAL || b->level >= COOPNET_LEVEL_NATIONAL ||
+            a->country[0] == '\0' || strcmp(a->country, b->country) != 0)
+            continue;
+        coopnet_nlc_link_t *link = &links[n_links++];
+        memset(link, 0, sizeof *link);
+        link->country = a->country;
+        link->national = a;
+        link->other = b;
+        link->edge = e;
+        link->shared_events = VECTOR(graph->shared_events)[e];
+        link->ties = VECTOR(graph->shared_ties)[e];
+        link->tie_types = "";
+    }
+    return n_links;
+}
+
+/* The link of the edge between the vertices of two actors, or -1. */
+static long link_between(const coopnet_graph_t *graph, const long *link_of_edge, size_t actor_a,
+                         size_t actor_b)
+{
+    igraph_integer_t u = VECTOR(graph->vertex_of_actor)[actor_a];
+    igraph_integer_t v = VECTOR(graph->vertex_of_actor)[actor_b];
+    igraph_integer_t edge = -1;
+    if (u < 0 || v < 0 || u == v)
+        return -1;
+    /* with error = false igraph reports a missing edge as -1, not as an error */
+    if (igraph_get_eid(&graph->graph, &edge, u, v, IGRAPH_UNDIRECTED, false) != IGRAPH_SUCCESS ||
+        edge < 0)
+        return -1;
+    return link_of_edge[edge];
+}
+
+int coopnet_nlc_links_compute(const coopnet_graph_t *graph, coopnet_nlc_links_t *links,
+                              coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = graph->bundle;
+    const coopnet_graph_options_t *options = &graph->options;
+    int status = COOPNET_OK;
+    size_t n_edges = (size_t)igraph_ecount(&graph->graph);
+    long *link_of_edge = NULL;
+    size_t *type_start = NULL; /* CSR: the kept ties' types of each link */
+    const char **types = NULL; /* their type strings */
+    long *link_of_tie = NULL;  /* per tie of the bundle: its link, or -1 */
+    memset(links, 0, sizeof *links);
+
+    links->links = coopnet_i_alloc_array(n_edges + 1, sizeof *links->links);
+    link_of_edge = coopnet_i_alloc_array(n_edges + 1, sizeof *link_of_edge);
+    link_of_tie = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *link_of_tie);
+    types = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *types);
+    if (!links->links || !link_of_edge || !link_of_tie || !types) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory listing national-local links");
+        goto cleanup;
+    }
+    links->n_links = find_links(graph, links->links);
+    qsort(links->links, links->n_links, sizeof *links->links, compare_links);
+    for (size_t e = 0; e < n_edges; e++)
+        link_of_edge[e] = -1;
+    for (size_t l = 0; l < links->n_links; l++)
+        link_of_edge[links->links[l].edge] = (long)l;
+
+    type_start = calloc(links->n_links + 1, sizeof *type_start);
+    if (type_start == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory listing national-local links");
+        goto cleanup;
+    }
+    /* the ties of each link (the graph's ties: the same options decide), and their first start */
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        link_of_tie[t] = coopnet_graph_keeps_tie(bundle, t, options)
+                             ? link_between(graph, link_of_edge, (size_t)tie->from, (size_t)tie->to)
+                             : -1;
+        if (link_of_tie[t] < 0)
+            continue;
+        coopnet_nlc_link_t *link = &links->links[link_of_tie[t]];
+        type_start[link_of_tie[t] + 1]++;
+        keep_earliest(&link->first_date, tie->start);
+        if (coopnet_tie_type_is_formal(tie->type))
+            link->basis = COOPNET_NLC_BASIS_FORMAL;
+        else if (link->basis != COOPNET_NLC_BASIS_FORMAL)
+            link->basis = COOPNET_NLC_BASIS_TIES;
+    }
+    for (size_t l = 0; l < links->n_links; l++)
+        type_start[l + 1] += type_start[l];
+    size_t text_size = 1;
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        if (link_of_tie[t] >= 0) {
+            /* filling moves type_start[l] to the end of link l's types; shifted back below */
+            types[type_start[link_of_tie[t]]++] = bundle->ties[t].type;
+            text_size += strlen(bundle->ties[t].type) + 1;
+        }
+    for (size_t l = links->n_links; l > 0; l--)
+        type_start[l] = type_start[l - 1];
+    type_start[0] = 0;
+
+    links->tie_type_text = malloc(text_size);
+    if (links->tie_type_text == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory listing national-local links");
+        goto cleanup;
+    }
+    /* each link's types start after the terminator of the previous link's (or the first byte) */
+    char *text = links->tie_type_text;
+    *text = '\0';
+    for (size_t l = 0; l < links->n_links; l++) {
+        size_t first = type_start[l], end = type_start[l + 1];
+        if (first == end)
+            continue; /* tie_types stays "" */
+        qsort(types + first, end - first, sizeof *types, compare_strings);
+        links->links[l].tie_types = ++text;
+        for (size_t k = first; k < end; k++) {
+            if (k > first && strcmp(types[k], types[k - 1]) == 0)
+                continue;
+            if (text != links->links[l].tie_types)
+                *text++ = ';';
+            size_t length = strlen(types[k]);
+            memcpy(text, types[k], length);
+            text += length;
+        }
+        *text = '\0';
+    }
+
+    /* the first dated shared event of each link whose co-attendance the graph kept */
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (event->date.precision == COOPNET_DATE_NONE ||
+            !coopnet_graph_keeps_event(bundle, e, options))
+            continue;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            size_t national = (size_t)bundle->participations[p].actor;
+            if (bundle->actors[national].level != COOPNET_LEVEL_NATIONAL)
+                continue;
+            for (size_t q = bundle->event_start[e]; q < bundle->event_start[e + 1]; q++) {
+                long l = link_between(graph, link_of_edge, national,
+                                      (size_t)bundle->participations[q].actor);
+                if (l >= 0 && links->links[l].shared_events > 0)
+                    keep_earliest(&links->links[l].first_date, event->date);
+            }
+        }
+    }
+cleanup:
+    free(link_of_edge);
+    free(type_start);
+    free(types);
+    free(link_of_tie);
+    if (status != COOPNET_OK)
+        coopnet_nlc_links_destroy(links);
+    return status;
+}

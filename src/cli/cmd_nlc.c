@@ -19,10 +19,57 @@ const cli_command_t cli_command_nlc = {
             "links between two countries count only for *. With --table summary, per country:\n"
             "  country,subnational,linked,national,share\n"
             "subnational = its local and regional actors, linked = those with a direct link\n"
-            "to a national actor of the same country, share = linked / subnational.\n",
+            "to a national actor of the same country, share = linked / subnational.\n"
+            "With --table links, every link between a national actor and a local or\n"
+            "regional actor of the same country, by country, national id, other id:\n"
+            "  country,national_id,national_name,other_id,other_name,other_level,\n"
+            "  shared_events,ties,tie_types,first_date,basis\n"
+            "tie_types = the distinct types of the ties between the two (';'-separated),\n"
+            "first_date = the earliest dated shared event or tie start (empty: none dated),\n"
+            "basis = formal (a tie of type mou, partnership, membership, funding or\n"
+            "technical_support), else ties (any other tie), else co-attendance (shared\n"
+            "events only). The graph options (--layer, --as-of, --backbone...) apply.\n",
     .examples = "Example:\n"
-                "  coopnet nlc datasets/mena-hub --exclude scn_mena_hub --table summary\n",
+                "  coopnet nlc datasets/mena-hub --exclude scn_mena_hub --table summary\n"
+                "  coopnet nlc datasets/mena-hub --table links\n",
     .run = run_nlc};
+
+/* --table links: one row per national-local link; finishes the analysis. */
+static int write_links(cli_analysis_t *analysis)
+{
+    coopnet_nlc_links_t links = {0};
+    coopnet_error_t err;
+    if (coopnet_nlc_links_compute(&analysis->graph, &links, &err) != COOPNET_OK)
+        return cli_fail(&err);
+    static const char *const columns[] = {"country",    "national_id", "national_name", "other_id",
+                                          "other_name", "other_level", "shared_events", "ties",
+                                          "tie_types",  "first_date",  "basis"};
+    coopnet_table_t table;
+    coopnet_table_begin(&table, cli_analysis_stream(analysis), analysis->format, columns, 11);
+    for (size_t l = 0; l < links.n_links; l++) {
+        const coopnet_nlc_link_t *link = &links.links[l];
+        char first_date[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format(link->first_date, first_date);
+        coopnet_table_string(&table, link->country);
+        coopnet_table_string(&table, link->national->id);
+        coopnet_table_string(&table, link->national->name);
+        coopnet_table_string(&table, link->other->id);
+        coopnet_table_string(&table, link->other->name);
+        coopnet_table_string(&table, coopnet_level_name(link->other->level));
+        coopnet_table_integer(&table, link->shared_events);
+        coopnet_table_integer(&table, link->ties);
+        coopnet_table_string(&table, link->tie_types);
+        if (first_date[0] != '\0')
+            coopnet_table_string(&table, first_date);
+        else
+            coopnet_table_missing(&table);
+        coopnet_table_string(&table, coopnet_nlc_basis_name(link->basis));
+        coopnet_table_end_row(&table);
+    }
+    coopnet_table_end(&table);
+    coopnet_nlc_links_destroy(&links);
+    return cli_analysis_finish(analysis);
+}
 
 static int run_nlc(int argc, char **argv)
 {
@@ -34,9 +81,9 @@ static int run_nlc(int argc, char **argv)
     coopnet_error_t err;
 
     const cli_option_t options[] = {
-        CLI_VALUE("table", "pairs|summary",
+        CLI_VALUE("table", "pairs|summary|links",
                   "pairs (default): the links between levels; summary:\nthe reach of national "
-                  "bodies per country",
+                  "bodies per country; links: each\nnational-local link and its basis",
                   &table_name, cli_parse_table),
         CLI_ANALYSIS_OPTIONS(&analysis), CLI_ALIAS_VALUE("summary", "table", "summary"),
         CLI_OPTION_END};
@@ -46,6 +93,10 @@ static int run_nlc(int argc, char **argv)
     bool summary = strcmp(table_name, "summary") == 0;
     if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
+    if (strcmp(table_name, "links") == 0) {
+        exit_status = write_links(&analysis);
+        goto cleanup;
+    }
     if (coopnet_nlc_compute(&analysis.graph, &nlc, &err) != COOPNET_OK) {
         exit_status = cli_fail(&err);
         goto cleanup;

@@ -66,6 +66,16 @@ bool coopnet_country_is_valid(const char *code)
     return false;
 }
 
+bool coopnet_tie_type_is_formal(const char *type)
+{
+    static const char *const formal[] = {"mou", "partnership", "membership", "funding",
+                                         "technical_support"};
+    for (size_t i = 0; i < sizeof formal / sizeof formal[0]; i++)
+        if (strcasecmp(type, formal[i]) == 0)
+            return true;
+    return false;
+}
+
 /* ---- bundle object ----------------------------------------------------------------------- */
 
 coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path)

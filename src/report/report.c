@@ -24,7 +24,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define TOP_ACTORS 15
 #define CHART_ACTORS 8
@@ -95,7 +94,7 @@ typedef struct report_model {
 
     size_t n_actors, actors_by_level[COOPNET_LEVEL_COUNT];
     size_t n_events, n_dated_events, n_ties, n_participations;
-    size_t n_agreements; /* ties of a formal type (is_agreement): the only "agreements" */
+    size_t n_agreements;                  /* ties of a formal type (coopnet_tie_type_is_formal) */
     const char *countries[MAX_COUNTRIES]; /* of the kept actors, sorted */
     size_t n_countries;
     coopnet_date_t first, last; /* of the kept events and ties */
@@ -206,18 +205,6 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Formal agreements among the tie types (issue 15's "formal" group): only these are called
- * agreements in the report; co-attendance and other ties are "links". */
-static bool is_agreement(const char *type)
-{
-    static const char *const formal[] = {"mou", "partnership", "membership", "funding",
-                                         "technical_support"};
-    for (size_t i = 0; i < sizeof formal / sizeof formal[0]; i++)
-        if (strcasecmp(type, formal[i]) == 0)
-            return true;
-    return false;
-}
-
 static void count_data(report_model_t *model)
 {
     const coopnet_bundle_t *bundle = model->bundle;
@@ -263,7 +250,7 @@ static void count_data(report_model_t *model)
             !coopnet_graph_keeps_tie(bundle, t, &model->graph_options))
             continue;
         model->n_ties++;
-        model->n_agreements += is_agreement(tie->type);
+        model->n_agreements += coopnet_tie_type_is_formal(tie->type);
         if (tie->start.precision == COOPNET_DATE_NONE)
             continue;
         if (model->first.precision == COOPNET_DATE_NONE || tie->start.day < model->first.day)
