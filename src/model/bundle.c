@@ -3,6 +3,7 @@
  * and warnings once loaded (see coopnet/bundle.h). The readers that fill it are in src/io/. */
 #include "model/bundle_internal.h"
 #include "core/internal.h"
+#include "coopnet/text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -90,7 +91,11 @@ coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path)
     char *dot = strrchr(base, '.');
     if (dot && dot != base && (strcmp(dot, ".graphml") == 0 || strcmp(dot, ".xml") == 0))
         *dot = '\0';
-    bundle->name = strdup(base);
+    /* a directory name is bytes, not text: escaped, so that no output (an XML export, a PDF
+     * title) receives invalid UTF-8, a noncharacter or a control character from it */
+    char escaped[4 * 256 + 1];
+    coopnet_text_escape_controls(base, escaped, sizeof escaped);
+    bundle->name = strdup(escaped);
     free(copy);
     if (bundle->name == NULL) {
         coopnet_bundle_free(bundle);
