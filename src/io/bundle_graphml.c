@@ -197,7 +197,7 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         }
         bundle->n_ties++;
     }
-    status = coopnet_i_bundle_finish(bundle, diags, file, file);
+    status = coopnet_i_bundle_finish(bundle, diags, file, file, file);
     if (status == COOPNET_OK && diags->n_errors > errors_before)
         status = COOPNET_ERROR(err, COOPNET_EDATA, "'%s': %llu error%s in the data", path,
                                (unsigned long long)(diags->n_errors - errors_before),

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,8 +206,56 @@ static int compare_by_actor(const void *a, const void *b)
     return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
+/* An error for each pair of actors whose ties' weights (each finite) sum to infinity: the
+ * cooperation graph adds them into one link, whose weight would be inf in every export and
+ * analysis. Reported on the tie that overflows. O(ties) expected. */
+static int check_pair_weights(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                              const char *ties_file)
+{
+    if (bundle->n_ties < 2)
+        return COOPNET_OK;
+    coopnet_u64map_t first_tie_of_pair;
+    coopnet_i_u64map_init(&first_tie_of_pair);
+    double *pair_total = coopnet_i_alloc_array(bundle->n_ties, sizeof *pair_total);
+    int status = COOPNET_ENOMEM;
+    if (pair_total == NULL)
+        goto cleanup;
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        uint32_t low = (uint32_t)(tie->from < tie->to ? tie->from : tie->to);
+        uint32_t high = (uint32_t)(tie->from < tie->to ? tie->to : tie->from);
+        int64_t first;
+        if (coopnet_i_u64map_put(&first_tie_of_pair, (uint64_t)low << 32 | high, (int64_t)t,
+                                 &first) != 0)
+            goto cleanup;
+        if (first < 0) {
+            pair_total[t] = tie->weight;
+            continue;
+        }
+        double before = pair_total[first];
+        pair_total[first] += tie->weight;
+        if (isfinite(before) && !isfinite(pair_total[first])) { /* once per pair */
+            char first_line[48] = "";
+            if (bundle->ties[first].line > 0)
+                snprintf(first_line, sizeof first_line, " (first tie on line %llu)",
+                         (unsigned long long)bundle->ties[first].line);
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, ties_file, tie->line,
+                             "column 'weight': tie '%s' - '%s' (weight %g): the weights of the "
+                             "ties between '%s' and '%s'%s sum to more than %g, the largest "
+                             "number; use smaller weights",
+                             bundle->actors[tie->from].id, bundle->actors[tie->to].id, tie->weight,
+                             bundle->actors[low].id, bundle->actors[high].id, first_line, DBL_MAX);
+        }
+    }
+    status = COOPNET_OK;
+cleanup:
+    free(pair_total);
+    coopnet_i_u64map_destroy(&first_tie_of_pair);
+    return status;
+}
+
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
-                            const char *actors_file, const char *events_file)
+                            const char *actors_file, const char *events_file, const char *ties_file)
 {
     size_t n_events = bundle->n_events;
     size_t n_rows = bundle->n_participations;
@@ -275,7 +324,7 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
             coopnet_diag_add(diags, COOPNET_DIAG_WARNING, actors_file, bundle->actors[a].line,
                              "actor '%s' takes part in no event and has no tie",
                              bundle->actors[a].id);
-    status = COOPNET_OK;
+    status = check_pair_weights(bundle, diags, ties_file);
 cleanup:
     free(order);
     free(next);
