@@ -254,6 +254,74 @@ cleanup:
     return status;
 }
 
+/* A date further than this from the median date of the data is most likely a typo (1023 for
+ * 2023), and would make a time series span centuries. */
+#define IMPLAUSIBLE_DATE_YEARS 50
+
+static int compare_days(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void warn_far_date(coopnet_diag_list_t *diags, const char *file, uint64_t line,
+                          const char *column, coopnet_date_t date, int32_t median)
+{
+    if (date.precision == COOPNET_DATE_NONE)
+        return;
+    int32_t distance = date.day > median ? date.day - median : median - date.day;
+    if (distance <= (int32_t)(IMPLAUSIBLE_DATE_YEARS * 365.25))
+        return;
+    char text[COOPNET_DATE_TEXT_SIZE], median_text[COOPNET_DATE_TEXT_SIZE];
+    coopnet_date_format(date, text);
+    coopnet_date_format_day(coopnet_date_from_day(median), median_text);
+    coopnet_diag_add(diags, COOPNET_DIAG_WARNING, file, line,
+                     "column '%s': date '%s' is %d years from the median date of the data (%s): "
+                     "a typo? time series (snapshots, timelines) would span the whole range",
+                     column, text, (int)(distance / 365.25 + 0.5), median_text);
+}
+
+/* A warning for each event or tie date more than IMPLAUSIBLE_DATE_YEARS from the median of all
+ * dates (at least three). O(d log d) for d dates. */
+static int warn_implausible_dates(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                                  const char *events_file, const char *ties_file)
+{
+    size_t capacity = 2 * (bundle->n_events + bundle->n_ties), n_days = 0;
+    int32_t *days = coopnet_i_alloc_array(capacity ? capacity : 1, sizeof *days);
+    if (days == NULL)
+        return COOPNET_ENOMEM;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (event->date.precision != COOPNET_DATE_NONE)
+            days[n_days++] = event->date.day;
+        if (event->end.precision != COOPNET_DATE_NONE)
+            days[n_days++] = event->end.day;
+    }
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        if (tie->start.precision != COOPNET_DATE_NONE)
+            days[n_days++] = tie->start.day;
+        if (tie->end.precision != COOPNET_DATE_NONE)
+            days[n_days++] = tie->end.day;
+    }
+    if (n_days >= 3) {
+        qsort(days, n_days, sizeof *days, compare_days);
+        int32_t median = days[n_days / 2];
+        for (size_t e = 0; e < bundle->n_events; e++) {
+            const coopnet_event_t *event = &bundle->events[e];
+            warn_far_date(diags, events_file, event->line, "date", event->date, median);
+            warn_far_date(diags, events_file, event->line, "end", event->end, median);
+        }
+        for (size_t t = 0; t < bundle->n_ties; t++) {
+            const coopnet_tie_t *tie = &bundle->ties[t];
+            warn_far_date(diags, ties_file, tie->line, "start", tie->start, median);
+            warn_far_date(diags, ties_file, tie->line, "end", tie->end, median);
+        }
+    }
+    free(days);
+    return COOPNET_OK;
+}
+
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
                             const char *actors_file, const char *events_file, const char *ties_file)
 {
@@ -325,6 +393,8 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
                              "actor '%s' takes part in no event and has no tie",
                              bundle->actors[a].id);
     status = check_pair_weights(bundle, diags, ties_file);
+    if (status == COOPNET_OK)
+        status = warn_implausible_dates(bundle, diags, events_file, ties_file);
 cleanup:
     free(order);
     free(next);

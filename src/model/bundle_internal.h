@@ -17,7 +17,8 @@ struct coopnet_bundle_internal {
 coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path);
 
 /* Builds event_start (sorting participations by event, then actor), emits the warnings about
- * undated events, small events and isolated actors, and an error (on ties_file) for each pair of
+ * undated events, small events, isolated actors and dates more than 50 years from the median date
+ * of the data, and an error (on ties_file) for each pair of
  * actors whose ties' weights sum to infinity. Returns COOPNET_OK or COOPNET_ENOMEM. */
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
                             const char *actors_file, const char *events_file,
