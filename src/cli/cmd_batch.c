@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -65,12 +68,14 @@ typedef struct job_run {
 static volatile sig_atomic_t running_pids[MAX_PARALLEL_JOBS];
 static volatile sig_atomic_t batch_signal;
 
+/* Each job runs in a process group of its own (its pid), so that a signal reaches whatever the
+ * job started too. */
 static void forward_signal(int signal_number)
 {
     batch_signal = signal_number;
     for (int i = 0; i < MAX_PARALLEL_JOBS; i++)
         if (running_pids[i] > 0)
-            kill((pid_t)running_pids[i], SIGTERM);
+            kill(-(pid_t)running_pids[i], SIGTERM);
 }
 
 static double now_seconds(void)
@@ -158,14 +163,50 @@ static char **child_command_line(const coopnet_job_t *job, bool quiet)
     return child_argv;
 }
 
+/* A temporary file that no child inherits (close-on-exec: the jobs started while this one
+ * runs must not hold it open); NULL with errno set. */
+static FILE *capture_file(void)
+{
+    FILE *file = tmpfile();
+    if (file != NULL && fcntl(fileno(file), F_SETFD, FD_CLOEXEC) != 0) {
+        fclose(file);
+        return NULL;
+    }
+    return file;
+}
+
+/* Closes a job's captured output (after it was copied out): each job holds two descriptors only
+ * while it runs, so any number of jobs runs under a low descriptor limit. */
+static void close_captured(job_run_t *run)
+{
+    if (run->captured_stdout)
+        fclose(run->captured_stdout);
+    if (run->captured_stderr)
+        fclose(run->captured_stderr);
+    run->captured_stdout = run->captured_stderr = NULL;
+}
+
+/* In the child: the job's own process group, and (on Linux) an end when the batch dies, even by
+ * SIGKILL, so that no job outlives a killed batch. */
+static void tie_child_to_batch(pid_t batch_pid)
+{
+    setpgid(0, 0);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+    if (getppid() != batch_pid) /* the batch died before prctl */
+        _exit(128 + SIGTERM);
+}
+
 /* Starts one job; returns 0, or -1 after printing why it could not start. */
 static int start_job(const coopnet_job_t *job, job_run_t *run, const char *program,
                      const char *directory, bool quiet)
 {
-    run->captured_stdout = tmpfile();
-    run->captured_stderr = tmpfile();
+    run->captured_stdout = capture_file();
+    run->captured_stderr = run->captured_stdout ? capture_file() : NULL;
     if (run->captured_stdout == NULL || run->captured_stderr == NULL) {
         cli_error("job '%s': cannot create a temporary file: %s", job->name, strerror(errno));
+        close_captured(run);
         return -1;
     }
     char **child_argv = child_command_line(job, quiet);
@@ -176,13 +217,16 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
 
     fflush(NULL);
     run->started = now_seconds();
+    pid_t batch_pid = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         cli_error("job '%s': cannot start a process: %s", job->name, strerror(errno));
         free(child_argv);
+        close_captured(run);
         return -1;
     }
     if (pid == 0) {
+        tie_child_to_batch(batch_pid);
         int null_input = open("/dev/null", O_RDONLY);
         if (null_input >= 0)
             dup2(null_input, STDIN_FILENO);
@@ -198,6 +242,7 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         _exit(COOPNET_EXIT_FAILURE);
     }
     free(child_argv);
+    setpgid(pid, pid); /* as the child does: whichever runs first, the group exists */
     run->pid = pid;
     run->state = JOB_RUNNING;
     for (int i = 0; i < MAX_PARALLEL_JOBS; i++) {
@@ -207,7 +252,7 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         }
     }
     if (batch_signal) /* the signal came while we were starting it */
-        kill(pid, SIGTERM);
+        kill(-pid, SIGTERM);
     return 0;
 }
 
@@ -438,6 +483,7 @@ static void finish_job(batch_t *batch, pid_t pid, int wait_status)
         cli_progress_finish();
         copy_captured(run->captured_stdout, stdout, batch->jobs->items[i].name, false);
         copy_captured(run->captured_stderr, stderr, batch->jobs->items[i].name, true);
+        close_captured(run);
         if (run->state == JOB_FAILED && !batch->keep_going)
             batch->stop = true;
         coopnet_progress_report(&batch->progress, "jobs", batch->finished, batch->jobs->n_jobs);
@@ -481,16 +527,6 @@ static bool mark_skipped_jobs(job_run_t *runs, size_t n_jobs)
         any_failed |= runs[i].state != JOB_OK;
     }
     return any_failed;
-}
-
-static void close_captured(job_run_t *runs, size_t n_jobs)
-{
-    for (size_t i = 0; runs != NULL && i < n_jobs; i++) {
-        if (runs[i].captured_stdout)
-            fclose(runs[i].captured_stdout);
-        if (runs[i].captured_stderr)
-            fclose(runs[i].captured_stderr);
-    }
 }
 
 static int run_batch(int argc, char **argv)
@@ -541,7 +577,8 @@ static int run_batch(int argc, char **argv)
         exit_status = COOPNET_EXIT_FAILURE;
 cleanup:
     restore_signal_handlers(&saved_handlers);
-    close_captured(runs, jobs.n_jobs);
+    for (size_t i = 0; runs != NULL && i < jobs.n_jobs; i++)
+        close_captured(&runs[i]); /* jobs still running when waiting failed */
     free(runs);
     free(directory);
     coopnet_jobs_destroy(&jobs);

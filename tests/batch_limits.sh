@@ -1,0 +1,77 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# coopnet batch at scale and under attack (issue 18): 600 jobs under a low descriptor limit (each
+# job's captured output was kept open to the end: job 508 failed under ulimit -n 1024); a job
+# file of 100 000 jobs parses in well under a second (a pairwise duplicate check took 40 s); a
+# batch killed with SIGKILL takes its running jobs with it.
+# usage: batch_limits.sh COOPNET SOURCE_DIR
+set -u
+coopnet=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# --- 600 jobs under ulimit -n 256 ------------------------------------------------------------
+ln -s "$source_dir/tests/data/small" "$work/small"
+{
+    printf '[defaults]\ncommand = info\nbundle = small\nquiet = true\n'
+    for i in $(seq 1 600); do printf '[job%d]\n' "$i"; done
+} >"$work/many.ini"
+(ulimit -n 256 && "$coopnet" batch --jobs 2 "$work/many.ini" >"$work/out" 2>"$work/err")
+status=$?
+[ "$status" -eq 0 ] || fail "600 jobs under ulimit -n 256: exit $status: $(grep -v '^\[' "$work/err" | head -3)"
+[ "$(grep -c '  ok  ' "$work/out")" -eq 600 ] || fail "600 jobs: not all ok: $(grep -c '  ok  ' "$work/out")"
+
+# --- 100 000 jobs parse in well under a second (limit 5 s for slow machines) ------------------
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    for i in range(100000):
+        f.write('[job%d]\ncommand = info\nbundle = x\n' % i)
+    f.write('[job5]\n')
+" "$work/huge.ini"
+start=$(date +%s%N)
+timeout 60 "$coopnet" batch "$work/huge.ini" >/dev/null 2>"$work/err"
+status=$?
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+[ "$status" -eq 3 ] || fail "100 000 jobs: exit $status, expected 3 (a duplicate job)"
+grep -qF "huge.ini:300001: error: job 'job5' appears twice (first on line 16)" "$work/err" ||
+    fail "100 000 jobs: no duplicate message: $(head -c 300 "$work/err")"
+[ "$elapsed_ms" -lt 5000 ] || fail "100 000 jobs: parsing took $elapsed_ms ms"
+
+# --- kill -9 of the batch ends its running job ------------------------------------------------
+alive() { # a process that exists and is not a zombie
+    [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+ln -s "$source_dir/datasets/mena-hub" "$work/mena"
+printf '[long]\ncommand = groups\nbundle = mena\nby = level\npermutations = 10000000\n' >"$work/long.ini"
+"$coopnet" batch "$work/long.ini" >/dev/null 2>&1 &
+batch_pid=$!
+child=""
+for _ in $(seq 1 100); do
+    child=$(pgrep -P "$batch_pid" | head -n 1)
+    [ -n "$child" ] && break
+    sleep 0.05
+done
+if [ -z "$child" ]; then
+    fail "kill -9: the job did not start"
+else
+    kill -9 "$batch_pid"
+    wait "$batch_pid" 2>/dev/null
+    for _ in $(seq 1 100); do
+        alive "$child" || break
+        sleep 0.05
+    done
+    if alive "$child"; then
+        fail "kill -9 of the batch left its job $child running"
+        kill -9 "$child"
+    fi
+fi
+
+[ "$failures" -eq 0 ] && echo "batch limit tests passed"
+exit $((failures > 0))
