@@ -73,5 +73,33 @@ else
     fi
 fi
 
+# --- every job's keys are checked before any job runs ----------------------------------------
+# (an unknown key was found only when its job ran, after earlier jobs had written their outputs)
+cat >"$work/keys.ini" <<'INI'
+[defaults]
+bundle = small
+quiet = true
+[first]
+command = convert
+output = keys-out/first.graphml
+[second]
+command = centrality
+mesure = degree
+[third]
+command = reach-curve
+every = year
+every-step = 1
+INI
+"$coopnet" batch "$work/keys.ini" >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" -eq 3 ] || fail "unknown key: exit $status, expected 3"
+grep -qF "keys.ini:7: error: job 'second': unknown option '--mesure'" "$work/err" ||
+    fail "unknown key: message: $(head -c 400 "$work/err")"
+grep -qF "keys.ini:10: error: job 'third': unknown option '--every-step'" "$work/err" ||
+    fail "unknown key in the third job: message: $(head -c 400 "$work/err")"
+[ -e "$work/keys-out" ] && fail "unknown key: the first job ran (or its directory was made)"
+printf '[a]\ncommand = centrality\nbundle = small\nmeasure = degree\nquiet = true\n' >"$work/good.ini"
+"$coopnet" batch "$work/good.ini" >"$work/out" 2>"$work/err" || fail "valid keys refused: $(cat "$work/err")"
+
 [ "$failures" -eq 0 ] && echo "batch limit tests passed"
 exit $((failures > 0))

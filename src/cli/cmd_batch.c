@@ -47,7 +47,7 @@ const cli_command_t cli_command_batch = {
         "end a table gives each job's status, seconds and output. Jobs not run because an "
         "earlier\n"
         "one failed are listed as 'skipped'. The keys are the commands' options, old spellings\n"
-        "included (with their note).\n",
+        "included (with their note); every job's keys are checked before any job runs.\n",
     .examples = "Exit status: 0 when every job succeeded, 1 when any failed, 3 for an invalid job "
                 "file.\n\n"
                 "Example:\n"
@@ -305,19 +305,70 @@ static void print_table(const coopnet_jobs_t *jobs, const job_run_t *runs, const
     fflush(stdout);
 }
 
-/* Checks the jobs' commands before running any; prints each problem. Returns the count. */
+/* The command a job names, spelt as on the command line (reach-curve), or NULL. */
+static const cli_command_t *job_command(const char *name)
+{
+    static const cli_command_t *const commands[] = {
+#define CLI_COMMAND(name) &cli_command_##name,
+#include "commands.def"
+#undef CLI_COMMAND
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+/* A job's command line checked against its command's option table, which the command hands
+ * over when run with cli_describe set (its table is a local of its run function). */
+typedef struct option_check {
+    const coopnet_job_t *job;
+    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    bool failed;
+} option_check_t;
+
+static void check_job_options(const cli_command_t *command, const cli_option_t *options,
+                              void *context)
+{
+    option_check_t *check = context;
+    if (cli_check_options(command, options, (int)check->job->argc, check->job->argv, check->message,
+                          sizeof check->message) != COOPNET_EXIT_OK)
+        check->failed = true;
+}
+
+/* Checks every job's command and its keys (the command's options) before running any, so that
+ * a mistake in the last job is found before the first one writes anything; prints each
+ * problem. The values are checked when each job runs. Returns the count. */
 static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
 {
     int problems = 0;
     for (size_t i = 0; i < jobs->n_jobs; i++) {
         const coopnet_job_t *job = &jobs->items[i];
-        if (strcmp(job->command, "batch") == 0) {
+        const cli_command_t *command = job_command(job->command);
+        if (command == &cli_command_batch) {
             fprintf(stderr, "%s:%llu: error: job '%s': a batch cannot run 'batch'\n", job_file,
                     (unsigned long long)job->line, job->name);
             problems++;
-        } else if (!cli_command_known(job->command)) {
+            continue;
+        }
+        if (command == NULL) {
             fprintf(stderr, "%s:%llu: error: job '%s': unknown command '%s'\n", job_file,
                     (unsigned long long)job->line, job->name, job->command);
+            problems++;
+            continue;
+        }
+        option_check_t check = {.job = job, .failed = false};
+        char *describe_argv[] = {job->argv[0], NULL};
+        cli_describe = check_job_options;
+        cli_describe_context = &check;
+        command->run(1, describe_argv);
+        cli_describe = NULL;
+        cli_describe_context = NULL;
+        if (check.failed) {
+            char escaped[2 * COOPNET_ERROR_MESSAGE_SIZE];
+            coopnet_text_escape_controls(check.message, escaped, sizeof escaped);
+            fprintf(stderr, "%s:%llu: error: job '%s': %s\n", job_file,
+                    (unsigned long long)job->line, job->name, escaped);
             problems++;
         }
     }
@@ -369,9 +420,8 @@ static int parse_batch_options(int argc, char **argv, bool *keep_going, long lon
     return 0;
 }
 
-/* Loads the job file and checks every job's command, printing the problems, before any job
- * runs. The keys (the commands' options) are not checked here: a job with an unknown one fails
- * when it runs. Returns an exit status. */
+/* Loads the job file and checks every job's command and keys, printing the problems, before any
+ * job runs. Returns an exit status. */
 static int load_jobs(const char *job_file, coopnet_jobs_t *jobs)
 {
     int exit_status = COOPNET_EXIT_OK;
