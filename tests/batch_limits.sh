@@ -101,5 +101,40 @@ grep -qF "keys.ini:10: error: job 'third': unknown option '--every-step'" "$work
 printf '[a]\ncommand = centrality\nbundle = small\nmeasure = degree\nquiet = true\n' >"$work/good.ini"
 "$coopnet" batch "$work/good.ini" >"$work/out" 2>"$work/err" || fail "valid keys refused: $(cat "$work/err")"
 
+# --- timeout = SECONDS per job, --timeout for the rest ----------------------------------------
+cat >"$work/slow.ini" <<'INI'
+[defaults]
+bundle = mena
+quiet = true
+[slow]
+command = groups
+by = level
+permutations = 10000000
+timeout = 1
+[quick]
+command = info
+INI
+start=$(date +%s)
+timeout 60 "$coopnet" batch --keep-going "$work/slow.ini" >"$work/out" 2>"$work/err"
+status=$?
+elapsed=$(($(date +%s) - start))
+[ "$status" -eq 1 ] || fail "timeout: exit $status, expected 1"
+grep -q "^slow  *timed out " "$work/out" || fail "timeout: no 'timed out' status: $(cat "$work/out")"
+grep -q "^quick  *ok " "$work/out" || fail "timeout: the next job did not run: $(cat "$work/out")"
+grep -qF "coopnet: job 'slow': timed out after 1 seconds" "$work/err" || fail "timeout: message: $(cat "$work/err")"
+[ "$elapsed" -le 10 ] || fail "timeout: the batch took $elapsed s"
+sed -i '/^timeout = 1$/d' "$work/slow.ini"
+timeout 60 "$coopnet" batch --timeout 1 "$work/slow.ini" >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" -eq 1 ] || fail "--timeout: exit $status, expected 1"
+grep -q "^slow  *timed out " "$work/out" || fail "--timeout: no 'timed out' status: $(cat "$work/out")"
+grep -q "^quick  *skipped " "$work/out" || fail "--timeout: the next job was not skipped: $(cat "$work/out")"
+printf '[a]\ncommand = info\nbundle = mena\ntimeout = soon\n' >"$work/bad-timeout.ini"
+"$coopnet" batch "$work/bad-timeout.ini" >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" -eq 3 ] || fail "bad timeout: exit $status, expected 3"
+grep -qF "bad-timeout.ini:4: error: key 'timeout': needs a number of seconds > 0 and at most 604800, not 'soon'" "$work/err" ||
+    fail "bad timeout: message: $(cat "$work/err")"
+
 [ "$failures" -eq 0 ] && echo "batch limit tests passed"
 exit $((failures > 0))

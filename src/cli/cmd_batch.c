@@ -31,7 +31,7 @@ static int run_batch(int argc, char **argv);
 const cli_command_t cli_command_batch = {
     .name = "batch",
     .summary = "run the analyses listed in a job file, several at a time",
-    .usage = "usage: coopnet batch [--keep-going] [--jobs N] [--quiet] JOBFILE",
+    .usage = "usage: coopnet batch [--keep-going] [--jobs N] [--timeout SECONDS] [--quiet] JOBFILE",
     .help =
         "\nRuns every job of JOBFILE, an INI file with one section per job:\n\n"
         "  [defaults]                   keys every job inherits unless it sets them\n"
@@ -40,7 +40,8 @@ const cli_command_t cli_command_batch = {
         "  command = report             the coopnet command to run (required)\n"
         "  output = out/mena.pdf        its -o FILE (the directory is created)\n"
         "  country = MA                 any other key K = V becomes --K=V; K = true becomes --K\n"
-        "  args = --as-of 2024-06       further words, quoted as in a shell\n\n"
+        "  args = --as-of 2024-06       further words, quoted as in a shell\n"
+        "  timeout = 600                stop the job after 600 seconds (status 'timed out')\n\n"
         "Relative paths are relative to the job file's directory. Each job runs as a separate\n"
         "process; their messages are printed, prefixed with the job's name, as each ends. At "
         "the\n"
@@ -54,13 +55,25 @@ const cli_command_t cli_command_batch = {
                 "  coopnet batch --jobs 2 datasets/report-figures.ini\n",
     .run = run_batch};
 
-typedef enum { JOB_PENDING, JOB_RUNNING, JOB_OK, JOB_FAILED, JOB_SKIPPED } job_state_t;
+typedef enum {
+    JOB_PENDING,
+    JOB_RUNNING,
+    JOB_OK,
+    JOB_FAILED,
+    JOB_TIMED_OUT,
+    JOB_SKIPPED
+} job_state_t;
+
+/* After a timeout's SIGTERM, the seconds a job has to clean up before SIGKILL. */
+#define TIMEOUT_GRACE_SECONDS 2.0
 
 typedef struct job_run {
     job_state_t state;
     pid_t pid;
     int exit_status; /* exit code, or 128 + signal */
     double started, seconds;
+    double deadline; /* when it is stopped (monotonic seconds), 0: never */
+    bool timed_out;  /* SIGTERM sent at the deadline; SIGKILL after the grace time */
     FILE *captured_stdout, *captured_stderr;
 } job_run_t;
 
@@ -200,7 +213,7 @@ static void tie_child_to_batch(pid_t batch_pid)
 
 /* Starts one job; returns 0, or -1 after printing why it could not start. */
 static int start_job(const coopnet_job_t *job, job_run_t *run, const char *program,
-                     const char *directory, bool quiet)
+                     const char *directory, bool quiet, double default_timeout)
 {
     run->captured_stdout = capture_file();
     run->captured_stderr = run->captured_stdout ? capture_file() : NULL;
@@ -242,6 +255,9 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         _exit(COOPNET_EXIT_FAILURE);
     }
     free(child_argv);
+    double timeout = job->timeout > 0 ? job->timeout : default_timeout;
+    run->deadline = timeout > 0 ? run->started + timeout : 0;
+    run->timed_out = false;
     setpgid(pid, pid); /* as the child does: whichever runs first, the group exists */
     run->pid = pid;
     run->state = JOB_RUNNING;
@@ -272,6 +288,8 @@ static const char *state_name(job_state_t state)
         return "failed";
     case JOB_SKIPPED:
         return "skipped";
+    case JOB_TIMED_OUT:
+        return "timed out";
     default:
         return "not run";
     }
@@ -293,7 +311,7 @@ static void print_table(const coopnet_jobs_t *jobs, const job_run_t *runs, const
             snprintf(status, sizeof status, "failed (%d)", run->exit_status);
         else
             snprintf(status, sizeof status, "%s", state_name(run->state));
-        if (run->state == JOB_OK || run->state == JOB_FAILED)
+        if (run->state == JOB_OK || run->state == JOB_FAILED || run->state == JOB_TIMED_OUT)
             snprintf(seconds, sizeof seconds, "%.2f", run->seconds);
         else
             snprintf(seconds, sizeof seconds, "-");
@@ -395,7 +413,7 @@ static char *directory_of(const char *path)
 /* Reads the options; on success *job_file is the one operand. Returns 0, or -1 with
  * *exit_status set (--help, a usage error). */
 static int parse_batch_options(int argc, char **argv, bool *keep_going, long long *parallel,
-                               const char **job_file, int *exit_status)
+                               double *timeout, const char **job_file, int *exit_status)
 {
     const cli_option_t options[] = {
         CLI_FLAG("keep-going", 'k', "run the remaining jobs after a failure", keep_going),
@@ -407,11 +425,22 @@ static int parse_batch_options(int argc, char **argv, bool *keep_going, long lon
          .parse = cli_parse_integer,
          .min = 1,
          .max = MAX_PARALLEL_JOBS},
+        CLI_VALUE("timeout", "SECONDS",
+                  "stop a job (its process group) that runs longer, unless\nits own 'timeout' "
+                  "key says otherwise; status 'timed out'",
+                  timeout, cli_parse_positive),
         CLI_QUIET("no progress, and the jobs run with --quiet"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_batch, options, argc, argv, exit_status);
     if (n_operands < 0)
         return -1;
+    if (*timeout > COOPNET_JOB_MAX_TIMEOUT) {
+        *exit_status = cli_usage_error(&cli_command_batch,
+                                       "--timeout needs a number of seconds > 0 and at most %d, "
+                                       "not '%g'",
+                                       COOPNET_JOB_MAX_TIMEOUT, *timeout);
+        return -1;
+    }
     if (n_operands != 1) {
         *exit_status = cli_usage_error(&cli_command_batch, "expected one JOBFILE");
         return -1;
@@ -482,6 +511,7 @@ typedef struct batch {
     job_run_t *runs; /* one per job */
     const char *program, *directory;
     bool keep_going;
+    double timeout; /* --timeout: for jobs without their own, 0: none */
     size_t parallel;
     size_t next, running, finished; /* next: the first job not started */
     bool stop;                      /* start no more jobs */
@@ -506,7 +536,7 @@ static void start_pending_jobs(batch_t *batch)
         const coopnet_job_t *job = &batch->jobs->items[batch->next];
         job_run_t *run = &batch->runs[batch->next++];
         prepare_output_directory(job, batch->directory);
-        if (start_job(job, run, batch->program, batch->directory, cli_quiet) != 0) {
+        if (start_job(job, run, batch->program, batch->directory, cli_quiet, batch->timeout) != 0) {
             run->state = JOB_FAILED;
             run->exit_status = COOPNET_EXIT_FAILURE;
             batch->finished++;
@@ -529,15 +559,40 @@ static void finish_job(batch_t *batch, pid_t pid, int wait_status)
         run->seconds = now_seconds() - run->started;
         run->exit_status =
             WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
-        run->state = run->exit_status == 0 ? JOB_OK : JOB_FAILED;
+        run->state = run->timed_out ? JOB_TIMED_OUT : run->exit_status == 0 ? JOB_OK : JOB_FAILED;
         cli_progress_finish();
+        if (run->timed_out)
+            cli_error("job '%s': timed out after %.0f seconds", batch->jobs->items[i].name,
+                      run->deadline - run->started);
         copy_captured(run->captured_stdout, stdout, batch->jobs->items[i].name, false);
         copy_captured(run->captured_stderr, stderr, batch->jobs->items[i].name, true);
         close_captured(run);
-        if (run->state == JOB_FAILED && !batch->keep_going)
+        if (run->state != JOB_OK && !batch->keep_going)
             batch->stop = true;
         coopnet_progress_report(&batch->progress, "jobs", batch->finished, batch->jobs->n_jobs);
     }
+}
+
+/* Stops the running jobs past their deadline: SIGTERM to the job's process group (the job
+ * removes its temporary files), SIGKILL when it is still there after the grace time. Returns
+ * whether any running job has a deadline (then the batch must not wait without one). */
+static bool enforce_deadlines(batch_t *batch)
+{
+    bool any_deadline = false;
+    double now = now_seconds();
+    for (size_t i = 0; i < batch->jobs->n_jobs; i++) {
+        job_run_t *run = &batch->runs[i];
+        if (run->state != JOB_RUNNING || run->deadline <= 0)
+            continue;
+        any_deadline = true;
+        if (!run->timed_out && now >= run->deadline) {
+            run->timed_out = true;
+            kill(-run->pid, SIGTERM);
+        } else if (run->timed_out && now >= run->deadline + TIMEOUT_GRACE_SECONDS) {
+            kill(-run->pid, SIGKILL);
+        }
+    }
+    return any_deadline;
 }
 
 /* Runs the jobs --jobs N at a time until all have run, or until a failure (without
@@ -554,7 +609,13 @@ static int run_jobs(batch_t *batch)
         if (batch->running == 0)
             continue;
         int wait_status;
-        pid_t pid = waitpid(-1, &wait_status, 0);
+        bool polling = enforce_deadlines(batch);
+        pid_t pid = waitpid(-1, &wait_status, polling ? WNOHANG : 0);
+        if (pid == 0) { /* polling: nothing ended yet */
+            struct timespec pause = {0, 20 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            continue;
+        }
         if (pid < 0) {
             if (errno == EINTR)
                 continue;
@@ -584,6 +645,7 @@ static int run_batch(int argc, char **argv)
     int exit_status = COOPNET_EXIT_OK;
     bool keep_going = false;
     long long parallel = 1;
+    double timeout = 0;
     const char *job_file = NULL;
     coopnet_jobs_t jobs;
     job_run_t *runs = NULL;
@@ -592,7 +654,8 @@ static int run_batch(int argc, char **argv)
     saved_handlers_t saved_handlers = {.installed = false};
     coopnet_jobs_init(&jobs);
 
-    if (parse_batch_options(argc, argv, &keep_going, &parallel, &job_file, &exit_status) != 0)
+    if (parse_batch_options(argc, argv, &keep_going, &parallel, &timeout, &job_file,
+                            &exit_status) != 0)
         goto cleanup;
     exit_status = load_jobs(job_file, &jobs);
     if (exit_status != COOPNET_EXIT_OK)
@@ -615,6 +678,7 @@ static int run_batch(int argc, char **argv)
                      .program = program,
                      .directory = directory,
                      .keep_going = keep_going,
+                     .timeout = timeout,
                      .parallel = (size_t)parallel,
                      .progress = cli_progress()};
     exit_status = run_jobs(&batch);

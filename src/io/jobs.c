@@ -301,7 +301,7 @@ static int read_sections(const char *text, size_t size, const char *file_name, j
 static bool is_reserved_key(const char *key)
 {
     return strcmp(key, "command") == 0 || strcmp(key, "bundle") == 0 ||
-           strcmp(key, "output") == 0 || strcmp(key, "args") == 0;
+           strcmp(key, "output") == 0 || strcmp(key, "args") == 0 || strcmp(key, "timeout") == 0;
 }
 
 static int append_word(coopnet_job_t *job, size_t *capacity, char *word)
@@ -399,6 +399,28 @@ static int build_job(const job_section_t *section, const job_section_t *defaults
             status = split;
             goto cleanup;
         }
+    }
+    const char *timeout = job_value(section, defaults, "timeout");
+    if (timeout != NULL) {
+        char *end;
+        errno = 0;
+        double seconds = strtod(timeout, &end);
+        if (timeout[0] == '\0' || *end != '\0' || errno != 0 || !(seconds > 0) ||
+            seconds > COOPNET_JOB_MAX_TIMEOUT) {
+            const job_key_t *where = find_key(section, "timeout");
+            if (where == NULL)
+                where = find_key(defaults, "timeout");
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file_name, where->line,
+                             "key 'timeout': needs a number of seconds > 0 and at most %d, not "
+                             "'%s'",
+                             COOPNET_JOB_MAX_TIMEOUT, timeout);
+            for (size_t i = 0; i < n_words; i++)
+                free(words[i]);
+            free(words);
+            status = COOPNET_EDATA;
+            goto cleanup;
+        }
+        job->timeout = seconds;
     }
     job->name = copy_or_null(section->name, &failed);
     job->command = copy_or_null(command, &failed);
