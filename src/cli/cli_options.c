@@ -14,8 +14,10 @@ void *cli_describe_context;
 
 #define MAX_FOUND 16
 
-/* Set while cli_check_options runs: usage errors go here instead of stderr, and no value is
- * parsed into the command's variables. */
+/* Set while cli_check_options runs: usage errors go here instead of stderr. The values are
+ * parsed into the command's variables as usual (the command is stopped in its describe mode
+ * right after, and frees what they hold on its way out, as after any usage error), but --quiet
+ * does not set the tool's global cli_quiet. */
 static char *check_message;
 static size_t check_message_size;
 
@@ -130,8 +132,8 @@ static void print_alias_notes(const alias_notes_t *notes)
  * error. */
 static int apply_option(const cli_command_t *command, const cli_option_t *option, const char *value)
 {
-    if (check_message != NULL)
-        return COOPNET_EXIT_OK; /* a check: the values are parsed when the command runs */
+    if (check_message != NULL && option->parse == cli_parse_quiet)
+        return COOPNET_EXIT_OK; /* a check changes no global state */
     void *field = option->value;
     coopnet_error_t err;
     coopnet_error_clear(&err);

@@ -155,9 +155,11 @@ int cli_parse_options(const struct cli_command *command, const cli_option_t *opt
                       char **argv, int *exit_status);
 
 /* Checks argv[1..argc) against options as cli_parse_options would (unknown, ambiguous and
- * repeated options, missing values) without parsing any value or printing anything, for `batch`
- * to check every job before running any (from a cli_describe callback, which receives the
- * command's table). Returns 0, or 2 with the first problem in message (size bytes). */
+ * repeated options, missing and bad values) without printing anything or setting cli_quiet, for
+ * `batch` to check every job before running any: call it from a cli_describe callback, which
+ * receives the command's table while the variables it points to are alive (values are parsed
+ * into them; the command frees them as after a usage error). Operands are not checked. Returns
+ * 0, or 2 with the first problem in message (size bytes). */
 int cli_check_options(const struct cli_command *command, const cli_option_t *options, int argc,
                       char **argv, char *message, size_t size);
 

@@ -354,9 +354,9 @@ static void check_job_options(const cli_command_t *command, const cli_option_t *
         check->failed = true;
 }
 
-/* Checks every job's command and its keys (the command's options) before running any, so that
- * a mistake in the last job is found before the first one writes anything; prints each
- * problem. The values are checked when each job runs. Returns the count. */
+/* Checks every job's command, its keys (the command's options) and their values before running
+ * any, so that a mistake in the last job is found before the first one writes anything; prints
+ * each problem. Returns the count. */
 static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
 {
     int problems = 0;
