@@ -27,6 +27,34 @@ status=$?
 [ "$status" -eq 0 ] || fail "600 jobs under ulimit -n 256: exit $status: $(grep -v '^\[' "$work/err" | head -3)"
 [ "$(grep -c '  ok  ' "$work/out")" -eq 600 ] || fail "600 jobs: not all ok: $(grep -c '  ok  ' "$work/out")"
 
+# --- no job inherits a captured-output file: its own stdout/stderr only (close-on-exec) --------
+cat >"$work/two.ini" <<'INI'
+[defaults]
+command = groups
+bundle = mena
+by = level
+permutations = 10000000
+[one]
+[two]
+INI
+ln -s "$source_dir/datasets/mena-hub" "$work/mena"
+"$coopnet" batch --jobs 2 "$work/two.ini" >/dev/null 2>&1 &
+batch_pid=$!
+children=""
+for _ in $(seq 1 200); do
+    children=$(pgrep -P "$batch_pid" | tr '\n' ' ')
+    [ "$(echo $children | wc -w)" -ge 2 ] && break
+    sleep 0.05
+done
+sleep 0.2 # both have exec'ed
+[ "$(echo $children | wc -w)" -ge 2 ] || fail "close-on-exec: the two jobs did not start"
+for child in $children; do
+    captured=$(find "/proc/$child/fd" -lname '*(deleted)' 2>/dev/null | wc -l)
+    [ "$captured" -le 2 ] || fail "close-on-exec: job process $child holds $captured captured-output files (expected its stdout and stderr only)"
+done
+kill -TERM "$batch_pid"
+wait "$batch_pid" 2>/dev/null
+
 # --- 100 000 jobs parse in well under a second (limit 5 s for slow machines) ------------------
 python3 -c "
 import sys
@@ -48,7 +76,6 @@ grep -qF "huge.ini:300001: error: job 'job5' appears twice (first on line 16)" "
 alive() { # a process that exists and is not a zombie
     [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]
 }
-ln -s "$source_dir/datasets/mena-hub" "$work/mena"
 printf '[long]\ncommand = groups\nbundle = mena\nby = level\npermutations = 10000000\n' >"$work/long.ini"
 "$coopnet" batch "$work/long.ini" >/dev/null 2>&1 &
 batch_pid=$!
