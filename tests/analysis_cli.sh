@@ -201,4 +201,20 @@ printf 'event,actor\ne1,fes\n' >"$inj/participation.csv"
 expect 0 validate "$inj"
 err_has "actors.csv:2: warning: column 'name': value 'Fes \\u202egpj.exe' holds a bidirectional-text control at byte 5"
 
+# validate warns about a date implausibly far from the rest of the data (issue 18: a year typed
+# 1023 for 2023 made snapshots --every month write 316 MB), with FILE:LINE; nothing else moves
+dates=$tmp/dates
+mkdir -p "$dates"
+cp "$2"/tests/data/small/*.csv "$dates/"
+sed -i 's/^w2,Roundtable,2023-11-27,2023-11-28/w2,Roundtable,1023-11-27,2023-11-28/' "$dates/events.csv"
+printf 'from,to,type,start\nhub,ampcc,mou,2204-01-31\nrabat,fes,peer,2024-01\n' >"$dates/ties.csv"
+expect 0 validate "$dates"
+err_has "events.csv:3: warning: column 'date': date '1023-11-27' is 1000 years from the median date of the data (2023-11-28)"
+err_has "ties.csv:2: warning: column 'start': date '2204-01-31' is 180 years from the median date of the data"
+[ "$(grep -c 'years from the median' "$tmp/err")" -eq 2 ] || fail "expected two far-date warnings: $(cat "$tmp/err")"
+expect 0 validate "$2/tests/data/small"
+grep -q "years from the median" "$tmp/err" && fail "a far-date warning on plausible data"
+expect 0 validate "$mena"
+grep -q "years from the median" "$tmp/err" && fail "a far-date warning on mena-hub"
+
 exit $failed

@@ -123,6 +123,15 @@ for command in "groups --by level" "communities" "render" "chart snapshots" "gen
 done
 expect 2 batch --jobs 0 "$work/none.ini"
 err_has "--jobs needs a whole number from 1 to 64, not '0'"
+# --permutations: one documented upper bound (issue 18: 99999999999999 was accepted, 1e12 refused)
+# (timeout: an accepted bound runs for days)
+for value in 99999999999999 10000001 1e12; do
+    checks=$((checks + 1))
+    timeout 20 "$coopnet" groups --by level --permutations "$value" "$mena" >"$work/out" 2>"$work/err"
+    status=$?
+    [ "$status" -eq 2 ] || fail "exit $status (expected 2): groups --permutations $value"
+    err_has "--permutations needs a whole number from 0 to 10000000, not '$value'"
+done
 
 # --country: one check, one message in chart and report
 for command in "chart nlc-matrix" "report"; do

@@ -129,6 +129,15 @@ static void test_utf8_check(void)
     CHECK_INT(coopnet_utf8_check("\xC0\x80", 2), 0);                 /* overlong */
     CHECK_INT(coopnet_utf8_check("\xED\xA0\x80", 3), 0);             /* surrogate */
     CHECK_INT(coopnet_utf8_check("\xF0\x9F\x98\x80", 4), 4);         /* emoji */
+    /* noncharacters (issue 18): U+FFFE, U+FFFF, U+FDD0-U+FDEF, U+nFFFE/U+nFFFF */
+    CHECK_INT(coopnet_utf8_check("a\xEF\xBF\xBE", 4), 1);    /* U+FFFE */
+    CHECK_INT(coopnet_utf8_check("\xEF\xBF\xBF", 3), 0);     /* U+FFFF */
+    CHECK_INT(coopnet_utf8_check("\xEF\xB7\x90", 3), 0);     /* U+FDD0 */
+    CHECK_INT(coopnet_utf8_check("\xEF\xB7\xAF", 3), 0);     /* U+FDEF */
+    CHECK_INT(coopnet_utf8_check("\xEF\xB7\xB0", 3), 3);     /* U+FDF0 is a character */
+    CHECK_INT(coopnet_utf8_check("\xF0\x9F\xBF\xBE", 4), 0); /* U+1FFFE */
+    CHECK_INT(coopnet_utf8_check("\xF4\x8F\xBF\xBF", 4), 0); /* U+10FFFF */
+    CHECK_INT(coopnet_utf8_check("\xEF\xBF\xBD", 3), 3);     /* U+FFFD is a character */
 }
 
 int main(void)

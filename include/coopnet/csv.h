@@ -66,7 +66,8 @@ COOPNET_API const char *coopnet_csv_name(const coopnet_csv_t *csv);
 /* Bytes consumed so far (for progress). */
 COOPNET_API uint64_t coopnet_csv_bytes_read(const coopnet_csv_t *csv);
 
-/* Checks that text[0..length) is valid UTF-8 without NUL bytes or byte-order marks. Returns the
+/* Checks that text[0..length) is valid UTF-8 without NUL bytes, byte-order marks or Unicode
+ * noncharacters (U+FDD0 to U+FDEF, U+FFFE and U+FFFF of every plane). Returns the
  * offset of the first bad byte, or length when all is well. */
 COOPNET_API size_t coopnet_utf8_check(const char *text, size_t length);
 

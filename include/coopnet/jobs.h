@@ -20,7 +20,8 @@
  *
  * `command` names the coopnet command (required), `bundle` its input (the last argument),
  * `output` its -o FILE, `args` further words split like a shell does (single and double quotes,
- * backslash escapes), and every other `key = value` becomes `--key value` (`key = true` alone
+ * backslash escapes), `timeout` the seconds the job may run (for the program that runs it), and
+ * every other `key = value` becomes `--key value` (`key = true` alone
  * becomes `--key`). Keys of [defaults] apply to every job that does not set them. Lines starting
  * with # or ; are comments; a value may be enclosed in double quotes. Section names are the job
  * names: letters, digits, '-', '_' and '.', unique in the file.
@@ -53,8 +54,12 @@ typedef struct coopnet_job {
      * the job file's directory. */
     char **argv;
     size_t argc;
-    uint64_t line; /* line of the section header */
+    uint64_t line;  /* line of the section header */
+    double timeout; /* key 'timeout': seconds the job may run, 0 when not set */
 } coopnet_job_t;
+
+/* The largest accepted 'timeout', in seconds (a week). */
+#define COOPNET_JOB_MAX_TIMEOUT 604800
 
 typedef struct coopnet_jobs {
     coopnet_job_t *items; /* in file order */

@@ -16,7 +16,8 @@ extern "C" {
 
 /* Copies text into buffer (size bytes, always terminated, truncated before a whole character or
  * escape) with every C0 control character written as \xNN, every C1 control (U+0080 to U+009F,
- * CSI among them) and bidirectional-text control (U+202E, ...) as \uNNNN, and every byte that is
+ * CSI among them), bidirectional-text control (U+202E, ...), surrogate and noncharacter (U+FFFE,
+ * U+FDD0, ...) as \uNNNN, and every byte that is
  * not UTF-8 as \xNN, so that text from the data cannot retitle or clear a terminal or reorder a
  * message. Every coopnet_error_t message and diagnostic is escaped this way. O(length). */
 COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, size_t size);

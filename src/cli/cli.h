@@ -38,9 +38,6 @@ typedef struct cli_command {
 #include "commands.def"
 #undef CLI_COMMAND
 
-/* Whether name is a command of the tool (reach-curve or reach_curve alike). */
-bool cli_command_known(const char *name);
-
 /* The "Exit status:" section every help text ends with. */
 extern const char cli_exit_codes_help[];
 

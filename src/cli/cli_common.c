@@ -33,28 +33,6 @@ int cli_exit_status(int code)
     }
 }
 
-/* The names of the commands, from the same list as main.c's table but without referring to the
- * commands themselves, so that batch can check a job file without depending on main.c. */
-static const char *const command_names[] = {
-#define CLI_COMMAND(name) #name,
-#include "commands.def"
-#undef CLI_COMMAND
-};
-
-bool cli_command_known(const char *name)
-{
-    for (size_t i = 0; i < sizeof command_names / sizeof command_names[0]; i++) {
-        const char *known = command_names[i];
-        size_t k = 0;
-        /* reach_curve is spelt reach-curve on the command line */
-        while (known[k] != '\0' && (name[k] == known[k] || (known[k] == '_' && name[k] == '-')))
-            k++;
-        if (known[k] == '\0' && name[k] == '\0')
-            return true;
-    }
-    return false;
-}
-
 /* Prints the formatted message with control characters escaped (an argument or a value from
  * the data could otherwise drive the terminal). */
 static void print_escaped(const char *format, va_list args)

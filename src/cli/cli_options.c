@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,31 @@ void (*cli_describe)(const cli_command_t *command, const cli_option_t *options, 
 void *cli_describe_context;
 
 #define MAX_FOUND 16
+
+/* Set while cli_check_options runs: usage errors go here instead of stderr. The values are
+ * parsed into the command's variables as usual (the command is stopped in its describe mode
+ * right after, and frees what they hold on its way out, as after any usage error), but --quiet
+ * does not set the tool's global cli_quiet. */
+static char *check_message;
+static size_t check_message_size;
+
+/* cli_usage_error, or in a check the message kept for the caller. */
+static int usage_error(const cli_command_t *command, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+static int usage_error(const cli_command_t *command, const char *format, ...)
+{
+    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    if (check_message != NULL) {
+        if (check_message[0] == '\0')
+            snprintf(check_message, check_message_size, "%s", message);
+        return COOPNET_EXIT_USAGE;
+    }
+    return cli_usage_error(command, "%s", message);
+}
 
 /* Collects the entries named name (exact) or, when prefix, starting with its first length
  * characters. Returns the count found, at most MAX_FOUND. */
@@ -65,12 +92,12 @@ static int check_repeat(const cli_command_t *command, alias_notes_t *notes,
         return COOPNET_EXIT_OK;
     for (size_t i = 0; i < notes->n_given; i++)
         if (notes->given[i] == option)
-            return cli_usage_error(
-                command, "option '--%s' given twice: give it once%s", option->name,
-                option->parse == cli_parse_ids || option->parse == cli_parse_exclude ||
-                        option->parse == cli_parse_levels
-                    ? " with a comma-separated list (a,b)"
-                    : "");
+            return usage_error(command, "option '--%s' given twice: give it once%s", option->name,
+                               option->parse == cli_parse_ids ||
+                                       option->parse == cli_parse_exclude ||
+                                       option->parse == cli_parse_levels
+                                   ? " with a comma-separated list (a,b)"
+                                   : "");
     if (notes->n_given < MAX_GIVEN)
         notes->given[notes->n_given++] = option;
     return COOPNET_EXIT_OK;
@@ -105,12 +132,14 @@ static void print_alias_notes(const alias_notes_t *notes)
  * error. */
 static int apply_option(const cli_command_t *command, const cli_option_t *option, const char *value)
 {
+    if (check_message != NULL && option->parse == cli_parse_quiet)
+        return COOPNET_EXIT_OK; /* a check changes no global state */
     void *field = option->value;
     coopnet_error_t err;
     coopnet_error_clear(&err);
     if (option->parse != NULL) {
         if (option->parse(option, value, field, &err) != COOPNET_OK)
-            return cli_usage_error(command, "%s", err.message);
+            return usage_error(command, "%s", err.message);
     } else if (option->argument == NULL) {
         *(bool *)field = true;
     } else {
@@ -135,11 +164,11 @@ static int parse_long(const cli_command_t *command, const cli_option_t *options,
         n_found = find_options(options, word, length, true, found);
         for (size_t i = 1; i < n_found; i++)
             if (resolve_alias(options, found[i]) != resolve_alias(options, found[0]))
-                return cli_usage_error(command, "ambiguous option '--%.*s' (--%s or --%s?)",
-                                       (int)length, word, found[0]->name, found[i]->name);
+                return usage_error(command, "ambiguous option '--%.*s' (--%s or --%s?)",
+                                   (int)length, word, found[0]->name, found[i]->name);
     }
     if (n_found == 0)
-        return cli_usage_error(command, "unknown option '--%.*s'", (int)length, word);
+        return usage_error(command, "unknown option '--%.*s'", (int)length, word);
     const cli_option_t *spelled = found[0];
     const cli_option_t *target = resolve_alias(options, spelled);
     remember_alias(notes, spelled);
@@ -150,15 +179,15 @@ static int parse_long(const cli_command_t *command, const cli_option_t *options,
     const char *value = NULL;
     if (spelled->implied != NULL || target->argument == NULL) {
         if (equals != NULL)
-            return cli_usage_error(command, "option '--%s' takes no value", spelled->name);
+            return usage_error(command, "option '--%s' takes no value", spelled->name);
         value = spelled->implied;
     } else if (equals != NULL) {
         value = equals + 1;
     } else if (*index + 1 < argc) {
         value = argv[++*index];
     } else {
-        return cli_usage_error(command, "option '--%s' needs a value (%s)", spelled->name,
-                               target->argument);
+        return usage_error(command, "option '--%s' needs a value (%s)", spelled->name,
+                           target->argument);
     }
     return apply_option(command, target, value);
 }
@@ -170,7 +199,7 @@ static int parse_short(const cli_command_t *command, const cli_option_t *options
     for (const char *letter = argv[*index] + 1; *letter != '\0'; letter++) {
         const cli_option_t *option = find_short(options, *letter);
         if (option == NULL)
-            return cli_usage_error(command, "unknown option '-%c'", *letter);
+            return usage_error(command, "unknown option '-%c'", *letter);
         int repeat = check_repeat(command, notes, option);
         if (repeat != COOPNET_EXIT_OK)
             return repeat;
@@ -184,8 +213,8 @@ static int parse_short(const cli_command_t *command, const cli_option_t *options
         if (value == NULL && *index + 1 < argc)
             value = argv[++*index];
         if (value == NULL)
-            return cli_usage_error(command, "option '-%c' needs a value (%s)", *letter,
-                                   option->argument);
+            return usage_error(command, "option '-%c' needs a value (%s)", *letter,
+                               option->argument);
         return apply_option(command, option, value);
     }
     return COOPNET_EXIT_OK;
@@ -194,6 +223,30 @@ static int parse_short(const cli_command_t *command, const cli_option_t *options
 static bool is_help(const char *word)
 {
     return strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0;
+}
+
+int cli_check_options(const cli_command_t *command, const cli_option_t *options, int argc,
+                      char **argv, char *message, size_t size)
+{
+    if (size == 0)
+        return COOPNET_EXIT_USAGE;
+    message[0] = '\0';
+    check_message = message;
+    check_message_size = size;
+    alias_notes_t notes = {{NULL}, 0, {NULL}, 0};
+    int status = COOPNET_EXIT_OK;
+    for (int i = 1; i < argc && status == COOPNET_EXIT_OK; i++) {
+        const char *word = argv[i];
+        if (strcmp(word, "--") == 0)
+            break;
+        if (word[0] != '-' || word[1] == '\0' || is_help(word))
+            continue;
+        status = word[1] == '-' ? parse_long(command, options, argc, argv, &i, &notes)
+                                : parse_short(command, options, argc, argv, &i, &notes);
+    }
+    check_message = NULL;
+    check_message_size = 0;
+    return status;
 }
 
 int cli_parse_options(const cli_command_t *command, const cli_option_t *options, int argc,

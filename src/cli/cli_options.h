@@ -154,6 +154,15 @@ struct cli_command;
 int cli_parse_options(const struct cli_command *command, const cli_option_t *options, int argc,
                       char **argv, int *exit_status);
 
+/* Checks argv[1..argc) against options as cli_parse_options would (unknown, ambiguous and
+ * repeated options, missing and bad values) without printing anything or setting cli_quiet, for
+ * `batch` to check every job before running any: call it from a cli_describe callback, which
+ * receives the command's table while the variables it points to are alive (values are parsed
+ * into them; the command frees them as after a usage error). Operands are not checked. Returns
+ * 0, or 2 with the first problem in message (size bytes). */
+int cli_check_options(const struct cli_command *command, const cli_option_t *options, int argc,
+                      char **argv, char *message, size_t size);
+
 /* When set, cli_parse_options does not parse: it calls cli_describe with the command and its
  * table and returns -1 with exit status 0 (the man page and completion are written so). */
 extern void (*cli_describe)(const struct cli_command *command, const cli_option_t *options,

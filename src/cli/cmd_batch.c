@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,7 +31,7 @@ static int run_batch(int argc, char **argv);
 const cli_command_t cli_command_batch = {
     .name = "batch",
     .summary = "run the analyses listed in a job file, several at a time",
-    .usage = "usage: coopnet batch [--keep-going] [--jobs N] [--quiet] JOBFILE",
+    .usage = "usage: coopnet batch [--keep-going] [--jobs N] [--timeout SECONDS] [--quiet] JOBFILE",
     .help =
         "\nRuns every job of JOBFILE, an INI file with one section per job:\n\n"
         "  [defaults]                   keys every job inherits unless it sets them\n"
@@ -37,27 +40,40 @@ const cli_command_t cli_command_batch = {
         "  command = report             the coopnet command to run (required)\n"
         "  output = out/mena.pdf        its -o FILE (the directory is created)\n"
         "  country = MA                 any other key K = V becomes --K=V; K = true becomes --K\n"
-        "  args = --as-of 2024-06       further words, quoted as in a shell\n\n"
+        "  args = --as-of 2024-06       further words, quoted as in a shell\n"
+        "  timeout = 600                stop the job after 600 seconds (status 'timed out')\n\n"
         "Relative paths are relative to the job file's directory. Each job runs as a separate\n"
         "process; their messages are printed, prefixed with the job's name, as each ends. At "
         "the\n"
         "end a table gives each job's status, seconds and output. Jobs not run because an "
         "earlier\n"
         "one failed are listed as 'skipped'. The keys are the commands' options, old spellings\n"
-        "included (with their note).\n",
+        "included (with their note); every job's keys are checked before any job runs.\n",
     .examples = "Exit status: 0 when every job succeeded, 1 when any failed, 3 for an invalid job "
                 "file.\n\n"
                 "Example:\n"
                 "  coopnet batch --jobs 2 datasets/report-figures.ini\n",
     .run = run_batch};
 
-typedef enum { JOB_PENDING, JOB_RUNNING, JOB_OK, JOB_FAILED, JOB_SKIPPED } job_state_t;
+typedef enum {
+    JOB_PENDING,
+    JOB_RUNNING,
+    JOB_OK,
+    JOB_FAILED,
+    JOB_TIMED_OUT,
+    JOB_SKIPPED
+} job_state_t;
+
+/* After a timeout's SIGTERM, the seconds a job has to clean up before SIGKILL. */
+#define TIMEOUT_GRACE_SECONDS 2.0
 
 typedef struct job_run {
     job_state_t state;
     pid_t pid;
     int exit_status; /* exit code, or 128 + signal */
     double started, seconds;
+    double deadline; /* when it is stopped (monotonic seconds), 0: never */
+    bool timed_out;  /* SIGTERM sent at the deadline; SIGKILL after the grace time */
     FILE *captured_stdout, *captured_stderr;
 } job_run_t;
 
@@ -65,12 +81,14 @@ typedef struct job_run {
 static volatile sig_atomic_t running_pids[MAX_PARALLEL_JOBS];
 static volatile sig_atomic_t batch_signal;
 
+/* Each job runs in a process group of its own (its pid), so that a signal reaches whatever the
+ * job started too. */
 static void forward_signal(int signal_number)
 {
     batch_signal = signal_number;
     for (int i = 0; i < MAX_PARALLEL_JOBS; i++)
         if (running_pids[i] > 0)
-            kill((pid_t)running_pids[i], SIGTERM);
+            kill(-(pid_t)running_pids[i], SIGTERM);
 }
 
 static double now_seconds(void)
@@ -158,14 +176,50 @@ static char **child_command_line(const coopnet_job_t *job, bool quiet)
     return child_argv;
 }
 
+/* A temporary file that no child inherits (close-on-exec: the jobs started while this one
+ * runs must not hold it open); NULL with errno set. */
+static FILE *capture_file(void)
+{
+    FILE *file = tmpfile();
+    if (file != NULL && fcntl(fileno(file), F_SETFD, FD_CLOEXEC) != 0) {
+        fclose(file);
+        return NULL;
+    }
+    return file;
+}
+
+/* Closes a job's captured output (after it was copied out): each job holds two descriptors only
+ * while it runs, so any number of jobs runs under a low descriptor limit. */
+static void close_captured(job_run_t *run)
+{
+    if (run->captured_stdout)
+        fclose(run->captured_stdout);
+    if (run->captured_stderr)
+        fclose(run->captured_stderr);
+    run->captured_stdout = run->captured_stderr = NULL;
+}
+
+/* In the child: the job's own process group, and (on Linux) an end when the batch dies, even by
+ * SIGKILL, so that no job outlives a killed batch. */
+static void tie_child_to_batch(pid_t batch_pid)
+{
+    setpgid(0, 0);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+    if (getppid() != batch_pid) /* the batch died before prctl */
+        _exit(128 + SIGTERM);
+}
+
 /* Starts one job; returns 0, or -1 after printing why it could not start. */
 static int start_job(const coopnet_job_t *job, job_run_t *run, const char *program,
-                     const char *directory, bool quiet)
+                     const char *directory, bool quiet, double default_timeout)
 {
-    run->captured_stdout = tmpfile();
-    run->captured_stderr = tmpfile();
+    run->captured_stdout = capture_file();
+    run->captured_stderr = run->captured_stdout ? capture_file() : NULL;
     if (run->captured_stdout == NULL || run->captured_stderr == NULL) {
         cli_error("job '%s': cannot create a temporary file: %s", job->name, strerror(errno));
+        close_captured(run);
         return -1;
     }
     char **child_argv = child_command_line(job, quiet);
@@ -176,13 +230,16 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
 
     fflush(NULL);
     run->started = now_seconds();
+    pid_t batch_pid = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         cli_error("job '%s': cannot start a process: %s", job->name, strerror(errno));
         free(child_argv);
+        close_captured(run);
         return -1;
     }
     if (pid == 0) {
+        tie_child_to_batch(batch_pid);
         int null_input = open("/dev/null", O_RDONLY);
         if (null_input >= 0)
             dup2(null_input, STDIN_FILENO);
@@ -198,6 +255,10 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         _exit(COOPNET_EXIT_FAILURE);
     }
     free(child_argv);
+    double timeout = job->timeout > 0 ? job->timeout : default_timeout;
+    run->deadline = timeout > 0 ? run->started + timeout : 0;
+    run->timed_out = false;
+    setpgid(pid, pid); /* as the child does: whichever runs first, the group exists */
     run->pid = pid;
     run->state = JOB_RUNNING;
     for (int i = 0; i < MAX_PARALLEL_JOBS; i++) {
@@ -207,7 +268,7 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         }
     }
     if (batch_signal) /* the signal came while we were starting it */
-        kill(pid, SIGTERM);
+        kill(-pid, SIGTERM);
     return 0;
 }
 
@@ -227,6 +288,8 @@ static const char *state_name(job_state_t state)
         return "failed";
     case JOB_SKIPPED:
         return "skipped";
+    case JOB_TIMED_OUT:
+        return "timed out";
     default:
         return "not run";
     }
@@ -248,7 +311,7 @@ static void print_table(const coopnet_jobs_t *jobs, const job_run_t *runs, const
             snprintf(status, sizeof status, "failed (%d)", run->exit_status);
         else
             snprintf(status, sizeof status, "%s", state_name(run->state));
-        if (run->state == JOB_OK || run->state == JOB_FAILED)
+        if (run->state == JOB_OK || run->state == JOB_FAILED || run->state == JOB_TIMED_OUT)
             snprintf(seconds, sizeof seconds, "%.2f", run->seconds);
         else
             snprintf(seconds, sizeof seconds, "-");
@@ -260,19 +323,70 @@ static void print_table(const coopnet_jobs_t *jobs, const job_run_t *runs, const
     fflush(stdout);
 }
 
-/* Checks the jobs' commands before running any; prints each problem. Returns the count. */
+/* The command a job names, spelt as on the command line (reach-curve), or NULL. */
+static const cli_command_t *job_command(const char *name)
+{
+    static const cli_command_t *const commands[] = {
+#define CLI_COMMAND(name) &cli_command_##name,
+#include "commands.def"
+#undef CLI_COMMAND
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+/* A job's command line checked against its command's option table, which the command hands
+ * over when run with cli_describe set (its table is a local of its run function). */
+typedef struct option_check {
+    const coopnet_job_t *job;
+    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    bool failed;
+} option_check_t;
+
+static void check_job_options(const cli_command_t *command, const cli_option_t *options,
+                              void *context)
+{
+    option_check_t *check = context;
+    if (cli_check_options(command, options, (int)check->job->argc, check->job->argv, check->message,
+                          sizeof check->message) != COOPNET_EXIT_OK)
+        check->failed = true;
+}
+
+/* Checks every job's command, its keys (the command's options) and their values before running
+ * any, so that a mistake in the last job is found before the first one writes anything; prints
+ * each problem. Returns the count. */
 static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
 {
     int problems = 0;
     for (size_t i = 0; i < jobs->n_jobs; i++) {
         const coopnet_job_t *job = &jobs->items[i];
-        if (strcmp(job->command, "batch") == 0) {
+        const cli_command_t *command = job_command(job->command);
+        if (command == &cli_command_batch) {
             fprintf(stderr, "%s:%llu: error: job '%s': a batch cannot run 'batch'\n", job_file,
                     (unsigned long long)job->line, job->name);
             problems++;
-        } else if (!cli_command_known(job->command)) {
+            continue;
+        }
+        if (command == NULL) {
             fprintf(stderr, "%s:%llu: error: job '%s': unknown command '%s'\n", job_file,
                     (unsigned long long)job->line, job->name, job->command);
+            problems++;
+            continue;
+        }
+        option_check_t check = {.job = job, .failed = false};
+        char *describe_argv[] = {job->argv[0], NULL};
+        cli_describe = check_job_options;
+        cli_describe_context = &check;
+        command->run(1, describe_argv);
+        cli_describe = NULL;
+        cli_describe_context = NULL;
+        if (check.failed) {
+            char escaped[2 * COOPNET_ERROR_MESSAGE_SIZE];
+            coopnet_text_escape_controls(check.message, escaped, sizeof escaped);
+            fprintf(stderr, "%s:%llu: error: job '%s': %s\n", job_file,
+                    (unsigned long long)job->line, job->name, escaped);
             problems++;
         }
     }
@@ -299,7 +413,7 @@ static char *directory_of(const char *path)
 /* Reads the options; on success *job_file is the one operand. Returns 0, or -1 with
  * *exit_status set (--help, a usage error). */
 static int parse_batch_options(int argc, char **argv, bool *keep_going, long long *parallel,
-                               const char **job_file, int *exit_status)
+                               double *timeout, const char **job_file, int *exit_status)
 {
     const cli_option_t options[] = {
         CLI_FLAG("keep-going", 'k', "run the remaining jobs after a failure", keep_going),
@@ -311,11 +425,22 @@ static int parse_batch_options(int argc, char **argv, bool *keep_going, long lon
          .parse = cli_parse_integer,
          .min = 1,
          .max = MAX_PARALLEL_JOBS},
+        CLI_VALUE("timeout", "SECONDS",
+                  "stop a job (its process group) that runs longer, unless\nits own 'timeout' "
+                  "key says otherwise; status 'timed out'",
+                  timeout, cli_parse_positive),
         CLI_QUIET("no progress, and the jobs run with --quiet"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_batch, options, argc, argv, exit_status);
     if (n_operands < 0)
         return -1;
+    if (*timeout > COOPNET_JOB_MAX_TIMEOUT) {
+        *exit_status = cli_usage_error(&cli_command_batch,
+                                       "--timeout needs a number of seconds > 0 and at most %d, "
+                                       "not '%g'",
+                                       COOPNET_JOB_MAX_TIMEOUT, *timeout);
+        return -1;
+    }
     if (n_operands != 1) {
         *exit_status = cli_usage_error(&cli_command_batch, "expected one JOBFILE");
         return -1;
@@ -324,9 +449,8 @@ static int parse_batch_options(int argc, char **argv, bool *keep_going, long lon
     return 0;
 }
 
-/* Loads the job file and checks every job's command, printing the problems, before any job
- * runs. The keys (the commands' options) are not checked here: a job with an unknown one fails
- * when it runs. Returns an exit status. */
+/* Loads the job file and checks every job's command and keys, printing the problems, before any
+ * job runs. Returns an exit status. */
 static int load_jobs(const char *job_file, coopnet_jobs_t *jobs)
 {
     int exit_status = COOPNET_EXIT_OK;
@@ -387,6 +511,7 @@ typedef struct batch {
     job_run_t *runs; /* one per job */
     const char *program, *directory;
     bool keep_going;
+    double timeout; /* --timeout: for jobs without their own, 0: none */
     size_t parallel;
     size_t next, running, finished; /* next: the first job not started */
     bool stop;                      /* start no more jobs */
@@ -411,7 +536,7 @@ static void start_pending_jobs(batch_t *batch)
         const coopnet_job_t *job = &batch->jobs->items[batch->next];
         job_run_t *run = &batch->runs[batch->next++];
         prepare_output_directory(job, batch->directory);
-        if (start_job(job, run, batch->program, batch->directory, cli_quiet) != 0) {
+        if (start_job(job, run, batch->program, batch->directory, cli_quiet, batch->timeout) != 0) {
             run->state = JOB_FAILED;
             run->exit_status = COOPNET_EXIT_FAILURE;
             batch->finished++;
@@ -434,14 +559,40 @@ static void finish_job(batch_t *batch, pid_t pid, int wait_status)
         run->seconds = now_seconds() - run->started;
         run->exit_status =
             WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
-        run->state = run->exit_status == 0 ? JOB_OK : JOB_FAILED;
+        run->state = run->timed_out ? JOB_TIMED_OUT : run->exit_status == 0 ? JOB_OK : JOB_FAILED;
         cli_progress_finish();
+        if (run->timed_out)
+            cli_error("job '%s': timed out after %.0f seconds", batch->jobs->items[i].name,
+                      run->deadline - run->started);
         copy_captured(run->captured_stdout, stdout, batch->jobs->items[i].name, false);
         copy_captured(run->captured_stderr, stderr, batch->jobs->items[i].name, true);
-        if (run->state == JOB_FAILED && !batch->keep_going)
+        close_captured(run);
+        if (run->state != JOB_OK && !batch->keep_going)
             batch->stop = true;
         coopnet_progress_report(&batch->progress, "jobs", batch->finished, batch->jobs->n_jobs);
     }
+}
+
+/* Stops the running jobs past their deadline: SIGTERM to the job's process group (the job
+ * removes its temporary files), SIGKILL when it is still there after the grace time. Returns
+ * whether any running job has a deadline (then the batch must not wait without one). */
+static bool enforce_deadlines(batch_t *batch)
+{
+    bool any_deadline = false;
+    double now = now_seconds();
+    for (size_t i = 0; i < batch->jobs->n_jobs; i++) {
+        job_run_t *run = &batch->runs[i];
+        if (run->state != JOB_RUNNING || run->deadline <= 0)
+            continue;
+        any_deadline = true;
+        if (!run->timed_out && now >= run->deadline) {
+            run->timed_out = true;
+            kill(-run->pid, SIGTERM);
+        } else if (run->timed_out && now >= run->deadline + TIMEOUT_GRACE_SECONDS) {
+            kill(-run->pid, SIGKILL);
+        }
+    }
+    return any_deadline;
 }
 
 /* Runs the jobs --jobs N at a time until all have run, or until a failure (without
@@ -458,7 +609,13 @@ static int run_jobs(batch_t *batch)
         if (batch->running == 0)
             continue;
         int wait_status;
-        pid_t pid = waitpid(-1, &wait_status, 0);
+        bool polling = enforce_deadlines(batch);
+        pid_t pid = waitpid(-1, &wait_status, polling ? WNOHANG : 0);
+        if (pid == 0) { /* polling: nothing ended yet */
+            struct timespec pause = {0, 20 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            continue;
+        }
         if (pid < 0) {
             if (errno == EINTR)
                 continue;
@@ -483,21 +640,12 @@ static bool mark_skipped_jobs(job_run_t *runs, size_t n_jobs)
     return any_failed;
 }
 
-static void close_captured(job_run_t *runs, size_t n_jobs)
-{
-    for (size_t i = 0; runs != NULL && i < n_jobs; i++) {
-        if (runs[i].captured_stdout)
-            fclose(runs[i].captured_stdout);
-        if (runs[i].captured_stderr)
-            fclose(runs[i].captured_stderr);
-    }
-}
-
 static int run_batch(int argc, char **argv)
 {
     int exit_status = COOPNET_EXIT_OK;
     bool keep_going = false;
     long long parallel = 1;
+    double timeout = 0;
     const char *job_file = NULL;
     coopnet_jobs_t jobs;
     job_run_t *runs = NULL;
@@ -506,7 +654,8 @@ static int run_batch(int argc, char **argv)
     saved_handlers_t saved_handlers = {.installed = false};
     coopnet_jobs_init(&jobs);
 
-    if (parse_batch_options(argc, argv, &keep_going, &parallel, &job_file, &exit_status) != 0)
+    if (parse_batch_options(argc, argv, &keep_going, &parallel, &timeout, &job_file,
+                            &exit_status) != 0)
         goto cleanup;
     exit_status = load_jobs(job_file, &jobs);
     if (exit_status != COOPNET_EXIT_OK)
@@ -529,6 +678,7 @@ static int run_batch(int argc, char **argv)
                      .program = program,
                      .directory = directory,
                      .keep_going = keep_going,
+                     .timeout = timeout,
                      .parallel = (size_t)parallel,
                      .progress = cli_progress()};
     exit_status = run_jobs(&batch);
@@ -541,7 +691,8 @@ static int run_batch(int argc, char **argv)
         exit_status = COOPNET_EXIT_FAILURE;
 cleanup:
     restore_signal_handlers(&saved_handlers);
-    close_captured(runs, jobs.n_jobs);
+    for (size_t i = 0; runs != NULL && i < jobs.n_jobs; i++)
+        close_captured(&runs[i]); /* jobs still running when waiting failed */
     free(runs);
     free(directory);
     coopnet_jobs_destroy(&jobs);

@@ -37,8 +37,9 @@ static int run_groups(int argc, char **argv)
 
     const cli_option_t options[] = {
         CLI_STRING("by", 0, "ATTRIBUTE", "the actor attribute to group by (required)", &by),
-        CLI_INTEGER("permutations", "N", "permutations of the test (default 10000; 0: none)",
-                    &permutations, 0, -1),
+        CLI_INTEGER("permutations", "N",
+                    "permutations of the test (default 10000, at most\n10000000; 0: none)",
+                    &permutations, 0, 10000000),
         CLI_INTEGER("seed", "N", "seed of the permutations (default 1)", &seed, 0, -1),
         CLI_VALUE("table", "groups|actors|mixing",
                   "groups (default); actors: id,name,group,internal,\nexternal,ei per actor; "

@@ -73,7 +73,10 @@ void coopnet_text_escape_controls(const char *text, char *buffer, size_t size)
         } else if (code_point < 0x20 || code_point == 0x7F) {
             length = (size_t)snprintf(piece, sizeof piece, "\\x%02x", code_point);
         } else if ((code_point >= 0x80 && code_point <= 0x9F) ||
-                   bidi_control_length(p, &bidi_point) > 0) { /* C1 controls (CSI), bidi */
+                   bidi_control_length(p, &bidi_point) > 0 ||
+                   (code_point >= 0xD800 && code_point <= 0xDFFF) ||
+                   (code_point >= 0xFDD0 && code_point <= 0xFDEF) ||
+                   (code_point & 0xFFFE) == 0xFFFE) { /* C1 (CSI), bidi, surrogates, nonchars */
             length = (size_t)snprintf(piece, sizeof piece, "\\u%04x", code_point);
         } else {
             memcpy(piece, p, consumed);

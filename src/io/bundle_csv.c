@@ -894,7 +894,7 @@ static int load_tables(const char *path, const table_source_t sources[4],
     }
     free(file_path);
     if (status == COOPNET_OK && diags->n_errors == errors_before)
-        status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv");
+        status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv", "ties.csv");
     if (status == COOPNET_ENOMEM && err->code != COOPNET_ENOMEM)
         COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
     if (status == COOPNET_OK && diags->n_errors > errors_before) {

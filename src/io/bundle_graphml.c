@@ -5,6 +5,7 @@
 #include "core/internal.h"
 
 #include <errno.h>
+#include <libxml/xmlreader.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,135 @@ static const char *keep(coopnet_bundle_t *bundle, const char *text)
     return coopnet_i_arena_strndup(&bundle->internal->strings, text, strlen(text));
 }
 
+/* Where each node and edge of a GraphML file is declared, from the structural check: igraph's
+ * reader numbers vertices and edges in document order, so line[i] is the line of the i-th. */
+typedef struct graphml_lines {
+    uint64_t *node_line, *edge_line;
+    size_t n_nodes, n_edges, node_capacity, edge_capacity;
+} graphml_lines_t;
+
+static void graphml_lines_destroy(graphml_lines_t *lines)
+{
+    free(lines->node_line);
+    free(lines->edge_line);
+    memset(lines, 0, sizeof *lines);
+}
+
+/* An edge's end, checked against the declared nodes once the whole graph is read (GraphML lets
+ * an edge come before its nodes). */
+typedef struct edge_end {
+    const char *node;      /* in the arena */
+    const char *attribute; /* "source" or "target" */
+    uint64_t line;
+} edge_end_t;
+
+/* libxml2 prints parse errors on stderr by default; they are left to igraph's reader, which
+ * reports them as a diagnostic. */
+static void ignore_xml_error(void *context, xmlErrorPtr error)
+{
+    (void)context;
+    (void)error;
+}
+
+/* The structural rules igraph's reader does not enforce, with the line of each problem: one
+ * <graph> per file, no hyperedges, unique node ids, every edge between declared nodes (igraph
+ * would merge duplicate nodes and create the missing ones). Fills lines. Returns COOPNET_OK
+ * (problems are diagnostics; a file libxml2 cannot parse is left to igraph's reader, which
+ * says why), or COOPNET_ENOMEM. Uses libxml2's streaming reader without network access or
+ * entity expansion. O(file size). */
+static int check_graphml_structure(const char *path, const char *file, coopnet_diag_list_t *diags,
+                                   graphml_lines_t *lines)
+{
+    coopnet_arena_t strings;
+    coopnet_strmap_t node_ids;
+    edge_end_t *ends = NULL;
+    size_t n_ends = 0, end_capacity = 0;
+    uint64_t first_graph_line = 0;
+    int status = COOPNET_ENOMEM;
+    coopnet_i_arena_init(&strings);
+    coopnet_i_strmap_init(&node_ids);
+    xmlTextReaderPtr reader = xmlReaderForFile(path, NULL,
+                                               XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (reader == NULL) {
+        status = COOPNET_OK; /* igraph's reader will say why */
+        goto cleanup;
+    }
+    xmlTextReaderSetStructuredErrorHandler(reader, ignore_xml_error, NULL);
+    int read;
+    while ((read = xmlTextReaderRead(reader)) == 1) {
+        if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+        /* the element's own line (the parser's line is ahead, in its buffer) */
+        long element_line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
+        uint64_t line = element_line > 0 ? (uint64_t)element_line : 0;
+        if (strcmp(name, "graph") == 0) {
+            if (first_graph_line != 0)
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, line,
+                                 "a second <graph> (the first is on line %llu): coopnet reads "
+                                 "one graph per file",
+                                 (unsigned long long)first_graph_line);
+            else
+                first_graph_line = line;
+        } else if (strcmp(name, "hyperedge") == 0) {
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, line,
+                             "<hyperedge>: hyperedges are not supported (write one <edge> per "
+                             "pair of nodes)");
+        } else if (strcmp(name, "node") == 0 || strcmp(name, "edge") == 0) {
+            bool is_node = name[0] == 'n';
+            if (coopnet_i_grow(is_node ? (void **)&lines->node_line : (void **)&lines->edge_line,
+                               is_node ? &lines->node_capacity : &lines->edge_capacity,
+                               (is_node ? lines->n_nodes : lines->n_edges) + 1,
+                               sizeof(uint64_t)) != COOPNET_OK)
+                goto cleanup;
+            if (is_node)
+                lines->node_line[lines->n_nodes++] = line;
+            else
+                lines->edge_line[lines->n_edges++] = line;
+            const char *attributes[] = {is_node ? "id" : "source", is_node ? NULL : "target"};
+            for (size_t a = 0; a < 2 && attributes[a] != NULL; a++) {
+                xmlChar *value = xmlTextReaderGetAttribute(reader, (const xmlChar *)attributes[a]);
+                if (value == NULL)
+                    continue; /* igraph's reader refuses it */
+                char *kept = coopnet_i_arena_strndup(&strings, (const char *)value,
+                                                     strlen((const char *)value));
+                xmlFree(value);
+                if (kept == NULL)
+                    goto cleanup;
+                if (is_node) {
+                    int64_t first;
+                    if (coopnet_i_strmap_put(&node_ids, kept, (int64_t)line, &first) != 0)
+                        goto cleanup;
+                    if (first >= 0)
+                        coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, line,
+                                         "duplicate node id '%s' (first on line %llu)", kept,
+                                         (unsigned long long)first);
+                    continue;
+                }
+                if (coopnet_i_grow((void **)&ends, &end_capacity, n_ends + 1, sizeof *ends) !=
+                    COOPNET_OK)
+                    goto cleanup;
+                ends[n_ends++] = (edge_end_t){kept, attributes[a], line};
+            }
+        }
+    }
+    if (read == 0) /* the whole file was read: the ends can be checked */
+        for (size_t i = 0; i < n_ends; i++)
+            if (coopnet_i_strmap_get(&node_ids, ends[i].node) < 0)
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, ends[i].line,
+                                 "edge %s '%s' is not a declared <node>", ends[i].attribute,
+                                 ends[i].node);
+    status = COOPNET_OK;
+cleanup:
+    if (reader != NULL)
+        xmlFreeTextReader(reader);
+    free(ends);
+    coopnet_i_strmap_destroy(&node_ids);
+    coopnet_i_arena_destroy(&strings);
+    return status;
+}
+
 int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
                                 coopnet_bundle_t **result, coopnet_error_t *err)
 {
@@ -75,10 +205,25 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
     FILE *input = fopen(path, "rb");
     if (input == NULL)
         return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", path, strerror(errno));
+    uint64_t errors_before = diags->n_errors;
+    graphml_lines_t lines = {0};
+    if (check_graphml_structure(path, file, diags, &lines) != COOPNET_OK) {
+        fclose(input);
+        graphml_lines_destroy(&lines);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+    }
+    if (diags->n_errors > errors_before) { /* igraph's reader would merge or invent nodes */
+        fclose(input);
+        graphml_lines_destroy(&lines);
+        uint64_t count = diags->n_errors - errors_before;
+        return COOPNET_ERROR(err, COOPNET_EDATA, "'%s': %llu error%s in the data", path,
+                             (unsigned long long)count, count == 1 ? "" : "s");
+    }
     igraph_t graph;
     igraph_error_t read_status = igraph_read_graph_graphml(&graph, input, 0);
     fclose(input);
     if (read_status != IGRAPH_SUCCESS) {
+        graphml_lines_destroy(&lines);
         if (read_status == IGRAPH_ENOMEM)
             return coopnet_i_igraph_failed(err, read_status, "reading GraphML");
         coopnet_i_igraph_failed(err, read_status, "not a valid GraphML file");
@@ -87,10 +232,11 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
     }
 
     int status = COOPNET_ENOMEM;
-    uint64_t errors_before = diags->n_errors;
     coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
     igraph_integer_t n_vertices = igraph_vcount(&graph);
     igraph_integer_t n_edges = igraph_ecount(&graph);
+    /* the lines apply when igraph read exactly the elements the check saw */
+    bool have_lines = lines.n_nodes == (size_t)n_vertices && lines.n_edges == (size_t)n_edges;
     if (bundle == NULL)
         goto cleanup;
     bundle->actors = calloc((size_t)n_vertices + 1, sizeof *bundle->actors);
@@ -101,6 +247,7 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
     for (igraph_integer_t v = 0; v < n_vertices; v++) {
         char buffer[64], fallback[32];
         coopnet_actor_t *actor = &bundle->actors[v];
+        actor->line = have_lines ? lines.node_line[v] : 0;
         const char *id = vertex_text(&graph, "id", v, buffer, sizeof buffer);
         if (id[0] == '\0') {
             snprintf(fallback, sizeof fallback, "n%lld", (long long)v);
@@ -112,14 +259,14 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         const char *level = vertex_text(&graph, "level", v, buffer, sizeof buffer);
         int parsed = level[0] ? coopnet_level_parse(level) : COOPNET_LEVEL_LOCAL;
         if (parsed < 0)
-            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, actor->line,
                              "node '%s': attribute 'level': unknown level '%s' (expected local, "
                              "regional, national or international)",
                              actor->id ? actor->id : "", level);
         actor->level = parsed < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)parsed;
         const char *country = vertex_text(&graph, "country", v, buffer, sizeof buffer);
         if (country[0] && !coopnet_country_is_valid(country)) {
-            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, actor->line,
                              "node '%s': attribute 'country': unknown country code '%s' "
                              "(expected ISO 3166-1 alpha-2)",
                              actor->id ? actor->id : "", country);
@@ -139,7 +286,7 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         if (coopnet_i_strmap_put(&bundle->internal->actor_ids, actor->id, v, &existing) != 0)
             goto cleanup;
         if (existing >= 0)
-            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0, "duplicate node id '%s'",
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, actor->line, "duplicate node id '%s'",
                              actor->id);
         bundle->n_actors++;
     }
@@ -159,6 +306,7 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         goto cleanup;
     for (igraph_integer_t e = 0; e < n_edges; e++) {
         coopnet_tie_t *tie = &bundle->ties[bundle->n_ties];
+        tie->line = have_lines ? lines.edge_line[e] : 0;
         tie->from = (int32_t)IGRAPH_FROM(&graph, e);
         tie->to = (int32_t)IGRAPH_TO(&graph, e);
         if (tie->from == tie->to)
@@ -186,18 +334,18 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         if (!(tie->weight > 0) || !isfinite(tie->weight)) {
             const char *from = bundle->actors[tie->from].id, *to = bundle->actors[tie->to].id;
             if (weight_text[0] == '\0')
-                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, tie->line,
                                  "edge %lld ('%s' - '%s'): no value for the attribute 'weight'",
                                  (long long)e, from, to);
             else
-                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, 0,
+                coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, tie->line,
                                  "edge %lld ('%s' - '%s'): weight '%s' is not a positive number",
                                  (long long)e, from, to, weight_text);
             continue;
         }
         bundle->n_ties++;
     }
-    status = coopnet_i_bundle_finish(bundle, diags, file, file);
+    status = coopnet_i_bundle_finish(bundle, diags, file, file, file);
     if (status == COOPNET_OK && diags->n_errors > errors_before)
         status = COOPNET_ERROR(err, COOPNET_EDATA, "'%s': %llu error%s in the data", path,
                                (unsigned long long)(diags->n_errors - errors_before),
@@ -206,6 +354,7 @@ cleanup:
     if (status == COOPNET_ENOMEM)
         COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
     igraph_destroy(&graph);
+    graphml_lines_destroy(&lines);
     if (status != COOPNET_OK) {
         coopnet_bundle_free(bundle);
         return status;

@@ -147,6 +147,35 @@ static int end_field(coopnet_csv_t *csv)
     return append_bytes(csv, &terminator, 1);
 }
 
+/* U+FDD0 to U+FDEF and the last two code points of every plane: valid UTF-8, but reserved for a
+ * program's internal use, and XML (GraphML, GEXF) forbids U+FFFE and U+FFFF. */
+static int is_noncharacter(unsigned int code)
+{
+    return (code >= 0xFDD0 && code <= 0xFDEF) || (code & 0xFFFE) == 0xFFFE;
+}
+
+/* The code point of a well-formed 3- or 4-byte sequence at text[0..length) that is a
+ * noncharacter, else 0. */
+static unsigned int noncharacter_at(const unsigned char *text, size_t length)
+{
+    unsigned int code;
+    size_t need = (text[0] & 0xF0) == 0xE0 ? 2 : (text[0] & 0xF8) == 0xF0 ? 3 : 0;
+    if (need == 0 || length <= need)
+        return 0;
+    for (size_t k = 1; k <= need; k++)
+        if ((text[k] & 0xC0) != 0x80)
+            return 0;
+    if (need == 2)
+        code = (text[0] & 0x0Fu) << 12 | (text[1] & 0x3Fu) << 6 | (text[2] & 0x3Fu);
+    else
+        code = (text[0] & 0x07u) << 18 | (text[1] & 0x3Fu) << 12 | (text[2] & 0x3Fu) << 6 |
+               (text[3] & 0x3Fu);
+    if (code < (need == 2 ? 0x800u : 0x10000u))
+        return 0; /* overlong: invalid UTF-8, not a noncharacter */
+    /* the UTF-8 check has passed everything but the noncharacter test when this is one */
+    return is_noncharacter(code) ? code : 0;
+}
+
 size_t coopnet_utf8_check(const char *text, size_t length)
 {
     const unsigned char *bytes = (const unsigned char *)text;
@@ -192,7 +221,7 @@ size_t coopnet_utf8_check(const char *text, size_t length)
             code = (code << 6) | (bytes[i + k] & 0x3F);
         }
         if ((need == 2 && code < 0x800) || (need == 3 && (code < 0x10000 || code > 0x10FFFF)) ||
-            (code >= 0xD800 && code <= 0xDFFF) || code == 0xFEFF)
+            (code >= 0xD800 && code <= 0xDFFF) || code == 0xFEFF || is_noncharacter(code))
             return i;
         i += need + 1;
     }
@@ -389,6 +418,13 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
         if (byte == 0xEF && bad + 2 < length && (unsigned char)field[bad + 1] == 0xBB &&
             (unsigned char)field[bad + 2] == 0xBF)
             return fail(csv, err, 0, "field %zu: byte-order mark in the middle of the file", f + 1);
+        unsigned int noncharacter =
+            noncharacter_at((const unsigned char *)field + bad, length - bad);
+        if (noncharacter != 0)
+            return fail(csv, err, 0,
+                        "field %zu: Unicode noncharacter U+%04X at offset %zu (not allowed in "
+                        "text; XML exports could not carry it)",
+                        f + 1, noncharacter, bad);
         return fail(csv, err, 0,
                     "field %zu: invalid UTF-8 (byte 0x%02x at offset %zu; is the file Latin-1? "
                     "save it as UTF-8)",

@@ -3,9 +3,11 @@
  * and warnings once loaded (see coopnet/bundle.h). The readers that fill it are in src/io/. */
 #include "model/bundle_internal.h"
 #include "core/internal.h"
+#include "coopnet/text.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,7 +102,11 @@ coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path)
     char *dot = strrchr(base, '.');
     if (dot && dot != base && (strcmp(dot, ".graphml") == 0 || strcmp(dot, ".xml") == 0))
         *dot = '\0';
-    bundle->name = strdup(base);
+    /* a directory name is bytes, not text: escaped, so that no output (an XML export, a PDF
+     * title) receives invalid UTF-8, a noncharacter or a control character from it */
+    char escaped[4 * 256 + 1];
+    coopnet_text_escape_controls(base, escaped, sizeof escaped);
+    bundle->name = strdup(escaped);
     free(copy);
     if (bundle->name == NULL) {
         coopnet_bundle_free(bundle);
@@ -210,8 +216,124 @@ static int compare_by_actor(const void *a, const void *b)
     return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
+/* An error for each pair of actors whose ties' weights (each finite) sum to infinity: the
+ * cooperation graph adds them into one link, whose weight would be inf in every export and
+ * analysis. Reported on the tie that overflows. O(ties) expected. */
+static int check_pair_weights(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                              const char *ties_file)
+{
+    if (bundle->n_ties < 2)
+        return COOPNET_OK;
+    coopnet_u64map_t first_tie_of_pair;
+    coopnet_i_u64map_init(&first_tie_of_pair);
+    double *pair_total = coopnet_i_alloc_array(bundle->n_ties, sizeof *pair_total);
+    int status = COOPNET_ENOMEM;
+    if (pair_total == NULL)
+        goto cleanup;
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        uint32_t low = (uint32_t)(tie->from < tie->to ? tie->from : tie->to);
+        uint32_t high = (uint32_t)(tie->from < tie->to ? tie->to : tie->from);
+        int64_t first;
+        if (coopnet_i_u64map_put(&first_tie_of_pair, (uint64_t)low << 32 | high, (int64_t)t,
+                                 &first) != 0)
+            goto cleanup;
+        if (first < 0) {
+            pair_total[t] = tie->weight;
+            continue;
+        }
+        double before = pair_total[first];
+        pair_total[first] += tie->weight;
+        if (isfinite(before) && !isfinite(pair_total[first])) { /* once per pair */
+            char first_line[48] = "";
+            if (bundle->ties[first].line > 0)
+                snprintf(first_line, sizeof first_line, " (first tie on line %llu)",
+                         (unsigned long long)bundle->ties[first].line);
+            coopnet_diag_add(diags, COOPNET_DIAG_ERROR, ties_file, tie->line,
+                             "column 'weight': tie '%s' - '%s' (weight %g): the weights of the "
+                             "ties between '%s' and '%s'%s sum to more than %g, the largest "
+                             "number; use smaller weights",
+                             bundle->actors[tie->from].id, bundle->actors[tie->to].id, tie->weight,
+                             bundle->actors[low].id, bundle->actors[high].id, first_line, DBL_MAX);
+        }
+    }
+    status = COOPNET_OK;
+cleanup:
+    free(pair_total);
+    coopnet_i_u64map_destroy(&first_tie_of_pair);
+    return status;
+}
+
+/* A date further than this from the median date of the data is most likely a typo (1023 for
+ * 2023), and would make a time series span centuries. */
+#define IMPLAUSIBLE_DATE_YEARS 50
+
+static int compare_days(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void warn_far_date(coopnet_diag_list_t *diags, const char *file, uint64_t line,
+                          const char *column, coopnet_date_t date, int32_t median)
+{
+    if (date.precision == COOPNET_DATE_NONE)
+        return;
+    int32_t distance = date.day > median ? date.day - median : median - date.day;
+    if (distance <= (int32_t)(IMPLAUSIBLE_DATE_YEARS * 365.25))
+        return;
+    char text[COOPNET_DATE_TEXT_SIZE], median_text[COOPNET_DATE_TEXT_SIZE];
+    coopnet_date_format(date, text);
+    coopnet_date_format_day(coopnet_date_from_day(median), median_text);
+    coopnet_diag_add(diags, COOPNET_DIAG_WARNING, file, line,
+                     "column '%s': date '%s' is %d years from the median date of the data (%s): "
+                     "a typo? time series (snapshots, timelines) would span the whole range",
+                     column, text, (int)(distance / 365.25 + 0.5), median_text);
+}
+
+/* A warning for each event or tie date more than IMPLAUSIBLE_DATE_YEARS from the median of all
+ * dates (at least three). O(d log d) for d dates. */
+static int warn_implausible_dates(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                                  const char *events_file, const char *ties_file)
+{
+    size_t capacity = 2 * (bundle->n_events + bundle->n_ties), n_days = 0;
+    int32_t *days = coopnet_i_alloc_array(capacity ? capacity : 1, sizeof *days);
+    if (days == NULL)
+        return COOPNET_ENOMEM;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (event->date.precision != COOPNET_DATE_NONE)
+            days[n_days++] = event->date.day;
+        if (event->end.precision != COOPNET_DATE_NONE)
+            days[n_days++] = event->end.day;
+    }
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        if (tie->start.precision != COOPNET_DATE_NONE)
+            days[n_days++] = tie->start.day;
+        if (tie->end.precision != COOPNET_DATE_NONE)
+            days[n_days++] = tie->end.day;
+    }
+    if (n_days >= 3) {
+        qsort(days, n_days, sizeof *days, compare_days);
+        int32_t median = days[n_days / 2];
+        for (size_t e = 0; e < bundle->n_events; e++) {
+            const coopnet_event_t *event = &bundle->events[e];
+            warn_far_date(diags, events_file, event->line, "date", event->date, median);
+            warn_far_date(diags, events_file, event->line, "end", event->end, median);
+        }
+        for (size_t t = 0; t < bundle->n_ties; t++) {
+            const coopnet_tie_t *tie = &bundle->ties[t];
+            warn_far_date(diags, ties_file, tie->line, "start", tie->start, median);
+            warn_far_date(diags, ties_file, tie->line, "end", tie->end, median);
+        }
+    }
+    free(days);
+    return COOPNET_OK;
+}
+
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
-                            const char *actors_file, const char *events_file)
+                            const char *actors_file, const char *events_file, const char *ties_file)
 {
     size_t n_events = bundle->n_events;
     size_t n_rows = bundle->n_participations;
@@ -280,7 +402,9 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
             coopnet_diag_add(diags, COOPNET_DIAG_WARNING, actors_file, bundle->actors[a].line,
                              "actor '%s' takes part in no event and has no tie",
                              bundle->actors[a].id);
-    status = COOPNET_OK;
+    status = check_pair_weights(bundle, diags, ties_file);
+    if (status == COOPNET_OK)
+        status = warn_implausible_dates(bundle, diags, events_file, ties_file);
 cleanup:
     free(order);
     free(next);

@@ -16,9 +16,12 @@ struct coopnet_bundle_internal {
 /* A new empty bundle named after path; NULL when out of memory. */
 coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path);
 
-/* Builds event_start (sorting participations by event, then actor) and emits the warnings about
- * undated events, small events and isolated actors. Returns COOPNET_OK or COOPNET_ENOMEM. */
+/* Builds event_start (sorting participations by event, then actor), emits the warnings about
+ * undated events, small events, isolated actors and dates more than 50 years from the median date
+ * of the data, and an error (on ties_file) for each pair of
+ * actors whose ties' weights sum to infinity. Returns COOPNET_OK or COOPNET_ENOMEM. */
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
-                            const char *actors_file, const char *events_file);
+                            const char *actors_file, const char *events_file,
+                            const char *ties_file);
 
 #endif
