@@ -217,4 +217,13 @@ grep -q "years from the median" "$tmp/err" && fail "a far-date warning on plausi
 expect 0 validate "$mena"
 grep -q "years from the median" "$tmp/err" && fail "a far-date warning on mena-hub"
 
+# an undefined assortativity is said as such, never printed as "-nan" (issue 18)
+mkdir -p "$tmp/nolinks"
+printf 'id,name,level\na,A,local\nb,B,local\n' >"$tmp/nolinks/actors.csv"
+printf 'id,title,date\n' >"$tmp/nolinks/events.csv"
+printf 'event,actor\n' >"$tmp/nolinks/participation.csv"
+expect 0 groups --by level "$tmp/nolinks"
+err_has "nominal assortativity by 'level': undefined (no link, or one group)"
+grep -q "nan" "$tmp/err" && fail "groups printed a nan: $(cat "$tmp/err")"
+
 exit $failed

@@ -2,6 +2,8 @@
 /* cmd_groups.c - `coopnet groups BUNDLE --by ATTRIBUTE`: E-I index, mixing, permutation test. */
 #include "cli_analysis.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -64,7 +66,10 @@ static int run_groups(int argc, char **argv)
         exit_status = cli_fail(&err);
         goto cleanup;
     }
-    if (!cli_quiet)
+    if (!cli_quiet && isnan(groups.assortativity)) /* printf would say "-nan" */
+        fprintf(stderr,
+                "coopnet: nominal assortativity by '%s': undefined (no link, or one group)\n", by);
+    else if (!cli_quiet)
         fprintf(stderr, "coopnet: nominal assortativity by '%s': %.6f\n", by, groups.assortativity);
 
     coopnet_table_t table;
