@@ -152,7 +152,7 @@ err_has "modularity"
 expect 0 communities --table summary --quiet "$mena"
 first_line_is "community,actors,local,regional,national,international,countries"
 expect 2 communities --resolution 0 "$mena"
-err_has "--resolution needs a number > 0, not '0'"
+err_has "--resolution needs a finite number > 0, not '0'"
 
 expect 0 snapshots --every year --measure degree,betweenness --quiet "$mena"
 first_line_is "date,id,name,measure,value,rank"
@@ -225,5 +225,13 @@ printf 'event,actor\n' >"$tmp/nolinks/participation.csv"
 expect 0 groups --by level "$tmp/nolinks"
 err_has "nominal assortativity by 'level': undefined (no link, or one group)"
 grep -q "nan" "$tmp/err" && fail "groups printed a nan: $(cat "$tmp/err")"
+
+# --resolution: infinity is refused as not finite, a tiny positive number is a number > 0;
+# -o '' is a usage error (issue 18)
+expect 2 communities --resolution inf "$mena"
+err_has "--resolution needs a finite number > 0, not 'inf'"
+expect 0 communities --resolution 1e-308 --quiet "$mena"
+expect 2 centrality -o '' --quiet "$mena"
+err_has "-o needs a file name (or - for standard output), not ''"
 
 exit $failed

@@ -118,6 +118,12 @@ void cli_graph_options_free(cli_graph_options_t *options)
 int cli_open_output(const char *path, coopnet_output_t **output)
 {
     coopnet_error_t err;
+    *output = NULL;
+    if (path != NULL &&
+        path[0] == '\0') { /* -o '' : a usage error, not a file that cannot be made */
+        cli_error("-o needs a file name (or - for standard output), not ''");
+        return COOPNET_EXIT_USAGE;
+    }
     if (coopnet_output_open(path, output, &err) != COOPNET_OK)
         return cli_fail(&err);
     return COOPNET_EXIT_OK;

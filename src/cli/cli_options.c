@@ -315,8 +315,10 @@ int cli_parse_positive(const cli_option_t *option, const char *value, void *fiel
     char *end;
     errno = 0;
     double parsed = strtod(value, &end);
-    if (end == value || *end != '\0' || errno != 0 || !(parsed > 0) || !isfinite(parsed))
-        return coopnet_error_set(err, COOPNET_EINVAL, "--%s needs a number > 0, not '%s'",
+    /* an underflow to a tiny positive number (1e-308) is still a number > 0 */
+    bool range_error = errno == ERANGE && !(parsed > 0 && isfinite(parsed));
+    if (end == value || *end != '\0' || range_error || !(parsed > 0) || !isfinite(parsed))
+        return coopnet_error_set(err, COOPNET_EINVAL, "--%s needs a finite number > 0, not '%s'",
                                  option->name, value);
     *(double *)field = parsed;
     return COOPNET_OK;
