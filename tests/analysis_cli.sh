@@ -234,4 +234,10 @@ expect 0 communities --resolution 1e-308 --quiet "$mena"
 expect 2 centrality -o '' --quiet "$mena"
 err_has "-o needs a file name (or - for standard output), not ''"
 
+# chart --top applies to the ranking only: elsewhere a usage error, not silently ignored
+expect 2 chart participation --top 3 "$mena" -o "$tmp/p.png"
+err_has "--top is for the ranking chart only"
+[ -e "$tmp/p.png" ] && fail "chart participation --top wrote a file"
+expect 0 chart ranking --top 3 --quiet "$mena" -o "$tmp/r.png"
+
 exit $failed

@@ -45,7 +45,7 @@ static int run_chart(int argc, char **argv)
     coopnet_chart_kind_t kind;
     long long top = 15;
     cli_ids_t from = {0};
-    bool reach_options = false;
+    bool reach_options = false, top_given = false;
 
     const cli_option_t options[] = {
         CLI_STRING("output", 'o', "FILE", "the chart to write: .png, .pdf or .svg (required)",
@@ -54,7 +54,14 @@ static int run_chart(int argc, char **argv)
                   "ranking: degree (default), strength, betweenness,\ncloseness, harmonic, "
                   "eigenvector, pagerank,\ncoreness, constraint",
                   &chart.measure, cli_parse_measure),
-        CLI_INTEGER("top", "N", "ranking: how many actors (default 15)", &top, 1, 1000),
+        {.name = "top",
+         .argument = "N",
+         .help = "ranking: how many actors (default 15)",
+         .value = &top,
+         .parse = cli_parse_integer,
+         .min = 1,
+         .max = 1000,
+         .given = &top_given},
         CLI_VALUE("country", "CC",
                   "nlc-matrix: only the links between actors of this\ncountry (ISO code)",
                   &chart.country, cli_parse_country),
@@ -96,6 +103,10 @@ static int run_chart(int argc, char **argv)
     }
     if (reach_options && kind != COOPNET_CHART_REACH_CURVE) {
         exit_status = cli_usage_error(command, "--every and --from are for reach-curve only");
+        goto cleanup;
+    }
+    if (top_given && kind != COOPNET_CHART_RANKING) { /* it was silently ignored */
+        exit_status = cli_usage_error(command, "--top is for the ranking chart only");
         goto cleanup;
     }
     if ((exit_status = cli_load_bundle(argv[1], &bundle)) != COOPNET_EXIT_OK)
