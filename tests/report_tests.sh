@@ -156,5 +156,13 @@ echo "$page4" | grep -q "Amman and 2 other actors are linked to the most actors"
     fail "page 4 does not say the first place is shared: $page4"
 echo "$page4" | grep -q "every betweenness is 0" || fail "page 4: betweenness 0 not said: $page4"
 
+# a country report's national-local headline is the country's own pair, and its first panel is
+# not called the whole network (other countries' national bodies are in it; new-user finding)
+ma5=$(pdftotext -f 5 -l 5 "$work/ma.pdf" - | tr '\n' ' ')
+echo "$ma5" | grep -q "In Morocco, [0-9]*% of the possible pairs of a local actor and a national body of Morocco are linked" ||
+    fail "--country MA: page 5 headline: $ma5"
+echo "$ma5" | grep -q "All actors in this report" || fail "--country MA: page 5 first panel title"
+echo "$ma5" | grep -q "Whole network" && fail "--country MA: page 5 still says 'Whole network'"
+
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))

@@ -1025,12 +1025,33 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
 {
     const coopnet_nlc_t *nlc = &model->nlc;
     coopnet_i_report_page_title(document, page->number, page->title);
-    double local_national = NAN;
-    for (size_t i = 0; i < nlc->n_pairs; i++)
-        if (strcmp(nlc->pairs[i].country, "*") == 0 &&
-            nlc->pairs[i].level_a == COOPNET_LEVEL_LOCAL &&
-            nlc->pairs[i].level_b == COOPNET_LEVEL_NATIONAL)
+    /* a country report holds other countries' national bodies tied to the country's actors: its
+     * "whole network" mixes them in, so the headline is the country's own local-national pair */
+    const char *country = model->options->country;
+    double local_national = NAN, own_local_national = NAN;
+    for (size_t i = 0; i < nlc->n_pairs; i++) {
+        if (nlc->pairs[i].level_a != COOPNET_LEVEL_LOCAL ||
+            nlc->pairs[i].level_b != COOPNET_LEVEL_NATIONAL)
+            continue;
+        if (strcmp(nlc->pairs[i].country, "*") == 0)
             local_national = nlc->pairs[i].density;
+        else if (country != NULL && strcmp(nlc->pairs[i].country, country) == 0)
+            own_local_national = nlc->pairs[i].density;
+    }
+    if (country != NULL && isnan(own_local_national))
+        paragraph_printf(document,
+                         "The data holds no pair of a local actor and a national body of %s, so "
+                         "national-local cooperation within %s cannot be measured. The panel \"All "
+                         "actors in this report\" counts other countries' national bodies tied to "
+                         "its actors (%.0f%% of those pairs linked).",
+                         country_name(country), country_name(country), 100 * local_national);
+    else if (country != NULL)
+        paragraph_printf(document,
+                         "In %s, %.0f%% of the possible pairs of a local actor and a national body "
+                         "of %s are linked. The panel \"All actors in this report\" also counts "
+                         "the other countries' national bodies tied to them (%.0f%% there).",
+                         country_name(country), 100 * own_local_national, country_name(country),
+                         100 * local_national);
     const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
     for (size_t c = 0; c < nlc->n_countries; c++) {
         const coopnet_nlc_reach_t *reach = &nlc->reach[c];
@@ -1041,7 +1062,9 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         if (worst == NULL || reach->share < worst->share)
             worst = reach;
     }
-    if (best != NULL && worst != NULL && best != worst)
+    if (country != NULL)
+        ; /* said above */
+    else if (best != NULL && worst != NULL && best != worst)
         paragraph_printf(
             document,
             "Across the network, %.0f%% of the possible local-national pairs are linked. Within "
@@ -1066,7 +1089,8 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     const char *grid_countries[4] = {NULL};
     char grid_titles[4][96];
     size_t n_maps = 1;
-    snprintf(grid_titles[0], sizeof grid_titles[0], "Whole network");
+    snprintf(grid_titles[0], sizeof grid_titles[0], "%s",
+             country != NULL ? "All actors in this report" : "Whole network");
     igraph_vector_t subnational;
     igraph_vector_int_t order;
     if (igraph_vector_init(&subnational, (igraph_integer_t)nlc->n_countries) != IGRAPH_SUCCESS)
