@@ -240,4 +240,16 @@ err_has "--top is for the ranking chart only"
 [ -e "$tmp/p.png" ] && fail "chart participation --top wrote a file"
 expect 0 chart ranking --top 3 --quiet "$mena" -o "$tmp/r.png"
 
+# validate: a row that fails does not make every reference to it another error (new-user
+# finding: one bad date gave four 'unknown event' errors for an event that is in events.csv)
+mkdir -p "$tmp/cascade"
+printf 'id,name,level,country\na,A,local,MA\nb,B,national,MA\nc,C,city,MA\n' >"$tmp/cascade/actors.csv"
+printf 'id,title,date\nws1,W1,2024-01\nws2,W2,2024-13\n' >"$tmp/cascade/events.csv"
+printf 'event,actor\nws1,a\nws1,b\nws2,a\nws2,c\nws2,b\nws3,a\n' >"$tmp/cascade/participation.csv"
+expect 3 validate "$tmp/cascade"
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 3 ] || fail "validate cascade: $(cat "$tmp/err")"
+err_has "events.csv:3: error: column 'date': invalid date '2024-13'"
+err_has "actors.csv:4: error: column 'level': unknown level 'city'"
+err_has "participation.csv:7: error: column 'event': unknown event 'ws3' (not in events.csv)"
+
 exit $failed

@@ -80,6 +80,9 @@ static const table_spec_t ties_spec = {
 
 typedef struct table_reader {
     const table_spec_t *spec;
+    /* ids of actor and event rows that failed validation: a reference to one is not reported
+     * again as unknown (the row's own error says what is wrong) */
+    coopnet_strmap_t *failed_actor_ids, *failed_event_ids;
     coopnet_csv_t *csv;
     coopnet_diag_list_t *diags;
     coopnet_bundle_t *bundle;
@@ -507,7 +510,20 @@ typedef struct loader {
     coopnet_bundle_t *bundle;
     coopnet_diag_list_t *diags;
     int actors_ok, events_ok; /* their headers could be read: references can be checked */
+    coopnet_strmap_t failed_actor_ids, failed_event_ids;
 } loader_t;
+
+/* Remembers the id of an actor or event row that failed validation (best effort: out of memory,
+ * a later reference is reported as unknown, as before). */
+static void remember_failed_id(table_reader_t *reader, int column, coopnet_strmap_t *failed)
+{
+    const char *id = reader->value[column];
+    if (failed == NULL || id[0] == '\0')
+        return;
+    const char *kept = coopnet_i_arena_strndup(&reader->bundle->internal->strings, id, strlen(id));
+    if (kept != NULL)
+        coopnet_i_strmap_put(failed, kept, 0, NULL);
+}
 
 static int read_actor_row(table_reader_t *reader)
 {
@@ -532,8 +548,10 @@ static int read_actor_row(table_reader_t *reader)
     actor.level = level < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)level;
     actor.country = read_country(reader, ACTOR_COUNTRY);
     read_coordinates(reader, ACTOR_LAT, ACTOR_LON, &actor.lat, &actor.lon);
-    if (reader->row_failed)
+    if (reader->row_failed) {
+        remember_failed_id(reader, ACTOR_ID, reader->failed_actor_ids);
         return COOPNET_OK;
+    }
 
     actor.id = keep_string(reader, ACTOR_ID);
     actor.name = keep_string(reader, ACTOR_NAME);
@@ -580,8 +598,10 @@ static int read_event_row(table_reader_t *reader)
     }
     event.country = read_country(reader, EVENT_COUNTRY);
     read_coordinates(reader, EVENT_LAT, EVENT_LON, &event.lat, &event.lon);
-    if (reader->row_failed)
+    if (reader->row_failed) {
+        remember_failed_id(reader, EVENT_ID, reader->failed_event_ids);
         return COOPNET_OK;
+    }
 
     event.id = keep_string(reader, EVENT_ID);
     event.title = keep_string(reader, EVENT_TITLE);
@@ -651,7 +671,10 @@ static long find_reference(table_reader_t *reader, int column, int is_event, int
         return -1;
     long index = is_event ? coopnet_bundle_find_event(reader->bundle, id)
                           : coopnet_bundle_find_actor(reader->bundle, id);
-    if (index < 0 && checkable)
+    coopnet_strmap_t *failed = is_event ? reader->failed_event_ids : reader->failed_actor_ids;
+    if (index < 0 && checkable && failed != NULL && coopnet_i_strmap_get(failed, id) >= 0)
+        reader->row_failed = 1; /* its row's error was reported already */
+    else if (index < 0 && checkable)
         row_error(reader, column, "unknown %s '%s' (not in %s)", is_event ? "event" : "actor", id,
                   is_event ? "events.csv" : "actors.csv");
     else if (index < 0)
@@ -772,6 +795,8 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.diags = loader->diags;
     reader.bundle = bundle;
     reader.extra = extras[kind];
+    reader.failed_actor_ids = &loader->failed_actor_ids;
+    reader.failed_event_ids = &loader->failed_event_ids;
     participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
     coopnet_i_u64map_init(&participation_state.pairs);
     if (kind == TABLE_PARTICIPATION) {
@@ -847,7 +872,9 @@ static int load_tables(const char *path, const table_source_t sources[4],
     coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
     if (bundle == NULL)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
-    loader_t loader = {bundle, diags, 0, 0};
+    loader_t loader = {bundle, diags, 0, 0, {0}, {0}};
+    coopnet_i_strmap_init(&loader.failed_actor_ids);
+    coopnet_i_strmap_init(&loader.failed_event_ids);
     uint64_t errors_before = diags->n_errors;
     int status = COOPNET_OK;
     char *file_path = NULL;
@@ -893,6 +920,8 @@ static int load_tables(const char *path, const table_source_t sources[4],
             loader.events_ok = header_ok;
     }
     free(file_path);
+    coopnet_i_strmap_destroy(&loader.failed_actor_ids);
+    coopnet_i_strmap_destroy(&loader.failed_event_ids);
     if (status == COOPNET_OK && diags->n_errors == errors_before)
         status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv", "ties.csv");
     if (status == COOPNET_ENOMEM && err->code != COOPNET_ENOMEM)
