@@ -252,4 +252,12 @@ err_has "events.csv:3: error: column 'date': invalid date '2024-13'"
 err_has "actors.csv:4: error: column 'level': unknown level 'city'"
 err_has "participation.csv:7: error: column 'event': unknown event 'ws3' (not in events.csv)"
 
+# a command other than validate shows the first three warnings and points to validate for the
+# rest (the same list on every command was noise); validate shows them all
+expect 0 info "$mena"
+[ "$(grep -c ': warning: ' "$tmp/err")" -eq 3 ] || fail "info: expected 3 warnings shown: $(cat "$tmp/err")"
+err_has "coopnet: ... and 2 more warnings about the data ('coopnet validate $mena' lists them all)"
+expect 0 validate "$mena"
+[ "$(grep -c ': warning: ' "$tmp/err")" -eq 5 ] || fail "validate: expected all 5 warnings"
+
 exit $failed

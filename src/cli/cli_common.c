@@ -88,6 +88,8 @@ void cli_print_diagnostics(const coopnet_diag_list_t *diags, bool warnings)
                 (unsigned long long)(diags->n_warnings - diags->kept_warnings));
 }
 
+#define SHOWN_WARNINGS 3 /* of a bundle that loads: validate shows the rest */
+
 int cli_load_bundle(const char *path, coopnet_bundle_t **bundle)
 {
     coopnet_diag_list_t diags;
@@ -95,7 +97,29 @@ int cli_load_bundle(const char *path, coopnet_bundle_t **bundle)
     coopnet_diag_list_init(&diags);
     coopnet_error_clear(&err);
     int status = coopnet_bundle_load(path, &diags, bundle, &err);
-    cli_print_diagnostics(&diags, !cli_quiet);
+    if (status != COOPNET_OK) {
+        cli_print_diagnostics(&diags, !cli_quiet); /* everything: the run stops here */
+    } else if (!cli_quiet && diags.n_warnings > 0) {
+        /* the first few warnings, then a pointer: the same list on every command was noise
+         * (validate prints them all) */
+        char line[COOPNET_ERROR_MESSAGE_SIZE + 256];
+        size_t shown = 0;
+        for (size_t i = 0; i < diags.n_items && shown < SHOWN_WARNINGS; i++) {
+            if (diags.items[i].severity != COOPNET_DIAG_WARNING)
+                continue;
+            coopnet_diag_format(&diags.items[i], line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+            shown++;
+        }
+        char shown_path[512];
+        coopnet_text_escape_controls(path, shown_path, sizeof shown_path);
+        if (diags.n_warnings > shown)
+            fprintf(stderr,
+                    "coopnet: ... and %llu more warning%s about the data ('coopnet validate %s' "
+                    "lists them all)\n",
+                    (unsigned long long)(diags.n_warnings - shown),
+                    diags.n_warnings - shown == 1 ? "" : "s", shown_path);
+    }
     coopnet_diag_list_destroy(&diags);
     if (status != COOPNET_OK)
         return cli_fail(&err);
