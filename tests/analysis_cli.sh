@@ -260,4 +260,10 @@ err_has "coopnet: ... and 2 more warnings about the data ('coopnet validate $men
 expect 0 validate "$mena"
 [ "$(grep -c ': warning: ' "$tmp/err")" -eq 5 ] || fail "validate: expected all 5 warnings"
 
+# reach-curve: a source whose line is exactly another's is said so in the legend (one line hid
+# the other; issue 20). Agadir and Oujda reach the same actors at the same dates in mena-hub.
+expect 0 chart reach-curve --from rabat,agadir,oujda --quiet "$mena" -o "$tmp/rc.pdf"
+pdftotext "$tmp/rc.pdf" - | grep -q "Oujda (same line as Agadir)" || fail "reach-curve: identical lines not said"
+pdftotext "$tmp/rc.pdf" - | grep -q "Rabat (same line" && fail "reach-curve: Rabat's distinct line called the same"
+
 exit $failed

@@ -919,6 +919,17 @@ static int probe_reach_curves(const coopnet_bundle_t *bundle,
     return COOPNET_OK;
 }
 
+/* Whether two reach curves have the same steps and values (one line would hide the other). */
+static bool same_curve(const coopnet_temporal_curve_t *a, const coopnet_temporal_curve_t *b)
+{
+    if (a->n_steps != b->n_steps)
+        return false;
+    for (size_t i = 0; i < a->n_steps; i++)
+        if (a->day[i] != b->day[i] || a->reached[i] != b->reached[i])
+            return false;
+    return true;
+}
+
 int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
                                      const coopnet_temporal_curve_t *curves, size_t n_curves,
@@ -950,6 +961,19 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
         colors[s] = coopnet_i_style_category_color(s);
     reach_titles(bundle, name_pointers, n_sources, n_actors, options->period, title, sizeof title,
                  subtitle, sizeof subtitle);
+    /* a line drawn exactly over an earlier one would vanish: the legend says whose it repeats */
+    char legend_names[COOPNET_CHART_MAX_SOURCES][192];
+    for (size_t s = 0; s < n_sources; s++) {
+        snprintf(legend_names[s], sizeof legend_names[s], "%s", names[s]);
+        for (size_t earlier = 0; earlier < s; earlier++) {
+            if (same_curve(&curves[earlier], &curves[s])) {
+                snprintf(legend_names[s], sizeof legend_names[s], "%s (same line as %s)", names[s],
+                         names[earlier]);
+                break;
+            }
+        }
+        name_pointers[s] = legend_names[s];
+    }
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
