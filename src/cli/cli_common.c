@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,15 +72,26 @@ int cli_fail(const coopnet_error_t *err)
     return cli_exit_status(err->code);
 }
 
-void cli_print_diagnostics(const coopnet_diag_list_t *diags, bool warnings)
+/* Prints every error and at most max_warnings warnings, in file order; returns the warnings
+ * printed. */
+static size_t print_items(const coopnet_diag_list_t *diags, size_t max_warnings)
 {
     char line[COOPNET_ERROR_MESSAGE_SIZE + 256];
+    size_t warnings = 0;
     for (size_t i = 0; i < diags->n_items; i++) {
-        if (diags->items[i].severity == COOPNET_DIAG_WARNING && !warnings)
+        bool warning = diags->items[i].severity == COOPNET_DIAG_WARNING;
+        if (warning && warnings == max_warnings)
             continue;
+        warnings += warning;
         coopnet_diag_format(&diags->items[i], line, sizeof line);
         fprintf(stderr, "%s\n", line);
     }
+    return warnings;
+}
+
+void cli_print_diagnostics(const coopnet_diag_list_t *diags, bool warnings)
+{
+    print_items(diags, warnings ? SIZE_MAX : 0);
     if (diags->n_errors > diags->kept_errors)
         fprintf(stderr, "... and %llu more errors\n",
                 (unsigned long long)(diags->n_errors - diags->kept_errors));
@@ -102,15 +114,7 @@ int cli_load_bundle(const char *path, coopnet_bundle_t **bundle)
     } else if (!cli_quiet && diags.n_warnings > 0) {
         /* the first few warnings, then a pointer: the same list on every command was noise
          * (validate prints them all) */
-        char line[COOPNET_ERROR_MESSAGE_SIZE + 256];
-        size_t shown = 0;
-        for (size_t i = 0; i < diags.n_items && shown < SHOWN_WARNINGS; i++) {
-            if (diags.items[i].severity != COOPNET_DIAG_WARNING)
-                continue;
-            coopnet_diag_format(&diags.items[i], line, sizeof line);
-            fprintf(stderr, "%s\n", line);
-            shown++;
-        }
+        size_t shown = print_items(&diags, SHOWN_WARNINGS);
         char shown_path[512];
         coopnet_text_escape_controls(path, shown_path, sizeof shown_path);
         if (diags.n_warnings > shown)

@@ -14,10 +14,8 @@ void cli_temporal_options_init(cli_temporal_options_t *options)
     coopnet_temporal_options_init(&options->temporal);
     options->format = COOPNET_TABLE_CSV;
     options->format_given = false;
-    options->all_method = CLI_TEMPORAL_ALL_AUTO;
+    coopnet_temporal_all_policy_init(&options->all_policy);
     options->all_option_given = false;
-    options->precision = COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION;
-    options->memory_limit = COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT;
 }
 
 void cli_temporal_options_free(cli_temporal_options_t *options)
@@ -48,12 +46,13 @@ static bool parse_size(const char *text, uint64_t *bytes)
     return true;
 }
 
-static int set_all_method(cli_temporal_options_t *options, cli_temporal_all_method_t method,
+static int set_all_method(cli_temporal_options_t *options, coopnet_temporal_all_method_t method,
                           coopnet_error_t *err)
 {
-    if (options->all_method != CLI_TEMPORAL_ALL_AUTO && options->all_method != method)
+    coopnet_temporal_all_method_t *chosen = &options->all_policy.method;
+    if (*chosen != COOPNET_TEMPORAL_ALL_AUTO && *chosen != method)
         return coopnet_error_set(err, COOPNET_EINVAL, "give --exact or --estimate, not both");
-    options->all_method = method;
+    *chosen = method;
     return COOPNET_OK;
 }
 
@@ -61,14 +60,14 @@ int cli_parse_exact(const cli_option_t *option, const char *value, void *field,
                     coopnet_error_t *err)
 {
     (void)option, (void)value;
-    return set_all_method(field, CLI_TEMPORAL_ALL_EXACT, err);
+    return set_all_method(field, COOPNET_TEMPORAL_ALL_EXACT, err);
 }
 
 int cli_parse_estimate(const cli_option_t *option, const char *value, void *field,
                        coopnet_error_t *err)
 {
     (void)option, (void)value;
-    return set_all_method(field, CLI_TEMPORAL_ALL_ESTIMATE, err);
+    return set_all_method(field, COOPNET_TEMPORAL_ALL_ESTIMATE, err);
 }
 
 int cli_parse_precision(const cli_option_t *option, const char *value, void *field,
@@ -125,7 +124,8 @@ int cli_temporal_check_all(const cli_temporal_options_t *options, const cli_comm
     if (!all_sources && options->all_option_given)
         return cli_usage_error(command, "--exact, --estimate, --precision and --memory-limit are "
                                         "for reach from all sources");
-    if (options->all_method == CLI_TEMPORAL_ALL_ESTIMATE && options->temporal.max_wait >= 0)
+    if (options->all_policy.method == COOPNET_TEMPORAL_ALL_ESTIMATE &&
+        options->temporal.max_wait >= 0)
         return cli_usage_error(command, "--estimate cannot honour --max-wait (reach then depends "
                                         "on when each actor was informed); use --exact");
     return COOPNET_EXIT_OK;
@@ -135,14 +135,7 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
                              const coopnet_temporal_network_t *network, coopnet_temporal_all_t *all)
 {
     coopnet_error_t err;
-    coopnet_temporal_all_policy_t policy;
-    coopnet_temporal_all_policy_init(&policy);
-    policy.method = options->all_method == CLI_TEMPORAL_ALL_EXACT ? COOPNET_TEMPORAL_ALL_EXACT
-                    : options->all_method == CLI_TEMPORAL_ALL_ESTIMATE
-                        ? COOPNET_TEMPORAL_ALL_ESTIMATE
-                        : COOPNET_TEMPORAL_ALL_AUTO;
-    policy.memory_limit = options->memory_limit;
-    policy.precision = options->precision;
+    coopnet_temporal_all_policy_t policy = options->all_policy;
     coopnet_temporal_all_method_t method;
     if (coopnet_temporal_all_sources_choose(network, &policy, &method, &err) != COOPNET_OK) {
         /* options that cannot go together for this bundle: a usage error (exit 2) */
@@ -154,13 +147,13 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
         char needed_text[32], limit_text[32];
         coopnet_text_format_bytes(coopnet_temporal_all_sources_memory(network), needed_text,
                                   sizeof needed_text);
-        coopnet_text_format_bytes(options->memory_limit, limit_text, sizeof limit_text);
+        coopnet_text_format_bytes(policy.memory_limit, limit_text, sizeof limit_text);
         fprintf(stderr,
                 "coopnet: note: exact reach for %zu actors needs %s, over the memory "
                 "limit %s: estimating with HyperLogLog sketches (relative standard error "
                 "%.2f%%; --exact forces the exact computation)\n",
                 coopnet_temporal_network_actors(network), needed_text, limit_text,
-                100.0 * coopnet_temporal_sketch_error(options->precision));
+                100.0 * coopnet_temporal_sketch_error(policy.precision));
     }
     policy.method = method;
     coopnet_progress_t progress = cli_progress();

@@ -48,7 +48,7 @@
          .argument = "P",                                                                          \
          .help = "sketch precision, 2^P registers per actor, 4..16\n(default 10: 3.25%, 4 KiB "    \
                  "per actor)",                                                                     \
-         .value = &(options)->precision,                                                           \
+         .value = &(options)->all_policy.precision,                                                \
          .parse = cli_parse_precision,                                                             \
          .given = &(options)->all_option_given},                                                   \
     {                                                                                              \
@@ -56,7 +56,7 @@
         .help = "without --exact or --estimate: exact when its state\nfits in SIZE (bytes, or "    \
                 "with K, M, G: KiB, MiB, GiB;\ndefault 1.5G), else the estimate, with a note on\n" \
                 "stderr (none with --quiet: the output says it)",                                  \
-        .value = &(options)->memory_limit, .parse = cli_parse_memory_limit,                        \
+        .value = &(options)->all_policy.memory_limit, .parse = cli_parse_memory_limit,             \
         .given = &(options)->all_option_given                                                      \
     }
 
@@ -73,21 +73,13 @@ int cli_parse_precision(const cli_option_t *option, const char *value, void *fie
 int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
                            coopnet_error_t *err); /* uint64_t bytes */
 
-typedef enum {
-    CLI_TEMPORAL_ALL_AUTO = 0, /* exact when it fits in the memory limit, else estimated */
-    CLI_TEMPORAL_ALL_EXACT,
-    CLI_TEMPORAL_ALL_ESTIMATE
-} cli_temporal_all_method_t;
-
 typedef struct cli_temporal_options {
     cli_graph_options_t graph;
     coopnet_temporal_options_t temporal;
     coopnet_table_format_t format;
     bool format_given;
-    cli_temporal_all_method_t all_method;
-    bool all_option_given; /* one of --exact --estimate --precision --memory-limit */
-    int precision;
-    uint64_t memory_limit; /* bytes */
+    coopnet_temporal_all_policy_t all_policy; /* --exact/--estimate, --precision, --memory-limit */
+    bool all_option_given;                    /* one of them was given */
 } cli_temporal_options_t;
 
 void cli_temporal_options_init(cli_temporal_options_t *options);

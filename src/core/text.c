@@ -3,34 +3,18 @@
 #include "coopnet/text.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-/* The length of the bidirectional-text control starting at text (U+061C, U+200E, U+200F,
- * U+202A to U+202E, U+2066 to U+2069), 0 when there is none there. */
-static size_t bidi_control_length(const unsigned char *text, unsigned *code_point)
+/* Bidirectional-text controls: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069. */
+static bool is_bidi_control(unsigned code_point)
 {
-    if (text[0] == 0xD8 && text[1] == 0x9C) {
-        *code_point = 0x061C;
-        return 2;
-    }
-    if (text[0] != 0xE2 || text[1] == 0 || text[2] == 0)
-        return 0;
-    unsigned point = ((text[0] & 0x0Fu) << 12) | ((text[1] & 0x3Fu) << 6) | (text[2] & 0x3Fu);
-    if (point == 0x200E || point == 0x200F || (point >= 0x202A && point <= 0x202E) ||
-        (point >= 0x2066 && point <= 0x2069)) {
-        *code_point = point;
-        return 3;
-    }
-    return 0;
-}
-
-size_t coopnet_text_bidi_control(const char *text)
-{
-    unsigned unused;
-    return bidi_control_length((const unsigned char *)text, &unused);
+    return code_point == 0x061C || code_point == 0x200E || code_point == 0x200F ||
+           (code_point >= 0x202A && code_point <= 0x202E) ||
+           (code_point >= 0x2066 && code_point <= 0x2069);
 }
 
 /* The length of the well-formed UTF-8 sequence at text (1 to 4) and its code point, or 0 when
@@ -57,6 +41,13 @@ static size_t utf8_sequence(const unsigned char *text, unsigned *code_point)
     return length;
 }
 
+size_t coopnet_text_bidi_control(const char *text)
+{
+    unsigned code_point;
+    size_t length = utf8_sequence((const unsigned char *)text, &code_point);
+    return length > 0 && is_bidi_control(code_point) ? length : 0;
+}
+
 void coopnet_text_escape_controls(const char *text, char *buffer, size_t size)
 {
     if (size == 0)
@@ -65,15 +56,14 @@ void coopnet_text_escape_controls(const char *text, char *buffer, size_t size)
     const unsigned char *p = (const unsigned char *)text;
     while (*p != '\0') {
         char piece[8];
-        unsigned code_point = 0, bidi_point;
+        unsigned code_point = 0;
         size_t length, consumed = utf8_sequence(p, &code_point);
         if (consumed == 0) { /* not UTF-8: the byte, escaped */
             consumed = 1;
             length = (size_t)snprintf(piece, sizeof piece, "\\x%02x", *p);
         } else if (code_point < 0x20 || code_point == 0x7F) {
             length = (size_t)snprintf(piece, sizeof piece, "\\x%02x", code_point);
-        } else if ((code_point >= 0x80 && code_point <= 0x9F) ||
-                   bidi_control_length(p, &bidi_point) > 0 ||
+        } else if ((code_point >= 0x80 && code_point <= 0x9F) || is_bidi_control(code_point) ||
                    (code_point >= 0xD800 && code_point <= 0xDFFF) ||
                    (code_point >= 0xFDD0 && code_point <= 0xFDEF) ||
                    (code_point & 0xFFFE) == 0xFFFE) { /* C1 (CSI), bidi, surrogates, nonchars */
