@@ -608,7 +608,7 @@ static const char *event_type(generator_t *gen, uint32_t size)
 
 static void write_date(FILE *stream, int32_t day, int precision)
 {
-    coopnet_date_t date = {day, (coopnet_date_precision_t)precision};
+    coopnet_date_t date = {day, (coopnet_date_precision_t)precision, 0, 0, 0};
     char text[COOPNET_DATE_TEXT_SIZE];
     if (precision == COOPNET_DATE_MONTH) {
         int year, month, unused;

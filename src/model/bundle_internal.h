@@ -11,6 +11,9 @@ struct coopnet_bundle_internal {
     coopnet_strmap_t actor_ids;
     coopnet_strmap_t event_ids;
     size_t actor_capacity, event_capacity, participation_capacity, tie_capacity;
+    /* the study window, set by coopnet_i_bundle_finish (coopnet_bundle_window) */
+    bool has_window;
+    int32_t window_first, window_last;
 };
 
 /* A new empty bundle named after path; NULL when out of memory. */

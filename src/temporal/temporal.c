@@ -264,7 +264,7 @@ coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *n
 {
     const coopnet_bundle_t *bundle = network->bundle;
     if (contact.index < 0)
-        return (coopnet_date_t){0, COOPNET_DATE_NONE};
+        return (coopnet_date_t){0};
     return contact.kind == COOPNET_CONTACT_EVENT ? bundle->events[contact.index].date
                                                  : bundle->ties[contact.index].start;
 }
