@@ -39,6 +39,7 @@ exact-date part of the reference against a coopnet from before issue 19.
 On a mismatch: the seed, the bundle (kept), the command and both answers; exit 1."""
 
 import argparse
+import copy
 import csv
 import datetime
 import io
@@ -485,16 +486,29 @@ class Reference:
 
 
 class Mismatch(Exception):
-    pass
+    """category: which comparison failed (the shrinker keeps it while it removes rows)."""
+
+    def __init__(self, message, category):
+        super().__init__(message)
+        self.category = category
 
 
-def run(coopnet, bundle_dir, args):
+def run(coopnet, bundle_dir, args, columns=()):
+    """coopnet reach ARGS: (command, rows, output); a Mismatch when it fails or lacks a column."""
     cmd = [coopnet, "reach", bundle_dir] + args + ["--quiet", "--format", "csv-raw"]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
         raise Mismatch("command: %s\nexit %d: %s" % (" ".join(cmd), p.returncode,
-                                                     p.stderr.strip()))
-    return cmd, list(csv.DictReader(io.StringIO(p.stdout))), p.stdout
+                                                     p.stderr.strip()), "exit status")
+    reader = csv.DictReader(io.StringIO(p.stdout))
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise Mismatch("command: %s\nno column %s in the header: %s" % (
+            " ".join(cmd), ", ".join(missing), p.stdout.split("\n")[0]), "header")
+    return cmd, list(reader), p.stdout
+
+
+FROM_COLUMNS = ["id", "arrival", "hops", "certain", "arrival_earliest", "arrival_latest"]
 
 
 def option_args(opts, window_arg):
@@ -524,17 +538,19 @@ def compare_table(cmd, out, expected, got, what):
             if e != g:
                 lines.append("  %s: expected %s, coopnet %s" % (key, e, g))
         lines.append("coopnet output:\n" + out.rstrip())
-        raise Mismatch("\n".join(lines))
+        raise Mismatch("\n".join(lines), what.split(":")[0])
 
 
-def check_bundle(coopnet, bundle, bundle_dir, window_arg, opts, ref, legacy, rng):
-    """Runs coopnet on the bundle and compares with the reference; raises Mismatch."""
+def check_bundle(coopnet, bundle, bundle_dir, window_arg, opts, ref, legacy, rng, full=False):
+    """Runs coopnet on the bundle and compares with the reference; raises Mismatch. full: every
+    target of --to and every source of --only (else two targets and one source at random)."""
     ids = bundle.actors
     args = option_args(opts, window_arg)
     n = len(ids)
     sources = list(range(n))
     for s in sources:
-        cmd, rows, out = run(coopnet, bundle_dir, args + ["--from", ids[s]])
+        cmd, rows, out = run(coopnet, bundle_dir, args + ["--from", ids[s]], FROM_COLUMNS[
+            :3 if legacy else None])
         if legacy:
             got = {r["id"]: (r["arrival"], r["hops"]) for r in rows}
             expected = {ids[b]: (day(d), str(h)) for b, (d, h) in ref.exact[s].items()}
@@ -552,24 +568,26 @@ def check_bundle(coopnet, bundle, bundle_dir, window_arg, opts, ref, legacy, rng
             expected = {ids[b]: (day(d), str(h)) for b, (d, h) in ref.exact[s].items()}
             compare_table(cmd, out, expected, got, "exact-dated bundle: arrival, hops")
     if not legacy:
-        s = rng.randrange(n)
-        for only in ("certain", "possible"):
-            cmd, rows, out = run(coopnet, bundle_dir, args + ["--from", ids[s], "--only", only])
+        for s, only in itertools.product(sources if full else [rng.randrange(n)],
+                                         ("certain", "possible")):
+            cmd, rows, out = run(coopnet, bundle_dir, args + ["--from", ids[s], "--only", only],
+                                 FROM_COLUMNS)
             got = {r["id"]: r["certain"] for r in rows}
             expected = {ids[b]: ("true" if b in ref.certain[s] else "false")
                         for b in ref.possible[s]
                         if (b in ref.certain[s]) == (only == "certain")}
             compare_table(cmd, out, expected, got, "--only %s rows" % only)
-    for t in rng.sample(sources, min(2, n)):
-        cmd, rows, out = run(coopnet, bundle_dir, args + ["--to", ids[t]])
+    for t in (sources if full else rng.sample(sources, min(2, n))):
+        cmd, rows, out = run(coopnet, bundle_dir, args + ["--to", ids[t]],
+                             ["id"] if legacy else ["id", "certain"])
         got = {r["id"]: (r.get("certain") if not legacy else "") for r in rows}
         expected = {ids[a]: ("" if legacy else ("true" if t in ref.certain[a] else "false"))
                     for a in sources if a != t and t in ref.possible[a]}
         compare_table(cmd, out, expected, got, "--to %s: ids, certain" % ids[t])
-    cmd, rows, out = run(coopnet, bundle_dir, args + ["--all"])
     cols = ["out_reach", "in_reach"] if legacy else [
         "out_reach", "out_reach_certain", "out_reach_possible", "in_reach_certain",
         "in_reach_possible"]
+    cmd, rows, out = run(coopnet, bundle_dir, args + ["--all"], ["id"] + cols)
     got = {r["id"]: tuple(r.get(k) for k in cols) for r in rows}
     expected = {}
     for a in sources:
@@ -634,6 +652,113 @@ def check_seed(coopnet, tmp, seed, legacy):
     check_bundle(coopnet, bundle, directory, window_arg, opts, ref, legacy, rng)
     shutil.rmtree(directory)
     return ref, opts, exact_only
+
+
+# ---------------------------------------------------------------- shrinking a mismatch
+
+
+def is_exact(bundle):
+    return all(f == "" or ("/" not in f and len(f) == 10) for f in bundle.fields()) and \
+        all(e["date"] != "" for e in bundle.events) and all(t["start"] != "" for t in bundle.ties)
+
+
+def fails(coopnet, tmp, bundle, window_arg, opts, exact_only, legacy, category):
+    """Whether this bundle still gives a mismatch of the same category."""
+    if len(bundle.actors) < 2 or not bundle.events:
+        return False
+    override = None
+    if window_arg:
+        w = window_arg.split("/")
+        override = (parse_day(w[0]), parse_day(w[1]))
+    elif not any(finite_bounds(f) for f in bundle.fields()):
+        return False
+    window = study_window(bundle, override)
+    if opts["since"] is not None and opts["until"] is not None and opts["since"] > opts["until"]:
+        return False
+    try:
+        ref = Reference(bundle, window, opts, random.Random(0), exact_only and is_exact(bundle))
+    except AssertionError:
+        return False
+    directory = tempfile.mkdtemp(dir=tmp)
+    os.rmdir(directory)
+    bundle.write(directory)
+    try:
+        check_bundle(coopnet, bundle, directory, window_arg, opts, ref, legacy, None, full=True)
+        return False
+    except Mismatch as m:
+        return m.category == category
+    finally:
+        shutil.rmtree(directory)
+
+
+def smaller(bundle, opts):
+    """Candidate simplifications, one change each."""
+    for key, plain in (("wait", None), ("mode", "all"), ("since", None), ("until", None)):
+        if opts[key] != plain:
+            o = dict(opts)
+            o[key] = plain
+            yield bundle, o
+    for i in range(len(bundle.ties)):
+        b = copy.deepcopy(bundle)
+        del b.ties[i]
+        yield b, opts
+    for i in range(len(bundle.events)):
+        b = copy.deepcopy(bundle)
+        del b.events[i]
+        yield b, opts
+    for i, e in enumerate(bundle.events):
+        for j in range(len(e["parts"])):
+            if len(e["parts"]) > 1:
+                b = copy.deepcopy(bundle)
+                del b.events[i]["parts"][j]
+                yield b, opts
+            if e["parts"][j][1] != "participant":
+                b = copy.deepcopy(bundle)
+                b.events[i]["parts"][j] = (e["parts"][j][0], "participant")
+                yield b, opts
+    used = {a for e in bundle.events for a, _ in e["parts"]}
+    used |= {t["from"] for t in bundle.ties} | {t["to"] for t in bundle.ties}
+    for a in bundle.actors:
+        if a not in used:
+            b = copy.deepcopy(bundle)
+            b.actors.remove(a)
+            yield b, opts
+    for rows, key in ((bundle.events, "end"), (bundle.ties, "end"), (bundle.events, "date"),
+                      (bundle.ties, "start")):
+        for i, row in enumerate(rows):
+            if row[key] == "" or (key in ("date", "start") and "/" not in row[key] and
+                                  len(row[key]) == 10):
+                continue
+            simpler = [""] if key == "end" else sorted(
+                {day(d) for d in finite_bounds(row[key]) if BASE <= d <= BASE + SPREAD})
+            for value in simpler:
+                b = copy.deepcopy(bundle)
+                (b.events if rows is bundle.events else b.ties)[i][key] = value
+                yield b, opts
+
+
+def shrink(coopnet, tmp, bundle, window_arg, opts, exact_only, legacy, category):
+    """Greedy: applies simplifications while the mismatch (same category) stays."""
+    if not fails(coopnet, tmp, bundle, window_arg, opts, exact_only, legacy, category):
+        return None
+    progress = True
+    while progress:
+        progress = False
+        for b, o in smaller(bundle, opts):
+            if fails(coopnet, tmp, b, window_arg, o, exact_only, legacy, category):
+                bundle, opts, progress = b, o, True
+                break
+    return bundle, opts
+
+
+def show_bundle(directory):
+    out = []
+    for name in ("actors.csv", "events.csv", "participation.csv", "ties.csv"):
+        with open(os.path.join(directory, name), encoding="utf-8") as f:
+            text = f.read()
+        if name != "ties.csv" or text.count("\n") > 1:
+            out.append("--- %s\n%s" % (name, text.rstrip()))
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- hand-worked cases
@@ -733,7 +858,7 @@ def check_hand(coopnet, tmp):
         if coopnet is None:
             continue
         try:
-            cmd, rows, out = run(coopnet, directory, extra + ["--from", source])
+            cmd, rows, out = run(coopnet, directory, extra + ["--from", source], FROM_COLUMNS)
             got = {r["id"]: (r.get("certain"), r.get("arrival_earliest"),
                              r.get("arrival_latest")) for r in rows}
             compare_table(cmd, out, expected, got, "hand case '%s'" % name)
@@ -758,6 +883,8 @@ def main():
                         help="exact-dated bundles only, the columns of before issue 19")
     parser.add_argument("--reference-only", action="store_true",
                         help="build the bundles and run the reference's own cross-checks only")
+    parser.add_argument("--shrink", action="store_true",
+                        help="on a mismatch, look for a smallest bundle that still shows it")
     parser.add_argument("--keep-going", action="store_true",
                         help="report every mismatching seed instead of stopping at the first")
     args = parser.parse_args()
@@ -777,9 +904,24 @@ def main():
                 keep = tempfile.mkdtemp(prefix="coopnet-intervals-%d-" % seed)
                 shutil.copytree(os.path.join(tmp, "seed-%d" % seed),
                                 os.path.join(keep, "bundle"))
-                _, bundle, _, window_arg, opts, _ = seed_setup(seed, args.legacy)
+                _, bundle, _, window_arg, opts, exact_only = seed_setup(seed, args.legacy)
                 msg = "seed %d (rerun: --seed %d)\n%s\n%s\nbundle kept in %s/bundle" % (
                     seed, seed, bundle.describe(), m, keep)
+                if args.shrink:
+                    small = shrink(coopnet, tmp, bundle, window_arg, opts, exact_only,
+                                   args.legacy, m.category)
+                    if small:
+                        b, o = small
+                        b.write(os.path.join(keep, "smaller"))
+                        ref = Reference(b, study_window(b, None if not window_arg else tuple(
+                            parse_day(x) for x in window_arg.split("/"))), o, random.Random(0),
+                            exact_only and is_exact(b))
+                        try:
+                            check_bundle(coopnet, b, os.path.join(keep, "smaller"), window_arg,
+                                         o, ref, args.legacy, None, full=True)
+                        except Mismatch as m2:
+                            msg += "\nsmallest bundle found (in %s/smaller):\n%s\n%s" % (
+                                keep, show_bundle(os.path.join(keep, "smaller")), m2)
                 print("MISMATCH, " + msg + "\n")
                 failures.append(msg)
                 if not args.keep_going:
