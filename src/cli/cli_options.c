@@ -331,6 +331,34 @@ int cli_parse_date(const cli_option_t *option, const char *value, void *field, c
         return coopnet_error_prefix(err, "--%s", option->name);
     if (date->precision == COOPNET_DATE_NONE)
         return coopnet_error_set(err, COOPNET_EINVAL, "--%s needs a date", option->name);
+    if (date->precision == COOPNET_DATE_INTERVAL)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs one date (YYYY, YYYY-MM or YYYY-MM-DD), not the "
+                                 "interval '%s'",
+                                 option->name, value);
+    return COOPNET_OK;
+}
+
+int cli_parse_window(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err)
+{
+    coopnet_date_t *date = field;
+    if (coopnet_date_parse(value, date, err) != COOPNET_OK)
+        return coopnet_error_prefix(err, "--%s", option->name);
+    if (date->precision != COOPNET_DATE_INTERVAL || date->start_precision == COOPNET_DATE_NONE ||
+        date->end_precision == COOPNET_DATE_NONE)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs FROM/TO with both sides written "
+                                 "(2023-01/2025-12), not '%s'",
+                                 option->name, value);
+    return COOPNET_OK;
+}
+
+int cli_parse_reading(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err)
+{
+    if (coopnet_reading_parse(value, field, err) != COOPNET_OK)
+        return coopnet_error_prefix(err, "--%s", option->name);
     return COOPNET_OK;
 }
 
