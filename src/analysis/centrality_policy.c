@@ -43,9 +43,14 @@ static int auto_epsilon(const coopnet_graph_t *graph, bool betweenness, bool sou
                                                       n_tried, searches, err);
     if (status != COOPNET_OK)
         return status;
-    /* a sampled search costs at most what one source of the exact pass costs */
+    /* a sampled search costs at most a plain breadth-first search, without the betweenness
+     * accumulation of the exact pass (timed the same way: a few, spread over the vertices) */
+    double plain_seconds;
+    if ((status = coopnet_i_centrality_paths_time(&graph->graph, false, &plain_seconds, err)) !=
+        COOPNET_OK)
+        return status;
     double n = (double)igraph_vcount(&graph->graph);
-    double per_search = n > 0 ? plan->exact_seconds / n : 0;
+    double per_search = n > 0 ? plain_seconds / n : 0;
     size_t chosen = n_tried - 1;
     for (size_t i = 0; i < n_tried; i++)
         if (searches[i] * per_search <= policy->time_budget) {

@@ -6,12 +6,6 @@
 #include <string.h>
 
 static int run_centrality(int argc, char **argv);
-static int parse_approx(const cli_option_t *option, const char *value, void *field,
-                        coopnet_error_t *err);
-static int parse_exact(const cli_option_t *option, const char *value, void *field,
-                       coopnet_error_t *err);
-static int parse_fraction(const cli_option_t *option, const char *value, void *field,
-                          coopnet_error_t *err);
 static void note_approximation(const coopnet_centrality_policy_t *policy,
                                const coopnet_centrality_plan_t *plan,
                                const coopnet_measure_t *measures, size_t n_measures);
@@ -106,17 +100,17 @@ static int run_centrality(int argc, char **argv)
         CLI_VALUE("approx", "EPS",
                   "sample betweenness, closeness and harmonic, within\nEPS of exact (0 < EPS < 1; "
                   "see above)",
-                  &policy, parse_approx),
+                  &policy, cli_parse_approx),
         CLI_VALUE("confidence", "P",
                   "probability that every actor is within its bound\n(0 < P < 1, default 0.95)",
-                  &policy.approx.confidence, parse_fraction),
+                  &policy.approx.confidence, cli_parse_fraction),
         CLI_INTEGER("seed", "S", "seed of the samples (default 1)", &seed, 0, -1),
         CLI_VALUE("time-budget", "SECONDS", "exact when it would take at most this (default 60)",
                   &policy.time_budget, cli_parse_positive),
         {.name = "exact",
          .help = "exact whatever it takes (no sampling)",
          .value = &policy,
-         .parse = parse_exact},
+         .parse = cli_parse_exact_centrality},
         CLI_ANALYSIS_OPTIONS(&analysis),
         CLI_ALIAS("measures", "measure"),
         CLI_OPTION_END};
@@ -245,46 +239,6 @@ cleanup:
         igraph_vector_destroy(&bounds[k]);
     cli_analysis_free(&analysis);
     return exit_status;
-}
-
-/* A number strictly between 0 and 1 (NaN refused) into the double *field. */
-static int parse_fraction(const cli_option_t *option, const char *value, void *field,
-                          coopnet_error_t *err)
-{
-    char *end;
-    double parsed = strtod(value, &end);
-    if (end == value || *end != '\0' || !(parsed > 0 && parsed < 1))
-        return coopnet_error_set(err, COOPNET_EINVAL,
-                                 "--%s needs a number above 0 and below 1, not '%s'", option->name,
-                                 value);
-    *(double *)field = parsed;
-    return COOPNET_OK;
-}
-
-static int set_method(coopnet_centrality_policy_t *policy, coopnet_centrality_method_t method,
-                      coopnet_error_t *err)
-{
-    if (policy->method != COOPNET_CENTRALITY_AUTO && policy->method != method)
-        return coopnet_error_set(err, COOPNET_EINVAL, "give --exact or --approx, not both");
-    policy->method = method;
-    return COOPNET_OK;
-}
-
-/* --approx EPS: the sampling, with its error bound. */
-static int parse_approx(const cli_option_t *option, const char *value, void *field,
-                        coopnet_error_t *err)
-{
-    coopnet_centrality_policy_t *policy = field;
-    if (parse_fraction(option, value, &policy->approx.epsilon, err) != COOPNET_OK)
-        return err->code;
-    return set_method(policy, COOPNET_CENTRALITY_APPROX, err);
-}
-
-static int parse_exact(const cli_option_t *option, const char *value, void *field,
-                       coopnet_error_t *err)
-{
-    (void)option, (void)value;
-    return set_method(field, COOPNET_CENTRALITY_EXACT, err);
 }
 
 /* One line on stderr when the path measures are sampled: which, why, and the bound. */
