@@ -124,6 +124,57 @@ static void test_error_within_bound(void)
     igraph_destroy(&graph);
 }
 
+/* A square lattice has many shortest paths between most pairs, of very different counts through
+ * each vertex: a path drawn other than uniformly (a predecessor drawn uniformly instead of by its
+ * path count, a bidirectional meeting point drawn by the wrong weight) moves the central
+ * vertices' betweenness by several times a bound of 0.01. */
+static void test_uniform_paths_on_a_lattice(void)
+{
+    igraph_t graph;
+    igraph_vector_int_t dimensions;
+    igraph_vector_int_init_int(&dimensions, 2, 12, 12);
+    igraph_square_lattice(&graph, &dimensions, 1, IGRAPH_UNDIRECTED, false, NULL);
+    igraph_vector_int_destroy(&dimensions);
+    igraph_integer_t n = igraph_vcount(&graph);
+    exact_values_t exact;
+    exact_init(&exact, &graph);
+    coopnet_centrality_approx_t approx = {.epsilon = 0.01, .confidence = 0.95, .seed = 5};
+    igraph_vector_t betweenness, bound;
+    igraph_vector_init(&betweenness, 0);
+    igraph_vector_init(&bound, 0);
+    coopnet_error_t err;
+    coopnet_centrality_sampling_t sampling;
+    double worst = 0, worst_z = 0;
+    double ordered_pairs = (double)n * (double)(n - 1) / 2; /* raw = share of ordered pairs x this */
+    for (int run = 0; run < 3; run++) {
+        approx.seed = 5 + (uint64_t)run;
+        CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, &betweenness, &bound, NULL,
+                                                   NULL, NULL, NULL, &sampling, NULL, &err),
+                  COOPNET_OK);
+        CHECK_INT(count_outside(&betweenness, &bound, &exact.betweenness, &worst), 0);
+        /* each sample puts v on its path with probability b, the exact share: the estimate is
+         * a mean of r such draws, so its error is within 5 standard deviations for all 144
+         * vertices but with probability about 1e-4; a biased draw of the path is not */
+        double r = (double)sampling.pairs;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            double b = VECTOR(exact.betweenness)[v] / ordered_pairs;
+            double estimate = VECTOR(betweenness)[v] / ordered_pairs;
+            double deviation = sqrt(b * (1 - b) / r);
+            if (deviation > 0 && fabs(estimate - b) / deviation > worst_z)
+                worst_z = fabs(estimate - b) / deviation;
+        }
+    }
+    double pairs = (double)(n - 1) * (double)(n - 2) / 2;
+    printf("  12 x 12 lattice: largest normalised error %.4f (bound 0.01), largest error %.2f "
+           "standard deviations\n",
+           worst * VECTOR(bound)[0] / pairs, worst_z);
+    CHECK(worst_z < 5);
+    igraph_vector_destroy(&betweenness);
+    igraph_vector_destroy(&bound);
+    exact_destroy(&exact);
+    igraph_destroy(&graph);
+}
+
 /* The vertices of the top count by value, highest first (ties by vertex number). */
 static void top_vertices(const igraph_vector_t *values, int count, igraph_integer_t *top)
 {
@@ -370,6 +421,7 @@ int main(void)
     TEST_RUN(test_bad_settings);
     TEST_RUN(test_policy);
     TEST_RUN(test_components_and_threads);
+    TEST_RUN(test_uniform_paths_on_a_lattice);
     TEST_RUN(test_top_ranking);
     TEST_RUN(test_error_within_bound);
     return TEST_DONE();

@@ -148,8 +148,11 @@ typedef struct approx_job {
 
 typedef struct approx_thread {
     approx_job_t *job;
-    int32_t *distance, *order;
+    int32_t *distance, *order; /* the searches from a source, and from u of a pair */
     double *paths;
+    int32_t *distance_v, *order_v; /* from v of a pair (bidirectional search) */
+    double *paths_v;
+    int32_t *meeting; /* the vertices where the two searches of a pair meet */
     double *count; /* betweenness: paths through each vertex, whole numbers (exact in any order) */
 } approx_thread_t;
 
@@ -158,18 +161,33 @@ static void thread_free(approx_thread_t *thread)
     free(thread->distance);
     free(thread->order);
     free(thread->paths);
+    free(thread->distance_v);
+    free(thread->order_v);
+    free(thread->paths_v);
+    free(thread->meeting);
     free(thread->count);
 }
 
-static int thread_alloc(approx_thread_t *thread, int32_t n, bool count)
+static int thread_alloc(approx_thread_t *thread, int32_t n, bool pairs)
 {
     size_t size = (size_t)n + 1;
     thread->distance = malloc(size * sizeof *thread->distance);
     thread->order = malloc(size * sizeof *thread->order);
     thread->paths = malloc(size * sizeof *thread->paths);
-    thread->count = count ? calloc(size, sizeof *thread->count) : NULL;
-    if (!thread->distance || !thread->order || !thread->paths || (count && !thread->count))
+    if (!thread->distance || !thread->order || !thread->paths)
         return -1;
+    if (pairs) {
+        thread->distance_v = malloc(size * sizeof *thread->distance_v);
+        thread->order_v = malloc(size * sizeof *thread->order_v);
+        thread->paths_v = malloc(size * sizeof *thread->paths_v);
+        thread->meeting = malloc(size * sizeof *thread->meeting);
+        thread->count = calloc(size, sizeof *thread->count);
+        if (!thread->distance_v || !thread->order_v || !thread->paths_v || !thread->meeting ||
+            !thread->count)
+            return -1;
+        for (int32_t v = 0; v < n; v++)
+            thread->distance_v[v] = -1;
+    }
     for (int32_t v = 0; v < n; v++)
         thread->distance[v] = -1;
     return 0;
@@ -182,20 +200,95 @@ static void report(approx_job_t *job, long long done)
         coopnet_progress_report(job->progress, job->stage, (uint64_t)done, (uint64_t)job->total);
 }
 
-/* One sampled pair: a search from u that stops once v's level is complete, then one shortest
- * path drawn from v back to u, each step to a predecessor p of w with probability
- * paths[p] / paths[w]; each vertex inside the path counts once. */
+/* One side of the bidirectional search of a pair: its distances, path counts and the vertices it
+ * reached in order (order[0 .. reached)), of which order[level_start ..] are the frontier. */
+typedef struct search_side {
+    int32_t *distance, *order;
+    double *paths;
+    int32_t reached, level_start;
+} search_side_t;
+
+static void side_start(search_side_t *side, int32_t root)
+{
+    side->order[0] = root;
+    side->distance[root] = 0;
+    side->paths[root] = 1;
+    side->reached = 1;
+    side->level_start = 0;
+}
+
+/* The work of expanding the frontier: the sum of its degrees. */
+static int64_t frontier_cost(const search_side_t *side, const int64_t *start)
+{
+    int64_t cost = 0;
+    for (int32_t i = side->level_start; i < side->reached; i++)
+        cost += start[side->order[i] + 1] - start[side->order[i]];
+    return cost;
+}
+
+/* Expands side's frontier by one level. The vertices it discovers that the other side has
+ * reached go to meeting[]; returns their count. */
+static int32_t side_expand(search_side_t *side, const search_side_t *other, const int64_t *start,
+                           const int32_t *neighbour, int32_t *meeting)
+{
+    int32_t n_meeting = 0, level_end = side->reached;
+    for (int32_t i = side->level_start; i < level_end; i++) {
+        int32_t x = side->order[i];
+        int32_t next = side->distance[x] + 1;
+        for (int64_t k = start[x]; k < start[x + 1]; k++) {
+            int32_t w = neighbour[k];
+            if (side->distance[w] < 0) {
+                side->distance[w] = next;
+                side->paths[w] = 0;
+                side->order[side->reached++] = w;
+                if (other->distance[w] >= 0)
+                    meeting[n_meeting++] = w;
+            }
+            if (side->distance[w] == next)
+                side->paths[w] += side->paths[x];
+        }
+    }
+    side->level_start = level_end;
+    return n_meeting;
+}
+
+/* Walks from w back to the root of side, one shortest path drawn uniformly (each step to a
+ * predecessor p of x with probability paths[p] / paths[x]), counting every vertex on the way but
+ * the root; w itself is not counted. */
+static void walk_to_root(const search_side_t *side, const int64_t *start, const int32_t *neighbour,
+                         int32_t w, coopnet_i_random_t *random, double *count)
+{
+    while (side->distance[w] > 1) {
+        double pick = coopnet_i_random_uniform(random) * side->paths[w];
+        int32_t previous = side->distance[w] - 1, chosen = -1;
+        for (int64_t k = start[w]; k < start[w + 1]; k++) {
+            int32_t p = neighbour[k];
+            if (side->distance[p] != previous)
+                continue;
+            chosen = p; /* the last predecessor when rounding leaves pick >= the total */
+            if (pick < side->paths[p])
+                break;
+            pick -= side->paths[p];
+        }
+        count[chosen] += 1;
+        w = chosen;
+    }
+}
+
+/* One sampled pair (u, v) and one of its shortest paths drawn uniformly, each vertex inside it
+ * counted once. A balanced bidirectional breadth-first search (the side with the cheaper
+ * frontier grows by a level) stops at the first level where the two meet: the meeting vertices
+ * m are then all at distance L from u and d - L from v, every shortest path crosses exactly one,
+ * through m by paths_u[m] paths_v[m] of them; m is drawn with that weight, then the two halves
+ * walking back to u and to v: each path has probability 1 / (number of shortest paths). */
 static void sample_pair(approx_thread_t *thread, int64_t index)
 {
     const approx_job_t *job = thread->job;
-    const coopnet_i_adjacency_t *graph = job->graph;
-    const int64_t *start = graph->start;
-    const int32_t *neighbour = graph->neighbour;
-    int32_t *distance = thread->distance, *order = thread->order;
-    double *paths = thread->paths;
+    const int64_t *start = job->graph->start;
+    const int32_t *neighbour = job->graph->neighbour;
     coopnet_i_random_t random;
     coopnet_i_random_seed_item(&random, job->seed, (uint64_t)index);
-    int32_t n = graph->n;
+    int32_t n = job->graph->n;
     int32_t u = (int32_t)coopnet_i_random_below(&random, (uint64_t)n);
     int32_t v = (int32_t)coopnet_i_random_below(&random, (uint64_t)n - 1);
     if (v >= u)
@@ -203,45 +296,43 @@ static void sample_pair(approx_thread_t *thread, int64_t index)
     if (job->components->of_vertex[u] != job->components->of_vertex[v])
         return;
 
-    int32_t head = 0, tail = 1;
-    order[0] = u;
-    distance[u] = 0;
-    paths[u] = 1;
-    while (head < tail) {
-        int32_t x = order[head++];
-        if (distance[v] >= 0 && distance[x] >= distance[v])
-            break; /* every predecessor of v is expanded: paths[] is final up to v */
-        int32_t next = distance[x] + 1;
-        for (int64_t k = start[x]; k < start[x + 1]; k++) {
-            int32_t w = neighbour[k];
-            if (distance[w] < 0) {
-                distance[w] = next;
-                paths[w] = 0;
-                order[tail++] = w;
-            }
-            if (distance[w] == next)
-                paths[w] += paths[x];
-        }
+    search_side_t from_u = {thread->distance, thread->order, thread->paths, 0, 0};
+    search_side_t from_v = {thread->distance_v, thread->order_v, thread->paths_v, 0, 0};
+    side_start(&from_u, u);
+    side_start(&from_v, v);
+    int32_t n_meeting = 0;
+    while (n_meeting == 0) {
+        /* both frontiers are non-empty: u and v are in one component and have not met */
+        bool grow_u = frontier_cost(&from_u, start) <= frontier_cost(&from_v, start);
+        search_side_t *grown = grow_u ? &from_u : &from_v;
+        if (grown->level_start == grown->reached)
+            break; /* cannot happen within a component; never loop forever */
+        n_meeting =
+            side_expand(grown, grow_u ? &from_v : &from_u, start, neighbour, thread->meeting);
     }
-
-    int32_t w = v;
-    while (distance[w] > 1) {
-        double pick = coopnet_i_random_uniform(&random) * paths[w];
-        int32_t previous = distance[w] - 1, chosen = -1;
-        for (int64_t k = start[w]; k < start[w + 1]; k++) {
-            int32_t p = neighbour[k];
-            if (distance[p] != previous)
-                continue;
-            chosen = p; /* the last predecessor when rounding leaves pick >= the total */
-            if (pick < paths[p])
-                break;
-            pick -= paths[p];
+    double total = 0;
+    for (int32_t i = 0; i < n_meeting; i++)
+        total += from_u.paths[thread->meeting[i]] * from_v.paths[thread->meeting[i]];
+    double pick = coopnet_i_random_uniform(&random) * total;
+    int32_t middle = n_meeting > 0 ? thread->meeting[n_meeting - 1] : u;
+    for (int32_t i = 0; i < n_meeting; i++) {
+        double weight = from_u.paths[thread->meeting[i]] * from_v.paths[thread->meeting[i]];
+        if (pick < weight) {
+            middle = thread->meeting[i];
+            break;
         }
-        thread->count[chosen] += 1;
-        w = chosen;
+        pick -= weight;
     }
-    for (int32_t i = 0; i < tail; i++)
-        distance[order[i]] = -1;
+    if (n_meeting > 0) {
+        if (middle != u && middle != v)
+            thread->count[middle] += 1;
+        walk_to_root(&from_u, start, neighbour, middle, &random, thread->count);
+        walk_to_root(&from_v, start, neighbour, middle, &random, thread->count);
+    }
+    for (int32_t i = 0; i < from_u.reached; i++)
+        from_u.distance[from_u.order[i]] = -1;
+    for (int32_t i = 0; i < from_v.reached; i++)
+        from_v.distance[from_v.order[i]] = -1;
 }
 
 static void run_pairs(approx_thread_t *thread, bool reporter)
@@ -370,7 +461,7 @@ static int estimate_betweenness(approx_job_t *job, approx_thread_t *threads, int
     double bound = job->n_pairs > 0 ? epsilon * (double)(n - 1) * (double)(n - 2) / 2.0 : 0.0;
     for (int32_t v = 0; v < n; v++) {
         double count = 0;
-        for (int t = 0; t < n_threads; t++)
+        for (int t = 0; t < n_threads && job->n_pairs > 0; t++)
             count += threads[t].count[v];
         VECTOR(*values)[v] = job->n_pairs > 0 ? count / (double)job->n_pairs * pairs : 0.0;
         if (bounds)
@@ -570,7 +661,7 @@ int coopnet_i_centrality_approximate(const igraph_t *graph,
     job.progress = progress;
     for (int t = 0; t < n_threads; t++) {
         threads[t].job = &job;
-        if (thread_alloc(&threads[t], n, betweenness != NULL) != 0) {
+        if (thread_alloc(&threads[t], n, betweenness != NULL && n_pairs > 0) != 0) {
             status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the shortest paths");
             goto cleanup;
         }
