@@ -31,5 +31,6 @@
 #include "coopnet/whatif.h"
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
+#include "coopnet/import.h"
 
 #endif
