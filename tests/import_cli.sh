@@ -35,7 +35,9 @@ for file in actors.csv events.csv participation.csv ties.csv import-report.txt; 
 done
 cmp -s "$tmp/out" "$tmp/fr/import-report.txt" || fail "the printed report differs from import-report.txt"
 expect 0 validate "$tmp/fr"
-out_has "ok: 14 actors, 5 events, 20 participations, 0 ties (0 warnings)"
+out_has "ok: 14 actors, 5 events, 20 participations, 0 ties (1 warning)"
+# the near spellings the import listed, validate warns about (never merges)
+err_has "actors.csv:11: warning: actor 'tataouine' ('Tataouine Municipality') may be the same as 'tatouine' ('Municipality of Tatouine', line 10): the names are one letter apart"
 actors="$tmp/fr/actors.csv"
 [ "$(head -n 1 "$actors")" = "id,name,level,type,country,lat,lon,name_ar,name_fr,source,city,aliases,level_from" ] ||
     fail "actors.csv header: $(head -n 1 "$actors")"
@@ -139,6 +141,19 @@ err_has "$tmp/days.csv:4: error: column 'date': cannot read date '15/3/24': a tw
 printf 'event,date,organisation\nW,2024,\n' >"$tmp/empty-org.csv"
 expect 3 import attendance "$tmp/empty-org.csv" -o "$tmp/bad"
 err_has "$tmp/empty-org.csv:2: error: column 'organisation': empty organisation"
+
+# 5. validate warns about likely duplicates: equal names, through aliases and name_ar, near names
+dup="$2/tests/data/duplicates"
+expect 0 validate "$dup"
+out_has "ok: 11 actors, 1 events, 11 participations, 0 ties (4 warnings)"
+err_has "actors.csv:3: warning: actor 'sousse_2' ('Sousse Municipality') may be the same as 'sousse' ('Municipality of Sousse', line 2): the names are equal once case, accents, generic words (municipality of, city of, ...) and word order are set aside"
+err_has "actors.csv:5: warning: actor 'fez' ('Ville de Fez') may be the same as 'fes' ('Fes', line 4): its name 'Ville de Fez' and the other's alias 'Fez' are equal"
+err_has "actors.csv:7: warning: actor 'tel_afar' ('Tel Afar') may be the same as 'tal_afar' ('Tal Afar', line 6): the names are one letter apart"
+err_has "actors.csv:8: warning: actor 'sousse_ar' ('بلدية سوسة') may be the same as 'sousse' ('Municipality of Sousse', line 2): its name 'بلدية سوسة' and the other's name_ar 'بلدية سوسة' are equal"
+# not: the same name in two countries, names that differ by a digit
+! grep -q "'sfax_fr'\|'district_2'" "$tmp/err" || fail "validate warned about sfax_fr or district_2"
+expect 0 validate --quiet "$2/datasets/mena-hub"
+out_has "ok: 46 actors, 11 events, 61 participations, 42 ties (5 warnings)"
 
 # usage and I/O errors
 expect 2 import attendance "$fr"

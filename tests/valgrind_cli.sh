@@ -79,6 +79,7 @@ run 3 import attendance "$source_dir/tests/data/import/bad-date.csv" -o "$work/n
 run 3 import attendance "$source_dir/tests/data/import/ambiguous-date.csv" -o "$work/not-imported"
 run 2 import attendance "$source_dir/tests/data/import/attendance-fr.csv" -o "$work/x" --map nonsense
 run 0 validate "$work/imported"
+run 0 validate "$source_dir/tests/data/duplicates"
 
 if [ $failures -gt 0 ]; then
     echo "$failures invocation(s) with valgrind findings or a wrong status" >&2

@@ -32,5 +32,6 @@
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
 #include "coopnet/import.h"
+#include "coopnet/dedupe.h"
 
 #endif
