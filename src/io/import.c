@@ -267,8 +267,9 @@ static int check_map(const char *map, coopnet_error_t *err)
     return status;
 }
 
-/* Reads the header of a sheet: which column holds each field. Returns 0 when the required fields
- * (the first n_required) are there. */
+/* Reads the header of a sheet: which column holds each field. Returns COOPNET_OK, COOPNET_EDATA
+ * when a required field (the first n_required) has no column (in the diagnostics), or
+ * COOPNET_ENOMEM. */
 static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv, size_t n_header,
                        long *field_of_column, size_t n_required, coopnet_error_t *err)
 {
@@ -308,16 +309,16 @@ static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv,
     }
     fclose(unused);
     sheet->unused_headers = unused_text;
-    int ok = 1;
+    int status = COOPNET_OK;
     for (size_t f = 0; f < n_required; f++) {
         if (sheet->header_of[f] == NULL) {
             data_error(importer, sheet->path, coopnet_csv_record_line(csv),
                        "no column for the %s (a header such as '%s', or map one: %s=HEADER)",
                        sheet->fields[f].name, sheet->fields[f].headers[0], sheet->fields[f].name);
-            ok = 0;
+            status = COOPNET_EDATA;
         }
     }
-    return ok ? 0 : -1;
+    return status;
 }
 
 /* Reads a whole sheet into memory; problems of the file go to the diagnostics. */
@@ -331,7 +332,7 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
     if (status == COOPNET_OK)
         status = coopnet_csv_set_delimiter(csv, sheet->delimiter, err);
     size_t n_header = 0;
-    bool header_read = false, header_ok = false;
+    bool header_read = false;
     while (status == COOPNET_OK) {
         int have_record = 0;
         coopnet_error_t csv_err;
@@ -367,16 +368,11 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
                 break;
             }
             n_header = used;
-            status = COOPNET_OK;
-            int header_status =
-                read_header(importer, sheet, csv, n_header, field_of_column, n_required, err);
-            if (importer->diags->n_errors > 0 && header_status != 0)
-                break;
-            if (err->code == COOPNET_ENOMEM && header_status != 0) {
-                status = COOPNET_ENOMEM;
+            status = read_header(importer, sheet, csv, n_header, field_of_column, n_required, err);
+            if (status == COOPNET_EDATA) { /* a missing column, in the diagnostics: no rows */
+                status = COOPNET_OK;
                 break;
             }
-            header_ok = true;
             continue;
         }
         if (used > n_header) {
@@ -414,7 +410,6 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
     }
     if (status == COOPNET_OK && !header_read)
         data_error(importer, sheet->path, 0, "empty file (expected a header line)");
-    (void)header_ok;
     coopnet_csv_close(csv);
     return status;
 }
@@ -743,8 +738,8 @@ static void consonant_skeleton(const char *slug, char *skeleton, size_t size)
 /* Lists pairs of actors whose names are near (not merged): keys a small edit distance apart, or
  * an Arabic-only name whose transliteration has the consonants of a Latin name in the same
  * country. */
-static void list_near_actors(importer_t *importer, const mention_t *mentions, size_t n_mentions,
-                             const actor_t *actors, size_t n_actors)
+static void list_near_actors(importer_t *importer, const mention_t *mentions, const actor_t *actors,
+                             size_t n_actors)
 {
     if (n_actors > NEAR_LIMIT_ACTORS) {
         fprintf(importer->left, "  near-duplicate names not searched: more than %d organisations\n",
@@ -756,7 +751,6 @@ static void list_near_actors(importer_t *importer, const mention_t *mentions, si
         return;
     for (size_t a = 0; a < n_actors; a++)
         consonant_skeleton(actors[a].id, skeleton[a], sizeof skeleton[a]);
-    unsigned char *listed = calloc(n_actors * (size_t)1 + 1, 1);
     for (size_t a = 0; a < n_actors; a++) {
         for (size_t b = a + 1; b < n_actors; b++) {
             const actor_t *x = &actors[a], *y = &actors[b];
@@ -795,8 +789,6 @@ static void list_near_actors(importer_t *importer, const mention_t *mentions, si
                         distance == 1 ? "" : "s");
         }
     }
-    (void)n_mentions;
-    free(listed);
     free(skeleton);
 }
 
@@ -923,7 +915,6 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
         const mention_t *mention = &mentions[m];
         if (strcmp(mention->name, actor->name_ar) != 0)
             add_alias(actor, mention->name);
-        const mention_t *first = &mentions[actor->first_mention];
         const char *phrase;
         if (mention->type[0] && actor->type[0] && strcmp(mention->type, actor->type) != 0 &&
             coopnet_i_import_level(mention->type, &phrase) !=
@@ -940,7 +931,6 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
                         actor->name, actor->id, mention->type, mention->file,
                         (unsigned long long)mention->line, actor->type);
         }
-        (void)first;
     }
     for (size_t a = 0; a < n_actors; a++) {
         actor_t *actor = &actors[a];
@@ -951,7 +941,7 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
         fprintf(importer->merges, "  %s: '%s' (%s:%llu)", actor->id,
                 mentions[actor->first_mention].name, mentions[actor->first_mention].file,
                 (unsigned long long)mentions[actor->first_mention].line);
-        bool same_key = true, has_arabic = false;
+        bool same_key = true;
         for (size_t m = actor->first_mention + 1; m < n_mentions; m++) {
             if (mentions[m].actor != a)
                 continue;
@@ -963,14 +953,12 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
             fprintf(importer->merges, ", '%s' (%s:%llu)", mentions[m].name, mentions[m].file,
                     (unsigned long long)mentions[m].line);
             same_key = same_key && strcmp(mentions[m].key, mentions[actor->first_mention].key) == 0;
-            has_arabic = has_arabic || coopnet_i_names_has_arabic(mentions[m].name);
         }
         fprintf(importer->merges, ": %s\n",
                 same_key ? "the same name once case, accents, word order and generic words "
                            "(municipality of, city of, commune de, ...) are set aside"
                          : "linked by a name_ar or name_fr given on their rows, or by the same "
                            "name set aside as above");
-        (void)has_arabic;
     }
     coopnet_i_strmap_destroy(&ids);
     *result = actors;
@@ -1051,9 +1039,9 @@ typedef struct bundle_text {
     size_t size[4];
 } bundle_text_t;
 
-static int write_bundle(importer_t *importer, const actor_t *actors, size_t n_actors,
-                        const event_t *events, size_t n_events, const participation_t *rows,
-                        size_t n_rows, const tie_t *ties, size_t n_ties, bundle_text_t *out)
+static int write_bundle(const actor_t *actors, size_t n_actors, const event_t *events,
+                        size_t n_events, const participation_t *rows, size_t n_rows,
+                        const tie_t *ties, size_t n_ties, bundle_text_t *out)
 {
     FILE *files[4];
     for (int f = 0; f < 4; f++) {
@@ -1109,7 +1097,6 @@ static int write_bundle(importer_t *importer, const actor_t *actors, size_t n_ac
     for (int f = 0; f < 4; f++)
         if (fclose(files[f]) != 0)
             status = COOPNET_ENOMEM;
-    (void)importer;
     return status;
 }
 
@@ -1226,8 +1213,7 @@ static void split_city(importer_t *importer, const char **city, const char **cou
     *city = head;
 }
 
-static int fill_mention(importer_t *importer, mention_t *mention, const char *name,
-                        const char *file, uint64_t line)
+static int fill_mention(mention_t *mention, const char *name, const char *file, uint64_t line)
 {
     static const char empty[] = "";
     mention->name = name;
@@ -1236,7 +1222,6 @@ static int fill_mention(importer_t *importer, mention_t *mention, const char *na
     mention->country = mention->type = mention->city = mention->lat = mention->lon = empty;
     mention->name_ar = mention->name_fr = mention->source = empty;
     mention->key = coopnet_i_names_key(name, true);
-    (void)importer;
     return mention->key ? COOPNET_OK : COOPNET_ENOMEM;
 }
 
@@ -1337,7 +1322,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
         }
         mention_t *mention = &mentions[n_mentions];
         mention->parent = n_mentions;
-        if (fill_mention(&importer, mention, organisation, path, line) != COOPNET_OK) {
+        if (fill_mention(mention, organisation, path, line) != COOPNET_OK) {
             status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
             goto cleanup;
         }
@@ -1398,7 +1383,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
         for (int k = 0; k < 2; k++) {
             mention_t *mention = &mentions[n_mentions];
             mention->parent = n_mentions;
-            if (fill_mention(&importer, mention, ends[k], tie_sheet->path, line) != COOPNET_OK) {
+            if (fill_mention(mention, ends[k], tie_sheet->path, line) != COOPNET_OK) {
                 status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
                 goto cleanup;
             }
@@ -1438,7 +1423,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
         goto cleanup;
     }
     assign_levels(&importer, actors, n_actors, mentions);
-    list_near_actors(&importer, mentions, n_mentions, actors, n_actors);
+    list_near_actors(&importer, mentions, actors, n_actors);
 
     /* 4. events and participations */
     for (size_t r = 0; r < n_rows; r++) {
@@ -1545,8 +1530,8 @@ int coopnet_import_attendance(const char *path, const char *directory,
         goto finish;
 
     /* 5. the bundle, checked by the loader before anything is written */
-    status = write_bundle(&importer, actors, n_actors, events, n_events, rows, n_rows, ties, n_ties,
-                          &bundle_text);
+    status =
+        write_bundle(actors, n_actors, events, n_events, rows, n_rows, ties, n_ties, &bundle_text);
     if (status != COOPNET_OK) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
         goto cleanup;
