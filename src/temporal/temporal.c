@@ -406,6 +406,9 @@ typedef struct scan_state {
     size_t n_records;
     int32_t *front, *back; /* per compact actor: the deque's ends, -1: empty */
     int32_t *pending;      /* per compact actor: today's record, -1: none */
+    /* keep_all only: per compact actor, today's record whose informing contact gathered last
+     * (the one a maximum wait keeps usable longest), when not the fewest-hops one; -1: none */
+    int32_t *pending_fresh;
     int32_t *touched;      /* actors with a pending record today */
     size_t n_touched;
     int32_t *changed_at; /* per compact actor: scan time of its last new record */
@@ -467,21 +470,42 @@ static void push_record(scan_state_t *state, int32_t actor, int32_t r)
     state->back[actor] = r;
 }
 
-/* Offers actor a record for today; keeps the one with the fewest hops (the first on a tie). */
+/* Offers actor a record for today; keeps the one with the fewest hops (the first on a tie; with
+ * keep_all the freshest on a tie), and with keep_all also the freshest one. */
 static void offer(scan_state_t *state, int32_t actor, int32_t time, int32_t sent, int32_t parent,
                   int32_t contact)
 {
-    int32_t hops = state->records[parent].hops + 1;
+    coopnet_temporal_record_t record = {actor, time, sent, state->records[parent].hops + 1,
+                                        contact, parent, -1, -1};
     int32_t p = state->pending[actor];
     if (p < 0) {
         p = (int32_t)state->n_records++;
         state->pending[actor] = p;
         state->touched[state->n_touched++] = actor;
-    } else if (state->records[p].hops <= hops) {
+        state->records[p] = record;
         return;
     }
-    state->records[p] = (coopnet_temporal_record_t){actor, time, sent, hops, contact, parent,
-                                                    -1,    -1};
+    coopnet_temporal_record_t *best = &state->records[p];
+    if (!state->keep_all) {
+        if (record.hops < best->hops)
+            *best = record;
+        return;
+    }
+    if (record.hops < best->hops || (record.hops == best->hops && record.sent > best->sent)) {
+        coopnet_temporal_record_t displaced = *best;
+        *best = record;
+        record = displaced; /* it may still be the freshest */
+    }
+    int32_t f = state->pending_fresh[actor];
+    const coopnet_temporal_record_t *fresh = f >= 0 ? &state->records[f] : best;
+    if (record.sent > fresh->sent || (record.sent == fresh->sent && record.hops < fresh->hops &&
+                                      f >= 0)) {
+        if (f < 0) {
+            f = (int32_t)state->n_records++;
+            state->pending_fresh[actor] = f;
+        }
+        state->records[f] = record;
+    }
 }
 
 void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach)
@@ -529,7 +553,9 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
     reach->first_record = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->first_record);
     /* at most one record per member per entry; a possible-reading contact can recur daily */
     size_t max_records = network->n_members + 1;
-    if (network->reading == COOPNET_READING_POSSIBLE && !network->exact) {
+    if (network->reading == COOPNET_READING_CERTAIN && !network->exact && network->max_wait >= 0)
+        max_records = 2 * network->n_members + 1; /* a fresh record beside the fewest-hops one */
+    else if (network->reading == COOPNET_READING_POSSIBLE && !network->exact) {
         max_records = 1;
         for (size_t i = 0; i < network->n_entries; i++) {
             size_t c = (size_t)network->entries[i].contact;
@@ -540,11 +566,13 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
     state.front = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.back = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.pending = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.pending_fresh = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.touched = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.changed_at = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.held = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *state.held);
     if (!reach->day || !reach->hops || !reach->via || !reach->first_record || !state.records ||
-        !state.front || !state.back || !state.pending || !state.touched || !state.changed_at ||
+        !state.front || !state.back || !state.pending || !state.pending_fresh || !state.touched ||
+        !state.changed_at ||
         !state.held) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing reach");
         goto cleanup;
@@ -552,7 +580,7 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
     state.keep_all = network->reading == COOPNET_READING_CERTAIN && !network->exact &&
                      network->max_wait >= 0;
     for (size_t a = 0; a < n; a++) {
-        state.front[a] = state.back[a] = state.pending[a] = -1;
+        state.front[a] = state.back[a] = state.pending[a] = state.pending_fresh[a] = -1;
         state.changed_at[a] = PERMANENT;
     }
     for (size_t c = 0; c < network->n_contacts; c++)
@@ -620,6 +648,10 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
             int32_t actor = state.touched[i];
             push_record(&state, actor, state.pending[actor]);
             state.pending[actor] = -1;
+            if (state.pending_fresh[actor] >= 0) {
+                push_record(&state, actor, state.pending_fresh[actor]);
+                state.pending_fresh[actor] = -1;
+            }
             state.changed_at[actor] = time;
         }
     }
@@ -653,6 +685,7 @@ cleanup:
     free(state.front);
     free(state.back);
     free(state.pending);
+    free(state.pending_fresh);
     free(state.touched);
     free(state.changed_at);
     free(state.held);

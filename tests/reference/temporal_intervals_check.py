@@ -629,12 +629,7 @@ def seed_setup(seed, legacy):
             continue
         window = study_window(bundle, override)
         opts = {"wait": None, "mode": "all", "since": None, "until": None}
-        # KNOWN GAP (issue 19 note): the certain reading with --max-wait on bounded dates can
-        # miss a path the reference finds (seed 19051); --max-wait is checked on exact-dated
-        # bundles here and on bounded ones by the hand cases until that is fixed
-        exact_dates = all(field_bounds(f)[0] is not None and
-                          field_bounds(f)[0] == field_bounds(f)[1] for f in bundle.fields())
-        if rng.random() < 0.4 and exact_dates:
+        if rng.random() < 0.4:
             opts["wait"] = rng.randint(1, 3)
         if rng.random() < 0.3:
             opts["mode"] = "presenter"
