@@ -32,6 +32,25 @@ static int compare_counts(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* How precisely a date is known, as `info` counts it. */
+static const char *date_kind(coopnet_date_t date)
+{
+    switch (date.precision) {
+    case COOPNET_DATE_DAY:
+        return "day";
+    case COOPNET_DATE_MONTH:
+        return "month";
+    case COOPNET_DATE_YEAR:
+        return "year";
+    case COOPNET_DATE_INTERVAL:
+        return date.start_precision == COOPNET_DATE_NONE || date.end_precision == COOPNET_DATE_NONE
+                   ? "open interval"
+                   : "interval";
+    default:
+        return "undated";
+    }
+}
+
 /* Counts the distinct values of keys[0..n) and prints "label: k1 n1, k2 n2, ..." by count. */
 static void print_counts(const char *label, const char *const *keys, size_t n, const char *empty)
 {
@@ -87,6 +106,8 @@ static int run_info(int argc, char **argv)
         goto cleanup;
     }
     size_t n_keys = bundle->n_actors > bundle->n_ties ? bundle->n_actors : bundle->n_ties;
+    if (bundle->n_events > n_keys)
+        n_keys = bundle->n_events;
     keys = calloc(n_keys + 1, sizeof *keys);
     if (keys == NULL) {
         cli_error("out of memory");
@@ -115,12 +136,27 @@ static int run_info(int argc, char **argv)
            bundle->n_events - dated);
     if (first.precision != COOPNET_DATE_NONE)
         printf("dates: %s to %s\n", first_text, last_text);
+    for (size_t e = 0; e < bundle->n_events; e++)
+        keys[e] = date_kind(bundle->events[e].date);
+    if (bundle->n_events > 0)
+        print_counts("  events dated by", keys, bundle->n_events, "");
+    int32_t window_first, window_last;
+    if (coopnet_bundle_window(bundle, &window_first, &window_last)) {
+        char from[COOPNET_DATE_TEXT_SIZE], to[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format(coopnet_date_from_day(window_first), from);
+        coopnet_date_format(coopnet_date_from_day(window_last), to);
+        printf("  study window: %s to %s (what undated rows and open sides '..' read as)\n", from,
+               to);
+    }
     printf("participations: %zu\n", bundle->n_participations);
     printf("ties: %zu\n", bundle->n_ties);
     if (bundle->n_ties > 0) {
         for (size_t t = 0; t < bundle->n_ties; t++)
             keys[t] = bundle->ties[t].type;
         print_counts("  by type", keys, bundle->n_ties, "");
+        for (size_t t = 0; t < bundle->n_ties; t++)
+            keys[t] = date_kind(bundle->ties[t].start);
+        print_counts("  starts dated by", keys, bundle->n_ties, "");
     }
     printf("cooperation graph: %lld actors, %lld links, density %.4f\n",
            (long long)summary.n_vertices, (long long)summary.n_edges, summary.density);

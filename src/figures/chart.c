@@ -845,6 +845,34 @@ static void draw_reach_period_axis(cairo_t *cr, const reach_plot_t *plot, coopne
 
 /* The lines, the last drawn first so that the first source stays on top; a dot per period when
  * there is room. */
+/* The possible reading as a shaded band above each line (the certain reading): from the certain
+ * value up to the possible one at every step. Nothing when the two coincide. */
+static void draw_reach_bands(cairo_t *cr, const reach_plot_t *plot,
+                             const coopnet_temporal_curve_t *curves,
+                             const coopnet_temporal_curve_t *possible, size_t n_curves,
+                             const coopnet_rgb_t *colors)
+{
+    for (size_t line = 0; line < n_curves; line++) {
+        const coopnet_temporal_curve_t *low = &curves[line], *high = &possible[line];
+        size_t n = low->n_steps < high->n_steps ? low->n_steps : high->n_steps;
+        if (n == 0)
+            continue;
+        cairo_new_path(cr);
+        for (size_t i = 0; i < n; i++)
+            cairo_line_to(cr, reach_step_x(plot, (double)i),
+                          reach_value_y(plot, reach_value(high, i, plot->ratio)));
+        for (size_t i = n; i-- > 0;)
+            cairo_line_to(cr, reach_step_x(plot, (double)i),
+                          reach_value_y(plot, reach_value(low, i, plot->ratio)));
+        cairo_close_path(cr);
+        coopnet_i_style_set_color(cr, colors[line], 0.18);
+        cairo_fill_preserve(cr);
+        coopnet_i_style_set_color(cr, colors[line], 0.45);
+        cairo_set_line_width(cr, 0.6);
+        cairo_stroke(cr);
+    }
+}
+
 static void draw_reach_lines(cairo_t *cr, const reach_plot_t *plot,
                              const coopnet_temporal_curve_t *curves, size_t n_curves,
                              const coopnet_rgb_t *colors)
@@ -932,7 +960,8 @@ static bool same_curve(const coopnet_temporal_curve_t *a, const coopnet_temporal
 
 int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
-                                     const coopnet_temporal_curve_t *curves, size_t n_curves,
+                                     const coopnet_temporal_curve_t *curves,
+                                     const coopnet_temporal_curve_t *possible, size_t n_curves,
                                      const size_t *sources, size_t n_actors,
                                      const coopnet_chart_options_t *options, coopnet_error_t *err)
 {
@@ -961,6 +990,16 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
         colors[s] = coopnet_i_style_category_color(s);
     reach_titles(bundle, name_pointers, n_sources, n_actors, options->period, title, sizeof title,
                  subtitle, sizeof subtitle);
+    bool band = false;
+    for (size_t s = 0; possible != NULL && s < n_curves; s++)
+        band |= !same_curve(&curves[s], &possible[s]);
+    if (band) {
+        size_t used = strlen(subtitle);
+        snprintf(subtitle + used, sizeof subtitle - used,
+                 "%sLine: certain whatever the exact dates; shaded up to what the dates' bounds "
+                 "make possible",
+                 used ? ". " : "");
+    }
     /* a line drawn exactly over an earlier one would vanish: the legend says whose it repeats */
     char legend_names[COOPNET_CHART_MAX_SOURCES][192];
     for (size_t s = 0; s < n_sources; s++) {
@@ -981,10 +1020,14 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
     if (n_sources > 1) /* one source is named in the title */
         legend_height =
             legend_row(cr, content.x, content.y, content.w, colors, name_pointers, n_curves) + 4;
-    reach_plot_t plot =
-        draw_reach_value_axis(cr, content, legend_height, options->period, curves[0].n_steps,
-                              reach_max_value(curves, n_curves, ratio), ratio);
+    double max_value = reach_max_value(curves, n_curves, ratio);
+    if (band)
+        max_value = fmax(max_value, reach_max_value(possible, n_curves, ratio));
+    reach_plot_t plot = draw_reach_value_axis(cr, content, legend_height, options->period,
+                                              curves[0].n_steps, max_value, ratio);
     draw_reach_period_axis(cr, &plot, options->period, curves[0].day, curves[0].n_steps);
+    if (band)
+        draw_reach_bands(cr, &plot, curves, possible, n_curves, colors);
     draw_reach_lines(cr, &plot, curves, n_curves, colors);
     draw_reach_end_labels(cr, &plot, curves, n_curves, colors);
     cairo_restore(cr);
@@ -1004,7 +1047,9 @@ typedef struct chart_job {
     coopnet_nlc_t nlc;
     igraph_matrix_t positions; /* snapshots */
     coopnet_snapshot_panels_t panels;
-    coopnet_temporal_curve_t curves[COOPNET_CHART_MAX_SOURCES]; /* reach curve */
+    coopnet_temporal_curve_t curves[COOPNET_CHART_MAX_SOURCES]; /* reach curve: certain */
+    coopnet_temporal_curve_t possible[COOPNET_CHART_MAX_SOURCES];
+    bool has_possible;
     size_t sources[COOPNET_CHART_MAX_SOURCES];
     size_t n_curves, n_actors;
 } chart_job_t;
@@ -1016,22 +1061,51 @@ static void chart_job_destroy(chart_job_t *job)
     coopnet_nlc_destroy(&job->nlc);
     igraph_matrix_destroy(&job->positions);
     coopnet_i_snapshot_panels_destroy(&job->panels);
-    for (size_t s = 0; s < COOPNET_CHART_MAX_SOURCES; s++)
+    for (size_t s = 0; s < COOPNET_CHART_MAX_SOURCES; s++) {
         coopnet_temporal_curve_destroy(&job->curves[s]);
+        coopnet_temporal_curve_destroy(&job->possible[s]);
+    }
 }
 
-/* The reach curves: the reachability ratio over all sources, or one line per source. */
-static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
+/* The curves of one reading into curves[]: the reachability ratio over all sources, or one
+ * line per source (job->sources). */
+static int reach_curves_of(chart_job_t *job, const coopnet_temporal_network_t *network,
+                           coopnet_temporal_curve_t *curves, coopnet_error_t *err)
 {
-    const coopnet_bundle_t *bundle = job->bundle;
     const coopnet_chart_options_t *options = job->options;
-    coopnet_temporal_options_t temporal_options;
-    coopnet_temporal_network_t *network = NULL;
     coopnet_temporal_all_t all;
     coopnet_temporal_reach_t reach;
     int status = COOPNET_OK;
     memset(&all, 0, sizeof all);
     memset(&reach, 0, sizeof reach);
+    if (options->n_sources == 0) {
+        coopnet_temporal_all_policy_t policy;
+        coopnet_temporal_all_policy_init(&policy);
+        if ((status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) ==
+            COOPNET_OK)
+            status = coopnet_temporal_curve_all(network, &all, options->period, &curves[0], err);
+        coopnet_temporal_all_destroy(&all);
+        return status;
+    }
+    for (size_t s = 0; s < options->n_sources && status == COOPNET_OK; s++) {
+        if ((status = coopnet_temporal_reach_forward(network, job->sources[s], &reach, err)) ==
+            COOPNET_OK)
+            status = coopnet_temporal_curve_source(network, &reach, options->period, &curves[s],
+                                                   err);
+        coopnet_temporal_reach_destroy(&reach);
+    }
+    return status;
+}
+
+/* The reach curves of both readings: the certain one as lines, the possible one (when dates
+ * are bounds) as bands above them. */
+static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = job->bundle;
+    const coopnet_chart_options_t *options = job->options;
+    coopnet_temporal_options_t temporal_options;
+    coopnet_temporal_network_t *network = NULL, *possible = NULL;
+    int status = COOPNET_OK;
     if ((int)options->period < 0 || options->period > COOPNET_PERIOD_YEAR)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown period %d", (int)options->period);
     if (options->n_sources > COOPNET_CHART_MAX_SOURCES)
@@ -1058,7 +1132,13 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
         }
         job->sources[s] = (size_t)actor;
     }
-    if (coopnet_temporal_network_contacts(network) == 0) {
+    if (!coopnet_temporal_network_is_exact(network)) {
+        temporal_options.reading = COOPNET_READING_POSSIBLE;
+        if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &possible, err)) !=
+            COOPNET_OK)
+            goto cleanup;
+    }
+    if (coopnet_temporal_network_contacts(possible ? possible : network) == 0) {
         status = COOPNET_ERROR(err, COOPNET_EDATA,
                                "the reach curve needs dated events or ties; '%s' has none under "
                                "these options",
@@ -1066,29 +1146,17 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
         goto cleanup;
     }
     job->n_actors = coopnet_temporal_network_actors(network);
-    if (options->n_sources == 0) {
-        coopnet_temporal_all_policy_t policy;
-        coopnet_temporal_all_policy_init(&policy);
-        if ((status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) !=
-                COOPNET_OK ||
-            (status = coopnet_temporal_curve_all(network, &all, options->period, &job->curves[0],
-                                                 err)) != COOPNET_OK)
+    if ((status = reach_curves_of(job, network, job->curves, err)) != COOPNET_OK)
+        goto cleanup;
+    if (possible != NULL) {
+        if ((status = reach_curves_of(job, possible, job->possible, err)) != COOPNET_OK)
             goto cleanup;
-        job->n_curves = 1;
+        job->has_possible = true;
     }
-    for (size_t s = 0; s < options->n_sources; s++) {
-        if ((status = coopnet_temporal_reach_forward(network, job->sources[s], &reach, err)) !=
-                COOPNET_OK ||
-            (status = coopnet_temporal_curve_source(network, &reach, options->period,
-                                                    &job->curves[s], err)) != COOPNET_OK)
-            goto cleanup;
-        coopnet_temporal_reach_destroy(&reach);
-        job->n_curves = s + 1;
-    }
+    job->n_curves = options->n_sources ? options->n_sources : 1;
 cleanup:
-    coopnet_temporal_reach_destroy(&reach);
-    coopnet_temporal_all_destroy(&all);
     coopnet_temporal_network_free(network);
+    coopnet_temporal_network_free(possible);
     return status;
 }
 
@@ -1156,7 +1224,9 @@ static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopne
     case COOPNET_CHART_PARTICIPATION:
         return coopnet_i_draw_chart_participation(cr, canvas, job->bundle, options, err);
     case COOPNET_CHART_REACH_CURVE:
-        return coopnet_i_draw_chart_reach_curve(cr, canvas, job->bundle, job->curves, job->n_curves,
+        return coopnet_i_draw_chart_reach_curve(cr, canvas, job->bundle, job->curves,
+                                                job->has_possible ? job->possible : NULL,
+                                                job->n_curves,
                                                 options->n_sources ? job->sources : NULL,
                                                 job->n_actors, options, err);
     }

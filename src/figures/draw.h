@@ -154,9 +154,12 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
  * coopnet_temporal_curve_source: one per source, sources[i] the actor of curve i), all by
  * options->period, of a temporal network of n_actors actors. EDATA when the curves are empty.
  * O(curves x steps). */
+/* possible: NULL, or n_curves curves of the possible reading, drawn as a band above each line
+ * (the certain reading) where they differ. */
 int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
                                      const coopnet_bundle_t *bundle,
-                                     const coopnet_temporal_curve_t *curves, size_t n_curves,
+                                     const coopnet_temporal_curve_t *curves,
+                                     const coopnet_temporal_curve_t *possible, size_t n_curves,
                                      const size_t *sources, size_t n_actors,
                                      const coopnet_chart_options_t *options, coopnet_error_t *err);
 

@@ -112,9 +112,13 @@ typedef struct report_model {
     coopnet_brokerage_t brokerage;
     igraph_vector_int_t top_brokers; /* vertices with some brokerage, most first (at most 5) */
 
-    coopnet_temporal_network_t *temporal;
+    coopnet_temporal_network_t *temporal; /* the certain reading (docs/temporal.md) */
     coopnet_temporal_all_t reach;
     coopnet_temporal_curve_t reach_curve; /* by quarter */
+    /* the possible reading, when some dates are bounds (else NULL and zeroed) */
+    coopnet_temporal_network_t *temporal_possible;
+    coopnet_temporal_all_t reach_possible;
+    coopnet_temporal_curve_t reach_curve_possible;
     igraph_vector_int_t top_sources;      /* actors reaching some other, most first (at most 8) */
 
     coopnet_snapshots_t snapshots;    /* degree by year */
@@ -144,6 +148,9 @@ static void report_model_destroy(report_model_t *model)
     coopnet_temporal_curve_destroy(&model->reach_curve);
     coopnet_temporal_all_destroy(&model->reach);
     coopnet_temporal_network_free(model->temporal);
+    coopnet_temporal_curve_destroy(&model->reach_curve_possible);
+    coopnet_temporal_all_destroy(&model->reach_possible);
+    coopnet_temporal_network_free(model->temporal_possible);
     igraph_vector_int_destroy(&model->top_sources);
     coopnet_i_snapshot_panels_destroy(&model->panels);
     coopnet_i_snapshot_graphs_free(model->snapshot_graphs, model->snapshots.n_steps);
@@ -332,6 +339,19 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
         (status = coopnet_temporal_curve_all(model->temporal, &model->reach, COOPNET_PERIOD_QUARTER,
                                              &model->reach_curve, err)) != COOPNET_OK)
         return status;
+    if (!coopnet_temporal_network_is_exact(model->temporal)) {
+        options.reading = COOPNET_READING_POSSIBLE;
+        if ((status = coopnet_temporal_network_alloc(model->bundle, &options,
+                                                     &model->temporal_possible, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_temporal_all_sources_by_policy(
+                 model->temporal_possible, &policy, model->options->progress,
+                 &model->reach_possible, err)) != COOPNET_OK ||
+            (status = coopnet_temporal_curve_all(model->temporal_possible, &model->reach_possible,
+                                                 COOPNET_PERIOD_QUARTER,
+                                                 &model->reach_curve_possible, err)) != COOPNET_OK)
+            return status;
+    }
     COOPNET_IGRAPH_CHECK(err, status,
                          igraph_vector_init(&out_reach, (igraph_integer_t)model->reach.n_actors),
                          "reach");
@@ -451,6 +471,31 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
     case COOPNET_DATE_YEAR:
         snprintf(buffer, size, "%d", year);
         break;
+    case COOPNET_DATE_INTERVAL: {
+        /* "between March 2023 and December 2025", "by 1 February 2024", "from January 2024" */
+        char start[48] = "", end[48] = "";
+        coopnet_date_t side = {date.day, (coopnet_date_precision_t)date.start_precision, 0, 0, 0};
+        if (date.start_precision != COOPNET_DATE_NONE)
+            format_date_long(side, start, sizeof start);
+        if (date.end_precision != COOPNET_DATE_NONE) {
+            int end_year, end_month, end_day;
+            coopnet_date_civil_from_days(date.last, &end_year, &end_month, &end_day);
+            side = (coopnet_date_t){date.last, (coopnet_date_precision_t)date.end_precision, 0, 0,
+                                    0};
+            if (date.end_precision == COOPNET_DATE_MONTH)
+                side.day = coopnet_date_days_from_civil(end_year, end_month, 1);
+            else if (date.end_precision == COOPNET_DATE_YEAR)
+                side.day = coopnet_date_days_from_civil(end_year, 1, 1);
+            format_date_long(side, end, sizeof end);
+        }
+        if (start[0] && end[0])
+            snprintf(buffer, size, "between %s and %s", start, end);
+        else if (end[0])
+            snprintf(buffer, size, "by %s", end);
+        else
+            snprintf(buffer, size, "from %s", start);
+        break;
+    }
     default:
         snprintf(buffer, size, "undated");
     }
@@ -572,7 +617,8 @@ static void draw_chart_figure(cairo_t *cr, coopnet_rect_t rect, const void *data
         break;
     case COOPNET_CHART_REACH_CURVE:
         status = coopnet_i_draw_chart_reach_curve(
-            cr, rect, model->bundle, &model->reach_curve, 1, NULL,
+            cr, rect, model->bundle, &model->reach_curve,
+            model->temporal_possible ? &model->reach_curve_possible : NULL, 1, NULL,
             coopnet_temporal_network_actors(model->temporal), options, err);
         break;
     case COOPNET_CHART_PARTICIPATION:
@@ -1459,6 +1505,20 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
         coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
         (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
+    if (model->temporal_possible != NULL) {
+        const coopnet_temporal_all_t *possible = &model->reach_possible;
+        const coopnet_temporal_curve_t *possible_curve = &model->reach_curve_possible;
+        double possible_ratio =
+            possible_curve->n_steps ? possible_curve->ratio[possible_curve->n_steps - 1] : 0;
+        paragraph_printf(
+            document,
+            "These paths hold <i>whatever the exact dates were</i>. The sources date some events "
+            "and ties only to a month, a year or a range, or not at all; for some dating they "
+            "allow, <b>%.0f%%</b> of pairs could be linked (the shaded band), and %s could "
+            "reach %lld. The gap is what better dating would settle.",
+            100 * possible_ratio, bundle->actors[top[0]].name,
+            (long long)possible->out_reach[top[0]]);
+    }
     if (all->precision != 0) /* the library's policy estimated: say so */
         paragraph_printf(document,
                          "The exact computation does not fit in memory for this network: these "
@@ -1472,20 +1532,27 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, chart_width, chart_height,
                 "reach-curve");
     /* the top sources, beside the curve */
-    static const char *const headers[] = {"Source", "Reaches"};
-    static const double widths[] = {2.6, 1.0};
-    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT};
-    const char *cells[16];
-    char numbers[8][24];
+    static const char *const headers[] = {"Source", "Reaches", "Possibly"};
+    static const double widths[] = {2.6, 1.0, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT};
+    size_t n_columns = model->temporal_possible != NULL ? 3 : 2;
+    const char *cells[24];
+    char numbers[8][24], possibly[8][24];
     coopnet_rgb_t swatches[8];
     for (size_t i = 0; i < n_top; i++) {
         snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all->out_reach[top[i]]);
-        cells[2 * i] = bundle->actors[top[i]].name;
-        cells[2 * i + 1] = numbers[i];
+        cells[n_columns * i] = bundle->actors[top[i]].name;
+        cells[n_columns * i + 1] = numbers[i];
+        if (n_columns == 3) {
+            snprintf(possibly[i], sizeof possibly[i], "%lld",
+                     (long long)model->reach_possible.out_reach[top[i]]);
+            cells[n_columns * i + 2] = possibly[i];
+        }
         swatches[i] = coopnet_i_style_level_color(bundle->actors[top[i]].level);
     }
     double saved_y = document->y;
-    report_table_t table = {2,
+    report_table_t table = {n_columns,
                             n_top,
                             headers,
                             widths,
@@ -1499,8 +1566,12 @@ static void page_reach(report_document_t *document, const report_model_t *model,
 
     coopnet_i_report_section(document, "Three learning pathways");
     coopnet_i_report_paragraph(document,
-                               "From the three sources that reach the most actors to the actor "
-                               "each reaches in the most steps:");
+                               model->temporal_possible != NULL
+                                   ? "From the three sources that reach the most actors to the "
+                                     "actor each reaches in the most steps; each pathway holds "
+                                     "whatever the exact dates were:"
+                                   : "From the three sources that reach the most actors to the "
+                                     "actor each reaches in the most steps:");
     for (size_t i = 0; i < n_top && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
         write_pathway(document, model, network, top[i], (int)i + 1);
 }
