@@ -175,6 +175,50 @@ static void test_uniform_paths_on_a_lattice(void)
     igraph_destroy(&graph);
 }
 
+/* When k is at least the component's size, every vertex is a source: closeness and harmonic are
+ * exact (bound 0), through the direction-optimising search, on a dense graph (its middle levels
+ * grow bottom-up) and a sparse one. */
+static void test_all_sources_exact(void)
+{
+    for (int dense = 0; dense <= 1; dense++) {
+        igraph_t graph;
+        igraph_rng_seed(igraph_rng_default(), 17);
+        if (dense)
+            igraph_erdos_renyi_game_gnm(&graph, 400, 12000, IGRAPH_UNDIRECTED, false);
+        else
+            hub_graph(&graph, 400, 1, 17);
+        igraph_integer_t n = igraph_vcount(&graph);
+        exact_values_t exact;
+        exact_init(&exact, &graph);
+        coopnet_centrality_approx_t approx = {.epsilon = 0.05, .confidence = 0.95, .seed = 1};
+        igraph_vector_t closeness, closeness_bound, harmonic, harmonic_bound;
+        igraph_vector_init(&closeness, 0);
+        igraph_vector_init(&closeness_bound, 0);
+        igraph_vector_init(&harmonic, 0);
+        igraph_vector_init(&harmonic_bound, 0);
+        coopnet_error_t err;
+        coopnet_centrality_sampling_t sampling;
+        CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, NULL, NULL, &closeness,
+                                                   &closeness_bound, &harmonic, &harmonic_bound,
+                                                   &sampling, NULL, &err),
+                  COOPNET_OK);
+        CHECK_INT(sampling.sources, 0); /* k > n: no component sampled */
+        int differences = 0;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            differences += !(fabs(VECTOR(closeness)[v] - VECTOR(exact.closeness)[v]) < 1e-12);
+            differences += !(fabs(VECTOR(harmonic)[v] - VECTOR(exact.harmonic)[v]) < 1e-12);
+            differences += VECTOR(closeness_bound)[v] != 0 || VECTOR(harmonic_bound)[v] != 0;
+        }
+        CHECK_INT(differences, 0);
+        igraph_vector_destroy(&closeness);
+        igraph_vector_destroy(&closeness_bound);
+        igraph_vector_destroy(&harmonic);
+        igraph_vector_destroy(&harmonic_bound);
+        exact_destroy(&exact);
+        igraph_destroy(&graph);
+    }
+}
+
 /* The vertices of the top count by value, highest first (ties by vertex number). */
 static void top_vertices(const igraph_vector_t *values, int count, igraph_integer_t *top)
 {
@@ -422,6 +466,7 @@ int main(void)
     TEST_RUN(test_policy);
     TEST_RUN(test_components_and_threads);
     TEST_RUN(test_uniform_paths_on_a_lattice);
+    TEST_RUN(test_all_sources_exact);
     TEST_RUN(test_top_ranking);
     TEST_RUN(test_error_within_bound);
     return TEST_DONE();
