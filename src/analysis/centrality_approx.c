@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Sources of closeness and harmonic are cut into this many contiguous blocks, each with its own
  * sums, added in block order: the result does not depend on the number of threads. */
@@ -730,9 +731,20 @@ cleanup:
     return status;
 }
 
-int coopnet_i_centrality_approx_searches(const igraph_t *graph, bool betweenness, bool sources,
-                                         const coopnet_centrality_approx_t *approx, size_t n_approx,
-                                         double *searches, coopnet_error_t *err)
+/* Pairs and sources timed by coopnet_i_centrality_approx_time. */
+#define TIMED_PAIRS 32
+#define TIMED_SOURCES 4
+
+static double seconds_now(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + 1e-9 * (double)now.tv_nsec;
+}
+
+int coopnet_i_centrality_approx_time(const igraph_t *graph, bool betweenness, bool sources,
+                                     const coopnet_centrality_approx_t *approx, size_t n_approx,
+                                     double *seconds, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
     igraph_integer_t vcount = igraph_vcount(graph);
@@ -741,30 +753,58 @@ int coopnet_i_centrality_approx_searches(const igraph_t *graph, bool betweenness
     int32_t n = (int32_t)vcount;
     coopnet_i_adjacency_t adjacency = {.n = n};
     coopnet_i_components_t components;
+    approx_thread_t thread;
+    approx_job_t job;
+    double *sums = NULL;
     memset(&components, 0, sizeof components);
+    memset(&thread, 0, sizeof thread);
+    memset(&job, 0, sizeof job);
+    for (size_t i = 0; i < n_approx; i++)
+        seconds[i] = 0;
+    if (n == 0)
+        return COOPNET_OK;
     if ((status = coopnet_i_centrality_adjacency(graph, &adjacency.start, &adjacency.neighbour,
                                                  err)) != COOPNET_OK)
         goto cleanup;
     adjacency.queue = malloc(((size_t)n + 1) * sizeof *adjacency.queue);
-    if (adjacency.queue == NULL) {
+    sums = calloc(2 * (size_t)n + 1, sizeof *sums);
+    if (adjacency.queue == NULL || sums == NULL || thread_alloc(&thread, n, true) != 0) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the shortest paths");
         goto cleanup;
     }
     if ((status = coopnet_i_centrality_components(&adjacency, &components, err)) != COOPNET_OK)
         goto cleanup;
+    job.graph = &adjacency;
+    job.components = &components;
+    job.seed = approx[0].seed;
+    thread.job = &job;
+
+    /* the cost of one pair and of one source, on this machine, as the sampling runs them */
+    double begin = seconds_now();
+    for (int64_t i = 0; betweenness && i < TIMED_PAIRS; i++)
+        sample_pair(&thread, i);
+    double per_pair = (seconds_now() - begin) / TIMED_PAIRS;
+    begin = seconds_now();
+    for (int32_t i = 0; sources && i < TIMED_SOURCES; i++)
+        search_source(&thread, (int32_t)((int64_t)n * i / TIMED_SOURCES), sums, sums + n);
+    double per_source = (seconds_now() - begin) / TIMED_SOURCES;
+    double threads = coopnet_i_centrality_threads(PATHS_MAX_THREADS);
+
     for (size_t i = 0; i < n_approx; i++) {
-        double count = 0;
+        double total = 0;
         if (betweenness)
-            count += (double)coopnet_i_centrality_pair_samples(n, components.vertex_diameter,
-                                                               &approx[i]);
+            total += per_pair * (double)coopnet_i_centrality_pair_samples(
+                                    n, components.vertex_diameter, &approx[i]);
         int64_t k = sources ? coopnet_i_centrality_source_samples(n, &approx[i]) : 0;
         for (int32_t c = 0; c < components.count && k > 0; c++) {
             int64_t size = components.first[c + 1] - components.first[c];
-            count += (double)(size < k ? size : k);
+            total += per_source * (double)(size < k ? size : k);
         }
-        searches[i] = count;
+        seconds[i] = total / threads;
     }
 cleanup:
+    thread_free(&thread);
+    free(sums);
     coopnet_i_centrality_components_free(&components);
     free(adjacency.start);
     free(adjacency.neighbour);

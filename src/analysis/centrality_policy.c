@@ -32,33 +32,25 @@ static int auto_epsilon(const coopnet_graph_t *graph, bool betweenness, bool sou
                         coopnet_error_t *err)
 {
     coopnet_centrality_approx_t tried[N_AUTO_EPSILONS];
-    double searches[N_AUTO_EPSILONS];
+    double seconds[N_AUTO_EPSILONS];
     size_t n_tried = policy->approx.epsilon > 0 ? 1 : N_AUTO_EPSILONS;
     for (size_t i = 0; i < n_tried; i++) {
         tried[i] = policy->approx;
         if (n_tried > 1)
             tried[i].epsilon = auto_epsilons[i];
     }
-    int status = coopnet_i_centrality_approx_searches(&graph->graph, betweenness, sources, tried,
-                                                      n_tried, searches, err);
+    int status = coopnet_i_centrality_approx_time(&graph->graph, betweenness, sources, tried,
+                                                  n_tried, seconds, err);
     if (status != COOPNET_OK)
         return status;
-    /* a sampled search costs at most a plain breadth-first search, without the betweenness
-     * accumulation of the exact pass (timed the same way: a few, spread over the vertices) */
-    double plain_seconds;
-    if ((status = coopnet_i_centrality_paths_time(&graph->graph, false, &plain_seconds, err)) !=
-        COOPNET_OK)
-        return status;
-    double n = (double)igraph_vcount(&graph->graph);
-    double per_search = n > 0 ? plain_seconds / n : 0;
     size_t chosen = n_tried - 1;
     for (size_t i = 0; i < n_tried; i++)
-        if (searches[i] * per_search <= policy->time_budget) {
+        if (seconds[i] <= policy->time_budget) {
             chosen = i;
             break;
         }
     plan->approx = tried[chosen];
-    plan->approx_seconds = searches[chosen] * per_search;
+    plan->approx_seconds = seconds[chosen];
     return COOPNET_OK;
 }
 

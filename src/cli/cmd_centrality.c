@@ -59,7 +59,8 @@ const cli_command_t cli_command_centrality = {
             "an event's name is its title and its level is empty.\n",
     .examples = "Examples:\n"
                 "  coopnet centrality datasets/mena-hub --measure betweenness,degree --top 10\n"
-                "  coopnet centrality datasets/davis-southern-women --two-mode --events\n",
+                "  coopnet centrality datasets/davis-southern-women --two-mode --events\n"
+                "  coopnet centrality big-bundle --approx 0.05 --seed 2 --format json\n",
     .run = run_centrality};
 
 static int run_centrality(int argc, char **argv)
