@@ -827,6 +827,18 @@ int coopnet_centrality_approx_check(const coopnet_centrality_approx_t *approx, c
     return COOPNET_OK;
 }
 
+int coopnet_i_centrality_refuse_weighted(const coopnet_measure_t *measures, size_t n_measures,
+                                         bool weighted, coopnet_error_t *err)
+{
+    for (size_t k = 0; weighted && k < n_measures; k++)
+        if (coopnet_measure_has_approximation(measures[k], false))
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "weighted %s has no approximation (only the unweighted path "
+                                 "measures are sampled): compute it exactly or unweighted",
+                                 coopnet_measure_name(measures[k]));
+    return COOPNET_OK;
+}
+
 bool coopnet_measure_has_approximation(coopnet_measure_t measure, bool weighted)
 {
     return !weighted &&
@@ -849,17 +861,14 @@ int coopnet_centrality_approximate_set(const coopnet_graph_t *graph,
     coopnet_library_init();
     if (sampling)
         memset(sampling, 0, sizeof *sampling);
-    if ((status = coopnet_centrality_approx_check(approx, err)) != COOPNET_OK)
+    if ((status = coopnet_centrality_approx_check(approx, err)) != COOPNET_OK ||
+        (status = coopnet_i_centrality_refuse_weighted(measures, n_measures, weighted, err)) !=
+            COOPNET_OK)
         return status;
     for (size_t k = 0; k < n_measures; k++) {
         coopnet_measure_t measure = measures[k];
         if ((int)measure < 0 || measure >= COOPNET_MEASURE_COUNT)
             return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown measure %d", (int)measure);
-        if (weighted && coopnet_measure_has_approximation(measure, false))
-            return COOPNET_ERROR(err, COOPNET_EINVAL,
-                                 "weighted %s has no approximation (only the unweighted path "
-                                 "measures are sampled): compute it exactly or unweighted",
-                                 coopnet_measure_name(measure));
         if (coopnet_measure_has_approximation(measure, weighted)) {
             estimate[measure] = &values[k];
             bound[measure] = error_bounds ? &error_bounds[k] : NULL;

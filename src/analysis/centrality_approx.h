@@ -70,4 +70,9 @@ int coopnet_i_centrality_approx_time(const igraph_t *graph, bool betweenness, bo
                                      const coopnet_centrality_approx_t *approx, size_t n_approx,
                                      double *seconds, coopnet_error_t *err);
 
+/* COOPNET_EINVAL, naming the measure, when weighted and measures hold a path measure (the
+ * weighted path measures have no approximation). O(n_measures). */
+int coopnet_i_centrality_refuse_weighted(const coopnet_measure_t *measures, size_t n_measures,
+                                         bool weighted, coopnet_error_t *err);
+
 #endif

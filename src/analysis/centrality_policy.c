@@ -60,7 +60,7 @@ int coopnet_centrality_choose(const coopnet_graph_t *graph, const coopnet_measur
                               coopnet_centrality_plan_t *plan, coopnet_error_t *err)
 {
     int status;
-    bool path = false, betweenness = false, sources = false, weighted_path = false;
+    bool path = false, betweenness = false, sources = false;
 
     coopnet_library_init();
     memset(plan, 0, sizeof *plan);
@@ -71,8 +71,6 @@ int coopnet_centrality_choose(const coopnet_graph_t *graph, const coopnet_measur
                              "the time budget must be 0 or more seconds, not %g",
                              policy->time_budget);
     for (size_t k = 0; k < n_measures; k++) {
-        if (coopnet_measure_has_approximation(measures[k], false) && weighted)
-            weighted_path = true;
         if (!coopnet_measure_has_approximation(measures[k], weighted))
             continue;
         path = true;
@@ -85,11 +83,9 @@ int coopnet_centrality_choose(const coopnet_graph_t *graph, const coopnet_measur
     case COOPNET_CENTRALITY_EXACT:
         return COOPNET_OK;
     case COOPNET_CENTRALITY_APPROX:
-        if (weighted_path)
-            return COOPNET_ERROR(err, COOPNET_EINVAL,
-                                 "the weighted path measures (betweenness, closeness, harmonic) "
-                                 "have no approximation: compute them exactly or unweighted");
-        if ((status = coopnet_centrality_approx_check(&policy->approx, err)) != COOPNET_OK)
+        if ((status = coopnet_i_centrality_refuse_weighted(measures, n_measures, weighted, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_centrality_approx_check(&policy->approx, err)) != COOPNET_OK)
             return status;
         if (path)
             plan->method = COOPNET_CENTRALITY_APPROX;

@@ -132,16 +132,6 @@ static int run_centrality(int argc, char **argv)
         goto cleanup;
     }
     n_measures = measure_option.n_items;
-    for (size_t k = 0; weighted && policy.method == COOPNET_CENTRALITY_APPROX && k < n_measures;
-         k++)
-        if (coopnet_measure_has_approximation(measures[k], false)) {
-            exit_status = cli_usage_error(&cli_command_centrality,
-                                          "--approx does not apply to weighted %s (weighted "
-                                          "path measures are exact only): drop --weighted or "
-                                          "--approx",
-                                          coopnet_measure_name(measures[k]));
-            goto cleanup;
-        }
     policy.approx.seed = (uint64_t)seed;
     if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;
