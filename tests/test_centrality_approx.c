@@ -337,6 +337,55 @@ static void test_components_and_threads(void)
     igraph_destroy(&graph);
 }
 
+/* The smallest graphs: no vertex, one, an edge, a path of three (the only one with an inside),
+ * and the policy's timing of them; values within their bounds of exact. */
+static void test_small_graphs(void)
+{
+    coopnet_centrality_approx_t approx = {.epsilon = 0.1, .confidence = 0.95, .seed = 4};
+    for (int n = 0; n <= 3; n++) {
+        igraph_t graph;
+        igraph_vector_int_t edges;
+        igraph_vector_int_init(&edges, 0);
+        for (int v = 0; v + 1 < n; v++) {
+            igraph_vector_int_push_back(&edges, v);
+            igraph_vector_int_push_back(&edges, v + 1);
+        }
+        igraph_create(&graph, &edges, n, IGRAPH_UNDIRECTED);
+        igraph_vector_int_destroy(&edges);
+        exact_values_t exact;
+        exact_init(&exact, &graph);
+        igraph_vector_t values[3], bounds[3];
+        for (int m = 0; m < 3; m++) {
+            igraph_vector_init(&values[m], 0);
+            igraph_vector_init(&bounds[m], 0);
+        }
+        coopnet_error_t err;
+        coopnet_centrality_sampling_t sampling;
+        CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, &values[0], &bounds[0],
+                                                   &values[1], &bounds[1], &values[2], &bounds[2],
+                                                   &sampling, NULL, &err),
+                  COOPNET_OK);
+        CHECK_INT(sampling.pairs > 0, n == 3);
+        double worst = 0;
+        CHECK_INT(count_outside(&values[0], &bounds[0], &exact.betweenness, &worst), 0);
+        CHECK_INT(count_outside(&values[1], &bounds[1], &exact.closeness, &worst), 0);
+        if (n > 1)
+            CHECK_INT(count_outside(&values[2], &bounds[2], &exact.harmonic, &worst), 0);
+        double seconds[2] = {-1, -1};
+        coopnet_centrality_approx_t settings[2] = {approx, approx};
+        settings[1].epsilon = 0.5;
+        CHECK_INT(coopnet_i_centrality_approx_time(&graph, true, true, settings, 2, seconds, &err),
+                  COOPNET_OK);
+        CHECK(seconds[0] >= 0 && seconds[1] >= 0);
+        for (int m = 0; m < 3; m++) {
+            igraph_vector_destroy(&values[m]);
+            igraph_vector_destroy(&bounds[m]);
+        }
+        exact_destroy(&exact);
+        igraph_destroy(&graph);
+    }
+}
+
 static void test_bad_settings(void)
 {
     const double bad_epsilons[] = {0, -0.1, 1, 1.5, NAN};
@@ -463,6 +512,7 @@ static void test_policy(void)
 int main(void)
 {
     TEST_RUN(test_bad_settings);
+    TEST_RUN(test_small_graphs);
     TEST_RUN(test_policy);
     TEST_RUN(test_components_and_threads);
     TEST_RUN(test_uniform_paths_on_a_lattice);

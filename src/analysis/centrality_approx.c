@@ -781,8 +781,8 @@ int coopnet_i_centrality_approx_time(const igraph_t *graph, bool betweenness, bo
 
     /* the cost of one pair and of one source, on this machine, as the sampling runs them */
     double begin = seconds_now();
-    for (int64_t i = 0; betweenness && i < TIMED_PAIRS; i++)
-        sample_pair(&thread, i);
+    for (int64_t i = 0; betweenness && n >= 3 && i < TIMED_PAIRS; i++)
+        sample_pair(&thread, i); /* (no pair to draw below 3 vertices: none sampled either) */
     double per_pair = (seconds_now() - begin) / TIMED_PAIRS;
     begin = seconds_now();
     for (int32_t i = 0; sources && i < TIMED_SOURCES; i++)
