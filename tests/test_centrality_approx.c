@@ -145,7 +145,8 @@ static void test_uniform_paths_on_a_lattice(void)
     coopnet_error_t err;
     coopnet_centrality_sampling_t sampling;
     double worst = 0, worst_z = 0;
-    double ordered_pairs = (double)n * (double)(n - 1) / 2; /* raw = share of ordered pairs x this */
+    double ordered_pairs =
+        (double)n * (double)(n - 1) / 2; /* raw = share of ordered pairs x this */
     for (int run = 0; run < 3; run++) {
         approx.seed = 5 + (uint64_t)run;
         CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, &betweenness, &bound, NULL,
