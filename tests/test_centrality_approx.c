@@ -145,7 +145,8 @@ static void test_uniform_paths_on_a_lattice(void)
     coopnet_error_t err;
     coopnet_centrality_sampling_t sampling;
     double worst = 0, worst_z = 0;
-    double ordered_pairs = (double)n * (double)(n - 1) / 2; /* raw = share of ordered pairs x this */
+    double ordered_pairs =
+        (double)n * (double)(n - 1) / 2; /* raw = share of ordered pairs x this */
     for (int run = 0; run < 3; run++) {
         approx.seed = 5 + (uint64_t)run;
         CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, &betweenness, &bound, NULL,
@@ -173,6 +174,50 @@ static void test_uniform_paths_on_a_lattice(void)
     igraph_vector_destroy(&bound);
     exact_destroy(&exact);
     igraph_destroy(&graph);
+}
+
+/* When k is at least the component's size, every vertex is a source: closeness and harmonic are
+ * exact (bound 0), through the direction-optimising search, on a dense graph (its middle levels
+ * grow bottom-up) and a sparse one. */
+static void test_all_sources_exact(void)
+{
+    for (int dense = 0; dense <= 1; dense++) {
+        igraph_t graph;
+        igraph_rng_seed(igraph_rng_default(), 17);
+        if (dense)
+            igraph_erdos_renyi_game_gnm(&graph, 400, 12000, IGRAPH_UNDIRECTED, false);
+        else
+            hub_graph(&graph, 400, 1, 17);
+        igraph_integer_t n = igraph_vcount(&graph);
+        exact_values_t exact;
+        exact_init(&exact, &graph);
+        coopnet_centrality_approx_t approx = {.epsilon = 0.05, .confidence = 0.95, .seed = 1};
+        igraph_vector_t closeness, closeness_bound, harmonic, harmonic_bound;
+        igraph_vector_init(&closeness, 0);
+        igraph_vector_init(&closeness_bound, 0);
+        igraph_vector_init(&harmonic, 0);
+        igraph_vector_init(&harmonic_bound, 0);
+        coopnet_error_t err;
+        coopnet_centrality_sampling_t sampling;
+        CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, NULL, NULL, &closeness,
+                                                   &closeness_bound, &harmonic, &harmonic_bound,
+                                                   &sampling, NULL, &err),
+                  COOPNET_OK);
+        CHECK_INT(sampling.sources, 0); /* k > n: no component sampled */
+        int differences = 0;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            differences += !(fabs(VECTOR(closeness)[v] - VECTOR(exact.closeness)[v]) < 1e-12);
+            differences += !(fabs(VECTOR(harmonic)[v] - VECTOR(exact.harmonic)[v]) < 1e-12);
+            differences += VECTOR(closeness_bound)[v] != 0 || VECTOR(harmonic_bound)[v] != 0;
+        }
+        CHECK_INT(differences, 0);
+        igraph_vector_destroy(&closeness);
+        igraph_vector_destroy(&closeness_bound);
+        igraph_vector_destroy(&harmonic);
+        igraph_vector_destroy(&harmonic_bound);
+        exact_destroy(&exact);
+        igraph_destroy(&graph);
+    }
 }
 
 /* The vertices of the top count by value, highest first (ties by vertex number). */
@@ -291,6 +336,55 @@ static void test_components_and_threads(void)
     exact_destroy(&exact);
     igraph_destroy(&small);
     igraph_destroy(&graph);
+}
+
+/* The smallest graphs: no vertex, one, an edge, a path of three (the only one with an inside),
+ * and the policy's timing of them; values within their bounds of exact. */
+static void test_small_graphs(void)
+{
+    coopnet_centrality_approx_t approx = {.epsilon = 0.1, .confidence = 0.95, .seed = 4};
+    for (int n = 0; n <= 3; n++) {
+        igraph_t graph;
+        igraph_vector_int_t edges;
+        igraph_vector_int_init(&edges, 0);
+        for (int v = 0; v + 1 < n; v++) {
+            igraph_vector_int_push_back(&edges, v);
+            igraph_vector_int_push_back(&edges, v + 1);
+        }
+        igraph_create(&graph, &edges, n, IGRAPH_UNDIRECTED);
+        igraph_vector_int_destroy(&edges);
+        exact_values_t exact;
+        exact_init(&exact, &graph);
+        igraph_vector_t values[3], bounds[3];
+        for (int m = 0; m < 3; m++) {
+            igraph_vector_init(&values[m], 0);
+            igraph_vector_init(&bounds[m], 0);
+        }
+        coopnet_error_t err;
+        coopnet_centrality_sampling_t sampling;
+        CHECK_INT(coopnet_i_centrality_approximate(&graph, &approx, 0, &values[0], &bounds[0],
+                                                   &values[1], &bounds[1], &values[2], &bounds[2],
+                                                   &sampling, NULL, &err),
+                  COOPNET_OK);
+        CHECK_INT(sampling.pairs > 0, n == 3);
+        double worst = 0;
+        CHECK_INT(count_outside(&values[0], &bounds[0], &exact.betweenness, &worst), 0);
+        CHECK_INT(count_outside(&values[1], &bounds[1], &exact.closeness, &worst), 0);
+        if (n > 1)
+            CHECK_INT(count_outside(&values[2], &bounds[2], &exact.harmonic, &worst), 0);
+        double seconds[2] = {-1, -1};
+        coopnet_centrality_approx_t settings[2] = {approx, approx};
+        settings[1].epsilon = 0.5;
+        CHECK_INT(coopnet_i_centrality_approx_time(&graph, true, true, settings, 2, seconds, &err),
+                  COOPNET_OK);
+        CHECK(seconds[0] >= 0 && seconds[1] >= 0);
+        for (int m = 0; m < 3; m++) {
+            igraph_vector_destroy(&values[m]);
+            igraph_vector_destroy(&bounds[m]);
+        }
+        exact_destroy(&exact);
+        igraph_destroy(&graph);
+    }
 }
 
 static void test_bad_settings(void)
@@ -419,9 +513,11 @@ static void test_policy(void)
 int main(void)
 {
     TEST_RUN(test_bad_settings);
+    TEST_RUN(test_small_graphs);
     TEST_RUN(test_policy);
     TEST_RUN(test_components_and_threads);
     TEST_RUN(test_uniform_paths_on_a_lattice);
+    TEST_RUN(test_all_sources_exact);
     TEST_RUN(test_top_ranking);
     TEST_RUN(test_error_within_bound);
     return TEST_DONE();

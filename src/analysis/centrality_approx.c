@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Sources of closeness and harmonic are cut into this many contiguous blocks, each with its own
  * sums, added in block order: the result does not depend on the number of threads. */
@@ -352,24 +353,69 @@ static void run_pairs(approx_thread_t *thread, bool reporter)
     }
 }
 
+/* Direction-optimising breadth-first search (Beamer, Asanovic & Patterson 2012): a level is grown
+ * top-down (the frontier's neighbours) while its frontier is small, bottom-up (every unreached
+ * vertex of the component looks for a neighbour in the frontier, and stops at the first) when the
+ * frontier's links are more than one BOTTOM_UP_EDGES-th of the links left to reach and it holds at
+ * least one BOTTOM_UP_VERTICES-th of the component. The dense middle levels of a cooperation graph
+ * then cost a fraction of their links. */
+#define BOTTOM_UP_EDGES 14
+#define BOTTOM_UP_VERTICES 24
+
 /* A full search from source, its distances added to the block's sums of every vertex reached. */
 static void search_source(approx_thread_t *thread, int32_t source, double *distance_sum,
                           double *inverse_sum)
 {
     const coopnet_i_adjacency_t *graph = thread->job->graph;
+    const coopnet_i_components_t *components = thread->job->components;
+    const int64_t *start = graph->start;
+    const int32_t *neighbour = graph->neighbour;
     int32_t *distance = thread->distance, *order = thread->order;
-    int32_t head = 0, tail = 1;
+    int32_t c = components->of_vertex[source];
+    const int32_t *members = components->member + components->first[c];
+    int32_t size = components->first[c + 1] - components->first[c];
+    int64_t edges_left = 0; /* links of the vertices not reached yet */
+    for (int32_t i = 0; i < size; i++)
+        edges_left += start[members[i] + 1] - start[members[i]];
+
+    int32_t level_start = 0, tail = 1;
     order[0] = source;
     distance[source] = 0;
-    while (head < tail) {
-        int32_t x = order[head++];
-        for (int64_t k = graph->start[x]; k < graph->start[x + 1]; k++) {
-            int32_t w = graph->neighbour[k];
-            if (distance[w] < 0) {
-                distance[w] = distance[x] + 1;
-                order[tail++] = w;
+    edges_left -= start[source + 1] - start[source];
+    for (int32_t level = 0; level_start < tail; level++) {
+        int32_t level_end = tail;
+        int64_t frontier_edges = 0;
+        for (int32_t i = level_start; i < level_end; i++)
+            frontier_edges += start[order[i] + 1] - start[order[i]];
+        bool bottom_up = frontier_edges * BOTTOM_UP_EDGES > edges_left &&
+                         (int64_t)(level_end - level_start) * BOTTOM_UP_VERTICES >= size;
+        if (bottom_up) {
+            for (int32_t i = 0; i < size; i++) {
+                int32_t w = members[i];
+                if (distance[w] >= 0)
+                    continue;
+                for (int64_t k = start[w]; k < start[w + 1]; k++)
+                    if (distance[neighbour[k]] == level) {
+                        distance[w] = level + 1;
+                        order[tail++] = w;
+                        break;
+                    }
+            }
+        } else {
+            for (int32_t i = level_start; i < level_end; i++) {
+                int32_t x = order[i];
+                for (int64_t k = start[x]; k < start[x + 1]; k++) {
+                    int32_t w = neighbour[k];
+                    if (distance[w] < 0) {
+                        distance[w] = level + 1;
+                        order[tail++] = w;
+                    }
+                }
             }
         }
+        for (int32_t i = level_end; i < tail; i++)
+            edges_left -= start[order[i] + 1] - start[order[i]];
+        level_start = level_end;
     }
     for (int32_t i = 1; i < tail; i++) {
         int32_t w = order[i];
@@ -685,9 +731,20 @@ cleanup:
     return status;
 }
 
-int coopnet_i_centrality_approx_searches(const igraph_t *graph, bool betweenness, bool sources,
-                                         const coopnet_centrality_approx_t *approx, size_t n_approx,
-                                         double *searches, coopnet_error_t *err)
+/* Pairs and sources timed by coopnet_i_centrality_approx_time. */
+#define TIMED_PAIRS 32
+#define TIMED_SOURCES 4
+
+static double seconds_now(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + 1e-9 * (double)now.tv_nsec;
+}
+
+int coopnet_i_centrality_approx_time(const igraph_t *graph, bool betweenness, bool sources,
+                                     const coopnet_centrality_approx_t *approx, size_t n_approx,
+                                     double *seconds, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
     igraph_integer_t vcount = igraph_vcount(graph);
@@ -696,30 +753,58 @@ int coopnet_i_centrality_approx_searches(const igraph_t *graph, bool betweenness
     int32_t n = (int32_t)vcount;
     coopnet_i_adjacency_t adjacency = {.n = n};
     coopnet_i_components_t components;
+    approx_thread_t thread;
+    approx_job_t job;
+    double *sums = NULL;
     memset(&components, 0, sizeof components);
+    memset(&thread, 0, sizeof thread);
+    memset(&job, 0, sizeof job);
+    for (size_t i = 0; i < n_approx; i++)
+        seconds[i] = 0;
+    if (n == 0)
+        return COOPNET_OK;
     if ((status = coopnet_i_centrality_adjacency(graph, &adjacency.start, &adjacency.neighbour,
                                                  err)) != COOPNET_OK)
         goto cleanup;
     adjacency.queue = malloc(((size_t)n + 1) * sizeof *adjacency.queue);
-    if (adjacency.queue == NULL) {
+    sums = calloc(2 * (size_t)n + 1, sizeof *sums);
+    if (adjacency.queue == NULL || sums == NULL || thread_alloc(&thread, n, true) != 0) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the shortest paths");
         goto cleanup;
     }
     if ((status = coopnet_i_centrality_components(&adjacency, &components, err)) != COOPNET_OK)
         goto cleanup;
+    job.graph = &adjacency;
+    job.components = &components;
+    job.seed = approx[0].seed;
+    thread.job = &job;
+
+    /* the cost of one pair and of one source, on this machine, as the sampling runs them */
+    double begin = seconds_now();
+    for (int64_t i = 0; betweenness && n >= 3 && i < TIMED_PAIRS; i++)
+        sample_pair(&thread, i); /* (no pair to draw below 3 vertices: none sampled either) */
+    double per_pair = (seconds_now() - begin) / TIMED_PAIRS;
+    begin = seconds_now();
+    for (int32_t i = 0; sources && i < TIMED_SOURCES; i++)
+        search_source(&thread, (int32_t)((int64_t)n * i / TIMED_SOURCES), sums, sums + n);
+    double per_source = (seconds_now() - begin) / TIMED_SOURCES;
+    double threads = coopnet_i_centrality_threads(PATHS_MAX_THREADS);
+
     for (size_t i = 0; i < n_approx; i++) {
-        double count = 0;
+        double total = 0;
         if (betweenness)
-            count += (double)coopnet_i_centrality_pair_samples(n, components.vertex_diameter,
-                                                               &approx[i]);
+            total += per_pair * (double)coopnet_i_centrality_pair_samples(
+                                    n, components.vertex_diameter, &approx[i]);
         int64_t k = sources ? coopnet_i_centrality_source_samples(n, &approx[i]) : 0;
         for (int32_t c = 0; c < components.count && k > 0; c++) {
             int64_t size = components.first[c + 1] - components.first[c];
-            count += (double)(size < k ? size : k);
+            total += per_source * (double)(size < k ? size : k);
         }
-        searches[i] = count;
+        seconds[i] = total / threads;
     }
 cleanup:
+    thread_free(&thread);
+    free(sums);
     coopnet_i_centrality_components_free(&components);
     free(adjacency.start);
     free(adjacency.neighbour);
@@ -739,6 +824,18 @@ int coopnet_centrality_approx_check(const coopnet_centrality_approx_t *approx, c
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "the confidence must be above 0 and below 1, not %g",
                              approx->confidence);
+    return COOPNET_OK;
+}
+
+int coopnet_i_centrality_refuse_weighted(const coopnet_measure_t *measures, size_t n_measures,
+                                         bool weighted, coopnet_error_t *err)
+{
+    for (size_t k = 0; weighted && k < n_measures; k++)
+        if (coopnet_measure_has_approximation(measures[k], false))
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "weighted %s has no approximation (only the unweighted path "
+                                 "measures are sampled): compute it exactly or unweighted",
+                                 coopnet_measure_name(measures[k]));
     return COOPNET_OK;
 }
 
@@ -764,17 +861,14 @@ int coopnet_centrality_approximate_set(const coopnet_graph_t *graph,
     coopnet_library_init();
     if (sampling)
         memset(sampling, 0, sizeof *sampling);
-    if ((status = coopnet_centrality_approx_check(approx, err)) != COOPNET_OK)
+    if ((status = coopnet_centrality_approx_check(approx, err)) != COOPNET_OK ||
+        (status = coopnet_i_centrality_refuse_weighted(measures, n_measures, weighted, err)) !=
+            COOPNET_OK)
         return status;
     for (size_t k = 0; k < n_measures; k++) {
         coopnet_measure_t measure = measures[k];
         if ((int)measure < 0 || measure >= COOPNET_MEASURE_COUNT)
             return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown measure %d", (int)measure);
-        if (weighted && coopnet_measure_has_approximation(measure, false))
-            return COOPNET_ERROR(err, COOPNET_EINVAL,
-                                 "weighted %s has no approximation (only the unweighted path "
-                                 "measures are sampled): compute it exactly or unweighted",
-                                 coopnet_measure_name(measure));
         if (coopnet_measure_has_approximation(measure, weighted)) {
             estimate[measure] = &values[k];
             bound[measure] = error_bounds ? &error_bounds[k] : NULL;

@@ -61,11 +61,18 @@ int coopnet_i_centrality_approximate(const igraph_t *graph,
                                      coopnet_centrality_sampling_t *sampling,
                                      const coopnet_progress_t *progress, coopnet_error_t *err);
 
-/* The searches coopnet_i_centrality_approximate would run on graph for each of the n_approx
- * settings approx[i] (pairs when betweenness, sources when sources), into searches[i], for the
- * time estimate of the policy. COOPNET_ENOMEM. Cost: O(V + E). */
-int coopnet_i_centrality_approx_searches(const igraph_t *graph, bool betweenness, bool sources,
-                                         const coopnet_centrality_approx_t *approx, size_t n_approx,
-                                         double *searches, coopnet_error_t *err);
+/* An estimate of the wall-clock seconds coopnet_i_centrality_approximate takes on graph for each
+ * of the n_approx settings approx[i] (pairs when betweenness, sources when sources), into
+ * seconds[i]: a few pairs and sources timed on this machine as the sampling runs them, times
+ * the samples each setting draws, over the threads. COOPNET_ENOMEM. Cost: O(V + E) plus 32
+ * pairs and 4 sources. */
+int coopnet_i_centrality_approx_time(const igraph_t *graph, bool betweenness, bool sources,
+                                     const coopnet_centrality_approx_t *approx, size_t n_approx,
+                                     double *seconds, coopnet_error_t *err);
+
+/* COOPNET_EINVAL, naming the measure, when weighted and measures hold a path measure (the
+ * weighted path measures have no approximation). O(n_measures). */
+int coopnet_i_centrality_refuse_weighted(const coopnet_measure_t *measures, size_t n_measures,
+                                         bool weighted, coopnet_error_t *err);
 
 #endif

@@ -32,33 +32,25 @@ static int auto_epsilon(const coopnet_graph_t *graph, bool betweenness, bool sou
                         coopnet_error_t *err)
 {
     coopnet_centrality_approx_t tried[N_AUTO_EPSILONS];
-    double searches[N_AUTO_EPSILONS];
+    double seconds[N_AUTO_EPSILONS];
     size_t n_tried = policy->approx.epsilon > 0 ? 1 : N_AUTO_EPSILONS;
     for (size_t i = 0; i < n_tried; i++) {
         tried[i] = policy->approx;
         if (n_tried > 1)
             tried[i].epsilon = auto_epsilons[i];
     }
-    int status = coopnet_i_centrality_approx_searches(&graph->graph, betweenness, sources, tried,
-                                                      n_tried, searches, err);
+    int status = coopnet_i_centrality_approx_time(&graph->graph, betweenness, sources, tried,
+                                                  n_tried, seconds, err);
     if (status != COOPNET_OK)
         return status;
-    /* a sampled search costs at most a plain breadth-first search, without the betweenness
-     * accumulation of the exact pass (timed the same way: a few, spread over the vertices) */
-    double plain_seconds;
-    if ((status = coopnet_i_centrality_paths_time(&graph->graph, false, &plain_seconds, err)) !=
-        COOPNET_OK)
-        return status;
-    double n = (double)igraph_vcount(&graph->graph);
-    double per_search = n > 0 ? plain_seconds / n : 0;
     size_t chosen = n_tried - 1;
     for (size_t i = 0; i < n_tried; i++)
-        if (searches[i] * per_search <= policy->time_budget) {
+        if (seconds[i] <= policy->time_budget) {
             chosen = i;
             break;
         }
     plan->approx = tried[chosen];
-    plan->approx_seconds = searches[chosen] * per_search;
+    plan->approx_seconds = seconds[chosen];
     return COOPNET_OK;
 }
 
@@ -68,7 +60,7 @@ int coopnet_centrality_choose(const coopnet_graph_t *graph, const coopnet_measur
                               coopnet_centrality_plan_t *plan, coopnet_error_t *err)
 {
     int status;
-    bool path = false, betweenness = false, sources = false, weighted_path = false;
+    bool path = false, betweenness = false, sources = false;
 
     coopnet_library_init();
     memset(plan, 0, sizeof *plan);
@@ -79,8 +71,6 @@ int coopnet_centrality_choose(const coopnet_graph_t *graph, const coopnet_measur
                              "the time budget must be 0 or more seconds, not %g",
                              policy->time_budget);
     for (size_t k = 0; k < n_measures; k++) {
-        if (coopnet_measure_has_approximation(measures[k], false) && weighted)
-            weighted_path = true;
         if (!coopnet_measure_has_approximation(measures[k], weighted))
             continue;
         path = true;
@@ -93,11 +83,9 @@ int coopnet_centrality_choose(const coopnet_graph_t *graph, const coopnet_measur
     case COOPNET_CENTRALITY_EXACT:
         return COOPNET_OK;
     case COOPNET_CENTRALITY_APPROX:
-        if (weighted_path)
-            return COOPNET_ERROR(err, COOPNET_EINVAL,
-                                 "the weighted path measures (betweenness, closeness, harmonic) "
-                                 "have no approximation: compute them exactly or unweighted");
-        if ((status = coopnet_centrality_approx_check(&policy->approx, err)) != COOPNET_OK)
+        if ((status = coopnet_i_centrality_refuse_weighted(measures, n_measures, weighted, err)) !=
+                COOPNET_OK ||
+            (status = coopnet_centrality_approx_check(&policy->approx, err)) != COOPNET_OK)
             return status;
         if (path)
             plan->method = COOPNET_CENTRALITY_APPROX;

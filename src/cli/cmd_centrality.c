@@ -59,7 +59,8 @@ const cli_command_t cli_command_centrality = {
             "an event's name is its title and its level is empty.\n",
     .examples = "Examples:\n"
                 "  coopnet centrality datasets/mena-hub --measure betweenness,degree --top 10\n"
-                "  coopnet centrality datasets/davis-southern-women --two-mode --events\n",
+                "  coopnet centrality datasets/davis-southern-women --two-mode --events\n"
+                "  coopnet centrality big-bundle --approx 0.05 --seed 2 --format json\n",
     .run = run_centrality};
 
 static int run_centrality(int argc, char **argv)
@@ -131,16 +132,6 @@ static int run_centrality(int argc, char **argv)
         goto cleanup;
     }
     n_measures = measure_option.n_items;
-    for (size_t k = 0; weighted && policy.method == COOPNET_CENTRALITY_APPROX && k < n_measures;
-         k++)
-        if (coopnet_measure_has_approximation(measures[k], false)) {
-            exit_status = cli_usage_error(&cli_command_centrality,
-                                          "--approx does not apply to weighted %s (weighted "
-                                          "path measures are exact only): drop --weighted or "
-                                          "--approx",
-                                          coopnet_measure_name(measures[k]));
-            goto cleanup;
-        }
     policy.approx.seed = (uint64_t)seed;
     if ((exit_status = cli_analysis_start(&analysis, n_operands, argv)) != COOPNET_EXIT_OK)
         goto cleanup;

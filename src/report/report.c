@@ -105,6 +105,7 @@ typedef struct report_model {
     /* the library's policy: exact betweenness within its time budget, else sampled */
     coopnet_centrality_plan_t betweenness_plan;
     coopnet_centrality_sampling_t betweenness_sampling;
+    igraph_vector_t betweenness_bound; /* per vertex when sampled, else empty */
     igraph_matrix_t positions; /* force layout of graph (seed 1): the network and snapshots */
 
     coopnet_nlc_t nlc;
@@ -136,6 +137,7 @@ static void report_model_destroy(report_model_t *model)
     coopnet_graph_destroy(&model->graph);
     igraph_vector_destroy(&model->degree);
     igraph_vector_destroy(&model->betweenness);
+    igraph_vector_destroy(&model->betweenness_bound);
     igraph_vector_destroy(&model->pagerank);
     igraph_vector_int_destroy(&model->by_degree);
     igraph_vector_int_destroy(&model->by_betweenness);
@@ -399,6 +401,8 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
     model->graph_options.as_of = options->as_of;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->degree, 0), "degree");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness, 0), "betweenness");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness_bound, 0),
+                         "betweenness");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->pagerank, 0), "pagerank");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->by_degree, 0), "ranking");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->by_betweenness, 0), "ranking");
@@ -435,7 +439,7 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
             COOPNET_OK ||
         (status = coopnet_centrality_compute_planned(
              &model->graph, &betweenness, 1, false, &model->betweenness_plan, &model->betweenness,
-             NULL, &model->betweenness_sampling, NULL, err)) != COOPNET_OK ||
+             &model->betweenness_bound, &model->betweenness_sampling, NULL, err)) != COOPNET_OK ||
         (status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_PAGERANK, false,
                                              &model->pagerank, err)) != COOPNET_OK)
         goto cleanup;
@@ -858,12 +862,11 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                                                                          : "a handful of actors");
     char sampled_text[256] = "";
     const coopnet_centrality_plan_t *plan = &model->betweenness_plan;
-    if (plan->method == COOPNET_CENTRALITY_APPROX) /* the library's policy sampled: say so */
+    if (igraph_vector_size(&model->betweenness_bound) > 0) /* the policy sampled: say so */
         snprintf(sampled_text, sizeof sampled_text,
                  " Betweenness is estimated from samples: each value is within %.0f of the "
                  "exact one with probability %.0f%% (see the method notes).",
-                 plan->approx.epsilon * (double)(n - 1) * (double)(n - 2) / 2,
-                 100 * plan->approx.confidence);
+                 VECTOR(model->betweenness_bound)[0], 100 * plan->approx.confidence);
     char paragraph[1792]; /* markup: the names in it are escaped by leaders() */
     snprintf(paragraph, sizeof paragraph,
              "%s %s linked to the most actors: %.0f of the other %lld%s. %s%s", degree_leaders,
