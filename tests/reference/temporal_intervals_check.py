@@ -56,6 +56,11 @@ BASE = datetime.date(2024, 3, 1).toordinal()  # the first day of every random bu
 SPREAD = 10          # random dates fall in BASE .. BASE + SPREAD - 1
 MAX_DATINGS = 20000  # product of the contacts' day ranges, kept under this by construction
 MAX_WAIT_DATINGS = 300  # datings sampled for the --max-wait cross-check
+INSIDE_ONLY = False  # --inside-only
+# The contract: a contact's bounds are intersected with the study window. False (--no-clip): the
+# window only gives undated rows and open sides their days, and its first day is the default
+# --since (what the first implementation does).
+CLIP_TO_WINDOW = True
 PASSERS = {"presenter", "host", "organiser", "organizer", "facilitator"}
 ROLES = ["participant"] * 6 + ["presenter", "host", "organiser", "facilitator", "learner",
                                "funder"]
@@ -105,14 +110,9 @@ def field_bounds(text):
 
 
 def finite_bounds(text):
-    """Every finite day a field names (for the study window: first and last day of a month)."""
-    if text == "":
-        return []
-    out = []
-    for side in text.split("/"):
-        if side != "..":
-            out.extend(point_bounds(side))
-    return out
+    """The finite bounds of a field, for the study window: a month or a year gives its first and
+    last day, an interval the bounds its written sides give (`../2024-01`: 2024-01-31 only)."""
+    return [d for d in field_bounds(text) if d is not None]
 
 
 # ---------------------------------------------------------------- random bundles
@@ -244,15 +244,15 @@ def study_window(bundle, override):
 
 
 def build_contacts(bundle, window, mode):
-    """Contacts over actor indices, bounds intersected with the window."""
+    """Contacts over actor indices, bounds intersected with the window (CLIP_TO_WINDOW)."""
     index = {a: i for i, a in enumerate(bundle.actors)}
     w0, w1 = window
     out = []
 
     def add(label, text, senders, receivers):
         lo, hi = field_bounds(text)
-        lo = w0 if lo is None else max(lo, w0)
-        hi = w1 if hi is None else min(hi, w1)
+        lo = w0 if lo is None else (max(lo, w0) if CLIP_TO_WINDOW else lo)
+        hi = w1 if hi is None else (min(hi, w1) if CLIP_TO_WINDOW else hi)
         if lo <= hi and senders:
             out.append(Contact(label, lo, hi, frozenset(senders), frozenset(receivers)))
     for e in bundle.events:
@@ -416,6 +416,8 @@ class Reference:
         self.n = n
         base = build_contacts(bundle, window, opts["mode"])
         since, until, wait = opts["since"], opts["until"], opts["wait"]
+        if not CLIP_TO_WINDOW and since is None:
+            since = window[0]
         pc = possible_contacts(base, since, until)
         cc = certain_contacts(base, since, until)
         self.possible = [possible_by_paths(pc, s, wait) for s in range(n)]
@@ -638,8 +640,25 @@ def seed_setup(seed, legacy):
         total = 1
         for c in contacts:
             total *= c.hi - c.lo + 1
+        if INSIDE_ONLY and not inside(bundle, window, opts):
+            continue
         if total <= MAX_DATINGS:
             return rng, bundle, window, window_arg, opts, exact_only
+
+
+def inside(bundle, window, opts):
+    """No contact reaches out of the window, none straddles --since or --until (--inside-only:
+    leaves out the cases where clipping and dropping differ)."""
+    for text in [e["date"] for e in bundle.events] + [t["start"] for t in bundle.ties]:
+        lo, hi = field_bounds(text)
+        lo = window[0] if lo is None else lo
+        hi = window[1] if hi is None else hi
+        if lo < window[0] or hi > window[1]:
+            return False
+        for edge in (opts["since"], None if opts["until"] is None else opts["until"] + 1):
+            if edge is not None and lo < edge <= hi:
+                return False
+    return True
 
 
 def check_seed(coopnet, tmp, seed, legacy):
@@ -817,7 +836,7 @@ HAND = [
      hand_bundle([("e1", "../2024-01", [("a", P), ("b", P)]),
                   ("e2", "2024-02/..", [("b", P), ("c", P)]),
                   ("e3", "2024-03-05", [("c", P), ("d", P)])]),
-     [], "a", {"b": ("true", "2024-01-01", "2024-01-31"),
+     [], "a", {"b": ("true", "2024-01-31", "2024-01-31"),  # the window opens on 2024-01-31
                "c": ("true", "2024-02-01", "2024-03-05"),
                "d": ("false", "2024-03-05", "")}),
     ("an undated event spans the study window",
@@ -839,6 +858,8 @@ HAND = [
 def check_hand(coopnet, tmp):
     failures = []
     for k, (name, bundle, extra, source, expected) in enumerate(HAND):
+        if "--window" in extra and not CLIP_TO_WINDOW:
+            continue  # that case is about clipping
         directory = os.path.join(tmp, "hand-%d" % k)
         bundle.write(directory)
         # the reference agrees with the hand-worked answer
@@ -883,11 +904,20 @@ def main():
                         help="exact-dated bundles only, the columns of before issue 19")
     parser.add_argument("--reference-only", action="store_true",
                         help="build the bundles and run the reference's own cross-checks only")
+    parser.add_argument("--inside-only", action="store_true",
+                        help="only bundles whose contacts lie inside the window and do not "
+                        "straddle --since or --until (no clipping)")
+    parser.add_argument("--no-clip", action="store_true",
+                        help="the window does not clip bounds; its first day is the default "
+                        "--since (an alternative contract)")
     parser.add_argument("--shrink", action="store_true",
                         help="on a mismatch, look for a smallest bundle that still shows it")
     parser.add_argument("--keep-going", action="store_true",
                         help="report every mismatching seed instead of stopping at the first")
     args = parser.parse_args()
+    global INSIDE_ONLY, CLIP_TO_WINDOW
+    INSIDE_ONLY = args.inside_only
+    CLIP_TO_WINDOW = not args.no_clip
     started = time.time()
     failures = []
     stats = {"exact": 0, "wait": 0, "presenter": 0, "since/until": 0, "datings": 0,
