@@ -4,13 +4,17 @@
 here from docs/temporal.md, independently of coopnet's code, on small random bundles:
 
     /usr/bin/python3 tests/reference/temporal_intervals_check.py COOPNET [SOURCE_DIR]
-        [--seeds N] [--base-seed B] [--seed S] [--legacy] [--keep-going]
+        [--seeds N] [--base-seed B] [--seed S] [--keep-going] [--shrink]
+        [--inside-only] [--no-clip] [--legacy] [--reference-only]
 
 Every event is a group contact among its participants on one unknown day t in the bounds of its
 `date`; every tie a contact in the bounds of its `start` (one-way when directed). Dates are exact
 days, months, years, intervals (either side a month or year, or open: `..`) or empty; `..` and
 empty mean the study window's edge, and bounds are intersected with the window (`--window`, else
-the earliest and latest finite bound of the bundle).
+the earliest and latest finite bound of the bundle: a month or a year counts its first and last
+day, an interval the bounds of its written sides). Every bundle is small (4-7 actors, 2-5 events
+of 2-4 participants, 0-4 ties, some directed, a window of 6-10 days in March 2024; most runs pass
+`--window`, and only those have months, years and interval sides reaching out of the window).
 
 - POSSIBLE reading, no --max-wait: the union over every dating (one day per contact) of the
   exact-date reach, the earliest possible arrival being the least exact arrival over datings
@@ -25,18 +29,24 @@ the earliest and latest finite bound of the bundle).
   certainly reached actor is reached under every dating (not the converse).
 - --since/--until clip the bounds in the possible reading (a contact left empty is dropped) and
   keep only the contacts wholly inside in the certain reading.
+- On exact-dated bundles (a fifth of the seeds) both readings must agree with each other and
+  with the exact-date reach, and coopnet's arrival and hops are checked too.
 
 Compared with `reach --from` (ids, certain, arrival_earliest, arrival_latest, `--only certain`,
 `--only possible`; on exact-dated bundles also arrival and hops), `reach --to` (ids, certain) and
 `reach --all` (out_reach, out_reach_certain, out_reach_possible, in_reach_certain,
 in_reach_possible), with and without --max-wait 1..3, --mode presenter, --since/--until, plus
-hand-worked cases. On exact-dated bundles both readings must agree with each other and with the
-exact-date reach (arrival and fewest hops).
+hand-worked cases. Since both --from and --to are compared with the same reference, a in
+`--to T` iff T in `--from a`, in each reading.
 
---legacy runs only the exact-dated bundles without the new options and columns, to check the
-exact-date part of the reference against a coopnet from before issue 19.
-
-On a mismatch: the seed, the bundle (kept), the command and both answers; exit 1."""
+On a mismatch: the seed, the bundle (kept in a temporary directory), the command and both
+answers; exit 1 (at the first mismatching seed unless --keep-going). --shrink then looks for a
+smallest bundle and fewest options showing the same kind of mismatch. To separate causes:
+--inside-only keeps only bundles where no contact reaches out of the window or straddles --since
+or --until (nothing clipped); --no-clip reads the window as giving undated rows and open sides
+their days only, its first day being the default --since. --legacy runs only exact-dated bundles
+without the new options and columns, checking the exact-date part of the reference against a
+coopnet from before issue 19; --reference-only runs the reference's own cross-checks."""
 
 import argparse
 import copy
@@ -411,7 +421,9 @@ def certain_by_paths(contacts, source, wait):
 class Reference:
     """Both readings from every source, with the internal cross-checks."""
 
-    def __init__(self, bundle, window, opts, rng, exact_only):
+    def __init__(self, bundle, window, opts, rng, exact_only, must_date=True):
+        """must_date: the datings must be few enough to enumerate (else, for the hand-worked
+        cases over whole years, the dating cross-checks are left out)."""
         n = len(bundle.actors)
         self.n = n
         base = build_contacts(bundle, window, opts["mode"])
@@ -424,7 +436,13 @@ class Reference:
         self.certain = [certain_by_paths(cc, s, wait) for s in range(n)]
         problems = []
         # datings: the possible reading's definition without --max-wait, a cross-check with it
-        if wait is None:
+        total = 1
+        for c in pc:
+            total *= c.hi - c.lo + 1
+        self.datings = total
+        if total > MAX_DATINGS * 4 and not must_date:
+            pass
+        elif wait is None:
             total, gen = datings(pc, rng, MAX_DATINGS * 4)
             assert total <= MAX_DATINGS * 4, "too many datings (%d)" % total
             earliest = [dict() for _ in range(n)]
@@ -804,7 +822,8 @@ def hand_bundle(events, ties=()):
 
 P = "participant"
 HAND = [
-    # name, bundle, extra args, source, {actor: (certain, earliest, latest)}
+    # name, bundle, extra args, source, {actor: (certain, earliest, latest)}; or with "to:T"
+    # for the source, `--to T` and {actor: certain}
     ("two events dated 2024 never chain certainly, may chain possibly",
      hand_bundle([("e1", "2024", [("a", P), ("b", P)]), ("e2", "2024", [("b", P), ("c", P)])]),
      [], "a", {"b": ("true", "2024-01-01", "2024-12-31"),
@@ -852,6 +871,31 @@ HAND = [
                   ("e2", "2024-01-07", [("b", P), ("c", P)])]),
      ["--max-wait", "2"], "a", {"b": ("true", "2024-01-01", "2024-01-05"),
                                  "c": ("false", "2024-01-07", "")}),
+    ("--max-wait, certain: of two informings ending the same day the later start counts (the "
+     "answer must not depend on the order of events.csv)",
+     hand_bundle([("e0", "2024-03-08", [("b", P), ("c", P)]),
+                  ("e1", "2024-03-04/2024-03-06", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-06", [("a", P), ("b", P)])]),
+     ["--max-wait", "2"], "a", {"b": ("true", "2024-03-04", "2024-03-06"),
+                                 "c": ("true", "2024-03-08", "2024-03-08")}),
+    ("--max-wait, certain, --to: of two continuations starting the same day the earlier end "
+     "counts (the answer must not depend on the order of events.csv)",
+     hand_bundle([("e0", "2024-03-05/2024-03-06", [("a", P), ("b", P)]),
+                  ("e1", "2024-03-05", [("b", P), ("a", P)])], [("b", "c", "2024-03-02", False)]),
+     ["--max-wait", "3"], "to:a", {"b": "true", "c": "true"}),
+    ("a contact straddling --since is clipped in the possible reading, whatever other contacts",
+     hand_bundle([("e1", "2024-02-25/2024-03-04", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-10", [("c", P), ("d", P)])]),
+     ["--since", "2024-03-01"], "a", {"b": ("false", "2024-03-01", "")}),
+    ("a contact straddling --until is clipped in the possible reading",
+     hand_bundle([("e1", "2024-03-02/2024-03-06", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-10", [("c", P), ("d", P)])]),
+     ["--until", "2024-03-05"], "a", {"b": ("false", "2024-03-02", "")}),
+    ("an interval from a day to the month or year holding it is valid",
+     hand_bundle([("e1", "2024-03-02/2024-03", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-05/2024", [("b", P), ("c", P)])]),
+     [], "a", {"b": ("true", "2024-03-02", "2024-03-31"),
+               "c": ("false", "2024-03-05", "")}),
 ]
 
 
@@ -867,21 +911,35 @@ def check_hand(coopnet, tmp):
         if "--window" in extra:
             w = extra[extra.index("--window") + 1].split("/")
             window = (parse_day(w[0]), parse_day(w[1]))
-        wait = int(extra[extra.index("--max-wait") + 1]) if "--max-wait" in extra else None
-        contacts = build_contacts(bundle, study_window(bundle, window), "all")
-        s = bundle.actors.index(source)
-        poss = possible_by_paths(contacts, s, wait)
-        cert = certain_by_paths(contacts, s, wait)
-        mine = {bundle.actors[b]: ("true" if b in cert else "false", day(d), fmt(cert.get(b)))
-                for b, d in poss.items()}
+        def value(option, parse):
+            return parse(extra[extra.index(option) + 1]) if option in extra else None
+        opts = {"wait": value("--max-wait", int), "mode": "all",
+                "since": value("--since", parse_day), "until": value("--until", parse_day)}
+        window = study_window(bundle, window)
+        ref = Reference(bundle, window, opts, random.Random(0), False, must_date=False)
+        if source.startswith("to:"):
+            t = bundle.actors.index(source[3:])
+            mine = {bundle.actors[a]: "true" if t in ref.certain[a] else "false"
+                    for a in range(ref.n) if t in ref.possible[a]}
+        else:
+            s = bundle.actors.index(source)
+            poss, cert = ref.possible[s], ref.certain[s]
+            mine = {bundle.actors[b]: ("true" if b in cert else "false", day(d),
+                                       fmt(cert.get(b))) for b, d in poss.items()}
         assert mine == expected, "hand case '%s': reference %s, expected %s" % (name, mine,
                                                                                expected)
         if coopnet is None:
             continue
         try:
-            cmd, rows, out = run(coopnet, directory, extra + ["--from", source], FROM_COLUMNS)
-            got = {r["id"]: (r.get("certain"), r.get("arrival_earliest"),
-                             r.get("arrival_latest")) for r in rows}
+            if source.startswith("to:"):
+                cmd, rows, out = run(coopnet, directory, extra + ["--to", source[3:]],
+                                     ["id", "certain"])
+                got = {r["id"]: r["certain"] for r in rows}
+            else:
+                cmd, rows, out = run(coopnet, directory, extra + ["--from", source],
+                                     FROM_COLUMNS)
+                got = {r["id"]: (r["certain"], r["arrival_earliest"], r["arrival_latest"])
+                       for r in rows}
             compare_table(cmd, out, expected, got, "hand case '%s'" % name)
             print("hand case ok: " + name)
         except Mismatch as m:
@@ -966,7 +1024,7 @@ def main():
                 stats["certain pairs"] += len(ref.certain[s])
                 stats["possible-only pairs"] += len(ref.possible[s]) - len(ref.certain[s])
     print("%d seeds from %d (%s) in %.1f s" % (
-        len(seeds), seeds[0], ", ".join("%s %d" % kv for kv in stats.items()),
+        len(seeds), seeds[0] if len(seeds) else args.base_seed, ", ".join("%s %d" % kv for kv in stats.items()),
         time.time() - started))
     print("MATCH" if not failures else "MISMATCH (%d)" % len(failures))
     return 0 if not failures else 1
