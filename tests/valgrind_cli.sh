@@ -73,6 +73,13 @@ run 1 validate "$work/nothing-here"
 run 1 convert "$datasets/mena-hub" -o "$work/full.csv"
 run 1 convert "$datasets/mena-hub" -o "$work/missing/out.csv"
 run 2 convert --exclude no_such_actor "$datasets/mena-hub" -o "$work/x.csv"
+run 0 import attendance "$source_dir/tests/data/import/attendance-fr.csv" -o "$work/imported"
+run 0 import attendance "$source_dir/tests/data/import/attendance-en.csv" --ties "$source_dir/tests/data/import/ties-en.csv" --map "organisation=Org Name" -o "$work/imported"
+run 3 import attendance "$source_dir/tests/data/import/bad-date.csv" -o "$work/not-imported"
+run 3 import attendance "$source_dir/tests/data/import/ambiguous-date.csv" -o "$work/not-imported"
+run 2 import attendance "$source_dir/tests/data/import/attendance-fr.csv" -o "$work/x" --map nonsense
+run 0 validate "$work/imported"
+run 0 validate "$source_dir/tests/data/duplicates"
 
 if [ $failures -gt 0 ]; then
     echo "$failures invocation(s) with valgrind findings or a wrong status" >&2

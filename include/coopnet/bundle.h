@@ -183,6 +183,13 @@ COOPNET_API bool coopnet_tie_type_is_formal(const char *type);
 /* True when text is an assigned ISO 3166-1 alpha-2 code (upper case). */
 COOPNET_API bool coopnet_country_is_valid(const char *code);
 
+/* The ISO 3166-1 alpha-2 code of a country named in English, French or Arabic, by its alpha-2 or
+ * alpha-3 code, or by an everyday name ("UK", "USA", "Syria", "la Tunisie", "الأردن"); case,
+ * accents and punctuation do not matter. Writes the code and its NUL into code and returns true,
+ * or returns false (code untouched). The table (every ISO 3166-1 country) comes from Debian's
+ * iso-codes (scripts/make-country-names.py). O(countries * length of name). */
+COOPNET_API bool coopnet_country_from_name(const char *name, char code[3]);
+
 #ifdef __cplusplus
 }
 #endif

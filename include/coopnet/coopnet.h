@@ -31,5 +31,7 @@
 #include "coopnet/whatif.h"
 #include "coopnet/temporal.h"
 #include "coopnet/generate.h"
+#include "coopnet/import.h"
+#include "coopnet/dedupe.h"
 
 #endif

@@ -47,6 +47,11 @@ COOPNET_API void coopnet_csv_close(coopnet_csv_t *csv);
  * non-fatal EDATA the record is skipped and the next call goes on. O(record length). */
 COOPNET_API int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err);
 
+/* Reads fields separated by delimiter (';' or a tab, say) instead of ','; call it before the
+ * first coopnet_csv_next. Returns COOPNET_EINVAL (reader unchanged) for a quote, a line end, NUL,
+ * a non-ASCII byte, or after reading has begun. O(1). */
+COOPNET_API int coopnet_csv_set_delimiter(coopnet_csv_t *csv, char delimiter, coopnet_error_t *err);
+
 /* The number of fields of the current record (at least 1). */
 COOPNET_API size_t coopnet_csv_field_count(const coopnet_csv_t *csv);
 

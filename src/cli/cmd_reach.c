@@ -52,39 +52,6 @@ static void format_contact_title(const coopnet_bundle_t *bundle, coopnet_contact
         snprintf(buffer, size, "%s tie", bundle->ties[via.index].type);
 }
 
-/* The two readings of the same contacts: certain and possible are one network when every
- * date is exact. */
-typedef struct readings {
-    coopnet_temporal_network_t *certain, *possible;
-} readings_t;
-
-static void readings_free(readings_t *readings)
-{
-    if (readings->possible != readings->certain)
-        coopnet_temporal_network_free(readings->possible);
-    coopnet_temporal_network_free(readings->certain);
-    readings->certain = readings->possible = NULL;
-}
-
-static int readings_alloc(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *given,
-                          readings_t *readings, coopnet_error_t *err)
-{
-    coopnet_temporal_options_t options = *given;
-    options.reading = COOPNET_READING_CERTAIN;
-    int status = coopnet_temporal_network_alloc(bundle, &options, &readings->certain, err);
-    if (status != COOPNET_OK)
-        return status;
-    if (coopnet_temporal_network_is_exact(readings->certain)) {
-        readings->possible = readings->certain;
-        return COOPNET_OK;
-    }
-    options.reading = COOPNET_READING_POSSIBLE;
-    status = coopnet_temporal_network_alloc(bundle, &options, &readings->possible, err);
-    if (status != COOPNET_OK)
-        readings_free(readings);
-    return status;
-}
-
 /* A row carries its actor's id, so that the comparator needs no file-scope context. */
 typedef struct reach_row {
     int32_t actor;
@@ -182,7 +149,7 @@ static int write_reach(const coopnet_temporal_network_t *network,
 /* The pathway to target: a certain one when the certain reading reaches it (it holds whatever
  * the exact days were), else a possible one, naming the contacts whose order the sources leave
  * open. */
-static int write_path(const readings_t *readings, const coopnet_temporal_reach_t *possible,
+static int write_path(const cli_readings_t *readings, const coopnet_temporal_reach_t *possible,
                       const coopnet_temporal_reach_t *certain, size_t target, bool as_table,
                       coopnet_table_format_t format, FILE *stream)
 {
@@ -318,17 +285,6 @@ static void write_all(const coopnet_bundle_t *bundle, const coopnet_temporal_all
     coopnet_table_end(&table);
 }
 
-/* One line on stderr when dates are known only within bounds: the two readings then differ. */
-static void note_bounded(const readings_t *readings)
-{
-    if (cli_quiet || readings->possible == readings->certain)
-        return;
-    fprintf(stderr,
-            "coopnet: note: some contacts are dated only within bounds (a month, a year, an "
-            "interval, or undated: the study window); 'certain' marks what holds whatever the "
-            "exact days were (docs/temporal.md)\n");
-}
-
 static int run_reach(int argc, char **argv)
 {
     cli_temporal_options_t temporal_options;
@@ -338,7 +294,7 @@ static int run_reach(int argc, char **argv)
     bool all_sources = false;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_bundle_t *bundle = NULL;
-    readings_t readings = {0};
+    cli_readings_t readings = {0};
     only_t only = ONLY_ANY;
     coopnet_temporal_reach_t reach = {0}, certain_reach = {0};
     coopnet_temporal_all_t all = {0}, certain_all = {0};
@@ -412,7 +368,7 @@ static int run_reach(int argc, char **argv)
         goto cleanup;
     if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
-    if (readings_alloc(bundle, cli_temporal_options_get(&temporal_options), &readings, &err) !=
+    if (cli_readings_alloc(bundle, cli_temporal_options_get(&temporal_options), &readings, &err) !=
         COOPNET_OK) {
         exit_status = err.code == COOPNET_EINVAL
                           ? cli_usage_error(&cli_command_reach, "%s", err.message)
@@ -440,7 +396,7 @@ static int run_reach(int argc, char **argv)
         goto cleanup;
     }
 
-    note_bounded(&readings);
+    cli_readings_note(&readings);
     if (all_sources) {
         exit_status = cli_temporal_all_sources(&temporal_options, readings.certain, &certain_all);
         if (exit_status == COOPNET_EXIT_OK && readings.possible != readings.certain)
@@ -485,7 +441,7 @@ cleanup:
     coopnet_temporal_all_destroy(&certain_all);
     coopnet_temporal_reach_destroy(&reach);
     coopnet_temporal_reach_destroy(&certain_reach);
-    readings_free(&readings);
+    cli_readings_free(&readings);
     coopnet_bundle_free(bundle);
     cli_temporal_options_free(&temporal_options);
     cli_ids_free(&from);

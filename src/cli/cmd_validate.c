@@ -14,7 +14,10 @@ const cli_command_t cli_command_validate = {
             "optionally ties.csv, or a GraphML file) and checks every line against the bundle\n"
             "format (docs/bundle-format.md). Errors and warnings go to stderr as FILE:LINE:\n"
             "messages naming the column and the value; the first 50 of each are shown, then a\n"
-            "count. On success prints one line:\n"
+            "count. Likely duplicate actors are warned about (never merged): names, name_fr,\n"
+            "name_ar or aliases equal once case, accents, generic words (municipality of,\n"
+            "commune de, ...) and word order are set aside, or one letter apart. On success\n"
+            "prints one line:\n"
             "  ok: N actors, N events, N participations, N ties (N warnings)\n",
     .examples = "Example:\n"
                 "  coopnet validate datasets/mena-hub\n",
@@ -35,6 +38,8 @@ static int run_validate(int argc, char **argv)
     coopnet_bundle_t *bundle = NULL;
     coopnet_diag_list_init(&diags);
     int status = coopnet_bundle_load(argv[0], &diags, &bundle, &err);
+    if (status == COOPNET_OK)
+        status = coopnet_dedupe_warn(bundle, &diags, &err);
     cli_print_diagnostics(&diags, !cli_quiet);
     exit_status = COOPNET_EXIT_OK;
     if (status != COOPNET_OK) {

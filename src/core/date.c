@@ -117,7 +117,7 @@ static int parse_interval(const char *text, const char *slash, coopnet_date_t *d
     date->last = open_end ? COOPNET_DATE_OPEN_END : coopnet_date_last_day(end);
     date->start_precision = (uint8_t)(open_start ? COOPNET_DATE_NONE : start.precision);
     date->end_precision = (uint8_t)(open_end ? COOPNET_DATE_NONE : end.precision);
-    if (!open_start && !open_end && start.day > end.day) {
+    if (!open_start && !open_end && start.day > date->last) {
         char first[COOPNET_DATE_TEXT_SIZE], last[COOPNET_DATE_TEXT_SIZE];
         coopnet_date_format_day(start, first);
         coopnet_date_format_day(coopnet_date_from_day(date->last), last);

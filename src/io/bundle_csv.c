@@ -7,6 +7,7 @@
 #include "coopnet/text.h"
 #include "core/internal.h"
 #include "io/loaders.h"
+#include "io/suggest.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -484,7 +485,11 @@ static const char *read_country(table_reader_t *reader, int column)
         code[1] = (char)toupper((unsigned char)text[1]);
     }
     if (!coopnet_country_is_valid(code)) {
-        const char *hint = strcasecmp(text, "UK") == 0 ? " (the United Kingdom is 'GB')" : "";
+        char hint[64];
+        if (strcasecmp(text, "UK") == 0)
+            snprintf(hint, sizeof hint, " (the United Kingdom is 'GB')");
+        else
+            coopnet_i_suggest_country(text, hint, sizeof hint);
         row_error(reader, column, "unknown country code '%s' (expected ISO 3166-1 alpha-2)%s", text,
                   hint);
         return "";
@@ -546,10 +551,13 @@ static int read_actor_row(table_reader_t *reader)
     }
     require_value(reader, ACTOR_NAME);
     int level = coopnet_level_parse(reader->value[ACTOR_LEVEL]);
-    if (level < 0)
+    if (level < 0) {
+        char hint[64];
+        coopnet_i_suggest_level(reader->value[ACTOR_LEVEL], hint, sizeof hint);
         row_error(reader, ACTOR_LEVEL,
-                  "unknown level '%s' (expected local, regional, national or international)",
-                  reader->value[ACTOR_LEVEL]);
+                  "unknown level '%s' (expected local, regional, national or international)%s",
+                  reader->value[ACTOR_LEVEL], hint);
+    }
     actor.level = level < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)level;
     actor.country = read_country(reader, ACTOR_COUNTRY);
     read_coordinates(reader, ACTOR_LAT, ACTOR_LON, &actor.lat, &actor.lon);
@@ -704,11 +712,14 @@ static int read_participation_row(table_reader_t *reader, participation_state_t 
     long actor = find_reference(reader, PART_ACTOR, 0, state->loader->actors_ok);
     int role = reader->value[PART_ROLE][0] ? coopnet_role_parse(reader->value[PART_ROLE])
                                            : COOPNET_ROLE_PARTICIPANT;
-    if (role < 0)
+    if (role < 0) {
+        char hint[64];
+        coopnet_i_suggest_role(reader->value[PART_ROLE], hint, sizeof hint);
         row_error(reader, PART_ROLE,
                   "unknown role '%s' (expected host, organiser, presenter, participant, learner, "
-                  "funder or facilitator)",
-                  reader->value[PART_ROLE]);
+                  "funder or facilitator)%s",
+                  reader->value[PART_ROLE], hint);
+    }
     if (reader->row_failed)
         return COOPNET_OK;
 
@@ -746,7 +757,16 @@ static int read_tie_row(table_reader_t *reader, loader_t *loader)
     long to = find_reference(reader, TIE_TO, 0, loader->actors_ok);
     if (from >= 0 && from == to)
         row_error(reader, TIE_TO, "self-tie: '%s' is tied to itself", reader->value[TIE_TO]);
-    require_value(reader, TIE_TYPE);
+    if (require_value(reader, TIE_TYPE)) {
+        char hint[64];
+        coopnet_i_suggest_tie_type(reader->value[TIE_TYPE], hint, sizeof hint);
+        if (hint[0])
+            coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
+                             "column 'type': tie type '%s' is none of the recommended types "
+                             "(mou, partnership, membership, technical_support, funding, "
+                             "peer_learning, request)%s",
+                             reader->value[TIE_TYPE], hint);
+    }
     tie.start = read_date(reader, TIE_START);
     tie.end = read_date(reader, TIE_END);
     if (tie.start.precision != COOPNET_DATE_NONE && tie.end.precision != COOPNET_DATE_NONE &&

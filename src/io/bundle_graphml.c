@@ -3,6 +3,7 @@
 #include "model/bundle_internal.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
+#include "io/suggest.h"
 
 #include <errno.h>
 #include <libxml/xmlreader.h>
@@ -258,18 +259,23 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         actor->name = keep(bundle, name[0] ? name : actor->id ? actor->id : "");
         const char *level = vertex_text(&graph, "level", v, buffer, sizeof buffer);
         int parsed = level[0] ? coopnet_level_parse(level) : COOPNET_LEVEL_LOCAL;
-        if (parsed < 0)
+        if (parsed < 0) {
+            char hint[64];
+            coopnet_i_suggest_level(level, hint, sizeof hint);
             coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, actor->line,
                              "node '%s': attribute 'level': unknown level '%s' (expected local, "
-                             "regional, national or international)",
-                             actor->id ? actor->id : "", level);
+                             "regional, national or international)%s",
+                             actor->id ? actor->id : "", level, hint);
+        }
         actor->level = parsed < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)parsed;
         const char *country = vertex_text(&graph, "country", v, buffer, sizeof buffer);
         if (country[0] && !coopnet_country_is_valid(country)) {
+            char hint[64];
+            coopnet_i_suggest_country(country, hint, sizeof hint);
             coopnet_diag_add(diags, COOPNET_DIAG_ERROR, file, actor->line,
                              "node '%s': attribute 'country': unknown country code '%s' "
-                             "(expected ISO 3166-1 alpha-2)",
-                             actor->id ? actor->id : "", country);
+                             "(expected ISO 3166-1 alpha-2)%s",
+                             actor->id ? actor->id : "", country, hint);
             country = "";
         }
         actor->country = keep(bundle, country);

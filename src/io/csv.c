@@ -28,6 +28,7 @@ struct coopnet_csv {
     uint64_t line; /* line at the read position */
     uint64_t record_line;
     long bad_field;
+    char delimiter; /* ',' unless coopnet_csv_set_delimiter chose another */
     int started;
     int fatal;
 };
@@ -40,6 +41,7 @@ static int alloc_reader(const char *name, coopnet_csv_t **csv, coopnet_error_t *
     reader->name = strdup(name);
     reader->line = 1;
     reader->bad_field = -1;
+    reader->delimiter = ',';
     if (reader->name == NULL) {
         free(reader);
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory opening '%s'", name);
@@ -359,7 +361,9 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
 
         /* unquoted: scan to the next delimiter */
         size_t span_start = i;
-        while (i < end && data[i] != ',' && data[i] != '\n' && data[i] != '\r' && data[i] != '"')
+        const char delimiter = csv->delimiter;
+        while (i < end && data[i] != delimiter && data[i] != '\n' && data[i] != '\r' &&
+               data[i] != '"')
             i++;
         if (i > span_start) {
             if (field_was_quoted) {
@@ -389,7 +393,7 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
             field_was_quoted = 1;
             continue;
         }
-        if (c == ',') {
+        if (c == csv->delimiter) {
             if ((status = end_field(csv)) != COOPNET_OK ||
                 (status = start_field(csv)) != COOPNET_OK)
                 return memory_error(csv, err, status);
@@ -431,6 +435,20 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
                     f + 1, byte, bad);
     }
     *have_record = 1;
+    return COOPNET_OK;
+}
+
+int coopnet_csv_set_delimiter(coopnet_csv_t *csv, char delimiter, coopnet_error_t *err)
+{
+    if (csv->started)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "the delimiter of '%s' must be set before its first record",
+                             csv->name);
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == '\0' ||
+        (unsigned char)delimiter >= 0x80)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "cannot use byte 0x%02x as a CSV delimiter",
+                             (unsigned char)delimiter);
+    csv->delimiter = delimiter;
     return COOPNET_OK;
 }
 

@@ -27,4 +27,9 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
                             const char *actors_file, const char *events_file,
                             const char *ties_file);
 
+/* The ISO code of the country text most likely means, for a suggestion in a message: its name
+ * (coopnet_country_from_name), or a name one edit away (two for names of 8 letters or more) and
+ * nearer than any other country's. Returns false when there is none. O(countries * length). */
+bool coopnet_i_country_suggest(const char *text, char code[3]);
+
 #endif

@@ -112,13 +112,15 @@ static int select_actors(coopnet_temporal_network_t *network, coopnet_error_t *e
 /* The days contact date may fall on in this network's reading: its bounds (an undated date or
  * an open side: the study window), within since..until. The possible reading clips them to
  * since..until; the certain one keeps only dates surely within it. False: none. */
-static bool contact_days(const coopnet_temporal_network_t *network, coopnet_date_t date,
+static bool contact_days(coopnet_temporal_network_t *network, coopnet_date_t date,
                          int32_t window_first, int32_t window_last, bool have_window,
                          temporal_contact_t *contact)
 {
     if (date.precision == COOPNET_DATE_NONE && !have_window)
         return false;
     coopnet_date_bounds(date, window_first, window_last, &contact->lo, &contact->hi);
+    /* exact: both readings agree, which a contact the certain reading drops can change */
+    network->exact &= contact->lo == contact->hi;
     if (network->reading == COOPNET_READING_CERTAIN)
         return contact->lo >= network->since_day && contact->hi <= network->until_day;
     if (contact->lo < network->since_day)
@@ -181,6 +183,7 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     network->max_wait = options->max_wait < 0 ? -1 : options->max_wait;
 
     network->reading = options->reading;
+    network->exact = true;
     int32_t window_first, window_last;
     bool have_window = options->graph.window.precision != COOPNET_DATE_NONE ||
                        coopnet_bundle_window(bundle, &window_first, &window_last);
@@ -241,7 +244,6 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     /* members, dropping contacts where nobody can pass anything to anybody else */
     size_t kept = 0;
     uint64_t n_entries = 0;
-    network->exact = true;
     for (size_t c = 0; c < network->n_contacts; c++) {
         bool has_sender;
         size_t start = network->n_members;
@@ -253,7 +255,6 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
         network->member_start[kept] = start;
         network->contacts[kept++] = network->contacts[c];
         const temporal_contact_t *contact = &network->contacts[kept - 1];
-        network->exact &= contact->lo == contact->hi;
         n_entries += contact->lo == contact->hi               ? 1
                      : network->reading == COOPNET_READING_CERTAIN ? 2
                                                                : (uint64_t)contact->hi - contact->lo + 1;

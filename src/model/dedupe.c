@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dedupe.c - likely duplicate actors, warned about (see coopnet/dedupe.h). */
+#include "coopnet/dedupe.h"
+#include "core/containers.h"
+#include "core/internal.h"
+#include "core/names.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One name of an actor and its key. */
+typedef struct name_entry {
+    size_t actor;
+    const char *name, *kind; /* kind: "name", "name_fr", "name_ar" or "alias" */
+    const char *key;
+} name_entry_t;
+
+typedef struct dedupe {
+    const coopnet_bundle_t *bundle;
+    coopnet_diag_list_t *diags;
+    const char *file;
+    coopnet_arena_t strings;
+    name_entry_t *entries;
+    size_t n_entries, capacity;
+    coopnet_strmap_t by_key_country, by_key, near;
+    coopnet_u64map_t reported; /* actor pairs already warned about */
+} dedupe_t;
+
+static bool countries_differ(const coopnet_actor_t *a, const coopnet_actor_t *b)
+{
+    return a->country[0] && b->country[0] && strcmp(a->country, b->country) != 0;
+}
+
+/* Warns about the pair of entries (the later actor's line), once per pair of actors. */
+static int warn(dedupe_t *dedupe, int64_t earlier, size_t later, size_t distance)
+{
+    if (earlier < 0)
+        return COOPNET_OK;
+    const name_entry_t *x = &dedupe->entries[earlier], *y = &dedupe->entries[later];
+    const coopnet_actor_t *first = &dedupe->bundle->actors[x->actor];
+    const coopnet_actor_t *second = &dedupe->bundle->actors[y->actor];
+    if (x->actor == y->actor || countries_differ(first, second))
+        return COOPNET_OK;
+    if (distance > 0 && coopnet_i_names_distance(x->key, y->key, 1) > 1)
+        return COOPNET_OK; /* two deletions meet, but the names are two edits apart */
+    size_t low = x->actor < y->actor ? x->actor : y->actor;
+    size_t high = x->actor < y->actor ? y->actor : x->actor;
+    int64_t seen;
+    if (coopnet_i_u64map_put(&dedupe->reported, (uint64_t)low << 32 | high, 0, &seen) != 0)
+        return COOPNET_ENOMEM;
+    if (seen >= 0)
+        return COOPNET_OK;
+    if (x->actor > y->actor) { /* the warning goes on the later line */
+        const name_entry_t *swap = x;
+        x = y;
+        y = swap;
+        const coopnet_actor_t *actor = first;
+        first = second;
+        second = actor;
+    }
+    char names[COOPNET_ERROR_MESSAGE_SIZE / 2];
+    if (strcmp(x->kind, "name") == 0 && strcmp(y->kind, "name") == 0)
+        snprintf(names, sizeof names, "the names");
+    else
+        snprintf(names, sizeof names, "its %s '%s' and the other's %s '%s'", y->kind, y->name,
+                 x->kind, x->name);
+    coopnet_diag_add(dedupe->diags, COOPNET_DIAG_WARNING, dedupe->file, second->line,
+                     "actor '%s' ('%s') may be the same as '%s' ('%s', line %llu): %s %s; if they "
+                     "are one actor, merge the rows (keeping the other spellings in aliases)",
+                     second->id, second->name, first->id, first->name,
+                     (unsigned long long)first->line, names,
+                     distance == 0 ? "are equal once case, accents, generic words (municipality "
+                                     "of, city of, ...) and word order are set aside"
+                                   : "are one letter apart");
+    return COOPNET_OK;
+}
+
+static const char *joined(dedupe_t *dedupe, const char *prefix, const char *key, const char *suffix)
+{
+    size_t length = strlen(prefix) + strlen(key) + strlen(suffix);
+    char *text = malloc(length + 1);
+    if (text == NULL)
+        return NULL;
+    snprintf(text, length + 1, "%s%s%s", prefix, key, suffix);
+    const char *kept = coopnet_i_arena_strndup(&dedupe->strings, text, length);
+    free(text);
+    return kept;
+}
+
+static bool ascii_key(const char *key)
+{
+    for (const char *p = key; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            return false;
+    return true;
+}
+
+/* The one-letter search: keys one deletion apart share a deletion variant or are one. */
+static int check_near(dedupe_t *dedupe, size_t entry)
+{
+    const char *key = dedupe->entries[entry].key;
+    size_t length = strlen(key);
+    if (length < 6 || !ascii_key(key))
+        return COOPNET_OK;
+    const char *as_key = joined(dedupe, "K", key, "");
+    const char *as_variant = joined(dedupe, "D", key, "");
+    if (as_key == NULL || as_variant == NULL)
+        return COOPNET_ENOMEM;
+    int status = warn(dedupe, coopnet_i_strmap_get(&dedupe->near, as_variant), entry, 1);
+    char *variant = malloc(length + 2);
+    if (variant == NULL)
+        return COOPNET_ENOMEM;
+    for (size_t i = 0; i < length && status == COOPNET_OK; i++) {
+        if (isdigit((unsigned char)key[i]) || (i > 0 && key[i] == key[i - 1]))
+            continue; /* a digit tells things apart; a doubled letter gives the same variant */
+        variant[0] = 'D';
+        memcpy(variant + 1, key, i);
+        memcpy(variant + 1 + i, key + i + 1, length - i);
+        const char *kept = coopnet_i_arena_strndup(&dedupe->strings, variant, length);
+        if (kept == NULL) {
+            status = COOPNET_ENOMEM;
+            break;
+        }
+        variant[0] = 'K';
+        int64_t shorter = coopnet_i_strmap_get(&dedupe->near, variant);
+        int64_t sibling;
+        if (coopnet_i_strmap_put(&dedupe->near, kept, (int64_t)entry, &sibling) != 0) {
+            status = COOPNET_ENOMEM;
+            break;
+        }
+        status = warn(dedupe, shorter, entry, 1);
+        if (status == COOPNET_OK)
+            status = warn(dedupe, sibling, entry, 1);
+    }
+    free(variant);
+    if (status == COOPNET_OK && coopnet_i_strmap_put(&dedupe->near, as_key, (int64_t)entry, NULL))
+        status = COOPNET_ENOMEM;
+    return status;
+}
+
+static int add_name(dedupe_t *dedupe, size_t actor, const char *name, size_t length,
+                    const char *kind)
+{
+    while (length > 0 && (*name == ' ' || *name == '\t')) {
+        name++;
+        length--;
+    }
+    while (length > 0 && (name[length - 1] == ' ' || name[length - 1] == '\t'))
+        length--;
+    if (length == 0)
+        return COOPNET_OK;
+    const char *kept_name = coopnet_i_arena_strndup(&dedupe->strings, name, length);
+    char *key = kept_name ? coopnet_i_names_key(kept_name, true) : NULL;
+    const char *kept_key = key ? coopnet_i_arena_strndup(&dedupe->strings, key, strlen(key)) : NULL;
+    bool empty = key && key[0] == '\0';
+    free(key);
+    if (kept_key == NULL)
+        return COOPNET_ENOMEM;
+    if (empty)
+        return COOPNET_OK;
+    if (coopnet_i_grow((void **)&dedupe->entries, &dedupe->capacity, dedupe->n_entries + 1,
+                       sizeof *dedupe->entries) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    size_t entry = dedupe->n_entries++;
+    dedupe->entries[entry] = (name_entry_t){actor, kept_name, kind, kept_key};
+    const char *country = dedupe->bundle->actors[actor].country;
+    const char *with_country = joined(dedupe, kept_key, "\x1f", country);
+    const char *without_country = joined(dedupe, kept_key, "\x1f", "");
+    if (with_country == NULL || without_country == NULL)
+        return COOPNET_ENOMEM;
+    int status;
+    if (country[0]) {
+        status =
+            warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key_country, with_country), entry, 0);
+        if (status == COOPNET_OK)
+            status = warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key_country, without_country),
+                          entry, 0);
+    } else {
+        status = warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key, kept_key), entry, 0);
+    }
+    if (status == COOPNET_OK &&
+        (coopnet_i_strmap_put(&dedupe->by_key_country, with_country, (int64_t)entry, NULL) != 0 ||
+         coopnet_i_strmap_put(&dedupe->by_key, kept_key, (int64_t)entry, NULL) != 0))
+        status = COOPNET_ENOMEM;
+    if (status == COOPNET_OK && dedupe->bundle->n_actors <= COOPNET_DEDUPE_NEAR_LIMIT)
+        status = check_near(dedupe, entry);
+    return status;
+}
+
+/* The file the actors come from, for the warnings. */
+static const char *actors_file(const coopnet_bundle_t *bundle, char *buffer, size_t size)
+{
+    const char *path = bundle->path ? bundle->path : "";
+    size_t length = strlen(path);
+    bool graphml = (length > 8 && strcmp(path + length - 8, ".graphml") == 0) ||
+                   (length > 4 && strcmp(path + length - 4, ".xml") == 0);
+    if (!graphml)
+        return "actors.csv";
+    const char *slash = strrchr(path, '/');
+    snprintf(buffer, size, "%s", slash ? slash + 1 : path);
+    return buffer;
+}
+
+int coopnet_dedupe_warn(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                        coopnet_error_t *err)
+{
+    dedupe_t dedupe;
+    memset(&dedupe, 0, sizeof dedupe);
+    char file[256];
+    dedupe.bundle = bundle;
+    dedupe.diags = diags;
+    dedupe.file = actors_file(bundle, file, sizeof file);
+    coopnet_i_arena_init(&dedupe.strings);
+    coopnet_i_strmap_init(&dedupe.by_key_country);
+    coopnet_i_strmap_init(&dedupe.by_key);
+    coopnet_i_strmap_init(&dedupe.near);
+    coopnet_i_u64map_init(&dedupe.reported);
+    int status = COOPNET_OK;
+    for (size_t a = 0; a < bundle->n_actors && status == COOPNET_OK; a++) {
+        const coopnet_actor_t *actor = &bundle->actors[a];
+        status = add_name(&dedupe, a, actor->name, strlen(actor->name), "name");
+        if (status == COOPNET_OK)
+            status = add_name(&dedupe, a, actor->name_fr, strlen(actor->name_fr), "name_fr");
+        if (status == COOPNET_OK)
+            status = add_name(&dedupe, a, actor->name_ar, strlen(actor->name_ar), "name_ar");
+        const char *aliases = coopnet_bundle_actor_attribute(bundle, a, "aliases");
+        for (const char *p = aliases; p && *p && status == COOPNET_OK;) {
+            size_t part = strcspn(p, "|;");
+            status = add_name(&dedupe, a, p, part, "alias");
+            p += part + (p[part] != '\0');
+        }
+    }
+    free(dedupe.entries);
+    coopnet_i_strmap_destroy(&dedupe.by_key_country);
+    coopnet_i_strmap_destroy(&dedupe.by_key);
+    coopnet_i_strmap_destroy(&dedupe.near);
+    coopnet_i_u64map_destroy(&dedupe.reported);
+    coopnet_i_arena_destroy(&dedupe.strings);
+    if (status != COOPNET_OK)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory looking for duplicate actors");
+    return COOPNET_OK;
+}
