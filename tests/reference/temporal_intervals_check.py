@@ -4,13 +4,18 @@
 here from docs/temporal.md, independently of coopnet's code, on small random bundles:
 
     /usr/bin/python3 tests/reference/temporal_intervals_check.py COOPNET [SOURCE_DIR]
-        [--seeds N] [--base-seed B] [--seed S] [--legacy] [--keep-going]
+        [--seeds N] [--base-seed B] [--seed S] [--keep-going] [--shrink]
+        [--inside-only] [--with-known-gap] [--legacy] [--reference-only]
 
 Every event is a group contact among its participants on one unknown day t in the bounds of its
 `date`; every tie a contact in the bounds of its `start` (one-way when directed). Dates are exact
 days, months, years, intervals (either side a month or year, or open: `..`) or empty; `..` and
-empty mean the study window's edge, and bounds are intersected with the window (`--window`, else
-the earliest and latest finite bound of the bundle).
+empty mean the study window's edge (`--window`, else the earliest and latest day the bundle's
+dates name: every written period, a value or a side of an interval, counts its first and last
+day). The window stands for what is unknown only: a written bound outside it is kept (an open side
+beyond the written one gives that one day), and its first day is the default --since. Every bundle is small (4-7 actors, 2-5 events
+of 2-4 participants, 0-4 ties, some directed, a window of 6-10 days in March 2024; most runs pass
+`--window`, and only those have months, years and interval sides reaching out of the window).
 
 - POSSIBLE reading, no --max-wait: the union over every dating (one day per contact) of the
   exact-date reach, the earliest possible arrival being the least exact arrival over datings
@@ -25,18 +30,24 @@ the earliest and latest finite bound of the bundle).
   certainly reached actor is reached under every dating (not the converse).
 - --since/--until clip the bounds in the possible reading (a contact left empty is dropped) and
   keep only the contacts wholly inside in the certain reading.
+- On exact-dated bundles (a fifth of the seeds) both readings must agree with each other and
+  with the exact-date reach, and coopnet's arrival and hops are checked too.
 
 Compared with `reach --from` (ids, certain, arrival_earliest, arrival_latest, `--only certain`,
 `--only possible`; on exact-dated bundles also arrival and hops), `reach --to` (ids, certain) and
 `reach --all` (out_reach, out_reach_certain, out_reach_possible, in_reach_certain,
 in_reach_possible), with and without --max-wait 1..3, --mode presenter, --since/--until, plus
-hand-worked cases. On exact-dated bundles both readings must agree with each other and with the
-exact-date reach (arrival and fewest hops).
+hand-worked cases. Since both --from and --to are compared with the same reference, a in
+`--to T` iff T in `--from a`, in each reading.
 
---legacy runs only the exact-dated bundles without the new options and columns, to check the
-exact-date part of the reference against a coopnet from before issue 19.
-
-On a mismatch: the seed, the bundle (kept), the command and both answers; exit 1."""
+On a mismatch: the seed, the bundle (kept in a temporary directory), the command and both
+answers; exit 1 (at the first mismatching seed unless --keep-going). --shrink then looks for a
+smallest bundle and fewest options showing the same kind of mismatch. To separate causes:
+--inside-only keeps only bundles where no contact reaches out of the window or straddles --since
+or --until (nothing clipped). --with-known-gap is kept for old command lines: the gap it named
+is fixed and always checked (the hand-worked cases marked "[known gap]" count). --legacy runs only exact-dated bundles
+without the new options and columns, checking the exact-date part of the reference against a
+coopnet from before issue 19; --reference-only runs the reference's own cross-checks."""
 
 import argparse
 import copy
@@ -56,6 +67,12 @@ BASE = datetime.date(2024, 3, 1).toordinal()  # the first day of every random bu
 SPREAD = 10          # random dates fall in BASE .. BASE + SPREAD - 1
 MAX_DATINGS = 20000  # product of the contacts' day ranges, kept under this by construction
 MAX_WAIT_DATINGS = 300  # datings sampled for the --max-wait cross-check
+INSIDE_ONLY = False  # --inside-only
+# The certain reading with --max-wait on bounded dates was once a gap (issue 19): of two certain
+# informings of an actor ending the same day, coopnet kept the first in file order, not the one
+# starting later (and backwards, for --to, not the one ending earlier). It is fixed; the cases
+# found then stay among the hand-worked ones, and --max-wait is drawn on every bundle.
+KNOWN_GAP = True
 PASSERS = {"presenter", "host", "organiser", "organizer", "facilitator"}
 ROLES = ["participant"] * 6 + ["presenter", "host", "organiser", "facilitator", "learner",
                                "funder"]
@@ -105,7 +122,8 @@ def field_bounds(text):
 
 
 def finite_bounds(text):
-    """Every finite day a field names (for the study window: first and last day of a month)."""
+    """Every day a field names, for the study window: every written period (a value, or a side of
+    an interval) counts its first and its last day (`../2024-01`: January 1 and 31)."""
     if text == "":
         return []
     out = []
@@ -124,7 +142,7 @@ def random_point(rng, lo_limit, hi_limit):
 
 def random_date(rng, wide, exact_only, base_hi):
     """One date field. wide: months and years containing the window may appear (only with an
-    explicit --window, which clips them)."""
+    explicit --window, outside which they reach)."""
     if exact_only:
         return random_point(rng, BASE, base_hi)
     kinds = [("day", 7), ("interval", 6), ("open_left", 2), ("open_right", 2), ("empty", 2)]
@@ -244,7 +262,7 @@ def study_window(bundle, override):
 
 
 def build_contacts(bundle, window, mode):
-    """Contacts over actor indices, bounds intersected with the window."""
+    """Contacts over actor indices; undated fields and open sides take the window's days."""
     index = {a: i for i, a in enumerate(bundle.actors)}
     w0, w1 = window
     out = []
@@ -415,7 +433,9 @@ def certain_by_paths(contacts, source, wait):
 class Reference:
     """Both readings from every source, with the internal cross-checks."""
 
-    def __init__(self, bundle, window, opts, rng, exact_only):
+    def __init__(self, bundle, window, opts, rng, exact_only, must_date=True):
+        """must_date: the datings must be few enough to enumerate (else, for the hand-worked
+        cases over whole years, the dating cross-checks are left out)."""
         n = len(bundle.actors)
         self.n = n
         base = build_contacts(bundle, window, opts["mode"])
@@ -428,7 +448,13 @@ class Reference:
         self.certain = [certain_by_paths(cc, s, wait) for s in range(n)]
         problems = []
         # datings: the possible reading's definition without --max-wait, a cross-check with it
-        if wait is None:
+        total = 1
+        for c in pc:
+            total *= c.hi - c.lo + 1
+        self.datings = total
+        if total > MAX_DATINGS * 4 and not must_date:
+            pass
+        elif wait is None:
             total, gen = datings(pc, rng, MAX_DATINGS * 4)
             assert total <= MAX_DATINGS * 4, "too many datings (%d)" % total
             earliest = [dict() for _ in range(n)]
@@ -629,7 +655,14 @@ def seed_setup(seed, legacy):
             continue
         window = study_window(bundle, override)
         opts = {"wait": None, "mode": "all", "since": None, "until": None}
-        if rng.random() < 0.4:
+        # KNOWN GAP (issue 19 note): the certain reading with --max-wait on bounded dates can
+        # miss a path the reference finds (seed 19051); --max-wait is checked on exact-dated
+        # bundles here and on bounded ones by the hand cases until that is fixed
+        exact_dates = all(field_bounds(f)[0] is not None and
+                          field_bounds(f)[0] == field_bounds(f)[1]
+                          for f in [e["date"] for e in bundle.events] +
+                          [t["start"] for t in bundle.ties])  # (`end` plays no part)
+        if rng.random() < 0.4 and (exact_dates or KNOWN_GAP):
             opts["wait"] = rng.randint(1, 3)
         if rng.random() < 0.3:
             opts["mode"] = "presenter"
@@ -639,13 +672,36 @@ def seed_setup(seed, legacy):
                 opts["since"] = window[0] + rng.randint(0, span // 2)
             if rng.random() < 0.7:
                 opts["until"] = window[1] - rng.randint(0, span // 2)
+        # a month or a year reaches past the window's last day: mostly bound it with --until,
+        # else its datings are too many (past the first day, the default --since bounds it)
+        if rng.random() < 0.8 and opts["until"] is None and any(
+                d > window[1] for f in bundle.fields() for d in finite_bounds(f)):
+            opts["until"] = window[1]
         contacts = possible_contacts(build_contacts(bundle, window, opts["mode"]),
-                                     opts["since"], opts["until"])
+                                     window[0] if opts["since"] is None else opts["since"],
+                                     opts["until"])
         total = 1
         for c in contacts:
             total *= c.hi - c.lo + 1
+        if INSIDE_ONLY and not inside(bundle, window, opts):
+            continue
         if total <= MAX_DATINGS:
             return rng, bundle, window, window_arg, opts, exact_only
+
+
+def inside(bundle, window, opts):
+    """No contact reaches out of the window, none straddles --since or --until (--inside-only:
+    leaves out the cases where clipping and dropping differ)."""
+    for text in [e["date"] for e in bundle.events] + [t["start"] for t in bundle.ties]:
+        lo, hi = field_bounds(text)
+        lo = window[0] if lo is None else lo
+        hi = window[1] if hi is None else hi
+        if lo < window[0] or hi > window[1]:
+            return False
+        for edge in (opts["since"], None if opts["until"] is None else opts["until"] + 1):
+            if edge is not None and lo < edge <= hi:
+                return False
+    return True
 
 
 def check_seed(coopnet, tmp, seed, legacy):
@@ -791,7 +847,8 @@ def hand_bundle(events, ties=()):
 
 P = "participant"
 HAND = [
-    # name, bundle, extra args, source, {actor: (certain, earliest, latest)}
+    # name, bundle, extra args, source, {actor: (certain, earliest, latest)}; or with "to:T"
+    # for the source, `--to T` and {actor: certain}
     ("two events dated 2024 never chain certainly, may chain possibly",
      hand_bundle([("e1", "2024", [("a", P), ("b", P)]), ("e2", "2024", [("b", P), ("c", P)])]),
      [], "a", {"b": ("true", "2024-01-01", "2024-12-31"),
@@ -824,7 +881,7 @@ HAND = [
      hand_bundle([("e1", "../2024-01", [("a", P), ("b", P)]),
                   ("e2", "2024-02/..", [("b", P), ("c", P)]),
                   ("e3", "2024-03-05", [("c", P), ("d", P)])]),
-     [], "a", {"b": ("true", "2024-01-01", "2024-01-31"),
+     [], "a", {"b": ("true", "2024-01-01", "2024-01-31"),  # the window opens on 2024-01-01
                "c": ("true", "2024-02-01", "2024-03-05"),
                "d": ("false", "2024-03-05", "")}),
     ("an undated event spans the study window",
@@ -840,6 +897,31 @@ HAND = [
                   ("e2", "2024-01-07", [("b", P), ("c", P)])]),
      ["--max-wait", "2"], "a", {"b": ("true", "2024-01-01", "2024-01-05"),
                                  "c": ("false", "2024-01-07", "")}),
+    ("[known gap] --max-wait, certain: of two informings ending the same day the later start counts (the "
+     "answer must not depend on the order of events.csv)",
+     hand_bundle([("e0", "2024-03-08", [("b", P), ("c", P)]),
+                  ("e1", "2024-03-04/2024-03-06", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-06", [("a", P), ("b", P)])]),
+     ["--max-wait", "2"], "a", {"b": ("true", "2024-03-04", "2024-03-06"),
+                                 "c": ("true", "2024-03-08", "2024-03-08")}),
+    ("[known gap] --max-wait, certain, --to: of two continuations starting the same day the earlier end "
+     "counts (the answer must not depend on the order of events.csv)",
+     hand_bundle([("e0", "2024-03-05/2024-03-06", [("a", P), ("b", P)]),
+                  ("e1", "2024-03-05", [("b", P), ("a", P)])], [("b", "c", "2024-03-02", False)]),
+     ["--max-wait", "3"], "to:a", {"b": "true", "c": "true"}),
+    ("a contact straddling --since is clipped in the possible reading, whatever other contacts",
+     hand_bundle([("e1", "2024-02-25/2024-03-04", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-10", [("c", P), ("d", P)])]),
+     ["--since", "2024-03-01"], "a", {"b": ("false", "2024-03-01", "")}),
+    ("a contact straddling --until is clipped in the possible reading",
+     hand_bundle([("e1", "2024-03-02/2024-03-06", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-10", [("c", P), ("d", P)])]),
+     ["--until", "2024-03-05"], "a", {"b": ("false", "2024-03-02", "")}),
+    ("an interval from a day to the month or year holding it is valid",
+     hand_bundle([("e1", "2024-03-02/2024-03", [("a", P), ("b", P)]),
+                  ("e2", "2024-03-05/2024", [("b", P), ("c", P)])]),
+     [], "a", {"b": ("true", "2024-03-02", "2024-03-31"),
+               "c": ("false", "2024-03-05", "")}),
 ]
 
 
@@ -853,25 +935,41 @@ def check_hand(coopnet, tmp):
         if "--window" in extra:
             w = extra[extra.index("--window") + 1].split("/")
             window = (parse_day(w[0]), parse_day(w[1]))
-        wait = int(extra[extra.index("--max-wait") + 1]) if "--max-wait" in extra else None
-        study = study_window(bundle, window)
-        contacts = build_contacts(bundle, study, "all")
-        s = bundle.actors.index(source)
-        poss = possible_by_paths(possible_contacts(contacts, study[0], None), s, wait)
-        cert = certain_by_paths(certain_contacts(contacts, study[0], None), s, wait)
-        mine = {bundle.actors[b]: ("true" if b in cert else "false", day(d), fmt(cert.get(b)))
-                for b, d in poss.items()}
+        def value(option, parse):
+            return parse(extra[extra.index(option) + 1]) if option in extra else None
+        opts = {"wait": value("--max-wait", int), "mode": "all",
+                "since": value("--since", parse_day), "until": value("--until", parse_day)}
+        window = study_window(bundle, window)
+        ref = Reference(bundle, window, opts, random.Random(0), False, must_date=False)
+        if source.startswith("to:"):
+            t = bundle.actors.index(source[3:])
+            mine = {bundle.actors[a]: "true" if t in ref.certain[a] else "false"
+                    for a in range(ref.n) if t in ref.possible[a]}
+        else:
+            s = bundle.actors.index(source)
+            poss, cert = ref.possible[s], ref.certain[s]
+            mine = {bundle.actors[b]: ("true" if b in cert else "false", day(d),
+                                       fmt(cert.get(b))) for b, d in poss.items()}
         assert mine == expected, "hand case '%s': reference %s, expected %s" % (name, mine,
                                                                                expected)
         if coopnet is None:
             continue
         try:
-            cmd, rows, out = run(coopnet, directory, extra + ["--from", source], FROM_COLUMNS)
-            got = {r["id"]: (r.get("certain"), r.get("arrival_earliest"),
-                             r.get("arrival_latest")) for r in rows}
+            if source.startswith("to:"):
+                cmd, rows, out = run(coopnet, directory, extra + ["--to", source[3:]],
+                                     ["id", "certain"])
+                got = {r["id"]: r["certain"] for r in rows}
+            else:
+                cmd, rows, out = run(coopnet, directory, extra + ["--from", source],
+                                     FROM_COLUMNS)
+                got = {r["id"]: (r["certain"], r["arrival_earliest"], r["arrival_latest"])
+                       for r in rows}
             compare_table(cmd, out, expected, got, "hand case '%s'" % name)
             print("hand case ok: " + name)
         except Mismatch as m:
+            if name.startswith("[known gap]") and not KNOWN_GAP:
+                print("KNOWN GAP (not counted), hand case: %s\n%s\n" % (name, m))
+                continue
             keep = tempfile.mkdtemp(prefix="coopnet-intervals-hand-")
             shutil.copytree(directory, os.path.join(keep, "bundle"))
             failures.append("%s\nbundle kept in %s/bundle" % (m, keep))
@@ -891,11 +989,20 @@ def main():
                         help="exact-dated bundles only, the columns of before issue 19")
     parser.add_argument("--reference-only", action="store_true",
                         help="build the bundles and run the reference's own cross-checks only")
+    parser.add_argument("--inside-only", action="store_true",
+                        help="only bundles whose contacts lie inside the window and do not "
+                        "straddle --since or --until (no clipping)")
+    parser.add_argument("--with-known-gap", action="store_true",
+                        help="also --max-wait on bounded dates, and the hand-worked cases of the "
+                        "known gap count")
     parser.add_argument("--shrink", action="store_true",
                         help="on a mismatch, look for a smallest bundle that still shows it")
     parser.add_argument("--keep-going", action="store_true",
                         help="report every mismatching seed instead of stopping at the first")
     args = parser.parse_args()
+    global INSIDE_ONLY, KNOWN_GAP
+    INSIDE_ONLY = args.inside_only
+    KNOWN_GAP = True  # fixed: always checked
     started = time.time()
     failures = []
     stats = {"exact": 0, "wait": 0, "presenter": 0, "since/until": 0, "datings": 0,
@@ -944,7 +1051,7 @@ def main():
                 stats["certain pairs"] += len(ref.certain[s])
                 stats["possible-only pairs"] += len(ref.possible[s]) - len(ref.certain[s])
     print("%d seeds from %d (%s) in %.1f s" % (
-        len(seeds), seeds[0], ", ".join("%s %d" % kv for kv in stats.items()),
+        len(seeds), seeds[0] if len(seeds) else args.base_seed, ", ".join("%s %d" % kv for kv in stats.items()),
         time.time() - started))
     print("MATCH" if not failures else "MISMATCH (%d)" % len(failures))
     return 0 if not failures else 1
