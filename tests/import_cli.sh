@@ -51,7 +51,7 @@ grep -qF "'Sousse Municipality' (" "$report" && grep -qF "'Municipalité de Sous
     fail "report lacks the merged spellings"
 grep -qF "'بلدية سوسة' (id sousa, $fr:12) may be 'Municipality of Sousse'" "$report" ||
     fail "report does not list the Arabic spelling of Sousse"
-grep -qF "'Municipality of Tatouine' (id tatouine, $fr:13) and 'Tataouine Municipality' (id tataouine, $fr:14) have names 1 letter apart: not merged" "$report" ||
+grep -qF "'Municipality of Tatouine' (id tatouine, $fr:13) and 'Tataouine Municipality' (id tataouine, $fr:14): 'Municipality of Tatouine' and 'Tataouine Municipality' are one letter apart: not merged" "$report" ||
     fail "report does not list the near spellings of Tataouine"
 # countries in English, French, Arabic and codes; roles; types; dates
 row_is "$actors" fes "fes,Ville de Fès,local,City,MA,,,,,attendance-fr.csv:10,Fès,City of Fes,type"

@@ -17,6 +17,7 @@
 #include "coopnet/output.h"
 #include "io/import_internal.h"
 #include "model/bundle_internal.h"
+#include "model/dedupe_internal.h"
 
 #include <errno.h>
 #include <math.h>
@@ -115,6 +116,7 @@ typedef struct importer {
     char *merges_text, *mapped_text, *left_text;
     size_t merges_size, mapped_size, left_size;
     coopnet_strmap_t mapped_seen; /* "kind\x1fvalue" lines already written to mapped */
+    coopnet_strmap_t countries;   /* country cell -> its code's two letters (c0 << 8 | c1), 0 */
 } importer_t;
 
 static void sheet_destroy(sheet_t *sheet)
@@ -572,6 +574,27 @@ static int read_dates(importer_t *importer, const sheet_t *sheet, int field, cha
     return COOPNET_OK;
 }
 
+/* coopnet_country_from_name, the table searched once per distinct text (a sheet repeats its
+ * countries on every row). */
+static bool lookup_country(importer_t *importer, const char *text, char code[3])
+{
+    int64_t cached = coopnet_i_strmap_get(&importer->countries, text);
+    if (cached < 0) {
+        const char *kept_text = keep(importer, text);
+        cached = coopnet_country_from_name(text, code)
+                     ? ((unsigned char)code[0] << 8 | (unsigned char)code[1])
+                     : 0;
+        if (kept_text != NULL) /* out of memory: not cached, still right */
+            coopnet_i_strmap_put(&importer->countries, kept_text, cached, NULL);
+    }
+    if (cached <= 0)
+        return false;
+    code[0] = (char)(cached >> 8);
+    code[1] = (char)(cached & 0xFF);
+    code[2] = '\0';
+    return true;
+}
+
 /* The ISO code of a country cell ("" when empty or unknown: listed for the user). */
 static const char *read_country(importer_t *importer, const char *text, const char *file,
                                 uint64_t line)
@@ -579,7 +602,7 @@ static const char *read_country(importer_t *importer, const char *text, const ch
     if (text[0] == '\0')
         return "";
     char code[3];
-    if (coopnet_country_from_name(text, code)) {
+    if (lookup_country(importer, text, code)) {
         if (strcmp(code, text) != 0)
             note_mapped(importer, "country", text, file, line, "%s", code);
         return keep(importer, code);
@@ -733,63 +756,74 @@ static void consonant_skeleton(const char *slug, char *skeleton, size_t size)
     skeleton[n] = '\0';
 }
 
-#define NEAR_LIMIT_ACTORS 5000
+typedef struct near_context {
+    importer_t *importer;
+    const mention_t *mentions;
+    const actor_t *actors;
+} near_context_t;
 
-/* Lists pairs of actors whose names are near (not merged): keys a small edit distance apart, or
- * an Arabic-only name whose transliteration has the consonants of a Latin name in the same
- * country. */
-static void list_near_actors(importer_t *importer, const mention_t *mentions, const actor_t *actors,
-                             size_t n_actors)
+/* A pair of actors the duplicate rule of validate finds (coopnet/dedupe.h): listed. */
+static int list_near_pair(const coopnet_i_dedupe_pair_t *pair, void *context)
 {
-    if (n_actors > NEAR_LIMIT_ACTORS) {
-        fprintf(importer->left, "  near-duplicate names not searched: more than %d organisations\n",
-                NEAR_LIMIT_ACTORS);
-        return;
-    }
+    const near_context_t *near = context;
+    const actor_t *x = &near->actors[pair->earlier], *y = &near->actors[pair->later];
+    const mention_t *first_x = &near->mentions[x->first_mention];
+    const mention_t *first_y = &near->mentions[y->first_mention];
+    fprintf(near->importer->left,
+            "  '%s' (id %s, %s:%llu) and '%s' (id %s, %s:%llu): '%s' and '%s' are %s: not "
+            "merged; if they are one organisation, write one spelling in the sheet\n",
+            x->name, x->id, first_x->file, (unsigned long long)first_x->line, y->name, y->id,
+            first_y->file, (unsigned long long)first_y->line, pair->earlier_name, pair->later_name,
+            pair->distance == 0 ? "the same name in other words" : "one letter apart");
+    return COOPNET_OK;
+}
+
+/* Lists pairs of actors that may be one (not merged): those validate will warn about (names
+ * one letter apart), and an Arabic-only name whose transliteration has the consonants of a
+ * Latin name in the same country. bundle is the one written, actors in the same order. */
+static int list_near_actors(importer_t *importer, const mention_t *mentions, const actor_t *actors,
+                            size_t n_actors, const coopnet_bundle_t *bundle)
+{
+    near_context_t context = {importer, mentions, actors};
+    int status = coopnet_i_dedupe_pairs(bundle, list_near_pair, &context);
+    if (status != COOPNET_OK)
+        return status;
+    size_t *arabic = coopnet_i_alloc_array(n_actors + 1, sizeof *arabic);
     char(*skeleton)[64] = coopnet_i_alloc_array(n_actors + 1, sizeof *skeleton);
-    if (skeleton == NULL)
-        return;
-    for (size_t a = 0; a < n_actors; a++)
-        consonant_skeleton(actors[a].id, skeleton[a], sizeof skeleton[a]);
+    if (arabic == NULL || skeleton == NULL) {
+        free(arabic);
+        free(skeleton);
+        return COOPNET_ENOMEM;
+    }
+    size_t n_arabic = 0;
     for (size_t a = 0; a < n_actors; a++) {
-        for (size_t b = a + 1; b < n_actors; b++) {
-            const actor_t *x = &actors[a], *y = &actors[b];
-            if (x->country[0] && y->country[0] && strcmp(x->country, y->country) != 0)
+        consonant_skeleton(actors[a].id, skeleton[a], sizeof skeleton[a]);
+        if (coopnet_i_names_has_arabic(actors[a].name))
+            arabic[n_arabic++] = a;
+    }
+    for (size_t i = 0; i < n_arabic; i++) {
+        const actor_t *y = &actors[arabic[i]];
+        if (strlen(skeleton[arabic[i]]) < 2)
+            continue;
+        for (size_t a = 0; a < n_actors; a++) {
+            const actor_t *x = &actors[a];
+            if ((x->country[0] && y->country[0] && strcmp(x->country, y->country) != 0) ||
+                coopnet_i_names_has_arabic(x->name) ||
+                strcmp(skeleton[a], skeleton[arabic[i]]) != 0)
                 continue;
-            bool arabic_x = coopnet_i_names_has_arabic(x->name);
-            bool arabic_y = coopnet_i_names_has_arabic(y->name);
-            if (arabic_x != arabic_y) {
-                if (strlen(skeleton[a]) >= 2 && strcmp(skeleton[a], skeleton[b]) == 0)
-                    fprintf(importer->left,
-                            "  '%s' (id %s, %s:%llu) may be '%s' (id %s, %s:%llu): their "
-                            "consonants sound alike; if so, give the Arabic name in a name_ar "
-                            "column of the other's rows and import again\n",
-                            y->name, y->id, mentions[y->first_mention].file,
-                            (unsigned long long)mentions[y->first_mention].line, x->name, x->id,
-                            mentions[x->first_mention].file,
-                            (unsigned long long)mentions[x->first_mention].line);
-                continue;
-            }
-            const char *key_x = mentions[x->first_mention].key;
-            const char *key_y = mentions[y->first_mention].key;
-            size_t shorter = strlen(key_x) < strlen(key_y) ? strlen(key_x) : strlen(key_y);
-            if (shorter < 4)
-                continue;
-            size_t limit = shorter >= 8 ? 2 : 1;
-            size_t distance = coopnet_i_names_distance(key_x, key_y, limit);
-            if (distance <= limit)
-                fprintf(importer->left,
-                        "  '%s' (id %s, %s:%llu) and '%s' (id %s, %s:%llu) have names %zu "
-                        "letter%s apart: not merged; if they are one organisation, write one "
-                        "spelling in the sheet\n",
-                        x->name, x->id, mentions[x->first_mention].file,
-                        (unsigned long long)mentions[x->first_mention].line, y->name, y->id,
-                        mentions[y->first_mention].file,
-                        (unsigned long long)mentions[y->first_mention].line, distance,
-                        distance == 1 ? "" : "s");
+            fprintf(importer->left,
+                    "  '%s' (id %s, %s:%llu) may be '%s' (id %s, %s:%llu): their consonants "
+                    "sound alike; if so, give the Arabic name in a name_ar column of the "
+                    "other's rows and import again\n",
+                    y->name, y->id, mentions[y->first_mention].file,
+                    (unsigned long long)mentions[y->first_mention].line, x->name, x->id,
+                    mentions[x->first_mention].file,
+                    (unsigned long long)mentions[x->first_mention].line);
         }
     }
+    free(arabic);
     free(skeleton);
+    return COOPNET_OK;
 }
 
 /* A unique id from a name: its slug, then with the country, then numbered. */
@@ -1200,7 +1234,7 @@ static void split_city(importer_t *importer, const char **city, const char **cou
     while (*tail == ' ')
         tail++;
     char code[3];
-    if (!coopnet_country_from_name(tail, code))
+    if (!lookup_country(importer, tail, code))
         return;
     size_t length = (size_t)(comma - *city);
     while (length > 0 && (*city)[length - 1] == ' ')
@@ -1245,6 +1279,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
     importer.diags = diags;
     coopnet_i_arena_init(&importer.strings);
     coopnet_i_strmap_init(&importer.mapped_seen);
+    coopnet_i_strmap_init(&importer.countries);
     importer.attendance =
         (sheet_t){.path = path, .fields = attendance_fields, .n_fields = N_ATTENDANCE_FIELDS};
     importer.ties =
@@ -1423,7 +1458,6 @@ int coopnet_import_attendance(const char *path, const char *directory,
         goto cleanup;
     }
     assign_levels(&importer, actors, n_actors, mentions);
-    list_near_actors(&importer, mentions, actors, n_actors);
 
     /* 4. events and participations */
     for (size_t r = 0; r < n_rows; r++) {
@@ -1553,6 +1587,10 @@ int coopnet_import_attendance(const char *path, const char *directory,
                 : err->code;
         goto cleanup;
     }
+    if (list_near_actors(&importer, mentions, actors, n_actors, check) != COOPNET_OK) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
+        goto cleanup;
+    }
 
 finish:
     if (status == COOPNET_OK && diags->n_errors > errors_before) {
@@ -1651,6 +1689,7 @@ cleanup:
     coopnet_i_strmap_destroy(&event_ids);
     coopnet_i_strmap_destroy(&pairs);
     coopnet_i_strmap_destroy(&importer.mapped_seen);
+    coopnet_i_strmap_destroy(&importer.countries);
     coopnet_i_arena_destroy(&importer.strings);
     sheet_destroy(&importer.attendance);
     sheet_destroy(&importer.ties);
