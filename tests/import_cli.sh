@@ -101,7 +101,7 @@ row_is "$tmp/en/actors.csv" irbid "irbid,Municipality of Irbid,local,Municipalit
 row_is "$tmp/en/actors.csv" iom "iom,IOM,international,UN agency,,,,,,attendance-en.csv:5,,,type"
 row_is "$tmp/en/events.csv" closing_conference "closing_conference,Closing conference,2024-12-05,,,,,,,attendance-en.csv:11"
 row_is "$tmp/en/events.csv" youth_council_workshop "youth_council_workshop,Youth council workshop,2024-04-02,,,,,,,attendance-en.csv:7"
-row_is "$tmp/en/ties.csv" greater_amman "greater_amman,irbid,mou,2024-06,,false,1,ties-en.csv:2,twinning"
+row_is "$tmp/en/ties.csv" greater_amman "greater_amman,irbid,mou,2024-06,2024,false,1,ties-en.csv:2,twinning"
 row_is "$tmp/en/ties.csv" iom "iom,zarqa_governorate,technical_support,2024-07,,false,1,ties-en.csv:3,"
 grep -q "^peer_exchange_amman,irbid,presenter," "$tmp/en/participation.csv" ||
     fail "two spellings at one event: one participation with the more specific role"
@@ -111,6 +111,11 @@ grep -qF "date '04/02/2024' -> 2024-04-02 (month/day/year, as '03/25/2024' on li
 grep -qF "city 'Irbid, Jordan' -> city 'Irbid', country 'Jordan'" "$report" || fail "report lacks the city split"
 grep -qF "'Irbid Municipality' ($data/ties-en.csv:2), without a country, taken as 'Municipality of Irbid'" "$report" ||
     fail "report lacks the country-less tie end"
+
+printf 'from,to,type,start,end\nIOM,Irbid Municipality,grant,2024-06,2024-05\n' >"$tmp/late.csv"
+expect 3 import attendance "$en" --ties "$tmp/late.csv" --map 'organisation=Org Name' -o "$tmp/late"
+err_has "$tmp/late.csv:2: error: end '2024-05' is before the start '2024-06'"
+[ ! -e "$tmp/late" ] || fail "a failed import left $tmp/late"
 
 # 3. tabs, English headers
 expect 0 import attendance "$data/attendance-tab.tsv" -o "$tmp/tab"

@@ -14,6 +14,7 @@
 #include "core/names.h"
 #include "coopnet/bundle.h"
 #include "coopnet/csv.h"
+#include "coopnet/date.h"
 #include "coopnet/output.h"
 #include "io/import_internal.h"
 #include "model/bundle_internal.h"
@@ -1552,7 +1553,12 @@ int coopnet_import_attendance(const char *path, const char *directory,
                     (unsigned long long)mentions[ties[t].from].line);
             continue;
         }
-        if (tie.start[0] && tie.end[0] && strcmp(tie.end, tie.start) < 0) {
+        coopnet_date_t start, end;
+        coopnet_error_t date_err;
+        if (tie.start[0] && tie.end[0] &&
+            coopnet_date_parse(tie.start, &start, &date_err) == COOPNET_OK &&
+            coopnet_date_parse(tie.end, &end, &date_err) == COOPNET_OK &&
+            coopnet_date_last_day(end) < start.day) { /* as the loader compares them */
             data_error(&importer, tie_sheet->path, mentions[ties[t].from].line,
                        "end '%s' is before the start '%s'", tie.end, tie.start);
             continue;
