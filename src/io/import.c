@@ -32,10 +32,11 @@
 /* ---- the sheets --------------------------------------------------------------------------------
  */
 
+/* The fields of each sheet, the required ones first. */
 enum {
     A_EVENT,
-    A_DATE,
     A_ORGANISATION,
+    A_DATE,
     A_TYPE,
     A_COUNTRY,
     A_CITY,
@@ -60,11 +61,11 @@ static const field_spec_t attendance_fields[N_ATTENDANCE_FIELDS] = {
     {"event",
      {"event", "event name", "event title", "evenement", "nom de l evenement", "titre", "title",
       "activity", "activite", "meeting", "reunion", NULL}},
-    {"date", {"date", "event date", "date of event", "date de l evenement", "when", NULL}},
     {"organisation",
      {"organisation", "organization", "organisme", "org", "organisation name", "organization name",
       "nom de l organisme", "institution", "actor", "acteur", "entity", "entite", "structure",
       NULL}},
+    {"date", {"date", "event date", "date of event", "date de l evenement", "when", NULL}},
     {"type",
      {"type", "organisation type", "organization type", "type d organisme", "type of organisation",
       "type of organization", "category", "categorie", "org type", NULL}},
@@ -335,14 +336,21 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
     if (status == COOPNET_OK)
         status = coopnet_csv_set_delimiter(csv, sheet->delimiter, err);
     size_t n_header = 0;
-    bool header_read = false;
+    bool header_read = false, had_csv_error = false;
+    uint64_t errors_before = importer->diags->n_errors;
     while (status == COOPNET_OK) {
         int have_record = 0;
         coopnet_error_t csv_err;
         int csv_status = coopnet_csv_next(csv, &have_record, &csv_err);
         uint64_t line = coopnet_csv_record_line(csv);
         if (csv_status == COOPNET_EDATA) {
-            data_error(importer, sheet->path, line, "%s", csv_err.message);
+            long bad = coopnet_csv_bad_field(csv);
+            if (header_read && bad >= 0 && (size_t)bad < n_header && field_of_column[bad] >= 0)
+                data_error(importer, sheet->path, line, "column '%s': %s",
+                           sheet->header_of[field_of_column[bad]], csv_err.message);
+            else
+                data_error(importer, sheet->path, line, "%s", csv_err.message);
+            had_csv_error = true;
             continue;
         }
         if (csv_status != COOPNET_OK) {
@@ -411,8 +419,11 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
         }
         sheet->lines[sheet->n_rows++] = line;
     }
-    if (status == COOPNET_OK && !header_read)
+    if (status == COOPNET_OK && !header_read && !had_csv_error)
         data_error(importer, sheet->path, 0, "empty file (expected a header line)");
+    else if (status == COOPNET_OK && sheet->n_rows == 0 && !had_csv_error &&
+             importer->diags->n_errors == errors_before)
+        data_error(importer, sheet->path, 0, "no rows below the header: nothing to import");
     coopnet_csv_close(csv);
     return status;
 }
