@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -684,11 +685,12 @@ static void join(mention_t *mentions, size_t a, size_t b)
  * its names; a mention without a country joins the one group of its key that has one. */
 static int group_mentions(importer_t *importer, mention_t *mentions, size_t n_mentions)
 {
-    coopnet_strmap_t by_key_country, by_key;
+    coopnet_strmap_t by_key_country, by_key, ambiguous;
     coopnet_i_strmap_init(&by_key_country);
     coopnet_i_strmap_init(&by_key);
+    coopnet_i_strmap_init(&ambiguous);
     int status = COOPNET_ENOMEM;
-    /* by_key: key -> the first mention with a country, or -2 when two countries share the key */
+    /* by_key: key -> the first mention with a country; ambiguous: the keys of two countries */
     for (size_t m = 0; m < n_mentions; m++) {
         const char *names[3] = {mentions[m].name, mentions[m].name_ar, mentions[m].name_fr};
         for (int k = 0; k < 3; k++) {
@@ -714,20 +716,18 @@ static int group_mentions(importer_t *importer, mention_t *mentions, size_t n_me
             int64_t with_country;
             if (coopnet_i_strmap_put(&by_key, kept_key, (int64_t)m, &with_country) != 0)
                 goto cleanup;
+            /* two countries: a mention without one cannot tell which it is */
             if (with_country >= 0 &&
-                strcmp(mentions[with_country].country, mentions[m].country) != 0) {
-                /* two countries: a mention without one cannot tell which it is */
-                for (size_t e = 0; e < by_key.capacity; e++)
-                    if (by_key.entries[e].key && strcmp(by_key.entries[e].key, kept_key) == 0)
-                        by_key.entries[e].value = -2;
-            }
+                strcmp(mentions[with_country].country, mentions[m].country) != 0 &&
+                coopnet_i_strmap_put(&ambiguous, kept_key, 0, NULL) != 0)
+                goto cleanup;
         }
     }
     for (size_t m = 0; m < n_mentions; m++) {
         if (mentions[m].country[0] != '\0')
             continue;
         int64_t with_country = coopnet_i_strmap_get(&by_key, mentions[m].key);
-        if (with_country == -2) {
+        if (with_country >= 0 && coopnet_i_strmap_get(&ambiguous, mentions[m].key) >= 0) {
             fprintf(importer->left,
                     "  '%s' (%s:%llu) has no country and its name is used in several countries: "
                     "kept apart\n",
@@ -748,6 +748,7 @@ static int group_mentions(importer_t *importer, mention_t *mentions, size_t n_me
 cleanup:
     coopnet_i_strmap_destroy(&by_key_country);
     coopnet_i_strmap_destroy(&by_key);
+    coopnet_i_strmap_destroy(&ambiguous);
     return status;
 }
 
@@ -978,23 +979,40 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
                         (unsigned long long)mention->line, actor->type);
         }
     }
+    /* the distinct spellings of each merged actor, for the report: each actor's mentions in a
+     * list (next_mention), each spelling once (the map of actor and spelling) */
+    size_t *next_mention = coopnet_i_alloc_array(n_mentions + 1, sizeof *next_mention);
+    size_t *last_mention = coopnet_i_alloc_array(n_actors + 1, sizeof *last_mention);
+    coopnet_strmap_t spellings;
+    coopnet_i_strmap_init(&spellings);
+    if (next_mention == NULL || last_mention == NULL) {
+        free(next_mention);
+        free(last_mention);
+        return COOPNET_ENOMEM;
+    }
+    for (size_t a = 0; a < n_actors; a++)
+        last_mention[a] = actors[a].first_mention;
+    for (size_t m = 0; m < n_mentions; m++) {
+        next_mention[m] = SIZE_MAX;
+        if (m != actors[mentions[m].actor].first_mention)
+            last_mention[mentions[m].actor] = next_mention[last_mention[mentions[m].actor]] = m;
+    }
     for (size_t a = 0; a < n_actors; a++) {
         actor_t *actor = &actors[a];
         fflush(actor->aliases);
-        /* the distinct spellings of the merged mentions, for the report */
         if (actor->aliases_size == 0)
             continue;
         fprintf(importer->merges, "  %s: '%s' (%s:%llu)", actor->id,
                 mentions[actor->first_mention].name, mentions[actor->first_mention].file,
                 (unsigned long long)mentions[actor->first_mention].line);
         bool same_key = true;
-        for (size_t m = actor->first_mention + 1; m < n_mentions; m++) {
-            if (mentions[m].actor != a)
-                continue;
-            bool seen = false;
-            for (size_t k = actor->first_mention; k < m && !seen; k++)
-                seen = mentions[k].actor == a && strcmp(mentions[k].name, mentions[m].name) == 0;
-            if (seen)
+        for (size_t m = next_mention[actor->first_mention]; m != SIZE_MAX; m = next_mention[m]) {
+            char spelling[2048];
+            snprintf(spelling, sizeof spelling, "%zu\x1f%s", a, mentions[m].name);
+            const char *kept = keep(importer, spelling);
+            int64_t seen = 0;
+            if (strcmp(mentions[m].name, mentions[actor->first_mention].name) == 0 ||
+                kept == NULL || coopnet_i_strmap_put(&spellings, kept, 0, &seen) != 0 || seen >= 0)
                 continue;
             fprintf(importer->merges, ", '%s' (%s:%llu)", mentions[m].name, mentions[m].file,
                     (unsigned long long)mentions[m].line);
@@ -1006,6 +1024,9 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
                          : "linked by a name_ar or name_fr given on their rows, or by the same "
                            "name set aside as above");
     }
+    free(next_mention);
+    free(last_mention);
+    coopnet_i_strmap_destroy(&spellings);
     coopnet_i_strmap_destroy(&ids);
     *result = actors;
     *n_result = n_actors;
