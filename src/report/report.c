@@ -1731,18 +1731,15 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         cells[i * 6] = sources->names[d];
         long known =
             coopnet_bundle_find_source(bundle, sources->names[d], strlen(sources->names[d]));
-        if (known >= 0) { /* sources.csv: the document's title, publisher and date */
-            const coopnet_source_t *document = &bundle->sources[known];
+        if (known >= 0) { /* sources.csv: the id in the table, the title, publisher and date
+                           * below it (a title does not fit a cell) */
+            const coopnet_source_t *cited = &bundle->sources[known];
             char date[COOPNET_DATE_TEXT_SIZE] = "";
-            if (document->date.precision != COOPNET_DATE_NONE)
-                coopnet_date_format(document->date, date);
-            snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s", document->title,
-                     document->publisher[0] || date[0] ? " (" : "", document->publisher,
-                     document->publisher[0] && date[0] ? ", " : "",
-                     document->publisher[0] || date[0] ? date : "");
-            if (document->publisher[0] || date[0])
-                strncat(labels[i], ")", sizeof labels[i] - strlen(labels[i]) - 1);
-            cells[i * 6] = labels[i];
+            if (cited->date.precision != COOPNET_DATE_NONE)
+                coopnet_date_format(cited->date, date);
+            snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s.", cited->title,
+                     cited->publisher[0] || date[0] ? ". " : "", cited->publisher,
+                     cited->publisher[0] && date[0] ? ", " : "", date);
         }
         for (int k = 0; k < 4; k++) {
             snprintf(numbers[i][k], 16, "%zu", sources->counts[d][k]);
@@ -1755,6 +1752,17 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     report_table_t table = {
         6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
+    for (size_t i = 0; i < rows; i++) {
+        if (labels[i][0] == '\0')
+            continue;
+        char *markup =
+            g_markup_printf_escaped("<b>%s</b>: %s", sources->names[order[i]], labels[i]);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup, REPORT_MARGIN_LEFT,
+                                             document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                             coopnet_i_style_text) +
+                       2;
+        g_free(markup);
+    }
 
     coopnet_i_report_section(document, "Events with unknown dates");
     size_t undated = model->n_events - model->n_dated_events;
