@@ -158,7 +158,7 @@ err_has "actors.csv:8: warning: actor 'sousse_ar' ('بلدية سوسة') may be
 # not: the same name in two countries, names that differ by a digit
 ! grep -q "'sfax_fr'\|'district_2'" "$tmp/err" || fail "validate warned about sfax_fr or district_2"
 expect 0 validate --quiet "$2/datasets/mena-hub"
-out_has "ok: 46 actors, 11 events, 61 participations, 42 ties (5 warnings)"
+out_has "ok: 46 actors, 12 events, 62 participations, 45 ties (1 warning)"
 
 # 6. the loader's errors for unknown values suggest the nearest allowed one
 sg="$tmp/suggest"

@@ -164,5 +164,26 @@ echo "$ma5" | grep -q "In Morocco, [0-9]*% of the possible pairs of a local acto
 echo "$ma5" | grep -q "All actors in this report" || fail "--country MA: page 5 first panel title"
 echo "$ma5" | grep -q "Whole network" && fail "--country MA: page 5 still says 'Whole network'"
 
+# betweenness by the library's centrality policy: sampled on request or over the time budget,
+# and then the centrality page and the method notes say so with the bound; exact by default here
+expect_text "Betweenness: shortest paths between other actors that pass through the actor." \
+    "$work/a.txt" "exact betweenness in the method notes"
+"$coopnet" report --quiet --approx 0.2 "$mena" -o "$work/approx.pdf"
+expect_status 0 $? "report --approx 0.2"
+approx_text=$(pdftotext "$work/approx.pdf" - | tr '\n' ' ')
+echo "$approx_text" | grep -qF "Betweenness is estimated from samples: each value is within 198 of the exact one with probability 95%" ||
+    fail "report --approx: page 4 does not give the bound"
+echo "$approx_text" | grep -qF "Riondato & Kornaropoulos 2016, seed 1), so that every actor's betweenness divided by the pairs of other actors is within 0.2 of the exact value with probability 0.95" ||
+    fail "report --approx: the method notes do not give the bound"
+"$coopnet" report --quiet --time-budget 0.000001 "$mena" -o "$work/budget.pdf"
+pdftotext "$work/budget.pdf" - | tr '\n' ' ' | grep -q "estimated, as the exact computation would take about .* s, over the budget of 1e-06 s" ||
+    fail "report --time-budget: the method notes do not say why betweenness was estimated"
+"$coopnet" report --quiet --approx 0 "$mena" -o "$work/bad.pdf" 2>"$work/stderr"
+expect_status 2 $? "report --approx 0"
+grep -qF -- "--approx needs a number above 0 and below 1, not '0'" "$work/stderr" ||
+    fail "report --approx 0: message"
+"$coopnet" report --quiet --approx 0.1 --exact "$mena" -o "$work/bad.pdf" 2>"$work/stderr"
+expect_status 2 $? "report --approx --exact"
+
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))

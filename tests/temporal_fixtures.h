@@ -41,8 +41,9 @@ static int rng_below(int n)
     return (int)(rng() % (uint32_t)n);
 }
 
+/* exact days only: bounded dates are checked against tests/reference/temporal_intervals_check.py */
 static const char *const random_days[] = {"2024-01-01", "2024-01-02", "2024-01-03", "2024-01-05",
-                                          "2024-01-08", "2024-01",    "2024-02-01", ""};
+                                          "2024-01-08", "2024-01-09", "2024-02-01", "2024-01-04"};
 static const char *const random_roles[] = {"participant", "presenter",   "host",  "learner",
                                            "organiser",   "facilitator", "funder"};
 

@@ -360,7 +360,7 @@ static void test_given_sizes(void)
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options.graph, &err), COOPNET_OK);
     coopnet_graph_options_t earlier_options = options.graph;
     earlier_options.as_of =
-        (coopnet_date_t){coopnet_date_days_from_civil(2024, 1, 1), COOPNET_DATE_DAY};
+        coopnet_date_from_day(coopnet_date_days_from_civil(2024, 1, 1));
     CHECK_INT(coopnet_graph_init_cooperation(&earlier, bundle, &earlier_options, &err), COOPNET_OK);
     CHECK_INT(igraph_vcount(&earlier.graph), igraph_vcount(&graph.graph));
     igraph_vector_t values, earlier_values;

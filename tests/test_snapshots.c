@@ -40,6 +40,24 @@ static void test_cut_off(void)
     CHECK_INT(coopnet_date_parse("2024-02", &options.as_of, &err), COOPNET_OK);
     coopnet_snapshots_t s;
     const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE};
+    /* undated e4 reads as the study window: the bundle's (2023-01-15 to 2024-02-01) makes it
+     * certain by the end of 2024 (a and d gain a link then); possible from the start */
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 2);
+    CHECK_NEAR(value_at(&s, s.values, 0, 0, 3), 0, 0);
+    CHECK_NEAR(value_at(&s, s.values, 1, 0, 3), 2, 0);
+    coopnet_snapshots_destroy(&s);
+    options.as_of_reading = COOPNET_READING_POSSIBLE;
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_NEAR(value_at(&s, s.values, 0, 0, 3), 1, 0);
+    coopnet_snapshots_destroy(&s);
+    /* a study window running to mid-2025: e4 is certain in neither year */
+    options.as_of_reading = COOPNET_READING_CERTAIN;
+    CHECK_INT(coopnet_date_parse("2023-01/2025-06", &options.window, &err), COOPNET_OK);
     CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
                                         false, NULL, &s, &err),
               COOPNET_OK);
@@ -78,6 +96,24 @@ static void test_years(void)
     coopnet_snapshots_t s;
     coopnet_error_t err;
     const coopnet_measure_t measures[] = {COOPNET_MEASURE_DEGREE};
+    /* undated e4 reads as the study window: the bundle's (2023-01-15 to 2024-02-01) makes it
+     * certain by the end of 2024 (a and d gain a link then); possible from the start */
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_INT(s.n_steps, 2);
+    CHECK_NEAR(value_at(&s, s.values, 0, 0, 3), 0, 0);
+    CHECK_NEAR(value_at(&s, s.values, 1, 0, 3), 2, 0);
+    coopnet_snapshots_destroy(&s);
+    options.as_of_reading = COOPNET_READING_POSSIBLE;
+    CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
+                                        false, NULL, &s, &err),
+              COOPNET_OK);
+    CHECK_NEAR(value_at(&s, s.values, 0, 0, 3), 1, 0);
+    coopnet_snapshots_destroy(&s);
+    /* a study window running to mid-2025: e4 is certain in neither year */
+    options.as_of_reading = COOPNET_READING_CERTAIN;
+    CHECK_INT(coopnet_date_parse("2023-01/2025-06", &options.window, &err), COOPNET_OK);
     CHECK_INT(coopnet_snapshots_compute(bundle, &options, COOPNET_PERIOD_YEAR, 0, measures, 1,
                                         false, NULL, &s, &err),
               COOPNET_OK);
@@ -87,7 +123,7 @@ static void test_years(void)
     CHECK_STR(date, "2023-12-31");
     coopnet_date_format(s.dates[1], date);
     CHECK_STR(date, "2024-12-31");
-    /* 2023: a1 b2 c1 d0 (the undated e4 never counts); 2024: a1 b2 c2 d1 */
+    /* 2023: a1 b2 c1 d0 (e4 is not certain); 2024: a1 b2 c2 d1 */
     static const double degree[2][4] = {{1, 2, 1, 0}, {1, 2, 2, 1}};
     static const double rank[2][4] = {{2, 1, 2, 4}, {3, 1, 1, 3}};
     for (size_t step = 0; step < 2; step++)

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Check that every quoted passage in this bundle's `source` columns occurs
-in the named source document.
+"""Check that every quoted passage in this bundle's `source` columns (and
+in the date provenance columns `date_source` of events.csv and
+`start_source` of ties.csv) occurs in the named source document.
 
     /usr/bin/python3 datasets/mena-hub/check_quotes.py [SEEDS_DIR]
 
@@ -32,11 +33,16 @@ def main(argv):
     bad = checked = 0
     for name in ("actors.csv", "events.csv", "participation.csv", "ties.csv"):
         with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
-            for n, row in enumerate(csv.DictReader(f), start=2):
-                src = row.get("source", "")
+            rows = list(csv.DictReader(f))
+        for n, row in enumerate(rows, start=2):
+            for column in ("source", "date_source", "start_source"):
+                src = row.get(column) or ""
+                if column != "source" and not src:
+                    continue  # date provenance: only where a date is inferred
                 items = ITEM.findall(src)
                 if not items:
-                    print("%s row %d: no FILE: \"quote\" item in source" % (name, n))
+                    print("%s row %d: no FILE: \"quote\" item in %s"
+                          % (name, n, column))
                     bad += 1
                     continue
                 for doc, quote in items:
@@ -49,9 +55,12 @@ def main(argv):
                             print("cannot read %s: %s" % (path, e))
                             return 2
                     checked += 1
-                    if clean(quote) not in docs[doc]:
-                        print("%s row %d: quote not found in %s: %r"
-                              % (name, n, doc, quote))
+                    if not clean(quote).strip():
+                        print("%s row %d: empty quote in %s" % (name, n, column))
+                        bad += 1
+                    elif clean(quote) not in docs[doc]:
+                        print("%s row %d: %s quote not found in %s: %r"
+                              % (name, n, column, doc, quote))
                         bad += 1
     print("%d quotes checked, %d problem(s)" % (checked, bad))
     return 1 if bad else 0

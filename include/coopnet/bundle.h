@@ -62,13 +62,14 @@ typedef struct coopnet_actor {
 typedef struct coopnet_event {
     const char *id;
     const char *title;
-    coopnet_date_t date; /* precision NONE: undated */
+    coopnet_date_t date; /* when it took place (its first day); precision NONE: undated */
     coopnet_date_t end;  /* precision NONE: no end given */
     const char *type;
     const char *place;
     const char *country;
     double lat, lon;
     const char *source;
+    const char *date_source; /* the quote that supports the date's bounds, or "" */
     uint64_t line;
 } coopnet_event_t;
 
@@ -88,6 +89,7 @@ typedef struct coopnet_tie {
     double weight; /* > 0, default 1 */
     const char *source;
     const char *note;
+    const char *start_source; /* the quote that supports the start's bounds, or "" */
     uint64_t line;
 } coopnet_tie_t;
 
@@ -178,10 +180,17 @@ COOPNET_API long coopnet_bundle_find_source(const coopnet_bundle_t *bundle, cons
 COOPNET_API const char *coopnet_bundle_actor_attribute(const coopnet_bundle_t *bundle, size_t actor,
                                                        const char *column);
 
-/* Earliest and latest dates of dated events and tie starts (first days; precision NONE if none).
- * O(events + ties). */
+/* Earliest and latest dates of dated events and tie starts, compared by their earliest days
+ * (precision NONE if none). O(events + ties). */
 COOPNET_API void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopnet_date_t *first,
                                            coopnet_date_t *last);
+
+/* The study window: the earliest and the latest day any written date of the bundle allows
+ * (event date and end, tie start and end; a month or year counts its first and last day, an
+ * interval its written sides). Undated fields and open interval sides ("..") read as its edges.
+ * False, with both days 0, when the bundle has no written date. Computed by the loader; O(1). */
+COOPNET_API bool coopnet_bundle_window(const coopnet_bundle_t *bundle, int32_t *first,
+                                       int32_t *last);
 
 /* Names: "local", ..., and parsing (case-insensitive; returns -1 when unknown). */
 COOPNET_API const char *coopnet_level_name(coopnet_level_t level);

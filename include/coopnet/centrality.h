@@ -20,6 +20,7 @@
 
 #include <igraph.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -91,6 +92,130 @@ COOPNET_API int coopnet_centrality_compute_set(const coopnet_graph_t *graph,
                                                bool weighted, igraph_vector_t *values,
                                                const coopnet_progress_t *progress,
                                                coopnet_error_t *err);
+
+/* ---- approximation with a stated error ------------------------------------------------------
+ *
+ * Unweighted betweenness, closeness and harmonic centrality estimated from samples, each with a
+ * bound that holds for every actor at once with probability at least confidence (per measure):
+ *
+ *   betweenness  Riondato & Kornaropoulos (2016): r pairs (u, v) of distinct actors drawn
+ *                uniformly, one shortest path between them drawn uniformly, 1/r added to each
+ *                vertex inside it; r = ceil((0.5 / e^2) (floor(log2(VD - 2)) + 1 + ln(1/delta)))
+ *                with delta = 1 - confidence and e = epsilon (n - 2) / n (their estimate is over
+ *                ordered pairs, n (n - 1) of them; igraph and networkx normalise by
+ *                (n - 1)(n - 2) / 2 unordered pairs). VD, the vertex diameter (vertices on a
+ *                longest shortest path), is bounded from above by one breadth-first search per
+ *                component from its highest-degree vertex h: VD <= min(2 ecc(h), |C| - 1) + 1.
+ *                The normalised betweenness (raw / ((n - 1)(n - 2) / 2)) is then within epsilon
+ *                of the exact value for every actor; the raw value, which coopnet reports, within
+ *                epsilon (n - 1)(n - 2) / 2.
+ *   harmonic     Eppstein & Wang (2004) sampled sources with Hoeffding's bound: in each component
+ *   closeness    C of more than k vertices, k sources drawn uniformly without replacement (the
+ *                smaller components are searched from every vertex: exact, bound 0);
+ *                k = ceil(ln(2 n / delta) / (2 epsilon^2)) + 1. For an actor v with m sampled
+ *                sources other than itself (k or k - 1), the mean of 1 / d(s, v) over them
+ *                estimates the mean over C - v, a mean of values in [1/D, 1] (D >= ecc(v), here
+ *                min(d(v, h) + ecc(h), |C| - 1)), so by Hoeffding (valid without replacement)
+ *                and the union bound over the n actors, harmonic is within
+ *                (|C| - 1)/(n - 1) (1 - 1/D) sqrt(ln(2 n / delta) / (2 m)) <= epsilon.
+ *                Closeness = 1 / mean distance: the sampled mean distance is within
+ *                t = (D - 1) sqrt(ln(2 n / delta) / (2 m)) of the exact one, so closeness lies
+ *                in [1 / (mean + t), 1 / max(1, mean - t)], and its bound is the larger distance
+ *                from the estimate to the ends of that interval: per actor, not capped at
+ *                epsilon (it grows with the distances).
+ *
+ * The samples are drawn from seed with the library's own generator, each sample from a stream of
+ * its own, and summed exactly or in a fixed order: the same seed gives the same values whatever
+ * the number of threads. */
+
+#define COOPNET_CENTRALITY_DEFAULT_CONFIDENCE 0.95
+#define COOPNET_CENTRALITY_DEFAULT_TIME_BUDGET 60.0 /* seconds */
+
+typedef struct coopnet_centrality_approx {
+    double epsilon;    /* additive bound, in (0, 1) */
+    double confidence; /* probability that every actor is within its bound, in (0, 1) */
+    uint64_t seed;
+} coopnet_centrality_approx_t;
+
+/* What an approximation sampled, for method notes. */
+typedef struct coopnet_centrality_sampling {
+    int64_t pairs;           /* betweenness: r, 0 when betweenness was not estimated */
+    int64_t sources;         /* closeness and harmonic: k per large component, 0 when none */
+    int64_t vertex_diameter; /* the upper bound VD used for r */
+} coopnet_centrality_sampling_t;
+
+/* COOPNET_EINVAL unless 0 < epsilon < 1 and 0 < confidence < 1 (NaN refused), with a message
+ * naming the bad value. O(1). */
+COOPNET_API int coopnet_centrality_approx_check(const coopnet_centrality_approx_t *approx,
+                                                coopnet_error_t *err);
+
+/* True when measure is estimated by coopnet_centrality_approximate_set (betweenness, closeness,
+ * harmonic, unweighted); the others are always exact. O(1). */
+COOPNET_API bool coopnet_measure_has_approximation(coopnet_measure_t measure, bool weighted);
+
+/* As coopnet_centrality_compute_set, but unweighted betweenness, closeness and harmonic are
+ * estimated as described above, and error_bounds[k] (caller-initialised; the array may be NULL)
+ * receives each actor's bound for measure k in the measure's own units (raw betweenness), or is
+ * resized to 0 for a measure computed exactly. sampling (may be NULL) receives the sample sizes.
+ * progress: stages "sampled paths" (per pair) and "sampled sources" (per source). EINVAL for a
+ * bad approx (coopnet_centrality_approx_check) or with weighted and a path measure (the weighted
+ * path measures are exact only); else the failures of coopnet_centrality_compute_set. Cost:
+ * O(r E + k E) time for the sampled measures, O(V + E) memory per thread plus 2 V doubles per
+ * block of sources, plus the other measures' costs. */
+COOPNET_API int coopnet_centrality_approximate_set(
+    const coopnet_graph_t *graph, const coopnet_measure_t *measures, size_t n_measures,
+    bool weighted, const coopnet_centrality_approx_t *approx, igraph_vector_t *values,
+    igraph_vector_t *error_bounds, coopnet_centrality_sampling_t *sampling,
+    const coopnet_progress_t *progress, coopnet_error_t *err);
+
+/* ---- exact or approximate: the one policy ------------------------------------------------- */
+
+typedef enum {
+    COOPNET_CENTRALITY_AUTO = 0, /* exact when its estimated time fits time_budget, else approx */
+    COOPNET_CENTRALITY_EXACT,    /* exact whatever it costs */
+    COOPNET_CENTRALITY_APPROX    /* sampled, with approx.epsilon */
+} coopnet_centrality_method_t;
+
+/* How the path measures are computed: the one policy of the library, used by `centrality` and
+ * the report alike. Under AUTO, when exact is over budget, epsilon is approx.epsilon when set
+ * (> 0), else the smallest of 0.01, 0.02, 0.05, 0.1, 0.2 whose estimated time fits the budget
+ * (0.2 when none does). */
+typedef struct coopnet_centrality_policy {
+    coopnet_centrality_method_t method; /* default AUTO */
+    double time_budget;                 /* seconds exact may take under AUTO (default 60) */
+    coopnet_centrality_approx_t approx; /* default epsilon 0 (AUTO picks), confidence 0.95,
+                                           seed 1 */
+} coopnet_centrality_policy_t;
+
+COOPNET_API void coopnet_centrality_policy_init(coopnet_centrality_policy_t *policy);
+
+/* The choice made for a graph. */
+typedef struct coopnet_centrality_plan {
+    coopnet_centrality_method_t method; /* EXACT or APPROX */
+    coopnet_centrality_approx_t approx; /* the epsilon, confidence and seed used by APPROX */
+    double exact_seconds;  /* estimated wall time of the exact path measures; 0 if not estimated */
+    double approx_seconds; /* the same for the approximation; 0 if not estimated */
+} coopnet_centrality_plan_t;
+
+/* The plan policy gives for measures on graph: EXACT when no measure has an approximation
+ * (coopnet_measure_has_approximation) or policy->method is EXACT; APPROX when it is APPROX;
+ * under AUTO, EXACT when the estimated time of the exact path measures (from a short calibration:
+ * a few searches timed on this machine) is at most time_budget, else APPROX with epsilon as the
+ * policy says. EINVAL for a bad policy (time_budget negative or NaN, or approx for APPROX; with
+ * a message) and for APPROX with weighted path measures. Cost: O(V + E) plus a few searches. */
+COOPNET_API int coopnet_centrality_choose(const coopnet_graph_t *graph,
+                                          const coopnet_measure_t *measures, size_t n_measures,
+                                          bool weighted, const coopnet_centrality_policy_t *policy,
+                                          coopnet_centrality_plan_t *plan, coopnet_error_t *err);
+
+/* Runs plan (from coopnet_centrality_choose): coopnet_centrality_compute_set for EXACT (then
+ * every error_bounds[k] is resized to 0), coopnet_centrality_approximate_set for APPROX.
+ * Arguments, ownership, failures and cost as those functions. */
+COOPNET_API int coopnet_centrality_compute_planned(
+    const coopnet_graph_t *graph, const coopnet_measure_t *measures, size_t n_measures,
+    bool weighted, const coopnet_centrality_plan_t *plan, igraph_vector_t *values,
+    igraph_vector_t *error_bounds, coopnet_centrality_sampling_t *sampling,
+    const coopnet_progress_t *progress, coopnet_error_t *err);
 
 /* Parses a comma-separated list of measure names ("degree,pagerank") into measures (room for
  * capacity entries; repeats are refused). *n_measures receives the count. COOPNET_EINVAL with a

@@ -50,12 +50,31 @@ typedef struct coopnet_graph_backbone {
     int min_shared; /* K of COOPNET_GRAPH_BACKBONE_MIN_SHARED, >= 1 */
 } coopnet_graph_backbone_t;
 
+/* How a date known only within bounds is read (docs/temporal.md): CERTAIN counts what holds
+ * whatever the exact day was, POSSIBLE what holds for some day within the bounds. */
+typedef enum {
+    COOPNET_READING_CERTAIN = 0,
+    COOPNET_READING_POSSIBLE = 1
+} coopnet_reading_t;
+
+/* Parses "certain" or "possible"; COOPNET_EINVAL naming the value otherwise. */
+COOPNET_API int coopnet_reading_parse(const char *text, coopnet_reading_t *reading,
+                                      coopnet_error_t *err);
+COOPNET_API const char *coopnet_reading_name(coopnet_reading_t reading);
+
 typedef struct coopnet_graph_options {
     coopnet_layer_t layer;
     coopnet_weighting_t weighting;
-    coopnet_date_t as_of;       /* precision NONE: no cut-off */
+    /* precision NONE: no cut-off. Else an event or tie counts when it is certainly on or before
+     * the as-of date's last day (its latest possible day is), or with as_of_reading POSSIBLE when
+     * it may be (its earliest possible day is); undated rows read as the whole study window */
+    coopnet_date_t as_of;
+    coopnet_reading_t as_of_reading;
     coopnet_date_t since;       /* precision NONE: no lower bound; else (a window, with as_of)
                                  * only events ending on or after it and ties not ended before */
+    /* the study window undated rows and open interval sides read as: an interval date
+     * (FROM/TO); precision NONE: the bundle's (coopnet_bundle_window) */
+    coopnet_date_t window;
     const char *const *exclude; /* actor ids left out; n_exclude of them (not owned) */
     size_t n_exclude;
     unsigned level_mask; /* bit (1 << level) keeps that level; 0 keeps all */
@@ -68,6 +87,12 @@ typedef struct coopnet_graph_options {
 
 /* Defaults: all layers, count weighting, no cut-off, every actor. */
 COOPNET_API void coopnet_graph_options_init(coopnet_graph_options_t *options);
+
+/* The study window options give for bundle: options->window when set, else the bundle's
+ * (coopnet_bundle_window; days 0 when it has no date). O(1). */
+COOPNET_API void coopnet_graph_options_window(const coopnet_graph_options_t *options,
+                                              const coopnet_bundle_t *bundle, int32_t *first,
+                                              int32_t *last);
 
 /* Parses the option values the command line takes ("events", "newman", "local,national");
  * COOPNET_EINVAL with a message naming the value otherwise. */

@@ -18,6 +18,7 @@
 #include "coopnet/api.h"
 
 #include "coopnet/bundle.h"
+#include "coopnet/centrality.h"
 #include "coopnet/date.h"
 #include "coopnet/error.h"
 #include "coopnet/progress.h"
@@ -37,9 +38,14 @@ typedef struct coopnet_report_options {
      * directory is created when missing. */
     const char *png_directory;
     const coopnet_progress_t *progress; /* NULL: no reports; one stage per page */
+    /* How betweenness is computed (coopnet/centrality.h): by default exact when the exact pass
+     * would take at most a minute on this machine, else sampled with a stated error, which the
+     * centrality page and the method notes then give. */
+    coopnet_centrality_policy_t centrality;
 } coopnet_report_options_t;
 
-/* Defaults: no title, every country, all the data, no PNGs, no progress. */
+/* Defaults: no title, every country, all the data, no PNGs, no progress, the default centrality
+ * policy (coopnet_centrality_policy_init). */
 COOPNET_API void coopnet_report_options_init(coopnet_report_options_t *options);
 
 /* Writes the report on bundle as PDF to stream (not closed). bundle and options are only read.

@@ -44,15 +44,21 @@ typedef enum {
 
 typedef struct coopnet_temporal_options {
     /* layer, exclude and level_mask choose the contacts and actors; an as_of date drops what
-     * coopnet_graph_keeps_event / _keeps_tie drop; weighting is ignored */
+     * coopnet_graph_keeps_event / _keeps_tie drop; window is the study window undated contacts
+     * and open interval sides read as; weighting is ignored */
     coopnet_graph_options_t graph;
+    /* how contacts known only within bounds chain (docs/temporal.md): CERTAIN (the default)
+     * follows paths that hold whatever the exact days were, POSSIBLE paths that hold for some
+     * days within the bounds; with exact dates both agree */
+    coopnet_reading_t reading;
     coopnet_date_t since;         /* first day of its period; NONE: the bundle's earliest date */
     coopnet_date_t until;         /* last day of its period; NONE: no limit */
     int32_t max_wait;             /* days, >= 0; negative: no limit */
     coopnet_temporal_mode_t mode; /* who passes knowledge on at events */
 } coopnet_temporal_options_t;
 
-/* Defaults: all contacts and actors, no since/until, no maximum wait, mode all. */
+/* Defaults: all contacts and actors, no since/until, no maximum wait, mode all, the certain
+ * reading. */
 COOPNET_API void coopnet_temporal_options_init(coopnet_temporal_options_t *options);
 
 /* Parses "all" or "presenter"; COOPNET_EINVAL naming the value otherwise. */
@@ -88,6 +94,11 @@ COOPNET_API void coopnet_temporal_network_free(coopnet_temporal_network_t *netwo
 COOPNET_API const coopnet_bundle_t *
 coopnet_temporal_network_bundle(const coopnet_temporal_network_t *network);
 COOPNET_API size_t coopnet_temporal_network_contacts(const coopnet_temporal_network_t *network);
+/* The reading the network was built for, and whether every contact is known to the day (then
+ * the certain and the possible reading give the same results). */
+COOPNET_API coopnet_reading_t
+coopnet_temporal_network_reading(const coopnet_temporal_network_t *network);
+COOPNET_API bool coopnet_temporal_network_is_exact(const coopnet_temporal_network_t *network);
 /* Actors kept by the filters (the n of the closeness and the ratios). */
 COOPNET_API size_t coopnet_temporal_network_actors(const coopnet_temporal_network_t *network);
 COOPNET_API bool coopnet_temporal_network_keeps_actor(const coopnet_temporal_network_t *network,
@@ -95,6 +106,11 @@ COOPNET_API bool coopnet_temporal_network_keeps_actor(const coopnet_temporal_net
 /* The first day counted (since) and the last (INT32_MAX without until). */
 COOPNET_API int32_t coopnet_temporal_network_since(const coopnet_temporal_network_t *network);
 COOPNET_API int32_t coopnet_temporal_network_until(const coopnet_temporal_network_t *network);
+/* The days [*lo, *hi] a contact of the network may fall on (its bounds read against the study
+ * window, within since..until); false (0, 0) when the network does not hold it. O(contacts). */
+COOPNET_API bool coopnet_temporal_contact_bounds(const coopnet_temporal_network_t *network,
+                                                 coopnet_contact_ref_t contact, int32_t *lo,
+                                                 int32_t *hi);
 /* The date of a contact as written in the bundle (an event's date, a tie's start). */
 COOPNET_API coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *network,
                                                          coopnet_contact_ref_t contact);

@@ -10,12 +10,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Sources are cut into this many contiguous blocks, each with its own betweenness sums, added in
  * block order at the end: the result is the same whatever the number of threads. */
 #define PATHS_BLOCKS 16
-#define PATHS_MAX_THREADS 8
 
 typedef struct paths_job {
     int32_t n;
@@ -157,16 +157,15 @@ static void *thread_main(void *data)
     return NULL;
 }
 
-static int thread_count(int32_t n_blocks)
+int coopnet_i_centrality_threads(int64_t n_tasks)
 {
     long online = sysconf(_SC_NPROCESSORS_ONLN);
     int count = online > 0 ? (int)(online < PATHS_MAX_THREADS ? online : PATHS_MAX_THREADS) : 1;
-    return count < n_blocks ? count : (n_blocks > 0 ? n_blocks : 1);
+    return count < n_tasks ? count : (n_tasks > 0 ? (int)n_tasks : 1);
 }
 
-/* The undirected adjacency of graph as int32 CSR arrays, self-loops left out. */
-static int build_adjacency(const igraph_t *graph, int64_t **start_out, int32_t **neighbour_out,
-                           coopnet_error_t *err)
+int coopnet_i_centrality_adjacency(const igraph_t *graph, int64_t **start_out,
+                                   int32_t **neighbour_out, coopnet_error_t *err)
 {
     int32_t n = (int32_t)igraph_vcount(graph);
     igraph_integer_t m = igraph_ecount(graph);
@@ -222,7 +221,7 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
         if (outputs[k])
             COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(outputs[k], vcount),
                                  "shortest paths");
-    if ((status = build_adjacency(graph, &start, &neighbour, err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, err)) != COOPNET_OK)
         goto cleanup;
 
     job.n = n;
@@ -243,7 +242,7 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
         }
     }
 
-    n_threads = thread_count(job.n_blocks);
+    n_threads = coopnet_i_centrality_threads(job.n_blocks);
     for (int t = 0; t < n_threads; t++) {
         threads[t].job = &job;
         if (workspace_alloc(&threads[t].work, n) != 0) {
@@ -279,6 +278,59 @@ cleanup:
     for (int t = 0; t < n_threads; t++)
         workspace_free(&threads[t].work);
     free(job.block_betweenness);
+    free(start);
+    free(neighbour);
+    return status;
+}
+
+/* The sources timed: spread over the vertex numbers, so that a graph whose first vertices are
+ * all in a small component is not timed on those alone. */
+#define PATHS_TIMED_SOURCES 8
+
+static double seconds_now(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + 1e-9 * (double)now.tv_nsec;
+}
+
+int coopnet_i_centrality_paths_time(const igraph_t *graph, bool betweenness, double *seconds,
+                                    coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    igraph_integer_t vcount = igraph_vcount(graph);
+    *seconds = 0;
+    if (vcount == 0)
+        return COOPNET_OK;
+    if (vcount > INT32_MAX - 1)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "graph too large for the shortest paths");
+    int32_t n = (int32_t)vcount;
+    int64_t *start = NULL;
+    int32_t *neighbour = NULL;
+    paths_job_t job;
+    paths_workspace_t work;
+    double *sums = NULL;
+    memset(&job, 0, sizeof job);
+    memset(&work, 0, sizeof work);
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, err)) != COOPNET_OK)
+        return status;
+    job.n = n;
+    job.start = start;
+    job.neighbour = neighbour;
+    sums = calloc((size_t)n + 1, sizeof *sums);
+    if (sums == NULL || workspace_alloc(&work, n) != 0) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the shortest paths");
+        goto cleanup;
+    }
+    int32_t timed = n < PATHS_TIMED_SOURCES ? n : PATHS_TIMED_SOURCES;
+    double begin = seconds_now();
+    for (int32_t i = 0; i < timed; i++)
+        search_from(&job, &work, (int32_t)((int64_t)n * i / timed), betweenness ? sums : NULL);
+    double per_source = (seconds_now() - begin) / timed;
+    *seconds = per_source * (double)n / coopnet_i_centrality_threads(PATHS_BLOCKS);
+cleanup:
+    workspace_free(&work);
+    free(sums);
     free(start);
     free(neighbour);
     return status;

@@ -15,6 +15,11 @@
 #include "coopnet/progress.h"
 
 #include <igraph.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* The most threads the path measures use. */
+#define PATHS_MAX_THREADS 8
 
 /* Any of the three outputs may be NULL (not wanted); the others are resized to vcount(graph) and
  * receive, for the undirected graph as igraph 0.10 defines them:
@@ -29,5 +34,21 @@
 int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenness,
                                igraph_vector_t *closeness, igraph_vector_t *harmonic,
                                const coopnet_progress_t *progress, coopnet_error_t *err);
+
+/* The undirected adjacency of graph as int32 CSR arrays (neighbours of v are
+ * neighbour[start[v] .. start[v + 1])), self-loops left out, parallel edges kept. The caller frees
+ * both with free(). COOPNET_ENOMEM with err filled (nothing allocated). O(V + E). */
+int coopnet_i_centrality_adjacency(const igraph_t *graph, int64_t **start, int32_t **neighbour,
+                                   coopnet_error_t *err);
+
+/* The threads to use for n_tasks independent tasks: the cores online, at most PATHS_MAX_THREADS
+ * and at most n_tasks (at least 1). */
+int coopnet_i_centrality_threads(int64_t n_tasks);
+
+/* An estimate of the wall-clock seconds coopnet_i_centrality_paths takes on graph on this
+ * machine: a few searches timed (with the betweenness accumulation when betweenness), times the
+ * vertex count over the threads. COOPNET_ENOMEM. Cost: O(E) for the adjacency plus 8 searches. */
+int coopnet_i_centrality_paths_time(const igraph_t *graph, bool betweenness, double *seconds,
+                                    coopnet_error_t *err);
 
 #endif

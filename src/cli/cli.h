@@ -87,7 +87,11 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   (options), cli_parse_exclude),                                                   \
         CLI_VALUE("level", "L[,L...]",                                                             \
                   "keep only these levels (local, regional, national,\ninternational)",            \
-                  &(options)->graph.level_mask, cli_parse_levels)
+                  &(options)->graph.level_mask, cli_parse_levels),                                 \
+        CLI_VALUE("window", "FROM/TO",                                                             \
+                  "the study window undated rows and open interval sides\n('..') read as "         \
+                  "(default: the data's first to last date)",                                     \
+                  &(options)->graph.window, cli_parse_window)
 #define CLI_GRAPH_OPTIONS(options)                                                                 \
     CLI_GRAPH_FILTER_OPTIONS(options),                                                             \
         CLI_VALUE("weighting", "count|newman|jaccard",                                             \
@@ -99,9 +103,14 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   "coopnet backbone),\nor those sharing at least K events",                        \
                   &(options)->graph.backbone, cli_parse_backbone),                                 \
         CLI_VALUE("as-of", "DATE",                                                                 \
-                  "only events dated on or before DATE and ties started on\nor before it and not " \
-                  "ended",                                                                         \
-                  &(options)->graph.as_of, cli_parse_date)
+                  "only events surely on or before DATE (the end of its\nmonth or year) and ties " \
+                  "surely started by then and not\nended (a month or interval counts by its last "  \
+                  "day)",                                                                          \
+                  &(options)->graph.as_of, cli_parse_date),                                        \
+        CLI_VALUE("as-of-mode", "certain|possible",                                                \
+                  "with --as-of: keep what is surely before it (default)\nor what may be (a "       \
+                  "month or interval by its first day)",                                           \
+                  &(options)->graph.as_of_reading, cli_parse_reading)
 
 int cli_parse_layer(const cli_option_t *option, const char *value, void *field,
                     coopnet_error_t *err); /* coopnet_graph_layer_t */
@@ -113,6 +122,10 @@ int cli_parse_backbone(const cli_option_t *option, const char *value, void *fiel
                        coopnet_error_t *err); /* coopnet_graph_backbone_t */
 int cli_parse_exclude(const cli_option_t *option, const char *value, void *field,
                       coopnet_error_t *err); /* cli_graph_options_t */
+int cli_parse_window(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err); /* coopnet_date_t, an interval of two written sides */
+int cli_parse_reading(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err); /* coopnet_reading_t */
 
 /* --every: the step of a time axis, the same words (any case) and default in every command. */
 #define CLI_DEFAULT_PERIOD COOPNET_PERIOD_QUARTER

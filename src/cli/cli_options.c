@@ -331,6 +331,34 @@ int cli_parse_date(const cli_option_t *option, const char *value, void *field, c
         return coopnet_error_prefix(err, "--%s", option->name);
     if (date->precision == COOPNET_DATE_NONE)
         return coopnet_error_set(err, COOPNET_EINVAL, "--%s needs a date", option->name);
+    if (date->precision == COOPNET_DATE_INTERVAL)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs one date (YYYY, YYYY-MM or YYYY-MM-DD), not the "
+                                 "interval '%s'",
+                                 option->name, value);
+    return COOPNET_OK;
+}
+
+int cli_parse_window(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err)
+{
+    coopnet_date_t *date = field;
+    if (coopnet_date_parse(value, date, err) != COOPNET_OK)
+        return coopnet_error_prefix(err, "--%s", option->name);
+    if (date->precision != COOPNET_DATE_INTERVAL || date->start_precision == COOPNET_DATE_NONE ||
+        date->end_precision == COOPNET_DATE_NONE)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs FROM/TO with both sides written "
+                                 "(2023-01/2025-12), not '%s'",
+                                 option->name, value);
+    return COOPNET_OK;
+}
+
+int cli_parse_reading(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err)
+{
+    if (coopnet_reading_parse(value, field, err) != COOPNET_OK)
+        return coopnet_error_prefix(err, "--%s", option->name);
     return COOPNET_OK;
 }
 
@@ -467,6 +495,48 @@ int cli_parse_table(const cli_option_t *option, const char *value, void *field,
     expected[n] = '\0';
     return coopnet_error_set(err, COOPNET_EINVAL, "unknown table '%s' (expected %s)", value,
                              expected);
+}
+
+/* --- exact or approximate centrality ---------------------------------------------------- */
+
+/* A number strictly between 0 and 1 (NaN refused) into the double *field. */
+int cli_parse_fraction(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err)
+{
+    char *end;
+    double parsed = strtod(value, &end);
+    if (end == value || *end != '\0' || !(parsed > 0 && parsed < 1))
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs a number above 0 and below 1, not '%s'", option->name,
+                                 value);
+    *(double *)field = parsed;
+    return COOPNET_OK;
+}
+
+static int set_method(coopnet_centrality_policy_t *policy, coopnet_centrality_method_t method,
+                      coopnet_error_t *err)
+{
+    if (policy->method != COOPNET_CENTRALITY_AUTO && policy->method != method)
+        return coopnet_error_set(err, COOPNET_EINVAL, "give --exact or --approx, not both");
+    policy->method = method;
+    return COOPNET_OK;
+}
+
+/* --approx EPS: the sampling, with its error bound. */
+int cli_parse_approx(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err)
+{
+    coopnet_centrality_policy_t *policy = field;
+    if (cli_parse_fraction(option, value, &policy->approx.epsilon, err) != COOPNET_OK)
+        return err->code;
+    return set_method(policy, COOPNET_CENTRALITY_APPROX, err);
+}
+
+int cli_parse_exact_centrality(const cli_option_t *option, const char *value, void *field,
+                               coopnet_error_t *err)
+{
+    (void)option, (void)value;
+    return set_method(field, COOPNET_CENTRALITY_EXACT, err);
 }
 
 /* --- the cooperation graph's options ----------------------------------------------------- */

@@ -115,6 +115,15 @@ int cli_parse_format(const cli_option_t *option, const char *value, void *field,
 int cli_parse_quiet(const cli_option_t *option, const char *value, void *field,
                     coopnet_error_t *err);
 
+int cli_parse_fraction(const cli_option_t *option, const char *value, void *field,
+                       coopnet_error_t *err); /* double, 0 < value < 1 */
+/* --approx EPS and --exact into a coopnet_centrality_policy_t: the method and epsilon; "give
+ * --exact or --approx, not both". */
+int cli_parse_approx(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err);
+int cli_parse_exact_centrality(const cli_option_t *option, const char *value, void *field,
+                               coopnet_error_t *err);
+
 /* The choices of --table: parse with cli_parse_table into a const char *, the option's argument
  * being the list ("groups|actors|mixing"). */
 int cli_parse_table(const cli_option_t *option, const char *value, void *field,

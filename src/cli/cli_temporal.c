@@ -177,3 +177,44 @@ long cli_temporal_find_actor(const coopnet_temporal_network_t *network,
     }
     return actor;
 }
+
+/* The two readings of the same contacts: certain and possible are one network when every
+ * date is exact. */
+void cli_readings_free(cli_readings_t *readings)
+{
+    if (readings->possible != readings->certain)
+        coopnet_temporal_network_free(readings->possible);
+    coopnet_temporal_network_free(readings->certain);
+    readings->certain = readings->possible = NULL;
+}
+
+int cli_readings_alloc(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *given,
+                          cli_readings_t *readings, coopnet_error_t *err)
+{
+    coopnet_temporal_options_t options = *given;
+    options.reading = COOPNET_READING_CERTAIN;
+    int status = coopnet_temporal_network_alloc(bundle, &options, &readings->certain, err);
+    if (status != COOPNET_OK)
+        return status;
+    if (coopnet_temporal_network_is_exact(readings->certain)) {
+        readings->possible = readings->certain;
+        return COOPNET_OK;
+    }
+    options.reading = COOPNET_READING_POSSIBLE;
+    status = coopnet_temporal_network_alloc(bundle, &options, &readings->possible, err);
+    if (status != COOPNET_OK)
+        cli_readings_free(readings);
+    return status;
+}
+
+/* One line on stderr when dates are known only within bounds: the two readings then differ. */
+void cli_readings_note(const cli_readings_t *readings)
+{
+    if (cli_quiet || readings->possible == readings->certain)
+        return;
+    fprintf(stderr,
+            "coopnet: note: some contacts are dated only within bounds (a month, a year, an "
+            "interval, or undated: the study window); 'certain' marks what holds whatever the "
+            "exact days were (docs/temporal.md)\n");
+}
+

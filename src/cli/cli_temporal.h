@@ -106,4 +106,18 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
 long cli_temporal_find_actor(const coopnet_temporal_network_t *network,
                              const cli_command_t *command, const char *option, const char *id);
 
+/* The two readings of the same contacts (docs/temporal.md): one network when every date is
+ * exact. cli_readings_alloc returns a library status (err says why); free with
+ * cli_readings_free. */
+typedef struct cli_readings {
+    coopnet_temporal_network_t *certain, *possible;
+} cli_readings_t;
+
+int cli_readings_alloc(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *options,
+                       cli_readings_t *readings, coopnet_error_t *err);
+void cli_readings_free(cli_readings_t *readings);
+
+/* One note on stderr (not with --quiet) when the readings differ: some dates are bounds. */
+void cli_readings_note(const cli_readings_t *readings);
+
 #endif

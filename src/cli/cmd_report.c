@@ -83,6 +83,18 @@ static int run_report(int argc, char **argv)
                   cli_parse_date),
         CLI_STRING("png-dir", 0, "DIR", "also write every figure as a PNG into DIR",
                    &report_options.png_directory),
+        CLI_VALUE("approx", "EPS",
+                  "estimate betweenness from samples, within EPS of\nexact (normalised; see "
+                  "'coopnet centrality --help')",
+                  &report_options.centrality, cli_parse_approx),
+        CLI_VALUE("time-budget", "SECONDS",
+                  "exact betweenness when it would take at most this\n(default 60), else "
+                  "estimated",
+                  &report_options.centrality.time_budget, cli_parse_positive),
+        {.name = "exact",
+         .help = "exact betweenness whatever it takes",
+         .value = &report_options.centrality,
+         .parse = cli_parse_exact_centrality},
         CLI_QUIET("no warnings, no progress"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_report, options, argc, argv, &exit_status);

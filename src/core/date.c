@@ -66,68 +66,174 @@ static int bad_date(const char *text, coopnet_error_t *err)
                              text, hint);
 }
 
-int coopnet_date_parse(const char *text, coopnet_date_t *date, coopnet_error_t *err)
+/* One calendar point: "YYYY", "YYYY-MM" or "YYYY-MM-DD" of `length` bytes. 0 when invalid. */
+static int parse_point(const char *text, size_t length, coopnet_date_t *date)
 {
-    date->day = 0;
-    date->precision = COOPNET_DATE_NONE;
-    size_t length = strlen(text);
-    if (length == 0)
-        return 0;
     int year, month = 1, day = 1;
     if (length != 4 && length != 7 && length != 10)
-        return bad_date(text, err);
+        return 0;
     if (!read_digits(text, 4, &year) || year < 1000)
-        return bad_date(text, err);
+        return 0;
     coopnet_date_precision_t precision = COOPNET_DATE_YEAR;
     if (length >= 7) {
         if (text[4] != '-' || !read_digits(text + 5, 2, &month) || month < 1 || month > 12)
-            return bad_date(text, err);
+            return 0;
         precision = COOPNET_DATE_MONTH;
     }
     if (length == 10) {
         if (text[7] != '-' || !read_digits(text + 8, 2, &day) || day < 1 ||
             day > days_in_month(year, month))
-            return bad_date(text, err);
+            return 0;
         precision = COOPNET_DATE_DAY;
     }
-    date->day = coopnet_date_days_from_civil(year, month, day);
-    date->precision = precision;
+    *date = (coopnet_date_t){coopnet_date_days_from_civil(year, month, day), precision, 0, 0, 0};
+    return 1;
+}
+
+static int bad_interval(const char *text, const char *why, coopnet_error_t *err)
+{
+    return coopnet_error_set(err, COOPNET_EDATA,
+                             "invalid date interval '%s' (%s; expected START/END with each side "
+                             "YYYY, YYYY-MM, YYYY-MM-DD or '..' for open)",
+                             text, why);
+}
+
+static int parse_interval(const char *text, const char *slash, coopnet_date_t *date,
+                          coopnet_error_t *err)
+{
+    const char *end_text = slash + 1;
+    size_t start_length = (size_t)(slash - text), end_length = strlen(end_text);
+    bool open_start = start_length == 2 && memcmp(text, "..", 2) == 0;
+    bool open_end = end_length == 2 && memcmp(end_text, "..", 2) == 0;
+    coopnet_date_t start = {0}, end = {0};
+    if (open_start && open_end)
+        return bad_interval(text, "both sides open; leave the field empty when undated", err);
+    if (!open_start && !parse_point(text, start_length, &start))
+        return bad_interval(text, "the start is not a date", err);
+    if (!open_end && !parse_point(end_text, end_length, &end))
+        return bad_interval(text, "the end is not a date", err);
+    date->precision = COOPNET_DATE_INTERVAL;
+    date->day = open_start ? COOPNET_DATE_OPEN_START : start.day;
+    date->last = open_end ? COOPNET_DATE_OPEN_END : coopnet_date_last_day(end);
+    date->start_precision = (uint8_t)(open_start ? COOPNET_DATE_NONE : start.precision);
+    date->end_precision = (uint8_t)(open_end ? COOPNET_DATE_NONE : end.precision);
+    if (!open_start && !open_end && start.day > date->last) {
+        char first[COOPNET_DATE_TEXT_SIZE], last[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format_day(start, first);
+        coopnet_date_format_day(coopnet_date_from_day(date->last), last);
+        *date = (coopnet_date_t){0};
+        return coopnet_error_set(err, COOPNET_EDATA,
+                                 "invalid date interval '%s': its start (%s) is after its end "
+                                 "(%s)",
+                                 text, first, last);
+    }
     return 0;
+}
+
+int coopnet_date_parse(const char *text, coopnet_date_t *date, coopnet_error_t *err)
+{
+    *date = (coopnet_date_t){0};
+    size_t length = strlen(text);
+    if (length == 0)
+        return 0;
+    const char *slash = strchr(text, '/');
+    /* "31/01/2024" is a spreadsheet day, not an interval: bad_date gives its hint */
+    if (slash != NULL && strchr(slash + 1, '/') == NULL &&
+        (slash - text == 4 || slash - text == 7 || slash - text == 10 ||
+         (slash - text == 2 && text[0] == '.')))
+        return parse_interval(text, slash, date, err);
+    if (!parse_point(text, length, date))
+        return bad_date(text, err);
+    return 0;
+}
+
+static void format_point(int32_t day, coopnet_date_precision_t precision,
+                         char buffer[COOPNET_DATE_TEXT_SIZE])
+{
+    int year, month, unused;
+    coopnet_date_civil_from_days(day, &year, &month, &unused);
+    if (precision == COOPNET_DATE_YEAR)
+        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d", year);
+    else if (precision == COOPNET_DATE_MONTH)
+        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d-%02d", year, month);
+    else
+        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d-%02d-%02d", year, month, unused);
 }
 
 void coopnet_date_format(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE])
 {
-    int year, month, day;
     if (date.precision == COOPNET_DATE_NONE) {
         buffer[0] = '\0';
         return;
     }
-    coopnet_date_civil_from_days(date.day, &year, &month, &day);
-    if (date.precision == COOPNET_DATE_YEAR)
-        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d", year);
-    else if (date.precision == COOPNET_DATE_MONTH)
-        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d-%02d", year, month);
-    else
-        snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%04d-%02d-%02d", year, month, day);
+    if (date.precision != COOPNET_DATE_INTERVAL) {
+        format_point(date.day, date.precision, buffer);
+        return;
+    }
+    char start[COOPNET_DATE_TEXT_SIZE] = "..", end[COOPNET_DATE_TEXT_SIZE] = "..";
+    if (date.start_precision != COOPNET_DATE_NONE)
+        format_point(date.day, (coopnet_date_precision_t)date.start_precision, start);
+    if (date.end_precision != COOPNET_DATE_NONE) {
+        /* the end side prints its own period: the one that holds the latest day */
+        format_point(date.last, (coopnet_date_precision_t)date.end_precision, end);
+    }
+    snprintf(buffer, COOPNET_DATE_TEXT_SIZE, "%s/%s", start, end);
 }
 
 void coopnet_date_format_day(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE])
 {
-    if (date.precision == COOPNET_DATE_NONE) {
+    if (date.precision == COOPNET_DATE_NONE ||
+        (date.precision == COOPNET_DATE_INTERVAL && date.start_precision == COOPNET_DATE_NONE)) {
         buffer[0] = '\0';
         return;
     }
     coopnet_date_format(coopnet_date_from_day(date.day), buffer);
 }
 
+bool coopnet_date_is_exact(coopnet_date_t date)
+{
+    return date.precision == COOPNET_DATE_DAY ||
+           (date.precision == COOPNET_DATE_INTERVAL && date.start_precision != COOPNET_DATE_NONE &&
+            date.end_precision != COOPNET_DATE_NONE && date.day == date.last);
+}
+
+void coopnet_date_bounds(coopnet_date_t date, int32_t window_first, int32_t window_last,
+                         int32_t *earliest, int32_t *latest)
+{
+    if (date.precision == COOPNET_DATE_NONE) {
+        *earliest = window_first;
+        *latest = window_last;
+        return;
+    }
+    *earliest = date.day;
+    *latest = coopnet_date_last_day(date);
+    if (date.precision != COOPNET_DATE_INTERVAL)
+        return;
+    /* an open side reads the window's edge, whatever day the loader resolved it to */
+    bool open_start = date.start_precision == COOPNET_DATE_NONE;
+    bool open_end = date.end_precision == COOPNET_DATE_NONE;
+    if (open_start)
+        *earliest = window_first;
+    if (open_end)
+        *latest = window_last;
+    /* an open side beyond the written one: the interval is that one day */
+    if (*earliest > *latest) {
+        if (open_start)
+            *earliest = *latest;
+        else
+            *latest = *earliest;
+    }
+}
+
 coopnet_date_t coopnet_date_from_day(int32_t day)
 {
-    coopnet_date_t date = {day, COOPNET_DATE_DAY};
-    return date;
+    return (coopnet_date_t){day, COOPNET_DATE_DAY, 0, 0, 0};
 }
 
 int32_t coopnet_date_last_day(coopnet_date_t date)
 {
+    if (date.precision == COOPNET_DATE_INTERVAL)
+        return date.last;
     int year, month, day;
     coopnet_date_civil_from_days(date.day, &year, &month, &day);
     switch (date.precision) {

@@ -583,7 +583,7 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
     for (int year = from; year <= to; year++) {
         coopnet_graph_options_t yearly = *graph_options;
         yearly.as_of =
-            (coopnet_date_t){coopnet_date_days_from_civil(year, 12, 31), COOPNET_DATE_DAY};
+            coopnet_date_from_day(coopnet_date_days_from_civil(year, 12, 31));
         /* the last panel stops at the as-of date: no panel shows data the caller left out */
         if (graph_options->as_of.precision != COOPNET_DATE_NONE &&
             coopnet_date_last_day(graph_options->as_of) < yearly.as_of.day)

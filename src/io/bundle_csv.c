@@ -51,7 +51,8 @@ enum {
     EVENT_COUNTRY,
     EVENT_LAT,
     EVENT_LON,
-    EVENT_SOURCE
+    EVENT_SOURCE,
+    EVENT_DATE_SOURCE
 };
 enum { PART_EVENT, PART_ACTOR, PART_ROLE, PART_SOURCE };
 enum {
@@ -63,7 +64,8 @@ enum {
     TIE_DIRECTED,
     TIE_WEIGHT,
     TIE_SOURCE,
-    TIE_NOTE
+    TIE_NOTE,
+    TIE_START_SOURCE
 };
 
 static const table_spec_t actors_spec = {
@@ -72,7 +74,8 @@ static const table_spec_t actors_spec = {
     3};
 static const table_spec_t events_spec = {
     "events.csv",
-    {"id", "title", "date", "end", "type", "place", "country", "lat", "lon", "source"},
+    {"id", "title", "date", "end", "type", "place", "country", "lat", "lon", "source",
+     "date_source"},
     3};
 static const table_spec_t participation_spec = {
     "participation.csv", {"event", "actor", "role", "source"}, 2};
@@ -80,7 +83,9 @@ enum { SOURCE_ID, SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_DATE, SOURCE_URL, SOURC
 static const table_spec_t sources_spec = {
     "sources.csv", {"id", "title", "publisher", "date", "url", "file"}, 2};
 static const table_spec_t ties_spec = {
-    "ties.csv", {"from", "to", "type", "start", "end", "directed", "weight", "source", "note"}, 3};
+    "ties.csv",
+    {"from", "to", "type", "start", "end", "directed", "weight", "source", "note", "start_source"},
+    3};
 
 typedef struct table_reader {
     const table_spec_t *spec;
@@ -648,7 +653,9 @@ static int read_event_row(table_reader_t *reader)
     event.type = keep_string(reader, EVENT_TYPE);
     event.place = keep_string(reader, EVENT_PLACE);
     event.source = keep_string(reader, EVENT_SOURCE);
-    if (!event.id || !event.title || !event.type || !event.place || !event.source)
+    event.date_source = keep_string(reader, EVENT_DATE_SOURCE);
+    if (!event.id || !event.title || !event.type || !event.place || !event.source ||
+        !event.date_source)
         return COOPNET_ENOMEM;
     if (coopnet_i_grow((void **)&bundle->events, &internal->event_capacity, bundle->n_events + 1,
                        sizeof *bundle->events) != COOPNET_OK ||
@@ -821,7 +828,8 @@ static int read_tie_row(table_reader_t *reader, loader_t *loader)
     tie.type = keep_string(reader, TIE_TYPE);
     tie.source = keep_string(reader, TIE_SOURCE);
     tie.note = keep_string(reader, TIE_NOTE);
-    if (!tie.type || !tie.source || !tie.note)
+    tie.start_source = keep_string(reader, TIE_START_SOURCE);
+    if (!tie.type || !tie.source || !tie.note || !tie.start_source)
         return COOPNET_ENOMEM;
     if (coopnet_i_grow((void **)&bundle->ties, &bundle->internal->tie_capacity, bundle->n_ties + 1,
                        sizeof *bundle->ties) != COOPNET_OK)

@@ -320,6 +320,7 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         tie->type = tie_type;
         tie->source = bundle->actors[0].source;
         tie->note = "";
+        tie->start_source = "";
         tie->directed = igraph_is_directed(&graph);
         char weight_text[64];
         tie->weight = 1.0;

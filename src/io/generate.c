@@ -5,6 +5,7 @@
 #include "coopnet/date.h"
 #include "coopnet/output.h"
 #include "core/internal.h"
+#include "core/random.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,67 +14,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* ---- the random generator: xoshiro256** seeded by splitmix64 (same stream everywhere) ---- */
-
-typedef struct random_state {
-    uint64_t s[4];
-} random_state_t;
-
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static void random_seed(random_state_t *random, uint64_t seed)
-{
-    for (int i = 0; i < 4; i++)
-        random->s[i] = splitmix64(&seed);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t random_next(random_state_t *random)
-{
-    uint64_t *s = random->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-/* Uniform in [0, 1). */
-static double random_uniform(random_state_t *random)
-{
-    return (double)(random_next(random) >> 11) * 0x1.0p-53;
-}
+/* ---- the random generator (core/random.h), and the draws built on it ---- */
 
 /* Uniform in [0, n); n > 0. The bias of the multiply-shift is below 2^-32 for our n. */
-static size_t random_below(random_state_t *random, size_t n)
+static size_t random_below(coopnet_i_random_t *random, size_t n)
 {
-    return (size_t)(((random_next(random) >> 32) * (uint64_t)n) >> 32);
+    return (size_t)(((coopnet_i_random_next(random) >> 32) * (uint64_t)n) >> 32);
 }
 
-static double random_normal(random_state_t *random)
+static double random_normal(coopnet_i_random_t *random)
 {
-    double u = 1.0 - random_uniform(random); /* (0, 1] */
-    double v = random_uniform(random);
+    double u = 1.0 - coopnet_i_random_uniform(random); /* (0, 1] */
+    double v = coopnet_i_random_uniform(random);
     return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
 }
 
-static int random_chance(random_state_t *random, double probability)
+static int random_chance(coopnet_i_random_t *random, double probability)
 {
-    return random_uniform(random) < probability;
+    return coopnet_i_random_uniform(random) < probability;
 }
 
 /* ---- fixed tables ------------------------------------------------------------------------ */
@@ -219,7 +177,7 @@ typedef struct event_plan {
 
 typedef struct generator {
     const coopnet_generate_options_t *options;
-    random_state_t random;
+    coopnet_i_random_t random;
     actor_t *actors;
     double *cumulative; /* cumulative[a + 1] - cumulative[a]: activity weight of actor a */
     country_t countries[COOPNET_GENERATE_MAX_COUNTRIES];
@@ -252,7 +210,7 @@ static size_t round_count(double value)
 static double activity_weight(generator_t *gen, int level)
 {
     static const double level_factor[COOPNET_LEVEL_COUNT] = {1.0, 2.0, 4.0, 6.0};
-    double pareto = pow(1.0 - random_uniform(&gen->random), -0.5);
+    double pareto = pow(1.0 - coopnet_i_random_uniform(&gen->random), -0.5);
     return pareto * level_factor[level];
 }
 
@@ -339,7 +297,7 @@ static int build_population(generator_t *gen)
 static size_t pick_country(generator_t *gen)
 {
     size_t n = gen->options->n_countries;
-    double x = random_uniform(&gen->random) * gen->country_cumulative[n];
+    double x = coopnet_i_random_uniform(&gen->random) * gen->country_cumulative[n];
     size_t low = 0, high = n - 1;
     while (low < high) {
         size_t middle = (low + high) / 2;
@@ -362,7 +320,7 @@ static long draw_actor(generator_t *gen, range_t range, uint32_t mark)
     const double *cumulative = gen->cumulative;
     double low_weight = cumulative[range.start], span = cumulative[range.end] - low_weight;
     for (int attempt = 0; attempt < 16; attempt++) {
-        double x = low_weight + random_uniform(&gen->random) * span;
+        double x = low_weight + coopnet_i_random_uniform(&gen->random) * span;
         uint32_t low = range.start, high = range.end - 1;
         while (low < high) {
             uint32_t middle = low + (high - low) / 2;
@@ -412,7 +370,7 @@ static int compare_days(const void *a, const void *b)
 /* A day in the period, more often late than early (density rising linearly threefold). */
 static int32_t draw_day(generator_t *gen)
 {
-    double u = random_uniform(&gen->random);
+    double u = coopnet_i_random_uniform(&gen->random);
     double t = (-1.0 + sqrt(1.0 + 8.0 * u)) / 2.0;
     int32_t offset = (int32_t)(t * gen->n_days);
     return gen->first_day + (offset < gen->n_days ? offset : gen->n_days - 1);
@@ -447,7 +405,7 @@ static int plan_events(generator_t *gen)
     uint32_t n_international = range_size(gen->international);
     for (size_t e = 0; e < n_events; e++) {
         event_plan_t *event = &gen->events[e];
-        double u = random_uniform(&gen->random);
+        double u = coopnet_i_random_uniform(&gen->random);
         event->day = days[e];
         event->precision = u < 0.93   ? COOPNET_DATE_DAY
                            : u < 0.98 ? COOPNET_DATE_MONTH
@@ -456,7 +414,7 @@ static int plan_events(generator_t *gen)
         country_t *country = &gen->countries[c];
         event->country = (int16_t)c;
         event->region = 0;
-        double k = random_uniform(&gen->random);
+        double k = coopnet_i_random_uniform(&gen->random);
         uint64_t pool;
         if (options->n_countries >= 2 && k < 0.06) {
             event->kind = KIND_CROSS_COUNTRY;
@@ -518,7 +476,7 @@ static void write_actor_id(FILE *stream, const generator_t *gen, uint32_t actor)
 static void place_name(uint32_t actor, char *buffer, size_t size)
 {
     uint64_t state = 0x5eed0000ULL + actor;
-    uint64_t bits = splitmix64(&state);
+    uint64_t bits = coopnet_i_splitmix64(&state);
     size_t n = 2 + bits % 3, used = 0;
     bits /= 3;
     for (size_t i = 0; i < n && used + 3 < size; i++) {
@@ -533,8 +491,8 @@ static void place_name(uint32_t actor, char *buffer, size_t size)
 
 static void write_coordinates(FILE *stream, generator_t *gen, double lat, double lon)
 {
-    lat += (random_uniform(&gen->random) - 0.5) * 3.0;
-    lon += (random_uniform(&gen->random) - 0.5) * 3.0;
+    lat += (coopnet_i_random_uniform(&gen->random) - 0.5) * 3.0;
+    lon += (coopnet_i_random_uniform(&gen->random) - 0.5) * 3.0;
     lat = lat > 89.0 ? 89.0 : lat < -89.0 ? -89.0 : lat;
     lon = lon > 179.0 ? 179.0 : lon < -179.0 ? -179.0 : lon;
     fprintf(stream, "%.3f,%.3f", lat, lon);
@@ -608,7 +566,7 @@ static const char *event_type(generator_t *gen, uint32_t size)
 
 static void write_date(FILE *stream, int32_t day, int precision)
 {
-    coopnet_date_t date = {day, (coopnet_date_precision_t)precision};
+    coopnet_date_t date = {day, (coopnet_date_precision_t)precision, 0, 0, 0};
     char text[COOPNET_DATE_TEXT_SIZE];
     if (precision == COOPNET_DATE_MONTH) {
         int year, month, unused;
@@ -662,7 +620,7 @@ static void write_participation(generator_t *gen, FILE *stream, size_t e, uint32
 
 static const char *ordinary_role(generator_t *gen, const actor_t *actor)
 {
-    double u = random_uniform(&gen->random);
+    double u = coopnet_i_random_uniform(&gen->random);
     if (actor->level == COOPNET_LEVEL_INTERNATIONAL)
         return u < 0.4 ? "funder" : u < 0.6 ? "facilitator" : "participant";
     return u < 0.06 ? "presenter" : u < 0.11 ? "learner" : "participant";
@@ -761,7 +719,7 @@ static void write_event(generator_t *gen, FILE *events, FILE *participation, siz
             }
         }
         if (actor < 0) {
-            double u = random_uniform(&gen->random);
+            double u = coopnet_i_random_uniform(&gen->random);
             size_t p = 0;
             while (p + 1 < n_pools && u >= chances[p])
                 p++;
@@ -790,7 +748,7 @@ static long random_in(generator_t *gen, range_t range)
 static long tie_partner(generator_t *gen, uint32_t a, const char **type, int *directed)
 {
     const actor_t *actor = &gen->actors[a];
-    double u = random_uniform(&gen->random);
+    double u = coopnet_i_random_uniform(&gen->random);
     *directed = 0;
     if (actor->level == COOPNET_LEVEL_INTERNATIONAL) {
         country_t *country = &gen->countries[pick_country(gen)];
@@ -858,7 +816,7 @@ static void write_ties(generator_t *gen, FILE *stream)
         fputc(',', stream);
         write_actor_id(stream, gen, (uint32_t)to);
         fprintf(stream, ",%s,", type);
-        double u = random_uniform(&gen->random);
+        double u = coopnet_i_random_uniform(&gen->random);
         int32_t start = draw_day(gen);
         if (u < 0.75)
             write_date(stream, start, COOPNET_DATE_DAY);
@@ -900,7 +858,7 @@ int coopnet_generate_write(const char *directory, const coopnet_generate_options
         return status;
 
     gen.options = options;
-    random_seed(&gen.random, options->seed);
+    coopnet_i_random_seed(&gen.random, options->seed);
     gen.id_width = digits(options->n_actors - 1) > 6 ? digits(options->n_actors - 1) : 6;
     gen.event_id_width = digits(options->n_events - 1) > 6 ? digits(options->n_events - 1) : 6;
     gen.first_day = coopnet_date_days_from_civil(options->last_year - options->n_years + 1, 1, 1);

@@ -201,7 +201,7 @@ const char *coopnet_bundle_actor_attribute(const coopnet_bundle_t *bundle, size_
 void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopnet_date_t *first,
                                coopnet_date_t *last)
 {
-    coopnet_date_t none = {0, COOPNET_DATE_NONE};
+    coopnet_date_t none = {0};
     *first = none;
     *last = none;
     for (size_t i = 0; i < bundle->n_events + bundle->n_ties; i++) {
@@ -213,6 +213,126 @@ void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopnet_date_t *f
             *first = date;
         if (last->precision == COOPNET_DATE_NONE || date.day > last->day)
             *last = date;
+    }
+}
+
+/* Widens [*first, *last] by the written days of date; false when it has none. */
+static bool widen_by_date(coopnet_date_t date, int32_t *first, int32_t *last, bool any)
+{
+    if (date.precision == COOPNET_DATE_NONE)
+        return any;
+    bool open_start = date.precision == COOPNET_DATE_INTERVAL &&
+                      date.start_precision == COOPNET_DATE_NONE;
+    bool open_end = date.precision == COOPNET_DATE_INTERVAL &&
+                    date.end_precision == COOPNET_DATE_NONE;
+    /* every written period counts its first and its last day ("../2024-01": January 1 too) */
+    int32_t written[4];
+    size_t n = 0;
+    if (date.precision != COOPNET_DATE_INTERVAL) {
+        written[n++] = date.day;
+        written[n++] = coopnet_date_last_day(date);
+    } else {
+        if (!open_start) {
+            coopnet_date_t side = {date.day, (coopnet_date_precision_t)date.start_precision, 0, 0, 0};
+            written[n++] = date.day;
+            written[n++] = coopnet_date_last_day(side);
+        }
+        if (!open_end) {
+            int year, month, day;
+            coopnet_date_civil_from_days(date.last, &year, &month, &day);
+            written[n++] = date.end_precision == COOPNET_DATE_YEAR ? coopnet_date_days_from_civil(year, 1, 1)
+                           : date.end_precision == COOPNET_DATE_MONTH
+                               ? coopnet_date_days_from_civil(year, month, 1)
+                               : date.last;
+            written[n++] = date.last;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!any || written[i] < *first)
+            *first = written[i];
+        if (!any || written[i] > *last)
+            *last = written[i];
+        any = true;
+    }
+    return any;
+}
+
+bool coopnet_bundle_window(const coopnet_bundle_t *bundle, int32_t *first, int32_t *last)
+{
+    *first = bundle->internal->window_first;
+    *last = bundle->internal->window_last;
+    return bundle->internal->has_window;
+}
+
+/* The window of coopnet_bundle_window, from the dates as loaded. */
+static bool compute_window(const coopnet_bundle_t *bundle, int32_t *first, int32_t *last)
+{
+    bool any = false;
+    *first = *last = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        any = widen_by_date(bundle->events[e].date, first, last, any);
+        any = widen_by_date(bundle->events[e].end, first, last, any);
+    }
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        any = widen_by_date(bundle->ties[t].start, first, last, any);
+        any = widen_by_date(bundle->ties[t].end, first, last, any);
+    }
+    return any;
+}
+
+/* Gives the open sides of an interval the window's days, so that a date's day and last day are
+ * real days everywhere; the side's precision stays NONE, so it still prints as "..". */
+static void resolve_open_sides(coopnet_date_t *date, int32_t first, int32_t last)
+{
+    if (date->precision != COOPNET_DATE_INTERVAL)
+        return;
+    coopnet_date_bounds(*date, first, last, &date->day, &date->last);
+}
+
+/* Resolves the open interval sides of every date, and warns about an interval wider than the
+ * span of the bundle's plain dates (days, months, years): it says almost nothing. */
+static void settle_intervals(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                             const char *events_file, const char *ties_file)
+{
+    int32_t first, last;
+    coopnet_bundle_internal_t *internal = bundle->internal;
+    internal->has_window = compute_window(bundle, &internal->window_first, &internal->window_last);
+    if (!internal->has_window)
+        return;
+    first = internal->window_first;
+    last = internal->window_last;
+    int32_t plain_first = 0, plain_last = 0;
+    bool any_plain = false;
+    for (size_t i = 0; i < bundle->n_events + bundle->n_ties; i++) {
+        coopnet_date_t date = i < bundle->n_events ? bundle->events[i].date
+                                                   : bundle->ties[i - bundle->n_events].start;
+        if (date.precision != COOPNET_DATE_INTERVAL)
+            any_plain = widen_by_date(date, &plain_first, &plain_last, any_plain);
+    }
+    for (size_t i = 0; i < bundle->n_events + bundle->n_ties; i++) {
+        bool is_event = i < bundle->n_events;
+        coopnet_date_t *date =
+            is_event ? &bundle->events[i].date : &bundle->ties[i - bundle->n_events].start;
+        coopnet_date_t *end =
+            is_event ? &bundle->events[i].end : &bundle->ties[i - bundle->n_events].end;
+        if (any_plain && date->precision == COOPNET_DATE_INTERVAL &&
+            date->start_precision != COOPNET_DATE_NONE &&
+            date->end_precision != COOPNET_DATE_NONE && date->day < plain_first &&
+            date->last > plain_last) {
+            char text[COOPNET_DATE_TEXT_SIZE], from[COOPNET_DATE_TEXT_SIZE],
+                to[COOPNET_DATE_TEXT_SIZE];
+            coopnet_date_format(*date, text);
+            coopnet_date_format_day(coopnet_date_from_day(plain_first), from);
+            coopnet_date_format_day(coopnet_date_from_day(plain_last), to);
+            coopnet_diag_add(diags, COOPNET_DIAG_WARNING, is_event ? events_file : ties_file,
+                             is_event ? bundle->events[i].line
+                                      : bundle->ties[i - bundle->n_events].line,
+                             "column '%s': the interval '%s' is wider than all the other dates "
+                             "of the data (%s to %s): it bounds almost nothing",
+                             is_event ? "date" : "start", text, from, to);
+        }
+        resolve_open_sides(date, first, last);
+        resolve_open_sides(end, first, last);
     }
 }
 
@@ -399,7 +519,9 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
         size_t size = bundle->event_start[e + 1] - bundle->event_start[e];
         if (event->date.precision == COOPNET_DATE_NONE)
             coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
-                             "event '%s' is undated: it takes no part in temporal analysis",
+                             "event '%s' is undated: temporal analyses read it as possible on "
+                             "any day of the study window; bound it with an interval "
+                             "(START/END, docs/bundle-format.md) if the sources allow",
                              event->id);
         if (size < 2)
             coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
@@ -415,6 +537,7 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
             coopnet_diag_add(diags, COOPNET_DIAG_WARNING, actors_file, bundle->actors[a].line,
                              "actor '%s' takes part in no event and has no tie",
                              bundle->actors[a].id);
+    settle_intervals(bundle, diags, events_file, ties_file);
     status = check_pair_weights(bundle, diags, ties_file);
     if (status == COOPNET_OK)
         status = warn_implausible_dates(bundle, diags, events_file, ties_file);

@@ -12,6 +12,9 @@ struct coopnet_bundle_internal {
     coopnet_strmap_t event_ids;
     coopnet_strmap_t source_refs; /* the id and the file of each source -> its index */
     size_t actor_capacity, event_capacity, participation_capacity, tie_capacity, source_capacity;
+    /* the study window, set by coopnet_i_bundle_finish (coopnet_bundle_window) */
+    bool has_window;
+    int32_t window_first, window_last;
 };
 
 /* A new empty bundle named after path; NULL when out of memory. */

@@ -103,9 +103,43 @@ int coopnet_graph_parse_backbone(const char *text, coopnet_graph_backbone_t *bac
     return COOPNET_OK;
 }
 
-static int32_t cutoff_day(const coopnet_graph_options_t *options)
+int coopnet_reading_parse(const char *text, coopnet_reading_t *reading, coopnet_error_t *err)
 {
-    return coopnet_date_last_day(options->as_of);
+    if (strcmp(text, "certain") == 0)
+        *reading = COOPNET_READING_CERTAIN;
+    else if (strcmp(text, "possible") == 0)
+        *reading = COOPNET_READING_POSSIBLE;
+    else
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "unknown reading '%s' (expected certain or possible)", text);
+    return COOPNET_OK;
+}
+
+const char *coopnet_reading_name(coopnet_reading_t reading)
+{
+    return reading == COOPNET_READING_POSSIBLE ? "possible" : "certain";
+}
+
+void coopnet_graph_options_window(const coopnet_graph_options_t *options,
+                                  const coopnet_bundle_t *bundle, int32_t *first, int32_t *last)
+{
+    if (options->window.precision != COOPNET_DATE_NONE) {
+        *first = options->window.day;
+        *last = coopnet_date_last_day(options->window);
+        return;
+    }
+    coopnet_bundle_window(bundle, first, last);
+}
+
+/* The day of date the reading counts against a cut-off: its latest possible day (certain) or
+ * its earliest (possible). */
+static int32_t reading_day(const coopnet_graph_options_t *options, const coopnet_bundle_t *bundle,
+                           coopnet_date_t date, coopnet_reading_t reading, bool latest_certain)
+{
+    int32_t first, last, lo, hi;
+    coopnet_graph_options_window(options, bundle, &first, &last);
+    coopnet_date_bounds(date, first, last, &lo, &hi);
+    return (reading == COOPNET_READING_CERTAIN) == latest_certain ? hi : lo;
 }
 
 bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
@@ -117,15 +151,22 @@ bool coopnet_graph_keeps_event(const coopnet_bundle_t *bundle, size_t event,
     for (size_t i = 0; i < options->n_exclude_events; i++)
         if (strcmp(options->exclude_events[i], e->id) == 0)
             return false;
+    coopnet_reading_t reading = options->as_of_reading;
     if (options->since.precision != COOPNET_DATE_NONE) {
+        /* still under way on or after since: its last day (certain: its earliest possible) */
         coopnet_date_t last = e->end.precision != COOPNET_DATE_NONE ? e->end : e->date;
-        if (e->date.precision == COOPNET_DATE_NONE ||
-            coopnet_date_last_day(last) < options->since.day)
+        int32_t first_day, last_day, lo, hi;
+        coopnet_graph_options_window(options, bundle, &first_day, &last_day);
+        coopnet_date_bounds(last, first_day, last_day, &lo, &hi);
+        if (last.precision != COOPNET_DATE_NONE && last.precision != COOPNET_DATE_INTERVAL)
+            lo = hi; /* "2024-03" as the last day: the event runs through March */
+        if ((reading == COOPNET_READING_CERTAIN ? lo : hi) < options->since.day)
             return false;
     }
     if (options->as_of.precision == COOPNET_DATE_NONE)
         return true;
-    return e->date.precision != COOPNET_DATE_NONE && e->date.day <= cutoff_day(options);
+    return reading_day(options, bundle, e->date, reading, true) <=
+           coopnet_date_last_day(options->as_of);
 }
 
 bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
@@ -136,13 +177,16 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     if (options->as_of.precision == COOPNET_DATE_NONE)
         return true;
     const coopnet_tie_t *t = &bundle->ties[tie];
-    int32_t cutoff = cutoff_day(options);
-    if (t->start.precision == COOPNET_DATE_NONE || t->start.day > cutoff)
+    coopnet_reading_t reading = options->as_of_reading;
+    int32_t cutoff = coopnet_date_last_day(options->as_of);
+    if (reading_day(options, bundle, t->start, reading, true) > cutoff)
         return false;
-    /* with a window, a tie counts when it was active at some time in it */
+    /* with a window, a tie counts when it was active at some time in it: its end (certain: the
+     * earliest day it may have ended) is not before the window */
     int32_t active_until =
         options->since.precision != COOPNET_DATE_NONE ? options->since.day : cutoff;
-    return t->end.precision == COOPNET_DATE_NONE || coopnet_date_last_day(t->end) >= active_until;
+    return t->end.precision == COOPNET_DATE_NONE ||
+           reading_day(options, bundle, t->end, reading, false) >= active_until;
 }
 
 /* Which members of a coopnet_graph_t or coopnet_two_mode_t are initialised: destroy frees those and

@@ -102,6 +102,9 @@ typedef struct report_model {
 
     igraph_vector_t degree, betweenness, pagerank;
     igraph_vector_int_t by_degree, by_betweenness; /* vertices, coopnet_rank_vertices order */
+    /* the library's policy: exact betweenness within its time budget, else sampled */
+    coopnet_centrality_plan_t betweenness_plan;
+    coopnet_centrality_sampling_t betweenness_sampling;
     igraph_matrix_t positions; /* force layout of graph (seed 1): the network and snapshots */
 
     coopnet_nlc_t nlc;
@@ -404,10 +407,15 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
         (status = coopnet_graph_summarise(&model->graph, &model->summary, err)) != COOPNET_OK)
         goto cleanup;
     coopnet_progress_report(options->progress, "centralities", 0, 3);
+    const coopnet_measure_t betweenness = COOPNET_MEASURE_BETWEENNESS;
     if ((status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_DEGREE, false,
                                              &model->degree, err)) != COOPNET_OK ||
-        (status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_BETWEENNESS, false,
-                                             &model->betweenness, err)) != COOPNET_OK ||
+        (status = coopnet_centrality_choose(&model->graph, &betweenness, 1, false,
+                                            &options->centrality, &model->betweenness_plan, err)) !=
+            COOPNET_OK ||
+        (status = coopnet_centrality_compute_planned(
+             &model->graph, &betweenness, 1, false, &model->betweenness_plan, &model->betweenness,
+             NULL, &model->betweenness_sampling, NULL, err)) != COOPNET_OK ||
         (status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_PAGERANK, false,
                                              &model->pagerank, err)) != COOPNET_OK)
         goto cleanup;
@@ -802,11 +810,19 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                  total_betweenness > 0 ? 100.0 * top3 / total_betweenness : 0.0,
                  total_betweenness > 0 && top3 / total_betweenness > 0.6 ? "very few actors"
                                                                          : "a handful of actors");
-    char paragraph[1536]; /* markup: the names in it are escaped by leaders() */
+    char sampled_text[256] = "";
+    const coopnet_centrality_plan_t *plan = &model->betweenness_plan;
+    if (plan->method == COOPNET_CENTRALITY_APPROX) /* the library's policy sampled: say so */
+        snprintf(sampled_text, sizeof sampled_text,
+                 " Betweenness is estimated from samples: each value is within %.0f of the "
+                 "exact one with probability %.0f%% (see the method notes).",
+                 plan->approx.epsilon * (double)(n - 1) * (double)(n - 2) / 2,
+                 100 * plan->approx.confidence);
+    char paragraph[1792]; /* markup: the names in it are escaped by leaders() */
     snprintf(paragraph, sizeof paragraph,
-             "%s %s linked to the most actors: %.0f of the other %lld%s. %s", degree_leaders,
+             "%s %s linked to the most actors: %.0f of the other %lld%s. %s%s", degree_leaders,
              degree_tied > 1 ? "are" : "is", VECTOR(model->degree)[top_degree], (long long)(n - 1),
-             degree_tied > 1 ? " each" : "", betweenness_text);
+             degree_tied > 1 ? " each" : "", betweenness_text, sampled_text);
     coopnet_i_report_paragraph(document, paragraph);
 
     chart_figure_t chart;
@@ -1805,8 +1821,31 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         {"Snapshots", "the network as of each year's end; ranks compared by Spearman "
                       "correlation"},
     };
+    const coopnet_centrality_plan_t *plan = &model->betweenness_plan;
+    char betweenness_note[512] = "";
+    const coopnet_centrality_policy_t *policy = &model->options->centrality;
+    if (plan->method == COOPNET_CENTRALITY_APPROX) {
+        char why[128] = "";
+        if (policy->method == COOPNET_CENTRALITY_AUTO)
+            snprintf(why, sizeof why,
+                     ", as the exact computation would take about %.3g s, over the budget of "
+                     "%g s",
+                     plan->exact_seconds, policy->time_budget);
+        snprintf(betweenness_note, sizeof betweenness_note,
+                 "; estimated%s: one shortest path between each of %lld random pairs of actors "
+                 "(Riondato &amp; Kornaropoulos 2016, seed %llu), so that every actor's "
+                 "betweenness divided by the pairs of other actors is within %g of the exact "
+                 "value with probability %g",
+                 why, (long long)model->betweenness_sampling.pairs,
+                 (unsigned long long)plan->approx.seed, plan->approx.epsilon,
+                 plan->approx.confidence);
+    }
     for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
-        char *markup = g_markup_printf_escaped("<b>%s</b>: %s.", notes[i][0], notes[i][1]);
+        bool betweenness = strcmp(notes[i][0], "Betweenness") == 0;
+        char *escaped = g_markup_printf_escaped("<b>%s</b>: %s", notes[i][0], notes[i][1]);
+        /* the betweenness note is our own markup, already escaped */
+        char *markup = g_strconcat(escaped, betweenness ? betweenness_note : "", ".", NULL);
+        g_free(escaped);
         document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
                                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
@@ -1828,6 +1867,7 @@ void coopnet_report_options_init(coopnet_report_options_t *options)
 {
     memset(options, 0, sizeof *options);
     options->as_of.precision = COOPNET_DATE_NONE;
+    coopnet_centrality_policy_init(&options->centrality);
 }
 
 int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,

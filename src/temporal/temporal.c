@@ -49,19 +49,37 @@ void coopnet_temporal_network_free(coopnet_temporal_network_t *network)
     free(network->member_start);
     free(network->member_actor);
     free(network->member_flags);
+    free(network->entries);
     free(network->day_list);
     free(network->day_start);
     free(network);
 }
 
+static int compare_refs(coopnet_contact_ref_t x, coopnet_contact_ref_t y)
+{
+    if (x.kind != y.kind)
+        return x.kind < y.kind ? -1 : 1;
+    return (x.index > y.index) - (x.index < y.index);
+}
+
 static int compare_contacts(const void *a, const void *b)
 {
     const temporal_contact_t *x = a, *y = b;
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    return compare_refs(x->ref, y->ref);
+}
+
+/* qsort has no context argument: the contacts the entries point into, while sorting */
+static _Thread_local const temporal_contact_t *sorting_contacts;
+
+static int compare_entries(const void *a, const void *b)
+{
+    const temporal_entry_t *x = a, *y = b;
     if (x->day != y->day)
         return x->day < y->day ? -1 : 1;
-    if (x->ref.kind != y->ref.kind)
-        return x->ref.kind < y->ref.kind ? -1 : 1;
-    return (x->ref.index > y->ref.index) - (x->ref.index < y->ref.index);
+    int order = compare_refs(sorting_contacts[x->contact].ref, sorting_contacts[y->contact].ref);
+    return order ? order : (x->phase > y->phase) - (x->phase < y->phase);
 }
 
 static int select_actors(coopnet_temporal_network_t *network, coopnet_error_t *err)
@@ -91,10 +109,25 @@ static int select_actors(coopnet_temporal_network_t *network, coopnet_error_t *e
     return COOPNET_OK;
 }
 
-static bool day_in_range(const coopnet_temporal_network_t *network, coopnet_date_t date)
+/* The days contact date may fall on in this network's reading: its bounds (an undated date or
+ * an open side: the study window), within since..until. The possible reading clips them to
+ * since..until; the certain one keeps only dates surely within it. False: none. */
+static bool contact_days(coopnet_temporal_network_t *network, coopnet_date_t date,
+                         int32_t window_first, int32_t window_last, bool have_window,
+                         temporal_contact_t *contact)
 {
-    return date.precision != COOPNET_DATE_NONE && date.day >= network->since_day &&
-           date.day <= network->until_day;
+    if (date.precision == COOPNET_DATE_NONE && !have_window)
+        return false;
+    coopnet_date_bounds(date, window_first, window_last, &contact->lo, &contact->hi);
+    /* exact: both readings agree, which a contact the certain reading drops can change */
+    network->exact &= contact->lo == contact->hi;
+    if (network->reading == COOPNET_READING_CERTAIN)
+        return contact->lo >= network->since_day && contact->hi <= network->until_day;
+    if (contact->lo < network->since_day)
+        contact->lo = network->since_day;
+    if (contact->hi > network->until_day)
+        contact->hi = network->until_day;
+    return contact->lo <= contact->hi;
 }
 
 /* Appends the kept members of a contact; returns how many, and whether one of them sends. */
@@ -149,10 +182,14 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     network->n_actors = bundle->n_actors;
     network->max_wait = options->max_wait < 0 ? -1 : options->max_wait;
 
-    coopnet_date_t first, last;
-    coopnet_bundle_date_range(bundle, &first, &last);
+    network->reading = options->reading;
+    network->exact = true;
+    int32_t window_first, window_last;
+    bool have_window = options->graph.window.precision != COOPNET_DATE_NONE ||
+                       coopnet_bundle_window(bundle, &window_first, &window_last);
+    coopnet_graph_options_window(&options->graph, bundle, &window_first, &window_last);
     network->since_day = options->since.precision != COOPNET_DATE_NONE ? options->since.day
-                         : first.precision != COOPNET_DATE_NONE        ? first.day
+                         : have_window                                 ? window_first
                                                                        : 0;
     network->until_day = options->until.precision != COOPNET_DATE_NONE
                              ? coopnet_date_last_day(options->until)
@@ -175,32 +212,38 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     network->member_start = coopnet_i_alloc_array(max_contacts + 1, sizeof(size_t));
     network->member_actor = coopnet_i_alloc_array(max_members + 1, sizeof(int32_t));
     network->member_flags = coopnet_i_alloc_array(max_members + 1, 1);
-    network->day_list = coopnet_i_alloc_array(max_contacts + 1, sizeof(int32_t));
-    network->day_start = coopnet_i_alloc_array(max_contacts + 1, sizeof(size_t));
     if (!network->compact_of_actor || !network->actor_of_compact || !network->contacts ||
-        !network->member_start || !network->member_actor || !network->member_flags ||
-        !network->day_list || !network->day_start) {
+        !network->member_start || !network->member_actor || !network->member_flags) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the contacts");
         goto cleanup;
     }
     if ((status = select_actors(network, err)) != COOPNET_OK)
         goto cleanup;
 
-    /* the dated contacts in range, then in date order */
-    for (size_t e = 0; e < bundle->n_events; e++)
-        if (day_in_range(network, bundle->events[e].date) &&
-            coopnet_graph_keeps_event(bundle, e, &options->graph))
-            network->contacts[network->n_contacts++] = (temporal_contact_t){
-                bundle->events[e].date.day, {COOPNET_CONTACT_EVENT, (int32_t)e}};
-    for (size_t t = 0; t < bundle->n_ties; t++)
-        if (day_in_range(network, bundle->ties[t].start) &&
-            coopnet_graph_keeps_tie(bundle, t, &options->graph))
-            network->contacts[network->n_contacts++] =
-                (temporal_contact_t){bundle->ties[t].start.day, {COOPNET_CONTACT_TIE, (int32_t)t}};
+    /* the contacts within since..until, by their earliest day */
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        temporal_contact_t *contact = &network->contacts[network->n_contacts];
+        if (coopnet_graph_keeps_event(bundle, e, &options->graph) &&
+            contact_days(network, bundle->events[e].date, window_first, window_last, have_window,
+                         contact)) {
+            contact->ref = (coopnet_contact_ref_t){COOPNET_CONTACT_EVENT, (int32_t)e};
+            network->n_contacts++;
+        }
+    }
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        temporal_contact_t *contact = &network->contacts[network->n_contacts];
+        if (coopnet_graph_keeps_tie(bundle, t, &options->graph) &&
+            contact_days(network, bundle->ties[t].start, window_first, window_last, have_window,
+                         contact)) {
+            contact->ref = (coopnet_contact_ref_t){COOPNET_CONTACT_TIE, (int32_t)t};
+            network->n_contacts++;
+        }
+    }
     qsort(network->contacts, network->n_contacts, sizeof *network->contacts, compare_contacts);
 
     /* members, dropping contacts where nobody can pass anything to anybody else */
     size_t kept = 0;
+    uint64_t n_entries = 0;
     for (size_t c = 0; c < network->n_contacts; c++) {
         bool has_sender;
         size_t start = network->n_members;
@@ -211,17 +254,58 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
         }
         network->member_start[kept] = start;
         network->contacts[kept++] = network->contacts[c];
+        const temporal_contact_t *contact = &network->contacts[kept - 1];
+        n_entries += contact->lo == contact->hi               ? 1
+                     : network->reading == COOPNET_READING_CERTAIN ? 2
+                                                               : (uint64_t)contact->hi - contact->lo + 1;
     }
     network->n_contacts = kept;
     network->member_start[kept] = network->n_members;
 
+    /* the schedule: each contact's days (possible reading) or its gathering and handing days
+     * (certain reading) */
+    if (n_entries > (UINT64_C(1) << 31)) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM,
+                               "the possible reading needs %llu contact-days (contacts times the "
+                               "days each may fall on), more than 2^31: narrow the widest "
+                               "dates or the window",
+                               (unsigned long long)n_entries);
+        goto cleanup;
+    }
+    network->entries = coopnet_i_alloc_array((size_t)n_entries + 1, sizeof *network->entries);
+    network->day_list = coopnet_i_alloc_array((size_t)n_entries + 1, sizeof(int32_t));
+    network->day_start = coopnet_i_alloc_array((size_t)n_entries + 1, sizeof(size_t));
+    if (!network->entries || !network->day_list || !network->day_start) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the contacts");
+        goto cleanup;
+    }
     for (size_t c = 0; c < network->n_contacts; c++) {
-        if (c == 0 || network->contacts[c].day != network->contacts[c - 1].day) {
-            network->day_list[network->n_days] = network->contacts[c].day;
-            network->day_start[network->n_days++] = c;
+        const temporal_contact_t *contact = &network->contacts[c];
+        temporal_entry_t *entry = network->entries + network->n_entries;
+        if (contact->lo == contact->hi) {
+            entry[0] = (temporal_entry_t){contact->lo, (int32_t)c, TEMPORAL_BOTH};
+            network->n_entries++;
+        } else if (network->reading == COOPNET_READING_CERTAIN) {
+            entry[0] = (temporal_entry_t){contact->lo, (int32_t)c, TEMPORAL_GATHER};
+            entry[1] = (temporal_entry_t){contact->hi, (int32_t)c, TEMPORAL_HAND};
+            network->n_entries += 2;
+        } else {
+            for (int64_t day = contact->lo; day <= contact->hi; day++)
+                network->entries[network->n_entries++] =
+                    (temporal_entry_t){(int32_t)day, (int32_t)c, TEMPORAL_BOTH};
         }
     }
-    network->day_start[network->n_days] = network->n_contacts;
+    sorting_contacts = network->contacts;
+    qsort(network->entries, network->n_entries, sizeof *network->entries, compare_entries);
+    sorting_contacts = NULL;
+
+    for (size_t i = 0; i < network->n_entries; i++) {
+        if (i == 0 || network->entries[i].day != network->entries[i - 1].day) {
+            network->day_list[network->n_days] = network->entries[i].day;
+            network->day_start[network->n_days++] = i;
+        }
+    }
+    network->day_start[network->n_days] = network->n_entries;
     *result = network;
     return COOPNET_OK;
 cleanup:
@@ -237,6 +321,16 @@ const coopnet_bundle_t *coopnet_temporal_network_bundle(const coopnet_temporal_n
 size_t coopnet_temporal_network_contacts(const coopnet_temporal_network_t *network)
 {
     return network->n_contacts;
+}
+
+coopnet_reading_t coopnet_temporal_network_reading(const coopnet_temporal_network_t *network)
+{
+    return network->reading;
+}
+
+bool coopnet_temporal_network_is_exact(const coopnet_temporal_network_t *network)
+{
+    return network->exact;
 }
 
 size_t coopnet_temporal_network_actors(const coopnet_temporal_network_t *network)
@@ -259,12 +353,27 @@ int32_t coopnet_temporal_network_until(const coopnet_temporal_network_t *network
     return network->until_day;
 }
 
+bool coopnet_temporal_contact_bounds(const coopnet_temporal_network_t *network,
+                                     coopnet_contact_ref_t contact, int32_t *lo, int32_t *hi)
+{
+    for (size_t c = 0; c < network->n_contacts; c++) {
+        if (network->contacts[c].ref.kind == contact.kind &&
+            network->contacts[c].ref.index == contact.index) {
+            *lo = network->contacts[c].lo;
+            *hi = network->contacts[c].hi;
+            return true;
+        }
+    }
+    *lo = *hi = 0;
+    return false;
+}
+
 coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *network,
                                              coopnet_contact_ref_t contact)
 {
     const coopnet_bundle_t *bundle = network->bundle;
     if (contact.index < 0)
-        return (coopnet_date_t){0, COOPNET_DATE_NONE};
+        return (coopnet_date_t){0};
     return contact.kind == COOPNET_CONTACT_EVENT ? bundle->events[contact.index].date
                                                  : bundle->ties[contact.index].start;
 }
@@ -278,6 +387,7 @@ coopnet_date_t coopnet_temporal_contact_date(const coopnet_temporal_network_t *n
 struct coopnet_temporal_record {
     int32_t actor; /* compact index */
     int32_t time;  /* scan time: the day forward, minus the day backward; PERMANENT: the source */
+    int32_t sent;  /* scan time the informing contact gathered (== time unless it spans days) */
     int32_t hops;
     int32_t contact; /* index into network->contacts; -1 for the source */
     int32_t parent;  /* record; -1 for the source */
@@ -286,21 +396,48 @@ struct coopnet_temporal_record {
 
 #define PERMANENT INT32_MIN
 
+typedef struct held {
+    int32_t best, second, best_actor; /* what a contact gathered, until it hands it on */
+    int32_t sent;
+} held_t;
+
 typedef struct scan_state {
     coopnet_temporal_record_t *records;
     size_t n_records;
     int32_t *front, *back; /* per compact actor: the deque's ends, -1: empty */
     int32_t *pending;      /* per compact actor: today's record, -1: none */
+    /* keep_all only: per compact actor, today's record whose informing contact gathered last
+     * (the one a maximum wait keeps usable longest), when not the fewest-hops one; -1: none */
+    int32_t *pending_fresh;
     int32_t *touched;      /* actors with a pending record today */
     size_t n_touched;
+    int32_t *changed_at; /* per compact actor: scan time of its last new record */
+    held_t *held;        /* per contact */
+    /* certain reading, bounded dates and a maximum wait: whether a record can still be passed
+     * on depends on when the next contact hands on, which is not monotone in scan order; keep
+     * every record and search them */
+    bool keep_all;
 } scan_state_t;
 
-/* The actor's best record still able to pass knowledge on at scan time `time`, or -1. */
-static int32_t usable_record(scan_state_t *state, int32_t actor, int32_t time, int32_t max_wait)
+/* The actor's best record still able to pass knowledge on at a contact that gathers at scan time
+ * `time` and hands on at `hand_time`, or -1. */
+static int32_t usable_record(scan_state_t *state, int32_t actor, int32_t time, int32_t hand_time,
+                             int32_t max_wait)
 {
     int32_t r = state->front[actor];
     if (max_wait < 0)
         return r;
+    if (state->keep_all) {
+        int32_t best = -1;
+        for (; r >= 0; r = state->records[r].newer) {
+            const coopnet_temporal_record_t *record = &state->records[r];
+            if ((record->time == PERMANENT ||
+                 (int64_t)hand_time - record->sent <= max_wait) &&
+                (best < 0 || record->hops < state->records[best].hops))
+                best = r;
+        }
+        return best;
+    }
     while (r >= 0 && state->records[r].time != PERMANENT &&
            (int64_t)time - state->records[r].time > max_wait) {
         r = state->records[r].newer;
@@ -316,7 +453,8 @@ static int32_t usable_record(scan_state_t *state, int32_t actor, int32_t time, i
 static void push_record(scan_state_t *state, int32_t actor, int32_t r)
 {
     coopnet_temporal_record_t *records = state->records;
-    while (state->back[actor] >= 0 && records[state->back[actor]].hops >= records[r].hops) {
+    while (!state->keep_all && state->back[actor] >= 0 &&
+           records[state->back[actor]].hops >= records[r].hops) {
         state->back[actor] = records[state->back[actor]].older;
         if (state->back[actor] < 0)
             state->front[actor] = -1;
@@ -332,19 +470,42 @@ static void push_record(scan_state_t *state, int32_t actor, int32_t r)
     state->back[actor] = r;
 }
 
-/* Offers actor a record for today; keeps the one with the fewest hops (the first on a tie). */
-static void offer(scan_state_t *state, int32_t actor, int32_t time, int32_t parent, int32_t contact)
+/* Offers actor a record for today; keeps the one with the fewest hops (the first on a tie; with
+ * keep_all the freshest on a tie), and with keep_all also the freshest one. */
+static void offer(scan_state_t *state, int32_t actor, int32_t time, int32_t sent, int32_t parent,
+                  int32_t contact)
 {
-    int32_t hops = state->records[parent].hops + 1;
+    coopnet_temporal_record_t record = {actor, time, sent, state->records[parent].hops + 1,
+                                        contact, parent, -1, -1};
     int32_t p = state->pending[actor];
     if (p < 0) {
         p = (int32_t)state->n_records++;
         state->pending[actor] = p;
         state->touched[state->n_touched++] = actor;
-    } else if (state->records[p].hops <= hops) {
+        state->records[p] = record;
         return;
     }
-    state->records[p] = (coopnet_temporal_record_t){actor, time, hops, contact, parent, -1, -1};
+    coopnet_temporal_record_t *best = &state->records[p];
+    if (!state->keep_all) {
+        if (record.hops < best->hops)
+            *best = record;
+        return;
+    }
+    if (record.hops < best->hops || (record.hops == best->hops && record.sent > best->sent)) {
+        coopnet_temporal_record_t displaced = *best;
+        *best = record;
+        record = displaced; /* it may still be the freshest */
+    }
+    int32_t f = state->pending_fresh[actor];
+    const coopnet_temporal_record_t *fresh = f >= 0 ? &state->records[f] : best;
+    if (record.sent > fresh->sent || (record.sent == fresh->sent && record.hops < fresh->hops &&
+                                      f >= 0)) {
+        if (f < 0) {
+            f = (int32_t)state->n_records++;
+            state->pending_fresh[actor] = f;
+        }
+        state->records[f] = record;
+    }
 }
 
 void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach)
@@ -357,6 +518,16 @@ void coopnet_temporal_reach_destroy(coopnet_temporal_reach_t *reach)
     free(reach->records);
     free(reach->first_record);
     memset(reach, 0, sizeof *reach);
+}
+
+/* In the possible reading without a maximum wait, a contact on a later day of its bounds can
+ * only pass on what one of its senders learnt the day before: skip it otherwise. */
+bool coopnet_i_temporal_entry_is_repeat(const coopnet_temporal_network_t *network,
+                                        const temporal_entry_t *entry, bool backward)
+{
+    const temporal_contact_t *contact = &network->contacts[entry->contact];
+    return network->reading == COOPNET_READING_POSSIBLE && network->max_wait < 0 &&
+           entry->day != (backward ? contact->hi : contact->lo);
 }
 
 static int scan(const coopnet_temporal_network_t *network, size_t source, bool backward,
@@ -380,56 +551,96 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
     reach->hops = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->hops);
     reach->via = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->via);
     reach->first_record = coopnet_i_alloc_array(network->n_actors + 1, sizeof *reach->first_record);
-    state.records = coopnet_i_alloc_array(network->n_members + 1, sizeof *state.records);
+    /* at most one record per member per entry; a possible-reading contact can recur daily */
+    size_t max_records = network->n_members + 1;
+    if (network->reading == COOPNET_READING_CERTAIN && !network->exact && network->max_wait >= 0)
+        max_records = 2 * network->n_members + 1; /* a fresh record beside the fewest-hops one */
+    else if (network->reading == COOPNET_READING_POSSIBLE && !network->exact) {
+        max_records = 1;
+        for (size_t i = 0; i < network->n_entries; i++) {
+            size_t c = (size_t)network->entries[i].contact;
+            max_records += network->member_start[c + 1] - network->member_start[c];
+        }
+    }
+    state.records = coopnet_i_alloc_array(max_records, sizeof *state.records);
     state.front = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.back = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.pending = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.pending_fresh = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
     state.touched = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.changed_at = coopnet_i_alloc_array(n + 1, sizeof(int32_t));
+    state.held = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *state.held);
     if (!reach->day || !reach->hops || !reach->via || !reach->first_record || !state.records ||
-        !state.front || !state.back || !state.pending || !state.touched) {
+        !state.front || !state.back || !state.pending || !state.pending_fresh || !state.touched ||
+        !state.changed_at ||
+        !state.held) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing reach");
         goto cleanup;
     }
-    for (size_t a = 0; a < n; a++)
-        state.front[a] = state.back[a] = state.pending[a] = -1;
-    state.records[0] = (coopnet_temporal_record_t){origin, PERMANENT, 0, -1, -1, -1, -1};
+    state.keep_all = network->reading == COOPNET_READING_CERTAIN && !network->exact &&
+                     network->max_wait >= 0;
+    for (size_t a = 0; a < n; a++) {
+        state.front[a] = state.back[a] = state.pending[a] = state.pending_fresh[a] = -1;
+        state.changed_at[a] = PERMANENT;
+    }
+    for (size_t c = 0; c < network->n_contacts; c++)
+        state.held[c].best = -1;
+    state.records[0] = (coopnet_temporal_record_t){origin, PERMANENT, PERMANENT, 0, -1, -1, -1, -1};
     state.n_records = 1;
     state.front[origin] = state.back[origin] = 0;
 
     /* backward runs the same scan on the mirrored network: reversed days, senders and
-     * receivers swapped */
+     * receivers swapped, a contact gathering at its last day and handing on at its first */
     const uint8_t sends = backward ? TEMPORAL_RECEIVES : TEMPORAL_SENDS;
     const uint8_t receives = backward ? TEMPORAL_SENDS : TEMPORAL_RECEIVES;
+    const uint8_t gather = temporal_gather_phase(backward);
     for (size_t k = 0; k < network->n_days; k++) {
         size_t day_index = backward ? network->n_days - 1 - k : k;
         int32_t time = backward ? -network->day_list[day_index] : network->day_list[day_index];
         state.n_touched = 0;
-        for (size_t c = network->day_start[day_index]; c < network->day_start[day_index + 1]; c++) {
-            int32_t best = -1, second = -1, best_actor = -1;
-            for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
-                if (!(network->member_flags[m] & sends))
-                    continue;
-                int32_t r =
-                    usable_record(&state, network->member_actor[m], time, network->max_wait);
-                if (r < 0)
-                    continue;
-                if (best < 0 || state.records[r].hops < state.records[best].hops) {
-                    second = best;
-                    best = r;
-                    best_actor = network->member_actor[m];
-                } else if (second < 0 || state.records[r].hops < state.records[second].hops) {
-                    second = r;
+        for (size_t i = network->day_start[day_index]; i < network->day_start[day_index + 1];
+             i++) {
+            const temporal_entry_t *entry = &network->entries[i];
+            size_t c = (size_t)entry->contact;
+            const temporal_contact_t *contact = &network->contacts[c];
+            bool repeat = coopnet_i_temporal_entry_is_repeat(network, entry, backward);
+            held_t got = {-1, -1, -1, time};
+            if (entry->phase & gather) {
+                int32_t hand_time = backward ? -contact->lo : contact->hi;
+                for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
+                    if (!(network->member_flags[m] & sends))
+                        continue;
+                    int32_t actor = network->member_actor[m];
+                    if (repeat && state.changed_at[actor] != time - 1)
+                        continue;
+                    int32_t r = usable_record(&state, actor, time, hand_time, network->max_wait);
+                    if (r < 0)
+                        continue;
+                    if (got.best < 0 || state.records[r].hops < state.records[got.best].hops) {
+                        got.second = got.best;
+                        got.best = r;
+                        got.best_actor = actor;
+                    } else if (got.second < 0 ||
+                               state.records[r].hops < state.records[got.second].hops) {
+                        got.second = r;
+                    }
                 }
+                if (entry->phase != TEMPORAL_BOTH) {
+                    state.held[c] = got;
+                    continue;
+                }
+            } else {
+                got = state.held[c];
             }
-            if (best < 0)
+            if (got.best < 0)
                 continue;
             for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
                 int32_t actor = network->member_actor[m];
                 if (!(network->member_flags[m] & receives) || actor == origin)
                     continue;
-                int32_t parent = actor == best_actor ? second : best;
+                int32_t parent = actor == got.best_actor ? got.second : got.best;
                 if (parent >= 0)
-                    offer(&state, actor, time, parent, (int32_t)c);
+                    offer(&state, actor, time, got.sent, parent, (int32_t)c);
             }
         }
         /* today's records take effect only now: no chaining within one day */
@@ -437,6 +648,11 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
             int32_t actor = state.touched[i];
             push_record(&state, actor, state.pending[actor]);
             state.pending[actor] = -1;
+            if (state.pending_fresh[actor] >= 0) {
+                push_record(&state, actor, state.pending_fresh[actor]);
+                state.pending_fresh[actor] = -1;
+            }
+            state.changed_at[actor] = time;
         }
     }
 
@@ -469,7 +685,10 @@ cleanup:
     free(state.front);
     free(state.back);
     free(state.pending);
+    free(state.pending_fresh);
     free(state.touched);
+    free(state.changed_at);
+    free(state.held);
     if (status != COOPNET_OK)
         coopnet_temporal_reach_destroy(reach);
     return status;

@@ -60,7 +60,15 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
     int32_t *touched = coopnet_i_alloc_array(n + 1, sizeof *touched);
     uint64_t *pending = NULL;
     size_t pending_capacity = 0;
-    if (!state || !sources || !pending_row || !touched) {
+    /* per compact actor: the day its set last grew (the possible reading's repeats) */
+    int32_t *changed_on = coopnet_i_alloc_array(n + 1, sizeof *changed_on);
+    /* per contact: its held row (the certain reading, from its lo to its hi), -1: none */
+    int32_t *held_row = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *held_row);
+    int32_t *held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *held_free);
+    uint64_t *held = NULL;
+    size_t n_held = 0, held_capacity = 0, free_held = 0;
+    if (!state || !sources || !pending_row || !touched || !changed_on || !held_row ||
+        !held_free) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes", n,
                                (unsigned long long)coopnet_temporal_all_sources_memory(network));
         goto cleanup;
@@ -69,26 +77,69 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
     for (size_t a = 0; a < n; a++) {
         state[a * words + a / 64] |= UINT64_C(1) << (a % 64);
         pending_row[a] = -1;
+        changed_on[a] = INT32_MIN;
     }
+    for (size_t c = 0; c < network->n_contacts; c++)
+        held_row[c] = -1;
 
-    size_t contacts_done = 0, next_report = 0, report_every = network->n_contacts / 200 + 1;
-    coopnet_progress_report(progress, "temporal reach", 0, network->n_contacts);
+    size_t entries_done = 0, next_report = 0, report_every = network->n_entries / 200 + 1;
+    coopnet_progress_report(progress, "temporal reach", 0, network->n_entries);
     for (size_t k = 0; k < network->n_days; k++) {
         size_t n_touched = 0;
-        double inverse_tau = 1.0 / ((double)network->day_list[k] - network->since_day + 1.0);
-        for (size_t c = network->day_start[k]; c < network->day_start[k + 1]; c++) {
+        int32_t today = network->day_list[k];
+        double inverse_tau = 1.0 / ((double)today - network->since_day + 1.0);
+        for (size_t i = network->day_start[k]; i < network->day_start[k + 1]; i++) {
+            const temporal_entry_t *entry = &network->entries[i];
+            size_t c = (size_t)entry->contact;
+            bool repeat = coopnet_i_temporal_entry_is_repeat(network, entry, false);
             bool any = false;
-            for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
-                if (!(network->member_flags[m] & TEMPORAL_SENDS))
+            if (entry->phase & TEMPORAL_GATHER) {
+                for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
+                    if (!(network->member_flags[m] & TEMPORAL_SENDS))
+                        continue;
+                    int32_t actor = network->member_actor[m];
+                    if (repeat && changed_on[actor] != today - 1)
+                        continue;
+                    const uint64_t *row = state + (size_t)actor * words;
+                    if (!any)
+                        memcpy(sources, row, words * sizeof *sources);
+                    else
+                        for (size_t w = 0; w < words; w++)
+                            sources[w] |= row[w];
+                    any = true;
+                }
+                if (entry->phase == TEMPORAL_GATHER) {
+                    /* the certain reading: hold what the senders surely knew until hi */
+                    if (!any)
+                        continue;
+                    if (held_row[c] < 0) {
+                        if (n_held == held_capacity) {
+                            size_t capacity = held_capacity ? 2 * held_capacity : 16;
+                            uint64_t *grown = coopnet_i_realloc_array(held, capacity * words + 1,
+                                                                      sizeof *grown);
+                            if (grown == NULL) {
+                                status = COOPNET_ERROR(err, COOPNET_ENOMEM,
+                                                       "out of memory computing reach");
+                                goto cleanup;
+                            }
+                            held = grown;
+                            held_capacity = capacity;
+                        }
+                        held_row[c] = free_held > 0 ? held_free[--free_held] : (int32_t)n_held++;
+                    }
+                    memcpy(held + (size_t)held_row[c] * words, sources, words * sizeof *sources);
                     continue;
-                const uint64_t *row = state + (size_t)network->member_actor[m] * words;
-                if (!any)
-                    memcpy(sources, row, words * sizeof *sources);
-                else
-                    for (size_t w = 0; w < words; w++)
-                        sources[w] |= row[w];
+                }
+            } else {
+                if (held_row[c] < 0)
+                    continue;
+                memcpy(sources, held + (size_t)held_row[c] * words, words * sizeof *sources);
+                held_free[free_held++] = held_row[c];
+                held_row[c] = -1;
                 any = true;
             }
+            if (!any)
+                continue;
             for (size_t m = network->member_start[c]; m < network->member_start[c + 1]; m++) {
                 if (!(network->member_flags[m] & TEMPORAL_RECEIVES))
                     continue;
@@ -129,6 +180,7 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
                 if (fresh == 0)
                     continue;
                 row[w] |= fresh;
+                changed_on[actor] = today;
                 uint64_t count = (uint64_t)__builtin_popcountll(fresh);
                 day_pairs += count;
                 counts->in_reach[actor] += count;
@@ -141,19 +193,23 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
             }
         }
         new_pairs[k] = day_pairs;
-        contacts_done = network->day_start[k + 1];
-        if (contacts_done >= next_report) {
-            coopnet_progress_report(progress, "temporal reach", contacts_done, network->n_contacts);
-            next_report = contacts_done + report_every;
+        entries_done = network->day_start[k + 1];
+        if (entries_done >= next_report) {
+            coopnet_progress_report(progress, "temporal reach", entries_done, network->n_entries);
+            next_report = entries_done + report_every;
         }
     }
-    coopnet_progress_report(progress, "temporal reach", network->n_contacts, network->n_contacts);
+    coopnet_progress_report(progress, "temporal reach", network->n_entries, network->n_entries);
 cleanup:
     free(state);
     free(sources);
     free(pending_row);
     free(touched);
     free(pending);
+    free(changed_on);
+    free(held_row);
+    free(held_free);
+    free(held);
     return status;
 }
 
@@ -179,15 +235,16 @@ static int pass_latest(const coopnet_temporal_network_t *network,
     for (size_t a = 0; a < n; a++)
         last[a * n + a] = LAST_SOURCE;
 
-    size_t next_report = 0, report_every = network->n_contacts / 200 + 1;
-    coopnet_progress_report(progress, "temporal reach", 0, network->n_contacts);
+    size_t next_report = 0, report_every = network->n_entries / 200 + 1;
+    coopnet_progress_report(progress, "temporal reach", 0, network->n_entries);
     for (size_t k = 0; k < network->n_days; k++) {
         int64_t day = (int64_t)network->day_list[k] - network->since_day; /* >= 0 */
         int64_t low64 = 2 * (day - network->max_wait);
         const int32_t low = low64 < INT32_MIN + 1 ? INT32_MIN + 1 : (int32_t)low64;
         const int32_t today = (int32_t)(2 * day);
         double inverse_tau = 1.0 / ((double)day + 1.0);
-        for (size_t c = network->day_start[k]; c < network->day_start[k + 1]; c++) {
+        for (size_t i = network->day_start[k]; i < network->day_start[k + 1]; i++) {
+            size_t c = (size_t)network->entries[i].contact; /* every entry gathers and hands */
             memset(valid, 0, n * sizeof *valid);
             /* a sender passes a source on when informed within W days before today: a value
              * from an earlier day >= low, or one written today whose flag is set */
@@ -235,17 +292,55 @@ static int pass_latest(const coopnet_temporal_network_t *network,
             first_today[a] = 0;
         }
         new_pairs[k] = day_pairs;
-        size_t contacts_done = network->day_start[k + 1];
-        if (contacts_done >= next_report) {
-            coopnet_progress_report(progress, "temporal reach", contacts_done, network->n_contacts);
-            next_report = contacts_done + report_every;
+        size_t entries_done = network->day_start[k + 1];
+        if (entries_done >= next_report) {
+            coopnet_progress_report(progress, "temporal reach", entries_done, network->n_entries);
+            next_report = entries_done + report_every;
         }
     }
-    coopnet_progress_report(progress, "temporal reach", network->n_contacts, network->n_contacts);
+    coopnet_progress_report(progress, "temporal reach", network->n_entries, network->n_entries);
 cleanup:
     free(last);
     free(valid);
     free(first_today);
+    return status;
+}
+
+/* The certain reading with bounded dates and a maximum wait: whether an actor can pass a source
+ * on depends on the contact that informed it and on the next one, which one value per (actor,
+ * source) cannot hold; run the one-source scan from every source. O(A (M + A)). */
+static int pass_per_source(const coopnet_temporal_network_t *network,
+                           const coopnet_progress_t *progress, all_counts_t *counts,
+                           uint64_t *new_pairs, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    coopnet_temporal_reach_t reach = {0};
+    coopnet_progress_report(progress, "temporal reach", 0, network->n_kept);
+    for (size_t s = 0; s < network->n_kept; s++) {
+        size_t source = (size_t)network->actor_of_compact[s];
+        if ((status = coopnet_temporal_reach_forward(network, source, &reach, err)) != COOPNET_OK)
+            return status;
+        for (size_t a = 0; a < network->n_actors; a++) {
+            int32_t day = reach.day[a];
+            if (day == COOPNET_TEMPORAL_NEVER || a == source)
+                continue;
+            counts->out_reach[s]++;
+            counts->in_reach[network->compact_of_actor[a]]++;
+            counts->closeness_sum[s] += 1.0 / ((double)day - network->since_day + 1.0);
+            /* the day's index: arrival days are schedule days */
+            size_t lo = 0, hi = network->n_days;
+            while (lo + 1 < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (network->day_list[mid] <= day)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            new_pairs[lo]++;
+        }
+        coopnet_temporal_reach_destroy(&reach);
+        coopnet_progress_report(progress, "temporal reach", s + 1, network->n_kept);
+    }
     return status;
 }
 
@@ -264,7 +359,7 @@ int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
     all->in_reach = coopnet_i_alloc_array(network->n_actors + 1, sizeof *all->in_reach);
     all->closeness = coopnet_i_alloc_array(network->n_actors + 1, sizeof *all->closeness);
     all->days = coopnet_i_alloc_array(network->n_days + 1, sizeof *all->days);
-    all->new_pairs = coopnet_i_alloc_array(network->n_days + 1, sizeof *all->new_pairs);
+    all->new_pairs = calloc(network->n_days + 1, sizeof *all->new_pairs);
     counts.out_reach = calloc(n + 1, sizeof *counts.out_reach);
     counts.in_reach = calloc(n + 1, sizeof *counts.in_reach);
     counts.closeness_sum = calloc(n + 1, sizeof *counts.closeness_sum);
@@ -276,8 +371,12 @@ int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
     if (network->n_days > 0)
         memcpy(all->days, network->day_list, network->n_days * sizeof *all->days);
 
-    status = network->max_wait >= 0 ? pass_latest(network, progress, &counts, all->new_pairs, err)
-                                    : pass_bitsets(network, progress, &counts, all->new_pairs, err);
+    if (network->max_wait < 0)
+        status = pass_bitsets(network, progress, &counts, all->new_pairs, err);
+    else if (network->reading == COOPNET_READING_CERTAIN && !network->exact)
+        status = pass_per_source(network, progress, &counts, all->new_pairs, err);
+    else
+        status = pass_latest(network, progress, &counts, all->new_pairs, err);
     if (status != COOPNET_OK)
         goto cleanup;
 

@@ -69,6 +69,12 @@ typedef struct sketch_pass {
     uint32_t *own_bucket; /* per compact actor: the register of its own element */
     uint32_t *own_key;    /* per compact actor: its element's word without the arrival */
     double *estimate;     /* per compact actor: the estimate of its sketch's count */
+    int64_t *changed_step; /* per compact actor: the last step its sketch grew (forward) */
+    /* the certain reading: what a contact gathered, held until it hands it on */
+    int32_t *held_row;  /* per contact, -1: none */
+    int32_t *held_free; /* rows free for reuse */
+    size_t n_free, n_held_rows, held_capacity;
+    uint32_t *held;
 } sketch_pass_t;
 
 /* A 64-bit hash of an actor's id (FNV-1a, then the splitmix64 finaliser to spread the bits), so
@@ -158,6 +164,10 @@ static void pass_free(sketch_pass_t *pass)
     free(pass->own_bucket);
     free(pass->own_key);
     free(pass->estimate);
+    free(pass->changed_step);
+    free(pass->held_row);
+    free(pass->held_free);
+    free(pass->held);
     memset(pass, 0, sizeof *pass);
 }
 
@@ -177,8 +187,12 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
     pass->own_bucket = coopnet_i_alloc_array(n + 1, sizeof *pass->own_bucket);
     pass->own_key = coopnet_i_alloc_array(n + 1, sizeof *pass->own_key);
     pass->estimate = coopnet_i_alloc_array(n + 1, sizeof *pass->estimate);
+    pass->changed_step = coopnet_i_alloc_array(n + 1, sizeof *pass->changed_step);
+    pass->held_row = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_row);
+    pass->held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_free);
     if (!pass->state || !pass->merged || !pass->pending_row || !pass->touched ||
-        !pass->own_bucket || !pass->own_key || !pass->estimate) {
+        !pass->own_bucket || !pass->own_key || !pass->estimate || !pass->changed_step ||
+        !pass->held_row || !pass->held_free) {
         int status = COOPNET_ERROR(
             err, COOPNET_ENOMEM, "out of memory: sketches for %zu actors need %llu bytes", n,
             (unsigned long long)coopnet_temporal_all_sources_estimate_memory(network, precision));
@@ -203,7 +217,11 @@ static void pass_reset(sketch_pass_t *pass)
         for (size_t j = 0; j < m; j++)
             row[j] = EMPTY_WORD;
         row[pass->own_bucket[a]] = pass->own_key[a] | ARRIVAL_SELF;
+        pass->changed_step[a] = -2;
     }
+    for (size_t c = 0; c < pass->network->n_contacts; c++)
+        pass->held_row[c] = -1;
+    pass->n_free = pass->n_held_rows = 0;
     if (pass->n == 0)
         return; /* no row to count (the state is a one-element placeholder) */
     double single = sketch_count(pass, pass->state);
@@ -240,20 +258,37 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
     size_t n = pass->n, m = pass->registers;
     const uint8_t gives = forward ? TEMPORAL_SENDS : TEMPORAL_RECEIVES;
     const uint8_t takes = forward ? TEMPORAL_RECEIVES : TEMPORAL_SENDS;
-    uint64_t total_units = 2 * (uint64_t)network->n_contacts;
-    size_t contacts_done = 0, next_report = 0, report_every = network->n_contacts / 100 + 1;
+    const uint8_t gather = temporal_gather_phase(!forward);
+    uint64_t total_units = 2 * (uint64_t)network->n_entries;
+    size_t contacts_done = 0, next_report = 0, report_every = network->n_entries / 100 + 1;
     pass_reset(pass);
     for (size_t step = 0; step < network->n_days; step++) {
         size_t k = forward ? step : network->n_days - 1 - step;
         uint32_t stamp = forward ? 0 : (uint32_t)k;
         size_t n_touched = 0;
-        for (size_t c = network->day_start[k]; c < network->day_start[k + 1]; c++) {
+        for (size_t e = network->day_start[k]; e < network->day_start[k + 1]; e++) {
+            const temporal_entry_t *entry = &network->entries[e];
+            size_t c = (size_t)entry->contact;
+            /* forward only: the reverse pass stamps arrival days, which a repeat can lower */
+            bool repeat = forward && coopnet_i_temporal_entry_is_repeat(network, entry, false);
             size_t first = network->member_start[c], last = network->member_start[c + 1];
             bool any = false, any_taker = false;
-            for (size_t i = first; i < last; i++) {
+            if (!(entry->phase & gather)) {
+                /* the certain reading: hand on at hi what was gathered at lo */
+                if (pass->held_row[c] < 0)
+                    continue;
+                memcpy(pass->merged, pass->held + (size_t)pass->held_row[c] * m,
+                       m * sizeof(uint32_t));
+                pass->held_free[pass->n_free++] = pass->held_row[c];
+                pass->held_row[c] = -1;
+                any = true;
+            }
+            for (size_t i = first; i < last && (entry->phase & gather); i++) {
                 if (!(network->member_flags[i] & gives))
                     continue;
                 int32_t giver = network->member_actor[i];
+                if (repeat && pass->changed_step[giver] != (int64_t)step - 1)
+                    continue;
                 if (!any)
                     memcpy(pass->merged, pass->state + (size_t)giver * m, m * sizeof(uint32_t));
                 else
@@ -263,6 +298,24 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                 uint32_t *slot = pass->merged + pass->own_bucket[giver];
                 if (own < *slot)
                     *slot = own;
+            }
+            if (entry->phase != TEMPORAL_BOTH && (entry->phase & gather)) {
+                if (!any)
+                    continue;
+                if (pass->n_free == 0 && pass->n_held_rows == pass->held_capacity) {
+                    size_t capacity = pass->held_capacity ? 2 * pass->held_capacity : 8;
+                    uint32_t *grown = coopnet_i_realloc_array(pass->held, capacity * m,
+                                                              sizeof *grown);
+                    if (grown == NULL)
+                        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
+                    pass->held = grown;
+                    pass->held_capacity = capacity;
+                }
+                int32_t row = pass->n_free > 0 ? pass->held_free[--pass->n_free]
+                                               : (int32_t)pass->n_held_rows++;
+                pass->held_row[c] = row;
+                memcpy(pass->held + (size_t)row * m, pass->merged, m * sizeof(uint32_t));
+                continue;
             }
             for (size_t i = first; i < last && !any_taker; i++)
                 any_taker = (network->member_flags[i] & takes) != 0;
@@ -301,6 +354,8 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
             bool changed =
                 merge_row_changed(row, pass->pending + (size_t)pass->pending_row[actor] * m, m);
             pass->pending_row[actor] = -1;
+            if (changed)
+                pass->changed_step[actor] = (int64_t)step;
             if (day_rise != NULL && changed) {
                 double count = sketch_count(pass, row);
                 rise += count - pass->estimate[actor];
