@@ -51,7 +51,7 @@ grep -qF "'Sousse Municipality' (" "$report" && grep -qF "'Municipalité de Sous
     fail "report lacks the merged spellings"
 grep -qF "'بلدية سوسة' (id sousa, $fr:12) may be 'Municipality of Sousse'" "$report" ||
     fail "report does not list the Arabic spelling of Sousse"
-grep -qF "'Municipality of Tatouine' (id tatouine, $fr:13) and 'Tataouine Municipality' (id tataouine, $fr:14) have names 1 letter apart: not merged" "$report" ||
+grep -qF "'Municipality of Tatouine' (id tatouine, $fr:13) and 'Tataouine Municipality' (id tataouine, $fr:14): 'Municipality of Tatouine' and 'Tataouine Municipality' are one letter apart: not merged" "$report" ||
     fail "report does not list the near spellings of Tataouine"
 # countries in English, French, Arabic and codes; roles; types; dates
 row_is "$actors" fes "fes,Ville de Fès,local,City,MA,,,,,attendance-fr.csv:10,Fès,City of Fes,type"
@@ -101,7 +101,7 @@ row_is "$tmp/en/actors.csv" irbid "irbid,Municipality of Irbid,local,Municipalit
 row_is "$tmp/en/actors.csv" iom "iom,IOM,international,UN agency,,,,,,attendance-en.csv:5,,,type"
 row_is "$tmp/en/events.csv" closing_conference "closing_conference,Closing conference,2024-12-05,,,,,,,attendance-en.csv:11"
 row_is "$tmp/en/events.csv" youth_council_workshop "youth_council_workshop,Youth council workshop,2024-04-02,,,,,,,attendance-en.csv:7"
-row_is "$tmp/en/ties.csv" greater_amman "greater_amman,irbid,mou,2024-06,,false,1,ties-en.csv:2,twinning"
+row_is "$tmp/en/ties.csv" greater_amman "greater_amman,irbid,mou,2024-06,2024,false,1,ties-en.csv:2,twinning"
 row_is "$tmp/en/ties.csv" iom "iom,zarqa_governorate,technical_support,2024-07,,false,1,ties-en.csv:3,"
 grep -q "^peer_exchange_amman,irbid,presenter," "$tmp/en/participation.csv" ||
     fail "two spellings at one event: one participation with the more specific role"
@@ -111,6 +111,11 @@ grep -qF "date '04/02/2024' -> 2024-04-02 (month/day/year, as '03/25/2024' on li
 grep -qF "city 'Irbid, Jordan' -> city 'Irbid', country 'Jordan'" "$report" || fail "report lacks the city split"
 grep -qF "'Irbid Municipality' ($data/ties-en.csv:2), without a country, taken as 'Municipality of Irbid'" "$report" ||
     fail "report lacks the country-less tie end"
+
+printf 'from,to,type,start,end\nIOM,Irbid Municipality,grant,2024-06,2024-05\n' >"$tmp/late.csv"
+expect 3 import attendance "$en" --ties "$tmp/late.csv" --map 'organisation=Org Name' -o "$tmp/late"
+err_has "$tmp/late.csv:2: error: end '2024-05' is before the start '2024-06'"
+[ ! -e "$tmp/late" ] || fail "a failed import left $tmp/late"
 
 # 3. tabs, English headers
 expect 0 import attendance "$data/attendance-tab.tsv" -o "$tmp/tab"
@@ -178,6 +183,34 @@ expect 0 validate "$sg"
 err_has "ties.csv:2: warning: column 'type': tie type 'partnrship' is none of the recommended types (mou, partnership, membership, technical_support, funding, peer_learning, request) (did you mean partnership?)"
 err_has "ties.csv:3: warning: column 'type': tie type 'Memorandum of understanding' is none of the recommended types"
 ! grep -q "friendship" "$tmp/err" || fail "a warning about a tie type of one's own"
+
+# hostile or broken sheets: exit 3, FILE:LINE, nothing written
+printf 'event,organisation\nW,Gab\xe8s\nW,Sfax\n' >"$tmp/latin1.csv"
+expect 3 import attendance "$tmp/latin1.csv" -o "$tmp/bad"
+err_has "$tmp/latin1.csv:2: error: column 'organisation': field 2: invalid UTF-8 (byte 0xe8 at offset 3; is the file Latin-1? save it as UTF-8)"
+printf '\xff\xfee\x00v\x00' >"$tmp/utf16.csv"
+expect 3 import attendance "$tmp/utf16.csv" -o "$tmp/bad"
+err_has "$tmp/utf16.csv:1: error: the file is UTF-16 encoded"
+printf 'event,organisation\nW,"open\n' >"$tmp/quote.csv"
+expect 3 import attendance "$tmp/quote.csv" -o "$tmp/bad"
+err_has "$tmp/quote.csv:2: error: unterminated quoted field running to the end of the file"
+: >"$tmp/empty.csv"
+expect 3 import attendance "$tmp/empty.csv" -o "$tmp/bad"
+err_has "$tmp/empty.csv: error: empty file (expected a header line)"
+printf 'event;organisation\n' >"$tmp/header-only.csv"
+expect 3 import attendance "$tmp/header-only.csv" -o "$tmp/bad"
+err_has "$tmp/header-only.csv: error: no rows below the header: nothing to import"
+/usr/bin/python3 -c "print(','.join(['event', 'organisation'] + ['c%d' % i for i in range(5000)]))" >"$tmp/wide.csv"
+expect 3 import attendance "$tmp/wide.csv" -o "$tmp/bad"
+err_has "$tmp/wide.csv:1: error: more than 4096 columns"
+printf 'event,organisation\nW,A,B,C\n' >"$tmp/extra.csv"
+expect 3 import attendance "$tmp/extra.csv" -o "$tmp/bad"
+err_has "$tmp/extra.csv:2: error: 4 fields, more than the 2 of the header (a ',' inside an unquoted field?)"
+[ ! -e "$tmp/bad" ] || fail "a broken sheet left an output directory"
+{ echo "event,organisation"; echo "W,$(printf 'Sousse %.0s' $(seq 1 5000))"; echo "W,Sfax"; } >"$tmp/long.csv"
+expect 0 import attendance "$tmp/long.csv" -o "$tmp/long" --quiet
+expect 0 validate "$tmp/long"
+out_has "ok: 2 actors, 1 events, 2 participations, 0 ties"
 
 # usage and I/O errors
 expect 2 import attendance "$fr"

@@ -21,7 +21,7 @@ static void test_fold(void)
     CHECK_OWNED(coopnet_i_names_fold("Straße"), "strasse");
     CHECK_OWNED(coopnet_i_names_fold("ＳＦＡＸ"), "sfax"); /* full-width letters */
     /* Arabic: hamza forms, ta marbuta, alif maqsura, tatweel and harakat unified */
-    CHECK_OWNED(coopnet_i_names_fold("الأردن"), coopnet_i_names_fold("الاردن"));
+    CHECK_OWNED(coopnet_i_names_fold("الأردن"), "الاردن");
     CHECK_OWNED(coopnet_i_names_fold("بلدية سوسة"), "بلديه سوسه");
     CHECK_OWNED(coopnet_i_names_fold("مـدينة"), "مدينه");
     CHECK_OWNED(coopnet_i_names_fold("مُوسَى"), "موسي");

@@ -80,6 +80,7 @@ run 3 import attendance "$source_dir/tests/data/import/ambiguous-date.csv" -o "$
 run 2 import attendance "$source_dir/tests/data/import/attendance-fr.csv" -o "$work/x" --map nonsense
 run 0 validate "$work/imported"
 run 0 validate "$source_dir/tests/data/duplicates"
+run 0 validate "$source_dir/tests/data/sources"
 
 if [ $failures -gt 0 ]; then
     echo "$failures invocation(s) with valgrind findings or a wrong status" >&2

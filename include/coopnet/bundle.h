@@ -93,6 +93,18 @@ typedef struct coopnet_tie {
     uint64_t line;
 } coopnet_tie_t;
 
+/* A source document (sources.csv): rows of the other files cite it by its id or its file in
+ * their source column ("brief: a quote", docs/bundle-format.md). */
+typedef struct coopnet_source {
+    const char *id;
+    const char *title;
+    const char *publisher; /* "" when not given */
+    coopnet_date_t date;   /* precision NONE when not given */
+    const char *url;
+    const char *file; /* the document's file name, which citations may use instead of the id */
+    uint64_t line;
+} coopnet_source_t;
+
 /* Extra columns of one file, kept as strings: values[row * n_columns + column]. */
 typedef struct coopnet_extra_columns {
     size_t n_columns;
@@ -121,6 +133,11 @@ typedef struct coopnet_bundle {
     coopnet_extra_columns_t actor_extra, event_extra, participation_extra, tie_extra;
 
     coopnet_bundle_internal_t *internal; /* id tables and string arena */
+
+    /* The documents of sources.csv, in file order (none when the bundle has no sources.csv);
+     * when there are, every citation of a source column names one of them. */
+    coopnet_source_t *sources;
+    size_t n_sources;
 } coopnet_bundle_t;
 
 /* Loads and validates the bundle at path (a directory, or a .graphml/.xml file). Errors and
@@ -152,6 +169,11 @@ COOPNET_API void coopnet_bundle_free(coopnet_bundle_t *bundle);
 /* The index of the actor or event with this id, or -1. O(1) expected. */
 COOPNET_API long coopnet_bundle_find_actor(const coopnet_bundle_t *bundle, const char *id);
 COOPNET_API long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id);
+
+/* The source a citation names: ref[0..length) is a source's id or file. Returns its index in
+ * bundle->sources, or -1. O(1) expected. */
+COOPNET_API long coopnet_bundle_find_source(const coopnet_bundle_t *bundle, const char *ref,
+                                            size_t length);
 
 /* The value of an actor attribute by column name: "id", "name", "level", "type", "country",
  * "name_ar", "name_fr", "source", or an extra column. NULL when there is no such column. */

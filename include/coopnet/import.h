@@ -51,8 +51,9 @@ COOPNET_API void coopnet_import_options_init(coopnet_import_options_t *options);
  * with their file and line, and the function returns COOPNET_EDATA without creating or
  * changing anything; COOPNET_EINVAL for a bad options->map (err says why); COOPNET_EIO when a
  * file cannot be read or written; COOPNET_ENOMEM. *report is NULL on failure.
- * O(rows * length of a row) but for the list of near-duplicate names, O(actors^2) (skipped
- * above 5000 actors, as the report says). */
+ * O(rows * length of a row) expected, and O(Arabic-only names * actors) for the names listed
+ * as sounding alike; near spellings are searched as coopnet_dedupe_warn does (one letter apart,
+ * up to COOPNET_DEDUPE_NEAR_LIMIT actors). Memory: the sheets and the bundle's text. */
 COOPNET_API int coopnet_import_attendance(const char *path, const char *directory,
                                           const coopnet_import_options_t *options, char **report,
                                           coopnet_diag_list_t *diags, coopnet_error_t *err);

@@ -79,6 +79,9 @@ static const table_spec_t events_spec = {
     3};
 static const table_spec_t participation_spec = {
     "participation.csv", {"event", "actor", "role", "source"}, 2};
+enum { SOURCE_ID, SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_DATE, SOURCE_URL, SOURCE_FILE };
+static const table_spec_t sources_spec = {
+    "sources.csv", {"id", "title", "publisher", "date", "url", "file"}, 2};
 static const table_spec_t ties_spec = {
     "ties.csv",
     {"from", "to", "type", "start", "end", "directed", "weight", "source", "note", "start_source"},
@@ -89,6 +92,7 @@ typedef struct table_reader {
     /* ids of actor and event rows that failed validation: a reference to one is not reported
      * again as unknown (the row's own error says what is wrong) */
     coopnet_strmap_t *failed_actor_ids, *failed_event_ids;
+    int check_sources; /* the bundle has a sources.csv: every citation names one of its rows */
     coopnet_csv_t *csv;
     coopnet_diag_list_t *diags;
     coopnet_bundle_t *bundle;
@@ -521,7 +525,33 @@ typedef struct loader {
     coopnet_diag_list_t *diags;
     int actors_ok, events_ok; /* their headers could be read: references can be checked */
     coopnet_strmap_t failed_actor_ids, failed_event_ids;
+    int sources_ok;                       /* sources.csv was read: citations can be checked */
+    coopnet_extra_columns_t source_extra; /* its extra columns (not kept in the bundle) */
 } loader_t;
+
+/* Each citation of a source cell ("ref: quote | ref: quote", or a bare "ref") must name a source
+ * of sources.csv by its id or its file. */
+static void check_citations(table_reader_t *reader, int column)
+{
+    const char *p = reader->value[column];
+    if (!reader->check_sources || p[0] == '\0')
+        return;
+    while (*p) {
+        const char *bar = strstr(p, " | ");
+        size_t length = bar ? (size_t)(bar - p) : strlen(p);
+        const char *colon = memchr(p, ':', length);
+        size_t ref_length = colon ? (size_t)(colon - p) : length;
+        const char *ref = p;
+        trim(&ref, &ref_length);
+        if (coopnet_bundle_find_source(reader->bundle, ref, ref_length) < 0) {
+            row_error(reader, column,
+                      "unknown source '%.*s' (neither an id nor a file of sources.csv)",
+                      (int)(ref_length < 200 ? ref_length : 200), ref);
+            return;
+        }
+        p = bar ? bar + 3 : p + length;
+    }
+}
 
 /* Remembers the id of an actor or event row that failed validation (best effort: out of memory,
  * a later reference is reported as unknown, as before). */
@@ -561,6 +591,7 @@ static int read_actor_row(table_reader_t *reader)
     actor.level = level < 0 ? COOPNET_LEVEL_LOCAL : (coopnet_level_t)level;
     actor.country = read_country(reader, ACTOR_COUNTRY);
     read_coordinates(reader, ACTOR_LAT, ACTOR_LON, &actor.lat, &actor.lon);
+    check_citations(reader, ACTOR_SOURCE);
     if (reader->row_failed) {
         remember_failed_id(reader, ACTOR_ID, reader->failed_actor_ids);
         return COOPNET_OK;
@@ -611,6 +642,7 @@ static int read_event_row(table_reader_t *reader)
     }
     event.country = read_country(reader, EVENT_COUNTRY);
     read_coordinates(reader, EVENT_LAT, EVENT_LON, &event.lat, &event.lon);
+    check_citations(reader, EVENT_SOURCE);
     if (reader->row_failed) {
         remember_failed_id(reader, EVENT_ID, reader->failed_event_ids);
         return COOPNET_OK;
@@ -720,6 +752,7 @@ static int read_participation_row(table_reader_t *reader, participation_state_t 
                   "funder or facilitator)%s",
                   reader->value[PART_ROLE], hint);
     }
+    check_citations(reader, PART_SOURCE);
     if (reader->row_failed)
         return COOPNET_OK;
 
@@ -787,6 +820,7 @@ static int read_tie_row(table_reader_t *reader, loader_t *loader)
         else if (tie.weight <= 0)
             row_error(reader, TIE_WEIGHT, "weight '%s' is not positive", reader->value[TIE_WEIGHT]);
     }
+    check_citations(reader, TIE_SOURCE);
     if (reader->row_failed)
         return COOPNET_OK;
     tie.from = (int32_t)from;
@@ -804,7 +838,61 @@ static int read_tie_row(table_reader_t *reader, loader_t *loader)
     return keep_extra(reader);
 }
 
-typedef enum { TABLE_ACTORS, TABLE_EVENTS, TABLE_PARTICIPATION, TABLE_TIES } table_kind_t;
+/* A source's id or file, unique among the ids and files of all sources. */
+static const char *keep_source_ref(table_reader_t *reader, int column, size_t index)
+{
+    const char *ref = reader->value[column];
+    if (ref[0] == '\0')
+        return "";
+    long first = coopnet_bundle_find_source(reader->bundle, ref, strlen(ref));
+    if (first >= 0) {
+        row_error(reader, column, "'%s' names the source on line %llu already", ref,
+                  (unsigned long long)reader->bundle->sources[first].line);
+        return "";
+    }
+    const char *kept = keep_string(reader, column);
+    if (kept && coopnet_i_strmap_put(&reader->bundle->internal->source_refs, kept, (int64_t)index,
+                                     NULL) != 0)
+        return NULL;
+    return kept;
+}
+
+static int read_source_row(table_reader_t *reader)
+{
+    coopnet_bundle_t *bundle = reader->bundle;
+    coopnet_source_t source;
+    memset(&source, 0, sizeof source);
+    source.line = reader->line;
+    require_value(reader, SOURCE_ID);
+    require_value(reader, SOURCE_TITLE);
+    source.date = read_date(reader, SOURCE_DATE);
+    if (reader->row_failed)
+        return COOPNET_OK;
+    size_t index = bundle->n_sources;
+    source.id = keep_source_ref(reader, SOURCE_ID, index);
+    source.file = keep_source_ref(reader, SOURCE_FILE, index);
+    source.title = keep_string(reader, SOURCE_TITLE);
+    source.publisher = keep_string(reader, SOURCE_PUBLISHER);
+    source.url = keep_string(reader, SOURCE_URL);
+    if (!source.id || !source.file || !source.title || !source.publisher || !source.url)
+        return COOPNET_ENOMEM;
+    if (reader->row_failed)
+        return COOPNET_OK;
+    if (coopnet_i_grow((void **)&bundle->sources, &bundle->internal->source_capacity,
+                       bundle->n_sources + 1, sizeof *bundle->sources) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    bundle->sources[bundle->n_sources++] = source;
+    return keep_extra(reader);
+}
+
+typedef enum {
+    TABLE_ACTORS,
+    TABLE_EVENTS,
+    TABLE_PARTICIPATION,
+    TABLE_TIES,
+    TABLE_SOURCES
+} table_kind_t;
+#define N_TABLES 5
 
 /* Reads one table from an open reader (which it closes). Returns 1 in *header_ok when the header
  * was usable. */
@@ -812,10 +900,11 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
                       coopnet_error_t *err)
 {
     static const table_spec_t *const specs[] = {&actors_spec, &events_spec, &participation_spec,
-                                                &ties_spec};
+                                                &ties_spec, &sources_spec};
     coopnet_bundle_t *bundle = loader->bundle;
     coopnet_extra_columns_t *extras[] = {&bundle->actor_extra, &bundle->event_extra,
-                                         &bundle->participation_extra, &bundle->tie_extra};
+                                         &bundle->participation_extra, &bundle->tie_extra,
+                                         &loader->source_extra};
     table_reader_t reader;
     memset(&reader, 0, sizeof reader);
     reader.spec = specs[kind];
@@ -825,6 +914,7 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.extra = extras[kind];
     reader.failed_actor_ids = &loader->failed_actor_ids;
     reader.failed_event_ids = &loader->failed_event_ids;
+    reader.check_sources = loader->sources_ok;
     participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
     coopnet_i_u64map_init(&participation_state.pairs);
     if (kind == TABLE_PARTICIPATION) {
@@ -863,6 +953,9 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
             case TABLE_PARTICIPATION:
                 row_status = read_participation_row(&reader, &participation_state);
                 break;
+            case TABLE_SOURCES:
+                row_status = read_source_row(&reader);
+                break;
             default:
                 row_status = read_tie_row(&reader, loader);
                 break;
@@ -892,7 +985,7 @@ typedef struct table_source {
     size_t size;
 } table_source_t;
 
-static int load_tables(const char *path, const table_source_t sources[4],
+static int load_tables(const char *path, const table_source_t sources[N_TABLES],
                        coopnet_diag_list_t *diags, coopnet_bundle_t **result, coopnet_error_t *err)
 {
     coopnet_library_init();
@@ -900,14 +993,18 @@ static int load_tables(const char *path, const table_source_t sources[4],
     coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
     if (bundle == NULL)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
-    loader_t loader = {bundle, diags, 0, 0, {0}, {0}};
+    loader_t loader = {bundle, diags, 0, 0, {0}, {0}, 0, {0}};
     coopnet_i_strmap_init(&loader.failed_actor_ids);
     coopnet_i_strmap_init(&loader.failed_event_ids);
     uint64_t errors_before = diags->n_errors;
     int status = COOPNET_OK;
     char *file_path = NULL;
 
-    for (int kind = TABLE_ACTORS; kind <= TABLE_TIES && status == COOPNET_OK; kind++) {
+    /* sources.csv first, so that every citation can be checked */
+    static const table_kind_t order[N_TABLES] = {TABLE_SOURCES, TABLE_ACTORS, TABLE_EVENTS,
+                                                 TABLE_PARTICIPATION, TABLE_TIES};
+    for (int step = 0; step < N_TABLES && status == COOPNET_OK; step++) {
+        table_kind_t kind = order[step];
         const table_source_t *source = &sources[kind];
         coopnet_csv_t *csv = NULL;
         int header_ok = 0;
@@ -922,8 +1019,9 @@ static int load_tables(const char *path, const table_source_t sources[4],
             }
             sprintf(file_path, "%s/%s", path, source->file);
             struct stat info;
-            if (kind == TABLE_TIES && stat(file_path, &info) != 0 && errno == ENOENT)
-                continue; /* ties.csv may be absent */
+            if ((kind == TABLE_TIES || kind == TABLE_SOURCES) && stat(file_path, &info) != 0 &&
+                errno == ENOENT)
+                continue; /* ties.csv and sources.csv may be absent */
             coopnet_error_t open_err;
             if (coopnet_csv_open(file_path, source->file, &csv, &open_err) != COOPNET_OK) {
                 if (open_err.code == COOPNET_EIO && errno == ENOENT) {
@@ -937,19 +1035,23 @@ static int load_tables(const char *path, const table_source_t sources[4],
                 break;
             }
         } else {
-            continue; /* memory bundle without ties */
+            continue; /* memory bundle without ties or sources */
         }
         if (status != COOPNET_OK)
             break;
-        status = read_table(&loader, (table_kind_t)kind, csv, &header_ok, err);
+        status = read_table(&loader, kind, csv, &header_ok, err);
         if (kind == TABLE_ACTORS)
             loader.actors_ok = header_ok;
         if (kind == TABLE_EVENTS)
             loader.events_ok = header_ok;
+        if (kind == TABLE_SOURCES)
+            loader.sources_ok = header_ok;
     }
     free(file_path);
     coopnet_i_strmap_destroy(&loader.failed_actor_ids);
     coopnet_i_strmap_destroy(&loader.failed_event_ids);
+    free(loader.source_extra.names);
+    free(loader.source_extra.values);
     if (status == COOPNET_OK && diags->n_errors == errors_before)
         status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv", "ties.csv");
     if (status == COOPNET_ENOMEM && err->code != COOPNET_ENOMEM)
@@ -970,10 +1072,11 @@ static int load_tables(const char *path, const table_source_t sources[4],
 int coopnet_i_bundle_load_directory(const char *path, coopnet_diag_list_t *diags,
                                     coopnet_bundle_t **bundle, coopnet_error_t *err)
 {
-    table_source_t sources[4] = {{"actors.csv", NULL, 0},
-                                 {"events.csv", NULL, 0},
-                                 {"participation.csv", NULL, 0},
-                                 {"ties.csv", NULL, 0}};
+    table_source_t sources[N_TABLES] = {{"actors.csv", NULL, 0},
+                                        {"events.csv", NULL, 0},
+                                        {"participation.csv", NULL, 0},
+                                        {"ties.csv", NULL, 0},
+                                        {"sources.csv", NULL, 0}};
     return load_tables(path, sources, diags, bundle, err);
 }
 
@@ -983,10 +1086,11 @@ int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const
                                coopnet_diag_list_t *diags, coopnet_bundle_t **bundle,
                                coopnet_error_t *err)
 {
-    table_source_t sources[4] = {
+    table_source_t sources[N_TABLES] = {
         {"actors.csv", actors_csv ? actors_csv : "", actors_size},
         {"events.csv", events_csv ? events_csv : "", events_size},
         {"participation.csv", participation_csv ? participation_csv : "", participation_size},
-        {"ties.csv", ties_csv, ties_size}};
+        {"ties.csv", ties_csv, ties_size},
+        {"sources.csv", NULL, 0}};
     return load_tables("<memory>", sources, diags, bundle, err);
 }

@@ -14,13 +14,16 @@
 #include "core/names.h"
 #include "coopnet/bundle.h"
 #include "coopnet/csv.h"
+#include "coopnet/date.h"
 #include "coopnet/output.h"
 #include "io/import_internal.h"
 #include "model/bundle_internal.h"
+#include "model/dedupe_internal.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +33,11 @@
 /* ---- the sheets --------------------------------------------------------------------------------
  */
 
+/* The fields of each sheet, the required ones first. */
 enum {
     A_EVENT,
-    A_DATE,
     A_ORGANISATION,
+    A_DATE,
     A_TYPE,
     A_COUNTRY,
     A_CITY,
@@ -58,11 +62,11 @@ static const field_spec_t attendance_fields[N_ATTENDANCE_FIELDS] = {
     {"event",
      {"event", "event name", "event title", "evenement", "nom de l evenement", "titre", "title",
       "activity", "activite", "meeting", "reunion", NULL}},
-    {"date", {"date", "event date", "date of event", "date de l evenement", "when", NULL}},
     {"organisation",
      {"organisation", "organization", "organisme", "org", "organisation name", "organization name",
       "nom de l organisme", "institution", "actor", "acteur", "entity", "entite", "structure",
       NULL}},
+    {"date", {"date", "event date", "date of event", "date de l evenement", "when", NULL}},
     {"type",
      {"type", "organisation type", "organization type", "type d organisme", "type of organisation",
       "type of organization", "category", "categorie", "org type", NULL}},
@@ -115,6 +119,7 @@ typedef struct importer {
     char *merges_text, *mapped_text, *left_text;
     size_t merges_size, mapped_size, left_size;
     coopnet_strmap_t mapped_seen; /* "kind\x1fvalue" lines already written to mapped */
+    coopnet_strmap_t countries;   /* country cell -> its code's two letters (c0 << 8 | c1), 0 */
 } importer_t;
 
 static void sheet_destroy(sheet_t *sheet)
@@ -332,14 +337,21 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
     if (status == COOPNET_OK)
         status = coopnet_csv_set_delimiter(csv, sheet->delimiter, err);
     size_t n_header = 0;
-    bool header_read = false;
+    bool header_read = false, had_csv_error = false;
+    uint64_t errors_before = importer->diags->n_errors;
     while (status == COOPNET_OK) {
         int have_record = 0;
         coopnet_error_t csv_err;
         int csv_status = coopnet_csv_next(csv, &have_record, &csv_err);
         uint64_t line = coopnet_csv_record_line(csv);
         if (csv_status == COOPNET_EDATA) {
-            data_error(importer, sheet->path, line, "%s", csv_err.message);
+            long bad = coopnet_csv_bad_field(csv);
+            if (header_read && bad >= 0 && (size_t)bad < n_header && field_of_column[bad] >= 0)
+                data_error(importer, sheet->path, line, "column '%s': %s",
+                           sheet->header_of[field_of_column[bad]], csv_err.message);
+            else
+                data_error(importer, sheet->path, line, "%s", csv_err.message);
+            had_csv_error = true;
             continue;
         }
         if (csv_status != COOPNET_OK) {
@@ -408,8 +420,11 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
         }
         sheet->lines[sheet->n_rows++] = line;
     }
-    if (status == COOPNET_OK && !header_read)
+    if (status == COOPNET_OK && !header_read && !had_csv_error)
         data_error(importer, sheet->path, 0, "empty file (expected a header line)");
+    else if (status == COOPNET_OK && sheet->n_rows == 0 && !had_csv_error &&
+             importer->diags->n_errors == errors_before)
+        data_error(importer, sheet->path, 0, "no rows below the header: nothing to import");
     coopnet_csv_close(csv);
     return status;
 }
@@ -572,6 +587,27 @@ static int read_dates(importer_t *importer, const sheet_t *sheet, int field, cha
     return COOPNET_OK;
 }
 
+/* coopnet_country_from_name, the table searched once per distinct text (a sheet repeats its
+ * countries on every row). */
+static bool lookup_country(importer_t *importer, const char *text, char code[3])
+{
+    int64_t cached = coopnet_i_strmap_get(&importer->countries, text);
+    if (cached < 0) {
+        const char *kept_text = keep(importer, text);
+        cached = coopnet_country_from_name(text, code)
+                     ? ((unsigned char)code[0] << 8 | (unsigned char)code[1])
+                     : 0;
+        if (kept_text != NULL) /* out of memory: not cached, still right */
+            coopnet_i_strmap_put(&importer->countries, kept_text, cached, NULL);
+    }
+    if (cached <= 0)
+        return false;
+    code[0] = (char)(cached >> 8);
+    code[1] = (char)(cached & 0xFF);
+    code[2] = '\0';
+    return true;
+}
+
 /* The ISO code of a country cell ("" when empty or unknown: listed for the user). */
 static const char *read_country(importer_t *importer, const char *text, const char *file,
                                 uint64_t line)
@@ -579,7 +615,7 @@ static const char *read_country(importer_t *importer, const char *text, const ch
     if (text[0] == '\0')
         return "";
     char code[3];
-    if (coopnet_country_from_name(text, code)) {
+    if (lookup_country(importer, text, code)) {
         if (strcmp(code, text) != 0)
             note_mapped(importer, "country", text, file, line, "%s", code);
         return keep(importer, code);
@@ -649,11 +685,12 @@ static void join(mention_t *mentions, size_t a, size_t b)
  * its names; a mention without a country joins the one group of its key that has one. */
 static int group_mentions(importer_t *importer, mention_t *mentions, size_t n_mentions)
 {
-    coopnet_strmap_t by_key_country, by_key;
+    coopnet_strmap_t by_key_country, by_key, ambiguous;
     coopnet_i_strmap_init(&by_key_country);
     coopnet_i_strmap_init(&by_key);
+    coopnet_i_strmap_init(&ambiguous);
     int status = COOPNET_ENOMEM;
-    /* by_key: key -> the first mention with a country, or -2 when two countries share the key */
+    /* by_key: key -> the first mention with a country; ambiguous: the keys of two countries */
     for (size_t m = 0; m < n_mentions; m++) {
         const char *names[3] = {mentions[m].name, mentions[m].name_ar, mentions[m].name_fr};
         for (int k = 0; k < 3; k++) {
@@ -679,20 +716,18 @@ static int group_mentions(importer_t *importer, mention_t *mentions, size_t n_me
             int64_t with_country;
             if (coopnet_i_strmap_put(&by_key, kept_key, (int64_t)m, &with_country) != 0)
                 goto cleanup;
+            /* two countries: a mention without one cannot tell which it is */
             if (with_country >= 0 &&
-                strcmp(mentions[with_country].country, mentions[m].country) != 0) {
-                /* two countries: a mention without one cannot tell which it is */
-                for (size_t e = 0; e < by_key.capacity; e++)
-                    if (by_key.entries[e].key && strcmp(by_key.entries[e].key, kept_key) == 0)
-                        by_key.entries[e].value = -2;
-            }
+                strcmp(mentions[with_country].country, mentions[m].country) != 0 &&
+                coopnet_i_strmap_put(&ambiguous, kept_key, 0, NULL) != 0)
+                goto cleanup;
         }
     }
     for (size_t m = 0; m < n_mentions; m++) {
         if (mentions[m].country[0] != '\0')
             continue;
         int64_t with_country = coopnet_i_strmap_get(&by_key, mentions[m].key);
-        if (with_country == -2) {
+        if (with_country >= 0 && coopnet_i_strmap_get(&ambiguous, mentions[m].key) >= 0) {
             fprintf(importer->left,
                     "  '%s' (%s:%llu) has no country and its name is used in several countries: "
                     "kept apart\n",
@@ -713,6 +748,7 @@ static int group_mentions(importer_t *importer, mention_t *mentions, size_t n_me
 cleanup:
     coopnet_i_strmap_destroy(&by_key_country);
     coopnet_i_strmap_destroy(&by_key);
+    coopnet_i_strmap_destroy(&ambiguous);
     return status;
 }
 
@@ -733,63 +769,74 @@ static void consonant_skeleton(const char *slug, char *skeleton, size_t size)
     skeleton[n] = '\0';
 }
 
-#define NEAR_LIMIT_ACTORS 5000
+typedef struct near_context {
+    importer_t *importer;
+    const mention_t *mentions;
+    const actor_t *actors;
+} near_context_t;
 
-/* Lists pairs of actors whose names are near (not merged): keys a small edit distance apart, or
- * an Arabic-only name whose transliteration has the consonants of a Latin name in the same
- * country. */
-static void list_near_actors(importer_t *importer, const mention_t *mentions, const actor_t *actors,
-                             size_t n_actors)
+/* A pair of actors the duplicate rule of validate finds (coopnet/dedupe.h): listed. */
+static int list_near_pair(const coopnet_i_dedupe_pair_t *pair, void *context)
 {
-    if (n_actors > NEAR_LIMIT_ACTORS) {
-        fprintf(importer->left, "  near-duplicate names not searched: more than %d organisations\n",
-                NEAR_LIMIT_ACTORS);
-        return;
-    }
+    const near_context_t *near = context;
+    const actor_t *x = &near->actors[pair->earlier], *y = &near->actors[pair->later];
+    const mention_t *first_x = &near->mentions[x->first_mention];
+    const mention_t *first_y = &near->mentions[y->first_mention];
+    fprintf(near->importer->left,
+            "  '%s' (id %s, %s:%llu) and '%s' (id %s, %s:%llu): '%s' and '%s' are %s: not "
+            "merged; if they are one organisation, write one spelling in the sheet\n",
+            x->name, x->id, first_x->file, (unsigned long long)first_x->line, y->name, y->id,
+            first_y->file, (unsigned long long)first_y->line, pair->earlier_name, pair->later_name,
+            pair->distance == 0 ? "the same name in other words" : "one letter apart");
+    return COOPNET_OK;
+}
+
+/* Lists pairs of actors that may be one (not merged): those validate will warn about (names
+ * one letter apart), and an Arabic-only name whose transliteration has the consonants of a
+ * Latin name in the same country. bundle is the one written, actors in the same order. */
+static int list_near_actors(importer_t *importer, const mention_t *mentions, const actor_t *actors,
+                            size_t n_actors, const coopnet_bundle_t *bundle)
+{
+    near_context_t context = {importer, mentions, actors};
+    int status = coopnet_i_dedupe_pairs(bundle, list_near_pair, &context);
+    if (status != COOPNET_OK)
+        return status;
+    size_t *arabic = coopnet_i_alloc_array(n_actors + 1, sizeof *arabic);
     char(*skeleton)[64] = coopnet_i_alloc_array(n_actors + 1, sizeof *skeleton);
-    if (skeleton == NULL)
-        return;
-    for (size_t a = 0; a < n_actors; a++)
-        consonant_skeleton(actors[a].id, skeleton[a], sizeof skeleton[a]);
+    if (arabic == NULL || skeleton == NULL) {
+        free(arabic);
+        free(skeleton);
+        return COOPNET_ENOMEM;
+    }
+    size_t n_arabic = 0;
     for (size_t a = 0; a < n_actors; a++) {
-        for (size_t b = a + 1; b < n_actors; b++) {
-            const actor_t *x = &actors[a], *y = &actors[b];
-            if (x->country[0] && y->country[0] && strcmp(x->country, y->country) != 0)
+        consonant_skeleton(actors[a].id, skeleton[a], sizeof skeleton[a]);
+        if (coopnet_i_names_has_arabic(actors[a].name))
+            arabic[n_arabic++] = a;
+    }
+    for (size_t i = 0; i < n_arabic; i++) {
+        const actor_t *y = &actors[arabic[i]];
+        if (strlen(skeleton[arabic[i]]) < 2)
+            continue;
+        for (size_t a = 0; a < n_actors; a++) {
+            const actor_t *x = &actors[a];
+            if ((x->country[0] && y->country[0] && strcmp(x->country, y->country) != 0) ||
+                coopnet_i_names_has_arabic(x->name) ||
+                strcmp(skeleton[a], skeleton[arabic[i]]) != 0)
                 continue;
-            bool arabic_x = coopnet_i_names_has_arabic(x->name);
-            bool arabic_y = coopnet_i_names_has_arabic(y->name);
-            if (arabic_x != arabic_y) {
-                if (strlen(skeleton[a]) >= 2 && strcmp(skeleton[a], skeleton[b]) == 0)
-                    fprintf(importer->left,
-                            "  '%s' (id %s, %s:%llu) may be '%s' (id %s, %s:%llu): their "
-                            "consonants sound alike; if so, give the Arabic name in a name_ar "
-                            "column of the other's rows and import again\n",
-                            y->name, y->id, mentions[y->first_mention].file,
-                            (unsigned long long)mentions[y->first_mention].line, x->name, x->id,
-                            mentions[x->first_mention].file,
-                            (unsigned long long)mentions[x->first_mention].line);
-                continue;
-            }
-            const char *key_x = mentions[x->first_mention].key;
-            const char *key_y = mentions[y->first_mention].key;
-            size_t shorter = strlen(key_x) < strlen(key_y) ? strlen(key_x) : strlen(key_y);
-            if (shorter < 4)
-                continue;
-            size_t limit = shorter >= 8 ? 2 : 1;
-            size_t distance = coopnet_i_names_distance(key_x, key_y, limit);
-            if (distance <= limit)
-                fprintf(importer->left,
-                        "  '%s' (id %s, %s:%llu) and '%s' (id %s, %s:%llu) have names %zu "
-                        "letter%s apart: not merged; if they are one organisation, write one "
-                        "spelling in the sheet\n",
-                        x->name, x->id, mentions[x->first_mention].file,
-                        (unsigned long long)mentions[x->first_mention].line, y->name, y->id,
-                        mentions[y->first_mention].file,
-                        (unsigned long long)mentions[y->first_mention].line, distance,
-                        distance == 1 ? "" : "s");
+            fprintf(importer->left,
+                    "  '%s' (id %s, %s:%llu) may be '%s' (id %s, %s:%llu): their consonants "
+                    "sound alike; if so, give the Arabic name in a name_ar column of the "
+                    "other's rows and import again\n",
+                    y->name, y->id, mentions[y->first_mention].file,
+                    (unsigned long long)mentions[y->first_mention].line, x->name, x->id,
+                    mentions[x->first_mention].file,
+                    (unsigned long long)mentions[x->first_mention].line);
         }
     }
+    free(arabic);
     free(skeleton);
+    return COOPNET_OK;
 }
 
 /* A unique id from a name: its slug, then with the country, then numbered. */
@@ -932,23 +979,40 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
                         (unsigned long long)mention->line, actor->type);
         }
     }
+    /* the distinct spellings of each merged actor, for the report: each actor's mentions in a
+     * list (next_mention), each spelling once (the map of actor and spelling) */
+    size_t *next_mention = coopnet_i_alloc_array(n_mentions + 1, sizeof *next_mention);
+    size_t *last_mention = coopnet_i_alloc_array(n_actors + 1, sizeof *last_mention);
+    coopnet_strmap_t spellings;
+    coopnet_i_strmap_init(&spellings);
+    if (next_mention == NULL || last_mention == NULL) {
+        free(next_mention);
+        free(last_mention);
+        return COOPNET_ENOMEM;
+    }
+    for (size_t a = 0; a < n_actors; a++)
+        last_mention[a] = actors[a].first_mention;
+    for (size_t m = 0; m < n_mentions; m++) {
+        next_mention[m] = SIZE_MAX;
+        if (m != actors[mentions[m].actor].first_mention)
+            last_mention[mentions[m].actor] = next_mention[last_mention[mentions[m].actor]] = m;
+    }
     for (size_t a = 0; a < n_actors; a++) {
         actor_t *actor = &actors[a];
         fflush(actor->aliases);
-        /* the distinct spellings of the merged mentions, for the report */
         if (actor->aliases_size == 0)
             continue;
         fprintf(importer->merges, "  %s: '%s' (%s:%llu)", actor->id,
                 mentions[actor->first_mention].name, mentions[actor->first_mention].file,
                 (unsigned long long)mentions[actor->first_mention].line);
         bool same_key = true;
-        for (size_t m = actor->first_mention + 1; m < n_mentions; m++) {
-            if (mentions[m].actor != a)
-                continue;
-            bool seen = false;
-            for (size_t k = actor->first_mention; k < m && !seen; k++)
-                seen = mentions[k].actor == a && strcmp(mentions[k].name, mentions[m].name) == 0;
-            if (seen)
+        for (size_t m = next_mention[actor->first_mention]; m != SIZE_MAX; m = next_mention[m]) {
+            char spelling[2048];
+            snprintf(spelling, sizeof spelling, "%zu\x1f%s", a, mentions[m].name);
+            const char *kept = keep(importer, spelling);
+            int64_t seen = 0;
+            if (strcmp(mentions[m].name, mentions[actor->first_mention].name) == 0 ||
+                kept == NULL || coopnet_i_strmap_put(&spellings, kept, 0, &seen) != 0 || seen >= 0)
                 continue;
             fprintf(importer->merges, ", '%s' (%s:%llu)", mentions[m].name, mentions[m].file,
                     (unsigned long long)mentions[m].line);
@@ -960,6 +1024,9 @@ static int build_actors(importer_t *importer, mention_t *mentions, size_t n_ment
                          : "linked by a name_ar or name_fr given on their rows, or by the same "
                            "name set aside as above");
     }
+    free(next_mention);
+    free(last_mention);
+    coopnet_i_strmap_destroy(&spellings);
     coopnet_i_strmap_destroy(&ids);
     *result = actors;
     *n_result = n_actors;
@@ -1200,7 +1267,7 @@ static void split_city(importer_t *importer, const char **city, const char **cou
     while (*tail == ' ')
         tail++;
     char code[3];
-    if (!coopnet_country_from_name(tail, code))
+    if (!lookup_country(importer, tail, code))
         return;
     size_t length = (size_t)(comma - *city);
     while (length > 0 && (*city)[length - 1] == ' ')
@@ -1245,6 +1312,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
     importer.diags = diags;
     coopnet_i_arena_init(&importer.strings);
     coopnet_i_strmap_init(&importer.mapped_seen);
+    coopnet_i_strmap_init(&importer.countries);
     importer.attendance =
         (sheet_t){.path = path, .fields = attendance_fields, .n_fields = N_ATTENDANCE_FIELDS};
     importer.ties =
@@ -1423,7 +1491,6 @@ int coopnet_import_attendance(const char *path, const char *directory,
         goto cleanup;
     }
     assign_levels(&importer, actors, n_actors, mentions);
-    list_near_actors(&importer, mentions, actors, n_actors);
 
     /* 4. events and participations */
     for (size_t r = 0; r < n_rows; r++) {
@@ -1518,7 +1585,12 @@ int coopnet_import_attendance(const char *path, const char *directory,
                     (unsigned long long)mentions[ties[t].from].line);
             continue;
         }
-        if (tie.start[0] && tie.end[0] && strcmp(tie.end, tie.start) < 0) {
+        coopnet_date_t start, end;
+        coopnet_error_t date_err;
+        if (tie.start[0] && tie.end[0] &&
+            coopnet_date_parse(tie.start, &start, &date_err) == COOPNET_OK &&
+            coopnet_date_parse(tie.end, &end, &date_err) == COOPNET_OK &&
+            coopnet_date_last_day(end) < start.day) { /* as the loader compares them */
             data_error(&importer, tie_sheet->path, mentions[ties[t].from].line,
                        "end '%s' is before the start '%s'", tie.end, tie.start);
             continue;
@@ -1551,6 +1623,10 @@ int coopnet_import_attendance(const char *path, const char *directory,
                 ? COOPNET_ERROR(err, COOPNET_EINTERNAL,
                                 "the imported bundle does not pass validation (a bug): %s", first)
                 : err->code;
+        goto cleanup;
+    }
+    if (list_near_actors(&importer, mentions, actors, n_actors, check) != COOPNET_OK) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
         goto cleanup;
     }
 
@@ -1651,6 +1727,7 @@ cleanup:
     coopnet_i_strmap_destroy(&event_ids);
     coopnet_i_strmap_destroy(&pairs);
     coopnet_i_strmap_destroy(&importer.mapped_seen);
+    coopnet_i_strmap_destroy(&importer.countries);
     coopnet_i_arena_destroy(&importer.strings);
     sheet_destroy(&importer.attendance);
     sheet_destroy(&importer.ties);

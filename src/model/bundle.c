@@ -115,6 +115,7 @@ coopnet_bundle_t *coopnet_i_bundle_alloc(const char *path)
     coopnet_i_arena_init(&bundle->internal->strings);
     coopnet_i_strmap_init(&bundle->internal->actor_ids);
     coopnet_i_strmap_init(&bundle->internal->event_ids);
+    coopnet_i_strmap_init(&bundle->internal->source_refs);
     return bundle;
 }
 
@@ -132,6 +133,7 @@ void coopnet_bundle_free(coopnet_bundle_t *bundle)
         coopnet_i_arena_destroy(&bundle->internal->strings);
         coopnet_i_strmap_destroy(&bundle->internal->actor_ids);
         coopnet_i_strmap_destroy(&bundle->internal->event_ids);
+        coopnet_i_strmap_destroy(&bundle->internal->source_refs);
         free(bundle->internal);
     }
     free_extra(&bundle->actor_extra);
@@ -143,6 +145,7 @@ void coopnet_bundle_free(coopnet_bundle_t *bundle)
     free(bundle->participations);
     free(bundle->event_start);
     free(bundle->ties);
+    free(bundle->sources);
     free(bundle->path);
     free(bundle->name);
     free(bundle);
@@ -156,6 +159,16 @@ long coopnet_bundle_find_actor(const coopnet_bundle_t *bundle, const char *id)
 long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id)
 {
     return (long)coopnet_i_strmap_get(&bundle->internal->event_ids, id);
+}
+
+long coopnet_bundle_find_source(const coopnet_bundle_t *bundle, const char *ref, size_t length)
+{
+    char buffer[512];
+    if (bundle->n_sources == 0 || length == 0 || length >= sizeof buffer)
+        return -1;
+    memcpy(buffer, ref, length);
+    buffer[length] = '\0';
+    return (long)coopnet_i_strmap_get(&bundle->internal->source_refs, buffer);
 }
 
 const char *coopnet_bundle_actor_attribute(const coopnet_bundle_t *bundle, size_t actor,

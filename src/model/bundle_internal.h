@@ -10,7 +10,8 @@ struct coopnet_bundle_internal {
     coopnet_arena_t strings;
     coopnet_strmap_t actor_ids;
     coopnet_strmap_t event_ids;
-    size_t actor_capacity, event_capacity, participation_capacity, tie_capacity;
+    coopnet_strmap_t source_refs; /* the id and the file of each source -> its index */
+    size_t actor_capacity, event_capacity, participation_capacity, tie_capacity, source_capacity;
     /* the study window, set by coopnet_i_bundle_finish (coopnet_bundle_window) */
     bool has_window;
     int32_t window_first, window_last;

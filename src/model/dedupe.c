@@ -4,6 +4,7 @@
 #include "core/containers.h"
 #include "core/internal.h"
 #include "core/names.h"
+#include "model/dedupe_internal.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -20,13 +21,13 @@ typedef struct name_entry {
 
 typedef struct dedupe {
     const coopnet_bundle_t *bundle;
-    coopnet_diag_list_t *diags;
-    const char *file;
     coopnet_arena_t strings;
     name_entry_t *entries;
     size_t n_entries, capacity;
     coopnet_strmap_t by_key_country, by_key, near;
-    coopnet_u64map_t reported; /* actor pairs already warned about */
+    coopnet_u64map_t reported; /* actor pairs already reported */
+    int (*found)(const coopnet_i_dedupe_pair_t *pair, void *context);
+    void *context;
 } dedupe_t;
 
 static bool countries_differ(const coopnet_actor_t *a, const coopnet_actor_t *b)
@@ -34,15 +35,14 @@ static bool countries_differ(const coopnet_actor_t *a, const coopnet_actor_t *b)
     return a->country[0] && b->country[0] && strcmp(a->country, b->country) != 0;
 }
 
-/* Warns about the pair of entries (the later actor's line), once per pair of actors. */
+/* Reports the pair of entries, once per pair of actors. */
 static int warn(dedupe_t *dedupe, int64_t earlier, size_t later, size_t distance)
 {
     if (earlier < 0)
         return COOPNET_OK;
     const name_entry_t *x = &dedupe->entries[earlier], *y = &dedupe->entries[later];
-    const coopnet_actor_t *first = &dedupe->bundle->actors[x->actor];
-    const coopnet_actor_t *second = &dedupe->bundle->actors[y->actor];
-    if (x->actor == y->actor || countries_differ(first, second))
+    if (x->actor == y->actor ||
+        countries_differ(&dedupe->bundle->actors[x->actor], &dedupe->bundle->actors[y->actor]))
         return COOPNET_OK;
     if (distance > 0 && coopnet_i_names_distance(x->key, y->key, 1) > 1)
         return COOPNET_OK; /* two deletions meet, but the names are two edits apart */
@@ -53,29 +53,14 @@ static int warn(dedupe_t *dedupe, int64_t earlier, size_t later, size_t distance
         return COOPNET_ENOMEM;
     if (seen >= 0)
         return COOPNET_OK;
-    if (x->actor > y->actor) { /* the warning goes on the later line */
+    if (x->actor > y->actor) {
         const name_entry_t *swap = x;
         x = y;
         y = swap;
-        const coopnet_actor_t *actor = first;
-        first = second;
-        second = actor;
     }
-    char names[COOPNET_ERROR_MESSAGE_SIZE / 2];
-    if (strcmp(x->kind, "name") == 0 && strcmp(y->kind, "name") == 0)
-        snprintf(names, sizeof names, "the names");
-    else
-        snprintf(names, sizeof names, "its %s '%s' and the other's %s '%s'", y->kind, y->name,
-                 x->kind, x->name);
-    coopnet_diag_add(dedupe->diags, COOPNET_DIAG_WARNING, dedupe->file, second->line,
-                     "actor '%s' ('%s') may be the same as '%s' ('%s', line %llu): %s %s; if they "
-                     "are one actor, merge the rows (keeping the other spellings in aliases)",
-                     second->id, second->name, first->id, first->name,
-                     (unsigned long long)first->line, names,
-                     distance == 0 ? "are equal once case, accents, generic words (municipality "
-                                     "of, city of, ...) and word order are set aside"
-                                   : "are one letter apart");
-    return COOPNET_OK;
+    coopnet_i_dedupe_pair_t pair = {x->actor, y->actor, x->kind, x->name,
+                                    y->kind,  y->name,  distance};
+    return dedupe->found(&pair, dedupe->context);
 }
 
 static const char *joined(dedupe_t *dedupe, const char *prefix, const char *key, const char *suffix)
@@ -204,15 +189,15 @@ static const char *actors_file(const coopnet_bundle_t *bundle, char *buffer, siz
     return buffer;
 }
 
-int coopnet_dedupe_warn(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
-                        coopnet_error_t *err)
+int coopnet_i_dedupe_pairs(const coopnet_bundle_t *bundle,
+                           int (*found)(const coopnet_i_dedupe_pair_t *pair, void *context),
+                           void *context)
 {
     dedupe_t dedupe;
     memset(&dedupe, 0, sizeof dedupe);
-    char file[256];
     dedupe.bundle = bundle;
-    dedupe.diags = diags;
-    dedupe.file = actors_file(bundle, file, sizeof file);
+    dedupe.found = found;
+    dedupe.context = context;
     coopnet_i_arena_init(&dedupe.strings);
     coopnet_i_strmap_init(&dedupe.by_key_country);
     coopnet_i_strmap_init(&dedupe.by_key);
@@ -239,7 +224,45 @@ int coopnet_dedupe_warn(const coopnet_bundle_t *bundle, coopnet_diag_list_t *dia
     coopnet_i_strmap_destroy(&dedupe.near);
     coopnet_i_u64map_destroy(&dedupe.reported);
     coopnet_i_arena_destroy(&dedupe.strings);
-    if (status != COOPNET_OK)
+    return status;
+}
+
+typedef struct warning_context {
+    const coopnet_bundle_t *bundle;
+    coopnet_diag_list_t *diags;
+    const char *file;
+} warning_context_t;
+
+/* The warning of a pair, on the later actor's line. */
+static int add_warning(const coopnet_i_dedupe_pair_t *pair, void *context)
+{
+    const warning_context_t *warning = context;
+    const coopnet_actor_t *first = &warning->bundle->actors[pair->earlier];
+    const coopnet_actor_t *second = &warning->bundle->actors[pair->later];
+    char names[COOPNET_ERROR_MESSAGE_SIZE / 2];
+    if (strcmp(pair->earlier_kind, "name") == 0 && strcmp(pair->later_kind, "name") == 0)
+        snprintf(names, sizeof names, "the names");
+    else
+        snprintf(names, sizeof names, "its %s '%s' and the other's %s '%s'", pair->later_kind,
+                 pair->later_name, pair->earlier_kind, pair->earlier_name);
+    coopnet_diag_add(warning->diags, COOPNET_DIAG_WARNING, warning->file, second->line,
+                     "actor '%s' ('%s') may be the same as '%s' ('%s', line %llu): %s %s; if they "
+                     "are one actor, merge the rows (keeping the other spellings in aliases)",
+                     second->id, second->name, first->id, first->name,
+                     (unsigned long long)first->line, names,
+                     pair->distance == 0 ? "are equal once case, accents, generic words "
+                                           "(municipality of, city of, ...) and word order are "
+                                           "set aside"
+                                         : "are one letter apart");
+    return COOPNET_OK;
+}
+
+int coopnet_dedupe_warn(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                        coopnet_error_t *err)
+{
+    char file[256];
+    warning_context_t context = {bundle, diags, actors_file(bundle, file, sizeof file)};
+    if (coopnet_i_dedupe_pairs(bundle, add_warning, &context) != COOPNET_OK)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory looking for duplicate actors");
     return COOPNET_OK;
 }

@@ -1682,7 +1682,9 @@ static void page_change(report_document_t *document, const report_model_t *model
                          gains[0], first_year, last_year);
 }
 
-/* Source documents: the part of each " | "-separated citation before its first ':'. */
+/* Source documents: the part of each " | "-separated citation before its first ':'; with a
+ * sources.csv, the source that part names (by its id or file; a bare id counts too), under its
+ * id. */
 #define MAX_DOCUMENTS 256
 typedef struct source_counts {
     char *names[MAX_DOCUMENTS];
@@ -1691,7 +1693,8 @@ typedef struct source_counts {
     size_t uncited[4];
 } source_counts_t;
 
-static void count_citations(source_counts_t *sources, const char *source, int kind)
+static void count_citations(source_counts_t *sources, const coopnet_bundle_t *bundle,
+                            const char *source, int kind)
 {
     char seen[MAX_DOCUMENTS] = {0};
     bool any = false;
@@ -1700,16 +1703,28 @@ static void count_citations(source_counts_t *sources, const char *source, int ki
         while (*p == ' ' || *p == '|')
             p++;
         const char *end = p;
-        while (*end && *end != ':' && *end != '|' && *end != ' ' && *end != '"')
-            end++;
-        if (*end == ':' && end > p) {
-            size_t length = (size_t)(end - p);
+        long known = -1;
+        if (bundle->n_sources > 0) { /* the reference may hold spaces: up to ':' or " | " */
+            const char *bar = strstr(p, " | ");
+            const char *colon = strchr(p, ':');
+            end = colon && (!bar || colon < bar) ? colon : bar ? bar : p + strlen(p);
+            const char *last = end;
+            while (last > p && last[-1] == ' ')
+                last--;
+            known = coopnet_bundle_find_source(bundle, p, (size_t)(last - p));
+        } else {
+            while (*end && *end != ':' && *end != '|' && *end != ' ' && *end != '"')
+                end++;
+        }
+        if ((known >= 0 || (bundle->n_sources == 0 && *end == ':')) && end > p) {
+            const char *document = known >= 0 ? bundle->sources[known].id : p;
+            size_t length = known >= 0 ? strlen(document) : (size_t)(end - p);
             size_t d = 0;
             while (d < sources->n_documents && !(strlen(sources->names[d]) == length &&
-                                                 memcmp(sources->names[d], p, length) == 0))
+                                                 memcmp(sources->names[d], document, length) == 0))
                 d++;
             if (d == sources->n_documents && d < MAX_DOCUMENTS) {
-                sources->names[d] = strndup(p, length);
+                sources->names[d] = strndup(document, length);
                 if (sources->names[d] != NULL)
                     sources->n_documents++;
             }
@@ -1746,18 +1761,18 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     coopnet_i_report_page_title(document, page->number, page->title);
     for (size_t a = 0; a < bundle->n_actors; a++)
         if (model->actor_kept[a])
-            count_citations(sources, bundle->actors[a].source, 0);
+            count_citations(sources, bundle, bundle->actors[a].source, 0);
     for (size_t e = 0; e < bundle->n_events; e++)
         if (model->event_kept[e])
-            count_citations(sources, bundle->events[e].source, 1);
+            count_citations(sources, bundle, bundle->events[e].source, 1);
     for (size_t p = 0; p < bundle->n_participations; p++)
         if (model->event_kept[bundle->participations[p].event] &&
             model->actor_kept[bundle->participations[p].actor])
-            count_citations(sources, bundle->participations[p].source, 2);
+            count_citations(sources, bundle, bundle->participations[p].source, 2);
     for (size_t t = 0; t < bundle->n_ties; t++)
         if (model->actor_kept[bundle->ties[t].from] && model->actor_kept[bundle->ties[t].to] &&
             coopnet_graph_keeps_tie(bundle, t, &model->graph_options))
-            count_citations(sources, bundle->ties[t].source, 3);
+            count_citations(sources, bundle, bundle->ties[t].source, 3);
     /* sort the documents by name, carrying their counts */
     size_t order[MAX_DOCUMENTS];
     char *sorted_names[MAX_DOCUMENTS];
@@ -1796,13 +1811,26 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     size_t rows = sources->n_documents < 12 ? sources->n_documents : 12;
     const char **cells = calloc((rows + 1) * 6, sizeof *cells);
     char(*numbers)[5][16] = calloc(rows + 1, sizeof *numbers);
-    if (cells == NULL || numbers == NULL) {
+    char(*labels)[320] = calloc(rows + 1, sizeof *labels);
+    if (cells == NULL || numbers == NULL || labels == NULL) {
         coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
         goto cleanup;
     }
     for (size_t i = 0; i < rows; i++) {
         size_t d = order[i], sum = 0;
         cells[i * 6] = sources->names[d];
+        long known =
+            coopnet_bundle_find_source(bundle, sources->names[d], strlen(sources->names[d]));
+        if (known >= 0) { /* sources.csv: the id in the table, the title, publisher and date
+                           * below it (a title does not fit a cell) */
+            const coopnet_source_t *cited = &bundle->sources[known];
+            char date[COOPNET_DATE_TEXT_SIZE] = "";
+            if (cited->date.precision != COOPNET_DATE_NONE)
+                coopnet_date_format(cited->date, date);
+            snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s.", cited->title,
+                     cited->publisher[0] || date[0] ? ". " : "", cited->publisher,
+                     cited->publisher[0] && date[0] ? ", " : "", date);
+        }
         for (int k = 0; k < 4; k++) {
             snprintf(numbers[i][k], 16, "%zu", sources->counts[d][k]);
             cells[i * 6 + 1 + k] = numbers[i][k];
@@ -1814,6 +1842,17 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     report_table_t table = {
         6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
+    for (size_t i = 0; i < rows; i++) {
+        if (labels[i][0] == '\0')
+            continue;
+        char *markup =
+            g_markup_printf_escaped("<b>%s</b>: %s", sources->names[order[i]], labels[i]);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup, REPORT_MARGIN_LEFT,
+                                             document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                             coopnet_i_style_text) +
+                       2;
+        g_free(markup);
+    }
 
     coopnet_i_report_section(document, "Events with unknown dates");
     size_t undated = model->n_events - model->n_dated_events;
@@ -1890,6 +1929,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
 cleanup:
     free(cells);
     free(numbers);
+    free(labels);
     for (size_t d = 0; d < sources->n_documents; d++)
         free(sources->names[d]);
     free(sources);
