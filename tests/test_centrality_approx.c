@@ -273,10 +273,12 @@ static void test_top_ranking(void)
  * bound 0); an isolated vertex has NaN closeness and harmonic 0, as the exact pass gives. */
 static void test_components_and_threads(void)
 {
-    igraph_t graph, small;
-    hub_graph(&graph, 1500, 2, 5);
+    igraph_t graph, hubs, small;
+    hub_graph(&hubs, 1500, 2, 5);
     igraph_small(&small, 5, IGRAPH_UNDIRECTED, 0, 1, 1, 2, 2, 3, -1); /* a path and an isolate */
-    igraph_disjoint_union(&graph, &graph, &small);
+    igraph_disjoint_union(&graph, &hubs, &small); /* a new graph: hubs and small stay owned */
+    igraph_destroy(&hubs);
+    igraph_destroy(&small);
     igraph_integer_t n = igraph_vcount(&graph);
     exact_values_t exact;
     exact_init(&exact, &graph);
@@ -334,7 +336,6 @@ static void test_components_and_threads(void)
             igraph_vector_destroy(&bounds[t][m]);
         }
     exact_destroy(&exact);
-    igraph_destroy(&small);
     igraph_destroy(&graph);
 }
 
