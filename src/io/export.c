@@ -170,11 +170,12 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
     fputs("  </graph>\n</graphml>\n", stream);
 }
 
-/* First dates at which each vertex and each edge appear (from kept events and ties); INT32_MAX
- * when undated. */
+/* When each vertex and each edge first appear (from kept events and ties, their dates read as
+ * bounds against the study window): the earliest possible day, and the day by which they surely
+ * appeared (the least latest day); INT32_MAX when never. */
 typedef struct first_dates {
-    int32_t *vertex;
-    int32_t *edge;
+    int32_t *vertex, *vertex_surely;
+    int32_t *edge, *edge_surely;
 } first_dates_t;
 
 static int find_first_dates(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
@@ -184,30 +185,39 @@ static int find_first_dates(const coopnet_bundle_t *bundle, const coopnet_graph_
     igraph_integer_t n_vertices = igraph_vcount(&graph->graph);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     dates->vertex = coopnet_i_alloc_array((size_t)n_vertices + 1, sizeof *dates->vertex);
+    dates->vertex_surely = coopnet_i_alloc_array((size_t)n_vertices + 1, sizeof(int32_t));
     dates->edge = coopnet_i_alloc_array((size_t)n_edges + 1, sizeof *dates->edge);
-    if (dates->vertex == NULL || dates->edge == NULL)
+    dates->edge_surely = coopnet_i_alloc_array((size_t)n_edges + 1, sizeof(int32_t));
+    if (!dates->vertex || !dates->vertex_surely || !dates->edge || !dates->edge_surely)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory writing GEXF");
     for (igraph_integer_t v = 0; v < n_vertices; v++)
-        dates->vertex[v] = INT32_MAX;
+        dates->vertex[v] = dates->vertex_surely[v] = INT32_MAX;
     for (igraph_integer_t e = 0; e < n_edges; e++)
-        dates->edge[e] = INT32_MAX;
+        dates->edge[e] = dates->edge_surely[e] = INT32_MAX;
+    int32_t window_first, window_last;
+    coopnet_graph_options_window(options, bundle, &window_first, &window_last);
+    bool have_window = options->window.precision != COOPNET_DATE_NONE ||
+                       coopnet_bundle_window(bundle, &window_first, &window_last);
+    coopnet_graph_options_window(options, bundle, &window_first, &window_last);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);
     int status = COOPNET_OK;
     for (size_t k = 0; k < bundle->n_events + bundle->n_ties; k++) {
-        int32_t day;
+        int32_t day, surely;
         int is_event = k < bundle->n_events;
+        coopnet_date_t date;
         if (is_event) {
-            if (!coopnet_graph_keeps_event(bundle, k, options) ||
-                bundle->events[k].date.precision == COOPNET_DATE_NONE)
+            if (!coopnet_graph_keeps_event(bundle, k, options))
                 continue;
-            day = bundle->events[k].date.day;
+            date = bundle->events[k].date;
         } else {
             size_t t = k - bundle->n_events;
-            if (!coopnet_graph_keeps_tie(bundle, t, options) ||
-                bundle->ties[t].start.precision == COOPNET_DATE_NONE)
+            if (!coopnet_graph_keeps_tie(bundle, t, options))
                 continue;
-            day = bundle->ties[t].start.day;
+            date = bundle->ties[t].start;
         }
+        if (date.precision == COOPNET_DATE_NONE && !have_window)
+            continue;
+        coopnet_date_bounds(date, window_first, window_last, &day, &surely);
         size_t first = is_event ? bundle->event_start[k] : 0;
         size_t last = is_event ? bundle->event_start[k + 1] : 2;
         for (size_t p = first; p < last; p++) {
@@ -219,6 +229,8 @@ static int find_first_dates(const coopnet_bundle_t *bundle, const coopnet_graph_
                 continue;
             if (day < dates->vertex[u])
                 dates->vertex[u] = day;
+            if (surely < dates->vertex_surely[u])
+                dates->vertex_surely[u] = surely;
             for (size_t q = p + 1; q < last; q++) {
                 int32_t other = is_event ? bundle->participations[q].actor
                                          : bundle->ties[k - bundle->n_events].to;
@@ -232,11 +244,22 @@ static int find_first_dates(const coopnet_bundle_t *bundle, const coopnet_graph_
                                      "writing GEXF");
                 if (day < dates->edge[edge])
                     dates->edge[edge] = day;
+                if (surely < dates->edge_surely[edge])
+                    dates->edge_surely[edge] = surely;
             }
         }
     }
 cleanup:
     return status;
+}
+
+static void surely_by(FILE *stream, int32_t day)
+{
+    if (day == INT32_MAX)
+        return;
+    char text[COOPNET_DATE_TEXT_SIZE];
+    coopnet_date_format(coopnet_date_from_day(day), text);
+    fprintf(stream, "          <attvalue for=\"surely_by\" value=\"%s\"/>\n", text);
 }
 
 static void gexf_spell(FILE *stream, int32_t day, const char *indent)
@@ -251,7 +274,7 @@ static void gexf_spell(FILE *stream, int32_t day, const char *indent)
 static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
                       const coopnet_graph_options_t *options, FILE *stream, coopnet_error_t *err)
 {
-    first_dates_t dates = {NULL, NULL};
+    first_dates_t dates = {NULL, NULL, NULL, NULL};
     int status = find_first_dates(bundle, graph, options, &dates, err);
     if (status != COOPNET_OK)
         goto cleanup;
@@ -272,7 +295,8 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
         fputs("  <meta>\n", stream);
     fputs("    <creator>coopnet</creator>\n    <description>cooperation graph of ", stream);
     xml_text(stream, bundle->name);
-    fputs("; spells start at the first dated event or tie</description>\n  </meta>\n"
+    fputs("; spells start at the earliest possible day of the first event or tie (dates read as "
+          "bounds); surely_by: the day by which it surely appeared</description>\n  </meta>\n"
           "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">\n"
           "    <attributes class=\"node\" mode=\"static\">\n",
           stream);
@@ -281,10 +305,12 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
                 actor_columns[c], actor_columns[c]);
     fputs("      <attribute id=\"lat\" title=\"lat\" type=\"double\"/>\n"
           "      <attribute id=\"lon\" title=\"lon\" type=\"double\"/>\n"
+          "      <attribute id=\"surely_by\" title=\"surely_by\" type=\"string\"/>\n"
           "    </attributes>\n"
           "    <attributes class=\"edge\" mode=\"static\">\n"
           "      <attribute id=\"events\" title=\"events\" type=\"integer\"/>\n"
           "      <attribute id=\"ties\" title=\"ties\" type=\"integer\"/>\n"
+          "      <attribute id=\"surely_by\" title=\"surely_by\" type=\"string\"/>\n"
           "    </attributes>\n    <nodes>\n",
           stream);
     igraph_integer_t n_vertices = igraph_vcount(&graph->graph);
@@ -309,6 +335,7 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
                     "          <attvalue for=\"lat\" value=\"%.10g\"/>\n"
                     "          <attvalue for=\"lon\" value=\"%.10g\"/>\n",
                     actor->lat, actor->lon);
+        surely_by(stream, dates.vertex_surely[v]);
         fputs("        </attvalues>\n", stream);
         gexf_spell(stream, dates.vertex[v], "        ");
         fputs("      </node>\n", stream);
@@ -325,16 +352,20 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
         fprintf(stream,
                 "\" weight=\"%.10g\">\n        <attvalues>\n"
                 "          <attvalue for=\"events\" value=\"%lld\"/>\n"
-                "          <attvalue for=\"ties\" value=\"%lld\"/>\n        </attvalues>\n",
+                "          <attvalue for=\"ties\" value=\"%lld\"/>\n",
                 VECTOR(graph->weight)[e], (long long)VECTOR(graph->shared_events)[e],
                 (long long)VECTOR(graph->shared_ties)[e]);
+        surely_by(stream, dates.edge_surely[e]);
+        fputs("        </attvalues>\n", stream);
         gexf_spell(stream, dates.edge[e], "        ");
         fputs("      </edge>\n", stream);
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", stream);
 cleanup:
     free(dates.vertex);
+    free(dates.vertex_surely);
     free(dates.edge);
+    free(dates.edge_surely);
     return status;
 }
 

@@ -273,10 +273,10 @@ static bool compute_window(const coopnet_bundle_t *bundle, int32_t *first, int32
         any = widen_by_date(bundle->events[e].date, first, last, any);
         any = widen_by_date(bundle->events[e].end, first, last, any);
     }
-    for (size_t t = 0; t < bundle->n_ties; t++) {
+    /* a tie's end (an agreement's planned expiry, often years ahead) says when cooperation
+     * stopped, not when it happened: it does not widen the window */
+    for (size_t t = 0; t < bundle->n_ties; t++)
         any = widen_by_date(bundle->ties[t].start, first, last, any);
-        any = widen_by_date(bundle->ties[t].end, first, last, any);
-    }
     return any;
 }
 

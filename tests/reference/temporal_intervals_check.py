@@ -200,9 +200,8 @@ class Bundle:
         for e in self.events:
             yield e["date"]
             yield e["end"]
-        for t in self.ties:
+        for t in self.ties:  # a tie's end says when it stopped: not part of the window
             yield t["start"]
-            yield t["end"]
 
     def describe(self):
         lines = ["events: " + "; ".join("%s %r [%s]" % (e["id"], e["date"], " ".join(
