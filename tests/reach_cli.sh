@@ -53,6 +53,32 @@ expect 0 "$coopnet" reach-curve "$mena" --every year --from saida --quiet
 expect 0 "$coopnet" reach-curve "$mena" --every quarter --max-wait 30 --mode presenter --quiet
 [ "$(echo "$out" | head -1)" = "date,reachability_ratio,mean_out_reach,reachability_ratio_possible,mean_out_reach_possible" ] || fail "curve header"
 
+# one reading only: the other's columns are empty; both agree with the full run
+expect 0 "$coopnet" reach "$mena" --all --quiet
+both=$out
+expect 0 "$coopnet" reach "$mena" --all --reading possible --quiet
+same_columns() { # OUT BOTH COLUMN...: the named columns agree, row by row
+    /usr/bin/python3 - "$@" <<'PY'
+import csv, io, sys
+one, both = (list(csv.DictReader(io.StringIO(t))) for t in sys.argv[1:3])
+sys.exit(any(a["id"] != b["id"] or any(a[c] != b[c] for c in sys.argv[3:])
+             for a, b in zip(one, both)) or len(one) != len(both))
+PY
+}
+same_columns "$out" "$both" out_reach_possible in_reach_possible temporal_closeness_possible ||
+    fail "--reading possible differs from the full run"
+contains "$(echo "$out" | sed -n 2p)" ",,,,,"
+expect 0 "$coopnet" reach "$mena" --all --reading certain --quiet
+same_columns "$out" "$both" out_reach in_reach temporal_closeness out_reach_certain in_reach_certain ||
+    fail "--reading certain differs from the full run"
+expect 2 "$coopnet" reach "$mena" --from saida --reading certain --quiet
+contains "$err" "--reading needs --all"
+expect 2 "$coopnet" reach "$mena" --all --reading sure --quiet
+contains "$err" "unknown reading 'sure' (expected certain or possible)"
+expect 2 "$coopnet" reach "$mena" --from saida --as-of 2024-01/2024-03 --quiet
+expect 2 "$coopnet" reach "$mena" --from saida --window 2024 --quiet
+contains "$err" "--window needs FROM/TO with both sides written"
+
 tmp=$(mktemp -d)
 expect 0 "$coopnet" reach "$mena" --all -o "$tmp/all.csv" --quiet
 [ -s "$tmp/all.csv" ] && [ -z "$out" ] || fail "-o FILE"

@@ -3,6 +3,7 @@
  * time (docs/temporal.md). */
 #include "cli_temporal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,15 @@ static int write_path(const cli_readings_t *readings, const coopnet_temporal_rea
     return COOPNET_EXIT_OK;
 }
 
+static void put_count(coopnet_table_t *table, const int64_t *values, size_t a)
+{
+    if (values == NULL)
+        coopnet_table_missing(table);
+    else
+        coopnet_table_integer(table, values[a]);
+}
+
+/* Both readings, or one of them (the other NULL: its columns are missing). */
 static void write_all(const coopnet_bundle_t *bundle, const coopnet_temporal_all_t *certain,
                       const coopnet_temporal_all_t *possible, coopnet_table_format_t format,
                       FILE *stream)
@@ -259,27 +269,30 @@ static void write_all(const coopnet_bundle_t *bundle, const coopnet_temporal_all
                                           "in_reach_possible",
                                           "temporal_closeness_possible",
                                           "relative_standard_error"};
-    bool estimated = certain->precision > 0 || possible->precision > 0;
+    const coopnet_temporal_all_t *any = certain ? certain : possible;
+    double error = fmax(certain ? certain->relative_standard_error : 0,
+                        possible ? possible->relative_standard_error : 0);
+    const int64_t *certain_out = certain ? certain->out_reach : NULL;
+    const int64_t *certain_in = certain ? certain->in_reach : NULL;
+    const int64_t *possible_out = possible ? possible->out_reach : NULL;
+    const int64_t *possible_in = possible ? possible->in_reach : NULL;
     coopnet_table_t table;
-    coopnet_table_begin(&table, stream, format, columns, estimated ? 11 : 10);
-    for (size_t a = 0; a < certain->n_actors; a++) {
-        if (certain->out_reach[a] < 0)
+    coopnet_table_begin(&table, stream, format, columns, error > 0 ? 11 : 10);
+    for (size_t a = 0; a < any->n_actors; a++) {
+        if (any->out_reach[a] < 0)
             continue;
         coopnet_table_string(&table, bundle->actors[a].id);
         coopnet_table_string(&table, bundle->actors[a].name);
-        coopnet_table_integer(&table, certain->out_reach[a]);
-        coopnet_table_integer(&table, certain->in_reach[a]);
-        coopnet_table_number(&table, certain->closeness[a]);
-        coopnet_table_integer(&table, certain->out_reach[a]);
-        coopnet_table_integer(&table, possible->out_reach[a]);
-        coopnet_table_integer(&table, certain->in_reach[a]);
-        coopnet_table_integer(&table, possible->in_reach[a]);
-        coopnet_table_number(&table, possible->closeness[a]);
-        if (estimated)
-            coopnet_table_number(&table, certain->relative_standard_error >
-                                                 possible->relative_standard_error
-                                             ? certain->relative_standard_error
-                                             : possible->relative_standard_error);
+        put_count(&table, certain_out, a);
+        put_count(&table, certain_in, a);
+        coopnet_table_number(&table, certain ? certain->closeness[a] : NAN);
+        put_count(&table, certain_out, a);
+        put_count(&table, possible_out, a);
+        put_count(&table, certain_in, a);
+        put_count(&table, possible_in, a);
+        coopnet_table_number(&table, possible ? possible->closeness[a] : NAN);
+        if (error > 0)
+            coopnet_table_number(&table, error);
         coopnet_table_end_row(&table);
     }
     coopnet_table_end(&table);
@@ -296,6 +309,8 @@ static int run_reach(int argc, char **argv)
     coopnet_bundle_t *bundle = NULL;
     cli_readings_t readings = {0};
     only_t only = ONLY_ANY;
+    coopnet_reading_t reading = COOPNET_READING_CERTAIN;
+    bool reading_given = false;
     coopnet_temporal_reach_t reach = {0}, certain_reach = {0};
     coopnet_temporal_all_t all = {0}, certain_all = {0};
     coopnet_output_t *output = NULL;
@@ -326,6 +341,13 @@ static int run_reach(int argc, char **argv)
                    "or a statement that there is none (--format csv|json:\n"
                    "a table of the steps with their date bounds)",
                    &path_to_id),
+        {.name = "reading",
+         .argument = "certain|possible",
+         .help = "with --all: compute only this reading (the other's\ncolumns are left empty); "
+                 "default both",
+         .value = &reading,
+         .parse = cli_parse_reading,
+         .given = &reading_given},
         CLI_VALUE("only", "certain|possible",
                   "with --from or --to: only the actors reached whatever\n"
                   "the exact dates were, or only those reached for some\n"
@@ -379,6 +401,11 @@ static int run_reach(int argc, char **argv)
         exit_status = cli_usage_error(&cli_command_reach, "--only needs --from or --to");
         goto cleanup;
     }
+    if (reading_given && !all_sources) {
+        exit_status = cli_usage_error(&cli_command_reach,
+                                      "--reading needs --all (--from and --to give both)");
+        goto cleanup;
+    }
 
     long actor = -1, target = -1;
     if (from_id != NULL || to_id != NULL) {
@@ -397,9 +424,14 @@ static int run_reach(int argc, char **argv)
     }
 
     cli_readings_note(&readings);
+    bool want_certain = !reading_given || reading == COOPNET_READING_CERTAIN;
+    bool want_possible = !reading_given || reading == COOPNET_READING_POSSIBLE;
+    bool distinct = readings.possible != readings.certain;
     if (all_sources) {
-        exit_status = cli_temporal_all_sources(&temporal_options, readings.certain, &certain_all);
-        if (exit_status == COOPNET_EXIT_OK && readings.possible != readings.certain)
+        if (want_certain || !distinct)
+            exit_status =
+                cli_temporal_all_sources(&temporal_options, readings.certain, &certain_all);
+        if (exit_status == COOPNET_EXIT_OK && want_possible && distinct)
             exit_status = cli_temporal_all_sources(&temporal_options, readings.possible, &all);
         if (exit_status != COOPNET_EXIT_OK)
             goto cleanup;
@@ -422,9 +454,9 @@ static int run_reach(int argc, char **argv)
         goto cleanup;
     FILE *stream = coopnet_output_stream(output);
     if (all_sources)
-        write_all(bundle, &certain_all,
-                  readings.possible != readings.certain ? &all : &certain_all,
-                  temporal_options.format, stream);
+        write_all(bundle, want_certain ? &certain_all : NULL,
+                  !want_possible ? NULL : distinct ? &all : &certain_all, temporal_options.format,
+                  stream);
     else if (path_to_id != NULL)
         exit_status = write_path(&readings, &reach, &certain_reach, (size_t)target,
                                  temporal_options.format_given, temporal_options.format, stream);
