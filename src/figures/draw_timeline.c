@@ -40,8 +40,12 @@ typedef struct timeline {
     long *row_of_actor;
     timeline_column_t *columns; /* dated (by date), then undated */
     size_t n_dated, n_columns;
+    size_t n_bounded; /* in the side strip with a date the sources bound only loosely */
     int32_t first_day, last_day;
 } timeline_t;
+
+/* The widest date (in days) a column is placed in time with: a month. */
+#define MAX_PLACED_SPAN 31
 
 static void timeline_free(timeline_t *timeline)
 {
@@ -105,8 +109,16 @@ static int timeline_build(timeline_t *timeline, const coopnet_bundle_t *bundle,
             continue;
         if (bundle->event_start[e + 1] == bundle->event_start[e])
             continue;
+        /* placed in time when its date is known to within a month; an event the sources bound
+         * only loosely (a year, a wide or open interval) goes to the side strip with its
+         * bounds, not to its earliest day, where it would look dated */
         coopnet_date_t date = bundle->events[e].date;
-        bool dated = date.precision != COOPNET_DATE_NONE;
+        bool dated = date.precision == COOPNET_DATE_DAY || date.precision == COOPNET_DATE_MONTH ||
+                     (date.precision == COOPNET_DATE_INTERVAL &&
+                      date.start_precision != COOPNET_DATE_NONE &&
+                      date.end_precision != COOPNET_DATE_NONE &&
+                      coopnet_date_last_day(date) - date.day <= MAX_PLACED_SPAN);
+        timeline->n_bounded += date.precision != COOPNET_DATE_NONE && !dated;
         timeline->columns[timeline->n_columns++] = (timeline_column_t){e, 0, dated, date.day};
         if (dated)
             timeline->n_dated++;
@@ -272,8 +284,16 @@ static void draw_timeline_frame(cairo_t *cr, coopnet_rect_t rect, const timeline
     if (title_text == NULL) {
         snprintf(title, sizeof title, "Who came to what, when: %s", timeline->bundle->name);
         title_text = title;
-        snprintf(subtitle, sizeof subtitle, "%zu actors at %zu events (%zu dated, in time order)",
-                 timeline->n_rows, timeline->n_columns, timeline->n_dated);
+        if (timeline->n_bounded > 0)
+            snprintf(subtitle, sizeof subtitle,
+                     "%zu actors at %zu events (%zu placed in time, %zu dated only within bounds "
+                     "set apart)",
+                     timeline->n_rows, timeline->n_columns, timeline->n_dated,
+                     timeline->n_bounded);
+        else
+            snprintf(subtitle, sizeof subtitle,
+                     "%zu actors at %zu events (%zu dated, in time order)", timeline->n_rows,
+                     timeline->n_columns, timeline->n_dated);
         subtitle_text = subtitle;
     }
     if (caption_text == NULL) {
@@ -375,17 +395,21 @@ static void draw_rows(cairo_t *cr, const timeline_t *timeline, const timeline_ge
 }
 
 /* The undated strip's own baseline and heading: its columns have no place in time. */
-static void draw_undated_axis(cairo_t *cr, const timeline_geometry_t *geometry)
+static void draw_undated_axis(cairo_t *cr, const timeline_t *timeline,
+                              const timeline_geometry_t *geometry)
 {
     if (geometry->n_undated == 0)
         return;
+    const char *heading = timeline->n_bounded == 0                       ? "undated"
+                          : timeline->n_bounded == geometry->n_undated ? "dated only within bounds"
+                                                                       : "undated or only bounded";
     coopnet_i_style_set_color(cr, coopnet_i_style_edge, 1.0);
     cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
     cairo_move_to(cr, geometry->undated_left, geometry->rows_bottom);
     cairo_line_to(cr, geometry->plot_right, geometry->rows_bottom);
     cairo_stroke(cr);
     coopnet_i_style_draw_text(
-        cr, COOPNET_TEXT_HEADING, "undated", geometry->undated_left + geometry->undated_width / 2,
+        cr, COOPNET_TEXT_HEADING, heading, geometry->undated_left + geometry->undated_width / 2,
         geometry->rows_bottom + 6, 0, COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
 }
 
@@ -400,8 +424,14 @@ static void draw_event_columns(cairo_t *cr, const timeline_t *timeline,
         cairo_move_to(cr, x, geometry->rows_top - 4);
         cairo_line_to(cr, x, geometry->rows_bottom);
         cairo_stroke(cr);
-        draw_column_heading(cr, timeline->bundle->events[timeline->columns[c].event].title, x,
-                            geometry->rows_top - 6, HEADER_HEIGHT - 10);
+        const coopnet_event_t *event = &timeline->bundle->events[timeline->columns[c].event];
+        char heading[1024], date[COOPNET_DATE_TEXT_SIZE];
+        coopnet_date_format(event->date, date);
+        if (c >= timeline->n_dated && date[0])
+            snprintf(heading, sizeof heading, "%s (%s)", date, event->title);
+        else
+            snprintf(heading, sizeof heading, "%s", event->title);
+        draw_column_heading(cr, heading, x, geometry->rows_top - 6, HEADER_HEIGHT - 10);
     }
 }
 
@@ -515,7 +545,7 @@ int coopnet_i_draw_timeline(cairo_t *cr, coopnet_rect_t rect, const coopnet_bund
     place_columns(&timeline, &geometry);
     draw_rows(cr, &timeline, &geometry, options->label_field);
     draw_time_axis(cr, &timeline, geometry.band, geometry.rows_top, geometry.rows_bottom);
-    draw_undated_axis(cr, &geometry);
+    draw_undated_axis(cr, &timeline, &geometry);
     draw_event_columns(cr, &timeline, &geometry);
     if (layout != NULL &&
         (status = timeline_layout_begin(layout, &timeline, rect, &geometry, err)) != COOPNET_OK)
