@@ -387,6 +387,21 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
 
 /* ---- participation: events per quarter by type ---- */
 
+/* The quarter (year * 4 + quarter index) an event surely falls in, or -1 when undated or
+ * bounded across more than one quarter: counting it at its earliest day would place it. */
+static int event_quarter(coopnet_date_t date)
+{
+    if (date.precision == COOPNET_DATE_NONE ||
+        (date.precision == COOPNET_DATE_INTERVAL &&
+         (date.start_precision == COOPNET_DATE_NONE || date.end_precision == COOPNET_DATE_NONE)))
+        return -1;
+    int year, month, day, last_year, last_month;
+    coopnet_date_civil_from_days(date.day, &year, &month, &day);
+    coopnet_date_civil_from_days(coopnet_date_last_day(date), &last_year, &last_month, &day);
+    int quarter = year * 4 + (month - 1) / 3;
+    return quarter == last_year * 4 + (last_month - 1) / 3 ? quarter : -1;
+}
+
 int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
                                        const coopnet_bundle_t *bundle,
                                        const coopnet_chart_options_t *options, coopnet_error_t *err)
@@ -402,13 +417,11 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
         const coopnet_event_t *event = &bundle->events[e];
         if (!coopnet_graph_keeps_event(bundle, e, &options->graph))
             continue;
-        if (event->date.precision == COOPNET_DATE_NONE) {
+        int quarter = event_quarter(event->date);
+        if (quarter < 0) {
             undated++;
             continue;
         }
-        int year, month, day;
-        coopnet_date_civil_from_days(event->date.day, &year, &month, &day);
-        int quarter = year * 4 + (month - 1) / 3;
         first_quarter = quarter < first_quarter ? quarter : first_quarter;
         last_quarter = quarter > last_quarter ? quarter : last_quarter;
         const char *type = event->type[0] ? event->type : "other";
@@ -435,11 +448,9 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
     for (size_t e = 0; e < bundle->n_events; e++) {
         const coopnet_event_t *event = &bundle->events[e];
         if (!coopnet_graph_keeps_event(bundle, e, &options->graph) ||
-            event->date.precision == COOPNET_DATE_NONE)
+            event_quarter(event->date) < 0)
             continue;
-        int year, month, day;
-        coopnet_date_civil_from_days(event->date.day, &year, &month, &day);
-        size_t q = (size_t)(year * 4 + (month - 1) / 3 - first_quarter);
+        size_t q = (size_t)(event_quarter(event->date) - first_quarter);
         const char *type = event->type[0] ? event->type : "other";
         size_t t = 0;
         while (strcmp(types[t], type) != 0)
@@ -456,8 +467,10 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
     snprintf(title, sizeof title, "Events per quarter, by type: %s", bundle->name);
     snprintf(subtitle, sizeof subtitle, "Dated events only%s", undated ? "" : "");
     if (undated)
-        snprintf(subtitle, sizeof subtitle, "Dated events only; %zu undated event%s not shown",
-                 undated, undated == 1 ? " is" : "s are");
+        snprintf(subtitle, sizeof subtitle,
+                 "Events dated within one quarter; %zu undated or dated only more loosely %s "
+                 "not shown",
+                 undated, undated == 1 ? "is" : "are");
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
