@@ -71,9 +71,9 @@ static void test_intervals(void)
     coopnet_error_t err;
     char text[COOPNET_DATE_TEXT_SIZE];
     int32_t lo, hi;
-    static const char *const round_trips[] = {"2024-01-31/2024-09-30", "2023-10/2023-12",
-                                              "../2025-12", "2024-02/..", "2024/2025-03-01",
-                                              "2024-01-31/2024-01-31"};
+    static const char *const round_trips[] = {
+        "2024-01-31/2024-09-30", "2023-10/2023-12",      "../2025-12", "2024-02/..",
+        "2024/2025-03-01",       "2024-01-31/2024-01-31"};
     for (size_t i = 0; i < sizeof round_trips / sizeof round_trips[0]; i++) {
         CHECK_INT(coopnet_date_parse(round_trips[i], &date, &err), COOPNET_OK);
         CHECK_INT(date.precision, COOPNET_DATE_INTERVAL);

@@ -173,11 +173,10 @@ static void test_interval_chains(void)
                  {"2024-03", "2024-01/2024-02", false, false}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char events[256];
-        snprintf(events, sizeof events, "id,title,date\nfirst,F,%s\nsecond,S,%s\n",
-                 cases[i].first, cases[i].second);
-        coopnet_bundle_t *bundle = load(line_actors, events,
-                                        "event,actor\nfirst,a\nfirst,b\nsecond,b\nsecond,c\n",
-                                        NULL);
+        snprintf(events, sizeof events, "id,title,date\nfirst,F,%s\nsecond,S,%s\n", cases[i].first,
+                 cases[i].second);
+        coopnet_bundle_t *bundle =
+            load(line_actors, events, "event,actor\nfirst,a\nfirst,b\nsecond,b\nsecond,c\n", NULL);
         CHECK(bundle != NULL);
         if (bundle == NULL)
             continue;
@@ -188,11 +187,11 @@ static void test_interval_chains(void)
             coopnet_temporal_network_t *network = NULL;
             coopnet_temporal_reach_t reach;
             reach_from(bundle, &options, "a", &network, &reach);
-            bool expected = reading == COOPNET_READING_CERTAIN ? cases[i].certain
-                                                                : cases[i].possible;
+            bool expected =
+                reading == COOPNET_READING_CERTAIN ? cases[i].certain : cases[i].possible;
             if ((reach.day[actor_of(bundle, "c")] != COOPNET_TEMPORAL_NEVER) != expected)
-                fprintf(stderr, "case %s then %s, %s reading\n", cases[i].first,
-                        cases[i].second, coopnet_reading_name((coopnet_reading_t)reading));
+                fprintf(stderr, "case %s then %s, %s reading\n", cases[i].first, cases[i].second,
+                        coopnet_reading_name((coopnet_reading_t)reading));
             CHECK_INT(reach.day[actor_of(bundle, "c")] != COOPNET_TEMPORAL_NEVER, expected);
             coopnet_temporal_reach_destroy(&reach);
             coopnet_temporal_network_free(network);

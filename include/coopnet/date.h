@@ -25,10 +25,10 @@ extern "C" {
 #endif
 
 typedef enum {
-    COOPNET_DATE_NONE = 0,  /* unknown: an empty field */
-    COOPNET_DATE_YEAR = 1,  /* YYYY */
-    COOPNET_DATE_MONTH = 2, /* YYYY-MM */
-    COOPNET_DATE_DAY = 3,   /* YYYY-MM-DD */
+    COOPNET_DATE_NONE = 0,    /* unknown: an empty field */
+    COOPNET_DATE_YEAR = 1,    /* YYYY */
+    COOPNET_DATE_MONTH = 2,   /* YYYY-MM */
+    COOPNET_DATE_DAY = 3,     /* YYYY-MM-DD */
     COOPNET_DATE_INTERVAL = 4 /* START/END: some day from START's first day to END's last */
 } coopnet_date_precision_t;
 
@@ -68,8 +68,8 @@ COOPNET_API bool coopnet_date_is_exact(coopnet_date_t date);
 /* The date's earliest and latest possible days, reading an undated date or an open side of an
  * interval (a side of precision NONE) as the study window's edge (window_first, window_last).
  * A written side outside the window is kept: bounds are never narrowed to the window. O(1). */
-COOPNET_API void coopnet_date_bounds(coopnet_date_t date, int32_t window_first,
-                                     int32_t window_last, int32_t *earliest, int32_t *latest);
+COOPNET_API void coopnet_date_bounds(coopnet_date_t date, int32_t window_first, int32_t window_last,
+                                     int32_t *earliest, int32_t *latest);
 
 /* Writes the date's earliest day as YYYY-MM-DD ("" for none or an open start). */
 COOPNET_API void coopnet_date_format_day(coopnet_date_t date, char buffer[COOPNET_DATE_TEXT_SIZE]);

@@ -52,10 +52,7 @@ typedef struct coopnet_graph_backbone {
 
 /* How a date known only within bounds is read (docs/temporal.md): CERTAIN counts what holds
  * whatever the exact day was, POSSIBLE what holds for some day within the bounds. */
-typedef enum {
-    COOPNET_READING_CERTAIN = 0,
-    COOPNET_READING_POSSIBLE = 1
-} coopnet_reading_t;
+typedef enum { COOPNET_READING_CERTAIN = 0, COOPNET_READING_POSSIBLE = 1 } coopnet_reading_t;
 
 /* Parses "certain" or "possible"; COOPNET_EINVAL naming the value otherwise. */
 COOPNET_API int coopnet_reading_parse(const char *text, coopnet_reading_t *reading,
@@ -70,8 +67,8 @@ typedef struct coopnet_graph_options {
      * it may be (its earliest possible day is); undated rows read as the whole study window */
     coopnet_date_t as_of;
     coopnet_reading_t as_of_reading;
-    coopnet_date_t since;       /* precision NONE: no lower bound; else (a window, with as_of)
-                                 * only events ending on or after it and ties not ended before */
+    coopnet_date_t since; /* precision NONE: no lower bound; else (a window, with as_of)
+                           * only events ending on or after it and ties not ended before */
     /* the study window undated rows and open interval sides read as: an interval date
      * (FROM/TO); precision NONE: the bundle's (coopnet_bundle_window) */
     coopnet_date_t window;

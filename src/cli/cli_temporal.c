@@ -189,7 +189,7 @@ void cli_readings_free(cli_readings_t *readings)
 }
 
 int cli_readings_alloc(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *given,
-                          cli_readings_t *readings, coopnet_error_t *err)
+                       cli_readings_t *readings, coopnet_error_t *err)
 {
     coopnet_temporal_options_t options = *given;
     options.reading = COOPNET_READING_CERTAIN;
@@ -217,4 +217,3 @@ void cli_readings_note(const cli_readings_t *readings)
             "interval, or undated: the study window); 'certain' marks what holds whatever the "
             "exact days were (docs/temporal.md)\n");
 }
-

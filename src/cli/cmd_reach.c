@@ -101,12 +101,11 @@ static int write_reach(const coopnet_temporal_network_t *network,
                        coopnet_table_format_t format, FILE *stream)
 {
     const coopnet_bundle_t *bundle = coopnet_temporal_network_bundle(network);
-    static const char *const forward_columns[] = {"id",   "name",    "arrival",
-                                                  "hops", "via",     "certain",
-                                                  "arrival_earliest", "arrival_latest"};
-    static const char *const backward_columns[] = {"id",   "name",    "departure",
-                                                   "hops", "via",     "certain",
-                                                   "departure_latest", "departure_earliest"};
+    static const char *const forward_columns[] = {
+        "id", "name", "arrival", "hops", "via", "certain", "arrival_earliest", "arrival_latest"};
+    static const char *const backward_columns[] = {
+        "id",  "name",    "departure",        "hops",
+        "via", "certain", "departure_latest", "departure_earliest"};
     reach_row_t *rows = calloc(possible->n_reached + 1, sizeof *rows);
     if (rows == NULL) {
         cli_error("out of memory");
@@ -174,9 +173,9 @@ static int write_path(const cli_readings_t *readings, const coopnet_temporal_rea
     for (size_t i = 0; i < n_steps; i++)
         coopnet_temporal_contact_bounds(network, steps[i].contact, &lo[i], &hi[i]);
     if (as_table) {
-        static const char *const columns[] = {
-            "step",          "from",         "from_name", "via", "title", "date",
-            "date_earliest", "date_latest",  "certain",   "to",  "to_name"};
+        static const char *const columns[] = {"step",    "from", "from_name",     "via",
+                                              "title",   "date", "date_earliest", "date_latest",
+                                              "certain", "to",   "to_name"};
         coopnet_table_t table;
         coopnet_table_begin(&table, stream, format, columns, 11);
         for (size_t i = 0; i < n_steps; i++) {
@@ -416,9 +415,9 @@ static int run_reach(int argc, char **argv)
             goto cleanup;
         }
     }
-    if (path_to_id != NULL && (target = cli_temporal_find_actor(readings.certain,
-                                                                &cli_command_reach, "--path-to",
-                                                                path_to_id)) < 0) {
+    if (path_to_id != NULL &&
+        (target = cli_temporal_find_actor(readings.certain, &cli_command_reach, "--path-to",
+                                          path_to_id)) < 0) {
         exit_status = COOPNET_EXIT_USAGE;
         goto cleanup;
     }
@@ -455,8 +454,10 @@ static int run_reach(int argc, char **argv)
     FILE *stream = coopnet_output_stream(output);
     if (all_sources)
         write_all(bundle, want_certain ? &certain_all : NULL,
-                  !want_possible ? NULL : distinct ? &all : &certain_all, temporal_options.format,
-                  stream);
+                  !want_possible ? NULL
+                  : distinct     ? &all
+                                 : &certain_all,
+                  temporal_options.format, stream);
     else if (path_to_id != NULL)
         exit_status = write_path(&readings, &reach, &certain_reach, (size_t)target,
                                  temporal_options.format_given, temporal_options.format, stream);

@@ -30,9 +30,12 @@ static void write_curve(const coopnet_temporal_curve_t *certain,
                         double relative_error, coopnet_table_format_t format, FILE *stream)
 {
     static const char *const source_columns[] = {"date", "reached", "reached_possible"};
-    static const char *const all_columns[] = {
-        "date", "reachability_ratio", "mean_out_reach", "reachability_ratio_possible",
-        "mean_out_reach_possible", "relative_standard_error"};
+    static const char *const all_columns[] = {"date",
+                                              "reachability_ratio",
+                                              "mean_out_reach",
+                                              "reachability_ratio_possible",
+                                              "mean_out_reach_possible",
+                                              "relative_standard_error"};
     coopnet_table_t table;
     coopnet_table_begin(&table, stream, format, one_source ? source_columns : all_columns,
                         one_source             ? 3

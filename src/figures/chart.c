@@ -595,8 +595,7 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     for (int year = from; year <= to; year++) {
         coopnet_graph_options_t yearly = *graph_options;
-        yearly.as_of =
-            coopnet_date_from_day(coopnet_date_days_from_civil(year, 12, 31));
+        yearly.as_of = coopnet_date_from_day(coopnet_date_days_from_civil(year, 12, 31));
         /* the last panel stops at the as-of date: no panel shows data the caller left out */
         if (graph_options->as_of.precision != COOPNET_DATE_NONE &&
             coopnet_date_last_day(graph_options->as_of) < yearly.as_of.day)
@@ -1103,8 +1102,8 @@ static int reach_curves_of(chart_job_t *job, const coopnet_temporal_network_t *n
     for (size_t s = 0; s < options->n_sources && status == COOPNET_OK; s++) {
         if ((status = coopnet_temporal_reach_forward(network, job->sources[s], &reach, err)) ==
             COOPNET_OK)
-            status = coopnet_temporal_curve_source(network, &reach, options->period, &curves[s],
-                                                   err);
+            status =
+                coopnet_temporal_curve_source(network, &reach, options->period, &curves[s], err);
         coopnet_temporal_reach_destroy(&reach);
     }
     return status;
@@ -1237,11 +1236,9 @@ static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopne
     case COOPNET_CHART_PARTICIPATION:
         return coopnet_i_draw_chart_participation(cr, canvas, job->bundle, options, err);
     case COOPNET_CHART_REACH_CURVE:
-        return coopnet_i_draw_chart_reach_curve(cr, canvas, job->bundle, job->curves,
-                                                job->has_possible ? job->possible : NULL,
-                                                job->n_curves,
-                                                options->n_sources ? job->sources : NULL,
-                                                job->n_actors, options, err);
+        return coopnet_i_draw_chart_reach_curve(
+            cr, canvas, job->bundle, job->curves, job->has_possible ? job->possible : NULL,
+            job->n_curves, options->n_sources ? job->sources : NULL, job->n_actors, options, err);
     }
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
 }

@@ -113,11 +113,11 @@ static int timeline_build(timeline_t *timeline, const coopnet_bundle_t *bundle,
          * only loosely (a year, a wide or open interval) goes to the side strip with its
          * bounds, not to its earliest day, where it would look dated */
         coopnet_date_t date = bundle->events[e].date;
-        bool dated = date.precision == COOPNET_DATE_DAY || date.precision == COOPNET_DATE_MONTH ||
-                     (date.precision == COOPNET_DATE_INTERVAL &&
-                      date.start_precision != COOPNET_DATE_NONE &&
-                      date.end_precision != COOPNET_DATE_NONE &&
-                      coopnet_date_last_day(date) - date.day <= MAX_PLACED_SPAN);
+        bool dated =
+            date.precision == COOPNET_DATE_DAY || date.precision == COOPNET_DATE_MONTH ||
+            (date.precision == COOPNET_DATE_INTERVAL && date.start_precision != COOPNET_DATE_NONE &&
+             date.end_precision != COOPNET_DATE_NONE &&
+             coopnet_date_last_day(date) - date.day <= MAX_PLACED_SPAN);
         timeline->n_bounded += date.precision != COOPNET_DATE_NONE && !dated;
         timeline->columns[timeline->n_columns++] = (timeline_column_t){e, 0, dated, date.day};
         if (dated)
@@ -288,8 +288,7 @@ static void draw_timeline_frame(cairo_t *cr, coopnet_rect_t rect, const timeline
             snprintf(subtitle, sizeof subtitle,
                      "%zu actors at %zu events (%zu placed in time, %zu dated only within bounds "
                      "set apart)",
-                     timeline->n_rows, timeline->n_columns, timeline->n_dated,
-                     timeline->n_bounded);
+                     timeline->n_rows, timeline->n_columns, timeline->n_dated, timeline->n_bounded);
         else
             snprintf(subtitle, sizeof subtitle,
                      "%zu actors at %zu events (%zu dated, in time order)", timeline->n_rows,
@@ -400,7 +399,7 @@ static void draw_undated_axis(cairo_t *cr, const timeline_t *timeline,
 {
     if (geometry->n_undated == 0)
         return;
-    const char *heading = timeline->n_bounded == 0                       ? "undated"
+    const char *heading = timeline->n_bounded == 0                     ? "undated"
                           : timeline->n_bounded == geometry->n_undated ? "dated only within bounds"
                                                                        : "undated or only bounded";
     coopnet_i_style_set_color(cr, coopnet_i_style_edge, 1.0);

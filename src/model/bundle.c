@@ -221,10 +221,10 @@ static bool widen_by_date(coopnet_date_t date, int32_t *first, int32_t *last, bo
 {
     if (date.precision == COOPNET_DATE_NONE)
         return any;
-    bool open_start = date.precision == COOPNET_DATE_INTERVAL &&
-                      date.start_precision == COOPNET_DATE_NONE;
-    bool open_end = date.precision == COOPNET_DATE_INTERVAL &&
-                    date.end_precision == COOPNET_DATE_NONE;
+    bool open_start =
+        date.precision == COOPNET_DATE_INTERVAL && date.start_precision == COOPNET_DATE_NONE;
+    bool open_end =
+        date.precision == COOPNET_DATE_INTERVAL && date.end_precision == COOPNET_DATE_NONE;
     /* every written period counts its first and its last day ("../2024-01": January 1 too) */
     int32_t written[4];
     size_t n = 0;
@@ -233,14 +233,16 @@ static bool widen_by_date(coopnet_date_t date, int32_t *first, int32_t *last, bo
         written[n++] = coopnet_date_last_day(date);
     } else {
         if (!open_start) {
-            coopnet_date_t side = {date.day, (coopnet_date_precision_t)date.start_precision, 0, 0, 0};
+            coopnet_date_t side = {date.day, (coopnet_date_precision_t)date.start_precision, 0, 0,
+                                   0};
             written[n++] = date.day;
             written[n++] = coopnet_date_last_day(side);
         }
         if (!open_end) {
             int year, month, day;
             coopnet_date_civil_from_days(date.last, &year, &month, &day);
-            written[n++] = date.end_precision == COOPNET_DATE_YEAR ? coopnet_date_days_from_civil(year, 1, 1)
+            written[n++] = date.end_precision == COOPNET_DATE_YEAR
+                               ? coopnet_date_days_from_civil(year, 1, 1)
                            : date.end_precision == COOPNET_DATE_MONTH
                                ? coopnet_date_days_from_civil(year, month, 1)
                                : date.last;

@@ -120,7 +120,7 @@ typedef struct report_model {
     coopnet_temporal_network_t *temporal_possible;
     coopnet_temporal_all_t reach_possible;
     coopnet_temporal_curve_t reach_curve_possible;
-    igraph_vector_int_t top_sources;      /* actors reaching some other, most first (at most 8) */
+    igraph_vector_int_t top_sources; /* actors reaching some other, most first (at most 8) */
 
     coopnet_snapshots_t snapshots;    /* degree by year */
     coopnet_graph_t *snapshot_graphs; /* the graph of each year, as analysed */
@@ -250,7 +250,9 @@ static void count_data(report_model_t *model)
         coopnet_date_t date = bundle->events[e].date;
         if (date.precision == COOPNET_DATE_NONE)
             continue;
-        model->n_dated_events++;
+        /* "dated" in the report's words: to the day or the month; the rest only within bounds */
+        if (date.precision == COOPNET_DATE_DAY || date.precision == COOPNET_DATE_MONTH)
+            model->n_dated_events++;
         if (model->first.precision == COOPNET_DATE_NONE || date.day < model->first.day)
             model->first = date;
         if (model->last.precision == COOPNET_DATE_NONE || date.day > model->last.day)
@@ -343,9 +345,8 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
         return status;
     if (!coopnet_temporal_network_is_exact(model->temporal)) {
         options.reading = COOPNET_READING_POSSIBLE;
-        if ((status = coopnet_temporal_network_alloc(model->bundle, &options,
-                                                     &model->temporal_possible, err)) !=
-                COOPNET_OK ||
+        if ((status = coopnet_temporal_network_alloc(
+                 model->bundle, &options, &model->temporal_possible, err)) != COOPNET_OK ||
             (status = coopnet_temporal_all_sources_by_policy(
                  model->temporal_possible, &policy, model->options->progress,
                  &model->reach_possible, err)) != COOPNET_OK ||
@@ -484,8 +485,8 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
         if (date.end_precision != COOPNET_DATE_NONE) {
             int end_year, end_month, end_day;
             coopnet_date_civil_from_days(date.last, &end_year, &end_month, &end_day);
-            side = (coopnet_date_t){date.last, (coopnet_date_precision_t)date.end_precision, 0, 0,
-                                    0};
+            side =
+                (coopnet_date_t){date.last, (coopnet_date_precision_t)date.end_precision, 0, 0, 0};
             if (date.end_precision == COOPNET_DATE_MONTH)
                 side.day = coopnet_date_days_from_civil(end_year, end_month, 1);
             else if (date.end_precision == COOPNET_DATE_YEAR)
@@ -759,7 +760,8 @@ static void page_title(report_document_t *document, const report_model_t *model,
     snprintf(links, sizeof links, "%lld", (long long)model->summary.n_edges);
     const char *numbers[] = {actors, events, ties, links};
     char events_label[64];
-    snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
+    snprintf(events_label, sizeof events_label, "events (%zu dated to the month)",
+             model->n_dated_events);
     const char *labels[] = {"actors", events_label, "recorded ties", "cooperation links"};
     coopnet_i_report_key_figures(document, numbers, labels, 4);
 
@@ -777,7 +779,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
         document,
         "This report maps <b>%zu actors</b> in %s: %zu local, %zu regional, %zu national and %zu "
         "international. They are linked by <b>%zu events</b> they attended together (%zu of them "
-        "dated, from %s to %s) and <b>%zu recorded ties</b> (%zu of them formal agreements: "
+        "dated to the day or month, from %s to %s) and <b>%zu recorded ties</b> (%zu of them formal agreements: "
         "MoUs, partnerships, memberships, funding, technical support). Together these "
         "give a cooperation network of %lld links between actors (density %.2f) in %lld "
         "connected %s%s%s%s.",
@@ -1504,7 +1506,8 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         document,
         "Knowledge can only travel forward in time: from an event to a later one where someone "
         "who was there meets others. Following these time-respecting paths through the %zu "
-        "dated contacts, <b>%.0f%%</b> of all ordered pairs of actors are linked by the end "
+        "contacts (events and ties), <b>%.0f%%</b> of all ordered pairs of actors are linked by "
+        "the end "
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
         coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
         (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
@@ -1621,14 +1624,14 @@ static void page_change(report_document_t *document, const report_model_t *model
         snprintf(recent_text, sizeof recent_text, "; between the last two years alone it %s (%.2f)",
                  recent.spearman > 0.8 ? "stayed largely stable" : "changed markedly",
                  recent.spearman);
-    paragraph_printf(document,
-                     "The network grows with each dated event and tie: below it is drawn as it "
-                     "stood at the end of each year, counting only what is dated (grey: actors "
-                     "with no dated link yet); every actor keeps its place. From %s to %s the "
-                     "ranking by number of actors linked %s (Spearman correlation %.2f)%s.",
-                     first_year, last_year,
-                     span.spearman > 0.8 ? "stayed largely stable" : "changed markedly",
-                     span.spearman, recent_text);
+    paragraph_printf(
+        document,
+        "The network grows with each event and tie: below it is drawn as it "
+        "stood at the end of each year, counting only what had surely happened by "
+        "then (grey: actors with no such link yet); every actor keeps its place. From %s to %s the "
+        "ranking by number of actors linked %s (Spearman correlation %.2f)%s.",
+        first_year, last_year, span.spearman > 0.8 ? "stayed largely stable" : "changed markedly",
+        span.spearman, recent_text);
 
     /* one small-multiples figure: every actor keeps its place from year to year */
     chart_figure_t figure;
@@ -1847,34 +1850,51 @@ static void page_sources(report_document_t *document, const report_model_t *mode
             continue;
         char *markup =
             g_markup_printf_escaped("<b>%s</b>: %s", sources->names[order[i]], labels[i]);
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup, REPORT_MARGIN_LEFT,
-                                             document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                                             coopnet_i_style_text) +
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
                        2;
         g_free(markup);
     }
 
-    coopnet_i_report_section(document, "Events with unknown dates");
-    size_t undated = model->n_events - model->n_dated_events;
-    if (undated == 0) {
-        coopnet_i_report_paragraph(document, "Every event in the report is dated.");
+    coopnet_i_report_section(document, "Events with unknown or loosely known dates");
+    size_t loose = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        coopnet_date_t date = bundle->events[e].date;
+        loose += model->event_kept[e] && date.precision != COOPNET_DATE_DAY &&
+                 date.precision != COOPNET_DATE_MONTH;
+    }
+    if (loose == 0) {
+        coopnet_i_report_paragraph(document,
+                                   "Every event in the report is dated to the day or the month.");
     } else {
         paragraph_printf(document,
-                         "%zu of the %zu events have no date in the sources. They count in the "
-                         "network but not in the reach and change-over-time analyses:",
-                         undated, model->n_events);
+                         "%zu of the %zu events are dated by the sources only within bounds, or "
+                         "not at all (then anywhere in the study period). They count in the "
+                         "network; over time they count once they have surely happened, and "
+                         "reach is given both for what holds whatever their exact dates were "
+                         "and for what some dating could allow:",
+                         loose, model->n_events);
+        /* one compact paragraph, so that a long list does not push the notes off the page */
+        GString *list = g_string_new(NULL);
         for (size_t e = 0; e < bundle->n_events; e++) {
-            if (!model->event_kept[e] || bundle->events[e].date.precision != COOPNET_DATE_NONE)
+            coopnet_date_t date = bundle->events[e].date;
+            if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
+                date.precision == COOPNET_DATE_MONTH)
                 continue;
-            char *markup = g_markup_printf_escaped("•  %s", bundle->events[e].title);
-            document->y +=
-                coopnet_i_report_text(document, REPORT_FONT_BODY, markup, REPORT_MARGIN_LEFT + 8,
-                                      document->y, REPORT_TEXT_WIDTH - 8, COOPNET_ALIGN_LEFT,
-                                      coopnet_i_style_text) +
-                2;
-            g_free(markup);
+            char when[128];
+            format_date_long(date, when, sizeof when);
+            char *item = g_markup_printf_escaped("%s%s (%s)", list->len ? "; " : "",
+                                                 bundle->events[e].title, when);
+            g_string_append(list, item);
+            g_free(item);
         }
-        document->y += 6;
+        g_string_append(list, ".");
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, list->str,
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                       6;
+        g_string_free(list, TRUE);
     }
 
     coopnet_i_report_section(document, "Method notes");
@@ -1890,8 +1910,9 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                       "permutations of the groups (seed 1)"},
         {"Gould-Fernandez brokerage", "for each broker of an open two-path A-B-C, the role "
                                       "given by the levels of A, B and C"},
-        {"Reach", "actors an actor can pass knowledge to along time-respecting paths of dated "
-                  "events and ties"},
+        {"Reach", "actors an actor can pass knowledge to along time-respecting paths of events "
+                  "and ties: certain when each contact surely follows the one before whatever "
+                  "the exact dates within their bounds, possible when some dating allows it"},
         {"Snapshots", "the network as of each year's end; ranks compared by Spearman "
                       "correlation"},
     };

@@ -255,9 +255,10 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
         network->member_start[kept] = start;
         network->contacts[kept++] = network->contacts[c];
         const temporal_contact_t *contact = &network->contacts[kept - 1];
-        n_entries += contact->lo == contact->hi               ? 1
-                     : network->reading == COOPNET_READING_CERTAIN ? 2
-                                                               : (uint64_t)contact->hi - contact->lo + 1;
+        n_entries += contact->lo == contact->hi ? 1
+                     : network->reading == COOPNET_READING_CERTAIN
+                         ? 2
+                         : (uint64_t)contact->hi - contact->lo + 1;
     }
     network->n_contacts = kept;
     network->member_start[kept] = network->n_members;
@@ -409,7 +410,7 @@ typedef struct scan_state {
     /* keep_all only: per compact actor, today's record whose informing contact gathered last
      * (the one a maximum wait keeps usable longest), when not the fewest-hops one; -1: none */
     int32_t *pending_fresh;
-    int32_t *touched;      /* actors with a pending record today */
+    int32_t *touched; /* actors with a pending record today */
     size_t n_touched;
     int32_t *changed_at; /* per compact actor: scan time of its last new record */
     held_t *held;        /* per contact */
@@ -431,8 +432,7 @@ static int32_t usable_record(scan_state_t *state, int32_t actor, int32_t time, i
         int32_t best = -1;
         for (; r >= 0; r = state->records[r].newer) {
             const coopnet_temporal_record_t *record = &state->records[r];
-            if ((record->time == PERMANENT ||
-                 (int64_t)hand_time - record->sent <= max_wait) &&
+            if ((record->time == PERMANENT || (int64_t)hand_time - record->sent <= max_wait) &&
                 (best < 0 || record->hops < state->records[best].hops))
                 best = r;
         }
@@ -475,8 +475,8 @@ static void push_record(scan_state_t *state, int32_t actor, int32_t r)
 static void offer(scan_state_t *state, int32_t actor, int32_t time, int32_t sent, int32_t parent,
                   int32_t contact)
 {
-    coopnet_temporal_record_t record = {actor, time, sent, state->records[parent].hops + 1,
-                                        contact, parent, -1, -1};
+    coopnet_temporal_record_t record = {actor,   time,   sent, state->records[parent].hops + 1,
+                                        contact, parent, -1,   -1};
     int32_t p = state->pending[actor];
     if (p < 0) {
         p = (int32_t)state->n_records++;
@@ -498,8 +498,8 @@ static void offer(scan_state_t *state, int32_t actor, int32_t time, int32_t sent
     }
     int32_t f = state->pending_fresh[actor];
     const coopnet_temporal_record_t *fresh = f >= 0 ? &state->records[f] : best;
-    if (record.sent > fresh->sent || (record.sent == fresh->sent && record.hops < fresh->hops &&
-                                      f >= 0)) {
+    if (record.sent > fresh->sent ||
+        (record.sent == fresh->sent && record.hops < fresh->hops && f >= 0)) {
         if (f < 0) {
             f = (int32_t)state->n_records++;
             state->pending_fresh[actor] = f;
@@ -572,13 +572,12 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
     state.held = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *state.held);
     if (!reach->day || !reach->hops || !reach->via || !reach->first_record || !state.records ||
         !state.front || !state.back || !state.pending || !state.pending_fresh || !state.touched ||
-        !state.changed_at ||
-        !state.held) {
+        !state.changed_at || !state.held) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing reach");
         goto cleanup;
     }
-    state.keep_all = network->reading == COOPNET_READING_CERTAIN && !network->exact &&
-                     network->max_wait >= 0;
+    state.keep_all =
+        network->reading == COOPNET_READING_CERTAIN && !network->exact && network->max_wait >= 0;
     for (size_t a = 0; a < n; a++) {
         state.front[a] = state.back[a] = state.pending[a] = state.pending_fresh[a] = -1;
         state.changed_at[a] = PERMANENT;
@@ -598,8 +597,7 @@ static int scan(const coopnet_temporal_network_t *network, size_t source, bool b
         size_t day_index = backward ? network->n_days - 1 - k : k;
         int32_t time = backward ? -network->day_list[day_index] : network->day_list[day_index];
         state.n_touched = 0;
-        for (size_t i = network->day_start[day_index]; i < network->day_start[day_index + 1];
-             i++) {
+        for (size_t i = network->day_start[day_index]; i < network->day_start[day_index + 1]; i++) {
             const temporal_entry_t *entry = &network->entries[i];
             size_t c = (size_t)entry->contact;
             const temporal_contact_t *contact = &network->contacts[c];

@@ -67,8 +67,7 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
     int32_t *held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *held_free);
     uint64_t *held = NULL;
     size_t n_held = 0, held_capacity = 0, free_held = 0;
-    if (!state || !sources || !pending_row || !touched || !changed_on || !held_row ||
-        !held_free) {
+    if (!state || !sources || !pending_row || !touched || !changed_on || !held_row || !held_free) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory: %zu actors need %llu bytes", n,
                                (unsigned long long)coopnet_temporal_all_sources_memory(network));
         goto cleanup;
@@ -115,8 +114,8 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
                     if (held_row[c] < 0) {
                         if (n_held == held_capacity) {
                             size_t capacity = held_capacity ? 2 * held_capacity : 16;
-                            uint64_t *grown = coopnet_i_realloc_array(held, capacity * words + 1,
-                                                                      sizeof *grown);
+                            uint64_t *grown =
+                                coopnet_i_realloc_array(held, capacity * words + 1, sizeof *grown);
                             if (grown == NULL) {
                                 status = COOPNET_ERROR(err, COOPNET_ENOMEM,
                                                        "out of memory computing reach");

@@ -60,15 +60,15 @@ typedef struct sketch_pass {
     const coopnet_temporal_network_t *network;
     size_t n, registers;
     int precision;
-    uint32_t *state;      /* n rows of `registers` words */
-    uint32_t *merged;     /* one contact's union */
-    uint32_t *pending;    /* one day's rows for the actors taking something */
-    size_t pending_rows;  /* capacity in rows */
-    int32_t *pending_row; /* per compact actor, -1: none today */
-    int32_t *touched;     /* actors with a pending row today */
-    uint32_t *own_bucket; /* per compact actor: the register of its own element */
-    uint32_t *own_key;    /* per compact actor: its element's word without the arrival */
-    double *estimate;     /* per compact actor: the estimate of its sketch's count */
+    uint32_t *state;       /* n rows of `registers` words */
+    uint32_t *merged;      /* one contact's union */
+    uint32_t *pending;     /* one day's rows for the actors taking something */
+    size_t pending_rows;   /* capacity in rows */
+    int32_t *pending_row;  /* per compact actor, -1: none today */
+    int32_t *touched;      /* actors with a pending row today */
+    uint32_t *own_bucket;  /* per compact actor: the register of its own element */
+    uint32_t *own_key;     /* per compact actor: its element's word without the arrival */
+    double *estimate;      /* per compact actor: the estimate of its sketch's count */
     int64_t *changed_step; /* per compact actor: the last step its sketch grew (forward) */
     /* the certain reading: what a contact gathered, held until it hands it on */
     int32_t *held_row;  /* per contact, -1: none */
@@ -304,8 +304,8 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                     continue;
                 if (pass->n_free == 0 && pass->n_held_rows == pass->held_capacity) {
                     size_t capacity = pass->held_capacity ? 2 * pass->held_capacity : 8;
-                    uint32_t *grown = coopnet_i_realloc_array(pass->held, capacity * m,
-                                                              sizeof *grown);
+                    uint32_t *grown =
+                        coopnet_i_realloc_array(pass->held, capacity * m, sizeof *grown);
                     if (grown == NULL)
                         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
                     pass->held = grown;
