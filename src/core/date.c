@@ -62,7 +62,8 @@ static int bad_date(const char *text, coopnet_error_t *err)
     else if (strchr(text, 'T') || strchr(text, ' '))
         snprintf(hint, sizeof hint, "; give the day only, without a time");
     return coopnet_error_set(err, COOPNET_EDATA,
-                             "invalid date '%s' (expected ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD%s)",
+                             "invalid date '%s' (expected ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD, or "
+                             "an interval START/END%s)",
                              text, hint);
 }
 
