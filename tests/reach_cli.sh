@@ -79,6 +79,21 @@ expect 2 "$coopnet" reach "$mena" --from saida --as-of 2024-01/2024-03 --quiet
 expect 2 "$coopnet" reach "$mena" --from saida --window 2024 --quiet
 contains "$err" "--window needs FROM/TO with both sides written"
 
+# issue 19 on the MENA bundle: every actor with a contact reaches or is reached by someone in the
+# possible reading (no one is left out because a date is missing), and Fes's requests for support
+# follow the Valletta workshop in every reading
+expect 0 "$coopnet" reach "$mena" --all --quiet
+printf '%s\n' "$out" | /usr/bin/python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+alone = [r["id"] for r in rows if r["out_reach_possible"] == "0" and r["in_reach_possible"] == "0"]
+sys.exit("reached by no one and reaching no one: %s" % alone if alone else 0)
+' || fail "an actor without reach on mena-hub"
+expect 0 "$coopnet" reach "$mena" --from saida --path-to scn_mena_hub --layer ties --format csv --quiet
+contains "$out" "2,fes,Fes,tie:fes->scn_mena_hub:request,request tie,2024-01-31/2024-09-30,2024-01-31,2024-09-30,false,"
+expect 0 "$coopnet" reach "$mena" --from saida --path-to scn_mena_hub --layer ties --quiet
+contains "$out" "possible, if peer_learning tie (2024-01-31/2024-02-01) happened before request tie (2024-01-31/2024-09-30)"
+
 tmp=$(mktemp -d)
 expect 0 "$coopnet" reach "$mena" --all -o "$tmp/all.csv" --quiet
 [ -s "$tmp/all.csv" ] && [ -z "$out" ] || fail "-o FILE"
