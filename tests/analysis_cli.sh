@@ -267,4 +267,23 @@ expect 0 chart reach-curve --from rabat,agadir,oujda --quiet "$mena" -o "$tmp/rc
 pdftotext "$tmp/rc.pdf" - | grep -q "Oujda (same line as Agadir)" || fail "reach-curve: identical lines not said"
 pdftotext "$tmp/rc.pdf" - | grep -q "Rabat (same line" && fail "reach-curve: Rabat's distinct line called the same"
 
+# relation layers (issue 15): co-attendance, every tie type, the agreements, chosen types; an
+# unknown type names the data's types; the NLC and reach follow the same layers
+expect 0 info --quiet --layer formal "$mena"
+grep -qF "cooperation graph: 46 actors, 31 links" "$tmp/out" || fail "--layer formal: $(cat "$tmp/out")"
+expect 0 info --quiet --layer mou,partnership "$mena"
+grep -qF "cooperation graph: 46 actors, 13 links" "$tmp/out" || fail "--layer mou,partnership"
+expect 0 info --quiet --layer ties "$mena"
+grep -qF "cooperation graph: 46 actors, 41 links" "$tmp/out" || fail "--layer ties"
+expect 0 info --quiet --layer events,formal "$mena"
+grep -qF "cooperation graph: 46 actors, 333 links" "$tmp/out" || fail "--layer events,formal"
+expect 2 info --quiet --layer bogus "$mena"
+err_has "unknown layer 'bogus' (expected events, ties, formal, all or a tie type; the data's tie types: membership, mou, partnership"
+expect 2 info --quiet --layer events,, "$mena"
+err_has "empty layer in 'events,,'"
+expect 0 nlc --quiet --table links --layer formal "$mena"
+grep -q ',co-attendance$' "$tmp/out" && fail "nlc --layer formal lists a co-attendance link"
+expect 0 reach --quiet --from fes --layer mou "$mena"
+[ "$(wc -l < "$tmp/out")" -eq 1 ] || fail "reach --layer mou: fes signed no MoU: $(cat "$tmp/out")"
+
 exit $failed

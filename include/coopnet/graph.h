@@ -61,6 +61,10 @@ COOPNET_API const char *coopnet_reading_name(coopnet_reading_t reading);
 
 typedef struct coopnet_graph_options {
     coopnet_layer_t layer;
+    /* NULL: every tie type of the layer. Else the relation layers kept, as parsed by
+     * coopnet_graph_parse_layers ("events,mou,formal"; not owned): ties count only when their
+     * type is named, or "formal" names it (coopnet_tie_type_is_formal), or "ties" or "all" is */
+    const char *layers;
     coopnet_weighting_t weighting;
     /* precision NONE: no cut-off. Else an event or tie counts when it is certainly on or before
      * the as-of date's last day (its latest possible day is), or with as_of_reading POSSIBLE when
@@ -95,6 +99,19 @@ COOPNET_API void coopnet_graph_options_window(const coopnet_graph_options_t *opt
  * COOPNET_EINVAL with a message naming the value otherwise. */
 COOPNET_API int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer,
                                           coopnet_error_t *err);
+/* Parses a comma-separated list of relation layers: "events" (co-attendance), "ties" (every tie
+ * type), "formal" (the agreement types), "all", or tie types ("mou,partnership"), and sets
+ * options->layer to what the list spans and options->layers to text (which must outlive the
+ * options) when the list names tie types. EINVAL naming an empty item. O(length). */
+COOPNET_API int coopnet_graph_parse_layers(const char *text, coopnet_graph_options_t *options,
+                                           coopnet_error_t *err);
+
+/* EINVAL when options->layers names a tie type that is neither one of the recommended types
+ * (docs/bundle-format.md) nor found in bundle, listing the types the data has. O(ties). */
+COOPNET_API int coopnet_graph_check_layers(const coopnet_bundle_t *bundle,
+                                           const coopnet_graph_options_t *options,
+                                           coopnet_error_t *err);
+
 COOPNET_API int coopnet_graph_parse_weighting(const char *text, coopnet_weighting_t *weighting,
                                               coopnet_error_t *err);
 COOPNET_API int coopnet_graph_parse_levels(const char *text, unsigned *level_mask,

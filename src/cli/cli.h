@@ -68,6 +68,7 @@ typedef struct cli_graph_options {
     coopnet_graph_options_t graph;
     char *exclude_text;   /* owned copy of the --exclude value, split in place */
     const char **exclude; /* owned array of pointers into exclude_text */
+    char *layers_text;    /* owned copy of the --layer value (graph.layers points into it) */
 } cli_graph_options_t;
 
 /* The actor ids of a list option (--exclude, --from): an owned copy of the text split at commas. */
@@ -79,8 +80,11 @@ void cli_graph_options_free(cli_graph_options_t *options);
 /* The option table entries of the cooperation graph into the cli_graph_options_t *options: the
  * filters (--layer, --exclude, --level) alone, and with --weighting and --as-of. */
 #define CLI_GRAPH_FILTER_OPTIONS(options)                                                          \
-    CLI_VALUE("layer", "events|ties|all", "which links make the cooperation graph (default all)",  \
-              &(options)->graph.layer, cli_parse_layer),                                           \
+    CLI_VALUE("layer", "L[,L...]",                                                                 \
+              "which relations make the cooperation graph: events\n(co-attendance), ties (every "   \
+              "tie type), formal\n(agreements), a tie type (mou, partnership, ...) or\nall "        \
+              "(default)",                                                                        \
+              (options), cli_parse_layer),                                                         \
         CLI_VALUE("exclude", "ID[,ID...]",                                                         \
                   "leave these actors out; their events stay (coopnet\nwhatif --without drops "    \
                   "those too)",                                                                    \
@@ -113,7 +117,7 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   &(options)->graph.as_of_reading, cli_parse_reading)
 
 int cli_parse_layer(const cli_option_t *option, const char *value, void *field,
-                    coopnet_error_t *err); /* coopnet_graph_layer_t */
+                    coopnet_error_t *err); /* cli_graph_options_t */
 int cli_parse_weighting(const cli_option_t *option, const char *value, void *field,
                         coopnet_error_t *err); /* coopnet_weighting_t */
 int cli_parse_levels(const cli_option_t *option, const char *value, void *field,

@@ -140,6 +140,7 @@ void cli_graph_options_free(cli_graph_options_t *options)
 {
     free(options->exclude_text);
     free(options->exclude);
+    free(options->layers_text);
     memset(options, 0, sizeof *options);
 }
 

@@ -576,7 +576,18 @@ int cli_parse_layer(const cli_option_t *option, const char *value, void *field,
                     coopnet_error_t *err)
 {
     (void)option;
-    return coopnet_graph_parse_layer(value, field, err);
+    cli_graph_options_t *options = field;
+    char *text = strdup(value);
+    if (text == NULL)
+        return coopnet_error_set(err, COOPNET_ENOMEM, "out of memory");
+    int status = coopnet_graph_parse_layers(text, &options->graph, err);
+    if (status != COOPNET_OK) {
+        free(text);
+        return status;
+    }
+    free(options->layers_text);
+    options->layers_text = text;
+    return COOPNET_OK;
 }
 
 int cli_parse_weighting(const cli_option_t *option, const char *value, void *field,

@@ -1325,6 +1325,14 @@ static void default_subtitle(const network_figure_t *figure, char *buffer, size_
     const char *layer = options->graph.layer == COOPNET_LAYER_EVENTS ? "shared events"
                         : options->graph.layer == COOPNET_LAYER_TIES ? "ties"
                                                                      : "shared events and ties";
+    char layers[160];
+    if (options->graph.layers != NULL) { /* the relations named: "events, mou, formal" */
+        snprintf(layers, sizeof layers, "layers: %s", options->graph.layers);
+        for (char *p = layers; *p; p++)
+            if (*p == '_')
+                *p = ' ';
+        layer = layers;
+    }
     snprintf(buffer, size, "%zu actors, %zu links (%s)%s", figure->n_nodes, figure->n_edges, layer,
              as_of);
 }

@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void coopnet_graph_options_init(coopnet_graph_options_t *options)
 {
@@ -31,6 +32,114 @@ int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer, coopnet_
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "unknown layer '%s' (expected events, ties or all)", text);
     return COOPNET_OK;
+}
+
+/* Calls visit(item, length, context) for each comma-separated item of list until it returns
+ * true; returns whether one did. */
+static bool any_layer(const char *list, bool (*visit)(const char *, size_t, const void *),
+                      const void *context)
+{
+    for (const char *item = list; item != NULL;) {
+        const char *comma = strchr(item, ',');
+        size_t length = comma ? (size_t)(comma - item) : strlen(item);
+        if (visit(item, length, context))
+            return true;
+        item = comma ? comma + 1 : NULL;
+    }
+    return false;
+}
+
+static bool layer_is(const char *item, size_t length, const char *name)
+{
+    return strlen(name) == length && strncasecmp(item, name, length) == 0;
+}
+
+static bool layer_keeps_type(const char *item, size_t length, const void *context)
+{
+    const char *type = context;
+    return layer_is(item, length, "ties") || layer_is(item, length, "all") ||
+           (layer_is(item, length, "formal") && coopnet_tie_type_is_formal(type)) ||
+           layer_is(item, length, type);
+}
+
+int coopnet_graph_parse_layers(const char *text, coopnet_graph_options_t *options,
+                               coopnet_error_t *err)
+{
+    bool events = false, ties = false, types = false;
+    for (const char *item = text;;) {
+        const char *comma = strchr(item, ',');
+        size_t length = comma ? (size_t)(comma - item) : strlen(item);
+        if (length == 0)
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "empty layer in '%s' (expected events, ties, formal, all or tie "
+                                 "types, separated by commas)",
+                                 text);
+        if (layer_is(item, length, "all"))
+            events = ties = true;
+        else if (layer_is(item, length, "events"))
+            events = true;
+        else if (layer_is(item, length, "ties"))
+            ties = true;
+        else
+            types = true;
+        if (comma == NULL)
+            break;
+        item = comma + 1;
+    }
+    options->layer = !events         ? COOPNET_LAYER_TIES
+                     : ties || types ? COOPNET_LAYER_ALL
+                                     : COOPNET_LAYER_EVENTS;
+    options->layers = types && !ties ? text : NULL;
+    return COOPNET_OK;
+}
+
+static const char *const recommended_tie_types[] = {
+    "mou", "partnership", "membership", "technical_support", "funding", "peer_learning", "request"};
+
+typedef struct layer_check {
+    const coopnet_bundle_t *bundle;
+    const char *unknown;
+    size_t unknown_length;
+} layer_check_t;
+
+static bool layer_is_unknown(const char *item, size_t length, const void *context)
+{
+    layer_check_t *check = (layer_check_t *)context;
+    static const char *const words[] = {"events", "ties", "formal", "all"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (layer_is(item, length, words[i]))
+            return false;
+    for (size_t i = 0; i < sizeof recommended_tie_types / sizeof recommended_tie_types[0]; i++)
+        if (layer_is(item, length, recommended_tie_types[i]))
+            return false;
+    for (size_t t = 0; t < check->bundle->n_ties; t++)
+        if (layer_is(item, length, check->bundle->ties[t].type))
+            return false;
+    check->unknown = item;
+    check->unknown_length = length;
+    return true;
+}
+
+int coopnet_graph_check_layers(const coopnet_bundle_t *bundle,
+                               const coopnet_graph_options_t *options, coopnet_error_t *err)
+{
+    layer_check_t check = {bundle, NULL, 0};
+    if (options->layers == NULL || !any_layer(options->layers, layer_is_unknown, &check))
+        return COOPNET_OK;
+    char found[512] = "";
+    size_t used = 0;
+    for (size_t t = 0; t < bundle->n_ties && used + 64 < sizeof found; t++) {
+        bool seen = false;
+        for (size_t u = 0; u < t && !seen; u++)
+            seen = strcasecmp(bundle->ties[u].type, bundle->ties[t].type) == 0;
+        if (!seen)
+            used += (size_t)snprintf(found + used, sizeof found - used, "%s%s", used ? ", " : "",
+                                     bundle->ties[t].type);
+    }
+    return COOPNET_ERROR(err, COOPNET_EINVAL,
+                         "unknown layer '%.*s' (expected events, ties, formal, all or a tie type; "
+                         "the data's tie types: %s)",
+                         (int)check.unknown_length, check.unknown, used ? found : "none");
 }
 
 int coopnet_graph_parse_weighting(const char *text, coopnet_weighting_t *weighting,
@@ -174,6 +283,9 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
 {
     if (options->layer == COOPNET_LAYER_EVENTS)
         return false;
+    if (options->layers != NULL &&
+        !any_layer(options->layers, layer_keeps_type, bundle->ties[tie].type))
+        return false;
     if (options->as_of.precision == COOPNET_DATE_NONE)
         return true;
     const coopnet_tie_t *t = &bundle->ties[tie];
@@ -240,6 +352,7 @@ static void free_options_copy(coopnet_graph_options_t *copy)
 {
     free((void *)copy->exclude);
     free((void *)copy->exclude_events);
+    free((void *)copy->layers);
 }
 
 /* *copy = *options, with the exclude and exclude_events ids copied into blocks that copy owns
@@ -250,6 +363,9 @@ static int copy_options(coopnet_graph_options_t *copy, const coopnet_graph_optio
     *copy = *options;
     copy->exclude = NULL;
     copy->exclude_events = NULL;
+    copy->layers = NULL;
+    if (options->layers != NULL && (copy->layers = strdup(options->layers)) == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory copying the graph options");
     int status = copy_ids(options->exclude, options->n_exclude, &copy->exclude, err);
     if (status == COOPNET_OK)
         status = copy_ids(options->exclude_events, options->n_exclude_events, &copy->exclude_events,
@@ -257,6 +373,7 @@ static int copy_options(coopnet_graph_options_t *copy, const coopnet_graph_optio
     if (status != COOPNET_OK) {
         free_options_copy(copy);
         copy->exclude = copy->exclude_events = NULL;
+        copy->layers = NULL;
     }
     return status;
 }
@@ -664,7 +781,8 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
     have_edges = true;
     if ((status = coopnet_i_graph_select_actors(bundle, options, &graph->vertex_of_actor,
                                                 &graph->actor_of_vertex, err)) != COOPNET_OK ||
-        (status = check_excluded_events(bundle, options, err)) != COOPNET_OK)
+        (status = check_excluded_events(bundle, options, err)) != COOPNET_OK ||
+        (status = coopnet_graph_check_layers(bundle, options, err)) != COOPNET_OK)
         goto cleanup;
     size_t n_vertices = (size_t)igraph_vector_int_size(&graph->actor_of_vertex);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);

@@ -217,7 +217,8 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the contacts");
         goto cleanup;
     }
-    if ((status = select_actors(network, err)) != COOPNET_OK)
+    if ((status = select_actors(network, err)) != COOPNET_OK ||
+        (status = coopnet_graph_check_layers(bundle, &options->graph, err)) != COOPNET_OK)
         goto cleanup;
 
     /* the contacts within since..until, by their earliest day */
