@@ -126,11 +126,11 @@ grep -qF "keys.ini:10: error: job 'third': unknown option '--every-step'" "$work
     fail "unknown key in the third job: message: $(head -c 400 "$work/err")"
 [ -e "$work/keys-out" ] && fail "unknown key: the first job ran (or its directory was made)"
 # a bad value too (values are parsed as the command would), and an option taking ids is fine
-printf '[a]\ncommand = convert\nbundle = small\noutput = keys-out/a.graphml\n[b]\ncommand = info\nbundle = small\nlayer = friends\n' >"$work/value.ini"
+printf '[a]\ncommand = convert\nbundle = small\noutput = keys-out/a.graphml\n[b]\ncommand = info\nbundle = small\nlayer = events,,\n' >"$work/value.ini"
 "$coopnet" batch "$work/value.ini" >"$work/out" 2>"$work/err"
 status=$?
 [ "$status" -eq 3 ] || fail "bad value: exit $status, expected 3"
-grep -qF "value.ini:5: error: job 'b': unknown layer 'friends' (expected events, ties or all)" "$work/err" ||
+grep -qF "value.ini:5: error: job 'b': empty layer in 'events,,'" "$work/err" ||
     fail "bad value: message: $(head -c 400 "$work/err")"
 [ -e "$work/keys-out" ] && fail "bad value: the first job ran"
 printf '[a]\ncommand = centrality\nbundle = small\nmeasure = degree\nexclude = hub,fes\nquiet = true\n' >"$work/good.ini"

@@ -57,7 +57,7 @@ contains "unknown option message" "$work/err" "coopnet validate: unknown option 
 contains "unknown option points to help" "$work/err" "Try 'coopnet validate --help'"
 expect "missing argument" 2 "$coopnet" validate
 expect "bad layer" 2 "$coopnet" info --layer both "$small"
-contains "bad layer message" "$work/err" "unknown layer 'both' (expected events, ties or all)"
+contains "bad layer message" "$work/err" "unknown layer 'both' (expected events, ties, formal, all or a tie type; the data's tie types: "
 expect "bad as-of" 2 "$coopnet" info --as-of 2024/01/01 "$small"
 contains "bad as-of message" "$work/err" "invalid date '2024/01/01'"
 expect "unknown exclude" 2 "$coopnet" info --exclude nobody "$small"

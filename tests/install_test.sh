@@ -130,7 +130,7 @@ check "completion: 'coopnet con' -> convert" test "$(complete_line coopnet con)"
 check "completion: 'coopnet info --we' -> --weighting" \
     test "$(complete_line coopnet info --we)" = --weighting
 check "completion: '--layer' values" \
-    test "$(complete_line coopnet info --layer '' | sort | tr '\n' ' ')" = "all events ties "
+    test "$(complete_line coopnet info --layer '' | sort | tr '\n' ' ')" = "all events formal ties "
 first_words=$(complete_line coopnet '')
 for command in "${commands[@]}"; do
     check "man page has 'coopnet $command'" grep -q "^\\.SS \"coopnet $command\"" "$man"

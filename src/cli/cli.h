@@ -80,10 +80,10 @@ void cli_graph_options_free(cli_graph_options_t *options);
 /* The option table entries of the cooperation graph into the cli_graph_options_t *options: the
  * filters (--layer, --exclude, --level) alone, and with --weighting and --as-of. */
 #define CLI_GRAPH_FILTER_OPTIONS(options)                                                          \
-    CLI_VALUE("layer", "L[,L...]",                                                                 \
-              "which relations make the cooperation graph: events\n(co-attendance), ties (every "   \
-              "tie type), formal\n(agreements), a tie type (mou, partnership, ...) or\nall "        \
-              "(default)",                                                                        \
+    CLI_VALUE("layer", "events|ties|formal|all",                                                   \
+              "which relations make the cooperation graph, a comma\nlist of: events "              \
+              "(co-attendance), ties (every\ntie type), formal (agreements), tie types (mou,\n"     \
+              "partnership, ...) or all (default)",                                               \
               (options), cli_parse_layer),                                                         \
         CLI_VALUE("exclude", "ID[,ID...]",                                                         \
                   "leave these actors out; their events stay (coopnet\nwhatif --without drops "    \
