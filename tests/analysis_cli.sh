@@ -286,4 +286,16 @@ grep -q ',co-attendance$' "$tmp/out" && fail "nlc --layer formal lists a co-atte
 expect 0 reach --quiet --from fes --layer mou "$mena"
 [ "$(wc -l < "$tmp/out")" -eq 1 ] || fail "reach --layer mou: fes signed no MoU: $(cat "$tmp/out")"
 
+# time windows (issue 15): what surely took place in the window; one of --as-of and --between
+expect 0 info --quiet --between 2024-01/2024-12 "$mena"
+grep -qF "cooperation graph: 46 actors, 260 links" "$tmp/out" || fail "--between 2024: $(cat "$tmp/out")"
+expect 0 info --quiet --between ../2023-12 "$mena"
+grep -qF "cooperation graph: 46 actors, 62 links" "$tmp/out" || fail "--between ../2023-12"
+expect 0 info --quiet --as-of 2023-12 "$mena"
+grep -qF "cooperation graph: 46 actors, 62 links" "$tmp/out" || fail "--as-of 2023-12 differs from --between ../2023-12"
+expect 2 info --quiet --between 2024/.. --as-of 2024 "$mena"
+err_has "give --as-of or --between, not both"
+expect 2 info --quiet --between 2025 "$mena"
+err_has "--between needs FROM/TO"
+
 exit $failed

@@ -69,6 +69,7 @@ typedef struct cli_graph_options {
     char *exclude_text;   /* owned copy of the --exclude value, split in place */
     const char **exclude; /* owned array of pointers into exclude_text */
     char *layers_text;    /* owned copy of the --layer value (graph.layers points into it) */
+    bool as_of_given, between_given; /* one of them at most */
 } cli_graph_options_t;
 
 /* The actor ids of a list option (--exclude, --from): an owned copy of the text split at commas. */
@@ -110,7 +111,11 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   "only events surely on or before DATE (the end of its\nmonth or year) and ties " \
                   "surely started by then and not\nended (a month or interval counts by its last "  \
                   "day)",                                                                          \
-                  &(options)->graph.as_of, cli_parse_date),                                        \
+                  (options), cli_parse_as_of),                                                     \
+        CLI_VALUE("between", "FROM/TO",                                                            \
+                  "only what surely took place in the window (either side\nmay be '..'): events "  \
+                  "surely under way in it, ties\nsurely started by TO and not ended before FROM",  \
+                  (options), cli_parse_between),                                                   \
         CLI_VALUE("as-of-mode", "certain|possible",                                                \
                   "with --as-of: keep what is surely before it (default)\nor what may be (a "       \
                   "month or interval by its first day)",                                           \
@@ -126,6 +131,10 @@ int cli_parse_backbone(const cli_option_t *option, const char *value, void *fiel
                        coopnet_error_t *err); /* coopnet_graph_backbone_t */
 int cli_parse_exclude(const cli_option_t *option, const char *value, void *field,
                       coopnet_error_t *err); /* cli_graph_options_t */
+int cli_parse_as_of(const cli_option_t *option, const char *value, void *field,
+                    coopnet_error_t *err); /* cli_graph_options_t */
+int cli_parse_between(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err); /* cli_graph_options_t: graph.since and graph.as_of */
 int cli_parse_window(const cli_option_t *option, const char *value, void *field,
                      coopnet_error_t *err); /* coopnet_date_t, an interval of two written sides */
 int cli_parse_reading(const cli_option_t *option, const char *value, void *field,

@@ -339,6 +339,41 @@ int cli_parse_date(const cli_option_t *option, const char *value, void *field, c
     return COOPNET_OK;
 }
 
+int cli_parse_as_of(const cli_option_t *option, const char *value, void *field,
+                    coopnet_error_t *err)
+{
+    cli_graph_options_t *options = field;
+    if (options->between_given)
+        return coopnet_error_set(err, COOPNET_EINVAL, "give --as-of or --between, not both");
+    int status = cli_parse_date(option, value, &options->graph.as_of, err);
+    options->as_of_given = status == COOPNET_OK;
+    return status;
+}
+
+int cli_parse_between(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err)
+{
+    cli_graph_options_t *options = field;
+    coopnet_date_t window;
+    if (options->as_of_given)
+        return coopnet_error_set(err, COOPNET_EINVAL, "give --as-of or --between, not both");
+    if (coopnet_date_parse(value, &window, err) != COOPNET_OK)
+        return coopnet_error_prefix(err, "--%s", option->name);
+    if (window.precision != COOPNET_DATE_INTERVAL)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs FROM/TO (2024-01/2024-12, or '..' for an open side), "
+                                 "not '%s'",
+                                 option->name, value);
+    coopnet_date_t none = {0};
+    options->graph.since =
+        window.start_precision == COOPNET_DATE_NONE ? none : coopnet_date_from_day(window.day);
+    options->graph.as_of = window.end_precision == COOPNET_DATE_NONE
+                               ? none
+                               : coopnet_date_from_day(coopnet_date_last_day(window));
+    options->between_given = true;
+    return COOPNET_OK;
+}
+
 int cli_parse_window(const cli_option_t *option, const char *value, void *field,
                      coopnet_error_t *err)
 {

@@ -286,12 +286,13 @@ bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t tie,
     if (options->layers != NULL &&
         !any_layer(options->layers, layer_keeps_type, bundle->ties[tie].type))
         return false;
-    if (options->as_of.precision == COOPNET_DATE_NONE)
+    bool has_cutoff = options->as_of.precision != COOPNET_DATE_NONE;
+    if (!has_cutoff && options->since.precision == COOPNET_DATE_NONE)
         return true;
     const coopnet_tie_t *t = &bundle->ties[tie];
     coopnet_reading_t reading = options->as_of_reading;
-    int32_t cutoff = coopnet_date_last_day(options->as_of);
-    if (reading_day(options, bundle, t->start, reading, true) > cutoff)
+    int32_t cutoff = has_cutoff ? coopnet_date_last_day(options->as_of) : INT32_MAX;
+    if (has_cutoff && reading_day(options, bundle, t->start, reading, true) > cutoff)
         return false;
     /* with a window, a tie counts when it was active at some time in it: its end (certain: the
      * earliest day it may have ended) is not before the window */
