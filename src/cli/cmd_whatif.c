@@ -3,6 +3,10 @@
  * after actors withdraw with the events they convened; `--rank`: the key players. */
 #include "cli_analysis.h"
 
+#include "coopnet/temporal.h"
+
+#include <stdlib.h>
+
 static int run_whatif(int argc, char **argv);
 
 const cli_command_t cli_command_whatif = {
@@ -23,7 +27,10 @@ const cli_command_t cli_command_whatif = {
             "(the NLC links of `coopnet nlc`; change = links lost); and, with 1 or 0 for\n"
             "before and after, an actor id for actors (the withdrawn actors), an event id\n"
             "for events (the dropped events) and an actor id for isolated (the actors\n"
-            "linked before and isolated after).\n"
+            "linked before and isolated after). Then temporal reach (docs/temporal.md) in\n"
+            "its two readings: reach_pairs_certain and reach_pairs_possible (ordered pairs\n"
+            "a reaches b, subject *), and out_reach_certain / out_reach_possible for each\n"
+            "remaining actor whose reach changed.\n"
             "\nWith --rank, every actor withdraws in turn with its events (one graph built\n"
             "per actor; --top N tries only the N actors of highest degree), highest\n"
             "fragmentation after first:\n"
@@ -98,6 +105,55 @@ static void write_ranking(coopnet_table_t *table, cli_analysis_t *analysis,
         coopnet_table_number(table, item->after.fragmentation);
         coopnet_table_end_row(table);
     }
+}
+
+/* All-sources reach of one reading under graph options, exact or estimated by the library's
+ * policy. all must be zeroed; on success the caller destroys it. */
+static int reach_of(const coopnet_bundle_t *bundle, const coopnet_graph_options_t *graph_options,
+                    coopnet_reading_t reading, coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    options.graph = *graph_options;
+    options.reading = reading;
+    coopnet_temporal_all_policy_t policy;
+    coopnet_temporal_all_policy_init(&policy);
+    coopnet_temporal_network_t *network = NULL;
+    int status = coopnet_temporal_network_alloc(bundle, &options, &network, err);
+    if (status == COOPNET_OK)
+        status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, all, err);
+    coopnet_temporal_network_free(network);
+    return status;
+}
+
+/* The reach rows: pairs reached in each reading before and after, and each remaining actor
+ * whose out-reach changed. */
+static int write_reach_rows(coopnet_table_t *table, const coopnet_graph_t *before,
+                            const coopnet_whatif_t *whatif, coopnet_error_t *err)
+{
+    static const char *const pairs[] = {"reach_pairs_certain", "reach_pairs_possible"};
+    static const char *const actors[] = {"out_reach_certain", "out_reach_possible"};
+    const coopnet_bundle_t *bundle = before->bundle;
+    for (int reading = 0; reading < 2; reading++) {
+        coopnet_temporal_all_t b = {0}, a = {0};
+        int status = reach_of(bundle, &before->options, (coopnet_reading_t)reading, &b, err);
+        if (status == COOPNET_OK)
+            status =
+                reach_of(bundle, &whatif->graph_after.options, (coopnet_reading_t)reading, &a, err);
+        if (status == COOPNET_OK) {
+            write_row(table, pairs[reading], "*", (double)b.total_pairs, (double)a.total_pairs);
+            for (size_t actor = 0; actor < bundle->n_actors; actor++)
+                if (b.out_reach[actor] >= 0 && a.out_reach[actor] >= 0 &&
+                    b.out_reach[actor] != a.out_reach[actor])
+                    write_row(table, actors[reading], bundle->actors[actor].id,
+                              (double)b.out_reach[actor], (double)a.out_reach[actor]);
+        }
+        coopnet_temporal_all_destroy(&b);
+        coopnet_temporal_all_destroy(&a);
+        if (status != COOPNET_OK)
+            return status;
+    }
+    return COOPNET_OK;
 }
 
 static int run_whatif(int argc, char **argv)
@@ -175,6 +231,11 @@ static int run_whatif(int argc, char **argv)
         static const char *const columns[] = {"measure", "subject", "before", "after", "change"};
         coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 5);
         write_comparison(&table, &analysis.graph, &whatif);
+        if (write_reach_rows(&table, &analysis.graph, &whatif, &err) != COOPNET_OK) {
+            coopnet_table_end(&table);
+            exit_status = cli_fail(&err);
+            goto cleanup;
+        }
     }
     coopnet_table_end(&table);
     exit_status = cli_analysis_finish(&analysis);
