@@ -24,12 +24,12 @@ mena=$source_dir/datasets/mena-hub
 expect_status 0 $? "report"
 [ -s "$work/stderr" ] && fail "report --quiet wrote on stderr"
 pages=$(pdfinfo "$work/a.pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 9 ] || fail "report has $pages pages, expected 9"
+[ "$pages" = 10 ] || fail "report has $pages pages, expected 10"
 pdfinfo "$work/a.pdf" | grep -q 'Page size: *595.276 x 841.89' || fail "pages are not A4"
 pdftotext -layout "$work/a.pdf" "$work/a.txt"
 for heading in "2 The network" "3 The geography" "4 Who holds it together" \
-    "5 National-local cooperation" "6 Groups and brokers" "7 Peer-learning reach" \
-    "8 Change over time" "9 Sources and method notes" "Page 9 of 9"; do
+    "5 National-local cooperation" "6 Groups and brokers" "7 Dependence on the convener" \
+    "8 Peer-learning reach" "9 Change over time" "10 Sources and method notes" "Page 10 of 10"; do
     expect_text "$heading" "$work/a.txt" "heading"
 done
 

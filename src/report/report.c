@@ -15,6 +15,7 @@
 #include "coopnet/rank.h"
 #include "coopnet/snapshots.h"
 #include "coopnet/temporal.h"
+#include "coopnet/whatif.h"
 #include "analysis/snapshots_internal.h"
 #include "figures/draw.h"
 #include "core/internal.h"
@@ -122,6 +123,13 @@ typedef struct report_model {
     coopnet_temporal_curve_t reach_curve_possible;
     igraph_vector_int_t top_sources; /* actors reaching some other, most first (at most 8) */
 
+    /* dependence on the convener: the actor that convened the most events, and the network
+     * without it and its events (coopnet/whatif.h); convener -1 when none convened two */
+    long convener;
+    size_t convened;
+    coopnet_whatif_t whatif;
+    uint64_t reach_pairs_after; /* certain reach without the convener */
+
     coopnet_snapshots_t snapshots;    /* degree by year */
     coopnet_graph_t *snapshot_graphs; /* the graph of each year, as analysed */
     coopnet_snapshot_panels_t panels; /* the years drawn, lent from snapshot_graphs */
@@ -150,6 +158,7 @@ static void report_model_destroy(report_model_t *model)
     coopnet_temporal_curve_destroy(&model->reach_curve);
     coopnet_temporal_all_destroy(&model->reach);
     coopnet_temporal_network_free(model->temporal);
+    coopnet_whatif_destroy(&model->whatif);
     coopnet_temporal_curve_destroy(&model->reach_curve_possible);
     coopnet_temporal_all_destroy(&model->reach_possible);
     coopnet_temporal_network_free(model->temporal_possible);
@@ -391,6 +400,52 @@ cleanup:
     return status;
 }
 
+/* The convener the network depends on most: the actor in the graph that hosted, organised or
+ * facilitated the most events (at least two; ties: higher degree, then bundle order), and the
+ * network without it and its events, with the certain reach left. */
+static int compute_dependence(report_model_t *model, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    model->convener = -1;
+    model->convened = 0;
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        igraph_integer_t v = VECTOR(model->graph.vertex_of_actor)[a];
+        if (v < 0)
+            continue;
+        size_t convened = coopnet_whatif_convened_events(&model->graph, a);
+        if (convened < 2)
+            continue;
+        double degree = VECTOR(model->degree)[v];
+        if (model->convener < 0 || convened > model->convened ||
+            (convened == model->convened &&
+             degree >
+                 VECTOR(model->degree)[VECTOR(model->graph.vertex_of_actor)[model->convener]])) {
+            model->convener = (long)a;
+            model->convened = convened;
+        }
+    }
+    if (model->convener < 0)
+        return COOPNET_OK;
+    const char *id = bundle->actors[model->convener].id;
+    int status = coopnet_whatif_compute(&model->graph, &id, 1, false, &model->whatif, err);
+    if (status != COOPNET_OK)
+        return status;
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    options.graph = model->whatif.graph_after.options;
+    coopnet_temporal_all_policy_t policy;
+    coopnet_temporal_all_policy_init(&policy);
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_t all = {0};
+    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, err)) == COOPNET_OK &&
+        (status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) ==
+            COOPNET_OK)
+        model->reach_pairs_after = all.total_pairs;
+    coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
+    return status;
+}
+
 static int report_model_init(report_model_t *model, const coopnet_bundle_t *bundle,
                              const coopnet_report_options_t *options, coopnet_error_t *err)
 {
@@ -453,6 +508,7 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
         (status = coopnet_nlc_compute(&model->graph, &model->nlc, err)) != COOPNET_OK ||
         (status = compute_groups(model, err)) != COOPNET_OK ||
         (status = compute_reach(model, err)) != COOPNET_OK ||
+        (status = compute_dependence(model, err)) != COOPNET_OK ||
         (status = compute_change(model, err)) != COOPNET_OK)
         goto cleanup;
 cleanup:
@@ -682,17 +738,19 @@ struct report_page {
     size_t n_all;
 };
 
-static void page_contents_line(report_document_t *document, int number, const char *title)
+/* One contents line in the column from x of width: the title, its page number at the right. */
+static void page_contents_line(report_document_t *document, int number, const char *title, double x,
+                               double width)
 {
     char markup[256], escaped[200];
     coopnet_i_report_escape(title, escaped, sizeof escaped);
     snprintf(markup, sizeof markup, "%s", escaped);
-    coopnet_i_report_text(document, REPORT_FONT_BODY, markup, REPORT_MARGIN_LEFT, document->y,
-                          REPORT_TEXT_WIDTH - 40, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    coopnet_i_report_text(document, REPORT_FONT_BODY, markup, x, document->y, width - 24,
+                          COOPNET_ALIGN_LEFT, coopnet_i_style_text);
     snprintf(markup, sizeof markup, "%d", number);
-    double height = coopnet_i_report_text(document, REPORT_FONT_BODY, markup,
-                                          REPORT_MARGIN_LEFT + REPORT_TEXT_WIDTH, document->y, 0,
-                                          COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+    double height =
+        coopnet_i_report_text(document, REPORT_FONT_BODY, markup, x + width, document->y, 0,
+                              COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
     document->y += height + 3;
 }
 
@@ -760,8 +818,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
     snprintf(links, sizeof links, "%lld", (long long)model->summary.n_edges);
     const char *numbers[] = {actors, events, ties, links};
     char events_label[64];
-    snprintf(events_label, sizeof events_label, "events (%zu dated to the month)",
-             model->n_dated_events);
+    snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
     const char *labels[] = {"actors", events_label, "recorded ties", "cooperation links"};
     coopnet_i_report_key_figures(document, numbers, labels, 4);
 
@@ -779,7 +836,8 @@ static void page_title(report_document_t *document, const report_model_t *model,
         document,
         "This report maps <b>%zu actors</b> in %s: %zu local, %zu regional, %zu national and %zu "
         "international. They are linked by <b>%zu events</b> they attended together (%zu of them "
-        "dated to the day or month, from %s to %s) and <b>%zu recorded ties</b> (%zu of them formal agreements: "
+        "dated to the day or month, from %s to %s) and <b>%zu recorded ties</b> (%zu of them "
+        "formal agreements: "
         "MoUs, partnerships, memberships, funding, technical support). Together these "
         "give a cooperation network of %lld links between actors (density %.2f) in %lld "
         "connected %s%s%s%s.",
@@ -800,9 +858,21 @@ static void page_title(report_document_t *document, const report_model_t *model,
                          text);
     }
 
+    /* two columns, so that the contents stay above the footer however long the scope runs */
     coopnet_i_report_section(document, "Contents");
-    for (size_t i = 1; i < page->n_all; i++)
-        page_contents_line(document, page->all[i].number, page->all[i].title);
+    size_t n = page->n_all - 1, per_column = (n + 1) / 2;
+    double column_top = document->y, bottom = column_top;
+    double column_width = (REPORT_TEXT_WIDTH - 24) / 2;
+    for (size_t i = 0; i < n; i++) {
+        if (i == per_column) {
+            bottom = document->y;
+            document->y = column_top;
+        }
+        double x = REPORT_MARGIN_LEFT + (i < per_column ? 0 : column_width + 24);
+        page_contents_line(document, page->all[i + 1].number, page->all[i + 1].title, x,
+                           column_width);
+    }
+    document->y = fmax(bottom, document->y);
 }
 
 /* The actors sharing the first place of order (by values) as Pango markup (names escaped):
@@ -1381,6 +1451,113 @@ static void page_groups(report_document_t *document, const report_model_t *model
         "liaison, three levels.",
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
         coopnet_i_style_muted);
+}
+
+/* What the network owes its main convener: the what-if of its withdrawal with its events. */
+static void page_dependence(report_document_t *document, const report_model_t *model,
+                            const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_i_report_page_title(document, page->number, page->title);
+    if (model->convener < 0) {
+        coopnet_i_report_paragraph(document,
+                                   "No actor hosted, organised or facilitated more than one of the "
+                                   "events in this report: the network does not rest on one "
+                                   "convener.");
+        return;
+    }
+    const coopnet_whatif_t *w = &model->whatif;
+    const coopnet_whatif_side_t *b = &w->before, *a = &w->after;
+    const char *name = bundle->actors[model->convener].name;
+    const coopnet_whatif_nlc_t *whole = NULL;
+    for (size_t i = 0; i < w->n_nlc && whole == NULL; i++)
+        if (strcmp(w->nlc[i].country, "*") == 0 && w->nlc[i].level == COOPNET_LEVEL_LOCAL)
+            whole = &w->nlc[i];
+    paragraph_printf(
+        document,
+        "<b>%s</b> hosted, organised or facilitated <b>%zu of the %lld events</b>. If it "
+        "stopped convening, and its events with it, the network would fall from %lld connected "
+        "%s to <b>%lld</b>; "
+        "<b>%lld %s</b> would be left with no link at all, and the largest group would hold "
+        "%lld of %lld actors. Ties between the other actors stay.",
+        name, model->convened, (long long)b->events, (long long)b->components,
+        plural((size_t)b->components, "group", "groups"), (long long)a->components,
+        (long long)w->n_isolated, plural(w->n_isolated, "actor", "actors"),
+        (long long)a->largest_component, (long long)a->actors);
+    if (whole != NULL)
+        paragraph_printf(document,
+                         "National-local links would fall from %lld to %lld, and the pairs of "
+                         "actors a practice surely reaches over time from %llu to %llu: the "
+                         "cooperation that would remain without the convener is what a "
+                         "sustainability plan builds on.",
+                         (long long)whole->before, (long long)whole->after,
+                         (unsigned long long)model->reach.total_pairs,
+                         (unsigned long long)model->reach_pairs_after);
+
+    coopnet_i_report_section(document, "Before and after");
+    static const char *const headers[] = {"Measure", "Today", "Without", "Change"};
+    static const double widths[] = {3.0, 1.0, 1.0, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    const struct {
+        const char *label;
+        double before, after;
+    } rows[] = {
+        {"Events", (double)b->events, (double)a->events},
+        {"Cooperation links", (double)b->links, (double)a->links},
+        {"Connected groups", (double)b->components, (double)a->components},
+        {"Actors in the largest group", (double)b->largest_component, (double)a->largest_component},
+        {"Actors with no link", (double)b->isolated, (double)a->isolated},
+        {"National-local links", whole ? (double)whole->before : NAN,
+         whole ? (double)whole->after : NAN},
+        {"Pairs surely reached over time", (double)model->reach.total_pairs,
+         (double)model->reach_pairs_after},
+    };
+    enum { N_ROWS = sizeof rows / sizeof rows[0] };
+    char numbers[N_ROWS][3][32];
+    const char *cells[N_ROWS * 4];
+    size_t n = 0;
+    for (size_t r = 0; r < N_ROWS; r++) {
+        if (isnan(rows[r].before))
+            continue;
+        snprintf(numbers[n][0], 32, "%.0f", rows[r].before);
+        snprintf(numbers[n][1], 32, "%.0f", rows[r].after);
+        snprintf(numbers[n][2], 32, "%+.0f", rows[r].after - rows[r].before);
+        cells[4 * n] = rows[r].label;
+        for (int c = 0; c < 3; c++)
+            cells[4 * n + 1 + c] = numbers[n][c];
+        n++;
+    }
+    report_table_t table = {
+        4, n, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH * 0.75};
+    coopnet_i_report_table_draw(document, &table);
+
+    if (w->n_isolated > 0) {
+        coopnet_i_report_section(document, "Left with no link");
+        GString *list = g_string_new(NULL);
+        for (size_t i = 0; i < w->n_isolated; i++) {
+            const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
+            char *item = g_markup_printf_escaped(
+                "%s%s (%s%s%s)", i ? ", " : "", actor->name, coopnet_level_name(actor->level),
+                actor->country[0] ? ", " : "",
+                actor->country[0] ? country_name(actor->country) : "");
+            g_string_append(list, item);
+            g_free(item);
+        }
+        g_string_append(list, ".");
+        document->y += coopnet_i_report_text(document, REPORT_FONT_BODY, list->str,
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                       6;
+        g_string_free(list, TRUE);
+    }
+    coopnet_i_report_text(document, REPORT_FONT_SMALL,
+                          "Computed as coopnet whatif does: the actor and the events "
+                          "it hosted, organised or facilitated are removed (an event goes when "
+                          "any of its conveners withdraws); the convener is the actor that "
+                          "convened the most events.",
+                          REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                          coopnet_i_style_muted);
 }
 
 static void describe_contact(const coopnet_temporal_network_t *network,
@@ -1980,6 +2157,7 @@ int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
         {"Who holds it together", page_centrality, 0, NULL, 0},
         {"National-local cooperation", page_nlc, 0, NULL, 0},
         {"Groups and brokers", page_groups, 0, NULL, 0},
+        {"Dependence on the convener", page_dependence, 0, NULL, 0},
         {"Peer-learning reach", page_reach, 0, NULL, 0},
         {"Change over time", page_change, 0, NULL, 0},
         {"Sources and method notes", page_sources, 0, NULL, 0},
