@@ -27,6 +27,7 @@ pages=$(pdfinfo "$work/a.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" = 10 ] || fail "report has $pages pages, expected 10"
 pdfinfo "$work/a.pdf" | grep -q 'Page size: *595.276 x 841.89' || fail "pages are not A4"
 pdftotext -layout "$work/a.pdf" "$work/a.txt"
+pdftotext "$work/a.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/a.flat" # columns in reading order
 for heading in "2 The network" "3 The geography" "4 Who holds it together" \
     "5 National-local cooperation" "6 Groups and brokers" "7 Dependence on the convener" \
     "8 Peer-learning reach" "9 Change over time" "10 Sources and method notes" "Page 10 of 10"; do
@@ -167,7 +168,7 @@ echo "$ma5" | grep -q "Whole network" && fail "--country MA: page 5 still says '
 # betweenness by the library's centrality policy: sampled on request or over the time budget,
 # and then the centrality page and the method notes say so with the bound; exact by default here
 expect_text "Betweenness: shortest paths between other actors that pass through the actor." \
-    "$work/a.txt" "exact betweenness in the method notes"
+    "$work/a.flat" "exact betweenness in the method notes"
 "$coopnet" report --quiet --approx 0.2 "$mena" -o "$work/approx.pdf"
 expect_status 0 $? "report --approx 0.2"
 approx_text=$(pdftotext "$work/approx.pdf" - | tr '\n' ' ')
@@ -176,7 +177,7 @@ echo "$approx_text" | grep -qF "Betweenness is estimated from samples: each valu
 echo "$approx_text" | grep -qF "Riondato & Kornaropoulos 2016, seed 1), so that every actor's betweenness divided by the pairs of other actors is within 0.2 of the exact value with probability 0.95" ||
     fail "report --approx: the method notes do not give the bound"
 "$coopnet" report --quiet --time-budget 0.000001 "$mena" -o "$work/budget.pdf"
-pdftotext "$work/budget.pdf" - | tr '\n' ' ' | grep -q "estimated, as the exact computation would take about .* s, over the budget of 1e-06 s" ||
+pdftotext "$work/budget.pdf" - | tr '\n' ' ' | tr -s ' ' | grep -q "estimated, as the exact computation would take about .* s, over the budget of 1e-06 s" ||
     fail "report --time-budget: the method notes do not say why betweenness was estimated"
 "$coopnet" report --quiet --approx 0 "$mena" -o "$work/bad.pdf" 2>"$work/stderr"
 expect_status 2 $? "report --approx 0"

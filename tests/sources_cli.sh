@@ -21,9 +21,11 @@ if command -v pdftotext >/dev/null; then
         fail "sources page: attendance row: $(grep -i attendance "$tmp/report.txt")"
     grep -qE "^ *brief +2 +0 +0 +1 +3$" "$tmp/report.txt" ||
         fail "sources page: brief row: $(grep -i brief "$tmp/report.txt")"
-    grep -qF "attendance: Attendance sheet of the NGO events log. Example NGO, 2024." "$tmp/report.txt" ||
+    # the titles run as one paragraph, dates written out
+    pdftotext "$tmp/report.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/flat.txt"
+    grep -qF "attendance: Attendance sheet of the NGO events log. Example NGO, 2024." "$tmp/flat.txt" ||
         fail "sources page: the attendance sheet's title"
-    grep -qF "brief: Strong Cities MENA Regional Hub: results brief. Strong Cities Network, 2025-03." "$tmp/report.txt" ||
+    grep -qF "brief: Strong Cities MENA Regional Hub: results brief. Strong Cities Network, March 2025." "$tmp/flat.txt" ||
         fail "sources page: the brief's title"
 fi
 

@@ -1969,9 +1969,9 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         sources->uncited[0] + sources->uncited[1] + sources->uncited[2] + sources->uncited[3];
     if (uncited == 0)
         paragraph_printf(document,
-                         "Each of the %zu records in this report (actors, events, participations "
-                         "and ties) names the source document it comes from; together they cite "
-                         "%zu source %s (a record that names several counts for each).",
+                         "Every one of the %zu records (actors, events, participations, ties) "
+                         "names its source; they cite %zu %s (a record citing several counts for "
+                         "each).",
                          total_records, sources->n_documents,
                          plural(sources->n_documents, "document", "documents"));
     else
@@ -2004,9 +2004,9 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         if (known >= 0) { /* sources.csv: the id in the table, the title, publisher and date
                            * below it (a title does not fit a cell) */
             const coopnet_source_t *cited = &bundle->sources[known];
-            char date[COOPNET_DATE_TEXT_SIZE] = "";
+            char date[128] = ""; /* "from December 2025", "31 January 2024" */
             if (cited->date.precision != COOPNET_DATE_NONE)
-                coopnet_date_format(cited->date, date);
+                format_date_long(cited->date, date, sizeof date);
             snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s.", cited->title,
                      cited->publisher[0] || date[0] ? ". " : "", cited->publisher,
                      cited->publisher[0] && date[0] ? ", " : "", date);
@@ -2022,19 +2022,24 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     report_table_t table = {
         6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
+    /* the documents' titles in one paragraph: the page must leave room for the notes */
+    GString *titles = g_string_new(NULL);
     for (size_t i = 0; i < rows; i++) {
         if (labels[i][0] == '\0')
             continue;
-        char *markup =
-            g_markup_printf_escaped("<b>%s</b>: %s", sources->names[order[i]], labels[i]);
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
+        char *markup = g_markup_printf_escaped("%s<b>%s</b>: %s", titles->len ? " " : "",
+                                               sources->names[order[i]], labels[i]);
+        g_string_append(titles, markup);
+        g_free(markup);
+    }
+    if (titles->len > 0)
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, titles->str,
                                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
                        2;
-        g_free(markup);
-    }
+    g_string_free(titles, TRUE);
 
-    coopnet_i_report_section(document, "Events with unknown or loosely known dates");
+    coopnet_i_report_section(document, "Events dated only roughly");
     size_t loose = 0;
     for (size_t e = 0; e < bundle->n_events; e++) {
         coopnet_date_t date = bundle->events[e].date;
@@ -2045,15 +2050,15 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         coopnet_i_report_paragraph(document,
                                    "Every event in the report is dated to the day or the month.");
     } else {
-        paragraph_printf(document,
-                         "%zu of the %zu events are dated by the sources only within bounds, or "
-                         "not at all (then anywhere in the study period). They count in the "
-                         "network; over time they count once they have surely happened, and "
-                         "reach is given both for what holds whatever their exact dates were "
-                         "and for what some dating could allow:",
-                         loose, model->n_events);
+        char intro[512];
+        snprintf(intro, sizeof intro,
+                 "%zu of the %zu events, dated only within bounds or not at all (the study "
+                 "period); over time they count once surely past, and reach is given in both "
+                 "readings: ",
+                 loose, model->n_events);
         /* one compact paragraph, so that a long list does not push the notes off the page */
-        GString *list = g_string_new(NULL);
+        GString *list = g_string_new(intro);
+        size_t listed = 0;
         for (size_t e = 0; e < bundle->n_events; e++) {
             coopnet_date_t date = bundle->events[e].date;
             if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
@@ -2061,7 +2066,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                 continue;
             char when[128];
             format_date_long(date, when, sizeof when);
-            char *item = g_markup_printf_escaped("%s%s (%s)", list->len ? "; " : "",
+            char *item = g_markup_printf_escaped("%s%s (%s)", listed++ ? "; " : "",
                                                  bundle->events[e].title, when);
             g_string_append(list, item);
             g_free(item);
@@ -2076,22 +2081,21 @@ static void page_sources(report_document_t *document, const report_model_t *mode
 
     coopnet_i_report_section(document, "Method notes");
     static const char *const notes[][2] = {
-        {"Cooperation network", "actors are linked when they attend an event together or share "
-                                "a recorded tie; links are unweighted in every measure below"},
+        {"Cooperation network", "actors linked by a shared event or a recorded tie, "
+                                "unweighted in every measure below"},
         {"Degree", "number of distinct actors linked, by a shared event or a tie"},
         {"Betweenness", "shortest paths between other actors that pass through the actor"},
         {"PageRank", "share of a random walk's time spent at the actor (damping 0.85)"},
         {"Density", "links present out of all possible links between the actors"},
         {"Level density (NLC)", "links between two levels out of all pairs of actors at them"},
         {"E-I index", "(links across groups - links inside) / all links; p from 999 "
-                      "permutations of the groups (seed 1)"},
+                      "permutations (seed 1)"},
         {"Gould-Fernandez brokerage", "for each broker of an open two-path A-B-C, the role "
                                       "given by the levels of A, B and C"},
-        {"Reach", "actors an actor can pass knowledge to along time-respecting paths of events "
-                  "and ties: certain when each contact surely follows the one before whatever "
-                  "the exact dates within their bounds, possible when some dating allows it"},
-        {"Snapshots", "the network as of each year's end; ranks compared by Spearman "
-                      "correlation"},
+        {"Reach", "actors reached along time-respecting paths of events and ties: certain "
+                  "when each contact surely follows the one before, possible when some dating "
+                  "allows it"},
+        {"Snapshots", "the network at each year's end; ranks compared by Spearman's rho"},
     };
     const coopnet_centrality_plan_t *plan = &model->betweenness_plan;
     char betweenness_note[512] = "";
@@ -2104,26 +2108,50 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                      "%g s",
                      plan->exact_seconds, policy->time_budget);
         snprintf(betweenness_note, sizeof betweenness_note,
-                 "; estimated%s: one shortest path between each of %lld random pairs of actors "
-                 "(Riondato &amp; Kornaropoulos 2016, seed %llu), so that every actor's "
-                 "betweenness divided by the pairs of other actors is within %g of the exact "
-                 "value with probability %g",
+                 "; estimated%s from %lld sampled pairs (Riondato &amp; Kornaropoulos 2016, "
+                 "seed %llu), so that every actor's betweenness divided by the pairs of other "
+                 "actors is within %g of the exact value with probability %g",
                  why, (long long)model->betweenness_sampling.pairs,
                  (unsigned long long)plan->approx.seed, plan->approx.epsilon,
                  plan->approx.confidence);
     }
-    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+    /* two columns, so that the notes stay above the footer whatever came before them */
+    const size_t n_notes = sizeof notes / sizeof notes[0];
+    size_t total = 0, so_far = 0, per_column = n_notes;
+    size_t lengths[sizeof notes / sizeof notes[0]];
+    for (size_t i = 0; i < n_notes; i++) {
+        /* about 45 characters fit a column's line: balance the columns by lines */
+        size_t characters = strlen(notes[i][0]) + strlen(notes[i][1]) + 3;
+        if (strcmp(notes[i][0], "Betweenness") == 0)
+            characters += strlen(betweenness_note);
+        lengths[i] = (characters + 44) / 45;
+        total += lengths[i];
+    }
+    for (size_t i = 0; i < n_notes && per_column == n_notes; i++) {
+        so_far += lengths[i];
+        if (2 * so_far >= total)
+            per_column = i + 1; /* the columns about even in length */
+    }
+    const double column_width = (REPORT_TEXT_WIDTH - 16) / 2;
+    double column_top = document->y, bottom = column_top;
+    for (size_t i = 0; i < n_notes; i++) {
+        if (i == per_column) {
+            bottom = document->y;
+            document->y = column_top;
+        }
+        double x = REPORT_MARGIN_LEFT + (i < per_column ? 0 : column_width + 16);
         bool betweenness = strcmp(notes[i][0], "Betweenness") == 0;
         char *escaped = g_markup_printf_escaped("<b>%s</b>: %s", notes[i][0], notes[i][1]);
         /* the betweenness note is our own markup, already escaped */
         char *markup = g_strconcat(escaped, betweenness ? betweenness_note : "", ".", NULL);
         g_free(escaped);
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
-                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
-                       2.5;
+        document->y +=
+            coopnet_i_report_text(document, REPORT_FONT_SMALL, markup, x, document->y, column_width,
+                                  COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+            2.5;
         g_free(markup);
     }
+    document->y = fmax(bottom, document->y);
 cleanup:
     free(cells);
     free(numbers);
