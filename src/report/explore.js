@@ -12,7 +12,8 @@
   var data = JSON.parse(document.getElementById("coopnet-data").textContent);
   var actors = data.actors, events = data.events, ties = data.ties;
   var DAY_MS = 86400000;
-  var formatMeasure = d3.format(".4g");
+  /* Whole numbers as they are, others to four significant digits. */
+  function formatMeasure(v) { return Number.isInteger(v) ? String(v) : String(+Number(v).toPrecision(4)); }
 
   /* ---- indexes ---- */
 
@@ -119,7 +120,7 @@
     if (end) written += " to " + end;
     if (!item.dated) return "undated (some day of the study window " + dayText(data.window[0]) +
       " to " + dayText(data.window[1]) + ")";
-    if (item.exact && !end) return written;
+    if (item.exact) return written;
     return written + " (between " + dayText(item.d0) + " and " + dayText(item.d1) + ")";
   }
 
@@ -266,8 +267,19 @@
 
   /* ---- the network view: coopnet's own layout, zoom and pan ---- */
 
+  /* The figure's canvas cropped to what is drawn (the page has its own title and legend). */
+  var box = {x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity};
+  function extend(x0, y0, x1, y1) {
+    box.x0 = Math.min(box.x0, x0); box.y0 = Math.min(box.y0, y0);
+    box.x1 = Math.max(box.x1, x1); box.y1 = Math.max(box.y1, y1);
+  }
+  actors.forEach(function (a) {
+    extend(a.x - a.r, a.y - a.r, a.x + a.r, a.y + a.r);
+    if (a.label) extend(a.label.x, a.label.y, a.label.x + a.label.w, a.label.y + a.label.h);
+  });
+  if (!actors.length) extend(0, 0, data.canvas[0], data.canvas[1]);
   var svg = d3.select("#network")
-    .attr("viewBox", "0 0 " + data.canvas[0] + " " + data.canvas[1])
+    .attr("viewBox", [box.x0 - 10, box.y0 - 10, box.x1 - box.x0 + 20, box.y1 - box.y0 + 20].join(" "))
     .attr("preserveAspectRatio", "xMidYMid meet");
   var zoomLayer = svg.append("g");
   var zoom = d3.behavior.zoom().scaleExtent([0.5, 40]).on("zoom", function () {
@@ -307,8 +319,47 @@
     .data(actors.filter(function (a) { return a.label; })).enter().append("text")
     .attr("class", "label")
     .attr("x", function (a) { return a.label.x; })
-    .attr("y", function (a) { return a.label.y + a.label.h * 0.78; })
-    .text(function (a) { return a.label.text; });
+    .attr("y", function (a) { return a.label.y + 8.0; }) /* Noto Sans 7.5 pt: ascent 8 pt */
+    .each(wrapLabel);
+
+  /* A label in the lines the figure wrapped it in: words filled up to the width of its box. */
+  function wrapLabel(a) {
+    var text = d3.select(this), lineHeight = 10.2; /* pango's line: 1.36 em */
+    var lines = Math.max(1, Math.round(a.label.h / lineHeight));
+    if (lines === 1) { text.text(a.label.text); return; }
+    var words = a.label.text.split(/\s+/), line = [], count = 1, full = false;
+    var tspan = text.append("tspan").attr("x", a.label.x);
+    words.forEach(function (word) {
+      if (full) return;
+      line.push(word);
+      tspan.text(line.join(" "));
+      if (line.length > 1 && tspan.node().getComputedTextLength() > a.label.w + 1) {
+        line.pop();
+        if (count === lines) { /* pango ellipsized the rest */
+          tspan.text(line.join(" ") + " …");
+          full = true;
+          return;
+        }
+        tspan.text(line.join(" "));
+        line = [word];
+        count++;
+        tspan = text.append("tspan").attr("x", a.label.x).attr("dy", lineHeight).text(word);
+      }
+    });
+  }
+
+  /* Directed ties: an arrowhead at the rim of the node they point to, as in the figures. */
+  var arrowSelection = zoomLayer.append("g").selectAll("path")
+    .data(ties.filter(function (t) { return t.directed; })).enter().append("path")
+    .attr("class", "arrow").attr("fill", "#555")
+    .attr("d", function (t) {
+      var from = actors[t.from], to = actors[t.to];
+      var dx = to.x - from.x, dy = to.y - from.y, length = Math.sqrt(dx * dx + dy * dy) || 1;
+      var ux = dx / length, uy = dy / length, tipX = to.x - ux * (to.r + 0.8), tipY = to.y - uy * (to.r + 0.8);
+      var size = 4.2, half = 1.8;
+      return "M" + tipX + "," + tipY + "L" + (tipX - ux * size - uy * half) + "," + (tipY - uy * size + ux * half) +
+        "L" + (tipX - ux * size + uy * half) + "," + (tipY - uy * size - ux * half) + "Z";
+    });
 
   var selection = {};
   function select(what) {
@@ -323,6 +374,7 @@
       .classed("dim", function (l) { return !(l.source.match && l.target.match); });
     nodeSelection.style("display", function (a) { return a.visible ? null : "none"; })
       .classed("dim", function (a) { return !a.match; });
+    arrowSelection.style("display", function (t) { return t.visible ? null : "none"; });
     labelSelection.style("display", function (a) { return a.visible ? null : "none"; })
       .classed("dim", function (a) { return !a.match; });
   }
