@@ -1,0 +1,171 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The explorer page in a real browser (issue 17): Debian's chromium, headless.
+
+Chromium runs the page's code and --dump-dom writes the document it built; the page reads the
+view to open from its address (#actor=ID, #link=ID,ID, #level=..., #view=...), so each check
+opens the page at one address. Checked: the page loads without an error (its own error hook and
+chromium's console log), one node element per actor, a link's details show its source quote, the
+level filter hides exactly the other levels' nodes, the what-if hides an actor and its events,
+hostile names render as text and run nothing. Screenshots go to the build directory.
+
+usage: explore_browser.py COOPNET SOURCE_DIR OUTPUT_DIR   (exit 77: skipped, no browser or D3)
+"""
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+
+
+def browser():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def run_browser(chromium, page, fragment, *arguments):
+    """Runs headless chromium on page#fragment; returns (stdout, stderr)."""
+    url = "file://" + os.path.abspath(page) + ("#" + fragment if fragment else "")
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+             *arguments, url],
+            capture_output=True, text=True, timeout=120)
+    return result.stdout, result.stderr
+
+
+def page_data(page):
+    text = open(page, encoding="utf-8").read()
+    match = re.search(r'<script type="application/json" id="coopnet-data">(.*?)</script>', text, re.S)
+    return json.loads(match.group(1))
+
+
+class Checks:
+    def __init__(self):
+        self.failures = 0
+
+    def check(self, condition, message):
+        if not condition:
+            print("FAILED: " + message, file=sys.stderr)
+            self.failures += 1
+
+
+def console_errors(log):
+    """Chromium's console messages of the page: the page writes none, so any is an error
+    (chromium logs console.error and uncaught exceptions alike as INFO:CONSOLE)."""
+    return [line for line in log.splitlines() if ":CONSOLE" in line]
+
+
+def dump(checks, chromium, page, fragment):
+    dom, log = run_browser(chromium, page, fragment, "--dump-dom")
+    body = re.search(r"<body[^>]*>", dom).group(0)
+    checks.check('data-ready="true"' in body, "%s#%s: the page's code did not finish" % (page, fragment))
+    checks.check("data-errors" not in body,
+                 "%s#%s: the page reported errors: %s" % (page, fragment,
+                 re.search(r'<div id="errors">(.*?)</div>', dom, re.S).group(1)[:300]))
+    errors = console_errors(log)
+    checks.check(not errors, "%s#%s: console errors: %s" % (page, fragment, errors[:3]))
+    return dom
+
+
+def details_of(dom):
+    return re.search(r'<aside id="details">(.*?)</aside>', dom, re.S).group(1)
+
+
+def node_tags(dom):
+    return re.findall(r'<circle class="node[^"]*"[^>]*>', dom)
+
+
+def main():
+    coopnet, source_dir, output_dir = sys.argv[1:4]
+    chromium = browser()
+    if chromium is None or not os.path.exists("/usr/share/javascript/d3/d3.min.js"):
+        print("skipped: needs chromium and libjs-d3 (scripts/install-deps.sh test)")
+        return SKIP
+    checks = Checks()
+    work = tempfile.mkdtemp()
+    try:
+        mena = os.path.join(work, "mena.html")
+        subprocess.run([coopnet, "explore", "--quiet", os.path.join(source_dir, "datasets", "mena-hub"),
+                        "-o", mena], check=True)
+        data = page_data(mena)
+        actors = {a["id"]: a for a in data["actors"]}
+
+        # loads without errors; one node element per actor, each with its id
+        dom = dump(checks, chromium, mena, "")
+        nodes = node_tags(dom)
+        checks.check(len(nodes) == len(data["actors"]),
+                     "%d node elements for %d actors" % (len(nodes), len(data["actors"])))
+        ids = [html.unescape(re.search(r'data-id="([^"]*)"', n).group(1)) for n in nodes]
+        checks.check(ids == [a["id"] for a in data["actors"]], "the nodes are not the actors in order")
+
+        # a link's details: its shared events and ties, each with its source quote
+        dom = dump(checks, chromium, mena, "link=fes,tangier")
+        details = html.unescape(details_of(dom))
+        checks.check("Fes — Tangier" in details, "the details of fes-tangier do not name the link")
+        checks.check("In November 2023, Strong Cities hosted a national roundtable in Tangier (Morocco)" in details,
+                     "the details of fes-tangier lack the roundtable's source quote")
+
+        # an actor's details: its events with the date as written and its ties
+        dom = dump(checks, chromium, mena, "actor=fes")
+        details = html.unescape(details_of(dom))
+        checks.check("date: 2024-09 (between 2024-09-01 and 2024-09-30)" in details,
+                     "fes's details lack a month's date written with its bounds")
+
+        # the level filter hides exactly the nodes of the other levels
+        dom = dump(checks, chromium, mena, "level=local")
+        hidden = [html.unescape(re.search(r'data-id="([^"]*)"', n).group(1))
+                  for n in node_tags(dom) if "display: none" in n]
+        expected = [a["id"] for a in data["actors"] if data["levels"][a["level"]]["name"] != "local"]
+        checks.check(hidden == expected, "level=local hid %d nodes, expected the %d others"
+                     % (len(hidden), len(expected)))
+
+        # the what-if: the hub and the events it convened go (coopnet whatif --without)
+        dom = dump(checks, chromium, mena, "without=scn_mena_hub&view=tables")
+        counts = re.search(r'<p id="counts" class="muted">(.*?)</p>', dom).group(1)
+        whatif = subprocess.run([coopnet, "whatif", "--quiet", os.path.join(source_dir, "datasets", "mena-hub"),
+                                 "--without", "scn_mena_hub"], capture_output=True, text=True, check=True).stdout
+        after = {row.split(",")[0]: row.split(",")[3] for row in whatif.splitlines()
+                 if row.split(",")[1:2] == ["*"]}
+        checks.check(counts.startswith("%d of %d actors, %s of %d links, %s of %d events"
+                                       % (len(data["actors"]) - 1, len(data["actors"]), after["links"],
+                                          len(data["links"]), after["events"], len(data["events"]))),
+                     "without the hub the page shows '%s'; coopnet whatif: %s links, %s events after"
+                     % (counts, after["links"], after["events"]))
+
+        for fragment, name in (("", "explore-mena.png"), ("view=timeline", "explore-mena-timeline.png"),
+                               ("link=fes,tangier", "explore-mena-link.png")):
+            run_browser(chromium, mena, fragment, "--screenshot=" + os.path.join(output_dir, name),
+                        "--window-size=1400,900", "--hide-scrollbars")
+
+        # hostile names: text, never markup; nothing they hold runs
+        hostile = os.path.join(work, "hostile.html")
+        subprocess.run([coopnet, "explore", "--quiet", os.path.join(source_dir, "tests", "data", "hostile-names"),
+                        "-o", hostile], check=True)
+        for fragment in ("view=tables", "actor=script", "actor=img", "view=timeline"):
+            dom = dump(checks, chromium, hostile, fragment)
+            checks.check("data-pwned" not in re.search(r"<body[^>]*>", dom).group(0), "#%s: an onerror handler from the data ran" % fragment)
+            checks.check(len(re.findall(r"<script", dom)) == 4,
+                         "#%s: %d script elements, expected the page's 4" % (fragment, len(re.findall(r"<script", dom))))
+            checks.check("<img" not in dom and "<svg onload" not in dom and "<b>" not in dom,
+                         "#%s: markup from the data became elements" % fragment)
+            checks.check("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in dom,
+                         "#%s: the name '</script><script>alert(1)</script>' is not shown as text" % fragment)
+        run_browser(chromium, hostile, "actor=script", "--screenshot=" + os.path.join(output_dir, "explore-hostile.png"),
+                    "--window-size=1400,900", "--hide-scrollbars")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if checks.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
