@@ -647,5 +647,7 @@
       if ((l.source === ends[0] && l.target === ends[1]) || (l.source === ends[1] && l.target === ends[0])) showLink(l);
     });
   }
+  /* milliseconds from the start of loading to here, for bench/explore.py */
+  document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.body.setAttribute("data-ready", "true");
 })();
