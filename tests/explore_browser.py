@@ -142,7 +142,18 @@ def main():
                      "without the hub the page shows '%s'; coopnet whatif: %s links, %s events after"
                      % (counts, after["links"], after["events"]))
 
+        # the map: the geo layout's positions, a graticule, the actors without a location apart
+        dom = dump(checks, chromium, mena, "view=map")
+        checks.check(len(node_tags(dom)) == len(data["actors"]), "the map does not draw every actor")
+        checks.check("°N</text>" in dom and "°E</text>" in dom, "the map has no graticule labels")
+        unlocated = sum(1 for a in data["actors"] if a["lat"] is None)
+        checks.check("No location given" in dom or unlocated == 0, "the map does not set apart the actors without a location")
+        first = re.search(r'<circle class="node[^"]*" data-id="rabat"[^>]*cx="([^"]*)" cy="([^"]*)"', dom)
+        checks.check(first is not None and abs(float(first.group(1)) - actors["rabat"]["map"]["x"]) < 0.01,
+                     "rabat is not at the geo layout's position on the map")
+
         for fragment, name in (("", "explore-mena.png"), ("view=timeline", "explore-mena-timeline.png"),
+                               ("view=map", "explore-mena-map.png"),
                                ("link=fes,tangier", "explore-mena-link.png")):
             run_browser(chromium, mena, fragment, "--screenshot=" + os.path.join(output_dir, name),
                         "--window-size=1400,900", "--hide-scrollbars")

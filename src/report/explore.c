@@ -324,21 +324,43 @@ typedef struct page_data {
     const coopnet_graph_t *graph;
     const coopnet_explore_options_t *options;
     const coopnet_figure_layout_t *layout;
+    const coopnet_figure_layout_t *map; /* the geo layout's drawing; NULL: no actor is located */
     const igraph_vector_t *degree, *betweenness;
     const page_items_t *items;
     const evidence_t *evidence;
 } page_data_t;
 
-static void write_actors(FILE *out, const page_data_t *data)
+/* Each node's shown label (NULL: none) into label_of (one entry per node). O(nodes + labels). */
+static void labels_of_nodes(const coopnet_figure_layout_t *layout,
+                            const coopnet_figure_label_t **label_of)
+{
+    for (size_t v = 0; v < layout->n_nodes; v++)
+        label_of[v] = NULL;
+    for (size_t l = 0; l < layout->n_labels; l++)
+        if (layout->labels[l].shown && layout->labels[l].node < layout->n_nodes)
+            label_of[layout->labels[l].node] = &layout->labels[l];
+}
+
+static void json_label(FILE *out, const char *key, const coopnet_figure_label_t *label)
+{
+    if (label == NULL)
+        return;
+    fprintf(out, ",\"%s\":{\"text\":", key);
+    json_string(out, label->text);
+    fprintf(out, ",\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", label->x, label->y, label->w,
+            label->h);
+}
+
+static void write_actors(FILE *out, const page_data_t *data,
+                         const coopnet_figure_label_t **label_of,
+                         const coopnet_figure_label_t **map_label_of)
 {
     const coopnet_bundle_t *bundle = data->bundle;
     const coopnet_figure_layout_t *layout = data->layout;
     /* the layout's nodes are the graph's vertices in order; labels refer to nodes */
-    const coopnet_figure_label_t **label_of = NULL;
-    label_of = calloc(layout->n_nodes + 1, sizeof *label_of);
-    for (size_t l = 0; label_of != NULL && l < layout->n_labels; l++)
-        if (layout->labels[l].shown && layout->labels[l].node < layout->n_nodes)
-            label_of[layout->labels[l].node] = &layout->labels[l];
+    labels_of_nodes(layout, label_of);
+    if (data->map != NULL)
+        labels_of_nodes(data->map, map_label_of);
     fputs(",\"actors\":[", out);
     for (size_t v = 0; v < layout->n_nodes; v++) {
         const coopnet_figure_node_t *node = &layout->nodes[v];
@@ -359,17 +381,47 @@ static void write_actors(FILE *out, const page_data_t *data)
         json_color(out, node->red, node->green, node->blue);
         json_key_number(out, "degree", VECTOR(*data->degree)[v]);
         json_key_number(out, "betweenness", VECTOR(*data->betweenness)[v]);
-        const coopnet_figure_label_t *label = label_of ? label_of[v] : NULL;
-        if (label != NULL) {
-            fputs(",\"label\":{\"text\":", out);
-            json_string(out, label->text);
-            fprintf(out, ",\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", label->x, label->y,
-                    label->w, label->h);
+        json_label(out, "label", label_of[v]);
+        if (data->map != NULL) {
+            const coopnet_figure_node_t *place = &data->map->nodes[v];
+            fprintf(out, ",\"map\":{\"x\":%.2f,\"y\":%.2f,\"r\":%.2f,\"approximate\":%s}", place->x,
+                    place->y, place->radius, place->approximate ? "true" : "false");
+            json_label(out, "map_label", map_label_of[v]);
         }
         fputc('}', out);
     }
     fputc(']', out);
-    free(label_of);
+}
+
+/* The map's projection: x = a lon + b and y = c lat + d, fitted by least squares to the actors
+ * the geo layout placed at their own coordinates (an equirectangular projection is linear in
+ * each), for the page's graticule; null when fewer than two distinct longitudes and latitudes. */
+static void write_map_projection(FILE *out, const page_data_t *data)
+{
+    const coopnet_figure_layout_t *map = data->map;
+    double n = 0, lon = 0, lat = 0, x = 0, y = 0, lon_lon = 0, lat_lat = 0, lon_x = 0, lat_y = 0;
+    for (size_t v = 0; map != NULL && v < map->n_nodes; v++) {
+        const coopnet_actor_t *actor = &data->bundle->actors[map->nodes[v].actor];
+        if (map->nodes[v].approximate || !isfinite(actor->lat) || !isfinite(actor->lon))
+            continue;
+        n++;
+        lon += actor->lon;
+        lat += actor->lat;
+        x += map->nodes[v].x;
+        y += map->nodes[v].y;
+        lon_lon += actor->lon * actor->lon;
+        lat_lat += actor->lat * actor->lat;
+        lon_x += actor->lon * map->nodes[v].x;
+        lat_y += actor->lat * map->nodes[v].y;
+    }
+    double lon_var = n * lon_lon - lon * lon, lat_var = n * lat_lat - lat * lat;
+    if (n < 2 || !(lon_var > 1e-9 * n * n) || !(lat_var > 1e-9 * n * n)) {
+        fputs(",\"projection\":null", out);
+        return;
+    }
+    double a = (n * lon_x - lon * x) / lon_var, b = (x - a * lon) / n;
+    double c = (n * lat_y - lat * y) / lat_var, d = (y - c * lat) / n;
+    fprintf(out, ",\"projection\":{\"lon\":[%.8g,%.8g],\"lat\":[%.8g,%.8g]}", a, b, c, d);
 }
 
 static void write_events(FILE *out, const page_data_t *data, int32_t first, int32_t last)
@@ -459,7 +511,8 @@ static void write_links(FILE *out, const page_data_t *data)
     fputc(']', out);
 }
 
-static void write_data(FILE *out, const page_data_t *data)
+static void write_data(FILE *out, const page_data_t *data, const coopnet_figure_label_t **label_of,
+                       const coopnet_figure_label_t **map_label_of)
 {
     const coopnet_bundle_t *bundle = data->bundle;
     const coopnet_render_options_t *render = &data->options->render;
@@ -497,7 +550,9 @@ static void write_data(FILE *out, const page_data_t *data)
     fputs(",\"betweenness\":", out);
     json_string(out, coopnet_measure_description(COOPNET_MEASURE_BETWEENNESS));
     fputc('}', out);
-    write_actors(out, data);
+    write_actors(out, data, label_of, map_label_of);
+    fprintf(out, ",\"map\":%s", data->map != NULL ? "true" : "false");
+    write_map_projection(out, data);
     write_events(out, data, first, last);
     write_ties(out, data, first, last);
     write_links(out, data);
@@ -518,8 +573,25 @@ static void write_data(FILE *out, const page_data_t *data)
     fputs("]}", out);
 }
 
+/* The map view's drawing: the geo layout of the figures, under the same options. *map is NULL
+ * (and the status OK) when no actor has a location (EDATA from the geo layout). */
+static int map_layout(const coopnet_bundle_t *bundle, const coopnet_render_options_t *render,
+                      const coopnet_graph_t *graph, coopnet_figure_layout_t **map,
+                      coopnet_error_t *err)
+{
+    coopnet_render_options_t geo = *render;
+    geo.layout = COOPNET_LAYOUT_GEO;
+    int status = coopnet_i_render_network_layout(bundle, &geo, graph, map, err);
+    if (status != COOPNET_EDATA)
+        return status;
+    coopnet_error_clear(err); /* no map, which is no failure */
+    return COOPNET_OK;
+}
+
 /* Writes the template with the library, the data and the code at their marks. */
-static void write_page(FILE *out, const char *d3, size_t d3_size, const page_data_t *data)
+static void write_page(FILE *out, const char *d3, size_t d3_size, const page_data_t *data,
+                       const coopnet_figure_label_t **label_of,
+                       const coopnet_figure_label_t **map_label_of)
 {
     const char *rest = explore_template;
     for (size_t m = 0; m < N_MARKS; m++) {
@@ -528,7 +600,7 @@ static void write_page(FILE *out, const char *d3, size_t d3_size, const page_dat
         if (m == 0)
             fwrite(d3, 1, d3_size, out);
         else if (m == 1)
-            write_data(out, data);
+            write_data(out, data, label_of, map_label_of);
         else
             fputs(explore_code, out);
         rest = mark + strlen(template_marks[m]);
@@ -540,7 +612,8 @@ int coopnet_explore_write(const coopnet_bundle_t *bundle, const coopnet_explore_
                           const char *path, coopnet_error_t *err)
 {
     coopnet_graph_t graph = {0};
-    coopnet_figure_layout_t *layout = NULL;
+    coopnet_figure_layout_t *layout = NULL, *map = NULL;
+    const coopnet_figure_label_t **label_of = NULL, **map_label_of = NULL;
     igraph_vector_t degree, betweenness;
     page_items_t items = {0};
     evidence_t evidence = {0};
@@ -567,6 +640,7 @@ int coopnet_explore_write(const coopnet_bundle_t *bundle, const coopnet_explore_
             COOPNET_OK ||
         (status = coopnet_i_render_network_layout(bundle, &options->render, &graph, &layout,
                                                   err)) != COOPNET_OK ||
+        (status = map_layout(bundle, &options->render, &graph, &map, err)) != COOPNET_OK ||
         (status = coopnet_centrality_compute(&graph, COOPNET_MEASURE_DEGREE, false, &degree,
                                              err)) != COOPNET_OK ||
         (status = coopnet_centrality_compute(&graph, COOPNET_MEASURE_BETWEENNESS, false,
@@ -574,15 +648,23 @@ int coopnet_explore_write(const coopnet_bundle_t *bundle, const coopnet_explore_
         (status = page_items_init(&items, &graph, err)) != COOPNET_OK ||
         (status = evidence_init(&evidence, &graph, &items, err)) != COOPNET_OK)
         goto cleanup;
-    if (layout->n_nodes != (size_t)igraph_vcount(&graph.graph)) {
+    if (layout->n_nodes != (size_t)igraph_vcount(&graph.graph) ||
+        (map != NULL && map->n_nodes != layout->n_nodes)) {
         status = COOPNET_ERROR(err, COOPNET_EINTERNAL, "the layout has %zu nodes for %ld actors",
                                layout->n_nodes, (long)igraph_vcount(&graph.graph));
         goto cleanup;
     }
+    label_of = coopnet_i_alloc_array(layout->n_nodes + 1, sizeof *label_of);
+    map_label_of = coopnet_i_alloc_array(layout->n_nodes + 1, sizeof *map_label_of);
+    if (label_of == NULL || map_label_of == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
+    }
     if ((status = coopnet_output_open(path, &output, err)) != COOPNET_OK)
         goto cleanup;
-    page_data_t data = {bundle, &graph, options, layout, &degree, &betweenness, &items, &evidence};
-    write_page(coopnet_output_stream(output), d3, d3_size, &data);
+    page_data_t data = {bundle,  &graph,       options, layout,   map,
+                        &degree, &betweenness, &items,  &evidence};
+    write_page(coopnet_output_stream(output), d3, d3_size, &data, label_of, map_label_of);
     status = coopnet_output_commit(output, err);
     output = NULL;
 cleanup:
@@ -591,6 +673,9 @@ cleanup:
     page_items_free(&items);
     igraph_vector_destroy(&betweenness);
     igraph_vector_destroy(&degree);
+    free(label_of);
+    free(map_label_of);
+    coopnet_figure_layout_free(map);
     coopnet_figure_layout_free(layout);
     coopnet_graph_destroy(&graph);
     free(d3);

@@ -265,35 +265,28 @@
                  (a.betweenness === null ? "n/a" : formatMeasure(a.betweenness))]);
   }
 
-  /* ---- the network view: coopnet's own layout, zoom and pan ---- */
+  /* ---- the network and the map: coopnet's own layouts, zoom and pan ---- */
 
-  /* The figure's canvas cropped to what is drawn (the page has its own title and legend). */
-  var box = {x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity};
-  function extend(x0, y0, x1, y1) {
-    box.x0 = Math.min(box.x0, x0); box.y0 = Math.min(box.y0, y0);
-    box.x1 = Math.max(box.x1, x1); box.y1 = Math.max(box.y1, y1);
-  }
+  /* Where each actor is drawn in the network view (the figure's layout) and on the map (the
+   * geo layout's); place() moves every element to one of them. */
   actors.forEach(function (a) {
-    extend(a.x - a.r, a.y - a.r, a.x + a.r, a.y + a.r);
-    if (a.label) extend(a.label.x, a.label.y, a.label.x + a.label.w, a.label.y + a.label.h);
+    a.network = {x: a.x, y: a.y, r: a.r, label: a.label};
+    if (a.map) a.map.label = a.map_label;
   });
-  if (!actors.length) extend(0, 0, data.canvas[0], data.canvas[1]);
-  var svg = d3.select("#network")
-    .attr("viewBox", [box.x0 - 10, box.y0 - 10, box.x1 - box.x0 + 20, box.y1 - box.y0 + 20].join(" "))
-    .attr("preserveAspectRatio", "xMidYMid meet");
+
+  var svg = d3.select("#network").attr("preserveAspectRatio", "xMidYMid meet");
   var zoomLayer = svg.append("g");
   var zoom = d3.behavior.zoom().scaleExtent([0.5, 40]).on("zoom", function () {
     zoomLayer.attr("transform", "translate(" + d3.event.translate + ")scale(" + d3.event.scale + ")");
   });
   svg.call(zoom).on("dblclick.zoom", null);
 
+  var graticuleLayer = zoomLayer.append("g").attr("class", "graticule");
   var maxWeight = d3.max(links, function (l) { return l.weight; }) || 1;
   function linkWidth(weight) { return 0.3 + 2.7 * Math.sqrt(weight / maxWeight); }
 
   var linkSelection = zoomLayer.append("g").selectAll("line").data(links).enter().append("line")
     .attr("class", "link")
-    .attr("x1", function (l) { return l.source.x; }).attr("y1", function (l) { return l.source.y; })
-    .attr("x2", function (l) { return l.target.x; }).attr("y2", function (l) { return l.target.y; })
     .on("mouseover", function (l) {
       showTooltip([l.source.name + " — " + l.target.name,
                    countVisible(l.events, events) + " shared events, " +
@@ -309,18 +302,24 @@
     .append("circle")
     .attr("class", "node")
     .attr("data-id", function (a) { return a.id; })
-    .attr("cx", function (a) { return a.x; }).attr("cy", function (a) { return a.y; })
-    .attr("r", function (a) { return a.r; })
     .attr("fill", function (a) { return a.color; })
     .on("mouseover", actorTooltip).on("mousemove", moveTooltip).on("mouseout", hideTooltip)
     .on("click", function (a) { showActor(a); });
 
-  var labelSelection = zoomLayer.append("g").selectAll("text")
-    .data(actors.filter(function (a) { return a.label; })).enter().append("text")
-    .attr("class", "label")
-    .attr("x", function (a) { return a.label.x; })
-    .attr("y", function (a) { return a.label.y + 8.0; }) /* Noto Sans 7.5 pt: ascent 8 pt */
-    .each(wrapLabel);
+  /* Directed ties: an arrowhead at the rim of the node they point to, as in the figures. */
+  var arrowSelection = zoomLayer.append("g").selectAll("path")
+    .data(ties.filter(function (t) { return t.directed; })).enter().append("path")
+    .attr("class", "arrow").attr("fill", "#555");
+  function arrowPath(t) {
+    var from = actors[t.from], to = actors[t.to];
+    var dx = to.x - from.x, dy = to.y - from.y, length = Math.sqrt(dx * dx + dy * dy) || 1;
+    var ux = dx / length, uy = dy / length, tipX = to.x - ux * (to.r + 0.8), tipY = to.y - uy * (to.r + 0.8);
+    var size = 4.2, half = 1.8;
+    return "M" + tipX + "," + tipY + "L" + (tipX - ux * size - uy * half) + "," + (tipY - uy * size + ux * half) +
+      "L" + (tipX - ux * size + uy * half) + "," + (tipY - uy * size - ux * half) + "Z";
+  }
+
+  var labelLayer = zoomLayer.append("g"), labelSelection = labelLayer.selectAll("text");
 
   /* A label in the lines the figure wrapped it in: words filled up to the width of its box. */
   function wrapLabel(a) {
@@ -348,18 +347,75 @@
     });
   }
 
-  /* Directed ties: an arrowhead at the rim of the node they point to, as in the figures. */
-  var arrowSelection = zoomLayer.append("g").selectAll("path")
-    .data(ties.filter(function (t) { return t.directed; })).enter().append("path")
-    .attr("class", "arrow").attr("fill", "#555")
-    .attr("d", function (t) {
-      var from = actors[t.from], to = actors[t.to];
-      var dx = to.x - from.x, dy = to.y - from.y, length = Math.sqrt(dx * dx + dy * dy) || 1;
-      var ux = dx / length, uy = dy / length, tipX = to.x - ux * (to.r + 0.8), tipY = to.y - uy * (to.r + 0.8);
-      var size = 4.2, half = 1.8;
-      return "M" + tipX + "," + tipY + "L" + (tipX - ux * size - uy * half) + "," + (tipY - uy * size + ux * half) +
-        "L" + (tipX - ux * size + uy * half) + "," + (tipY - uy * size - ux * half) + "Z";
+  /* The map's graticule, from the projection coopnet fitted to the geo layout: a line every
+   * 1, 2, 5, 10 or 20 degrees, whichever gives a handful over the actors' spread. */
+  function drawGraticule() {
+    var p = data.projection;
+    var located = actors.filter(function (a) { return a.lat !== null && a.lon !== null && !a.map.approximate; });
+    if (!p || !located.length) return;
+    var lon0 = d3.min(located, function (a) { return a.lon; }) - 3, lon1 = d3.max(located, function (a) { return a.lon; }) + 3;
+    var lat0 = d3.min(located, function (a) { return a.lat; }) - 3, lat1 = d3.max(located, function (a) { return a.lat; }) + 3;
+    var span = Math.max(lon1 - lon0, lat1 - lat0);
+    var step = [1, 2, 5, 10, 20, 30].filter(function (s) { return span / s <= 10; })[0] || 45;
+    function x(lon) { return p.lon[0] * lon + p.lon[1]; }
+    function y(lat) { return p.lat[0] * lat + p.lat[1]; }
+    function name(value, positive, negative) { return Math.abs(value) + "°" + (value >= 0 ? positive : negative); }
+    for (var lon = Math.ceil(lon0 / step) * step; lon <= lon1; lon += step) {
+      graticuleLayer.append("line").attr("x1", x(lon)).attr("x2", x(lon)).attr("y1", y(lat0)).attr("y2", y(lat1));
+      graticuleLayer.append("text").attr("x", x(lon) + 2).attr("y", y(lat0) - 2).text(name(lon, "E", "W"));
+    }
+    for (var lat = Math.ceil(lat0 / step) * step; lat <= lat1; lat += step) {
+      graticuleLayer.append("line").attr("x1", x(lon0)).attr("x2", x(lon1)).attr("y1", y(lat)).attr("y2", y(lat));
+      graticuleLayer.append("text").attr("x", x(lon0) + 2).attr("y", y(lat) - 2).text(name(lat, "N", "S"));
+    }
+    var unplaced = actors.filter(function (a) { return a.map.approximate && a.lat === null; });
+    var nearCountry = unplaced.filter(function (a) { return a.map.x >= x(lon0) && a.map.x <= x(lon1); });
+    var column = unplaced.filter(function (a) { return nearCountry.indexOf(a) < 0; });
+    if (column.length)
+      graticuleLayer.append("text").attr("class", "heading")
+        .attr("x", d3.min(column, function (a) { return a.map.x - a.map.r; }))
+        .attr("y", d3.min(column, function (a) { return a.map.y - a.map.r; }) - 6)
+        .text("No location given (" + column.length + ")");
+  }
+
+  /* Moves every element to the network's or the map's positions and fits the view to them. */
+  function place(kind) {
+    actors.forEach(function (a) {
+      var where = kind === "map" && a.map ? a.map : a.network;
+      a.x = where.x; a.y = where.y; a.r = where.r; a.label = where.label;
     });
+    nodeSelection.attr("cx", function (a) { return a.x; }).attr("cy", function (a) { return a.y; })
+      .attr("r", function (a) { return a.r; });
+    linkSelection.attr("x1", function (l) { return l.source.x; }).attr("y1", function (l) { return l.source.y; })
+      .attr("x2", function (l) { return l.target.x; }).attr("y2", function (l) { return l.target.y; });
+    arrowSelection.attr("d", arrowPath);
+    labelLayer.selectAll("*").remove();
+    labelSelection = labelLayer.selectAll("text")
+      .data(actors.filter(function (a) { return a.label; })).enter().append("text")
+      .attr("class", "label")
+      .attr("x", function (a) { return a.label.x; })
+      .attr("y", function (a) { return a.label.y + 8.0; }) /* Noto Sans 7.5 pt: ascent 8 pt */
+      .each(wrapLabel);
+    graticuleLayer.selectAll("*").remove();
+    if (kind === "map") drawGraticule();
+    /* the figure's canvas cropped to what is drawn (the page has its own title and legend) */
+    var box = {x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity};
+    function extend(x0, y0, x1, y1) {
+      box.x0 = Math.min(box.x0, x0); box.y0 = Math.min(box.y0, y0);
+      box.x1 = Math.max(box.x1, x1); box.y1 = Math.max(box.y1, y1);
+    }
+    actors.forEach(function (a) {
+      extend(a.x - a.r, a.y - a.r, a.x + a.r, a.y + a.r);
+      if (a.label) extend(a.label.x, a.label.y, a.label.x + a.label.w, a.label.y + a.label.h);
+    });
+    if (!actors.length) extend(0, 0, data.canvas[0], data.canvas[1]);
+    /* 60 pt more on the right: the browser's text may run a little wider than pango's */
+    svg.attr("viewBox", [box.x0 - 20, box.y0 - 20, box.x1 - box.x0 + 100, box.y1 - box.y0 + 40].join(" "));
+    zoom.translate([0, 0]).scale(1);
+    zoomLayer.attr("transform", null);
+    placed = kind;
+  }
+  var placed = null;
 
   var selection = {};
   function select(what) {
@@ -587,14 +643,17 @@
   d3.selectAll("#views button").on("click", function () { showView(this.getAttribute("data-view")); });
   function showView(view) {
     state.view = view;
+    var positions = view === "map" ? "map" : "network";
+    if (placed !== positions) place(positions);
     d3.selectAll("#views button").classed("active", function () { return this.getAttribute("data-view") === view; });
     ["network", "timeline", "tables"].forEach(function (v) {
-      document.getElementById("view-" + v).hidden = v !== view;
+      document.getElementById("view-" + v).hidden = v !== (view === "map" ? "network" : view);
     });
     update();
   }
 
   function update() {
+    var started = performance.now();
     computeVisibility();
     updateNetwork();
     if (state.view === "timeline") updateTimeline();
@@ -613,6 +672,8 @@
     } else {
       note.textContent = "";
     }
+    /* how long the last filter took, for bench/explore.py */
+    document.body.setAttribute("data-update-ms", String(Math.round(performance.now() - started)));
   }
 
   /* ---- a view named in the address: #view=tables&level=local,national&country=MA&without=ID
@@ -639,7 +700,9 @@
     withoutSelect.value = String(state.without);
   }
   if (params.q) { state.query = search.value = params.q; }
-  showView(params.view === "timeline" || params.view === "tables" ? params.view : "network");
+  if (!data.map) document.querySelector('#views button[data-view="map"]').hidden = true;
+  showView(["timeline", "tables"].indexOf(params.view) >= 0 || (params.view === "map" && data.map)
+    ? params.view : "network");
   if (params.actor && actorById(params.actor)) showActor(actorById(params.actor));
   if (params.link) {
     var ends = params.link.split(",").map(actorById);
