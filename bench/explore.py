@@ -5,8 +5,9 @@
 For the MENA dataset and a generated bundle of 2 000 actors (2 000 events of about 10, 1 000
 ties, `coopnet generate --seed 1`): the page's size, the time `coopnet explore` takes, the time
 the page's code takes in headless Chromium (data-ready-ms: from the start of loading until the
-page is built) and the wall time of a Chromium screenshot (start, load, first paint). Prints a
-Markdown table (docs/explore.md quotes it).
+page is built; data-links-drawn-ms: until the links are on the canvas, for pages of more than
+4 000 links) and the wall time of a Chromium screenshot (start, load, paint). Prints a Markdown
+table (docs/explore.md quotes it).
 
 usage: bench/explore.py [COOPNET]   (default build/coopnet; needs chromium and libjs-d3)
 """
@@ -43,8 +44,8 @@ def main():
         subprocess.run([coopnet, "generate", "--quiet", "-o", generated, "--actors", "2000", "--events",
                         "2000", "--mean-size", "10", "--ties", "1000", "--countries", "8", "--seed", "1"],
                        check=True)
-        print("| bundle | actors | links | page | `coopnet explore` | page's code done | first paint (screenshot) |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("| bundle | actors | links | page | `coopnet explore` | page built | links drawn | screenshot |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for name, bundle in (("datasets/mena-hub", os.path.join(ROOT, "datasets", "mena-hub")),
                              ("generated, 2 000 actors", generated)):
             page = os.path.join(work, "page.html")
@@ -53,10 +54,12 @@ def main():
             actors, links = re.search(r"cooperation graph: (\d+) actors, (\d+) links", info).groups()
             _, dump = chromium(page, "--dump-dom")
             ready = re.search(r'data-ready-ms="(\d+)"', dump.stdout)
+            drawn = re.search(r'data-links-drawn-ms="(\d+)"', dump.stdout)
             paint, _ = chromium(page, "--screenshot=" + os.path.join(work, "shot.png"), "--window-size=1400,900")
-            print("| %s | %s | %s | %.2f MB | %.2f s | %s | %.1f s |"
+            print("| %s | %s | %s | %.2f MB | %.2f s | %s | %s | %.1f s |"
                   % (name, actors, links, os.path.getsize(page) / 1e6, seconds,
-                     "%.1f s" % (int(ready.group(1)) / 1000) if ready else "failed", paint))
+                     "%.2f s" % (int(ready.group(1)) / 1000) if ready else "failed",
+                     "%.2f s" % (int(drawn.group(1)) / 1000) if drawn else "(SVG)", paint))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -158,6 +158,23 @@ def main():
             run_browser(chromium, mena, fragment, "--screenshot=" + os.path.join(output_dir, name),
                         "--window-size=1400,900", "--hide-scrollbars")
 
+        # a bundle of more than 4 000 links: they go on a canvas (no SVG line each), drawn once
+        # the page is up; the nodes stay elements
+        generated = os.path.join(work, "generated")
+        subprocess.run([coopnet, "generate", "--quiet", "-o", generated, "--actors", "300", "--events", "300",
+                        "--mean-size", "10", "--ties", "100", "--countries", "8", "--seed", "1"], check=True)
+        large = os.path.join(work, "large.html")
+        subprocess.run([coopnet, "explore", "--quiet", generated, "-o", large], check=True)
+        large_data = page_data(large)
+        checks.check(len(large_data["links"]) > 4000, "the generated bundle has only %d links" % len(large_data["links"]))
+        dom = dump(checks, chromium, large, "")
+        checks.check(len(node_tags(dom)) == len(large_data["actors"]), "the large page lacks node elements")
+        checks.check('class="link' not in dom, "the large page drew its links as SVG elements")
+        checks.check("data-links-drawn-ms" in re.search(r"<body[^>]*>", dom).group(0),
+                     "the large page's links were not drawn on the canvas")
+        run_browser(chromium, large, "", "--screenshot=" + os.path.join(output_dir, "explore-large.png"),
+                    "--window-size=1400,900", "--hide-scrollbars")
+
         # hostile names: text, never markup; nothing they hold runs
         hostile = os.path.join(work, "hostile.html")
         subprocess.run([coopnet, "explore", "--quiet", os.path.join(source_dir, "tests", "data", "hostile-names"),
