@@ -142,6 +142,18 @@ def main():
                      "without the hub the page shows '%s'; coopnet whatif: %s links, %s events after"
                      % (counts, after["links"], after["events"]))
 
+        # the as-of filter: the links of `coopnet info --as-of DATE --as-of-mode MODE`
+        for as_of, mode in (("2023-12", "certain"), ("2023-12", "possible"), ("2024-06-30", "certain")):
+            info = subprocess.run([coopnet, "info", "--quiet", "--as-of", as_of, "--as-of-mode", mode,
+                                   os.path.join(source_dir, "datasets", "mena-hub")],
+                                  capture_output=True, text=True, check=True).stdout
+            wanted = re.search(r"cooperation graph: \d+ actors, (\d+) links", info).group(1)
+            dom = dump(checks, chromium, mena, "as-of=%s&as-of-mode=%s" % (as_of, mode))
+            counts = re.search(r'<p id="counts" class="muted">(.*?)</p>', dom).group(1)
+            checks.check(" %s of %d links" % (wanted, len(data["links"])) in counts,
+                         "as of %s (%s) the page shows '%s'; coopnet info: %s links"
+                         % (as_of, mode, counts, wanted))
+
         # the map: the geo layout's positions, a graticule, the actors without a location apart
         dom = dump(checks, chromium, mena, "view=map")
         checks.check(len(node_tags(dom)) == len(data["actors"]), "the map does not draw every actor")

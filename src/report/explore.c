@@ -103,24 +103,31 @@ static void json_key_number(FILE *out, const char *key, double value)
     json_number(out, value);
 }
 
-/* A date as written, its bounds as day numbers (days since 1970-01-01, the study window's edges
- * for an undated date or an open side), whether it was written at all and whether it is exact. */
+/* A date as written (key prefix) with its bounds as day numbers (prefix_bounds: days since
+ * 1970-01-01, an undated date or an open side read as the study window's edge), the same for an
+ * end when there is one (end, end_bounds), the span from the earliest day to the latest of either
+ * (d0, d1: what the timeline draws), whether the date was written at all and whether it is one
+ * known day. The page's as-of filter compares the bounds as coopnet_graph_keeps_event and
+ * coopnet_graph_keeps_tie do. */
 static void json_date(FILE *out, const char *prefix, coopnet_date_t date, coopnet_date_t end,
                       int32_t window_first, int32_t window_last)
 {
     char text[COOPNET_DATE_TEXT_SIZE];
-    int32_t earliest = 0, latest = 0, end_earliest, end_latest;
+    int32_t earliest = 0, latest = 0, end_earliest = 0, end_latest = 0;
     coopnet_date_format(date, text);
     json_key_string(out, prefix, text);
     coopnet_date_bounds(date, window_first, window_last, &earliest, &latest);
+    fprintf(out, ",\"%s_bounds\":[%ld,%ld]", prefix, (long)earliest, (long)latest);
+    int32_t span_end = latest;
     if (end.precision != COOPNET_DATE_NONE) {
         coopnet_date_format(end, text);
         json_key_string(out, "end", text);
         coopnet_date_bounds(end, window_first, window_last, &end_earliest, &end_latest);
-        if (end_latest > latest)
-            latest = end_latest;
+        fprintf(out, ",\"end_bounds\":[%ld,%ld]", (long)end_earliest, (long)end_latest);
+        if (end_latest > span_end)
+            span_end = end_latest;
     }
-    fprintf(out, ",\"d0\":%ld,\"d1\":%ld,\"dated\":%s,\"exact\":%s", (long)earliest, (long)latest,
+    fprintf(out, ",\"d0\":%ld,\"d1\":%ld,\"dated\":%s,\"exact\":%s", (long)earliest, (long)span_end,
             date.precision != COOPNET_DATE_NONE ? "true" : "false",
             coopnet_date_is_exact(date) ? "true" : "false");
 }
@@ -467,7 +474,6 @@ static void write_ties(FILE *out, const page_data_t *data, int32_t first, int32_
     const coopnet_bundle_t *bundle = data->bundle;
     const coopnet_graph_t *graph = data->graph;
     bool any = false;
-    coopnet_date_t none = {0};
     fputs(",\"ties\":[", out);
     for (size_t t = 0; t < bundle->n_ties; t++) {
         if (data->items->tie_index[t] < 0)
@@ -478,10 +484,7 @@ static void write_ties(FILE *out, const page_data_t *data, int32_t first, int32_
                 (long)VECTOR(graph->vertex_of_actor)[tie->to]);
         any = true;
         json_key_string(out, "type", tie->type);
-        json_date(out, "start", tie->start, none, first, last);
-        char end[COOPNET_DATE_TEXT_SIZE];
-        coopnet_date_format(tie->end, end);
-        json_key_string(out, "end", end);
+        json_date(out, "start", tie->start, tie->end, first, last);
         json_key_string(out, "start_source", tie->start_source);
         fprintf(out, ",\"directed\":%s", tie->directed ? "true" : "false");
         json_key_number(out, "weight", tie->weight);

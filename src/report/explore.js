@@ -59,6 +59,8 @@
     tieTypes: {},
     query: "",
     without: -1,
+    asOf: null,         /* a day number, or null: every date */
+    reading: "certain", /* how a bounded date counts for asOf, as coopnet's --as-of-mode */
     view: "network"
   };
   tieTypes.forEach(function (type) { state.tieTypes[type] = data.layer !== 1; });
@@ -78,7 +80,7 @@
       event.dropped = without >= 0 && event.participants.some(function (p) {
         return p[0] === without && data.roles[p[1]].convenes;
       });
-      event.visible = state.coattendance && !event.dropped;
+      event.visible = state.coattendance && !event.dropped && keptAsOf(event.date_bounds);
     });
     var query = fold(state.query).trim();
     actors.forEach(function (a) {
@@ -87,7 +89,8 @@
       a.match = !query || a.searchText.indexOf(query) >= 0;
     });
     ties.forEach(function (t) {
-      t.visible = state.tieTypes[t.type] && actors[t.from].visible && actors[t.to].visible;
+      t.visible = state.tieTypes[t.type] && actors[t.from].visible && actors[t.to].visible &&
+        keptAsOf(t.start_bounds, t.end_bounds);
     });
     links.forEach(function (link) {
       var shown = link.source.visible && link.target.visible, weight = 0;
@@ -98,6 +101,16 @@
       link.visibleWeight = weight;
       link.visible = shown && weight > 0;
     });
+  }
+
+  /* The rule of coopnet's --as-of (coopnet_graph_keeps_event, _keeps_tie): an event counts when
+   * its date is surely on or before the day (its latest possible day is; possible reading: its
+   * earliest), a tie when its start is, and its end, if any, is not surely before the day. */
+  function keptAsOf(bounds, endBounds) {
+    if (state.asOf === null) return true;
+    var certain = state.reading === "certain";
+    if ((certain ? bounds[1] : bounds[0]) > state.asOf) return false;
+    return !endBounds || (certain ? endBounds[0] : endBounds[1]) >= state.asOf;
   }
 
   /* ---- small DOM helpers: text only ---- */
@@ -116,12 +129,13 @@
 
   /* The date as written, and what it means when it is not one known day. */
   function dateText(item, field, end) {
-    var written = item[field] || "";
+    var written = item[field] || "", bounds = item[field + "_bounds"];
+    var last = end ? Math.max(bounds[1], item.end_bounds[1]) : bounds[1];
     if (end) written += " to " + end;
     if (!item.dated) return "undated (some day of the study window " + dayText(data.window[0]) +
       " to " + dayText(data.window[1]) + ")";
     if (item.exact) return written;
-    return written + " (between " + dayText(item.d0) + " and " + dayText(item.d1) + ")";
+    return written + " (between " + dayText(bounds[0]) + " and " + dayText(last) + ")";
   }
 
   /* A source column: citations separated by " | ", each "document: quote"; a document of
@@ -548,6 +562,12 @@
       .range([left, width - 20]);
     timeline.append("g").attr("class", "axis").attr("transform", "translate(0," + (top - 6) + ")")
       .call(d3.svg.axis().scale(x).orient("top").ticks(8));
+    if (state.asOf !== null) {
+      var asOfX = x(new Date((state.asOf + 1) * DAY_MS));
+      timeline.append("line").attr("x1", asOfX).attr("x2", asOfX).attr("y1", top - 6)
+        .attr("y2", top + rows.length * rowHeight).attr("stroke", "#222").attr("stroke-dasharray", "4,3");
+      timeline.append("text").attr("x", asOfX + 3).attr("y", top + 8).text("as of " + dayText(state.asOf));
+    }
     var row = timeline.selectAll("g.row").data(rows).enter().append("g").attr("class", "row")
       .attr("transform", function (a, i) { return "translate(0," + (top + i * rowHeight) + ")"; });
     row.append("line").attr("x1", left).attr("x2", width - 20).attr("y1", rowHeight / 2)
@@ -713,6 +733,19 @@
   option(withoutSelect, "-1", "nobody (the whole network)");
   byName.forEach(function (a) { option(withoutSelect, String(a.index), a.name); });
   withoutSelect.addEventListener("change", function () { state.without = Number(withoutSelect.value); update(); });
+  var asOfInput = document.getElementById("asof"), asOfText = document.getElementById("asof-text");
+  var readingSelect = document.getElementById("asof-reading");
+  asOfInput.min = data.window[0];
+  asOfInput.max = data.window[1];
+  asOfInput.step = 1;
+  asOfInput.value = data.window[1];
+  function setAsOf(day) {
+    state.asOf = day === null || day >= data.window[1] ? null : day;
+    asOfInput.value = state.asOf === null ? data.window[1] : state.asOf;
+    asOfText.textContent = state.asOf === null ? "every date" : dayText(state.asOf);
+  }
+  asOfInput.addEventListener("input", function () { setAsOf(Number(asOfInput.value)); update(); });
+  readingSelect.addEventListener("change", function () { state.reading = readingSelect.value; update(); });
   var search = document.getElementById("search");
   search.addEventListener("input", function () { state.query = search.value; update(); });
 
@@ -774,7 +807,7 @@
     for (var i = 0; i < actors.length; i++) if (actors[i].id === id) return actors[i];
     return null;
   }
-  var params = {};
+  var params = Object.create(null);
   location.hash.replace(/^#/, "").split("&").forEach(function (part) {
     var equals = part.indexOf("=");
     if (equals > 0) params[decodeURIComponent(part.slice(0, equals))] = decodeURIComponent(part.slice(equals + 1));
@@ -791,6 +824,13 @@
     withoutSelect.value = String(state.without);
   }
   if (params.q) { state.query = search.value = params.q; }
+  if (params["as-of-mode"] === "possible") { state.reading = readingSelect.value = "possible"; }
+  if (params["as-of"]) { /* YYYY, YYYY-MM or YYYY-MM-DD: its last day, as --as-of reads it */
+    var parts = params["as-of"].split("-").map(Number);
+    var last = parts.length === 1 ? Date.UTC(parts[0], 11, 31)
+      : parts.length === 2 ? Date.UTC(parts[0], parts[1], 0) : Date.UTC(parts[0], parts[1] - 1, parts[2]);
+    if (!isNaN(last)) setAsOf(Math.round(last / DAY_MS));
+  }
   if (!data.map) document.querySelector('#views button[data-view="map"]').hidden = true;
   showView(["timeline", "tables"].indexOf(params.view) >= 0 || (params.view === "map" && data.map)
     ? params.view : "network");
