@@ -75,6 +75,13 @@ no_temporaries "$tmp" "a failed run"
 expect 1 explore --quiet "$mena" -o "$tmp/no-such-dir/x.html"
 err_has "$tmp/no-such-dir/x.html"
 
+# a full disk: exit 1 with the reason (written through /dev/full, a device, so not atomically)
+ln -s /dev/full "$tmp/full.html"
+if [ -r "$d3" ]; then
+    expect 1 explore --quiet "$mena" -o "$tmp/full.html"
+    err_has "No space left on device"
+fi
+
 if [ ! -r "$d3" ]; then
     echo "libjs-d3 is not installed: the pages themselves are not checked" >&2
     exit $((failed ? 1 : 77))

@@ -2,7 +2,7 @@
 /* explore.c - the interactive explorer page (see coopnet/explore.h): the bundle, the network
  * figure's layout, the measures and each link's evidence as JSON, between the page's template,
  * the D3 library and the page's code (src/report/explore.html and explore.js, embedded at build
- * time by cmake/embed-file.cmake). */
+ * time by cmake/embed-files.cmake). */
 #include "coopnet/explore.h"
 #include "coopnet/centrality.h"
 #include "coopnet/graph.h"

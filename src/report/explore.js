@@ -42,9 +42,9 @@
   var byName = actors.slice().sort(function (a, b) { return compareText(a.name, b.name); });
 
   function unique(values) {
-    var seen = {}, out = [];
+    var seen = Object.create(null), out = []; /* no prototype: a value "__proto__" is a value */
     values.forEach(function (v) {
-      if (!Object.prototype.hasOwnProperty.call(seen, v)) { seen[v] = true; out.push(v); }
+      if (!seen[v]) { seen[v] = true; out.push(v); }
     });
     return out.sort(compareText);
   }
@@ -56,7 +56,7 @@
     levels: data.levels.map(function () { return true; }),
     country: "",
     coattendance: data.layer !== 2, /* the graph's layer: 0 all, 1 events, 2 ties */
-    tieTypes: {},
+    tieTypes: Object.create(null), /* keyed by the data's tie types */
     query: "",
     without: -1,
     asOf: null,         /* a day number, or null: every date */
@@ -140,7 +140,7 @@
 
   /* A source column: citations separated by " | ", each "document: quote"; a document of
    * sources.csv is named by its title. */
-  var sourcesById = {};
+  var sourcesById = Object.create(null);
   data.sources.forEach(function (s) {
     sourcesById[s.id] = s;
     if (s.file) sourcesById[s.file] = s;
@@ -153,7 +153,7 @@
       var colon = citation.indexOf(":");
       var doc = colon > 0 ? citation.slice(0, colon).trim() : citation.trim();
       var quote = colon > 0 ? citation.slice(colon + 1).trim() : "";
-      var known = Object.prototype.hasOwnProperty.call(sourcesById, doc) ? sourcesById[doc] : null;
+      var known = sourcesById[doc] || null;
       el(box, "span", known ? known.title + " (" + doc + ")" : doc, "doc");
       if (quote) el(box, "div", quote);
     });
@@ -334,7 +334,7 @@
     var m = zoomLayer.node().getCTM();
     if (!m) return;
     context.setTransform(ratio * m.a, ratio * m.b, ratio * m.c, ratio * m.d, ratio * m.e, ratio * m.f);
-    var batches = {};
+    var batches = Object.create(null);
     links.forEach(function (l) {
       if (!l.visible) return;
       var key = (Math.round(linkWidth(l.visibleWeight) * 4) / 4) + (l.source.match && l.target.match ? "" : "d");
