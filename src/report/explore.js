@@ -273,10 +273,13 @@
   }
   function hideTooltip() { tooltip.hidden = true; }
   function actorTooltip(a) {
-    showTooltip([a.name, levelName(a.level) + " · " + (a.country || "no country") +
+    var lines = [a.name, levelName(a.level) + " · " + (a.country || "no country") +
                  (a.type ? " · " + a.type : ""),
                  "degree " + formatMeasure(a.degree) + " · betweenness " +
-                 (a.betweenness === null ? "n/a" : formatMeasure(a.betweenness))]);
+                 (a.betweenness === null ? "n/a" : formatMeasure(a.betweenness))];
+    if (placed === "map" && a.map.approximate)
+      lines.push("no location given: placed near its country's actors, or apart");
+    showTooltip(lines);
   }
 
   /* ---- the network and the map: coopnet's own layouts, zoom and pan ---- */
