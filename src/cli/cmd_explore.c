@@ -57,7 +57,7 @@ static int run_explore(int argc, char **argv)
                   &explore.render.layout, parse_layout),
         CLI_VALUE("seed", "N", "layout seed (default 1): the seed of coopnet render",
                   &explore.render.seed, cli_parse_seed),
-        CLI_STRING("title", 0, "TEXT", "the page's title (default: the bundle's name)",
+        CLI_STRING("title", 0, "TEXT", "the page's title (default: Cooperation network: NAME)",
                    &explore.render.figure.title),
         CLI_STRING("d3", 0, "FILE",
                    "the D3 3.x library to inline (default\n" COOPNET_EXPLORE_D3_PATH
