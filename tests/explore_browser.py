@@ -7,7 +7,11 @@ view to open from its address (#actor=ID, #link=ID,ID, #level=..., #view=...), s
 opens the page at one address. Checked: the page loads without an error (its own error hook and
 chromium's console log), one node element per actor, a link's details show its source quote, the
 level filter hides exactly the other levels' nodes, the what-if hides an actor and its events,
-hostile names render as text and run nothing. Screenshots go to the build directory.
+hostile names render as text and run nothing. Then, driving Chromium through the DevTools
+protocol over a pipe (standard library only): real mouse clicks on a link and on a node show
+their evidence, unticking a level hides its nodes, the CSV download holds the rows shown, a
+search in Arabic finds its actor, with no console message or exception. Screenshots go to the
+build directory.
 
 usage: explore_browser.py COOPNET SOURCE_DIR OUTPUT_DIR   (exit 77: skipped, no browser or D3)
 """
@@ -19,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 SKIP = 77
 
@@ -83,6 +88,158 @@ def details_of(dom):
 
 def node_tags(dom):
     return re.findall(r'<circle class="node[^"]*"[^>]*>', dom)
+
+
+class DevTools:
+    """Chromium driven through the DevTools protocol over a pipe (--remote-debugging-pipe:
+    JSON messages ending in NUL, read on fd 3 and written on fd 4), with nothing but the
+    standard library: real mouse clicks (Input.dispatchMouseEvent), script evaluation, and the
+    page's console messages and uncaught exceptions."""
+
+    def __init__(self, chromium):
+        self.profile = tempfile.mkdtemp()
+        to_browser_read, self.to_browser = os.pipe()
+        self.from_browser, from_browser_write = os.pipe()
+
+        def pipes():  # in the child: its fd 3 reads our commands, its fd 4 writes the answers
+            os.dup2(to_browser_read, 100)
+            os.dup2(from_browser_write, 101)
+            os.dup2(100, 3)
+            os.dup2(101, 4)
+
+        self.process = subprocess.Popen(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--user-data-dir=" + self.profile, "--remote-debugging-pipe", "--window-size=1400,900",
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=pipes, close_fds=False)
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self.buffer = b""
+        self.next_id = 0
+        self.events = []
+        self.session = None
+
+    def close(self):
+        try:
+            self.send("Browser.close", session=False)
+            self.process.wait(timeout=20)
+        except Exception:
+            self.process.kill()
+        os.close(self.to_browser)
+        os.close(self.from_browser)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def _read(self):
+        while b"\0" not in self.buffer:
+            chunk = os.read(self.from_browser, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed the DevTools pipe")
+            self.buffer += chunk
+        message, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def send(self, method, params=None, session=True):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session and self.session:
+            message["sessionId"] = self.session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        while True:
+            answer = self._read()
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise RuntimeError("%s: %s" % (method, answer["error"]))
+                return answer.get("result", {})
+            self.events.append(answer)
+
+    def open(self, url):
+        target = self.send("Target.createTarget", {"url": url}, session=False)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True},
+                                 session=False)["sessionId"]
+        self.send("Runtime.enable")
+        for _ in range(200):
+            if self.evaluate("document.body && document.body.getAttribute('data-ready')") == "true":
+                return
+            time.sleep(0.05)
+        raise RuntimeError("the page did not finish loading")
+
+    def evaluate(self, expression):
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in result:
+            raise RuntimeError("%s: %s" % (expression, result["exceptionDetails"]))
+        return result["result"].get("value")
+
+    def click(self, selector):
+        """A real mouse click in the middle of the element (for a line, its middle)."""
+        box = self.evaluate("(function () { var r = document.querySelector(%s).getBoundingClientRect();"
+                            " return [r.left + r.width / 2, r.top + r.height / 2]; })()" % json.dumps(selector))
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": box[0], "y": box[1], "button": "left",
+                                                   "clickCount": 1})
+
+    def errors(self):
+        return [e for e in self.events
+                if e.get("method") in ("Runtime.exceptionThrown", "Runtime.consoleAPICalled")]
+
+
+def interact(checks, chromium, page, hostile_page):
+    """Real clicks and inputs on the MENA page and the hostile one."""
+    browser = DevTools(chromium)
+    try:
+        browser.open("file://" + page)
+        data = page_data(page)
+        # click the line Fes - Tangier (raised above the others first, so the click lands on it)
+        selector = 'line.link[data-from="tangier"][data-to="fes"], line.link[data-from="fes"][data-to="tangier"]'
+        browser.evaluate("(function () { var l = document.querySelector(%s); l.parentNode.appendChild(l); })()"
+                         % json.dumps(selector))
+        browser.click(selector)
+        details = browser.evaluate("document.getElementById('details').textContent")
+        checks.check(details.startswith("Fes — Tangier") or details.startswith("Tangier — Fes"),
+                     "a click on the line Fes - Tangier shows '%s'" % details[:80])
+        checks.check("In November 2023, Strong Cities hosted a national roundtable in Tangier (Morocco)" in details,
+                     "a click on the line Fes - Tangier does not show the roundtable's quote")
+        # click a node
+        browser.click('circle.node[data-id="sousse"]')
+        details = browser.evaluate("document.getElementById('details').textContent")
+        checks.check(details.startswith(next(a["name"] for a in data["actors"] if a["id"] == "sousse")),
+                     "a click on Sousse shows '%s'" % details[:80])
+        # untick "local": exactly the local actors' nodes hide
+        browser.click("#level-filter label:nth-of-type(1) input")
+        hidden = browser.evaluate("Array.prototype.filter.call(document.querySelectorAll('circle.node'),"
+                                  " function (n) { return n.style.display === 'none'; }).length")
+        local = sum(1 for a in data["actors"] if a["level"] == 0)
+        checks.check(hidden == local, "unticking local hid %s nodes, not the %d local actors" % (hidden, local))
+        # the actors' CSV of the filter: one row per actor shown
+        browser.click("#download-actors")
+        csv_text = browser.evaluate("decodeURIComponent(document.getElementById('download-actors').href"
+                                    ".replace(/^data:text\\/csv;charset=utf-8,/, ''))")
+        rows = [line for line in csv_text.split("\r\n") if line]
+        checks.check(rows[0].startswith("name,id,level,country,type,degree,betweenness"),
+                     "the actors' CSV header is '%s'" % rows[0][:80])
+        checks.check(len(rows) - 1 == len(data["actors"]) - local,
+                     "the actors' CSV has %d rows for %d actors shown" % (len(rows) - 1, len(data["actors"]) - local))
+        # type a search: the matching actor stays bright
+        browser.evaluate("(function () { var s = document.getElementById('search'); s.value = 'فاس';"
+                         " s.dispatchEvent(new Event('input')); })()")
+        bright = browser.evaluate("Array.prototype.filter.call(document.querySelectorAll('circle.node'),"
+                                  " function (n) { return !n.classList.contains('dim'); })"
+                                  ".map(function (n) { return n.getAttribute('data-id'); })")
+        checks.check(bright == ["fes"], "searching the Arabic name of Fes leaves %s bright" % bright)
+        checks.check(not browser.errors(), "console messages or exceptions: %s" % browser.errors()[:2])
+
+        browser.open("file://" + hostile_page)
+        browser.click('circle.node[data-id="img"]')
+        browser.click("#download-actors")
+        csv_text = browser.evaluate("decodeURIComponent(document.getElementById('download-actors').href"
+                                    ".replace(/^data:text\\/csv;charset=utf-8,/, ''))")
+        checks.check("\"\"\"onmouseover=alert(1) x=\"\"\"" in csv_text,
+                     "the hostile name with quotes is not quoted in the CSV")
+        checks.check(browser.evaluate("document.body.hasAttribute('data-pwned')") is False,
+                     "a click on the hostile actor ran its onerror handler")
+        checks.check(not browser.errors(), "console messages or exceptions: %s" % browser.errors()[:2])
+    finally:
+        browser.close()
 
 
 def main():
@@ -202,6 +359,8 @@ def main():
                          "#%s: the name '</script><script>alert(1)</script>' is not shown as text" % fragment)
         run_browser(chromium, hostile, "actor=script", "--screenshot=" + os.path.join(output_dir, "explore-hostile.png"),
                     "--window-size=1400,900", "--hide-scrollbars")
+
+        interact(checks, chromium, mena, hostile)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if checks.failures else 0

@@ -312,6 +312,7 @@
   var hovered = null;
   var linkSelection = zoomLayer.append("g").selectAll("line").data(onCanvas ? [] : links).enter().append("line")
     .attr("class", "link")
+    .attr("data-from", function (l) { return l.source.id; }).attr("data-to", function (l) { return l.target.id; })
     .on("mouseover", linkTooltip)
     .on("mousemove", moveTooltip).on("mouseout", hideTooltip)
     .on("click", function (l) { showLink(l); });
