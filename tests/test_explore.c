@@ -127,6 +127,28 @@ static void test_page(void)
     coopnet_bundle_free(bundle);
 }
 
+/* With a backbone of pairs sharing two events, only a-b keeps its events; c-d its tie. */
+static void test_backbone(void)
+{
+    coopnet_bundle_t *bundle = bundle_of_hand();
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_explore_options_t options;
+    coopnet_explore_options_init(&options);
+    options.d3_path = d3_path;
+    options.render.graph.backbone.kind = COOPNET_GRAPH_BACKBONE_MIN_SHARED;
+    options.render.graph.backbone.min_shared = 2;
+    char path[sizeof work + 16];
+    snprintf(path, sizeof path, "%s/backbone.html", work);
+    coopnet_error_t err;
+    CHECK_INT(coopnet_explore_write(bundle, &options, path, &err), COOPNET_OK);
+    char *page = read_all(path);
+    CHECK_CONTAINS(page, "\"links\":[[1,0,2,[0,1],[]],[3,2,1,[],[0]]]");
+    free(page);
+    coopnet_bundle_free(bundle);
+}
+
 static void test_errors(void)
 {
     coopnet_bundle_t *bundle = bundle_of_hand();
@@ -195,6 +217,7 @@ int main(void)
     snprintf(d3_path, sizeof d3_path, "%s/d3.js", work);
     write_text(d3_path, "var d3 = {version: \"stand-in\"};");
     TEST_RUN(test_page);
+    TEST_RUN(test_backbone);
     TEST_RUN(test_errors);
     TEST_RUN(test_roles);
     char command[sizeof work + 16];

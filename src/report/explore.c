@@ -221,7 +221,8 @@ static void evidence_pass(evidence_t *evidence, const coopnet_graph_t *graph,
                 igraph_integer_t to =
                     VECTOR(graph->vertex_of_actor)[bundle->participations[q].actor];
                 igraph_integer_t edge = to < 0 || to == from ? -1 : edge_between(graph, from, to);
-                if (edge < 0)
+                /* a pair the backbone leaves unlinked by events may still be linked by a tie */
+                if (edge < 0 || VECTOR(graph->shared_events)[edge] == 0)
                     continue;
                 if (fill)
                     evidence->events[event_fill[edge]++] = (size_t)items->event_index[e];
@@ -274,6 +275,17 @@ static int evidence_init(evidence_t *evidence, const coopnet_graph_t *graph,
     memcpy(event_fill, evidence->event_start, n_edges * sizeof(size_t));
     memcpy(tie_fill, evidence->tie_start, n_edges * sizeof(size_t));
     evidence_pass(evidence, graph, items, event_fill, tie_fill, true);
+    /* one definition of a link: the graph's own counts of its shared events and ties */
+    for (size_t e = 0; e < n_edges; e++)
+        if (evidence->event_start[e + 1] - evidence->event_start[e] !=
+                (size_t)VECTOR(graph->shared_events)[e] ||
+            evidence->tie_start[e + 1] - evidence->tie_start[e] !=
+                (size_t)VECTOR(graph->shared_ties)[e]) {
+            status =
+                COOPNET_ERROR(err, COOPNET_EINTERNAL,
+                              "link %zu: the evidence listed differs from the graph's counts", e);
+            goto cleanup;
+        }
 cleanup:
     free(event_fill);
     free(tie_fill);
