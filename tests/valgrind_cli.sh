@@ -61,6 +61,10 @@ run 2 backbone --alpha 2 "$datasets/davis-southern-women"
 run 1 backbone "$datasets/davis-southern-women" -o "$work/full.csv"
 run 0 info --backbone sdsm "$datasets/mena-hub"
 run 0 centrality --help
+# explore's failures before it draws (drawing goes through fontconfig, whose caches valgrind
+# reports as lost, as for render)
+run 2 explore "$datasets/mena-hub"
+run 1 explore --d3 "$work/no-d3.js" "$datasets/mena-hub" -o "$work/m.html"
 run 0 whatif --without scn_mena_hub,fes "$datasets/mena-hub"
 run 0 whatif --rank --top 5 --format json "$datasets/mena-hub"
 run 2 whatif --without scn_mena_hub,nobody "$datasets/mena-hub"

@@ -20,6 +20,7 @@
 #include "coopnet/chart.h"
 #include "coopnet/jobs.h"
 #include "coopnet/report.h"
+#include "coopnet/explore.h"
 #include "coopnet/centrality.h"
 #include "coopnet/rank.h"
 #include "coopnet/groups.h"

@@ -39,7 +39,7 @@ cleanup:
     return status;
 }
 
-static bool is_convener(coopnet_role_t role)
+bool coopnet_whatif_role_convenes(coopnet_role_t role)
 {
     return role == COOPNET_ROLE_HOST || role == COOPNET_ROLE_ORGANISER ||
            role == COOPNET_ROLE_FACILITATOR;
@@ -120,7 +120,8 @@ static void find_dropped_events(withdrawal_t *withdrawal)
             continue;
         for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
             const coopnet_participation_t *participation = &bundle->participations[p];
-            if (withdrawal->withdrawn[participation->actor] && is_convener(participation->role)) {
+            if (withdrawal->withdrawn[participation->actor] &&
+                coopnet_whatif_role_convenes(participation->role)) {
                 withdrawal->dropped[withdrawal->n_dropped++] = e;
                 break;
             }
@@ -438,7 +439,8 @@ size_t coopnet_whatif_convened_events(const coopnet_graph_t *graph, size_t actor
             continue;
         for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
             const coopnet_participation_t *participation = &bundle->participations[p];
-            if ((size_t)participation->actor == actor && is_convener(participation->role)) {
+            if ((size_t)participation->actor == actor &&
+                coopnet_whatif_role_convenes(participation->role)) {
                 count++;
                 break;
             }

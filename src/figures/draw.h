@@ -192,6 +192,24 @@ int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_op
                                        coopnet_draw_callback_t draw, void *data,
                                        coopnet_output_t **written, coopnet_error_t *err);
 
+/* Draws as coopnet_i_figure_write does, on a recording surface of the same canvas in points
+ * (figure's width and height taken as points), and keeps nothing: for callers that want what a
+ * figure would draw (its layout) without a file. EINVAL for a size out of range, EINTERNAL
+ * (cairo), or the draw callback's error. */
+int coopnet_i_figure_record(const coopnet_figure_options_t *figure, double default_width_pt,
+                            double default_height_pt, coopnet_draw_callback_t draw, void *data,
+                            coopnet_error_t *err);
+
+/* What coopnet_render_network draws for bundle under options (a force, geo or circle layout;
+ * EINVAL for bipartite and timeline), given the cooperation graph built under options->graph,
+ * without writing a file: the nodes' positions, radii and colours and the labels are those of
+ * the PNG, PDF and SVG files of the default size. On success *layout is the caller's
+ * (coopnet_figure_layout_free); on failure NULL. Cost: coopnet_render_network's. */
+int coopnet_i_render_network_layout(const coopnet_bundle_t *bundle,
+                                    const coopnet_render_options_t *options,
+                                    const coopnet_graph_t *graph, coopnet_figure_layout_t **layout,
+                                    coopnet_error_t *err);
+
 /* The default caption: "Source: NAME, FIRST to LAST" (or without dates), into buffer. */
 void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer, size_t size);
 

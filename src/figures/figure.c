@@ -154,6 +154,38 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
     return status == COOPNET_OK ? coopnet_output_commit(output, err) : status;
 }
 
+int coopnet_i_figure_record(const coopnet_figure_options_t *figure, double default_width_pt,
+                            double default_height_pt, coopnet_draw_callback_t draw, void *data,
+                            coopnet_error_t *err)
+{
+    /* the canvas of a PDF or SVG file (points, scale 1), which is a PNG's canvas too */
+    double width = figure->width > 0 ? figure->width : default_width_pt;
+    double height = figure->height > 0 ? figure->height : default_height_pt;
+    if (!(width >= 16 && height >= 16 && width <= MAX_CANVAS_POINTS && height <= MAX_CANVAS_POINTS))
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "figure size %gx%g is out of range (16 to %g points)", width, height,
+                             (double)MAX_CANVAS_POINTS);
+    cairo_rectangle_t extents = {0, 0, width, height};
+    cairo_surface_t *surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    cairo_t *cr = cairo_create(surface);
+    int status = COOPNET_OK;
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+        status = COOPNET_ERROR(err, COOPNET_EINTERNAL, "cannot create a %gx%g figure: %s", width,
+                               height, cairo_status_to_string(cairo_status(cr)));
+        goto cleanup;
+    }
+    coopnet_rect_t canvas = {0, 0, width, height};
+    if ((status = draw(cr, canvas, data, err)) != COOPNET_OK)
+        goto cleanup;
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        status = COOPNET_ERROR(err, COOPNET_EINTERNAL, "cannot draw the figure: %s",
+                               cairo_status_to_string(cairo_status(cr)));
+cleanup:
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return status;
+}
+
 int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_options_t *figure,
                                        double default_width_pt, double default_height_pt,
                                        coopnet_draw_callback_t draw, void *data,

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The network figure's canvas (points) when the options give no size. */
+#define DEFAULT_WIDTH_PT 720.0
+#define DEFAULT_HEIGHT_PT 540.0
+
 typedef struct network_job {
     const coopnet_network_input_t *input;
     const coopnet_render_options_t *options;
@@ -40,7 +44,7 @@ int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         goto cleanup;
     }
-    double width = 720, height = 540;
+    double width = DEFAULT_WIDTH_PT, height = DEFAULT_HEIGHT_PT;
     if (options->layout == COOPNET_LAYOUT_TIMELINE) {
         height = coopnet_i_draw_timeline_default_height(bundle, options);
     } else if (options->layout == COOPNET_LAYOUT_BIPARTITE) {
@@ -68,5 +72,41 @@ cleanup:
     igraph_vector_destroy(&size_values);
     coopnet_two_mode_destroy(&two_mode);
     coopnet_graph_destroy(&graph);
+    return status;
+}
+
+int coopnet_i_render_network_layout(const coopnet_bundle_t *bundle,
+                                    const coopnet_render_options_t *options,
+                                    const coopnet_graph_t *graph, coopnet_figure_layout_t **layout,
+                                    coopnet_error_t *err)
+{
+    igraph_vector_t size_values;
+    coopnet_network_input_t input = {0};
+    network_job_t job = {&input, options, NULL};
+    int status = COOPNET_OK;
+    *layout = NULL;
+    if (options->layout == COOPNET_LAYOUT_TIMELINE || options->layout == COOPNET_LAYOUT_BIPARTITE)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "the %s layout has no position per actor of the cooperation graph",
+                             options->layout == COOPNET_LAYOUT_TIMELINE ? "timeline" : "bipartite");
+    if (igraph_vector_init(&size_values, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    if ((job.layout = calloc(1, sizeof *job.layout)) == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    input.bundle = bundle;
+    input.graph = graph;
+    /* the same canvas and the same drawing as coopnet_render_network's */
+    if ((status = coopnet_i_draw_network_sizes(graph, options, &size_values, &input.sizes, err)) !=
+            COOPNET_OK ||
+        (status = coopnet_i_figure_record(&options->figure, DEFAULT_WIDTH_PT, DEFAULT_HEIGHT_PT,
+                                          draw_network_job, &job, err)) != COOPNET_OK)
+        goto cleanup;
+    *layout = job.layout;
+    job.layout = NULL;
+cleanup:
+    coopnet_figure_layout_free(job.layout);
+    igraph_vector_destroy(&size_values);
     return status;
 }
