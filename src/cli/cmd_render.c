@@ -103,6 +103,8 @@ static int run_render(int argc, char **argv)
     if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     render.graph = graph_options.graph;
+    if (render.layout == COOPNET_LAYOUT_GEO)
+        cli_warn_without_map_data();
     if (coopnet_render_network(bundle, &render, output_path, NULL, &err) != COOPNET_OK)
         exit_status = cli_fail(&err);
 cleanup:

@@ -2,6 +2,7 @@
 /* render.c - the network figure to a file: coopnet_render_network (see coopnet/render.h), a thin
  * entry point over figures/draw_network.c and figures/draw_timeline.c. */
 #include "coopnet/render.h"
+#include "figures/basemap.h"
 #include "figures/draw.h"
 #include "core/internal.h"
 
@@ -68,5 +69,13 @@ cleanup:
     igraph_vector_destroy(&size_values);
     coopnet_two_mode_destroy(&two_mode);
     coopnet_graph_destroy(&graph);
+    return status;
+}
+
+int coopnet_render_map_data_check(coopnet_error_t *err)
+{
+    coopnet_basemap_t map;
+    int status = coopnet_i_basemap_open(&map, err);
+    coopnet_i_basemap_close(&map);
     return status;
 }
