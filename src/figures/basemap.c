@@ -15,6 +15,8 @@
 #define RING_HOLE 1U       /* the raw latitude beside a marker that starts a hole */
 #define CLIP_SLACK 2.0     /* pt beyond the map that vertices are kept in full */
 #define DEGREE (3.14159265358979323846 / 180)
+#define CHUNK_CACHE_BYTES (1 << 16)
+#define CHUNK_CACHE_SLOTS 7
 
 const char *coopnet_i_basemap_path(void)
 {
@@ -27,7 +29,16 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
     memset(map, 0, sizeof *map);
     const char *path = coopnet_i_basemap_path();
     int ncid, varid;
+    /* each country is one compressed chunk read once: netCDF's default cache per variable (a
+     * hash table for 1046 variables, allocated at open) would only cost memory and time */
+    size_t cache_size, cache_slots;
+    float cache_preemption;
+    bool cache_known = nc_get_chunk_cache(&cache_size, &cache_slots, &cache_preemption) == NC_NOERR;
+    if (cache_known)
+        nc_set_chunk_cache(CHUNK_CACHE_BYTES, CHUNK_CACHE_SLOTS, cache_preemption);
     int status = nc_open(path, NC_NOWRITE, &ncid);
+    if (cache_known)
+        nc_set_chunk_cache(cache_size, cache_slots, cache_preemption);
     if (status != NC_NOERR)
         return COOPNET_ERROR(err, COOPNET_EIO, "cannot read map data '%s': %s", path,
                              nc_strerror(status));
