@@ -1416,8 +1416,8 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
         request.radius = node->radius;
         request.text = text;
         request.wrap_width = LABEL_WRAP_WIDTH;
-        /* under a full-width map, its labels stay on it, clear of the list and legend */
-        request.bounds = figure->geo_below && !in_side ? figure->map : bounds;
+        /* a map's labels stay on it, clear of the list and the legend */
+        request.bounds = figure->kind == COOPNET_LAYOUT_GEO && !in_side ? figure->map : bounds;
         if (in_side) {
             request.fixed_side = COOPNET_LABEL_RIGHT;
             double column_width = side_column_width(figure);
@@ -1523,14 +1523,16 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
         size_t n = 0;
         n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
         if (figure.n_near_country > 0)
-            n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
-                                  "%zu %s without coordinates %s drawn with a dashed ring near "
-                                  "the middle of %s country%s, clear of the located actors. ",
-                                  figure.n_near_country,
-                                  figure.n_near_country == 1 ? "actor" : "actors",
-                                  figure.n_near_country == 1 ? "is" : "are",
-                                  figure.n_near_country == 1 ? "its" : "their",
-                                  figure.geo.map_data_missing ? "'s located actors" : "");
+            n += (size_t)snprintf(
+                figure.note + n, sizeof figure.note - n,
+                "%zu %s without coordinates %s drawn with a dashed ring near "
+                "the middle of %s country%s%s. ",
+                figure.n_near_country, figure.n_near_country == 1 ? "actor" : "actors",
+                figure.n_near_country == 1 ? "is" : "are",
+                figure.n_near_country == 1 ? "its" : "their",
+                figure.geo.map_data_missing ? "'s located actors" : "",
+                figure.geo.counts[COOPNET_GEO_LOCATED] > 0 ? ", clear of the located actors"
+                                                           : " (no actor has coordinates)");
         if (figure.n_side > 0 && n < sizeof figure.note)
             n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
                                   "%zu %s with no coordinates and no country on the map %s "
