@@ -1426,9 +1426,9 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
                 (floor((node->x - figure->side_column.x) / column_width) + 1) * column_width;
             request.wrap_width = column_right - 4 - (node->x + node->radius + 3);
             request.max_lines = 2;
-            request.whole = true;
+            request.strict = true;
         } else if (figure->kind == COOPNET_LAYOUT_GEO) {
-            request.whole = true; /* a cut place name reads as another place */
+            request.strict = true; /* a cut place name reads as another place */
         } else if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
             request.fixed_side = node->event >= 0 ? COOPNET_LABEL_LEFT : COOPNET_LABEL_RIGHT;
             request.max_lines = 1;
