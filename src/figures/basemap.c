@@ -169,14 +169,20 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
     double cos_lat = cos((header.south + header.north) / 2 * DEGREE);
     double best_area = -1, best_lon = (header.west + header.east) / 2,
            best_lat = (header.south + header.north) / 2;
+    double best_box[4] = {header.west, header.east, header.south, header.north};
     size_t start = 0, first, end;
     bool hole;
     while (next_ring(map, header.n_points, &start, &first, &end, &hole)) {
         if (hole || end - first < 3)
             continue;
         double area = 0, cx = 0, cy = 0;
+        double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
         const double *p = map->points;
         for (size_t k = first; k < end; k++) {
+            box[0] = fmin(box[0], p[2 * k]);
+            box[1] = fmax(box[1], p[2 * k]);
+            box[2] = fmin(box[2], p[2 * k + 1]);
+            box[3] = fmax(box[3], p[2 * k + 1]);
             size_t next = k + 1 < end ? k + 1 : first;
             double x0 = p[2 * k] * cos_lat, y0 = p[2 * k + 1];
             double x1 = p[2 * next] * cos_lat, y1 = p[2 * next + 1];
@@ -189,20 +195,22 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
             best_area = fabs(area);
             best_lon = cx / (3 * area) / cos_lat;
             best_lat = cy / (3 * area);
+            memcpy(best_box, box, sizeof box);
         }
     }
+    /* longitudes past 180 (the United States' 172 to 293) back into -180..180 */
     if (best_lon > 180)
         best_lon -= 360;
+    if (best_box[0] > 180) {
+        best_box[0] -= 360;
+        best_box[1] -= 360;
+    }
     if (lon)
         *lon = best_lon;
     if (lat)
         *lat = best_lat;
-    if (bbox) {
-        bbox[0] = header.west > 180 ? header.west - 360 : header.west;
-        bbox[1] = header.east > 180 && header.west > 180 ? header.east - 360 : header.east;
-        bbox[2] = header.south;
-        bbox[3] = header.north;
-    }
+    if (bbox)
+        memcpy(bbox, best_box, sizeof best_box);
     return COOPNET_OK;
 }
 

@@ -50,9 +50,10 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err);
 void coopnet_i_basemap_close(coopnet_basemap_t *map);
 
 /* Where to put the actors of country (ISO code) that have no coordinates: the centroid of the
- * country's largest ring (*lon, *lat) and the country's bounding box (west, east, south, north
- * in bbox, any may be NULL). EDATA when the data has no such country; ENOMEM. O(points of the
- * country). */
+ * country's largest ring, its mainland (*lon, *lat), and that ring's bounding box (west, east,
+ * south, north in bbox: Alaska and Svalbard do not stretch a map of the United States or
+ * Norway); any may be NULL. Longitudes in -180..180 unless the ring crosses 180. EDATA when the
+ * data has no such country; ENOMEM. O(points of the country). */
 int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
                                      double *lat, double bbox[4], coopnet_error_t *err);
 

@@ -685,86 +685,149 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
 #define PLACE_GAP 2.0        /* pt between an approximate node's ring and any other node */
 #define PLACE_STEP 3.0       /* pt between candidate positions */
 
-/* True when a node of radius at (x, y), approximate, would touch a node already fixed on the
- * map (located, or approximate and placed before it) or leave the map. O(V). */
-static bool spot_taken(const network_figure_t *figure, size_t v, double x, double y,
-                       const bool *fixed)
+/* The nodes fixed on the map so far, bucketed by square cells as wide as the largest distance
+ * two node centres must keep, so that a spot is checked against the 3 x 3 cells around it. */
+typedef struct place_grid {
+    double x0, y0, cell;
+    size_t columns, rows;
+    size_t *head; /* per cell: the first node, SIZE_MAX: none */
+    size_t *next; /* per node: the next node of its cell */
+} place_grid_t;
+
+static size_t grid_index(double value, double origin, double cell, size_t count)
+{
+    double index = floor((value - origin) / cell);
+    return index < 0 ? 0 : index >= (double)count ? count - 1 : (size_t)index;
+}
+
+static void grid_add(place_grid_t *grid, const coopnet_figure_node_t *node, size_t v)
+{
+    size_t cell = grid_index(node->y, grid->y0, grid->cell, grid->rows) * grid->columns +
+                  grid_index(node->x, grid->x0, grid->cell, grid->columns);
+    grid->next[v] = grid->head[cell];
+    grid->head[cell] = v;
+}
+
+/* True when approximate node v at (x, y) would touch a node already fixed (located, or
+ * approximate and placed before it) or leave the map. O(nodes in the 3 x 3 cells). */
+static bool spot_taken(const network_figure_t *figure, const place_grid_t *grid, size_t v, double x,
+                       double y)
 {
     double reach = figure->nodes[v].radius + APPROXIMATE_RING;
     coopnet_rect_t map = figure->map;
     if (x - reach < map.x || x + reach > map.x + map.w || y - reach < map.y ||
         y + reach > map.y + map.h)
         return true;
-    for (size_t w = 0; w < figure->n_nodes; w++) {
-        if (w == v || !fixed[w])
-            continue;
-        const coopnet_figure_node_t *other = &figure->nodes[w];
-        double wanted =
-            reach + PLACE_GAP + other->radius + (other->approximate ? APPROXIMATE_RING : 0.0);
-        double dx = other->x - x, dy = other->y - y;
-        if (dx * dx + dy * dy < wanted * wanted)
-            return true;
-    }
+    size_t column = grid_index(x, grid->x0, grid->cell, grid->columns);
+    size_t row = grid_index(y, grid->y0, grid->cell, grid->rows);
+    for (size_t r = row > 0 ? row - 1 : 0; r <= row + 1 && r < grid->rows; r++)
+        for (size_t c = column > 0 ? column - 1 : 0; c <= column + 1 && c < grid->columns; c++)
+            for (size_t w = grid->head[r * grid->columns + c]; w != SIZE_MAX; w = grid->next[w]) {
+                const coopnet_figure_node_t *other = &figure->nodes[w];
+                double wanted = reach + PLACE_GAP + other->radius +
+                                (other->approximate ? APPROXIMATE_RING : 0.0);
+                double dx = other->x - x, dy = other->y - y;
+                if (dx * dx + dy * dy < wanted * wanted)
+                    return true;
+            }
     return false;
 }
+
+typedef struct place_order {
+    double radius;
+    size_t node;
+} place_order_t;
+
+static int compare_place_order(const void *a, const void *b)
+{
+    const place_order_t *x = a, *y = b;
+    if (x->radius != y->radius)
+        return x->radius > y->radius ? -1 : 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* How far out the last actor of one anchor was placed: the next starts a little inside it. */
+typedef struct anchor_reach {
+    double x, y, distance;
+} anchor_reach_t;
 
 /* Actors placed by country start at their country's anchor; each moves outwards from there to
  * the nearest spot where it and its dashed ring cover no located actor and no actor placed
  * before it, and stay on the map (rings of candidates PLACE_STEP apart, starting below-right).
  * The largest first, so that the small ones fill the gaps. An actor with no such spot stays at
- * the anchor (a map too small for its actors). O(approximate x candidates x V). */
+ * the anchor (a map too small for its actors). Each search starts just inside the ring where
+ * the anchor's previous actor went, so a country with many actors costs about O(candidates on
+ * a few rings) per actor; a check looks at the nodes in neighbouring cells only. */
 static int place_by_country(network_figure_t *figure, coopnet_error_t *err)
 {
     size_t n = figure->n_nodes;
-    bool *fixed = calloc(n + 1, sizeof *fixed);
-    size_t *order = coopnet_i_alloc_array(n + 1, sizeof *order);
-    if (fixed == NULL || order == NULL) {
-        free(fixed);
-        free(order);
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    int status = COOPNET_OK;
+    double max_reach = 0;
+    for (size_t v = 0; v < n; v++)
+        max_reach = fmax(max_reach, figure->nodes[v].radius + APPROXIMATE_RING);
+    place_grid_t grid = {0};
+    grid.cell = 2 * max_reach + PLACE_GAP;
+    grid.x0 = figure->map.x;
+    grid.y0 = figure->map.y;
+    grid.columns = (size_t)fmin(4096, fmax(1, ceil(figure->map.w / grid.cell)));
+    grid.rows = (size_t)fmin(4096, fmax(1, ceil(figure->map.h / grid.cell)));
+    grid.head = coopnet_i_alloc_array(grid.columns * grid.rows, sizeof *grid.head);
+    grid.next = coopnet_i_alloc_array(n + 1, sizeof *grid.next);
+    place_order_t *order = coopnet_i_alloc_array(n + 1, sizeof *order);
+    anchor_reach_t *reached = coopnet_i_alloc_array(n + 1, sizeof *reached);
+    if (grid.head == NULL || grid.next == NULL || order == NULL || reached == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
     }
-    size_t n_order = 0;
+    for (size_t c = 0; c < grid.columns * grid.rows; c++)
+        grid.head[c] = SIZE_MAX;
+    size_t n_order = 0, n_reached = 0;
     for (size_t v = 0; v < n; v++) {
         if (figure->in_side_column[v])
             continue;
         if (figure->nodes[v].approximate)
-            order[n_order++] = v;
+            order[n_order++] = (place_order_t){figure->nodes[v].radius, v};
         else
-            fixed[v] = true;
+            grid_add(&grid, &figure->nodes[v], v);
     }
-    /* largest first; ties in node order (insertion sort: few approximate actors) */
-    for (size_t i = 1; i < n_order; i++) {
-        size_t v = order[i], j = i;
-        while (j > 0 && figure->nodes[order[j - 1]].radius < figure->nodes[v].radius) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = v;
-    }
+    qsort(order, n_order, sizeof *order, compare_place_order);
     double max_distance = hypot(figure->map.w, figure->map.h);
     for (size_t i = 0; i < n_order; i++) {
-        size_t v = order[i];
+        size_t v = order[i].node;
         coopnet_figure_node_t *node = &figure->nodes[v];
         double centre_x = node->x, centre_y = node->y;
+        anchor_reach_t *anchor = NULL;
+        for (size_t a = 0; a < n_reached && anchor == NULL; a++)
+            if (reached[a].x == centre_x && reached[a].y == centre_y)
+                anchor = &reached[a];
+        if (anchor == NULL) {
+            anchor = &reached[n_reached++];
+            *anchor = (anchor_reach_t){centre_x, centre_y, 0};
+        }
+        double start = floor(fmax(0, anchor->distance - grid.cell) / PLACE_STEP) * PLACE_STEP;
         bool found = false;
-        for (double distance = 0; distance <= max_distance && !found; distance += PLACE_STEP) {
+        for (double distance = start; distance <= max_distance && !found; distance += PLACE_STEP) {
             int candidates =
                 distance == 0 ? 1 : (int)fmax(8, floor(2 * G_PI * distance / PLACE_STEP));
             for (int k = 0; k < candidates && !found; k++) {
                 double angle = G_PI / 4 + 2 * G_PI * k / candidates;
                 double x = centre_x + distance * cos(angle), y = centre_y + distance * sin(angle);
-                if (!spot_taken(figure, v, x, y, fixed)) {
+                if (!spot_taken(figure, &grid, v, x, y)) {
                     node->x = x;
                     node->y = y;
+                    anchor->distance = distance;
                     found = true;
                 }
             }
         }
-        fixed[v] = true;
+        grid_add(&grid, node, v);
     }
-    free(fixed);
+cleanup:
+    free(grid.head);
+    free(grid.next);
     free(order);
-    return COOPNET_OK;
+    free(reached);
+    return status;
 }
 
 /* ---- drawing ---- */
