@@ -151,7 +151,9 @@ COOPNET_API void coopnet_figure_layout_free(coopnet_figure_layout_t *layout);
  * actor it can place: none has coordinates, and none has a country the map data knows; timeline
  * with no dated event), EIO (cannot write), ENOMEM, EINTERNAL (cairo);
  * the destination is then untouched and *layout NULL. Cost: the layout (FR: O(iterations * V^2)
- * up to 500 nodes, O(iterations * (V log V + E)) above; geo, circle: O(V)) plus O(V + E)
+ * up to 500 nodes, O(iterations * (V log V + E)) above; circle: O(V); geo: O(V) plus reading
+ * the countries on the map from the map data, about 0.3 s, plus O(candidates) spots checked per
+ * actor without coordinates) plus O(V + E)
  * drawing plus label placement, O(L) candidate checks per label for L labels packed in one
  * place, about O(1) when they are spread. */
 COOPNET_API int coopnet_render_network(const coopnet_bundle_t *bundle,
