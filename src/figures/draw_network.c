@@ -1253,6 +1253,7 @@ static int draw_map(cairo_t *cr, network_figure_t *figure, coopnet_error_t *err)
 }
 
 #define SIDE_LIST_ROW 15.0
+#define SIDE_LIST_LINES 3 /* a long name wraps rather than being cut */
 #define SIDE_LIST_COLUMN_MIN 130.0
 
 static const char side_heading[] = "No location on the map";
@@ -1270,21 +1271,32 @@ static double side_text_width(double column_width)
     return column_width - 8 - 2 * COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE - 3 - 4;
 }
 
-/* The row height of the unlocated actors' list with columns column_width wide: names are never
- * cut, so a row is as tall as the longest name wrapped on two lines. */
+/* The height of node v's row in the unlocated actors' list with columns column_width wide:
+ * names are never cut, so a row is as tall as its name wrapped (on up to SIDE_LIST_LINES
+ * lines). */
+static double side_label_row(cairo_t *cr, const network_figure_t *figure, size_t v,
+                             double column_width)
+{
+    char text[LABEL_TEXT_SIZE];
+    coopnet_i_draw_actor_label(figure->bundle, (size_t)figure->nodes[v].actor,
+                               figure->options->label_field, text, sizeof text);
+    PangoLayout *layout = coopnet_i_style_layout(cr, COOPNET_TEXT_NODE_LABEL, text,
+                                                 side_text_width(column_width), SIDE_LIST_LINES);
+    if (layout == NULL)
+        return SIDE_LIST_ROW; /* out of memory: the label placement will fail and say so */
+    double width, height;
+    coopnet_i_style_layout_size(layout, &width, &height);
+    g_object_unref(layout);
+    return fmax(SIDE_LIST_ROW, height + 4);
+}
+
+/* The tallest row of the list: every row of a list in columns is that tall. */
 static double side_row_height(cairo_t *cr, const network_figure_t *figure, double column_width)
 {
     double row = SIDE_LIST_ROW;
-    char text[LABEL_TEXT_SIZE];
-    for (size_t v = 0; v < figure->n_nodes; v++) {
-        if (!figure->in_side_column[v])
-            continue;
-        coopnet_i_draw_actor_label(figure->bundle, (size_t)figure->nodes[v].actor,
-                                   figure->options->label_field, text, sizeof text);
-        double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_NODE_LABEL, text,
-                                                    side_text_width(column_width));
-        row = fmax(row, fmin(height, 2.6 * coopnet_i_style_font_size(COOPNET_TEXT_NODE_LABEL)) + 4);
-    }
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        if (figure->in_side_column[v])
+            row = fmax(row, side_label_row(cr, figure, v, column_width));
     return row;
 }
 
@@ -1309,24 +1321,36 @@ static void place_side_column(cairo_t *cr, network_figure_t *figure)
     coopnet_rect_t box = figure->side_column;
     double top = box.y + 6;
     top += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, box.w - 12) + 6;
-    double wanted = side_row_height(cr, figure, side_column_width(figure));
-    double row = figure->geo_below
-                     ? wanted
-                     : fmin(wanted + 1,
-                            (box.y + box.h - top - 4) / (figure->n_side > 0 ? figure->n_side : 1));
-    if (row < 6)
-        row = 6;
-    size_t rows = side_rows(figure), index = 0;
     double column_width = side_column_width(figure);
+    double node_x = COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE + 8;
+    if (figure->geo_below) {
+        /* columns of equal rows, down each column, then on to the next */
+        double row = side_row_height(cr, figure, column_width);
+        size_t rows = side_rows(figure), index = 0;
+        for (size_t v = 0; v < figure->n_nodes; v++) {
+            if (!figure->in_side_column[v])
+                continue;
+            size_t column = index / rows, row_index = index % rows;
+            figure->nodes[v].x = box.x + (double)column * column_width + node_x;
+            figure->nodes[v].y = top + ((double)row_index + 0.5) * row;
+            index++;
+        }
+        return;
+    }
+    /* one column: each row as tall as its name, all squeezed alike when the column is short */
+    double total = 0;
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        if (figure->in_side_column[v])
+            total += side_label_row(cr, figure, v, column_width) + 1;
+    double squeeze = total > 0 ? fmin(1.0, (box.y + box.h - top - 4) / total) : 1.0;
+    double y = top;
     for (size_t v = 0; v < figure->n_nodes; v++) {
         if (!figure->in_side_column[v])
             continue;
-        /* down each column, then on to the next */
-        size_t column = index / rows, row_index = index % rows;
-        figure->nodes[v].x = box.x + (double)column * column_width + 8 +
-                             COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE;
-        figure->nodes[v].y = top + ((double)row_index + 0.5) * row;
-        index++;
+        double row = (side_label_row(cr, figure, v, column_width) + 1) * squeeze;
+        figure->nodes[v].x = box.x + node_x;
+        figure->nodes[v].y = y + row / 2;
+        y += row;
     }
 }
 
@@ -1488,7 +1512,7 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
                 figure->side_column.x +
                 (floor((node->x - figure->side_column.x) / column_width) + 1) * column_width;
             request.wrap_width = column_right - 4 - (node->x + node->radius + 3);
-            request.max_lines = 2;
+            request.max_lines = SIDE_LIST_LINES;
             request.strict = true;
         } else if (figure->kind == COOPNET_LAYOUT_GEO) {
             request.strict = true; /* a cut place name reads as another place */
