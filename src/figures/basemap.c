@@ -214,6 +214,36 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
     return COOPNET_OK;
 }
 
+int coopnet_i_basemap_country_contains(coopnet_basemap_t *map, const char *country, double lon,
+                                       double lat, bool *inside, coopnet_error_t *err)
+{
+    *inside = false;
+    country_header_t header;
+    if (!map->open || country == NULL || strlen(country) != 2 ||
+        !read_header(map, country, &header))
+        return COOPNET_ERROR(err, COOPNET_EDATA, "the map data has no country '%s'",
+                             country ? country : "");
+    int status = read_points(map, &header, err);
+    if (status != COOPNET_OK)
+        return status;
+    /* the data's longitudes may run past 180: test the point where the data has it */
+    if (lon < header.west)
+        lon += 360;
+    /* even-odd over every ring: islands add, holes take away */
+    size_t start = 0, first, end;
+    bool hole;
+    const double *p = map->points;
+    while (next_ring(map, header.n_points, &start, &first, &end, &hole)) {
+        for (size_t k = first, previous = end - 1; k < end; previous = k++) {
+            double x0 = p[2 * previous], y0 = p[2 * previous + 1];
+            double x1 = p[2 * k], y1 = p[2 * k + 1];
+            if ((y1 > lat) != (y0 > lat) && lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0))
+                *inside = !*inside;
+        }
+    }
+    return COOPNET_OK;
+}
+
 /* Cohen-Sutherland outcode of a point against box (x0, y0, x1, y1). */
 static unsigned outcode(double x, double y, const double box[4])
 {

@@ -57,6 +57,11 @@ void coopnet_i_basemap_close(coopnet_basemap_t *map);
 int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
                                      double *lat, double bbox[4], coopnet_error_t *err);
 
+/* *inside: whether (lon, lat) lies in country (ISO code) by the map data (even-odd over its
+ * rings). EDATA when the data has no such country; ENOMEM. O(points of the country). */
+int coopnet_i_basemap_country_contains(coopnet_basemap_t *map, const char *country, double lon,
+                                       double lat, bool *inside, coopnet_error_t *err);
+
 /* Draws the land of frame->map clipped to it: every country whose box meets the extent, filled
  * in the land colour, the countries in named (n_named ISO codes) slightly darker, and their
  * outlines (coasts and borders) as thin lines. Rings are simplified to the output's resolution

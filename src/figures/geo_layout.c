@@ -124,6 +124,43 @@ static bool find_extent(coopnet_geo_placement_t *placement, const coopnet_graph_
     return placement->lon_max >= placement->lon_min;
 }
 
+static bool on_map(const coopnet_geo_placement_t *placement, double lon, double lat)
+{
+    return lon >= placement->lon_min && lon <= placement->lon_max && lat >= placement->lat_min &&
+           lat <= placement->lat_max;
+}
+
+/* A country whose centre is off the map but which reaches onto it (a map of one city of it):
+ * its anchor moves to the centre brought inside the map's inner 80%, when that point is in the
+ * country, so its actors are drawn in the part of it the map shows. ENOMEM. */
+static int pull_anchors_onto_map(const coopnet_geo_placement_t *placement, coopnet_basemap_t *map,
+                                 country_anchor_t *anchors, coopnet_error_t *err)
+{
+    double lon_in = 0.1 * (placement->lon_max - placement->lon_min);
+    double lat_in = 0.1 * (placement->lat_max - placement->lat_min);
+    for (size_t c = 0; c < placement->n_countries; c++) {
+        country_anchor_t *anchor = &anchors[c];
+        if (!anchor->has_box || on_map(placement, anchor->lon, anchor->lat) ||
+            anchor->box[1] < placement->lon_min || anchor->box[0] > placement->lon_max ||
+            anchor->box[3] < placement->lat_min || anchor->box[2] > placement->lat_max)
+            continue;
+        double lon =
+            fmin(fmax(anchor->lon, placement->lon_min + lon_in), placement->lon_max - lon_in);
+        double lat =
+            fmin(fmax(anchor->lat, placement->lat_min + lat_in), placement->lat_max - lat_in);
+        bool inside = false;
+        int status = coopnet_i_basemap_country_contains(map, placement->countries[c], lon, lat,
+                                                        &inside, err);
+        if (status == COOPNET_ENOMEM)
+            return status;
+        if (status == COOPNET_OK && inside) {
+            anchor->lon = lon;
+            anchor->lat = lat;
+        }
+    }
+    return COOPNET_OK;
+}
+
 int coopnet_i_geo_placement_init(coopnet_geo_placement_t *placement, const coopnet_graph_t *graph,
                                  coopnet_basemap_t *map, coopnet_error_t *err)
 {
@@ -173,6 +210,8 @@ int coopnet_i_geo_placement_init(coopnet_geo_placement_t *placement, const coopn
     placement->lat_max += lat_margin;
     coopnet_i_geo_clamp_range(&placement->lon_min, &placement->lon_max, 180);
     coopnet_i_geo_clamp_range(&placement->lat_min, &placement->lat_max, 90);
+    if ((status = pull_anchors_onto_map(placement, map, anchors, err)) != COOPNET_OK)
+        goto cleanup;
     for (size_t v = 0; v < n; v++) {
         const coopnet_actor_t *actor = actor_of(graph, v);
         if (is_located(actor)) {
@@ -182,12 +221,11 @@ int coopnet_i_geo_placement_init(coopnet_geo_placement_t *placement, const coopn
         } else {
             size_t c = actor->country[0] ? country_index(placement, actor->country) : SIZE_MAX;
             const country_anchor_t *anchor = c != SIZE_MAX ? &anchors[c] : NULL;
-            bool on_map = anchor != NULL && anchor->known && anchor->lon >= placement->lon_min &&
-                          anchor->lon <= placement->lon_max && anchor->lat >= placement->lat_min &&
-                          anchor->lat <= placement->lat_max;
-            placement->place[v] = on_map ? COOPNET_GEO_BY_COUNTRY : COOPNET_GEO_LISTED;
-            placement->lon[v] = on_map ? anchor->lon : NAN;
-            placement->lat[v] = on_map ? anchor->lat : NAN;
+            bool shown =
+                anchor != NULL && anchor->known && on_map(placement, anchor->lon, anchor->lat);
+            placement->place[v] = shown ? COOPNET_GEO_BY_COUNTRY : COOPNET_GEO_LISTED;
+            placement->lon[v] = shown ? anchor->lon : NAN;
+            placement->lat[v] = shown ? anchor->lat : NAN;
         }
         placement->counts[placement->place[v]]++;
     }
