@@ -2,6 +2,7 @@
 /* test_render.c - network figures and charts: every format opens with the asked size, node
  * colours, legend, nothing off the canvas, labels never overlap, Arabic renders. */
 #include "figures/draw.h"
+#include "figures/basemap.h"
 #include "figures/geo_layout.h"
 #include "testing.h"
 
@@ -360,6 +361,53 @@ static void test_geo_draws_land(void)
     }
     unsetenv("COOPNET_MAP_DATA");
     coopnet_bundle_free(mena);
+}
+
+/* The map data read as countries: a centre inside its country, points in and out of a country,
+ * a hole (San Marino inside Italy), longitudes past 180 (the United States), a missing file. */
+static void test_basemap_countries(void)
+{
+    coopnet_error_t err;
+    coopnet_basemap_t map;
+    if (coopnet_i_basemap_open(&map, &err) != COOPNET_OK) {
+        fprintf(stderr, "skipped test_basemap_countries: %s\n", err.message);
+        return;
+    }
+    double lon = 0, lat = 0, box[4];
+    bool inside = false;
+    CHECK_INT(coopnet_i_basemap_country_centre(&map, "TN", &lon, &lat, box, &err), COOPNET_OK);
+    CHECK(lon > 8 && lon < 11 && lat > 32 && lat < 36);
+    CHECK(box[0] < 8 && box[1] > 11 && box[2] < 31 && box[3] > 37);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "TN", lon, lat, &inside, &err), COOPNET_OK);
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "TN", 10.18, 36.81, &inside, &err),
+              COOPNET_OK); /* Tunis */
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "TN", 12.0, 37.5, &inside, &err),
+              COOPNET_OK); /* the sea off Cap Bon */
+    CHECK(!inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "IT", 12.45, 43.94, &inside, &err),
+              COOPNET_OK); /* San Marino: a hole in Italy */
+    CHECK(!inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "IT", 12.5, 42.0, &inside, &err),
+              COOPNET_OK); /* near Rome */
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_centre(&map, "US", &lon, &lat, box, &err), COOPNET_OK);
+    CHECK(lon > -110 && lon < -90 && lat > 33 && lat < 45); /* the contiguous states */
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "US", -98.0, 39.0, &inside, &err),
+              COOPNET_OK);
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_centre(&map, "XX", &lon, &lat, NULL, &err), COOPNET_EDATA);
+    CHECK_CONTAINS(err.message, "'XX'");
+    coopnet_i_basemap_close(&map);
+    coopnet_i_basemap_close(&map); /* closing twice is harmless */
+
+    setenv("COOPNET_MAP_DATA", tmp_path("no-such-map.nc"), 1);
+    CHECK_INT(coopnet_i_basemap_open(&map, &err), COOPNET_EIO);
+    CHECK_CONTAINS(err.message, "no-such-map.nc");
+    CHECK_INT(coopnet_render_map_data_check(&err), COOPNET_EIO);
+    unsetenv("COOPNET_MAP_DATA");
+    coopnet_i_basemap_close(&map);
 }
 
 /* Actors without coordinates never cover a located actor, and no label on a map is cut; a bundle
@@ -897,6 +945,7 @@ int main(void)
     TEST_RUN(test_every_layout_keeps_labels_apart);
     TEST_RUN(test_geo_range_clamped);
     TEST_RUN(test_geo_portrait_puts_legend_under_map);
+    TEST_RUN(test_basemap_countries);
     TEST_RUN(test_geo_draws_land);
     TEST_RUN(test_geo_unlocated_clear);
     TEST_RUN(test_deterministic_for_a_seed);
