@@ -44,6 +44,33 @@ for layout in fr kk drl geo circle bipartite timeline; do
     grep -q 'width="500' "$work/$layout.svg" || fail "$layout.svg width"
 done
 
+# maps: land and borders from the map data (DCW, docs/maps.md) under the network, in every
+# format, for a bundle with coordinates and one without (actors placed by country)
+tnjo=$source_dir/tests/data/tn-jo
+land='fill:rgb(98.431373%,98.039216%,96.862745%)' # coopnet_i_style_land, as cairo writes it
+for format in png pdf svg; do
+    for data in "$bundle" "$tnjo"; do
+        expect_exit 0 "geo $(basename "$data") $format" "$coopnet" render --quiet --layout geo \
+            "$data" -o "$work/map-$(basename "$data").$format"
+    done
+done
+grep -qF "$land" "$work/map-mena-hub.svg" || fail "the geo SVG has no land"
+grep -qF "$land" "$work/map-tn-jo.svg" || fail "the tn-jo geo SVG has no land"
+pdftoppm -png -r 20 "$work/map-tn-jo.pdf" "$work/page" || fail "map-tn-jo.pdf does not rasterise"
+# without the map data: drawn without land, one warning on stderr, a note on the figure
+COOPNET_MAP_DATA=$work/no-map.nc expect_exit 0 "geo without map data" "$coopnet" render \
+    --layout geo "$bundle" -o "$work/nomap.svg"
+[ "$(grep -c "warning: cannot read map data '$work/no-map.nc'" "$work/err")" = 1 ] ||
+    fail "geo without map data: not one warning: $(cat "$work/err")"
+grep -qF "$land" "$work/nomap.svg" && fail "geo without map data drew land"
+COOPNET_MAP_DATA=/etc/hostname expect_exit 0 "geo with a wrong map file" "$coopnet" render \
+    --quiet --layout geo "$bundle" -o "$work/nomap.png"
+COOPNET_MAP_DATA=$work/no-map.nc expect_exit 3 "tn-jo without map data" "$coopnet" render \
+    --quiet --layout geo "$tnjo" -o "$work/bad.png"
+grep -q "map data that would place them by country is missing" "$work/err" ||
+    fail "tn-jo without map data: $(cat "$work/err")"
+[ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
+
 # default size and dpi: 10 x 7.5 in at 200 dpi
 expect_exit 0 "render default" "$coopnet" render --quiet "$bundle" -o "$work/default.png"
 [ "$(png_size "$work/default.png")" = "2000x1500" ] || fail "default size $(png_size "$work/default.png")"
@@ -98,9 +125,10 @@ expect_exit 2 "--from on ranking" "$coopnet" chart ranking --from saida "$bundle
 expect_exit 2 "bad country" "$coopnet" chart nlc-matrix --country XX "$bundle" -o "$work/bad.png"
 expect_exit 2 "bad top" "$coopnet" chart ranking --top 0 "$bundle" -o "$work/bad.png"
 [ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
-# data errors: exit 3
-expect_exit 3 "geo without coordinates" "$coopnet" render --quiet --layout geo \
-    "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
+# data errors: exit 3 (without coordinates and without the map data to place actors by country)
+COOPNET_MAP_DATA=$work/no-map.nc expect_exit 3 "geo without coordinates" "$coopnet" render --quiet \
+    --layout geo "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
+grep -q "'lat' and 'lon'" "$work/err" || fail "geo without coordinates: $(cat "$work/err")"
 expect_exit 3 "reach-curve without dates" "$coopnet" chart --quiet reach-curve \
     "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
 [ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"

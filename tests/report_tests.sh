@@ -46,16 +46,38 @@ expect_text "(betweenness ${top#*|})" "$work/a.txt" "top betweenness (coopnet ce
 top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.0f" % (r["name"], float(r["degree"])))' "$work/degree.csv")
 expect_text "${top%|*} is linked to the most actors: ${top#*|} of" "$work/a.txt" "top degree"
 
-# page 3: the map's unlocated actors are listed under it, and the text counts them as the map's
-# note does; page 5: the four NLC panels
-listed=$(sed -n 's/.*and \([0-9]*\) are listed under the map.*/\1/p' "$work/a.txt" | head -1)
-[ -n "$listed" ] || listed=$(tr '\n' ' ' <"$work/a.txt" | sed -n 's/.*and \([0-9]*\) are *listed *under *the *map.*/\1/p')
+# page 3: the text counts the actors the map places by country and lists as the map's note does;
+# page 5: the four NLC panels
+flat=$(tr '\n' ' ' <"$work/a.txt" | tr -s ' ')
+listed=$(sed -n 's/.* \([0-9]*\) with neither coordinates nor a country on the map.*/\1/p' <<<"$flat")
 [ -n "$listed" ] || fail "page 3 does not say how many actors are listed under the map"
-tr '\n' ' ' <"$work/a.txt" | grep -q "$listed actors with no location" ||
+grep -q "$listed actors with no coordinates and no country on the map are listed" <<<"$flat" ||
     fail "page 3: the text and the map's note disagree ($listed listed)"
+near=$(sed -n 's/.* \([0-9]*\) without coordinates (.*) are drawn with a dashed ring.*/\1/p' <<<"$flat" | head -1)
+grep -q "Note: $near actors without coordinates are drawn with a dashed ring" <<<"$flat" ||
+    fail "page 3: the text and the map's note disagree ($near near their country)"
 for panel in "Whole network" "Morocco" "Iraq" "Jordan"; do
     expect_text "$panel" "$work/a.txt" "NLC panel"
 done
+# a bundle without coordinates: page 3 says what is missing and how to add it, never the
+# library's message; the map places the actors by country (map data) or a table replaces it
+tnjo=$source_dir/tests/data/tn-jo
+"$coopnet" report --quiet "$tnjo" -o "$work/tnjo.pdf"
+expect_status 0 $? "report tn-jo"
+pdftotext -f 3 -l 3 "$work/tnjo.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/tnjo3.txt"
+expect_text "None of the 16 actors has coordinates" "$work/tnjo3.txt" "tn-jo page 3"
+expect_text "add the columns lat and lon to actors.csv" "$work/tnjo3.txt" "tn-jo page 3"
+expect_text "Note: 14 actors without coordinates" "$work/tnjo3.txt" "tn-jo page 3 map note"
+grep -q "geo layout needs" "$work/tnjo3.txt" && fail "tn-jo page 3 prints the library's message"
+COOPNET_MAP_DATA=$work/none.nc "$coopnet" report "$tnjo" -o "$work/tnjo-nomap.pdf" 2>"$work/stderr"
+expect_status 0 $? "report tn-jo without map data"
+[ "$(grep -c "warning: cannot read map data" "$work/stderr")" = 1 ] ||
+    fail "report without map data: not one warning: $(cat "$work/stderr")"
+pdftotext -f 3 -l 3 "$work/tnjo-nomap.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/tnjo3.txt"
+expect_text "so this page has no map" "$work/tnjo3.txt" "tn-jo page 3 without map data"
+expect_text "Tunisia 5 0 2 0 7" "$work/tnjo3.txt" "tn-jo page 3: actors by country and level"
+grep -q "geo layout needs" "$work/tnjo3.txt" && fail "tn-jo page 3 prints the library's message"
+
 for country in IQ TN; do
     "$coopnet" report --quiet --country $country "$mena" -o "$work/$country.pdf"
     expect_status 0 $? "report --country $country"

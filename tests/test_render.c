@@ -2,6 +2,8 @@
 /* test_render.c - network figures and charts: every format opens with the asked size, node
  * colours, legend, nothing off the canvas, labels never overlap, Arabic renders. */
 #include "figures/draw.h"
+#include "figures/basemap.h"
+#include "figures/geo_layout.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -202,29 +204,29 @@ static void test_geo_range_clamped(void)
 {
     /* padded past a pole: moved back, span kept */
     double low = 70, high = 95;
-    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, 65, 1e-12);
     CHECK_NEAR(high, 90, 1e-12);
     low = -100;
     high = -60;
-    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, -90, 1e-12);
     CHECK_NEAR(high, -50, 1e-12);
     /* wider than the globe: the whole range */
     low = -120;
     high = 130;
-    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, -90, 1e-12);
     CHECK_NEAR(high, 90, 1e-12);
     low = -200;
     high = 10;
-    coopnet_i_draw_geo_clamp_range(&low, &high, 180);
+    coopnet_i_geo_clamp_range(&low, &high, 180);
     CHECK_NEAR(low, -180, 1e-12);
     CHECK_NEAR(high, 30, 1e-12);
     /* inside: untouched */
     low = 20;
     high = 40;
-    coopnet_i_draw_geo_clamp_range(&low, &high, 90);
+    coopnet_i_geo_clamp_range(&low, &high, 90);
     CHECK_NEAR(low, 20, 1e-12);
     CHECK_NEAR(high, 40, 1e-12);
 
@@ -271,6 +273,196 @@ static void test_geo_range_clamped(void)
 }
 
 /* A portrait canvas: the map takes the width; the unlocated actors and the legend go under it. */
+/* The colour at (x, y) points of a PNG drawn at dpi, as 0-255 components; false when unreadable. */
+static bool png_pixel(const char *path, double x, double y, double dpi, int rgb[3])
+{
+    cairo_surface_t *surface = cairo_image_surface_create_from_png(path);
+    bool ok = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
+    int px = (int)(x * dpi / 72), py = (int)(y * dpi / 72);
+    if (ok) {
+        cairo_surface_flush(surface);
+        ok = px >= 0 && py >= 0 && px < cairo_image_surface_get_width(surface) &&
+             py < cairo_image_surface_get_height(surface);
+    }
+    if (ok) {
+        const unsigned char *row =
+            cairo_image_surface_get_data(surface) + py * cairo_image_surface_get_stride(surface);
+        uint32_t pixel = ((const uint32_t *)row)[px]; /* ARGB32, opaque here */
+        rgb[0] = (int)(pixel >> 16 & 0xFF);
+        rgb[1] = (int)(pixel >> 8 & 0xFF);
+        rgb[2] = (int)(pixel & 0xFF);
+    }
+    cairo_surface_destroy(surface);
+    return ok;
+}
+
+static bool near_colour(const int rgb[3], int r, int g, int b)
+{
+    return abs(rgb[0] - r) <= 3 && abs(rgb[1] - g) <= 3 && abs(rgb[2] - b) <= 3;
+}
+
+static const coopnet_figure_node_t *node_of_actor(const coopnet_figure_layout_t *layout,
+                                                  const coopnet_bundle_t *bundle, const char *id)
+{
+    long actor = coopnet_bundle_find_actor(bundle, id);
+    for (size_t i = 0; i < layout->n_nodes; i++)
+        if (layout->nodes[i].actor == actor)
+            return &layout->nodes[i];
+    return NULL;
+}
+
+/* The geo layout draws land and water from the map data (DCW): in the Sahara (23N 5E) the
+ * pixel is land, in the western Mediterranean (38.5N 5.5E) water; without the map data both
+ * are the plain panel. Positions come from two located actors (equirectangular: linear). */
+static void test_geo_draws_land(void)
+{
+    coopnet_error_t err;
+    if (coopnet_render_map_data_check(&err) != COOPNET_OK) {
+        fprintf(stderr, "skipped test_geo_draws_land: %s\n", err.message);
+        return;
+    }
+    coopnet_bundle_t *mena = load("mena-hub");
+    if (mena == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.layout = COOPNET_LAYOUT_GEO;
+    options.labels = COOPNET_LABELS_NONE;
+    options.figure.dpi = 100;
+    const int panel[3] = {0xF6, 0xF6, 0xF4};
+    for (int with_data = 1; with_data >= 0; with_data--) {
+        if (!with_data)
+            setenv("COOPNET_MAP_DATA", tmp_path("no-such-map.nc"), 1);
+        coopnet_figure_layout_t *layout = NULL;
+        CHECK_INT(coopnet_render_network(mena, &options, tmp_path("land.png"), &layout, &err),
+                  COOPNET_OK);
+        if (layout == NULL)
+            break;
+        const coopnet_figure_node_t *agadir = node_of_actor(layout, mena, "agadir");
+        const coopnet_figure_node_t *halabja = node_of_actor(layout, mena, "halabja");
+        CHECK(agadir != NULL && halabja != NULL);
+        if (agadir != NULL && halabja != NULL) {
+            double per_lon = (halabja->x - agadir->x) / (45.986 - -9.598);
+            double per_lat = (halabja->y - agadir->y) / (35.178 - 30.427);
+            int land[3], sea[3];
+            CHECK(png_pixel(tmp_path("land.png"), agadir->x + (5.0 - -9.598) * per_lon,
+                            agadir->y + (23.0 - 30.427) * per_lat, 100, land));
+            CHECK(png_pixel(tmp_path("land.png"), agadir->x + (5.5 - -9.598) * per_lon,
+                            agadir->y + (38.5 - 30.427) * per_lat, 100, sea));
+            if (with_data) {
+                CHECK(near_colour(land, 0xFB, 0xFA, 0xF7)); /* coopnet_i_style_land */
+                CHECK(near_colour(sea, 0xE3, 0xEA, 0xEF));  /* coopnet_i_style_sea */
+            } else {
+                CHECK(near_colour(land, panel[0], panel[1], panel[2]));
+                CHECK(near_colour(sea, panel[0], panel[1], panel[2]));
+            }
+        }
+        coopnet_figure_layout_free(layout);
+    }
+    unsetenv("COOPNET_MAP_DATA");
+    coopnet_bundle_free(mena);
+}
+
+/* The map data read as countries: a centre inside its country, points in and out of a country,
+ * a hole (San Marino inside Italy), longitudes past 180 (the United States), a missing file. */
+static void test_basemap_countries(void)
+{
+    coopnet_error_t err;
+    coopnet_basemap_t map;
+    if (coopnet_i_basemap_open(&map, &err) != COOPNET_OK) {
+        fprintf(stderr, "skipped test_basemap_countries: %s\n", err.message);
+        return;
+    }
+    double lon = 0, lat = 0, box[4];
+    bool inside = false;
+    CHECK_INT(coopnet_i_basemap_country_centre(&map, "TN", &lon, &lat, box, &err), COOPNET_OK);
+    CHECK(lon > 8 && lon < 11 && lat > 32 && lat < 36);
+    CHECK(box[0] < 8 && box[1] > 11 && box[2] < 31 && box[3] > 37);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "TN", lon, lat, &inside, &err), COOPNET_OK);
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "TN", 10.18, 36.81, &inside, &err),
+              COOPNET_OK); /* Tunis */
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "TN", 12.0, 37.5, &inside, &err),
+              COOPNET_OK); /* the sea off Cap Bon */
+    CHECK(!inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "IT", 12.45, 43.94, &inside, &err),
+              COOPNET_OK); /* San Marino: a hole in Italy */
+    CHECK(!inside);
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "IT", 12.5, 42.0, &inside, &err),
+              COOPNET_OK); /* near Rome */
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_centre(&map, "US", &lon, &lat, box, &err), COOPNET_OK);
+    CHECK(lon > -110 && lon < -90 && lat > 33 && lat < 45); /* the contiguous states */
+    CHECK_INT(coopnet_i_basemap_country_contains(&map, "US", -98.0, 39.0, &inside, &err),
+              COOPNET_OK);
+    CHECK(inside);
+    CHECK_INT(coopnet_i_basemap_country_centre(&map, "XX", &lon, &lat, NULL, &err), COOPNET_EDATA);
+    CHECK_CONTAINS(err.message, "'XX'");
+    coopnet_i_basemap_close(&map);
+    coopnet_i_basemap_close(&map); /* closing twice is harmless */
+
+    setenv("COOPNET_MAP_DATA", tmp_path("no-such-map.nc"), 1);
+    CHECK_INT(coopnet_i_basemap_open(&map, &err), COOPNET_EIO);
+    CHECK_CONTAINS(err.message, "no-such-map.nc");
+    CHECK_INT(coopnet_render_map_data_check(&err), COOPNET_EIO);
+    unsetenv("COOPNET_MAP_DATA");
+    coopnet_i_basemap_close(&map);
+}
+
+/* Actors without coordinates never cover a located actor, and no label on a map is cut; a bundle
+ * without any coordinates is drawn by country (tests/data/tn-jo). */
+static void test_geo_unlocated_clear(void)
+{
+    coopnet_error_t err;
+    bool map_data = coopnet_render_map_data_check(&err) == COOPNET_OK;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/tn-jo", COOPNET_SOURCE_DIR);
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *tnjo = NULL;
+    CHECK_INT(coopnet_bundle_load(path, &diags, &tnjo, &err), COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    coopnet_bundle_t *bundles[2] = {load("mena-hub"), tnjo};
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.layout = COOPNET_LAYOUT_GEO;
+    for (int b = 0; b < 2; b++) {
+        if (bundles[b] == NULL)
+            continue;
+        coopnet_figure_layout_t *layout = NULL;
+        int status =
+            coopnet_render_network(bundles[b], &options, tmp_path("clear.svg"), &layout, &err);
+        if (b == 1 && !map_data) { /* nothing to place tn-jo by */
+            CHECK_INT(status, COOPNET_EDATA);
+            CHECK_CONTAINS(err.message, "'lat' and 'lon'");
+            continue;
+        }
+        CHECK_INT(status, COOPNET_OK);
+        if (layout == NULL)
+            continue;
+        size_t located = 0;
+        for (size_t i = 0; i < layout->n_nodes; i++) {
+            const coopnet_figure_node_t *a = &layout->nodes[i];
+            const coopnet_actor_t *actor = &bundles[b]->actors[a->actor];
+            located += isfinite(actor->lat) && isfinite(actor->lon);
+            if (!a->approximate)
+                continue;
+            for (size_t j = 0; j < layout->n_nodes; j++) {
+                const coopnet_figure_node_t *c = &layout->nodes[j];
+                if (j != i)
+                    CHECK(hypot(a->x - c->x, a->y - c->y) >= a->radius + c->radius);
+            }
+        }
+        CHECK(b == 0 ? located > 0 : located == 0);
+        for (size_t l = 0; l < layout->n_labels; l++)
+            CHECK(!layout->labels[l].shortened);
+        coopnet_figure_layout_free(layout);
+    }
+    coopnet_bundle_free(bundles[0]);
+    coopnet_bundle_free(bundles[1]);
+}
+
 static void test_geo_portrait_puts_legend_under_map(void)
 {
     coopnet_bundle_t *bundle = load("mena-hub");
@@ -359,8 +551,7 @@ static void test_given_sizes(void)
     coopnet_graph_t graph, earlier;
     CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options.graph, &err), COOPNET_OK);
     coopnet_graph_options_t earlier_options = options.graph;
-    earlier_options.as_of =
-        coopnet_date_from_day(coopnet_date_days_from_civil(2024, 1, 1));
+    earlier_options.as_of = coopnet_date_from_day(coopnet_date_days_from_civil(2024, 1, 1));
     CHECK_INT(coopnet_graph_init_cooperation(&earlier, bundle, &earlier_options, &err), COOPNET_OK);
     CHECK_INT(igraph_vcount(&earlier.graph), igraph_vcount(&graph.graph));
     igraph_vector_t values, earlier_values;
@@ -661,8 +852,11 @@ static void test_errors(void)
     if (women == NULL)
         return;
     options.layout = COOPNET_LAYOUT_GEO;
+    setenv("COOPNET_MAP_DATA", tmp_path("no-such-map.nc"), 1); /* else placed by country (US) */
     CHECK_INT(coopnet_render_network(women, &options, tmp_path("x.png"), NULL, &err),
               COOPNET_EDATA);
+    CHECK_CONTAINS(err.message, "'lat' and 'lon'");
+    unsetenv("COOPNET_MAP_DATA");
     options.layout = COOPNET_LAYOUT_TIMELINE;
     CHECK_INT(coopnet_render_network(women, &options, tmp_path("x.png"), NULL, &err),
               COOPNET_EDATA);
@@ -751,6 +945,9 @@ int main(void)
     TEST_RUN(test_every_layout_keeps_labels_apart);
     TEST_RUN(test_geo_range_clamped);
     TEST_RUN(test_geo_portrait_puts_legend_under_map);
+    TEST_RUN(test_basemap_countries);
+    TEST_RUN(test_geo_draws_land);
+    TEST_RUN(test_geo_unlocated_clear);
     TEST_RUN(test_deterministic_for_a_seed);
     TEST_RUN(test_given_sizes);
     TEST_RUN(test_arabic_glyphs);

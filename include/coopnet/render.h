@@ -148,14 +148,24 @@ COOPNET_API void coopnet_figure_layout_free(coopnet_figure_layout_t *layout);
  * .svg; "-" or NULL: PNG on standard output) atomically. When layout is not NULL, *layout
  * receives what was drawn (owned by the caller: coopnet_figure_layout_free), else nothing is
  * kept. Fails with EINVAL (unknown attribute or measure, bad size), EDATA (geo layout with no
- * coordinates, timeline with no dated event), EIO (cannot write), ENOMEM, EINTERNAL (cairo);
+ * actor it can place: none has coordinates, and none has a country the map data knows; timeline
+ * with no dated event), EIO (cannot write), ENOMEM, EINTERNAL (cairo);
  * the destination is then untouched and *layout NULL. Cost: the layout (FR: O(iterations * V^2)
- * up to 500 nodes, O(iterations * (V log V + E)) above; geo, circle: O(V)) plus O(V + E)
+ * up to 500 nodes, O(iterations * (V log V + E)) above; circle: O(V); geo: O(V) plus reading
+ * the countries on the map from the map data, about 0.3 s, plus O(candidates) spots checked per
+ * actor without coordinates) plus O(V + E)
  * drawing plus label placement, O(L) candidate checks per label for L labels packed in one
  * place, about O(1) when they are spread. */
 COOPNET_API int coopnet_render_network(const coopnet_bundle_t *bundle,
                                        const coopnet_render_options_t *options, const char *path,
                                        coopnet_figure_layout_t **layout, coopnet_error_t *err);
+
+/* Checks that the map data the geo layout draws land, coasts and country borders from can be
+ * read: the Digital Chart of the World of Debian's gmt-dcw (/usr/share/gmt-dcw/dcw-gmt.nc), or
+ * the file the environment variable COOPNET_MAP_DATA names (docs/maps.md). COOPNET_OK, or EIO
+ * with err naming the file and the reason; geo figures are then drawn without land, and their
+ * note says so. O(the file's header). */
+COOPNET_API int coopnet_render_map_data_check(coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

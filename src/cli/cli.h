@@ -57,6 +57,9 @@ int cli_fail(const coopnet_error_t *err);
 /* Set by --quiet: no warnings, no progress. */
 extern bool cli_quiet;
 
+/* Prints, once, a warning when the map data under geo figures cannot be read (unless quiet). */
+void cli_warn_without_map_data(void);
+
 /* Loads a bundle (directory or GraphML), printing its warnings (unless quiet) and errors on
  * stderr. Returns an exit status: 0 with *bundle set, else 1, 2 or 3. */
 int cli_load_bundle(const char *path, coopnet_bundle_t **bundle);
@@ -95,7 +98,7 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   &(options)->graph.level_mask, cli_parse_levels),                                 \
         CLI_VALUE("window", "FROM/TO",                                                             \
                   "the study window undated rows and open interval sides\n('..') read as "         \
-                  "(default: the data's first to last date)",                                     \
+                  "(default: the data's first to last date)",                                      \
                   &(options)->graph.window, cli_parse_window)
 #define CLI_GRAPH_OPTIONS(options)                                                                 \
     CLI_GRAPH_FILTER_OPTIONS(options),                                                             \
@@ -109,7 +112,7 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   &(options)->graph.backbone, cli_parse_backbone),                                 \
         CLI_VALUE("as-of", "DATE",                                                                 \
                   "only events surely on or before DATE (the end of its\nmonth or year) and ties " \
-                  "surely started by then and not\nended (a month or interval counts by its last "  \
+                  "surely started by then and not\nended (a month or interval counts by its last " \
                   "day)",                                                                          \
                   (options), cli_parse_as_of),                                                     \
         CLI_VALUE("between", "FROM/TO",                                                            \
@@ -117,7 +120,7 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   "surely under way in it, ties\nsurely started by TO and not ended before FROM",  \
                   (options), cli_parse_between),                                                   \
         CLI_VALUE("as-of-mode", "certain|possible",                                                \
-                  "with --as-of: keep what is surely before it (default)\nor what may be (a "       \
+                  "with --as-of: keep what is surely before it (default)\nor what may be (a "      \
                   "month or interval by its first day)",                                           \
                   &(options)->graph.as_of_reading, cli_parse_reading)
 

@@ -165,3 +165,11 @@ int cli_commit_output(coopnet_output_t *output)
         return cli_fail(&err);
     return COOPNET_EXIT_OK;
 }
+
+void cli_warn_without_map_data(void)
+{
+    coopnet_error_t err;
+    if (cli_quiet || coopnet_render_map_data_check(&err) == COOPNET_OK)
+        return;
+    fprintf(stderr, "coopnet: warning: %s; maps are drawn without land and borders\n", err.message);
+}

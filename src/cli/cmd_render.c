@@ -63,9 +63,9 @@ static int run_render(int argc, char **argv)
                   "fr (default; exact up to 500 actors, Barnes-Hut\n"
                   "approximation above: 10 000 actors in about a second),\n"
                   "kk, drl (igraph's DrL: slow, a minute at 10 000 actors),\n"
-                  "geo (lat/lon on a graticule), circle (grouped by\n"
-                  "--group-by), bipartite (events and actors as two ranks),\n"
-                  "timeline (who came to what, when)",
+                  "geo (lat/lon on a map of land and borders), circle\n"
+                  "(grouped by --group-by), bipartite (events and actors as\n"
+                  "two ranks), timeline (who came to what, when)",
                   &render.layout, parse_layout),
         CLI_VALUE("seed", "N", "layout seed (default 1): same seed, same figure", &render.seed,
                   cli_parse_seed),
@@ -103,6 +103,8 @@ static int run_render(int argc, char **argv)
     if ((exit_status = cli_load_bundle(argv[0], &bundle)) != COOPNET_EXIT_OK)
         goto cleanup;
     render.graph = graph_options.graph;
+    if (render.layout == COOPNET_LAYOUT_GEO)
+        cli_warn_without_map_data();
     if (coopnet_render_network(bundle, &render, output_path, NULL, &err) != COOPNET_OK)
         exit_status = cli_fail(&err);
 cleanup:

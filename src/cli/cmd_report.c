@@ -116,6 +116,7 @@ static int run_report(int argc, char **argv)
         goto cleanup;
     if ((exit_status = cli_open_output(output_path, &output)) != COOPNET_EXIT_OK)
         goto cleanup;
+    cli_warn_without_map_data(); /* page 3 is a map */
     progress = cli_progress();
     report_options.progress = &progress;
     if (coopnet_report_write_pdf(bundle, &report_options, coopnet_output_stream(output), &err) !=

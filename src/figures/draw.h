@@ -245,11 +245,6 @@ void coopnet_i_draw_categories_destroy(coopnet_draw_categories_t *categories);
 coopnet_rgb_t coopnet_i_draw_category_color(const coopnet_draw_categories_t *categories,
                                             size_t actor);
 
-/* The geo layout's padded range [*low, *high] of latitudes (limit 90) or longitudes (limit 180)
- * brought inside [-limit, limit]: a range running over one end is moved back by the overrun,
- * keeping its span, and a span wider than 2 * limit becomes [-limit, limit]. O(1). */
-void coopnet_i_draw_geo_clamp_range(double *low, double *high, double limit);
-
 /* Axis helpers for the charts: "nice" tick steps covering [low, high]. */
 double coopnet_i_draw_nice_step(double span, int target_ticks);
 

@@ -3,6 +3,8 @@
  * directed ties, labels placed without overlap, legend (see draw.h). */
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "figures/basemap.h"
+#include "figures/geo_layout.h"
 #include "figures/labels.h"
 #include "figures/layout_large.h"
 
@@ -74,6 +76,8 @@ typedef struct network_figure {
     size_t side_columns;  /* columns of the unlocated actors' list (1: the side column) */
     double legend_column; /* geo_below: width of a legend section; 0: one column */
     double geo_lon_min, geo_lon_max, geo_lat_min, geo_lat_max, geo_cos;
+    coopnet_basemap_t basemap;   /* geo: land and borders; closed when the data is missing */
+    coopnet_geo_placement_t geo; /* geo: where each actor goes */
     coopnet_label_set_t labels;
     char note[512];
     const igraph_matrix_t *given_positions; /* force layouts: computed by the caller */
@@ -89,6 +93,8 @@ static void network_figure_free(network_figure_t *figure)
     free(figure->edges);
     free(figure->arrows);
     free(figure->in_side_column);
+    coopnet_i_geo_placement_destroy(&figure->geo);
+    coopnet_i_basemap_close(&figure->basemap);
     coopnet_i_label_set_destroy(&figure->labels);
 }
 
@@ -415,89 +421,27 @@ cleanup:
 
 /* ---- geographic layout ---- */
 
-void coopnet_i_draw_geo_clamp_range(double *low, double *high, double limit)
-{
-    if (!(*high - *low < 2 * limit)) {
-        *low = -limit;
-        *high = limit;
-        return;
-    }
-    /* keep the padded span: move it back from the end it runs over */
-    if (*high > limit) {
-        *low -= *high - limit;
-        *high = limit;
-    }
-    if (*low < -limit) {
-        *high += -limit - *low;
-        *low = -limit;
-    }
-}
-
 static int layout_geo(network_figure_t *figure, coopnet_error_t *err)
 {
-    const coopnet_bundle_t *bundle = figure->bundle;
-    size_t located = 0;
-    figure->geo_lon_min = figure->geo_lat_min = INFINITY;
-    figure->geo_lon_max = figure->geo_lat_max = -INFINITY;
+    /* the land is drawn when the map data is there; without it the map is a bare graticule */
+    coopnet_i_basemap_open(&figure->basemap, NULL);
+    int status = coopnet_i_geo_placement_init(&figure->geo, figure->graph, &figure->basemap, err);
+    if (status != COOPNET_OK)
+        return status;
+    const coopnet_geo_placement_t *geo = &figure->geo;
+    figure->geo_lon_min = geo->lon_min;
+    figure->geo_lon_max = geo->lon_max;
+    figure->geo_lat_min = geo->lat_min;
+    figure->geo_lat_max = geo->lat_max;
+    figure->geo_cos = geo->cos_lat;
     for (size_t v = 0; v < figure->n_nodes; v++) {
-        const coopnet_actor_t *actor = &bundle->actors[figure->nodes[v].actor];
-        if (isfinite(actor->lat) && isfinite(actor->lon)) {
-            located++;
-            figure->geo_lon_min = fmin(figure->geo_lon_min, actor->lon);
-            figure->geo_lon_max = fmax(figure->geo_lon_max, actor->lon);
-            figure->geo_lat_min = fmin(figure->geo_lat_min, actor->lat);
-            figure->geo_lat_max = fmax(figure->geo_lat_max, actor->lat);
-        }
+        MATRIX(figure->positions, v, 0) = geo->lon[v];
+        MATRIX(figure->positions, v, 1) = geo->lat[v];
+        figure->nodes[v].approximate = geo->place[v] != COOPNET_GEO_LOCATED;
+        figure->in_side_column[v] = geo->place[v] == COOPNET_GEO_LISTED;
     }
-    if (located == 0)
-        return COOPNET_ERROR(err, COOPNET_EDATA,
-                             "the geo layout needs actors with 'lat' and 'lon'; '%s' has none",
-                             bundle->name);
-    /* actors without coordinates: near the mean position of their country's located actors,
-     * else in the side column */
-    for (size_t v = 0; v < figure->n_nodes; v++) {
-        const coopnet_actor_t *actor = &bundle->actors[figure->nodes[v].actor];
-        if (isfinite(actor->lat) && isfinite(actor->lon)) {
-            MATRIX(figure->positions, v, 0) = actor->lon;
-            MATRIX(figure->positions, v, 1) = actor->lat;
-            continue;
-        }
-        double lat_sum = 0, lon_sum = 0;
-        size_t count = 0;
-        if (actor->country[0]) {
-            for (size_t w = 0; w < figure->n_nodes; w++) {
-                const coopnet_actor_t *other = &bundle->actors[figure->nodes[w].actor];
-                if (isfinite(other->lat) && isfinite(other->lon) &&
-                    strcmp(other->country, actor->country) == 0) {
-                    lat_sum += other->lat;
-                    lon_sum += other->lon;
-                    count++;
-                }
-            }
-        }
-        figure->nodes[v].approximate = true;
-        if (count == 0) {
-            figure->in_side_column[v] = true;
-            figure->n_side++;
-            continue;
-        }
-        MATRIX(figure->positions, v, 0) = lon_sum / count;
-        MATRIX(figure->positions, v, 1) = lat_sum / count;
-        figure->n_near_country++;
-    }
-    double mid_lat = (figure->geo_lat_min + figure->geo_lat_max) / 2;
-    figure->geo_cos = cos(mid_lat * G_PI / 180);
-    if (figure->geo_cos < 0.2)
-        figure->geo_cos = 0.2;
-    /* margins: 8% of the span, at least one degree */
-    double lon_margin = fmax(1.0, 0.08 * (figure->geo_lon_max - figure->geo_lon_min));
-    double lat_margin = fmax(1.0, 0.08 * (figure->geo_lat_max - figure->geo_lat_min));
-    figure->geo_lon_min -= lon_margin;
-    figure->geo_lon_max += lon_margin;
-    figure->geo_lat_min -= lat_margin;
-    figure->geo_lat_max += lat_margin;
-    coopnet_i_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
-    coopnet_i_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
+    figure->n_near_country = geo->counts[COOPNET_GEO_BY_COUNTRY];
+    figure->n_side = geo->counts[COOPNET_GEO_LISTED];
     return COOPNET_OK;
 }
 
@@ -694,8 +638,8 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         figure->geo_lat_max += extra_lat;
         /* a tall or wide area must not pad the map beyond the poles or the date line: the
          * map then keeps the clamped range, centred in the area */
-        coopnet_i_draw_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
-        coopnet_i_draw_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
+        coopnet_i_geo_clamp_range(&figure->geo_lon_min, &figure->geo_lon_max, 180);
+        coopnet_i_geo_clamp_range(&figure->geo_lat_min, &figure->geo_lat_max, 90);
         double map_w = (figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos * scale;
         double map_h = (figure->geo_lat_max - figure->geo_lat_min) * scale;
         figure->map = (coopnet_rect_t){area.x + (area.w - map_w) / 2, area.y + (area.h - map_h) / 2,
@@ -737,40 +681,153 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         spread_nodes(figure, inner);
 }
 
-/* Actors placed at a country's centre are spread on a small ring around it, so each is seen. */
-static void spread_country_groups(network_figure_t *figure)
+#define APPROXIMATE_RING 1.9 /* pt: the dashed ring around an approximate node, beyond its rim */
+#define PLACE_GAP 2.0        /* pt between an approximate node's ring and any other node */
+#define PLACE_STEP 3.0       /* pt between candidate positions */
+
+/* The nodes fixed on the map so far, bucketed by square cells as wide as the largest distance
+ * two node centres must keep, so that a spot is checked against the 3 x 3 cells around it. */
+typedef struct place_grid {
+    double x0, y0, cell;
+    size_t columns, rows;
+    size_t *head; /* per cell: the first node, SIZE_MAX: none */
+    size_t *next; /* per node: the next node of its cell */
+} place_grid_t;
+
+static size_t grid_index(double value, double origin, double cell, size_t count)
 {
-    for (size_t v = 0; v < figure->n_nodes; v++) {
-        if (!figure->nodes[v].approximate || figure->in_side_column[v])
-            continue;
-        /* v is the first of its group when no earlier member shares its position */
-        bool first = true;
-        for (size_t w = 0; w < v && first; w++)
-            first = !(figure->nodes[w].approximate && !figure->in_side_column[w] &&
-                      strcmp(figure->bundle->actors[figure->nodes[w].actor].country,
-                             figure->bundle->actors[figure->nodes[v].actor].country) == 0);
-        if (!first)
-            continue;
-        const char *country = figure->bundle->actors[figure->nodes[v].actor].country;
-        size_t count = 0;
-        for (size_t w = v; w < figure->n_nodes; w++)
-            if (figure->nodes[w].approximate && !figure->in_side_column[w] &&
-                strcmp(figure->bundle->actors[figure->nodes[w].actor].country, country) == 0)
-                count++;
-        double centre_x = figure->nodes[v].x, centre_y = figure->nodes[v].y;
-        double ring = count == 1 ? 16.0 : 14.0 + 3.0 * (double)count;
-        size_t index = 0;
-        for (size_t w = v; w < figure->n_nodes; w++) {
-            if (!(figure->nodes[w].approximate && !figure->in_side_column[w] &&
-                  strcmp(figure->bundle->actors[figure->nodes[w].actor].country, country) == 0))
-                continue;
-            /* start below-right: the located actors the centre is averaged from lie around it */
-            double angle = G_PI / 4 + 2 * G_PI * (double)index / (double)count;
-            figure->nodes[w].x = centre_x + ring * cos(angle);
-            figure->nodes[w].y = centre_y + ring * sin(angle);
-            index++;
-        }
+    double index = floor((value - origin) / cell);
+    return index < 0 ? 0 : index >= (double)count ? count - 1 : (size_t)index;
+}
+
+static void grid_add(place_grid_t *grid, const coopnet_figure_node_t *node, size_t v)
+{
+    size_t cell = grid_index(node->y, grid->y0, grid->cell, grid->rows) * grid->columns +
+                  grid_index(node->x, grid->x0, grid->cell, grid->columns);
+    grid->next[v] = grid->head[cell];
+    grid->head[cell] = v;
+}
+
+/* True when approximate node v at (x, y) would touch a node already fixed (located, or
+ * approximate and placed before it) or leave the map. O(nodes in the 3 x 3 cells). */
+static bool spot_taken(const network_figure_t *figure, const place_grid_t *grid, size_t v, double x,
+                       double y)
+{
+    double reach = figure->nodes[v].radius + APPROXIMATE_RING;
+    coopnet_rect_t map = figure->map;
+    if (x - reach < map.x || x + reach > map.x + map.w || y - reach < map.y ||
+        y + reach > map.y + map.h)
+        return true;
+    size_t column = grid_index(x, grid->x0, grid->cell, grid->columns);
+    size_t row = grid_index(y, grid->y0, grid->cell, grid->rows);
+    for (size_t r = row > 0 ? row - 1 : 0; r <= row + 1 && r < grid->rows; r++)
+        for (size_t c = column > 0 ? column - 1 : 0; c <= column + 1 && c < grid->columns; c++)
+            for (size_t w = grid->head[r * grid->columns + c]; w != SIZE_MAX; w = grid->next[w]) {
+                const coopnet_figure_node_t *other = &figure->nodes[w];
+                double wanted = reach + PLACE_GAP + other->radius +
+                                (other->approximate ? APPROXIMATE_RING : 0.0);
+                double dx = other->x - x, dy = other->y - y;
+                if (dx * dx + dy * dy < wanted * wanted)
+                    return true;
+            }
+    return false;
+}
+
+typedef struct place_order {
+    double radius;
+    size_t node;
+} place_order_t;
+
+static int compare_place_order(const void *a, const void *b)
+{
+    const place_order_t *x = a, *y = b;
+    if (x->radius != y->radius)
+        return x->radius > y->radius ? -1 : 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* How far out the last actor of one anchor was placed: the next starts a little inside it. */
+typedef struct anchor_reach {
+    double x, y, distance;
+} anchor_reach_t;
+
+/* Actors placed by country start at their country's anchor; each moves outwards from there to
+ * the nearest spot where it and its dashed ring cover no located actor and no actor placed
+ * before it, and stay on the map (rings of candidates PLACE_STEP apart, starting below-right).
+ * The largest first, so that the small ones fill the gaps. An actor with no such spot stays at
+ * the anchor (a map too small for its actors). Each search starts just inside the ring where
+ * the anchor's previous actor went, so a country with many actors costs about O(candidates on
+ * a few rings) per actor; a check looks at the nodes in neighbouring cells only. */
+static int place_by_country(network_figure_t *figure, coopnet_error_t *err)
+{
+    size_t n = figure->n_nodes;
+    int status = COOPNET_OK;
+    double max_reach = 0;
+    for (size_t v = 0; v < n; v++)
+        max_reach = fmax(max_reach, figure->nodes[v].radius + APPROXIMATE_RING);
+    place_grid_t grid = {0};
+    grid.cell = 2 * max_reach + PLACE_GAP;
+    grid.x0 = figure->map.x;
+    grid.y0 = figure->map.y;
+    grid.columns = (size_t)fmin(4096, fmax(1, ceil(figure->map.w / grid.cell)));
+    grid.rows = (size_t)fmin(4096, fmax(1, ceil(figure->map.h / grid.cell)));
+    grid.head = coopnet_i_alloc_array(grid.columns * grid.rows, sizeof *grid.head);
+    grid.next = coopnet_i_alloc_array(n + 1, sizeof *grid.next);
+    place_order_t *order = coopnet_i_alloc_array(n + 1, sizeof *order);
+    anchor_reach_t *reached = coopnet_i_alloc_array(n + 1, sizeof *reached);
+    if (grid.head == NULL || grid.next == NULL || order == NULL || reached == NULL) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        goto cleanup;
     }
+    for (size_t c = 0; c < grid.columns * grid.rows; c++)
+        grid.head[c] = SIZE_MAX;
+    size_t n_order = 0, n_reached = 0;
+    for (size_t v = 0; v < n; v++) {
+        if (figure->in_side_column[v])
+            continue;
+        if (figure->nodes[v].approximate)
+            order[n_order++] = (place_order_t){figure->nodes[v].radius, v};
+        else
+            grid_add(&grid, &figure->nodes[v], v);
+    }
+    qsort(order, n_order, sizeof *order, compare_place_order);
+    double max_distance = hypot(figure->map.w, figure->map.h);
+    for (size_t i = 0; i < n_order; i++) {
+        size_t v = order[i].node;
+        coopnet_figure_node_t *node = &figure->nodes[v];
+        double centre_x = node->x, centre_y = node->y;
+        anchor_reach_t *anchor = NULL;
+        for (size_t a = 0; a < n_reached && anchor == NULL; a++)
+            if (reached[a].x == centre_x && reached[a].y == centre_y)
+                anchor = &reached[a];
+        if (anchor == NULL) {
+            anchor = &reached[n_reached++];
+            *anchor = (anchor_reach_t){centre_x, centre_y, 0};
+        }
+        double start = floor(fmax(0, anchor->distance - grid.cell) / PLACE_STEP) * PLACE_STEP;
+        bool found = false;
+        for (double distance = start; distance <= max_distance && !found; distance += PLACE_STEP) {
+            int candidates =
+                distance == 0 ? 1 : (int)fmax(8, floor(2 * G_PI * distance / PLACE_STEP));
+            for (int k = 0; k < candidates && !found; k++) {
+                double angle = G_PI / 4 + 2 * G_PI * k / candidates;
+                double x = centre_x + distance * cos(angle), y = centre_y + distance * sin(angle);
+                if (!spot_taken(figure, &grid, v, x, y)) {
+                    node->x = x;
+                    node->y = y;
+                    anchor->distance = distance;
+                    found = true;
+                }
+            }
+        }
+        grid_add(&grid, node, v);
+    }
+cleanup:
+    free(grid.head);
+    free(grid.next);
+    free(order);
+    free(reached);
+    return status;
 }
 
 /* ---- drawing ---- */
@@ -1136,7 +1193,9 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
 
 /* ---- geo decorations ---- */
 
-static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
+/* The map: water, land and borders (when the map data is there), the graticule and its degree
+ * labels. ENOMEM. */
+static int draw_map(cairo_t *cr, network_figure_t *figure, coopnet_error_t *err)
 {
     coopnet_rect_t map = figure->map;
     double span =
@@ -1145,14 +1204,31 @@ static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
     double scale = map.w / ((figure->geo_lon_max - figure->geo_lon_min) * figure->geo_cos);
     char text[32];
     cairo_save(cr);
-    coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+    coopnet_i_style_set_color(
+        cr, figure->basemap.open ? coopnet_i_style_sea : coopnet_i_style_panel, 1.0);
     cairo_rectangle(cr, map.x, map.y, map.w, map.h);
     cairo_fill(cr);
+    coopnet_map_frame_t frame = {map,
+                                 figure->geo_lon_min,
+                                 figure->geo_lon_max,
+                                 figure->geo_lat_min,
+                                 figure->geo_lat_max,
+                                 figure->geo_cos,
+                                 scale};
+    int status = coopnet_i_basemap_draw(cr, &figure->basemap, &frame, figure->geo.countries,
+                                        figure->geo.n_countries, err);
+    if (status != COOPNET_OK) {
+        cairo_restore(cr);
+        return status;
+    }
+    /* the graticule over land and water alike, faint */
+    coopnet_rgb_t line = figure->basemap.open ? coopnet_i_style_muted : coopnet_i_style_grid;
+    double line_alpha = figure->basemap.open ? 0.18 : 1.0;
     cairo_set_line_width(cr, COOPNET_STYLE_HAIRLINE);
     for (double lon = ceil(figure->geo_lon_min / step) * step; lon <= figure->geo_lon_max;
          lon += step) {
         double x = map.x + (lon - figure->geo_lon_min) * figure->geo_cos * scale;
-        coopnet_i_style_set_color(cr, coopnet_i_style_grid, 1.0);
+        coopnet_i_style_set_color(cr, line, line_alpha);
         cairo_move_to(cr, x, map.y);
         cairo_line_to(cr, x, map.y + map.h);
         cairo_stroke(cr);
@@ -1163,7 +1239,7 @@ static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
     for (double lat = ceil(figure->geo_lat_min / step) * step; lat <= figure->geo_lat_max;
          lat += step) {
         double y = map.y + (figure->geo_lat_max - lat) * scale;
-        coopnet_i_style_set_color(cr, coopnet_i_style_grid, 1.0);
+        coopnet_i_style_set_color(cr, line, line_alpha);
         cairo_move_to(cr, map.x, y);
         cairo_line_to(cr, map.x + map.w, y);
         cairo_stroke(cr);
@@ -1173,9 +1249,11 @@ static void draw_graticule(cairo_t *cr, const network_figure_t *figure)
                                   COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
     }
     cairo_restore(cr);
+    return COOPNET_OK;
 }
 
 #define SIDE_LIST_ROW 15.0
+#define SIDE_LIST_LINES 3 /* a long name wraps rather than being cut */
 #define SIDE_LIST_COLUMN_MIN 130.0
 
 static const char side_heading[] = "No location on the map";
@@ -1187,13 +1265,49 @@ static size_t side_rows(const network_figure_t *figure)
     return (figure->n_side + columns - 1) / columns;
 }
 
+/* The width left for a name in a list column of column_width: after the node's slot. */
+static double side_text_width(double column_width)
+{
+    return column_width - 8 - 2 * COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE - 3 - 4;
+}
+
+/* The height of node v's row in the unlocated actors' list with columns column_width wide:
+ * names are never cut, so a row is as tall as its name wrapped (on up to SIDE_LIST_LINES
+ * lines). */
+static double side_label_row(cairo_t *cr, const network_figure_t *figure, size_t v,
+                             double column_width)
+{
+    char text[LABEL_TEXT_SIZE];
+    coopnet_i_draw_actor_label(figure->bundle, (size_t)figure->nodes[v].actor,
+                               figure->options->label_field, text, sizeof text);
+    PangoLayout *layout = coopnet_i_style_layout(cr, COOPNET_TEXT_NODE_LABEL, text,
+                                                 side_text_width(column_width), SIDE_LIST_LINES);
+    if (layout == NULL)
+        return SIDE_LIST_ROW; /* out of memory: the label placement will fail and say so */
+    double width, height;
+    coopnet_i_style_layout_size(layout, &width, &height);
+    g_object_unref(layout);
+    return fmax(SIDE_LIST_ROW, height + 4);
+}
+
+/* The tallest row of the list: every row of a list in columns is that tall. */
+static double side_row_height(cairo_t *cr, const network_figure_t *figure, double column_width)
+{
+    double row = SIDE_LIST_ROW;
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        if (figure->in_side_column[v])
+            row = fmax(row, side_label_row(cr, figure, v, column_width));
+    return row;
+}
+
 /* The height the list under the map takes at width (its columns decided here). */
 static double side_list_height(cairo_t *cr, network_figure_t *figure, double width)
 {
     double columns = floor(width / SIDE_LIST_COLUMN_MIN);
     figure->side_columns = columns < 1 ? 1 : (size_t)columns;
+    double row = side_row_height(cr, figure, width / (double)figure->side_columns);
     return 6 + coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, width - 12) + 4 +
-           (double)side_rows(figure) * SIDE_LIST_ROW + 4;
+           (double)side_rows(figure) * row + 4;
 }
 
 /* The column width of the unlocated actors' list. */
@@ -1207,23 +1321,36 @@ static void place_side_column(cairo_t *cr, network_figure_t *figure)
     coopnet_rect_t box = figure->side_column;
     double top = box.y + 6;
     top += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, box.w - 12) + 6;
-    double row =
-        figure->geo_below
-            ? SIDE_LIST_ROW
-            : fmin(16.0, (box.y + box.h - top - 4) / (figure->n_side > 0 ? figure->n_side : 1));
-    if (row < 6)
-        row = 6;
-    size_t rows = side_rows(figure), index = 0;
     double column_width = side_column_width(figure);
+    double node_x = COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE + 8;
+    if (figure->geo_below) {
+        /* columns of equal rows, down each column, then on to the next */
+        double row = side_row_height(cr, figure, column_width);
+        size_t rows = side_rows(figure), index = 0;
+        for (size_t v = 0; v < figure->n_nodes; v++) {
+            if (!figure->in_side_column[v])
+                continue;
+            size_t column = index / rows, row_index = index % rows;
+            figure->nodes[v].x = box.x + (double)column * column_width + node_x;
+            figure->nodes[v].y = top + ((double)row_index + 0.5) * row;
+            index++;
+        }
+        return;
+    }
+    /* one column: each row as tall as its name, all squeezed alike when the column is short */
+    double total = 0;
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        if (figure->in_side_column[v])
+            total += side_label_row(cr, figure, v, column_width) + 1;
+    double squeeze = total > 0 ? fmin(1.0, (box.y + box.h - top - 4) / total) : 1.0;
+    double y = top;
     for (size_t v = 0; v < figure->n_nodes; v++) {
         if (!figure->in_side_column[v])
             continue;
-        /* down each column, then on to the next */
-        size_t column = index / rows, row_index = index % rows;
-        figure->nodes[v].x = box.x + (double)column * column_width + 8 +
-                             COOPNET_STYLE_NODE_MAX_RADIUS * GEO_NODE_SCALE;
-        figure->nodes[v].y = top + ((double)row_index + 0.5) * row;
-        index++;
+        double row = (side_label_row(cr, figure, v, column_width) + 1) * squeeze;
+        figure->nodes[v].x = box.x + node_x;
+        figure->nodes[v].y = y + row / 2;
+        y += row;
     }
 }
 
@@ -1384,8 +1511,8 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
         request.radius = node->radius;
         request.text = text;
         request.wrap_width = LABEL_WRAP_WIDTH;
-        /* under a full-width map, its labels stay on it, clear of the list and legend */
-        request.bounds = figure->geo_below && !in_side ? figure->map : bounds;
+        /* a map's labels stay on it, clear of the list and the legend */
+        request.bounds = figure->kind == COOPNET_LAYOUT_GEO && !in_side ? figure->map : bounds;
         if (in_side) {
             request.fixed_side = COOPNET_LABEL_RIGHT;
             double column_width = side_column_width(figure);
@@ -1393,7 +1520,10 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
                 figure->side_column.x +
                 (floor((node->x - figure->side_column.x) / column_width) + 1) * column_width;
             request.wrap_width = column_right - 4 - (node->x + node->radius + 3);
-            request.max_lines = 1;
+            request.max_lines = SIDE_LIST_LINES;
+            request.strict = true;
+        } else if (figure->kind == COOPNET_LAYOUT_GEO) {
+            request.strict = true; /* a cut place name reads as another place */
         } else if (figure->kind == COOPNET_LAYOUT_BIPARTITE) {
             request.fixed_side = node->event >= 0 ? COOPNET_LABEL_LEFT : COOPNET_LABEL_RIGHT;
             request.max_lines = 1;
@@ -1483,24 +1613,32 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
     }
     /* a portrait canvas: the map takes the full width, with what is not on it below */
     figure.geo_below = figure.kind == COOPNET_LAYOUT_GEO && !figure.panel && rect.h > rect.w * 0.9;
-    if (figure.kind == COOPNET_LAYOUT_GEO && (figure.n_side > 0 || figure.n_near_country > 0)) {
+    if (figure.kind == COOPNET_LAYOUT_GEO &&
+        (figure.n_side > 0 || figure.n_near_country > 0 || figure.geo.map_data_missing)) {
         size_t n = 0;
         n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
         if (figure.n_near_country > 0)
-            n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
-                                  "%zu %s without coordinates (mostly national bodies) %s "
-                                  "drawn around the centre of their country's located actors, "
-                                  "with a dashed ring. ",
-                                  figure.n_near_country,
-                                  figure.n_near_country == 1 ? "actor" : "actors",
-                                  figure.n_near_country == 1 ? "is" : "are");
+            n += (size_t)snprintf(
+                figure.note + n, sizeof figure.note - n,
+                "%zu %s without coordinates %s drawn with a dashed ring near "
+                "the middle of %s country%s%s. ",
+                figure.n_near_country, figure.n_near_country == 1 ? "actor" : "actors",
+                figure.n_near_country == 1 ? "is" : "are",
+                figure.n_near_country == 1 ? "its" : "their",
+                figure.geo.map_data_missing ? "'s located actors" : "",
+                figure.geo.counts[COOPNET_GEO_LOCATED] > 0 ? ", clear of the located actors"
+                                                           : " (no actor has coordinates)");
         if (figure.n_side > 0 && n < sizeof figure.note)
+            n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
+                                  "%zu %s with no coordinates and no country on the map %s "
+                                  "listed %s; their links are not drawn. ",
+                                  figure.n_side, figure.n_side == 1 ? "actor" : "actors",
+                                  figure.n_side == 1 ? "is" : "are",
+                                  figure.geo_below ? "under the map" : "on the right");
+        if (figure.geo.map_data_missing && n < sizeof figure.note)
             snprintf(figure.note + n, sizeof figure.note - n,
-                     "%zu %s with no location or a country without located actors (mostly "
-                     "international bodies) %s listed %s; their links are not drawn.",
-                     figure.n_side, figure.n_side == 1 ? "actor" : "actors",
-                     figure.n_side == 1 ? "is" : "are",
-                     figure.geo_below ? "under the map" : "on the right");
+                     "Land and borders are not drawn: the map data (Debian's gmt-dcw) is not "
+                     "installed.");
     }
     cairo_save(cr);
     coopnet_rect_t content;
@@ -1539,7 +1677,10 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
         if (area.h < 40)
             area.h = 40;
         map_positions(&figure, area);
-        spread_country_groups(&figure);
+        if ((status = place_by_country(&figure, err)) != COOPNET_OK) {
+            cairo_restore(cr);
+            goto cleanup;
+        }
         /* the list right under the map (it may be shorter than its area) */
         figure.side_column =
             (coopnet_rect_t){content.x, figure.map.y + figure.map.h + 16, content.w, side};
@@ -1556,7 +1697,10 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
         area.w -= 26 + (side > 0 ? side + COOPNET_STYLE_GAP : 0);
         area.h -= 12;
         map_positions(&figure, area);
-        spread_country_groups(&figure);
+        if ((status = place_by_country(&figure, err)) != COOPNET_OK) {
+            cairo_restore(cr);
+            goto cleanup;
+        }
         if (figure.n_side > 0)
             place_side_column(cr, &figure);
     } else {
@@ -1568,7 +1712,10 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
         goto cleanup;
     }
     if (figure.kind == COOPNET_LAYOUT_GEO) {
-        draw_graticule(cr, &figure);
+        if ((status = draw_map(cr, &figure, err)) != COOPNET_OK) {
+            cairo_restore(cr);
+            goto cleanup;
+        }
         if (figure.n_side > 0)
             draw_side_column(cr, &figure);
     }

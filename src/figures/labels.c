@@ -309,7 +309,7 @@ int coopnet_i_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
     coopnet_figure_label_t *label = &set->labels[set->n_labels];
     memset(label, 0, sizeof *label);
     label->node = request->node;
-    int max_lines = request->max_lines > 0 ? request->max_lines : 2;
+    int max_lines = request->max_lines > 0 ? request->max_lines : request->strict ? 3 : 2;
     PangoLayout *layout = coopnet_i_style_layout(cr, COOPNET_TEXT_NODE_LABEL, request->text,
                                                  request->wrap_width, max_lines);
     char *text = strdup(request->text);
@@ -325,7 +325,7 @@ int coopnet_i_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
     int cost = best_position(set, request, w, h, &x, &y);
     /* shorten: one line, fewer characters */
     static const double fractions[] = {0.6, 0.4};
-    for (int i = 0; i < 2 && cost > 1; i++) {
+    for (int i = 0; i < 2 && cost > 1 && !request->strict; i++) {
         char *short_text = shortened_text(request->text, fractions[i]);
         if (short_text == NULL)
             break;
@@ -360,7 +360,7 @@ int coopnet_i_label_set_place(cairo_t *cr, coopnet_label_set_t *set,
     label->w = w;
     label->h = h;
     label->shortened = shortened;
-    label->shown = cost <= 1;
+    label->shown = cost <= (request->strict ? 0 : 1);
     if (!label->shown) {
         g_object_unref(layout);
         layout = NULL;

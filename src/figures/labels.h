@@ -4,8 +4,8 @@
  *
  * Labels are placed one by one in rank order (most important first). For each, in this order:
  * move (eight positions around the node, near then farther), shorten (cut with an ellipsis to
- * 60% then 40% of its characters, on one line), or drop it. A position that covers another node
- * is taken only when no clean one exists.
+ * 60% then 40% of its characters, on one line; not for a strict request), or drop it. A position
+ * that covers another node is taken only when no clean one exists (never for a strict request).
  */
 #ifndef COOPNET_LABELS_H
 #define COOPNET_LABELS_H
@@ -27,6 +27,10 @@ typedef struct coopnet_label_request {
     int max_lines;         /* 0: 2 lines */
     coopnet_rect_t bounds; /* the label must stay inside */
     coopnet_label_side_t fixed_side;
+    /* true: never cut and never over a node: the whole text wrapped on up to max_lines lines
+     * (0: 3) where it covers nothing, or dropped (maps: a cut name reads as another place, a
+     * covered node is an actor lost) */
+    bool strict;
 } coopnet_label_request_t;
 
 typedef struct coopnet_label_obstacle {

@@ -2,6 +2,7 @@
 /* render.c - the network figure to a file: coopnet_render_network (see coopnet/render.h), a thin
  * entry point over figures/draw_network.c and figures/draw_timeline.c. */
 #include "coopnet/render.h"
+#include "figures/basemap.h"
 #include "figures/draw.h"
 #include "core/internal.h"
 
@@ -108,5 +109,13 @@ int coopnet_i_render_network_layout(const coopnet_bundle_t *bundle,
 cleanup:
     coopnet_figure_layout_free(job.layout);
     igraph_vector_destroy(&size_values);
+    return status;
+}
+
+int coopnet_render_map_data_check(coopnet_error_t *err)
+{
+    coopnet_basemap_t map;
+    int status = coopnet_i_basemap_open(&map, err);
+    coopnet_i_basemap_close(&map);
     return status;
 }

@@ -13,6 +13,11 @@ const coopnet_rgb_t coopnet_i_style_missing = {0xC8 / 255.0, 0xC8 / 255.0, 0xC8 
 const coopnet_rgb_t coopnet_i_style_other = {0x8C / 255.0, 0x8C / 255.0, 0x8C / 255.0};
 const coopnet_rgb_t coopnet_i_style_panel = {0xF6 / 255.0, 0xF6 / 255.0, 0xF4 / 255.0};
 const coopnet_rgb_t coopnet_i_style_white = {1.0, 1.0, 1.0};
+/* maps: pale water, near-white land, so that the network's colours stay the strongest thing */
+const coopnet_rgb_t coopnet_i_style_sea = {0xE3 / 255.0, 0xEA / 255.0, 0xEF / 255.0};
+const coopnet_rgb_t coopnet_i_style_land = {0xFB / 255.0, 0xFA / 255.0, 0xF7 / 255.0};
+const coopnet_rgb_t coopnet_i_style_land_named = {0xEE / 255.0, 0xEB / 255.0, 0xE3 / 255.0};
+const coopnet_rgb_t coopnet_i_style_border = {0xB4 / 255.0, 0xB8 / 255.0, 0xBC / 255.0};
 
 #define RGB_HEX(hex)                                                                               \
     {                                                                                              \

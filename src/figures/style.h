@@ -46,6 +46,7 @@ typedef enum {
 #define COOPNET_STYLE_MARGIN 18.0      /* around a figure's content */
 #define COOPNET_STYLE_GAP 8.0          /* between blocks (title, plot, legend) */
 #define COOPNET_STYLE_HAIRLINE 0.5     /* gridlines, graticule */
+#define COOPNET_STYLE_BORDER_LINE 0.4  /* coasts and country borders on maps */
 #define COOPNET_STYLE_AXIS_LINE 0.8    /* axes */
 #define COOPNET_STYLE_NODE_OUTLINE 0.6 /* white ring around nodes */
 #define COOPNET_STYLE_NODE_MIN_RADIUS 3.0
@@ -60,6 +61,10 @@ extern const coopnet_rgb_t coopnet_i_style_missing; /* #C8C8C8: missing values *
 extern const coopnet_rgb_t coopnet_i_style_other;   /* #8C8C8C: values beyond the palette */
 extern const coopnet_rgb_t coopnet_i_style_panel;   /* #F6F6F4: panel and side-column fills */
 extern const coopnet_rgb_t coopnet_i_style_white;
+extern const coopnet_rgb_t coopnet_i_style_sea;        /* #E3EAEF: water on maps */
+extern const coopnet_rgb_t coopnet_i_style_land;       /* #FBFAF7: land on maps */
+extern const coopnet_rgb_t coopnet_i_style_land_named; /* #EEEBE3: countries named in the data */
+extern const coopnet_rgb_t coopnet_i_style_border;     /* #B4B8BC: coasts and borders */
 
 /* The colour of an actor level (Okabe-Ito: local blue, regional bluish green, national
  * vermillion, international reddish purple), the same in every figure. O(1). */

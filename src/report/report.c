@@ -18,6 +18,7 @@
 #include "coopnet/whatif.h"
 #include "analysis/snapshots_internal.h"
 #include "figures/draw.h"
+#include "figures/geo_layout.h"
 #include "core/internal.h"
 #include "report/report_layout.h"
 
@@ -1111,45 +1112,171 @@ static void page_network(report_document_t *document, const report_model_t *mode
         coopnet_i_style_muted);
 }
 
+/* "9 national, 1 regional": the levels of the actors the geo layout places as place, the most
+ * common first. */
+static void format_levels_placed(const report_model_t *model, const coopnet_geo_placement_t *geo,
+                                 coopnet_geo_place_t place, char *buffer, size_t size)
+{
+    size_t counts[COOPNET_LEVEL_COUNT] = {0};
+    for (igraph_integer_t v = 0; v < model->summary.n_vertices; v++) {
+        coopnet_level_t level =
+            model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]].level;
+        if (geo->place[v] == place && (int)level >= 0 && level < COOPNET_LEVEL_COUNT)
+            counts[level]++;
+    }
+    buffer[0] = '\0';
+    size_t used = 0, kinds = 0, only = 0;
+    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
+        if (counts[l] > 0) {
+            kinds++;
+            only = (size_t)l;
+        }
+    if (kinds == 1) {
+        snprintf(buffer, size, "all %s", coopnet_level_name((coopnet_level_t)only));
+        return;
+    }
+    for (;;) {
+        int best = -1;
+        for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
+            if (counts[l] > 0 && (best < 0 || counts[l] > counts[best]))
+                best = l;
+        if (best < 0 || used >= size)
+            break;
+        used += (size_t)snprintf(buffer + used, size - used, "%s%zu %s", used ? ", " : "",
+                                 counts[best], coopnet_level_name((coopnet_level_t)best));
+        counts[best] = 0;
+    }
+}
+
+/* Without any map: the actors by country and level, so the page still says where they are. */
+static void table_actors_by_country(report_document_t *document, const report_model_t *model)
+{
+    enum { COLUMNS = COOPNET_LEVEL_COUNT + 2 };
+    size_t n_rows = model->n_countries + 1;
+    char(*texts)[24] = calloc(n_rows * COLUMNS, sizeof *texts);
+    const char **cells = calloc(n_rows * COLUMNS, sizeof *cells);
+    if (texts == NULL || cells == NULL) {
+        free(texts);
+        free(cells);
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        return;
+    }
+    size_t rows = 0;
+    for (size_t c = 0; c <= model->n_countries; c++) {
+        const char *country = c < model->n_countries ? model->countries[c] : "";
+        size_t counts[COOPNET_LEVEL_COUNT] = {0}, total = 0;
+        for (igraph_integer_t v = 0; v < model->summary.n_vertices; v++) {
+            const coopnet_actor_t *actor =
+                &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
+            if (strcmp(actor->country, country) == 0 && (int)actor->level >= 0 &&
+                actor->level < COOPNET_LEVEL_COUNT) {
+                counts[actor->level]++;
+                total++;
+            }
+        }
+        if (total == 0)
+            continue;
+        cells[rows * COLUMNS] = country[0] ? country_name(country) : "no country";
+        for (int l = 0; l <= COOPNET_LEVEL_COUNT; l++) {
+            char *text = texts[rows * COLUMNS + 1 + l];
+            snprintf(text, sizeof texts[0], "%zu", l < COOPNET_LEVEL_COUNT ? counts[l] : total);
+            cells[rows * COLUMNS + 1 + l] = text;
+        }
+        rows++;
+    }
+    static const char *const headers[COLUMNS] = {"Country",  "Local",         "Regional",
+                                                 "National", "International", "Actors"};
+    static const double widths[COLUMNS] = {3, 1, 1, 1, 1.3, 1};
+    static const coopnet_align_t aligns[COLUMNS] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
+                                                    COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                                    COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    report_table_t table = {
+        COLUMNS, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    free(texts);
+    free(cells);
+}
+
+static const char how_to_locate[] =
+    "To draw each actor where it is, add the columns lat and lon to actors.csv and fill them in "
+    "decimal degrees (Tunis: 36.81 and 10.18), at least for the cities and governorates.";
+
 static void page_geography(report_document_t *document, const report_model_t *model,
                            const report_page_t *page)
 {
     coopnet_i_report_page_title(document, page->number, page->title);
-    /* as the geo layout places them: located; near their country's located actors; listed */
-    bool country_located[MAX_COUNTRIES] = {false};
-    size_t located = 0, unlocated = 0, listed = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t a = 0; a < model->bundle->n_actors; a++) {
-            if (!model->actor_kept[a])
-                continue;
-            const coopnet_actor_t *actor = &model->bundle->actors[a];
-            const char *key = actor->country;
-            const char **found = key[0] ? bsearch(&key, model->countries, model->n_countries,
-                                                  sizeof *model->countries, compare_strings)
-                                        : NULL;
-            size_t country = found ? (size_t)(found - model->countries) : MAX_COUNTRIES;
-            bool has_location = isfinite(actor->lat) && isfinite(actor->lon);
-            if (pass == 0 && has_location) {
-                located++;
-                if (country < MAX_COUNTRIES)
-                    country_located[country] = true;
-            } else if (pass == 1 && !has_location) {
-                unlocated++;
-                listed += country == MAX_COUNTRIES || !country_located[country];
-            }
-        }
+    /* the counts are the map's own: the placement the geo figure draws */
+    coopnet_basemap_t map;
+    coopnet_geo_placement_t geo;
+    coopnet_error_t err = {0};
+    coopnet_i_basemap_open(&map, NULL);
+    int status = coopnet_i_geo_placement_init(&geo, &model->graph, &map, &err);
+    bool map_data = map.open;
+    coopnet_i_basemap_close(&map);
+    if (status == COOPNET_ENOMEM) {
+        coopnet_i_report_fail(document, status, "%s", err.message);
+        return;
     }
+    size_t total = (size_t)model->summary.n_vertices;
     char countries[1024];
     format_country_list(model, countries, sizeof countries);
-    paragraph_printf(document,
-                     "%zu of the %zu actors %s coordinates (mostly cities and governorates) "
-                     "and %s placed where %s. Of the %zu without, %zu %s drawn near "
-                     "their country's located actors (mostly national bodies) and %zu %s listed "
-                     "under the map (mostly international partners). The actors come from %s.",
-                     located, model->n_actors, located == 1 ? "has" : "have",
-                     located == 1 ? "is" : "are", located == 1 ? "it is" : "they are", unlocated,
-                     unlocated - listed, unlocated - listed == 1 ? "is" : "are", listed,
-                     listed == 1 ? "is" : "are", countries[0] ? countries : "no stated country");
+    if (status != COOPNET_OK) {
+        /* nothing to put on a map: say what is missing and how to add it */
+        paragraph_printf(document,
+                         "None of the %zu actors has coordinates (the columns lat and lon of "
+                         "actors.csv)%s, so this page has no map. The actors come from %s; by "
+                         "country and level:",
+                         total,
+                         map_data ? ""
+                                  : ", and the map data that would place them by country "
+                                    "(Debian's gmt-dcw) is not installed",
+                         countries[0] ? countries : "no stated country");
+        table_actors_by_country(document, model);
+        coopnet_i_report_space(document, 6);
+        paragraph_printf(document, "%s", how_to_locate);
+        return;
+    }
+    size_t located = geo.counts[COOPNET_GEO_LOCATED];
+    size_t by_country = geo.counts[COOPNET_GEO_BY_COUNTRY], listed = geo.counts[COOPNET_GEO_LISTED];
+    char located_levels[256], by_country_levels[256], listed_levels[256];
+    format_levels_placed(model, &geo, COOPNET_GEO_LOCATED, located_levels, sizeof located_levels);
+    format_levels_placed(model, &geo, COOPNET_GEO_BY_COUNTRY, by_country_levels,
+                         sizeof by_country_levels);
+    format_levels_placed(model, &geo, COOPNET_GEO_LISTED, listed_levels, sizeof listed_levels);
+    coopnet_i_geo_placement_destroy(&geo);
+    char placed[1024] = "", list[512] = "";
+    if (by_country > 0 && located > 0)
+        snprintf(placed, sizeof placed,
+                 " %zu without coordinates (%s) %s drawn with a dashed ring near the middle of "
+                 "%s country%s, clear of the located actors; %s position says which country, "
+                 "not where.",
+                 by_country, by_country_levels, by_country == 1 ? "is" : "are",
+                 by_country == 1 ? "its" : "their", map_data ? "" : "'s located actors",
+                 by_country == 1 ? "its" : "their");
+    else if (by_country > 0)
+        snprintf(placed, sizeof placed,
+                 " The %zu with a country (%s) %s drawn with a dashed ring near the middle of "
+                 "%s country.",
+                 by_country, by_country_levels, by_country == 1 ? "is" : "are",
+                 by_country == 1 ? "its" : "their");
+    if (listed > 0)
+        snprintf(list, sizeof list,
+                 " %zu with neither coordinates nor a country on the map (%s) %s listed under "
+                 "the map.",
+                 listed, listed_levels, listed == 1 ? "is" : "are");
+    if (located > 0)
+        paragraph_printf(document,
+                         "%zu of the %zu actors (%s) %s coordinates and %s drawn where %s.%s%s "
+                         "The actors come from %s.",
+                         located, total, located_levels, located == 1 ? "has" : "have",
+                         located == 1 ? "is" : "are", located == 1 ? "it is" : "they are", placed,
+                         list, countries[0] ? countries : "no stated country");
+    else
+        paragraph_printf(document,
+                         "None of the %zu actors has coordinates (the columns lat and lon of "
+                         "actors.csv), so the map shows which country each actor belongs to, "
+                         "not where it is.%s%s %s",
+                         total, placed, list, how_to_locate);
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
     figure.options.labels = COOPNET_LABELS_TOP;

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* basemap.c - land and borders under the geo layout from DCW-GMT (see basemap.h). */
+#include "figures/basemap.h"
+#include "core/internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <netcdf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RING_MARKER 65535U /* a raw longitude that starts a ring */
+#define RING_HOLE 1U       /* the raw latitude beside a marker that starts a hole */
+#define CLIP_SLACK 2.0     /* pt beyond the map that vertices are kept in full */
+#define DEGREE (3.14159265358979323846 / 180)
+#define CHUNK_CACHE_BYTES (1 << 16)
+#define CHUNK_CACHE_SLOTS 7
+
+const char *coopnet_i_basemap_path(void)
+{
+    const char *path = getenv("COOPNET_MAP_DATA");
+    return path != NULL && path[0] != '\0' ? path : COOPNET_BASEMAP_DEFAULT_PATH;
+}
+
+int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
+{
+    memset(map, 0, sizeof *map);
+    const char *path = coopnet_i_basemap_path();
+    int ncid, varid;
+    /* each country is one compressed chunk read once: netCDF's default cache per variable (a
+     * hash table for 1046 variables, allocated at open) would only cost memory and time */
+    size_t cache_size, cache_slots;
+    float cache_preemption;
+    bool cache_known = nc_get_chunk_cache(&cache_size, &cache_slots, &cache_preemption) == NC_NOERR;
+    if (cache_known)
+        nc_set_chunk_cache(CHUNK_CACHE_BYTES, CHUNK_CACHE_SLOTS, cache_preemption);
+    int status = nc_open(path, NC_NOWRITE, &ncid);
+    if (cache_known)
+        nc_set_chunk_cache(cache_size, cache_slots, cache_preemption);
+    if (status != NC_NOERR)
+        return COOPNET_ERROR(err, COOPNET_EIO, "cannot read map data '%s': %s", path,
+                             nc_strerror(status));
+    /* a file of another kind opens too: ask for a country every DCW-GMT file has */
+    if (nc_inq_varid(ncid, "FR_lon", &varid) != NC_NOERR) {
+        nc_close(ncid);
+        return COOPNET_ERROR(err, COOPNET_EIO,
+                             "cannot read map data '%s': not a DCW-GMT file of country polygons",
+                             path);
+    }
+    map->ncid = ncid;
+    map->open = true;
+    return COOPNET_OK;
+}
+
+void coopnet_i_basemap_close(coopnet_basemap_t *map)
+{
+    if (map == NULL)
+        return;
+    if (map->open)
+        nc_close(map->ncid);
+    free(map->raw_lon);
+    free(map->raw_lat);
+    free(map->points);
+    memset(map, 0, sizeof *map);
+}
+
+/* One country's header: its variables, point count and box. */
+typedef struct country_header {
+    int lon_id, lat_id;
+    size_t n_points;
+    double west, east, south, north, lon_scale, lat_scale;
+} country_header_t;
+
+static bool read_header(const coopnet_basemap_t *map, const char *code, country_header_t *header)
+{
+    char name[16];
+    snprintf(name, sizeof name, "%s_lon", code);
+    if (nc_inq_varid(map->ncid, name, &header->lon_id) != NC_NOERR)
+        return false;
+    snprintf(name, sizeof name, "%s_lat", code);
+    if (nc_inq_varid(map->ncid, name, &header->lat_id) != NC_NOERR)
+        return false;
+    int dimension;
+    int ndims = 0;
+    if (nc_inq_varndims(map->ncid, header->lon_id, &ndims) != NC_NOERR || ndims != 1 ||
+        nc_inq_vardimid(map->ncid, header->lon_id, &dimension) != NC_NOERR ||
+        nc_inq_dimlen(map->ncid, dimension, &header->n_points) != NC_NOERR)
+        return false;
+    return nc_get_att_double(map->ncid, header->lon_id, "min", &header->west) == NC_NOERR &&
+           nc_get_att_double(map->ncid, header->lon_id, "max", &header->east) == NC_NOERR &&
+           nc_get_att_double(map->ncid, header->lon_id, "scale", &header->lon_scale) == NC_NOERR &&
+           nc_get_att_double(map->ncid, header->lat_id, "min", &header->south) == NC_NOERR &&
+           nc_get_att_double(map->ncid, header->lat_id, "max", &header->north) == NC_NOERR &&
+           nc_get_att_double(map->ncid, header->lat_id, "scale", &header->lat_scale) == NC_NOERR &&
+           header->lon_scale > 0 && header->lat_scale > 0;
+}
+
+/* Reads and decodes a country's points into the workspace (map->points: lon, lat pairs; a
+ * marker's pair is NAN, 0 for an outer ring or NAN, 1 for a hole). ENOMEM; EDATA when the
+ * variables cannot be read. */
+static int read_points(coopnet_basemap_t *map, const country_header_t *header, coopnet_error_t *err)
+{
+    size_t n = header->n_points;
+    if (n > map->capacity) {
+        unsigned short *raw_lon = realloc(map->raw_lon, n * sizeof *raw_lon);
+        if (raw_lon != NULL)
+            map->raw_lon = raw_lon;
+        unsigned short *raw_lat = realloc(map->raw_lat, n * sizeof *raw_lat);
+        if (raw_lat != NULL)
+            map->raw_lat = raw_lat;
+        double *points = coopnet_i_realloc_array(map->points, n, 2 * sizeof *points);
+        if (points != NULL)
+            map->points = points;
+        if (raw_lon == NULL || raw_lat == NULL || points == NULL)
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        map->capacity = n;
+    }
+    if (nc_get_var_ushort(map->ncid, header->lon_id, map->raw_lon) != NC_NOERR ||
+        nc_get_var_ushort(map->ncid, header->lat_id, map->raw_lat) != NC_NOERR)
+        return COOPNET_ERROR(err, COOPNET_EDATA, "cannot read a country of the map data");
+    for (size_t k = 0; k < n; k++) {
+        if (map->raw_lon[k] == RING_MARKER) {
+            map->points[2 * k] = NAN;
+            map->points[2 * k + 1] = map->raw_lat[k] == RING_HOLE ? 1 : 0;
+            continue;
+        }
+        map->points[2 * k] = header->west + map->raw_lon[k] / header->lon_scale;
+        map->points[2 * k + 1] = header->south + map->raw_lat[k] / header->lat_scale;
+    }
+    return COOPNET_OK;
+}
+
+/* The ring starting at *start (a marker or the first point): its points' range [first, end) and
+ * whether it is a hole; false when no ring is left. */
+static bool next_ring(const coopnet_basemap_t *map, size_t n, size_t *start, size_t *first,
+                      size_t *end, bool *hole)
+{
+    size_t k = *start;
+    *hole = false;
+    if (k < n && isnan(map->points[2 * k])) {
+        *hole = map->points[2 * k + 1] == 1;
+        k++;
+    }
+    if (k >= n)
+        return false;
+    *first = k;
+    while (k < n && !isnan(map->points[2 * k]))
+        k++;
+    *end = k;
+    *start = k;
+    return true;
+}
+
+int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
+                                     double *lat, double bbox[4], coopnet_error_t *err)
+{
+    country_header_t header;
+    if (!map->open || country == NULL || strlen(country) != 2 ||
+        !read_header(map, country, &header))
+        return COOPNET_ERROR(err, COOPNET_EDATA, "the map data has no country '%s'",
+                             country ? country : "");
+    int status = read_points(map, &header, err);
+    if (status != COOPNET_OK)
+        return status;
+    /* the centroid of the largest outer ring (the mainland), in a plane scaled by the cosine of
+     * the country's middle latitude, as the map is */
+    double cos_lat = cos((header.south + header.north) / 2 * DEGREE);
+    double best_area = -1, best_lon = (header.west + header.east) / 2,
+           best_lat = (header.south + header.north) / 2;
+    double best_box[4] = {header.west, header.east, header.south, header.north};
+    size_t start = 0, first, end;
+    bool hole;
+    while (next_ring(map, header.n_points, &start, &first, &end, &hole)) {
+        if (hole || end - first < 3)
+            continue;
+        double area = 0, cx = 0, cy = 0;
+        double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
+        const double *p = map->points;
+        for (size_t k = first; k < end; k++) {
+            box[0] = fmin(box[0], p[2 * k]);
+            box[1] = fmax(box[1], p[2 * k]);
+            box[2] = fmin(box[2], p[2 * k + 1]);
+            box[3] = fmax(box[3], p[2 * k + 1]);
+            size_t next = k + 1 < end ? k + 1 : first;
+            double x0 = p[2 * k] * cos_lat, y0 = p[2 * k + 1];
+            double x1 = p[2 * next] * cos_lat, y1 = p[2 * next + 1];
+            double cross = x0 * y1 - x1 * y0;
+            area += cross;
+            cx += (x0 + x1) * cross;
+            cy += (y0 + y1) * cross;
+        }
+        if (fabs(area) > best_area && area != 0) {
+            best_area = fabs(area);
+            best_lon = cx / (3 * area) / cos_lat;
+            best_lat = cy / (3 * area);
+            memcpy(best_box, box, sizeof box);
+        }
+    }
+    /* longitudes past 180 (the United States' 172 to 293) back into -180..180 */
+    if (best_lon > 180)
+        best_lon -= 360;
+    if (best_box[0] > 180) {
+        best_box[0] -= 360;
+        best_box[1] -= 360;
+    }
+    if (lon)
+        *lon = best_lon;
+    if (lat)
+        *lat = best_lat;
+    if (bbox)
+        memcpy(bbox, best_box, sizeof best_box);
+    return COOPNET_OK;
+}
+
+int coopnet_i_basemap_country_contains(coopnet_basemap_t *map, const char *country, double lon,
+                                       double lat, bool *inside, coopnet_error_t *err)
+{
+    *inside = false;
+    country_header_t header;
+    if (!map->open || country == NULL || strlen(country) != 2 ||
+        !read_header(map, country, &header))
+        return COOPNET_ERROR(err, COOPNET_EDATA, "the map data has no country '%s'",
+                             country ? country : "");
+    int status = read_points(map, &header, err);
+    if (status != COOPNET_OK)
+        return status;
+    /* the data's longitudes may run past 180: test the point where the data has it */
+    if (lon < header.west)
+        lon += 360;
+    /* even-odd over every ring: islands add, holes take away */
+    size_t start = 0, first, end;
+    bool hole;
+    const double *p = map->points;
+    while (next_ring(map, header.n_points, &start, &first, &end, &hole)) {
+        for (size_t k = first, previous = end - 1; k < end; previous = k++) {
+            double x0 = p[2 * previous], y0 = p[2 * previous + 1];
+            double x1 = p[2 * k], y1 = p[2 * k + 1];
+            if ((y1 > lat) != (y0 > lat) && lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0))
+                *inside = !*inside;
+        }
+    }
+    return COOPNET_OK;
+}
+
+/* Cohen-Sutherland outcode of a point against box (x0, y0, x1, y1). */
+static unsigned outcode(double x, double y, const double box[4])
+{
+    return (x < box[0]) | (x > box[2]) << 1 | (y < box[1]) << 2 | (y > box[3]) << 3;
+}
+
+/* Adds the country's rings (shifted by offset degrees of longitude) to cr's path, simplified:
+ * a vertex closer than tolerance (pt) to the last one kept is dropped, and so is one that lies
+ * outside one side of box with the last kept vertex and the next one (the three span a triangle
+ * outside the map, so the fill inside it is the same). */
+static void add_country_path(cairo_t *cr, const coopnet_basemap_t *map, size_t n,
+                             const coopnet_map_frame_t *frame, double offset, const double box[4],
+                             double tolerance)
+{
+    const double *p = map->points;
+    double kx = frame->cos_lat * frame->scale;
+    size_t start = 0, first, end;
+    bool hole;
+    while (next_ring(map, n, &start, &first, &end, &hole)) {
+        if (end - first < 3)
+            continue;
+        /* a ring wholly outside the map adds nothing */
+        double west = INFINITY, east = -INFINITY, south = INFINITY, north = -INFINITY;
+        for (size_t k = first; k < end; k++) {
+            west = fmin(west, p[2 * k]);
+            east = fmax(east, p[2 * k]);
+            south = fmin(south, p[2 * k + 1]);
+            north = fmax(north, p[2 * k + 1]);
+        }
+        if (east + offset < frame->lon_min || west + offset > frame->lon_max ||
+            north < frame->lat_min || south > frame->lat_max)
+            continue;
+        double last_x = frame->map.x + (p[2 * first] + offset - frame->lon_min) * kx;
+        double last_y = frame->map.y + (frame->lat_max - p[2 * first + 1]) * frame->scale;
+        unsigned last_code = outcode(last_x, last_y, box);
+        cairo_move_to(cr, last_x, last_y);
+        double x = 0, y = 0;
+        unsigned code = 0;
+        for (size_t k = first + 1; k < end; k++) {
+            if (k == first + 1) {
+                x = frame->map.x + (p[2 * k] + offset - frame->lon_min) * kx;
+                y = frame->map.y + (frame->lat_max - p[2 * k + 1]) * frame->scale;
+                code = outcode(x, y, box);
+            }
+            double next_x = x, next_y = y;
+            unsigned next_code = code;
+            if (k + 1 < end) {
+                next_x = frame->map.x + (p[2 * (k + 1)] + offset - frame->lon_min) * kx;
+                next_y = frame->map.y + (frame->lat_max - p[2 * (k + 1) + 1]) * frame->scale;
+                next_code = outcode(next_x, next_y, box);
+            }
+            bool last_point = k + 1 == end;
+            bool too_close = fabs(x - last_x) < tolerance && fabs(y - last_y) < tolerance;
+            bool outside_run = (last_code & code & next_code) != 0;
+            if (last_point || !(too_close || outside_run)) {
+                cairo_line_to(cr, x, y);
+                last_x = x;
+                last_y = y;
+                last_code = code;
+            }
+            x = next_x;
+            y = next_y;
+            code = next_code;
+        }
+        cairo_close_path(cr);
+    }
+}
+
+static bool is_named(const char *code, const char *const *named, size_t n_named)
+{
+    for (size_t i = 0; i < n_named; i++)
+        if (named[i] != NULL && strcmp(named[i], code) == 0)
+            return true;
+    return false;
+}
+
+int coopnet_i_basemap_draw(cairo_t *cr, coopnet_basemap_t *map, const coopnet_map_frame_t *frame,
+                           const char *const *named, size_t n_named, coopnet_error_t *err)
+{
+    if (!map->open)
+        return COOPNET_OK;
+    int n_vars = 0;
+    if (nc_inq_nvars(map->ncid, &n_vars) != NC_NOERR)
+        return COOPNET_OK;
+    /* half a device pixel, in points: PNG pixels, or points for PDF and SVG */
+    double unit_x = 1, unit_y = 0;
+    cairo_device_to_user_distance(cr, &unit_x, &unit_y);
+    double tolerance = 0.5 * hypot(unit_x, unit_y);
+    const coopnet_rect_t *r = &frame->map;
+    const double box[4] = {r->x - CLIP_SLACK, r->y - CLIP_SLACK, r->x + r->w + CLIP_SLACK,
+                           r->y + r->h + CLIP_SLACK};
+    int status = COOPNET_OK;
+    cairo_save(cr);
+    cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+    cairo_clip(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_set_line_width(cr, COOPNET_STYLE_BORDER_LINE);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (int varid = 0; varid < n_vars && status == COOPNET_OK; varid++) {
+        char name[NC_MAX_NAME + 1];
+        if (nc_inq_varname(map->ncid, varid, name) != NC_NOERR)
+            continue;
+        /* countries only: XX_lon (states are XXYY_lon) */
+        if (strlen(name) != 6 || strcmp(name + 2, "_lon") != 0 ||
+            !isupper((unsigned char)name[0]) || !isupper((unsigned char)name[1]))
+            continue;
+        name[2] = '\0';
+        country_header_t header;
+        if (!read_header(map, name, &header))
+            continue;
+        if (header.north < frame->lat_min || header.south > frame->lat_max)
+            continue;
+        bool drawn_any = false;
+        for (int shift = -1; shift <= 1 && status == COOPNET_OK; shift++) {
+            double offset = 360.0 * shift;
+            if (header.east + offset < frame->lon_min || header.west + offset > frame->lon_max)
+                continue;
+            if (!drawn_any) {
+                status = read_points(map, &header, err);
+                if (status == COOPNET_EDATA) { /* a damaged country: the others still draw */
+                    status = COOPNET_OK;
+                    break;
+                }
+                if (status != COOPNET_OK)
+                    break;
+                drawn_any = true;
+            }
+            cairo_new_path(cr);
+            add_country_path(cr, map, header.n_points, frame, offset, box, tolerance);
+            coopnet_i_style_set_color(cr,
+                                      is_named(name, named, n_named) ? coopnet_i_style_land_named
+                                                                     : coopnet_i_style_land,
+                                      1.0);
+            cairo_fill_preserve(cr);
+            coopnet_i_style_set_color(cr, coopnet_i_style_border, 1.0);
+            cairo_stroke(cr);
+        }
+    }
+    cairo_restore(cr);
+    return status;
+}
