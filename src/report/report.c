@@ -581,6 +581,19 @@ static const char *plural(size_t count, const char *one, const char *many)
 }
 
 /* Appends g_markup_printf_escaped output to a page's paragraph and frees it. */
+/* Draws the markup gathered in text (ending it with end, may be "") as one paragraph in font
+ * at the cursor, moves the cursor below it by gap, and frees text. */
+static void draw_gathered(report_document_t *document, report_font_t font, GString *text,
+                          const char *end, double gap)
+{
+    g_string_append(text, end);
+    document->y +=
+        coopnet_i_report_text(document, font, text->str, REPORT_MARGIN_LEFT, document->y,
+                              REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+        gap;
+    g_string_free(text, TRUE);
+}
+
 static void paragraph_printf(report_document_t *document, const char *format, ...)
 {
     va_list args;
@@ -1671,12 +1684,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
             g_string_append(list, item);
             g_free(item);
         }
-        g_string_append(list, ".");
-        document->y += coopnet_i_report_text(document, REPORT_FONT_BODY, list->str,
-                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
-                       6;
-        g_string_free(list, TRUE);
+        draw_gathered(document, REPORT_FONT_BODY, list, ".", 6);
     }
     coopnet_i_report_text(document, REPORT_FONT_SMALL,
                           "Computed as coopnet whatif does: the actor and the events "
@@ -2160,11 +2168,9 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         g_free(markup);
     }
     if (titles->len > 0)
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, titles->str,
-                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
-                       2;
-    g_string_free(titles, TRUE);
+        draw_gathered(document, REPORT_FONT_SMALL, titles, "", 2);
+    else
+        g_string_free(titles, TRUE);
 
     coopnet_i_report_section(document, "Events dated only roughly");
     size_t loose = 0;
@@ -2198,12 +2204,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
             g_string_append(list, item);
             g_free(item);
         }
-        g_string_append(list, ".");
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, list->str,
-                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
-                       6;
-        g_string_free(list, TRUE);
+        draw_gathered(document, REPORT_FONT_SMALL, list, ".", 6);
     }
 
     coopnet_i_report_section(document, "Method notes");
