@@ -387,6 +387,7 @@ static int compute_change(report_model_t *model, coopnet_error_t *err)
         return status;
     coopnet_i_snapshot_panels_lend(&model->panels, model->snapshot_graphs, snapshots->dates,
                                    snapshots->n_steps, model->graph_options.as_of);
+    model->panels.raster_dense = true;
 cleanup:
     return status;
 }
@@ -943,6 +944,7 @@ static void draw_network_figure(cairo_t *cr, coopnet_rect_t rect, const void *da
         (coopnet_vertex_values_t){model->graph.build_id, &model->betweenness, "betweenness"};
     if (figure->options.layout == COOPNET_LAYOUT_FR)
         input.positions = &model->positions;
+    input.raster_dense = true; /* a report to e-mail: dense networks as images */
     int status = coopnet_i_draw_network(cr, rect, &input, &figure->options, NULL, &figure->err);
     if (figure->status == COOPNET_OK)
         figure->status = status;
@@ -1935,7 +1937,26 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                  (unsigned long long)plan->approx.seed, plan->approx.epsilon,
                  plan->approx.confidence);
     }
-    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+    size_t n_notes = sizeof notes / sizeof notes[0];
+    for (size_t i = 0; i <= n_notes; i++) {
+        if (i == n_notes) {
+            /* said only when it happened: a small network's figures are all vector */
+            if (!coopnet_i_draw_network_is_dense(&model->graph))
+                break;
+            char markup[512];
+            snprintf(markup, sizeof markup,
+                     "<b>Network figures</b>: with more than %d links or %d actors, the links "
+                     "and actors of the network figures are drawn as an image at %.0f dpi "
+                     "inside the PDF (names, legends and text stay sharp), so that the report "
+                     "stays small enough to send by e-mail.",
+                     COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
+            document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
+                                                 REPORT_MARGIN_LEFT, document->y,
+                                                 REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                                 coopnet_i_style_text) +
+                           2.5;
+            break;
+        }
         bool betweenness = strcmp(notes[i][0], "Betweenness") == 0;
         char *escaped = g_markup_printf_escaped("<b>%s</b>: %s", notes[i][0], notes[i][1]);
         /* the betweenness note is our own markup, already escaped */
@@ -1963,6 +1984,9 @@ void coopnet_report_options_init(coopnet_report_options_t *options)
     memset(options, 0, sizeof *options);
     options->as_of.precision = COOPNET_DATE_NONE;
     coopnet_centrality_policy_init(&options->centrality);
+    /* betweenness is one of a dozen analyses of the report, which aims at seconds for 10 000
+     * actors (issue 21): exact within a few seconds, else sampled with the stated bound */
+    options->centrality.time_budget = COOPNET_REPORT_TIME_BUDGET;
 }
 
 int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
