@@ -1877,13 +1877,23 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                          "reach is given both for what holds whatever their exact dates were "
                          "and for what some dating could allow:",
                          loose, model->n_events);
-        /* one compact paragraph, so that a long list does not push the notes off the page */
+        /* one compact paragraph, so that a long list does not push the notes off the page;
+         * a large bundle's list stops after LOOSE_EVENTS_LISTED (188 undated events of a
+         * 10 000-event bundle pushed the method notes off the last page) */
+        enum { LOOSE_EVENTS_LISTED = 12 };
         GString *list = g_string_new(NULL);
+        size_t listed = 0;
         for (size_t e = 0; e < bundle->n_events; e++) {
             coopnet_date_t date = bundle->events[e].date;
             if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
                 date.precision == COOPNET_DATE_MONTH)
                 continue;
+            if (listed++ == LOOSE_EVENTS_LISTED && loose > LOOSE_EVENTS_LISTED + 1) {
+                char *more = g_markup_printf_escaped("; and %zu more", loose - LOOSE_EVENTS_LISTED);
+                g_string_append(list, more);
+                g_free(more);
+                break;
+            }
             char when[128];
             format_date_long(date, when, sizeof when);
             char *item = g_markup_printf_escaped("%s%s (%s)", list->len ? "; " : "",
