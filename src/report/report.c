@@ -1880,7 +1880,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         /* one compact paragraph, so that a long list does not push the notes off the page;
          * a large bundle's list stops after LOOSE_EVENTS_LISTED (188 undated events of a
          * 10 000-event bundle pushed the method notes off the last page) */
-        enum { LOOSE_EVENTS_LISTED = 12 };
+        enum { LOOSE_EVENTS_LISTED = 8 };
         GString *list = g_string_new(NULL);
         size_t listed = 0;
         for (size_t e = 0; e < bundle->n_events; e++) {
@@ -1955,10 +1955,9 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                 break;
             char markup[512];
             snprintf(markup, sizeof markup,
-                     "<b>Network figures</b>: with more than %d links or %d actors, the links "
-                     "and actors of the network figures are drawn as an image at %.0f dpi "
-                     "inside the PDF (names, legends and text stay sharp), so that the report "
-                     "stays small enough to send by e-mail.",
+                     "<b>Network figures</b>: above %d links or %d actors, links and actors "
+                     "are an image at %.0f dpi inside the PDF (text stays sharp), so that the "
+                     "report is small enough to e-mail.",
                      COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
             document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
                                                  REPORT_MARGIN_LEFT, document->y,
