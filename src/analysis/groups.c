@@ -266,8 +266,8 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     [v] = ei_index(VECTOR(groups->actor_internal)[v], VECTOR(groups->actor_external)[v]);
 
     if (n > INT32_MAX || n_groups > INT32_MAX) {
-        status = COOPNET_ERROR(err, COOPNET_EINVAL, "more than %ld actors or groups",
-                               (long)INT32_MAX);
+        status =
+            COOPNET_ERROR(err, COOPNET_EINVAL, "more than %ld actors or groups", (long)INT32_MAX);
         goto cleanup;
     }
     edges.n = (size_t)n_edges;

@@ -870,10 +870,9 @@ static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure)
         const network_edge_t *edge = &figure->edges[e];
         if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
             continue;
-        double width =
-            fmax(fmax(EDGE_MIN_WIDTH, figure->raster_pixel),
-                 round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
-                     EDGE_BATCH_WIDTH_STEP);
+        double width = fmax(fmax(EDGE_MIN_WIDTH, figure->raster_pixel),
+                            round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
+                                EDGE_BATCH_WIDTH_STEP);
         if (in_path > 0 && (width != path_width || in_path >= segments)) {
             cairo_stroke(cr);
             in_path = 0;

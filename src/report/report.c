@@ -1960,9 +1960,8 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                      "report is small enough to e-mail.",
                      COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
             document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
-                                                 REPORT_MARGIN_LEFT, document->y,
-                                                 REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                                                 coopnet_i_style_text) +
+                                                 REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                                 COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
                            2.5;
             break;
         }
