@@ -75,7 +75,9 @@ typedef struct coopnet_groups {
  * progress (may be NULL) hears of the permutations. On success *groups is initialised and owned
  * by the caller (coopnet_groups_destroy); on failure it is left destroyed: COOPNET_EINVAL for an
  * unknown attribute, COOPNET_ENOMEM, COOPNET_EINTERNAL.
- * Cost: O(V log V + (permutations + 1) * (E + V)) time, O(V + E + groups^2) memory. */
+ * Cost: O(V log V + (permutations + 1) * (E + V)) time, O(V + E + groups^2) memory, plus the
+ * permuted values (permutations x groups doubles) when they fit in 64 MB (the permutations then
+ * run once instead of twice; the results are the same). */
 COOPNET_API int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
                                        igraph_integer_t permutations, unsigned long seed,
                                        const coopnet_progress_t *progress, coopnet_groups_t *groups,

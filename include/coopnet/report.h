@@ -39,13 +39,18 @@ typedef struct coopnet_report_options {
     const char *png_directory;
     const coopnet_progress_t *progress; /* NULL: no reports; one stage per page */
     /* How betweenness is computed (coopnet/centrality.h): by default exact when the exact pass
-     * would take at most a minute on this machine, else sampled with a stated error, which the
-     * centrality page and the method notes then give. */
+     * would take at most COOPNET_REPORT_TIME_BUDGET seconds on this machine, else sampled with a
+     * stated error, which the centrality page and the method notes then give. */
     coopnet_centrality_policy_t centrality;
 } coopnet_report_options_t;
 
+/* The report's default time budget for exact betweenness, in seconds: smaller than the
+ * library's minute (coopnet_centrality_policy_init), since betweenness is one of a dozen
+ * analyses of a report meant to take seconds at 10 000 actors. */
+#define COOPNET_REPORT_TIME_BUDGET 5.0
+
 /* Defaults: no title, every country, all the data, no PNGs, no progress, the default centrality
- * policy (coopnet_centrality_policy_init). */
+ * policy (coopnet_centrality_policy_init) with a time budget of COOPNET_REPORT_TIME_BUDGET. */
 COOPNET_API void coopnet_report_options_init(coopnet_report_options_t *options);
 
 /* Writes the report on bundle as PDF to stream (not closed). bundle and options are only read.
@@ -53,8 +58,10 @@ COOPNET_API void coopnet_report_options_init(coopnet_report_options_t *options);
  * failure returns COOPNET_EINVAL (a country with no actors, a bad option), COOPNET_EIO (a PNG
  * or the stream could not be written), COOPNET_ENOMEM or COOPNET_EINTERNAL (igraph or cairo
  * failed; err says which); what was written to stream is then incomplete and the caller must
- * discard it (coopnet_output_abort). Cost: dominated by betweenness, O(V E), and the
- * layouts; about a second for a few hundred actors. */
+ * discard it (coopnet_output_abort). Cost: betweenness within its time budget (exact O(V E)
+ * or sampled), the groups' 999 permutations O(999 E), brokerage O(sum of degree squared), the
+ * layout and the figures (dense networks painted as images, O(E) per figure); about a second
+ * for a few hundred actors, 20 s of CPU at 10 000 actors and 718 000 links. */
 COOPNET_API int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
                                          const coopnet_report_options_t *options, FILE *stream,
                                          coopnet_error_t *err);

@@ -133,27 +133,64 @@ static double ei_index(igraph_integer_t internal, igraph_integer_t external)
     return (double)(external - internal) / (double)(external + internal);
 }
 
-/* Counts internal and external edges per group and for the network under group_of; the E-I of
- * each group goes to ei[group] and the network's to ei[n_groups]. O(E + groups). */
-static void count_ei(const igraph_t *graph, const igraph_integer_t *group_of, size_t n_groups,
+/* The edges' endpoints as 32-bit vertex ids: the permutation test reads them once per
+ * permutation, and half the bytes of igraph's edge list is half the memory traffic. */
+typedef struct edge_ends {
+    int32_t *from, *to;
+    size_t n;
+} edge_ends_t;
+
+/* Counts internal and external edges per group and for the network under group_of;
+ * the E-I of each group goes to ei[group] and the network's to ei[n_groups]. O(E + groups). */
+static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n_groups,
                      igraph_integer_t *internal, igraph_integer_t *external, double *ei)
 {
     memset(internal, 0, (n_groups + 1) * sizeof *internal);
     memset(external, 0, (n_groups + 1) * sizeof *external);
-    igraph_integer_t n_edges = igraph_ecount(graph);
-    for (igraph_integer_t e = 0; e < n_edges; e++) {
-        igraph_integer_t a = group_of[IGRAPH_FROM(graph, e)], b = group_of[IGRAPH_TO(graph, e)];
+    for (size_t e = 0; e < edges->n; e++) {
+        int32_t a = group_of[edges->from[e]], b = group_of[edges->to[e]];
         if (a == b) {
             internal[a]++;
-            internal[n_groups]++;
         } else {
             external[a]++;
             external[b]++;
-            external[n_groups]++;
         }
     }
+    for (size_t g = 0; g < n_groups; g++) {
+        internal[n_groups] += internal[g];
+        external[n_groups] += external[g];
+    }
+    external[n_groups] /= 2; /* each external edge was counted at both of its groups */
     for (size_t g = 0; g <= n_groups; g++)
         ei[g] = ei_index(internal[g], external[g]);
+}
+
+/* Permuted E-I values kept for the one-pass test: 8 M doubles, 64 MB at most. */
+#define PERMUTED_KEPT_MAX (8u << 20)
+
+/* Adds one permutation's E-I values (ei[k], k <= n_groups; NaN skipped) to their sums. */
+static void add_to_mean(const double *ei, size_t n_groups, double *sum, igraph_integer_t *defined)
+{
+    for (size_t k = 0; k <= n_groups; k++) {
+        if (isnan(ei[k]))
+            continue;
+        sum[k] += ei[k];
+        defined[k]++;
+    }
+}
+
+/* Counts, per group and for the network, whether one permutation's E-I is at least as far from
+ * the expected E-I as the observed one. */
+static void count_extreme(const coopnet_groups_t *groups, const double *ei, size_t n_groups,
+                          igraph_integer_t *extreme)
+{
+    for (size_t k = 0; k <= n_groups; k++) {
+        if (isnan(ei[k]))
+            continue;
+        const coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
+        if (fabs(ei[k] - row->expected_ei) >= fabs(row->ei - row->expected_ei) - 1e-12)
+            extreme[k]++;
+    }
 }
 
 int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
@@ -164,9 +201,12 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     int status = COOPNET_OK;
     const igraph_t *g = &graph->graph;
     igraph_integer_t n = igraph_vcount(g), n_edges = igraph_ecount(g);
-    igraph_integer_t *internal = NULL, *external = NULL, *shuffled = NULL;
+    igraph_integer_t *internal = NULL, *external = NULL;
+    int32_t *shuffled = NULL, *group_of32 = NULL; /* a group per vertex */
+    edge_ends_t edges = {0};
     double *observed = NULL, *permuted = NULL, *sum = NULL;
     igraph_integer_t *defined = NULL, *extreme = NULL;
+    double *kept = NULL; /* permutations x (groups + 1) permuted E-I values, when they fit */
     gsl_rng *rng = NULL;
 
     coopnet_library_init();
@@ -198,8 +238,11 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     defined = calloc(n_groups + 1, sizeof *defined);
     extreme = calloc(n_groups + 1, sizeof *extreme);
     shuffled = coopnet_i_alloc_array((size_t)n, sizeof *shuffled);
+    group_of32 = coopnet_i_alloc_array((size_t)n, sizeof *group_of32);
+    edges.from = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.from);
+    edges.to = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.to);
     if (!groups->groups || !internal || !external || !observed || !permuted || !sum || !defined ||
-        !extreme || !shuffled) {
+        !extreme || !shuffled || !group_of32 || !edges.from || !edges.to) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing the e-i index");
         goto cleanup;
     }
@@ -222,7 +265,19 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
         VECTOR(groups->actor_ei)
     [v] = ei_index(VECTOR(groups->actor_internal)[v], VECTOR(groups->actor_external)[v]);
 
-    count_ei(g, group_of, n_groups, internal, external, observed);
+    if (n > INT32_MAX || n_groups > INT32_MAX) {
+        status =
+            COOPNET_ERROR(err, COOPNET_EINVAL, "more than %ld actors or groups", (long)INT32_MAX);
+        goto cleanup;
+    }
+    edges.n = (size_t)n_edges;
+    for (igraph_integer_t e = 0; e < n_edges; e++) {
+        edges.from[e] = (int32_t)IGRAPH_FROM(g, e);
+        edges.to[e] = (int32_t)IGRAPH_TO(g, e);
+    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        group_of32[v] = (int32_t)group_of[v];
+    count_ei(&edges, group_of32, n_groups, internal, external, observed);
     for (size_t k = 0; k <= n_groups; k++) {
         coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
         row->actors = k < n_groups ? VECTOR(groups->partition.group_size)[k] : n;
@@ -249,41 +304,47 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
             status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the random generator");
             goto cleanup;
         }
-        /* Two passes over the same seeded sequence: the first finds the expected E-I, the
-         * second counts the permutations at least as far from it as the observed value. This
-         * keeps memory at O(groups) however many permutations are asked. */
-        uint64_t total = 2 * (uint64_t)permutations, step = total / 100 + 1;
+        /* The permuted E-I values are kept when they fit in PERMUTED_KEPT_MAX doubles (the
+         * report's 999 permutations of a few dozen groups: under a megabyte), so the
+         * permutations run once: the mean first, then the count of values at least as far from
+         * it as the observed one. Otherwise two passes over the same seeded sequence, at
+         * O(groups) memory however many permutations are asked. Both give the same numbers. */
+        size_t row_size = n_groups + 1;
+        if ((uint64_t)permutations * row_size <= PERMUTED_KEPT_MAX)
+            kept = coopnet_i_alloc_array((size_t)permutations * row_size, sizeof *kept);
+        int passes = kept != NULL ? 1 : 2;
+        uint64_t total = (uint64_t)passes * (uint64_t)permutations, step = total / 100 + 1;
         coopnet_progress_report(progress, "permutations", 0, total);
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < passes; pass++) {
             gsl_rng_set(rng, seed);
-            memcpy(shuffled, group_of, (size_t)n * sizeof *shuffled);
+            /* the shuffle's swaps depend on n and the generator only, not on the element size:
+             * the same permutations as of igraph_integer_t groups */
+            memcpy(shuffled, group_of32, (size_t)n * sizeof *shuffled);
             for (igraph_integer_t p = 0; p < permutations; p++) {
                 gsl_ran_shuffle(rng, shuffled, (size_t)n, sizeof *shuffled);
-                count_ei(g, shuffled, n_groups, internal, external, permuted);
-                for (size_t k = 0; k <= n_groups; k++) {
-                    if (isnan(permuted[k]))
-                        continue;
-                    if (pass == 0) {
-                        sum[k] += permuted[k];
-                        defined[k]++;
-                    } else {
-                        coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
-                        if (fabs(permuted[k] - row->expected_ei) >=
-                            fabs(row->ei - row->expected_ei) - 1e-12)
-                            extreme[k]++;
-                    }
-                }
+                count_ei(&edges, shuffled, n_groups, internal, external, permuted);
+                if (kept != NULL)
+                    memcpy(kept + (size_t)p * row_size, permuted, row_size * sizeof *kept);
+                if (pass == 0)
+                    add_to_mean(permuted, n_groups, sum, defined);
+                else
+                    count_extreme(groups, permuted, n_groups, extreme);
                 uint64_t done = (uint64_t)pass * (uint64_t)permutations + (uint64_t)p + 1;
                 if (done % step == 0)
                     coopnet_progress_report(progress, "permutations", done, total);
             }
-            for (size_t k = 0; k <= n_groups; k++) {
-                coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
-                if (pass == 0)
+            if (pass == 0)
+                for (size_t k = 0; k <= n_groups; k++) {
+                    coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
                     row->expected_ei = defined[k] ? sum[k] / (double)defined[k] : NAN;
-                else if (!isnan(row->ei) && defined[k] > 0)
-                    row->p_value = (1.0 + (double)extreme[k]) / (1.0 + (double)defined[k]);
-            }
+                }
+        }
+        for (igraph_integer_t p = 0; kept != NULL && p < permutations; p++)
+            count_extreme(groups, kept + (size_t)p * row_size, n_groups, extreme);
+        for (size_t k = 0; k <= n_groups; k++) {
+            coopnet_ei_t *row = k < n_groups ? &groups->groups[k] : &groups->network;
+            if (!isnan(row->ei) && defined[k] > 0)
+                row->p_value = (1.0 + (double)extreme[k]) / (1.0 + (double)defined[k]);
         }
         coopnet_progress_report(progress, "permutations", total, total);
     }
@@ -298,6 +359,10 @@ cleanup:
     free(defined);
     free(extreme);
     free(shuffled);
+    free(kept);
+    free(group_of32);
+    free(edges.from);
+    free(edges.to);
     if (status != COOPNET_OK)
         coopnet_groups_destroy(groups);
     return status;

@@ -88,7 +88,7 @@ static int run_report(int argc, char **argv)
                   "'coopnet centrality --help')",
                   &report_options.centrality, cli_parse_approx),
         CLI_VALUE("time-budget", "SECONDS",
-                  "exact betweenness when it would take at most this\n(default 60), else "
+                  "exact betweenness when it would take at most this\n(default 5), else "
                   "estimated",
                   &report_options.centrality.time_budget, cli_parse_positive),
         {.name = "exact",

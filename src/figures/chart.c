@@ -680,6 +680,7 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
     double panel_w = (content.w - (columns - 1) * COOPNET_STYLE_GAP) / columns;
     double panel_h = (content.h - (rows - 1) * COOPNET_STYLE_GAP) / rows;
     int status = COOPNET_OK;
+    coopnet_network_placement_t placement = {0}; /* same positions, same size: spread once */
     for (int p = 0; p < n_panels && status == COOPNET_OK; p++) {
         const coopnet_graph_t *graph = panels->graphs[p];
         coopnet_rect_t panel = {content.x + (p % columns) * (panel_w + COOPNET_STYLE_GAP),
@@ -701,6 +702,8 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
         input.sizes.build_id = graph->build_id;
         input.positions = positions;
         input.panel = true;
+        input.raster_dense = panels->raster_dense;
+        input.placement = &placement;
         status = coopnet_i_draw_network(cr, inner, &input, &panel_options, NULL, err);
         if (status == COOPNET_OK && chart_probe != NULL) {
             igraph_integer_t linked = 0;
@@ -714,6 +717,7 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
             probe_call(COOPNET_CHART_SNAPSHOTS, panel_title, &links, 1, &actors, 1);
         }
     }
+    coopnet_i_network_placement_destroy(&placement);
     cairo_restore(cr);
     return status;
 }

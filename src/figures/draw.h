@@ -47,7 +47,36 @@ typedef struct coopnet_network_input {
      * of graph (coopnet_i_draw_network_positions); NULL: the layout is computed here */
     const igraph_matrix_t *positions;
     bool panel; /* a snapshots panel: actors without a link in grey, no legend */
+    /* On a vector surface (PDF, SVG, PS), a dense network (coopnet_i_draw_network_is_dense) has
+     * its links and nodes painted as one image at COOPNET_RASTER_DPI (labels, legend and frame
+     * stay vector): megabytes instead of tens. Off: every link a vector line. */
+    bool raster_dense;
+    /* Optional, force layouts: the nodes' page positions (2 per node) after the spreading, kept
+     * from the first figure drawn with this cache and reused by the next ones drawn in a
+     * rectangle of the same size (the panels of the snapshots chart share positions and size,
+     * so the spreading is done once). NULL: computed every time. */
+    struct coopnet_network_placement *placement;
 } coopnet_network_input_t;
+
+/* The page positions of coopnet_network_input_t.placement; zero it before the first use and
+ * free it with coopnet_i_network_placement_destroy. */
+typedef struct coopnet_network_placement {
+    double *xy;          /* 2 per node; NULL: nothing kept yet */
+    size_t n_nodes;      /* nodes of the figure that filled it */
+    coopnet_rect_t area; /* the plot area they were fitted to */
+} coopnet_network_placement_t;
+
+void coopnet_i_network_placement_destroy(coopnet_network_placement_t *placement);
+
+/* Resolution of the image of a dense network on a vector surface (print quality). */
+#define COOPNET_RASTER_DPI 200.0
+/* Networks with more links or more actors than these count as dense. */
+#define COOPNET_RASTER_MIN_LINKS 5000
+#define COOPNET_RASTER_MIN_NODES 2000
+
+/* Whether raster_dense paints graph's network as an image: more than COOPNET_RASTER_MIN_LINKS
+ * links or COOPNET_RASTER_MIN_NODES actors. O(1). */
+bool coopnet_i_draw_network_is_dense(const coopnet_graph_t *graph);
 
 /* The network figure (every layout but timeline) of input under options (options->graph must be
  * the options graph was built with; options->size_by is not read: input->sizes says it). layout
@@ -115,6 +144,7 @@ typedef struct coopnet_snapshot_panels {
     const coopnet_graph_t *graphs[COOPNET_SNAPSHOT_MAX_PANELS]; /* the panels' graphs */
     coopnet_graph_t *owned; /* built by coopnet_i_snapshot_panels_init; NULL when lent */
     size_t n_owned;
+    bool raster_dense; /* as coopnet_network_input_t.raster_dense, for every panel */
 } coopnet_snapshot_panels_t;
 
 /* Builds the panels' graphs of bundle under graph_options (for the chart facade); EDATA when the

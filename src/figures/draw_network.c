@@ -34,6 +34,7 @@
 #define EDGE_BATCH_MIN 2000 /* edges: above, lines of one width go in one path */
 #define EDGE_BATCH_WIDTH_STEP 0.05 /* pt: widths rounded to this when batched */
 #define EDGE_BATCH_SEGMENTS 4096   /* lines per path at most: bounds the stroker's memory */
+#define EDGE_RASTER_SEGMENTS 512   /* lines per path into the image of a dense network */
 
 typedef struct network_edge {
     igraph_integer_t from, to; /* node indices */
@@ -82,6 +83,9 @@ typedef struct network_figure {
     char note[512];
     const igraph_matrix_t *given_positions; /* force layouts: computed by the caller */
     bool panel;                             /* snapshots: grey isolates, no legend */
+    bool raster_dense;                      /* links and nodes as an image on a vector surface */
+    coopnet_network_placement_t *placement; /* page positions kept between figures; may be NULL */
+    double raster_pixel; /* drawing into the image of a dense network: a pixel in user units */
 } network_figure_t;
 
 static void network_figure_free(network_figure_t *figure)
@@ -681,6 +685,43 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         spread_nodes(figure, inner);
 }
 
+void coopnet_i_network_placement_destroy(coopnet_network_placement_t *placement)
+{
+    if (placement == NULL)
+        return;
+    free(placement->xy);
+    memset(placement, 0, sizeof *placement);
+}
+
+/* map_positions, or its result kept in figure->placement from a figure of as many nodes in an
+ * area of the same size (moved to this area); the result is kept when nothing was. */
+static void place_nodes(network_figure_t *figure, coopnet_rect_t area)
+{
+    /* small figures place their nodes in no time: the cache is for the spreading of large ones */
+    coopnet_network_placement_t *kept =
+        figure->n_nodes > SPREAD_ALL_PAIRS_MAX ? figure->placement : NULL;
+    if (kept != NULL && kept->xy != NULL && kept->n_nodes == figure->n_nodes &&
+        kept->area.w == area.w && kept->area.h == area.h) {
+        for (size_t v = 0; v < figure->n_nodes; v++) {
+            figure->nodes[v].x = kept->xy[2 * v] + (area.x - kept->area.x);
+            figure->nodes[v].y = kept->xy[2 * v + 1] + (area.y - kept->area.y);
+        }
+        return;
+    }
+    map_positions(figure, area);
+    if (kept == NULL || kept->xy != NULL)
+        return;
+    kept->xy = coopnet_i_alloc_array(2 * figure->n_nodes + 1, sizeof *kept->xy);
+    if (kept->xy == NULL)
+        return; /* out of memory: the next figure places its nodes again */
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        kept->xy[2 * v] = figure->nodes[v].x;
+        kept->xy[2 * v + 1] = figure->nodes[v].y;
+    }
+    kept->n_nodes = figure->n_nodes;
+    kept->area = area;
+}
+
 #define APPROXIMATE_RING 1.9 /* pt: the dashed ring around an approximate node, beyond its rim */
 #define PLACE_GAP 2.0        /* pt between an approximate node's ring and any other node */
 #define PLACE_STEP 3.0       /* pt between candidate positions */
@@ -872,17 +913,24 @@ static void edge_path(cairo_t *cr, const network_figure_t *figure, const network
 static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure)
 {
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST); /* halves the rasterising; same look */
+    /* FAST halves the rasterising with the same look; into the image of a dense network (at
+     * print resolution) NONE with lines at least a pixel wide, which reads the same in print at
+     * a third of the time again */
+    cairo_set_antialias(cr, figure->raster_pixel > 0 ? CAIRO_ANTIALIAS_NONE : CAIRO_ANTIALIAS_FAST);
     double path_width = -1;
     size_t in_path = 0;
+    /* cairo's rasteriser inserts each line into a sorted list of the active ones: a path of
+     * thousands of lines is quadratic; into an image, shorter paths (the vector surfaces only
+     * write the path out) */
+    size_t segments = figure->raster_pixel > 0 ? EDGE_RASTER_SEGMENTS : EDGE_BATCH_SEGMENTS;
     for (size_t e = 0; e < figure->n_edges; e++) {
         const network_edge_t *edge = &figure->edges[e];
         if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
             continue;
-        double width =
-            fmax(EDGE_MIN_WIDTH, round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
-                                     EDGE_BATCH_WIDTH_STEP);
-        if (in_path > 0 && (width != path_width || in_path >= EDGE_BATCH_SEGMENTS)) {
+        double width = fmax(fmax(EDGE_MIN_WIDTH, figure->raster_pixel),
+                            round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
+                                EDGE_BATCH_WIDTH_STEP);
+        if (in_path > 0 && (width != path_width || in_path >= segments)) {
             cairo_stroke(cr);
             in_path = 0;
         }
@@ -1001,6 +1049,77 @@ static void draw_nodes(cairo_t *cr, const network_figure_t *figure)
         draw_node(cr, order[i], order[i]->event >= 0, figure->crowd_scale);
     free(order);
     cairo_restore(cr);
+}
+
+bool coopnet_i_draw_network_is_dense(const coopnet_graph_t *graph)
+{
+    return igraph_ecount(&graph->graph) > COOPNET_RASTER_MIN_LINKS ||
+           igraph_vcount(&graph->graph) > COOPNET_RASTER_MIN_NODES;
+}
+
+/* A dense network on a vector surface: its links and nodes painted into one image at
+ * COOPNET_RASTER_DPI, which is painted in their place. Every link as a PDF line costs ~40 bytes
+ * and a node ~150, so 700 000 links made a 35 MB report; the image is a few hundred kB and
+ * looks the same in print. False (nothing drawn) when the figure is not dense, the surface is
+ * already raster, or the image cannot be made: the caller then draws vectors. */
+static bool draw_network_image(cairo_t *cr, network_figure_t *figure)
+{
+    cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
+    if (type != CAIRO_SURFACE_TYPE_PDF && type != CAIRO_SURFACE_TYPE_SVG &&
+        type != CAIRO_SURFACE_TYPE_PS)
+        return false;
+    if (figure->n_edges <= COOPNET_RASTER_MIN_LINKS && figure->n_nodes <= COOPNET_RASTER_MIN_NODES)
+        return false;
+    /* the nodes' extent: every link and arrowhead lies within it */
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        const coopnet_figure_node_t *node = &figure->nodes[v];
+        min_x = fmin(min_x, node->x - node->radius);
+        max_x = fmax(max_x, node->x + node->radius);
+        min_y = fmin(min_y, node->y - node->radius);
+        max_y = fmax(max_y, node->y + node->radius);
+    }
+    if (!(max_x >= min_x && max_y >= min_y))
+        return false;
+    min_x = floor(min_x - 2);
+    min_y = floor(min_y - 2);
+    max_x = ceil(max_x + 2);
+    max_y = ceil(max_y + 2);
+    /* pixels per user unit: the resolution in device units (points on these surfaces) */
+    double unit_x = 1, unit_y = 0;
+    cairo_user_to_device_distance(cr, &unit_x, &unit_y);
+    double scale = COOPNET_RASTER_DPI / 72.0 * fmax(hypot(unit_x, unit_y), 1e-3);
+    double width = ceil((max_x - min_x) * scale), height = ceil((max_y - min_y) * scale);
+    if (width < 1 || height < 1 || width > 20000 || height > 20000)
+        return false;
+    cairo_surface_t *image =
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+    cairo_t *image_cr = cairo_create(image);
+    if (cairo_status(image_cr) != CAIRO_STATUS_SUCCESS) {
+        cairo_destroy(image_cr);
+        cairo_surface_destroy(image);
+        return false;
+    }
+    cairo_scale(image_cr, scale, scale);
+    cairo_translate(image_cr, -min_x, -min_y);
+    figure->raster_pixel = 1 / scale;
+    draw_edges(image_cr, figure);
+    draw_nodes(image_cr, figure);
+    figure->raster_pixel = 0;
+    cairo_destroy(image_cr);
+    bool drawn = cairo_surface_status(image) == CAIRO_STATUS_SUCCESS;
+    if (drawn) {
+        cairo_save(cr);
+        cairo_translate(cr, min_x, min_y);
+        cairo_scale(cr, 1 / scale, 1 / scale);
+        cairo_set_source_surface(cr, image, 0, 0);
+        /* the image at its own resolution, smoothed by the viewer as any photograph */
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+        cairo_paint(cr);
+        cairo_restore(cr);
+    }
+    cairo_surface_destroy(image);
+    return drawn;
 }
 
 /* ---- legend ---- */
@@ -1571,6 +1690,8 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
     figure.two_mode = input->two_mode;
     figure.given_positions = input->positions;
     figure.panel = input->panel;
+    figure.raster_dense = input->raster_dense;
+    figure.placement = input->placement;
     figure.kind = options->layout;
     if (figure.kind == COOPNET_LAYOUT_AUTO)
         figure.kind = COOPNET_LAYOUT_FR;
@@ -1704,7 +1825,7 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
         if (figure.n_side > 0)
             place_side_column(cr, &figure);
     } else {
-        map_positions(&figure, area);
+        place_nodes(&figure, area);
     }
 
     if ((status = place_labels(cr, &figure, figure.plot, err)) != COOPNET_OK) {
@@ -1719,8 +1840,10 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
         if (figure.n_side > 0)
             draw_side_column(cr, &figure);
     }
-    draw_edges(cr, &figure);
-    draw_nodes(cr, &figure);
+    if (!(figure.raster_dense && draw_network_image(cr, &figure))) {
+        draw_edges(cr, &figure);
+        draw_nodes(cr, &figure);
+    }
     coopnet_i_label_set_draw(cr, &figure.labels);
     if (legend_width > 0)
         legend(cr, &figure, figure.legend, true);

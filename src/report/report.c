@@ -397,6 +397,7 @@ static int compute_change(report_model_t *model, coopnet_error_t *err)
         return status;
     coopnet_i_snapshot_panels_lend(&model->panels, model->snapshot_graphs, snapshots->dates,
                                    snapshots->n_steps, model->graph_options.as_of);
+    model->panels.raster_dense = true;
 cleanup:
     return status;
 }
@@ -1027,6 +1028,7 @@ static void draw_network_figure(cairo_t *cr, coopnet_rect_t rect, const void *da
         (coopnet_vertex_values_t){model->graph.build_id, &model->betweenness, "betweenness"};
     if (figure->options.layout == COOPNET_LAYOUT_FR)
         input.positions = &model->positions;
+    input.raster_dense = true; /* a report to e-mail: dense networks as images */
     int status = coopnet_i_draw_network(cr, rect, &input, &figure->options, NULL, &figure->err);
     if (figure->status == COOPNET_OK)
         figure->status = status;
@@ -2189,7 +2191,10 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                  "period); over time they count once surely past, and reach is given in both "
                  "readings: ",
                  loose, model->n_events);
-        /* one compact paragraph, so that a long list does not push the notes off the page */
+        /* one compact paragraph, so that a long list does not push the notes off the page;
+         * a large bundle's list stops after LOOSE_EVENTS_LISTED (188 undated events of a
+         * 10 000-event bundle pushed the method notes off the last page) */
+        enum { LOOSE_EVENTS_LISTED = 8 };
         GString *list = g_string_new(intro);
         size_t listed = 0;
         for (size_t e = 0; e < bundle->n_events; e++) {
@@ -2197,6 +2202,12 @@ static void page_sources(report_document_t *document, const report_model_t *mode
             if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
                 date.precision == COOPNET_DATE_MONTH)
                 continue;
+            if (listed == LOOSE_EVENTS_LISTED && loose > LOOSE_EVENTS_LISTED + 1) {
+                char *more = g_markup_printf_escaped("; and %zu more", loose - LOOSE_EVENTS_LISTED);
+                g_string_append(list, more);
+                g_free(more);
+                break;
+            }
             char when[128];
             format_date_long(date, when, sizeof when);
             char *item = g_markup_printf_escaped("%s%s (%s)", listed++ ? "; " : "",
@@ -2280,6 +2291,19 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         g_free(markup);
     }
     document->y = fmax(bottom, document->y);
+    /* said only when it happened: a small network's figures are all vector */
+    if (coopnet_i_draw_network_is_dense(&model->graph)) {
+        char markup[512];
+        snprintf(markup, sizeof markup,
+                 "<b>Network figures</b>: above %d links or %d actors, links and actors are an "
+                 "image at %.0f dpi inside the PDF (text stays sharp), so that the report is "
+                 "small enough to e-mail.",
+                 COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                       2.5;
+    }
 cleanup:
     free(cells);
     free(numbers);
@@ -2296,6 +2320,9 @@ void coopnet_report_options_init(coopnet_report_options_t *options)
     memset(options, 0, sizeof *options);
     options->as_of.precision = COOPNET_DATE_NONE;
     coopnet_centrality_policy_init(&options->centrality);
+    /* betweenness is one of a dozen analyses of the report, which aims at seconds for 10 000
+     * actors (issue 21): exact within a few seconds, else sampled with the stated bound */
+    options->centrality.time_budget = COOPNET_REPORT_TIME_BUDGET;
 }
 
 int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
