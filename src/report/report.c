@@ -2141,9 +2141,18 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         if (known >= 0) { /* sources.csv: the id in the table, the title, publisher and date
                            * below it (a title does not fit a cell) */
             const coopnet_source_t *cited = &bundle->sources[known];
-            char date[128] = ""; /* "from December 2025", "31 January 2024" */
-            if (cited->date.precision != COOPNET_DATE_NONE)
+            char date[160] = ""; /* "31 January 2024", "December 2025 or later" */
+            if (cited->date.precision != COOPNET_DATE_NONE) {
                 format_date_long(cited->date, date, sizeof date);
+                /* an open end: the document is no earlier than its start */
+                if (cited->date.precision == COOPNET_DATE_INTERVAL &&
+                    cited->date.end_precision == COOPNET_DATE_NONE &&
+                    strncmp(date, "from ", 5) == 0) {
+                    char start[128];
+                    snprintf(start, sizeof start, "%s", date + 5);
+                    snprintf(date, sizeof date, "%s or later", start);
+                }
+            }
             snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s.", cited->title,
                      cited->publisher[0] || date[0] ? ". " : "", cited->publisher,
                      cited->publisher[0] && date[0] ? ", " : "", date);
