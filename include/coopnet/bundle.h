@@ -187,8 +187,9 @@ COOPNET_API void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopn
 
 /* The study window: the earliest and the latest day any written date of the bundle allows
  * (event date and end, tie start: a tie's end says when it stopped; a month or year counts its
- * first and last day, an interval its written sides). Undated fields and open interval sides ("..") read as its edges.
- * False, with both days 0, when the bundle has no written date. Computed by the loader; O(1). */
+ * first and last day, an interval its written sides). Undated fields and open interval sides ("..")
+ * read as its edges. False, with both days 0, when the bundle has no written date. Computed by the
+ * loader; O(1). */
 COOPNET_API bool coopnet_bundle_window(const coopnet_bundle_t *bundle, int32_t *first,
                                        int32_t *last);
 

@@ -90,8 +90,9 @@ typedef struct coopnet_graph_options {
 COOPNET_API void coopnet_graph_options_init(coopnet_graph_options_t *options);
 
 /* The study window options give for bundle: options->window when set, else the bundle's
- * (coopnet_bundle_window; days 0 when it has no date). O(1). */
-COOPNET_API void coopnet_graph_options_window(const coopnet_graph_options_t *options,
+ * (coopnet_bundle_window). False, with days 0, when there is none: neither is set and the bundle
+ * has no date. O(1). */
+COOPNET_API bool coopnet_graph_options_window(const coopnet_graph_options_t *options,
                                               const coopnet_bundle_t *bundle, int32_t *first,
                                               int32_t *last);
 

@@ -90,6 +90,17 @@ COOPNET_API int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
 /* Frees the network. NULL is accepted. */
 COOPNET_API void coopnet_temporal_network_free(coopnet_temporal_network_t *network);
 
+/* The networks of both readings of bundle under options (options->reading is ignored): on
+ * success *certain, and *possible when some contact is known only within bounds; *possible is
+ * NULL when every contact is exact (the readings then agree). Both owned by the caller
+ * (coopnet_temporal_network_free); on failure both NULL. Failures and cost as
+ * coopnet_temporal_network_alloc, once or twice. */
+COOPNET_API int coopnet_temporal_networks_alloc(const coopnet_bundle_t *bundle,
+                                                const coopnet_temporal_options_t *options,
+                                                coopnet_temporal_network_t **certain,
+                                                coopnet_temporal_network_t **possible,
+                                                coopnet_error_t *err);
+
 /* What the network was built from and with. */
 COOPNET_API const coopnet_bundle_t *
 coopnet_temporal_network_bundle(const coopnet_temporal_network_t *network);
@@ -278,6 +289,16 @@ COOPNET_API int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_ne
                                                        const coopnet_progress_t *progress,
                                                        coopnet_temporal_all_t *all,
                                                        coopnet_error_t *err);
+
+/* Reach from all sources, by policy, of the contacts graph_options keep in bundle, in one
+ * reading: builds the network, runs coopnet_temporal_all_sources_by_policy and frees it. all must
+ * be zeroed; ownership, failures and cost as those two functions. */
+COOPNET_API int coopnet_temporal_all_sources_of(const coopnet_bundle_t *bundle,
+                                                const coopnet_graph_options_t *graph_options,
+                                                coopnet_reading_t reading,
+                                                const coopnet_temporal_all_policy_t *policy,
+                                                const coopnet_progress_t *progress,
+                                                coopnet_temporal_all_t *all, coopnet_error_t *err);
 
 /* ---- reach curves -------------------------------------------------------------------------- */
 

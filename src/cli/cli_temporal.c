@@ -191,19 +191,10 @@ void cli_readings_free(cli_readings_t *readings)
 int cli_readings_alloc(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *given,
                        cli_readings_t *readings, coopnet_error_t *err)
 {
-    coopnet_temporal_options_t options = *given;
-    options.reading = COOPNET_READING_CERTAIN;
-    int status = coopnet_temporal_network_alloc(bundle, &options, &readings->certain, err);
-    if (status != COOPNET_OK)
-        return status;
-    if (coopnet_temporal_network_is_exact(readings->certain)) {
-        readings->possible = readings->certain;
-        return COOPNET_OK;
-    }
-    options.reading = COOPNET_READING_POSSIBLE;
-    status = coopnet_temporal_network_alloc(bundle, &options, &readings->possible, err);
-    if (status != COOPNET_OK)
-        cli_readings_free(readings);
+    int status = coopnet_temporal_networks_alloc(bundle, given, &readings->certain,
+                                                 &readings->possible, err);
+    if (status == COOPNET_OK && readings->possible == NULL)
+        readings->possible = readings->certain; /* exact: one network serves both */
     return status;
 }
 

@@ -22,7 +22,8 @@ const cli_command_t cli_command_explore = {
         "an actor or a link for the events and ties behind it, each with its source document,\n"
         "quote and date as written. Filters by level, country, layer (co-attendance, each tie\n"
         "type), as-of date (as --as-of and --as-of-mode), name (English, French, Arabic) and\n"
-        "'without' an actor and the events it convened (as coopnet whatif --without); a map (the geo layout's positions on a\n"
+        "'without' an actor and the events it convened (as coopnet whatif --without); a map (the "
+        "geo layout's positions on a\n"
         "graticule, when actors have lat/lon); a timeline of who came to what, when; sortable\n"
         "tables and CSV downloads of the current filter. The file is written atomically.\n",
     .examples = "Examples:\n"

@@ -5,8 +5,6 @@
 
 #include "coopnet/temporal.h"
 
-#include <stdlib.h>
-
 static int run_whatif(int argc, char **argv);
 
 const cli_command_t cli_command_whatif = {
@@ -107,25 +105,6 @@ static void write_ranking(coopnet_table_t *table, cli_analysis_t *analysis,
     }
 }
 
-/* All-sources reach of one reading under graph options, exact or estimated by the library's
- * policy. all must be zeroed; on success the caller destroys it. */
-static int reach_of(const coopnet_bundle_t *bundle, const coopnet_graph_options_t *graph_options,
-                    coopnet_reading_t reading, coopnet_temporal_all_t *all, coopnet_error_t *err)
-{
-    coopnet_temporal_options_t options;
-    coopnet_temporal_options_init(&options);
-    options.graph = *graph_options;
-    options.reading = reading;
-    coopnet_temporal_all_policy_t policy;
-    coopnet_temporal_all_policy_init(&policy);
-    coopnet_temporal_network_t *network = NULL;
-    int status = coopnet_temporal_network_alloc(bundle, &options, &network, err);
-    if (status == COOPNET_OK)
-        status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, all, err);
-    coopnet_temporal_network_free(network);
-    return status;
-}
-
 /* The reach rows: pairs reached in each reading before and after, and each remaining actor
  * whose out-reach changed. */
 static int write_reach_rows(coopnet_table_t *table, const coopnet_graph_t *before,
@@ -134,12 +113,16 @@ static int write_reach_rows(coopnet_table_t *table, const coopnet_graph_t *befor
     static const char *const pairs[] = {"reach_pairs_certain", "reach_pairs_possible"};
     static const char *const actors[] = {"out_reach_certain", "out_reach_possible"};
     const coopnet_bundle_t *bundle = before->bundle;
+    coopnet_temporal_all_policy_t policy; /* the library's: exact when it fits, else estimated */
+    coopnet_temporal_all_policy_init(&policy);
     for (int reading = 0; reading < 2; reading++) {
         coopnet_temporal_all_t b = {0}, a = {0};
-        int status = reach_of(bundle, &before->options, (coopnet_reading_t)reading, &b, err);
+        coopnet_reading_t reading_of = (coopnet_reading_t)reading;
+        int status = coopnet_temporal_all_sources_of(bundle, &before->options, reading_of, &policy,
+                                                     NULL, &b, err);
         if (status == COOPNET_OK)
-            status =
-                reach_of(bundle, &whatif->graph_after.options, (coopnet_reading_t)reading, &a, err);
+            status = coopnet_temporal_all_sources_of(bundle, &whatif->graph_after.options,
+                                                     reading_of, &policy, NULL, &a, err);
         if (status == COOPNET_OK) {
             write_row(table, pairs[reading], "*", (double)b.total_pairs, (double)a.total_pairs);
             for (size_t actor = 0; actor < bundle->n_actors; actor++)

@@ -1129,8 +1129,8 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
                              COOPNET_CHART_MAX_SOURCES, options->n_sources);
     coopnet_temporal_options_init(&temporal_options);
     temporal_options.graph = options->graph;
-    if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &network, err)) !=
-        COOPNET_OK)
+    if ((status = coopnet_temporal_networks_alloc(bundle, &temporal_options, &network, &possible,
+                                                  err)) != COOPNET_OK)
         goto cleanup;
     for (size_t s = 0; s < options->n_sources; s++) {
         long actor = coopnet_bundle_find_actor(bundle, options->sources[s]);
@@ -1147,12 +1147,6 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
             goto cleanup;
         }
         job->sources[s] = (size_t)actor;
-    }
-    if (!coopnet_temporal_network_is_exact(network)) {
-        temporal_options.reading = COOPNET_READING_POSSIBLE;
-        if ((status = coopnet_temporal_network_alloc(bundle, &temporal_options, &possible, err)) !=
-            COOPNET_OK)
-            goto cleanup;
     }
     if (coopnet_temporal_network_contacts(possible ? possible : network) == 0) {
         status = COOPNET_ERROR(err, COOPNET_EDATA,

@@ -72,11 +72,10 @@ static const table_spec_t actors_spec = {
     "actors.csv",
     {"id", "name", "level", "type", "country", "lat", "lon", "name_ar", "name_fr", "source"},
     3};
-static const table_spec_t events_spec = {
-    "events.csv",
-    {"id", "title", "date", "end", "type", "place", "country", "lat", "lon", "source",
-     "date_source"},
-    3};
+static const table_spec_t events_spec = {"events.csv",
+                                         {"id", "title", "date", "end", "type", "place", "country",
+                                          "lat", "lon", "source", "date_source"},
+                                         3};
 static const table_spec_t participation_spec = {
     "participation.csv", {"event", "actor", "role", "source"}, 2};
 enum { SOURCE_ID, SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_DATE, SOURCE_URL, SOURCE_FILE };

@@ -195,10 +195,7 @@ static int find_first_dates(const coopnet_bundle_t *bundle, const coopnet_graph_
     for (igraph_integer_t e = 0; e < n_edges; e++)
         dates->edge[e] = dates->edge_surely[e] = INT32_MAX;
     int32_t window_first, window_last;
-    coopnet_graph_options_window(options, bundle, &window_first, &window_last);
-    bool have_window = options->window.precision != COOPNET_DATE_NONE ||
-                       coopnet_bundle_window(bundle, &window_first, &window_last);
-    coopnet_graph_options_window(options, bundle, &window_first, &window_last);
+    bool have_window = coopnet_graph_options_window(options, bundle, &window_first, &window_last);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);
     int status = COOPNET_OK;
     for (size_t k = 0; k < bundle->n_events + bundle->n_ties; k++) {

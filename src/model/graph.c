@@ -229,15 +229,15 @@ const char *coopnet_reading_name(coopnet_reading_t reading)
     return reading == COOPNET_READING_POSSIBLE ? "possible" : "certain";
 }
 
-void coopnet_graph_options_window(const coopnet_graph_options_t *options,
+bool coopnet_graph_options_window(const coopnet_graph_options_t *options,
                                   const coopnet_bundle_t *bundle, int32_t *first, int32_t *last)
 {
     if (options->window.precision != COOPNET_DATE_NONE) {
         *first = options->window.day;
         *last = coopnet_date_last_day(options->window);
-        return;
+        return true;
     }
-    coopnet_bundle_window(bundle, first, last);
+    return coopnet_bundle_window(bundle, first, last);
 }
 
 /* The day of date the reading counts against a cut-off: its latest possible day (certain) or

@@ -345,19 +345,16 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
     coopnet_temporal_all_policy_init(&policy);
     coopnet_temporal_options_init(&options);
     options.graph = model->graph_options;
-    if ((status = coopnet_temporal_network_alloc(model->bundle, &options, &model->temporal, err)) !=
-            COOPNET_OK ||
+    if ((status = coopnet_temporal_networks_alloc(model->bundle, &options, &model->temporal,
+                                                  &model->temporal_possible, err)) != COOPNET_OK ||
         (status = coopnet_temporal_all_sources_by_policy(model->temporal, &policy,
                                                          model->options->progress, &model->reach,
                                                          err)) != COOPNET_OK ||
         (status = coopnet_temporal_curve_all(model->temporal, &model->reach, COOPNET_PERIOD_QUARTER,
                                              &model->reach_curve, err)) != COOPNET_OK)
         return status;
-    if (!coopnet_temporal_network_is_exact(model->temporal)) {
-        options.reading = COOPNET_READING_POSSIBLE;
-        if ((status = coopnet_temporal_network_alloc(
-                 model->bundle, &options, &model->temporal_possible, err)) != COOPNET_OK ||
-            (status = coopnet_temporal_all_sources_by_policy(
+    if (model->temporal_possible != NULL) {
+        if ((status = coopnet_temporal_all_sources_by_policy(
                  model->temporal_possible, &policy, model->options->progress,
                  &model->reach_possible, err)) != COOPNET_OK ||
             (status = coopnet_temporal_curve_all(model->temporal_possible, &model->reach_possible,
@@ -432,19 +429,14 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     int status = coopnet_whatif_compute(&model->graph, &id, 1, false, &model->whatif, err);
     if (status != COOPNET_OK)
         return status;
-    coopnet_temporal_options_t options;
-    coopnet_temporal_options_init(&options);
-    options.graph = model->whatif.graph_after.options;
     coopnet_temporal_all_policy_t policy;
     coopnet_temporal_all_policy_init(&policy);
-    coopnet_temporal_network_t *network = NULL;
     coopnet_temporal_all_t all = {0};
-    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, err)) == COOPNET_OK &&
-        (status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) ==
-            COOPNET_OK)
+    if ((status = coopnet_temporal_all_sources_of(bundle, &model->whatif.graph_after.options,
+                                                  COOPNET_READING_CERTAIN, &policy, NULL, &all,
+                                                  err)) == COOPNET_OK)
         model->reach_pairs_after = all.total_pairs;
     coopnet_temporal_all_destroy(&all);
-    coopnet_temporal_network_free(network);
     return status;
 }
 

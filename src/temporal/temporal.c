@@ -185,9 +185,8 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     network->reading = options->reading;
     network->exact = true;
     int32_t window_first, window_last;
-    bool have_window = options->graph.window.precision != COOPNET_DATE_NONE ||
-                       coopnet_bundle_window(bundle, &window_first, &window_last);
-    coopnet_graph_options_window(&options->graph, bundle, &window_first, &window_last);
+    bool have_window =
+        coopnet_graph_options_window(&options->graph, bundle, &window_first, &window_last);
     network->since_day = options->since.precision != COOPNET_DATE_NONE ? options->since.day
                          : have_window                                 ? window_first
                                                                        : 0;
@@ -312,6 +311,25 @@ int coopnet_temporal_network_alloc(const coopnet_bundle_t *bundle,
     return COOPNET_OK;
 cleanup:
     coopnet_temporal_network_free(network);
+    return status;
+}
+
+int coopnet_temporal_networks_alloc(const coopnet_bundle_t *bundle,
+                                    const coopnet_temporal_options_t *options,
+                                    coopnet_temporal_network_t **certain,
+                                    coopnet_temporal_network_t **possible, coopnet_error_t *err)
+{
+    coopnet_temporal_options_t reading = *options;
+    reading.reading = COOPNET_READING_CERTAIN;
+    *possible = NULL;
+    int status = coopnet_temporal_network_alloc(bundle, &reading, certain, err);
+    if (status != COOPNET_OK || (*certain)->exact)
+        return status;
+    reading.reading = COOPNET_READING_POSSIBLE;
+    if ((status = coopnet_temporal_network_alloc(bundle, &reading, possible, err)) != COOPNET_OK) {
+        coopnet_temporal_network_free(*certain);
+        *certain = NULL;
+    }
     return status;
 }
 

@@ -112,7 +112,7 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
                     if (!any)
                         continue;
                     if (held_row[c] < 0) {
-                        if (n_held == held_capacity) {
+                        if (free_held == 0 && n_held == held_capacity) {
                             size_t capacity = held_capacity ? 2 * held_capacity : 16;
                             uint64_t *grown =
                                 coopnet_i_realloc_array(held, capacity * words + 1, sizeof *grown);

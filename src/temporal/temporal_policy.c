@@ -60,3 +60,22 @@ int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_network_t *net
                : coopnet_temporal_all_sources_estimate(network, policy->precision, progress, all,
                                                        err);
 }
+
+int coopnet_temporal_all_sources_of(const coopnet_bundle_t *bundle,
+                                    const coopnet_graph_options_t *graph_options,
+                                    coopnet_reading_t reading,
+                                    const coopnet_temporal_all_policy_t *policy,
+                                    const coopnet_progress_t *progress, coopnet_temporal_all_t *all,
+                                    coopnet_error_t *err)
+{
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    options.graph = *graph_options;
+    options.reading = reading;
+    coopnet_temporal_network_t *network = NULL;
+    int status = coopnet_temporal_network_alloc(bundle, &options, &network, err);
+    if (status == COOPNET_OK)
+        status = coopnet_temporal_all_sources_by_policy(network, policy, progress, all, err);
+    coopnet_temporal_network_free(network);
+    return status;
+}
