@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs with apt-get what coopnet needs and the machine lacks (Debian 12, as root).
-# Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite uses)
+# Usage: scripts/install-deps.sh [build|test|bench]   (test adds what the test suite uses; bench
+# adds graph-tool, a peer of bench/run that the tests do not need)
 # libjs-d3 is read at run time by `coopnet explore` (inlined in its pages); chromium runs the
 # explorer's browser test (tests/explore_browser.py) headless.
 # Idempotent: when everything is there it only asks dpkg and returns at once.
@@ -11,10 +12,13 @@ what=${1:-build}
 packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-dev
 libpango1.0-dev libxml2-dev libglib2.0-dev libnetcdf-dev gmt-dcw fonts-dejavu-core fonts-noto-core
 poppler-utils libjs-d3"
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
     packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas
 valgrind clang libclang-rt-14-dev groff-base jupyter-nbconvert python3-ipykernel python3-matplotlib
 python3-numpy python3-scipy chromium"
+fi
+if [ "$what" = bench ]; then
+    packages="$packages python3-graph-tool"
 fi
 
 missing=""

@@ -132,6 +132,24 @@ grep -q "'lat' and 'lon'" "$work/err" || fail "geo without coordinates: $(cat "$
 expect_exit 3 "reach-curve without dates" "$coopnet" chart --quiet reach-curve \
     "$source_dir/datasets/davis-southern-women" -o "$work/bad.png"
 [ ! -e "$work/bad.png" ] || fail "a failed run left bad.png"
+# --data: the numbers drawn, committed together with the figure (tests/chart_data_check.py checks
+# the numbers); a data file that cannot be written leaves the old figure as it was
+expect_exit 0 "chart with data" "$coopnet" chart --quiet ranking "$bundle" -o "$work/ranked.png" \
+    --data "$work/ranked.csv"
+[ -s "$work/ranked.png" ] && head -1 "$work/ranked.csv" | grep -q '^rank,id,label,level,measure,value' ||
+    fail "chart --data wrote no table"
+cp "$work/ranked.png" "$work/ranked-before.png"
+expect_exit 1 "data in a missing directory" "$coopnet" chart --quiet ranking --top 3 "$bundle" \
+    -o "$work/ranked.png" --data "$work/missing/ranked.csv"
+cmp -s "$work/ranked.png" "$work/ranked-before.png" ||
+    fail "a failed --data replaced the figure"
+expect_exit 2 "data over the figure" "$coopnet" render --quiet "$bundle" -o "$work/same.png" \
+    --data "$work/same.png"
+[ ! -e "$work/same.png" ] || fail "--data over the figure left a file"
+expect_exit 0 "render data as JSON" "$coopnet" render --quiet "$bundle" -o "$work/net.svg" \
+    --data "$work/net.json"
+head -c 1 "$work/net.json" | grep -q '\[' || fail "render --data x.json is not JSON"
+ls -a "$work" | grep -q '^\.coopnet-' && fail "a temporary file was left"
 # help
 expect_exit 0 "render help" "$coopnet" render --help
 grep -q "Examples:" "$work/out" || fail "render help has no example"

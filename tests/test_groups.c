@@ -3,6 +3,10 @@
 #include "analysis_fixtures.h"
 #include "testing.h"
 
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <stdlib.h>
+
 /* The graph of test_nlc.c: levels local {l1, l2, l3}, regional {r1}, national {n1, n2},
  * international {i1}; links l1-n1, l1-l2, r1-n1, l3-i1, n1-i1, n2-i1, l1-l3. */
 static const char actors[] = "id,name,level,country,sector\n"
@@ -132,10 +136,121 @@ static void test_permutations(void)
     fixture_close(&f);
 }
 
+/* A bundle big enough for the permutations to be counted by several threads (over 20 000
+ * links): 300 actors of four levels, 60 events of 40 participants drawn by a fixed LCG. */
+static coopnet_bundle_t *large_bundle(void)
+{
+    static const char *const levels[] = {"local", "regional", "national", "international"};
+    size_t size = 1 << 20;
+    char *actors_csv = malloc(size), *events_csv = malloc(size), *participation_csv = malloc(size);
+    size_t a = 0, e = 0, p = 0;
+    a += (size_t)snprintf(actors_csv + a, size - a, "id,name,level,country\n");
+    for (int i = 0; i < 300; i++)
+        a +=
+            (size_t)snprintf(actors_csv + a, size - a, "a%d,Actor %d,%s,MA\n", i, i, levels[i % 4]);
+    e += (size_t)snprintf(events_csv + e, size - e, "id,title,date\n");
+    p += (size_t)snprintf(participation_csv + p, size - p, "event,actor\n");
+    unsigned long state = 12345;
+    for (int k = 0; k < 60; k++) {
+        e += (size_t)snprintf(events_csv + e, size - e, "e%d,Event %d,2024-01-%02d\n", k, k,
+                              k % 28 + 1);
+        char taken[300] = {0};
+        for (int j = 0; j < 40; j++) {
+            int actor;
+            do {
+                state = state * 6364136223846793005UL + 1442695040888963407UL;
+                actor = (int)((state >> 33) % 300);
+            } while (taken[actor]);
+            taken[actor] = 1;
+            p += (size_t)snprintf(participation_csv + p, size - p, "e%d,a%d\n", k, actor);
+        }
+    }
+    coopnet_bundle_t *bundle = fixture_bundle(actors_csv, events_csv, participation_csv, NULL);
+    free(actors_csv);
+    free(events_csv);
+    free(participation_csv);
+    return bundle;
+}
+
+typedef struct progress_record {
+    uint64_t last_done, total;
+    int calls;
+} progress_record_t;
+
+static void record_progress(void *data, const char *stage, uint64_t done, uint64_t total)
+{
+    progress_record_t *record = data;
+    (void)stage;
+    record->last_done = done;
+    record->total = total;
+    record->calls++;
+}
+
+/* The permutations are shuffled in batches and counted over the threads: every number must be
+ * that of one sequential run of the seeded generator, worked out here independently. */
+static void test_permutations_in_batches(void)
+{
+    coopnet_bundle_t *bundle = large_bundle();
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    igraph_integer_t n = igraph_vcount(&graph.graph), m = igraph_ecount(&graph.graph);
+    CHECK(m > 20000);
+    const igraph_integer_t permutations = 130; /* two whole batches of 64 and a partial one */
+    progress_record_t record = {0, 0, 0};
+    coopnet_progress_t progress = {record_progress, &record};
+    coopnet_groups_t groups;
+    CHECK_INT(coopnet_groups_compute(&graph, "level", permutations, 7, &progress, &groups, &err),
+              COOPNET_OK);
+    CHECK_INT(record.total, permutations); /* all values kept: one pass */
+    CHECK_INT(record.last_done, permutations);
+
+    int32_t *shuffled = malloc((size_t)n * sizeof *shuffled);
+    double *network_ei = malloc((size_t)permutations * sizeof *network_ei);
+    for (igraph_integer_t v = 0; v < n; v++)
+        shuffled[v] = (int32_t)VECTOR(groups.partition.group_of_vertex)[v];
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 7);
+    double sum = 0;
+    for (igraph_integer_t k = 0; k < permutations; k++) {
+        gsl_ran_shuffle(rng, shuffled, (size_t)n, sizeof *shuffled);
+        long internal = 0, external = 0;
+        for (igraph_integer_t edge = 0; edge < m; edge++) {
+            if (shuffled[IGRAPH_FROM(&graph.graph, edge)] ==
+                shuffled[IGRAPH_TO(&graph.graph, edge)])
+                internal++;
+            else
+                external++;
+        }
+        network_ei[k] = (double)(external - internal) / (double)(external + internal);
+        sum += network_ei[k];
+    }
+    double expected = sum / (double)permutations;
+    long extreme = 0;
+    for (igraph_integer_t k = 0; k < permutations; k++)
+        if (fabs(network_ei[k] - expected) >= fabs(groups.network.ei - expected) - 1e-12)
+            extreme++;
+    CHECK(groups.network.expected_ei == expected);
+    CHECK_NEAR(groups.network.p_value, (1.0 + (double)extreme) / (1.0 + (double)permutations),
+               1e-15);
+    gsl_rng_free(rng);
+    free(shuffled);
+    free(network_ei);
+    coopnet_groups_destroy(&groups);
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     TEST_RUN(test_partition);
     TEST_RUN(test_ei_by_hand);
     TEST_RUN(test_permutations);
+    TEST_RUN(test_permutations_in_batches);
     return TEST_DONE();
 }

@@ -44,6 +44,11 @@ typedef struct coopnet_figure_options {
     double width, height; /* pixels for PNG, points for PDF/SVG; 0: the figure's default */
     double dpi;           /* PNG only; 0: 200 */
     bool transparent;     /* PNG only: transparent instead of white background */
+    /* chart and render: NULL, or where the numbers the figure draws go, one row per bar, cell,
+     * panel, point or node with its values and labels as drawn (columns: docs/figures.md), as
+     * CSV (formula cells neutralised, coopnet/table.h), JSON when the path ends in .json;
+     * written atomically and committed together with the figure. */
+    const char *data_path;
 } coopnet_figure_options_t;
 
 COOPNET_API void coopnet_figure_options_init(coopnet_figure_options_t *options);

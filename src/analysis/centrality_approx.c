@@ -141,10 +141,8 @@ typedef struct approx_job {
     int32_t n_blocks;
     double *block_distance, *block_inverse; /* n_blocks x n */
     atomic_int next_block;
-    atomic_llong done;
-    const char *stage;
-    int64_t total;
-    const coopnet_progress_t *progress; /* reported by the calling thread only */
+    const coopnet_progress_t *progress; /* borrowed */
+    coopnet_i_ticker_t ticker;          /* the running stage, counted from every thread */
 } approx_job_t;
 
 typedef struct approx_thread {
@@ -192,13 +190,6 @@ static int thread_alloc(approx_thread_t *thread, int32_t n, bool pairs)
     for (int32_t v = 0; v < n; v++)
         thread->distance[v] = -1;
     return 0;
-}
-
-static void report(approx_job_t *job, long long done)
-{
-    long long step = job->total / 200 > 0 ? job->total / 200 : 1;
-    if (done % step == 0 || done == job->total)
-        coopnet_progress_report(job->progress, job->stage, (uint64_t)done, (uint64_t)job->total);
 }
 
 /* One side of the bidirectional search of a pair: its distances, path counts and the vertices it
@@ -336,7 +327,7 @@ static void sample_pair(approx_thread_t *thread, int64_t index)
         from_v.distance[from_v.order[i]] = -1;
 }
 
-static void run_pairs(approx_thread_t *thread, bool reporter)
+static void run_pairs(approx_thread_t *thread)
 {
     approx_job_t *job = thread->job;
     for (;;) {
@@ -346,10 +337,7 @@ static void run_pairs(approx_thread_t *thread, bool reporter)
         int64_t last = first + PAIR_CHUNK < job->n_pairs ? first + PAIR_CHUNK : job->n_pairs;
         for (int64_t i = first; i < last; i++)
             sample_pair(thread, i);
-        long long done = atomic_fetch_add(&job->done, last - first) + (last - first);
-        if (reporter)
-            coopnet_progress_report(job->progress, job->stage, (uint64_t)done,
-                                    (uint64_t)job->total);
+        coopnet_i_ticker_add(&job->ticker, (uint64_t)(last - first));
     }
 }
 
@@ -426,7 +414,7 @@ static void search_source(approx_thread_t *thread, int32_t source, double *dista
         distance[order[i]] = -1;
 }
 
-static void run_sources(approx_thread_t *thread, bool reporter)
+static void run_sources(approx_thread_t *thread)
 {
     approx_job_t *job = thread->job;
     size_t n = (size_t)job->graph->n;
@@ -439,9 +427,7 @@ static void run_sources(approx_thread_t *thread, bool reporter)
         for (int64_t i = first; i < last; i++) {
             search_source(thread, job->source[i], job->block_distance + (size_t)block * n,
                           job->block_inverse + (size_t)block * n);
-            long long done = atomic_fetch_add(&job->done, 1) + 1;
-            if (reporter)
-                report(job, done);
+            coopnet_i_ticker_add(&job->ticker, 1);
         }
     }
 }
@@ -455,9 +441,9 @@ static void *thread_main(void *data)
 {
     approx_run_t *run = data;
     if (run->pairs)
-        run_pairs(run->thread, false);
+        run_pairs(run->thread);
     else
-        run_sources(run->thread, false);
+        run_sources(run->thread);
     return NULL;
 }
 
@@ -476,9 +462,9 @@ static void run_threads(approx_thread_t *threads, int n_threads, bool pairs)
         n_started = t;
     }
     if (pairs)
-        run_pairs(&threads[0], true);
+        run_pairs(&threads[0]);
     else
-        run_sources(&threads[0], true);
+        run_sources(&threads[0]);
     for (int t = 1; t <= n_started; t++)
         pthread_join(ids[t], NULL);
 }
@@ -494,13 +480,12 @@ static int estimate_betweenness(approx_job_t *job, approx_thread_t *threads, int
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(values, n), "betweenness");
     if (bounds)
         COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(bounds, n), "betweenness bounds");
-    job->stage = "sampled paths";
-    job->total = job->n_pairs;
-    atomic_store(&job->done, 0);
     atomic_store(&job->next_pair, 0);
-    coopnet_progress_report(job->progress, job->stage, 0, (uint64_t)job->n_pairs);
+    coopnet_i_ticker_init(&job->ticker, job->progress, "sampled paths", (uint64_t)job->n_pairs);
     if (job->n_pairs > 0)
         run_threads(threads, n_threads, true);
+    coopnet_i_ticker_finish(&job->ticker);
+    coopnet_i_ticker_destroy(&job->ticker);
     /* count / r estimates the share of ordered pairs' paths through v: raw is that times
      * n (n - 1) / 2; the counts are whole numbers, so the sum is exact in any order */
     double pairs = (double)n * (double)(n - 1) / 2.0;
@@ -586,13 +571,12 @@ static int estimate_sources(approx_job_t *job, approx_thread_t *threads, int n_t
     }
     for (int64_t i = 0; i < job->n_sources; i++)
         is_source[source[i]] = true;
-    job->stage = "sampled sources";
-    job->total = job->n_sources;
-    atomic_store(&job->done, 0);
     atomic_store(&job->next_block, 0);
-    coopnet_progress_report(job->progress, job->stage, 0, (uint64_t)job->n_sources);
+    coopnet_i_ticker_init(&job->ticker, job->progress, "sampled sources", (uint64_t)job->n_sources);
     if (job->n_sources > 0)
         run_threads(threads, n_threads, false);
+    coopnet_i_ticker_finish(&job->ticker);
+    coopnet_i_ticker_destroy(&job->ticker);
 
     double log_term = log(2.0 * (double)n / (1.0 - approx->confidence));
     for (int32_t v = 0; v < n; v++) {

@@ -25,8 +25,7 @@ typedef struct paths_job {
     double *block_betweenness; /* n_blocks x n, NULL when not wanted */
     double *closeness, *harmonic;
     atomic_int next_block;
-    atomic_llong sources_done;
-    const coopnet_progress_t *progress; /* reported by the calling thread only */
+    coopnet_i_ticker_t sources_done; /* "shortest paths", one unit per source, from every thread */
 } paths_job_t;
 
 typedef struct paths_workspace {
@@ -118,16 +117,9 @@ static void search_from(const paths_job_t *job, paths_workspace_t *work, int32_t
         distance[order[i]] = -1;
 }
 
-static void report_sources(paths_job_t *job)
+/* Runs blocks until none is left. */
+static void run_blocks(paths_job_t *job, paths_workspace_t *work)
 {
-    coopnet_progress_report(job->progress, "shortest paths",
-                            (uint64_t)atomic_load(&job->sources_done), (uint64_t)job->n);
-}
-
-/* Runs blocks until none is left. The calling thread (report != 0) also reports progress. */
-static void run_blocks(paths_job_t *job, paths_workspace_t *work, int report)
-{
-    int64_t step = job->n / 200 > 0 ? job->n / 200 : 1;
     for (;;) {
         int32_t block = atomic_fetch_add(&job->next_block, 1);
         if (block >= job->n_blocks)
@@ -138,9 +130,7 @@ static void run_blocks(paths_job_t *job, paths_workspace_t *work, int report)
             job->block_betweenness ? job->block_betweenness + (size_t)block * (size_t)job->n : NULL;
         for (int32_t s = first; s < last; s++) {
             search_from(job, work, s, betweenness);
-            long long done = atomic_fetch_add(&job->sources_done, 1) + 1;
-            if (report && done % step == 0)
-                report_sources(job);
+            coopnet_i_ticker_add(&job->sources_done, 1);
         }
     }
 }
@@ -153,15 +143,13 @@ typedef struct paths_thread {
 static void *thread_main(void *data)
 {
     paths_thread_t *thread = data;
-    run_blocks(thread->job, &thread->work, 0);
+    run_blocks(thread->job, &thread->work);
     return NULL;
 }
 
 int coopnet_i_centrality_threads(int64_t n_tasks)
 {
-    long online = sysconf(_SC_NPROCESSORS_ONLN);
-    int count = online > 0 ? (int)(online < PATHS_MAX_THREADS ? online : PATHS_MAX_THREADS) : 1;
-    return count < n_tasks ? count : (n_tasks > 0 ? (int)n_tasks : 1);
+    return coopnet_i_thread_count(n_tasks, PATHS_MAX_THREADS);
 }
 
 int coopnet_i_centrality_adjacency(const igraph_t *graph, int64_t **start_out,
@@ -212,6 +200,7 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
     paths_thread_t threads[PATHS_MAX_THREADS];
     pthread_t ids[PATHS_MAX_THREADS];
     int n_threads = 0, n_started = 0;
+    bool ticker_started = false;
     paths_job_t job;
     memset(&job, 0, sizeof job);
     memset(threads, 0, sizeof threads);
@@ -230,9 +219,7 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
     job.n_blocks = n < PATHS_BLOCKS ? n : PATHS_BLOCKS;
     job.closeness = closeness ? VECTOR(*closeness) : NULL;
     job.harmonic = harmonic ? VECTOR(*harmonic) : NULL;
-    job.progress = progress;
     atomic_init(&job.next_block, 0);
-    atomic_init(&job.sources_done, 0);
     if (betweenness) {
         job.block_betweenness =
             calloc((size_t)job.n_blocks * (size_t)n + 1, sizeof *job.block_betweenness);
@@ -250,16 +237,17 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
             goto cleanup;
         }
     }
-    coopnet_progress_report(progress, "shortest paths", 0, (uint64_t)n);
+    coopnet_i_ticker_init(&job.sources_done, progress, "shortest paths", (uint64_t)n);
+    ticker_started = true;
     for (int t = 1; t < n_threads; t++) {
         if (pthread_create(&ids[t], NULL, thread_main, &threads[t]) != 0)
             break; /* fewer helpers: the calling thread picks up their blocks */
         n_started = t;
     }
-    run_blocks(&job, &threads[0].work, 1);
+    run_blocks(&job, &threads[0].work);
     for (int t = 1; t <= n_started; t++)
         pthread_join(ids[t], NULL);
-    report_sources(&job);
+    coopnet_i_ticker_finish(&job.sources_done);
 
     if (betweenness) {
         double *sum = VECTOR(*betweenness);
@@ -275,6 +263,8 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
     }
 
 cleanup:
+    if (ticker_started)
+        coopnet_i_ticker_destroy(&job.sources_done);
     for (int t = 0; t < n_threads; t++)
         workspace_free(&threads[t].work);
     free(job.block_betweenness);

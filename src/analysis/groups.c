@@ -9,6 +9,8 @@
 #include <gsl/gsl_rng.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,6 +170,63 @@ static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n
 /* Permuted E-I values kept for the one-pass test: 8 M doubles, 64 MB at most. */
 #define PERMUTED_KEPT_MAX (8u << 20)
 
+/* The permutation test in batches: one generator shuffles PERMUTATION_BATCH assignments in order
+ * (so the permutations, and every number, are those of a single sequential run whatever the
+ * number of threads); the threads then count the E-I of the batch's assignments, O(links) each,
+ * which is where the time goes; the values are used in permutation order. Below
+ * PARALLEL_MIN_LINKS links one thread does it all (starting threads would cost more). */
+#define PERMUTATION_BATCH 64
+#define PERMUTATION_MAX_THREADS 8
+#define PARALLEL_MIN_LINKS 20000
+
+typedef struct permutation_batch {
+    const edge_ends_t *edges;
+    size_t n_groups, n;
+    const int32_t *assignments; /* count x n: each permutation's group per vertex */
+    double *values;             /* count x (n_groups + 1): their E-I values */
+    int count;
+    atomic_int next;
+    coopnet_i_ticker_t *ticker;
+} permutation_batch_t;
+
+typedef struct permutation_counter {
+    permutation_batch_t *batch;
+    igraph_integer_t *internal, *external; /* n_groups + 1 each */
+} permutation_counter_t;
+
+static void *count_batch(void *data)
+{
+    permutation_counter_t *counter = data;
+    permutation_batch_t *batch = counter->batch;
+    for (;;) {
+        int i = atomic_fetch_add(&batch->next, 1);
+        if (i >= batch->count)
+            return NULL;
+        count_ei(batch->edges, batch->assignments + (size_t)i * batch->n, batch->n_groups,
+                 counter->internal, counter->external,
+                 batch->values + (size_t)i * (batch->n_groups + 1));
+        coopnet_i_ticker_add(batch->ticker, 1);
+    }
+}
+
+/* Counts the batch over n_counters threads, the calling one included (fewer when a thread
+ * cannot start: the others do its share). */
+static void count_batch_in_threads(permutation_batch_t *batch, permutation_counter_t *counters,
+                                   int n_counters)
+{
+    pthread_t ids[PERMUTATION_MAX_THREADS];
+    int n_started = 0;
+    atomic_store(&batch->next, 0);
+    for (int t = 1; t < n_counters; t++) {
+        if (pthread_create(&ids[t], NULL, count_batch, &counters[t]) != 0)
+            break;
+        n_started = t;
+    }
+    count_batch(&counters[0]);
+    for (int t = 1; t <= n_started; t++)
+        pthread_join(ids[t], NULL);
+}
+
 /* Adds one permutation's E-I values (ei[k], k <= n_groups; NaN skipped) to their sums. */
 static void add_to_mean(const double *ei, size_t n_groups, double *sum, igraph_integer_t *defined)
 {
@@ -204,10 +263,15 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     igraph_integer_t *internal = NULL, *external = NULL;
     int32_t *shuffled = NULL, *group_of32 = NULL; /* a group per vertex */
     edge_ends_t edges = {0};
-    double *observed = NULL, *permuted = NULL, *sum = NULL;
+    double *observed = NULL, *sum = NULL;
     igraph_integer_t *defined = NULL, *extreme = NULL;
     double *kept = NULL; /* permutations x (groups + 1) permuted E-I values, when they fit */
     gsl_rng *rng = NULL;
+    int32_t *batch_assignments = NULL;
+    double *batch_values = NULL;
+    igraph_integer_t *counter_counts = NULL;
+    coopnet_i_ticker_t ticker;
+    bool ticker_started = false;
 
     coopnet_library_init();
     memset(groups, 0, sizeof *groups);
@@ -233,7 +297,6 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     internal = coopnet_i_alloc_array(n_groups + 1, sizeof *internal);
     external = coopnet_i_alloc_array(n_groups + 1, sizeof *external);
     observed = coopnet_i_alloc_array(n_groups + 1, sizeof *observed);
-    permuted = coopnet_i_alloc_array(n_groups + 1, sizeof *permuted);
     sum = calloc(n_groups + 1, sizeof *sum);
     defined = calloc(n_groups + 1, sizeof *defined);
     extreme = calloc(n_groups + 1, sizeof *extreme);
@@ -241,8 +304,8 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     group_of32 = coopnet_i_alloc_array((size_t)n, sizeof *group_of32);
     edges.from = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.from);
     edges.to = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.to);
-    if (!groups->groups || !internal || !external || !observed || !permuted || !sum || !defined ||
-        !extreme || !shuffled || !group_of32 || !edges.from || !edges.to) {
+    if (!groups->groups || !internal || !external || !observed || !sum || !defined || !extreme ||
+        !shuffled || !group_of32 || !edges.from || !edges.to) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing the e-i index");
         goto cleanup;
     }
@@ -313,25 +376,58 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
         if ((uint64_t)permutations * row_size <= PERMUTED_KEPT_MAX)
             kept = coopnet_i_alloc_array((size_t)permutations * row_size, sizeof *kept);
         int passes = kept != NULL ? 1 : 2;
-        uint64_t total = (uint64_t)passes * (uint64_t)permutations, step = total / 100 + 1;
-        coopnet_progress_report(progress, "permutations", 0, total);
+        uint64_t total = (uint64_t)passes * (uint64_t)permutations;
+        int n_counters = n_edges >= PARALLEL_MIN_LINKS
+                             ? coopnet_i_thread_count(PERMUTATION_BATCH, PERMUTATION_MAX_THREADS)
+                             : 1;
+        batch_assignments =
+            coopnet_i_alloc_array((size_t)PERMUTATION_BATCH * (size_t)n, sizeof *batch_assignments);
+        batch_values =
+            coopnet_i_alloc_array((size_t)PERMUTATION_BATCH * row_size, sizeof *batch_values);
+        counter_counts =
+            coopnet_i_alloc_array((size_t)n_counters * 2 * row_size, sizeof *counter_counts);
+        if (!batch_assignments || !batch_values || !counter_counts) {
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the permutations");
+            goto cleanup;
+        }
+        permutation_counter_t counters[PERMUTATION_MAX_THREADS];
+        permutation_batch_t batch = {.edges = &edges,
+                                     .n_groups = n_groups,
+                                     .n = (size_t)n,
+                                     .assignments = batch_assignments,
+                                     .values = batch_values,
+                                     .ticker = &ticker};
+        for (int t = 0; t < n_counters; t++) {
+            counters[t].batch = &batch;
+            counters[t].internal = counter_counts + (size_t)t * 2 * row_size;
+            counters[t].external = counters[t].internal + row_size;
+        }
+        coopnet_i_ticker_init(&ticker, progress, "permutations", total);
+        ticker_started = true;
         for (int pass = 0; pass < passes; pass++) {
             gsl_rng_set(rng, seed);
             /* the shuffle's swaps depend on n and the generator only, not on the element size:
              * the same permutations as of igraph_integer_t groups */
             memcpy(shuffled, group_of32, (size_t)n * sizeof *shuffled);
-            for (igraph_integer_t p = 0; p < permutations; p++) {
-                gsl_ran_shuffle(rng, shuffled, (size_t)n, sizeof *shuffled);
-                count_ei(&edges, shuffled, n_groups, internal, external, permuted);
-                if (kept != NULL)
-                    memcpy(kept + (size_t)p * row_size, permuted, row_size * sizeof *kept);
-                if (pass == 0)
-                    add_to_mean(permuted, n_groups, sum, defined);
-                else
-                    count_extreme(groups, permuted, n_groups, extreme);
-                uint64_t done = (uint64_t)pass * (uint64_t)permutations + (uint64_t)p + 1;
-                if (done % step == 0)
-                    coopnet_progress_report(progress, "permutations", done, total);
+            for (igraph_integer_t first = 0; first < permutations; first += PERMUTATION_BATCH) {
+                igraph_integer_t left = permutations - first;
+                batch.count = left < PERMUTATION_BATCH ? (int)left : PERMUTATION_BATCH;
+                for (int i = 0; i < batch.count; i++) {
+                    gsl_ran_shuffle(rng, shuffled, (size_t)n, sizeof *shuffled);
+                    memcpy(batch_assignments + (size_t)i * (size_t)n, shuffled,
+                           (size_t)n * sizeof *shuffled);
+                }
+                count_batch_in_threads(&batch, counters, n_counters);
+                for (int i = 0; i < batch.count; i++) {
+                    const double *values = batch_values + (size_t)i * row_size;
+                    if (kept != NULL)
+                        memcpy(kept + (size_t)(first + i) * row_size, values,
+                               row_size * sizeof *kept);
+                    if (pass == 0)
+                        add_to_mean(values, n_groups, sum, defined);
+                    else
+                        count_extreme(groups, values, n_groups, extreme);
+                }
             }
             if (pass == 0)
                 for (size_t k = 0; k <= n_groups; k++) {
@@ -346,15 +442,19 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
             if (!isnan(row->ei) && defined[k] > 0)
                 row->p_value = (1.0 + (double)extreme[k]) / (1.0 + (double)defined[k]);
         }
-        coopnet_progress_report(progress, "permutations", total, total);
+        coopnet_i_ticker_finish(&ticker);
     }
 
 cleanup:
+    if (ticker_started)
+        coopnet_i_ticker_destroy(&ticker);
+    free(batch_assignments);
+    free(batch_values);
+    free(counter_counts);
     gsl_rng_free(rng);
     free(internal);
     free(external);
     free(observed);
-    free(permuted);
     free(sum);
     free(defined);
     free(extreme);

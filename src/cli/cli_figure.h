@@ -21,7 +21,12 @@
         CLI_VALUE("dpi", "N", "PNG resolution (default 200): text keeps its point size",           \
                   &(figure)->dpi, cli_parse_positive),                                             \
         CLI_FLAG("transparent", 0, "PNG with a transparent background (default white)",            \
-                 &(figure)->transparent)
+                 &(figure)->transparent),                                                          \
+        CLI_STRING("data", 0, "FILE",                                                              \
+                   "also write the numbers drawn, one row per bar, cell,\n"                        \
+                   "panel, point or node (CSV; JSON if FILE ends in\n"                             \
+                   ".json), committed with the figure",                                            \
+                   &(figure)->data_path)
 
 /* A seed: a whole number >= 0 into an unsigned long. */
 int cli_parse_seed(const cli_option_t *option, const char *value, void *field,

@@ -10,6 +10,9 @@
 
 #define BAR_WIDTH 28
 #define REDRAW_SECONDS 0.1
+/* without a terminal (a log, cron): a line when a stage starts, then one every LOG_SECONDS while
+ * it runs, and one when a stage that ran that long ends */
+#define LOG_SECONDS 10.0
 #define STAGE_NAME_SIZE 64
 
 typedef struct progress_state {
@@ -78,6 +81,29 @@ static void draw_bar(uint64_t done, uint64_t total, double now)
     }
 }
 
+/* The line a log gets while a stage runs: done of total with the time left, or the elapsed
+ * time of a stage of unknown length. */
+static void log_line(uint64_t done, uint64_t total, double now)
+{
+    char time_text[32];
+    double elapsed = now - state.stage_start;
+    if (total == 0) {
+        format_duration(elapsed, time_text, sizeof time_text);
+        fprintf(stderr, "coopnet: %s: %s so far\n", state.stage, time_text);
+    } else if (done >= total) {
+        format_duration(elapsed, time_text, sizeof time_text);
+        fprintf(stderr, "coopnet: %s: done in %s\n", state.stage, time_text);
+    } else if (done > 0) {
+        format_duration(elapsed * (double)(total - done) / (double)done, time_text,
+                        sizeof time_text);
+        fprintf(stderr, "coopnet: %s: %d%%, %s left\n", state.stage,
+                (int)(100.0 * (double)done / (double)total), time_text);
+    } else {
+        format_duration(elapsed, time_text, sizeof time_text);
+        fprintf(stderr, "coopnet: %s: started %s ago\n", state.stage, time_text);
+    }
+}
+
 static void on_progress(void *data, const char *stage, uint64_t done, uint64_t total)
 {
     double now = now_seconds();
@@ -86,13 +112,23 @@ static void on_progress(void *data, const char *stage, uint64_t done, uint64_t t
         cli_progress_finish();
         snprintf(state.stage, sizeof state.stage, "%s", stage);
         state.stage_start = now;
-        state.last_draw = 0;
+        state.last_draw = now;
         if (!state.terminal)
             fprintf(stderr, "coopnet: %s...\n", stage);
     }
-    if (!state.terminal)
-        return;
     bool finished = total > 0 && done >= total;
+    if (!state.terminal) {
+        /* a stage that ended within LOG_SECONDS keeps its one line */
+        if (!new_stage && now - state.last_draw >= LOG_SECONDS) {
+            state.last_draw = now;
+            log_line(done, total, now);
+        } else if (finished && now - state.stage_start >= LOG_SECONDS) {
+            log_line(done, total, now);
+        }
+        if (finished)
+            state.stage[0] = '\0';
+        return;
+    }
     if (!new_stage && !finished && now - state.last_draw < REDRAW_SECONDS)
         return;
     state.last_draw = now;

@@ -4,9 +4,13 @@
 #define COOPNET_INTERNAL_H
 
 #include "coopnet/error.h"
+#include "coopnet/progress.h"
 
 #include <igraph.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Turns a failed igraph call into a coopnet error naming what was being done and igraph's own
  * reason (recorded by the handler coopnet_library_init installs). Returns the coopnet code. */
@@ -28,5 +32,32 @@ void *coopnet_i_realloc_array(void *pointer, size_t count, size_t size);
 
 /* Grows *array (of *capacity elements of size bytes) to hold at least needed elements. */
 int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size);
+
+/* The threads a pass of n_tasks independent tasks uses: the cores online, at most `most` and at
+ * most n_tasks (at least 1). Results must never depend on it. */
+int coopnet_i_thread_count(int64_t n_tasks, int most);
+
+/* A progress ticker: the work of one stage counted from any number of threads, reported through
+ * a coopnet_progress_t at most every COOPNET_I_TICK_SECONDS and whenever a thread adds work
+ * after that (so a long stage reports whichever thread is working, not only the caller's).
+ * The callback is never called by two threads at once (a mutex; a thread that finds it taken
+ * skips that report). Use: init (reports 0 of total), add from the workers, finish (reports
+ * total of total) after joining them, destroy. */
+#define COOPNET_I_TICK_SECONDS 0.2
+
+typedef struct coopnet_i_ticker {
+    const coopnet_progress_t *progress; /* borrowed; NULL: the ticker only counts */
+    const char *stage;                  /* borrowed */
+    uint64_t total;
+    atomic_ullong done;
+    atomic_llong next_report_ns; /* CLOCK_MONOTONIC time of the next report */
+    pthread_mutex_t lock;
+} coopnet_i_ticker_t;
+
+void coopnet_i_ticker_init(coopnet_i_ticker_t *ticker, const coopnet_progress_t *progress,
+                           const char *stage, uint64_t total);
+void coopnet_i_ticker_add(coopnet_i_ticker_t *ticker, uint64_t units);
+void coopnet_i_ticker_finish(coopnet_i_ticker_t *ticker);
+void coopnet_i_ticker_destroy(coopnet_i_ticker_t *ticker);
 
 #endif

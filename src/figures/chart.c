@@ -402,15 +402,31 @@ static int event_quarter(coopnet_date_t date)
     return quarter == last_year * 4 + (last_month - 1) / 3 ? quarter : -1;
 }
 
-int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
-                                       const coopnet_bundle_t *bundle,
-                                       const coopnet_chart_options_t *options, coopnet_error_t *err)
+/* Events per quarter and type, as the participation chart draws them: kept events dated within
+ * one quarter, types in order of first appearance ("other" for none). */
+typedef struct participation_tally {
+    const char **types; /* n_types, pointing into the bundle */
+    size_t n_types, undated, n_quarters;
+    int first_quarter; /* year * 4 + quarter index of the first column */
+    int *counts;       /* n_quarters x n_types */
+} participation_tally_t;
+
+static void participation_tally_destroy(participation_tally_t *tally)
 {
+    free(tally->types);
+    free(tally->counts);
+    memset(tally, 0, sizeof *tally);
+}
+
+/* EDATA when no kept event is dated within a quarter; ENOMEM. On failure nothing is kept. */
+static int participation_tally(const coopnet_bundle_t *bundle,
+                               const coopnet_chart_options_t *options, participation_tally_t *tally,
+                               coopnet_error_t *err)
+{
+    memset(tally, 0, sizeof *tally);
     const char **types = coopnet_i_alloc_array(bundle->n_events + 1, sizeof(char *));
     size_t n_types = 0, undated = 0;
-    int first_quarter = INT32_MAX, last_quarter = INT32_MIN; /* year * 4 + quarter */
-    int *counts = NULL;
-    int status = COOPNET_OK;
+    int first_quarter = INT32_MAX, last_quarter = INT32_MIN;
     if (types == NULL)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     for (size_t e = 0; e < bundle->n_events; e++) {
@@ -439,12 +455,11 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
                              bundle->name);
     }
     size_t n_quarters = (size_t)(last_quarter - first_quarter + 1);
-    counts = calloc(n_quarters * (n_types + 1), sizeof(int));
+    int *counts = calloc(n_quarters * (n_types + 1), sizeof(int));
     if (counts == NULL) {
         free(types);
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     }
-    int max_total = 0;
     for (size_t e = 0; e < bundle->n_events; e++) {
         const coopnet_event_t *event = &bundle->events[e];
         if (!coopnet_graph_keeps_event(bundle, e, &options->graph) ||
@@ -457,6 +472,23 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
             t++;
         counts[q * n_types + t]++;
     }
+    *tally = (participation_tally_t){types, n_types, undated, n_quarters, first_quarter, counts};
+    return COOPNET_OK;
+}
+
+int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
+                                       const coopnet_bundle_t *bundle,
+                                       const coopnet_chart_options_t *options, coopnet_error_t *err)
+{
+    participation_tally_t tally;
+    int status = participation_tally(bundle, options, &tally, err);
+    if (status != COOPNET_OK)
+        return status;
+    const char **types = tally.types;
+    size_t n_types = tally.n_types, undated = tally.undated, n_quarters = tally.n_quarters;
+    int first_quarter = tally.first_quarter;
+    int *counts = tally.counts;
+    int max_total = 0;
     for (size_t q = 0; q < n_quarters; q++) {
         int total = 0;
         for (size_t t = 0; t < n_types; t++)
@@ -523,8 +555,7 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
     cairo_line_to(cr, plot.x + plot.w, plot.y + plot.h);
     cairo_stroke(cr);
     cairo_restore(cr);
-    free(counts);
-    free(types);
+    participation_tally_destroy(&tally);
     return status;
 }
 
@@ -1241,6 +1272,185 @@ static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopne
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
 }
 
+/* ---- the numbers a chart draws (coopnet_figure_options_t.data_path) ---- */
+
+#define COLUMNS(list) list, sizeof list / sizeof *list
+
+static int write_ranking_data(coopnet_table_t *table, const chart_job_t *job, FILE *stream,
+                              coopnet_table_format_t format, coopnet_error_t *err)
+{
+    static const char *const columns[] = {"rank", "id", "label", "level", "measure", "value"};
+    const coopnet_bundle_t *bundle = job->bundle;
+    const coopnet_chart_options_t *options = job->options;
+    igraph_vector_int_t order;
+    if (igraph_vector_int_init(&order, 0) != IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    int status =
+        coopnet_rank_top(&job->values, options->top ? options->top : DEFAULT_TOP, &order, err);
+    if (status == COOPNET_OK) {
+        char label[256];
+        coopnet_table_begin(table, stream, format, COLUMNS(columns));
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&order); i++) {
+            igraph_integer_t v = VECTOR(order)[i];
+            size_t actor = (size_t)VECTOR(job->graph.actor_of_vertex)[v];
+            coopnet_i_draw_actor_label(bundle, actor, options->label_field, label, sizeof label);
+            coopnet_table_integer(table, (long long)i + 1);
+            coopnet_table_string(table, bundle->actors[actor].id);
+            coopnet_table_string(table, label);
+            coopnet_table_string(table, coopnet_level_name(bundle->actors[actor].level));
+            coopnet_table_string(table, job->ranked.measure);
+            coopnet_table_number(table,
+                                 VECTOR(job->values)[v]); /* NaN: drawn as 0, written empty */
+            coopnet_table_end_row(table);
+        }
+        coopnet_table_end(table);
+    }
+    igraph_vector_int_destroy(&order);
+    return status;
+}
+
+static void write_nlc_data(coopnet_table_t *table, const chart_job_t *job, FILE *stream,
+                           coopnet_table_format_t format)
+{
+    static const char *const columns[] = {"country", "row_level", "column_level", "density",
+                                          "links",   "possible",  "row_actors",   "column_actors"};
+    const char *country = job->options->country;
+    const char *key = country != NULL && country[0] != '\0' ? country : "*";
+    coopnet_table_begin(table, stream, format, COLUMNS(columns));
+    /* every cell of the matrix, row by row, as drawn (both halves of the symmetric matrix) */
+    for (int row = 0; row < COOPNET_LEVEL_COUNT; row++)
+        for (int column = 0; column < COOPNET_LEVEL_COUNT; column++) {
+            const coopnet_nlc_pair_t *pair = NULL;
+            int low = row < column ? row : column, high = row < column ? column : row;
+            for (size_t p = 0; p < job->nlc.n_pairs && pair == NULL; p++)
+                if (strcmp(job->nlc.pairs[p].country, key) == 0 &&
+                    (int)job->nlc.pairs[p].level_a == low && (int)job->nlc.pairs[p].level_b == high)
+                    pair = &job->nlc.pairs[p];
+            coopnet_table_string(table, key);
+            coopnet_table_string(table, coopnet_level_name((coopnet_level_t)row));
+            coopnet_table_string(table, coopnet_level_name((coopnet_level_t)column));
+            if (pair == NULL) { /* drawn as n/a */
+                for (int k = 0; k < 5; k++)
+                    coopnet_table_missing(table);
+            } else {
+                bool same = row <= column;
+                coopnet_table_number(table, pair->density);
+                coopnet_table_integer(table, (long long)pair->edges);
+                coopnet_table_number(table, pair->possible);
+                coopnet_table_integer(table, (long long)(same ? pair->n_a : pair->n_b));
+                coopnet_table_integer(table, (long long)(same ? pair->n_b : pair->n_a));
+            }
+            coopnet_table_end_row(table);
+        }
+    coopnet_table_end(table);
+}
+
+static void write_snapshots_data(coopnet_table_t *table, const chart_job_t *job, FILE *stream,
+                                 coopnet_table_format_t format)
+{
+    static const char *const columns[] = {"panel", "year", "actors_linked", "actors", "links"};
+    char title[64];
+    coopnet_table_begin(table, stream, format, COLUMNS(columns));
+    for (size_t p = 0; p < job->panels.n_panels; p++) {
+        const coopnet_graph_t *graph = job->panels.graphs[p];
+        igraph_integer_t n = igraph_vcount(&graph->graph), linked = 0;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            igraph_integer_t degree = 0;
+            igraph_degree_1(&graph->graph, &degree, v, IGRAPH_ALL, IGRAPH_LOOPS);
+            linked += degree > 0;
+        }
+        panel_title_of(graph, job->panels.years[p], title, sizeof title);
+        coopnet_table_string(table, title);
+        coopnet_table_integer(table, job->panels.years[p]);
+        coopnet_table_integer(table, (long long)linked);
+        coopnet_table_integer(table, (long long)n);
+        coopnet_table_integer(table, (long long)igraph_ecount(&graph->graph));
+        coopnet_table_end_row(table);
+    }
+    coopnet_table_end(table);
+}
+
+static int write_participation_data(coopnet_table_t *table, const chart_job_t *job, FILE *stream,
+                                    coopnet_table_format_t format, coopnet_error_t *err)
+{
+    static const char *const columns[] = {"quarter", "event_type", "events"};
+    participation_tally_t tally;
+    int status = participation_tally(job->bundle, job->options, &tally, err);
+    if (status != COOPNET_OK)
+        return status;
+    char quarter[16];
+    coopnet_table_begin(table, stream, format, COLUMNS(columns));
+    for (size_t q = 0; q < tally.n_quarters; q++) {
+        int index = tally.first_quarter + (int)q;
+        snprintf(quarter, sizeof quarter, "%d-Q%d", index / 4, index % 4 + 1);
+        for (size_t t = 0; t < tally.n_types; t++) {
+            coopnet_table_string(table, quarter);
+            coopnet_table_string(table, tally.types[t]);
+            coopnet_table_integer(table, tally.counts[q * tally.n_types + t]);
+            coopnet_table_end_row(table);
+        }
+    }
+    coopnet_table_end(table);
+    participation_tally_destroy(&tally);
+    return COOPNET_OK;
+}
+
+static void write_reach_data(coopnet_table_t *table, const chart_job_t *job, FILE *stream,
+                             coopnet_table_format_t format)
+{
+    static const char *const columns[] = {"source", "period_end", "measure", "value",
+                                          "value_possible"};
+    bool ratio = job->options->n_sources == 0;
+    char day[COOPNET_DATE_TEXT_SIZE];
+    coopnet_table_begin(table, stream, format, COLUMNS(columns));
+    for (size_t line = 0; line < job->n_curves; line++) {
+        const coopnet_temporal_curve_t *curve = &job->curves[line];
+        const coopnet_temporal_curve_t *possible = job->has_possible ? &job->possible[line] : NULL;
+        for (size_t i = 0; i < curve->n_steps; i++) {
+            int year, month, day_of_month;
+            coopnet_date_civil_from_days(curve->day[i], &year, &month, &day_of_month);
+            snprintf(day, sizeof day, "%04d-%02d-%02d", year, month, day_of_month);
+            coopnet_table_string(table, ratio ? "*" : job->bundle->actors[job->sources[line]].id);
+            coopnet_table_string(table, day);
+            coopnet_table_string(table, ratio ? "percent_pairs_linked" : "actors_reached");
+            coopnet_table_number(table, reach_value(curve, i, ratio));
+            /* the band above the line at the same period end, when the dates are bounds */
+            size_t k = 0;
+            while (possible != NULL && k < possible->n_steps && possible->day[k] < curve->day[i])
+                k++;
+            if (possible != NULL && k < possible->n_steps && possible->day[k] == curve->day[i])
+                coopnet_table_number(table, reach_value(possible, k, ratio));
+            else
+                coopnet_table_missing(table);
+            coopnet_table_end_row(table);
+        }
+    }
+    coopnet_table_end(table);
+}
+
+static int write_chart_data(FILE *stream, coopnet_table_format_t format, void *data,
+                            coopnet_error_t *err)
+{
+    const chart_job_t *job = data;
+    coopnet_table_t table;
+    switch (job->kind) {
+    case COOPNET_CHART_RANKING:
+        return write_ranking_data(&table, job, stream, format, err);
+    case COOPNET_CHART_NLC_MATRIX:
+        write_nlc_data(&table, job, stream, format);
+        return COOPNET_OK;
+    case COOPNET_CHART_SNAPSHOTS:
+        write_snapshots_data(&table, job, stream, format);
+        return COOPNET_OK;
+    case COOPNET_CHART_PARTICIPATION:
+        return write_participation_data(&table, job, stream, format, err);
+    case COOPNET_CHART_REACH_CURVE:
+        write_reach_data(&table, job, stream, format);
+        return COOPNET_OK;
+    }
+    return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
+}
+
 int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
                          const coopnet_chart_options_t *options, const char *path,
                          coopnet_error_t *err)
@@ -1259,8 +1469,9 @@ int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t ki
     bool matrix = kind == COOPNET_CHART_NLC_MATRIX;
     int status = chart_job_compute(&job, err);
     if (status == COOPNET_OK)
-        status = coopnet_i_figure_write(path, &options->figure, matrix ? 560 : 720,
-                                        matrix ? 440 : 540, draw_chart_job, &job, err);
+        status = coopnet_i_figure_write_with_data(path, &options->figure, matrix ? 560 : 720,
+                                                  matrix ? 440 : 540, draw_chart_job,
+                                                  write_chart_data, &job, err);
     chart_job_destroy(&job);
     return status;
 }

@@ -15,6 +15,7 @@
 #include "coopnet/nlc.h"
 #include "coopnet/output.h"
 #include "coopnet/render.h"
+#include "coopnet/table.h"
 #include "figures/style.h"
 
 #include <cairo.h>
@@ -213,6 +214,20 @@ typedef int (*coopnet_draw_callback_t)(cairo_t *cr, coopnet_rect_t canvas, void 
 int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *figure,
                            double default_width_pt, double default_height_pt,
                            coopnet_draw_callback_t draw, void *data, coopnet_error_t *err);
+
+/* Writes the numbers a figure draws (figure->data_path) as a table on stream in format, from
+ * the job the figure was drawn from (after the drawing). */
+typedef int (*coopnet_figure_data_callback_t)(FILE *stream, coopnet_table_format_t format,
+                                              void *data, coopnet_error_t *err);
+
+/* coopnet_i_figure_write, and when figure->data_path is set, the data table write_data writes
+ * from the same data, both committed together (coopnet_output_commit_all): a failure leaves
+ * both destinations as they were. */
+int coopnet_i_figure_write_with_data(const char *path, const coopnet_figure_options_t *figure,
+                                     double default_width_pt, double default_height_pt,
+                                     coopnet_draw_callback_t draw,
+                                     coopnet_figure_data_callback_t write_data, void *data,
+                                     coopnet_error_t *err);
 
 /* The same, but the complete figure is left in *written, uncommitted, for the caller to commit
  * with the other outputs of its run (coopnet_output_commit_all) or abort. On failure *written

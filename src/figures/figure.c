@@ -154,6 +154,37 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
     return status == COOPNET_OK ? coopnet_output_commit(output, err) : status;
 }
 
+int coopnet_i_figure_write_with_data(const char *path, const coopnet_figure_options_t *figure,
+                                     double default_width_pt, double default_height_pt,
+                                     coopnet_draw_callback_t draw,
+                                     coopnet_figure_data_callback_t write_data, void *data,
+                                     coopnet_error_t *err)
+{
+    if (figure->data_path == NULL || write_data == NULL)
+        return coopnet_i_figure_write(path, figure, default_width_pt, default_height_pt, draw, data,
+                                      err);
+    coopnet_output_t *outputs[2] = {NULL, NULL};
+    if (path != NULL && strcmp(path, figure->data_path) == 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "the figure and its data cannot both go to '%s'",
+                             path);
+    size_t length = strlen(figure->data_path);
+    coopnet_table_format_t format =
+        length >= 5 && strcasecmp(figure->data_path + length - 5, ".json") == 0 ? COOPNET_TABLE_JSON
+                                                                                : COOPNET_TABLE_CSV;
+    int status = coopnet_i_figure_write_uncommitted(
+        path, figure, default_width_pt, default_height_pt, draw, data, &outputs[0], err);
+    if (status == COOPNET_OK)
+        status = coopnet_output_open(figure->data_path, &outputs[1], err);
+    if (status == COOPNET_OK)
+        status = write_data(coopnet_output_stream(outputs[1]), format, data, err);
+    if (status != COOPNET_OK) {
+        coopnet_output_abort(outputs[0]);
+        coopnet_output_abort(outputs[1]);
+        return status;
+    }
+    return coopnet_output_commit_all(outputs, 2, err);
+}
+
 int coopnet_i_figure_record(const coopnet_figure_options_t *figure, double default_width_pt,
                             double default_height_pt, coopnet_draw_callback_t draw, void *data,
                             coopnet_error_t *err)

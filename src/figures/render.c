@@ -6,6 +6,7 @@
 #include "figures/draw.h"
 #include "core/internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,55 @@ static int draw_network_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coop
     return coopnet_i_draw_network(cr, canvas, job->input, job->options, job->layout, err);
 }
 
+static const char *const node_data_columns[] = {
+    "kind", "id", "label",  "label_shown",  "level",      "country",
+    "x",    "y",  "radius", "size_measure", "size_value", "placement"};
+
+/* figure->data_path: one row per node drawn, in drawing order, with its label as drawn (empty
+ * when it has none; label_shown false when it was dropped for lack of room), its place on the
+ * canvas in points from the top left, and whether the geo layout placed it only near its
+ * country (approximate). */
+static int write_node_data(FILE *stream, coopnet_table_format_t format, void *data,
+                           coopnet_error_t *err)
+{
+    const network_job_t *job = data;
+    const coopnet_figure_layout_t *layout = job->layout;
+    const coopnet_bundle_t *bundle = job->input->bundle;
+    const char *measure = job->input->sizes.measure;
+    size_t n_nodes = layout ? layout->n_nodes : 0;
+    const coopnet_figure_label_t **label_of = calloc(n_nodes + 1, sizeof *label_of);
+    if (label_of == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    for (size_t l = 0; l < (layout ? layout->n_labels : 0); l++)
+        if (layout->labels[l].node < n_nodes)
+            label_of[layout->labels[l].node] = &layout->labels[l];
+    coopnet_table_t table;
+    coopnet_table_begin(&table, stream, format, node_data_columns,
+                        sizeof node_data_columns / sizeof *node_data_columns);
+    for (size_t i = 0; i < n_nodes; i++) {
+        const coopnet_figure_node_t *node = &layout->nodes[i];
+        const coopnet_actor_t *actor = node->actor >= 0 ? &bundle->actors[node->actor] : NULL;
+        const coopnet_event_t *event = node->event >= 0 ? &bundle->events[node->event] : NULL;
+        const coopnet_figure_label_t *label = label_of[i];
+        coopnet_table_string(&table, actor ? "actor" : "event");
+        coopnet_table_string(&table, actor ? actor->id : event ? event->id : "");
+        coopnet_table_string(&table, label ? label->text : "");
+        coopnet_table_string(&table, label && label->shown ? "true" : "false");
+        coopnet_table_string(&table, actor ? coopnet_level_name(actor->level) : "");
+        coopnet_table_string(&table, actor ? actor->country : "");
+        coopnet_table_number(&table, node->x);
+        coopnet_table_number(&table, node->y);
+        coopnet_table_number(&table, node->radius);
+        coopnet_table_string(&table, measure && !isnan(node->value) ? measure : "");
+        coopnet_table_number(&table, node->value);
+        coopnet_table_string(&table, node->approximate ? "approximate" : "exact");
+        coopnet_table_end_row(&table);
+    }
+    coopnet_table_end(&table);
+    free(label_of);
+    return COOPNET_OK;
+}
+
 int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
                            const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
 {
@@ -41,7 +91,9 @@ int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_
         *layout = NULL;
     if (igraph_vector_init(&size_values, 0) != IGRAPH_SUCCESS)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-    if (layout != NULL && (job.layout = calloc(1, sizeof *job.layout)) == NULL) {
+    /* the layout is kept for the caller, and for the data the figure draws */
+    if ((layout != NULL || options->figure.data_path != NULL) &&
+        (job.layout = calloc(1, sizeof *job.layout)) == NULL) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -62,8 +114,8 @@ int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_
             goto cleanup;
         input.graph = &graph;
     }
-    status =
-        coopnet_i_figure_write(path, &options->figure, width, height, draw_network_job, &job, err);
+    status = coopnet_i_figure_write_with_data(path, &options->figure, width, height,
+                                              draw_network_job, write_node_data, &job, err);
     if (status == COOPNET_OK && layout != NULL) {
         *layout = job.layout;
         job.layout = NULL;
