@@ -165,6 +165,12 @@ if "US" in drawn or "CN" in drawn:
 if basemap["problem"] or basemap["colors"] != {"sea": "#e3eaef", "land": "#fbfaf7", "named": "#eeebe3", "border": "#b4b8bc"}:
     problems.append("problem %r or colours %r unlike the figure's" % (basemap["problem"], basemap["colors"]))
 x0, y0, w, h = data["projection"]["box"]
+# the projection is the geo layout's frame: every located actor where the figure drew it
+lon, lat = data["projection"]["lon"], data["projection"]["lat"]
+for a in data["actors"]:
+    if a["lat"] is not None and a["lon"] is not None and (
+            abs(lon[0] * a["lon"] + lon[1] - a["map"]["x"]) > 0.05 or abs(lat[0] * a["lat"] + lat[1] - a["map"]["y"]) > 0.05):
+        problems.append("actor %s is not at its lat/lon by the page's projection" % a["id"])
 for c in basemap["countries"]:
     if not re.fullmatch(r"(M-?\d+(?: -?\d+|-\d+)(?:l-?\d+(?:(?: |(?=-))-?\d+)*)?z)+", c["d"]):
         problems.append("country %s: not a path of M, l and z in tenths of a point" % c["id"])
