@@ -29,9 +29,10 @@ static const char *const template_marks[] = {"<!--coopnet:d3-->", "<!--coopnet:d
 
 #define D3_MAX_BYTES (16u << 20) /* a D3 build is a few hundred kB: anything larger is wrong */
 
-/* The basemap's outlines are kept to a tenth of a point of the figure's canvas (the map view
- * opens at about one pixel per point and zooms to 40x): a vertex closer than BASEMAP_TOLERANCE to
- * the last one kept is dropped, and coordinates are written in tenths of a point. */
+/* The basemap's outlines in the page: a vertex closer than BASEMAP_TOLERANCE (pt of the figure's
+ * canvas) to the last one kept is dropped, and coordinates are written in tenths of a point
+ * (BASEMAP_UNITS per point). The MENA map view opens at about 1.3 pixels per point, where 0.3 pt
+ * is under half a pixel (zoomed in further, coasts show their corners), for 0.23 MB of outlines. */
 #define BASEMAP_TOLERANCE 0.3
 #define BASEMAP_UNITS 10.0
 
@@ -511,10 +512,8 @@ static int write_basemap(FILE *out, const page_data_t *data, coopnet_error_t *er
                coopnet_i_style_land_named.b);
     fputs(",\"border\":", out);
     json_color(out, coopnet_i_style_border.r, coopnet_i_style_border.g, coopnet_i_style_border.b);
-    fprintf(out, "},\"border_width\":%g,\"scale\":%g", COOPNET_STYLE_BORDER_LINE,
-            1 / BASEMAP_UNITS);
+    fprintf(out, "},\"scale\":%g", 1 / BASEMAP_UNITS);
     json_key_string(out, "problem", data->basemap_problem);
-    json_key_string(out, "path", coopnet_i_basemap_path());
     /* the countries of the graph's actors, once each, are the named ones */
     const coopnet_bundle_t *bundle = data->bundle;
     const char **named = coopnet_i_alloc_array(map->n_nodes + 1, sizeof *named);
