@@ -277,10 +277,9 @@
                  (a.type ? " · " + a.type : ""),
                  "degree " + formatMeasure(a.degree) + " · betweenness " +
                  (a.betweenness === null ? "n/a" : formatMeasure(a.betweenness))];
-    if (placed === "map" && a.map.approximate && data.projection)
-      lines.push(a.map.x < data.projection.box[0] + data.projection.box[2] && a.map.x > data.projection.box[0]
-        ? "no location given: placed at its country's centre, moved clear of the located actors"
-        : "no location given, and no place for its country on this map: listed apart");
+    if (placed === "map" && a.map.approximate)
+      lines.push(a.listed ? "no location given, and no place for its country on this map: listed apart"
+        : "no location given: placed at its country's centre, moved clear of the located actors");
     showTooltip(lines);
   }
 
