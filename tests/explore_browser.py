@@ -90,6 +90,45 @@ def node_tags(dom):
     return re.findall(r'<circle class="node[^"]*"[^>]*>', dom)
 
 
+def check_map(checks, dom, data, name):
+    """The map view of a page: country outlines (the data's countries the darker ones), one
+    marker per actor, each located actor at its lat/lon by the page's projection, a dashed ring
+    on each actor placed by its country, no link drawn to an actor listed apart."""
+    countries = re.findall(r'<path class="country( named)?" data-country="([A-Z]{2})"', dom)
+    checks.check(len(countries) > 0, "%s: the map has no country outlines" % name)
+    drawn = {code for _, code in countries}
+    named = {code for darker, code in countries if darker}
+    wanted = {a["country"] for a in data["actors"] if a["country"]} & drawn
+    checks.check(named == wanted and drawn - named,
+                 "%s: the darker countries are %s, not the data's %s" % (name, sorted(named), sorted(wanted)))
+    tags = {html.unescape(re.search(r'data-id="([^"]*)"', tag).group(1)): tag for tag in node_tags(dom)}
+    checks.check(len(tags) == len(data["actors"]), "%s: %d markers for %d actors" % (name, len(tags), len(data["actors"])))
+    projection = data["projection"]
+    located = [a for a in data["actors"] if a["lat"] is not None and a["lon"] is not None]
+    at_place = 0
+    for actor in located:
+        place = re.search(r'cx="([^"]*)" cy="([^"]*)"', tags.get(actor["id"], ""))
+        x = projection["lon"][0] * actor["lon"] + projection["lon"][1]
+        y = projection["lat"][0] * actor["lat"] + projection["lat"][1]
+        if place and abs(float(place.group(1)) - x) < 0.05 and abs(float(place.group(2)) - y) < 0.05:
+            at_place += 1
+    checks.check(at_place == len(located), "%s: %d of the %d located actors at their lat/lon"
+                 % (name, at_place, len(located)))
+    approximate = [a["id"] for a in data["actors"] if a["map"]["approximate"]]
+    ringed = [i for i, tag in tags.items() if "approximate" in re.search(r'class="([^"]*)"', tag).group(1)]
+    checks.check(sorted(ringed) == sorted(approximate), "%s: %d actors ringed as placed by country, %d so placed"
+                 % (name, len(ringed), len(approximate)))
+    box = projection["box"]
+    listed = {a["id"] for a in data["actors"] if a["map"]["approximate"] and not (
+        box[0] <= a["map"]["x"] <= box[0] + box[2] and box[1] <= a["map"]["y"] <= box[1] + box[3])}
+    if listed:
+        checks.check("No location on the map (%d)" % len(listed) in dom, "%s: the map does not head the actors listed apart" % name)
+    for tag in re.findall(r'<line class="link[^"]*"[^>]*>', dom):
+        ends = {html.unescape(v) for v in re.findall(r'data-(?:from|to)="([^"]*)"', tag)}
+        checks.check(("display: none" in tag) == bool(ends & listed),
+                     "%s: the link %s is %s on the map" % (name, sorted(ends), "hidden" if "display: none" in tag else "drawn"))
+
+
 class DevTools:
     """Chromium driven through the DevTools protocol over a pipe (--remote-debugging-pipe:
     JSON messages ending in NUL, read on fd 3 and written on fd 4), with nothing but the
@@ -228,6 +267,19 @@ def interact(checks, chromium, page, hostile_page):
         checks.check(bright == ["fes"], "searching the Arabic name of Fes leaves %s bright" % bright)
         checks.check(not browser.errors(), "console messages or exceptions: %s" % browser.errors()[:2])
 
+        # the map: a click on a marker shows the actor's sources, as in the network view
+        browser.open("file://" + page + "#view=map")
+        browser.click('circle.node[data-id="greater_manchester"]')
+        details = browser.evaluate("document.getElementById('details').textContent")
+        manchester = next(a for a in data["actors"] if a["id"] == "greater_manchester")
+        checks.check(details.startswith(manchester["name"]), "a click on the map's Greater Manchester shows '%s'" % details[:80])
+        checks.check("city practitioners from Strong Cities member cities, Greater Manchester (UK)" in details,
+                     "a click on the map's Greater Manchester does not show its source quote")
+        browser.click('#level-filter label:nth-of-type(1) input')
+        shown = browser.evaluate("document.querySelector('circle.node[data-id=\"greater_manchester\"]').style.display")
+        checks.check(shown == "none", "unticking local leaves Greater Manchester on the map")
+        checks.check(not browser.errors(), "map: console messages or exceptions: %s" % browser.errors()[:2])
+
         browser.open("file://" + hostile_page)
         browser.click('circle.node[data-id="img"]')
         browser.click("#download-actors")
@@ -311,15 +363,41 @@ def main():
                          "as of %s (%s) the page shows '%s'; coopnet info: %s links"
                          % (as_of, mode, counts, wanted))
 
-        # the map: the geo layout's positions, a graticule, the actors without a location apart
+        # the map: the geo layout's positions on the land of the geo figure, a graticule, the
+        # actors without a location near their country's centre or listed apart
         dom = dump(checks, chromium, mena, "view=map")
-        checks.check(len(node_tags(dom)) == len(data["actors"]), "the map does not draw every actor")
+        check_map(checks, dom, data, "mena")
         checks.check("°N</text>" in dom and "°E</text>" in dom, "the map has no graticule labels")
-        unlocated = sum(1 for a in data["actors"] if a["lat"] is None)
-        checks.check("No location given" in dom or unlocated == 0, "the map does not set apart the actors without a location")
         first = re.search(r'<circle class="node[^"]*" data-id="rabat"[^>]*cx="([^"]*)" cy="([^"]*)"', dom)
         checks.check(first is not None and abs(float(first.group(1)) - actors["rabat"]["map"]["x"]) < 0.01,
                      "rabat is not at the geo layout's position on the map")
+        checks.check(not re.search(r'<p id="map-note"[^>]*>[^<]', dom), "the MENA map shows a note")
+
+        # a bundle without coordinates: every actor by its country, or listed apart
+        tn_jo = os.path.join(work, "tn-jo.html")
+        subprocess.run([coopnet, "explore", "--quiet", os.path.join(source_dir, "tests", "data", "tn-jo"),
+                        "-o", tn_jo], check=True)
+        tn_jo_data = page_data(tn_jo)
+        dom = dump(checks, chromium, tn_jo, "view=map")
+        check_map(checks, dom, tn_jo_data, "tn-jo")
+        checks.check(not any(a["lat"] is not None for a in tn_jo_data["actors"]), "tn-jo has coordinates")
+        run_browser(chromium, tn_jo, "view=map", "--screenshot=" + os.path.join(output_dir, "explore-tn-jo-map.png"),
+                    "--window-size=1400,900", "--hide-scrollbars")
+
+        # without the map data: the graticule, no land, and a note that says why
+        no_map = os.path.join(work, "no-map.html")
+        subprocess.run([coopnet, "explore", "--quiet", os.path.join(source_dir, "datasets", "mena-hub"),
+                        "-o", no_map], check=True,
+                       env=dict(os.environ, COOPNET_MAP_DATA=os.path.join(work, "no-such-map.nc")))
+        dom = dump(checks, chromium, no_map, "view=map")
+        checks.check('class="country' not in dom, "without map data the map has land")
+        checks.check("°N</text>" in dom, "without map data the map has no graticule")
+        checks.check(len(node_tags(dom)) == len(data["actors"]), "without map data the map lacks actors")
+        note = re.search(r'<p id="map-note">([^<]*)</p>', dom)
+        checks.check(note is not None and "cannot read map data" in note.group(1) and "no-such-map.nc" in note.group(1),
+                     "without map data the map shows no note saying why: %s" % (note and note.group(1)))
+        run_browser(chromium, no_map, "view=map", "--screenshot=" + os.path.join(output_dir, "explore-no-map-data.png"),
+                    "--window-size=1400,900", "--hide-scrollbars")
 
         for fragment, name in (("", "explore-mena.png"), ("view=timeline", "explore-mena-timeline.png"),
                                ("view=map", "explore-mena-map.png"),

@@ -147,6 +147,52 @@ expect 0 explore --quiet "$mena" -o "$tmp/mena-local.html" --level local
 [ "$(page_data "$tmp/mena-local.html" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["actors"]))')" = 19 ] ||
     fail "--level local does not keep the 19 local actors"
 
+# --- the basemap under the map: the geo figure's countries from the map data, the data's darker;
+# without the map data the page is still written, with no land and the reason
+python3 - "$tmp/mena.json" <<'PY' || failed=1
+import json, re, sys
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+basemap, problems = data["basemap"], []
+drawn = {c["id"] for c in basemap["countries"]}
+named = {c["id"] for c in basemap["countries"] if c["named"]}
+ours = {a["country"] for a in data["actors"] if a["country"]}
+if not {"MA", "TN", "LY", "JO", "LB", "IQ", "FR", "GB", "ES", "DZ", "EG"} <= drawn:
+    problems.append("the map lacks countries it shows: %s" % sorted(drawn))
+if named != ours & drawn or not named:
+    problems.append("the darker countries %s are not the actors' %s" % (sorted(named), sorted(ours)))
+if "US" in drawn or "CN" in drawn:
+    problems.append("countries far off the map are in the page")
+if basemap["problem"] or basemap["colors"] != {"sea": "#e3eaef", "land": "#fbfaf7", "named": "#eeebe3", "border": "#b4b8bc"}:
+    problems.append("problem %r or colours %r unlike the figure's" % (basemap["problem"], basemap["colors"]))
+x0, y0, w, h = data["projection"]["box"]
+# the projection is the geo layout's frame: every located actor where the figure drew it
+lon, lat = data["projection"]["lon"], data["projection"]["lat"]
+for a in data["actors"]:
+    if a["lat"] is not None and a["lon"] is not None and (
+            abs(lon[0] * a["lon"] + lon[1] - a["map"]["x"]) > 0.05 or abs(lat[0] * a["lat"] + lat[1] - a["map"]["y"]) > 0.05):
+        problems.append("actor %s is not at its lat/lon by the page's projection" % a["id"])
+for c in basemap["countries"]:
+    if not re.fullmatch(r"(M-?\d+(?: -?\d+|-\d+)(?:l-?\d+(?:(?: |(?=-))-?\d+)*)?z)+", c["d"]):
+        problems.append("country %s: not a path of M, l and z in tenths of a point" % c["id"])
+        continue
+    # the outline is where the figure draws it: its first point on the map or near it
+    first = [int(v) / 10 for v in re.match(r"M(-?\d+) ?(-?\d+)", c["d"]).groups()]
+    if not (x0 - w <= first[0] <= x0 + 2 * w and y0 - h <= first[1] <= y0 + 2 * h):
+        problems.append("country %s starts at %s, far off the map %s" % (c["id"], first, data["projection"]["box"]))
+for p in problems[:10]:
+    print("FAILED: mena basemap: " + p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+COOPNET_MAP_DATA="$tmp/no-such-map.nc" "$coopnet" explore --quiet "$mena" -o "$tmp/mena-no-map.html" 2>"$tmp/err" ||
+    fail "without map data explore fails: $(cat "$tmp/err")"
+page_data "$tmp/mena-no-map.html" | python3 -c '
+import json, sys
+data = json.load(sys.stdin)
+basemap = data["basemap"]
+ok = data["map"] and data["projection"] and basemap["countries"] == [] and \
+    "cannot read map data" in basemap["problem"] and "no-such-map.nc" in basemap["problem"]
+sys.exit(0 if ok else 1)' || fail "without map data the page does not say why it has no land"
+
 # --- hostile names: no raw '<', '>', '&', U+2028 or U+2029 in the data; every text round-trips
 expect 0 explore --quiet "$hostile" -o "$tmp/hostile.html"
 python3 - "$tmp/hostile.html" "$hostile" <<'PY' || failed=1

@@ -144,6 +144,10 @@ typedef struct coopnet_figure_layout {
     double plot_x, plot_y, plot_w, plot_h;         /* where the graph was drawn */
     double legend_x, legend_y, legend_w, legend_h; /* the legend's box (w 0: none) */
     size_t n_unplaced; /* geo: actors without a location (side column) */
+    /* geo: the map's box (points) and the longitudes and latitudes at its edges (an
+     * equirectangular projection, linear in each); map_w 0 for the other layouts */
+    double map_x, map_y, map_w, map_h;
+    double lon_min, lon_max, lat_min, lat_max;
 } coopnet_figure_layout_t;
 
 /* Frees the layout and its strings. NULL is accepted. */

@@ -63,6 +63,8 @@ void coopnet_i_basemap_close(coopnet_basemap_t *map)
     free(map->raw_lon);
     free(map->raw_lat);
     free(map->points);
+    free(map->outline);
+    free(map->ring_start);
     memset(map, 0, sizeof *map);
 }
 
@@ -113,7 +115,14 @@ static int read_points(coopnet_basemap_t *map, const country_header_t *header, c
         double *points = coopnet_i_realloc_array(map->points, n, 2 * sizeof *points);
         if (points != NULL)
             map->points = points;
-        if (raw_lon == NULL || raw_lat == NULL || points == NULL)
+        double *outline = coopnet_i_realloc_array(map->outline, n, 2 * sizeof *outline);
+        if (outline != NULL)
+            map->outline = outline;
+        size_t *ring_start = coopnet_i_realloc_array(map->ring_start, n + 1, sizeof *ring_start);
+        if (ring_start != NULL)
+            map->ring_start = ring_start;
+        if (raw_lon == NULL || raw_lat == NULL || points == NULL || outline == NULL ||
+            ring_start == NULL)
             return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         map->capacity = n;
     }
@@ -250,15 +259,17 @@ static unsigned outcode(double x, double y, const double box[4])
     return (x < box[0]) | (x > box[2]) << 1 | (y < box[1]) << 2 | (y > box[3]) << 3;
 }
 
-/* Adds the country's rings (shifted by offset degrees of longitude) to cr's path, simplified:
- * a vertex closer than tolerance (pt) to the last one kept is dropped, and so is one that lies
- * outside one side of box with the last kept vertex and the next one (the three span a triangle
- * outside the map, so the fill inside it is the same). */
-static void add_country_path(cairo_t *cr, const coopnet_basemap_t *map, size_t n,
-                             const coopnet_map_frame_t *frame, double offset, const double box[4],
-                             double tolerance)
+/* Projects the country's rings (shifted by offset degrees of longitude) onto frame->map into the
+ * outline workspace, simplified: a vertex closer than tolerance (pt) to the last one kept is
+ * dropped, and so is one that lies outside one side of box with the last kept vertex and the next
+ * one (the three span a triangle outside the map, so the fill inside it is the same). Returns the
+ * number of rings written. */
+static size_t project_country(coopnet_basemap_t *map, size_t n, const coopnet_map_frame_t *frame,
+                              double offset, const double box[4], double tolerance)
 {
     const double *p = map->points;
+    double *out = map->outline;
+    size_t n_rings = 0, n_out = 0;
     double kx = frame->cos_lat * frame->scale;
     size_t start = 0, first, end;
     bool hole;
@@ -276,10 +287,12 @@ static void add_country_path(cairo_t *cr, const coopnet_basemap_t *map, size_t n
         if (east + offset < frame->lon_min || west + offset > frame->lon_max ||
             north < frame->lat_min || south > frame->lat_max)
             continue;
+        map->ring_start[n_rings++] = n_out;
         double last_x = frame->map.x + (p[2 * first] + offset - frame->lon_min) * kx;
         double last_y = frame->map.y + (frame->lat_max - p[2 * first + 1]) * frame->scale;
         unsigned last_code = outcode(last_x, last_y, box);
-        cairo_move_to(cr, last_x, last_y);
+        out[2 * n_out] = last_x;
+        out[2 * n_out++ + 1] = last_y;
         double x = 0, y = 0;
         unsigned code = 0;
         for (size_t k = first + 1; k < end; k++) {
@@ -299,7 +312,8 @@ static void add_country_path(cairo_t *cr, const coopnet_basemap_t *map, size_t n
             bool too_close = fabs(x - last_x) < tolerance && fabs(y - last_y) < tolerance;
             bool outside_run = (last_code & code & next_code) != 0;
             if (last_point || !(too_close || outside_run)) {
-                cairo_line_to(cr, x, y);
+                out[2 * n_out] = x;
+                out[2 * n_out++ + 1] = y;
                 last_x = x;
                 last_y = y;
                 last_code = code;
@@ -308,8 +322,9 @@ static void add_country_path(cairo_t *cr, const coopnet_basemap_t *map, size_t n
             y = next_y;
             code = next_code;
         }
-        cairo_close_path(cr);
     }
+    map->ring_start[n_rings] = n_out;
+    return n_rings;
 }
 
 static bool is_named(const char *code, const char *const *named, size_t n_named)
@@ -320,28 +335,20 @@ static bool is_named(const char *code, const char *const *named, size_t n_named)
     return false;
 }
 
-int coopnet_i_basemap_draw(cairo_t *cr, coopnet_basemap_t *map, const coopnet_map_frame_t *frame,
-                           const char *const *named, size_t n_named, coopnet_error_t *err)
+int coopnet_i_basemap_each_outline(coopnet_basemap_t *map, const coopnet_map_frame_t *frame,
+                                   double tolerance, const char *const *named, size_t n_named,
+                                   coopnet_basemap_outline_fn outline_fn, void *data,
+                                   coopnet_error_t *err)
 {
     if (!map->open)
         return COOPNET_OK;
     int n_vars = 0;
     if (nc_inq_nvars(map->ncid, &n_vars) != NC_NOERR)
         return COOPNET_OK;
-    /* half a device pixel, in points: PNG pixels, or points for PDF and SVG */
-    double unit_x = 1, unit_y = 0;
-    cairo_device_to_user_distance(cr, &unit_x, &unit_y);
-    double tolerance = 0.5 * hypot(unit_x, unit_y);
     const coopnet_rect_t *r = &frame->map;
     const double box[4] = {r->x - CLIP_SLACK, r->y - CLIP_SLACK, r->x + r->w + CLIP_SLACK,
                            r->y + r->h + CLIP_SLACK};
     int status = COOPNET_OK;
-    cairo_save(cr);
-    cairo_rectangle(cr, r->x, r->y, r->w, r->h);
-    cairo_clip(cr);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    cairo_set_line_width(cr, COOPNET_STYLE_BORDER_LINE);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (int varid = 0; varid < n_vars && status == COOPNET_OK; varid++) {
         char name[NC_MAX_NAME + 1];
         if (nc_inq_varname(map->ncid, varid, name) != NC_NOERR)
@@ -356,32 +363,72 @@ int coopnet_i_basemap_draw(cairo_t *cr, coopnet_basemap_t *map, const coopnet_ma
             continue;
         if (header.north < frame->lat_min || header.south > frame->lat_max)
             continue;
-        bool drawn_any = false;
+        bool read_any = false;
         for (int shift = -1; shift <= 1 && status == COOPNET_OK; shift++) {
             double offset = 360.0 * shift;
             if (header.east + offset < frame->lon_min || header.west + offset > frame->lon_max)
                 continue;
-            if (!drawn_any) {
+            if (!read_any) {
                 status = read_points(map, &header, err);
                 if (status == COOPNET_EDATA) { /* a damaged country: the others still draw */
+                    coopnet_error_clear(err);
                     status = COOPNET_OK;
                     break;
                 }
                 if (status != COOPNET_OK)
                     break;
-                drawn_any = true;
+                read_any = true;
             }
-            cairo_new_path(cr);
-            add_country_path(cr, map, header.n_points, frame, offset, box, tolerance);
-            coopnet_i_style_set_color(cr,
-                                      is_named(name, named, n_named) ? coopnet_i_style_land_named
-                                                                     : coopnet_i_style_land,
-                                      1.0);
-            cairo_fill_preserve(cr);
-            coopnet_i_style_set_color(cr, coopnet_i_style_border, 1.0);
-            cairo_stroke(cr);
+            coopnet_basemap_outline_t outline = {name, is_named(name, named, n_named), map->outline,
+                                                 map->ring_start, 0};
+            outline.n_rings = project_country(map, header.n_points, frame, offset, box, tolerance);
+            if (outline.n_rings > 0)
+                status = outline_fn(&outline, data, err);
         }
     }
+    return status;
+}
+
+/* Fills one country in the land colour (named: slightly darker) and strokes its outline. */
+static int draw_outline(const coopnet_basemap_outline_t *outline, void *data, coopnet_error_t *err)
+{
+    (void)err;
+    cairo_t *cr = data;
+    cairo_new_path(cr);
+    for (size_t r = 0; r < outline->n_rings; r++) {
+        const double *xy = outline->xy;
+        size_t first = outline->ring_start[r], end = outline->ring_start[r + 1];
+        cairo_move_to(cr, xy[2 * first], xy[2 * first + 1]);
+        for (size_t k = first + 1; k < end; k++)
+            cairo_line_to(cr, xy[2 * k], xy[2 * k + 1]);
+        cairo_close_path(cr);
+    }
+    coopnet_i_style_set_color(
+        cr, outline->named ? coopnet_i_style_land_named : coopnet_i_style_land, 1.0);
+    cairo_fill_preserve(cr);
+    coopnet_i_style_set_color(cr, coopnet_i_style_border, 1.0);
+    cairo_stroke(cr);
+    return COOPNET_OK;
+}
+
+int coopnet_i_basemap_draw(cairo_t *cr, coopnet_basemap_t *map, const coopnet_map_frame_t *frame,
+                           const char *const *named, size_t n_named, coopnet_error_t *err)
+{
+    if (!map->open)
+        return COOPNET_OK;
+    /* half a device pixel, in points: PNG pixels, or points for PDF and SVG */
+    double unit_x = 1, unit_y = 0;
+    cairo_device_to_user_distance(cr, &unit_x, &unit_y);
+    double tolerance = 0.5 * hypot(unit_x, unit_y);
+    const coopnet_rect_t *r = &frame->map;
+    cairo_save(cr);
+    cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+    cairo_clip(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_set_line_width(cr, COOPNET_STYLE_BORDER_LINE);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    int status = coopnet_i_basemap_each_outline(map, frame, tolerance, named, n_named, draw_outline,
+                                                cr, err);
     cairo_restore(cr);
     return status;
 }

@@ -28,6 +28,8 @@ typedef struct coopnet_basemap {
     unsigned short *raw_lon, *raw_lat; /* workspace: one country's raw coordinates */
     double *points;                    /* workspace: the same, decoded (lon, lat pairs) */
     size_t capacity;                   /* points the workspace holds */
+    double *outline;                   /* workspace: one country's simplified rings (x, y pairs) */
+    size_t *ring_start;                /* workspace: where each ring of the outline starts */
 } coopnet_basemap_t;
 
 /* The equirectangular frame of a geo figure: lon, lat to page points as the geo layout maps its
@@ -61,6 +63,33 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
  * rings). EDATA when the data has no such country; ENOMEM. O(points of the country). */
 int coopnet_i_basemap_country_contains(coopnet_basemap_t *map, const char *country, double lon,
                                        double lat, bool *inside, coopnet_error_t *err);
+
+/* One country's outline as coopnet_i_basemap_each_outline hands it over: its rings in page
+ * points, simplified; ring r is the points xy[2 * ring_start[r]] .. xy[2 * ring_start[r + 1]]
+ * (x, y pairs), closed implicitly; holes are rings too (fill even-odd). The pointers are the
+ * map's workspace, valid until the callback returns. */
+typedef struct coopnet_basemap_outline {
+    const char *country; /* ISO code */
+    bool named;          /* one of the named countries */
+    const double *xy;
+    const size_t *ring_start; /* n_rings + 1 entries */
+    size_t n_rings;
+} coopnet_basemap_outline_t;
+
+/* What to do with one outline; a status other than OK stops the walk and is returned. */
+typedef int (*coopnet_basemap_outline_fn)(const coopnet_basemap_outline_t *outline, void *data,
+                                          coopnet_error_t *err);
+
+/* Calls outline_fn for every country whose box meets frame's extent (once per copy of it 360
+ * degrees east or west that does), with its rings projected onto frame->map and simplified as
+ * coopnet_i_basemap_draw describes, tolerance being the distance (pt) under which a vertex is
+ * dropped; rings wholly outside the extent are left out, and so is a country without a ring on
+ * the map. Nothing (OK) when map is closed. ENOMEM; the callback's status; a country whose data
+ * cannot be read is skipped. O(points of the countries met). */
+int coopnet_i_basemap_each_outline(coopnet_basemap_t *map, const coopnet_map_frame_t *frame,
+                                   double tolerance, const char *const *named, size_t n_named,
+                                   coopnet_basemap_outline_fn outline_fn, void *data,
+                                   coopnet_error_t *err);
 
 /* Draws the land of frame->map clipped to it: every country whose box meets the extent, filled
  * in the land colour, the countries in named (n_named ISO codes) slightly darker, and their

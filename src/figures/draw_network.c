@@ -1670,6 +1670,16 @@ static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
     layout->legend_w = figure->legend.w;
     layout->legend_h = figure->legend.h;
     layout->n_unplaced = figure->n_side;
+    if (figure->kind == COOPNET_LAYOUT_GEO) {
+        layout->map_x = figure->map.x;
+        layout->map_y = figure->map.y;
+        layout->map_w = figure->map.w;
+        layout->map_h = figure->map.h;
+        layout->lon_min = figure->geo_lon_min;
+        layout->lon_max = figure->geo_lon_max;
+        layout->lat_min = figure->geo_lat_min;
+        layout->lat_max = figure->geo_lat_max;
+    }
     layout->nodes = figure->nodes;
     layout->n_nodes = figure->n_nodes;
     figure->nodes = NULL;

@@ -10,6 +10,7 @@
 #include "coopnet/output.h"
 #include "coopnet/whatif.h"
 #include "core/internal.h"
+#include "figures/basemap.h"
 #include "figures/draw.h"
 
 #include <errno.h>
@@ -27,6 +28,13 @@ static const char *const template_marks[] = {"<!--coopnet:d3-->", "<!--coopnet:d
 #define N_MARKS (sizeof template_marks / sizeof template_marks[0])
 
 #define D3_MAX_BYTES (16u << 20) /* a D3 build is a few hundred kB: anything larger is wrong */
+
+/* The basemap's outlines in the page: a vertex closer than BASEMAP_TOLERANCE (pt of the figure's
+ * canvas) to the last one kept is dropped, and coordinates are written in tenths of a point
+ * (BASEMAP_UNITS per point). The MENA map view opens at about 1.3 pixels per point, where 0.3 pt
+ * is under half a pixel (zoomed in further, coasts show their corners), for 0.23 MB of outlines. */
+#define BASEMAP_TOLERANCE 0.3
+#define BASEMAP_UNITS 10.0
 
 void coopnet_explore_options_init(coopnet_explore_options_t *options)
 {
@@ -347,6 +355,8 @@ typedef struct page_data {
     const igraph_vector_t *degree, *betweenness;
     const page_items_t *items;
     const evidence_t *evidence;
+    coopnet_basemap_t *basemap;  /* closed when the map data cannot be read */
+    const char *basemap_problem; /* why not ("" when open) */
 } page_data_t;
 
 /* Each node's shown label (NULL: none) into label_of (one entry per node). O(nodes + labels). */
@@ -412,35 +422,127 @@ static void write_actors(FILE *out, const page_data_t *data,
     fputc(']', out);
 }
 
-/* The map's projection: x = a lon + b and y = c lat + d, fitted by least squares to the actors
- * the geo layout placed at their own coordinates (an equirectangular projection is linear in
- * each), for the page's graticule; null when fewer than two distinct longitudes and latitudes. */
-static void write_map_projection(FILE *out, const page_data_t *data)
+/* The map's projection, x = a lon + b and y = c lat + d in the figure's points, from the geo
+ * layout's frame (the map's box and the longitudes and latitudes at its edges), for the page's
+ * graticule; null when the layout has no map. */
+static void write_map_projection(FILE *out, const coopnet_figure_layout_t *map)
 {
-    const coopnet_figure_layout_t *map = data->map;
-    double n = 0, lon = 0, lat = 0, x = 0, y = 0, lon_lon = 0, lat_lat = 0, lon_x = 0, lat_y = 0;
-    for (size_t v = 0; map != NULL && v < map->n_nodes; v++) {
-        const coopnet_actor_t *actor = &data->bundle->actors[map->nodes[v].actor];
-        if (map->nodes[v].approximate || !isfinite(actor->lat) || !isfinite(actor->lon))
-            continue;
-        n++;
-        lon += actor->lon;
-        lat += actor->lat;
-        x += map->nodes[v].x;
-        y += map->nodes[v].y;
-        lon_lon += actor->lon * actor->lon;
-        lat_lat += actor->lat * actor->lat;
-        lon_x += actor->lon * map->nodes[v].x;
-        lat_y += actor->lat * map->nodes[v].y;
-    }
-    double lon_var = n * lon_lon - lon * lon, lat_var = n * lat_lat - lat * lat;
-    if (n < 2 || !(lon_var > 1e-9 * n * n) || !(lat_var > 1e-9 * n * n)) {
+    if (map == NULL || !(map->map_w > 0 && map->map_h > 0 && map->lon_max > map->lon_min &&
+                         map->lat_max > map->lat_min)) {
         fputs(",\"projection\":null", out);
         return;
     }
-    double a = (n * lon_x - lon * x) / lon_var, b = (x - a * lon) / n;
-    double c = (n * lat_y - lat * y) / lat_var, d = (y - c * lat) / n;
-    fprintf(out, ",\"projection\":{\"lon\":[%.8g,%.8g],\"lat\":[%.8g,%.8g]}", a, b, c, d);
+    double a = map->map_w / (map->lon_max - map->lon_min), b = map->map_x - a * map->lon_min;
+    double c = -map->map_h / (map->lat_max - map->lat_min), d = map->map_y - c * map->lat_max;
+    fprintf(out, ",\"projection\":{\"lon\":[%.8g,%.8g],\"lat\":[%.8g,%.8g]", a, b, c, d);
+    fprintf(out, ",\"box\":[%.2f,%.2f,%.2f,%.2f],\"extent\":[%.6g,%.6g,%.6g,%.6g]}", map->map_x,
+            map->map_y, map->map_w, map->map_h, map->lon_min, map->lon_max, map->lat_min,
+            map->lat_max);
+}
+
+/* A number of tenths of a point in an SVG path: a space before it unless its minus sign
+ * separates it from the one before. */
+static void path_number(FILE *out, long value, bool first)
+{
+    fprintf(out, first || value < 0 ? "%ld" : " %ld", value);
+}
+
+/* Where write_outline writes: the page, and whether a country came before. */
+typedef struct outline_writer {
+    FILE *out;
+    bool any;
+} outline_writer_t;
+
+/* One country of the basemap: {"id": ISO code, "named": in the data, "d": an SVG path in tenths
+ * of a point, each ring "M x y l dx dy ... z"}. */
+static int write_outline(const coopnet_basemap_outline_t *outline, void *data, coopnet_error_t *err)
+{
+    (void)err;
+    outline_writer_t *writer = data;
+    FILE *out = writer->out;
+    fputs(writer->any ? ",{\"id\":" : "{\"id\":", out);
+    writer->any = true;
+    json_string(out, outline->country);
+    fprintf(out, ",\"named\":%s,\"d\":\"", outline->named ? "true" : "false");
+    for (size_t r = 0; r < outline->n_rings; r++) {
+        const double *xy = outline->xy;
+        size_t first = outline->ring_start[r], end = outline->ring_start[r + 1];
+        long x = lround(xy[2 * first] * BASEMAP_UNITS),
+             y = lround(xy[2 * first + 1] * BASEMAP_UNITS);
+        fputc('M', out);
+        path_number(out, x, true);
+        path_number(out, y, false);
+        bool any = false;
+        for (size_t k = first + 1; k < end; k++) {
+            long next_x = lround(xy[2 * k] * BASEMAP_UNITS);
+            long next_y = lround(xy[2 * k + 1] * BASEMAP_UNITS);
+            if (next_x == x && next_y == y)
+                continue;
+            if (!any)
+                fputc('l', out);
+            path_number(out, next_x - x, !any);
+            path_number(out, next_y - y, false);
+            any = true;
+            x = next_x;
+            y = next_y;
+        }
+        fputc('z', out);
+    }
+    fputs("\"}", out);
+    return COOPNET_OK;
+}
+
+/* The basemap under the map view: the colours of the figures' maps, and the countries whose box
+ * meets the map's extent, outlined as coopnet_i_basemap_draw outlines them (clipped to the map's
+ * box by the page), the data's countries marked named; or, when the map data cannot be read, no
+ * country and the reason (the page says it). null when there is no map. ENOMEM. */
+static int write_basemap(FILE *out, const page_data_t *data, coopnet_error_t *err)
+{
+    const coopnet_figure_layout_t *map = data->map;
+    if (map == NULL || !(map->map_w > 0 && map->map_h > 0)) {
+        fputs(",\"basemap\":null", out);
+        return COOPNET_OK;
+    }
+    fputs(",\"basemap\":{\"colors\":{\"sea\":", out);
+    json_color(out, coopnet_i_style_sea.r, coopnet_i_style_sea.g, coopnet_i_style_sea.b);
+    fputs(",\"land\":", out);
+    json_color(out, coopnet_i_style_land.r, coopnet_i_style_land.g, coopnet_i_style_land.b);
+    fputs(",\"named\":", out);
+    json_color(out, coopnet_i_style_land_named.r, coopnet_i_style_land_named.g,
+               coopnet_i_style_land_named.b);
+    fputs(",\"border\":", out);
+    json_color(out, coopnet_i_style_border.r, coopnet_i_style_border.g, coopnet_i_style_border.b);
+    fprintf(out, "},\"scale\":%g", 1 / BASEMAP_UNITS);
+    json_key_string(out, "problem", data->basemap_problem);
+    /* the countries of the graph's actors, once each, are the named ones */
+    const coopnet_bundle_t *bundle = data->bundle;
+    const char **named = coopnet_i_alloc_array(map->n_nodes + 1, sizeof *named);
+    if (named == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    size_t n_named = 0;
+    for (size_t v = 0; v < map->n_nodes; v++) {
+        const char *country = bundle->actors[map->nodes[v].actor].country;
+        bool seen = country == NULL || country[0] == '\0';
+        for (size_t i = 0; i < n_named && !seen; i++)
+            seen = strcmp(named[i], country) == 0;
+        if (!seen)
+            named[n_named++] = country;
+    }
+    coopnet_map_frame_t frame = {{map->map_x, map->map_y, map->map_w, map->map_h},
+                                 map->lon_min,
+                                 map->lon_max,
+                                 map->lat_min,
+                                 map->lat_max,
+                                 map->map_w / (map->lon_max - map->lon_min) /
+                                     (map->map_h / (map->lat_max - map->lat_min)),
+                                 map->map_h / (map->lat_max - map->lat_min)};
+    fputs(",\"countries\":[", out);
+    outline_writer_t writer = {out, false};
+    int status = coopnet_i_basemap_each_outline(data->basemap, &frame, BASEMAP_TOLERANCE, named,
+                                                n_named, write_outline, &writer, err);
+    free(named);
+    fputs("]}", out);
+    return status;
 }
 
 static void write_events(FILE *out, const page_data_t *data, int32_t first, int32_t last)
@@ -526,8 +628,9 @@ static void write_links(FILE *out, const page_data_t *data)
     fputc(']', out);
 }
 
-static void write_data(FILE *out, const page_data_t *data, const coopnet_figure_label_t **label_of,
-                       const coopnet_figure_label_t **map_label_of)
+/* ENOMEM (the basemap's workspace); the page is then incomplete and must be dropped. */
+static int write_data(FILE *out, const page_data_t *data, const coopnet_figure_label_t **label_of,
+                      const coopnet_figure_label_t **map_label_of, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = data->bundle;
     const coopnet_render_options_t *render = &data->options->render;
@@ -567,7 +670,8 @@ static void write_data(FILE *out, const page_data_t *data, const coopnet_figure_
     fputc('}', out);
     write_actors(out, data, label_of, map_label_of);
     fprintf(out, ",\"map\":%s", data->map != NULL ? "true" : "false");
-    write_map_projection(out, data);
+    write_map_projection(out, data->map);
+    int status = write_basemap(out, data, err);
     write_events(out, data, first, last);
     write_ties(out, data, first, last);
     write_links(out, data);
@@ -586,6 +690,7 @@ static void write_data(FILE *out, const page_data_t *data, const coopnet_figure_
         fputc('}', out);
     }
     fputs("]}", out);
+    return status;
 }
 
 /* The map view's drawing: the geo layout of the figures, under the same options. *map is NULL
@@ -603,11 +708,13 @@ static int map_layout(const coopnet_bundle_t *bundle, const coopnet_render_optio
     return COOPNET_OK;
 }
 
-/* Writes the template with the library, the data and the code at their marks. */
-static void write_page(FILE *out, const char *d3, size_t d3_size, const page_data_t *data,
-                       const coopnet_figure_label_t **label_of,
-                       const coopnet_figure_label_t **map_label_of)
+/* Writes the template with the library, the data and the code at their marks. ENOMEM as
+ * write_data. */
+static int write_page(FILE *out, const char *d3, size_t d3_size, const page_data_t *data,
+                      const coopnet_figure_label_t **label_of,
+                      const coopnet_figure_label_t **map_label_of, coopnet_error_t *err)
 {
+    int status = COOPNET_OK;
     const char *rest = explore_template;
     for (size_t m = 0; m < N_MARKS; m++) {
         const char *mark = strstr(rest, template_marks[m]);
@@ -615,12 +722,13 @@ static void write_page(FILE *out, const char *d3, size_t d3_size, const page_dat
         if (m == 0)
             fwrite(d3, 1, d3_size, out);
         else if (m == 1)
-            write_data(out, data, label_of, map_label_of);
+            status = write_data(out, data, label_of, map_label_of, err);
         else
             fputs(explore_code, out);
         rest = mark + strlen(template_marks[m]);
     }
     fputs(rest, out);
+    return status;
 }
 
 int coopnet_explore_write(const coopnet_bundle_t *bundle, const coopnet_explore_options_t *options,
@@ -635,6 +743,8 @@ int coopnet_explore_write(const coopnet_bundle_t *bundle, const coopnet_explore_
     coopnet_output_t *output = NULL;
     char *d3 = NULL;
     size_t d3_size = 0;
+    coopnet_basemap_t basemap = {0};
+    char basemap_problem[sizeof err->message] = "";
     int status = COOPNET_OK;
     if (igraph_vector_init(&degree, 0) != IGRAPH_SUCCESS)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
@@ -675,11 +785,19 @@ int coopnet_explore_write(const coopnet_bundle_t *bundle, const coopnet_explore_
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         goto cleanup;
     }
+    /* without the map data the map keeps its graticule and the page says why it has no land */
+    if (map != NULL) {
+        coopnet_error_t map_err = {0};
+        if (coopnet_i_basemap_open(&basemap, &map_err) != COOPNET_OK)
+            snprintf(basemap_problem, sizeof basemap_problem, "%s", map_err.message);
+    }
     if ((status = coopnet_output_open(path, &output, err)) != COOPNET_OK)
         goto cleanup;
-    page_data_t data = {bundle,  &graph,       options, layout,   map,
-                        &degree, &betweenness, &items,  &evidence};
-    write_page(coopnet_output_stream(output), d3, d3_size, &data, label_of, map_label_of);
+    page_data_t data = {bundle, &graph,    options,  layout,         map, &degree, &betweenness,
+                        &items, &evidence, &basemap, basemap_problem};
+    if ((status = write_page(coopnet_output_stream(output), d3, d3_size, &data, label_of,
+                             map_label_of, err)) != COOPNET_OK)
+        goto cleanup;
     status = coopnet_output_commit(output, err);
     output = NULL;
 cleanup:
@@ -693,6 +811,7 @@ cleanup:
     coopnet_figure_layout_free(map);
     coopnet_figure_layout_free(layout);
     coopnet_graph_destroy(&graph);
+    coopnet_i_basemap_close(&basemap);
     free(d3);
     return status;
 }

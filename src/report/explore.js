@@ -278,7 +278,8 @@
                  "degree " + formatMeasure(a.degree) + " · betweenness " +
                  (a.betweenness === null ? "n/a" : formatMeasure(a.betweenness))];
     if (placed === "map" && a.map.approximate)
-      lines.push("no location given: placed near its country's actors, or apart");
+      lines.push(a.listed ? "no location given, and no place for its country on this map: listed apart"
+        : "no location given: placed at its country's centre, moved clear of the located actors");
     showTooltip(lines);
   }
 
@@ -289,6 +290,10 @@
   actors.forEach(function (a) {
     a.network = {x: a.x, y: a.y, r: a.r, label: a.label};
     if (a.map) a.map.label = a.map_label;
+    /* on the map: placed near its country's centre (approximate), or listed beside the map */
+    var box = data.projection && data.projection.box;
+    a.listed = Boolean(a.map && a.map.approximate && box &&
+                       (a.map.x < box[0] || a.map.x > box[0] + box[2] || a.map.y < box[1] || a.map.y > box[1] + box[3]));
   });
 
   var svg = d3.select("#network").attr("preserveAspectRatio", "xMidYMid meet");
@@ -299,7 +304,44 @@
   });
   svg.call(zoom).on("dblclick.zoom", null);
 
+  var basemapLayer = zoomLayer.append("g").attr("class", "basemap").style("display", "none");
   var graticuleLayer = zoomLayer.append("g").attr("class", "graticule");
+  var mapNote = document.getElementById("map-note");
+
+  /* The land under the map, as the geo figure draws it: water, the countries whose box meets the
+   * map (those of the data's actors darker), thin borders, clipped to the map's box. coopnet
+   * wrote each country as an SVG path in tenths of a point of the figure's canvas, simplified to
+   * 0.3 pt. Without the map data: no land, and a note that says why. Built once. */
+  var basemapBuilt = false;
+  function buildBasemap() {
+    basemapBuilt = true;
+    var b = data.basemap, p = data.projection;
+    if (!b || !p) return;
+    var box = p.box;
+    if (!b.countries.length) {
+      mapNote.textContent = "No land or borders on this map: " + (b.problem || "the map data has no country here") +
+        ". Install Debian's gmt-dcw, or set COOPNET_MAP_DATA to a copy of dcw-gmt.nc, and run coopnet explore again.";
+      return;
+    }
+    svg.append("defs").append("clipPath").attr("id", "map-clip").append("rect")
+      .attr("x", box[0]).attr("y", box[1]).attr("width", box[2]).attr("height", box[3]);
+    basemapLayer.attr("clip-path", "url(#map-clip)");
+    basemapLayer.append("rect").attr("class", "sea").attr("fill", b.colors.sea)
+      .attr("x", box[0]).attr("y", box[1]).attr("width", box[2]).attr("height", box[3]);
+    basemapLayer.append("g").attr("transform", "scale(" + b.scale + ")")
+      .selectAll("path").data(b.countries).enter().append("path")
+      .attr("class", function (c) { return c.named ? "country named" : "country"; })
+      .attr("data-country", function (c) { return c.id; })
+      .attr("d", function (c) { return c.d; })
+      .attr("fill", function (c) { return c.named ? b.colors.named : b.colors.land; })
+      .attr("stroke", b.colors.border);
+    graticuleLayer.classed("over-land", true);
+  }
+  /* Whether a link is drawn: shown by the filters, and, on the map, not to an actor listed
+   * apart (no place on the map: the geo figure does not draw its links either). */
+  function drawn(l) {
+    return l.visible && !(placed === "map" && (l.source.listed || l.target.listed));
+  }
   var maxWeight = d3.max(links, function (l) { return l.weight; }) || 1;
   function linkWidth(weight) { return 0.3 + 2.7 * Math.sqrt(weight / maxWeight); }
 
@@ -340,7 +382,7 @@
     context.setTransform(ratio * m.a, ratio * m.b, ratio * m.c, ratio * m.d, ratio * m.e, ratio * m.f);
     var batches = Object.create(null);
     links.forEach(function (l) {
-      if (!l.visible) return;
+      if (!drawn(l)) return;
       var key = (Math.round(linkWidth(l.visibleWeight) * 4) / 4) + (l.source.match && l.target.match ? "" : "d");
       (batches[key] = batches[key] || []).push(l);
     });
@@ -357,7 +399,7 @@
       });
     });
     [selection.link, hovered].forEach(function (l) {
-      if (!l || !l.visible) return;
+      if (!l || !drawn(l)) return;
       context.beginPath();
       context.moveTo(l.source.x, l.source.y);
       context.lineTo(l.target.x, l.target.y);
@@ -373,7 +415,7 @@
     var point = d3.mouse(zoomLayer.node()), m = zoomLayer.node().getCTM();
     var tolerance = 4 / Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)), best = null, bestDistance = tolerance;
     links.forEach(function (l) {
-      if (!l.visible) return;
+      if (!drawn(l)) return;
       var x0 = l.source.x, y0 = l.source.y, dx = l.target.x - x0, dy = l.target.y - y0;
       var t = ((point[0] - x0) * dx + (point[1] - y0) * dy) / (dx * dx + dy * dy || 1);
       t = Math.max(0, Math.min(1, t));
@@ -453,35 +495,36 @@
     });
   }
 
-  /* The map's graticule, from the projection coopnet fitted to the geo layout: a line every
-   * 1, 2, 5, 10 or 20 degrees, whichever gives a handful over the actors' spread. */
+  /* The map's graticule over the map's box, as the geo figure draws it: a line every 1, 2, 5, 10
+   * or 20 degrees, whichever gives a handful over the map. */
   function drawGraticule() {
     var p = data.projection;
-    var located = actors.filter(function (a) { return a.lat !== null && a.lon !== null && !a.map.approximate; });
-    if (!p || !located.length) return;
-    var lon0 = d3.min(located, function (a) { return a.lon; }) - 3, lon1 = d3.max(located, function (a) { return a.lon; }) + 3;
-    var lat0 = d3.min(located, function (a) { return a.lat; }) - 3, lat1 = d3.max(located, function (a) { return a.lat; }) + 3;
+    if (!p) return;
+    var lon0 = p.extent[0], lon1 = p.extent[1], lat0 = p.extent[2], lat1 = p.extent[3];
     var span = Math.max(lon1 - lon0, lat1 - lat0);
-    var step = [1, 2, 5, 10, 20, 30].filter(function (s) { return span / s <= 10; })[0] || 45;
+    var step = span > 60 ? 20 : span > 30 ? 10 : span > 12 ? 5 : span > 5 ? 2 : 1;
     function x(lon) { return p.lon[0] * lon + p.lon[1]; }
     function y(lat) { return p.lat[0] * lat + p.lat[1]; }
-    function name(value, positive, negative) { return Math.abs(value) + "°" + (value >= 0 ? positive : negative); }
+    function name(value, positive, negative) { return Math.abs(value) + "°" + (value > 0 ? positive : value < 0 ? negative : ""); }
     for (var lon = Math.ceil(lon0 / step) * step; lon <= lon1; lon += step) {
       graticuleLayer.append("line").attr("x1", x(lon)).attr("x2", x(lon)).attr("y1", y(lat0)).attr("y2", y(lat1));
-      graticuleLayer.append("text").attr("x", x(lon) + 2).attr("y", y(lat0) - 2).text(name(lon, "E", "W"));
+      graticuleLayer.append("text").attr("class", "degrees").attr("text-anchor", "middle")
+        .attr("x", x(lon)).attr("y", y(lat0) + 7).text(name(lon, "E", "W"));
     }
     for (var lat = Math.ceil(lat0 / step) * step; lat <= lat1; lat += step) {
       graticuleLayer.append("line").attr("x1", x(lon0)).attr("x2", x(lon1)).attr("y1", y(lat)).attr("y2", y(lat));
-      graticuleLayer.append("text").attr("x", x(lon0) + 2).attr("y", y(lat) - 2).text(name(lat, "N", "S"));
+      graticuleLayer.append("text").attr("class", "degrees").attr("text-anchor", "end")
+        .attr("x", x(lon0) - 2).attr("y", y(lat) + 2).text(name(lat, "N", "S"));
     }
-    var unplaced = actors.filter(function (a) { return a.map.approximate && a.lat === null; });
-    var nearCountry = unplaced.filter(function (a) { return a.map.x >= x(lon0) && a.map.x <= x(lon1); });
-    var column = unplaced.filter(function (a) { return nearCountry.indexOf(a) < 0; });
-    if (column.length)
-      graticuleLayer.append("text").attr("class", "heading")
-        .attr("x", d3.min(column, function (a) { return a.map.x - a.map.r; }))
-        .attr("y", d3.min(column, function (a) { return a.map.y - a.map.r; }) - 6)
-        .text("No location given (" + column.length + ")");
+    var column = actors.filter(function (a) { return a.listed; });
+    if (column.length) {
+      var left = d3.min(column, function (a) { return a.map.x - a.map.r; });
+      var top = d3.min(column, function (a) { return a.map.y - a.map.r; });
+      graticuleLayer.append("text").attr("class", "heading").attr("x", left).attr("y", top - 12)
+        .text("No location on the map (" + column.length + ")");
+      graticuleLayer.append("text").attr("class", "subheading").attr("x", left).attr("y", top - 5)
+        .text("their links are not drawn here (see the network)");
+    }
   }
 
   /* Moves every element to the network's or the map's positions and fits the view to them. */
@@ -490,6 +533,8 @@
       var where = kind === "map" && a.map ? a.map : a.network;
       a.x = where.x; a.y = where.y; a.r = where.r; a.label = where.label;
     });
+    placed = kind;
+    nodeSelection.classed("approximate", function (a) { return kind === "map" && a.map && a.map.approximate; });
     nodeSelection.attr("cx", function (a) { return a.x; }).attr("cy", function (a) { return a.y; })
       .attr("r", function (a) { return a.r; });
     linkSelection.attr("x1", function (l) { return l.source.x; }).attr("y1", function (l) { return l.source.y; })
@@ -503,6 +548,9 @@
       .attr("y", function (a) { return a.label.y + 8.0; }) /* Noto Sans 7.5 pt: ascent 8 pt */
       .each(wrapLabel);
     graticuleLayer.selectAll("*").remove();
+    if (kind === "map" && !basemapBuilt) buildBasemap();
+    basemapLayer.style("display", kind === "map" ? null : "none");
+    mapNote.hidden = kind !== "map" || !mapNote.textContent;
     if (kind === "map") drawGraticule();
     /* the figure's canvas cropped to what is drawn (the page has its own title and legend) */
     var box = {x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity};
@@ -515,12 +563,16 @@
       if (a.label) extend(a.label.x, a.label.y, a.label.x + a.label.w, a.label.y + a.label.h);
     });
     if (!actors.length) extend(0, 0, data.canvas[0], data.canvas[1]);
+    /* the map as a whole, with its degree labels, as the figure shows it */
+    if (kind === "map" && data.projection) {
+      var mapBox = data.projection.box;
+      extend(mapBox[0] - 24, mapBox[1], mapBox[0] + mapBox[2], mapBox[1] + mapBox[3] + 10);
+    }
     /* 60 pt more on the right: the browser's text may run a little wider than pango's */
     svg.attr("viewBox", [box.x0 - 20, box.y0 - 20, box.x1 - box.x0 + 100, box.y1 - box.y0 + 40].join(" "));
     zoom.translate([0, 0]).scale(1);
     zoomLayer.attr("transform", null);
     scheduleCanvas();
-    placed = kind;
   }
   var placed = null;
 
@@ -533,12 +585,14 @@
   }
 
   function updateNetwork() {
-    linkSelection.style("display", function (l) { return l.visible ? null : "none"; })
+    linkSelection.style("display", function (l) { return drawn(l) ? null : "none"; })
       .attr("stroke-width", function (l) { return linkWidth(l.visibleWeight); })
       .classed("dim", function (l) { return !(l.source.match && l.target.match); });
     nodeSelection.style("display", function (a) { return a.visible ? null : "none"; })
       .classed("dim", function (a) { return !a.match; });
-    arrowSelection.style("display", function (t) { return t.visible ? null : "none"; });
+    arrowSelection.style("display", function (t) {
+      return t.visible && !(placed === "map" && (actors[t.from].listed || actors[t.to].listed)) ? null : "none";
+    });
     labelSelection.style("display", function (a) { return a.visible ? null : "none"; })
       .classed("dim", function (a) { return !a.match; });
     scheduleCanvas();
@@ -761,6 +815,9 @@
   });
   el(legend, "div", "node size: degree (" + data.measures.degree + "), as in coopnet render", "muted");
   el(legend, "div", "link width: shared events plus tie weights under the filter", "muted");
+  if (data.map)
+    el(legend, "div", "map: a dashed ring marks an actor without coordinates, placed near its country's " +
+       "centre; the countries of the actors are shaded darker", "muted");
   el(legend, "div", "timeline: a dot for a known day, a bar over the bounds of a month, year or " +
      "interval, a dashed grey bar for an undated event", "muted");
 
