@@ -112,14 +112,14 @@ first_line_is "country,subnational,linked,national,share"
 # --table links, checked by hand against datasets/mena-hub's CSVs: AMPCC and Fes met at the
 # Tangier roundtable (2023-11-27) and the Valletta workshop, and have a partnership and a request
 expect 0 nlc --quiet --table links "$mena"
-first_line_is "country,national_id,national_name,other_id,other_name,other_level,shared_events,ties,tie_types,first_date,basis"
+first_line_is "country,national_id,national_name,other_id,other_name,other_level,shared_events,ties,layers,first_date,basis"
 [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 19 ] || fail "nlc --table links: expected 19 links"
-grep -qx "MA,ampcc,Moroccan Association of Presidents of Communal Councils (AMPCC),fes,Fes,local,2,2,partnership;request,2023-11-27,formal" "$tmp/out" ||
+grep -qx "MA,ampcc,Moroccan Association of Presidents of Communal Councils (AMPCC),fes,Fes,local,2,2,events;partnership;request,2023-11-27,formal" "$tmp/out" ||
     fail "nlc --table links: the AMPCC-Fes row"
 [ "$(grep -c ',formal$' "$tmp/out")" -eq 3 ] || fail "nlc --table links: expected 3 formal links"
 [ "$(grep -c ',co-attendance$' "$tmp/out")" -eq 16 ] || fail "nlc --table links: expected 16 co-attendance links"
 expect 0 nlc --quiet --table links --format json "$mena"
-grep -qF '"other_id":"tangier","other_name":"Tangier","other_level":"local","shared_events":0,"ties":1,"tie_types":"mou","first_date":"../2024-02-01","basis":"formal"}' "$tmp/out" ||
+grep -qF '"other_id":"tangier","other_name":"Tangier","other_level":"local","shared_events":0,"ties":1,"layers":"mou","first_date":"../2024-02-01","basis":"formal"}' "$tmp/out" ||
     fail "nlc --table links --format json: a bounded link's first_date is not its interval"
 expect 0 nlc --quiet --table links --layer ties "$mena"
 [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 3 ] || fail "nlc --table links --layer ties: expected 3 links"

@@ -23,8 +23,9 @@ const cli_command_t cli_command_nlc = {
             "With --table links, every link between a national actor and a local or\n"
             "regional actor of the same country, by country, national id, other id:\n"
             "  country,national_id,national_name,other_id,other_name,other_level,\n"
-            "  shared_events,ties,tie_types,first_date,basis\n"
-            "tie_types = the distinct types of the ties between the two (';'-separated),\n"
+            "  shared_events,ties,layers,first_date,basis\n"
+            "layers = what supports the link, as in coopnet convert: events (shared\n"
+            "events), then the types of the ties between the two (';'-separated),\n"
             "first_date = the earliest dated shared event or tie start (empty: none dated),\n"
             "basis = formal (a tie of type mou, partnership, membership, funding or\n"
             "technical_support), else ties (any other tie), else co-attendance (shared\n"
@@ -43,7 +44,7 @@ static int write_links(cli_analysis_t *analysis)
         return cli_fail(&err);
     static const char *const columns[] = {"country",    "national_id", "national_name", "other_id",
                                           "other_name", "other_level", "shared_events", "ties",
-                                          "tie_types",  "first_date",  "basis"};
+                                          "layers",     "first_date",  "basis"};
     coopnet_table_t table;
     coopnet_table_begin(&table, cli_analysis_stream(analysis), analysis->format, columns, 11);
     for (size_t l = 0; l < links.n_links; l++) {
@@ -58,7 +59,7 @@ static int write_links(cli_analysis_t *analysis)
         coopnet_table_string(&table, coopnet_level_name(link->other->level));
         coopnet_table_integer(&table, link->shared_events);
         coopnet_table_integer(&table, link->ties);
-        coopnet_table_string(&table, link->tie_types);
+        coopnet_table_string(&table, link->layers);
         if (first_date[0] != '\0')
             coopnet_table_string(&table, first_date);
         else
