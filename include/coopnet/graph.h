@@ -96,6 +96,13 @@ COOPNET_API bool coopnet_graph_options_window(const coopnet_graph_options_t *opt
                                               const coopnet_bundle_t *bundle, int32_t *first,
                                               int32_t *last);
 
+/* Sets options->since and options->as_of to the window FROM/TO (an interval date; an open side
+ * '..' leaves that bound unset): the one definition of `--between` and of each window of
+ * `--compare`. Events and ties then count as options->as_of_reading says (certain: surely under
+ * way in the window; possible: possibly). EINVAL when window is not an interval. O(1). */
+COOPNET_API int coopnet_graph_options_set_between(coopnet_graph_options_t *options,
+                                                  coopnet_date_t window, coopnet_error_t *err);
+
 /* Parses the option values the command line takes ("events", "newman", "local,national");
  * COOPNET_EINVAL with a message naming the value otherwise. */
 COOPNET_API int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer,

@@ -241,6 +241,21 @@ bool coopnet_graph_options_window(const coopnet_graph_options_t *options,
     return coopnet_bundle_window(bundle, first, last);
 }
 
+int coopnet_graph_options_set_between(coopnet_graph_options_t *options, coopnet_date_t window,
+                                      coopnet_error_t *err)
+{
+    if (window.precision != COOPNET_DATE_INTERVAL)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "a window needs FROM/TO (2024-01/2024-12, or '..' for an open side)");
+    coopnet_date_t none = {0};
+    options->since =
+        window.start_precision == COOPNET_DATE_NONE ? none : coopnet_date_from_day(window.day);
+    options->as_of = window.end_precision == COOPNET_DATE_NONE
+                         ? none
+                         : coopnet_date_from_day(coopnet_date_last_day(window));
+    return COOPNET_OK;
+}
+
 /* The day of date the reading counts against a cut-off: its latest possible day (certain) or
  * its earliest (possible). */
 static int32_t reading_day(const coopnet_graph_options_t *options, const coopnet_bundle_t *bundle,
