@@ -108,7 +108,15 @@ err_has "invalid backbone 'min-shared:0' (min-shared:K needs a whole number K >=
 expect 0 nlc --quiet "$mena"
 first_line_is "country,level_a,level_b,edges,possible,density"
 expect 0 nlc --quiet --table summary "$mena"
-first_line_is "country,subnational,linked,national,share"
+first_line_is "country,subnational,linked,national,share,formal,formal_share,co_attendees,co_attendee_share"
+# by hand from --table links below: MA's 8 cities and regions, 6 linked (agadir, fes, oujda, rabat,
+# tangier by shared events; fes, tangier, tangier_governorate by a formal tie)
+grep -qx "MA,8,6,5,0.75,3,0.375,5,0.625" "$tmp/out" || fail "nlc --table summary: the MA row"
+grep -qx "FR,1,0,0,,0,,0," "$tmp/out" || fail "nlc --table summary: no national body is unknown, not 0"
+# the Tunisia-Jordan sheet: every city co-attended with a national body, one is formally linked
+expect 0 nlc --quiet --table summary "$2/tests/data/tn-jo"
+grep -qx "JO,5,5,2,1,1,0.2,5,1" "$tmp/out" || fail "nlc --table summary tn-jo: the JO row"
+grep -qx "TN,5,5,2,1,0,0,5,1" "$tmp/out" || fail "nlc --table summary tn-jo: the TN row"
 # --table links, checked by hand against datasets/mena-hub's CSVs: AMPCC and Fes met at the
 # Tangier roundtable (2023-11-27) and the Valletta workshop, and have a partnership and a request
 expect 0 nlc --quiet --table links "$mena"
@@ -138,10 +146,10 @@ grep -qx "2023/2023,2024/2024,certain,city_a,City A,degree,3,1,-2,true,true" "$t
 grep -qx "2023/2023,2024/2024,certain,city_c,City C,degree,0,4,4,false,true" "$tmp/out" ||
     fail "snapshots --compare: city_c enters"
 expect 0 nlc --quiet --compare 2023/2023,2024/2024 --table summary "$windows"
-grep -qx "2023/2023,2024/2024,certain,TN,3,1,1,0.3333333333,2,0.6666666667,0.3333333333" "$tmp/out" ||
+grep -qx "2023/2023,2024/2024,certain,TN,3,1,1,0.3333333333,2,0.6666666667,0.3333333333,0,1" "$tmp/out" ||
     fail "nlc --compare --table summary: $(cat "$tmp/out")"
 expect 0 nlc --quiet --compare 2023/2023,2024/2024 --table summary --as-of-mode possible "$windows"
-grep -qx "2023/2023,2024/2024,possible,TN,3,1,1,0.3333333333,3,1,0.6666666667" "$tmp/out" ||
+grep -qx "2023/2023,2024/2024,possible,TN,3,1,1,0.3333333333,3,1,0.6666666667,0,1" "$tmp/out" ||
     fail "nlc --compare --as-of-mode possible: $(cat "$tmp/out")"
 expect 0 nlc --quiet --compare 2023/2023,2024/2024 --table links "$windows"
 [ "$(tail -n +2 "$tmp/out" | cut -d, -f7,10- | tr '\n' ' ')" = "city_a,events,,lost city_b,,events,gained city_c,,events;mou,gained " ] ||

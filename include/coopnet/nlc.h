@@ -41,6 +41,12 @@ typedef struct coopnet_nlc_reach {
     igraph_integer_t national;    /* national actors of the country */
     double share; /* linked / subnational; NaN when there are none, or when the data has no
                    * national actor of the country (unknown, not 0%) */
+    /* of the linked, by what (an actor may count in both): those with a link that carries a
+     * formal tie (coopnet_tie_type_is_formal: an agreement or technical support), and those with
+     * a link that carries shared events (co-attendees, after the backbone); the shares are of
+     * subnational, NaN when share is */
+    igraph_integer_t linked_formal, co_attendees;
+    double formal_share, co_attendee_share;
 } coopnet_nlc_reach_t;
 
 typedef struct coopnet_nlc {

@@ -41,6 +41,34 @@ static bool is_international(const coopnet_actor_t *actor)
     return actor->level == COOPNET_LEVEL_INTERNATIONAL;
 }
 
+enum { LINKED = 1, LINKED_FORMAL = 2, LINKED_EVENTS = 4 };
+
+/* Per layer set of graph (coopnet_graph_edge_layers): LINKED_FORMAL when one of its layers is a
+ * formal tie type, LINKED_EVENTS when it holds the events layer. NULL when out of memory. */
+static unsigned char *layer_set_bits(const coopnet_graph_t *graph)
+{
+    unsigned char *bits = calloc(graph->n_layer_sets + 1, 1);
+    if (bits == NULL)
+        return NULL;
+    char layer[256];
+    for (size_t i = 0; i < graph->n_layer_sets; i++)
+        for (const char *item = graph->layer_sets[i]; item != NULL;) {
+            const char *separator = strchr(item, ';');
+            size_t length = separator ? (size_t)(separator - item) : strlen(item);
+            if (length < sizeof layer) {
+                memcpy(layer, item, length);
+                layer[length] = '\0';
+                /* "events" opens a set only as the co-attendance layer */
+                if (item == graph->layer_sets[i] && strcmp(layer, "events") == 0)
+                    bits[i] |= LINKED_EVENTS;
+                else if (coopnet_tie_type_is_formal(layer))
+                    bits[i] |= LINKED_FORMAL;
+            }
+            item = separator ? separator + 1 : NULL;
+        }
+    return bits;
+}
+
 int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = graph->bundle;
@@ -51,13 +79,15 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
     long *country_of = NULL;                          /* per vertex: index into countries, or -1 */
     double(*level_count)[COOPNET_LEVEL_COUNT] = NULL; /* per country, then the network */
     igraph_integer_t(*edge_count)[NLC_NETWORK_PAIRS] = NULL;
-    unsigned char *linked = NULL;
+    unsigned char *linked = NULL;   /* per vertex: LINKED_* bits */
+    unsigned char *set_bits = NULL; /* per layer set of the graph: LINKED_FORMAL, LINKED_EVENTS */
     memset(nlc, 0, sizeof *nlc);
 
     countries = coopnet_i_alloc_array((size_t)n, sizeof *countries);
     country_of = coopnet_i_alloc_array((size_t)n, sizeof *country_of);
     linked = calloc((size_t)n + 1, 1);
-    if (!countries || !country_of || !linked) {
+    set_bits = layer_set_bits(graph);
+    if (!countries || !country_of || !linked || !set_bits) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing national-local links");
         goto cleanup;
     }
@@ -122,10 +152,11 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
             edge_count[country][slot]++;
         /* reach: a subnational actor with a national partner of its own country */
         if (country_of[u] >= 0 && country_of[u] == country_of[v]) {
+            unsigned char bits = LINKED | set_bits[VECTOR(graph->layer_set)[e]];
             if (a->level == COOPNET_LEVEL_NATIONAL && b->level < COOPNET_LEVEL_NATIONAL)
-                linked[v] = 1;
+                linked[v] |= bits;
             if (b->level == COOPNET_LEVEL_NATIONAL && a->level < COOPNET_LEVEL_NATIONAL)
-                linked[u] = 1;
+                linked[u] |= bits;
         }
     }
 
@@ -161,14 +192,19 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
         if (country_of[v] < 0 || actor->level >= COOPNET_LEVEL_NATIONAL)
             continue;
         nlc->reach[country_of[v]].subnational++;
-        nlc->reach[country_of[v]].linked += linked[v];
+        nlc->reach[country_of[v]].linked += (linked[v] & LINKED) != 0;
+        nlc->reach[country_of[v]].linked_formal += (linked[v] & LINKED_FORMAL) != 0;
+        nlc->reach[country_of[v]].co_attendees += (linked[v] & LINKED_EVENTS) != 0;
     }
     for (size_t c = 0; c < n_countries; c++) {
         coopnet_nlc_reach_t *reach = &nlc->reach[c];
         /* without a national actor of the country in the data the share is unknown, not 0 */
-        reach->share = reach->subnational && reach->national
-                           ? (double)reach->linked / (double)reach->subnational
-                           : NAN;
+        bool known = reach->subnational && reach->national;
+        reach->share = known ? (double)reach->linked / (double)reach->subnational : NAN;
+        reach->formal_share =
+            known ? (double)reach->linked_formal / (double)reach->subnational : NAN;
+        reach->co_attendee_share =
+            known ? (double)reach->co_attendees / (double)reach->subnational : NAN;
     }
     nlc->n_countries = n_countries;
 cleanup:
@@ -177,6 +213,7 @@ cleanup:
     free(level_count);
     free(edge_count);
     free(linked);
+    free(set_bits);
     if (status != COOPNET_OK)
         coopnet_nlc_destroy(nlc);
     return status;

@@ -17,9 +17,14 @@ const cli_command_t cli_command_nlc = {
             "  country,level_a,level_b,edges,possible,density\n"
             "A link with an international actor counts for the country of the other end;\n"
             "links between two countries count only for *. With --table summary, per country:\n"
-            "  country,subnational,linked,national,share\n"
+            "  country,subnational,linked,national,share,formal,formal_share,co_attendees,\n"
+            "  co_attendee_share\n"
             "subnational = its local and regional actors, linked = those with a direct link\n"
-            "to a national actor of the same country, share = linked / subnational.\n"
+            "to a national actor of the same country, share = linked / subnational; of them,\n"
+            "formal = linked by an agreement or technical support (a tie of type mou,\n"
+            "partnership, membership, funding or technical_support), co_attendees = linked by\n"
+            "shared events (one actor may be both). Shares are empty when the country has no\n"
+            "national actor in the data (unknown, not 0).\n"
             "With --table links, every link between a national actor and a local or\n"
             "regional actor of the same country, by country, national id, other id:\n"
             "  country,national_id,national_name,other_id,other_name,other_level,\n"
@@ -151,10 +156,11 @@ static int write_compared_tables(cli_analysis_t *analysis, const cli_compare_t *
     }
     coopnet_table_t table;
     if (summary) {
-        static const char *const columns[] = {"window_1",    "window_2", "reading",     "country",
-                                              "subnational", "national", "linked_1",    "share_1",
-                                              "linked_2",    "share_2",  "share_change"};
-        coopnet_table_begin(&table, cli_analysis_stream(analysis), analysis->format, columns, 11);
+        static const char *const columns[] = {"window_1",    "window_2", "reading",      "country",
+                                              "subnational", "national", "linked_1",     "share_1",
+                                              "linked_2",    "share_2",  "share_change", "formal_1",
+                                              "formal_2"};
+        coopnet_table_begin(&table, cli_analysis_stream(analysis), analysis->format, columns, 13);
         for (size_t c = 0; c < nlc[0].n_countries; c++) {
             const coopnet_nlc_reach_t *a = &nlc[0].reach[c], *b = &nlc[1].reach[c];
             cli_compare_cells(analysis, compare, &table);
@@ -166,6 +172,8 @@ static int write_compared_tables(cli_analysis_t *analysis, const cli_compare_t *
             coopnet_table_integer(&table, b->linked);
             coopnet_table_number(&table, b->share);
             coopnet_table_number(&table, b->share - a->share);
+            coopnet_table_integer(&table, a->linked_formal);
+            coopnet_table_integer(&table, b->linked_formal);
             coopnet_table_end_row(&table);
         }
     } else {
@@ -237,9 +245,10 @@ static int run_nlc(int argc, char **argv)
     }
     coopnet_table_t table;
     if (summary) {
-        static const char *const columns[] = {"country", "subnational", "linked", "national",
-                                              "share"};
-        coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 5);
+        static const char *const columns[] = {"country",      "subnational",  "linked",
+                                              "national",     "share",        "formal",
+                                              "formal_share", "co_attendees", "co_attendee_share"};
+        coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 9);
         for (size_t c = 0; c < nlc.n_countries; c++) {
             const coopnet_nlc_reach_t *reach = &nlc.reach[c];
             coopnet_table_string(&table, reach->country);
@@ -247,6 +256,10 @@ static int run_nlc(int argc, char **argv)
             coopnet_table_integer(&table, reach->linked);
             coopnet_table_integer(&table, reach->national);
             coopnet_table_number(&table, reach->share);
+            coopnet_table_integer(&table, reach->linked_formal);
+            coopnet_table_number(&table, reach->formal_share);
+            coopnet_table_integer(&table, reach->co_attendees);
+            coopnet_table_number(&table, reach->co_attendee_share);
             coopnet_table_end_row(&table);
         }
     } else {
