@@ -150,7 +150,7 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
             country = country_of[u];
         if (country >= 0)
             edge_count[country][slot]++;
-        /* reach: a subnational actor with a national partner of its own country */
+        /* reach: a subnational actor with a link to a national actor of its own country */
         if (country_of[u] >= 0 && country_of[u] == country_of[v]) {
             unsigned char bits = LINKED | set_bits[VECTOR(graph->layer_set)[e]];
             if (a->level == COOPNET_LEVEL_NATIONAL && b->level < COOPNET_LEVEL_NATIONAL)
