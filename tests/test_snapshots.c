@@ -247,8 +247,8 @@ static void test_compare_windows(void)
         CHECK_INT(coopnet_graph_init_cooperation(&graphs[w], bundle, &options[w], &err),
                   COOPNET_OK);
     }
-    coopnet_window_change_t change;
-    CHECK_INT(coopnet_window_change_compute(&graphs[0], &graphs[1], &change, &err), COOPNET_OK);
+    coopnet_snapshots_comparison_t change;
+    CHECK_INT(coopnet_snapshots_compare(&graphs[0], &graphs[1], &change, &err), COOPNET_OK);
     CHECK_INT(change.links[0], 2);
     CHECK_INT(change.links[1], 1);
     CHECK_INT(change.kept, 0);
@@ -260,15 +260,15 @@ static void test_compare_windows(void)
     CHECK_INT(change.leaving, 2);
     CHECK_INT(VECTOR(change.linked_in)[2], 3); /* c */
     CHECK_INT(VECTOR(change.linked_in)[3], 2); /* d */
-    coopnet_window_change_destroy(&change);
+    coopnet_snapshots_comparison_destroy(&change);
     coopnet_graph_destroy(&graphs[1]);
 
     /* graphs of other actors cannot be compared */
     options[1].level_mask = 1u << COOPNET_LEVEL_LOCAL;
     CHECK_INT(coopnet_graph_init_cooperation(&graphs[1], bundle, &options[1], &err), COOPNET_OK);
-    CHECK_INT(coopnet_window_change_compute(&graphs[0], &graphs[1], &change, &err), COOPNET_EINVAL);
+    CHECK_INT(coopnet_snapshots_compare(&graphs[0], &graphs[1], &change, &err), COOPNET_EINVAL);
     CHECK_CONTAINS(err.message, "do not have the same actors");
-    coopnet_window_change_destroy(&change);
+    coopnet_snapshots_comparison_destroy(&change);
     coopnet_graph_destroy(&graphs[0]);
     coopnet_graph_destroy(&graphs[1]);
 

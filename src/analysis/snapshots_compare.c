@@ -35,7 +35,7 @@ int coopnet_snapshots_parse_windows(const char *text, coopnet_date_t windows[2],
     return COOPNET_OK;
 }
 
-void coopnet_window_change_destroy(coopnet_window_change_t *change)
+void coopnet_snapshots_comparison_destroy(coopnet_snapshots_comparison_t *change)
 {
     if (change == NULL)
         return;
@@ -53,8 +53,8 @@ static bool has_edge(const coopnet_graph_t *graph, igraph_integer_t u, igraph_in
            edge >= 0;
 }
 
-int coopnet_window_change_compute(const coopnet_graph_t *first, const coopnet_graph_t *second,
-                                  coopnet_window_change_t *change, coopnet_error_t *err)
+int coopnet_snapshots_compare(const coopnet_graph_t *first, const coopnet_graph_t *second,
+                              coopnet_snapshots_comparison_t *change, coopnet_error_t *err)
 {
     memset(change, 0, sizeof *change);
     igraph_integer_t n = igraph_vcount(&first->graph);
@@ -89,6 +89,6 @@ int coopnet_window_change_compute(const coopnet_graph_t *first, const coopnet_gr
     }
 cleanup:
     if (status != COOPNET_OK)
-        coopnet_window_change_destroy(change);
+        coopnet_snapshots_comparison_destroy(change);
     return status;
 }

@@ -115,7 +115,7 @@ int cli_analysis_start_compare(cli_analysis_t *analysis, int n_operands, char **
     if (coopnet_graph_options_set_between(&second, compare->windows[1], &err) != COOPNET_OK ||
         coopnet_graph_init_cooperation(&compare->second, analysis->bundle, &second, &err) !=
             COOPNET_OK ||
-        coopnet_window_change_compute(&analysis->graph, &compare->second, &compare->change, &err) !=
+        coopnet_snapshots_compare(&analysis->graph, &compare->second, &compare->change, &err) !=
             COOPNET_OK)
         return cli_fail(&err);
     return COOPNET_EXIT_OK;
@@ -132,5 +132,5 @@ void cli_compare_cells(const cli_analysis_t *analysis, const cli_compare_t *comp
 void cli_compare_free(cli_compare_t *compare)
 {
     coopnet_graph_destroy(&compare->second);
-    coopnet_window_change_destroy(&compare->change);
+    coopnet_snapshots_comparison_destroy(&compare->change);
 }

@@ -57,7 +57,7 @@ typedef struct cli_compare {
     coopnet_date_t windows[2];
     char window_text[2][COOPNET_DATE_TEXT_SIZE]; /* as the output cells write them */
     coopnet_graph_t second;                      /* the second window's graph */
-    coopnet_window_change_t change;
+    coopnet_snapshots_comparison_t change;
 } cli_compare_t;
 
 #define CLI_COMPARE_OPTION(compare)                                                                \

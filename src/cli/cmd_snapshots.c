@@ -56,7 +56,7 @@ static int write_compared(cli_analysis_t *analysis, const cli_compare_t *compare
                           bool changes)
 {
     coopnet_table_t table;
-    const coopnet_window_change_t *change = &compare->change;
+    const coopnet_snapshots_comparison_t *change = &compare->change;
     if (changes) {
         static const char *const columns[] = {"window_1", "window_2", "reading",  "links_1",
                                               "links_2",  "kept",     "gained",   "lost",
