@@ -34,7 +34,13 @@ const cli_command_t cli_command_nlc = {
             "first_date = the earliest dated shared event or tie start (empty: none dated),\n"
             "basis = formal (a tie of type mou, partnership, membership, funding or\n"
             "technical_support), else ties (any other tie), else co-attendance (shared\n"
-            "events only). The graph options (--layer, --as-of, --backbone...) apply.\n",
+            "events only). The graph options (--layer, --as-of, --backbone...) apply.\n"
+            "With --compare FROM/TO,FROM/TO each table gives both windows side by side,\n"
+            "each read as --between reads it (certain by default, --as-of-mode possible),\n"
+            "after the columns window_1,window_2,reading: pairs with edges_1, density_1,\n"
+            "edges_2, density_2, density_change; summary with linked_1, share_1, linked_2,\n"
+            "share_2, share_change, formal_1, formal_2; links with layers_1, layers_2 and\n"
+            "change = gained, lost or kept.\n",
     .examples = "Example:\n"
                 "  coopnet nlc datasets/mena-hub --exclude scn_mena_hub --table summary\n"
                 "  coopnet nlc datasets/mena-hub --table links\n",
