@@ -108,21 +108,67 @@ err_has "invalid backbone 'min-shared:0' (min-shared:K needs a whole number K >=
 expect 0 nlc --quiet "$mena"
 first_line_is "country,level_a,level_b,edges,possible,density"
 expect 0 nlc --quiet --table summary "$mena"
-first_line_is "country,subnational,linked,national,share"
+first_line_is "country,subnational,linked,national,share,formal,formal_share,co_attendees,co_attendee_share"
+# by hand from --table links below: MA's 8 cities and regions, 6 linked (agadir, fes, oujda, rabat,
+# tangier by shared events; fes, tangier, tangier_governorate by a formal tie)
+grep -qx "MA,8,6,5,0.75,3,0.375,5,0.625" "$tmp/out" || fail "nlc --table summary: the MA row"
+grep -qx "FR,1,0,0,,0,,0," "$tmp/out" || fail "nlc --table summary: no national body is unknown, not 0"
+# the Tunisia-Jordan sheet: every city co-attended with a national body, one is formally linked
+expect 0 nlc --quiet --table summary "$2/tests/data/tn-jo"
+grep -qx "JO,5,5,2,1,1,0.2,5,1" "$tmp/out" || fail "nlc --table summary tn-jo: the JO row"
+grep -qx "TN,5,5,2,1,0,0,5,1" "$tmp/out" || fail "nlc --table summary tn-jo: the TN row"
 # --table links, checked by hand against datasets/mena-hub's CSVs: AMPCC and Fes met at the
 # Tangier roundtable (2023-11-27) and the Valletta workshop, and have a partnership and a request
 expect 0 nlc --quiet --table links "$mena"
-first_line_is "country,national_id,national_name,other_id,other_name,other_level,shared_events,ties,tie_types,first_date,basis"
+first_line_is "country,national_id,national_name,other_id,other_name,other_level,shared_events,ties,layers,first_date,basis"
 [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 19 ] || fail "nlc --table links: expected 19 links"
-grep -qx "MA,ampcc,Moroccan Association of Presidents of Communal Councils (AMPCC),fes,Fes,local,2,2,partnership;request,2023-11-27,formal" "$tmp/out" ||
+grep -qx "MA,ampcc,Moroccan Association of Presidents of Communal Councils (AMPCC),fes,Fes,local,2,2,events;partnership;request,2023-11-27,formal" "$tmp/out" ||
     fail "nlc --table links: the AMPCC-Fes row"
 [ "$(grep -c ',formal$' "$tmp/out")" -eq 3 ] || fail "nlc --table links: expected 3 formal links"
 [ "$(grep -c ',co-attendance$' "$tmp/out")" -eq 16 ] || fail "nlc --table links: expected 16 co-attendance links"
 expect 0 nlc --quiet --table links --format json "$mena"
-grep -qF '"other_id":"tangier","other_name":"Tangier","other_level":"local","shared_events":0,"ties":1,"tie_types":"mou","first_date":"../2024-02-01","basis":"formal"}' "$tmp/out" ||
+grep -qF '"other_id":"tangier","other_name":"Tangier","other_level":"local","shared_events":0,"ties":1,"layers":"mou","first_date":"../2024-02-01","basis":"formal"}' "$tmp/out" ||
     fail "nlc --table links --format json: a bounded link's first_date is not its interval"
 expect 0 nlc --quiet --table links --layer ties "$mena"
 [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 3 ] || fail "nlc --table links --layer ties: expected 3 links"
+# --compare on tests/data/windows, worked by hand in its README: the certain reading by default
+windows=$2/tests/data/windows
+expect 0 snapshots --quiet --compare 2023/2023,2024/2024 --table changes "$windows"
+grep -qx "2023/2023,2024/2024,certain,4,7,1,6,3,4,5,1,0" "$tmp/out" ||
+    fail "snapshots --compare --table changes (certain): $(cat "$tmp/out")"
+expect 0 snapshots --quiet --compare 2023/2023,2024/2024 --table changes --as-of-mode possible "$windows"
+grep -qx "2023/2023,2024/2024,possible,4,8,2,6,2,4,5,1,0" "$tmp/out" ||
+    fail "snapshots --compare --table changes (possible): $(cat "$tmp/out")"
+expect 0 snapshots --quiet --compare 2023/2023,2024/2024 --measure degree "$windows"
+first_line_is "window_1,window_2,reading,id,name,measure,value_1,value_2,change,linked_1,linked_2"
+grep -qx "2023/2023,2024/2024,certain,city_a,City A,degree,3,1,-2,true,true" "$tmp/out" ||
+    fail "snapshots --compare: city_a's degree"
+grep -qx "2023/2023,2024/2024,certain,city_c,City C,degree,0,4,4,false,true" "$tmp/out" ||
+    fail "snapshots --compare: city_c enters"
+expect 0 nlc --quiet --compare 2023/2023,2024/2024 --table summary "$windows"
+grep -qx "2023/2023,2024/2024,certain,TN,3,1,1,0.3333333333,2,0.6666666667,0.3333333333,0,1" "$tmp/out" ||
+    fail "nlc --compare --table summary: $(cat "$tmp/out")"
+expect 0 nlc --quiet --compare 2023/2023,2024/2024 --table summary --as-of-mode possible "$windows"
+grep -qx "2023/2023,2024/2024,possible,TN,3,1,1,0.3333333333,3,1,0.6666666667,0,1" "$tmp/out" ||
+    fail "nlc --compare --as-of-mode possible: $(cat "$tmp/out")"
+expect 0 nlc --quiet --compare 2023/2023,2024/2024 --table links "$windows"
+[ "$(tail -n +2 "$tmp/out" | cut -d, -f7,10- | tr '\n' ' ')" = "city_a,events,,lost city_b,,events,gained city_c,,events;mou,gained " ] ||
+    fail "nlc --compare --table links: $(cat "$tmp/out")"
+expect 0 nlc --quiet --compare 2023/2023,2024/2024 "$windows"
+grep -qx "2023/2023,2024/2024,certain,TN,local,national,3,1,0.3333333333,2,0.6666666667,0.3333333333" "$tmp/out" ||
+    fail "nlc --compare: local-national density"
+# each window of --compare is what --between gives (mena-hub, before and from 2024)
+expect 0 nlc --quiet --compare ../2023-12,2024-01/.. --table summary "$mena"
+cut -d, -f4,5,6,7 "$tmp/out" | tail -n +2 >"$tmp/compared"
+expect 0 nlc --quiet --between ../2023-12 --table summary "$mena"
+tail -n +2 "$tmp/out" | awk -F, '{print $1 "," $2 "," $4 "," $3}' >"$tmp/between"
+cmp -s "$tmp/compared" "$tmp/between" || fail "nlc --compare: the first window differs from --between"
+expect 2 nlc --compare 2023 "$mena"
+err_has "expected two windows FROM/TO,FROM/TO"
+expect 2 nlc --compare 2023/2023,2024/2024 --as-of 2024 "$mena"
+err_has "--compare gives each window its dates: drop --as-of and --between"
+expect 2 snapshots --compare 2023/2023,2024/2024 --window 30 "$mena"
+err_has "--compare gives the windows: drop --window"
 expect 2 nlc --table pair "$mena"
 err_has "unknown table 'pair' (expected pairs, summary or links)"
 

@@ -181,8 +181,8 @@ static char *export_text(coopnet_export_format_t format)
 static void test_exports(void)
 {
     char *text = export_text(COOPNET_EXPORT_EDGELIST);
-    CHECK_STR(text, "from,to,weight,events,ties\na,b,2,2,0\na,c,1,1,0\na,d,2,0,1\nb,c,1,1,0\n"
-                    "c,d,1,1,0\n");
+    CHECK_STR(text, "from,to,weight,events,ties,layers\na,b,2,2,0,events\na,c,1,1,0,events\n"
+                    "a,d,2,0,1,mou\nb,c,1,1,0,events\nc,d,1,1,0,events\n");
     free(text);
     text = export_text(COOPNET_EXPORT_PAJEK);
     CHECK_CONTAINS(text, "*Vertices 4\n1 \"A\"\n");
@@ -192,6 +192,8 @@ static void test_exports(void)
     CHECK_CONTAINS(text, "<node id=\"a\">");
     CHECK_CONTAINS(text, "<data key=\"v_level\">national</data>");
     CHECK_CONTAINS(text, "<edge source=\"a\" target=\"b\">");
+    CHECK_CONTAINS(text, "attr.name=\"layers\" attr.type=\"string\"");
+    CHECK_CONTAINS(text, "<data key=\"e_layers\">mou</data>");
     free(text);
     text = export_text(COOPNET_EXPORT_GEXF);
     CHECK_CONTAINS(text, "<gexf xmlns=\"http://gexf.net/1.3\"");
@@ -200,6 +202,7 @@ static void test_exports(void)
     CHECK_CONTAINS(text, "<node id=\"d\" label=\"D\">");
     CHECK_CONTAINS(text, "<spell start=\"2024-06-01\"/>");
     CHECK_CONTAINS(text, "<spell start=\"2024-01-10\"/>");
+    CHECK_CONTAINS(text, "<attvalue for=\"layers\" value=\"mou\"/>");
     free(text);
 
     coopnet_export_format_t format;
@@ -363,6 +366,74 @@ static void test_excluded_events(void)
     coopnet_bundle_free(bundle);
 }
 
+/* The layers of the link between actors x and y (by id), or NULL when they are not linked. */
+static const char *layers_between(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
+                                  const char *x, const char *y)
+{
+    igraph_integer_t u = VECTOR(graph->vertex_of_actor)[coopnet_bundle_find_actor(bundle, x)];
+    igraph_integer_t v = VECTOR(graph->vertex_of_actor)[coopnet_bundle_find_actor(bundle, y)];
+    igraph_integer_t edge = -1;
+    igraph_get_eid(&graph->graph, &edge, u, v, IGRAPH_UNDIRECTED, false);
+    return edge < 0 ? NULL : coopnet_graph_edge_layers(graph, edge);
+}
+
+/* Worked by hand: e1 = {a, b, c}, e2 = {a, b}; ties a-b mou twice and technical_support (given
+ * b to a), a-c request, c-d funding. */
+static void test_layers(void)
+{
+    static const char layer_actors[] = "id,name,level\na,A,local\nb,B,national\nc,C,local\n"
+                                       "d,D,international\n";
+    static const char layer_events[] = "id,title,date\ne1,One,2024\ne2,Two,2025\n";
+    static const char layer_participation[] = "event,actor\ne1,a\ne1,b\ne1,c\ne2,a\ne2,b\n";
+    static const char layer_ties[] = "from,to,type\na,b,mou\nb,a,technical_support\na,b,mou\n"
+                                     "a,c,request\nc,d,funding\n";
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load_memory(layer_actors, sizeof layer_actors - 1, layer_events,
+                                         sizeof layer_events - 1, layer_participation,
+                                         sizeof layer_participation - 1, layer_ties,
+                                         sizeof layer_ties - 1, &diags, &bundle, &err),
+              COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    coopnet_graph_options_t options;
+    coopnet_graph_t graph;
+    coopnet_graph_options_init(&options);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_STR(layers_between(bundle, &graph, "a", "b"), "events;mou;technical_support");
+    CHECK_STR(layers_between(bundle, &graph, "b", "a"), "events;mou;technical_support");
+    CHECK_STR(layers_between(bundle, &graph, "a", "c"), "events;request");
+    CHECK_STR(layers_between(bundle, &graph, "b", "c"), "events");
+    CHECK_STR(layers_between(bundle, &graph, "c", "d"), "funding");
+    CHECK_INT((long)graph.n_layer_sets, 4); /* each distinct set stored once */
+    coopnet_graph_destroy(&graph);
+
+    /* the backbone drops the pairs sharing one event: a-c keeps its tie, b-c goes */
+    options.backbone.kind = COOPNET_GRAPH_BACKBONE_MIN_SHARED;
+    options.backbone.min_shared = 2;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_STR(layers_between(bundle, &graph, "a", "b"), "events;mou;technical_support");
+    CHECK_STR(layers_between(bundle, &graph, "a", "c"), "request");
+    CHECK(layers_between(bundle, &graph, "b", "c") == NULL);
+    coopnet_graph_destroy(&graph);
+
+    coopnet_graph_options_init(&options);
+    CHECK_INT(coopnet_graph_parse_layers("events,formal", &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_STR(layers_between(bundle, &graph, "a", "b"), "events;mou;technical_support");
+    CHECK_STR(layers_between(bundle, &graph, "a", "c"), "events");
+    CHECK_STR(layers_between(bundle, &graph, "c", "d"), "funding");
+    coopnet_graph_destroy(&graph);
+
+    CHECK_INT(coopnet_graph_parse_layers("mou", &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 1);
+    CHECK_STR(layers_between(bundle, &graph, "a", "b"), "mou");
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     coopnet_library_init();
@@ -372,6 +443,7 @@ int main(void)
     TEST_RUN(test_excluded_events);
     TEST_RUN(test_two_mode_and_summary);
     TEST_RUN(test_exports);
+    TEST_RUN(test_layers);
     TEST_RUN(test_mena_dataset);
     return TEST_DONE();
 }

@@ -227,11 +227,69 @@ static void test_undated(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Two windows (2023 and 2024): e1 a-b and e2 b-c in 2023, e3 c-d in 2024; e4 is undated, so
+ * certain in neither window. Worked by hand: 2 links then 1, none kept, 1 gained, 2 lost; a and b
+ * leave, d enters, c is linked in both. */
+static void test_compare_windows(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, NULL);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    coopnet_date_t windows[2];
+    coopnet_error_t err;
+    CHECK_INT(coopnet_snapshots_parse_windows("2023/2023,2024/..", windows, &err), COOPNET_OK);
+    coopnet_graph_options_t options[2];
+    coopnet_graph_t graphs[2];
+    for (int w = 0; w < 2; w++) {
+        coopnet_graph_options_init(&options[w]);
+        CHECK_INT(coopnet_graph_options_set_between(&options[w], windows[w], &err), COOPNET_OK);
+        CHECK_INT(coopnet_graph_init_cooperation(&graphs[w], bundle, &options[w], &err),
+                  COOPNET_OK);
+    }
+    coopnet_snapshots_comparison_t change;
+    CHECK_INT(coopnet_snapshots_compare(&graphs[0], &graphs[1], &change, &err), COOPNET_OK);
+    CHECK_INT(change.links[0], 2);
+    CHECK_INT(change.links[1], 1);
+    CHECK_INT(change.kept, 0);
+    CHECK_INT(change.gained, 1);
+    CHECK_INT(change.lost, 2);
+    CHECK_INT(change.linked[0], 3);
+    CHECK_INT(change.linked[1], 2);
+    CHECK_INT(change.entering, 1);
+    CHECK_INT(change.leaving, 2);
+    CHECK_INT(VECTOR(change.linked_in)[2], 3); /* c */
+    CHECK_INT(VECTOR(change.linked_in)[3], 2); /* d */
+    coopnet_snapshots_comparison_destroy(&change);
+    coopnet_graph_destroy(&graphs[1]);
+
+    /* graphs of other actors cannot be compared */
+    options[1].level_mask = 1u << COOPNET_LEVEL_LOCAL;
+    CHECK_INT(coopnet_graph_init_cooperation(&graphs[1], bundle, &options[1], &err), COOPNET_OK);
+    CHECK_INT(coopnet_snapshots_compare(&graphs[0], &graphs[1], &change, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "do not have the same actors");
+    coopnet_snapshots_comparison_destroy(&change);
+    coopnet_graph_destroy(&graphs[0]);
+    coopnet_graph_destroy(&graphs[1]);
+
+    CHECK_INT(coopnet_snapshots_parse_windows("2023/2024", windows, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "expected two windows");
+    CHECK_INT(coopnet_snapshots_parse_windows("2023,2024/2025", windows, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "window '2023' is not FROM/TO");
+    CHECK_INT(coopnet_snapshots_parse_windows("a,b,c", windows, &err), COOPNET_EINVAL);
+    CHECK(coopnet_snapshots_parse_windows("2023/2022,2024/2025", windows, &err) != COOPNET_OK);
+    coopnet_date_t day;
+    CHECK_INT(coopnet_date_parse("2024", &day, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_options_set_between(&options[0], day, &err), COOPNET_EINVAL);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     TEST_RUN(test_years);
     TEST_RUN(test_cut_off);
     TEST_RUN(test_quarters_and_window);
     TEST_RUN(test_undated);
+    TEST_RUN(test_compare_windows);
     return TEST_DONE();
 }

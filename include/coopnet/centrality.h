@@ -41,7 +41,7 @@ typedef enum {
 
 /* One-line definitions of the measures (coopnet_measure_description returns them; the command
  * line's --help strings are built from the same macros). */
-#define COOPNET_MEASURE_TEXT_DEGREE "number of distinct partners"
+#define COOPNET_MEASURE_TEXT_DEGREE "number of distinct linked actors"
 #define COOPNET_MEASURE_TEXT_STRENGTH "sum of the weights of the actor's links"
 #define COOPNET_MEASURE_TEXT_BETWEENNESS                                                           \
     "shortest paths between other actors passing through the actor (raw, igraph)"
@@ -52,7 +52,7 @@ typedef enum {
 #define COOPNET_MEASURE_TEXT_PAGERANK "PageRank, damping 0.85 (values sum to 1)"
 #define COOPNET_MEASURE_TEXT_CORENESS "k-core index (largest k of a k-core holding the actor)"
 #define COOPNET_MEASURE_TEXT_CONSTRAINT                                                            \
-    "Burt's constraint: partners tied to each other (low = broker; empty if isolated)"
+    "Burt's constraint: linked actors tied to each other (low = broker; empty if isolated)"
 
 /* The names of the measures as the command line spells them ("betweenness"), in enum order,
  * NULL-terminated: the one list every command, figure and report uses. */

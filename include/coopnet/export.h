@@ -16,11 +16,11 @@ extern "C" {
 #endif
 
 typedef enum {
-    COOPNET_EXPORT_GRAPHML = 0, /* .graphml: every actor attribute, edge weight and counts */
+    COOPNET_EXPORT_GRAPHML = 0, /* .graphml: every actor attribute, edge weight, counts, layers */
     COOPNET_EXPORT_GEXF,        /* .gexf: GEXF 1.3 with time spells from event dates (Gephi) */
     COOPNET_EXPORT_PAJEK,       /* .net: Pajek */
-    COOPNET_EXPORT_EDGELIST,    /* .csv: from,to,weight,events,ties; ids a spreadsheet would run
-                                 * as formulas get a leading apostrophe (coopnet/table.h) */
+    COOPNET_EXPORT_EDGELIST, /* .csv: from,to,weight,events,ties,layers; ids a spreadsheet would run
+                              * as formulas get a leading apostrophe (coopnet/table.h) */
     COOPNET_EXPORT_EDGELIST_RAW /* "csv-raw": the same with ids exactly as in the data */
 } coopnet_export_format_t;
 

@@ -96,6 +96,13 @@ COOPNET_API bool coopnet_graph_options_window(const coopnet_graph_options_t *opt
                                               const coopnet_bundle_t *bundle, int32_t *first,
                                               int32_t *last);
 
+/* Sets options->since and options->as_of to the window FROM/TO (an interval date; an open side
+ * '..' leaves that bound unset): the one definition of `--between` and of each window of
+ * `--compare`. Events and ties then count as options->as_of_reading says (certain: surely under
+ * way in the window; possible: possibly). EINVAL when window is not an interval. O(1). */
+COOPNET_API int coopnet_graph_options_set_between(coopnet_graph_options_t *options,
+                                                  coopnet_date_t window, coopnet_error_t *err);
+
 /* Parses the option values the command line takes ("events", "newman", "local,national");
  * COOPNET_EINVAL with a message naming the value otherwise. */
 COOPNET_API int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer,
@@ -133,10 +140,17 @@ COOPNET_API bool coopnet_graph_keeps_tie(const coopnet_bundle_t *bundle, size_t 
  * brokerage.h and communities.h read the bundle and the options from the graph itself, so a
  * result always describes the graph it was computed on. */
 typedef struct coopnet_graph {
-    igraph_t graph;                      /* undirected, simple */
-    igraph_vector_t weight;              /* per edge, > 0 */
-    igraph_vector_int_t shared_events;   /* per edge: events both ends attended */
-    igraph_vector_int_t shared_ties;     /* per edge: ties between the ends */
+    igraph_t graph;                    /* undirected, simple */
+    igraph_vector_t weight;            /* per edge, > 0 */
+    igraph_vector_int_t shared_events; /* per edge: events both ends attended */
+    igraph_vector_int_t shared_ties;   /* per edge: ties between the ends */
+    igraph_vector_int_t layer_set;     /* per edge: its index into layer_sets */
+    /* The distinct sets of relation layers that support an edge, each as text: "events" when the
+     * graph kept co-attendance for the pair (after the backbone), then the types of the kept ties
+     * between the ends, distinct (strcmp) and sorted (strcmp), joined by ';'
+     * ("events;mou;technical_support"). Read them with coopnet_graph_edge_layers. Owned. */
+    char **layer_sets;
+    size_t n_layer_sets;
     igraph_vector_int_t actor_of_vertex; /* vertex -> index into bundle->actors */
     igraph_vector_int_t vertex_of_actor; /* actor -> vertex, or -1 when filtered out */
 
@@ -154,9 +168,9 @@ typedef struct coopnet_graph {
  * does not keep has no shared events in the graph (and no link unless a tie joins it). On
  * failure graph is left destroyed and err says why (EINVAL for an unknown actor among the
  * excluded ids or an unknown event among the excluded events, EDATA when the SDSM fit does not
- * converge, ENOMEM). Cost: O(sum over events of size^2 + ties + events * excluded events) time,
- * O(edges) memory beyond the graph, plus the backbone's (coopnet_backbone_compute) with sdsm or
- * fixed-row. */
+ * converge, ENOMEM). Cost: O(sum over events of size^2 + ties log ties + events * excluded
+ * events) time, O(edges) memory beyond the graph, plus the backbone's (coopnet_backbone_compute)
+ * with sdsm or fixed-row. */
 COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
                                                const coopnet_bundle_t *bundle,
                                                const coopnet_graph_options_t *options,
@@ -164,6 +178,13 @@ COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
 
 /* Frees what the graph owns. Accepts a zeroed object. */
 COOPNET_API void coopnet_graph_destroy(coopnet_graph_t *graph);
+
+/* The relation layers that support edge (0 <= edge < igraph_ecount(&graph->graph)), as text:
+ * "events", "mou", "events;mou;technical_support" (see layer_sets). The one definition of a
+ * link's layers: the exports, `nlc --table links` and the JSON/CSV of every command that lists
+ * links read it. Points into graph (valid while it lives). O(1). */
+COOPNET_API const char *coopnet_graph_edge_layers(const coopnet_graph_t *graph,
+                                                  igraph_integer_t edge);
 
 typedef struct coopnet_two_mode {
     igraph_t graph;                /* undirected; vertices: kept actors, then kept events */

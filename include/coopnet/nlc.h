@@ -41,6 +41,12 @@ typedef struct coopnet_nlc_reach {
     igraph_integer_t national;    /* national actors of the country */
     double share; /* linked / subnational; NaN when there are none, or when the data has no
                    * national actor of the country (unknown, not 0%) */
+    /* of the linked, by what (an actor may count in both): those with a link that carries a
+     * formal tie (coopnet_tie_type_is_formal: an agreement or technical support), and those with
+     * a link that carries shared events (co-attendees, after the backbone); the shares are of
+     * subnational, NaN when share is */
+    igraph_integer_t linked_formal, co_attendees;
+    double formal_share, co_attendee_share;
 } coopnet_nlc_reach_t;
 
 typedef struct coopnet_nlc {
@@ -77,8 +83,11 @@ typedef struct coopnet_nlc_link {
     igraph_integer_t edge;           /* the link's edge in graph->graph */
     igraph_integer_t shared_events;  /* graph->shared_events of the edge */
     igraph_integer_t ties;           /* graph->shared_ties of the edge */
+    const char *layers;              /* the layers that support it (coopnet_graph_edge_layers:
+                                      * "events;mou"); points into the graph */
     const char *tie_types;           /* the distinct types of those ties, sorted, joined by ';'
-                                      * ("mou;technical_support"); "" when none; owned by links */
+                                      * ("mou;technical_support"), the layers after "events";
+                                      * "" when none; points into the graph */
     coopnet_date_t first_date;       /* the earliest date of a dated shared event or tie start
                                       * (at its precision); precision NONE when none is dated */
     coopnet_nlc_basis_t basis;
@@ -87,17 +96,16 @@ typedef struct coopnet_nlc_link {
 typedef struct coopnet_nlc_links {
     coopnet_nlc_link_t *links; /* by country, then national id, then other id (strcmp) */
     size_t n_links;
-    char *tie_type_text; /* internal: the storage of every link's tie_types */
 } coopnet_nlc_links_t;
 
 /* Lists the national-local and national-regional links of graph, per country. The shared events
  * and ties of a link are those the graph was built with (graph->options: layer, dates, excluded
  * events, backbone), so the counts are the graph's own per-edge counts and first_date only looks
  * at the events the graph kept for the pair. graph->bundle must outlive links (the strings and
- * actors point into it). On success *links is owned by the caller (coopnet_nlc_links_destroy);
- * on failure (COOPNET_ENOMEM) it is left destroyed. Cost: O(E + L log L + T log d + sum over
- * kept dated events of national participants x size x log d) time, L links, T ties, d the
- * largest degree; O(E + T) memory. */
+ * actors point into it), and so must graph (the layers point into it). On success *links is owned
+ * by the caller (coopnet_nlc_links_destroy); on failure (COOPNET_ENOMEM) it is left destroyed.
+ * Cost: O(E + L log L + T log d + sum over kept dated events of national participants x size x log
+ * d) time, L links, T ties, d the largest degree; O(E + T) memory. */
 COOPNET_API int coopnet_nlc_links_compute(const coopnet_graph_t *graph, coopnet_nlc_links_t *links,
                                           coopnet_error_t *err);
 

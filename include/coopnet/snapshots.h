@@ -74,6 +74,41 @@ COOPNET_API int coopnet_snapshots_change_between(const coopnet_snapshots_t *snap
                                                  coopnet_snapshot_change_t *change,
                                                  coopnet_error_t *err);
 
+/* ---- two windows side by side (`snapshots --compare`, `nlc --compare`) ---------------------- */
+
+/* Parses "FROM/TO,FROM/TO" (each an interval date, either side may be '..') into windows[0] and
+ * windows[1]. EINVAL naming the value unless there are exactly two intervals. O(length). */
+COOPNET_API int coopnet_snapshots_parse_windows(const char *text, coopnet_date_t windows[2],
+                                                coopnet_error_t *err);
+
+/* What changed between the cooperation graphs of two windows built from the same bundle with the
+ * same options but the window (coopnet_graph_options_set_between), so that both have the same
+ * vertices. An actor is *linked* in a window when it has at least one link in that window's
+ * graph; it *enters* when linked in the second window and not in the first, and *leaves* the
+ * other way round. */
+typedef struct coopnet_snapshots_comparison {
+    igraph_integer_t links[2];     /* the links (edges) of each window's graph */
+    igraph_integer_t gained, lost; /* links in the second window only / in the first only */
+    igraph_integer_t kept;         /* links in both */
+    igraph_integer_t linked[2];    /* actors with a link in each window */
+    igraph_integer_t entering;     /* actors linked in the second window only */
+    igraph_integer_t leaving;      /* actors linked in the first window only */
+    igraph_vector_int_t linked_in; /* per vertex: bit 0 linked in the first, bit 1 in the
+                                    * second (0: in neither, 3: in both) */
+} coopnet_snapshots_comparison_t;
+
+/* Compares the graphs first and second (built as above). On success *change is owned by the
+ * caller (coopnet_snapshots_comparison_destroy); on failure it is left destroyed: EINVAL when the
+ * two graphs do not have the same vertices (not built from the same bundle and actor filters),
+ * ENOMEM. O(V + E log d) time, d the largest degree; O(V) memory. */
+COOPNET_API int coopnet_snapshots_compare(const coopnet_graph_t *first,
+                                          const coopnet_graph_t *second,
+                                          coopnet_snapshots_comparison_t *change,
+                                          coopnet_error_t *err);
+
+/* Frees what change owns. Accepts a zeroed object. */
+COOPNET_API void coopnet_snapshots_comparison_destroy(coopnet_snapshots_comparison_t *change);
+
 #ifdef __cplusplus
 }
 #endif

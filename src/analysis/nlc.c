@@ -41,6 +41,34 @@ static bool is_international(const coopnet_actor_t *actor)
     return actor->level == COOPNET_LEVEL_INTERNATIONAL;
 }
 
+enum { LINKED = 1, LINKED_FORMAL = 2, LINKED_EVENTS = 4 };
+
+/* Per layer set of graph (coopnet_graph_edge_layers): LINKED_FORMAL when one of its layers is a
+ * formal tie type, LINKED_EVENTS when it holds the events layer. NULL when out of memory. */
+static unsigned char *layer_set_bits(const coopnet_graph_t *graph)
+{
+    unsigned char *bits = calloc(graph->n_layer_sets + 1, 1);
+    if (bits == NULL)
+        return NULL;
+    char layer[256];
+    for (size_t i = 0; i < graph->n_layer_sets; i++)
+        for (const char *item = graph->layer_sets[i]; item != NULL;) {
+            const char *separator = strchr(item, ';');
+            size_t length = separator ? (size_t)(separator - item) : strlen(item);
+            if (length < sizeof layer) {
+                memcpy(layer, item, length);
+                layer[length] = '\0';
+                /* "events" opens a set only as the co-attendance layer */
+                if (item == graph->layer_sets[i] && strcmp(layer, "events") == 0)
+                    bits[i] |= LINKED_EVENTS;
+                else if (coopnet_tie_type_is_formal(layer))
+                    bits[i] |= LINKED_FORMAL;
+            }
+            item = separator ? separator + 1 : NULL;
+        }
+    return bits;
+}
+
 int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = graph->bundle;
@@ -51,13 +79,15 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
     long *country_of = NULL;                          /* per vertex: index into countries, or -1 */
     double(*level_count)[COOPNET_LEVEL_COUNT] = NULL; /* per country, then the network */
     igraph_integer_t(*edge_count)[NLC_NETWORK_PAIRS] = NULL;
-    unsigned char *linked = NULL;
+    unsigned char *linked = NULL;   /* per vertex: LINKED_* bits */
+    unsigned char *set_bits = NULL; /* per layer set of the graph: LINKED_FORMAL, LINKED_EVENTS */
     memset(nlc, 0, sizeof *nlc);
 
     countries = coopnet_i_alloc_array((size_t)n, sizeof *countries);
     country_of = coopnet_i_alloc_array((size_t)n, sizeof *country_of);
     linked = calloc((size_t)n + 1, 1);
-    if (!countries || !country_of || !linked) {
+    set_bits = layer_set_bits(graph);
+    if (!countries || !country_of || !linked || !set_bits) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing national-local links");
         goto cleanup;
     }
@@ -120,12 +150,13 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
             country = country_of[u];
         if (country >= 0)
             edge_count[country][slot]++;
-        /* reach: a subnational actor with a national partner of its own country */
+        /* reach: a subnational actor with a link to a national actor of its own country */
         if (country_of[u] >= 0 && country_of[u] == country_of[v]) {
+            unsigned char bits = LINKED | set_bits[VECTOR(graph->layer_set)[e]];
             if (a->level == COOPNET_LEVEL_NATIONAL && b->level < COOPNET_LEVEL_NATIONAL)
-                linked[v] = 1;
+                linked[v] |= bits;
             if (b->level == COOPNET_LEVEL_NATIONAL && a->level < COOPNET_LEVEL_NATIONAL)
-                linked[u] = 1;
+                linked[u] |= bits;
         }
     }
 
@@ -161,14 +192,19 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
         if (country_of[v] < 0 || actor->level >= COOPNET_LEVEL_NATIONAL)
             continue;
         nlc->reach[country_of[v]].subnational++;
-        nlc->reach[country_of[v]].linked += linked[v];
+        nlc->reach[country_of[v]].linked += (linked[v] & LINKED) != 0;
+        nlc->reach[country_of[v]].linked_formal += (linked[v] & LINKED_FORMAL) != 0;
+        nlc->reach[country_of[v]].co_attendees += (linked[v] & LINKED_EVENTS) != 0;
     }
     for (size_t c = 0; c < n_countries; c++) {
         coopnet_nlc_reach_t *reach = &nlc->reach[c];
         /* without a national actor of the country in the data the share is unknown, not 0 */
-        reach->share = reach->subnational && reach->national
-                           ? (double)reach->linked / (double)reach->subnational
-                           : NAN;
+        bool known = reach->subnational && reach->national;
+        reach->share = known ? (double)reach->linked / (double)reach->subnational : NAN;
+        reach->formal_share =
+            known ? (double)reach->linked_formal / (double)reach->subnational : NAN;
+        reach->co_attendee_share =
+            known ? (double)reach->co_attendees / (double)reach->subnational : NAN;
     }
     nlc->n_countries = n_countries;
 cleanup:
@@ -177,6 +213,7 @@ cleanup:
     free(level_count);
     free(edge_count);
     free(linked);
+    free(set_bits);
     if (status != COOPNET_OK)
         coopnet_nlc_destroy(nlc);
     return status;
@@ -202,7 +239,6 @@ void coopnet_nlc_links_destroy(coopnet_nlc_links_t *links)
     if (links == NULL)
         return;
     free(links->links);
-    free(links->tie_type_text);
     memset(links, 0, sizeof *links);
 }
 
@@ -253,7 +289,12 @@ static size_t find_links(const coopnet_graph_t *graph, coopnet_nlc_link_t *links
         link->edge = e;
         link->shared_events = VECTOR(graph->shared_events)[e];
         link->ties = VECTOR(graph->shared_ties)[e];
-        link->tie_types = "";
+        link->layers = coopnet_graph_edge_layers(graph, e);
+        /* "events" comes first in a layer set: the tie types are what follows it */
+        link->tie_types = link->layers;
+        if (strncmp(link->tie_types, "events", 6) == 0 &&
+            (link->tie_types[6] == '\0' || link->tie_types[6] == ';'))
+            link->tie_types += link->tie_types[6] == ';' ? 7 : 6;
     }
     return n_links;
 }
@@ -282,16 +323,11 @@ int coopnet_nlc_links_compute(const coopnet_graph_t *graph, coopnet_nlc_links_t 
     int status = COOPNET_OK;
     size_t n_edges = (size_t)igraph_ecount(&graph->graph);
     long *link_of_edge = NULL;
-    size_t *type_start = NULL; /* CSR: the kept ties' types of each link */
-    const char **types = NULL; /* their type strings */
-    long *link_of_tie = NULL;  /* per tie of the bundle: its link, or -1 */
     memset(links, 0, sizeof *links);
 
     links->links = coopnet_i_alloc_array(n_edges + 1, sizeof *links->links);
     link_of_edge = coopnet_i_alloc_array(n_edges + 1, sizeof *link_of_edge);
-    link_of_tie = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *link_of_tie);
-    types = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *types);
-    if (!links->links || !link_of_edge || !link_of_tie || !types) {
+    if (!links->links || !link_of_edge) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory listing national-local links");
         goto cleanup;
     }
@@ -302,64 +338,21 @@ int coopnet_nlc_links_compute(const coopnet_graph_t *graph, coopnet_nlc_links_t 
     for (size_t l = 0; l < links->n_links; l++)
         link_of_edge[links->links[l].edge] = (long)l;
 
-    type_start = calloc(links->n_links + 1, sizeof *type_start);
-    if (type_start == NULL) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory listing national-local links");
-        goto cleanup;
-    }
-    /* the ties of each link (the graph's ties: the same options decide), and their first start */
+    /* the basis and first tie start of each link, from the ties the graph kept (the same
+     * options decide) */
     for (size_t t = 0; t < bundle->n_ties; t++) {
         const coopnet_tie_t *tie = &bundle->ties[t];
-        link_of_tie[t] = coopnet_graph_keeps_tie(bundle, t, options)
-                             ? link_between(graph, link_of_edge, (size_t)tie->from, (size_t)tie->to)
-                             : -1;
-        if (link_of_tie[t] < 0)
+        long l = coopnet_graph_keeps_tie(bundle, t, options)
+                     ? link_between(graph, link_of_edge, (size_t)tie->from, (size_t)tie->to)
+                     : -1;
+        if (l < 0)
             continue;
-        coopnet_nlc_link_t *link = &links->links[link_of_tie[t]];
-        type_start[link_of_tie[t] + 1]++;
+        coopnet_nlc_link_t *link = &links->links[l];
         keep_earliest(&link->first_date, tie->start);
         if (coopnet_tie_type_is_formal(tie->type))
             link->basis = COOPNET_NLC_BASIS_FORMAL;
         else if (link->basis != COOPNET_NLC_BASIS_FORMAL)
             link->basis = COOPNET_NLC_BASIS_TIES;
-    }
-    for (size_t l = 0; l < links->n_links; l++)
-        type_start[l + 1] += type_start[l];
-    size_t text_size = 1;
-    for (size_t t = 0; t < bundle->n_ties; t++)
-        if (link_of_tie[t] >= 0) {
-            /* filling moves type_start[l] to the end of link l's types; shifted back below */
-            types[type_start[link_of_tie[t]]++] = bundle->ties[t].type;
-            text_size += strlen(bundle->ties[t].type) + 1;
-        }
-    for (size_t l = links->n_links; l > 0; l--)
-        type_start[l] = type_start[l - 1];
-    type_start[0] = 0;
-
-    links->tie_type_text = malloc(text_size);
-    if (links->tie_type_text == NULL) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory listing national-local links");
-        goto cleanup;
-    }
-    /* each link's types start after the terminator of the previous link's (or the first byte) */
-    char *text = links->tie_type_text;
-    *text = '\0';
-    for (size_t l = 0; l < links->n_links; l++) {
-        size_t first = type_start[l], end = type_start[l + 1];
-        if (first == end)
-            continue; /* tie_types stays "" */
-        qsort(types + first, end - first, sizeof *types, compare_strings);
-        links->links[l].tie_types = ++text;
-        for (size_t k = first; k < end; k++) {
-            if (k > first && strcmp(types[k], types[k - 1]) == 0)
-                continue;
-            if (text != links->links[l].tie_types)
-                *text++ = ';';
-            size_t length = strlen(types[k]);
-            memcpy(text, types[k], length);
-            text += length;
-        }
-        *text = '\0';
     }
 
     /* the first dated shared event of each link whose co-attendance the graph kept */
@@ -382,9 +375,6 @@ int coopnet_nlc_links_compute(const coopnet_graph_t *graph, coopnet_nlc_links_t 
     }
 cleanup:
     free(link_of_edge);
-    free(type_start);
-    free(types);
-    free(link_of_tie);
     if (status != COOPNET_OK)
         coopnet_nlc_links_destroy(links);
     return status;

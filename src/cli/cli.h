@@ -86,8 +86,8 @@ void cli_graph_options_free(cli_graph_options_t *options);
 #define CLI_GRAPH_FILTER_OPTIONS(options)                                                          \
     CLI_VALUE("layer", "events|ties|formal|all",                                                   \
               "which relations make the cooperation graph, a comma\nlist of: events "              \
-              "(co-attendance), ties (every\ntie type), formal (agreements), tie types (mou,\n"    \
-              "partnership, ...) or all (default)",                                                \
+              "(co-attendance), ties (every\ntie type), formal (agreements and technical\n"        \
+              "support), tie types (mou, partnership, ...) or all\n(default)",                     \
               (options), cli_parse_layer),                                                         \
         CLI_VALUE("exclude", "ID[,ID...]",                                                         \
                   "leave these actors out; their events stay (coopnet\nwhatif --without drops "    \

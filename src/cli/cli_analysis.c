@@ -85,3 +85,52 @@ void cli_analysis_bundle_actor_cells(cli_analysis_t *analysis, coopnet_table_t *
     coopnet_table_string(table, coopnet_level_name(actor->level));
     coopnet_table_string(table, actor->country);
 }
+
+int cli_parse_compare(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err)
+{
+    cli_compare_t *compare = field;
+    if (coopnet_snapshots_parse_windows(value, compare->windows, err) != COOPNET_OK)
+        return coopnet_error_prefix(err, "--%s", option->name);
+    for (int w = 0; w < 2; w++)
+        coopnet_date_format(compare->windows[w], compare->window_text[w]);
+    compare->given = true;
+    return COOPNET_OK;
+}
+
+int cli_analysis_start_compare(cli_analysis_t *analysis, int n_operands, char **operands,
+                               cli_compare_t *compare)
+{
+    coopnet_error_t err;
+    cli_graph_options_t *options = &analysis->graph_options;
+    if (options->as_of_given || options->between_given)
+        return cli_usage_error(analysis->command,
+                               "--compare gives each window its dates: drop --as-of and --between");
+    if (coopnet_graph_options_set_between(&options->graph, compare->windows[0], &err) != COOPNET_OK)
+        return cli_fail(&err);
+    int exit_status = cli_analysis_start(analysis, n_operands, operands);
+    if (exit_status != COOPNET_EXIT_OK)
+        return exit_status;
+    coopnet_graph_options_t second = options->graph;
+    if (coopnet_graph_options_set_between(&second, compare->windows[1], &err) != COOPNET_OK ||
+        coopnet_graph_init_cooperation(&compare->second, analysis->bundle, &second, &err) !=
+            COOPNET_OK ||
+        coopnet_snapshots_compare(&analysis->graph, &compare->second, &compare->change, &err) !=
+            COOPNET_OK)
+        return cli_fail(&err);
+    return COOPNET_EXIT_OK;
+}
+
+void cli_compare_cells(const cli_analysis_t *analysis, const cli_compare_t *compare,
+                       coopnet_table_t *table)
+{
+    coopnet_table_string(table, compare->window_text[0]);
+    coopnet_table_string(table, compare->window_text[1]);
+    coopnet_table_string(table, coopnet_reading_name(analysis->graph_options.graph.as_of_reading));
+}
+
+void cli_compare_free(cli_compare_t *compare)
+{
+    coopnet_graph_destroy(&compare->second);
+    coopnet_snapshots_comparison_destroy(&compare->change);
+}

@@ -50,4 +50,35 @@ void cli_analysis_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
 void cli_analysis_bundle_actor_cells(cli_analysis_t *analysis, coopnet_table_t *table,
                                      igraph_integer_t actor_index);
 
+/* --compare FROM/TO,FROM/TO (nlc, snapshots): the cooperation graph of each window, the first
+ * being analysis->graph once started, and what changed between them. */
+typedef struct cli_compare {
+    bool given;
+    coopnet_date_t windows[2];
+    char window_text[2][COOPNET_DATE_TEXT_SIZE]; /* as the output cells write them */
+    coopnet_graph_t second;                      /* the second window's graph */
+    coopnet_snapshots_comparison_t change;
+} cli_compare_t;
+
+#define CLI_COMPARE_OPTION(compare)                                                                \
+    CLI_VALUE("compare", "FROM/TO,FROM/TO",                                                        \
+              "two windows side by side with the change, each read\nas --between reads its "       \
+              "window (--as-of-mode)",                                                             \
+              (compare), cli_parse_compare)
+
+int cli_parse_compare(const cli_option_t *option, const char *value, void *field,
+                      coopnet_error_t *err); /* cli_compare_t */
+
+/* cli_analysis_start for --compare: the first window's graph becomes analysis->graph, the
+ * second's compare->second, and compare->change what changed. A usage error (2) with --as-of or
+ * --between. Returns an exit status (0 to go on). */
+int cli_analysis_start_compare(cli_analysis_t *analysis, int n_operands, char **operands,
+                               cli_compare_t *compare);
+
+/* The cells window_1, window_2, reading of every --compare row. */
+void cli_compare_cells(const cli_analysis_t *analysis, const cli_compare_t *compare,
+                       coopnet_table_t *table);
+
+void cli_compare_free(cli_compare_t *compare);
+
 #endif

@@ -364,14 +364,9 @@ int cli_parse_between(const cli_option_t *option, const char *value, void *field
                                  "--%s needs FROM/TO (2024-01/2024-12, or '..' for an open side), "
                                  "not '%s'",
                                  option->name, value);
-    coopnet_date_t none = {0};
-    options->graph.since =
-        window.start_precision == COOPNET_DATE_NONE ? none : coopnet_date_from_day(window.day);
-    options->graph.as_of = window.end_precision == COOPNET_DATE_NONE
-                               ? none
-                               : coopnet_date_from_day(coopnet_date_last_day(window));
-    options->between_given = true;
-    return COOPNET_OK;
+    int status = coopnet_graph_options_set_between(&options->graph, window, err);
+    options->between_given = status == COOPNET_OK;
+    return status;
 }
 
 int cli_parse_window(const cli_option_t *option, const char *value, void *field,

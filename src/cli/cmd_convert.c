@@ -12,11 +12,15 @@ const cli_command_t cli_command_convert = {
     .usage = "usage: coopnet convert [OPTIONS] BUNDLE -o FILE.{graphml,gexf,net,csv}\n"
              "       coopnet convert [OPTIONS] BUNDLE --format FORMAT [-o FILE]",
     .help = "\nWrites the cooperation graph in the format named by the output file's extension:\n"
-            "  .graphml  GraphML with every actor attribute and the edge weight, events, ties\n"
+            "  .graphml  GraphML with every actor attribute and the edge weight, events,\n"
+            "            ties and layers\n"
             "  .gexf     GEXF 1.3 with time spells from the first dated event or tie of each\n"
             "            actor and link, so that Gephi's timeline shows the network growing\n"
             "  .net      Pajek\n"
-            "  .csv      edge list: from,to,weight,events,ties\n"
+            "  .csv      edge list: from,to,weight,events,ties,layers\n"
+            "Each link's layers say what supports it: 'events' (shared events kept by the\n"
+            "options and --backbone), then the types of the ties between the two, sorted and\n"
+            "';'-separated, e.g. events;mou;technical_support (filter it with 'contains').\n"
             "The file is written atomically: a failed run leaves no partial file.\n",
     .examples = "Example:\n"
                 "  coopnet convert datasets/mena-hub -o mena.gexf\n",

@@ -18,12 +18,13 @@ const cli_command_t cli_command_generate = {
     .help = "\nWrites actors.csv, events.csv, participation.csv and ties.csv into DIR (created\n"
             "when missing). The bundle has K countries (real ISO codes) with national bodies,\n"
             "governorates (regional) and cities (local) grouped in regions, plus international\n"
-            "partners (2% of the actors); events mostly within one country, some within one\n"
-            "region and about 6% across countries, convened by partners; heavy-tailed\n"
-            "(log-normal) event sizes of mean S, at least 2; dates over Y years ending with\n"
-            "YEAR, more of them in later years, ids in date order; actors of heavy-tailed\n"
-            "activity; T agreements between levels. Every actor takes part in an event or a\n"
-            "tie when there are enough participations. The same options give the same bytes.\n"
+            "organisations (2% of the actors); events mostly within one country, some within\n"
+            "one region and about 6% across countries, convened by the international\n"
+            "organisations; heavy-tailed (log-normal) event sizes of mean S, at least 2; dates\n"
+            "over Y years ending with YEAR, more of them in later years, ids in date order;\n"
+            "actors of heavy-tailed activity; T ties between levels (partnership, funding,\n"
+            "technical_support, membership). Every actor takes part in an event or a tie\n"
+            "when there are enough participations. The same options give the same bytes.\n"
             "There are round(M * S) participations.\n",
     .examples = "Example:\n"
                 "  coopnet generate -o city-network --actors 100000 --events 100000 --seed 7\n",
@@ -63,7 +64,7 @@ static int run_generate(int argc, char **argv)
                   &generate.mean_size, parse_number),
         {.name = "ties",
          .argument = "T",
-         .help = "agreements (default: half the actors)",
+         .help = "ties between actors (default: half the actors)",
          .value = &ties,
          .parse = cli_parse_integer,
          .min = 0,

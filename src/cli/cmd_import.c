@@ -64,7 +64,8 @@ static int run_import(int argc, char **argv)
     const cli_option_t options[] = {
         CLI_STRING("output", 'o', "DIR", "the bundle directory to write (required)", &directory),
         CLI_STRING("ties", 0, "FILE",
-                   "a list of agreements: from, to, type, date, end, source,\nnote",
+                   "a list of ties (agreements, memberships, support...):\nfrom, to, type, date, "
+                   "end, source, note",
                    &import.ties_path),
         CLI_STRING("map", 0, "FIELD=HEADER,...",
                    "the column of a field whose header is not recognised\n(fields: event, date, "

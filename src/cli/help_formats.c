@@ -115,7 +115,7 @@ void cli_print_man_page(const cli_command_t *const *commands, size_t n_commands,
 {
     printf(".TH COOPNET 1 \"\" \"coopnet %s\" \"User Commands\"\n", coopnet_version());
     puts(".SH NAME\ncoopnet \\- analyse cooperation networks of cities, national bodies and "
-         "partners");
+         "international organisations");
     puts(".SH SYNOPSIS");
     print_roff_synopsis(program->usage);
     puts(".SH DESCRIPTION");

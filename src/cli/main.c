@@ -20,8 +20,9 @@ static const cli_program_text_t program_text = {
     "usage: coopnet COMMAND [OPTIONS] [ARGS]\n"
     "       coopnet help [COMMAND] | coopnet COMMAND --help | coopnet --version\n",
     "coopnet analyses cooperation networks: actors (cities, governorates, national\n"
-    "bodies, international partners) linked by the events they attend together and\n"
-    "the agreements they sign. Input is a bundle directory of CSV files\n"
+    "bodies, international organisations) linked by the events they attend together\n"
+    "and the ties between them (agreements, memberships, technical support...).\n"
+    "Input is a bundle directory of CSV files\n"
     "(docs/bundle-format.md) or a GraphML file.\n",
     cli_exit_codes_help};
 

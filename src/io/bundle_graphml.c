@@ -310,6 +310,10 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
     const char *tie_type = keep(bundle, "graphml");
     if (tie_type == NULL)
         goto cleanup;
+    /* a file coopnet wrote says what supports each link: read back, that is the tie's type, so
+     * that converting it again gives the same layers */
+    bool have_layers =
+        attribute_type(&graph, IGRAPH_ATTRIBUTE_EDGE, "layers") == IGRAPH_ATTRIBUTE_STRING;
     for (igraph_integer_t e = 0; e < n_edges; e++) {
         coopnet_tie_t *tie = &bundle->ties[bundle->n_ties];
         tie->line = have_lines ? lines.edge_line[e] : 0;
@@ -318,6 +322,9 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
         if (tie->from == tie->to)
             continue; /* a self-loop carries no cooperation */
         tie->type = tie_type;
+        if (have_layers && EAS(&graph, "layers", e)[0] != '\0' &&
+            (tie->type = keep(bundle, EAS(&graph, "layers", e))) == NULL)
+            goto cleanup;
         tie->source = bundle->actors[0].source;
         tie->note = "";
         tie->start_source = "";

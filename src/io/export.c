@@ -117,6 +117,7 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
     fputs("  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
           "  <key id=\"e_events\" for=\"edge\" attr.name=\"events\" attr.type=\"int\"/>\n"
           "  <key id=\"e_ties\" for=\"edge\" attr.name=\"ties\" attr.type=\"int\"/>\n"
+          "  <key id=\"e_layers\" for=\"edge\" attr.name=\"layers\" attr.type=\"string\"/>\n"
           "  <graph id=\"",
           stream);
     xml_text(stream, bundle->name);
@@ -163,9 +164,11 @@ static void write_graphml(const coopnet_bundle_t *bundle, const coopnet_graph_t 
         fprintf(stream,
                 "\">\n      <data key=\"e_weight\">%.10g</data>\n"
                 "      <data key=\"e_events\">%lld</data>\n"
-                "      <data key=\"e_ties\">%lld</data>\n    </edge>\n",
+                "      <data key=\"e_ties\">%lld</data>\n      <data key=\"e_layers\">",
                 VECTOR(graph->weight)[e], (long long)VECTOR(graph->shared_events)[e],
                 (long long)VECTOR(graph->shared_ties)[e]);
+        xml_text(stream, coopnet_graph_edge_layers(graph, e));
+        fputs("</data>\n    </edge>\n", stream);
     }
     fputs("  </graph>\n</graphml>\n", stream);
 }
@@ -232,13 +235,17 @@ static int find_first_dates(const coopnet_bundle_t *bundle, const coopnet_graph_
                 int32_t other = is_event ? bundle->participations[q].actor
                                          : bundle->ties[k - bundle->n_events].to;
                 igraph_integer_t w = vertex_of[other];
-                igraph_integer_t edge;
+                igraph_integer_t edge = -1;
                 if (w < 0 || w == u)
                     continue;
+                /* with error = false a missing edge is -1: a co-attending pair the backbone left
+                 * out has none, and one joined by a tie alone does not date from the event */
                 COOPNET_IGRAPH_CHECK(err, status,
                                      igraph_get_eid(&graph->graph, &edge, u, w, IGRAPH_UNDIRECTED,
-                                                    /*error=*/true),
+                                                    /*error=*/false),
                                      "writing GEXF");
+                if (edge < 0 || (is_event && VECTOR(graph->shared_events)[edge] == 0))
+                    continue;
                 if (day < dates->edge[edge])
                     dates->edge[edge] = day;
                 if (surely < dates->edge_surely[edge])
@@ -307,6 +314,7 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
           "    <attributes class=\"edge\" mode=\"static\">\n"
           "      <attribute id=\"events\" title=\"events\" type=\"integer\"/>\n"
           "      <attribute id=\"ties\" title=\"ties\" type=\"integer\"/>\n"
+          "      <attribute id=\"layers\" title=\"layers\" type=\"string\"/>\n"
           "      <attribute id=\"surely_by\" title=\"surely_by\" type=\"string\"/>\n"
           "    </attributes>\n    <nodes>\n",
           stream);
@@ -349,9 +357,12 @@ static int write_gexf(const coopnet_bundle_t *bundle, const coopnet_graph_t *gra
         fprintf(stream,
                 "\" weight=\"%.10g\">\n        <attvalues>\n"
                 "          <attvalue for=\"events\" value=\"%lld\"/>\n"
-                "          <attvalue for=\"ties\" value=\"%lld\"/>\n",
+                "          <attvalue for=\"ties\" value=\"%lld\"/>\n"
+                "          <attvalue for=\"layers\" value=\"",
                 VECTOR(graph->weight)[e], (long long)VECTOR(graph->shared_events)[e],
                 (long long)VECTOR(graph->shared_ties)[e]);
+        xml_text(stream, coopnet_graph_edge_layers(graph, e));
+        fputs("\"/>\n", stream);
         surely_by(stream, dates.edge_surely[e]);
         fputs("        </attvalues>\n", stream);
         gexf_spell(stream, dates.edge[e], "        ");
@@ -390,9 +401,9 @@ static void write_pajek(const coopnet_bundle_t *bundle, const coopnet_graph_t *g
 static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
                            coopnet_table_format_t format, FILE *stream)
 {
-    static const char *const columns[] = {"from", "to", "weight", "events", "ties"};
+    static const char *const columns[] = {"from", "to", "weight", "events", "ties", "layers"};
     coopnet_table_t table;
-    coopnet_table_begin(&table, stream, format, columns, 5);
+    coopnet_table_begin(&table, stream, format, columns, 6);
     igraph_integer_t n_edges = igraph_ecount(&graph->graph);
     for (igraph_integer_t e = 0; e < n_edges; e++) {
         igraph_integer_t u, v;
@@ -402,6 +413,7 @@ static void write_edgelist(const coopnet_bundle_t *bundle, const coopnet_graph_t
         coopnet_table_number(&table, VECTOR(graph->weight)[e]);
         coopnet_table_integer(&table, VECTOR(graph->shared_events)[e]);
         coopnet_table_integer(&table, VECTOR(graph->shared_ties)[e]);
+        coopnet_table_string(&table, coopnet_graph_edge_layers(graph, e));
         coopnet_table_end_row(&table);
     }
     coopnet_table_end(&table);

@@ -7,6 +7,7 @@
 #include "model/graph_internal.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +241,21 @@ bool coopnet_graph_options_window(const coopnet_graph_options_t *options,
     return coopnet_bundle_window(bundle, first, last);
 }
 
+int coopnet_graph_options_set_between(coopnet_graph_options_t *options, coopnet_date_t window,
+                                      coopnet_error_t *err)
+{
+    if (window.precision != COOPNET_DATE_INTERVAL)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "a window needs FROM/TO (2024-01/2024-12, or '..' for an open side)");
+    coopnet_date_t none = {0};
+    options->since =
+        window.start_precision == COOPNET_DATE_NONE ? none : coopnet_date_from_day(window.day);
+    options->as_of = window.end_precision == COOPNET_DATE_NONE
+                         ? none
+                         : coopnet_date_from_day(coopnet_date_last_day(window));
+    return COOPNET_OK;
+}
+
 /* The day of date the reading counts against a cut-off: its latest possible day (certain) or
  * its earliest (possible). */
 static int32_t reading_day(const coopnet_graph_options_t *options, const coopnet_bundle_t *bundle,
@@ -313,7 +329,8 @@ enum {
     MEMBER_VERTEX_OF_ACTOR = 1u << 5,
     MEMBER_OPTIONS = 1u << 6,
     MEMBER_IS_EVENT = 1u << 7, /* two-mode only */
-    MEMBER_ITEM = 1u << 8      /* two-mode only */
+    MEMBER_ITEM = 1u << 8,     /* two-mode only */
+    MEMBER_LAYER_SET = 1u << 9
 };
 
 static atomic_uint_fast64_t graph_builds;
@@ -442,9 +459,19 @@ void coopnet_graph_destroy(coopnet_graph_t *graph)
         igraph_vector_int_destroy(&graph->actor_of_vertex);
     if (members & MEMBER_VERTEX_OF_ACTOR)
         igraph_vector_int_destroy(&graph->vertex_of_actor);
+    if (members & MEMBER_LAYER_SET)
+        igraph_vector_int_destroy(&graph->layer_set);
     if (members & MEMBER_OPTIONS)
         free_options_copy(&graph->options);
+    for (size_t i = 0; i < graph->n_layer_sets; i++)
+        free(graph->layer_sets[i]);
+    free(graph->layer_sets);
     memset(graph, 0, sizeof *graph);
+}
+
+const char *coopnet_graph_edge_layers(const coopnet_graph_t *graph, igraph_integer_t edge)
+{
+    return graph->layer_sets[VECTOR(graph->layer_set)[edge]];
 }
 
 static int compare_int32(const void *a, const void *b)
@@ -452,6 +479,13 @@ static int compare_int32(const void *a, const void *b)
     int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
     return x < y ? -1 : x > y;
 }
+
+/* A kept tie as its smaller end vertex sees it. */
+typedef struct tie_slot {
+    int32_t other; /* the other end vertex */
+    int32_t type;  /* index into builder->type_names */
+    double weight;
+} tie_slot_t;
 
 /* The workspace of one build: CSR indexes of the kept events and ties of every vertex, and a
  * sparse accumulator over the other end of the pairs of the current vertex. Allocated once per
@@ -462,8 +496,9 @@ typedef struct builder {
     int32_t *events;           /* their indexes in the bundle */
     int32_t *events_of_vertex; /* kept events per vertex (for jaccard) */
     size_t *tie_start;         /* CSR: ties owned by the smaller end vertex */
-    int32_t *tie_other;        /* the other end of each */
-    double *tie_weight;
+    tie_slot_t *ties;          /* each sorted by its other end, then type */
+    const char **type_names;   /* the distinct tie types of the bundle, sorted (strcmp) */
+    size_t n_types;
     /* the accumulator, indexed by the other end */
     int32_t *shared_events;
     double *event_weight; /* sum of 1 / (size - 1) over the shared events */
@@ -472,6 +507,12 @@ typedef struct builder {
     int32_t *touched; /* the other ends seen for the current vertex */
     size_t n_touched;
     unsigned char *seen;
+    /* the layer sets found so far: their text -> index + 1 in graph->layer_sets (keys owned by
+     * the graph), the text of the current edge's, and graph->layer_sets' capacity */
+    GHashTable *layer_set_index;
+    char *layer_text;
+    size_t layer_text_capacity;
+    size_t layer_sets_capacity;
 } builder_t;
 
 static void builder_free(builder_t *builder)
@@ -480,14 +521,17 @@ static void builder_free(builder_t *builder)
     free(builder->events);
     free(builder->events_of_vertex);
     free(builder->tie_start);
-    free(builder->tie_other);
-    free(builder->tie_weight);
+    free(builder->ties);
+    free(builder->type_names);
     free(builder->shared_events);
     free(builder->event_weight);
     free(builder->shared_ties);
     free(builder->shared_tie_weight);
     free(builder->touched);
     free(builder->seen);
+    free(builder->layer_text);
+    if (builder->layer_set_index != NULL)
+        g_hash_table_destroy(builder->layer_set_index);
 }
 
 /* On failure (COOPNET_ENOMEM) the builder is left for builder_free. */
@@ -500,18 +544,19 @@ static int builder_alloc(builder_t *builder, size_t n_vertices, const coopnet_bu
     builder->events = coopnet_i_alloc_array(bundle->n_participations, sizeof *builder->events);
     builder->events_of_vertex = calloc(slots, sizeof *builder->events_of_vertex);
     builder->tie_start = calloc(slots, sizeof *builder->tie_start);
-    builder->tie_other = coopnet_i_alloc_array(bundle->n_ties, sizeof *builder->tie_other);
-    builder->tie_weight = coopnet_i_alloc_array(bundle->n_ties, sizeof *builder->tie_weight);
+    builder->ties = coopnet_i_alloc_array(bundle->n_ties, sizeof *builder->ties);
+    builder->type_names = coopnet_i_alloc_array(bundle->n_ties, sizeof *builder->type_names);
     builder->shared_events = calloc(slots, sizeof *builder->shared_events);
     builder->event_weight = calloc(slots, sizeof *builder->event_weight);
     builder->shared_ties = calloc(slots, sizeof *builder->shared_ties);
     builder->shared_tie_weight = calloc(slots, sizeof *builder->shared_tie_weight);
     builder->touched = coopnet_i_alloc_array(slots, sizeof *builder->touched);
     builder->seen = calloc(slots, 1);
+    builder->layer_set_index = g_hash_table_new(g_str_hash, g_str_equal);
     if (!builder->event_start || !builder->events || !builder->events_of_vertex ||
-        !builder->tie_start || !builder->tie_other || !builder->tie_weight ||
-        !builder->shared_events || !builder->event_weight || !builder->shared_ties ||
-        !builder->shared_tie_weight || !builder->touched || !builder->seen)
+        !builder->tie_start || !builder->ties || !builder->type_names || !builder->shared_events ||
+        !builder->event_weight || !builder->shared_ties || !builder->shared_tie_weight ||
+        !builder->touched || !builder->seen)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
     return COOPNET_OK;
 }
@@ -549,12 +594,40 @@ static void index_kept_events(builder_t *builder, const coopnet_bundle_t *bundle
         count[v] = (int32_t)(start[v + 1] - start[v]);
 }
 
-/* The kept ties between kept actors, each owned by its smaller end, as a CSR index. */
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int compare_tie_slots(const void *a, const void *b)
+{
+    const tie_slot_t *x = a, *y = b;
+    if (x->other != y->other)
+        return x->other < y->other ? -1 : 1;
+    return x->type < y->type ? -1 : x->type > y->type;
+}
+
+/* builder->type_names: the distinct tie types of the bundle, sorted. O(T log T). */
+static void index_tie_types(builder_t *builder, const coopnet_bundle_t *bundle)
+{
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        builder->type_names[t] = bundle->ties[t].type;
+    qsort(builder->type_names, bundle->n_ties, sizeof *builder->type_names, compare_names);
+    size_t n = 0;
+    for (size_t t = 0; t < bundle->n_ties; t++)
+        if (n == 0 || strcmp(builder->type_names[n - 1], builder->type_names[t]) != 0)
+            builder->type_names[n++] = builder->type_names[t];
+    builder->n_types = n;
+}
+
+/* The kept ties between kept actors, each owned by its smaller end, as a CSR index (each vertex's
+ * sorted by other end, then type, for the layers of its edges). */
 static int index_kept_ties(builder_t *builder, const coopnet_bundle_t *bundle,
                            const coopnet_graph_options_t *options,
                            const igraph_integer_t *vertex_of, coopnet_error_t *err)
 {
     size_t *start = builder->tie_start;
+    index_tie_types(builder, bundle);
     for (size_t t = 0; t < bundle->n_ties; t++) {
         if (!coopnet_graph_keeps_tie(bundle, t, options))
             continue;
@@ -575,10 +648,16 @@ static int index_kept_ties(builder_t *builder, const coopnet_bundle_t *bundle,
         if (a < 0 || b < 0)
             continue;
         size_t slot = next[a < b ? a : b]++;
-        builder->tie_other[slot] = (int32_t)(a < b ? b : a);
-        builder->tie_weight[slot] = bundle->ties[t].weight;
+        const char **type = bsearch(&bundle->ties[t].type, builder->type_names, builder->n_types,
+                                    sizeof *builder->type_names, compare_names);
+        builder->ties[slot] =
+            (tie_slot_t){(int32_t)(a < b ? b : a), (int32_t)(type - builder->type_names),
+                         bundle->ties[t].weight};
     }
     free(next);
+    for (size_t v = 0; v < builder->n_vertices; v++)
+        qsort(builder->ties + start[v], start[v + 1] - start[v], sizeof *builder->ties,
+              compare_tie_slots);
     return COOPNET_OK;
 }
 
@@ -609,10 +688,10 @@ static void accumulate_pairs_of(builder_t *builder, const coopnet_bundle_t *bund
         }
     }
     for (size_t k = builder->tie_start[u]; k < builder->tie_start[u + 1]; k++) {
-        int32_t v = builder->tie_other[k];
+        int32_t v = builder->ties[k].other;
         touch(builder, v);
         builder->shared_ties[v]++;
-        builder->shared_tie_weight[v] += builder->tie_weight[k];
+        builder->shared_tie_weight[v] += builder->ties[k].weight;
     }
     qsort(builder->touched, builder->n_touched, sizeof *builder->touched, compare_int32);
 }
@@ -675,11 +754,65 @@ static void filter_backbone(builder_t *builder, const coopnet_graph_t *graph,
     }
 }
 
+/* Appends name to the layer text of the current edge (length bytes so far), after a ';'. */
+static int append_layer(builder_t *builder, size_t *length, const char *name, coopnet_error_t *err)
+{
+    size_t name_length = strlen(name);
+    if (coopnet_i_grow((void **)&builder->layer_text, &builder->layer_text_capacity,
+                       *length + name_length + 2, 1) != COOPNET_OK)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
+    if (*length > 0)
+        builder->layer_text[(*length)++] = ';';
+    memcpy(builder->layer_text + *length, name, name_length);
+    *length += name_length;
+    builder->layer_text[*length] = '\0';
+    return COOPNET_OK;
+}
+
+/* *index receives the index in graph->layer_sets of the layers of the edge (u, v), added when
+ * new: "events" when the pair kept shared events, then the types of its ties, read from u's tie
+ * slots from *tie on (which moves past v's: the other ends come in increasing order). */
+static int find_layer_set(builder_t *builder, coopnet_graph_t *graph, size_t u, int32_t v,
+                          size_t *tie, igraph_integer_t *index, coopnet_error_t *err)
+{
+    size_t end = builder->tie_start[u + 1], length = 0;
+    int status = COOPNET_OK;
+    while (*tie < end && builder->ties[*tie].other < v)
+        (*tie)++;
+    if (builder->shared_events[v] > 0 &&
+        (status = append_layer(builder, &length, "events", err)) != COOPNET_OK)
+        return status;
+    for (int32_t last_type = -1; *tie < end && builder->ties[*tie].other == v; (*tie)++) {
+        int32_t type = builder->ties[*tie].type;
+        if (type != last_type &&
+            (status = append_layer(builder, &length, builder->type_names[type], err)) != COOPNET_OK)
+            return status;
+        last_type = type;
+    }
+    gpointer found = g_hash_table_lookup(builder->layer_set_index, builder->layer_text);
+    if (found != NULL) {
+        *index = (igraph_integer_t)GPOINTER_TO_SIZE(found) - 1;
+        return COOPNET_OK;
+    }
+    char *text = strdup(builder->layer_text);
+    if (text == NULL ||
+        coopnet_i_grow((void **)&graph->layer_sets, &builder->layer_sets_capacity,
+                       graph->n_layer_sets + 1, sizeof *graph->layer_sets) != COOPNET_OK) {
+        free(text);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory building the cooperation graph");
+    }
+    graph->layer_sets[graph->n_layer_sets++] = text;
+    g_hash_table_insert(builder->layer_set_index, text, GSIZE_TO_POINTER(graph->n_layer_sets));
+    *index = (igraph_integer_t)graph->n_layer_sets - 1;
+    return COOPNET_OK;
+}
+
 /* Appends the edges of u to its later neighbours (in vertex order) and clears the accumulator. */
 static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vector_int_t *edges,
                         size_t u, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
+    size_t tie = builder->tie_start[u];
     for (size_t i = 0; i < builder->n_touched; i++) {
         int32_t v = builder->touched[i];
         if (builder->shared_events[v] == 0 && builder->shared_ties[v] == 0) {
@@ -704,6 +837,11 @@ static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vecto
         COOPNET_IGRAPH_CHECK(
             err, status, igraph_vector_int_push_back(&graph->shared_ties, builder->shared_ties[v]),
             "building the cooperation graph");
+        igraph_integer_t layer_set = 0;
+        if ((status = find_layer_set(builder, graph, u, v, &tie, &layer_set, err)) != COOPNET_OK)
+            goto cleanup;
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&graph->layer_set, layer_set),
+                             "building the cooperation graph");
         builder->seen[v] = 0;
         builder->shared_events[v] = 0;
         builder->event_weight[v] = 0;
@@ -733,6 +871,9 @@ static int init_members(coopnet_graph_t *graph, coopnet_error_t *err)
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->shared_ties, 0),
                          "building the cooperation graph");
     graph->members_ |= MEMBER_SHARED_TIES;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&graph->layer_set, 0),
+                         "building the cooperation graph");
+    graph->members_ |= MEMBER_LAYER_SET;
 cleanup:
     return status;
 }
