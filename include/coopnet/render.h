@@ -17,6 +17,7 @@
 
 #include "coopnet/bundle.h"
 #include "coopnet/centrality.h"
+#include "coopnet/lang.h"
 #include "coopnet/error.h"
 #include "coopnet/graph.h"
 
@@ -44,6 +45,10 @@ typedef struct coopnet_figure_options {
     double width, height; /* pixels for PNG, points for PDF/SVG; 0: the figure's default */
     double dpi;           /* PNG only; 0: 200 */
     bool transparent;     /* PNG only: transparent instead of white background */
+    /* The language of the fixed texts (legends, axes, default title and caption, notes, month
+     * names); Arabic charts are mirrored (right to left). With the default label field, French
+     * and Arabic figures label actors by name_fr / name_ar where present. Default English. */
+    coopnet_lang_t lang;
 } coopnet_figure_options_t;
 
 COOPNET_API void coopnet_figure_options_init(coopnet_figure_options_t *options);

@@ -21,7 +21,15 @@
         CLI_VALUE("dpi", "N", "PNG resolution (default 200): text keeps its point size",           \
                   &(figure)->dpi, cli_parse_positive),                                             \
         CLI_FLAG("transparent", 0, "PNG with a transparent background (default white)",            \
-                 &(figure)->transparent)
+                 &(figure)->transparent),                                                          \
+        CLI_LANG_OPTION(&(figure)->lang)
+
+/* --lang en|fr|ar: the language of a figure's or report's fixed texts. */
+#define CLI_LANG_OPTION(lang)                                                                      \
+    CLI_VALUE("lang", "en|fr|ar",                                                                  \
+              "the language of legends, axes, titles and captions\n(default en); ar is drawn "      \
+              "right to left",                                                                     \
+              (lang), cli_parse_lang)
 
 /* A seed: a whole number >= 0 into an unsigned long. */
 int cli_parse_seed(const cli_option_t *option, const char *value, void *field,
@@ -30,5 +38,9 @@ int cli_parse_seed(const cli_option_t *option, const char *value, void *field,
 /* --label-field: a coopnet_label_field_t. */
 int cli_parse_label_field(const cli_option_t *option, const char *value, void *field,
                           coopnet_error_t *err);
+
+/* --lang: a coopnet_lang_t. */
+int cli_parse_lang(const cli_option_t *option, const char *value, void *field,
+                   coopnet_error_t *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_report.c - `coopnet report [BUNDLE] -o FILE.pdf`: the mapping report as a PDF. */
 #include "cli.h"
+#include "cli_figure.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -95,6 +96,9 @@ static int run_report(int argc, char **argv)
          .help = "exact betweenness whatever it takes",
          .value = &report_options.centrality,
          .parse = cli_parse_exact_centrality},
+        CLI_VALUE("lang", "en|fr|ar",
+                  "the report's language (default en); ar pages run right\nto left",
+                  &report_options.lang, cli_parse_lang),
         CLI_QUIET("no warnings, no progress"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_report, options, argc, argv, &exit_status);
