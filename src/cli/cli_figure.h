@@ -27,7 +27,7 @@
 /* --lang en|fr|ar: the language of a figure's or report's fixed texts. */
 #define CLI_LANG_OPTION(lang)                                                                      \
     CLI_VALUE("lang", "en|fr|ar",                                                                  \
-              "the language of legends, axes, titles and captions\n(default en); ar is drawn "      \
+              "the language of legends, axes, titles and captions\n(default en); ar is drawn "     \
               "right to left",                                                                     \
               (lang), cli_parse_lang)
 

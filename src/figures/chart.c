@@ -205,8 +205,9 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
     char title[256], subtitle[256], label[256], text[64];
     const char *measure_label = coopnet_i_draw_measure_label(measure);
     /* TRANSLATORS: %1$zu the number of bars, %2$s a measure ("degree") */
-    snprintf(title, sizeof title, P_("The top %1$zu actor by %2$s", "The top %1$zu actors by %2$s", top),
-             top, measure_label);
+    snprintf(title, sizeof title,
+             P_("The top %1$zu actor by %2$s", "The top %1$zu actors by %2$s", top), top,
+             measure_label);
     /* TRANSLATORS: %1$s a measure ("degree"), %2$zu the number of actors */
     snprintf(subtitle, sizeof subtitle,
              P_("%1$s in the cooperation graph of %2$zu actor, coloured by level",
@@ -332,8 +333,7 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
     for (int i = 0; i < COOPNET_LEVEL_COUNT; i++)
         abbreviate |=
             coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY,
-                                       coopnet_i_draw_level_label((coopnet_level_t)i)) >
-            cell_w - 4;
+                                       coopnet_i_draw_level_label((coopnet_level_t)i)) > cell_w - 4;
     coopnet_text_role_t value_role =
         coopnet_i_style_text_width(cr, COOPNET_TEXT_SUBTITLE, "0.00") <= cell_w - 6
             ? COOPNET_TEXT_SUBTITLE
@@ -741,7 +741,6 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
 }
 
 /* ---- reach curve: reach over time, for the whole network or per source ---- */
-
 
 /* The label under period step i (ending on day): "Jan", "Q1", "2021"; the year row under it
  * (month and quarter) when the year starts there or on the first step. */

@@ -292,8 +292,8 @@ static void draw_timeline_frame(cairo_t *cr, coopnet_rect_t rect, const timeline
                      timeline->n_rows, timeline->n_columns, timeline->n_dated, timeline->n_bounded);
         else
             snprintf(subtitle, sizeof subtitle,
-                     _("%1$zu actors at %2$zu events (%3$zu dated, in time order)"), timeline->n_rows,
-                     timeline->n_columns, timeline->n_dated);
+                     _("%1$zu actors at %2$zu events (%3$zu dated, in time order)"),
+                     timeline->n_rows, timeline->n_columns, timeline->n_dated);
         subtitle_text = subtitle;
     }
     if (caption_text == NULL) {
@@ -518,8 +518,8 @@ static void draw_timeline_legend(cairo_t *cr, coopnet_rect_t content,
         x += 10 + coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, name) + 14;
     }
     draw_dot(cr, x + DOT_RADIUS + 2, legend_y + 6, coopnet_i_style_missing, true);
-    coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, _("organiser, host or funder"), x + 14, legend_y,
-                              0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, _("organiser, host or funder"), x + 14,
+                              legend_y, 0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
     if (layout != NULL) {
         layout->legend_x = content.x;
         layout->legend_y = legend_y;

@@ -341,8 +341,7 @@ void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
     size_t length;
     if (field == COOPNET_LABEL_FIELD_SHORT && coopnet_i_l10n_lang() != COOPNET_LANG_EN) {
         /* a French or Arabic figure names actors in its language where the data does */
-        const char *translated =
-            coopnet_i_l10n_lang() == COOPNET_LANG_AR ? a->name_ar : a->name_fr;
+        const char *translated = coopnet_i_l10n_lang() == COOPNET_LANG_AR ? a->name_ar : a->name_fr;
         if (translated[0]) {
             snprintf(buffer, size, "%s", translated);
             return;

@@ -315,8 +315,8 @@ void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *ti
     }
     if (note_height > 0) {
         bottom -= note_height + (caption_height > 0 ? 2 : 0);
-        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, note, anchor, bottom, text_width,
-                                  align, coopnet_i_style_text);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, note, anchor, bottom, text_width, align,
+                                  coopnet_i_style_text);
     }
     if (caption_height > 0 || note_height > 0)
         bottom -= COOPNET_STYLE_GAP;
