@@ -846,8 +846,9 @@ static reach_plot_t draw_reach_value_axis(cairo_t *cr, coopnet_rect_t content, d
                                   content.w - 34 - value_label_room, 0},
                          .ratio = ratio};
     plot.area.h = content.y + content.h - plot.area.y - (period == COOPNET_PERIOD_YEAR ? 22 : 36);
-    plot.axis_max = value_axis(cr, plot.area, max_value, false, !ratio,
-                               ratio ? _("% of actor pairs linked") : _("actors reached"));
+    /* xgettext:no-c-format */
+    const char *axis_title = ratio ? _("% of actor pairs linked") : _("actors reached");
+    plot.axis_max = value_axis(cr, plot.area, max_value, false, !ratio, axis_title);
     plot.band = plot.area.w / (double)(n_steps ? n_steps : 1);
     return plot;
 }

@@ -298,6 +298,11 @@ void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer
     char first_text[COOPNET_DATE_TEXT_SIZE], last_text[COOPNET_DATE_TEXT_SIZE];
     coopnet_date_format(first, first_text);
     coopnet_date_format(last, last_text);
+    if (coopnet_i_l10n_lang() != COOPNET_LANG_EN) {
+        /* "mars 2023": ISO dates read backwards inside right-to-left text */
+        coopnet_i_draw_date_words(first, first_text, sizeof first_text);
+        coopnet_i_draw_date_words(last, last_text, sizeof last_text);
+    }
     if (strcmp(first_text, last_text) == 0) /* TRANSLATORS: %1$s the data's name, %2$s a date */
         snprintf(buffer, size, _("Source: %1$s, %2$s. Drawn with coopnet."), bundle->name,
                  first_text);

@@ -142,8 +142,8 @@ PangoLayout *coopnet_i_style_layout(cairo_t *cr, coopnet_text_role_t role, const
     pango_layout_context_changed(layout);
 
     pango_layout_set_font_description(layout, coopnet_i_style_font(role));
-    coopnet_i_style_layout_direction(layout);
     pango_layout_set_text(layout, text ? text : "", -1);
+    coopnet_i_style_layout_direction(layout);
     if (max_width > 0) {
         pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -226,9 +226,29 @@ void coopnet_i_style_layout_direction(PangoLayout *layout)
 {
     if (!coopnet_i_l10n_rtl())
         return;
+    /* right to left unless a paragraph starts with a left-to-right letter (an English name):
+     * the Arabic texts that start with a name begin with a right-to-left mark (po/ar.po) */
     pango_context_set_base_dir(pango_layout_get_context(layout), PANGO_DIRECTION_RTL);
-    pango_layout_set_auto_dir(layout, FALSE);
+    pango_layout_set_auto_dir(layout, TRUE);
     pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(COOPNET_ALIGN_LEFT));
+    /* Noto Sans Arabic's line is a third taller than Noto Sans's: the Latin line height keeps
+     * rows, tables and pages the size they were laid out for */
+    PangoContext *context = pango_layout_get_context(layout);
+    const PangoFontDescription *font = pango_layout_get_font_description(layout);
+    PangoFontMetrics *metrics =
+        pango_context_get_metrics(context, font, pango_language_from_string("en"));
+    int latin_height = metrics ? pango_font_metrics_get_height(metrics) : 0;
+    if (metrics)
+        pango_font_metrics_unref(metrics);
+    if (latin_height <= 0) {
+        pango_layout_context_changed(layout);
+        return;
+    }
+    PangoAttrList *attributes = pango_layout_get_attributes(layout);
+    attributes = attributes ? pango_attr_list_copy(attributes) : pango_attr_list_new();
+    pango_attr_list_insert(attributes, pango_attr_line_height_new_absolute(latin_height));
+    pango_layout_set_attributes(layout, attributes);
+    pango_attr_list_unref(attributes);
     pango_layout_context_changed(layout);
 }
 

@@ -145,8 +145,8 @@ void coopnet_i_style_show_layout(cairo_t *cr, PangoLayout *layout, double x, dou
  * swap (the start of a line is its right end), since the block is drawn unflipped. */
 PangoAlignment coopnet_i_style_pango_alignment(coopnet_align_t align);
 
-/* Makes layout right to left when the current language is (base direction, no guessing from the
- * first letter: an Arabic sentence that starts with a Latin name still reads right to left). */
+/* Makes layout right to left when the current language is: base direction right to left, a
+ * paragraph that starts with a left-to-right letter (English left untranslated) left to right. */
 void coopnet_i_style_layout_direction(PangoLayout *layout);
 
 /* Number of glyphs pango could not find in any installed font for text in a role (0 means every

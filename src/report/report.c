@@ -288,9 +288,20 @@ static void count_data(report_model_t *model)
     }
 }
 
+/* An actor's name in the report's language: name_fr or name_ar where the data gives it. */
+static const char *actor_name(const coopnet_actor_t *actor)
+{
+    coopnet_lang_t lang = coopnet_i_l10n_lang();
+    if (lang == COOPNET_LANG_AR && actor->name_ar[0])
+        return actor->name_ar;
+    if (lang == COOPNET_LANG_FR && actor->name_fr[0])
+        return actor->name_fr;
+    return actor->name;
+}
+
 static const char *vertex_name(const report_model_t *model, igraph_integer_t vertex)
 {
-    return model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[vertex]].name;
+    return actor_name(&model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[vertex]]);
 }
 
 /* The first top indices of values in coopnet_rank_top order whose value is above 0 (NaN, 0 and
@@ -1105,7 +1116,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->degree)[v]);
         snprintf(numbers[i][1], 32, "%.1f", VECTOR(model->betweenness)[v]);
         snprintf(numbers[i][2], 32, "%.4f", VECTOR(model->pagerank)[v]);
-        const char *row[5] = {actor->name, actor->country[0] ? actor->country : "—", numbers[i][0],
+        const char *row[5] = {actor_name(actor), actor->country[0] ? actor->country : "—", numbers[i][0],
                               numbers[i][1], numbers[i][2]};
         memcpy(&cells[i * 5], row, sizeof row);
         swatches[i] = coopnet_i_style_level_color(actor->level);
@@ -1488,7 +1499,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     char grid_titles[4][96];
     size_t n_maps = 1;
     snprintf(grid_titles[0], sizeof grid_titles[0], "%s",
-             country != NULL ? "All actors in this report" : "Whole network");
+             country != NULL ? _("All actors in this report") : _("Whole network"));
     igraph_vector_t subnational;
     igraph_vector_int_t order;
     if (igraph_vector_init(&subnational, (igraph_integer_t)nlc->n_countries) != IGRAPH_SUCCESS)
@@ -1681,7 +1692,7 @@ static void draw_broker_table(report_document_t *document, const report_model_t 
         igraph_integer_t v = order[r];
         const coopnet_actor_t *actor =
             &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
-        cells[r * 7] = actor->name;
+        cells[r * 7] = actor_name(actor);
         for (int role = 0; role <= COOPNET_BROKERAGE_TOTAL; role++) {
             snprintf(numbers[r][role], 24, "%.0f", MATRIX(brokerage->counts, v, role));
             cells[r * 7 + 1 + role] = numbers[r][role];
@@ -1730,7 +1741,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
     }
     const coopnet_whatif_t *w = &model->whatif;
     const coopnet_whatif_side_t *b = &w->before, *a = &w->after;
-    const char *name = bundle->actors[model->convener].name;
+    const char *name = actor_name(&bundle->actors[model->convener]);
     const coopnet_whatif_nlc_t *whole = NULL;
     for (size_t i = 0; i < w->n_nlc && whole == NULL; i++)
         if (strcmp(w->nlc[i].country, "*") == 0 && w->nlc[i].level == COOPNET_LEVEL_LOCAL)
@@ -1800,7 +1811,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         for (size_t i = 0; i < w->n_isolated; i++) {
             const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
             char *item = g_markup_printf_escaped(
-                "%s%s (%s%s%s)", i ? ", " : "", actor->name, coopnet_level_name(actor->level),
+                "%s%s (%s%s%s)", i ? ", " : "", actor_name(actor), coopnet_level_name(actor->level),
                 actor->country[0] ? ", " : "",
                 actor->country[0] ? country_name(actor->country) : "");
             g_string_append(list, item);
@@ -1872,8 +1883,8 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     if (target < 0 || n_steps == 0)
         goto cleanup;
     char *heading = g_markup_printf_escaped(
-        "<b>%d. From %s to %s</b> (%zu %s)", number, bundle->actors[source].name,
-        bundle->actors[target].name, n_steps, plural(n_steps, "step", "steps"));
+        "<b>%d. From %s to %s</b> (%zu %s)", number, actor_name(&bundle->actors[source]),
+        actor_name(&bundle->actors[target]), n_steps, plural(n_steps, "step", "steps"));
     document->y +=
         coopnet_i_report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT, document->y,
                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
@@ -1886,8 +1897,8 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
         char contact[512];
         describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
         char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
-                                             bundle->actors[steps[s].from].name,
-                                             bundle->actors[steps[s].to].name, contact);
+                                             actor_name(&bundle->actors[steps[s].from]),
+                                             actor_name(&bundle->actors[steps[s].to]), contact);
         double room = REPORT_BOTTOM - (s + 1 < n_steps ? ellipsis_room : 0);
         bool fits =
             document->y + text_height_at(document, REPORT_FONT_SMALL, line, step_width) <= room;
@@ -1904,7 +1915,7 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     if (shown < n_steps) {
         char *line = g_markup_printf_escaped("→  … %zu more %s to <b>%s</b>", n_steps - shown,
                                              plural(n_steps - shown, "step", "steps"),
-                                             bundle->actors[target].name);
+                                             actor_name(&bundle->actors[target]));
         document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
                                              REPORT_MARGIN_LEFT + 12, document->y, step_width,
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
@@ -1943,7 +1954,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "contacts (events and ties), <b>%.0f%%</b> of all ordered pairs of actors are linked by "
         "the end "
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
-        coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
+        coopnet_temporal_network_contacts(network), 100 * final_ratio, actor_name(&bundle->actors[top[0]]),
         (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
     if (model->temporal_possible != NULL) {
         const coopnet_temporal_all_t *possible = &model->reach_possible;
@@ -1956,7 +1967,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
             "and ties only to a month, a year or a range, or not at all; for some dating they "
             "allow, <b>%.0f%%</b> of pairs could be linked (the shaded band), and %s could "
             "reach %lld. The gap is what better dating would settle.",
-            100 * possible_ratio, bundle->actors[top[0]].name,
+            100 * possible_ratio, actor_name(&bundle->actors[top[0]]),
             (long long)possible->out_reach[top[0]]);
     }
     if (all->precision != 0) /* the library's policy estimated: say so */
@@ -1982,7 +1993,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     coopnet_rgb_t swatches[8];
     for (size_t i = 0; i < n_top; i++) {
         snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all->out_reach[top[i]]);
-        cells[n_columns * i] = bundle->actors[top[i]].name;
+        cells[n_columns * i] = actor_name(&bundle->actors[top[i]]);
         cells[n_columns * i + 1] = numbers[i];
         if (n_columns == 3) {
             snprintf(possibly[i], sizeof possibly[i], "%lld",
@@ -2096,7 +2107,7 @@ static void page_change(report_document_t *document, const report_model_t *model
         snprintf(numbers[r][1], 24, "%.0f", snapshots->ranks[last * (size_t)n + (size_t)v]);
         snprintf(numbers[r][2], 24, "+%.0f", gains[r]);
         snprintf(numbers[r][3], 24, "%.0f", snapshots->values[last * (size_t)n + (size_t)v]);
-        cells[r * 5] = actor->name;
+        cells[r * 5] = actor_name(actor);
         for (int k = 0; k < 4; k++)
             cells[r * 5 + 1 + k] = numbers[r][k];
         swatches[r] = coopnet_i_style_level_color(actor->level);
@@ -2115,7 +2126,7 @@ static void page_change(report_document_t *document, const report_model_t *model
                          sharing > n_risers ? " (five of them are listed)" : "");
     else
         paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
-                         bundle->actors[VECTOR(snapshots->actor_of_vertex)[risers[0]]].name,
+                         actor_name(&bundle->actors[VECTOR(snapshots->actor_of_vertex)[risers[0]]]),
                          gains[0], first_year, last_year);
 }
 

@@ -170,12 +170,12 @@ PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t 
     cairo_font_options_destroy(font_options);
     pango_layout_context_changed(layout);
     pango_layout_set_font_description(layout, document->fonts[font]);
-    coopnet_i_style_layout_direction(layout);
     if (width > 0) {
         pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     }
     pango_layout_set_markup(layout, markup, -1);
+    coopnet_i_style_layout_direction(layout); /* after the markup, which sets attributes */
     return layout;
 }
 
