@@ -78,7 +78,7 @@ static const char *country_name(const char *code)
 
 static const char *const level_titles[COOPNET_LEVEL_COUNT] = {
     NC_("level title", "Local"), NC_("level title", "Regional"), NC_("level title", "National"),
-    "International"};
+    NC_("level title", "International")};
 
 /* Everything the pages show, computed once by report_model_init: pages and figures only read
  * it, so drawing a figure again (the PNG copies) computes nothing again. */
@@ -1321,7 +1321,7 @@ static void table_actors_by_country(report_document_t *document, const report_mo
         }
         if (total == 0)
             continue;
-        cells[rows * COLUMNS] = country[0] ? country_name(country) : "no country";
+        cells[rows * COLUMNS] = country[0] ? country_name(country) : _("no country");
         for (int l = 0; l <= COOPNET_LEVEL_COUNT; l++) {
             char *text = texts[rows * COLUMNS + 1 + l];
             snprintf(text, sizeof texts[0], "%zu", l < COOPNET_LEVEL_COUNT ? counts[l] : total);
@@ -1329,8 +1329,12 @@ static void table_actors_by_country(report_document_t *document, const report_mo
         }
         rows++;
     }
-    static const char *const headers[COLUMNS] = {"Country",  "Local",         "Regional",
-                                                 "National", "International", "Actors"};
+    const char *const headers[COLUMNS] = {_("Country"),
+                                          C_("level title", "Local"),
+                                          C_("level title", "Regional"),
+                                          C_("level title", "National"),
+                                          C_("level title", "International"),
+                                          _("Actors")};
     static const double widths[COLUMNS] = {3, 1, 1, 1, 1.3, 1};
     static const coopnet_align_t aligns[COLUMNS] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
                                                     COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
