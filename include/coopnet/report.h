@@ -31,7 +31,8 @@ extern "C" {
 #endif
 
 typedef struct coopnet_report_options {
-    const char *title;    /* NULL: "Cooperation network mapping" */
+    const char *title;    /* NULL: "National-local cooperation in COUNTRIES, YEARS", from the
+                             data (the countries of the local and regional actors kept) */
     const char *country;  /* ISO 3166-1 alpha-2: that country's actors plus the national and
                              international actors tied to them; NULL: every actor */
     coopnet_date_t as_of; /* precision NONE: all the data */

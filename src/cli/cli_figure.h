@@ -27,8 +27,8 @@
 /* --lang en|fr|ar: the language of a figure's or report's fixed texts. */
 #define CLI_LANG_OPTION(lang)                                                                      \
     CLI_VALUE("lang", "en|fr|ar",                                                                  \
-              "the language of legends, axes, titles and captions\n(default en); ar is drawn "     \
-              "right to left",                                                                     \
+              "the language of legends, axes, titles and captions\n(default en); ar: right to "    \
+              "left, charts mirrored",                                                             \
               (lang), cli_parse_lang)
 
 /* A seed: a whole number >= 0 into an unsigned long. */

@@ -512,7 +512,7 @@ static void draw_timeline_legend(cairo_t *cr, coopnet_rect_t content,
     for (int level = COOPNET_LEVEL_COUNT - 1; level >= 0; level--) {
         draw_dot(cr, x + DOT_RADIUS, legend_y + 6,
                  coopnet_i_style_level_color((coopnet_level_t)level), false);
-        const char *name = coopnet_level_name((coopnet_level_t)level);
+        const char *name = coopnet_i_draw_level_label((coopnet_level_t)level);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, name, x + 10, legend_y, 0,
                                   COOPNET_ALIGN_LEFT, coopnet_i_style_text);
         x += 10 + coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, name) + 14;

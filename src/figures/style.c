@@ -233,13 +233,16 @@ void coopnet_i_style_layout_direction(PangoLayout *layout)
     pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(COOPNET_ALIGN_LEFT));
     /* Noto Sans Arabic's line is a third taller than Noto Sans's: the Latin line height keeps
      * rows, tables and pages the size they were laid out for */
-    PangoContext *context = pango_layout_get_context(layout);
-    const PangoFontDescription *font = pango_layout_get_font_description(layout);
-    PangoFontMetrics *metrics =
-        pango_context_get_metrics(context, font, pango_language_from_string("en"));
-    int latin_height = metrics ? pango_font_metrics_get_height(metrics) : 0;
-    if (metrics)
-        pango_font_metrics_unref(metrics);
+    /* measured as a layout of the same context, so in the same units as the text's extents
+     * whatever the surface's scale */
+    PangoLayout *latin = pango_layout_new(pango_layout_get_context(layout));
+    int latin_height = 0;
+    if (latin != NULL) {
+        pango_layout_set_font_description(latin, pango_layout_get_font_description(layout));
+        pango_layout_set_text(latin, "Ag", -1);
+        pango_layout_get_size(latin, NULL, &latin_height);
+        g_object_unref(latin);
+    }
     if (latin_height <= 0) {
         pango_layout_context_changed(layout);
         return;

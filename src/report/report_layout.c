@@ -249,12 +249,24 @@ void coopnet_i_report_page_begin(report_document_t *document, const char *sectio
     const double right = REPORT_PAGE_WIDTH - REPORT_MARGIN_RIGHT;
     if (!cover) {
         char markup[512];
-        coopnet_i_report_escape(document->running_title, markup, sizeof markup);
-        coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT, 34, 0,
-                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+        /* the section whole on the right, the title on one line in the room left */
         coopnet_i_report_escape(section, markup, sizeof markup);
+        double section_width = 0;
+        PangoLayout *section_layout =
+            coopnet_i_report_layout(document, REPORT_FONT_FURNITURE, markup, 0);
+        if (section_layout != NULL) {
+            int width;
+            pango_layout_get_size(section_layout, &width, NULL);
+            section_width = (double)width / PANGO_SCALE;
+            g_object_unref(section_layout);
+        }
         coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, right, 34, 0,
                               COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+        coopnet_i_report_escape(document->running_title, markup, sizeof markup);
+        double title_width = right - REPORT_MARGIN_LEFT - section_width - 18;
+        if (title_width > 40)
+            coopnet_i_report_text_line(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT,
+                                       34, title_width, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
         hairline(cr, REPORT_MARGIN_LEFT, 48, right, coopnet_i_report_rule, 0.5);
     }
     hairline(cr, REPORT_MARGIN_LEFT, 800, right, coopnet_i_report_rule, 0.5);
