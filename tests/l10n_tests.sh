@@ -115,7 +115,7 @@ for text in "${english_headings[@]}"; do
 done
 title=$(pdfinfo "$work/report-fr.pdf" | sed -n 's/^Title: *//p')
 case $title in
-"Coopération nationale-locale en Maroc, Irak, Jordanie et dans 6 autres pays, 2023–2025") ;;
+"Coopération nationale-locale : Maroc, Irak, Jordanie et 6 autres pays, 2023–2025") ;;
 *) fail "French report title: '$title'" ;;
 esac
 "$coopnet" report "$mena" --lang ar --quiet -o "$work/report-ar.pdf" || fail "report --lang ar"
