@@ -144,6 +144,16 @@ for layout in fr geo; do
         fail "render --layout $layout: the title names the folder"
 done
 
+# a three-line --title keeps the contents above the footer (the rule at y = 800 pt): the whole
+# contents is in the page's text above y = 795
+"$coopnet" report "$mena" --quiet -o "$work/long-title.pdf" --title "$(printf \
+    'A first line of a long title about cooperation\nA second line naming the programme and its donors\nA third line with the period 2023 to 2025')" ||
+    fail "report with a three-line title"
+pdftotext -f 1 -l 1 -x 0 -y 0 -W 595 -H 795 "$work/long-title.pdf" "$work/long-title.txt"
+for text in "Groups and brokers" "Sources and method notes"; do
+    expect_in "$text" "$work/long-title.txt" "contents above the footer with a long title"
+done
+
 # 6. a bad language is a usage error; batch passes the lang key
 "$coopnet" chart ranking "$mena" --lang de -o "$work/x.png" 2>"$work/stderr"
 [ $? = 2 ] || fail "--lang de: exit status not 2"
