@@ -11,6 +11,7 @@ what=${1:-build}
 
 packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-dev
 libpango1.0-dev libxml2-dev libglib2.0-dev libnetcdf-dev gmt-dcw fonts-dejavu-core fonts-noto-core
+gettext
 poppler-utils libjs-d3"
 if [ "$what" = test ] || [ "$what" = bench ]; then
     packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas

@@ -16,6 +16,7 @@
 #include "coopnet/export.h"
 #include "coopnet/table.h"
 #include "coopnet/progress.h"
+#include "coopnet/lang.h"
 #include "coopnet/render.h"
 #include "coopnet/chart.h"
 #include "coopnet/jobs.h"

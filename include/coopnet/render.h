@@ -17,6 +17,7 @@
 
 #include "coopnet/bundle.h"
 #include "coopnet/centrality.h"
+#include "coopnet/lang.h"
 #include "coopnet/error.h"
 #include "coopnet/graph.h"
 
@@ -49,6 +50,10 @@ typedef struct coopnet_figure_options {
      * CSV (formula cells neutralised, coopnet/table.h), JSON when the path ends in .json;
      * written atomically and committed together with the figure. */
     const char *data_path;
+    /* The language of the fixed texts (legends, axes, default title and caption, notes, month
+     * names); Arabic charts are mirrored (right to left). With the default label field, French
+     * and Arabic figures label actors by name_fr / name_ar where present. Default English. */
+    coopnet_lang_t lang;
 } coopnet_figure_options_t;
 
 COOPNET_API void coopnet_figure_options_init(coopnet_figure_options_t *options);

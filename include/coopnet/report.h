@@ -21,6 +21,7 @@
 #include "coopnet/centrality.h"
 #include "coopnet/date.h"
 #include "coopnet/error.h"
+#include "coopnet/lang.h"
 #include "coopnet/progress.h"
 
 #include <stdio.h>
@@ -30,7 +31,8 @@ extern "C" {
 #endif
 
 typedef struct coopnet_report_options {
-    const char *title;    /* NULL: "Cooperation network mapping" */
+    const char *title;    /* NULL: "National-local cooperation in COUNTRIES, YEARS", from the
+                             data (the countries of the local and regional actors kept) */
     const char *country;  /* ISO 3166-1 alpha-2: that country's actors plus the national and
                              international actors tied to them; NULL: every actor */
     coopnet_date_t as_of; /* precision NONE: all the data */
@@ -42,6 +44,9 @@ typedef struct coopnet_report_options {
      * would take at most COOPNET_REPORT_TIME_BUDGET seconds on this machine, else sampled with a
      * stated error, which the centrality page and the method notes then give. */
     coopnet_centrality_policy_t centrality;
+    /* The report's language: headings, tables, captions, sentences, method notes and its
+     * figures; Arabic pages run right to left. Default English. */
+    coopnet_lang_t lang;
 } coopnet_report_options_t;
 
 /* The report's default time budget for exact betweenness, in seconds: smaller than the

@@ -24,3 +24,9 @@ int cli_parse_label_field(const cli_option_t *option, const char *value, void *f
     (void)option;
     return coopnet_label_field_parse(value, field, err);
 }
+
+int cli_parse_lang(const cli_option_t *option, const char *value, void *field, coopnet_error_t *err)
+{
+    (void)option;
+    return coopnet_lang_parse(value, field, err);
+}

@@ -26,7 +26,15 @@
                    "also write the numbers drawn, one row per bar, cell,\n"                        \
                    "panel, point or node (CSV; JSON if FILE ends in\n"                             \
                    ".json), committed with the figure",                                            \
-                   &(figure)->data_path)
+                   &(figure)->data_path),                                                          \
+        CLI_LANG_OPTION(&(figure)->lang)
+
+/* --lang en|fr|ar: the language of a figure's or report's fixed texts. */
+#define CLI_LANG_OPTION(lang)                                                                      \
+    CLI_VALUE("lang", "en|fr|ar",                                                                  \
+              "the language of legends, axes, titles and captions\n(default en); ar: right to "    \
+              "left, charts mirrored",                                                             \
+              (lang), cli_parse_lang)
 
 /* A seed: a whole number >= 0 into an unsigned long. */
 int cli_parse_seed(const cli_option_t *option, const char *value, void *field,
@@ -35,5 +43,9 @@ int cli_parse_seed(const cli_option_t *option, const char *value, void *field,
 /* --label-field: a coopnet_label_field_t. */
 int cli_parse_label_field(const cli_option_t *option, const char *value, void *field,
                           coopnet_error_t *err);
+
+/* --lang: a coopnet_lang_t. */
+int cli_parse_lang(const cli_option_t *option, const char *value, void *field,
+                   coopnet_error_t *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_report.c - `coopnet report [BUNDLE] -o FILE.pdf`: the mapping report as a PDF. */
 #include "cli.h"
+#include "cli_figure.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -23,10 +24,10 @@ const cli_command_t cli_command_report = {
             "(--as-of,\n"
             "else the latest date in the bundle), so the same input gives the same PDF bytes.\n"
             "The file is written atomically: a failed or interrupted run leaves no partial file.\n",
-    .examples =
-        "Examples:\n"
-        "  coopnet report -o mena-report.pdf\n"
-        "  coopnet report datasets/mena-hub --country MA --png-dir figures -o morocco.pdf\n",
+    .examples = "Examples:\n"
+                "  coopnet report -o mena-report.pdf\n"
+                "  coopnet report datasets/mena-hub --country MA --png-dir figures -o morocco.pdf\n"
+                "  coopnet report datasets/mena-hub --lang ar -o mena-ar.pdf\n",
     .run = run_report};
 
 /* The bundled MENA dataset: next to the program in the source tree (build/coopnet ->
@@ -73,7 +74,10 @@ static int run_report(int argc, char **argv)
     const cli_option_t options[] = {
         CLI_STRING("output", 'o', "FILE", "the PDF to write (required; '-' for standard output)",
                    &output_path),
-        CLI_STRING("title", 0, "TEXT", "the report's title (default 'Cooperation network mapping')",
+        CLI_STRING("title", 0, "TEXT",
+                   "the report's title (default: 'National-local cooperation\nin' the "
+                   "countries of its local and regional actors,\nand its years); a long one is "
+                   "set smaller and cut",
                    &report_options.title),
         CLI_VALUE("country", "CC",
                   "one country's actors (ISO code) plus the national and\ninternational actors "
@@ -95,6 +99,9 @@ static int run_report(int argc, char **argv)
          .help = "exact betweenness whatever it takes",
          .value = &report_options.centrality,
          .parse = cli_parse_exact_centrality},
+        CLI_VALUE("lang", "en|fr|ar",
+                  "the report's language (default en); ar pages run right\nto left",
+                  &report_options.lang, cli_parse_lang),
         CLI_QUIET("no warnings, no progress"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_report, options, argc, argv, &exit_status);

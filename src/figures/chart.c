@@ -5,7 +5,9 @@
 #include "coopnet/rank.h"
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "core/l10n.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,7 +160,7 @@ static double level_legend(cairo_t *cr, double x, double y, double width)
     const char *names[COOPNET_LEVEL_COUNT];
     for (int level = 0; level < COOPNET_LEVEL_COUNT; level++) {
         colors[level] = coopnet_i_style_level_color((coopnet_level_t)level);
-        names[level] = coopnet_level_name((coopnet_level_t)level);
+        names[level] = coopnet_i_draw_level_label((coopnet_level_t)level);
     }
     return legend_row(cr, x, y, width, colors, names, COOPNET_LEVEL_COUNT);
 }
@@ -201,9 +203,17 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
     }
     igraph_vector_int_destroy(&order);
     char title[256], subtitle[256], label[256], text[64];
-    snprintf(title, sizeof title, "Top %zu actors by %s: %s", top, measure, bundle->name);
+    const char *measure_label = coopnet_i_draw_measure_label(measure);
+    /* TRANSLATORS: %1$zu the number of bars, %2$s a measure ("degree") */
+    snprintf(title, sizeof title,
+             P_("The top %1$zu actor by %2$s", "The top %1$zu actors by %2$s", top), top,
+             measure_label);
+    /* TRANSLATORS: %1$s a measure ("degree"), %2$zu the number of actors */
     snprintf(subtitle, sizeof subtitle,
-             "%s in the cooperation graph of %zu actors, coloured by level", measure, n);
+             P_("%1$s in the cooperation graph of %2$zu actor, coloured by level",
+                "%1$s in the cooperation graph of %2$zu actors, coloured by level", n),
+             measure_label, n);
+    subtitle[0] = (char)toupper((unsigned char)subtitle[0]);
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
@@ -219,7 +229,7 @@ int coopnet_i_draw_chart_ranking(cairo_t *cr, coopnet_rect_t rect, const coopnet
                            content.w - label_width - 8 - 30, 0};
     plot.h = content.y + content.h - plot.y - 34;
     double axis_max = value_axis(cr, plot, top ? bar_values[0] : 1, true,
-                                 strcmp(measure, "degree") == 0, measure);
+                                 strcmp(measure, "degree") == 0, measure_label);
     double band = top ? plot.h / (double)top : 0;
     for (size_t i = 0; i < top; i++) {
         double y = plot.y + band * (double)i;
@@ -291,17 +301,22 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
     coopnet_i_chart_nlc_cells(nlc, country, matrix, counts);
     char title[256], subtitle[256], text[64];
     bool by_country = country != NULL && country[0] != '\0';
-    snprintf(title, sizeof title, "Who cooperates with whom, by level: %s%s%s", bundle->name,
-             by_country ? ", " : "", by_country ? country : "");
-    snprintf(subtitle, sizeof subtitle,
-             "Density of links between levels: share of possible pairs that cooperate%s",
-             by_country ? " (this country's actors and every international actor)" : "");
+    if (by_country) /* TRANSLATORS: %s an ISO country code such as MA */
+        snprintf(title, sizeof title, _("Who cooperates with whom, by level: %s"), country);
+    else
+        snprintf(title, sizeof title, "%s", _("Who cooperates with whom, by level"));
+    snprintf(subtitle, sizeof subtitle, "%s",
+             by_country ? _("Density of links between levels: share of possible pairs that "
+                            "cooperate (this country's actors and every international actor)")
+                        : _("Density of links between levels: share of possible pairs that "
+                            "cooperate"));
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
     double label_width = 0;
     for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
-        snprintf(text, sizeof text, "%s (%zu)", coopnet_level_name((coopnet_level_t)i), counts[i]);
+        snprintf(text, sizeof text, "%s (%zu)", coopnet_i_draw_level_label((coopnet_level_t)i),
+                 counts[i]);
         label_width = fmax(label_width, coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, text));
     }
     /* square cells with the colour scale on the right; in a small box (a panel of a page) the
@@ -314,27 +329,26 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
         cell_w = (content.w - label_width - 12) / COOPNET_LEVEL_COUNT;
     cell_w = fmin(cell_w, scale ? cell_h : 1.6 * cell_h);
     cell_h = fmin(cell_h, cell_w);
-    static const char *const abbreviations[COOPNET_LEVEL_COUNT] = {"local", "reg.", "nat.",
-                                                                   "intl."};
     bool abbreviate = false;
     for (int i = 0; i < COOPNET_LEVEL_COUNT; i++)
         abbreviate |=
             coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY,
-                                       coopnet_level_name((coopnet_level_t)i)) > cell_w - 4;
+                                       coopnet_i_draw_level_label((coopnet_level_t)i)) > cell_w - 4;
     coopnet_text_role_t value_role =
         coopnet_i_style_text_width(cr, COOPNET_TEXT_SUBTITLE, "0.00") <= cell_w - 6
             ? COOPNET_TEXT_SUBTITLE
             : COOPNET_TEXT_TICK;
     double grid_x = content.x + label_width + 12, grid_y = content.y + header;
     for (int i = 0; i < COOPNET_LEVEL_COUNT; i++) {
-        snprintf(text, sizeof text, "%s (%zu)", coopnet_level_name((coopnet_level_t)i), counts[i]);
+        snprintf(text, sizeof text, "%s (%zu)", coopnet_i_draw_level_label((coopnet_level_t)i),
+                 counts[i]);
         double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, text, 0);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, text, grid_x - 8,
                                   grid_y + cell_h * (i + 0.5) - height / 2, 0, COOPNET_ALIGN_RIGHT,
                                   coopnet_i_style_text);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY,
-                                  abbreviate ? abbreviations[i]
-                                             : coopnet_level_name((coopnet_level_t)i),
+                                  abbreviate ? coopnet_i_draw_level_abbreviation((coopnet_level_t)i)
+                                             : coopnet_i_draw_level_label((coopnet_level_t)i),
                                   grid_x + cell_w * (i + 0.5), content.y + 4, 0,
                                   COOPNET_ALIGN_CENTER, coopnet_i_style_text);
         for (int j = 0; j < COOPNET_LEVEL_COUNT; j++) {
@@ -347,7 +361,7 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
             cairo_fill(cr);
             if (isnan(value))
                 snprintf(text, sizeof text, "%s",
-                         value_role == COOPNET_TEXT_SUBTITLE ? "n/a" : "–");
+                         value_role == COOPNET_TEXT_SUBTITLE ? _("n/a") : "–");
             else
                 snprintf(text, sizeof text, "%.2f", value);
             double height = coopnet_i_style_text_height(cr, value_role, text, 0);
@@ -366,7 +380,7 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
     /* the colour scale */
     double scale_x = grid_x + cell_w * COOPNET_LEVEL_COUNT + 20;
     double scale_h = cell_h * COOPNET_LEVEL_COUNT;
-    coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, "density", scale_x, content.y + 4, 0,
+    coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, _("density"), scale_x, content.y + 4, 0,
                               COOPNET_ALIGN_LEFT, coopnet_i_style_text);
     for (int k = 0; k < 50; k++) {
         double value = 1.0 - (k + 0.5) / 50.0;
@@ -496,13 +510,16 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
         max_total = total > max_total ? total : max_total;
     }
     char title[256], subtitle[256], text[64];
-    snprintf(title, sizeof title, "Events per quarter, by type: %s", bundle->name);
-    snprintf(subtitle, sizeof subtitle, "Dated events only%s", undated ? "" : "");
+    snprintf(title, sizeof title, "%s", _("Events per quarter, by type"));
+    snprintf(subtitle, sizeof subtitle, "%s", _("Dated events only"));
     if (undated)
         snprintf(subtitle, sizeof subtitle,
-                 "Events dated within one quarter; %zu undated or dated only more loosely %s "
-                 "not shown",
-                 undated, undated == 1 ? "is" : "are");
+                 P_("Events dated within one quarter; %zu undated or dated only more loosely is "
+                    "not shown",
+                    "Events dated within one quarter; %zu undated or dated only more loosely are "
+                    "not shown",
+                    undated),
+                 undated);
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
@@ -514,7 +531,7 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
         legend_row(cr, content.x, content.y, content.w, colors, types, shown_types);
     coopnet_rect_t plot = {content.x + 34, content.y + legend_height + 30, content.w - 40, 0};
     plot.h = content.y + content.h - plot.y - 36;
-    double axis_max = value_axis(cr, plot, max_total, false, true, "events");
+    double axis_max = value_axis(cr, plot, max_total, false, true, _("events"));
     double band = plot.w / (double)n_quarters;
     for (size_t q = 0; q < n_quarters; q++) {
         double x = plot.x + band * (double)q, base = plot.y + plot.h;
@@ -537,7 +554,8 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
         int quarter = first_quarter + (int)q;
         bool label_every = n_quarters <= 16 || (quarter % 4) == 0;
         if (label_every) {
-            snprintf(text, sizeof text, "Q%d", quarter % 4 + 1);
+            /* TRANSLATORS: a quarter of a year, 1 to 4 */
+            snprintf(text, sizeof text, _("Q%d"), quarter % 4 + 1);
             coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x + band / 2,
                                       plot.y + plot.h + 4, 0, COOPNET_ALIGN_CENTER,
                                       coopnet_i_style_muted);
@@ -565,14 +583,14 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
  * date): the title says what the panel counts, read from the graph's own options. */
 static void panel_title_of(const coopnet_graph_t *graph, int year, char *buffer, size_t size)
 {
-    static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     coopnet_date_t as_of = graph->options.as_of;
     int as_of_year, month, day;
     if (as_of.precision != COOPNET_DATE_NONE) {
         coopnet_date_civil_from_days(coopnet_date_last_day(as_of), &as_of_year, &month, &day);
         if (as_of_year == year && !(month == 12 && day == 31)) {
-            snprintf(buffer, size, "%d (to %d %s)", year, day, months[month - 1]);
+            /* TRANSLATORS: %1$d a year, %2$d a day, %3$s a month's short name */
+            snprintf(buffer, size, _("%1$d (to %2$d %3$s)"), year, day,
+                     coopnet_i_draw_month_name(month, true));
             return;
         }
     }
@@ -696,10 +714,10 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
     panel_options.size_by = "none";
 
     char title[256], subtitle[256], panel_title[64];
-    snprintf(title, sizeof title, "The network year by year: %s", bundle->name);
-    snprintf(subtitle, sizeof subtitle,
-             "Links as of 31 December of each year; each actor keeps its place; grey: no "
-             "dated link yet");
+    snprintf(title, sizeof title, "%s", _("The network year by year"));
+    snprintf(subtitle, sizeof subtitle, "%s",
+             _("Links as of 31 December of each year; each actor keeps its place; grey: no "
+               "dated link yet"));
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
@@ -755,15 +773,11 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
 
 /* ---- reach curve: reach over time, for the whole network or per source ---- */
 
-static const char *const period_names[] = {"month", "quarter", "year"};
-
 /* The label under period step i (ending on day): "Jan", "Q1", "2021"; the year row under it
  * (month and quarter) when the year starts there or on the first step. */
 static void period_labels(coopnet_period_t period, int32_t day, bool first, char *tick,
                           size_t tick_size, char *year_text, size_t year_size)
 {
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int year, month, dom;
     coopnet_date_civil_from_days(day, &year, &month, &dom);
     year_text[0] = '\0';
@@ -772,9 +786,9 @@ static void period_labels(coopnet_period_t period, int32_t day, bool first, char
         return;
     }
     if (period == COOPNET_PERIOD_MONTH)
-        snprintf(tick, tick_size, "%s", months[month - 1]);
+        snprintf(tick, tick_size, "%s", coopnet_i_draw_month_name(month, true));
     else
-        snprintf(tick, tick_size, "Q%d", (month - 1) / 3 + 1);
+        snprintf(tick, tick_size, _("Q%d"), (month - 1) / 3 + 1);
     bool year_starts = period == COOPNET_PERIOD_MONTH ? month == 1 : month <= 3;
     if (first || year_starts)
         snprintf(year_text, year_size, "%d", year);
@@ -820,26 +834,35 @@ static void reach_titles(const coopnet_bundle_t *bundle, const char *const *sour
                          size_t n_sources, size_t n_actors, coopnet_period_t period, char *title,
                          size_t title_size, char *subtitle, size_t subtitle_size)
 {
-    const char *period_name = period_names[period];
     if (n_sources == 0) {
-        snprintf(title, title_size, "How far knowledge can travel over time: %s", bundle->name);
+        snprintf(title, title_size, "%s", _("How far knowledge can travel over time"));
         snprintf(subtitle, subtitle_size,
-                 "Share of ordered pairs of the %zu actors linked by a time-respecting path "
-                 "through dated events and ties, cumulative by %s",
-                 n_actors, period_name);
+                 period == COOPNET_PERIOD_MONTH
+                     ? _("Share of ordered pairs of the %zu actors linked by a time-respecting "
+                         "path through dated events and ties, cumulative by month")
+                 : period == COOPNET_PERIOD_YEAR
+                     ? _("Share of ordered pairs of the %zu actors linked by a time-respecting "
+                         "path through dated events and ties, cumulative by year")
+                     : _("Share of ordered pairs of the %zu actors linked by a time-respecting "
+                         "path through dated events and ties, cumulative by quarter"),
+                 n_actors);
         return;
     }
-    if (n_sources == 1)
-        snprintf(title, title_size, "Actors reached over time from %s: %s", source_names[0],
-                 bundle->name);
+    if (n_sources == 1) /* TRANSLATORS: %s an actor's name */
+        snprintf(title, title_size, _("Actors reached over time from %s"), source_names[0]);
     else
-        snprintf(title, title_size, "Actors reached over time from %zu sources: %s", n_sources,
-                 bundle->name);
+        snprintf(title, title_size, _("Actors reached over time from %zu sources"), n_sources);
+    size_t others = n_actors ? n_actors - 1 : 0;
+    const char *by = period == COOPNET_PERIOD_MONTH  ? _("cumulative by month")
+                     : period == COOPNET_PERIOD_YEAR ? _("cumulative by year")
+                                                     : _("cumulative by quarter");
+    /* TRANSLATORS: %1$zu how many other actors, %2$s "cumulative by quarter" */
     snprintf(subtitle, subtitle_size,
-             "How many of the other %zu actors knowledge from %s can reach through dated "
-             "events and ties in time order, cumulative by %s",
-             n_actors ? n_actors - 1 : 0, n_sources == 1 ? "the source" : "each source",
-             period_name);
+             n_sources == 1 ? _("How many of the other %1$zu actors knowledge from the source can "
+                                "reach through dated events and ties in time order, %2$s")
+                            : _("How many of the other %1$zu actors knowledge from each source "
+                                "can reach through dated events and ties in time order, %2$s"),
+             others, by);
 }
 
 /* The plot under the legend, with room on the right for the end labels and below for the
@@ -854,8 +877,9 @@ static reach_plot_t draw_reach_value_axis(cairo_t *cr, coopnet_rect_t content, d
                                   content.w - 34 - value_label_room, 0},
                          .ratio = ratio};
     plot.area.h = content.y + content.h - plot.area.y - (period == COOPNET_PERIOD_YEAR ? 22 : 36);
-    plot.axis_max = value_axis(cr, plot.area, max_value, false, !ratio,
-                               ratio ? "% of actor pairs linked" : "actors reached");
+    /* xgettext:no-c-format */
+    const char *axis_title = ratio ? _("% of actor pairs linked") : _("actors reached");
+    plot.axis_max = value_axis(cr, plot.area, max_value, false, !ratio, axis_title);
     plot.band = plot.area.w / (double)(n_steps ? n_steps : 1);
     return plot;
 }
@@ -1042,10 +1066,9 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
         band |= !same_curve(&curves[s], &possible[s]);
     if (band) {
         size_t used = strlen(subtitle);
-        snprintf(subtitle + used, sizeof subtitle - used,
-                 "%sLine: certain whatever the exact dates; shaded up to what the dates' bounds "
-                 "make possible",
-                 used ? ". " : "");
+        snprintf(subtitle + used, sizeof subtitle - used, "%s%s", used ? ". " : "",
+                 _("Line: certain whatever the exact dates; shaded up to what the dates' bounds "
+                   "make possible"));
     }
     /* a line drawn exactly over an earlier one would vanish: the legend says whose it repeats */
     char legend_names[COOPNET_CHART_MAX_SOURCES][192];
@@ -1053,8 +1076,9 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
         snprintf(legend_names[s], sizeof legend_names[s], "%s", names[s]);
         for (size_t earlier = 0; earlier < s; earlier++) {
             if (same_curve(&curves[earlier], &curves[s])) {
-                snprintf(legend_names[s], sizeof legend_names[s], "%s (same line as %s)", names[s],
-                         names[earlier]);
+                /* TRANSLATORS: %1$s an actor whose line hides under the line of actor %2$s */
+                snprintf(legend_names[s], sizeof legend_names[s], _("%1$s (same line as %2$s)"),
+                         names[s], names[earlier]);
                 break;
             }
         }
@@ -1249,9 +1273,27 @@ static int chart_job_compute(chart_job_t *job, coopnet_error_t *err)
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
 }
 
+static int draw_chart_kind(cairo_t *cr, coopnet_rect_t canvas, const chart_job_t *job,
+                           coopnet_error_t *err);
+
+/* An Arabic chart is the chart mirrored: axis and legend on the right, bars growing leftward,
+ * time running right to left (figures/style.h). */
 static int draw_chart_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopnet_error_t *err)
 {
-    const chart_job_t *job = data;
+    bool mirror = coopnet_i_l10n_rtl() && !coopnet_i_style_mirrored(cr);
+    if (mirror) {
+        cairo_save(cr);
+        coopnet_i_style_mirror(cr, canvas);
+    }
+    int status = draw_chart_kind(cr, canvas, data, err);
+    if (mirror)
+        cairo_restore(cr);
+    return status;
+}
+
+static int draw_chart_kind(cairo_t *cr, coopnet_rect_t canvas, const chart_job_t *job,
+                           coopnet_error_t *err)
+{
     const coopnet_chart_options_t *options = job->options;
     switch (job->kind) {
     case COOPNET_CHART_RANKING:

@@ -258,6 +258,19 @@ int coopnet_i_render_network_layout(const coopnet_bundle_t *bundle,
 /* The default caption: "Source: NAME, FIRST to LAST" (or without dates), into buffer. */
 void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer, size_t size);
 
+/* Texts in the current language (core/l10n.h): a level's name ("local"; as a legend entry or a
+ * table cell), its short form for narrow headers ("reg."), a measure's name ("degree";
+ * unknown names are returned as they are), a month's name (1-12; abbreviated: "Jan"). Static
+ * strings. O(1). */
+const char *coopnet_i_draw_level_label(coopnet_level_t level);
+const char *coopnet_i_draw_level_abbreviation(coopnet_level_t level);
+const char *coopnet_i_draw_measure_label(const char *measure);
+const char *coopnet_i_draw_month_name(int month, bool abbreviated);
+
+/* A date in words in the current language: "5 March 2024", "March 2024", "2024" by its
+ * precision; "" for no date. */
+void coopnet_i_draw_date_words(coopnet_date_t date, char *buffer, size_t size);
+
 /* The label text of actor under field (short: trailing acronym in parentheses, else name). */
 void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
                                 coopnet_label_field_t field, char *buffer, size_t size);

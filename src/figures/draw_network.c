@@ -3,6 +3,7 @@
  * directed ties, labels placed without overlap, legend (see draw.h). */
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "core/l10n.h"
 #include "figures/basemap.h"
 #include "figures/geo_layout.h"
 #include "figures/labels.h"
@@ -80,7 +81,7 @@ typedef struct network_figure {
     coopnet_basemap_t basemap;   /* geo: land and borders; closed when the data is missing */
     coopnet_geo_placement_t geo; /* geo: where each actor goes */
     coopnet_label_set_t labels;
-    char note[512];
+    char note[1536];
     const igraph_matrix_t *given_positions; /* force layouts: computed by the caller */
     bool panel;                             /* snapshots: grey isolates, no legend */
     bool raster_dense;                      /* links and nodes as an image on a vector surface */
@@ -1174,8 +1175,10 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
     char text[256];
     const coopnet_draw_categories_t *categories = &figure->categories;
     const char *attribute = figure->options->color_by ? figure->options->color_by : "level";
-    snprintf(text, sizeof text, "%s%s",
-             categories->is_level ? "Level" : "Colour: ", categories->is_level ? "" : attribute);
+    if (categories->is_level)
+        snprintf(text, sizeof text, "%s", _("Level"));
+    else /* TRANSLATORS: %s the actor attribute the colours show */
+        snprintf(text, sizeof text, _("Colour: %s"), attribute);
     if (draw)
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, text, x, y, w, COOPNET_ALIGN_LEFT,
                                   coopnet_i_style_text);
@@ -1203,19 +1206,20 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
         y += legend_dot_row(cr, x, y, w, color, text, draw);
     }
     if (other > 0) {
-        snprintf(text, sizeof text, "other (%zu)", other);
+        snprintf(text, sizeof text, _("other (%zu)"), other);
         y += legend_dot_row(cr, x, y, w, coopnet_i_style_other, text, draw);
     }
     if (missing > 0) {
-        snprintf(text, sizeof text, "not given (%zu)", missing);
+        snprintf(text, sizeof text, _("not given (%zu)"), missing);
         y += legend_dot_row(cr, x, y, w, coopnet_i_style_missing, text, draw);
     }
     if (figure->bipartite)
-        y += legend_dot_row(cr, x, y, w, coopnet_i_style_text, "event (square)", draw);
+        y += legend_dot_row(cr, x, y, w, coopnet_i_style_text, _("event (square)"), draw);
 
     if (figure->size_measure != NULL && figure->size_max > figure->size_min) {
         legend_next_section(figure, box, &x, &y, &bottom);
-        snprintf(text, sizeof text, "Size: %s", figure->size_measure);
+        snprintf(text, sizeof text, _("Size: %s"),
+                 coopnet_i_draw_measure_label(figure->size_measure));
         if (draw)
             coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, text, x, y, w, COOPNET_ALIGN_LEFT,
                                       coopnet_i_style_text);
@@ -1242,7 +1246,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
     }
     if (figure->n_edges > 0) {
         legend_next_section(figure, box, &x, &y, &bottom);
-        const char *heading = figure->bipartite ? "Lines: attended" : "Line width: weight";
+        const char *heading = figure->bipartite ? _("Lines: attended") : _("Line width: weight");
         if (draw)
             coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, heading, x, y, w,
                                       COOPNET_ALIGN_LEFT, coopnet_i_style_text);
@@ -1267,7 +1271,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
             }
         }
         if (figure->n_arrows > 0) {
-            const char *arrow_text = "directed tie";
+            const char *arrow_text = _("directed tie");
             double text_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_BODY, arrow_text, 0);
             if (draw) {
                 double middle = y + text_height / 2;
@@ -1292,7 +1296,7 @@ static double legend(cairo_t *cr, network_figure_t *figure, coopnet_rect_t box, 
     }
     if (figure->n_near_country > 0) {
         legend_next_section(figure, box, &x, &y, &bottom);
-        const char *text_approx = "placed near its country (no coordinates)";
+        const char *text_approx = _("placed near its country (no coordinates)");
         double height = coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, text_approx, w - 16);
         if (draw) {
             coopnet_figure_node_t sample = {0};
@@ -1375,7 +1379,7 @@ static int draw_map(cairo_t *cr, network_figure_t *figure, coopnet_error_t *err)
 #define SIDE_LIST_LINES 3 /* a long name wraps rather than being cut */
 #define SIDE_LIST_COLUMN_MIN 130.0
 
-static const char side_heading[] = "No location on the map";
+#define side_heading _("No location on the map")
 
 /* The rows of the unlocated actors' list in its columns. */
 static size_t side_rows(const network_figure_t *figure)
@@ -1543,12 +1547,68 @@ cleanup:
     return status;
 }
 
+/* The note under a map: the actors placed near their country or listed beside the map, and
+ * missing map data; whole sentences, so that a translation can order its words. */
+static void geo_note(const network_figure_t *figure, char *note, size_t size)
+{
+    char near[768] = "", side[768] = "";
+    bool located = figure->geo.counts[COOPNET_GEO_LOCATED] > 0;
+    size_t n_near = figure->n_near_country, n_side = figure->n_side;
+    if (n_near > 0 && figure->geo.map_data_missing)
+        snprintf(near, sizeof near,
+                 P_("%zu actor without coordinates is drawn with a dashed ring near the middle of "
+                    "its country's located actors.",
+                    "%zu actors without coordinates are drawn with a dashed ring near the middle "
+                    "of their country's located actors.",
+                    n_near),
+                 n_near);
+    else if (n_near > 0 && located)
+        snprintf(near, sizeof near,
+                 P_("%zu actor without coordinates is drawn with a dashed ring near the middle of "
+                    "its country, clear of the located actors.",
+                    "%zu actors without coordinates are drawn with a dashed ring near the middle "
+                    "of their country, clear of the located actors.",
+                    n_near),
+                 n_near);
+    else if (n_near > 0)
+        snprintf(near, sizeof near,
+                 P_("%zu actor without coordinates is drawn with a dashed ring near the middle of "
+                    "its country (no actor has coordinates).",
+                    "%zu actors without coordinates are drawn with a dashed ring near the middle "
+                    "of their country (no actor has coordinates).",
+                    n_near),
+                 n_near);
+    if (n_side > 0 && figure->geo_below)
+        snprintf(side, sizeof side,
+                 P_("%zu actor with no coordinates and no country on the map is listed under the "
+                    "map; its links are not drawn.",
+                    "%zu actors with no coordinates and no country on the map are listed under "
+                    "the map; their links are not drawn.",
+                    n_side),
+                 n_side);
+    else if (n_side > 0)
+        snprintf(side, sizeof side,
+                 P_("%zu actor with no coordinates and no country on the map is listed on the "
+                    "right; its links are not drawn.",
+                    "%zu actors with no coordinates and no country on the map are listed on the "
+                    "right; their links are not drawn.",
+                    n_side),
+                 n_side);
+    const char *land =
+        figure->geo.map_data_missing
+            ? _("Land and borders are not drawn: the map data (Debian's gmt-dcw) is not installed.")
+            : "";
+    snprintf(note, size, "%s %s%s%s%s%s", _("Note:"), near, near[0] && side[0] ? " " : "", side,
+             (near[0] || side[0]) && land[0] ? " " : "", land);
+}
+
 static void default_title(const network_figure_t *figure, char *buffer, size_t size)
 {
-    const char *what = figure->kind == COOPNET_LAYOUT_GEO ? "Where the cooperating actors are"
-                       : figure->kind == COOPNET_LAYOUT_BIPARTITE ? "Who attended which event"
-                                                                  : "Cooperation network";
-    snprintf(buffer, size, "%s: %s", what, figure->bundle->name);
+    /* the subject, not the bundle's folder: the source line names the data */
+    const char *what = figure->kind == COOPNET_LAYOUT_GEO ? _("Where the cooperating actors are")
+                       : figure->kind == COOPNET_LAYOUT_BIPARTITE ? _("Who attended which event")
+                                                                  : _("Cooperation network");
+    snprintf(buffer, size, "%s", what);
 }
 
 static void default_subtitle(const network_figure_t *figure, char *buffer, size_t size)
@@ -1558,29 +1618,31 @@ static void default_subtitle(const network_figure_t *figure, char *buffer, size_
     if (options->graph.as_of.precision != COOPNET_DATE_NONE) {
         char date[COOPNET_DATE_TEXT_SIZE];
         coopnet_date_format(options->graph.as_of, date);
-        snprintf(as_of, sizeof as_of, ", as of %s", date);
+        snprintf(as_of, sizeof as_of, _(", as of %s"), date);
     }
     if (figure->bipartite) {
         size_t events = 0;
         for (size_t v = 0; v < figure->n_nodes; v++)
             events += figure->nodes[v].event >= 0;
-        snprintf(buffer, size, "%zu actors (right) and %zu events (left, by date)%s",
+        /* TRANSLATORS: %1$zu actors, %2$zu events, %3$s ", as of DATE" or nothing */
+        snprintf(buffer, size, _("%1$zu actors (right) and %2$zu events (left, by date)%3$s"),
                  figure->n_nodes - events, events, as_of);
         return;
     }
-    const char *layer = options->graph.layer == COOPNET_LAYER_EVENTS ? "shared events"
-                        : options->graph.layer == COOPNET_LAYER_TIES ? "ties"
-                                                                     : "shared events and ties";
+    const char *layer = options->graph.layer == COOPNET_LAYER_EVENTS ? _("shared events")
+                        : options->graph.layer == COOPNET_LAYER_TIES ? _("ties")
+                                                                     : _("shared events and ties");
     char layers[160];
     if (options->graph.layers != NULL) { /* the relations named: "events, mou, formal" */
-        snprintf(layers, sizeof layers, "layers: %s", options->graph.layers);
+        snprintf(layers, sizeof layers, _("layers: %s"), options->graph.layers);
         for (char *p = layers; *p; p++)
             if (*p == '_')
                 *p = ' ';
         layer = layers;
     }
-    snprintf(buffer, size, "%zu actors, %zu links (%s)%s", figure->n_nodes, figure->n_edges, layer,
-             as_of);
+    /* TRANSLATORS: %1$zu actors, %2$zu links, %3$s which relations, %4$s ", as of DATE" */
+    snprintf(buffer, size, _("%1$zu actors, %2$zu links (%3$s)%4$s"), figure->n_nodes,
+             figure->n_edges, layer, as_of);
 }
 
 static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bounds,
@@ -1686,9 +1748,30 @@ static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
     return coopnet_i_label_set_export(&figure->labels, &layout->labels, &layout->n_labels, err);
 }
 
+static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
+                                   const coopnet_network_input_t *input,
+                                   const coopnet_render_options_t *options,
+                                   coopnet_figure_layout_t *layout, coopnet_error_t *err);
+
+/* A network keeps its orientation in a right-to-left page or chart: a map is not mirrored, and
+ * its texts are right-aligned by the frame instead (figures/style.h). */
 int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_network_input_t *input,
                            const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
                            coopnet_error_t *err)
+{
+    if (!coopnet_i_style_mirrored(cr))
+        return draw_network_unmirrored(cr, rect, input, options, layout, err);
+    cairo_save(cr);
+    coopnet_i_style_mirror(cr, rect);
+    int status = draw_network_unmirrored(cr, rect, input, options, layout, err);
+    cairo_restore(cr);
+    return status;
+}
+
+static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
+                                   const coopnet_network_input_t *input,
+                                   const coopnet_render_options_t *options,
+                                   coopnet_figure_layout_t *layout, coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = input->bundle;
     network_figure_t figure;
@@ -1746,30 +1829,7 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
     figure.geo_below = figure.kind == COOPNET_LAYOUT_GEO && !figure.panel && rect.h > rect.w * 0.9;
     if (figure.kind == COOPNET_LAYOUT_GEO &&
         (figure.n_side > 0 || figure.n_near_country > 0 || figure.geo.map_data_missing)) {
-        size_t n = 0;
-        n += (size_t)snprintf(figure.note + n, sizeof figure.note - n, "Note: ");
-        if (figure.n_near_country > 0)
-            n += (size_t)snprintf(
-                figure.note + n, sizeof figure.note - n,
-                "%zu %s without coordinates %s drawn with a dashed ring near "
-                "the middle of %s country%s%s. ",
-                figure.n_near_country, figure.n_near_country == 1 ? "actor" : "actors",
-                figure.n_near_country == 1 ? "is" : "are",
-                figure.n_near_country == 1 ? "its" : "their",
-                figure.geo.map_data_missing ? "'s located actors" : "",
-                figure.geo.counts[COOPNET_GEO_LOCATED] > 0 ? ", clear of the located actors"
-                                                           : " (no actor has coordinates)");
-        if (figure.n_side > 0 && n < sizeof figure.note)
-            n += (size_t)snprintf(figure.note + n, sizeof figure.note - n,
-                                  "%zu %s with no coordinates and no country on the map %s "
-                                  "listed %s; their links are not drawn. ",
-                                  figure.n_side, figure.n_side == 1 ? "actor" : "actors",
-                                  figure.n_side == 1 ? "is" : "are",
-                                  figure.geo_below ? "under the map" : "on the right");
-        if (figure.geo.map_data_missing && n < sizeof figure.note)
-            snprintf(figure.note + n, sizeof figure.note - n,
-                     "Land and borders are not drawn: the map data (Debian's gmt-dcw) is not "
-                     "installed.");
+        geo_note(&figure, figure.note, sizeof figure.note);
     }
     cairo_save(cr);
     coopnet_rect_t content;

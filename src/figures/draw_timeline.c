@@ -3,6 +3,7 @@
  * actor, a dot where an actor took part (see draw.h). */
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "core/l10n.h"
 #include "model/graph_internal.h"
 
 #include <math.h>
@@ -231,7 +232,7 @@ static void draw_time_axis(cairo_t *cr, const timeline_t *timeline, coopnet_rect
             if (month == 1)
                 snprintf(text, sizeof text, "%d", year);
             else
-                snprintf(text, sizeof text, "Q%d", (month - 1) / 3 + 1);
+                snprintf(text, sizeof text, _("Q%d"), (month - 1) / 3 + 1);
             coopnet_i_style_draw_text(cr, month == 1 ? COOPNET_TEXT_HEADING : COOPNET_TEXT_TICK,
                                       text, x, bottom + 6, 0, COOPNET_ALIGN_CENTER,
                                       month == 1 ? coopnet_i_style_text : coopnet_i_style_muted);
@@ -282,17 +283,17 @@ static void draw_timeline_frame(cairo_t *cr, coopnet_rect_t rect, const timeline
     const char *title_text = options->figure.title, *subtitle_text = NULL;
     const char *caption_text = options->figure.caption;
     if (title_text == NULL) {
-        snprintf(title, sizeof title, "Who came to what, when: %s", timeline->bundle->name);
+        snprintf(title, sizeof title, "%s", _("Who came to what, when"));
         title_text = title;
         if (timeline->n_bounded > 0)
             snprintf(subtitle, sizeof subtitle,
-                     "%zu actors at %zu events (%zu placed in time, %zu dated only within bounds "
-                     "set apart)",
+                     _("%1$zu actors at %2$zu events (%3$zu placed in time, %4$zu dated only "
+                       "within bounds set apart)"),
                      timeline->n_rows, timeline->n_columns, timeline->n_dated, timeline->n_bounded);
         else
             snprintf(subtitle, sizeof subtitle,
-                     "%zu actors at %zu events (%zu dated, in time order)", timeline->n_rows,
-                     timeline->n_columns, timeline->n_dated);
+                     _("%1$zu actors at %2$zu events (%3$zu dated, in time order)"),
+                     timeline->n_rows, timeline->n_columns, timeline->n_dated);
         subtitle_text = subtitle;
     }
     if (caption_text == NULL) {
@@ -399,9 +400,10 @@ static void draw_undated_axis(cairo_t *cr, const timeline_t *timeline,
 {
     if (geometry->n_undated == 0)
         return;
-    const char *heading = timeline->n_bounded == 0                     ? "undated"
-                          : timeline->n_bounded == geometry->n_undated ? "dated only within bounds"
-                                                                       : "undated or only bounded";
+    const char *heading = timeline->n_bounded == 0 ? _("undated")
+                          : timeline->n_bounded == geometry->n_undated
+                              ? _("dated only within bounds")
+                              : _("undated or only bounded");
     coopnet_i_style_set_color(cr, coopnet_i_style_edge, 1.0);
     cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
     cairo_move_to(cr, geometry->undated_left, geometry->rows_bottom);
@@ -510,14 +512,14 @@ static void draw_timeline_legend(cairo_t *cr, coopnet_rect_t content,
     for (int level = COOPNET_LEVEL_COUNT - 1; level >= 0; level--) {
         draw_dot(cr, x + DOT_RADIUS, legend_y + 6,
                  coopnet_i_style_level_color((coopnet_level_t)level), false);
-        const char *name = coopnet_level_name((coopnet_level_t)level);
+        const char *name = coopnet_i_draw_level_label((coopnet_level_t)level);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, name, x + 10, legend_y, 0,
                                   COOPNET_ALIGN_LEFT, coopnet_i_style_text);
         x += 10 + coopnet_i_style_text_width(cr, COOPNET_TEXT_BODY, name) + 14;
     }
     draw_dot(cr, x + DOT_RADIUS + 2, legend_y + 6, coopnet_i_style_missing, true);
-    coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, "organiser, host or funder", x + 14, legend_y,
-                              0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    coopnet_i_style_draw_text(cr, COOPNET_TEXT_BODY, _("organiser, host or funder"), x + 14,
+                              legend_y, 0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
     if (layout != NULL) {
         layout->legend_x = content.x;
         layout->legend_y = legend_y;

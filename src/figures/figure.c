@@ -8,6 +8,7 @@
 #include "coopnet/render.h"
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "core/l10n.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -206,7 +207,11 @@ int coopnet_i_figure_record(const coopnet_figure_options_t *figure, double defau
         goto cleanup;
     }
     coopnet_rect_t canvas = {0, 0, width, height};
-    if ((status = draw(cr, canvas, data, err)) != COOPNET_OK)
+    coopnet_l10n_scope_t scope;
+    coopnet_i_l10n_enter(figure->lang, &scope);
+    status = draw(cr, canvas, data, err);
+    coopnet_i_l10n_leave(&scope);
+    if (status != COOPNET_OK)
         goto cleanup;
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         status = COOPNET_ERROR(err, COOPNET_EINTERNAL, "cannot draw the figure: %s",
@@ -269,7 +274,11 @@ int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_op
         coopnet_i_style_set_color(cr, coopnet_i_style_white, 1.0);
         cairo_paint(cr);
     }
-    if ((status = draw(cr, canvas, data, err)) != COOPNET_OK)
+    coopnet_l10n_scope_t scope;
+    coopnet_i_l10n_enter(figure->lang, &scope);
+    status = draw(cr, canvas, data, err);
+    coopnet_i_l10n_leave(&scope);
+    if (status != COOPNET_OK)
         goto cleanup;
     cairo_show_page(cr);
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
@@ -313,16 +322,23 @@ void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer
     coopnet_date_t first, last;
     coopnet_bundle_date_range(bundle, &first, &last);
     if (first.precision == COOPNET_DATE_NONE) {
-        snprintf(buffer, size, "Source: %s. Drawn with coopnet.", bundle->name);
+        /* TRANSLATORS: %s the data's name (its folder) */
+        snprintf(buffer, size, _("Source: %s. Drawn with coopnet."), bundle->name);
         return;
     }
     char first_text[COOPNET_DATE_TEXT_SIZE], last_text[COOPNET_DATE_TEXT_SIZE];
     coopnet_date_format(first, first_text);
     coopnet_date_format(last, last_text);
-    if (strcmp(first_text, last_text) == 0)
-        snprintf(buffer, size, "Source: %s, %s. Drawn with coopnet.", bundle->name, first_text);
-    else
-        snprintf(buffer, size, "Source: %s, %s to %s. Drawn with coopnet.", bundle->name,
+    if (coopnet_i_l10n_lang() != COOPNET_LANG_EN) {
+        /* "mars 2023": ISO dates read backwards inside right-to-left text */
+        coopnet_i_draw_date_words(first, first_text, sizeof first_text);
+        coopnet_i_draw_date_words(last, last_text, sizeof last_text);
+    }
+    if (strcmp(first_text, last_text) == 0) /* TRANSLATORS: %1$s the data's name, %2$s a date */
+        snprintf(buffer, size, _("Source: %1$s, %2$s. Drawn with coopnet."), bundle->name,
+                 first_text);
+    else /* TRANSLATORS: %1$s the data's name, %2$s and %3$s its first and last dates */
+        snprintf(buffer, size, _("Source: %1$s, %2$s to %3$s. Drawn with coopnet."), bundle->name,
                  first_text, last_text);
 }
 
@@ -359,6 +375,14 @@ void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
     const char *text = a->name[0] ? a->name : a->id;
     const char *start;
     size_t length;
+    if (field == COOPNET_LABEL_FIELD_SHORT && coopnet_i_l10n_lang() != COOPNET_LANG_EN) {
+        /* a French or Arabic figure names actors in its language where the data does */
+        const char *translated = coopnet_i_l10n_lang() == COOPNET_LANG_AR ? a->name_ar : a->name_fr;
+        if (translated[0]) {
+            snprintf(buffer, size, "%s", translated);
+            return;
+        }
+    }
     switch (field) {
     case COOPNET_LABEL_FIELD_SHORT:
         if (trailing_acronym(text, &start, &length)) {
@@ -451,7 +475,7 @@ int coopnet_i_draw_categories_init(coopnet_draw_categories_t *categories,
         categories->is_level = true;
         categories->n_names = COOPNET_LEVEL_COUNT;
         for (int level = 0; level < COOPNET_LEVEL_COUNT; level++)
-            categories->names[level] = coopnet_level_name((coopnet_level_t)level);
+            categories->names[level] = coopnet_i_draw_level_label((coopnet_level_t)level);
         for (size_t a = 0; a < bundle->n_actors; a++) {
             categories->category[a] = bundle->actors[a].level;
             categories->counts[bundle->actors[a].level]++;
@@ -562,3 +586,85 @@ double coopnet_i_draw_nice_step(double span, int target_ticks)
 }
 
 /* ---- the network figure as a file ---- */
+
+/* ---- texts in the figure's language ---- */
+
+const char *coopnet_i_draw_level_label(coopnet_level_t level)
+{
+    static const char *const labels[COOPNET_LEVEL_COUNT] = {
+        NC_("level", "local"), NC_("level", "regional"), NC_("level", "national"),
+        NC_("level", "international")};
+    return (unsigned)level < COOPNET_LEVEL_COUNT ? C_("level", labels[level])
+                                                 : coopnet_level_name(level);
+}
+
+const char *coopnet_i_draw_level_abbreviation(coopnet_level_t level)
+{
+    static const char *const labels[COOPNET_LEVEL_COUNT] = {
+        NC_("level abbreviation", "local"), NC_("level abbreviation", "reg."),
+        NC_("level abbreviation", "nat."), NC_("level abbreviation", "intl.")};
+    return (unsigned)level < COOPNET_LEVEL_COUNT ? C_("level abbreviation", labels[level])
+                                                 : coopnet_level_name(level);
+}
+
+const char *coopnet_i_draw_measure_label(const char *measure)
+{
+    static const char *const labels[][2] = {
+        {"degree", NC_("measure", "degree")},
+        {"strength", NC_("measure", "strength")},
+        {"betweenness", NC_("measure", "betweenness")},
+        {"closeness", NC_("measure", "closeness")},
+        {"harmonic", NC_("measure", "harmonic centrality")},
+        {"eigenvector", NC_("measure", "eigenvector centrality")},
+        {"pagerank", NC_("measure", "PageRank")},
+        {"coreness", NC_("measure", "coreness")},
+        {"constraint", NC_("measure", "constraint")},
+    };
+    for (size_t i = 0; measure != NULL && i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(measure, labels[i][0]) == 0)
+            return C_("measure", labels[i][1]);
+    return measure;
+}
+
+const char *coopnet_i_draw_month_name(int month, bool abbreviated)
+{
+    static const char *const names[12] = {
+        NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+        NC_("month", "April"),   NC_("month", "May"),      NC_("month", "June"),
+        NC_("month", "July"),    NC_("month", "August"),   NC_("month", "September"),
+        NC_("month", "October"), NC_("month", "November"), NC_("month", "December")};
+    static const char *const short_names[12] = {
+        NC_("month abbreviation", "Jan"), NC_("month abbreviation", "Feb"),
+        NC_("month abbreviation", "Mar"), NC_("month abbreviation", "Apr"),
+        NC_("month abbreviation", "May"), NC_("month abbreviation", "Jun"),
+        NC_("month abbreviation", "Jul"), NC_("month abbreviation", "Aug"),
+        NC_("month abbreviation", "Sep"), NC_("month abbreviation", "Oct"),
+        NC_("month abbreviation", "Nov"), NC_("month abbreviation", "Dec")};
+    if (month < 1 || month > 12)
+        return "";
+    return abbreviated ? C_("month abbreviation", short_names[month - 1])
+                       : C_("month", names[month - 1]);
+}
+
+void coopnet_i_draw_date_words(coopnet_date_t date, char *buffer, size_t size)
+{
+    int year, month, day;
+    coopnet_date_civil_from_days(date.day, &year, &month, &day);
+    switch (date.precision) {
+    case COOPNET_DATE_DAY:
+        /* TRANSLATORS: a date: %1$d the day, %2$s the month's name, %3$d the year */
+        snprintf(buffer, size, _("%1$d %2$s %3$d"), day, coopnet_i_draw_month_name(month, false),
+                 year);
+        break;
+    case COOPNET_DATE_MONTH:
+        /* TRANSLATORS: a month of a year: %1$s the month's name, %2$d the year */
+        snprintf(buffer, size, _("%1$s %2$d"), coopnet_i_draw_month_name(month, false), year);
+        break;
+    case COOPNET_DATE_NONE:
+        snprintf(buffer, size, "%s", "");
+        break;
+    default:
+        snprintf(buffer, size, "%d", year);
+        break;
+    }
+}

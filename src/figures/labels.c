@@ -385,8 +385,8 @@ void coopnet_i_label_set_draw(cairo_t *cr, const coopnet_label_set_t *set)
         pango_layout_get_extents(layout, NULL, &logical);
         double left = (double)logical.x / PANGO_SCALE;
         /* a white halo keeps the text legible over edges */
-        cairo_move_to(cr, label->x - left, label->y);
-        pango_cairo_layout_path(cr, layout);
+        coopnet_i_style_show_layout(cr, layout, label->x - left, label->y, label->x + label->w / 2,
+                                    true);
         coopnet_i_style_set_color(cr, coopnet_i_style_white, 0.85);
         cairo_set_line_width(cr, 2.2);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);

@@ -2,6 +2,8 @@
 /* style.c - the visual style of coopnet's figures (see style.h). */
 #include "figures/style.h"
 
+#include "core/l10n.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -141,6 +143,7 @@ PangoLayout *coopnet_i_style_layout(cairo_t *cr, coopnet_text_role_t role, const
 
     pango_layout_set_font_description(layout, coopnet_i_style_font(role));
     pango_layout_set_text(layout, text ? text : "", -1);
+    coopnet_i_style_layout_direction(layout);
     if (max_width > 0) {
         pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -176,9 +179,80 @@ void coopnet_i_style_draw_layout(cairo_t *cr, PangoLayout *layout, double x, dou
         anchor = x - width;
     cairo_save(cr);
     coopnet_i_style_set_color(cr, color, 1.0);
-    cairo_move_to(cr, anchor - left, y);
-    pango_cairo_show_layout(cr, layout);
+    coopnet_i_style_show_layout(cr, layout, anchor - left, y, anchor + width / 2, false);
     cairo_restore(cr);
+}
+
+void coopnet_i_style_mirror(cairo_t *cr, coopnet_rect_t rect)
+{
+    cairo_translate(cr, 2 * rect.x + rect.w, 0);
+    cairo_scale(cr, -1, 1);
+}
+
+bool coopnet_i_style_mirrored(cairo_t *cr)
+{
+    cairo_matrix_t matrix;
+    cairo_get_matrix(cr, &matrix);
+    return matrix.xx < 0;
+}
+
+void coopnet_i_style_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y,
+                                 double mirror_centre, bool outline)
+{
+    bool mirrored = coopnet_i_style_mirrored(cr);
+    if (mirrored) {
+        cairo_save(cr);
+        coopnet_i_style_mirror(cr, (coopnet_rect_t){mirror_centre, 0, 0, 0});
+        pango_cairo_update_layout(cr, layout);
+    }
+    cairo_move_to(cr, x, y);
+    if (outline)
+        pango_cairo_layout_path(cr, layout);
+    else
+        pango_cairo_show_layout(cr, layout);
+    if (mirrored)
+        cairo_restore(cr);
+}
+
+PangoAlignment coopnet_i_style_pango_alignment(coopnet_align_t align)
+{
+    bool rtl = coopnet_i_l10n_rtl();
+    if (align == COOPNET_ALIGN_CENTER)
+        return PANGO_ALIGN_CENTER;
+    return (align == COOPNET_ALIGN_RIGHT) != rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+void coopnet_i_style_layout_direction(PangoLayout *layout)
+{
+    if (!coopnet_i_l10n_rtl())
+        return;
+    /* right to left unless a paragraph starts with a left-to-right letter (an English name):
+     * the Arabic texts that start with a name begin with a right-to-left mark (po/ar.po) */
+    pango_context_set_base_dir(pango_layout_get_context(layout), PANGO_DIRECTION_RTL);
+    pango_layout_set_auto_dir(layout, TRUE);
+    pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(COOPNET_ALIGN_LEFT));
+    /* Noto Sans Arabic's line is a third taller than Noto Sans's: the Latin line height keeps
+     * rows, tables and pages the size they were laid out for */
+    /* measured as a layout of the same context, so in the same units as the text's extents
+     * whatever the surface's scale */
+    PangoLayout *latin = pango_layout_new(pango_layout_get_context(layout));
+    int latin_height = 0;
+    if (latin != NULL) {
+        pango_layout_set_font_description(latin, pango_layout_get_font_description(layout));
+        pango_layout_set_text(latin, "Ag", -1);
+        pango_layout_get_size(latin, NULL, &latin_height);
+        g_object_unref(latin);
+    }
+    if (latin_height <= 0) {
+        pango_layout_context_changed(layout);
+        return;
+    }
+    PangoAttrList *attributes = pango_layout_get_attributes(layout);
+    attributes = attributes ? pango_attr_list_copy(attributes) : pango_attr_list_new();
+    pango_attr_list_insert(attributes, pango_attr_line_height_new_absolute(latin_height));
+    pango_layout_set_attributes(layout, attributes);
+    pango_attr_list_unref(attributes);
+    pango_layout_context_changed(layout);
 }
 
 double coopnet_i_style_draw_text(cairo_t *cr, coopnet_text_role_t role, const char *text, double x,
@@ -190,11 +264,8 @@ double coopnet_i_style_draw_text(cairo_t *cr, coopnet_text_role_t role, const ch
     PangoLayout *layout = coopnet_i_style_layout(cr, role, text, max_width, 0);
     if (layout == NULL)
         return 0;
-    if (max_width > 0 && align != COOPNET_ALIGN_LEFT) {
-        /* wrapped text is aligned inside its box; the box is anchored at x */
-        pango_layout_set_alignment(layout, align == COOPNET_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                                                         : PANGO_ALIGN_RIGHT);
-    }
+    if (max_width > 0 && align != COOPNET_ALIGN_LEFT) /* wrapped text aligned inside its box */
+        pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(align));
     double height;
     coopnet_i_style_layout_size(layout, NULL, &height);
     coopnet_i_style_draw_layout(cr, layout, x, y, align, color);
@@ -238,13 +309,20 @@ void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *ti
     double top = rect.y + COOPNET_STYLE_MARGIN;
     double bottom = rect.y + rect.h - COOPNET_STYLE_MARGIN;
 
-    double used = coopnet_i_style_draw_text(cr, COOPNET_TEXT_TITLE, title, left, top, text_width,
-                                            COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+    /* right to left without mirroring (a map): the texts start at the right */
+    coopnet_align_t align = COOPNET_ALIGN_LEFT;
+    double anchor = left;
+    if (coopnet_i_l10n_rtl() && !coopnet_i_style_mirrored(cr)) {
+        align = COOPNET_ALIGN_RIGHT;
+        anchor = left + text_width;
+    }
+    double used = coopnet_i_style_draw_text(cr, COOPNET_TEXT_TITLE, title, anchor, top, text_width,
+                                            align, coopnet_i_style_text);
     top += used;
     if (used > 0)
         top += 2;
-    used = coopnet_i_style_draw_text(cr, COOPNET_TEXT_SUBTITLE, subtitle, left, top, text_width,
-                                     COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+    used = coopnet_i_style_draw_text(cr, COOPNET_TEXT_SUBTITLE, subtitle, anchor, top, text_width,
+                                     align, coopnet_i_style_muted);
     top += used;
     if (top > rect.y + COOPNET_STYLE_MARGIN)
         top += COOPNET_STYLE_GAP;
@@ -255,13 +333,13 @@ void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *ti
     double note_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, note, text_width);
     if (caption_height > 0) {
         bottom -= caption_height;
-        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, caption, left, bottom, text_width,
-                                  COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, caption, anchor, bottom, text_width,
+                                  align, coopnet_i_style_muted);
     }
     if (note_height > 0) {
         bottom -= note_height + (caption_height > 0 ? 2 : 0);
-        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, note, left, bottom, text_width,
-                                  COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, note, anchor, bottom, text_width, align,
+                                  coopnet_i_style_text);
     }
     if (caption_height > 0 || note_height > 0)
         bottom -= COOPNET_STYLE_GAP;

@@ -20,7 +20,7 @@
 /* One clean sans family for everything; fontconfig falls back per script (Noto Sans Arabic for
  * Arabic) when the family lacks a glyph. Installed by scripts/install-deps.sh (fonts-noto-core,
  * fonts-dejavu-core). */
-#define COOPNET_STYLE_FONT_FAMILY "Noto Sans, DejaVu Sans"
+#define COOPNET_STYLE_FONT_FAMILY "Noto Sans, Noto Sans Arabic, DejaVu Sans"
 
 typedef struct coopnet_rgb {
     double r, g, b;
@@ -125,6 +125,29 @@ double coopnet_i_style_text_width(cairo_t *cr, coopnet_text_role_t role, const c
 void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *title,
                                 const char *subtitle, const char *caption, const char *note,
                                 coopnet_rect_t *content);
+
+/* Right to left (Arabic, coopnet/lang.h). A right-to-left drawing is the left-to-right one
+ * mirrored: coopnet_i_style_mirror flips cr's x axis about rect's centre, so that axes, legends,
+ * bars and table columns change sides by themselves, while every text drawn through the style
+ * (and the report's layouts) keeps its reading direction: coopnet_i_style_show_layout unflips it
+ * about its own box. A drawing that must not be mirrored (a map, a network's positions) calls
+ * coopnet_i_style_mirror again on its rectangle. */
+void coopnet_i_style_mirror(cairo_t *cr, coopnet_rect_t rect);
+bool coopnet_i_style_mirrored(cairo_t *cr);
+
+/* Shows layout (or adds its outline to the path) with its origin at (x, y), as
+ * pango_cairo_show_layout does; when cr is mirrored the text is unflipped about the vertical line
+ * x = mirror_centre (its box's centre), so it lands in the mirrored box and reads normally. */
+void coopnet_i_style_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y,
+                                 double mirror_centre, bool outline);
+
+/* The pango alignment of a text block aligned align: in a right-to-left language, left and right
+ * swap (the start of a line is its right end), since the block is drawn unflipped. */
+PangoAlignment coopnet_i_style_pango_alignment(coopnet_align_t align);
+
+/* Makes layout right to left when the current language is: base direction right to left, a
+ * paragraph that starts with a left-to-right letter (English left untranslated) left to right. */
+void coopnet_i_style_layout_direction(PangoLayout *layout);
 
 /* Number of glyphs pango could not find in any installed font for text in a role (0 means every
  * character renders, e.g. Arabic joined letters). Uses a scratch surface. O(length). */

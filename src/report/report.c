@@ -20,6 +20,7 @@
 #include "figures/draw.h"
 #include "figures/geo_layout.h"
 #include "core/internal.h"
+#include "core/l10n.h"
 #include "report/report_layout.h"
 
 #include <math.h>
@@ -31,56 +32,53 @@
 #define CHART_ACTORS 8
 #define MAX_COUNTRIES 64
 
-static const char *const month_names[12] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
-
 /* English names of the countries the bundled datasets use and their neighbours. */
-static const char *const country_names[][2] = {{"AE", "United Arab Emirates"},
-                                               {"AU", "Australia"},
-                                               {"BE", "Belgium"},
-                                               {"BH", "Bahrain"},
-                                               {"CA", "Canada"},
-                                               {"CH", "Switzerland"},
-                                               {"DE", "Germany"},
-                                               {"DK", "Denmark"},
-                                               {"DZ", "Algeria"},
-                                               {"EG", "Egypt"},
-                                               {"ES", "Spain"},
-                                               {"FR", "France"},
-                                               {"GB", "United Kingdom"},
-                                               {"IL", "Israel"},
-                                               {"IQ", "Iraq"},
-                                               {"IT", "Italy"},
-                                               {"JO", "Jordan"},
-                                               {"KW", "Kuwait"},
-                                               {"LB", "Lebanon"},
-                                               {"LY", "Libya"},
-                                               {"MA", "Morocco"},
-                                               {"MT", "Malta"},
-                                               {"NL", "Netherlands"},
-                                               {"NO", "Norway"},
-                                               {"OM", "Oman"},
-                                               {"PS", "Palestine"},
-                                               {"QA", "Qatar"},
-                                               {"SA", "Saudi Arabia"},
-                                               {"SE", "Sweden"},
-                                               {"SY", "Syria"},
-                                               {"TN", "Tunisia"},
-                                               {"TR", "Türkiye"},
-                                               {"US", "United States"},
-                                               {"YE", "Yemen"}};
+static const char *const country_names[][2] = {{"AE", NC_("country", "United Arab Emirates")},
+                                               {"AU", NC_("country", "Australia")},
+                                               {"BE", NC_("country", "Belgium")},
+                                               {"BH", NC_("country", "Bahrain")},
+                                               {"CA", NC_("country", "Canada")},
+                                               {"CH", NC_("country", "Switzerland")},
+                                               {"DE", NC_("country", "Germany")},
+                                               {"DK", NC_("country", "Denmark")},
+                                               {"DZ", NC_("country", "Algeria")},
+                                               {"EG", NC_("country", "Egypt")},
+                                               {"ES", NC_("country", "Spain")},
+                                               {"FR", NC_("country", "France")},
+                                               {"GB", NC_("country", "United Kingdom")},
+                                               {"IL", NC_("country", "Israel")},
+                                               {"IQ", NC_("country", "Iraq")},
+                                               {"IT", NC_("country", "Italy")},
+                                               {"JO", NC_("country", "Jordan")},
+                                               {"KW", NC_("country", "Kuwait")},
+                                               {"LB", NC_("country", "Lebanon")},
+                                               {"LY", NC_("country", "Libya")},
+                                               {"MA", NC_("country", "Morocco")},
+                                               {"MT", NC_("country", "Malta")},
+                                               {"NL", NC_("country", "Netherlands")},
+                                               {"NO", NC_("country", "Norway")},
+                                               {"OM", NC_("country", "Oman")},
+                                               {"PS", NC_("country", "Palestine")},
+                                               {"QA", NC_("country", "Qatar")},
+                                               {"SA", NC_("country", "Saudi Arabia")},
+                                               {"SE", NC_("country", "Sweden")},
+                                               {"SY", NC_("country", "Syria")},
+                                               {"TN", NC_("country", "Tunisia")},
+                                               {"TR", NC_("country", "Türkiye")},
+                                               {"US", NC_("country", "United States")},
+                                               {"YE", NC_("country", "Yemen")}};
 
 static const char *country_name(const char *code)
 {
     for (size_t i = 0; i < sizeof country_names / sizeof country_names[0]; i++)
         if (strcmp(country_names[i][0], code) == 0)
-            return country_names[i][1];
+            return C_("country", country_names[i][1]);
     return code;
 }
 
-static const char *const level_titles[COOPNET_LEVEL_COUNT] = {"Local", "Regional", "National",
-                                                              "International"};
+static const char *const level_titles[COOPNET_LEVEL_COUNT] = {
+    NC_("level title", "Local"), NC_("level title", "Regional"), NC_("level title", "National"),
+    NC_("level title", "International")};
 
 /* Everything the pages show, computed once by report_model_init: pages and figures only read
  * it, so drawing a figure again (the PNG copies) computes nothing again. */
@@ -290,9 +288,20 @@ static void count_data(report_model_t *model)
     }
 }
 
+/* An actor's name in the report's language: name_fr or name_ar where the data gives it. */
+static const char *actor_name(const coopnet_actor_t *actor)
+{
+    coopnet_lang_t lang = coopnet_i_l10n_lang();
+    if (lang == COOPNET_LANG_AR && actor->name_ar[0])
+        return actor->name_ar;
+    if (lang == COOPNET_LANG_FR && actor->name_fr[0])
+        return actor->name_fr;
+    return actor->name;
+}
+
 static const char *vertex_name(const report_model_t *model, igraph_integer_t vertex)
 {
-    return model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[vertex]].name;
+    return actor_name(&model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[vertex]]);
 }
 
 /* The first top indices of values in coopnet_rank_top order whose value is above 0 (NaN, 0 and
@@ -518,10 +527,8 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
     coopnet_date_civil_from_days(date.day, &year, &month, &day);
     switch (date.precision) {
     case COOPNET_DATE_DAY:
-        snprintf(buffer, size, "%d %s %d", day, month_names[month - 1], year);
-        break;
     case COOPNET_DATE_MONTH:
-        snprintf(buffer, size, "%s %d", month_names[month - 1], year);
+        coopnet_i_draw_date_words(date, buffer, size); /* in the report's language */
         break;
     case COOPNET_DATE_YEAR:
         snprintf(buffer, size, "%d", year);
@@ -543,17 +550,95 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
                 side.day = coopnet_date_days_from_civil(end_year, 1, 1);
             format_date_long(side, end, sizeof end);
         }
-        if (start[0] && end[0])
-            snprintf(buffer, size, "between %s and %s", start, end);
+        if (start[0] && end[0]) /* TRANSLATORS: a date known within bounds */
+            snprintf(buffer, size, _("between %1$s and %2$s"), start, end);
         else if (end[0])
-            snprintf(buffer, size, "by %s", end);
+            snprintf(buffer, size, _("by %s"), end);
         else
-            snprintf(buffer, size, "from %s", start);
+            snprintf(buffer, size, _("from %s"), start);
         break;
     }
     default:
-        snprintf(buffer, size, "undated");
+        snprintf(buffer, size, "%s", _("undated"));
     }
+}
+
+/* The report's default title: what it is about, where and when, from the data rather than its
+ * folder: "National-local cooperation in Iraq, Jordan and Morocco, 2023-2025". The countries are
+ * those of the local and regional actors kept (the subject of national-local cooperation), named
+ * when there are at most six; the years are those of the dated events and ties. */
+static void report_default_title(const report_model_t *model, char *buffer, size_t size)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    const char *countries[MAX_COUNTRIES];
+    size_t counts[MAX_COUNTRIES], n_countries = 0;
+    for (size_t a = 0; a < bundle->n_actors; a++) {
+        const coopnet_actor_t *actor = &bundle->actors[a];
+        if (!model->actor_kept[a] || actor->country[0] == '\0' ||
+            (actor->level != COOPNET_LEVEL_LOCAL && actor->level != COOPNET_LEVEL_REGIONAL))
+            continue;
+        size_t c = 0;
+        while (c < n_countries && strcmp(countries[c], actor->country) != 0)
+            c++;
+        if (c == n_countries && n_countries < MAX_COUNTRIES) {
+            countries[n_countries] = actor->country;
+            counts[n_countries++] = 0;
+        }
+        if (c < n_countries)
+            counts[c]++;
+    }
+    /* up to five countries by name (alphabetical in the title's language); more: the three with
+     * the most local and regional actors, and how many others */
+    bool named_all = n_countries <= 5;
+    for (size_t i = 1; i < n_countries; i++) {
+        for (size_t j = i; j > 0; j--) {
+            int order = g_utf8_collate(country_name(countries[j]), country_name(countries[j - 1]));
+            bool before =
+                named_all ? order < 0
+                          : counts[j] > counts[j - 1] || (counts[j] == counts[j - 1] && order < 0);
+            if (!before)
+                break;
+            const char *country = countries[j];
+            countries[j] = countries[j - 1];
+            countries[j - 1] = country;
+            size_t count = counts[j];
+            counts[j] = counts[j - 1];
+            counts[j - 1] = count;
+        }
+    }
+    size_t named = named_all ? n_countries : 3;
+    char list[640] = "", where[768] = "";
+    for (size_t c = 0, used = 0; c < named && used < sizeof list; c++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                 c == 0                        ? ""
+                                 : c + 1 == named && named_all ? _(" and ")
+                                                               : _(", "),
+                                 country_name(countries[c]));
+    if (n_countries > 0 && named_all) /* TRANSLATORS: %s "Iraq, Jordan and Morocco" */
+        snprintf(where, sizeof where, _("in %s"), list);
+    else if (n_countries > 0) /* TRANSLATORS: %1$s "Morocco, Iraq, Jordan", %2$zu a count */
+        snprintf(where, sizeof where,
+                 P_("in %1$s and %2$zu other country", "in %1$s and %2$zu other countries",
+                    n_countries - named),
+                 list, n_countries - named);
+    int first_year = 0, last_year = 0, month, day;
+    if (model->first.precision != COOPNET_DATE_NONE && model->last.precision != COOPNET_DATE_NONE) {
+        coopnet_date_civil_from_days(model->first.day, &first_year, &month, &day);
+        coopnet_date_civil_from_days(coopnet_date_last_day(model->last), &last_year, &month, &day);
+    }
+    char when[32] = "";
+    if (first_year > 0 && first_year == last_year)
+        snprintf(when, sizeof when, "%d", first_year);
+    else if (first_year > 0)
+        snprintf(when, sizeof when, "%d–%d", first_year, last_year);
+    if (where[0] && when[0]) /* TRANSLATORS: %1$s "in Iraq, Jordan and Morocco", %2$s "2023-2025" */
+        snprintf(buffer, size, _("National-local cooperation %1$s, %2$s"), where, when);
+    else if (where[0])
+        snprintf(buffer, size, _("National-local cooperation %s"), where);
+    else if (when[0])
+        snprintf(buffer, size, _("National-local cooperation, %s"), when);
+    else
+        snprintf(buffer, size, "%s", _("National-local cooperation"));
 }
 
 /* "Morocco, Iraq and Jordan" from the model's countries (by number of actors would need counts;
@@ -563,7 +648,8 @@ static void format_country_list(const report_model_t *model, char *buffer, size_
     buffer[0] = '\0';
     for (size_t c = 0; c < model->n_countries; c++) {
         size_t used = strlen(buffer);
-        const char *separator = c == 0 ? "" : (c + 1 == model->n_countries ? " and " : ", ");
+        /* TRANSLATORS: the separators of a list of countries: "A, B and C" */
+        const char *separator = c == 0 ? "" : (c + 1 == model->n_countries ? _(" and ") : _(", "));
         snprintf(buffer + used, size - used, "%s%s", separator, country_name(model->countries[c]));
     }
 }
@@ -640,7 +726,7 @@ static void draw_level_bar(cairo_t *cr, coopnet_rect_t rect, const void *data)
     x = rect.x;
     for (int l = 0; l < COOPNET_LEVEL_COUNT; l++) {
         char text[64];
-        snprintf(text, sizeof text, "%s %zu", level_titles[l], bar->counts[l]);
+        snprintf(text, sizeof text, "%s %zu", C_("level title", level_titles[l]), bar->counts[l]);
         coopnet_i_style_set_color(cr, coopnet_i_style_level_color((coopnet_level_t)l), 1.0);
         cairo_rectangle(cr, x, rect.y + bar_height + 8, 8, 8);
         cairo_fill(cr);
@@ -780,6 +866,50 @@ static double text_height(report_document_t *document, report_font_t font, const
     return text_height_at(document, font, markup, REPORT_TEXT_WIDTH);
 }
 
+/* The cover title as markup in escaped and the font to set it in, so that the title band keeps
+ * its height and the contents stay above the footer however long the title: the cover font on
+ * up to two lines, else the page-title font on up to three, the text then cut with an ellipsis
+ * (at a character, never inside an entity). */
+static report_font_t fit_cover_title(report_document_t *document, const char *title, char *escaped,
+                                     size_t size)
+{
+    static const struct {
+        report_font_t font;
+        int lines;
+    } choices[] = {{REPORT_FONT_COVER_TITLE, 2}, {REPORT_FONT_PAGE_TITLE, 3}};
+    for (size_t i = 0; i < 2; i++) {
+        double line = text_height(document, choices[i].font, "Ag");
+        double limit = line * (choices[i].lines + 0.5);
+        coopnet_i_report_escape(title, escaped, size);
+        if (text_height(document, choices[i].font, escaped) <= limit)
+            return choices[i].font;
+        if (i == 0)
+            continue;
+        /* the longest start of the title that fits, by halving */
+        glong low = 0, high = g_utf8_strlen(title, -1);
+        char *cut = NULL;
+        while (low < high) {
+            glong middle = (low + high + 1) / 2;
+            g_free(cut);
+            char *start = g_utf8_substring(title, 0, middle);
+            cut = g_strconcat(start, "…", NULL);
+            g_free(start);
+            coopnet_i_report_escape(cut, escaped, size);
+            if (text_height(document, choices[i].font, escaped) <= limit)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        g_free(cut);
+        char *start = g_utf8_substring(title, 0, low);
+        cut = g_strconcat(g_strchomp(start), "…", NULL);
+        coopnet_i_report_escape(cut, escaped, size);
+        g_free(start);
+        g_free(cut);
+    }
+    return REPORT_FONT_PAGE_TITLE;
+}
+
 static void page_title(report_document_t *document, const report_model_t *model,
                        const report_page_t *page)
 {
@@ -787,30 +917,34 @@ static void page_title(report_document_t *document, const report_model_t *model,
     const coopnet_report_options_t *options = model->options;
     char text[512], escaped[512], first[64], last[64], countries[1024];
 
-    coopnet_i_report_escape(options->title ? options->title : "Cooperation network mapping",
-                            escaped, sizeof escaped);
+    char default_title[512];
+    if (options->title == NULL)
+        report_default_title(model, default_title, sizeof default_title);
+    report_font_t title_font = fit_cover_title(
+        document, options->title ? options->title : default_title, escaped, sizeof escaped);
     format_date_long(model->first, first, sizeof first);
     format_date_long(model->last, last, sizeof last);
     format_country_list(model, countries, sizeof countries);
     if (options->country != NULL)
-        snprintf(text, sizeof text, "%s and the national and international actors linked to it",
+        snprintf(text, sizeof text, _("%s and the national and international actors linked to it"),
                  country_name(options->country));
     else
-        snprintf(text, sizeof text, "%zu %s", model->n_countries,
-                 plural(model->n_countries, "country", "countries"));
-    char *subtitle = g_markup_printf_escaped("%s · %s to %s", text, first, last);
+        snprintf(text, sizeof text, P_("%zu country", "%zu countries", model->n_countries),
+                 model->n_countries);
+    /* TRANSLATORS: %1$s the countries covered, %2$s and %3$s the first and last dates */
+    char *subtitle = g_markup_printf_escaped(_("%1$s · %2$s to %3$s"), text, first, last);
     /* the title band, as tall as its title and subtitle need */
-    double title_height = text_height(document, REPORT_FONT_COVER_TITLE, escaped);
+    double title_height = text_height(document, title_font, escaped);
     double band = fmax(250, 90 + title_height + 10 +
                                 text_height(document, REPORT_FONT_COVER_SUBTITLE, subtitle) + 24);
     coopnet_i_style_set_color(cr, coopnet_i_report_accent, 1.0);
     cairo_rectangle(cr, 0, 0, REPORT_PAGE_WIDTH, band);
     cairo_fill(cr);
-    coopnet_i_report_text(document, REPORT_FONT_SMALL, "COOPERATION NETWORK MAPPING",
+    coopnet_i_report_text(document, REPORT_FONT_SMALL, _("COOPERATION NETWORK MAPPING"),
                           REPORT_MARGIN_LEFT, 70, 0, COOPNET_ALIGN_LEFT,
                           (coopnet_rgb_t){0.75, 0.82, 0.92});
-    coopnet_i_report_text(document, REPORT_FONT_COVER_TITLE, escaped, REPORT_MARGIN_LEFT, 90,
-                          REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_white);
+    coopnet_i_report_text(document, title_font, escaped, REPORT_MARGIN_LEFT, 90, REPORT_TEXT_WIDTH,
+                          COOPNET_ALIGN_LEFT, coopnet_i_style_white);
     coopnet_i_report_text(document, REPORT_FONT_COVER_SUBTITLE, subtitle, REPORT_MARGIN_LEFT,
                           90 + title_height + 10, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                           (coopnet_rgb_t){0.86, 0.90, 0.96});
@@ -825,11 +959,13 @@ static void page_title(report_document_t *document, const report_model_t *model,
     snprintf(links, sizeof links, "%lld", (long long)model->summary.n_edges);
     const char *numbers[] = {actors, events, ties, links};
     char events_label[64];
-    snprintf(events_label, sizeof events_label, "events (%zu dated)", model->n_dated_events);
-    const char *labels[] = {"actors", events_label, "recorded ties", "cooperation links"};
+    snprintf(events_label, sizeof events_label,
+             P_("events (%zu dated)", "events (%zu dated)", model->n_dated_events),
+             model->n_dated_events);
+    const char *labels[] = {_("actors"), events_label, _("recorded ties"), _("cooperation links")};
     coopnet_i_report_key_figures(document, numbers, labels, 4);
 
-    coopnet_i_report_section(document, "Actors by level");
+    coopnet_i_report_section(document, _("Actors by level"));
     level_bar_t level_bar;
     memcpy(level_bar.counts, model->actors_by_level, sizeof level_bar.counts);
     coopnet_i_report_figure(
@@ -837,7 +973,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
         "levels", draw_level_bar, &level_bar);
     document->y += 46;
 
-    coopnet_i_report_section(document, "Scope");
+    coopnet_i_report_section(document, _("Scope"));
     igraph_integer_t top = model->summary.n_vertices > 0 ? VECTOR(model->by_degree)[0] : -1;
     paragraph_printf(
         document,
@@ -866,7 +1002,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
     }
 
     /* two columns, so that the contents stay above the footer however long the scope runs */
-    coopnet_i_report_section(document, "Contents");
+    coopnet_i_report_section(document, _("Contents"));
     size_t n = page->n_all - 1, per_column = (n + 1) / 2;
     double column_top = document->y, bottom = column_top;
     double column_width = (REPORT_TEXT_WIDTH - 24) / 2;
@@ -910,7 +1046,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     coopnet_i_report_page_title(document, page->number, page->title);
     igraph_integer_t n = model->summary.n_vertices;
     if (n == 0) {
-        coopnet_i_report_paragraph(document, "The network has no actors.");
+        coopnet_i_report_paragraph(document, _("The network has no actors."));
         return;
     }
     igraph_integer_t top_degree = VECTOR(model->by_degree)[0];
@@ -962,8 +1098,9 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                 "betweenness");
     document->y += chart_height + 12;
 
-    coopnet_i_report_section(document, "The 15 actors linked to the most others");
-    static const char *const headers[] = {"Actor", "Country", "Degree", "Betweenness", "PageRank"};
+    coopnet_i_report_section(document, _("The 15 actors linked to the most others"));
+    const char *const headers[] = {_("Actor"), _("Country"), _("Degree"), _("Betweenness"),
+                                   _("PageRank")};
     static const double widths[] = {4.2, 1.1, 1.0, 1.9, 1.4};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -979,7 +1116,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->degree)[v]);
         snprintf(numbers[i][1], 32, "%.1f", VECTOR(model->betweenness)[v]);
         snprintf(numbers[i][2], 32, "%.4f", VECTOR(model->pagerank)[v]);
-        const char *row[5] = {actor->name, actor->country[0] ? actor->country : "—", numbers[i][0],
+        const char *row[5] = {actor_name(actor), actor->country[0] ? actor->country : "—", numbers[i][0],
                               numbers[i][1], numbers[i][2]};
         memcpy(&cells[i * 5], row, sizeof row);
         swatches[i] = coopnet_i_style_level_color(actor->level);
@@ -989,10 +1126,11 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     coopnet_i_report_table_draw(document, &table);
     coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
-        "Degree: distinct actors linked (by a shared event or a tie). Betweenness: shortest paths "
-        "between other actors "
-        "through the actor (unweighted). PageRank: share of a random walk's time spent at "
-        "the actor (damping 0.85). Dots: the level, as in the chart.",
+        _("Degree: distinct actors linked (by a shared event or a tie). Betweenness: shortest "
+          "paths "
+          "between other actors "
+          "through the actor (unweighted). PageRank: share of a random walk's time spent at "
+          "the actor (damping 0.85). Dots: the level, as in the chart."),
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
         coopnet_i_style_muted);
 }
@@ -1113,8 +1251,8 @@ static void page_network(report_document_t *document, const report_model_t *mode
     place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 24, "network");
     coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
-        "Force-directed layout (Fruchterman-Reingold, seed 1): linked actors are drawn "
-        "close together; distances have no geographic meaning.",
+        _("Force-directed layout (Fruchterman-Reingold, seed 1): linked actors are drawn "
+          "close together; distances have no geographic meaning."),
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
         coopnet_i_style_muted);
 }
@@ -1183,7 +1321,7 @@ static void table_actors_by_country(report_document_t *document, const report_mo
         }
         if (total == 0)
             continue;
-        cells[rows * COLUMNS] = country[0] ? country_name(country) : "no country";
+        cells[rows * COLUMNS] = country[0] ? country_name(country) : _("no country");
         for (int l = 0; l <= COOPNET_LEVEL_COUNT; l++) {
             char *text = texts[rows * COLUMNS + 1 + l];
             snprintf(text, sizeof texts[0], "%zu", l < COOPNET_LEVEL_COUNT ? counts[l] : total);
@@ -1191,8 +1329,12 @@ static void table_actors_by_country(report_document_t *document, const report_mo
         }
         rows++;
     }
-    static const char *const headers[COLUMNS] = {"Country",  "Local",         "Regional",
-                                                 "National", "International", "Actors"};
+    const char *const headers[COLUMNS] = {_("Country"),
+                                          C_("level title", "Local"),
+                                          C_("level title", "Regional"),
+                                          C_("level title", "National"),
+                                          C_("level title", "International"),
+                                          _("Actors")};
     static const double widths[COLUMNS] = {3, 1, 1, 1, 1.3, 1};
     static const coopnet_align_t aligns[COLUMNS] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
                                                     COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1361,7 +1503,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     char grid_titles[4][96];
     size_t n_maps = 1;
     snprintf(grid_titles[0], sizeof grid_titles[0], "%s",
-             country != NULL ? "All actors in this report" : "Whole network");
+             country != NULL ? _("All actors in this report") : _("Whole network"));
     igraph_vector_t subnational;
     igraph_vector_int_t order;
     if (igraph_vector_init(&subnational, (igraph_integer_t)nlc->n_countries) != IGRAPH_SUCCESS)
@@ -1408,9 +1550,9 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     document->y += (double)((n_maps + 1) / 2) * (title_height + panel_height + gap) - gap + 10;
 
     coopnet_i_report_section(document,
-                             "Local and regional actors tied to a national body, by country");
-    static const char *const headers[] = {"Country", "Sub-national", "Tied to national",
-                                          "National bodies", "Share"};
+                             _("Local and regional actors tied to a national body, by country"));
+    const char *const headers[] = {_("Country"), _("Sub-national"), _("Tied to national"),
+                                   _("National bodies"), _("Share")};
     static const double widths[] = {1.8, 1.3, 1.5, 1.6, 0.9};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1442,12 +1584,13 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     for (size_t c = 0; c < nlc->n_countries; c++)
         unknown |= nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0;
     if (unknown)
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                                             "–: the data holds no national body of that country, "
-                                             "so its share is unknown, not zero.",
-                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                             COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
-                       6;
+        document->y +=
+            coopnet_i_report_text(document, REPORT_FONT_SMALL,
+                                  _("–: the data holds no national body of that country, "
+                                    "so its share is unknown, not zero."),
+                                  REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                  COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+            6;
     return;
 out_of_memory:
     coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
@@ -1476,8 +1619,8 @@ static void describe_group_cohesion(report_document_t *document, const coopnet_g
 /* The E-I table, one row per country with two actors or more, then per level, and its note. */
 static void draw_ei_table(report_document_t *document, const coopnet_groups_t *groups)
 {
-    static const char *const headers[] = {"Grouping", "Group", "Actors", "Inside",
-                                          "Across",   "E-I",   "p"};
+    const char *const headers[] = {_("Grouping"), _("Group"), _("Actors"), _("Inside"),
+                                   _("Across"),   _("E-I"),   _("p")};
     static const double widths[] = {1.1, 2.2, 0.8, 0.8, 0.8, 0.8, 0.8};
     static const coopnet_align_t aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1511,9 +1654,9 @@ static void draw_ei_table(report_document_t *document, const coopnet_groups_t *g
     coopnet_i_report_table_draw(document, &table);
     document->y +=
         coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                              "Countries with a single actor are left out. p: share of 999 "
-                              "random reshufflings of the groups over the actors (seed 1) with "
-                              "an E-I at least as extreme.",
+                              _("Countries with a single actor are left out. p: share of 999 "
+                                "random reshufflings of the groups over the actors (seed 1) with "
+                                "an E-I at least as extreme."),
                               REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
                               COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
         6;
@@ -1540,8 +1683,8 @@ static void draw_broker_table(report_document_t *document, const report_model_t 
     const coopnet_brokerage_t *brokerage = &model->brokerage;
     size_t n_top = (size_t)igraph_vector_int_size(&model->top_brokers);
     const igraph_integer_t *order = VECTOR(model->top_brokers);
-    static const char *const headers[] = {"Actor", "Coord.",  "Itin.", "Gatek.",
-                                          "Repr.", "Liaison", "Total"};
+    const char *const headers[] = {_("Actor"), _("Coord."),  _("Itin."), _("Gatek."),
+                                   _("Repr."), _("Liaison"), _("Total")};
     static const double widths[] = {3.6, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
     static const coopnet_align_t aligns[] = {
         COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1553,7 +1696,7 @@ static void draw_broker_table(report_document_t *document, const report_model_t 
         igraph_integer_t v = order[r];
         const coopnet_actor_t *actor =
             &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
-        cells[r * 7] = actor->name;
+        cells[r * 7] = actor_name(actor);
         for (int role = 0; role <= COOPNET_BROKERAGE_TOTAL; role++) {
             snprintf(numbers[r][role], 24, "%.0f", MATRIX(brokerage->counts, v, role));
             cells[r * 7 + 1 + role] = numbers[r][role];
@@ -1570,19 +1713,19 @@ static void page_groups(report_document_t *document, const report_model_t *model
 {
     coopnet_i_report_page_title(document, page->number, page->title);
     describe_group_cohesion(document, model->groups);
-    coopnet_i_report_section(document, "E-I index by group");
+    coopnet_i_report_section(document, _("E-I index by group"));
     draw_ei_table(document, model->groups);
 
-    coopnet_i_report_section(document, "Top brokers between levels (Gould-Fernandez roles)");
+    coopnet_i_report_section(document, _("Top brokers between levels (Gould-Fernandez roles)"));
     if (igraph_vector_int_size(&model->top_brokers) > 0) {
         describe_top_broker(document, model);
         draw_broker_table(document, model);
     }
     coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
-        "Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
-        "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
-        "liaison, three levels.",
+        _("Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
+          "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
+          "liaison, three levels."),
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
         coopnet_i_style_muted);
 }
@@ -1594,15 +1737,15 @@ static void page_dependence(report_document_t *document, const report_model_t *m
     const coopnet_bundle_t *bundle = model->bundle;
     coopnet_i_report_page_title(document, page->number, page->title);
     if (model->convener < 0) {
-        coopnet_i_report_paragraph(document,
-                                   "No actor hosted, organised or facilitated more than one of the "
-                                   "events in this report: the network does not rest on one "
-                                   "convener.");
+        coopnet_i_report_paragraph(
+            document, _("No actor hosted, organised or facilitated more than one of the "
+                        "events in this report: the network does not rest on one "
+                        "convener."));
         return;
     }
     const coopnet_whatif_t *w = &model->whatif;
     const coopnet_whatif_side_t *b = &w->before, *a = &w->after;
-    const char *name = bundle->actors[model->convener].name;
+    const char *name = actor_name(&bundle->actors[model->convener]);
     const coopnet_whatif_nlc_t *whole = NULL;
     for (size_t i = 0; i < w->n_nlc && whole == NULL; i++)
         if (strcmp(w->nlc[i].country, "*") == 0 && w->nlc[i].level == COOPNET_LEVEL_LOCAL)
@@ -1628,8 +1771,8 @@ static void page_dependence(report_document_t *document, const report_model_t *m
                          (unsigned long long)model->reach.total_pairs,
                          (unsigned long long)model->reach_pairs_after);
 
-    coopnet_i_report_section(document, "Before and after");
-    static const char *const headers[] = {"Measure", "Today", "Without", "Change"};
+    coopnet_i_report_section(document, _("Before and after"));
+    const char *const headers[] = {_("Measure"), _("Today"), _("Without"), _("Change")};
     static const double widths[] = {3.0, 1.0, 1.0, 1.0};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
@@ -1667,12 +1810,12 @@ static void page_dependence(report_document_t *document, const report_model_t *m
     coopnet_i_report_table_draw(document, &table);
 
     if (w->n_isolated > 0) {
-        coopnet_i_report_section(document, "Left with no link");
+        coopnet_i_report_section(document, _("Left with no link"));
         GString *list = g_string_new(NULL);
         for (size_t i = 0; i < w->n_isolated; i++) {
             const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
             char *item = g_markup_printf_escaped(
-                "%s%s (%s%s%s)", i ? ", " : "", actor->name, coopnet_level_name(actor->level),
+                "%s%s (%s%s%s)", i ? ", " : "", actor_name(actor), coopnet_level_name(actor->level),
                 actor->country[0] ? ", " : "",
                 actor->country[0] ? country_name(actor->country) : "");
             g_string_append(list, item);
@@ -1681,10 +1824,10 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         draw_gathered(document, REPORT_FONT_BODY, list, ".", 6);
     }
     coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                          "Computed as coopnet whatif does: the actor and the events "
-                          "it hosted, organised or facilitated are removed (an event goes when "
-                          "any of its conveners withdraws); the convener is the actor that "
-                          "convened the most events.",
+                          _("Computed as coopnet whatif does: the actor and the events "
+                            "it hosted, organised or facilitated are removed (an event goes when "
+                            "any of its conveners withdraws); the convener is the actor that "
+                            "convened the most events."),
                           REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                           coopnet_i_style_muted);
 }
@@ -1744,8 +1887,8 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     if (target < 0 || n_steps == 0)
         goto cleanup;
     char *heading = g_markup_printf_escaped(
-        "<b>%d. From %s to %s</b> (%zu %s)", number, bundle->actors[source].name,
-        bundle->actors[target].name, n_steps, plural(n_steps, "step", "steps"));
+        "<b>%d. From %s to %s</b> (%zu %s)", number, actor_name(&bundle->actors[source]),
+        actor_name(&bundle->actors[target]), n_steps, plural(n_steps, "step", "steps"));
     document->y +=
         coopnet_i_report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT, document->y,
                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
@@ -1758,8 +1901,8 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
         char contact[512];
         describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
         char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
-                                             bundle->actors[steps[s].from].name,
-                                             bundle->actors[steps[s].to].name, contact);
+                                             actor_name(&bundle->actors[steps[s].from]),
+                                             actor_name(&bundle->actors[steps[s].to]), contact);
         double room = REPORT_BOTTOM - (s + 1 < n_steps ? ellipsis_room : 0);
         bool fits =
             document->y + text_height_at(document, REPORT_FONT_SMALL, line, step_width) <= room;
@@ -1776,7 +1919,7 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     if (shown < n_steps) {
         char *line = g_markup_printf_escaped("→  … %zu more %s to <b>%s</b>", n_steps - shown,
                                              plural(n_steps - shown, "step", "steps"),
-                                             bundle->actors[target].name);
+                                             actor_name(&bundle->actors[target]));
         document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
                                              REPORT_MARGIN_LEFT + 12, document->y, step_width,
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
@@ -1815,7 +1958,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "contacts (events and ties), <b>%.0f%%</b> of all ordered pairs of actors are linked by "
         "the end "
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
-        coopnet_temporal_network_contacts(network), 100 * final_ratio, bundle->actors[top[0]].name,
+        coopnet_temporal_network_contacts(network), 100 * final_ratio, actor_name(&bundle->actors[top[0]]),
         (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
     if (model->temporal_possible != NULL) {
         const coopnet_temporal_all_t *possible = &model->reach_possible;
@@ -1828,7 +1971,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
             "and ties only to a month, a year or a range, or not at all; for some dating they "
             "allow, <b>%.0f%%</b> of pairs could be linked (the shaded band), and %s could "
             "reach %lld. The gap is what better dating would settle.",
-            100 * possible_ratio, bundle->actors[top[0]].name,
+            100 * possible_ratio, actor_name(&bundle->actors[top[0]]),
             (long long)possible->out_reach[top[0]]);
     }
     if (all->precision != 0) /* the library's policy estimated: say so */
@@ -1844,7 +1987,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, chart_width, chart_height,
                 "reach-curve");
     /* the top sources, beside the curve */
-    static const char *const headers[] = {"Source", "Reaches", "Possibly"};
+    const char *const headers[] = {_("Source"), _("Reaches"), _("Possibly")};
     static const double widths[] = {2.6, 1.0, 1.0};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT};
@@ -1854,7 +1997,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     coopnet_rgb_t swatches[8];
     for (size_t i = 0; i < n_top; i++) {
         snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all->out_reach[top[i]]);
-        cells[n_columns * i] = bundle->actors[top[i]].name;
+        cells[n_columns * i] = actor_name(&bundle->actors[top[i]]);
         cells[n_columns * i + 1] = numbers[i];
         if (n_columns == 3) {
             snprintf(possibly[i], sizeof possibly[i], "%lld",
@@ -1876,7 +2019,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     coopnet_i_report_table_draw(document, &table);
     document->y = fmax(document->y, saved_y + chart_height + 10);
 
-    coopnet_i_report_section(document, "Three learning pathways");
+    coopnet_i_report_section(document, _("Three learning pathways"));
     coopnet_i_report_paragraph(document,
                                model->temporal_possible != NULL
                                    ? "From the three sources that reach the most actors to the "
@@ -1897,8 +2040,8 @@ static void page_change(report_document_t *document, const report_model_t *model
     coopnet_i_report_page_title(document, page->number, page->title);
     if (snapshots->n_steps < 2) {
         coopnet_i_report_paragraph(document,
-                                   "The dated events and ties span less than two years: there is "
-                                   "no change over time to show.");
+                                   _("The dated events and ties span less than two years: there is "
+                                     "no change over time to show."));
         return;
     }
     size_t last = snapshots->n_steps - 1;
@@ -1947,13 +2090,13 @@ static void page_change(report_document_t *document, const report_model_t *model
                 "snapshots");
     document->y += height + 8;
 
-    coopnet_i_report_section(document, "Biggest risers in the ranking by actors linked");
+    coopnet_i_report_section(document, _("Biggest risers in the ranking by actors linked"));
     if (n_risers == 0) {
-        coopnet_i_report_paragraph(document, "No actor moved up the ranking.");
+        coopnet_i_report_paragraph(document, _("No actor moved up the ranking."));
         return;
     }
-    static const char *const headers[] = {"Actor", "Rank (first)", "Rank (last)", "Gained",
-                                          "Linked"};
+    const char *const headers[] = {_("Actor"), _("Rank (first)"), _("Rank (last)"), _("Gained"),
+                                   _("Linked")};
     static const double widths[] = {2.6, 1.35, 1.35, 1.0, 1.1};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -1968,7 +2111,7 @@ static void page_change(report_document_t *document, const report_model_t *model
         snprintf(numbers[r][1], 24, "%.0f", snapshots->ranks[last * (size_t)n + (size_t)v]);
         snprintf(numbers[r][2], 24, "+%.0f", gains[r]);
         snprintf(numbers[r][3], 24, "%.0f", snapshots->values[last * (size_t)n + (size_t)v]);
-        cells[r * 5] = actor->name;
+        cells[r * 5] = actor_name(actor);
         for (int k = 0; k < 4; k++)
             cells[r * 5 + 1 + k] = numbers[r][k];
         swatches[r] = coopnet_i_style_level_color(actor->level);
@@ -1987,7 +2130,7 @@ static void page_change(report_document_t *document, const report_model_t *model
                          sharing > n_risers ? " (five of them are listed)" : "");
     else
         paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
-                         bundle->actors[VECTOR(snapshots->actor_of_vertex)[risers[0]]].name,
+                         actor_name(&bundle->actors[VECTOR(snapshots->actor_of_vertex)[risers[0]]]),
                          gains[0], first_year, last_year);
 }
 
@@ -2111,8 +2254,8 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                          sources->n_documents,
                          plural(sources->n_documents, "document", "documents"));
 
-    static const char *const headers[] = {"Source document", "Actors", "Events",
-                                          "Participations",  "Ties",   "Records"};
+    const char *const headers[] = {_("Source document"), _("Actors"), _("Events"),
+                                   _("Participations"),  _("Ties"),   _("Records")};
     static const double widths[] = {2.6, 0.9, 0.9, 1.4, 0.8, 1.0};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
@@ -2175,7 +2318,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     else
         g_string_free(titles, TRUE);
 
-    coopnet_i_report_section(document, "Events dated only roughly");
+    coopnet_i_report_section(document, _("Events dated only roughly"));
     size_t loose = 0;
     for (size_t e = 0; e < bundle->n_events; e++) {
         coopnet_date_t date = bundle->events[e].date;
@@ -2183,8 +2326,8 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                  date.precision != COOPNET_DATE_MONTH;
     }
     if (loose == 0) {
-        coopnet_i_report_paragraph(document,
-                                   "Every event in the report is dated to the day or the month.");
+        coopnet_i_report_paragraph(
+            document, _("Every event in the report is dated to the day or the month."));
     } else {
         char intro[512];
         snprintf(intro, sizeof intro,
@@ -2219,7 +2362,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         draw_gathered(document, REPORT_FONT_SMALL, list, ".", 6);
     }
 
-    coopnet_i_report_section(document, "Method notes");
+    coopnet_i_report_section(document, _("Method notes"));
     static const char *const notes[][2] = {
         {"Cooperation network", "actors linked by a shared event or a recorded tie, "
                                 "unweighted in every measure below"},
@@ -2326,25 +2469,41 @@ void coopnet_report_options_init(coopnet_report_options_t *options)
     options->centrality.time_budget = COOPNET_REPORT_TIME_BUDGET;
 }
 
+static int write_pdf_in_language(const coopnet_bundle_t *bundle,
+                                 const coopnet_report_options_t *options, FILE *stream,
+                                 coopnet_error_t *err);
+
 int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
                              const coopnet_report_options_t *options, FILE *stream,
                              coopnet_error_t *err)
 {
+    coopnet_l10n_scope_t scope;
+    coopnet_i_l10n_enter(options->lang, &scope);
+    int status = write_pdf_in_language(bundle, options, stream, err);
+    coopnet_i_l10n_leave(&scope);
+    return status;
+}
+
+static int write_pdf_in_language(const coopnet_bundle_t *bundle,
+                                 const coopnet_report_options_t *options, FILE *stream,
+                                 coopnet_error_t *err)
+{
     report_model_t model;
     report_document_t document;
     int status;
-    const char *title = options->title ? options->title : "Cooperation network mapping";
+    char default_title[512];
+    const char *title = options->title;
     report_page_t pages[] = {
-        {"Title and scope", page_title, 0, NULL, 0},
-        {"The network", page_network, 0, NULL, 0},
-        {"The geography", page_geography, 0, NULL, 0},
-        {"Who holds it together", page_centrality, 0, NULL, 0},
-        {"National-local cooperation", page_nlc, 0, NULL, 0},
-        {"Groups and brokers", page_groups, 0, NULL, 0},
-        {"Dependence on the convener", page_dependence, 0, NULL, 0},
-        {"Peer-learning reach", page_reach, 0, NULL, 0},
-        {"Change over time", page_change, 0, NULL, 0},
-        {"Sources and method notes", page_sources, 0, NULL, 0},
+        {_("Title and scope"), page_title, 0, NULL, 0},
+        {_("The network"), page_network, 0, NULL, 0},
+        {_("The geography"), page_geography, 0, NULL, 0},
+        {_("Who holds it together"), page_centrality, 0, NULL, 0},
+        {_("National-local cooperation"), page_nlc, 0, NULL, 0},
+        {_("Groups and brokers"), page_groups, 0, NULL, 0},
+        {_("Dependence on the convener"), page_dependence, 0, NULL, 0},
+        {_("Peer-learning reach"), page_reach, 0, NULL, 0},
+        {_("Change over time"), page_change, 0, NULL, 0},
+        {_("Sources and method notes"), page_sources, 0, NULL, 0},
     };
     const size_t n_pages = sizeof pages / sizeof pages[0];
     for (size_t i = 0; i < n_pages; i++) {
@@ -2360,13 +2519,18 @@ int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
                              options->country);
     if ((status = report_model_init(&model, bundle, options, err)) != COOPNET_OK)
         goto cleanup;
+    if (title == NULL) {
+        report_default_title(&model, default_title, sizeof default_title);
+        title = default_title;
+    }
 
     char date_text[64], footer[256], metadata_date[32];
     int year, month, day;
     coopnet_date_civil_from_days(coopnet_date_last_day(model.data_date), &year, &month, &day);
     snprintf(metadata_date, sizeof metadata_date, "%04d-%02d-%02dT00:00:00", year, month, day);
     format_date_long(model.data_date, date_text, sizeof date_text);
-    snprintf(footer, sizeof footer, "Data as of %s · bundle %s · coopnet %s", date_text,
+    /* TRANSLATORS: %1$s a date, %2$s the data's folder, %3$s coopnet's version */
+    snprintf(footer, sizeof footer, _("Data as of %1$s · bundle %2$s · coopnet %3$s"), date_text,
              bundle->name, COOPNET_VERSION_STRING);
     if ((status = coopnet_i_report_document_begin(&document, stream, title, metadata_date, footer,
                                                   (int)n_pages, options->png_directory, err)) !=

@@ -2,6 +2,7 @@
 /* report_layout.c - page furniture of the PDF report (see report_layout.h). */
 #include "report/report_layout.h"
 #include "figures/draw.h"
+#include "core/l10n.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -174,6 +175,7 @@ PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t 
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     }
     pango_layout_set_markup(layout, markup, -1);
+    coopnet_i_style_layout_direction(layout); /* after the markup, which sets attributes */
     return layout;
 }
 
@@ -194,9 +196,7 @@ static double draw_markup(report_document_t *document, report_font_t font, const
         pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
     }
     if (width > 0)
-        pango_layout_set_alignment(layout, align == COOPNET_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
-                                           : align == COOPNET_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                                                           : PANGO_ALIGN_LEFT);
+        pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(align));
     int layout_width, layout_height;
     pango_layout_get_size(layout, &layout_width, &layout_height);
     double left = x;
@@ -204,9 +204,9 @@ static double draw_markup(report_document_t *document, report_font_t font, const
         left = x - (double)layout_width / PANGO_SCALE;
     else if (width <= 0 && align == COOPNET_ALIGN_CENTER)
         left = x - (double)layout_width / PANGO_SCALE / 2;
+    double box_width = width > 0 ? width : (double)layout_width / PANGO_SCALE;
     coopnet_i_style_set_color(document->cr, color, 1.0);
-    cairo_move_to(document->cr, left, y);
-    pango_cairo_show_layout(document->cr, layout);
+    coopnet_i_style_show_layout(document->cr, layout, left, y, left + box_width / 2, false);
     g_object_unref(layout);
     return (double)layout_height / PANGO_SCALE;
 }
@@ -241,15 +241,32 @@ void coopnet_i_report_page_begin(report_document_t *document, const char *sectio
     cairo_t *cr = document->cr;
     document->page_number++;
     document->y = REPORT_TOP;
+    /* a right-to-left report is its pages mirrored: contents, tables and running heads change
+     * sides, the texts read normally (figures/style.h); undone by coopnet_i_report_page_end */
+    cairo_save(cr);
+    if (coopnet_i_l10n_rtl())
+        coopnet_i_style_mirror(cr, (coopnet_rect_t){0, 0, REPORT_PAGE_WIDTH, 0});
     const double right = REPORT_PAGE_WIDTH - REPORT_MARGIN_RIGHT;
     if (!cover) {
         char markup[512];
-        coopnet_i_report_escape(document->running_title, markup, sizeof markup);
-        coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT, 34, 0,
-                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+        /* the section whole on the right, the title on one line in the room left */
         coopnet_i_report_escape(section, markup, sizeof markup);
+        double section_width = 0;
+        PangoLayout *section_layout =
+            coopnet_i_report_layout(document, REPORT_FONT_FURNITURE, markup, 0);
+        if (section_layout != NULL) {
+            int width;
+            pango_layout_get_size(section_layout, &width, NULL);
+            section_width = (double)width / PANGO_SCALE;
+            g_object_unref(section_layout);
+        }
         coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, right, 34, 0,
                               COOPNET_ALIGN_RIGHT, coopnet_i_style_muted);
+        coopnet_i_report_escape(document->running_title, markup, sizeof markup);
+        double title_width = right - REPORT_MARGIN_LEFT - section_width - 18;
+        if (title_width > 40)
+            coopnet_i_report_text_line(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT,
+                                       34, title_width, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
         hairline(cr, REPORT_MARGIN_LEFT, 48, right, coopnet_i_report_rule, 0.5);
     }
     hairline(cr, REPORT_MARGIN_LEFT, 800, right, coopnet_i_report_rule, 0.5);
@@ -257,7 +274,9 @@ void coopnet_i_report_page_begin(report_document_t *document, const char *sectio
     coopnet_i_report_escape(document->footer, markup, sizeof markup);
     coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT, 806, 0,
                           COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
-    snprintf(page, sizeof page, "Page %d of %d", document->page_number, document->page_count);
+    /* TRANSLATORS: the page number and the number of pages */
+    snprintf(page, sizeof page, _("Page %1$d of %2$d"), document->page_number,
+             document->page_count);
     coopnet_i_report_text(document, REPORT_FONT_FURNITURE, page, right, 806, 0, COOPNET_ALIGN_RIGHT,
                           coopnet_i_style_muted);
 }
@@ -266,6 +285,7 @@ void coopnet_i_report_page_end(report_document_t *document)
 {
     if (document->status != COOPNET_OK)
         return;
+    cairo_restore(document->cr);
     cairo_show_page(document->cr);
 }
 
@@ -329,7 +349,11 @@ static int draw_png_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coopnet_
 {
     (void)err; /* a figure keeps its own status; the page reports it */
     const png_job_t *job = data;
+    cairo_save(cr);
+    if (coopnet_i_l10n_rtl()) /* mirrored as on the page */
+        coopnet_i_style_mirror(cr, canvas);
     job->draw(cr, canvas, job->data);
+    cairo_restore(cr);
     return COOPNET_OK;
 }
 
@@ -346,6 +370,7 @@ static void write_png(report_document_t *document, coopnet_rect_t rect, const ch
     coopnet_figure_options_t figure;
     coopnet_figure_options_init(&figure);
     figure.dpi = PNG_DPI;
+    figure.lang = coopnet_i_l10n_lang();
     figure.width = rect.w * PNG_DPI / 72.0;
     figure.height = rect.h * PNG_DPI / 72.0;
     png_job_t job = {draw, data};
