@@ -68,7 +68,10 @@ int cli_usage_error(const cli_command_t *command, const char *format, ...)
 
 int cli_fail(const coopnet_error_t *err)
 {
-    cli_error("%s", err->message);
+    if (err->code == COOPNET_ELIMIT)
+        cli_error("%s: raise --memory-limit to allow it", err->message);
+    else
+        cli_error("%s", err->message);
     return cli_exit_status(err->code);
 }
 

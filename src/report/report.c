@@ -343,6 +343,7 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
     igraph_vector_t out_reach;
     int status = COOPNET_OK;
     coopnet_temporal_all_policy_init(&policy);
+    policy.memory_limit = model->graph_options.memory_limit;
     coopnet_temporal_options_init(&options);
     options.graph = model->graph_options;
     if ((status = coopnet_temporal_networks_alloc(model->bundle, &options, &model->temporal,
@@ -431,6 +432,7 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
         return status;
     coopnet_temporal_all_policy_t policy;
     coopnet_temporal_all_policy_init(&policy);
+    policy.memory_limit = model->whatif.graph_after.options.memory_limit;
     coopnet_temporal_all_t all = {0};
     if ((status = coopnet_temporal_all_sources_of(bundle, &model->whatif.graph_after.options,
                                                   COOPNET_READING_CERTAIN, &policy, NULL, &all,
