@@ -21,6 +21,7 @@
 #include "coopnet/centrality.h"
 #include "coopnet/date.h"
 #include "coopnet/error.h"
+#include "coopnet/graph.h"
 #include "coopnet/progress.h"
 
 #include <stdio.h>
@@ -42,6 +43,8 @@ typedef struct coopnet_report_options {
      * would take at most COOPNET_REPORT_TIME_BUDGET seconds on this machine, else sampled with a
      * stated error, which the centrality page and the method notes then give. */
     coopnet_centrality_policy_t centrality;
+    /* the memory budget of the report's graphs and analyses (coopnet_graph_options_t) */
+    uint64_t memory_limit;
 } coopnet_report_options_t;
 
 /* The report's default time budget for exact betweenness, in seconds: smaller than the
@@ -49,7 +52,8 @@ typedef struct coopnet_report_options {
  * analyses of a report meant to take seconds at 10 000 actors. */
 #define COOPNET_REPORT_TIME_BUDGET 5.0
 
-/* Defaults: no title, every country, all the data, no PNGs, no progress, the default centrality
+/* Defaults: no title, every country, all the data, no PNGs, no progress, the default memory
+ * limit (COOPNET_DEFAULT_MEMORY_LIMIT), the default centrality
  * policy (coopnet_centrality_policy_init) with a time budget of COOPNET_REPORT_TIME_BUDGET. */
 COOPNET_API void coopnet_report_options_init(coopnet_report_options_t *options);
 

@@ -95,6 +95,7 @@ static int run_report(int argc, char **argv)
          .help = "exact betweenness whatever it takes",
          .value = &report_options.centrality,
          .parse = cli_parse_exact_centrality},
+        CLI_MEMORY_LIMIT_OPTION(&report_options.memory_limit),
         CLI_QUIET("no warnings, no progress"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_report, options, argc, argv, &exit_status);

@@ -38,6 +38,10 @@ int coopnet_graph_check_memory(uint64_t limit, uint64_t needed, coopnet_error_t 
     va_end(args);
     coopnet_text_format_bytes(needed, needed_text, sizeof needed_text);
     coopnet_text_format_bytes(limit, limit_text, sizeof limit_text);
+    if (strcmp(needed_text, limit_text) == 0) { /* close: the bytes tell them apart */
+        snprintf(needed_text, sizeof needed_text, "%llu bytes", (unsigned long long)needed);
+        snprintf(limit_text, sizeof limit_text, "%llu bytes", (unsigned long long)limit);
+    }
     return COOPNET_ERROR(err, COOPNET_ELIMIT, "%s needs %s, over the memory limit %s", what,
                          needed_text, limit_text);
 }
