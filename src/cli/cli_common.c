@@ -13,7 +13,8 @@ bool cli_quiet;
 const char cli_exit_codes_help[] =
     "Exit status:\n"
     "  0    success\n"
-    "  1    runtime failure (a file cannot be read or written, out of memory)\n"
+    "  1    runtime failure (a file cannot be read or written, out of memory,\n"
+    "       work refused over --memory-limit)\n"
     "  2    usage error (unknown command or option, bad option value)\n"
     "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
     "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";

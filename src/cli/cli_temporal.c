@@ -122,7 +122,7 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
         fprintf(stderr,
                 "coopnet: note: exact reach for %zu actors needs %s, over the memory "
                 "limit %s: estimating with HyperLogLog sketches (relative standard error "
-                "%.2f%%; --exact forces the exact computation)\n",
+                "%.2f%%; --exact with a larger --memory-limit computes it exactly)\n",
                 coopnet_temporal_network_actors(network), needed_text, limit_text,
                 100.0 * coopnet_temporal_sketch_error(policy.precision));
     }
