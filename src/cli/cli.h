@@ -128,9 +128,10 @@ void cli_graph_options_free(cli_graph_options_t *options);
 /* --memory-limit: the budget of the command's large allocations (coopnet_graph_options_t). */
 #define CLI_MEMORY_LIMIT_OPTION(bytes)                                                             \
     CLI_VALUE("memory-limit", "SIZE",                                                              \
-              "refuse work whose large structures (the graph,\nmatrices, sketches, images) would " \
-              "take more than\nSIZE: bytes, or with K, M, G, T (KiB ... TiB);\ndefault 1.5G. "     \
-              "reach --all: exact when its state\nfits, else estimated",                           \
+              "refuse (exit 1) work whose large structures (the\ngraph, reach's state or "         \
+              "sketches, snapshots'\nvalues) would take more than SIZE: bytes, or with\nK, M, "    \
+              "G, T (KiB ... TiB); default 1.5G. reach --all:\nexact when its state fits, else "   \
+              "estimated",                                                                         \
               (bytes), cli_parse_memory_limit)
 int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
                            coopnet_error_t *err); /* uint64_t bytes */
