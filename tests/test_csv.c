@@ -111,6 +111,43 @@ static void test_errors(void)
     CHECK_CONTAINS(err.message, "unexpected text after a closing quote");
 }
 
+/* A record of COOPNET_CSV_MAX_FIELDS fields is read; one more field is a fatal error on the
+ * record's line (a line of commas must not cost a field record per comma). */
+static void test_field_bound(void)
+{
+    size_t size = 2 * (COOPNET_CSV_MAX_FIELDS + 1) + 8;
+    char *text = malloc(size);
+    CHECK(text != NULL);
+    if (text == NULL)
+        return;
+    for (int extra = 0; extra <= 1; extra++) {
+        size_t n = 0;
+        n += (size_t)snprintf(text, size, "h\n");
+        for (int f = 0; f < COOPNET_CSV_MAX_FIELDS + extra; f++)
+            text[n++] = f == 0 ? 'x' : ',';
+        text[n++] = '\n';
+        coopnet_csv_t *csv = NULL;
+        coopnet_error_t err;
+        int have_record = 0;
+        CHECK_INT(coopnet_csv_open_memory(text, n, "wide.csv", &csv, &err), COOPNET_OK);
+        CHECK_INT(coopnet_csv_next(csv, &have_record, &err), COOPNET_OK);
+        int status = coopnet_csv_next(csv, &have_record, &err);
+        if (extra == 0) {
+            CHECK_INT(status, COOPNET_OK);
+            CHECK_INT(coopnet_csv_field_count(csv), COOPNET_CSV_MAX_FIELDS);
+        } else {
+            CHECK_INT(status, COOPNET_EDATA);
+            CHECK_STR(err.message, "record with more than 16384 fields (a spreadsheet's most "
+                                   "columns)");
+            CHECK_INT(coopnet_csv_record_line(csv), 2);
+            CHECK_INT(coopnet_csv_next(csv, &have_record, &err), COOPNET_OK); /* fatal: the end */
+            CHECK_INT(have_record, 0);
+        }
+        coopnet_csv_close(csv);
+    }
+    free(text);
+}
+
 static void test_open_missing(void)
 {
     coopnet_csv_t *csv = (coopnet_csv_t *)1;
@@ -145,6 +182,7 @@ int main(void)
     TEST_RUN(test_plain_and_quoted);
     TEST_RUN(test_line_numbers);
     TEST_RUN(test_errors);
+    TEST_RUN(test_field_bound);
     TEST_RUN(test_open_missing);
     TEST_RUN(test_utf8_check);
     return TEST_DONE();

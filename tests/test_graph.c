@@ -366,6 +366,41 @@ static void test_excluded_events(void)
     coopnet_bundle_free(bundle);
 }
 
+/* The memory budget: the bound on links (here exact: 5), the build refused a byte under its
+ * estimate with the estimate and the limit, a zero limit read as the default. */
+static void test_memory_budget(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    coopnet_graph_options_t options;
+    coopnet_graph_t graph;
+    coopnet_error_t err;
+    uint64_t bytes = 0, links = 0;
+    coopnet_graph_options_init(&options);
+    CHECK_INT(options.memory_limit, COOPNET_DEFAULT_MEMORY_LIMIT);
+    CHECK_INT(coopnet_graph_estimate_memory(bundle, &options, &bytes, &links, &err), COOPNET_OK);
+    CHECK_INT(links, 5); /* pairs 3 + 1 + 1 + a tie = 6; per actor min(3, ...) = 3 3 3 2 */
+    CHECK_INT(bytes, 5 * COOPNET_GRAPH_BYTES_PER_LINK);
+    options.memory_limit = bytes;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 5);
+    coopnet_graph_destroy(&graph);
+    options.memory_limit = bytes - 1;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_ELIMIT);
+    CHECK_STR(err.message, "the cooperation graph (4 actors, up to 5 links: its largest event has "
+                           "3 participants) needs 640 bytes, over the memory limit 639 bytes");
+    coopnet_graph_destroy(&graph); /* left destroyed: a second destroy is harmless */
+    options.memory_limit = 0;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    coopnet_graph_destroy(&graph);
+    options.layer = COOPNET_LAYER_TIES;
+    CHECK_INT(coopnet_graph_estimate_memory(bundle, &options, NULL, &links, &err), COOPNET_OK);
+    CHECK_INT(links, 1);
+    CHECK_INT(coopnet_graph_check_memory(100, 101, &err, "%s", "a thing"), COOPNET_ELIMIT);
+    CHECK_STR(err.message, "a thing needs 101 bytes, over the memory limit 100 bytes");
+    CHECK_INT(coopnet_graph_check_memory(100, 100, &err, "%s", "a thing"), COOPNET_OK);
+    coopnet_bundle_free(bundle);
+}
+
 /* The layers of the link between actors x and y (by id), or NULL when they are not linked. */
 static const char *layers_between(const coopnet_bundle_t *bundle, const coopnet_graph_t *graph,
                                   const char *x, const char *y)
@@ -441,6 +476,7 @@ int main(void)
     TEST_RUN(test_weightings);
     TEST_RUN(test_filters);
     TEST_RUN(test_excluded_events);
+    TEST_RUN(test_memory_budget);
     TEST_RUN(test_two_mode_and_summary);
     TEST_RUN(test_exports);
     TEST_RUN(test_layers);

@@ -392,12 +392,13 @@ static void test_errors_and_progress(void)
     CHECK_NEAR(coopnet_temporal_sketch_error(10), 1.04 / 32.0, 1e-15);
 }
 
-/* The policy: AUTO is exact when the exact state fits in the memory limit, else the estimate;
- * EXACT and ESTIMATE are obeyed; a maximum wait cannot be estimated, and AUTO over the limit
- * with one is an error naming the memory needed. by_policy runs the chosen method. */
+/* The policy: AUTO is exact when the exact state fits in the memory limit, else the estimate
+ * when it fits, else refused (ELIMIT); EXACT and ESTIMATE are obeyed within the limit; a maximum
+ * wait cannot be estimated, and AUTO over the limit with one is an error naming the memory needed.
+ * by_policy runs the chosen method. */
 static void test_policy(void)
 {
-    coopnet_bundle_t *bundle = seeded_bundle(5, false);
+    coopnet_bundle_t *bundle = generated_bundle("policy", 1000, 300, 2);
     if (bundle == NULL)
         return;
     coopnet_temporal_options_t options;
@@ -414,15 +415,36 @@ static void test_policy(void)
     policy.memory_limit = needed;
     CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
     CHECK_INT(method, COOPNET_TEMPORAL_ALL_EXACT);
+    /* the estimate takes less than the exact state only with few registers here */
+    policy.precision = COOPNET_TEMPORAL_SKETCH_MIN_PRECISION;
+    uint64_t estimate = coopnet_temporal_all_sources_estimate_memory(network, policy.precision);
+    CHECK(estimate < needed);
     policy.memory_limit = needed - 1;
     CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
     CHECK_INT(method, COOPNET_TEMPORAL_ALL_ESTIMATE);
     coopnet_temporal_all_t all = {0};
     CHECK_INT(coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, &err),
               COOPNET_OK);
-    CHECK_INT(all.precision, COOPNET_TEMPORAL_SKETCH_DEFAULT_PRECISION);
+    CHECK_INT(all.precision, COOPNET_TEMPORAL_SKETCH_MIN_PRECISION);
     coopnet_temporal_all_destroy(&all);
+    /* neither fits: refused, naming both and the limit */
+    policy.memory_limit = estimate - 1;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_ELIMIT);
+    CHECK_CONTAINS(err.message, "and its estimate at precision 4 needs");
+    CHECK_CONTAINS(err.message, "over the memory limit");
+    CHECK_INT(coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, &err),
+              COOPNET_ELIMIT);
+    CHECK(all.out_reach == NULL);
+    /* a chosen method within the limit, and refused over it */
+    policy.method = COOPNET_TEMPORAL_ALL_ESTIMATE;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_ELIMIT);
+    CHECK_CONTAINS(err.message, "the reach estimate of");
+    policy.memory_limit = estimate;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
     policy.method = COOPNET_TEMPORAL_ALL_EXACT;
+    CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_ELIMIT);
+    CHECK_CONTAINS(err.message, "exact reach from all sources of");
+    policy.memory_limit = needed;
     CHECK_INT(coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, &err),
               COOPNET_OK);
     CHECK_INT(all.precision, 0);
@@ -442,6 +464,7 @@ static void test_policy(void)
     CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_EINVAL);
     CHECK_CONTAINS(err.message, "maximum wait");
     policy.method = COOPNET_TEMPORAL_ALL_EXACT;
+    policy.memory_limit = UINT64_MAX;
     CHECK_INT(coopnet_temporal_all_sources_choose(network, &policy, &method, &err), COOPNET_OK);
     CHECK_INT(method, COOPNET_TEMPORAL_ALL_EXACT);
     coopnet_temporal_network_free(network);

@@ -7,7 +7,8 @@
  * UTF-8 without NUL bytes. Problems are reported as COOPNET_EDATA with the line of the record:
  * the caller can record it and call coopnet_csv_next again to go on with the next record, except
  * after a fatal problem (an unterminated quote, a UTF-16 file, an I/O error), after which the
- * reader reports the end of the input.
+ * reader reports the end of the input. A record longer than COOPNET_CSV_MAX_RECORD or with more
+ * than COOPNET_CSV_MAX_FIELDS fields is such a fatal problem.
  */
 #ifndef COOPNET_CSV_H
 #define COOPNET_CSV_H
@@ -27,6 +28,11 @@ typedef struct coopnet_csv coopnet_csv_t;
 
 /* The longest record accepted; a longer one is a fatal error (bounded memory on hostile input). */
 #define COOPNET_CSV_MAX_RECORD ((size_t)256 << 20)
+
+/* The most fields a record may have, the column limit of Excel and LibreOffice Calc; more is a
+ * fatal error. With the record bound, the reader holds at most its 1 MiB read buffer, the record
+ * (its bytes plus one per field) and 4 bytes per field: about 257 MiB, whatever the input. */
+#define COOPNET_CSV_MAX_FIELDS 16384
 
 /* Opens path for reading. display_name names the file in messages (NULL: path). On success *csv
  * is owned by the caller (coopnet_csv_close); on failure *csv is NULL and err says why (EIO,

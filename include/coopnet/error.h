@@ -21,12 +21,13 @@ extern "C" {
 /* Status codes. The coopnet tool exits with the status noted for each (docs/exit-codes.md). */
 enum {
     COOPNET_OK = 0,
-    COOPNET_ENOMEM = 1,      /* out of memory                                  -> exit 1 */
-    COOPNET_EIO = 2,         /* a file could not be read or written            -> exit 1 */
-    COOPNET_EINVAL = 3,      /* a bad argument or option value                 -> exit 2 */
-    COOPNET_EDATA = 4,       /* invalid input data (a bundle, GraphML, a job)  -> exit 3 */
-    COOPNET_EINTERNAL = 5,   /* igraph, GSL or cairo failed unexpectedly       -> exit 1 */
-    COOPNET_EINTERRUPTED = 6 /* stopped by a signal                           -> exit 130 */
+    COOPNET_ENOMEM = 1,       /* out of memory                                  -> exit 1 */
+    COOPNET_EIO = 2,          /* a file could not be read or written            -> exit 1 */
+    COOPNET_EINVAL = 3,       /* a bad argument or option value                 -> exit 2 */
+    COOPNET_EDATA = 4,        /* invalid input data (a bundle, GraphML, a job)  -> exit 3 */
+    COOPNET_EINTERNAL = 5,    /* igraph, GSL or cairo failed unexpectedly       -> exit 1 */
+    COOPNET_EINTERRUPTED = 6, /* stopped by a signal                          -> exit 130 */
+    COOPNET_ELIMIT = 7        /* refused: would exceed the memory limit       -> exit 1 */
 };
 
 #define COOPNET_ERROR_MESSAGE_SIZE 1024

@@ -18,6 +18,7 @@
 #include "coopnet/error.h"
 
 #include <igraph.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -84,9 +85,39 @@ typedef struct coopnet_graph_options {
     const char *const *exclude_events;
     size_t n_exclude_events;
     coopnet_graph_backbone_t backbone; /* zero: every co-attending pair */
+    /* the memory budget, in bytes, of the large structures built from these options: the graph
+     * and what the analyses of coopnet/ allocate for it (matrices, snapshots, sketches, images)
+     * are estimated before they are allocated and refused (COOPNET_ELIMIT) over it. Default
+     * COOPNET_DEFAULT_MEMORY_LIMIT */
+    uint64_t memory_limit;
 } coopnet_graph_options_t;
 
-/* Defaults: all layers, count weighting, no cut-off, every actor. */
+/* The default memory budget: 1.5 GiB, a fixed number rather than a share of this machine's memory
+ * so that the same command gives the same result (exact or estimated reach) or the same refusal
+ * on every machine. */
+#define COOPNET_DEFAULT_MEMORY_LIMIT (UINT64_C(3) << 29)
+
+/* The budget check every large allocation of the library makes before allocating: COOPNET_OK
+ * when needed <= limit, else COOPNET_ELIMIT with the message "WHAT needs NEEDED, over the memory
+ * limit LIMIT", WHAT formatted from format. O(1). */
+COOPNET_API int coopnet_graph_check_memory(uint64_t limit, uint64_t needed, coopnet_error_t *err,
+                                           const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* What the cooperation graph of bundle under options may take, in bytes, at most: an upper bound
+ * on its links (below) times COOPNET_GRAPH_BYTES_PER_LINK, which covers the graph, its weights
+ * and counts and the build's growing vectors. The bound on the links: the fewer of the sum over
+ * kept events of k (k - 1) / 2 for k kept participants plus the kept ties, and half the sum over
+ * kept actors of min(A - 1, the sizes less one of its events plus its ties). *links (may be NULL)
+ * receives that bound. ENOMEM; EINVAL as coopnet_graph_init_cooperation for unknown excluded
+ * ids. O(actors + events + participations + ties). */
+COOPNET_API int coopnet_graph_estimate_memory(const coopnet_bundle_t *bundle,
+                                              const coopnet_graph_options_t *options,
+                                              uint64_t *bytes, uint64_t *links,
+                                              coopnet_error_t *err);
+#define COOPNET_GRAPH_BYTES_PER_LINK 128
+
+/* Defaults: all layers, count weighting, no cut-off, every actor, the default memory limit. */
 COOPNET_API void coopnet_graph_options_init(coopnet_graph_options_t *options);
 
 /* The study window options give for bundle: options->window when set, else the bundle's
@@ -163,14 +194,15 @@ typedef struct coopnet_graph {
 } coopnet_graph_t;
 
 /* Builds the cooperation graph of bundle under options. Vertices are the kept actors in bundle
- * order. The graph keeps a pointer to bundle (which must outlive it) and a copy of options
- * (options itself may go away). With options->backbone, a co-attending pair that the backbone
- * does not keep has no shared events in the graph (and no link unless a tie joins it). On
- * failure graph is left destroyed and err says why (EINVAL for an unknown actor among the
- * excluded ids or an unknown event among the excluded events, EDATA when the SDSM fit does not
- * converge, ENOMEM). Cost: O(sum over events of size^2 + ties log ties + events * excluded
- * events) time, O(edges) memory beyond the graph, plus the backbone's (coopnet_backbone_compute)
- * with sdsm or fixed-row. */
+ * order. Before building, refuses (COOPNET_ELIMIT, err naming the estimate and the limit) when
+ * coopnet_graph_estimate_memory is over options->memory_limit. The graph keeps a pointer to bundle
+ * (which must outlive it) and a copy of options (options itself may go away). With
+ * options->backbone, a co-attending pair that the backbone does not keep has no shared events in
+ * the graph (and no link unless a tie joins it). On failure graph is left destroyed and err says
+ * why (EINVAL for an unknown actor among the excluded ids or an unknown event among the excluded
+ * events, EDATA when the SDSM fit does not converge, ENOMEM). Cost: O(sum over events of size^2 +
+ * ties log ties + events * excluded events) time, O(edges) memory beyond the graph, plus the
+ * backbone's (coopnet_backbone_compute) with sdsm or fixed-row. */
 COOPNET_API int coopnet_graph_init_cooperation(coopnet_graph_t *graph,
                                                const coopnet_bundle_t *bundle,
                                                const coopnet_graph_options_t *options,

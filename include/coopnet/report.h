@@ -22,6 +22,7 @@
 #include "coopnet/date.h"
 #include "coopnet/error.h"
 #include "coopnet/lang.h"
+#include "coopnet/graph.h"
 #include "coopnet/progress.h"
 
 #include <stdio.h>
@@ -47,6 +48,8 @@ typedef struct coopnet_report_options {
     /* The report's language: headings, tables, captions, sentences, method notes and its
      * figures; Arabic pages run right to left. Default English. */
     coopnet_lang_t lang;
+    /* the memory budget of the report's graphs and analyses (coopnet_graph_options_t) */
+    uint64_t memory_limit;
 } coopnet_report_options_t;
 
 /* The report's default time budget for exact betweenness, in seconds: smaller than the
@@ -54,7 +57,8 @@ typedef struct coopnet_report_options {
  * analyses of a report meant to take seconds at 10 000 actors. */
 #define COOPNET_REPORT_TIME_BUDGET 5.0
 
-/* Defaults: no title, every country, all the data, no PNGs, no progress, the default centrality
+/* Defaults: no title, every country, all the data, no PNGs, no progress, the default memory
+ * limit (COOPNET_DEFAULT_MEMORY_LIMIT), the default centrality
  * policy (coopnet_centrality_policy_init) with a time budget of COOPNET_REPORT_TIME_BUDGET. */
 COOPNET_API void coopnet_report_options_init(coopnet_report_options_t *options);
 

@@ -52,7 +52,8 @@ typedef struct coopnet_snapshots {
  * 0 is cumulative. progress (may be NULL) hears of each step. A bundle without any date gives
  * zero steps. On success *snapshots is owned by the caller (coopnet_snapshots_destroy); on
  * failure it is left destroyed: COOPNET_EINVAL (negative window, no or too many measures),
- * COOPNET_ENOMEM, COOPNET_EINTERNAL.
+ * COOPNET_ENOMEM, COOPNET_EINTERNAL, COOPNET_ELIMIT when the graph (coopnet_graph_init_cooperation)
+ * or the values and ranks, 16 bytes x steps x measures x V, are over options->memory_limit.
  * Cost: steps x (graph construction + the measures' costs, see coopnet_centrality_compute);
  * memory O(steps x measures x V). */
 COOPNET_API int coopnet_snapshots_compute(const coopnet_bundle_t *bundle,

@@ -256,17 +256,18 @@ COOPNET_API uint64_t coopnet_temporal_all_sources_estimate_memory(
 
 typedef enum {
     COOPNET_TEMPORAL_ALL_AUTO = 0, /* exact when its state fits in memory_limit, else estimated */
-    COOPNET_TEMPORAL_ALL_EXACT,    /* exact whatever its memory needs */
+    COOPNET_TEMPORAL_ALL_EXACT,    /* exact (within memory_limit) */
     COOPNET_TEMPORAL_ALL_ESTIMATE  /* HyperLogLog sketches (no maximum wait) */
 } coopnet_temporal_all_method_t;
 
-#define COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT (UINT64_C(3) << 29) /* 1.5 GiB */
+#define COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT COOPNET_DEFAULT_MEMORY_LIMIT /* coopnet/graph.h */
 
 /* How all-sources reach is computed: the one policy of the library, used by the reach commands
  * and the report alike. */
 typedef struct coopnet_temporal_all_policy {
     coopnet_temporal_all_method_t method; /* default AUTO */
-    uint64_t memory_limit; /* bytes the exact state may take under AUTO (default 1.5 GiB) */
+    uint64_t memory_limit; /* the budget (coopnet/graph.h): bytes the exact state, or else the
+                            * estimate's, may take (default 1.5 GiB; 0: the default) */
     int precision;         /* sketch precision of the estimate (default 10) */
 } coopnet_temporal_all_policy_t;
 
@@ -275,7 +276,10 @@ COOPNET_API void coopnet_temporal_all_policy_init(coopnet_temporal_all_policy_t 
 /* The method policy gives for network, into *method (EXACT or ESTIMATE): AUTO becomes EXACT when
  * coopnet_temporal_all_sources_memory(network) <= memory_limit, else ESTIMATE. EINVAL when the
  * estimate would be needed (chosen, or over the limit under AUTO) but the network has a maximum
- * wait, which the estimate cannot honour; err then names the memory needed and the limit. O(1). */
+ * wait, which the estimate cannot honour; err then names the memory needed and the limit.
+ * COOPNET_ELIMIT when the method's memory (coopnet_temporal_all_sources_memory or
+ * coopnet_temporal_all_sources_estimate_memory) is over memory_limit: under AUTO, when neither
+ * fits; err names the estimate and the limit. O(1). */
 COOPNET_API int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *network,
                                                     const coopnet_temporal_all_policy_t *policy,
                                                     coopnet_temporal_all_method_t *method,

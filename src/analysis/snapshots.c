@@ -183,6 +183,13 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
                 igraph_vector_int_update(&snapshots->actor_of_vertex, &graph.actor_of_vertex),
                 "snapshots");
             size_t cells = snapshots->n_steps * n_measures * (size_t)n;
+            /* a year typed 1023 for 2023 makes a thousand years of monthly steps */
+            if ((status = coopnet_graph_check_memory(
+                     options->memory_limit,
+                     (uint64_t)cells * (sizeof *snapshots->values + sizeof *snapshots->ranks), err,
+                     "%zu snapshots of %zu measures for %lld actors", (size_t)snapshots->n_steps,
+                     n_measures, (long long)n)) != COOPNET_OK)
+                goto cleanup;
             snapshots->values = coopnet_i_alloc_array(cells, sizeof *snapshots->values);
             snapshots->ranks = coopnet_i_alloc_array(cells, sizeof *snapshots->ranks);
             snapshots->changes =

@@ -99,7 +99,8 @@ void cli_graph_options_free(cli_graph_options_t *options);
         CLI_VALUE("window", "FROM/TO",                                                             \
                   "the study window undated rows and open interval sides\n('..') read as "         \
                   "(default: the data's first to last date)",                                      \
-                  &(options)->graph.window, cli_parse_window)
+                  &(options)->graph.window, cli_parse_window),                                     \
+        CLI_MEMORY_LIMIT_OPTION(&(options)->graph.memory_limit)
 #define CLI_GRAPH_OPTIONS(options)                                                                 \
     CLI_GRAPH_FILTER_OPTIONS(options),                                                             \
         CLI_VALUE("weighting", "count|newman|jaccard",                                             \
@@ -123,6 +124,17 @@ void cli_graph_options_free(cli_graph_options_t *options);
                   "with --as-of: keep what is surely before it (default)\nor what may be (a "      \
                   "month or interval by its first day)",                                           \
                   &(options)->graph.as_of_reading, cli_parse_reading)
+
+/* --memory-limit: the budget of the command's large allocations (coopnet_graph_options_t). */
+#define CLI_MEMORY_LIMIT_OPTION(bytes)                                                             \
+    CLI_VALUE("memory-limit", "SIZE",                                                              \
+              "refuse (exit 1) work whose large structures (the\ngraph, reach's state or "         \
+              "sketches, snapshots'\nvalues) would take more than SIZE: bytes, or with\nK, M, "    \
+              "G, T (KiB ... TiB); default 1.5G. reach --all:\nexact when its state fits, else "   \
+              "estimated",                                                                         \
+              (bytes), cli_parse_memory_limit)
+int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
+                           coopnet_error_t *err); /* uint64_t bytes */
 
 int cli_parse_layer(const cli_option_t *option, const char *value, void *field,
                     coopnet_error_t *err); /* cli_graph_options_t */

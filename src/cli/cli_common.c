@@ -13,7 +13,8 @@ bool cli_quiet;
 const char cli_exit_codes_help[] =
     "Exit status:\n"
     "  0    success\n"
-    "  1    runtime failure (a file cannot be read or written, out of memory)\n"
+    "  1    runtime failure (a file cannot be read or written, out of memory,\n"
+    "       work refused over --memory-limit)\n"
     "  2    usage error (unknown command or option, bad option value)\n"
     "  3    invalid input data (every problem is listed as FILE:LINE: message)\n"
     "  130  interrupted (Ctrl-C), 143 terminated: no partial output file is left\n";
@@ -68,7 +69,10 @@ int cli_usage_error(const cli_command_t *command, const char *format, ...)
 
 int cli_fail(const coopnet_error_t *err)
 {
-    cli_error("%s", err->message);
+    if (err->code == COOPNET_ELIMIT)
+        cli_error("%s: raise --memory-limit to allow it", err->message);
+    else
+        cli_error("%s", err->message);
     return cli_exit_status(err->code);
 }
 

@@ -591,6 +591,39 @@ int cli_split_ids(const char *value, char **text, const char ***ids, size_t *n_i
     return 0;
 }
 
+/* "1073741824", "512M", "1.5G", "2GiB": bytes, or binary K/M/G/T with an optional "iB" or "B".
+ * Returns false unless the whole text is such a size of at least one byte. */
+static bool parse_size(const char *text, uint64_t *bytes)
+{
+    char *end;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (errno != 0 || end == text || !(value >= 1.0) || text[0] == '-' || text[0] == '+')
+        return false;
+    static const char units[] = "KMGT";
+    const char *unit = *end ? strchr(units, *end >= 'a' ? *end - 'a' + 'A' : *end) : NULL;
+    if (unit != NULL) {
+        value = ldexp(value, 10 * (int)(unit - units + 1));
+        end++;
+        if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+            end += strlen(end);
+    }
+    if (*end != '\0' || value > 0x1p62)
+        return false;
+    *bytes = (uint64_t)value;
+    return true;
+}
+
+int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
+                           coopnet_error_t *err)
+{
+    if (!parse_size(value, field))
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs a size such as 800M or 2G, not '%s'", option->name,
+                                 value);
+    return COOPNET_OK;
+}
+
 int cli_parse_exclude(const cli_option_t *option, const char *value, void *field,
                       coopnet_error_t *err)
 {

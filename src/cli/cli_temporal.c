@@ -23,29 +23,6 @@ void cli_temporal_options_free(cli_temporal_options_t *options)
     cli_graph_options_free(&options->graph);
 }
 
-/* "1073741824", "512M", "1.5G", "2GiB": bytes, or binary K/M/G/T with an optional "iB" or "B".
- * Returns false unless the whole text is such a size of at least one byte. */
-static bool parse_size(const char *text, uint64_t *bytes)
-{
-    char *end;
-    errno = 0;
-    double value = strtod(text, &end);
-    if (errno != 0 || end == text || !(value >= 1.0) || text[0] == '-' || text[0] == '+')
-        return false;
-    static const char units[] = "KMGT";
-    const char *unit = *end ? strchr(units, *end >= 'a' ? *end - 'a' + 'A' : *end) : NULL;
-    if (unit != NULL) {
-        value = ldexp(value, 10 * (int)(unit - units + 1));
-        end++;
-        if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
-            end += strlen(end);
-    }
-    if (*end != '\0' || value > 0x1p62)
-        return false;
-    *bytes = (uint64_t)value;
-    return true;
-}
-
 static int set_all_method(cli_temporal_options_t *options, coopnet_temporal_all_method_t method,
                           coopnet_error_t *err)
 {
@@ -96,16 +73,6 @@ int cli_parse_max_wait(const cli_option_t *option, const char *value, void *fiel
     return COOPNET_OK;
 }
 
-int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
-                           coopnet_error_t *err)
-{
-    if (!parse_size(value, field))
-        return coopnet_error_set(err, COOPNET_EINVAL,
-                                 "--%s needs a size such as 800M or 2G, not '%s'", option->name,
-                                 value);
-    return COOPNET_OK;
-}
-
 int cli_parse_mode(const cli_option_t *option, const char *value, void *field, coopnet_error_t *err)
 {
     (void)option;
@@ -122,8 +89,8 @@ int cli_temporal_check_all(const cli_temporal_options_t *options, const cli_comm
                            bool all_sources)
 {
     if (!all_sources && options->all_option_given)
-        return cli_usage_error(command, "--exact, --estimate, --precision and --memory-limit are "
-                                        "for reach from all sources");
+        return cli_usage_error(
+            command, "--exact, --estimate and --precision are for reach from all sources");
     if (options->all_policy.method == COOPNET_TEMPORAL_ALL_ESTIMATE &&
         options->temporal.max_wait >= 0)
         return cli_usage_error(command, "--estimate cannot honour --max-wait (reach then depends "
@@ -136,8 +103,12 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
 {
     coopnet_error_t err;
     coopnet_temporal_all_policy_t policy = options->all_policy;
+    policy.memory_limit = options->graph.graph.memory_limit;
     coopnet_temporal_all_method_t method;
-    if (coopnet_temporal_all_sources_choose(network, &policy, &method, &err) != COOPNET_OK) {
+    int chosen = coopnet_temporal_all_sources_choose(network, &policy, &method, &err);
+    if (chosen == COOPNET_ELIMIT)
+        return cli_fail(&err);
+    if (chosen != COOPNET_OK) {
         /* options that cannot go together for this bundle: a usage error (exit 2) */
         cli_error("%s: raise --memory-limit, or drop --max-wait", err.message);
         return COOPNET_EXIT_USAGE;
@@ -151,7 +122,7 @@ int cli_temporal_all_sources(const cli_temporal_options_t *options,
         fprintf(stderr,
                 "coopnet: note: exact reach for %zu actors needs %s, over the memory "
                 "limit %s: estimating with HyperLogLog sketches (relative standard error "
-                "%.2f%%; --exact forces the exact computation)\n",
+                "%.2f%%; --exact with a larger --memory-limit computes it exactly)\n",
                 coopnet_temporal_network_actors(network), needed_text, limit_text,
                 100.0 * coopnet_temporal_sketch_error(policy.precision));
     }

@@ -44,19 +44,11 @@
          .value = (options),                                                                       \
          .parse = cli_parse_estimate,                                                              \
          .given = &(options)->all_option_given},                                                   \
-        {.name = "precision",                                                                      \
-         .argument = "P",                                                                          \
-         .help = "sketch precision, 2^P registers per actor, 4..16\n(default 10: 3.25%, 4 KiB "    \
-                 "per actor)",                                                                     \
-         .value = &(options)->all_policy.precision,                                                \
-         .parse = cli_parse_precision,                                                             \
-         .given = &(options)->all_option_given},                                                   \
     {                                                                                              \
-        .name = "memory-limit", .argument = "SIZE",                                                \
-        .help = "without --exact or --estimate: exact when its state\nfits in SIZE (bytes, or "    \
-                "with K, M, G: KiB, MiB, GiB;\ndefault 1.5G), else the estimate, with a note on\n" \
-                "stderr (none with --quiet: the output says it)",                                  \
-        .value = &(options)->all_policy.memory_limit, .parse = cli_parse_memory_limit,             \
+        .name = "precision", .argument = "P",                                                      \
+        .help = "sketch precision, 2^P registers per actor, 4..16\n(default 10: 3.25%, 4 KiB "     \
+                "per actor)",                                                                      \
+        .value = &(options)->all_policy.precision, .parse = cli_parse_precision,                   \
         .given = &(options)->all_option_given                                                      \
     }
 
@@ -70,16 +62,15 @@ int cli_parse_estimate(const cli_option_t *option, const char *value, void *fiel
                        coopnet_error_t *err); /* cli_temporal_options_t */
 int cli_parse_precision(const cli_option_t *option, const char *value, void *field,
                         coopnet_error_t *err); /* int */
-int cli_parse_memory_limit(const cli_option_t *option, const char *value, void *field,
-                           coopnet_error_t *err); /* uint64_t bytes */
 
 typedef struct cli_temporal_options {
     cli_graph_options_t graph;
     coopnet_temporal_options_t temporal;
     coopnet_table_format_t format;
     bool format_given;
-    coopnet_temporal_all_policy_t all_policy; /* --exact/--estimate, --precision, --memory-limit */
-    bool all_option_given;                    /* one of them was given */
+    coopnet_temporal_all_policy_t
+        all_policy;        /* --exact/--estimate, --precision (the memory limit is graph's) */
+    bool all_option_given; /* one of them was given */
 } cli_temporal_options_t;
 
 void cli_temporal_options_init(cli_temporal_options_t *options);
@@ -89,9 +80,8 @@ void cli_temporal_options_free(cli_temporal_options_t *options);
 const coopnet_temporal_options_t *cli_temporal_options_get(cli_temporal_options_t *options);
 
 /* Checks the options of all-sources reach once parsing is done: all_sources says whether the
- * command computes it (else --exact, --estimate, --precision and --memory-limit are usage
- * errors); --estimate excludes --exact and --max-wait. Returns 0 or, after printing a usage
- * error, 2. */
+ * command computes it (else --exact, --estimate and --precision are usage errors); --estimate
+ * excludes --exact and --max-wait. Returns 0 or, after printing a usage error, 2. */
 int cli_temporal_check_all(const cli_temporal_options_t *options, const cli_command_t *command,
                            bool all_sources);
 

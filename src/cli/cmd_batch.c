@@ -31,7 +31,9 @@ static int run_batch(int argc, char **argv);
 const cli_command_t cli_command_batch = {
     .name = "batch",
     .summary = "run the analyses listed in a job file, several at a time",
-    .usage = "usage: coopnet batch [--keep-going] [--jobs N] [--timeout SECONDS] [--quiet] JOBFILE",
+    .usage =
+        "usage: coopnet batch [--keep-going] [--jobs N] [--timeout SECONDS] [--memory-limit SIZE]\n"
+        "                     [--quiet] JOBFILE",
     .help =
         "\nRuns every job of JOBFILE, an INI file with one section per job:\n\n"
         "  [defaults]                   keys every job inherits unless it sets them\n"
@@ -161,18 +163,34 @@ static void copy_captured(FILE *captured, FILE *stream, const char *name, bool p
     fflush(stream);
 }
 
-/* The job's command line for execv: the program name, the job's words, --quiet when asked, NULL.
- * The array is the caller's to free, the words stay the job's; NULL when memory ran out. */
-static char **child_command_line(const coopnet_job_t *job, bool quiet)
+/* Whether the job gives its own --memory-limit (a key of the job file). */
+static bool job_sets_memory_limit(const coopnet_job_t *job)
 {
-    char **child_argv = calloc(job->argc + 3, sizeof *child_argv);
+    for (size_t i = 1; i < job->argc; i++)
+        if (strncmp(job->argv[i], "--memory-limit", 14) == 0)
+            return true;
+    return false;
+}
+
+/* The job's command line for execv: the program name, the command, batch's --memory-limit when
+ * given (memory_limit not NULL), the job's other words, --quiet when asked, NULL. The array is
+ * the caller's to free, the words stay the job's; NULL when memory ran out. */
+static char **child_command_line(const coopnet_job_t *job, bool quiet, const char *memory_limit)
+{
+    char **child_argv = calloc(job->argc + 5, sizeof *child_argv);
     if (child_argv == NULL)
         return NULL;
-    child_argv[0] = "coopnet";
-    for (size_t i = 0; i < job->argc; i++)
-        child_argv[i + 1] = job->argv[i];
+    size_t n = 0;
+    child_argv[n++] = "coopnet";
+    child_argv[n++] = job->argv[0];
+    if (memory_limit != NULL) {
+        child_argv[n++] = "--memory-limit";
+        child_argv[n++] = (char *)memory_limit;
+    }
+    for (size_t i = 1; i < job->argc; i++)
+        child_argv[n++] = job->argv[i];
     if (quiet)
-        child_argv[job->argc + 1] = "--quiet";
+        child_argv[n++] = "--quiet";
     return child_argv;
 }
 
@@ -213,7 +231,8 @@ static void tie_child_to_batch(pid_t batch_pid)
 
 /* Starts one job; returns 0, or -1 after printing why it could not start. */
 static int start_job(const coopnet_job_t *job, job_run_t *run, const char *program,
-                     const char *directory, bool quiet, double default_timeout)
+                     const char *directory, bool quiet, double default_timeout,
+                     const char *memory_limit)
 {
     run->captured_stdout = capture_file();
     run->captured_stderr = run->captured_stdout ? capture_file() : NULL;
@@ -222,7 +241,7 @@ static int start_job(const coopnet_job_t *job, job_run_t *run, const char *progr
         close_captured(run);
         return -1;
     }
-    char **child_argv = child_command_line(job, quiet);
+    char **child_argv = child_command_line(job, quiet, memory_limit);
     if (child_argv == NULL) {
         cli_error("out of memory");
         return -1;
@@ -343,12 +362,16 @@ typedef struct option_check {
     const coopnet_job_t *job;
     char message[COOPNET_ERROR_MESSAGE_SIZE];
     bool failed;
+    bool takes_memory_limit; /* the command has --memory-limit */
 } option_check_t;
 
 static void check_job_options(const cli_command_t *command, const cli_option_t *options,
                               void *context)
 {
     option_check_t *check = context;
+    for (const cli_option_t *option = options; option->name != NULL; option++)
+        if (strcmp(option->name, "memory-limit") == 0)
+            check->takes_memory_limit = true;
     if (cli_check_options(command, options, (int)check->job->argc, check->job->argv, check->message,
                           sizeof check->message) != COOPNET_EXIT_OK)
         check->failed = true;
@@ -356,8 +379,10 @@ static void check_job_options(const cli_command_t *command, const cli_option_t *
 
 /* Checks every job's command, its keys (the command's options) and their values before running
  * any, so that a mistake in the last job is found before the first one writes anything; prints
- * each problem. Returns the count. */
-static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
+ * each problem. takes_memory_limit[i] (one per job) says whether job i's command has
+ * --memory-limit and the job does not set it. Returns the count. */
+static int check_commands(const coopnet_jobs_t *jobs, const char *job_file,
+                          bool *takes_memory_limit)
 {
     int problems = 0;
     for (size_t i = 0; i < jobs->n_jobs; i++) {
@@ -375,13 +400,14 @@ static int check_commands(const coopnet_jobs_t *jobs, const char *job_file)
             problems++;
             continue;
         }
-        option_check_t check = {.job = job, .failed = false};
+        option_check_t check = {.job = job, .failed = false, .takes_memory_limit = false};
         char *describe_argv[] = {job->argv[0], NULL};
         cli_describe = check_job_options;
         cli_describe_context = &check;
         command->run(1, describe_argv);
         cli_describe = NULL;
         cli_describe_context = NULL;
+        takes_memory_limit[i] = check.takes_memory_limit && !job_sets_memory_limit(job);
         if (check.failed) {
             char escaped[2 * COOPNET_ERROR_MESSAGE_SIZE];
             coopnet_text_escape_controls(check.message, escaped, sizeof escaped);
@@ -413,7 +439,8 @@ static char *directory_of(const char *path)
 /* Reads the options; on success *job_file is the one operand. Returns 0, or -1 with
  * *exit_status set (--help, a usage error). */
 static int parse_batch_options(int argc, char **argv, bool *keep_going, long long *parallel,
-                               double *timeout, const char **job_file, int *exit_status)
+                               double *timeout, uint64_t *memory_limit, const char **job_file,
+                               int *exit_status)
 {
     const cli_option_t options[] = {
         CLI_FLAG("keep-going", 'k', "run the remaining jobs after a failure", keep_going),
@@ -429,6 +456,10 @@ static int parse_batch_options(int argc, char **argv, bool *keep_going, long lon
                   "stop a job (its process group) that runs longer, unless\nits own 'timeout' "
                   "key says otherwise; status 'timed out'",
                   timeout, cli_parse_positive),
+        CLI_VALUE("memory-limit", "SIZE",
+                  "the --memory-limit of every job whose command takes\none and that sets none "
+                  "(default: each command's, 1.5G)",
+                  memory_limit, cli_parse_memory_limit),
         CLI_QUIET("no progress, and the jobs run with --quiet"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_batch, options, argc, argv, exit_status);
@@ -451,7 +482,7 @@ static int parse_batch_options(int argc, char **argv, bool *keep_going, long lon
 
 /* Loads the job file and checks every job's command and keys, printing the problems, before any
  * job runs. Returns an exit status. */
-static int load_jobs(const char *job_file, coopnet_jobs_t *jobs)
+static int load_jobs(const char *job_file, coopnet_jobs_t *jobs, bool **takes_memory_limit)
 {
     int exit_status = COOPNET_EXIT_OK;
     coopnet_diag_list_t diags;
@@ -461,7 +492,11 @@ static int load_jobs(const char *job_file, coopnet_jobs_t *jobs)
     cli_print_diagnostics(&diags, true);
     if (status != COOPNET_OK)
         exit_status = cli_fail(&err);
-    else if (check_commands(jobs, job_file) > 0)
+    else if ((*takes_memory_limit = calloc(jobs->n_jobs + 1, sizeof **takes_memory_limit)) ==
+             NULL) {
+        cli_error("out of memory");
+        exit_status = COOPNET_EXIT_FAILURE;
+    } else if (check_commands(jobs, job_file, *takes_memory_limit) > 0)
         exit_status = COOPNET_EXIT_DATA;
     coopnet_diag_list_destroy(&diags);
     return exit_status;
@@ -511,7 +546,9 @@ typedef struct batch {
     job_run_t *runs; /* one per job */
     const char *program, *directory;
     bool keep_going;
-    double timeout; /* --timeout: for jobs without their own, 0: none */
+    double timeout;                 /* --timeout: for jobs without their own, 0: none */
+    const char *memory_limit;       /* --memory-limit in bytes, or NULL */
+    const bool *takes_memory_limit; /* per job: pass memory_limit to it */
     size_t parallel;
     size_t next, running, finished; /* next: the first job not started */
     bool stop;                      /* start no more jobs */
@@ -536,7 +573,10 @@ static void start_pending_jobs(batch_t *batch)
         const coopnet_job_t *job = &batch->jobs->items[batch->next];
         job_run_t *run = &batch->runs[batch->next++];
         prepare_output_directory(job, batch->directory);
-        if (start_job(job, run, batch->program, batch->directory, cli_quiet, batch->timeout) != 0) {
+        const char *memory_limit =
+            batch->takes_memory_limit[batch->next - 1] ? batch->memory_limit : NULL;
+        if (start_job(job, run, batch->program, batch->directory, cli_quiet, batch->timeout,
+                      memory_limit) != 0) {
             run->state = JOB_FAILED;
             run->exit_status = COOPNET_EXIT_FAILURE;
             batch->finished++;
@@ -646,6 +686,9 @@ static int run_batch(int argc, char **argv)
     bool keep_going = false;
     long long parallel = 1;
     double timeout = 0;
+    uint64_t memory_limit = 0;
+    char memory_limit_text[32];
+    bool *takes_memory_limit = NULL;
     const char *job_file = NULL;
     coopnet_jobs_t jobs;
     job_run_t *runs = NULL;
@@ -654,10 +697,11 @@ static int run_batch(int argc, char **argv)
     saved_handlers_t saved_handlers = {.installed = false};
     coopnet_jobs_init(&jobs);
 
-    if (parse_batch_options(argc, argv, &keep_going, &parallel, &timeout, &job_file,
+    if (parse_batch_options(argc, argv, &keep_going, &parallel, &timeout, &memory_limit, &job_file,
                             &exit_status) != 0)
         goto cleanup;
-    exit_status = load_jobs(job_file, &jobs);
+    snprintf(memory_limit_text, sizeof memory_limit_text, "%llu", (unsigned long long)memory_limit);
+    exit_status = load_jobs(job_file, &jobs, &takes_memory_limit);
     if (exit_status != COOPNET_EXIT_OK)
         goto cleanup;
     if (find_own_program(program, sizeof program) != 0) {
@@ -679,6 +723,8 @@ static int run_batch(int argc, char **argv)
                      .directory = directory,
                      .keep_going = keep_going,
                      .timeout = timeout,
+                     .memory_limit = memory_limit > 0 ? memory_limit_text : NULL,
+                     .takes_memory_limit = takes_memory_limit,
                      .parallel = (size_t)parallel,
                      .progress = cli_progress()};
     exit_status = run_jobs(&batch);
@@ -694,6 +740,7 @@ cleanup:
     for (size_t i = 0; runs != NULL && i < jobs.n_jobs; i++)
         close_captured(&runs[i]); /* jobs still running when waiting failed */
     free(runs);
+    free(takes_memory_limit);
     free(directory);
     coopnet_jobs_destroy(&jobs);
     return exit_status;

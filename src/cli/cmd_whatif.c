@@ -115,6 +115,7 @@ static int write_reach_rows(coopnet_table_t *table, const coopnet_graph_t *befor
     const coopnet_bundle_t *bundle = before->bundle;
     coopnet_temporal_all_policy_t policy; /* the library's: exact when it fits, else estimated */
     coopnet_temporal_all_policy_init(&policy);
+    policy.memory_limit = before->options.memory_limit;
     for (int reading = 0; reading < 2; reading++) {
         coopnet_temporal_all_t b = {0}, a = {0};
         coopnet_reading_t reading_of = (coopnet_reading_t)reading;

@@ -68,6 +68,8 @@ const char *coopnet_error_string(int code)
         return "internal error";
     case COOPNET_EINTERRUPTED:
         return "interrupted";
+    case COOPNET_ELIMIT:
+        return "over the memory limit";
     default:
         return "unknown error";
     }

@@ -1152,6 +1152,7 @@ static int reach_curves_of(chart_job_t *job, const coopnet_temporal_network_t *n
     if (options->n_sources == 0) {
         coopnet_temporal_all_policy_t policy;
         coopnet_temporal_all_policy_init(&policy);
+        policy.memory_limit = options->graph.memory_limit;
         if ((status = coopnet_temporal_all_sources_by_policy(network, &policy, NULL, &all, err)) ==
             COOPNET_OK)
             status = coopnet_temporal_curve_all(network, &all, options->period, &curves[0], err);

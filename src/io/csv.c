@@ -22,7 +22,9 @@ struct coopnet_csv {
 
     char *record; /* fields of the current record, each NUL-terminated */
     size_t record_length, record_capacity;
-    size_t *field_start;
+    /* where each field starts in record: 32 bits suffice under COOPNET_CSV_MAX_RECORD, and at
+     * most COOPNET_CSV_MAX_FIELDS of them, so that a line of commas costs a few bytes a comma */
+    uint32_t *field_start;
     size_t n_fields, field_capacity;
 
     uint64_t line; /* line at the read position */
@@ -134,12 +136,17 @@ static int append_bytes(coopnet_csv_t *csv, const char *bytes, size_t count)
     return COOPNET_OK;
 }
 
+/* The status of start_field past COOPNET_CSV_MAX_FIELDS (memory_error words it). */
+#define TOO_MANY_FIELDS (-1)
+
 static int start_field(coopnet_csv_t *csv)
 {
+    if (csv->n_fields == COOPNET_CSV_MAX_FIELDS)
+        return TOO_MANY_FIELDS;
     if (coopnet_i_grow((void **)&csv->field_start, &csv->field_capacity, csv->n_fields + 1,
                        sizeof *csv->field_start) != COOPNET_OK)
         return COOPNET_ENOMEM;
-    csv->field_start[csv->n_fields++] = csv->record_length;
+    csv->field_start[csv->n_fields++] = (uint32_t)csv->record_length;
     return COOPNET_OK;
 }
 
@@ -286,6 +293,10 @@ static int memory_error(coopnet_csv_t *csv, coopnet_error_t *err, int status)
     if (status == COOPNET_EDATA)
         return COOPNET_ERROR(err, COOPNET_EDATA, "record longer than %zu MiB",
                              COOPNET_CSV_MAX_RECORD >> 20);
+    if (status == TOO_MANY_FIELDS)
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "record with more than %d fields (a spreadsheet's most columns)",
+                             COOPNET_CSV_MAX_FIELDS);
     return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", csv->name);
 }
 

@@ -3,11 +3,14 @@
 #include "coopnet/graph.h"
 #include "coopnet/backbone.h"
 #include "coopnet/library.h"
+#include "coopnet/text.h"
 #include "core/internal.h"
 #include "model/graph_internal.h"
 
 #include <errno.h>
 #include <glib.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,29 @@ void coopnet_graph_options_init(coopnet_graph_options_t *options)
     options->layer = COOPNET_LAYER_ALL;
     options->weighting = COOPNET_WEIGHTING_COUNT;
     options->as_of.precision = COOPNET_DATE_NONE;
+    options->memory_limit = COOPNET_DEFAULT_MEMORY_LIMIT;
+}
+
+int coopnet_graph_check_memory(uint64_t limit, uint64_t needed, coopnet_error_t *err,
+                               const char *format, ...)
+{
+    if (limit == 0)
+        limit = COOPNET_DEFAULT_MEMORY_LIMIT;
+    if (needed <= limit)
+        return COOPNET_OK;
+    char what[512], needed_text[32], limit_text[32];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(what, sizeof what, format, args);
+    va_end(args);
+    coopnet_text_format_bytes(needed, needed_text, sizeof needed_text);
+    coopnet_text_format_bytes(limit, limit_text, sizeof limit_text);
+    if (strcmp(needed_text, limit_text) == 0) { /* close: the bytes tell them apart */
+        snprintf(needed_text, sizeof needed_text, "%llu bytes", (unsigned long long)needed);
+        snprintf(limit_text, sizeof limit_text, "%llu bytes", (unsigned long long)limit);
+    }
+    return COOPNET_ERROR(err, COOPNET_ELIMIT, "%s needs %s, over the memory limit %s", what,
+                         needed_text, limit_text);
 }
 
 int coopnet_graph_parse_layer(const char *text, coopnet_layer_t *layer, coopnet_error_t *err)
@@ -439,6 +465,107 @@ int coopnet_i_graph_select_actors(const coopnet_bundle_t *bundle,
                              "selecting actors");
     }
 cleanup:
+    return status;
+}
+
+/* The bound of coopnet_graph_estimate_memory on the links among the kept actors (vertex_of:
+ * actor -> vertex or -1); *largest_event receives the most kept participants of one event. */
+static int bound_links(const coopnet_bundle_t *bundle, const coopnet_graph_options_t *options,
+                       const igraph_integer_t *vertex_of, size_t n_vertices, uint64_t *links,
+                       uint64_t *largest_event, coopnet_error_t *err)
+{
+    *links = 0;
+    *largest_event = 0;
+    if (n_vertices < 2)
+        return COOPNET_OK;
+    /* per vertex: an upper bound on its neighbours (events' sizes less one, plus ties) */
+    uint64_t *reach_of = calloc(n_vertices, sizeof *reach_of);
+    if (reach_of == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating the graph");
+    uint64_t pairs = 0; /* sum over events of k (k - 1) / 2, plus the ties */
+    bool events = options->layer != COOPNET_LAYER_TIES;
+    for (size_t e = 0; events && e < bundle->n_events; e++) {
+        if (!coopnet_graph_keeps_event(bundle, e, options))
+            continue;
+        uint64_t kept = 0;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++)
+            kept += vertex_of[bundle->participations[p].actor] >= 0;
+        if (kept < 2)
+            continue;
+        if (kept > *largest_event)
+            *largest_event = kept;
+        pairs += kept * (kept - 1) / 2;
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            igraph_integer_t v = vertex_of[bundle->participations[p].actor];
+            if (v >= 0)
+                reach_of[v] += kept - 1;
+        }
+    }
+    for (size_t t = 0; options->layer != COOPNET_LAYER_EVENTS && t < bundle->n_ties; t++) {
+        if (!coopnet_graph_keeps_tie(bundle, t, options))
+            continue;
+        igraph_integer_t a = vertex_of[bundle->ties[t].from], b = vertex_of[bundle->ties[t].to];
+        if (a < 0 || b < 0 || a == b)
+            continue;
+        pairs++;
+        reach_of[a]++;
+        reach_of[b]++;
+    }
+    uint64_t ends = 0;
+    for (size_t v = 0; v < n_vertices; v++)
+        ends += reach_of[v] < n_vertices - 1 ? reach_of[v] : n_vertices - 1;
+    free(reach_of);
+    *links = ends / 2 < pairs ? ends / 2 : pairs;
+    return COOPNET_OK;
+}
+
+/* ELIMIT when the graph's estimate is over options->memory_limit, naming the largest event. */
+static int check_graph_memory(const coopnet_bundle_t *bundle,
+                              const coopnet_graph_options_t *options,
+                              const igraph_integer_t *vertex_of, size_t n_vertices,
+                              coopnet_error_t *err)
+{
+    uint64_t links, largest;
+    int status = bound_links(bundle, options, vertex_of, n_vertices, &links, &largest, err);
+    if (status != COOPNET_OK)
+        return status;
+    uint64_t needed = links * COOPNET_GRAPH_BYTES_PER_LINK;
+    char largest_text[96] = "";
+    if (largest > 0)
+        snprintf(largest_text, sizeof largest_text, ": its largest event has %llu participants",
+                 (unsigned long long)largest);
+    return coopnet_graph_check_memory(options->memory_limit, needed, err,
+                                      "the cooperation graph (%zu actors, up to %llu links%s)",
+                                      n_vertices, (unsigned long long)links, largest_text);
+}
+
+int coopnet_graph_estimate_memory(const coopnet_bundle_t *bundle,
+                                  const coopnet_graph_options_t *options, uint64_t *bytes,
+                                  uint64_t *links, coopnet_error_t *err)
+{
+    coopnet_library_init();
+    igraph_vector_int_t vertex_of_actor, actor_of_vertex;
+    int status = COOPNET_OK;
+    uint64_t bound = 0, largest;
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&vertex_of_actor, 0),
+                         "estimating the graph");
+    if (igraph_vector_int_init(&actor_of_vertex, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&vertex_of_actor);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating the graph");
+    }
+    status =
+        coopnet_i_graph_select_actors(bundle, options, &vertex_of_actor, &actor_of_vertex, err);
+    if (status == COOPNET_OK)
+        status =
+            bound_links(bundle, options, VECTOR(vertex_of_actor),
+                        (size_t)igraph_vector_int_size(&actor_of_vertex), &bound, &largest, err);
+    igraph_vector_int_destroy(&vertex_of_actor);
+    igraph_vector_int_destroy(&actor_of_vertex);
+cleanup:
+    if (bytes)
+        *bytes = bound * COOPNET_GRAPH_BYTES_PER_LINK;
+    if (links)
+        *links = bound;
     return status;
 }
 
@@ -928,6 +1055,8 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
         goto cleanup;
     size_t n_vertices = (size_t)igraph_vector_int_size(&graph->actor_of_vertex);
     const igraph_integer_t *vertex_of = VECTOR(graph->vertex_of_actor);
+    if ((status = check_graph_memory(bundle, options, vertex_of, n_vertices, err)) != COOPNET_OK)
+        goto cleanup;
     if ((status = builder_alloc(&builder, n_vertices, bundle, err)) != COOPNET_OK)
         goto cleanup;
     index_kept_events(&builder, bundle, options, vertex_of);

@@ -352,6 +352,7 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
     igraph_vector_t out_reach;
     int status = COOPNET_OK;
     coopnet_temporal_all_policy_init(&policy);
+    policy.memory_limit = model->graph_options.memory_limit;
     coopnet_temporal_options_init(&options);
     options.graph = model->graph_options;
     if ((status = coopnet_temporal_networks_alloc(model->bundle, &options, &model->temporal,
@@ -440,6 +441,7 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
         return status;
     coopnet_temporal_all_policy_t policy;
     coopnet_temporal_all_policy_init(&policy);
+    policy.memory_limit = model->whatif.graph_after.options.memory_limit;
     coopnet_temporal_all_t all = {0};
     if ((status = coopnet_temporal_all_sources_of(bundle, &model->whatif.graph_after.options,
                                                   COOPNET_READING_CERTAIN, &policy, NULL, &all,
@@ -458,6 +460,7 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
     model->options = options;
     coopnet_graph_options_init(&model->graph_options);
     model->graph_options.as_of = options->as_of;
+    model->graph_options.memory_limit = options->memory_limit;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->degree, 0), "degree");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness, 0), "betweenness");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness_bound, 0),
@@ -2463,6 +2466,7 @@ void coopnet_report_options_init(coopnet_report_options_t *options)
 {
     memset(options, 0, sizeof *options);
     options->as_of.precision = COOPNET_DATE_NONE;
+    options->memory_limit = COOPNET_DEFAULT_MEMORY_LIMIT;
     coopnet_centrality_policy_init(&options->centrality);
     /* betweenness is one of a dozen analyses of the report, which aims at seconds for 10 000
      * actors (issue 21): exact within a few seconds, else sampled with the stated bound */

@@ -20,30 +20,46 @@ int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *networ
                                         const coopnet_temporal_all_policy_t *policy,
                                         coopnet_temporal_all_method_t *method, coopnet_error_t *err)
 {
+    uint64_t limit =
+        policy->memory_limit > 0 ? policy->memory_limit : COOPNET_TEMPORAL_DEFAULT_MEMORY_LIMIT;
+    uint64_t exact_needed = coopnet_temporal_all_sources_memory(network);
+    uint64_t estimate_needed =
+        coopnet_temporal_all_sources_estimate_memory(network, policy->precision);
     *method = policy->method;
     if (*method == COOPNET_TEMPORAL_ALL_AUTO) {
-        uint64_t needed = coopnet_temporal_all_sources_memory(network);
-        if (needed <= policy->memory_limit) {
+        if (exact_needed <= limit) {
             *method = COOPNET_TEMPORAL_ALL_EXACT;
-        } else {
+        } else if (network->max_wait >= 0) {
+            char needed_text[32], limit_text[32];
+            coopnet_text_format_bytes(exact_needed, needed_text, sizeof needed_text);
+            coopnet_text_format_bytes(limit, limit_text, sizeof limit_text);
+            return COOPNET_ERROR(err, COOPNET_EINVAL,
+                                 "exact reach with a maximum wait for %zu actors needs %s, "
+                                 "over the memory limit %s, and the estimate cannot honour "
+                                 "a maximum wait",
+                                 network->n_kept, needed_text, limit_text);
+        } else if (estimate_needed <= limit) {
             *method = COOPNET_TEMPORAL_ALL_ESTIMATE;
-            if (network->max_wait >= 0) {
-                char needed_text[32], limit_text[32];
-                coopnet_text_format_bytes(needed, needed_text, sizeof needed_text);
-                coopnet_text_format_bytes(policy->memory_limit, limit_text, sizeof limit_text);
-                return COOPNET_ERROR(err, COOPNET_EINVAL,
-                                     "exact reach with a maximum wait for %zu actors needs %s, "
-                                     "over the memory limit %s, and the estimate cannot honour "
-                                     "a maximum wait",
-                                     network->n_kept, needed_text, limit_text);
-            }
+        } else {
+            char exact_text[32];
+            coopnet_text_format_bytes(exact_needed, exact_text, sizeof exact_text);
+            return coopnet_graph_check_memory(limit, estimate_needed, err,
+                                              "reach from all sources of %zu actors needs %s "
+                                              "exact, and its estimate at precision %d",
+                                              network->n_kept, exact_text, policy->precision);
         }
     }
     if (*method == COOPNET_TEMPORAL_ALL_ESTIMATE && network->max_wait >= 0)
         return COOPNET_ERROR(err, COOPNET_EINVAL,
                              "the reach estimate cannot honour a maximum wait (reach then "
                              "depends on when each actor was informed)");
-    return COOPNET_OK;
+    if (*method == COOPNET_TEMPORAL_ALL_EXACT)
+        return coopnet_graph_check_memory(limit, exact_needed, err,
+                                          "exact reach from all sources of %zu actors",
+                                          network->n_kept);
+    return coopnet_graph_check_memory(limit, estimate_needed, err,
+                                      "the reach estimate of %zu actors at precision %d",
+                                      network->n_kept, policy->precision);
 }
 
 int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_network_t *network,
