@@ -12,12 +12,15 @@ static int run_import(int argc, char **argv);
 
 const cli_command_t cli_command_import = {
     .name = "import",
-    .summary = "make a bundle from an attendance sheet (CSV), listing every merge and mapping",
-    .usage = "usage: coopnet import attendance FILE.csv [--ties FILE.csv] -o DIR\n"
+    .summary = "make a bundle from an attendance sheet (CSV or .xlsx), listing every merge and "
+               "mapping",
+    .usage = "usage: coopnet import attendance FILE.csv|FILE.xlsx [--sheet NAME]\n"
+             "                      [--ties FILE [--ties-sheet NAME]] -o DIR\n"
              "                      [--map FIELD=HEADER,...] [--date-order dmy|mdy] [--quiet]",
     .help =
         "\nReads an attendance list - one row per organisation per event, as a spreadsheet\n"
-        "exports it (fields separated by ',', ';' or tabs; UTF-8, with or without a BOM) - and\n"
+        "exports it (fields separated by ',', ';' or tabs; UTF-8, with or without a BOM) or an\n"
+        "Excel workbook (.xlsx: the first sheet, or --sheet NAME) - and\n"
         "writes a bundle into DIR (created when missing): actors.csv, events.csv,\n"
         "participation.csv, ties.csv and import-report.txt, all replaced together.\n"
         "\n"
@@ -35,10 +38,18 @@ const cli_command_t cli_command_import = {
         "The report (also printed) lists every merge, every mapped value and what is left\n"
         "for you to decide. Nothing is written when the input has an error: every problem\n"
         "is listed as FILE:LINE and the exit status is 3. The bundle written passes\n"
-        "`coopnet validate`.\n",
+        "`coopnet validate`.\n"
+        "\n"
+        "In a workbook, cells formatted as dates become dates (the workbook's 1900 or 1904\n"
+        "date system); a range merged down a column (an event over its rows) names every\n"
+        "row it covers; a title merged across the columns above the header is skipped. An\n"
+        "error names the cell: attendance.xlsx:Sheet1!C14. A part that inflates beyond 256\n"
+        "MiB, a part name outside the package or a missing part is refused (exit status 3).\n",
     .examples = "Example:\n"
                 "  coopnet import attendance attendance.csv --ties mous.csv -o my-network\n"
-                "  coopnet import attendance sheet.csv --map 'organisation=Org Name' -o net\n",
+                "  coopnet import attendance sheet.csv --map 'organisation=Org Name' -o net\n"
+                "  coopnet import attendance log.xlsx --sheet 2024 --ties log.xlsx --ties-sheet "
+                "MoUs -o net\n",
     .run = run_import};
 
 static int parse_date_order(const cli_option_t *option, const char *value, void *field,
@@ -66,6 +77,11 @@ static int run_import(int argc, char **argv)
         CLI_STRING("ties", 0, "FILE",
                    "a list of agreements: from, to, type, date, end, source,\nnote",
                    &import.ties_path),
+        CLI_STRING("sheet", 0, "NAME", "the sheet of an .xlsx attendance list (default: the first)",
+                   &import.sheet),
+        CLI_STRING("ties-sheet", 0, "NAME",
+                   "the sheet of an .xlsx list of agreements (default: the\nfirst)",
+                   &import.ties_sheet),
         CLI_STRING("map", 0, "FIELD=HEADER,...",
                    "the column of a field whose header is not recognised\n(fields: event, date, "
                    "organisation, type, country, city,\nrole, lat, lon, name_ar, name_fr, source, "
@@ -85,7 +101,7 @@ static int run_import(int argc, char **argv)
         return cli_usage_error(command,
                                n_operands >= 1 && strcmp(argv[0], "attendance") != 0
                                    ? "unknown sheet kind '%s' (expected attendance)"
-                                   : "expected: attendance FILE.csv",
+                                   : "expected: attendance FILE.csv|FILE.xlsx",
                                n_operands >= 1 ? argv[0] : "");
     if (directory == NULL)
         return cli_usage_error(command, "expected -o DIR");
