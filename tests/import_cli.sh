@@ -267,6 +267,31 @@ expect 0 import attendance "$tmp/long.csv" -o "$tmp/long" --quiet
 expect 0 validate "$tmp/long"
 out_has "ok: 2 actors, 1 events, 2 participations, 0 ties"
 
+# --max-errors: the first N errors, then a count; 0 lists them all; the exit status stays 3
+{ echo "event,date,organisation"; for i in $(seq 1 120); do echo "W,bad$i,Org $i"; done; } >"$tmp/many.csv"
+expect 3 import attendance "$tmp/many.csv" -o "$tmp/bad"
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 50 ] || fail "import lists $(grep -c ': error: ' "$tmp/err") errors by default, not 50"
+err_has "... and 70 more errors (--max-errors 0 lists them all)"
+expect 3 import attendance "$tmp/many.csv" -o "$tmp/bad" --max-errors 5
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 5 ] || fail "--max-errors 5 lists $(grep -c ': error: ' "$tmp/err") errors"
+err_has "... and 115 more errors (--max-errors 0 lists them all)"
+err_has "coopnet: '$tmp/many.csv': 120 errors in the data; nothing written"
+expect 3 import attendance "$tmp/many.csv" -o "$tmp/bad" --max-errors 0
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 120 ] || fail "--max-errors 0 lists $(grep -c ': error: ' "$tmp/err") errors"
+! grep -q "more errors" "$tmp/err" || fail "--max-errors 0 still counts errors it did not list"
+mkdir "$tmp/many-bundle"
+printf 'id,name,level\n' >"$tmp/many-bundle/actors.csv"
+for i in $(seq 1 60); do echo "a$i,A $i,city"; done >>"$tmp/many-bundle/actors.csv"
+printf 'id,title,date\ne,E,2024\n' >"$tmp/many-bundle/events.csv"
+printf 'event,actor,role\ne,a1,\n' >"$tmp/many-bundle/participation.csv"
+expect 3 validate "$tmp/many-bundle" --max-errors 3
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 3 ] || fail "validate --max-errors 3 lists $(grep -c ': error: ' "$tmp/err") errors"
+err_has "... and 57 more errors (--max-errors 0 lists them all)"
+expect 3 validate "$tmp/many-bundle" --max-errors 0
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 60 ] || fail "validate --max-errors 0 lists $(grep -c ': error: ' "$tmp/err") errors"
+expect 2 validate "$tmp/many-bundle" --max-errors -1
+err_has "--max-errors needs a whole number >= 0, not '-1'"
+
 # usage and I/O errors
 expect 2 import attendance "$fr"
 err_has "coopnet import: expected -o DIR"
