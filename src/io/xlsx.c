@@ -734,16 +734,45 @@ static uint64_t position_key(uint32_t row, uint32_t column)
     return (uint64_t)row << 16 | column;
 }
 
+/* The number of cells of row in the sorted cells[0..n). O(log n). */
+static size_t cells_in_row(const coopnet_xlsx_cell_t *cells, size_t n, uint32_t row)
+{
+    size_t low = 0, high = n;
+    while (low < high) { /* the first cell of the row or after */
+        size_t middle = low + (high - low) / 2;
+        if (cells[middle].row < row)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    size_t first = low;
+    high = n;
+    while (low < high) { /* the first cell after the row */
+        size_t middle = low + (high - low) / 2;
+        if (cells[middle].row <= row)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low - first;
+}
+
 /* Spreads each merged range's top-left text over the cells it covers (clipped to the rows and
- * columns that hold text) and notes the title rows; then sorts the cells. */
+ * columns that hold text) and notes the title rows; leaves the cells sorted. The positions looked
+ * at are bounded (COOPNET_XLSX_MAX_CELLS), so that overlapping ranges cost no more than cells. */
 static int spread_merges(sheet_reader_t *context)
 {
     coopnet_xlsx_sheet_t *sheet = context->sheet;
+    if (sheet->n_cells > 1)
+        qsort(sheet->cells, sheet->n_cells, sizeof *sheet->cells, compare_cells);
+    if (context->n_merges == 0)
+        return COOPNET_OK;
     int status = COOPNET_OK;
     coopnet_u64map_t positions;
     coopnet_i_u64map_init(&positions);
     uint32_t last_row = 0, last_column = 0;
-    for (size_t i = 0; i < sheet->n_cells && status == COOPNET_OK; i++) {
+    size_t n_read = sheet->n_cells, visits = 0;
+    for (size_t i = 0; i < n_read && status == COOPNET_OK; i++) {
         if (coopnet_i_u64map_put(&positions,
                                  position_key(sheet->cells[i].row, sheet->cells[i].column),
                                  (int64_t)i, NULL) != 0)
@@ -757,36 +786,43 @@ static int spread_merges(sheet_reader_t *context)
         merge_range_t range = context->merges[m];
         int64_t origin =
             coopnet_i_u64map_get(&positions, position_key(range.first_row, range.first_column));
-        if (origin < 0)
+        if (origin < 0 || (size_t)origin >= n_read)
             continue; /* an empty merged range */
         const char *text = sheet->cells[origin].text;
-        if (range.first_row == range.last_row && range.last_column > range.first_column) {
-            bool alone = true; /* the only text of its row? */
-            for (size_t i = 0; i < sheet->n_cells && alone; i++)
-                alone = sheet->cells[i].row != range.first_row || (int64_t)i == origin;
-            if (alone) {
-                uint32_t *grown = coopnet_i_realloc_array(
-                    sheet->title_rows, sheet->n_title_rows + 1, sizeof *sheet->title_rows);
-                if (grown == NULL) {
-                    status = COOPNET_ERROR(context->err, COOPNET_ENOMEM, "out of memory");
-                    break;
-                }
-                sheet->title_rows = grown;
-                sheet->title_rows[sheet->n_title_rows++] = range.first_row;
-                continue; /* a title names no column */
+        if (range.first_row == range.last_row && range.last_column > range.first_column &&
+            cells_in_row(sheet->cells, n_read, range.first_row) == 1) {
+            uint32_t *grown = coopnet_i_realloc_array(sheet->title_rows, sheet->n_title_rows + 1,
+                                                      sizeof *sheet->title_rows);
+            if (grown == NULL) {
+                status = COOPNET_ERROR(context->err, COOPNET_ENOMEM, "out of memory");
+                break;
             }
+            sheet->title_rows = grown;
+            sheet->title_rows[sheet->n_title_rows++] = range.first_row;
+            continue; /* a title above the table names no column */
         }
         for (uint32_t row = range.first_row; row <= range.last_row && row <= last_row; row++)
             for (uint32_t column = range.first_column;
                  column <= range.last_column && column <= last_column && status == COOPNET_OK;
                  column++) {
-                if (coopnet_i_u64map_get(&positions, position_key(row, column)) >= 0)
-                    continue;
-                status = add_cell(context, row, column, text);
+                if (++visits > COOPNET_XLSX_MAX_CELLS) {
+                    status =
+                        COOPNET_ERROR(context->err, COOPNET_EDATA,
+                                      "'%s': the merged ranges of sheet '%s' cover more than "
+                                      "%zu cells",
+                                      context->book->path, sheet->name, COOPNET_XLSX_MAX_CELLS);
+                    break;
+                }
+                uint64_t key = position_key(row, column);
+                int64_t existing;
+                if (coopnet_i_u64map_put(&positions, key, (int64_t)sheet->n_cells, &existing) != 0)
+                    status = COOPNET_ERROR(context->err, COOPNET_ENOMEM, "out of memory");
+                else if (existing < 0)
+                    status = add_cell(context, row, column, text);
             }
     }
     coopnet_i_u64map_destroy(&positions);
-    if (status == COOPNET_OK && sheet->n_cells > 1)
+    if (status == COOPNET_OK && sheet->n_cells > n_read)
         qsort(sheet->cells, sheet->n_cells, sizeof *sheet->cells, compare_cells);
     return status;
 }

@@ -5,7 +5,7 @@ written out), so that every part is known: shared and inline strings, date-forma
 1900 and the 1904 date systems, a title merged across the columns, an event merged down its rows,
 an empty row, the attendance on a sheet that is not the first; and hostile ones (a zip bomb, a
 part name outside the package, a missing part, malformed XML, a missing shared string, Excel's
-phantom 29 February 1900, not a zip at all).
+phantom 29 February 1900, overlapping merged ranges, not a zip at all).
 
 usage: make_workbooks.py DIRECTORY
 """
@@ -213,6 +213,13 @@ def main():
             for _ in range(257):
                 part.write(chunk)
             part.write(tail.encode())
+
+    # overlapping merged ranges, each over the whole table: more positions than a sheet may hold
+    rows = [header_row()] + [(r, [(f"{c}{r}", "s", f"v{r}", 0) for c in "ABCDEFGHIJ"])
+                             for r in range(2, 1002)]
+    many = Workbook()
+    many.sheet("Sheet1", rows, merges=["B2:J1001"] * 1000)
+    many.save(f"{out}/merges.xlsx")
 
     with open(f"{out}/not-a-workbook.xlsx", "w") as f:
         f.write("Event,Date,Organisation\nWorkshop,2024-05-02,Sousse\n")
