@@ -24,7 +24,8 @@ const cli_command_t cli_command_generate = {
             "YEAR, more of them in later years, ids in date order; actors of heavy-tailed\n"
             "activity; T agreements between levels. Every actor takes part in an event or a\n"
             "tie when there are enough participations. The same options give the same bytes.\n"
-            "There are round(M * S) participations.\n",
+            "There are round(M * S) participations. Place names are made up, distinct and\n"
+            "never one letter apart, so that validate warns about no likely duplicates.\n",
     .examples = "Example:\n"
                 "  coopnet generate -o city-network --actors 100000 --events 100000 --seed 7\n",
     .run = run_generate};
