@@ -10,13 +10,13 @@ set -eu
 what=${1:-build}
 
 packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-dev
-libpango1.0-dev libxml2-dev libglib2.0-dev libnetcdf-dev gmt-dcw fonts-dejavu-core fonts-noto-core
-gettext
+libpango1.0-dev libxml2-dev libglib2.0-dev libzip-dev libnetcdf-dev gmt-dcw fonts-dejavu-core
+fonts-noto-core gettext
 poppler-utils libjs-d3"
 if [ "$what" = test ] || [ "$what" = bench ]; then
     packages="$packages libxml2-utils python3 python3-networkx python3-igraph python3-pandas
 valgrind clang libclang-rt-14-dev groff-base jupyter-nbconvert python3-ipykernel python3-matplotlib
-python3-numpy python3-scipy chromium"
+python3-numpy python3-scipy python3-openpyxl chromium"
 fi
 if [ "$what" = bench ]; then
     packages="$packages python3-graph-tool"

@@ -49,5 +49,20 @@ done
 expect 0 "validate" "$coopnet" validate "$work/a"
 contains out "ok: 500 actors, 400 events, 4000 participations, 250 ties"
 
+# distinct place names: validate finds no likely duplicate actors (equal names, or one letter
+# apart: that search runs up to 5000 actors) in generated bundles of 1k, 4k and 10k actors
+for n in 1000 4000 10000; do
+    expect 0 "generate $n" "$coopnet" generate --quiet -o "$work/n$n" --actors "$n" --events 1000 --seed 3
+    "$coopnet" dedupe --quiet "$work/n$n" >"$work/pairs" 2>&1
+    [ "$(wc -l <"$work/pairs")" -eq 1 ] || {
+        echo "FAIL: $n generated actors with likely duplicates: $(sed -n 2,4p "$work/pairs")" >&2
+        failures=$((failures + 1))
+    }
+    "$coopnet" validate "$work/n$n" 2>&1 | grep -q "may be the same" && {
+        echo "FAIL: validate warns about duplicates in $n generated actors" >&2
+        failures=$((failures + 1))
+    }
+done
+
 [ "$failures" -eq 0 ] && echo "generate CLI: all passed"
 exit $((failures > 0))

@@ -184,6 +184,63 @@ err_has "ties.csv:2: warning: column 'type': tie type 'partnrship' is none of th
 err_has "ties.csv:3: warning: column 'type': tie type 'Memorandum of understanding' is none of the recommended types"
 ! grep -q "friendship" "$tmp/err" || fail "a warning about a tie type of one's own"
 
+# 7. Excel workbooks (tests/data/import/make_workbooks.py writes them): the attendance on the
+# second sheet, under a title merged across, an event merged down three rows, dates in a custom
+# and a built-in date format, inline and shared strings, an empty row, numbers; the agreements
+# on a third sheet; the same in the 1904 date system
+wb="$tmp/workbooks"
+mkdir "$wb"
+/usr/bin/python3 "$data/make_workbooks.py" "$wb" || fail "make_workbooks.py failed"
+expect 0 import attendance "$wb/log.xlsx" --sheet "attendance 2024" --ties "$wb/log.xlsx" \
+    --ties-sheet MoUs -o "$tmp/xlsx"
+out_has "read: $wb/log.xlsx (sheet 'Attendance 2024' of the workbook), 5 rows; $wb/log.xlsx (sheet 'MoUs' of the workbook), 1 row"
+out_has "  sousse: 'Municipality of Sousse' ($wb/log.xlsx:Attendance 2024:3), 'Sousse Municipality' ($wb/log.xlsx:Attendance 2024:4)"
+expect 0 validate "$tmp/xlsx"
+out_has "ok: 3 actors, 2 events, 4 participations, 1 ties (0 warnings)"
+row_is "$tmp/xlsx/events.csv" peer_exchange_sousse 'peer_exchange_sousse,"Peer exchange, Sousse",2024-03-25,,,,,,,log.xlsx:Attendance 2024:3'
+row_is "$tmp/xlsx/events.csv" closing_conference "closing_conference,Closing conference,2024-12-05,,,,,,,log.xlsx:Attendance 2024:7"
+row_is "$tmp/xlsx/actors.csv" sousse "sousse,Municipality of Sousse,local,Municipality,TN,35.8254,10.637,,,log.xlsx:Attendance 2024:3,,Sousse Municipality,type"
+row_is "$tmp/xlsx/participation.csv" peer_exchange_sousse,ministry_local_affairs "peer_exchange_sousse,ministry_local_affairs,participant,log.xlsx:Attendance 2024:5"
+row_is "$tmp/xlsx/ties.csv" sousse "sousse,ministry_local_affairs,mou,2024-06-01,,false,1,log.xlsx:MoUs:2,"
+expect 0 import attendance "$wb/log1904.xlsx" --sheet "Attendance 2024" --ties "$wb/log1904.xlsx" \
+    --ties-sheet MoUs -o "$tmp/xlsx1904" --quiet
+for file in events.csv ties.csv; do
+    cmp -s <(cut -d, -f1-4 "$tmp/xlsx/$file") <(cut -d, -f1-4 "$tmp/xlsx1904/$file") ||
+        fail "the 1904 workbook gives other dates in $file"
+done
+# the first sheet is read by default: here its notes, which have no columns
+expect 3 import attendance "$wb/log.xlsx" -o "$tmp/bad"
+err_has "$wb/log.xlsx:Notes:1: error: no column for the event"
+expect 3 import attendance "$wb/log.xlsx" --sheet Budget -o "$tmp/bad"
+err_has "error: '$wb/log.xlsx' has no sheet 'Budget' (its sheets: 'Notes', 'Attendance 2024', 'MoUs')"
+# errors name the cell
+expect 3 import attendance "$wb/errors.xlsx" -o "$tmp/bad"
+err_has "$wb/errors.xlsx:Sheet1!B8: error: column 'Date': cannot read date 'sometime in spring'"
+err_has "$wb/errors.xlsx:Sheet1!C14: error: column 'Organisation': empty organisation"
+err_has "coopnet: '$wb/errors.xlsx': 2 errors in the data; nothing written"
+expect 3 import attendance "$wb/phantom.xlsx" -o "$tmp/bad"
+err_has "error: $wb/phantom.xlsx:Sheet1!B2: date serial 60 is 29 February 1900, a day that does not exist (Excel's 1900 leap-year bug)"
+expect 3 import attendance "$wb/na.xlsx" -o "$tmp/bad"
+err_has "error: $wb/na.xlsx:Sheet1!B2: the cell holds the spreadsheet error '#N/A'"
+expect 3 import attendance "$wb/no-string.xlsx" -o "$tmp/bad"
+err_has "error: $wb/no-string.xlsx:Sheet1!C2: shared string '99' does not exist in the workbook's table"
+# hostile workbooks: a clear error, exit 3, nothing written
+expect 3 import attendance "$wb/bomb.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/bomb.xlsx': part 'xl/worksheets/sheet1.xml' inflates to 269484379 bytes, more than the 256 MiB a part may hold (a zip bomb?)"
+expect 3 import attendance "$wb/escape.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/escape.xlsx': part name '../../../etc/passwd' lies outside the package"
+expect 3 import attendance "$wb/missing-part.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/missing-part.xlsx': the workbook has no part 'xl/worksheets/sheet1.xml'"
+expect 3 import attendance "$wb/malformed.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/malformed.xlsx': malformed XML in part 'xl/worksheets/sheet1.xml' (line 2: Opening and ending tag mismatch"
+expect 3 import attendance "$wb/merges.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/merges.xlsx': the merged ranges of sheet 'Sheet1' cover more than 8388608 cells"
+expect 3 import attendance "$wb/not-a-workbook.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/not-a-workbook.xlsx' is not an Excel workbook (.xlsx): Not a zip archive"
+expect 3 import attendance "$wb/log.xlsx" --sheet "Attendance 2024" --ties "$wb/bomb.xlsx" -o "$tmp/bad"
+err_has "error: '$wb/bomb.xlsx': part 'xl/worksheets/sheet1.xml' inflates"
+[ ! -e "$tmp/bad" ] || fail "a bad workbook left an output directory"
+
 # hostile or broken sheets: exit 3, FILE:LINE, nothing written
 printf 'event,organisation\nW,Gab\xe8s\nW,Sfax\n' >"$tmp/latin1.csv"
 expect 3 import attendance "$tmp/latin1.csv" -o "$tmp/bad"
@@ -211,6 +268,31 @@ err_has "$tmp/extra.csv:2: error: 4 fields, more than the 2 of the header (a ','
 expect 0 import attendance "$tmp/long.csv" -o "$tmp/long" --quiet
 expect 0 validate "$tmp/long"
 out_has "ok: 2 actors, 1 events, 2 participations, 0 ties"
+
+# --max-errors: the first N errors, then a count; 0 lists them all; the exit status stays 3
+{ echo "event,date,organisation"; for i in $(seq 1 120); do echo "W,bad$i,Org $i"; done; } >"$tmp/many.csv"
+expect 3 import attendance "$tmp/many.csv" -o "$tmp/bad"
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 50 ] || fail "import lists $(grep -c ': error: ' "$tmp/err") errors by default, not 50"
+err_has "... and 70 more errors (--max-errors 0 lists them all)"
+expect 3 import attendance "$tmp/many.csv" -o "$tmp/bad" --max-errors 5
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 5 ] || fail "--max-errors 5 lists $(grep -c ': error: ' "$tmp/err") errors"
+err_has "... and 115 more errors (--max-errors 0 lists them all)"
+err_has "coopnet: '$tmp/many.csv': 120 errors in the data; nothing written"
+expect 3 import attendance "$tmp/many.csv" -o "$tmp/bad" --max-errors 0
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 120 ] || fail "--max-errors 0 lists $(grep -c ': error: ' "$tmp/err") errors"
+! grep -q "more errors" "$tmp/err" || fail "--max-errors 0 still counts errors it did not list"
+mkdir "$tmp/many-bundle"
+printf 'id,name,level\n' >"$tmp/many-bundle/actors.csv"
+for i in $(seq 1 60); do echo "a$i,A $i,city"; done >>"$tmp/many-bundle/actors.csv"
+printf 'id,title,date\ne,E,2024\n' >"$tmp/many-bundle/events.csv"
+printf 'event,actor,role\ne,a1,\n' >"$tmp/many-bundle/participation.csv"
+expect 3 validate "$tmp/many-bundle" --max-errors 3
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 3 ] || fail "validate --max-errors 3 lists $(grep -c ': error: ' "$tmp/err") errors"
+err_has "... and 57 more errors (--max-errors 0 lists them all)"
+expect 3 validate "$tmp/many-bundle" --max-errors 0
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 60 ] || fail "validate --max-errors 0 lists $(grep -c ': error: ' "$tmp/err") errors"
+expect 2 validate "$tmp/many-bundle" --max-errors -1
+err_has "--max-errors needs a whole number >= 0, not '-1'"
 
 # usage and I/O errors
 expect 2 import attendance "$fr"

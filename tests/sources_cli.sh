@@ -34,8 +34,15 @@ cp -r "$bundle" "$tmp/bad"
 printf 'from,to,type,source\ncnlct,sousse,mou,"brif: ""a memorandum"""\n' >"$tmp/bad/ties.csv"
 "$coopnet" validate "$tmp/bad" >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 3 ] || fail "an unknown source: exit status"
-grep -qF "ties.csv:2: error: column 'source': unknown source 'brif' (neither an id nor a file of sources.csv)" "$tmp/err" ||
+grep -qF "ties.csv:2: error: column 'source': unknown source 'brif' (neither an id nor a file of sources.csv) (did you mean brief?)" "$tmp/err" ||
     fail "an unknown source: $(cat "$tmp/err")"
+# the nearest id or file is suggested; nothing when none is near
+printf 'from,to,type,source\ncnlct,sousse,mou,"brief-2024.pdf: p. 2"\ncnlct,sousse,partnership,"minutes: p. 1"\n' >"$tmp/bad/ties.csv"
+"$coopnet" validate "$tmp/bad" >"$tmp/out" 2>"$tmp/err"
+grep -qF "ties.csv:2: error: column 'source': unknown source 'brief-2024.pdf' (neither an id nor a file of sources.csv) (did you mean brief-2025.pdf?)" "$tmp/err" ||
+    fail "no suggestion of a file: $(cat "$tmp/err")"
+grep -qF "ties.csv:3: error: column 'source': unknown source 'minutes' (neither an id nor a file of sources.csv)" "$tmp/err" &&
+    ! grep -q "'minutes'.*did you mean" "$tmp/err" || fail "a suggestion for 'minutes': $(cat "$tmp/err")"
 # without sources.csv, a source is free text, as before
 rm "$tmp/bad/sources.csv"
 "$coopnet" validate --quiet "$tmp/bad" >/dev/null 2>&1 || fail "without sources.csv, free-text sources"

@@ -257,6 +257,20 @@ static void test_errors_and_diagnostics(void)
     CHECK_STR(line, "events.csv:9: warning: careful");
     coopnet_diag_list_destroy(&diags);
     coopnet_diag_list_destroy(NULL);
+
+    /* --max-errors: a given number of errors kept, or all of them; warnings as before */
+    for (size_t keep = 0; keep <= 3; keep += 3) {
+        coopnet_diag_list_init(&diags);
+        coopnet_diag_list_keep_errors(&diags, keep);
+        for (int i = 0; i < COOPNET_DIAG_KEEP + 10; i++)
+            coopnet_diag_add(&diags, COOPNET_DIAG_ERROR, "events.csv", (uint64_t)i + 2, "bad");
+        for (int i = 0; i < COOPNET_DIAG_KEEP + 10; i++)
+            coopnet_diag_add(&diags, COOPNET_DIAG_WARNING, "events.csv", 9, "careful");
+        CHECK_INT(diags.n_errors, COOPNET_DIAG_KEEP + 10);
+        CHECK_INT(diags.kept_errors, keep == 0 ? COOPNET_DIAG_KEEP + 10 : 3);
+        CHECK_INT(diags.kept_warnings, COOPNET_DIAG_KEEP);
+        coopnet_diag_list_destroy(&diags);
+    }
 }
 
 static void test_tables(void)

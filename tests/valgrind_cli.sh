@@ -82,6 +82,16 @@ run 0 import attendance "$source_dir/tests/data/import/attendance-en.csv" --ties
 run 3 import attendance "$source_dir/tests/data/import/bad-date.csv" -o "$work/not-imported"
 run 3 import attendance "$source_dir/tests/data/import/ambiguous-date.csv" -o "$work/not-imported"
 run 2 import attendance "$source_dir/tests/data/import/attendance-fr.csv" -o "$work/x" --map nonsense
+# Excel workbooks: a good one (merged cells, dates, two sheets), a cell error, malformed XML
+mkdir -p "$work/workbooks"
+/usr/bin/python3 "$source_dir/tests/data/import/make_workbooks.py" "$work/workbooks"
+run 0 import attendance "$work/workbooks/log.xlsx" --sheet "Attendance 2024" --ties "$work/workbooks/log.xlsx" --ties-sheet MoUs -o "$work/imported-xlsx"
+run 3 import attendance "$work/workbooks/errors.xlsx" -o "$work/not-imported"
+run 3 import attendance "$work/workbooks/malformed.xlsx" -o "$work/not-imported"
+run 3 import attendance "$work/workbooks/bomb.xlsx" -o "$work/not-imported"
+# the duplicates: listed, then merged
+run 0 dedupe "$source_dir/tests/data/duplicates" -o "$work/decisions.csv"
+run 0 dedupe "$source_dir/tests/data/duplicates" --apply "$work/decisions.csv" -o "$work/merged"
 run 0 validate "$work/imported"
 run 0 validate "$source_dir/tests/data/duplicates"
 run 0 validate "$source_dir/tests/data/sources"

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* coopnet/dedupe.h - likely duplicate actors of a bundle, found and reported, never merged.
+/* coopnet/dedupe.h - likely duplicate actors of a bundle: found and reported (validate's
+ * warnings, coopnet_dedupe_write_candidates), and merged only as a file of decisions the user
+ * reviewed says (coopnet_dedupe_apply).
  *
  * Two actors are likely one when one of the names of each - the name, name_fr, name_ar and every
  * alias of the extra column `aliases` (separated by '|' or ';') - are equal once case, accents,
@@ -18,6 +20,8 @@
 #include "coopnet/diag.h"
 #include "coopnet/error.h"
 
+#include <stdio.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -34,6 +38,37 @@ extern "C" {
  * found so far stay in diags). O(total length of the names) expected. */
 COOPNET_API int coopnet_dedupe_warn(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
                                     coopnet_error_t *err);
+
+/* Writes the pairs coopnet_dedupe_warn warns about as CSV to out, for the user to review: a
+ * header merge_into,merge_from,reason and one row per pair (the earlier actor kept, the later
+ * merged into it; the reason names both names, their lines in actors.csv and the rule that
+ * matched). *count (when not NULL) receives the number of pairs. Returns COOPNET_OK or
+ * COOPNET_ENOMEM. O(total length of the names) expected. */
+COOPNET_API int coopnet_dedupe_write_candidates(const coopnet_bundle_t *bundle, FILE *out,
+                                                size_t *count, coopnet_error_t *err);
+
+/* Merges the actors of a bundle directory as the decisions file says and writes the result into
+ * output_directory (created when missing; its bundle files and dedupe-report.txt replaced
+ * together, coopnet_output_commit_all). The decisions are a CSV file with the columns
+ * merge_into and merge_from (others, such as reason, are ignored): each row merges the actor
+ * merge_from into merge_into; chains (c into b, b into a) end in the last one. For each merge:
+ * participation.csv and ties.csv are rewritten to the kept id, the merged actor's row leaves
+ * actors.csv and its names (name, name_fr, name_ar, aliases) join the kept actor's aliases
+ * column (added when missing; '|'-separated); an empty value of the kept actor is filled from
+ * the merged one, a different one is kept and reported; participations of one actor in one
+ * event become one row (the more specific role kept); a tie that would join an actor to itself
+ * is left out. events.csv and sources.csv are copied as they are. The result is loaded back by
+ * the bundle loader before anything is written.
+ *
+ * *report (when not NULL) receives the text of dedupe-report.txt (every merge, rewritten and
+ * dropped row, filled and conflicting value), which the caller frees. Returns COOPNET_OK;
+ * COOPNET_EDATA when the bundle does not load or the decisions are wrong (unknown actor, an
+ * actor merged into itself or into two others, a cycle, no merge_into/merge_from column: in
+ * diags with DECISIONS:LINE), nothing written; COOPNET_EINVAL when output_directory is the
+ * bundle itself; COOPNET_EIO, COOPNET_ENOMEM. O(size of the bundle's files). */
+COOPNET_API int coopnet_dedupe_apply(const char *bundle_directory, const char *decisions_path,
+                                     const char *output_directory, char **report,
+                                     coopnet_diag_list_t *diags, coopnet_error_t *err);
 
 #ifdef __cplusplus
 }

@@ -35,6 +35,9 @@ typedef struct coopnet_import_options {
      * end, source, note); NULL for none. Not copied. */
     const char *map;
     coopnet_date_order_t date_order;
+    /* the sheet to read when the attendance list (sheet) or the agreements (ties_sheet) are an
+     * Excel workbook (a path ending in .xlsx), by name; NULL for the workbook's first sheet */
+    const char *sheet, *ties_sheet;
 } coopnet_import_options_t;
 
 /* Defaults: no ties, no map, date order from the data. */

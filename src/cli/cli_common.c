@@ -97,8 +97,9 @@ void cli_print_diagnostics(const coopnet_diag_list_t *diags, bool warnings)
 {
     print_items(diags, warnings ? SIZE_MAX : 0);
     if (diags->n_errors > diags->kept_errors)
-        fprintf(stderr, "... and %llu more errors\n",
-                (unsigned long long)(diags->n_errors - diags->kept_errors));
+        fprintf(stderr, "... and %llu more error%s (--max-errors 0 lists them all)\n",
+                (unsigned long long)(diags->n_errors - diags->kept_errors),
+                diags->n_errors - diags->kept_errors == 1 ? "" : "s");
     if (warnings && diags->n_warnings > diags->kept_warnings)
         fprintf(stderr, "... and %llu more warnings\n",
                 (unsigned long long)(diags->n_warnings - diags->kept_warnings));

@@ -93,6 +93,13 @@ struct cli_option {
         .name = "quiet", .help = help_, .parse = cli_parse_quiet                                   \
     }
 
+/* --max-errors N: the errors listed (0: all) into the long long *value_, COOPNET_DIAG_KEEP
+ * unless given. */
+#define CLI_MAX_ERRORS(value_)                                                                     \
+    CLI_INTEGER("max-errors", "N",                                                                 \
+                "list at most N errors, then count the others (default 50;\n0: all)", value_, 0,   \
+                -1)
+
 /* Value parsers. */
 int cli_parse_integer(const cli_option_t *option, const char *value, void *field,
                       coopnet_error_t *err); /* long long, option->min to option->max */

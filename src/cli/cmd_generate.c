@@ -25,7 +25,8 @@ const cli_command_t cli_command_generate = {
             "actors of heavy-tailed activity; T ties between levels (partnership, funding,\n"
             "technical_support, membership). Every actor takes part in an event or a tie\n"
             "when there are enough participations. The same options give the same bytes.\n"
-            "There are round(M * S) participations.\n",
+            "There are round(M * S) participations. Place names are made up, distinct and\n"
+            "never one letter apart, so that validate warns about no likely duplicates.\n",
     .examples = "Example:\n"
                 "  coopnet generate -o city-network --actors 100000 --events 100000 --seed 7\n",
     .run = run_generate};

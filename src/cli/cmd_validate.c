@@ -9,12 +9,13 @@ static int run_validate(int argc, char **argv);
 const cli_command_t cli_command_validate = {
     .name = "validate",
     .summary = "check a bundle and list every error and warning with its file and line",
-    .usage = "usage: coopnet validate [--quiet] BUNDLE",
+    .usage = "usage: coopnet validate [--quiet] [--max-errors N] BUNDLE",
     .help = "\nReads the bundle (a directory of actors.csv, events.csv, participation.csv and\n"
             "optionally ties.csv, or a GraphML file) and checks every line against the bundle\n"
             "format (docs/bundle-format.md). Errors and warnings go to stderr as FILE:LINE:\n"
             "messages naming the column and the value; the first 50 of each are shown, then a\n"
-            "count. Likely duplicate actors are warned about (never merged): names, name_fr,\n"
+            "count (--max-errors N shows N errors, 0 all of them; the exit status is 3 all\n"
+            "the same). Likely duplicate actors are warned about (never merged): names, name_fr,\n"
             "name_ar or aliases equal once case, accents, generic words (municipality of,\n"
             "commune de, ...) and word order are set aside, or one letter apart. On success\n"
             "prints one line:\n"
@@ -25,7 +26,9 @@ const cli_command_t cli_command_validate = {
 
 static int run_validate(int argc, char **argv)
 {
-    const cli_option_t options[] = {CLI_QUIET("do not print warnings"), CLI_OPTION_END};
+    long long max_errors = COOPNET_DIAG_KEEP;
+    const cli_option_t options[] = {CLI_QUIET("do not print warnings"), CLI_MAX_ERRORS(&max_errors),
+                                    CLI_OPTION_END};
     int exit_status;
     int n_operands = cli_parse_options(&cli_command_validate, options, argc, argv, &exit_status);
     if (n_operands < 0)
@@ -37,6 +40,7 @@ static int run_validate(int argc, char **argv)
     coopnet_error_t err;
     coopnet_bundle_t *bundle = NULL;
     coopnet_diag_list_init(&diags);
+    coopnet_diag_list_keep_errors(&diags, (size_t)max_errors);
     int status = coopnet_bundle_load(argv[0], &diags, &bundle, &err);
     if (status == COOPNET_OK)
         status = coopnet_dedupe_warn(bundle, &diags, &err);

@@ -14,6 +14,11 @@ void coopnet_diag_list_init(coopnet_diag_list_t *list)
     memset(list, 0, sizeof *list);
 }
 
+void coopnet_diag_list_keep_errors(coopnet_diag_list_t *list, size_t max_errors)
+{
+    list->keep_errors = max_errors == 0 ? SIZE_MAX : max_errors;
+}
+
 void coopnet_diag_list_destroy(coopnet_diag_list_t *list)
 {
     if (list == NULL)
@@ -29,15 +34,17 @@ void coopnet_diag_list_destroy(coopnet_diag_list_t *list)
 void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
                       uint64_t line, const char *format, ...)
 {
-    size_t *kept;
+    size_t *kept, keep = COOPNET_DIAG_KEEP;
     if (severity == COOPNET_DIAG_ERROR) {
         list->n_errors++;
         kept = &list->kept_errors;
+        if (list->keep_errors > 0)
+            keep = list->keep_errors;
     } else {
         list->n_warnings++;
         kept = &list->kept_warnings;
     }
-    if (*kept >= COOPNET_DIAG_KEEP)
+    if (*kept >= keep)
         return;
     if (coopnet_i_grow((void **)&list->items, &list->capacity, list->n_items + 1,
                        sizeof *list->items) != COOPNET_OK)

@@ -543,9 +543,11 @@ static void check_citations(table_reader_t *reader, int column)
         const char *ref = p;
         trim(&ref, &ref_length);
         if (coopnet_bundle_find_source(reader->bundle, ref, ref_length) < 0) {
+            char hint[256];
+            coopnet_i_suggest_source(reader->bundle, ref, ref_length, hint, sizeof hint);
             row_error(reader, column,
-                      "unknown source '%.*s' (neither an id nor a file of sources.csv)",
-                      (int)(ref_length < 200 ? ref_length : 200), ref);
+                      "unknown source '%.*s' (neither an id nor a file of sources.csv)%s",
+                      (int)(ref_length < 200 ? ref_length : 200), ref, hint);
             return;
         }
         p = bar ? bar + 3 : p + length;

@@ -87,9 +87,10 @@ static const char *const topics[] = {"youth engagement",
                                      "reintegration of returnees",
                                      "national-local cooperation",
                                      "women in prevention"};
-static const char *const syllables[] = {"ta", "ri", "za", "mo", "ka", "sa", "la", "bi", "na",
-                                        "du", "fe", "ha", "ja", "ou", "ra", "me", "ti", "ba",
-                                        "ke", "ya", "al", "di", "mi", "ne", "zo", "qa", "se"};
+/* 29 of them, a prime: place_name's check syllable needs it */
+static const char *const syllables[] = {"ta", "ri", "za", "mo", "ka", "sa", "la", "bi", "na", "du",
+                                        "fe", "ha", "ja", "ou", "ra", "me", "ti", "ba", "ke", "ya",
+                                        "al", "di", "mi", "ne", "zo", "qa", "se", "lu", "go"};
 #define N_OF(array) (sizeof(array) / sizeof *(array))
 
 /* ---- options ----------------------------------------------------------------------------- */
@@ -472,20 +473,33 @@ static void write_actor_id(FILE *stream, const generator_t *gen, uint32_t actor)
 }
 
 /* A pronounceable place name, a function of the actor alone (so its governorate and events can
- * repeat it without storing it). */
+ * repeat it without storing it), and one that validate's duplicate check does not take for
+ * another: the actor's number in base-29 syllables (two of them for the first 29^2 actors, three
+ * for the next 29^3, ...), shuffled within each length by an affine map that is a bijection,
+ * then a check syllable (the digits' weighted sum mod 29, 29 being prime). Two names of one
+ * length thus differ in at least two syllables, so in two letters, and names of two lengths
+ * differ in length by two letters: never equal, never one letter apart. */
 static void place_name(uint32_t actor, char *buffer, size_t size)
 {
-    uint64_t state = 0x5eed0000ULL + actor;
-    uint64_t bits = coopnet_i_splitmix64(&state);
-    size_t n = 2 + bits % 3, used = 0;
-    bits /= 3;
-    for (size_t i = 0; i < n && used + 3 < size; i++) {
-        const char *syllable = syllables[bits % N_OF(syllables)];
-        bits /= N_OF(syllables);
-        used += (size_t)snprintf(buffer + used, size - used, "%s", syllable);
+    enum { BASE = N_OF(syllables) }; /* 29, a prime */
+    uint64_t value = actor, count = (uint64_t)BASE * BASE;
+    size_t length = 2;
+    while (value >= count) {
+        value -= count;
+        count *= BASE;
+        length++;
     }
-    if (actor >= 1000 && used + 12 < size) /* keep names distinct at scale */
-        snprintf(buffer + used, size - used, "-%u", (unsigned)(actor / 1000));
+    value = (value * 7919 + 12345) % count; /* 7919 is prime to 29: a bijection */
+    size_t digits[16], check = 0;
+    for (size_t i = 0; i < length; i++) {
+        digits[i] = (size_t)(value % BASE);
+        value /= BASE;
+        check += (i + 1) * digits[i];
+    }
+    digits[length] = check % BASE;
+    size_t used = 0;
+    for (size_t i = 0; i <= length && used + 3 < size; i++)
+        used += (size_t)snprintf(buffer + used, size - used, "%s", syllables[digits[i]]);
     buffer[0] = (char)(buffer[0] - 'a' + 'A');
 }
 

@@ -17,6 +17,7 @@
 #include "coopnet/date.h"
 #include "coopnet/output.h"
 #include "io/import_internal.h"
+#include "io/xlsx_internal.h"
 #include "model/bundle_internal.h"
 #include "model/dedupe_internal.h"
 
@@ -97,6 +98,11 @@ static const field_spec_t tie_fields[N_TIE_FIELDS] = {
 
 typedef struct sheet {
     const char *path;
+    /* where its rows are, in messages: the path of a CSV file, "FILE.xlsx:SHEET" for a workbook
+     * (whose lines are the sheet's row numbers) */
+    const char *where;
+    bool is_workbook;
+    long column_of[MAX_FIELDS]; /* the column (0-based) of each field, -1 when none */
     const field_spec_t *fields;
     size_t n_fields;
     char delimiter;
@@ -146,6 +152,30 @@ static void data_error(importer_t *importer, const char *file, uint64_t line, co
     vsnprintf(message, sizeof message, format, args);
     va_end(args);
     coopnet_diag_add(importer->diags, COOPNET_DIAG_ERROR, file, line, "%s", message);
+}
+
+/* An error about the cell of field in the row at line: FILE:LINE for a CSV file,
+ * FILE.xlsx:SHEET!C14 for a workbook (field -1: the row, FILE.xlsx:SHEET:14). */
+static void sheet_error(importer_t *importer, const sheet_t *sheet, uint64_t line, int field,
+                        const char *format, ...) __attribute__((format(printf, 5, 6)));
+
+static void sheet_error(importer_t *importer, const sheet_t *sheet, uint64_t line, int field,
+                        const char *format, ...)
+{
+    char message[COOPNET_ERROR_MESSAGE_SIZE];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    if (sheet->is_workbook && field >= 0 && sheet->column_of[field] >= 0 && line > 0) {
+        char column[8], cell_name[COOPNET_ERROR_MESSAGE_SIZE / 2];
+        coopnet_i_xlsx_column_name((uint32_t)sheet->column_of[field], column);
+        snprintf(cell_name, sizeof cell_name, "%s!%s%llu", sheet->where, column,
+                 (unsigned long long)line);
+        coopnet_diag_add(importer->diags, COOPNET_DIAG_ERROR, cell_name, 0, "%s", message);
+        return;
+    }
+    coopnet_diag_add(importer->diags, COOPNET_DIAG_ERROR, sheet->where, line, "%s", message);
 }
 
 /* The delimiter of a CSV file: the most frequent of ',', ';' and tab outside quotes on its first
@@ -272,11 +302,79 @@ static int check_map(const char *map, coopnet_error_t *err)
     return status;
 }
 
+/* The rows of a sheet, from a CSV file or a workbook's sheet, one at a time. */
+typedef struct row_source {
+    coopnet_csv_t *csv;               /* a CSV file, or */
+    const coopnet_xlsx_sheet_t *book; /* a workbook's sheet */
+    size_t next_cell;                 /* of book: the first cell of the next row */
+    const coopnet_xlsx_cell_t *cells; /* of book: the current row's cells */
+    size_t n_cells;
+    uint64_t line; /* of book: the current row's number */
+} row_source_t;
+
+/* Moves to the next row. Returns COOPNET_OK with *have_row 0 at the end; for a CSV file,
+ * COOPNET_EDATA for a malformed record (csv_err says why; the next call goes on). */
+static int source_next(row_source_t *source, int *have_row, coopnet_error_t *csv_err)
+{
+    if (source->csv != NULL)
+        return coopnet_csv_next(source->csv, have_row, csv_err);
+    const coopnet_xlsx_sheet_t *book = source->book;
+    for (;;) {
+        if (source->next_cell >= book->n_cells) {
+            *have_row = 0;
+            return COOPNET_OK;
+        }
+        size_t first = source->next_cell, last = first;
+        while (last < book->n_cells && book->cells[last].row == book->cells[first].row)
+            last++;
+        source->next_cell = last;
+        source->cells = book->cells + first;
+        source->n_cells = last - first;
+        source->line = book->cells[first].row;
+        *have_row = 1;
+        return COOPNET_OK;
+    }
+}
+
+static uint64_t source_line(const row_source_t *source)
+{
+    return source->csv != NULL ? coopnet_csv_record_line(source->csv) : source->line;
+}
+
+static size_t source_field_count(const row_source_t *source)
+{
+    if (source->csv != NULL)
+        return coopnet_csv_field_count(source->csv);
+    return source->n_cells > 0 ? (size_t)source->cells[source->n_cells - 1].column + 1 : 0;
+}
+
+/* The text of column c of the current row ("" when the cell is empty). */
+static const char *source_field(const row_source_t *source, size_t c, size_t *length)
+{
+    if (source->csv != NULL)
+        return coopnet_csv_field(source->csv, c, length);
+    size_t low = 0, high = source->n_cells; /* the row's cells are sorted by column */
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (source->cells[middle].column < c)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low < source->n_cells && source->cells[low].column == c) {
+        *length = strlen(source->cells[low].text);
+        return source->cells[low].text;
+    }
+    *length = 0;
+    return "";
+}
+
 /* Reads the header of a sheet: which column holds each field. Returns COOPNET_OK, COOPNET_EDATA
  * when a required field (the first n_required) has no column (in the diagnostics), or
  * COOPNET_ENOMEM. */
-static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv, size_t n_header,
-                       long *field_of_column, size_t n_required, coopnet_error_t *err)
+static int read_header(importer_t *importer, sheet_t *sheet, const row_source_t *source,
+                       size_t n_header, long *field_of_column, size_t n_required,
+                       coopnet_error_t *err)
 {
     FILE *unused = NULL;
     char *unused_text = NULL;
@@ -286,7 +384,7 @@ static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv,
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", sheet->path);
     for (size_t c = 0; c < n_header; c++) {
         size_t length;
-        const char *raw = coopnet_csv_field(csv, c, &length);
+        const char *raw = source_field(source, c, &length);
         trim(&raw, &length);
         field_of_column[c] = -1;
         if (length == 0)
@@ -307,6 +405,7 @@ static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv,
         free(folded);
         if (field >= 0 && sheet->header_of[field] == NULL) {
             sheet->header_of[field] = header;
+            sheet->column_of[field] = (long)c;
             field_of_column[c] = field;
         } else {
             fprintf(unused, "%s'%s'", ftell(unused) > 0 ? ", " : "", header);
@@ -317,7 +416,7 @@ static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv,
     int status = COOPNET_OK;
     for (size_t f = 0; f < n_required; f++) {
         if (sheet->header_of[f] == NULL) {
-            data_error(importer, sheet->path, coopnet_csv_record_line(csv),
+            data_error(importer, sheet->where, source_line(source),
                        "no column for the %s (a header such as '%s', or map one: %s=HEADER)",
                        sheet->fields[f].name, sheet->fields[f].headers[0], sheet->fields[f].name);
             status = COOPNET_EDATA;
@@ -326,31 +425,75 @@ static int read_header(importer_t *importer, sheet_t *sheet, coopnet_csv_t *csv,
     return status;
 }
 
+/* Opens the rows of a sheet: a workbook (.xlsx) read whole, or a CSV file with its delimiter
+ * sniffed. A workbook's problems (not a workbook, no such sheet, a bad cell, a zip bomb) are
+ * one error in the diagnostics, returned as COOPNET_EDATA. */
+static int open_rows(importer_t *importer, sheet_t *sheet, coopnet_xlsx_sheet_t *book,
+                     row_source_t *source, coopnet_error_t *err)
+{
+    memset(source, 0, sizeof *source);
+    for (size_t f = 0; f < MAX_FIELDS; f++)
+        sheet->column_of[f] = -1;
+    sheet->where = sheet->path;
+    if (!coopnet_i_xlsx_is_workbook_path(sheet->path)) {
+        int status = sniff_delimiter(sheet->path, &sheet->delimiter, err);
+        if (status == COOPNET_OK)
+            status = coopnet_csv_open(sheet->path, NULL, &source->csv, err);
+        if (status == COOPNET_OK)
+            status = coopnet_csv_set_delimiter(source->csv, sheet->delimiter, err);
+        return status;
+    }
+    sheet->is_workbook = true;
+    sheet->delimiter = ',';
+    const char *sheet_name = sheet->fields == attendance_fields ? importer->options->sheet
+                                                                : importer->options->ties_sheet;
+    int status = coopnet_i_xlsx_read_sheet(sheet->path, sheet_name, book, err);
+    if (status == COOPNET_EDATA) {
+        coopnet_diag_add(importer->diags, COOPNET_DIAG_ERROR, "", 0, "%s", err->message);
+        return status;
+    }
+    if (status != COOPNET_OK)
+        return status;
+    size_t size = strlen(sheet->path) + strlen(book->name) + 2;
+    char *where = malloc(size);
+    if (where == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", sheet->path);
+    snprintf(where, size, "%s:%s", sheet->path, book->name);
+    sheet->where = keep(importer, where);
+    free(where);
+    if (sheet->where == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", sheet->path);
+    source->book = book;
+    return COOPNET_OK;
+}
+
 /* Reads a whole sheet into memory; problems of the file go to the diagnostics. */
 static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, coopnet_error_t *err)
 {
-    coopnet_csv_t *csv = NULL;
+    row_source_t source;
+    coopnet_xlsx_sheet_t book;
+    memset(&book, 0, sizeof book);
     long field_of_column[4096];
-    int status = sniff_delimiter(sheet->path, &sheet->delimiter, err);
-    if (status == COOPNET_OK)
-        status = coopnet_csv_open(sheet->path, NULL, &csv, err);
-    if (status == COOPNET_OK)
-        status = coopnet_csv_set_delimiter(csv, sheet->delimiter, err);
+    int status = open_rows(importer, sheet, &book, &source, err);
+    if (status == COOPNET_EDATA && sheet->is_workbook) {
+        coopnet_i_xlsx_sheet_destroy(&book);
+        return COOPNET_OK; /* in the diagnostics */
+    }
     size_t n_header = 0;
     bool header_read = false, had_csv_error = false;
     uint64_t errors_before = importer->diags->n_errors;
     while (status == COOPNET_OK) {
         int have_record = 0;
         coopnet_error_t csv_err;
-        int csv_status = coopnet_csv_next(csv, &have_record, &csv_err);
-        uint64_t line = coopnet_csv_record_line(csv);
+        int csv_status = source_next(&source, &have_record, &csv_err);
+        uint64_t line = source_line(&source);
         if (csv_status == COOPNET_EDATA) {
-            long bad = coopnet_csv_bad_field(csv);
+            long bad = coopnet_csv_bad_field(source.csv);
             if (header_read && bad >= 0 && (size_t)bad < n_header && field_of_column[bad] >= 0)
-                data_error(importer, sheet->path, line, "column '%s': %s",
+                data_error(importer, sheet->where, line, "column '%s': %s",
                            sheet->header_of[field_of_column[bad]], csv_err.message);
             else
-                data_error(importer, sheet->path, line, "%s", csv_err.message);
+                data_error(importer, sheet->where, line, "%s", csv_err.message);
             had_csv_error = true;
             continue;
         }
@@ -361,11 +504,11 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
         }
         if (!have_record)
             break;
-        size_t n_columns = coopnet_csv_field_count(csv);
+        size_t n_columns = source_field_count(&source);
         size_t used = 0; /* columns up to the last non-empty one */
         for (size_t c = 0; c < n_columns; c++) {
             size_t length;
-            const char *raw = coopnet_csv_field(csv, c, &length);
+            const char *raw = source_field(&source, c, &length);
             trim(&raw, &length);
             if (length > 0)
                 used = c + 1;
@@ -373,14 +516,17 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
         if (used == 0)
             continue; /* a blank line or a row of empty cells */
         if (!header_read) {
+            if (source.book != NULL && coopnet_i_xlsx_is_title_row(source.book, (uint32_t)line))
+                continue; /* a title merged across the columns above the header */
             header_read = true;
             if (used > sizeof field_of_column / sizeof field_of_column[0]) {
-                data_error(importer, sheet->path, line, "more than %zu columns",
+                data_error(importer, sheet->where, line, "more than %zu columns",
                            sizeof field_of_column / sizeof field_of_column[0]);
                 break;
             }
             n_header = used;
-            status = read_header(importer, sheet, csv, n_header, field_of_column, n_required, err);
+            status =
+                read_header(importer, sheet, &source, n_header, field_of_column, n_required, err);
             if (status == COOPNET_EDATA) { /* a missing column, in the diagnostics: no rows */
                 status = COOPNET_OK;
                 break;
@@ -388,10 +534,14 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
             continue;
         }
         if (used > n_header) {
-            data_error(importer, sheet->path, line,
-                       "%zu fields, more than the %zu of the header (a '%c' inside an unquoted "
-                       "field?)",
-                       used, n_header, sheet->delimiter == '\t' ? ' ' : sheet->delimiter);
+            if (sheet->is_workbook)
+                data_error(importer, sheet->where, line,
+                           "%zu columns, more than the %zu of the header", used, n_header);
+            else
+                data_error(importer, sheet->where, line,
+                           "%zu fields, more than the %zu of the header (a '%c' inside an "
+                           "unquoted field?)",
+                           used, n_header, sheet->delimiter == '\t' ? ' ' : sheet->delimiter);
             continue;
         }
         if (coopnet_i_grow((void **)&sheet->values, &sheet->capacity,
@@ -408,7 +558,7 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
             if (field_of_column[c] < 0)
                 continue;
             size_t length;
-            const char *raw = coopnet_csv_field(csv, c, &length);
+            const char *raw = source_field(&source, c, &length);
             trim(&raw, &length);
             const char *value = coopnet_i_arena_strndup(&importer->strings, raw, length);
             if (value == NULL) {
@@ -421,11 +571,14 @@ static int read_sheet(importer_t *importer, sheet_t *sheet, size_t n_required, c
         sheet->lines[sheet->n_rows++] = line;
     }
     if (status == COOPNET_OK && !header_read && !had_csv_error)
-        data_error(importer, sheet->path, 0, "empty file (expected a header line)");
+        data_error(importer, sheet->where, 0,
+                   sheet->is_workbook ? "empty sheet (expected a header row)"
+                                      : "empty file (expected a header line)");
     else if (status == COOPNET_OK && sheet->n_rows == 0 && !had_csv_error &&
              importer->diags->n_errors == errors_before)
-        data_error(importer, sheet->path, 0, "no rows below the header: nothing to import");
-    coopnet_csv_close(csv);
+        data_error(importer, sheet->where, 0, "no rows below the header: nothing to import");
+    coopnet_csv_close(source.csv);
+    coopnet_i_xlsx_sheet_destroy(&book);
     return status;
 }
 
@@ -509,7 +662,8 @@ static int read_dates(importer_t *importer, const sheet_t *sheet, int field, cha
             continue;
         char message[256];
         if (coopnet_i_import_read_date(text, &dates[r], message, sizeof message) != 0) {
-            data_error(importer, sheet->path, sheet->lines[r], "column '%s': %s", column, message);
+            sheet_error(importer, sheet, sheet->lines[r], field, "column '%s': %s", column,
+                        message);
             continue;
         }
         valid[r] = 1;
@@ -531,11 +685,11 @@ static int read_dates(importer_t *importer, const sheet_t *sheet, int field, cha
     char basis_text[256];
     if (order == COOPNET_DATE_ORDER_UNKNOWN) {
         if (day_first_line && month_first_line) {
-            data_error(importer, sheet->path, month_first_line,
-                       "column '%s': date '%s' has its month first but '%s' (line %llu) its day "
-                       "first: give the date order (dmy or mdy) and correct the other dates",
-                       column, month_first_text, day_first_text,
-                       (unsigned long long)day_first_line);
+            sheet_error(importer, sheet, month_first_line, field,
+                        "column '%s': date '%s' has its month first but '%s' (line %llu) its day "
+                        "first: give the date order (dmy or mdy) and correct the other dates",
+                        column, month_first_text, day_first_text,
+                        (unsigned long long)day_first_line);
         } else if (day_first_line) {
             order = COOPNET_DATE_ORDER_DMY;
             snprintf(basis_text, sizeof basis_text, "day/month/year, as '%s' on line %llu shows",
@@ -547,11 +701,11 @@ static int read_dates(importer_t *importer, const sheet_t *sheet, int field, cha
                      month_first_text, (unsigned long long)month_first_line);
             basis = basis_text;
         } else if (ambiguous_line) {
-            data_error(importer, sheet->path, ambiguous_line,
-                       "column '%s': ambiguous date '%s': no date of the column has a day above "
-                       "12 to tell day/month/year from month/day/year; give the date order (dmy "
-                       "or mdy)",
-                       column, ambiguous_text);
+            sheet_error(importer, sheet, ambiguous_line, field,
+                        "column '%s': ambiguous date '%s': no date of the column has a day above "
+                        "12 to tell day/month/year from month/day/year; give the date order (dmy "
+                        "or mdy)",
+                        column, ambiguous_text);
         }
     }
     for (size_t r = 0; r < sheet->n_rows; r++) {
@@ -567,12 +721,12 @@ static int read_dates(importer_t *importer, const sheet_t *sheet, int field, cha
         const char *text = cell(sheet, r, field);
         if (coopnet_i_import_format_date(&dates[r], row_order, iso[r], message, sizeof message) !=
             0) {
-            data_error(importer, sheet->path, sheet->lines[r], "column '%s': date '%s': %s", column,
-                       text, message);
+            sheet_error(importer, sheet, sheet->lines[r], field, "column '%s': date '%s': %s",
+                        column, text, message);
             continue;
         }
         if (strcmp(text, iso[r]) != 0)
-            note_mapped(importer, "date", text, sheet->path, sheet->lines[r], "%s%s%s%s", iso[r],
+            note_mapped(importer, "date", text, sheet->where, sheet->lines[r], "%s%s%s%s", iso[r],
                         dates[r].numeric_pair ? " (" : "",
                         dates[r].numeric_pair
                             ? (importer->options->date_order != COOPNET_DATE_ORDER_UNKNOWN
@@ -1381,28 +1535,28 @@ int coopnet_import_attendance(const char *path, const char *directory,
         uint64_t line = sheet->lines[r];
         const char *organisation = cell(sheet, r, A_ORGANISATION);
         if (cell(sheet, r, A_EVENT)[0] == '\0')
-            data_error(&importer, path, line, "column '%s': empty event",
-                       sheet->header_of[A_EVENT]);
+            sheet_error(&importer, sheet, line, A_EVENT, "column '%s': empty event",
+                        sheet->header_of[A_EVENT]);
         if (organisation[0] == '\0') {
-            data_error(&importer, path, line, "column '%s': empty organisation",
-                       sheet->header_of[A_ORGANISATION]);
+            sheet_error(&importer, sheet, line, A_ORGANISATION, "column '%s': empty organisation",
+                        sheet->header_of[A_ORGANISATION]);
             continue;
         }
         mention_t *mention = &mentions[n_mentions];
         mention->parent = n_mentions;
-        if (fill_mention(mention, organisation, path, line) != COOPNET_OK) {
+        if (fill_mention(mention, organisation, sheet->where, line) != COOPNET_OK) {
             status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
             goto cleanup;
         }
         n_mentions++;
         const char *city = cell(sheet, r, A_CITY), *country_text = cell(sheet, r, A_COUNTRY);
-        split_city(&importer, &city, &country_text, path, line);
+        split_city(&importer, &city, &country_text, sheet->where, line);
         mention->city = city;
-        mention->country = read_country(&importer, country_text, path, line);
+        mention->country = read_country(&importer, country_text, sheet->where, line);
         mention->type = cell(sheet, r, A_TYPE);
         mention->lat = cell(sheet, r, A_LAT);
         mention->lon = cell(sheet, r, A_LON);
-        read_coordinates(&importer, &mention->lat, &mention->lon, path, line);
+        read_coordinates(&importer, &mention->lat, &mention->lon, sheet->where, line);
         mention->name_ar = cell(sheet, r, A_NAME_AR);
         mention->name_fr = cell(sheet, r, A_NAME_FR);
         mention->source = cell(sheet, r, A_SOURCE);
@@ -1419,9 +1573,9 @@ int coopnet_import_attendance(const char *path, const char *directory,
                         "  role '%s' (%s:%llu) is no coopnet role (host, organiser, presenter, "
                         "participant, learner, funder, facilitator): written empty, which counts "
                         "as participant\n",
-                        role_text, path, (unsigned long long)line);
+                        role_text, sheet->where, (unsigned long long)line);
             else if (strcmp(role_text, coopnet_role_name((coopnet_role_t)rows[r].role)) != 0)
-                note_mapped(&importer, "role", role_text, path, line, "%s",
+                note_mapped(&importer, "role", role_text, sheet->where, line, "%s",
                             coopnet_role_name((coopnet_role_t)rows[r].role));
         }
         rows[r].actor = n_mentions - 1; /* a mention for now, its actor below */
@@ -1433,16 +1587,17 @@ int coopnet_import_attendance(const char *path, const char *directory,
         bool ok = true;
         for (int k = 0; k < 2; k++) {
             if (ends[k][0] == '\0') {
-                data_error(&importer, tie_sheet->path, line, "column '%s': empty organisation",
-                           tie_sheet->header_of[k == 0 ? T_FROM : T_TO]);
+                sheet_error(&importer, tie_sheet, line, k == 0 ? T_FROM : T_TO,
+                            "column '%s': empty organisation",
+                            tie_sheet->header_of[k == 0 ? T_FROM : T_TO]);
                 ok = false;
             }
         }
         const char *type_text = cell(tie_sheet, r, T_TYPE);
         if (type_text[0] == '\0') {
-            data_error(&importer, tie_sheet->path, line,
-                       "%s: empty agreement type (mou, partnership, membership, ...)",
-                       tie_sheet->header_of[T_TYPE] ? "column 'type'" : "no type column");
+            sheet_error(&importer, tie_sheet, line, T_TYPE,
+                        "%s: empty agreement type (mou, partnership, membership, ...)",
+                        tie_sheet->header_of[T_TYPE] ? "column 'type'" : "no type column");
             ok = false;
         }
         if (!ok)
@@ -1451,7 +1606,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
         for (int k = 0; k < 2; k++) {
             mention_t *mention = &mentions[n_mentions];
             mention->parent = n_mentions;
-            if (fill_mention(mention, ends[k], tie_sheet->path, line) != COOPNET_OK) {
+            if (fill_mention(mention, ends[k], tie_sheet->where, line) != COOPNET_OK) {
                 status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
                 goto cleanup;
             }
@@ -1460,11 +1615,11 @@ int coopnet_import_attendance(const char *path, const char *directory,
         const char *type = coopnet_i_import_tie_type(type_text);
         if (type == NULL) {
             type = type_text;
-            note_mapped(&importer, "agreement type", type_text, tie_sheet->path, line,
+            note_mapped(&importer, "agreement type", type_text, tie_sheet->where, line,
                         "kept as written (not one of mou, partnership, membership, "
                         "technical_support, funding, peer_learning, request)");
         } else if (strcmp(type, type_text) != 0) {
-            note_mapped(&importer, "agreement type", type_text, tie_sheet->path, line, "%s", type);
+            note_mapped(&importer, "agreement type", type_text, tie_sheet->where, line, "%s", type);
         }
         tie->type = type;
         tie->start = tie_starts[r];
@@ -1473,8 +1628,8 @@ int coopnet_import_attendance(const char *path, const char *directory,
         tie->note = cell(tie_sheet, r, T_NOTE);
         if (tie->source[0] == '\0') {
             char provenance[512];
-            const char *base = strrchr(tie_sheet->path, '/');
-            snprintf(provenance, sizeof provenance, "%s:%llu", base ? base + 1 : tie_sheet->path,
+            const char *base = strrchr(tie_sheet->where, '/');
+            snprintf(provenance, sizeof provenance, "%s:%llu", base ? base + 1 : tie_sheet->where,
                      (unsigned long long)line);
             tie->source = keep(&importer, provenance);
         }
@@ -1514,8 +1669,8 @@ int coopnet_import_attendance(const char *path, const char *directory,
             event->first_row = r;
             if (event->source[0] == '\0') {
                 char provenance[512];
-                const char *base = strrchr(path, '/');
-                snprintf(provenance, sizeof provenance, "%s:%llu", base ? base + 1 : path,
+                const char *base = strrchr(sheet->where, '/');
+                snprintf(provenance, sizeof provenance, "%s:%llu", base ? base + 1 : sheet->where,
                          (unsigned long long)sheet->lines[r]);
                 event->source = keep(&importer, provenance);
             }
@@ -1539,8 +1694,8 @@ int coopnet_import_attendance(const char *path, const char *directory,
         rows[r].source = cell(sheet, r, A_SOURCE);
         if (rows[r].source[0] == '\0') {
             char provenance[512];
-            const char *base = strrchr(path, '/');
-            snprintf(provenance, sizeof provenance, "%s:%llu", base ? base + 1 : path,
+            const char *base = strrchr(sheet->where, '/');
+            snprintf(provenance, sizeof provenance, "%s:%llu", base ? base + 1 : sheet->where,
                      (unsigned long long)sheet->lines[r]);
             rows[r].source = keep(&importer, provenance);
         }
@@ -1556,8 +1711,8 @@ int coopnet_import_attendance(const char *path, const char *directory,
             const char *first_role =
                 first->role >= 0 ? coopnet_role_name((coopnet_role_t)first->role) : "participant";
             fprintf(importer.merges,
-                    "  %s:%llu: '%s' at '%s' again (first on line %llu): one participation", path,
-                    (unsigned long long)rows[r].line, cell(sheet, r, A_ORGANISATION),
+                    "  %s:%llu: '%s' at '%s' again (first on line %llu): one participation",
+                    sheet->where, (unsigned long long)rows[r].line, cell(sheet, r, A_ORGANISATION),
                     events[rows[r].event].title, (unsigned long long)first->line);
             if (rows[r].role >= 0 && rows[r].role != COOPNET_ROLE_PARTICIPANT &&
                 (first->role < 0 || first->role == COOPNET_ROLE_PARTICIPANT)) {
@@ -1581,7 +1736,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
             fprintf(importer.left,
                     "  agreement of '%s' with '%s' (%s:%llu) links one organisation to itself "
                     "once their names are merged: left out\n",
-                    mentions[ties[t].from].name, mentions[ties[t].to].name, tie_sheet->path,
+                    mentions[ties[t].from].name, mentions[ties[t].to].name, tie_sheet->where,
                     (unsigned long long)mentions[ties[t].from].line);
             continue;
         }
@@ -1591,7 +1746,7 @@ int coopnet_import_attendance(const char *path, const char *directory,
             coopnet_date_parse(tie.start, &start, &date_err) == COOPNET_OK &&
             coopnet_date_parse(tie.end, &end, &date_err) == COOPNET_OK &&
             coopnet_date_last_day(end) < start.day) { /* as the loader compares them */
-            data_error(&importer, tie_sheet->path, mentions[ties[t].from].line,
+            data_error(&importer, tie_sheet->where, mentions[ties[t].from].line,
                        "end '%s' is before the start '%s'", tie.end, tie.start);
             continue;
         }
@@ -1648,22 +1803,26 @@ finish:
     importer.merges = importer.mapped = importer.left = NULL;
     {
         FILE *out = importer.report;
-        const char *delimiter_names[] = {"comma", "semicolon", "tab"};
-        int d = sheet->delimiter == ',' ? 0 : sheet->delimiter == ';' ? 1 : 2;
         fprintf(out, "coopnet import attendance %s -> %s\n\n", path, directory);
-        fprintf(out, "read: %s (%s-separated), %zu row%s", path, delimiter_names[d], n_rows,
-                n_rows == 1 ? "" : "s");
-        if (options->ties_path)
-            fprintf(out, "; %s (%s-separated), %zu row%s", options->ties_path,
-                    delimiter_names[tie_sheet->delimiter == ','   ? 0
-                                    : tie_sheet->delimiter == ';' ? 1
-                                                                  : 2],
-                    n_tie_rows, n_tie_rows == 1 ? "" : "s");
+        const sheet_t *read_sheets[2] = {sheet, tie_sheet};
+        for (int s = 0; s < (options->ties_path ? 2 : 1); s++) {
+            const sheet_t *read = read_sheets[s];
+            const char *separator = read->delimiter == ','   ? "comma-separated"
+                                    : read->delimiter == ';' ? "semicolon-separated"
+                                                             : "tab-separated";
+            if (read->is_workbook)
+                fprintf(out, "%s%s (sheet '%s' of the workbook), %zu row%s",
+                        s ? "; " : "read: ", read->path, read->where + strlen(read->path) + 1,
+                        read->n_rows, read->n_rows == 1 ? "" : "s");
+            else
+                fprintf(out, "%s%s (%s), %zu row%s", s ? "; " : "read: ", read->path, separator,
+                        read->n_rows, read->n_rows == 1 ? "" : "s");
+        }
         fprintf(out, "\nwrote: %zu actors, %zu events, %zu participations, %zu ties\n", n_actors,
                 n_events, (size_t)check->n_participations, n_ties);
         const sheet_t *sheets[2] = {sheet, tie_sheet};
         for (int s = 0; s < (options->ties_path ? 2 : 1); s++) {
-            fprintf(out, "columns of %s:", sheets[s]->path);
+            fprintf(out, "columns of %s:", sheets[s]->where);
             for (size_t f = 0; f < sheets[s]->n_fields; f++)
                 if (sheets[s]->header_of[f])
                     fprintf(out, " %s <- '%s';", sheets[s]->fields[f].name,

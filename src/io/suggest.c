@@ -71,6 +71,24 @@ void coopnet_i_suggest_country(const char *text, char *hint, size_t size)
     write_hint(coopnet_i_country_suggest(text, code) ? code : NULL, hint, size);
 }
 
+void coopnet_i_suggest_source(const coopnet_bundle_t *bundle, const char *ref, size_t length,
+                              char *hint, size_t size)
+{
+    hint[0] = '\0';
+    char *text = strndup(ref, length);
+    const char **names = calloc(2 * bundle->n_sources + 1, sizeof *names);
+    size_t n = 0;
+    for (size_t s = 0; names && s < bundle->n_sources; s++) {
+        names[n++] = bundle->sources[s].id;
+        if (bundle->sources[s].file && bundle->sources[s].file[0])
+            names[n++] = bundle->sources[s].file;
+    }
+    if (text && names)
+        write_hint(nearest(text, names, n), hint, size);
+    free(names);
+    free(text);
+}
+
 void coopnet_i_suggest_tie_type(const char *text, char *hint, size_t size)
 {
     static const char *const types[] = {

@@ -20,4 +20,10 @@ void coopnet_i_suggest_country(const char *text, char *hint, size_t size);
  * or "" (a type of one's own is allowed). */
 void coopnet_i_suggest_tie_type(const char *text, char *hint, size_t size);
 
+/* For a citation that names no source of sources.csv (ref, length bytes): the source id or file
+ * it is nearest to (one edit away, two for long names; case aside), or "". O(sources * length). */
+struct coopnet_bundle;
+void coopnet_i_suggest_source(const struct coopnet_bundle *bundle, const char *ref, size_t length,
+                              char *hint, size_t size);
+
 #endif

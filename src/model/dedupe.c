@@ -233,27 +233,33 @@ typedef struct warning_context {
     const char *file;
 } warning_context_t;
 
-/* The warning of a pair, on the later actor's line. */
-static int add_warning(const coopnet_i_dedupe_pair_t *pair, void *context)
+void coopnet_i_dedupe_pair_reason(const coopnet_i_dedupe_pair_t *pair, char *reason, size_t size)
 {
-    const warning_context_t *warning = context;
-    const coopnet_actor_t *first = &warning->bundle->actors[pair->earlier];
-    const coopnet_actor_t *second = &warning->bundle->actors[pair->later];
     char names[COOPNET_ERROR_MESSAGE_SIZE / 2];
     if (strcmp(pair->earlier_kind, "name") == 0 && strcmp(pair->later_kind, "name") == 0)
         snprintf(names, sizeof names, "the names");
     else
         snprintf(names, sizeof names, "its %s '%s' and the other's %s '%s'", pair->later_kind,
                  pair->later_name, pair->earlier_kind, pair->earlier_name);
+    snprintf(reason, size, "%s %s", names,
+             pair->distance == 0 ? "are equal once case, accents, generic words (municipality "
+                                   "of, city of, ...) and word order are set aside"
+                                 : "are one letter apart");
+}
+
+/* The warning of a pair, on the later actor's line. */
+static int add_warning(const coopnet_i_dedupe_pair_t *pair, void *context)
+{
+    const warning_context_t *warning = context;
+    const coopnet_actor_t *first = &warning->bundle->actors[pair->earlier];
+    const coopnet_actor_t *second = &warning->bundle->actors[pair->later];
+    char reason[COOPNET_ERROR_MESSAGE_SIZE];
+    coopnet_i_dedupe_pair_reason(pair, reason, sizeof reason);
     coopnet_diag_add(warning->diags, COOPNET_DIAG_WARNING, warning->file, second->line,
-                     "actor '%s' ('%s') may be the same as '%s' ('%s', line %llu): %s %s; if they "
+                     "actor '%s' ('%s') may be the same as '%s' ('%s', line %llu): %s; if they "
                      "are one actor, merge the rows (keeping the other spellings in aliases)",
                      second->id, second->name, first->id, first->name,
-                     (unsigned long long)first->line, names,
-                     pair->distance == 0 ? "are equal once case, accents, generic words "
-                                           "(municipality of, city of, ...) and word order are "
-                                           "set aside"
-                                         : "are one letter apart");
+                     (unsigned long long)first->line, reason);
     return COOPNET_OK;
 }
 

@@ -25,4 +25,8 @@ int coopnet_i_dedupe_pairs(const coopnet_bundle_t *bundle,
                            int (*found)(const coopnet_i_dedupe_pair_t *pair, void *context),
                            void *context);
 
+/* Why the pair was found, into reason: "the names are equal once case, accents, ... are set
+ * aside" or "its alias 'X' and the other's name 'Y' are one letter apart". */
+void coopnet_i_dedupe_pair_reason(const coopnet_i_dedupe_pair_t *pair, char *reason, size_t size);
+
 #endif

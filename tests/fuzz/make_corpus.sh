@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 corpus=$here/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{csv,bundle,graphml,date,jobs}
+mkdir -p "$corpus"/{csv,bundle,graphml,date,jobs,xlsx}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -71,6 +71,12 @@ cat <<'XML' | seed graphml
     <edge source="x" target="y"><data key="w">heavy</data></edge></graph>
 </graphml>
 XML
+
+# Excel workbooks: those of tests/import_cli.sh but the zip bomb (250 kB)
+/usr/bin/python3 "$root/tests/data/import/make_workbooks.py" "$work"
+for name in log log1904 errors phantom na no-string escape missing-part malformed not-a-workbook; do
+    seed xlsx <"$work/$name.xlsx"
+done
 
 # dates
 for date in 2024 2024-01 2024-01-31 2024-02-29 2023-02-29 1000-01-01 9999-12-31 0999 \

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs each libFuzzer target for a fixed time. Usage: tests/fuzz/run.sh SECONDS [TARGET...]
-#   TARGET: csv, bundle, graphml, date, jobs (default: all). Environment:
+#   TARGET: csv, bundle, graphml, date, jobs, xlsx (default: all). Environment:
 #   BUILD_DIR  the COOPNET_FUZZ build (default build-fuzz; configured and built when missing:
 #              CC=clang cmake -S . -B build-fuzz -DCOOPNET_FUZZ=ON)
 #   JOBS       targets run at the same time (default: the number of cores)
@@ -17,7 +17,7 @@ root=$(cd "$here/../.." && pwd)
 build=${BUILD_DIR:-$root/build-fuzz}
 jobs=${JOBS:-$(nproc)}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv bundle graphml date jobs)
+[ ${#targets[@]} -eq 0 ] && targets=(csv bundle graphml date jobs xlsx)
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
     CC=clang cmake -S "$root" -B "$build" -DCOOPNET_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
