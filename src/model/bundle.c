@@ -3,6 +3,7 @@
  * and warnings once loaded (see coopnet/bundle.h). The readers that fill it are in src/io/. */
 #include "model/bundle_internal.h"
 #include "core/internal.h"
+#include "core/names.h"
 #include "coopnet/text.h"
 
 #include <ctype.h>
@@ -467,6 +468,45 @@ static int warn_implausible_dates(const coopnet_bundle_t *bundle, coopnet_diag_l
     return COOPNET_OK;
 }
 
+/* Warns about each actor (is_event false) or event id that differs from an earlier one only by
+ * case ("Fes" and "fes"): they are two actors, which is rarely what was meant; the warning names
+ * both ids and both lines. O(n * length of an id). */
+static int warn_case_only_ids(const coopnet_bundle_t *bundle, bool is_event,
+                              coopnet_diag_list_t *diags, const char *file)
+{
+    size_t n = is_event ? bundle->n_events : bundle->n_actors;
+    coopnet_strmap_t folded_ids;
+    coopnet_arena_t strings;
+    coopnet_i_strmap_init(&folded_ids);
+    coopnet_i_arena_init(&strings);
+    int status = COOPNET_OK;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = is_event ? bundle->events[i].id : bundle->actors[i].id;
+        char *folded = coopnet_i_names_casefold(id);
+        const char *kept =
+            folded ? coopnet_i_arena_strndup(&strings, folded, strlen(folded)) : NULL;
+        free(folded);
+        int64_t first;
+        if (kept == NULL || coopnet_i_strmap_put(&folded_ids, kept, (int64_t)i, &first) != 0) {
+            status = COOPNET_ENOMEM;
+            break;
+        }
+        if (first < 0)
+            continue;
+        const char *first_id = is_event ? bundle->events[first].id : bundle->actors[first].id;
+        uint64_t first_line = is_event ? bundle->events[first].line : bundle->actors[first].line;
+        uint64_t line = is_event ? bundle->events[i].line : bundle->actors[i].line;
+        const char *what = is_event ? "event" : "actor";
+        coopnet_diag_add(diags, COOPNET_DIAG_WARNING, file, line,
+                         "%s id '%s' differs from '%s' (line %llu) only by case: they are two "
+                         "%ss; if they are one, write both the same way",
+                         what, id, first_id, (unsigned long long)first_line, what);
+    }
+    coopnet_i_strmap_destroy(&folded_ids);
+    coopnet_i_arena_destroy(&strings);
+    return status;
+}
+
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
                             const char *actors_file, const char *events_file, const char *ties_file)
 {
@@ -540,6 +580,9 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
                              "actor '%s' takes part in no event and has no tie",
                              bundle->actors[a].id);
     settle_intervals(bundle, diags, events_file, ties_file);
+    if (warn_case_only_ids(bundle, false, diags, actors_file) != COOPNET_OK ||
+        warn_case_only_ids(bundle, true, diags, events_file) != COOPNET_OK)
+        goto cleanup;
     status = check_pair_weights(bundle, diags, ties_file);
     if (status == COOPNET_OK)
         status = warn_implausible_dates(bundle, diags, events_file, ties_file);
