@@ -5,6 +5,8 @@
 #include "figures/basemap.h"
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "coopnet/text.h"
+#include "model/bundle_display.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +27,8 @@ static int draw_network_job(cairo_t *cr, coopnet_rect_t canvas, void *data, coop
     return coopnet_i_draw_network(cr, canvas, job->input, job->options, job->layout, err);
 }
 
-int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
-                           const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
+static int render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
+                          const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
 {
     /* compute: the graph the layout draws and the size measure on it; then draw */
     coopnet_graph_t graph = {0};
@@ -117,5 +119,26 @@ int coopnet_render_map_data_check(coopnet_error_t *err)
     coopnet_basemap_t map;
     int status = coopnet_i_basemap_open(&map, err);
     coopnet_i_basemap_close(&map);
+    return status;
+}
+
+/* The figure is drawn from the bundle as it is shown (long names ellipsised) with the title and
+ * caption cut at COOPNET_TEXT_MAX_TITLE characters (coopnet/text.h). */
+int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
+                           const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
+{
+    if (layout != NULL)
+        *layout = NULL;
+    const coopnet_bundle_t *display = NULL;
+    coopnet_render_options_t shown = *options;
+    coopnet_i_shown_figure_t figure;
+    if (coopnet_i_shown_figure_init(&figure, &shown.figure) != COOPNET_OK ||
+        coopnet_i_bundle_display_alloc(bundle, &display) != COOPNET_OK) {
+        coopnet_i_shown_figure_destroy(&figure);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    int status = render_network(display, &shown, path, layout, err);
+    coopnet_i_bundle_display_free(display, bundle);
+    coopnet_i_shown_figure_destroy(&figure);
     return status;
 }

@@ -267,6 +267,48 @@ bool coopnet_bundle_window(const coopnet_bundle_t *bundle, int32_t *first, int32
     return bundle->internal->has_window;
 }
 
+void coopnet_bundle_undated_hint(const coopnet_bundle_t *bundle, char *buffer, size_t size)
+{
+    if (size == 0)
+        return;
+    if (bundle->n_events == 0) {
+        snprintf(buffer, size,
+                 "it has no event (a GraphML file holds none): dates come from events.csv "
+                 "(column 'date') and ties.csv (column 'start'), docs/bundle-format.md");
+        return;
+    }
+    size_t used = 0, n_undated = 0;
+    buffer[0] = '\0';
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (event->date.precision != COOPNET_DATE_NONE)
+            continue;
+        if (n_undated++ < 3 && used < size) {
+            char id[64];
+            coopnet_text_copy(id, sizeof id, event->id);
+            used +=
+                (size_t)snprintf(buffer + used, size - used, "%sevents.csv:%llu '%s'",
+                                 n_undated > 1 ? ", " : "", (unsigned long long)event->line, id);
+        }
+    }
+    if (n_undated == 0) {
+        snprintf(buffer, size,
+                 "its %zu event%s %s dated, but the options (--between, --as-of, --country, "
+                 "--exclude, --layer) leave out every dated event and tie",
+                 bundle->n_events, bundle->n_events == 1 ? "" : "s",
+                 bundle->n_events == 1 ? "is" : "are");
+        return;
+    }
+    if (n_undated > 3 && used < size)
+        used += (size_t)snprintf(buffer + used, size - used, " and %zu more", n_undated - 3);
+    if (used < size)
+        snprintf(buffer + used, size - used,
+                 " %s undated: fill %s 'date' in events.csv (YYYY-MM-DD, YYYY-MM, YYYY or an "
+                 "interval START/END) or a tie's 'start' in ties.csv; 'coopnet validate' lists "
+                 "every undated event",
+                 n_undated == 1 ? "is" : "are", n_undated == 1 ? "its" : "their");
+}
+
 /* The window of coopnet_bundle_window, from the dates as loaded. */
 static bool compute_window(const coopnet_bundle_t *bundle, int32_t *first, int32_t *last)
 {

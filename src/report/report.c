@@ -20,6 +20,8 @@
 #include "figures/draw.h"
 #include "figures/geo_layout.h"
 #include "core/internal.h"
+#include "coopnet/text.h"
+#include "model/bundle_display.h"
 #include "report/report_layout.h"
 
 #include <math.h>
@@ -2145,9 +2147,12 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                     snprintf(date, sizeof date, "%s or later", start);
                 }
             }
-            snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s.", cited->title,
-                     cited->publisher[0] || date[0] ? ". " : "", cited->publisher,
-                     cited->publisher[0] && date[0] ? ", " : "", date);
+            /* cut on a whole character when the title and publisher are long */
+            char *label = g_strdup_printf(
+                "%s%s%s%s%s.", cited->title, cited->publisher[0] || date[0] ? ". " : "",
+                cited->publisher, cited->publisher[0] && date[0] ? ", " : "", date);
+            coopnet_text_copy(labels[i], sizeof labels[i], label);
+            g_free(label);
         }
         for (int k = 0; k < 4; k++) {
             snprintf(numbers[i][k], 16, "%zu", sources->counts[d][k]);
@@ -2326,9 +2331,8 @@ void coopnet_report_options_init(coopnet_report_options_t *options)
     options->centrality.time_budget = COOPNET_REPORT_TIME_BUDGET;
 }
 
-int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
-                             const coopnet_report_options_t *options, FILE *stream,
-                             coopnet_error_t *err)
+static int report_write_pdf(const coopnet_bundle_t *bundle, const coopnet_report_options_t *options,
+                            FILE *stream, coopnet_error_t *err)
 {
     report_model_t model;
     report_document_t document;
@@ -2381,5 +2385,27 @@ int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
     status = coopnet_i_report_document_finish(&document);
 cleanup:
     report_model_destroy(&model);
+    return status;
+}
+
+/* The report is written from the bundle as it is shown (long names, event and source titles
+ * ellipsised) with its title cut at COOPNET_TEXT_MAX_TITLE characters (coopnet/text.h). */
+int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
+                             const coopnet_report_options_t *options, FILE *stream,
+                             coopnet_error_t *err)
+{
+    const coopnet_bundle_t *display = NULL;
+    coopnet_report_options_t shown = *options;
+    char *title =
+        options->title ? coopnet_text_ellipsize(options->title, COOPNET_TEXT_MAX_TITLE) : NULL;
+    if ((options->title != NULL && title == NULL) ||
+        coopnet_i_bundle_display_alloc(bundle, &display) != COOPNET_OK) {
+        free(title);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    shown.title = title;
+    int status = report_write_pdf(display, &shown, stream, err);
+    coopnet_i_bundle_display_free(display, bundle);
+    free(title);
     return status;
 }
