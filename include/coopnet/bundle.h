@@ -193,6 +193,14 @@ COOPNET_API void coopnet_bundle_date_range(const coopnet_bundle_t *bundle, coopn
 COOPNET_API bool coopnet_bundle_window(const coopnet_bundle_t *bundle, int32_t *first,
                                        int32_t *last);
 
+/* Why a temporal figure or analysis finds no dated data in bundle and how to fix it, for a
+ * message (into buffer, size bytes, always terminated): with no event at all, that the bundle
+ * (a GraphML file) has none and which file to add; with undated events, the first three of them
+ * as events.csv:LINE 'id' and how many more, and the column to fill and its forms; when every
+ * event is dated, that the options leave them all out. O(events). */
+COOPNET_API void coopnet_bundle_undated_hint(const coopnet_bundle_t *bundle, char *buffer,
+                                             size_t size);
+
 /* Names: "local", ..., and parsing (case-insensitive; returns -1 when unknown). */
 COOPNET_API const char *coopnet_level_name(coopnet_level_t level);
 COOPNET_API int coopnet_level_parse(const char *text);

@@ -26,6 +26,37 @@ COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, si
  * UTF-8 character (for "%.*s" in messages). O(length). */
 COOPNET_API size_t coopnet_text_prefix(const char *text, size_t max_bytes);
 
+/* The longest text, in characters, that a figure or the report lays out (docs/options.md, "Long
+ * text"): a title (--title, captions, the report's title) is ellipsised at COOPNET_TEXT_MAX_TITLE,
+ * a name, an event's title, a place or a source's title at COOPNET_TEXT_MAX_NAME, and any other
+ * piece of text given to the text layout at COOPNET_TEXT_MAX_LAYOUT, so that a 10 MB name costs
+ * no more to draw than a short one. Outputs that are data (CSV, GraphML, the explorer's JSON)
+ * keep the full text. */
+#define COOPNET_TEXT_MAX_TITLE 300
+#define COOPNET_TEXT_MAX_NAME 200
+#define COOPNET_TEXT_MAX_LAYOUT 2000
+
+/* The length in bytes of the part of text shown when it may take at most max_chars characters
+ * (max_chars >= 2): all of it when it has at most max_chars characters, otherwise its first
+ * max_chars - 1 characters, backed off so that no combining mark, variation selector or
+ * zero-width joiner is separated from the character it belongs to, leaving room for "…".
+ * *shortened (may be NULL) says which. Reads at most max_chars characters of text: O(max_chars). */
+COOPNET_API size_t coopnet_text_cut(const char *text, size_t max_chars, bool *shortened);
+
+/* text ellipsised to at most max_chars characters (coopnet_text_cut, then "…"), as a malloc'd copy
+ * owned by the caller (free); NULL when memory ran out. O(max_chars). */
+COOPNET_API char *coopnet_text_ellipsize(const char *text, size_t max_chars);
+
+/* The character after the one p points to in UTF-8 text (p must not point to the terminating
+ * NUL): a byte that does not start a valid sequence counts as one character, and the end of a
+ * string cut inside a character is never passed. O(1). */
+COOPNET_API const char *coopnet_text_next_char(const char *p);
+
+/* Copies text into buffer (size bytes, always terminated when size > 0): whole when it fits,
+ * otherwise as many whole characters as fit followed by "…", never cut inside a character.
+ * O(size). */
+COOPNET_API void coopnet_text_copy(char *buffer, size_t size, const char *text);
+
 /* The length in bytes of the bidirectional-text control (U+061C, U+200E, U+200F, U+202A-U+202E,
  * U+2066-U+2069) text starts with, or 0. O(1). */
 COOPNET_API size_t coopnet_text_bidi_control(const char *text);

@@ -162,6 +162,16 @@ void cli_readings_free(cli_readings_t *readings)
 int cli_readings_alloc(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *given,
                        cli_readings_t *readings, coopnet_error_t *err)
 {
+    readings->certain = readings->possible = NULL;
+    int32_t first, last;
+    if (!coopnet_bundle_window(bundle, &first, &last)) {
+        /* undated events would be read as possible on any day of a window there is none of */
+        char hint[512];
+        coopnet_bundle_undated_hint(bundle, hint, sizeof hint);
+        return COOPNET_ERROR(err, COOPNET_EDATA,
+                             "temporal reach needs dated events or ties; '%s' has none: %s",
+                             bundle->name, hint);
+    }
     int status = coopnet_temporal_networks_alloc(bundle, given, &readings->certain,
                                                  &readings->possible, err);
     if (status == COOPNET_OK && readings->possible == NULL)

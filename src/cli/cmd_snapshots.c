@@ -186,8 +186,14 @@ static int run_snapshots(int argc, char **argv)
         exit_status = cli_fail(&err);
         goto cleanup;
     }
-    if (snapshots.n_steps == 0 && !cli_quiet)
-        cli_error("warning: the bundle has no dated event or tie: no snapshots");
+    if (snapshots.n_steps == 0) { /* as chart snapshots: the data cannot give any */
+        char hint[512];
+        coopnet_bundle_undated_hint(analysis.bundle, hint, sizeof hint);
+        cli_error("snapshots need dated events or ties; '%s' has none: %s", analysis.bundle->name,
+                  hint);
+        exit_status = COOPNET_EXIT_DATA;
+        goto cleanup;
+    }
 
     coopnet_table_t table;
     igraph_integer_t n = snapshots.n_vertices;

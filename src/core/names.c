@@ -370,3 +370,39 @@ bool coopnet_i_names_has_arabic(const char *text)
     }
     return false;
 }
+
+bool coopnet_i_names_nfc(const char *text, size_t length, char **nfc, size_t *nfc_length)
+{
+    *nfc = NULL;
+    *nfc_length = length;
+    size_t i = 0;
+    while (i < length && (unsigned char)text[i] < 0x80)
+        i++;
+    if (i == length)
+        return true; /* ASCII is its own NFC */
+    if (!g_utf8_validate(text, (gssize)length, NULL))
+        return false;
+    char *normal = g_utf8_normalize(text, (gssize)length, G_NORMALIZE_NFC);
+    if (normal == NULL)
+        return false;
+    size_t normal_length = strlen(normal);
+    if (normal_length == length && memcmp(normal, text, length) == 0) {
+        g_free(normal);
+        return true;
+    }
+    *nfc = malloc(normal_length + 1); /* the caller frees with free, not g_free */
+    if (*nfc != NULL) {
+        memcpy(*nfc, normal, normal_length + 1);
+        *nfc_length = normal_length;
+    }
+    g_free(normal);
+    return *nfc != NULL;
+}
+
+char *coopnet_i_names_casefold(const char *text)
+{
+    gchar *folded = g_utf8_casefold(text, -1);
+    char *result = strdup(folded);
+    g_free(folded);
+    return result;
+}

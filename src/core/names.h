@@ -43,6 +43,18 @@ char *coopnet_i_names_slug(const char *text, size_t max_length);
  * characters. */
 size_t coopnet_i_names_distance(const char *a, const char *b, size_t limit);
 
+/* The NFC (canonical composition) form of the length bytes at text, which need not be
+ * NUL-terminated: "cafe\u0301" (NFD) and "caf\u00e9" give the same bytes, so that one text typed
+ * two ways is one id. Sets *nfc to NULL when text is already NFC (always for ASCII, checked
+ * without allocating), otherwise to a malloc'd NUL-terminated copy of *nfc_length bytes (which
+ * may be longer or shorter than length). Returns false when text is not valid UTF-8 or memory
+ * ran out (*nfc is then NULL). O(length). */
+bool coopnet_i_names_nfc(const char *text, size_t length, char **nfc, size_t *nfc_length);
+
+/* The case-folded form of NUL-terminated UTF-8 text (g_utf8_casefold: "Fès" and "FÈS" give the
+ * same bytes), malloc'd; NULL when memory ran out. O(length). */
+char *coopnet_i_names_casefold(const char *text);
+
 /* True when text holds a letter of the Arabic script. O(length). */
 bool coopnet_i_names_has_arabic(const char *text);
 

@@ -3,6 +3,7 @@
 #include "coopnet/text.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdbool.h>
 #include <math.h>
 #include <stdlib.h>
@@ -89,6 +90,81 @@ size_t coopnet_text_prefix(const char *text, size_t max_bytes)
     while (max_bytes > 0 && ((unsigned char)text[max_bytes] & 0xC0) == 0x80)
         max_bytes--; /* back to the start of the character that would be cut */
     return max_bytes;
+}
+
+/* A character that belongs to the one before it: a combining mark, a variation selector, a
+ * zero-width joiner, an emoji modifier. */
+static bool joins_previous(gunichar c)
+{
+    return g_unichar_ismark(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+const char *coopnet_text_next_char(const char *p)
+{
+    const char *next = g_utf8_next_char(p);
+    for (const char *q = p + 1; q < next; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80)
+            return q; /* not a continuation byte: a broken or cut sequence ends here */
+    return next;
+}
+
+void coopnet_text_copy(char *buffer, size_t size, const char *text)
+{
+    if (size == 0)
+        return;
+    const char *p = text ? text : "";
+    size_t length = strlen(p);
+    if (length < size) {
+        memcpy(buffer, p, length + 1);
+        return;
+    }
+    size_t keep = size > sizeof "…" ? coopnet_text_prefix(p, size - sizeof "…") : 0;
+    memcpy(buffer, p, keep);
+    if (keep + sizeof "…" <= size)
+        memcpy(buffer + keep, "…", sizeof "…");
+    else
+        buffer[keep] = '\0';
+}
+
+size_t coopnet_text_cut(const char *text, size_t max_chars, bool *shortened)
+{
+    if (shortened)
+        *shortened = false;
+    if (max_chars < 2)
+        max_chars = 2;
+    const char *p = text, *cut = NULL;
+    size_t n_chars = 0;
+    while (*p != '\0' && n_chars < max_chars) {
+        if (n_chars == max_chars - 1)
+            cut = p;
+        p = coopnet_text_next_char(p);
+        n_chars++;
+    }
+    if (*p == '\0')
+        return (size_t)(p - text); /* fits */
+    if (cut == NULL)
+        cut = p;
+    /* never separate a character from the marks after it, nor the two sides of a joiner: back
+     * off to the start of that cluster */
+    while (cut > text && (joins_previous(g_utf8_get_char_validated(cut, -1)) ||
+                          g_utf8_get_char_validated(g_utf8_prev_char(cut), -1) == 0x200D))
+        cut = g_utf8_prev_char(cut);
+    if (shortened)
+        *shortened = true;
+    return (size_t)(cut - text);
+}
+
+char *coopnet_text_ellipsize(const char *text, size_t max_chars)
+{
+    bool shortened;
+    size_t length = coopnet_text_cut(text ? text : "", max_chars, &shortened);
+    char *copy = malloc(length + sizeof "…");
+    if (copy == NULL)
+        return NULL;
+    memcpy(copy, text ? text : "", length);
+    strcpy(copy + length, shortened ? "…" : "");
+    return copy;
 }
 
 void coopnet_text_format_bytes(uint64_t bytes, char *buffer, size_t size)

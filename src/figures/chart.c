@@ -6,6 +6,8 @@
 #include "figures/draw.h"
 #include "core/internal.h"
 #include "core/l10n.h"
+#include "coopnet/text.h"
+#include "model/bundle_display.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -463,10 +465,12 @@ static int participation_tally(const coopnet_bundle_t *bundle,
     }
     if (first_quarter > last_quarter) {
         free(types);
+        char hint[512];
+        coopnet_bundle_undated_hint(bundle, hint, sizeof hint);
         return COOPNET_ERROR(err, COOPNET_EDATA,
                              "the participation chart needs dated events; "
-                             "'%s' has none under these options",
-                             bundle->name);
+                             "'%s' has none under these options: %s",
+                             bundle->name, hint);
     }
     size_t n_quarters = (size_t)(last_quarter - first_quarter + 1);
     int *counts = calloc(n_quarters * (n_types + 1), sizeof(int));
@@ -632,9 +636,13 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
     memset(panels, 0, sizeof *panels);
     coopnet_date_t first, last;
     coopnet_bundle_date_range(bundle, &first, &last);
-    if (first.precision == COOPNET_DATE_NONE)
+    if (first.precision == COOPNET_DATE_NONE) {
+        char hint[512];
+        coopnet_bundle_undated_hint(bundle, hint, sizeof hint);
         return COOPNET_ERROR(err, COOPNET_EDATA,
-                             "snapshots need dated events or ties; '%s' has none", bundle->name);
+                             "snapshots need dated events or ties; '%s' has none: %s", bundle->name,
+                             hint);
+    }
     int first_year, last_year, month, day, from, to;
     coopnet_date_civil_from_days(first.day, &first_year, &month, &day);
     coopnet_date_civil_from_days(last.day, &last_year, &month, &day);
@@ -1041,11 +1049,14 @@ int coopnet_i_draw_chart_reach_curve(cairo_t *cr, coopnet_rect_t rect,
     if (n_curves < 1 || n_curves > COOPNET_CHART_MAX_SOURCES)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "reach-curve draws 1 to %d lines, not %zu",
                              COOPNET_CHART_MAX_SOURCES, n_curves);
-    if (curves[0].n_steps == 0)
+    if (curves[0].n_steps == 0) {
+        char hint[512];
+        coopnet_bundle_undated_hint(bundle, hint, sizeof hint);
         return COOPNET_ERROR(err, COOPNET_EDATA,
                              "the reach curve needs dated events or ties; '%s' has none under "
-                             "these options",
-                             bundle->name);
+                             "these options: %s",
+                             bundle->name, hint);
+    }
     size_t n_sources = sources != NULL ? n_curves : 0;
     bool ratio = n_sources == 0; /* no source: one line for the whole network */
     char title[256], subtitle[512];
@@ -1205,10 +1216,12 @@ static int compute_reach_curves(chart_job_t *job, coopnet_error_t *err)
         job->sources[s] = (size_t)actor;
     }
     if (coopnet_temporal_network_contacts(possible ? possible : network) == 0) {
+        char hint[512];
+        coopnet_bundle_undated_hint(bundle, hint, sizeof hint);
         status = COOPNET_ERROR(err, COOPNET_EDATA,
                                "the reach curve needs dated events or ties; '%s' has none under "
-                               "these options",
-                               bundle->name);
+                               "these options: %s",
+                               bundle->name, hint);
         goto cleanup;
     }
     job->n_actors = coopnet_temporal_network_actors(network);
@@ -1241,10 +1254,13 @@ static int chart_job_compute(chart_job_t *job, coopnet_error_t *err)
         /* EDATA (no date) before the work */
         coopnet_date_t first, last;
         coopnet_bundle_date_range(job->bundle, &first, &last);
-        if (first.precision == COOPNET_DATE_NONE)
+        if (first.precision == COOPNET_DATE_NONE) {
+            char hint[512];
+            coopnet_bundle_undated_hint(job->bundle, hint, sizeof hint);
             return COOPNET_ERROR(err, COOPNET_EDATA,
-                                 "snapshots need dated events or ties; '%s' has none",
-                                 job->bundle->name);
+                                 "snapshots need dated events or ties; '%s' has none: %s",
+                                 job->bundle->name, hint);
+        }
     }
     if (graph && (status = coopnet_graph_init_cooperation(&job->graph, job->bundle, &options->graph,
                                                           err)) != COOPNET_OK)
@@ -1494,9 +1510,9 @@ static int write_chart_data(FILE *stream, coopnet_table_format_t format, void *d
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown chart kind %d", (int)job->kind);
 }
 
-int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
-                         const coopnet_chart_options_t *options, const char *path,
-                         coopnet_error_t *err)
+static int chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
+                        const coopnet_chart_options_t *options, const char *path,
+                        coopnet_error_t *err)
 {
     chart_job_t job;
     memset(&job, 0, sizeof job);
@@ -1516,5 +1532,25 @@ int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t ki
                                                   matrix ? 440 : 540, draw_chart_job,
                                                   write_chart_data, &job, err);
     chart_job_destroy(&job);
+    return status;
+}
+
+/* The chart is drawn from the bundle as it is shown (long names ellipsised) with the title and
+ * caption cut at COOPNET_TEXT_MAX_TITLE characters (coopnet/text.h). */
+int coopnet_chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kind,
+                         const coopnet_chart_options_t *options, const char *path,
+                         coopnet_error_t *err)
+{
+    const coopnet_bundle_t *display = NULL;
+    coopnet_chart_options_t shown = *options;
+    coopnet_i_shown_figure_t figure;
+    if (coopnet_i_shown_figure_init(&figure, &shown.figure) != COOPNET_OK ||
+        coopnet_i_bundle_display_alloc(bundle, &display) != COOPNET_OK) {
+        coopnet_i_shown_figure_destroy(&figure);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    int status = chart_render(display, kind, &shown, path, err);
+    coopnet_i_bundle_display_free(display, bundle);
+    coopnet_i_shown_figure_destroy(&figure);
     return status;
 }

@@ -306,4 +306,17 @@ coopnet_rgb_t coopnet_i_draw_category_color(const coopnet_draw_categories_t *cat
 /* Axis helpers for the charts: "nice" tick steps covering [low, high]. */
 double coopnet_i_draw_nice_step(double span, int target_ticks);
 
+/* A figure's title and caption as drawn: cut at COOPNET_TEXT_MAX_TITLE characters with an
+ * ellipsis (coopnet/text.h), so that a 128 KiB --title costs no more than a short one. */
+typedef struct coopnet_i_shown_figure {
+    char *title, *caption; /* the ellipsised copies (NULL: the option is used as it is) */
+} coopnet_i_shown_figure_t;
+
+/* Points options->title and options->caption at shortened copies owned by shown when they are
+ * too long. COOPNET_OK or COOPNET_ENOMEM (shown is then still to be destroyed). O(300). */
+int coopnet_i_shown_figure_init(coopnet_i_shown_figure_t *shown, coopnet_figure_options_t *options);
+
+/* Frees the copies; accepts a zeroed or half-initialised shown. */
+void coopnet_i_shown_figure_destroy(coopnet_i_shown_figure_t *shown);
+
 #endif

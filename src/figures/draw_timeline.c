@@ -126,9 +126,12 @@ static int timeline_build(timeline_t *timeline, const coopnet_bundle_t *bundle,
     }
     qsort(timeline->columns, timeline->n_columns, sizeof *timeline->columns, compare_columns);
     if (timeline->n_dated == 0) {
+        char hint[512];
+        coopnet_bundle_undated_hint(bundle, hint, sizeof hint);
         status = COOPNET_ERROR(err, COOPNET_EDATA,
-                               "the timeline needs dated events; '%s' has none under these options",
-                               bundle->name);
+                               "the timeline needs dated events; '%s' has none under these "
+                               "options: %s",
+                               bundle->name, hint);
         goto cleanup;
     }
     timeline->first_day = bundle->events[timeline->columns[0].event].date.day;

@@ -9,6 +9,7 @@
 #include "figures/draw.h"
 #include "core/internal.h"
 #include "core/l10n.h"
+#include "coopnet/text.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -404,7 +405,7 @@ void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
         text = a->id;
         break;
     }
-    snprintf(buffer, size, "%s", text);
+    coopnet_text_copy(buffer, size, text); /* never cut inside a character */
 }
 
 /* The measures come from the centrality module (coopnet/centrality.h), unweighted except
@@ -667,4 +668,36 @@ void coopnet_i_draw_date_words(coopnet_date_t date, char *buffer, size_t size)
         snprintf(buffer, size, "%d", year);
         break;
     }
+}
+
+/* Replaces *text by a copy cut at COOPNET_TEXT_MAX_TITLE characters when it is longer. */
+static int shorten_title(const char **text, char **copy)
+{
+    bool shortened;
+    *copy = NULL;
+    if (*text == NULL)
+        return COOPNET_OK;
+    coopnet_text_cut(*text, COOPNET_TEXT_MAX_TITLE, &shortened);
+    if (!shortened)
+        return COOPNET_OK;
+    if ((*copy = coopnet_text_ellipsize(*text, COOPNET_TEXT_MAX_TITLE)) == NULL)
+        return COOPNET_ENOMEM;
+    *text = *copy;
+    return COOPNET_OK;
+}
+
+int coopnet_i_shown_figure_init(coopnet_i_shown_figure_t *shown, coopnet_figure_options_t *options)
+{
+    shown->title = shown->caption = NULL;
+    if (shorten_title(&options->title, &shown->title) != COOPNET_OK ||
+        shorten_title(&options->caption, &shown->caption) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    return COOPNET_OK;
+}
+
+void coopnet_i_shown_figure_destroy(coopnet_i_shown_figure_t *shown)
+{
+    free(shown->title);
+    free(shown->caption);
+    shown->title = shown->caption = NULL;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* geo_layout.c - where the geo layout puts each actor (see geo_layout.h). */
 #include "figures/geo_layout.h"
+#include "coopnet/text.h"
 #include "core/internal.h"
 
 #include <math.h>
@@ -97,6 +98,26 @@ static int find_anchors(const coopnet_geo_placement_t *placement, const coopnet_
 }
 
 /* The extent: the located actors' box, else the box of the countries with a known outline. */
+/* "actors.csv:2 'a', actors.csv:3 'b' and 4 more" for the graph's actors (none of which could
+ * be placed), into buffer. */
+static void list_unplaced(const coopnet_graph_t *graph, size_t n, char *buffer, size_t size)
+{
+    size_t used = 0;
+    buffer[0] = '\0';
+    for (size_t v = 0; v < n && v < 3 && used < size; v++) {
+        const coopnet_actor_t *actor = actor_of(graph, v);
+        char id[64];
+        coopnet_text_copy(id, sizeof id, actor->id);
+        if (actor->line > 0)
+            used += (size_t)snprintf(buffer + used, size - used, "%sactors.csv:%llu '%s'",
+                                     v ? ", " : "", (unsigned long long)actor->line, id);
+        else
+            used += (size_t)snprintf(buffer + used, size - used, "%s'%s'", v ? ", " : "", id);
+    }
+    if (n > 3 && used < size)
+        snprintf(buffer + used, size - used, " and %zu more", n - 3);
+}
+
 static bool find_extent(coopnet_geo_placement_t *placement, const coopnet_graph_t *graph, size_t n,
                         const country_anchor_t *anchors)
 {
@@ -187,17 +208,23 @@ int coopnet_i_geo_placement_init(coopnet_geo_placement_t *placement, const coopn
     if ((status = find_anchors(placement, graph, map, anchors, err)) != COOPNET_OK)
         goto cleanup;
     if (!find_extent(placement, graph, n, anchors)) {
+        char unplaced[400];
+        list_unplaced(graph, n, unplaced, sizeof unplaced);
         status = map->open ? COOPNET_ERROR(err, COOPNET_EDATA,
-                                           "the geo layout needs actors with 'lat' and 'lon' "
-                                           "(decimal degrees in actors.csv) or a 'country' code; "
-                                           "'%s' has neither",
-                                           bundle->name)
-                           : COOPNET_ERROR(err, COOPNET_EDATA,
-                                           "the geo layout needs actors with 'lat' and 'lon' "
-                                           "(decimal degrees in actors.csv); '%s' has none, and "
-                                           "the map data that would place them by country is "
-                                           "missing ('%s')",
-                                           bundle->name, coopnet_i_basemap_path());
+                                           "the geo layout cannot place any actor of '%s': none "
+                                           "has 'lat' and 'lon' or a 'country' code (%s); fill "
+                                           "'lat' and 'lon' (decimal degrees) or 'country' (ISO "
+                                           "3166-1 alpha-2) in actors.csv, or choose another "
+                                           "--layout",
+                                           bundle->name, unplaced)
+                           : COOPNET_ERROR(err, COOPNET_EIO,
+                                           "the geo layout cannot place any actor of '%s': none "
+                                           "has 'lat' and 'lon' (%s), and the map data that "
+                                           "would place them by country cannot be read ('%s'): "
+                                           "install Debian's gmt-dcw or set COOPNET_MAP_DATA "
+                                           "(docs/maps.md), or fill 'lat' and 'lon' in "
+                                           "actors.csv",
+                                           bundle->name, unplaced, coopnet_i_basemap_path());
         goto cleanup;
     }
     /* the projection's cosine: of the middle of the actors' (or countries') box */

@@ -5,6 +5,8 @@
 #include "figures/basemap.h"
 #include "figures/draw.h"
 #include "core/internal.h"
+#include "coopnet/text.h"
+#include "model/bundle_display.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -75,8 +77,8 @@ static int write_node_data(FILE *stream, coopnet_table_format_t format, void *da
     return COOPNET_OK;
 }
 
-int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
-                           const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
+static int render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
+                          const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
 {
     /* compute: the graph the layout draws and the size measure on it; then draw */
     coopnet_graph_t graph = {0};
@@ -169,5 +171,26 @@ int coopnet_render_map_data_check(coopnet_error_t *err)
     coopnet_basemap_t map;
     int status = coopnet_i_basemap_open(&map, err);
     coopnet_i_basemap_close(&map);
+    return status;
+}
+
+/* The figure is drawn from the bundle as it is shown (long names ellipsised) with the title and
+ * caption cut at COOPNET_TEXT_MAX_TITLE characters (coopnet/text.h). */
+int coopnet_render_network(const coopnet_bundle_t *bundle, const coopnet_render_options_t *options,
+                           const char *path, coopnet_figure_layout_t **layout, coopnet_error_t *err)
+{
+    if (layout != NULL)
+        *layout = NULL;
+    const coopnet_bundle_t *display = NULL;
+    coopnet_render_options_t shown = *options;
+    coopnet_i_shown_figure_t figure;
+    if (coopnet_i_shown_figure_init(&figure, &shown.figure) != COOPNET_OK ||
+        coopnet_i_bundle_display_alloc(bundle, &display) != COOPNET_OK) {
+        coopnet_i_shown_figure_destroy(&figure);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    int status = render_network(display, &shown, path, layout, err);
+    coopnet_i_bundle_display_free(display, bundle);
+    coopnet_i_shown_figure_destroy(&figure);
     return status;
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* style.c - the visual style of coopnet's figures (see style.h). */
 #include "figures/style.h"
+#include "coopnet/text.h"
 
 #include "core/l10n.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const coopnet_rgb_t coopnet_i_style_text = {0x22 / 255.0, 0x22 / 255.0, 0x22 / 255.0};
@@ -142,7 +144,20 @@ PangoLayout *coopnet_i_style_layout(cairo_t *cr, coopnet_text_role_t role, const
     pango_layout_context_changed(layout);
 
     pango_layout_set_font_description(layout, coopnet_i_style_font(role));
-    pango_layout_set_text(layout, text ? text : "", -1);
+    /* at most COOPNET_TEXT_MAX_LAYOUT characters reach the layout, however long the text */
+    bool shortened;
+    size_t length = coopnet_text_cut(text ? text : "", COOPNET_TEXT_MAX_LAYOUT, &shortened);
+    if (!shortened) {
+        pango_layout_set_text(layout, text ? text : "", (int)length);
+    } else {
+        char *cut = coopnet_text_ellipsize(text, COOPNET_TEXT_MAX_LAYOUT);
+        if (cut == NULL) {
+            g_object_unref(layout);
+            return NULL;
+        }
+        pango_layout_set_text(layout, cut, -1);
+        free(cut);
+    }
     coopnet_i_style_layout_direction(layout);
     if (max_width > 0) {
         pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));

@@ -6,6 +6,7 @@
 #include "coopnet/library.h"
 #include "coopnet/text.h"
 #include "core/internal.h"
+#include "core/names.h"
 #include "io/loaders.h"
 #include "io/suggest.h"
 
@@ -91,6 +92,7 @@ typedef struct table_reader {
     /* ids of actor and event rows that failed validation: a reference to one is not reported
      * again as unknown (the row's own error says what is wrong) */
     coopnet_strmap_t *failed_actor_ids, *failed_event_ids;
+    coopnet_strmap_t *normalised_ids; /* actor and event ids written otherwise than in NFC */
     int check_sources; /* the bundle has a sources.csv: every citation names one of its rows */
     coopnet_csv_t *csv;
     coopnet_diag_list_t *diags;
@@ -109,6 +111,11 @@ typedef struct table_reader {
     uint64_t line;
     const char *value[MAX_KNOWN_COLUMNS]; /* trimmed values of the current row ("" if absent) */
     const char **extra_value;             /* trimmed values of the extra columns */
+    /* the fields of the current row in NFC, per header field (NULL: already NFC), and whether each
+     * known column's value was written otherwise */
+    char **nfc_field;
+    size_t nfc_capacity;
+    bool was_normalised[MAX_KNOWN_COLUMNS];
     char *scratch;
     size_t scratch_capacity;
     int row_failed;
@@ -363,27 +370,57 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
                              used < reader->n_header ? "" : " (a comma inside an unquoted field?)");
             continue;
         }
-        if (coopnet_i_grow((void **)&reader->scratch, &reader->scratch_capacity, total + 1, 1) !=
-            COOPNET_OK) {
+        /* every field in Unicode NFC, so that one text typed two ways (NFC and NFD "café") is
+         * one id and outputs hold one spelling; the lengths may change */
+        if (coopnet_i_grow((void **)&reader->nfc_field, &reader->nfc_capacity, reader->n_header,
+                           sizeof *reader->nfc_field) != COOPNET_OK) {
+            *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
+            reader->fatal = 1;
+            return 0;
+        }
+        total = 0;
+        bool out_of_memory = false;
+        for (size_t f = 0; f < reader->n_header; f++) {
+            size_t length, nfc_length;
+            const char *raw = coopnet_csv_field(reader->csv, f, &length);
+            trim(&raw, &length);
+            reader->nfc_field[f] = NULL;
+            if (!coopnet_i_names_nfc(raw, length, &reader->nfc_field[f], &nfc_length))
+                out_of_memory = true; /* the CSV reader checked the UTF-8 */
+            total += nfc_length + 1;
+        }
+        if (out_of_memory || coopnet_i_grow((void **)&reader->scratch, &reader->scratch_capacity,
+                                            total + 1, 1) != COOPNET_OK) {
+            for (size_t f = 0; f < reader->n_header; f++)
+                free(reader->nfc_field[f]);
             *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
             reader->fatal = 1;
             return 0;
         }
         char *out = reader->scratch;
-        const char **trimmed = (const char **)reader->extra_value; /* reused below */
-        (void)trimmed;
-        for (int c = 0; c < MAX_KNOWN_COLUMNS; c++)
+        for (int c = 0; c < MAX_KNOWN_COLUMNS; c++) {
             reader->value[c] = "";
+            reader->was_normalised[c] = false;
+        }
         for (size_t f = 0; f < reader->n_header; f++) {
             size_t length;
             const char *raw = coopnet_csv_field(reader->csv, f, &length);
             trim(&raw, &length);
+            char *nfc = reader->nfc_field[f];
+            if (nfc != NULL) {
+                raw = nfc;
+                length = strlen(nfc);
+            }
             memcpy(out, raw, length);
             out[length] = '\0';
-            if (reader->known_of_field[f] >= 0)
+            free(nfc);
+            reader->nfc_field[f] = NULL;
+            if (reader->known_of_field[f] >= 0) {
                 reader->value[reader->known_of_field[f]] = out;
-            else if (reader->extra_of_field[f] >= 0)
+                reader->was_normalised[reader->known_of_field[f]] = nfc != NULL;
+            } else if (reader->extra_of_field[f] >= 0) {
                 reader->extra_value[reader->extra_of_field[f]] = out;
+            }
             warn_formula_like(reader, f, out);
             warn_bidi_controls(reader, f, out);
             out += length + 1;
@@ -524,6 +561,7 @@ typedef struct loader {
     coopnet_diag_list_t *diags;
     int actors_ok, events_ok; /* their headers could be read: references can be checked */
     coopnet_strmap_t failed_actor_ids, failed_event_ids;
+    coopnet_strmap_t normalised_ids;
     int sources_ok;                       /* sources.csv was read: citations can be checked */
     coopnet_extra_columns_t source_extra; /* its extra columns (not kept in the bundle) */
 } loader_t;
@@ -566,6 +604,31 @@ static void remember_failed_id(table_reader_t *reader, int column, coopnet_strma
         coopnet_i_strmap_put(failed, kept, 0, NULL);
 }
 
+/* The error for an id that an earlier row (on first_line) holds; when either was written in
+ * another Unicode form than NFC (the loader normalises every field), says so, since the two rows
+ * then look different in the file. */
+static void duplicate_id_error(table_reader_t *reader, int column, uint64_t first_line)
+{
+    const char *id = reader->value[column];
+    bool written_otherwise =
+        reader->was_normalised[column] || coopnet_i_strmap_get(reader->normalised_ids, id) >= 0;
+    row_error(reader, column, "duplicate id '%s' (first on line %llu%s)", id,
+              (unsigned long long)first_line,
+              written_otherwise ? "; the two are the same text once in Unicode NFC form, written "
+                                  "with different code points (NFC and NFD)"
+                                : "");
+}
+
+/* Remembers the id just kept (owned by the bundle's strings) when its row wrote it in another
+ * Unicode form than NFC. */
+static int remember_normalised_id(table_reader_t *reader, int column, const char *kept)
+{
+    if (!reader->was_normalised[column])
+        return COOPNET_OK;
+    return coopnet_i_strmap_put(reader->normalised_ids, kept, 0, NULL) == 0 ? COOPNET_OK
+                                                                            : COOPNET_ENOMEM;
+}
+
 static int read_actor_row(table_reader_t *reader)
 {
     coopnet_bundle_t *bundle = reader->bundle;
@@ -574,11 +637,9 @@ static int read_actor_row(table_reader_t *reader)
     memset(&actor, 0, sizeof actor);
     actor.line = reader->line;
     if (require_value(reader, ACTOR_ID)) {
-        const char *id = reader->value[ACTOR_ID];
-        long first = coopnet_bundle_find_actor(bundle, id);
+        long first = coopnet_bundle_find_actor(bundle, reader->value[ACTOR_ID]);
         if (first >= 0)
-            row_error(reader, ACTOR_ID, "duplicate id '%s' (first on line %llu)", id,
-                      (unsigned long long)bundle->actors[first].line);
+            duplicate_id_error(reader, ACTOR_ID, bundle->actors[first].line);
     }
     require_value(reader, ACTOR_NAME);
     int level = coopnet_level_parse(reader->value[ACTOR_LEVEL]);
@@ -612,6 +673,8 @@ static int read_actor_row(table_reader_t *reader)
         coopnet_i_strmap_put(&internal->actor_ids, actor.id, (int64_t)bundle->n_actors, NULL) != 0)
         return COOPNET_ENOMEM;
     bundle->actors[bundle->n_actors++] = actor;
+    if (remember_normalised_id(reader, ACTOR_ID, actor.id) != COOPNET_OK)
+        return COOPNET_ENOMEM;
     return keep_extra(reader);
 }
 
@@ -623,11 +686,9 @@ static int read_event_row(table_reader_t *reader)
     memset(&event, 0, sizeof event);
     event.line = reader->line;
     if (require_value(reader, EVENT_ID)) {
-        const char *id = reader->value[EVENT_ID];
-        long first = coopnet_bundle_find_event(bundle, id);
+        long first = coopnet_bundle_find_event(bundle, reader->value[EVENT_ID]);
         if (first >= 0)
-            row_error(reader, EVENT_ID, "duplicate id '%s' (first on line %llu)", id,
-                      (unsigned long long)bundle->events[first].line);
+            duplicate_id_error(reader, EVENT_ID, bundle->events[first].line);
     }
     require_value(reader, EVENT_TITLE);
     event.date = read_date(reader, EVENT_DATE);
@@ -663,6 +724,8 @@ static int read_event_row(table_reader_t *reader)
         coopnet_i_strmap_put(&internal->event_ids, event.id, (int64_t)bundle->n_events, NULL) != 0)
         return COOPNET_ENOMEM;
     bundle->events[bundle->n_events++] = event;
+    if (remember_normalised_id(reader, EVENT_ID, event.id) != COOPNET_OK)
+        return COOPNET_ENOMEM;
     return keep_extra(reader);
 }
 
@@ -915,6 +978,7 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.extra = extras[kind];
     reader.failed_actor_ids = &loader->failed_actor_ids;
     reader.failed_event_ids = &loader->failed_event_ids;
+    reader.normalised_ids = &loader->normalised_ids;
     reader.check_sources = loader->sources_ok;
     participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
     coopnet_i_u64map_init(&participation_state.pairs);
@@ -974,6 +1038,7 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     free(reader.extra_of_field);
     free(reader.extra_value);
     free(reader.scratch);
+    free(reader.nfc_field);
     coopnet_csv_close(csv);
     return status;
 }
@@ -994,9 +1059,10 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
     coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
     if (bundle == NULL)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
-    loader_t loader = {bundle, diags, 0, 0, {0}, {0}, 0, {0}};
+    loader_t loader = {bundle, diags, 0, 0, {0}, {0}, {0}, 0, {0}};
     coopnet_i_strmap_init(&loader.failed_actor_ids);
     coopnet_i_strmap_init(&loader.failed_event_ids);
+    coopnet_i_strmap_init(&loader.normalised_ids);
     uint64_t errors_before = diags->n_errors;
     int status = COOPNET_OK;
     char *file_path = NULL;
@@ -1051,6 +1117,7 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
     free(file_path);
     coopnet_i_strmap_destroy(&loader.failed_actor_ids);
     coopnet_i_strmap_destroy(&loader.failed_event_ids);
+    coopnet_i_strmap_destroy(&loader.normalised_ids);
     free(loader.source_extra.names);
     free(loader.source_extra.values);
     if (status == COOPNET_OK && diags->n_errors == errors_before)

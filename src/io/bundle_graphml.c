@@ -3,14 +3,18 @@
 #include "model/bundle_internal.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
+#include "core/names.h"
 #include "io/suggest.h"
 
 #include <errno.h>
+#include <glib.h>
+#include <limits.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The type of a vertex or edge attribute, or IGRAPH_ATTRIBUTE_UNSPECIFIED when there is none. */
 static igraph_attribute_type_t attribute_type(const igraph_t *graph,
@@ -63,9 +67,39 @@ static double vertex_number(const igraph_t *graph, const char *name, igraph_inte
     return text[0] != '\0' && *end == '\0' && isfinite(value) ? value : NAN;
 }
 
+/* A copy of text in the bundle's strings, in Unicode NFC (a character reference such as
+ * "e&#x301;" can still give NFD text after the file itself was normalised; text that is not
+ * UTF-8 is kept as it is). NULL when memory ran out. */
 static const char *keep(coopnet_bundle_t *bundle, const char *text)
 {
-    return coopnet_i_arena_strndup(&bundle->internal->strings, text, strlen(text));
+    char *nfc;
+    size_t length = strlen(text);
+    coopnet_i_names_nfc(text, length, &nfc, &length);
+    const char *kept =
+        coopnet_i_arena_strndup(&bundle->internal->strings, nfc ? nfc : text, length);
+    free(nfc);
+    return kept;
+}
+
+/* Whether a GraphML document's bytes are to be read as UTF-8: no XML declaration, or one without
+ * an encoding, or encoding UTF-8 (a document declared in another encoding is left to libxml2). */
+static bool declared_utf8(const char *text, size_t size)
+{
+    if (size < 5 || memcmp(text, "<?xml", 5) != 0)
+        return true;
+    const char *end = memchr(text, '>', size);
+    size_t length = end ? (size_t)(end - text) : size;
+    const char *encoding = NULL;
+    for (size_t i = 0; i + 8 <= length && encoding == NULL; i++)
+        if (memcmp(text + i, "encoding", 8) == 0)
+            encoding = text + i + 8;
+    if (encoding == NULL)
+        return true;
+    while (encoding < text + length &&
+           (*encoding == ' ' || *encoding == '=' || *encoding == '"' || *encoding == '\''))
+        encoding++;
+    return (size_t)(text + length - encoding) >= 5 &&
+           (strncasecmp(encoding, "utf-8", 5) == 0 || strncasecmp(encoding, "utf8", 4) == 0);
 }
 
 /* Where each node and edge of a GraphML file is declared, from the structural check: igraph's
@@ -104,7 +138,8 @@ static void ignore_xml_error(void *context, xmlErrorPtr error)
  * (problems are diagnostics; a file libxml2 cannot parse is left to igraph's reader, which
  * says why), or COOPNET_ENOMEM. Uses libxml2's streaming reader without network access or
  * entity expansion. O(file size). */
-static int check_graphml_structure(const char *path, const char *file, coopnet_diag_list_t *diags,
+static int check_graphml_structure(const char *path, const char *text, size_t size,
+                                   const char *file, coopnet_diag_list_t *diags,
                                    graphml_lines_t *lines)
 {
     coopnet_arena_t strings;
@@ -115,9 +150,10 @@ static int check_graphml_structure(const char *path, const char *file, coopnet_d
     int status = COOPNET_ENOMEM;
     coopnet_i_arena_init(&strings);
     coopnet_i_strmap_init(&node_ids);
-    xmlTextReaderPtr reader = xmlReaderForFile(path, NULL,
-                                               XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-                                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    xmlTextReaderPtr reader = text != NULL
+                                  ? xmlReaderForMemory(text, (int)size, path, NULL, options)
+                                  : xmlReaderForFile(path, NULL, options);
     if (reader == NULL) {
         status = COOPNET_OK; /* igraph's reader will say why */
         goto cleanup;
@@ -159,8 +195,13 @@ static int check_graphml_structure(const char *path, const char *file, coopnet_d
                 xmlChar *value = xmlTextReaderGetAttribute(reader, (const xmlChar *)attributes[a]);
                 if (value == NULL)
                     continue; /* igraph's reader refuses it */
-                char *kept = coopnet_i_arena_strndup(&strings, (const char *)value,
-                                                     strlen((const char *)value));
+                /* in NFC, as the loader keeps it */
+                char *nfc;
+                size_t length = strlen((const char *)value);
+                coopnet_i_names_nfc((const char *)value, length, &nfc, &length);
+                char *kept =
+                    coopnet_i_arena_strndup(&strings, nfc ? nfc : (const char *)value, length);
+                free(nfc);
                 xmlFree(value);
                 if (kept == NULL)
                     goto cleanup;
@@ -197,24 +238,81 @@ cleanup:
     return status;
 }
 
+/* Reads the file at path and, when it is a UTF-8 document (declared_utf8) whose text is not all
+ * in NFC, sets *text to its NFC form (malloc'd, *size bytes); *text stays NULL when the file is
+ * to be read as it is (already NFC, another encoding, over 2 GiB for libxml2's memory reader).
+ * COOPNET_EIO when the file cannot be read, COOPNET_ENOMEM. O(file size). */
+static int read_as_nfc(const char *path, char **text, size_t *size, coopnet_error_t *err)
+{
+    *text = NULL;
+    *size = 0;
+    FILE *input = fopen(path, "rb");
+    if (input == NULL)
+        return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", path, strerror(errno));
+    char *contents = NULL;
+    size_t length = 0, capacity = 0;
+    for (;;) {
+        if (coopnet_i_grow((void **)&contents, &capacity, length + 65536, 1) != COOPNET_OK) {
+            fclose(input);
+            free(contents);
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+        }
+        size_t got = fread(contents + length, 1, capacity - length, input);
+        length += got;
+        if (got == 0)
+            break;
+    }
+    int read_error = ferror(input) ? errno : 0;
+    fclose(input);
+    if (read_error != 0) {
+        free(contents);
+        return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", path, strerror(read_error));
+    }
+    int status = COOPNET_OK;
+    char *nfc = NULL;
+    size_t nfc_length = 0;
+    if (length <= INT_MAX && declared_utf8(contents, length) &&
+        !coopnet_i_names_nfc(contents, length, &nfc, &nfc_length) && nfc == NULL &&
+        g_utf8_validate(contents, (gssize)length, NULL))
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+    free(contents);
+    if (nfc != NULL && nfc_length > INT_MAX) {
+        free(nfc);
+        nfc = NULL;
+    }
+    *text = nfc;
+    *size = nfc_length;
+    return status;
+}
+
 int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
                                 coopnet_bundle_t **result, coopnet_error_t *err)
 {
     coopnet_library_init();
     *result = NULL;
     const char *file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    FILE *input = fopen(path, "rb");
-    if (input == NULL)
+    /* a UTF-8 document is read in Unicode NFC, so that one id typed two ways (NFC and NFD
+     * "café") is one node and the names are in one form; otherwise the file is read as it is */
+    char *nfc_text = NULL;
+    size_t nfc_size = 0;
+    if (read_as_nfc(path, &nfc_text, &nfc_size, err) != COOPNET_OK)
+        return err->code;
+    FILE *input = nfc_text != NULL ? fmemopen(nfc_text, nfc_size, "rb") : fopen(path, "rb");
+    if (input == NULL) {
+        free(nfc_text);
         return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", path, strerror(errno));
+    }
     uint64_t errors_before = diags->n_errors;
     graphml_lines_t lines = {0};
-    if (check_graphml_structure(path, file, diags, &lines) != COOPNET_OK) {
+    if (check_graphml_structure(path, nfc_text, nfc_size, file, diags, &lines) != COOPNET_OK) {
         fclose(input);
+        free(nfc_text);
         graphml_lines_destroy(&lines);
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
     }
     if (diags->n_errors > errors_before) { /* igraph's reader would merge or invent nodes */
         fclose(input);
+        free(nfc_text);
         graphml_lines_destroy(&lines);
         uint64_t count = diags->n_errors - errors_before;
         return COOPNET_ERROR(err, COOPNET_EDATA, "'%s': %llu error%s in the data", path,
@@ -223,6 +321,7 @@ int coopnet_bundle_load_graphml(const char *path, coopnet_diag_list_t *diags,
     igraph_t graph;
     igraph_error_t read_status = igraph_read_graph_graphml(&graph, input, 0);
     fclose(input);
+    free(nfc_text);
     if (read_status != IGRAPH_SUCCESS) {
         graphml_lines_destroy(&lines);
         if (read_status == IGRAPH_ENOMEM)

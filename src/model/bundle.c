@@ -3,6 +3,7 @@
  * and warnings once loaded (see coopnet/bundle.h). The readers that fill it are in src/io/. */
 #include "model/bundle_internal.h"
 #include "core/internal.h"
+#include "core/names.h"
 #include "coopnet/text.h"
 
 #include <ctype.h>
@@ -266,6 +267,48 @@ bool coopnet_bundle_window(const coopnet_bundle_t *bundle, int32_t *first, int32
     return bundle->internal->has_window;
 }
 
+void coopnet_bundle_undated_hint(const coopnet_bundle_t *bundle, char *buffer, size_t size)
+{
+    if (size == 0)
+        return;
+    if (bundle->n_events == 0) {
+        snprintf(buffer, size,
+                 "it has no event (a GraphML file holds none): dates come from events.csv "
+                 "(column 'date') and ties.csv (column 'start'), docs/bundle-format.md");
+        return;
+    }
+    size_t used = 0, n_undated = 0;
+    buffer[0] = '\0';
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        const coopnet_event_t *event = &bundle->events[e];
+        if (event->date.precision != COOPNET_DATE_NONE)
+            continue;
+        if (n_undated++ < 3 && used < size) {
+            char id[64];
+            coopnet_text_copy(id, sizeof id, event->id);
+            used +=
+                (size_t)snprintf(buffer + used, size - used, "%sevents.csv:%llu '%s'",
+                                 n_undated > 1 ? ", " : "", (unsigned long long)event->line, id);
+        }
+    }
+    if (n_undated == 0) {
+        snprintf(buffer, size,
+                 "its %zu event%s %s dated, but the options (--between, --as-of, --country, "
+                 "--exclude, --layer) leave out every dated event and tie",
+                 bundle->n_events, bundle->n_events == 1 ? "" : "s",
+                 bundle->n_events == 1 ? "is" : "are");
+        return;
+    }
+    if (n_undated > 3 && used < size)
+        used += (size_t)snprintf(buffer + used, size - used, " and %zu more", n_undated - 3);
+    if (used < size)
+        snprintf(buffer + used, size - used,
+                 " %s undated: fill %s 'date' in events.csv (YYYY-MM-DD, YYYY-MM, YYYY or an "
+                 "interval START/END) or a tie's 'start' in ties.csv; 'coopnet validate' lists "
+                 "every undated event",
+                 n_undated == 1 ? "is" : "are", n_undated == 1 ? "its" : "their");
+}
+
 /* The window of coopnet_bundle_window, from the dates as loaded. */
 static bool compute_window(const coopnet_bundle_t *bundle, int32_t *first, int32_t *last)
 {
@@ -467,6 +510,45 @@ static int warn_implausible_dates(const coopnet_bundle_t *bundle, coopnet_diag_l
     return COOPNET_OK;
 }
 
+/* Warns about each actor (is_event false) or event id that differs from an earlier one only by
+ * case ("Fes" and "fes"): they are two actors, which is rarely what was meant; the warning names
+ * both ids and both lines. O(n * length of an id). */
+static int warn_case_only_ids(const coopnet_bundle_t *bundle, bool is_event,
+                              coopnet_diag_list_t *diags, const char *file)
+{
+    size_t n = is_event ? bundle->n_events : bundle->n_actors;
+    coopnet_strmap_t folded_ids;
+    coopnet_arena_t strings;
+    coopnet_i_strmap_init(&folded_ids);
+    coopnet_i_arena_init(&strings);
+    int status = COOPNET_OK;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = is_event ? bundle->events[i].id : bundle->actors[i].id;
+        char *folded = coopnet_i_names_casefold(id);
+        const char *kept =
+            folded ? coopnet_i_arena_strndup(&strings, folded, strlen(folded)) : NULL;
+        free(folded);
+        int64_t first;
+        if (kept == NULL || coopnet_i_strmap_put(&folded_ids, kept, (int64_t)i, &first) != 0) {
+            status = COOPNET_ENOMEM;
+            break;
+        }
+        if (first < 0)
+            continue;
+        const char *first_id = is_event ? bundle->events[first].id : bundle->actors[first].id;
+        uint64_t first_line = is_event ? bundle->events[first].line : bundle->actors[first].line;
+        uint64_t line = is_event ? bundle->events[i].line : bundle->actors[i].line;
+        const char *what = is_event ? "event" : "actor";
+        coopnet_diag_add(diags, COOPNET_DIAG_WARNING, file, line,
+                         "%s id '%s' differs from '%s' (line %llu) only by case: they are two "
+                         "%ss; if they are one, write both the same way",
+                         what, id, first_id, (unsigned long long)first_line, what);
+    }
+    coopnet_i_strmap_destroy(&folded_ids);
+    coopnet_i_arena_destroy(&strings);
+    return status;
+}
+
 int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
                             const char *actors_file, const char *events_file, const char *ties_file)
 {
@@ -540,6 +622,9 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
                              "actor '%s' takes part in no event and has no tie",
                              bundle->actors[a].id);
     settle_intervals(bundle, diags, events_file, ties_file);
+    if (warn_case_only_ids(bundle, false, diags, actors_file) != COOPNET_OK ||
+        warn_case_only_ids(bundle, true, diags, events_file) != COOPNET_OK)
+        goto cleanup;
     status = check_pair_weights(bundle, diags, ties_file);
     if (status == COOPNET_OK)
         status = warn_implausible_dates(bundle, diags, events_file, ties_file);

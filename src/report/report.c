@@ -21,6 +21,8 @@
 #include "figures/geo_layout.h"
 #include "core/internal.h"
 #include "core/l10n.h"
+#include "coopnet/text.h"
+#include "model/bundle_display.h"
 #include "report/report_layout.h"
 
 #include <math.h>
@@ -1119,8 +1121,8 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->degree)[v]);
         snprintf(numbers[i][1], 32, "%.1f", VECTOR(model->betweenness)[v]);
         snprintf(numbers[i][2], 32, "%.4f", VECTOR(model->pagerank)[v]);
-        const char *row[5] = {actor_name(actor), actor->country[0] ? actor->country : "—", numbers[i][0],
-                              numbers[i][1], numbers[i][2]};
+        const char *row[5] = {actor_name(actor), actor->country[0] ? actor->country : "—",
+                              numbers[i][0], numbers[i][1], numbers[i][2]};
         memcpy(&cells[i * 5], row, sizeof row);
         swatches[i] = coopnet_i_style_level_color(actor->level);
     }
@@ -1961,8 +1963,9 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         "contacts (events and ties), <b>%.0f%%</b> of all ordered pairs of actors are linked by "
         "the end "
         "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
-        coopnet_temporal_network_contacts(network), 100 * final_ratio, actor_name(&bundle->actors[top[0]]),
-        (long long)all->out_reach[top[0]], all->n_kept ? all->n_kept - 1 : 0);
+        coopnet_temporal_network_contacts(network), 100 * final_ratio,
+        actor_name(&bundle->actors[top[0]]), (long long)all->out_reach[top[0]],
+        all->n_kept ? all->n_kept - 1 : 0);
     if (model->temporal_possible != NULL) {
         const coopnet_temporal_all_t *possible = &model->reach_possible;
         const coopnet_temporal_curve_t *possible_curve = &model->reach_curve_possible;
@@ -2291,9 +2294,12 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                     snprintf(date, sizeof date, "%s or later", start);
                 }
             }
-            snprintf(labels[i], sizeof labels[i], "%s%s%s%s%s.", cited->title,
-                     cited->publisher[0] || date[0] ? ". " : "", cited->publisher,
-                     cited->publisher[0] && date[0] ? ", " : "", date);
+            /* cut on a whole character when the title and publisher are long */
+            char *label = g_strdup_printf(
+                "%s%s%s%s%s.", cited->title, cited->publisher[0] || date[0] ? ". " : "",
+                cited->publisher, cited->publisher[0] && date[0] ? ", " : "", date);
+            coopnet_text_copy(labels[i], sizeof labels[i], label);
+            g_free(label);
         }
         for (int k = 0; k < 4; k++) {
             snprintf(numbers[i][k], 16, "%zu", sources->counts[d][k]);
@@ -2477,9 +2483,8 @@ static int write_pdf_in_language(const coopnet_bundle_t *bundle,
                                  const coopnet_report_options_t *options, FILE *stream,
                                  coopnet_error_t *err);
 
-int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
-                             const coopnet_report_options_t *options, FILE *stream,
-                             coopnet_error_t *err)
+static int report_write_pdf(const coopnet_bundle_t *bundle, const coopnet_report_options_t *options,
+                            FILE *stream, coopnet_error_t *err)
 {
     coopnet_l10n_scope_t scope;
     coopnet_i_l10n_enter(options->lang, &scope);
@@ -2549,5 +2554,27 @@ static int write_pdf_in_language(const coopnet_bundle_t *bundle,
     status = coopnet_i_report_document_finish(&document);
 cleanup:
     report_model_destroy(&model);
+    return status;
+}
+
+/* The report is written from the bundle as it is shown (long names, event and source titles
+ * ellipsised) with its title cut at COOPNET_TEXT_MAX_TITLE characters (coopnet/text.h). */
+int coopnet_report_write_pdf(const coopnet_bundle_t *bundle,
+                             const coopnet_report_options_t *options, FILE *stream,
+                             coopnet_error_t *err)
+{
+    const coopnet_bundle_t *display = NULL;
+    coopnet_report_options_t shown = *options;
+    char *title =
+        options->title ? coopnet_text_ellipsize(options->title, COOPNET_TEXT_MAX_TITLE) : NULL;
+    if ((options->title != NULL && title == NULL) ||
+        coopnet_i_bundle_display_alloc(bundle, &display) != COOPNET_OK) {
+        free(title);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    }
+    shown.title = title;
+    int status = report_write_pdf(display, &shown, stream, err);
+    coopnet_i_bundle_display_free(display, bundle);
+    free(title);
     return status;
 }

@@ -3,6 +3,7 @@
 #include "report/report_layout.h"
 #include "figures/draw.h"
 #include "core/l10n.h"
+#include "coopnet/text.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -122,12 +123,57 @@ int coopnet_i_report_document_finish(report_document_t *document)
     return document->status;
 }
 
+/* Markup whose text (outside tags; an entity counts as one character) is cut after max_chars
+ * characters with "…", every tag kept so that the markup stays well formed; NULL when it is not
+ * longer (or memory ran out: the markup is then laid out whole). O(length). */
+static char *cap_markup(const char *markup, size_t max_chars)
+{
+    size_t n_chars = 0;
+    const char *p = markup;
+    while (*p != '\0' && n_chars < max_chars) {
+        if (*p == '<') {
+            const char *end = strchr(p, '>');
+            p = end ? end + 1 : p + strlen(p);
+            continue;
+        }
+        if (*p == '&') {
+            const char *end = strchr(p, ';');
+            p = end ? end + 1 : p + 1;
+        } else {
+            p = coopnet_text_next_char(p);
+        }
+        n_chars++;
+    }
+    const char *rest = p;
+    while (*rest == '<') { /* tags right after the last character are kept anyway */
+        const char *end = strchr(rest, '>');
+        rest = end ? end + 1 : rest + strlen(rest);
+    }
+    if (*rest == '\0')
+        return NULL;
+    GString *capped = g_string_new_len(markup, p - markup);
+    g_string_append(capped, "…");
+    for (p = rest; *p != '\0';) { /* the tags left, without their text */
+        const char *end = *p == '<' ? strchr(p, '>') : NULL;
+        if (end != NULL) {
+            g_string_append_len(capped, p, end + 1 - p);
+            p = end + 1;
+        } else {
+            p++;
+        }
+    }
+    char *result = strdup(capped->str);
+    g_string_free(capped, TRUE);
+    return result;
+}
+
 void coopnet_i_report_escape(const char *text, char *buffer, size_t size)
 {
+    static const char ellipsis[] = "…";
     size_t n = 0;
     if (size == 0)
         return;
-    for (const char *p = text ? text : ""; *p && n + 7 < size; p++) {
+    for (const char *p = text ? text : ""; *p;) {
         const char *entity = NULL;
         switch (*p) {
         case '&':
@@ -146,12 +192,22 @@ void coopnet_i_report_escape(const char *text, char *buffer, size_t size)
             entity = "&#39;";
             break;
         default:
-            buffer[n++] = *p;
-            continue;
+            break;
         }
-        size_t length = strlen(entity);
-        memcpy(buffer + n, entity, length);
+        const char *next = entity ? p + 1 : coopnet_text_next_char(p);
+        size_t length = entity ? strlen(entity) : (size_t)(next - p);
+        /* a whole character, with room left for "…" unless it is the last one */
+        size_t room = next[0] != '\0' ? sizeof ellipsis - 1 : 0;
+        if (n + length + room + 1 > size) {
+            if (n + sizeof ellipsis <= size) {
+                memcpy(buffer + n, ellipsis, sizeof ellipsis - 1);
+                n += sizeof ellipsis - 1;
+            }
+            break;
+        }
+        memcpy(buffer + n, entity ? entity : p, length);
         n += length;
+        p = next;
     }
     buffer[n] = '\0';
 }
@@ -174,7 +230,10 @@ PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t 
         pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     }
-    pango_layout_set_markup(layout, markup, -1);
+    /* at most COOPNET_TEXT_MAX_LAYOUT characters of text reach the layout */
+    char *capped = cap_markup(markup, COOPNET_TEXT_MAX_LAYOUT);
+    pango_layout_set_markup(layout, capped ? capped : markup, -1);
+    free(capped);
     coopnet_i_style_layout_direction(layout); /* after the markup, which sets attributes */
     return layout;
 }

@@ -29,8 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int year, month, day;
     coopnet_date_civil_from_days(date.day, &year, &month, &day);
     FUZZ_ASSERT(coopnet_date_days_from_civil(year, month, day) == date.day);
-    if (date.precision != COOPNET_DATE_DAY) {
-        /* the day after a month or a year is the first of a month */
+    if (date.precision == COOPNET_DATE_YEAR || date.precision == COOPNET_DATE_MONTH) {
+        /* the day after a month or a year is the first of a month (not so for an interval,
+         * whose end may be any day or open: COOPNET_DATE_OPEN_END + 1 overflows) */
         coopnet_date_civil_from_days(coopnet_date_last_day(date) + 1, &year, &month, &day);
         FUZZ_ASSERT(day == 1);
     }

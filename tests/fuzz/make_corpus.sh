@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 corpus=$here/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{csv,bundle,graphml,date,jobs,xlsx}
+mkdir -p "$corpus"/{csv,bundle,graphml,date,jobs,xlsx,graphml_strict,jobs_many}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -71,6 +71,21 @@ cat <<'XML' | seed graphml
     <edge source="x" target="y"><data key="w">heavy</data></edge></graph>
 </graphml>
 XML
+# GraphML strictness (issue 18): a second <graph>, a hyperedge, a duplicate node id (also as
+# NFC and NFD), an edge to an undeclared node
+gm_head='<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<graph edgedefault="undirected">\n'
+gm_tail='</graph>\n</graphml>\n'
+printf "$gm_head"'<node id="a"/><node id="b"/><edge source="a" target="b"/>\n</graph>\n<graph edgedefault="undirected"><node id="c"/>\n'"$gm_tail" | seed graphml
+printf "$gm_head"'<node id="a"/><node id="b"/><node id="c"/>\n<hyperedge><endpoint node="a"/><endpoint node="b"/><endpoint node="c"/></hyperedge>\n'"$gm_tail" | seed graphml
+printf "$gm_head"'<node id="caf\xc3\xa9"/>\n<node id="b"/>\n<node id="cafe\xcc\x81"/>\n<edge source="cafe\xcc\x81" target="b"/>\n'"$gm_tail" | seed graphml
+printf "$gm_head"'<node id="a"/><node id="Fes"/><node id="fes"/>\n<edge source="a" target="ghost"/>\n'"$gm_tail" | seed graphml
+# fuzz_graphml_strict: pairs of (element, argument) bytes (see the target)
+printf '\x00\x00\x01\x01\x02\x04\x03\x01\x04\x10' | seed graphml_strict  # valid
+printf '\x00\x04\x00\x05\x03\x04\x01\x01' | seed graphml_strict              # NFC, NFD
+printf '\x00\x06\x03\x14\x01\x01' | seed graphml_strict                      # U+212B
+printf '\x00\x00\x00\x01\x05\x01\x06\x00\x00\x02' | seed graphml_strict      # hyperedge, 2nd graph
+printf '\x00\x00\x03\x84\x07\x03' | seed graphml_strict                      # undeclared
+printf '\x00\x02\x00\x03\x03\x26' | seed graphml_strict                      # Fes, fes
 
 # Excel workbooks: those of tests/import_cli.sh but the zip bomb (250 kB)
 /usr/bin/python3 "$root/tests/data/import/make_workbooks.py" "$work"
@@ -107,5 +122,12 @@ verbose = true
 INI
 printf '[a]\ncommand = info\n[a]\ncommand = x\nno equals sign\n[bad name!]\nargs = "open\n' | seed jobs
 printf 'key = before any section\n[empty]\n' | seed jobs
+printf '[a]\ncommand = info\ntimeout = 30\n[b]\ncommand = info\ntimeout = 0\n[c]\ntimeout = 1e9\n' | seed jobs
+for i in $(seq 1 300); do printf '[job-%d]\ncommand = info\noutput = out/%d.csv\n' "$i" "$((i % 7))"; done | seed jobs
+# fuzz_jobs_many: 2 bytes of job count, 1 of name period (0: unique), then per-job flags
+printf '\x00\x00\x00\x01' | seed jobs_many
+printf '\xa0\x0f\x00\x01\x41\x51\x03' | seed jobs_many
+printf '\xe8\x03\x03\x01\x11\x41' | seed jobs_many
+printf '\x28\x00\x00\x00\x07\xc1\x31\x01' | seed jobs_many
 
 echo "corpus: $(find "$corpus" -type f | wc -l) seeds in $corpus"

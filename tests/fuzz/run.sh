@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs each libFuzzer target for a fixed time. Usage: tests/fuzz/run.sh SECONDS [TARGET...]
-#   TARGET: csv, bundle, graphml, date, jobs, xlsx (default: all). Environment:
+#   TARGET: csv, bundle, graphml, graphml_strict, date, jobs, jobs_many, xlsx (default: all). Environment:
 #   BUILD_DIR  the COOPNET_FUZZ build (default build-fuzz; configured and built when missing:
 #              CC=clang cmake -S . -B build-fuzz -DCOOPNET_FUZZ=ON)
 #   JOBS       targets run at the same time (default: the number of cores)
@@ -17,7 +17,7 @@ root=$(cd "$here/../.." && pwd)
 build=${BUILD_DIR:-$root/build-fuzz}
 jobs=${JOBS:-$(nproc)}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv bundle graphml date jobs xlsx)
+[ ${#targets[@]} -eq 0 ] && targets=(csv bundle graphml graphml_strict date jobs jobs_many xlsx)
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
     CC=clang cmake -S "$root" -B "$build" -DCOOPNET_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -48,7 +48,7 @@ done
 wait "${pids[@]}"
 
 found=0
-printf '%-8s %12s %8s %8s %8s %s\n' target executions cov ft corpus findings
+printf '%-14s %12s %8s %8s %8s %s\n' target executions cov ft corpus findings
 for target in "${targets[@]}"; do
     log=$build/fuzz-$target.log
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
@@ -61,7 +61,7 @@ for target in "${targets[@]}"; do
     if grep -q 'ERROR: \|SUMMARY: ' "$log"; then
         found=1
     fi
-    printf '%-8s %12s %8s %8s %8s %s\n' "$target" "${runs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" \
+    printf '%-14s %12s %8s %8s %8s %s\n' "$target" "${runs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" \
         "$findings"
 done
 [ $found -eq 0 ] || echo "run.sh: findings in $build/fuzz-artifacts (logs: $build/fuzz-*.log)" >&2
