@@ -167,8 +167,8 @@ expect 2 nlc --compare 2023 "$mena"
 err_has "expected two windows FROM/TO,FROM/TO"
 expect 2 nlc --compare 2023/2023,2024/2024 --as-of 2024 "$mena"
 err_has "--compare gives each window its dates: drop --as-of and --between"
-expect 2 snapshots --compare 2023/2023,2024/2024 --window 30 "$mena"
-err_has "--compare gives the windows: drop --window"
+expect 2 snapshots --compare 2023/2023,2024/2024 --trailing 30 "$mena"
+err_has "--compare gives the windows: drop --trailing"
 expect 2 nlc --table pair "$mena"
 err_has "unknown table 'pair' (expected pairs, summary or links)"
 
@@ -202,14 +202,19 @@ err_has "--resolution needs a finite number > 0, not '0'"
 
 expect 0 snapshots --every year --measure degree,betweenness --quiet "$mena"
 first_line_is "date,id,name,measure,value,rank"
-expect 0 snapshots --every quarter --window 90 --table changes --quiet "$mena"
+expect 0 snapshots --every quarter --trailing 90 --table changes --quiet "$mena"
 first_line_is "from,to,measure,spearman,actors,rose_id,rose_name,rose_by,fell_id,fell_name,fell_by"
+# --window is the study window here too (it was shadowed by the sliding window's days)
+expect 0 snapshots --every year --window 2023-01/2025-12 --measure degree --quiet "$mena"
+expect 2 snapshots --every quarter --window 90 --quiet "$mena"
+err_has "snapshots --trailing DAYS"
 expect 0 snapshots --quiet --measure degree "$mena"
 grep -q '^2023-06-30,' "$tmp/out" || fail "snapshots: --every defaults to quarter"
 expect 2 snapshots --every week "$mena"
 err_has "unknown period 'week' (expected month, quarter or year)"
-expect 0 snapshots --every year "$davis"
-err_has "no dated event or tie"
+# undated data: exit 3 naming the undated events and what to fill (issue 18)
+expect 3 snapshots --every year "$davis"
+err_has "snapshots need dated events or ties; 'davis-southern-women' has none: events.csv:2 'e1'"
 
 # CSV formula injection (issue 18): text cells a spreadsheet would run (= + - @) get a leading
 # apostrophe in CSV output; csv-raw and JSON keep the data as it is; validate warns with

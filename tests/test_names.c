@@ -4,6 +4,7 @@
 
 #include "core/names.h"
 
+#include <glib.h>
 #include <stdlib.h>
 
 #define CHECK_OWNED(call, expected)                                                                \
@@ -78,11 +79,48 @@ static void test_distance(void)
     CHECK(!coopnet_i_names_has_arabic("Sousse"));
 }
 
+/* The NFC of a text, made piece by piece (linear time), equals GLib's NFC of the whole, on random
+ * texts of ASCII, combining marks in any order, precomposed letters, Hangul jamo and Arabic
+ * marks, with runs without ASCII longer than a piece. */
+static void test_nfc_by_pieces(void)
+{
+    static const char *const atoms[] = {"a",      "e",      "S",      " ",      "x",
+                                        "\u0301", "\u0327", "\u0308", "\u00e9", "\u1100",
+                                        "\u1161", "\u11a8", "\uac00", "\u0645", "\u0651",
+                                        "\u064e", "\u0b47", "\u0b3e", "\u0323", "\u212b"};
+    unsigned long state = 7;
+    int mismatches = 0;
+    for (int k = 0; k < 400; k++) {
+        GString *text = g_string_new(NULL);
+        int count = k % 20 == 0 ? 3000 : 1 + k % 40;
+        bool ascii_allowed = k % 3 != 0; /* a third without ASCII: long runs */
+        for (int i = 0; i < count; i++) {
+            state = state * 6364136223846793005UL + 1442695040888963407UL;
+            size_t pick = (size_t)(state >> 33) % (sizeof atoms / sizeof *atoms);
+            if (!ascii_allowed && (unsigned char)atoms[pick][0] < 0x80)
+                pick = 6;
+            g_string_append(text, atoms[pick]);
+        }
+        char *whole = g_utf8_normalize(text->str, (gssize)text->len, G_NORMALIZE_NFC);
+        char *pieces = NULL;
+        size_t length = 0;
+        CHECK(coopnet_i_names_nfc(text->str, text->len, &pieces, &length));
+        const char *got = pieces ? pieces : text->str;
+        if (strlen(whole) != length || memcmp(whole, got, length) != 0)
+            mismatches++;
+        free(pieces);
+        g_free(whole);
+        g_string_free(text, TRUE);
+    }
+    CHECK_INT(mismatches, 0);
+}
+
 int main(void)
 {
     TEST_RUN(test_fold);
     TEST_RUN(test_key);
     TEST_RUN(test_slug);
     TEST_RUN(test_distance);
+    TEST_RUN(test_nfc_by_pieces);
     return TEST_DONE();
 }

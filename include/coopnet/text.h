@@ -23,7 +23,8 @@ extern "C" {
 COOPNET_API void coopnet_text_escape_controls(const char *text, char *buffer, size_t size);
 
 /* The length in bytes of the longest prefix of text of at most max_bytes that ends on a whole
- * UTF-8 character (for "%.*s" in messages). O(length). */
+ * UTF-8 character, never between a letter and its combining marks (for "%.*s" in messages and
+ * for cut copies). O(length). */
 COOPNET_API size_t coopnet_text_prefix(const char *text, size_t max_bytes);
 
 /* The longest text, in characters, that a figure or the report lays out (docs/options.md, "Long
@@ -51,6 +52,11 @@ COOPNET_API char *coopnet_text_ellipsize(const char *text, size_t max_chars);
  * NUL): a byte that does not start a valid sequence counts as one character, and the end of a
  * string cut inside a character is never passed. O(1). */
 COOPNET_API const char *coopnet_text_next_char(const char *p);
+
+/* As coopnet_text_next_char, then past the characters that belong to it (combining marks,
+ * variation selectors, a zero-width joiner and what it joins): where text may be cut without
+ * separating a letter from its marks. O(length of the cluster). */
+COOPNET_API const char *coopnet_text_next_cluster(const char *p);
 
 /* Copies text into buffer (size bytes, always terminated when size > 0): whole when it fits,
  * otherwise as many whole characters as fit followed by "…", never cut inside a character.

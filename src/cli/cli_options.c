@@ -327,6 +327,12 @@ int cli_parse_positive(const cli_option_t *option, const char *value, void *fiel
 int cli_parse_date(const cli_option_t *option, const char *value, void *field, coopnet_error_t *err)
 {
     coopnet_date_t *date = field;
+    if (value[0] != '\0' && strspn(value, "0123456789") == strlen(value) && strlen(value) < 4)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs FROM/TO (2023-01/2025-12), not '%s': a number of "
+                                 "days, the steps of snapshots over a sliding window, is "
+                                 "snapshots --trailing DAYS",
+                                 option->name, value);
     if (coopnet_date_parse(value, date, err) != COOPNET_OK)
         return coopnet_error_prefix(err, "--%s", option->name);
     if (date->precision == COOPNET_DATE_NONE)
@@ -373,6 +379,12 @@ int cli_parse_window(const cli_option_t *option, const char *value, void *field,
                      coopnet_error_t *err)
 {
     coopnet_date_t *date = field;
+    if (value[0] != '\0' && strspn(value, "0123456789") == strlen(value) && strlen(value) < 4)
+        return coopnet_error_set(err, COOPNET_EINVAL,
+                                 "--%s needs FROM/TO (2023-01/2025-12), not '%s': a number of "
+                                 "days, the steps of snapshots over a sliding window, is "
+                                 "snapshots --trailing DAYS",
+                                 option->name, value);
     if (coopnet_date_parse(value, date, err) != COOPNET_OK)
         return coopnet_error_prefix(err, "--%s", option->name);
     if (date->precision != COOPNET_DATE_INTERVAL || date->start_precision == COOPNET_DATE_NONE ||

@@ -136,16 +136,17 @@ static int run_snapshots(int argc, char **argv)
     coopnet_period_t period = CLI_DEFAULT_PERIOD;
     const char *table_name = "values";
     bool weighted = false;
-    long long window = 0;
+    long long trailing = 0;
     int exit_status = COOPNET_EXIT_OK;
     coopnet_error_t err;
 
     const cli_option_t options[] = {
         CLI_EVERY_OPTION(&period),
-        CLI_INTEGER("window", "DAYS",
+        /* not --window: that is every graph command's study window (FROM/TO) */
+        CLI_INTEGER("trailing", "DAYS",
                     "only events and ties active in the last DAYS days of\neach step, instead of "
                     "everything so far",
-                    &window, 1, 1000000),
+                    &trailing, 1, 1000000),
         CLI_VALUE("measure", "LIST", "comma-separated measures (default: all nine)",
                   &measure_option, cli_parse_measure_list),
         CLI_FLAG("weighted", 0, "weighted measures, as in coopnet centrality", &weighted),
@@ -164,9 +165,9 @@ static int run_snapshots(int argc, char **argv)
     n_measures = measure_option.n_items;
     bool changes = strcmp(table_name, "changes") == 0;
     if (compare.given) {
-        if (window > 0) {
+        if (trailing > 0) {
             exit_status = cli_usage_error(&cli_command_snapshots,
-                                          "--compare gives the windows: drop --window");
+                                          "--compare gives the windows: drop --trailing");
             goto cleanup;
         }
         if ((exit_status = cli_analysis_start_compare(&analysis, n_operands, argv, &compare)) ==
@@ -179,7 +180,7 @@ static int run_snapshots(int argc, char **argv)
         goto cleanup;
     coopnet_progress_t progress = cli_progress();
     int status = coopnet_snapshots_compute(analysis.bundle, &analysis.graph_options.graph, period,
-                                           (int32_t)window, measures, n_measures, weighted,
+                                           (int32_t)trailing, measures, n_measures, weighted,
                                            &progress, &snapshots, &err);
     cli_progress_finish();
     if (status != COOPNET_OK) {

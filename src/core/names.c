@@ -371,6 +371,34 @@ bool coopnet_i_names_has_arabic(const char *text)
     return false;
 }
 
+/* Where the NFC of text[start ..] may be cut: before an ASCII byte (a starter that composes with
+ * nothing before it), or, in a long run without one, before a starter that does not compose with
+ * the character before it. Normalising piece by piece gives the NFC of the whole, and keeps the
+ * work linear: GLib's g_utf8_normalize moves the rest of its buffer at each composition, which
+ * made a 10 MB name with a combining mark every few letters take minutes. */
+#define NFC_RUN_MAX 1024
+
+static size_t nfc_piece_end(const char *text, size_t start, size_t length)
+{
+    size_t end = start;
+    /* the piece's first character (ASCII or not), then everything up to the next ASCII byte */
+    end = (size_t)(g_utf8_next_char(text + end) - text);
+    while (end < length && (unsigned char)text[end] >= 0x80) {
+        if (end - start >= NFC_RUN_MAX) {
+            gunichar previous = g_utf8_get_char(g_utf8_find_prev_char(text + start, text + end));
+            gunichar next = g_utf8_get_char(text + end), composed;
+            /* a Hangul vowel or final jamo may complete a syllable begun two characters
+             * back (L + V + T), which a test of the pair alone would miss */
+            bool jamo = next >= 0x1160 && next <= 0x11FF;
+            if (g_unichar_combining_class(next) == 0 && !jamo &&
+                !g_unichar_compose(previous, next, &composed))
+                break;
+        }
+        end = (size_t)(g_utf8_next_char(text + end) - text);
+    }
+    return end < length ? end : length;
+}
+
 bool coopnet_i_names_nfc(const char *text, size_t length, char **nfc, size_t *nfc_length)
 {
     *nfc = NULL;
@@ -382,20 +410,44 @@ bool coopnet_i_names_nfc(const char *text, size_t length, char **nfc, size_t *nf
         return true; /* ASCII is its own NFC */
     if (!g_utf8_validate(text, (gssize)length, NULL))
         return false;
-    char *normal = g_utf8_normalize(text, (gssize)length, G_NORMALIZE_NFC);
+    GString *normal = NULL; /* made at the first piece that changes */
+    /* pieces: the ASCII before a non-ASCII run is kept as it is, but its last character starts
+     * the run's piece (a base letter of the marks that follow) */
+    size_t done = 0, position = i > 0 ? i - 1 : 0;
+    while (position < length) {
+        size_t end = nfc_piece_end(text, position, length);
+        char *piece = g_utf8_normalize(text + position, (gssize)(end - position), G_NORMALIZE_NFC);
+        if (piece == NULL) {
+            if (normal != NULL)
+                g_string_free(normal, TRUE);
+            return false;
+        }
+        size_t piece_length = strlen(piece);
+        bool same =
+            piece_length == end - position && memcmp(piece, text + position, end - position) == 0;
+        if (!same && normal == NULL)
+            normal = g_string_sized_new(length + 16);
+        if (normal != NULL) {
+            g_string_append_len(normal, text + done, (gssize)(position - done));
+            g_string_append_len(normal, piece, (gssize)piece_length);
+            done = end;
+        }
+        g_free(piece);
+        /* skip the ASCII up to the next run, keeping its last character for the run's piece */
+        size_t next = end;
+        while (next < length && (unsigned char)text[next] < 0x80)
+            next++;
+        position = next < length && next > end ? next - 1 : next;
+    }
     if (normal == NULL)
-        return false;
-    size_t normal_length = strlen(normal);
-    if (normal_length == length && memcmp(normal, text, length) == 0) {
-        g_free(normal);
-        return true;
-    }
-    *nfc = malloc(normal_length + 1); /* the caller frees with free, not g_free */
+        return true; /* already NFC */
+    g_string_append_len(normal, text + done, (gssize)(length - done));
+    *nfc = malloc(normal->len + 1); /* the caller frees with free, not g_free */
     if (*nfc != NULL) {
-        memcpy(*nfc, normal, normal_length + 1);
-        *nfc_length = normal_length;
+        memcpy(*nfc, normal->str, normal->len + 1);
+        *nfc_length = normal->len;
     }
-    g_free(normal);
+    g_string_free(normal, TRUE);
     return *nfc != NULL;
 }
 

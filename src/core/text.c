@@ -82,6 +82,8 @@ void coopnet_text_escape_controls(const char *text, char *buffer, size_t size)
     buffer[out] = '\0';
 }
 
+static bool joins_previous(gunichar c);
+
 size_t coopnet_text_prefix(const char *text, size_t max_bytes)
 {
     size_t length = strlen(text);
@@ -89,6 +91,16 @@ size_t coopnet_text_prefix(const char *text, size_t max_bytes)
         return length;
     while (max_bytes > 0 && ((unsigned char)text[max_bytes] & 0xC0) == 0x80)
         max_bytes--; /* back to the start of the character that would be cut */
+    /* and back over the marks that would lose their letter */
+    while (max_bytes > 0) {
+        gunichar c = g_utf8_get_char_validated(text + max_bytes, (gssize)(length - max_bytes));
+        if (c >= 0x110000 || !joins_previous(c)) /* invalid or partial: (gunichar)-1 or -2 */
+            break;
+        const char *previous = g_utf8_find_prev_char(text, text + max_bytes);
+        if (previous == NULL)
+            break;
+        max_bytes = (size_t)(previous - text);
+    }
     return max_bytes;
 }
 
@@ -98,6 +110,18 @@ static bool joins_previous(gunichar c)
 {
     return g_unichar_ismark(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
            (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+const char *coopnet_text_next_cluster(const char *p)
+{
+    const char *next = coopnet_text_next_char(p);
+    while (*next != '\0') {
+        gunichar c = g_utf8_get_char_validated(next, -1);
+        if (c >= 0x110000 || !joins_previous(c))
+            break;
+        next = coopnet_text_next_char(next);
+    }
+    return next;
 }
 
 const char *coopnet_text_next_char(const char *p)

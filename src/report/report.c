@@ -27,6 +27,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -907,6 +908,10 @@ static report_font_t fit_cover_title(report_document_t *document, const char *ti
         }
         g_free(cut);
         char *start = g_utf8_substring(title, 0, low);
+        /* at the end of a word when one ends in the second half of what fits */
+        char *space = strrchr(start, ' ');
+        if (space != NULL && space - start > (ptrdiff_t)(strlen(start) / 2))
+            *space = '\0';
         cut = g_strconcat(g_strchomp(start), "…", NULL);
         coopnet_i_report_escape(cut, escaped, size);
         g_free(start);

@@ -194,7 +194,7 @@ void coopnet_i_report_escape(const char *text, char *buffer, size_t size)
         default:
             break;
         }
-        const char *next = entity ? p + 1 : coopnet_text_next_char(p);
+        const char *next = entity ? p + 1 : coopnet_text_next_cluster(p);
         size_t length = entity ? strlen(entity) : (size_t)(next - p);
         /* a whole character, with room left for "…" unless it is the last one */
         size_t room = next[0] != '\0' ? sizeof ellipsis - 1 : 0;
