@@ -152,6 +152,19 @@ contains "$err" "actors.csv:1: error: record with more than 16384 fields"
 } >"$tmp/wide/actors.csv"
 expect 0 "$coopnet" validate "$tmp/wide" --quiet
 
+# the image of a figure: a PNG canvas (4 bytes a pixel), or the image a dense network is painted
+# as in a PDF; a vector chart that draws no network is not counted
+mena=$(dirname "$0")/../datasets/mena-hub
+expect 1 "$coopnet" render --quiet "$mena" -o "$tmp/big.png" --width 8000 --height 8000 \
+    --memory-limit 100M
+contains "$err" "the 8000x8000-pixel image of the figure needs 244.1 MiB, over the memory limit 100.0 MiB"
+[ ! -e "$tmp/big.png" ] || fail "a refused figure was written"
+expect 1 "$coopnet" chart snapshots --quiet "$mena" -o "$tmp/big.pdf" --width 5000 \
+    --height 5000 --memory-limit 100M
+expect 0 "$coopnet" chart ranking --quiet "$mena" -o "$tmp/big.pdf" --width 5000 --height 5000 \
+    --memory-limit 100M
+expect 0 "$coopnet" render --quiet "$mena" -o "$tmp/small.png" --memory-limit 100M
+
 [ "$failures" = 0 ] || {
     echo "$failures failure(s)" >&2
     exit 1

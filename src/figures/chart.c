@@ -1526,7 +1526,11 @@ static int chart_render(const coopnet_bundle_t *bundle, coopnet_chart_kind_t kin
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     }
     bool matrix = kind == COOPNET_CHART_NLC_MATRIX;
-    int status = chart_job_compute(&job, err);
+    int status = coopnet_i_figure_check_memory(path, &options->figure, matrix ? 560 : 720,
+                                               matrix ? 440 : 540, kind == COOPNET_CHART_SNAPSHOTS,
+                                               options->graph.memory_limit, err);
+    if (status == COOPNET_OK)
+        status = chart_job_compute(&job, err);
     if (status == COOPNET_OK)
         status = coopnet_i_figure_write_with_data(path, &options->figure, matrix ? 560 : 720,
                                                   matrix ? 440 : 540, draw_chart_job,

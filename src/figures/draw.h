@@ -215,6 +215,15 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
                            double default_width_pt, double default_height_pt,
                            coopnet_draw_callback_t draw, void *data, coopnet_error_t *err);
 
+/* Refuses (COOPNET_ELIMIT, coopnet_graph_check_memory) a figure whose image would be over limit
+ * bytes: the PNG canvas at its size and dpi, or for PDF and SVG, when it draws a network
+ * (network_image), the image a dense network is painted as (COOPNET_RASTER_DPI, the whole
+ * canvas at most), 4 bytes a pixel. COOPNET_OK when the path or size is bad (the writer says
+ * so). O(1). */
+int coopnet_i_figure_check_memory(const char *path, const coopnet_figure_options_t *figure,
+                                  double default_width_pt, double default_height_pt,
+                                  bool network_image, uint64_t limit, coopnet_error_t *err);
+
 /* Writes the numbers a figure draws (figure->data_path) as a table on stream in format, from
  * the job the figure was drawn from (after the drawing). */
 typedef int (*coopnet_figure_data_callback_t)(FILE *stream, coopnet_table_format_t format,

@@ -156,6 +156,30 @@ int coopnet_i_figure_write(const char *path, const coopnet_figure_options_t *fig
     return status == COOPNET_OK ? coopnet_output_commit(output, err) : status;
 }
 
+int coopnet_i_figure_check_memory(const char *path, const coopnet_figure_options_t *figure,
+                                  double default_width_pt, double default_height_pt,
+                                  bool network_image, uint64_t limit, coopnet_error_t *err)
+{
+    coopnet_figure_format_t format;
+    coopnet_error_t ignored;
+    if (path == NULL || coopnet_figure_format_from_path(path, &format, &ignored) != COOPNET_OK ||
+        (format != COOPNET_FIGURE_PNG && !network_image))
+        return COOPNET_OK;
+    double dpi = format == COOPNET_FIGURE_PNG ? (figure->dpi > 0 ? figure->dpi : DEFAULT_DPI)
+                                              : COOPNET_RASTER_DPI;
+    /* PNG: the size in pixels, or the default in points at dpi; PDF, SVG: points at dpi */
+    bool pixels = format == COOPNET_FIGURE_PNG;
+    double width = figure->width > 0 ? (pixels ? figure->width : figure->width * dpi / 72.0)
+                                     : default_width_pt * dpi / 72.0;
+    double height = figure->height > 0 ? (pixels ? figure->height : figure->height * dpi / 72.0)
+                                       : default_height_pt * dpi / 72.0;
+    if (!(width > 0 && height > 0 && width < 1e7 && height < 1e7))
+        return COOPNET_OK;
+    uint64_t bytes = (uint64_t)ceil(width) * (uint64_t)ceil(height) * 4;
+    return coopnet_graph_check_memory(limit, bytes, err, "the %.0fx%.0f-pixel image of the figure",
+                                      ceil(width), ceil(height));
+}
+
 int coopnet_i_figure_write_with_data(const char *path, const coopnet_figure_options_t *figure,
                                      double default_width_pt, double default_height_pt,
                                      coopnet_draw_callback_t draw,

@@ -116,6 +116,9 @@ static int render_network(const coopnet_bundle_t *bundle, const coopnet_render_o
             goto cleanup;
         input.graph = &graph;
     }
+    if ((status = coopnet_i_figure_check_memory(path, &options->figure, width, height, true,
+                                                options->graph.memory_limit, err)) != COOPNET_OK)
+        goto cleanup;
     status = coopnet_i_figure_write_with_data(path, &options->figure, width, height,
                                               draw_network_job, write_node_data, &job, err);
     if (status == COOPNET_OK && layout != NULL) {
