@@ -854,8 +854,7 @@ static void test_errors(void)
     options.layout = COOPNET_LAYOUT_GEO;
     setenv("COOPNET_MAP_DATA", tmp_path("no-such-map.nc"), 1); /* else placed by country (US) */
     /* the map data missing: EIO (the environment), saying what to install (issue 18) */
-    CHECK_INT(coopnet_render_network(women, &options, tmp_path("x.png"), NULL, &err),
-              COOPNET_EIO);
+    CHECK_INT(coopnet_render_network(women, &options, tmp_path("x.png"), NULL, &err), COOPNET_EIO);
     CHECK_CONTAINS(err.message, "'lat' and 'lon'");
     CHECK_CONTAINS(err.message, "gmt-dcw");
     unsetenv("COOPNET_MAP_DATA");

@@ -154,10 +154,8 @@ static int run_snapshots(int argc, char **argv)
                   "values (default): one row per step, actor and measure;\nchanges: how ranks "
                   "changed between steps",
                   &table_name, cli_parse_table),
-        CLI_COMPARE_OPTION(&compare),
-        CLI_ANALYSIS_OPTIONS(&analysis),
-        CLI_ALIAS("measures", "measure"),
-        CLI_ALIAS_VALUE("changes", "table", "changes"),
+        CLI_COMPARE_OPTION(&compare), CLI_ANALYSIS_OPTIONS(&analysis),
+        CLI_ALIAS("measures", "measure"), CLI_ALIAS_VALUE("changes", "table", "changes"),
         CLI_OPTION_END};
     int n_operands = cli_parse_options(&cli_command_snapshots, options, argc, argv, &exit_status);
     if (n_operands < 0)
