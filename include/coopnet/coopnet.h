@@ -35,5 +35,6 @@
 #include "coopnet/generate.h"
 #include "coopnet/import.h"
 #include "coopnet/dedupe.h"
+#include "coopnet/geocode.h"
 
 #endif
