@@ -39,11 +39,11 @@ out_has "ok: 14 actors, 5 events, 20 participations, 0 ties (1 warning)"
 # the near spellings the import listed, validate warns about (never merges)
 err_has "actors.csv:11: warning: actor 'tataouine' ('Tataouine Municipality') may be the same as 'tatouine' ('Municipality of Tatouine', line 10): the names are one letter apart"
 actors="$tmp/fr/actors.csv"
-[ "$(head -n 1 "$actors")" = "id,name,level,type,country,lat,lon,name_ar,name_fr,source,city,aliases,level_from" ] ||
+[ "$(head -n 1 "$actors")" = "id,name,level,type,country,lat,lon,name_ar,name_fr,source,city,aliases,level_from,geo_source" ] ||
     fail "actors.csv header: $(head -n 1 "$actors")"
 # the three Latin spellings are one actor; the Arabic one is listed, not merged
-row_is "$actors" sousse "sousse,Municipality of Sousse,local,Municipality,TN,,,,,attendance-fr.csv:2,Sousse,Sousse Municipality|Municipalité de Sousse,type"
-row_is "$actors" sousa "sousa,بلدية سوسة,local,بلدية,TN,,,بلدية سوسة,,attendance-fr.csv:12,سوسة,,type"
+row_is "$actors" sousse "sousse,Municipality of Sousse,local,Municipality,TN,35.82539,10.63699,,,attendance-fr.csv:2,Sousse,Sousse Municipality|Municipalité de Sousse,type,gazetteer"
+row_is "$actors" sousa "sousa,بلدية سوسة,local,بلدية,TN,,,بلدية سوسة,,attendance-fr.csv:12,سوسة,,type,"
 [ "$(grep -c ',sousse,' "$tmp/fr/participation.csv")" -eq 3 ] || fail "Sousse should attend three events"
 report="$tmp/fr/import-report.txt"
 grep -qF "  sousse: 'Municipality of Sousse' (" "$report" || fail "report lacks the Sousse merge"
@@ -54,8 +54,8 @@ grep -qF "'بلدية سوسة' (id sousa, $fr:12) may be 'Municipality of Souss
 grep -qF "'Municipality of Tatouine' (id tatouine, $fr:13) and 'Tataouine Municipality' (id tataouine, $fr:14): 'Municipality of Tatouine' and 'Tataouine Municipality' are one letter apart: not merged" "$report" ||
     fail "report does not list the near spellings of Tataouine"
 # countries in English, French, Arabic and codes; roles; types; dates
-row_is "$actors" fes "fes,Ville de Fès,local,City,MA,,,,,attendance-fr.csv:10,Fès,City of Fes,type"
-row_is "$actors" greater_amman "greater_amman,Greater Amman Municipality,local,Municipality,JO,,,,,attendance-fr.csv:19,Amman,,type"
+row_is "$actors" fes "fes,Ville de Fès,local,City,MA,34.03313,-5.00028,,,attendance-fr.csv:10,Fès,City of Fes,type,gazetteer"
+row_is "$actors" greater_amman "greater_amman,Greater Amman Municipality,local,Municipality,JO,31.95522,35.94503,,,attendance-fr.csv:19,Amman,,type,gazetteer"
 for mapping in "country 'Tunisie' -> TN" "country 'تونس' -> TN" "country 'الأردن' -> JO" \
     "country 'Maroc' -> MA" "role 'Speaker' -> presenter" "role 'Panelist' -> presenter" \
     "role 'Co-organiser' -> organiser" "role 'Donor' -> funder" "role 'Observer' -> participant" \
@@ -68,7 +68,7 @@ done
 grep -qF "role 'VIP' ($fr:15) is no coopnet role" "$report" || fail "report does not list role VIP"
 grep -qF "level of 'Association Jeunesse Active' (id association_jeunesse_active, $fr:15) unknown (type 'NGO'): written as local, with level_from=default" "$report" ||
     fail "report does not list the unknown level"
-row_is "$actors" association_jeunesse_active "association_jeunesse_active,Association Jeunesse Active,local,NGO,TN,,,,,attendance-fr.csv:15,Sousse,,default"
+row_is "$actors" association_jeunesse_active "association_jeunesse_active,Association Jeunesse Active,local,NGO,TN,35.82539,10.63699,,,attendance-fr.csv:15,Sousse,,default,gazetteer"
 row_is "$tmp/fr/events.csv" table_ronde_maires "table_ronde_maires,Table ronde des maires,2024-03,,,,,,,attendance-fr.csv:7"
 row_is "$tmp/fr/events.csv" reunion_lancement "reunion_lancement,Réunion de lancement,2023,,,,,,,attendance-fr.csv:20"
 grep -q "^atelier_regional_sur_prevention,strong_cities_network,organiser," "$tmp/fr/participation.csv" ||
@@ -97,8 +97,8 @@ err_has "$en:1: error: no column for the organisation (a header such as 'organis
 expect 0 import attendance "$en" --ties "$data/ties-en.csv" --map 'organisation=Org Name' -o "$tmp/en"
 expect 0 validate "$tmp/en"
 out_has "ok: 6 actors, 3 events, 11 participations, 3 ties (0 warnings)"
-row_is "$tmp/en/actors.csv" irbid "irbid,Municipality of Irbid,local,Municipality,JO,32.55,35.85,,,attendance-en.csv:3,Irbid,Irbid Municipality,type"
-row_is "$tmp/en/actors.csv" iom "iom,IOM,international,UN agency,,,,,,attendance-en.csv:5,,,type"
+row_is "$tmp/en/actors.csv" irbid "irbid,Municipality of Irbid,local,Municipality,JO,32.55,35.85,,,attendance-en.csv:3,Irbid,Irbid Municipality,type,"
+row_is "$tmp/en/actors.csv" iom "iom,IOM,international,UN agency,,,,,,attendance-en.csv:5,,,type,"
 row_is "$tmp/en/events.csv" closing_conference "closing_conference,Closing conference,2024-12-05,,,,,,,attendance-en.csv:11"
 row_is "$tmp/en/events.csv" youth_council_workshop "youth_council_workshop,Youth council workshop,2024-04-02,,,,,,,attendance-en.csv:7"
 row_is "$tmp/en/ties.csv" greater_amman "greater_amman,irbid,mou,2024-06,2024,false,1,ties-en.csv:2,twinning"
@@ -120,7 +120,7 @@ err_has "$tmp/late.csv:2: error: end '2024-05' is before the start '2024-06'"
 # 3. tabs, English headers
 expect 0 import attendance "$data/attendance-tab.tsv" -o "$tmp/tab"
 expect 0 validate "$tmp/tab"
-row_is "$tmp/tab/actors.csv" tunis "tunis,City of Tunis,local,city,TN,,,,,attendance-tab.tsv:2,,Tunis,type"
+row_is "$tmp/tab/actors.csv" tunis "tunis,City of Tunis,local,city,TN,36.81897,10.16579,,,attendance-tab.tsv:2,,Tunis,type,gazetteer"
 
 # 4. errors: FILE:LINE, exit 3, nothing written
 expect 3 import attendance "$data/bad-date.csv" -o "$tmp/bad"
@@ -199,7 +199,7 @@ expect 0 validate "$tmp/xlsx"
 out_has "ok: 3 actors, 2 events, 4 participations, 1 ties (0 warnings)"
 row_is "$tmp/xlsx/events.csv" peer_exchange_sousse 'peer_exchange_sousse,"Peer exchange, Sousse",2024-03-25,,,,,,,log.xlsx:Attendance 2024:3'
 row_is "$tmp/xlsx/events.csv" closing_conference "closing_conference,Closing conference,2024-12-05,,,,,,,log.xlsx:Attendance 2024:7"
-row_is "$tmp/xlsx/actors.csv" sousse "sousse,Municipality of Sousse,local,Municipality,TN,35.8254,10.637,,,log.xlsx:Attendance 2024:3,,Sousse Municipality,type"
+row_is "$tmp/xlsx/actors.csv" sousse "sousse,Municipality of Sousse,local,Municipality,TN,35.8254,10.637,,,log.xlsx:Attendance 2024:3,,Sousse Municipality,type,"
 row_is "$tmp/xlsx/participation.csv" peer_exchange_sousse,ministry_local_affairs "peer_exchange_sousse,ministry_local_affairs,participant,log.xlsx:Attendance 2024:5"
 row_is "$tmp/xlsx/ties.csv" sousse "sousse,ministry_local_affairs,mou,2024-06-01,,false,1,log.xlsx:MoUs:2,"
 expect 0 import attendance "$wb/log1904.xlsx" --sheet "Attendance 2024" --ties "$wb/log1904.xlsx" \

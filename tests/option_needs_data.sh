@@ -42,10 +42,10 @@ expect reach-all 3 "$undated" -- reach --quiet --all "$tmp/b"
 expect reach-curve 3 "$undated" -- reach-curve --quiet "$tmp/b"
 grep -q 1970 "$tmp/out" && fail "reach-curve: a day of 1970"
 # geo: no coordinates and no country
-expect geo 3 "actors.csv:2 'a', actors.csv:3 'b'" "fill 'lat' and 'lon' (decimal degrees) or 'country'" \
+expect geo 3 "actors.csv:2 'a', actors.csv:3 'b'" "fill 'lat' and 'lon' (decimal degrees) or 'country'" "coopnet geocode $tmp/b" \
     -- render --quiet --layout geo "$tmp/b" -o "$tmp/g.png"
 # geo without the map data: the environment, exit 1, and how to install it
-COOPNET_MAP_DATA=$tmp/none.nc expect geo-no-map 1 "install Debian's gmt-dcw" \
+COOPNET_MAP_DATA=$tmp/none.nc expect geo-no-map 1 "install Debian's gmt-dcw" "coopnet geocode $tmp/b" \
     -- render --quiet --layout geo "$tmp/b" -o "$tmp/g.png"
 # a GraphML file has no events at all
 printf '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<graph edgedefault="undirected"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph>\n</graphml>\n' >"$tmp/g.graphml"

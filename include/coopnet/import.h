@@ -16,6 +16,8 @@
 #include "coopnet/diag.h"
 #include "coopnet/error.h"
 
+#include <stdbool.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -38,6 +40,11 @@ typedef struct coopnet_import_options {
     /* the sheet to read when the attendance list (sheet) or the agreements (ties_sheet) are an
      * Excel workbook (a path ending in .xlsx), by name; NULL for the workbook's first sheet */
     const char *sheet, *ties_sheet;
+    /* false (the default): actors with a city (or local actors, by their name) and a country but
+     * no lat/lon get coordinates from the gazetteer, as coopnet_geocode_bundle gives them
+     * (geo_source=gazetteer), and the report lists the places filled, ambiguous and not found;
+     * true: no place is looked up */
+    bool skip_geocode;
 } coopnet_import_options_t;
 
 /* Defaults: no ties, no map, date order from the data. */

@@ -17,7 +17,7 @@ const cli_command_t cli_command_import = {
     .usage = "usage: coopnet import attendance FILE.csv|FILE.xlsx [--sheet NAME]\n"
              "                      [--ties FILE [--ties-sheet NAME]] -o DIR\n"
              "                      [--map FIELD=HEADER,...] [--date-order dmy|mdy]\n"
-             "                      [--max-errors N] [--quiet]",
+             "                      [--no-geocode] [--max-errors N] [--quiet]",
     .help = "\nReads an attendance list - one row per organisation per event, as a spreadsheet\n"
             "exports it (fields separated by ',', ';' or tabs; UTF-8, with or without a BOM)\n"
             "or an Excel workbook (.xlsx: its first sheet, or --sheet NAME) - and writes a\n"
@@ -33,7 +33,10 @@ const cli_command_t cli_command_import = {
             "codes, organisation types levels, role words coopnet roles. Spellings of one\n"
             "organisation that are equal once case, accents, generic words (municipality of,\n"
             "commune de, ...) and word order are set aside are merged into one actor, the others\n"
-            "kept in its aliases; near spellings are listed, not merged.\n"
+            "kept in its aliases; near spellings are listed, not merged. Actors with a city (or\n"
+            "local actors, by their name) and a country but no lat/lon get coordinates from\n"
+            "the offline gazetteer, as `coopnet geocode` gives them (geo_source=gazetteer);\n"
+            "ambiguous and unfound places are listed (--no-geocode: none looked up).\n"
             "\n"
             "The report (also printed) lists every merge, every mapped value and what is left\n"
             "for you to decide. Nothing is written when the input has an error: every problem\n"
@@ -94,6 +97,9 @@ static int run_import(int argc, char **argv)
                   "how to read 03/04/2024 when no day above 12 tells\n(day/month/year or "
                   "month/day/year)",
                   &import.date_order, parse_date_order),
+        CLI_FLAG("no-geocode", 0,
+                 "look no place up in the gazetteer: leave lat and lon\nas the sheet gives them",
+                 &import.skip_geocode),
         CLI_QUIET("print only errors, not the report"),
         CLI_MAX_ERRORS(&max_errors),
         CLI_OPTION_END};

@@ -214,17 +214,21 @@ int coopnet_i_geo_placement_init(coopnet_geo_placement_t *placement, const coopn
                                            "the geo layout cannot place any actor of '%s': none "
                                            "has 'lat' and 'lon' or a 'country' code (%s); fill "
                                            "'lat' and 'lon' (decimal degrees) or 'country' (ISO "
-                                           "3166-1 alpha-2) in actors.csv, or choose another "
+                                           "3166-1 alpha-2) in actors.csv (with countries, "
+                                           "`coopnet geocode %s` fills 'lat' and 'lon' from the "
+                                           "places it finds in its gazetteer), or choose another "
                                            "--layout",
-                                           bundle->name, unplaced)
+                                           bundle->name, unplaced, bundle->path)
                            : COOPNET_ERROR(err, COOPNET_EIO,
                                            "the geo layout cannot place any actor of '%s': none "
                                            "has 'lat' and 'lon' (%s), and the map data that "
                                            "would place them by country cannot be read ('%s'): "
                                            "install Debian's gmt-dcw or set COOPNET_MAP_DATA "
                                            "(docs/maps.md), or fill 'lat' and 'lon' in "
-                                           "actors.csv",
-                                           bundle->name, unplaced, coopnet_i_basemap_path());
+                                           "actors.csv (`coopnet geocode %s` fills them for "
+                                           "the places it finds in its gazetteer)",
+                                           bundle->name, unplaced, coopnet_i_basemap_path(),
+                                           bundle->path);
         goto cleanup;
     }
     /* the projection's cosine: of the middle of the actors' (or countries') box */

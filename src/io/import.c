@@ -16,6 +16,7 @@
 #include "coopnet/csv.h"
 #include "coopnet/date.h"
 #include "coopnet/output.h"
+#include "io/geocode_internal.h"
 #include "io/import_internal.h"
 #include "io/xlsx_internal.h"
 #include "model/bundle_internal.h"
@@ -808,6 +809,7 @@ typedef struct actor {
     size_t first_mention;
     const char *id, *name, *name_ar, *name_fr, *type, *country, *city, *lat, *lon, *source;
     const char *level_from;
+    const char *geo_source; /* "gazetteer" when geocoded, else NULL */
     int level;
     FILE *aliases;
     char *aliases_text;
@@ -1273,16 +1275,25 @@ static int write_bundle(const actor_t *actors, size_t n_actors, const event_t *e
             return COOPNET_ENOMEM;
         }
     }
-    fputs("id,name,level,type,country,lat,lon,name_ar,name_fr,source,city,aliases,level_from\n",
+    fputs("id,name,level,type,country,lat,lon,name_ar,name_fr,source,city,aliases,level_from,"
+          "geo_source\n",
           files[0]);
     for (size_t a = 0; a < n_actors; a++) {
         const actor_t *actor = &actors[a];
-        const char *values[] = {
-            actor->id,        actor->name,    coopnet_level_name((coopnet_level_t)actor->level),
-            actor->type,      actor->country, actor->lat,
-            actor->lon,       actor->name_ar, actor->name_fr,
-            actor->source,    actor->city,    actor->aliases_text ? actor->aliases_text : "",
-            actor->level_from};
+        const char *values[] = {actor->id,
+                                actor->name,
+                                coopnet_level_name((coopnet_level_t)actor->level),
+                                actor->type,
+                                actor->country,
+                                actor->lat,
+                                actor->lon,
+                                actor->name_ar,
+                                actor->name_fr,
+                                actor->source,
+                                actor->city,
+                                actor->aliases_text ? actor->aliases_text : "",
+                                actor->level_from,
+                                actor->geo_source ? actor->geo_source : ""};
         for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
             csv_field(files[0], values[v], v + 1 == sizeof values / sizeof values[0]);
     }
@@ -1359,6 +1370,60 @@ static int commit_files(const char *directory, const bundle_text_t *bundle, cons
     free(path);
     if (status != COOPNET_OK && created)
         rmdir(directory); /* a directory made for a bundle that could not be written */
+    return status;
+}
+
+/* ---- coordinates --------------------------------------------------------------------------- */
+
+/* Fills lat, lon and geo_source of the actors with a place (a city, or the name of a local actor)
+ * and a country but no coordinates from the gazetteer, logging every outcome in log (opened
+ * here). */
+static int geocode_actors(importer_t *importer, actor_t *actors, size_t n_actors,
+                          const mention_t *mentions, coopnet_i_geocode_log_t *log,
+                          size_t *gazetteer_size, coopnet_error_t *err)
+{
+    coopnet_gazetteer_t *gazetteer = NULL;
+    int status = coopnet_i_gazetteer_open(&gazetteer, err);
+    if (status != COOPNET_OK)
+        return status;
+    *gazetteer_size = coopnet_i_gazetteer_size(gazetteer);
+    if (coopnet_i_geocode_log_open(log) != COOPNET_OK) {
+        coopnet_i_gazetteer_free(gazetteer);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory geocoding the actors");
+    }
+    for (size_t a = 0; a < n_actors && status == COOPNET_OK; a++) {
+        actor_t *actor = &actors[a];
+        const mention_t *first = &mentions[actor->first_mention];
+        char where[512];
+        const char *base = strrchr(first->file, '/');
+        snprintf(where, sizeof where, "%s:%llu", base ? base + 1 : first->file,
+                 (unsigned long long)first->line);
+        coopnet_i_geocode_actor_t looked_up = {.id = actor->id,
+                                               .name = actor->name,
+                                               .city = actor->city,
+                                               .country = actor->country,
+                                               .local = actor->level == COOPNET_LEVEL_LOCAL,
+                                               .has_coordinates = actor->lat[0] != '\0',
+                                               .where = where};
+        bool filled = false;
+        double lat, lon;
+        if (coopnet_i_geocode_actor(gazetteer, &looked_up, false, log, &filled, &lat, &lon) !=
+            COOPNET_OK) {
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory geocoding the actors");
+            break;
+        }
+        if (!filled)
+            continue;
+        char text[2][32];
+        snprintf(text[0], sizeof text[0], COOPNET_I_GEOCODE_FORMAT, lat);
+        snprintf(text[1], sizeof text[1], COOPNET_I_GEOCODE_FORMAT, lon);
+        actor->lat = keep(importer, text[0]);
+        actor->lon = keep(importer, text[1]);
+        actor->geo_source = "gazetteer";
+        if (actor->lat == NULL || actor->lon == NULL)
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory geocoding the actors");
+    }
+    coopnet_i_gazetteer_free(gazetteer);
     return status;
 }
 
@@ -1487,6 +1552,8 @@ int coopnet_import_attendance(const char *path, const char *directory,
     coopnet_i_strmap_init(&event_ids);
     coopnet_i_strmap_init(&pairs);
     coopnet_bundle_t *check = NULL;
+    coopnet_i_geocode_log_t places = {0};
+    size_t gazetteer_size = 0;
     coopnet_diag_list_t check_diags;
     coopnet_diag_list_init(&check_diags);
     uint64_t errors_before = diags->n_errors;
@@ -1756,7 +1823,14 @@ int coopnet_import_attendance(const char *path, const char *directory,
     if (diags->n_errors > errors_before)
         goto finish;
 
-    /* 5. the bundle, checked by the loader before anything is written */
+    /* 5. coordinates from the gazetteer, then the bundle, checked by the loader before anything
+     * is written */
+    if (!options->skip_geocode) {
+        status =
+            geocode_actors(&importer, actors, n_actors, mentions, &places, &gazetteer_size, err);
+        if (status != COOPNET_OK)
+            goto cleanup;
+    }
     status =
         write_bundle(actors, n_actors, events, n_events, rows, n_rows, ties, n_ties, &bundle_text);
     if (status != COOPNET_OK) {
@@ -1841,6 +1915,15 @@ finish:
             fputs("  nothing\n", out);
         fprintf(out, "\nleft for you to decide:\n%s",
                 importer.left_size ? importer.left_text : "  nothing\n");
+        if (options->skip_geocode) {
+            fputs("\nplaces: not looked up (no coordinates filled from the gazetteer)\n", out);
+        } else {
+            fputs("\n", out);
+            if (coopnet_i_geocode_log_finish(&places, gazetteer_size, out) != COOPNET_OK) {
+                status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory importing '%s'", path);
+                goto cleanup;
+            }
+        }
         fclose(out);
         importer.report = NULL;
     }
@@ -1881,6 +1964,7 @@ cleanup:
     free(tie_starts);
     free(tie_ends);
     coopnet_bundle_free(check);
+    coopnet_i_geocode_log_destroy(&places);
     coopnet_diag_list_destroy(&check_diags);
     coopnet_i_strmap_destroy(&event_keys);
     coopnet_i_strmap_destroy(&event_ids);
