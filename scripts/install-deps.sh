@@ -10,7 +10,8 @@ set -eu
 what=${1:-build}
 
 packages="build-essential cmake pkg-config libigraph-dev libgsl-dev libcairo2-dev
-libpango1.0-dev libxml2-dev libglib2.0-dev libzip-dev libnetcdf-dev gmt-dcw fonts-dejavu-core
+libpango1.0-dev libxml2-dev libglib2.0-dev libzip-dev libnetcdf-dev libgeonames-dev
+libgeonames-common gmt-dcw fonts-dejavu-core
 fonts-noto-core gettext
 poppler-utils libjs-d3"
 if [ "$what" = test ] || [ "$what" = bench ]; then
