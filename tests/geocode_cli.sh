@@ -44,7 +44,7 @@ out_has "bangor (actors.csv:10): 'Bangor', GB: 2 places of the name, none with 1
 out_has "irbid_tn (actors.csv:11): 'Irbid', TN: no place of that name in TN"
 out_has "tel_afar (actors.csv:9): 'Tel Afar', IQ: no place of that name (nor 'Tall Afar'"
 out_has "nowhere (actors.csv:13): 'Kef': no country"
-out_has "no place to look up (no city, and not a local actor whose name is a place): hub, jo_assoc"
+out_has "no place to look up (no city, and not a municipality whose name is a place): hub, jo_assoc"
 a=$tmp/b/actors.csv
 head -1 "$a" | grep -qx 'id,name,level,type,country,lat,lon,city,source,geo_source' ||
     fail "header: $(head -1 "$a")"
@@ -102,7 +102,38 @@ expect 0 validate "$tmp/tnjo-geo" --quiet
 expect 0 render "$tmp/tnjo-geo" --layout geo -o "$tmp/tnjo-geo.png" --quiet
 [ -s "$tmp/tnjo-geo.png" ] || fail "geo figure not written"
 
-# 6. what geocode refuses: a GraphML file (exit 2), a bundle with errors (exit 3, nothing
+# 6. more of the rule: ten times the people of the next decides (Newport, GB), an article
+#    (Kef: El Kef), an apostrophe (Maan: Ma'an), a name in the actor's country only (Tripoli,
+#    LB), a person is no place (Florence, person_group)
+mkdir "$tmp/more"
+printf 'id,name,level,type,country
+newport,Newport,local,,GB
+kef,Commune du Kef,local,,TN
+' >"$tmp/more/actors.csv"
+printf 'maan,Maan,local,city,JO
+tripoli,Tripoli,local,city,LB
+florence,Florence,local,person_group,IT
+' >>"$tmp/more/actors.csv"
+printf 'id,title,date
+e,E,2024
+' >"$tmp/more/events.csv"
+printf 'event,actor
+e,newport
+e,kef
+e,maan
+e,tripoli
+e,florence
+' >"$tmp/more/participation.csv"
+expect 0 geocode "$tmp/more"
+out_has "places: 4 filled, 0 already placed, 0 ambiguous, 0 not found, 1 with no place to look up"
+out_has "-> Newport (Wales, 51.58774, -2.99835) (the most populous of 2 places of the name, 306844 people, at least 10 times the next: England, 24884)"
+out_has "'Kef' (from the name 'Commune du Kef'), TN -> El Kef"
+out_has "'Maan', JO -> Ma'an"
+out_has "'Tripoli', LB -> Tripoli (Liban-Nord"
+out_has "not a municipality whose name is a place): florence"
+row_is "$tmp/more/actors.csv" florence 'florence,Florence,local,person_group,IT,,,'
+
+# 7. what geocode refuses: a GraphML file (exit 2), a bundle with errors (exit 3, nothing
 #    written), a missing directory (exit 1)
 "$coopnet" convert "$src/tests/data/tn-jo" -o "$tmp/g.graphml" --quiet >/dev/null 2>&1
 expect 2 geocode "$tmp/g.graphml"
@@ -113,7 +144,7 @@ expect 3 geocode "$tmp/bad"
 diff -r "$tmp/bad" "$tmp/bad-before" >/dev/null || fail "a bundle with errors was changed"
 expect 1 geocode "$tmp/no-such-bundle"
 
-# 7. import geocodes by default (the report lists the places), --no-geocode does not
+# 8. import geocodes by default (the report lists the places), --no-geocode does not
 expect 0 import attendance "$src/tests/data/import/attendance-fr.csv" -o "$tmp/imp"
 out_has "places: 11 filled"
 out_has "tanger (attendance-fr.csv:6): 'Tanger', MA -> Tangier"

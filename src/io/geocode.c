@@ -14,6 +14,7 @@
 #include "core/containers.h"
 #include "core/internal.h"
 #include "io/geocode_internal.h"
+#include "io/import_internal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -83,6 +84,17 @@ static void write_looked_up(FILE *out, const coopnet_i_geocode_actor_t *actor, c
     fprintf(out, ", %s", actor->country);
 }
 
+bool coopnet_i_geocode_name_is_place(const coopnet_i_geocode_actor_t *actor)
+{
+    const char *matched;
+    if (!actor->local)
+        return false;
+    if (actor->type == NULL || actor->type[0] == '\0')
+        return true;
+    return coopnet_i_import_level(actor->type, &matched) == COOPNET_LEVEL_LOCAL ||
+           coopnet_i_import_level(actor->name, &matched) == COOPNET_LEVEL_LOCAL;
+}
+
 int coopnet_i_geocode_actor(const coopnet_gazetteer_t *gazetteer,
                             const coopnet_i_geocode_actor_t *actor, bool overwrite,
                             coopnet_i_geocode_log_t *log, bool *filled, double *lat, double *lon)
@@ -93,7 +105,7 @@ int coopnet_i_geocode_actor(const coopnet_gazetteer_t *gazetteer,
         return COOPNET_OK;
     }
     bool from_name = actor->city == NULL || actor->city[0] == '\0';
-    if (from_name && !actor->local) {
+    if (from_name && !coopnet_i_geocode_name_is_place(actor)) {
         fprintf(log->nothing, "%s%s", log->n_nothing++ ? ", " : "", actor->id);
         return COOPNET_OK;
     }
@@ -199,7 +211,7 @@ int coopnet_i_geocode_log_finish(coopnet_i_geocode_log_t *log, size_t gazetteer_
     fclose(log->nothing);
     log->nothing = NULL;
     fprintf(out,
-            "\nno place to look up (no city, and not a local actor whose name is a place): %s\n",
+            "\nno place to look up (no city, and not a municipality whose name is a place): %s\n",
             log->n_nothing ? log->nothing_text : "none");
     coopnet_i_geocode_log_destroy(log);
     return ferror(out) ? COOPNET_ENOMEM : COOPNET_OK;
@@ -518,6 +530,7 @@ int coopnet_geocode_bundle(const char *path, const coopnet_geocode_options_t *op
             .name = actor->name,
             .city = coopnet_bundle_actor_attribute(bundle, a, "city"),
             .country = actor->country,
+            .type = actor->type,
             .local = actor->level == COOPNET_LEVEL_LOCAL,
             .has_coordinates = !isnan(actor->lat),
             .lat = actor->lat,

@@ -14,7 +14,10 @@ typedef struct coopnet_i_geocode_actor {
     const char *id, *name;
     const char *city;    /* its city, or NULL or "" when none is given */
     const char *country; /* ISO alpha-2, or "" */
-    bool local;          /* level local: without a city, its name is read as its place */
+    const char *type;    /* its type ("city", "person_group"), or NULL or "" */
+    /* level local: without a city, its name is read as its place when its type is empty or
+     * names a municipality, or its name does (coopnet_i_geocode_name_is_place) */
+    bool local;
     bool has_coordinates;
     double lat, lon;   /* the coordinates it has (has_coordinates) */
     const char *where; /* "actors.csv:12", for the report */
@@ -31,6 +34,12 @@ typedef struct coopnet_i_geocode_log {
     char *nothing_text;
     size_t nothing_size;
 } coopnet_i_geocode_log_t;
+
+/* Whether a local actor without a city is a municipality whose name is its place: its type is
+ * empty or means a municipality (city, municipality, commune, town, ville, mairie, بلدية...: the
+ * local words of coopnet import's vocabulary), or its name holds such a word. A person, an NGO or a
+ * school is not a place. O(length). */
+bool coopnet_i_geocode_name_is_place(const coopnet_i_geocode_actor_t *actor);
 
 /* Returns COOPNET_OK or COOPNET_ENOMEM (log then destroyed). */
 int coopnet_i_geocode_log_open(coopnet_i_geocode_log_t *log);

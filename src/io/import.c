@@ -1401,6 +1401,7 @@ static int geocode_actors(importer_t *importer, actor_t *actors, size_t n_actors
         coopnet_i_geocode_actor_t looked_up = {.id = actor->id,
                                                .name = actor->name,
                                                .city = actor->city,
+                                               .type = actor->type,
                                                .country = actor->country,
                                                .local = actor->level == COOPNET_LEVEL_LOCAL,
                                                .has_coordinates = actor->lat[0] != '\0',
