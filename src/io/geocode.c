@@ -454,16 +454,16 @@ enum { F_ACTORS, F_EVENTS, F_PARTICIPATION, F_TIES, F_SOURCES, N_FILES };
 static const char *const file_names[N_FILES] = {"actors.csv", "events.csv", "participation.csv",
                                                 "ties.csv", "sources.csv"};
 
-/* Writes the files (texts[f] of sizes[f]; NULL: not written) into directory, all together. */
+/* Writes the files f with texts[f] (of sizes[f]) and written[f] into directory, all together. */
 static int commit_files(const char *directory, char *const *texts, const size_t *sizes,
-                        coopnet_error_t *err)
+                        const bool *written, coopnet_error_t *err)
 {
     coopnet_output_t *outputs[N_FILES] = {NULL};
     size_t n_outputs = 0;
     char path[4096];
     int status = COOPNET_OK;
     for (int f = 0; f < N_FILES && status == COOPNET_OK; f++) {
-        if (texts[f] == NULL)
+        if (texts[f] == NULL || !written[f])
             continue;
         snprintf(path, sizeof path, "%s/%s", directory, file_names[f]);
         status = coopnet_output_open(path, &outputs[n_outputs], err);
@@ -477,6 +477,31 @@ static int commit_files(const char *directory, char *const *texts, const size_t 
         status = coopnet_output_commit_all(outputs, n_outputs, err);
     for (size_t o = 0; o < n_outputs; o++)
         coopnet_output_abort(outputs[o]);
+    return status;
+}
+
+/* The bundle as it would be written, read back by the loader (sources.csv aside: the citations
+ * are not changed): a geocoded bundle passes validation, or nothing is written. */
+static int check_result(char *const *texts, const size_t *sizes, coopnet_error_t *err)
+{
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *check = NULL;
+    int status = coopnet_bundle_load_memory(
+        texts[F_ACTORS], sizes[F_ACTORS], texts[F_EVENTS], sizes[F_EVENTS], texts[F_PARTICIPATION],
+        sizes[F_PARTICIPATION], texts[F_TIES], sizes[F_TIES], &diags, &check, err);
+    if (status == COOPNET_EDATA) {
+        char first[COOPNET_ERROR_MESSAGE_SIZE + 256] = "";
+        for (size_t i = 0; i < diags.n_items; i++)
+            if (diags.items[i].severity == COOPNET_DIAG_ERROR) {
+                coopnet_diag_format(&diags.items[i], first, sizeof first);
+                break;
+            }
+        status = COOPNET_ERROR(err, COOPNET_EINTERNAL,
+                               "the geocoded bundle does not pass validation (a bug): %s", first);
+    }
+    coopnet_bundle_free(check);
+    coopnet_diag_list_destroy(&diags);
     return status;
 }
 
@@ -557,12 +582,15 @@ int coopnet_geocode_bundle(const char *path, const coopnet_geocode_options_t *op
     bool copy =
         options->output_directory != NULL && !same_directory(options->output_directory, path);
     bool write = !options->dry_run && (n_fills > 0 || copy);
+    bool written[N_FILES] = {false};
     if (write) {
+        /* every file is read (the result is checked by the loader below); the copy writes them
+         * all, in place only actors.csv changes */
         for (int f = 0; f < N_FILES; f++) {
             snprintf(file_path, sizeof file_path, "%s/%s", path, file_names[f]);
-            if (f != F_ACTORS &&
-                (!copy || ((f == F_TIES || f == F_SOURCES) && access(file_path, F_OK) != 0)))
+            if ((f == F_TIES || f == F_SOURCES) && access(file_path, F_OK) != 0)
                 continue;
+            written[f] = copy || f == F_ACTORS;
             texts[f] = read_whole(file_path, &sizes[f], err);
             if (texts[f] == NULL) {
                 status = err->code;
@@ -577,6 +605,9 @@ int coopnet_geocode_bundle(const char *path, const coopnet_geocode_options_t *op
         texts[F_ACTORS] = new_actors;
         sizes[F_ACTORS] = new_size;
         new_actors = NULL;
+        status = check_result(texts, sizes, err);
+        if (status != COOPNET_OK)
+            goto cleanup;
     }
 
     out = open_memstream(&report_text, &report_size);
@@ -611,7 +642,7 @@ int coopnet_geocode_bundle(const char *path, const coopnet_geocode_options_t *op
             }
             created = true;
         }
-        status = commit_files(directory, texts, sizes, err);
+        status = commit_files(directory, texts, sizes, written, err);
         if (status != COOPNET_OK && created)
             rmdir(directory);
         if (status != COOPNET_OK)
