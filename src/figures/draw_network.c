@@ -81,7 +81,7 @@ typedef struct network_figure {
     coopnet_basemap_t basemap;   /* geo: land and borders; closed when the data is missing */
     coopnet_geo_placement_t geo; /* geo: where each actor goes */
     coopnet_label_set_t labels;
-    char note[1536];
+    char note[2560];
     const igraph_matrix_t *given_positions; /* force layouts: computed by the caller */
     bool panel;                             /* snapshots: grey isolates, no legend */
     bool raster_dense;                      /* links and nodes as an image on a vector surface */
@@ -1547,8 +1547,9 @@ cleanup:
     return status;
 }
 
-/* The note under a map: the actors placed near their country or listed beside the map, and
- * missing map data; whole sentences, so that a translation can order its words. */
+/* The note under a map: the actors placed at a gazetteer's city point, near their country or
+ * listed beside the map, and missing map data; whole sentences, so that a translation can order
+ * its words. "" when there is none of these. */
 static void geo_note(const network_figure_t *figure, char *note, size_t size)
 {
     char near[768] = "", side[768] = "";
@@ -1594,12 +1595,36 @@ static void geo_note(const network_figure_t *figure, char *note, size_t size)
                     "right; their links are not drawn.",
                     n_side),
                  n_side);
+    /* coordinates that coopnet geocode filled are a city's point: say so */
+    char gazetteer[512] = "";
+    size_t n_gazetteer = 0;
+    for (size_t v = 0; v < figure->n_nodes; v++) {
+        long actor = figure->nodes[v].actor;
+        if (actor < 0 || isnan(figure->bundle->actors[actor].lat))
+            continue;
+        const char *source =
+            coopnet_bundle_actor_attribute(figure->bundle, (size_t)actor, "geo_source");
+        n_gazetteer += source != NULL && strcmp(source, "gazetteer") == 0;
+    }
+    if (n_gazetteer > 0)
+        snprintf(gazetteer, sizeof gazetteer,
+                 P_("%zu actor is placed at its city's point in the GeoNames gazetteer "
+                    "(geo_source=gazetteer), not at its own address.",
+                    "%zu actors are placed at their cities' points in the GeoNames gazetteer "
+                    "(geo_source=gazetteer), not at their own addresses.",
+                    n_gazetteer),
+                 n_gazetteer);
     const char *land =
         figure->geo.map_data_missing
             ? _("Land and borders are not drawn: the map data (Debian's gmt-dcw) is not installed.")
             : "";
-    snprintf(note, size, "%s %s%s%s%s%s", _("Note:"), near, near[0] && side[0] ? " " : "", side,
-             (near[0] || side[0]) && land[0] ? " " : "", land);
+    if (!gazetteer[0] && !near[0] && !side[0] && !land[0]) {
+        note[0] = '\0';
+        return;
+    }
+    snprintf(note, size, "%s %s%s%s%s%s%s%s", _("Note:"), gazetteer,
+             gazetteer[0] && (near[0] || side[0]) ? " " : "", near, near[0] && side[0] ? " " : "",
+             side, (gazetteer[0] || near[0] || side[0]) && land[0] ? " " : "", land);
 }
 
 static void default_title(const network_figure_t *figure, char *buffer, size_t size)
@@ -1827,10 +1852,8 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     }
     /* a portrait canvas: the map takes the full width, with what is not on it below */
     figure.geo_below = figure.kind == COOPNET_LAYOUT_GEO && !figure.panel && rect.h > rect.w * 0.9;
-    if (figure.kind == COOPNET_LAYOUT_GEO &&
-        (figure.n_side > 0 || figure.n_near_country > 0 || figure.geo.map_data_missing)) {
-        geo_note(&figure, figure.note, sizeof figure.note);
-    }
+    if (figure.kind == COOPNET_LAYOUT_GEO)
+        geo_note(&figure, figure.note, sizeof figure.note); /* "" when there is nothing to say */
     cairo_save(cr);
     coopnet_rect_t content;
     coopnet_i_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text,
