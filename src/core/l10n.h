@@ -36,9 +36,12 @@ coopnet_lang_t coopnet_i_l10n_lang(void);
 bool coopnet_i_l10n_rtl(void);
 
 /* The translation of text (or text itself), of text in context (C_), of the plural form for n. */
-const char *coopnet_i_gettext(const char *text);
-const char *coopnet_i_pgettext(const char *context, const char *text);
-const char *coopnet_i_ngettext(const char *singular, const char *plural, unsigned long n);
+/* format_arg: a printf format given through them is checked against its arguments at build time */
+const char *coopnet_i_gettext(const char *text) __attribute__((format_arg(1)));
+const char *coopnet_i_pgettext(const char *context, const char *text)
+    __attribute__((format_arg(2)));
+const char *coopnet_i_ngettext(const char *singular, const char *plural, unsigned long n)
+    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 #define _(text) coopnet_i_gettext(text)
 #define C_(context, text) coopnet_i_pgettext(context, text)
