@@ -243,7 +243,13 @@ void coopnet_i_style_layout_direction(PangoLayout *layout)
         return;
     /* right to left unless a paragraph starts with a left-to-right letter (an English name):
      * the Arabic texts that start with a name begin with a right-to-left mark (po/ar.po) */
-    pango_context_set_base_dir(pango_layout_get_context(layout), PANGO_DIRECTION_RTL);
+    /* a text with no letter at all (a number, "+0.85", "62%") reads left to right: in a
+     * right-to-left paragraph its sign and percent would move to the other end */
+    bool letters = false;
+    for (const char *p = pango_layout_get_text(layout); *p && !letters; p = g_utf8_next_char(p))
+        letters = g_unichar_isalpha(g_utf8_get_char(p));
+    pango_context_set_base_dir(pango_layout_get_context(layout),
+                               letters ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
     pango_layout_set_auto_dir(layout, TRUE);
     pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(COOPNET_ALIGN_LEFT));
     /* Noto Sans Arabic's line is a third taller than Noto Sans's: the Latin line height keeps

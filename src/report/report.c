@@ -2473,6 +2473,76 @@ static int compare_document_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The list of the events dated only within bounds or not at all, as markup (g_string_free by the
+ * caller): the first `limit` of them by title and date, then how many more. */
+static GString *loose_events_markup(const report_model_t *model, size_t loose, size_t limit)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    char intro[512];
+    snprintf(intro, sizeof intro,
+             P_("%1$zu of the %2$zu events is dated only within bounds or not at all (then "
+                "within the study period); over time it counts once surely past, and reach "
+                "is given in both readings: ",
+                "%1$zu of the %2$zu events are dated only within bounds or not at all (then "
+                "within the study period); over time they count once surely past, and reach "
+                "is given in both readings: ",
+                loose),
+             loose, model->n_events);
+    GString *list = g_string_new(intro);
+    size_t listed = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        coopnet_date_t date = bundle->events[e].date;
+        if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
+            date.precision == COOPNET_DATE_MONTH)
+            continue;
+        if (listed == limit && loose > limit + 1) {
+            /* TRANSLATORS: the end of a list of events separated by "; " */
+            char *more = g_markup_printf_escaped(
+                P_("; and %zu more", "; and %zu more", loose - limit), loose - limit);
+            g_string_append(list, more);
+            g_free(more);
+            break;
+        }
+        char when[128];
+        format_date_long(date, when, sizeof when);
+        char *item = g_markup_printf_escaped("%s%s (%s)", listed++ ? _("; ") : "",
+                                             bundle->events[e].title, when);
+        g_string_append(list, item);
+        g_free(item);
+    }
+    g_string_append(list, ".");
+    return list;
+}
+
+/* The events dated only roughly, after the method notes: as many listed as fit above the footer
+ * (at most 8, at least 1; 188 undated events of a 10 000-event bundle once pushed the notes off
+ * the page, and French notes are longer). */
+static void draw_loose_events(report_document_t *document, const report_model_t *model)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_i_report_section(document, _("Events dated only roughly"));
+    size_t loose = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        coopnet_date_t date = bundle->events[e].date;
+        loose += model->event_kept[e] && date.precision != COOPNET_DATE_DAY &&
+                 date.precision != COOPNET_DATE_MONTH;
+    }
+    if (loose == 0) {
+        coopnet_i_report_paragraph(
+            document, _("Every event in the report is dated to the day or the month."));
+        return;
+    }
+    size_t limit = 8;
+    GString *list = loose_events_markup(model, loose, limit);
+    while (limit > 1 &&
+           document->y + text_height_at(document, REPORT_FONT_SMALL, list->str, REPORT_TEXT_WIDTH) >
+               REPORT_BOTTOM) {
+        g_string_free(list, TRUE);
+        list = loose_events_markup(model, loose, --limit);
+    }
+    draw_gathered(document, REPORT_FONT_SMALL, list, "", 6);
+}
+
 static void page_sources(report_document_t *document, const report_model_t *model,
                          const report_page_t *page)
 {
@@ -2606,57 +2676,6 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     else
         g_string_free(titles, TRUE);
 
-    coopnet_i_report_section(document, _("Events dated only roughly"));
-    size_t loose = 0;
-    for (size_t e = 0; e < bundle->n_events; e++) {
-        coopnet_date_t date = bundle->events[e].date;
-        loose += model->event_kept[e] && date.precision != COOPNET_DATE_DAY &&
-                 date.precision != COOPNET_DATE_MONTH;
-    }
-    if (loose == 0) {
-        coopnet_i_report_paragraph(
-            document, _("Every event in the report is dated to the day or the month."));
-    } else {
-        char intro[512];
-        snprintf(intro, sizeof intro,
-                 P_("%1$zu of the %2$zu events is dated only within bounds or not at all (then "
-                    "within the study period); over time it counts once surely past, and reach "
-                    "is given in both readings: ",
-                    "%1$zu of the %2$zu events are dated only within bounds or not at all (then "
-                    "within the study period); over time they count once surely past, and reach "
-                    "is given in both readings: ",
-                    loose),
-                 loose, model->n_events);
-        /* one compact paragraph, so that a long list does not push the notes off the page;
-         * a large bundle's list stops after LOOSE_EVENTS_LISTED (188 undated events of a
-         * 10 000-event bundle pushed the method notes off the last page) */
-        enum { LOOSE_EVENTS_LISTED = 8 };
-        GString *list = g_string_new(intro);
-        size_t listed = 0;
-        for (size_t e = 0; e < bundle->n_events; e++) {
-            coopnet_date_t date = bundle->events[e].date;
-            if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
-                date.precision == COOPNET_DATE_MONTH)
-                continue;
-            if (listed == LOOSE_EVENTS_LISTED && loose > LOOSE_EVENTS_LISTED + 1) {
-                /* TRANSLATORS: the end of a list of events separated by "; " */
-                char *more = g_markup_printf_escaped(
-                    P_("; and %zu more", "; and %zu more", loose - LOOSE_EVENTS_LISTED),
-                    loose - LOOSE_EVENTS_LISTED);
-                g_string_append(list, more);
-                g_free(more);
-                break;
-            }
-            char when[128];
-            format_date_long(date, when, sizeof when);
-            char *item = g_markup_printf_escaped("%s%s (%s)", listed++ ? _("; ") : "",
-                                                 bundle->events[e].title, when);
-            g_string_append(list, item);
-            g_free(item);
-        }
-        draw_gathered(document, REPORT_FONT_SMALL, list, ".", 6);
-    }
-
     coopnet_i_report_section(document, _("Method notes"));
     /* TRANSLATORS: the method notes: a term, then its definition after a colon */
     static const char *const notes[][2] = {
@@ -2753,6 +2772,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
                        2.5;
     }
+    draw_loose_events(document, model);
 cleanup:
     free(cells);
     free(numbers);
