@@ -1877,12 +1877,12 @@ static void describe_top_broker(report_document_t *document, const report_model_
                          total);
 }
 
-/* The top brokers (at most 5, coopnet_rank_top order), their count in each Gould-Fernandez role
- * and in total, a swatch of their level on each row. */
-static void draw_broker_table(report_document_t *document, const report_model_t *model)
+/* The first n_top top brokers (at most 5, coopnet_rank_top order), their count in each
+ * Gould-Fernandez role and in total, a swatch of their level on each row. */
+static void draw_broker_table(report_document_t *document, const report_model_t *model,
+                              size_t n_top)
 {
     const coopnet_brokerage_t *brokerage = &model->brokerage;
-    size_t n_top = (size_t)igraph_vector_int_size(&model->top_brokers);
     const igraph_integer_t *order = VECTOR(model->top_brokers);
     const char *const headers[] = {_("Actor"), _("Coord."),  _("Itin."), _("Gatek."),
                                    _("Repr."), _("Liaison"), _("Total")};
@@ -1918,17 +1918,21 @@ static void page_groups(report_document_t *document, const report_model_t *model
     draw_ei_table(document, model->groups);
 
     coopnet_i_report_section(document, _("Top brokers between levels (Gould-Fernandez roles)"));
-    if (igraph_vector_int_size(&model->top_brokers) > 0) {
-        describe_top_broker(document, model);
-        draw_broker_table(document, model);
-    }
-    coopnet_i_report_text(
-        document, REPORT_FONT_SMALL,
+    const char *roles =
         _("Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
           "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
-          "liaison, three levels."),
-        REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-        coopnet_i_style_muted);
+          "liaison, three levels.");
+    if (igraph_vector_int_size(&model->top_brokers) > 0) {
+        describe_top_broker(document, model);
+        /* as many brokers as leave room for the roles' note above the footer */
+        draw_broker_table(document, model,
+                          coopnet_i_report_table_rows_fitting(
+                              document, (size_t)igraph_vector_int_size(&model->top_brokers),
+                              REPORT_BOTTOM - text_height_at(document, REPORT_FONT_SMALL, roles,
+                                                             REPORT_TEXT_WIDTH)));
+    }
+    coopnet_i_report_text(document, REPORT_FONT_SMALL, roles, REPORT_MARGIN_LEFT, document->y,
+                          REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
 }
 
 /* What the network owes its main convener: the what-if of its withdrawal with its events. */

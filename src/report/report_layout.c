@@ -544,6 +544,31 @@ void coopnet_i_report_table_draw(report_document_t *document, const report_table
     document->y = y + 10;
 }
 
+/* The height of a layout of "Ag" in font: one line. */
+static double line_height(report_document_t *document, report_font_t font)
+{
+    PangoLayout *probe = coopnet_i_report_layout(document, font, "Ag", 0);
+    if (probe == NULL)
+        return 0;
+    int width, height;
+    pango_layout_get_size(probe, &width, &height);
+    g_object_unref(probe);
+    return (double)height / PANGO_SCALE;
+}
+
+size_t coopnet_i_report_table_rows_fitting(report_document_t *document, size_t n_rows,
+                                           double bottom)
+{
+    /* as coopnet_i_report_table_draw lays it out: header, rows, the gap after */
+    double header = line_height(document, REPORT_FONT_TABLE_HEAD) + 2 * 4.0;
+    double row = line_height(document, REPORT_FONT_TABLE) + 2 * 2.2;
+    double room = bottom - document->y - header - 10;
+    if (row <= 0 || room <= 0)
+        return 0;
+    size_t fitting = (size_t)(room / row);
+    return fitting < n_rows ? fitting : n_rows;
+}
+
 void coopnet_i_report_key_figures(report_document_t *document, const char *const *numbers,
                                   const char *const *labels, size_t count)
 {
