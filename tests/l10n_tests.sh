@@ -168,5 +168,23 @@ INI
 "$coopnet" batch --quiet "$work/jobs.ini" >/dev/null 2>&1 || fail "batch with lang = ar"
 flat_text "$work/batch-ar.pdf" | grep -qF "الدرجة" || fail "batch lang = ar: not Arabic"
 
+indic_digits() { grep -qF -e ٠ -e ١ -e ٢ -e ٣ -e ٤ -e ٥ -e ٦ -e ٧ -e ٨ -e ٩; }
+# 5. digits: Western by default in Arabic; --digits arabic writes Arabic-Indic digits in the
+# report and the charts, and names such as "G20" or "Q1" keep theirs; the commentary is Arabic
+"$coopnet" report "$mena" --lang ar --quiet -o "$work/digits-latin.pdf" || fail "report --lang ar"
+"$coopnet" report "$mena" --lang ar --digits arabic --quiet -o "$work/digits-arabic.pdf" ||
+    fail "report --digits arabic"
+flat_text "$work/digits-latin.pdf" | indic_digits && fail "report --lang ar: Arabic-Indic digits by default"
+flat_text "$work/digits-arabic.pdf" | indic_digits || fail "report --digits arabic: no Arabic-Indic digit"
+flat_text "$work/digits-arabic.pdf" | grep -qF "يرتبطالفاعلونالبالغعددهم٤٦" ||
+    fail "report --digits arabic: page 2 does not count the actors in Arabic-Indic digits"
+flat_text "$work/digits-latin.pdf" | grep -qF "يشملهذاالتقرير" || fail "report --lang ar: the scope is not Arabic"
+"$coopnet" chart ranking "$mena" --lang ar --digits arabic --quiet -o "$work/digits.pdf" ||
+    fail "chart --digits arabic"
+flat_text "$work/digits.pdf" | indic_digits || fail "chart --digits arabic: no Arabic-Indic digit"
+"$coopnet" report "$mena" --digits roman -o "$work/x.pdf" 2>"$work/digits.err"
+[ $? -eq 2 ] || fail "--digits roman: not a usage error"
+grep -qF "unknown digits 'roman': use latin or arabic" "$work/digits.err" || fail "--digits roman: message"
+
 [ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "l10n tests passed"

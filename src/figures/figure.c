@@ -233,7 +233,7 @@ int coopnet_i_figure_record(const coopnet_figure_options_t *figure, double defau
     }
     coopnet_rect_t canvas = {0, 0, width, height};
     coopnet_l10n_scope_t scope;
-    coopnet_i_l10n_enter(figure->lang, &scope);
+    coopnet_i_l10n_enter(figure->lang, figure->digits, &scope);
     status = draw(cr, canvas, data, err);
     coopnet_i_l10n_leave(&scope);
     if (status != COOPNET_OK)
@@ -300,7 +300,7 @@ int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_op
         cairo_paint(cr);
     }
     coopnet_l10n_scope_t scope;
-    coopnet_i_l10n_enter(figure->lang, &scope);
+    coopnet_i_l10n_enter(figure->lang, figure->digits, &scope);
     status = draw(cr, canvas, data, err);
     coopnet_i_l10n_leave(&scope);
     if (status != COOPNET_OK)

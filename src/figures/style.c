@@ -147,17 +147,16 @@ PangoLayout *coopnet_i_style_layout(cairo_t *cr, coopnet_text_role_t role, const
     /* at most COOPNET_TEXT_MAX_LAYOUT characters reach the layout, however long the text */
     bool shortened;
     size_t length = coopnet_text_cut(text ? text : "", COOPNET_TEXT_MAX_LAYOUT, &shortened);
-    if (!shortened) {
-        pango_layout_set_text(layout, text ? text : "", (int)length);
-    } else {
-        char *cut = coopnet_text_ellipsize(text, COOPNET_TEXT_MAX_LAYOUT);
-        if (cut == NULL) {
-            g_object_unref(layout);
-            return NULL;
-        }
-        pango_layout_set_text(layout, cut, -1);
-        free(cut);
+    char *cut = shortened ? coopnet_text_ellipsize(text, COOPNET_TEXT_MAX_LAYOUT) : NULL;
+    if (shortened && cut == NULL) {
+        g_object_unref(layout);
+        return NULL;
     }
+    const char *shown = cut ? cut : text ? text : "";
+    char *digits = coopnet_i_l10n_digits(shown, cut ? -1 : (int)length, false);
+    pango_layout_set_text(layout, digits ? digits : shown, digits || cut ? -1 : (int)length);
+    g_free(digits);
+    free(cut);
     coopnet_i_style_layout_direction(layout);
     if (max_width > 0) {
         pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));

@@ -2807,7 +2807,7 @@ static int report_write_pdf(const coopnet_bundle_t *bundle, const coopnet_report
                             FILE *stream, coopnet_error_t *err)
 {
     coopnet_l10n_scope_t scope;
-    coopnet_i_l10n_enter(options->lang, &scope);
+    coopnet_i_l10n_enter(options->lang, options->digits, &scope);
     int status = write_pdf_in_language(bundle, options, stream, err);
     coopnet_i_l10n_leave(&scope);
     return status;

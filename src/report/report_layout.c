@@ -232,7 +232,9 @@ PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t 
     }
     /* at most COOPNET_TEXT_MAX_LAYOUT characters of text reach the layout */
     char *capped = cap_markup(markup, COOPNET_TEXT_MAX_LAYOUT);
-    pango_layout_set_markup(layout, capped ? capped : markup, -1);
+    char *digits = coopnet_i_l10n_digits(capped ? capped : markup, -1, true);
+    pango_layout_set_markup(layout, digits ? digits : capped ? capped : markup, -1);
+    g_free(digits);
     free(capped);
     coopnet_i_style_layout_direction(layout); /* after the markup, which sets attributes */
     return layout;
@@ -430,6 +432,7 @@ static void write_png(report_document_t *document, coopnet_rect_t rect, const ch
     coopnet_figure_options_init(&figure);
     figure.dpi = PNG_DPI;
     figure.lang = coopnet_i_l10n_lang();
+    figure.digits = coopnet_i_l10n_digits_choice();
     figure.width = rect.w * PNG_DPI / 72.0;
     figure.height = rect.h * PNG_DPI / 72.0;
     png_job_t job = {draw, data};
