@@ -576,6 +576,15 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
 static void report_default_title(const report_model_t *model, char *buffer, size_t size)
 {
     const coopnet_bundle_t *bundle = model->bundle;
+    /* bundle.ini's title, in the report's language where it gives one */
+    coopnet_lang_t lang = coopnet_i_l10n_lang();
+    const char *given = lang == COOPNET_LANG_FR && bundle->title_fr   ? bundle->title_fr
+                        : lang == COOPNET_LANG_AR && bundle->title_ar ? bundle->title_ar
+                                                                      : bundle->title;
+    if (given != NULL && model->options->country == NULL) {
+        snprintf(buffer, size, "%s", given);
+        return;
+    }
     const char *countries[MAX_COUNTRIES];
     size_t counts[MAX_COUNTRIES], n_countries = 0;
     for (size_t a = 0; a < bundle->n_actors; a++) {
