@@ -208,5 +208,19 @@ grep -qF -- "--approx needs a number above 0 and below 1, not '0'" "$work/stderr
 "$coopnet" report --quiet --approx 0.1 --exact "$mena" -o "$work/bad.pdf" 2>"$work/stderr"
 expect_status 2 $? "report --approx --exact"
 
+# ties said as ties: two hubs share the first place by degree (as `coopnet centrality` gives it);
+# the cover and the centrality page say so instead of naming one most connected actor
+tied=$source_dir/tests/data/tied
+"$coopnet" report --quiet "$tied" -o "$work/tied.pdf" || fail "report of a tie"
+"$coopnet" centrality --quiet --measures degree "$tied" >"$work/tied.csv"
+top_two=$(/usr/bin/python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(r[0]["degree"] == r[1]["degree"], r[0]["degree"])' "$work/tied.csv")
+[ "$top_two" = "True 3" ] || fail "tied bundle: the first place by degree is not shared ($top_two)"
+tied_text=$(pdftotext "$work/tied.pdf" - | tr '\n' ' ' | tr -s ' ')
+grep -qF "The most connected actor is" <<<"$tied_text" && fail "report names one most connected actor where two tie"
+grep -qE "Hub (Alpha|Beta) and Hub (Alpha|Beta) are the most connected actors, tied" <<<"$tied_text" ||
+    fail "report: the cover does not say the tie"
+grep -qE "are linked to the most actors, tied: 3 of the other 4 each" <<<"$tied_text" ||
+    fail "report: the centrality page does not say the tie with the table's degree"
+
 [ "$failures" -eq 0 ] && echo "report tests passed"
 exit $((failures > 0))

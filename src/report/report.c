@@ -2097,10 +2097,17 @@ static char *describe_step(const coopnet_temporal_network_t *network,
     return g_markup_printf_escaped(_("→  %1$s passes it to <b>%2$s</b> (%3$s)"), from, to, date);
 }
 
-/* One learning pathway: the source's farthest target (most steps, then latest arrival, then
- * name), written out step by step. */
+/* Local and regional actors: the cities and governorates a pathway is about. */
+static bool is_subnational(const coopnet_actor_t *actor)
+{
+    return actor->level == COOPNET_LEVEL_LOCAL || actor->level == COOPNET_LEVEL_REGIONAL;
+}
+
+/* One learning pathway (subnational_only: to a local or regional actor): the source's farthest
+ * target (most steps, then latest arrival, then name), written out step by step. */
 static void write_pathway(report_document_t *document, const report_model_t *model,
-                          const coopnet_temporal_network_t *network, size_t source, int number)
+                          const coopnet_temporal_network_t *network, size_t source, int number,
+                          bool subnational_only)
 {
     const coopnet_bundle_t *bundle = model->bundle;
     coopnet_temporal_reach_t reach;
@@ -2114,7 +2121,8 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     }
     long target = -1;
     for (size_t a = 0; a < reach.n_actors; a++) {
-        if (a == source || reach.day[a] == COOPNET_TEMPORAL_NEVER)
+        if (a == source || reach.day[a] == COOPNET_TEMPORAL_NEVER ||
+            (subnational_only && !is_subnational(&bundle->actors[a])))
             continue;
         if (target < 0 || reach.hops[a] > reach.hops[target] ||
             (reach.hops[a] == reach.hops[target] &&
@@ -2174,6 +2182,22 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
 cleanup:
     free(steps);
     coopnet_temporal_reach_destroy(&reach);
+}
+
+/* Whether source reaches some other local or regional actor along a time-respecting path. */
+static bool subnational_reached(const coopnet_temporal_network_t *network,
+                                const coopnet_bundle_t *bundle, size_t source)
+{
+    coopnet_temporal_reach_t reach;
+    coopnet_error_t err;
+    memset(&reach, 0, sizeof reach);
+    bool found = false;
+    if (coopnet_temporal_reach_forward(network, source, &reach, &err) == COOPNET_OK)
+        for (size_t a = 0; a < reach.n_actors && !found; a++)
+            found = a != source && reach.day[a] != COOPNET_TEMPORAL_NEVER &&
+                    is_subnational(&bundle->actors[a]);
+    coopnet_temporal_reach_destroy(&reach);
+    return found;
 }
 
 static void page_reach(report_document_t *document, const report_model_t *model,
@@ -2287,16 +2311,44 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     coopnet_i_report_table_draw(document, &table);
     document->y = fmax(document->y, saved_y + chart_height + 10);
 
-    coopnet_i_report_section(document, _("Three learning pathways"));
-    coopnet_i_report_paragraph(document,
-                               model->temporal_possible != NULL
-                                   ? _("From the three sources that reach the most actors to the "
-                                       "actor each reaches in the most steps; each pathway holds "
-                                       "whatever the exact dates were:")
-                                   : _("From the three sources that reach the most actors to the "
-                                       "actor each reaches in the most steps:"));
-    for (size_t i = 0; i < n_top && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
-        write_pathway(document, model, network, top[i], (int)i + 1);
+    /* the pathways run between local and regional actors when some reach others: peer
+     * learning between cities is the subject; the top sources are often international bodies */
+    size_t local_sources[3], n_local = 0;
+    /* candidates by reach, best first; each checked once, at most 32 checks (one reach each) */
+    bool *tried = calloc(all->n_actors + 1, sizeof *tried);
+    for (size_t checks = 0; tried != NULL && n_local < 3 && checks < 32; checks++) {
+        long best = -1;
+        for (size_t a = 0; a < all->n_actors; a++)
+            if (!tried[a] && all->out_reach[a] > 0 && is_subnational(&bundle->actors[a]) &&
+                (best < 0 || all->out_reach[a] > all->out_reach[best]))
+                best = (long)a;
+        if (best < 0)
+            break;
+        tried[best] = true;
+        if (subnational_reached(network, bundle, (size_t)best))
+            local_sources[n_local++] = (size_t)best;
+    }
+    free(tried);
+    bool subnational = n_local > 0;
+    coopnet_i_report_section(document, _("Learning pathways"));
+    const char *intro =
+        subnational ? (model->temporal_possible != NULL
+                           ? _("From the local or regional actors that reach the most actors to "
+                               "the local or regional actor each reaches in the most steps; each "
+                               "pathway holds whatever the exact dates were:")
+                           : _("From the local or regional actors that reach the most actors to "
+                               "the local or regional actor each reaches in the most steps:"))
+        : model->temporal_possible != NULL
+            ? _("No local or regional actor reaches another. From the three sources that reach "
+                "the most actors to the actor each reaches in the most steps; each pathway holds "
+                "whatever the exact dates were:")
+            : _("No local or regional actor reaches another. From the three sources that reach "
+                "the most actors to the actor each reaches in the most steps:");
+    coopnet_i_report_paragraph(document, intro);
+    const size_t *sources = subnational ? local_sources : top;
+    size_t n_sources = subnational ? n_local : n_top;
+    for (size_t i = 0; i < n_sources && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
+        write_pathway(document, model, network, sources[i], (int)i + 1, subnational);
 }
 
 /* Small multiples: the network as of the end of each year. */
