@@ -118,7 +118,7 @@ case $title in
 "Coopération nationale-locale : Maroc, Irak, Jordanie et 6 autres pays, 2023–2025") ;;
 *) fail "French report title: '$title'" ;;
 esac
-"$coopnet" report "$mena" --lang ar --quiet -o "$work/report-ar.pdf" || fail "report --lang ar"
+"$coopnet" report "$work/zz-folder-name" --lang ar --quiet -o "$work/report-ar.pdf" || fail "report --lang ar"
 flat_text "$work/report-ar.pdf" >"$work/report-ar.flat"
 for text in "الجغرافيا" "المحتويات" "النطاق" "منهجية" "الصفحة1من10"; do # no lam-alef: pdftotext splits it
     expect_in "$text" "$work/report-ar.flat" "Arabic report"
@@ -167,6 +167,40 @@ output = $work/batch-ar.pdf
 INI
 "$coopnet" batch --quiet "$work/jobs.ini" >/dev/null 2>&1 || fail "batch with lang = ar"
 flat_text "$work/batch-ar.pdf" | grep -qF "الدرجة" || fail "batch lang = ar: not Arabic"
+
+indic_digits() { grep -qF -e ٠ -e ١ -e ٢ -e ٣ -e ٤ -e ٥ -e ٦ -e ٧ -e ٨ -e ٩; }
+# 5. digits: Western by default in Arabic; --digits arabic writes Arabic-Indic digits in the
+# report and the charts, and names such as "G20" or "Q1" keep theirs; the commentary is Arabic
+"$coopnet" report "$mena" --lang ar --quiet -o "$work/digits-latin.pdf" || fail "report --lang ar"
+"$coopnet" report "$mena" --lang ar --digits arabic --quiet -o "$work/digits-arabic.pdf" ||
+    fail "report --digits arabic"
+flat_text "$work/digits-latin.pdf" | indic_digits && fail "report --lang ar: Arabic-Indic digits by default"
+flat_text "$work/digits-arabic.pdf" | indic_digits || fail "report --digits arabic: no Arabic-Indic digit"
+flat_text "$work/digits-arabic.pdf" | grep -qF "يرتبطالفاعلونالبالغعددهم٤٦" ||
+    fail "report --digits arabic: page 2 does not count the actors in Arabic-Indic digits"
+flat_text "$work/digits-latin.pdf" | grep -qF "يشملهذاالتقرير" || fail "report --lang ar: the scope is not Arabic"
+"$coopnet" chart ranking "$mena" --lang ar --digits arabic --quiet -o "$work/digits.pdf" ||
+    fail "chart --digits arabic"
+flat_text "$work/digits.pdf" | indic_digits || fail "chart --digits arabic: no Arabic-Indic digit"
+"$coopnet" report "$mena" --digits roman -o "$work/x.pdf" 2>"$work/digits.err"
+[ $? -eq 2 ] || fail "--digits roman: not a usage error"
+grep -qF "unknown digits 'roman': use latin or arabic" "$work/digits.err" || fail "--digits roman: message"
+
+# 6. bundle.ini: the report's default title is its title, in the report's language where given;
+# an unknown key is a warning at bundle.ini:LINE; a file without a group is an error (exit 3)
+mkdir -p "$work/ini" && cp "$mena"/*.csv "$work/ini/"
+printf '# test\n[bundle]\ntitle = Titre anglais du lot\ntitle[ar] = عنوان المجموعة\ncolour = blue\n' >"$work/ini/bundle.ini"
+"$coopnet" validate "$work/ini" >/dev/null 2>"$work/ini.err"
+grep -qF "bundle.ini:5: warning: unknown key 'colour' ignored" "$work/ini.err" || fail "bundle.ini: unknown key not warned at its line"
+"$coopnet" report "$work/ini" --quiet -o "$work/ini-en.pdf" || fail "report of a bundle with bundle.ini"
+pdftotext -l 1 "$work/ini-en.pdf" - | tr '\n' ' ' | grep -qF "Titre anglais du lot" || fail "report: the title of bundle.ini not used"
+"$coopnet" report "$work/ini" --lang ar --quiet -o "$work/ini-ar.pdf" || fail "report --lang ar of a bundle with bundle.ini"
+flat_text "$work/ini-ar.pdf" | grep -qF "عنوانالمجموعة" || fail "report --lang ar: title[ar] of bundle.ini not used"
+"$coopnet" chart ranking "$work/ini" --quiet -o "$work/ini.pdf" || fail "chart of a bundle with bundle.ini"
+pdftotext "$work/ini.pdf" - | tr '\n' ' ' | grep -qF "Source: Titre anglais du lot" || fail "chart: the source line does not name bundle.ini's title"
+printf 'title = no group\n' >"$work/ini/bundle.ini"
+"$coopnet" validate "$work/ini" >/dev/null 2>&1
+[ $? -eq 3 ] || fail "bundle.ini without a group: not a data error"
 
 [ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "l10n tests passed"

@@ -138,6 +138,12 @@ typedef struct coopnet_bundle {
      * when there are, every citation of a source column names one of them. */
     coopnet_source_t *sources;
     size_t n_sources;
+
+    /* The optional bundle.ini of a directory bundle ([bundle] title, title[fr], title[ar],
+     * subtitle, author, date; docs/bundle-format.md): NULL where not given. The report's default
+     * title and the figures' source line name the title (in the report's language where given)
+     * rather than the folder. Owned by the bundle. */
+    const char *title, *title_fr, *title_ar, *subtitle, *author, *date;
 } coopnet_bundle_t;
 
 /* Loads and validates the bundle at path (a directory, or a .graphml/.xml file). Errors and

@@ -54,6 +54,8 @@ typedef struct coopnet_figure_options {
      * names); Arabic charts are mirrored (right to left). With the default label field, French
      * and Arabic figures label actors by name_fr / name_ar where present. Default English. */
     coopnet_lang_t lang;
+    /* Arabic-Indic digits in an Arabic figure's texts (coopnet/lang.h); default Western. */
+    coopnet_digits_t digits;
 } coopnet_figure_options_t;
 
 COOPNET_API void coopnet_figure_options_init(coopnet_figure_options_t *options);

@@ -48,6 +48,8 @@ typedef struct coopnet_report_options {
     /* The report's language: headings, tables, captions, sentences, method notes and its
      * figures; Arabic pages run right to left. Default English. */
     coopnet_lang_t lang;
+    /* Arabic-Indic digits in an Arabic report (coopnet/lang.h); default Western. */
+    coopnet_digits_t digits;
     /* the memory budget of the report's graphs and analyses (coopnet_graph_options_t) */
     uint64_t memory_limit;
 } coopnet_report_options_t;

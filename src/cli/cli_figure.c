@@ -25,6 +25,13 @@ int cli_parse_label_field(const cli_option_t *option, const char *value, void *f
     return coopnet_label_field_parse(value, field, err);
 }
 
+int cli_parse_digits(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err)
+{
+    (void)option;
+    return coopnet_digits_parse(value, field, err);
+}
+
 int cli_parse_lang(const cli_option_t *option, const char *value, void *field, coopnet_error_t *err)
 {
     (void)option;

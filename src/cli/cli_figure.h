@@ -27,7 +27,7 @@
                    "panel, point or node (CSV; JSON if FILE ends in\n"                             \
                    ".json), committed with the figure",                                            \
                    &(figure)->data_path),                                                          \
-        CLI_LANG_OPTION(&(figure)->lang)
+        CLI_LANG_OPTION(&(figure)->lang), CLI_DIGITS_OPTION(&(figure)->digits)
 
 /* --lang en|fr|ar: the language of a figure's or report's fixed texts. */
 #define CLI_LANG_OPTION(lang)                                                                      \
@@ -36,6 +36,13 @@
               "left, charts mirrored",                                                             \
               (lang), cli_parse_lang)
 
+/* --digits latin|arabic: the digits of an Arabic figure's or report's numbers. */
+#define CLI_DIGITS_OPTION(digits)                                                                  \
+    CLI_VALUE("digits", "latin|arabic",                                                            \
+              "with --lang ar: Western digits (latin, the default)\nor Arabic-Indic ones "         \
+              "(arabic); data files keep\nWestern digits",                                         \
+              (digits), cli_parse_digits)
+
 /* A seed: a whole number >= 0 into an unsigned long. */
 int cli_parse_seed(const cli_option_t *option, const char *value, void *field,
                    coopnet_error_t *err);
@@ -43,6 +50,10 @@ int cli_parse_seed(const cli_option_t *option, const char *value, void *field,
 /* --label-field: a coopnet_label_field_t. */
 int cli_parse_label_field(const cli_option_t *option, const char *value, void *field,
                           coopnet_error_t *err);
+
+/* --digits: a coopnet_digits_t. */
+int cli_parse_digits(const cli_option_t *option, const char *value, void *field,
+                     coopnet_error_t *err);
 
 /* --lang: a coopnet_lang_t. */
 int cli_parse_lang(const cli_option_t *option, const char *value, void *field,

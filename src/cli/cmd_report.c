@@ -102,6 +102,7 @@ static int run_report(int argc, char **argv)
         CLI_VALUE("lang", "en|fr|ar",
                   "the report's language (default en); ar pages run right\nto left",
                   &report_options.lang, cli_parse_lang),
+        CLI_DIGITS_OPTION(&report_options.digits),
         CLI_MEMORY_LIMIT_OPTION(&report_options.memory_limit),
         CLI_QUIET("no warnings, no progress"),
         CLI_OPTION_END};

@@ -18,6 +18,7 @@
 /* What coopnet_i_l10n_enter changed, to put back. */
 typedef struct coopnet_l10n_scope {
     coopnet_lang_t previous_lang;
+    coopnet_digits_t previous_digits;
     locale_t previous_locale; /* (locale_t)0: uselocale was not called */
     char *previous_language;  /* the LANGUAGE variable before (owned), NULL when unset */
     bool switched;            /* LANGUAGE was set by the scope */
@@ -28,17 +29,31 @@ typedef struct coopnet_l10n_scope {
  * (C.UTF-8) for French and Arabic, so it is not for a program whose other threads read the
  * environment at the same time. When no catalogue or no C.UTF-8 locale is found, texts stay
  * English. O(1) after the first call. */
-void coopnet_i_l10n_enter(coopnet_lang_t lang, coopnet_l10n_scope_t *scope);
+void coopnet_i_l10n_enter(coopnet_lang_t lang, coopnet_digits_t digits,
+                          coopnet_l10n_scope_t *scope);
 void coopnet_i_l10n_leave(coopnet_l10n_scope_t *scope);
+
+/* text with Arabic-Indic digits when the current scope is Arabic and asks for them, else NULL
+ * (nothing to change, or out of memory: the text is then shown as it is). A digit run touching a
+ * Latin letter ("G20", "Q1") keeps its digits; markup: tags and entities are left alone. A '.'
+ * between digits becomes the Arabic decimal separator, a '%' after one the Arabic percent sign.
+ * The result is g_free'd by the caller. O(length). */
+char *coopnet_i_l10n_digits(const char *text, int length, bool markup);
+
+/* The digits the current scope asks for (Western outside any). */
+coopnet_digits_t coopnet_i_l10n_digits_choice(void);
 
 /* The language of the current scope (English outside any). */
 coopnet_lang_t coopnet_i_l10n_lang(void);
 bool coopnet_i_l10n_rtl(void);
 
 /* The translation of text (or text itself), of text in context (C_), of the plural form for n. */
-const char *coopnet_i_gettext(const char *text);
-const char *coopnet_i_pgettext(const char *context, const char *text);
-const char *coopnet_i_ngettext(const char *singular, const char *plural, unsigned long n);
+/* format_arg: a printf format given through them is checked against its arguments at build time */
+const char *coopnet_i_gettext(const char *text) __attribute__((format_arg(1)));
+const char *coopnet_i_pgettext(const char *context, const char *text)
+    __attribute__((format_arg(2)));
+const char *coopnet_i_ngettext(const char *singular, const char *plural, unsigned long n)
+    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 #define _(text) coopnet_i_gettext(text)
 #define C_(context, text) coopnet_i_pgettext(context, text)

@@ -13,6 +13,7 @@
 
 #include "core/internal.h"
 
+#include <glib.h>
 #include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 extern int _nl_msg_cat_cntr; /* glibc: invalidates gettext's cache of translations */
 
 static _Thread_local coopnet_lang_t current_lang = COOPNET_LANG_EN;
+static _Thread_local coopnet_digits_t current_digits = COOPNET_DIGITS_LATIN;
 static locale_t messages_locale = (locale_t)0;
 static bool catalogue_ready = false, catalogue_tried = false;
 
@@ -35,6 +37,18 @@ int coopnet_lang_parse(const char *text, coopnet_lang_t *lang, coopnet_error_t *
     }
     return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown language '%s': use en, fr or ar",
                          text ? text : "");
+}
+
+int coopnet_digits_parse(const char *text, coopnet_digits_t *digits, coopnet_error_t *err)
+{
+    if (text != NULL && strcmp(text, "latin") == 0)
+        *digits = COOPNET_DIGITS_LATIN;
+    else if (text != NULL && strcmp(text, "arabic") == 0)
+        *digits = COOPNET_DIGITS_ARABIC;
+    else
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "unknown digits '%s': use latin or arabic",
+                             text ? text : "");
+    return COOPNET_OK;
 }
 
 const char *coopnet_lang_code(coopnet_lang_t lang)
@@ -87,11 +101,13 @@ static bool catalogue_bind(void)
     return catalogue_ready;
 }
 
-void coopnet_i_l10n_enter(coopnet_lang_t lang, coopnet_l10n_scope_t *scope)
+void coopnet_i_l10n_enter(coopnet_lang_t lang, coopnet_digits_t digits, coopnet_l10n_scope_t *scope)
 {
     memset(scope, 0, sizeof *scope);
     scope->previous_lang = current_lang;
+    scope->previous_digits = current_digits;
     current_lang = lang;
+    current_digits = digits;
     if (lang == COOPNET_LANG_EN || !catalogue_bind())
         return; /* English is the source text: no lookup at all */
     const char *previous = getenv("LANGUAGE");
@@ -105,6 +121,7 @@ void coopnet_i_l10n_enter(coopnet_lang_t lang, coopnet_l10n_scope_t *scope)
 void coopnet_i_l10n_leave(coopnet_l10n_scope_t *scope)
 {
     current_lang = scope->previous_lang;
+    current_digits = scope->previous_digits;
     if (!scope->switched)
         return;
     if (scope->previous_language != NULL)
@@ -115,6 +132,84 @@ void coopnet_i_l10n_leave(coopnet_l10n_scope_t *scope)
     uselocale(scope->previous_locale);
     free(scope->previous_language);
     memset(scope, 0, sizeof *scope);
+}
+
+static bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char *coopnet_i_l10n_digits(const char *text, int length, bool markup)
+{
+    if (current_lang != COOPNET_LANG_AR || current_digits != COOPNET_DIGITS_ARABIC || text == NULL)
+        return NULL;
+    size_t n = length < 0 ? strlen(text) : (size_t)length;
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = is_ascii_digit(text[i]);
+    if (!any)
+        return NULL;
+    /* a digit becomes two bytes, a separator two: at most twice as long */
+    char *out = g_try_malloc(2 * n + 1);
+    if (out == NULL)
+        return NULL;
+    size_t o = 0;
+    bool in_tag = false, in_entity = false;
+    for (size_t i = 0; i < n;) {
+        char c = text[i];
+        if (markup && (in_tag || in_entity || c == '<' || c == '&')) {
+            if (c == '<')
+                in_tag = true;
+            else if (c == '&')
+                in_entity = true;
+            else if (c == '>')
+                in_tag = false;
+            else if (c == ';')
+                in_entity = false;
+            out[o++] = text[i++];
+            continue;
+        }
+        if (!is_ascii_digit(c)) {
+            out[o++] = text[i++];
+            continue;
+        }
+        /* a run of digits and the separators inside it: "12.5", "62%" */
+        size_t end = i;
+        while (end < n && (is_ascii_digit(text[end]) ||
+                           (text[end] == '.' && end + 1 < n && is_ascii_digit(text[end + 1]))))
+            end++;
+        bool latin =
+            (i > 0 && is_ascii_letter(text[i - 1])) || (end < n && is_ascii_letter(text[end]));
+        for (size_t k = i; k < end; k++) {
+            if (latin) {
+                out[o++] = text[k];
+            } else if (text[k] == '.') { /* U+066B ARABIC DECIMAL SEPARATOR */
+                out[o++] = (char)0xD9;
+                out[o++] = (char)0xAB;
+            } else { /* U+0660 + d: D9 A0 ... D9 A9 */
+                out[o++] = (char)0xD9;
+                out[o++] = (char)(0xA0 + (text[k] - '0'));
+            }
+        }
+        if (!latin && end < n && text[end] == '%') { /* U+066A ARABIC PERCENT SIGN */
+            out[o++] = (char)0xD9;
+            out[o++] = (char)0xAA;
+            end++;
+        }
+        i = end;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+coopnet_digits_t coopnet_i_l10n_digits_choice(void)
+{
+    return current_digits;
 }
 
 coopnet_lang_t coopnet_i_l10n_lang(void)

@@ -233,7 +233,7 @@ int coopnet_i_figure_record(const coopnet_figure_options_t *figure, double defau
     }
     coopnet_rect_t canvas = {0, 0, width, height};
     coopnet_l10n_scope_t scope;
-    coopnet_i_l10n_enter(figure->lang, &scope);
+    coopnet_i_l10n_enter(figure->lang, figure->digits, &scope);
     status = draw(cr, canvas, data, err);
     coopnet_i_l10n_leave(&scope);
     if (status != COOPNET_OK)
@@ -300,7 +300,7 @@ int coopnet_i_figure_write_uncommitted(const char *path, const coopnet_figure_op
         cairo_paint(cr);
     }
     coopnet_l10n_scope_t scope;
-    coopnet_i_l10n_enter(figure->lang, &scope);
+    coopnet_i_l10n_enter(figure->lang, figure->digits, &scope);
     status = draw(cr, canvas, data, err);
     coopnet_i_l10n_leave(&scope);
     if (status != COOPNET_OK)
@@ -344,11 +344,13 @@ cleanup:
 
 void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer, size_t size)
 {
+    /* the title of bundle.ini, else the folder's name */
+    const char *source = bundle->title != NULL ? bundle->title : bundle->name;
     coopnet_date_t first, last;
     coopnet_bundle_date_range(bundle, &first, &last);
     if (first.precision == COOPNET_DATE_NONE) {
         /* TRANSLATORS: %s the data's name (its folder) */
-        snprintf(buffer, size, _("Source: %s. Drawn with coopnet."), bundle->name);
+        snprintf(buffer, size, _("Source: %s. Drawn with coopnet."), source);
         return;
     }
     char first_text[COOPNET_DATE_TEXT_SIZE], last_text[COOPNET_DATE_TEXT_SIZE];
@@ -360,10 +362,9 @@ void coopnet_i_draw_default_caption(const coopnet_bundle_t *bundle, char *buffer
         coopnet_i_draw_date_words(last, last_text, sizeof last_text);
     }
     if (strcmp(first_text, last_text) == 0) /* TRANSLATORS: %1$s the data's name, %2$s a date */
-        snprintf(buffer, size, _("Source: %1$s, %2$s. Drawn with coopnet."), bundle->name,
-                 first_text);
+        snprintf(buffer, size, _("Source: %1$s, %2$s. Drawn with coopnet."), source, first_text);
     else /* TRANSLATORS: %1$s the data's name, %2$s and %3$s its first and last dates */
-        snprintf(buffer, size, _("Source: %1$s, %2$s to %3$s. Drawn with coopnet."), bundle->name,
+        snprintf(buffer, size, _("Source: %1$s, %2$s to %3$s. Drawn with coopnet."), source,
                  first_text, last_text);
 }
 

@@ -147,17 +147,16 @@ PangoLayout *coopnet_i_style_layout(cairo_t *cr, coopnet_text_role_t role, const
     /* at most COOPNET_TEXT_MAX_LAYOUT characters reach the layout, however long the text */
     bool shortened;
     size_t length = coopnet_text_cut(text ? text : "", COOPNET_TEXT_MAX_LAYOUT, &shortened);
-    if (!shortened) {
-        pango_layout_set_text(layout, text ? text : "", (int)length);
-    } else {
-        char *cut = coopnet_text_ellipsize(text, COOPNET_TEXT_MAX_LAYOUT);
-        if (cut == NULL) {
-            g_object_unref(layout);
-            return NULL;
-        }
-        pango_layout_set_text(layout, cut, -1);
-        free(cut);
+    char *cut = shortened ? coopnet_text_ellipsize(text, COOPNET_TEXT_MAX_LAYOUT) : NULL;
+    if (shortened && cut == NULL) {
+        g_object_unref(layout);
+        return NULL;
     }
+    const char *shown = cut ? cut : text ? text : "";
+    char *digits = coopnet_i_l10n_digits(shown, cut ? -1 : (int)length, false);
+    pango_layout_set_text(layout, digits ? digits : shown, digits || cut ? -1 : (int)length);
+    g_free(digits);
+    free(cut);
     coopnet_i_style_layout_direction(layout);
     if (max_width > 0) {
         pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));
@@ -243,7 +242,13 @@ void coopnet_i_style_layout_direction(PangoLayout *layout)
         return;
     /* right to left unless a paragraph starts with a left-to-right letter (an English name):
      * the Arabic texts that start with a name begin with a right-to-left mark (po/ar.po) */
-    pango_context_set_base_dir(pango_layout_get_context(layout), PANGO_DIRECTION_RTL);
+    /* a text with no letter at all (a number, "+0.85", "62%") reads left to right: in a
+     * right-to-left paragraph its sign and percent would move to the other end */
+    bool letters = false;
+    for (const char *p = pango_layout_get_text(layout); *p && !letters; p = g_utf8_next_char(p))
+        letters = g_unichar_isalpha(g_utf8_get_char(p));
+    pango_context_set_base_dir(pango_layout_get_context(layout),
+                               letters ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
     pango_layout_set_auto_dir(layout, TRUE);
     pango_layout_set_alignment(layout, coopnet_i_style_pango_alignment(COOPNET_ALIGN_LEFT));
     /* Noto Sans Arabic's line is a third taller than Noto Sans's: the Latin line height keeps

@@ -1115,6 +1115,8 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
             loader.sources_ok = header_ok;
     }
     free(file_path);
+    if (status == COOPNET_OK && path != NULL && sources[0].data == NULL)
+        status = coopnet_i_bundle_read_ini(bundle, path, diags);
     coopnet_i_strmap_destroy(&loader.failed_actor_ids);
     coopnet_i_strmap_destroy(&loader.failed_event_ids);
     coopnet_i_strmap_destroy(&loader.normalised_ids);

@@ -10,4 +10,10 @@
 int coopnet_i_bundle_load_directory(const char *path, coopnet_diag_list_t *diags,
                                     coopnet_bundle_t **bundle, coopnet_error_t *err);
 
+/* Reads path/bundle.ini when there is one into bundle's title, subtitle, author and date (copied
+ * into its string arena). A file GLib cannot parse is an error in diags; an unknown group or key a
+ * warning naming bundle.ini:LINE. Returns COOPNET_ENOMEM only; O(file size). */
+int coopnet_i_bundle_read_ini(coopnet_bundle_t *bundle, const char *path,
+                              coopnet_diag_list_t *diags);
+
 #endif

@@ -576,6 +576,15 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
 static void report_default_title(const report_model_t *model, char *buffer, size_t size)
 {
     const coopnet_bundle_t *bundle = model->bundle;
+    /* bundle.ini's title, in the report's language where it gives one */
+    coopnet_lang_t lang = coopnet_i_l10n_lang();
+    const char *given = lang == COOPNET_LANG_FR && bundle->title_fr   ? bundle->title_fr
+                        : lang == COOPNET_LANG_AR && bundle->title_ar ? bundle->title_ar
+                                                                      : bundle->title;
+    if (given != NULL && model->options->country == NULL) {
+        snprintf(buffer, size, "%s", given);
+        return;
+    }
     const char *countries[MAX_COUNTRIES];
     size_t counts[MAX_COUNTRIES], n_countries = 0;
     for (size_t a = 0; a < bundle->n_actors; a++) {
@@ -660,11 +669,6 @@ static void format_country_list(const report_model_t *model, char *buffer, size_
     }
 }
 
-static const char *plural(size_t count, const char *one, const char *many)
-{
-    return count == 1 ? one : many;
-}
-
 /* Appends g_markup_printf_escaped output to a page's paragraph and frees it. */
 /* Draws the markup gathered in text (ending it with end, may be "") as one paragraph in font
  * at the cursor, moves the cursor below it by gap, and frees text. */
@@ -691,6 +695,126 @@ static void paragraph_printf(report_document_t *document, const char *format, ..
     }
     coopnet_i_report_paragraph(document, markup);
     g_free(markup);
+}
+
+/* A paragraph gathered sentence by sentence: each sentence is one whole translatable format
+ * (numbered arguments, its plural chosen by gettext), its arguments escaped as markup. */
+static void sentence_append(GString *paragraph, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+static void sentence_append(GString *paragraph, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *markup = g_markup_vprintf_escaped(format, args);
+    va_end(args);
+    if (markup == NULL)
+        return; /* out of memory: the paragraph goes without the sentence */
+    if (paragraph->len > 0)
+        g_string_append_c(paragraph, ' ');
+    g_string_append(paragraph, markup);
+    g_free(markup);
+}
+
+/* Draws a gathered paragraph (if any) and frees it. */
+static void paragraph_draw(report_document_t *document, GString *paragraph)
+{
+    if (paragraph->len > 0)
+        coopnet_i_report_paragraph(document, paragraph->str);
+    g_string_free(paragraph, TRUE);
+}
+
+/* How many of the vertices in order (best first) share the first place's value. */
+static size_t tied_at_top(const igraph_vector_int_t *order, const igraph_vector_t *values)
+{
+    igraph_integer_t n = igraph_vector_int_size(order);
+    if (n == 0)
+        return 0;
+    double top = VECTOR(*values)[VECTOR(*order)[0]];
+    size_t tied = 1;
+    while ((igraph_integer_t)tied < n && VECTOR(*values)[VECTOR(*order)[tied]] == top)
+        tied++;
+    return tied;
+}
+
+/* A level as a word inside a sentence ("local"), in the report's language. */
+static const char *level_word(coopnet_level_t level)
+{
+    return C_("level", coopnet_level_name(level));
+}
+
+/* The scope paragraph of the cover: what the report maps, sentence by sentence. */
+static void describe_scope(report_document_t *document, const report_model_t *model,
+                           const char *countries, const char *first, const char *last)
+{
+    const size_t *by_level = model->actors_by_level;
+    GString *paragraph = g_string_new(NULL);
+    if (countries[0])
+        sentence_append(paragraph,
+                        /* TRANSLATORS: %2$s a list of countries, "Iraq, Jordan and Morocco" */
+                        P_("This report maps <b>%1$zu actor</b> in %2$s: %3$zu local, %4$zu "
+                           "regional, %5$zu national and %6$zu international.",
+                           "This report maps <b>%1$zu actors</b> in %2$s: %3$zu local, %4$zu "
+                           "regional, %5$zu national and %6$zu international.",
+                           model->n_actors),
+                        model->n_actors, countries, by_level[COOPNET_LEVEL_LOCAL],
+                        by_level[COOPNET_LEVEL_REGIONAL], by_level[COOPNET_LEVEL_NATIONAL],
+                        by_level[COOPNET_LEVEL_INTERNATIONAL]);
+    else
+        sentence_append(paragraph,
+                        P_("This report maps <b>%1$zu actor</b> with no stated country: %2$zu "
+                           "local, %3$zu regional, %4$zu national and %5$zu international.",
+                           "This report maps <b>%1$zu actors</b> with no stated country: %2$zu "
+                           "local, %3$zu regional, %4$zu national and %5$zu international.",
+                           model->n_actors),
+                        model->n_actors, by_level[COOPNET_LEVEL_LOCAL],
+                        by_level[COOPNET_LEVEL_REGIONAL], by_level[COOPNET_LEVEL_NATIONAL],
+                        by_level[COOPNET_LEVEL_INTERNATIONAL]);
+    /* TRANSLATORS: %3$s and %4$s the first and last dates */
+    sentence_append(paragraph,
+                    P_("They are linked by <b>%1$zu event</b> they attended together (%2$zu of "
+                       "them dated to the day or month, from %3$s to %4$s).",
+                       "They are linked by <b>%1$zu events</b> they attended together (%2$zu of "
+                       "them dated to the day or month, from %3$s to %4$s).",
+                       model->n_events),
+                    model->n_events, model->n_dated_events, first, last);
+    sentence_append(paragraph,
+                    P_("They also share <b>%1$zu recorded tie</b> (%2$zu of them formal "
+                       "agreements: MoUs, partnerships, memberships, funding, technical support).",
+                       "They also share <b>%1$zu recorded ties</b> (%2$zu of them formal "
+                       "agreements: MoUs, partnerships, memberships, funding, technical support).",
+                       model->n_ties),
+                    model->n_ties, model->n_agreements);
+    sentence_append(paragraph,
+                    P_("Together they form a cooperation network of %1$lld link between actors "
+                       "(density %2$.2f).",
+                       "Together they form a cooperation network of %1$lld links between actors "
+                       "(density %2$.2f).",
+                       model->summary.n_edges),
+                    (long long)model->summary.n_edges, model->summary.density);
+    if (model->summary.n_components == 1)
+        sentence_append(paragraph, "%s", _("It forms a single connected group."));
+    else
+        sentence_append(paragraph,
+                        P_("It falls into %lld connected group.",
+                           "It falls into %lld connected groups.", model->summary.n_components),
+                        (long long)model->summary.n_components);
+    size_t tied = tied_at_top(&model->by_degree, &model->degree);
+    if (model->summary.n_vertices > 0 && VECTOR(model->degree)[VECTOR(model->by_degree)[0]] > 0) {
+        const char *top = vertex_name(model, VECTOR(model->by_degree)[0]);
+        if (tied == 1)
+            sentence_append(paragraph, _("The most connected actor is <b>%s</b>."), top);
+        else if (tied == 2)
+            sentence_append(paragraph,
+                            _("<b>%1$s</b> and <b>%2$s</b> are the most connected actors, tied."),
+                            top, vertex_name(model, VECTOR(model->by_degree)[1]));
+        else
+            sentence_append(paragraph,
+                            P_("<b>%1$s</b> and %2$zu other actor are the most connected, tied.",
+                               "<b>%1$s</b> and %2$zu other actors are the most connected, tied.",
+                               tied - 1),
+                            top, tied - 1);
+    }
+    paragraph_draw(document, paragraph);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -984,30 +1108,12 @@ static void page_title(report_document_t *document, const report_model_t *model,
     document->y += 46;
 
     coopnet_i_report_section(document, _("Scope"));
-    igraph_integer_t top = model->summary.n_vertices > 0 ? VECTOR(model->by_degree)[0] : -1;
-    paragraph_printf(
-        document,
-        "This report maps <b>%zu actors</b> in %s: %zu local, %zu regional, %zu national and %zu "
-        "international. They are linked by <b>%zu events</b> they attended together (%zu of them "
-        "dated to the day or month, from %s to %s) and <b>%zu recorded ties</b> (%zu of them "
-        "formal agreements: "
-        "MoUs, partnerships, memberships, funding, technical support). Together these "
-        "give a cooperation network of %lld links between actors (density %.2f) in %lld "
-        "connected %s%s%s%s.",
-        model->n_actors, countries[0] ? countries : "no stated country",
-        model->actors_by_level[COOPNET_LEVEL_LOCAL], model->actors_by_level[COOPNET_LEVEL_REGIONAL],
-        model->actors_by_level[COOPNET_LEVEL_NATIONAL],
-        model->actors_by_level[COOPNET_LEVEL_INTERNATIONAL], model->n_events, model->n_dated_events,
-        first, last, model->n_ties, model->n_agreements, (long long)model->summary.n_edges,
-        model->summary.density, (long long)model->summary.n_components,
-        plural((size_t)model->summary.n_components, "group", "groups"),
-        top >= 0 ? "; the most connected actor is " : "", top >= 0 ? vertex_name(model, top) : "",
-        "");
+    describe_scope(document, model, countries, first, last);
     if (options->as_of.precision != COOPNET_DATE_NONE) {
         format_date_long(options->as_of, text, sizeof text);
         paragraph_printf(document,
-                         "The network is shown as it stood on %s: later events and ties, and "
-                         "ties ended by then, are left out.",
+                         _("The network is shown as it stood on %s: later events and ties, and "
+                           "ties ended by then, are left out."),
                          text);
     }
 
@@ -1028,26 +1134,21 @@ static void page_title(report_document_t *document, const report_model_t *model,
     document->y = fmax(bottom, document->y);
 }
 
-/* The actors sharing the first place of order (by values) as Pango markup (names escaped):
- * "<b>A</b>", "<b>A</b> and <b>B</b>" or "<b>A</b> and 4 other actors", into buffer; returns how
- * many share it. A first place is never named as one actor's when it is shared. */
-static size_t leaders(const report_model_t *model, const igraph_vector_int_t *order,
-                      const igraph_vector_t *values, char *buffer, size_t size)
+/* The sentence naming the tied actors that share the first place of order, one of three whole
+ * formats (one actor, two, more: the last already in the plural for tied - 1) given the names,
+ * the others' count, value and others: a shared first place is never named as one actor's. */
+static void describe_leaders(GString *paragraph, const report_model_t *model,
+                             const igraph_vector_int_t *order, size_t tied, const char *one,
+                             const char *two, const char *more, double value, long long others)
 {
-    igraph_integer_t n = igraph_vector_int_size(order);
-    double top = VECTOR(*values)[VECTOR(*order)[0]];
-    size_t tied = 1;
-    while ((igraph_integer_t)tied < n && VECTOR(*values)[VECTOR(*order)[tied]] == top)
-        tied++;
     const char *first = vertex_name(model, VECTOR(*order)[0]);
-    char *markup = tied == 1 ? g_markup_printf_escaped("<b>%s</b>", first)
-                   : tied == 2
-                       ? g_markup_printf_escaped("<b>%s</b> and <b>%s</b>", first,
-                                                 vertex_name(model, VECTOR(*order)[1]))
-                       : g_markup_printf_escaped("<b>%s</b> and %zu other actors", first, tied - 1);
-    snprintf(buffer, size, "%s", markup ? markup : "");
-    g_free(markup);
-    return tied;
+    if (tied == 1)
+        sentence_append(paragraph, one, first, value, others);
+    else if (tied == 2)
+        sentence_append(paragraph, two, first, vertex_name(model, VECTOR(*order)[1]), value,
+                        others);
+    else
+        sentence_append(paragraph, more, first, tied - 1, value, others);
 }
 
 static void page_centrality(report_document_t *document, const report_model_t *model,
@@ -1066,38 +1167,56 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         total_betweenness += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
     for (igraph_integer_t i = 0; i < n && i < 3; i++)
         top3 += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
-    char degree_leaders[512], between_leaders[512];
-    size_t degree_tied =
-        leaders(model, &model->by_degree, &model->degree, degree_leaders, sizeof degree_leaders);
-    size_t between_tied = leaders(model, &model->by_betweenness, &model->betweenness,
-                                  between_leaders, sizeof between_leaders);
-    char betweenness_text[512];
-    if (VECTOR(model->betweenness)[top_between] <= 0)
-        snprintf(betweenness_text, sizeof betweenness_text,
-                 "No actor lies on a shortest path between two others (every betweenness is 0).");
-    else
-        snprintf(betweenness_text, sizeof betweenness_text,
-                 "%s %s the most shortest paths between other actors (betweenness %.1f%s); the "
-                 "three leading brokers together hold %.0f%% of all betweenness, so the network "
-                 "depends on %s for its cohesion.",
-                 between_leaders, between_tied > 1 ? "tie for" : "lies on",
-                 VECTOR(model->betweenness)[top_between], between_tied > 1 ? " each" : "",
-                 total_betweenness > 0 ? 100.0 * top3 / total_betweenness : 0.0,
-                 total_betweenness > 0 && top3 / total_betweenness > 0.6 ? "very few actors"
-                                                                         : "a handful of actors");
-    char sampled_text[256] = "";
+    GString *paragraph = g_string_new(NULL);
+    size_t tied = tied_at_top(&model->by_degree, &model->degree);
+    describe_leaders(paragraph, model, &model->by_degree, tied,
+                     _("<b>%1$s</b> is linked to the most actors: %2$.0f of the other %3$lld."),
+                     _("<b>%1$s</b> and <b>%2$s</b> are linked to the most actors, tied: %3$.0f "
+                       "of the other %4$lld each."),
+                     P_("<b>%1$s</b> and %2$zu other actor are linked to the most actors, tied: "
+                        "%3$.0f of the other %4$lld each.",
+                        "<b>%1$s</b> and %2$zu other actors are linked to the most actors, tied: "
+                        "%3$.0f of the other %4$lld each.",
+                        tied - 1),
+                     VECTOR(model->degree)[top_degree], (long long)(n - 1));
+    if (VECTOR(model->betweenness)[top_between] <= 0) {
+        sentence_append(paragraph, "%s",
+                        _("No actor lies on a shortest path between two others (every "
+                          "betweenness is 0)."));
+    } else {
+        tied = tied_at_top(&model->by_betweenness, &model->betweenness);
+        describe_leaders(paragraph, model, &model->by_betweenness, tied,
+                         _("<b>%1$s</b> lies on the most shortest paths between other actors "
+                           "(betweenness %2$.1f)."),
+                         _("<b>%1$s</b> and <b>%2$s</b> lie on the most shortest paths between "
+                           "other actors, tied (betweenness %3$.1f each)."),
+                         P_("<b>%1$s</b> and %2$zu other actor lie on the most shortest paths "
+                            "between other actors, tied (betweenness %3$.1f each).",
+                            "<b>%1$s</b> and %2$zu other actors lie on the most shortest paths "
+                            "between other actors, tied (betweenness %3$.1f each).",
+                            tied - 1),
+                         VECTOR(model->betweenness)[top_between], 0);
+        double share = total_betweenness > 0 ? 100.0 * top3 / total_betweenness : 0.0;
+        if (share > 60)
+            sentence_append(paragraph,
+                            _("The three leading brokers together hold %.0f%% of all "
+                              "betweenness: the network depends on very few actors for its "
+                              "cohesion."),
+                            share);
+        else
+            sentence_append(paragraph,
+                            _("The three leading brokers together hold %.0f%% of all "
+                              "betweenness: the network depends on a handful of actors for its "
+                              "cohesion."),
+                            share);
+    }
     const coopnet_centrality_plan_t *plan = &model->betweenness_plan;
     if (igraph_vector_size(&model->betweenness_bound) > 0) /* the policy sampled: say so */
-        snprintf(sampled_text, sizeof sampled_text,
-                 " Betweenness is estimated from samples: each value is within %.0f of the "
-                 "exact one with probability %.0f%% (see the method notes).",
-                 VECTOR(model->betweenness_bound)[0], 100 * plan->approx.confidence);
-    char paragraph[1792]; /* markup: the names in it are escaped by leaders() */
-    snprintf(paragraph, sizeof paragraph,
-             "%s %s linked to the most actors: %.0f of the other %lld%s. %s%s", degree_leaders,
-             degree_tied > 1 ? "are" : "is", VECTOR(model->degree)[top_degree], (long long)(n - 1),
-             degree_tied > 1 ? " each" : "", betweenness_text, sampled_text);
-    coopnet_i_report_paragraph(document, paragraph);
+        sentence_append(paragraph,
+                        _("Betweenness is estimated from samples: each value is within %1$.0f of "
+                          "the exact one with probability %2$.0f%% (see the method notes)."),
+                        VECTOR(model->betweenness_bound)[0], 100 * plan->approx.confidence);
+    paragraph_draw(document, paragraph);
 
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_RANKING);
@@ -1227,35 +1346,52 @@ static void page_network(report_document_t *document, const report_model_t *mode
                          const report_page_t *page)
 {
     coopnet_i_report_page_title(document, page->number, page->title);
+    const coopnet_graph_summary_t *summary = &model->summary;
     char levels[512] = "";
     size_t used = 0;
-    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++) {
+    for (int l = 0; l < COOPNET_LEVEL_COUNT && used < sizeof levels; l++) {
         double mean = mean_degree_of_level(model, (coopnet_level_t)l);
         if (isnan(mean))
             continue;
-        used += (size_t)snprintf(levels + used, sizeof levels - used, "%s%s %.1f", used ? ", " : "",
-                                 coopnet_level_name((coopnet_level_t)l), mean);
-        if (used >= sizeof levels)
-            break;
+        /* TRANSLATORS: an item of a list, a level and the mean number of actors linked to its
+         * actors: "local 2.3" */
+        used += (size_t)snprintf(levels + used, sizeof levels - used,
+                                 used ? _(", %1$s %2$.1f") : _("%1$s %2$.1f"),
+                                 level_word((coopnet_level_t)l), mean);
     }
-    paragraph_printf(
-        document,
-        "The %lld actors are joined by %lld links in %lld connected %s; the largest holds %lld "
-        "actors%s%.0lld %s. On average an actor is linked to %.1f others; by level: "
-        "%s. Nodes are coloured by level and sized by betweenness, so the large nodes are the "
-        "brokers the network runs through; the 12 most central actors are named.",
-        (long long)model->summary.n_vertices, (long long)model->summary.n_edges,
-        (long long)model->summary.n_components,
-        plural((size_t)model->summary.n_components, "group", "groups"),
-        (long long)model->summary.largest_component, model->summary.n_isolates ? " and " : "",
-        (long long)model->summary.n_isolates,
-        model->summary.n_isolates == 0
-            ? "and no actor is isolated"
-            : plural((size_t)model->summary.n_isolates, "actor has no link", "actors have no link"),
-        model->summary.n_vertices
-            ? 2.0 * (double)model->summary.n_edges / (double)model->summary.n_vertices
-            : 0.0,
+    GString *paragraph = g_string_new(NULL);
+    sentence_append(paragraph,
+                    P_("The %1$lld actors are joined by %2$lld link.",
+                       "The %1$lld actors are joined by %2$lld links.", summary->n_edges),
+                    (long long)summary->n_vertices, (long long)summary->n_edges);
+    if (summary->n_components == 1)
+        sentence_append(paragraph, "%s", _("They form a single connected group."));
+    else
+        sentence_append(
+            paragraph,
+            P_("They fall into %1$lld connected group; the largest holds %2$lld actors.",
+               "They fall into %1$lld connected groups; the largest holds %2$lld "
+               "actors.",
+               summary->n_components),
+            (long long)summary->n_components, (long long)summary->largest_component);
+    if (summary->n_isolates == 0)
+        sentence_append(paragraph, "%s", _("No actor is isolated."));
+    else
+        sentence_append(
+            paragraph,
+            P_("%lld actor has no link.", "%lld actors have no link.", summary->n_isolates),
+            (long long)summary->n_isolates);
+    sentence_append(
+        paragraph,
+        /* TRANSLATORS: %2$s the list of levels with their means, "local 2.3, ..." */
+        _("On average an actor is linked to %1$.1f others; by level: %2$s."),
+        summary->n_vertices ? 2.0 * (double)summary->n_edges / (double)summary->n_vertices : 0.0,
         levels);
+    sentence_append(paragraph, "%s",
+                    _("Nodes are coloured by level and sized by betweenness, so the large nodes "
+                      "are the brokers the network runs through; the 12 most central actors are "
+                      "named."));
+    paragraph_draw(document, paragraph);
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_FR);
     place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 24, "network");
@@ -1267,7 +1403,7 @@ static void page_network(report_document_t *document, const report_model_t *mode
         coopnet_i_style_muted);
 }
 
-/* "9 national, 1 regional": the levels of the actors the geo layout places as place, the most
+/* "national: 9, regional: 1": the levels of the actors the geo layout places as place, the most
  * common first. */
 static void format_levels_placed(const report_model_t *model, const coopnet_geo_placement_t *geo,
                                  coopnet_geo_place_t place, char *buffer, size_t size)
@@ -1280,16 +1416,7 @@ static void format_levels_placed(const report_model_t *model, const coopnet_geo_
             counts[level]++;
     }
     buffer[0] = '\0';
-    size_t used = 0, kinds = 0, only = 0;
-    for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
-        if (counts[l] > 0) {
-            kinds++;
-            only = (size_t)l;
-        }
-    if (kinds == 1) {
-        snprintf(buffer, size, "all %s", coopnet_level_name((coopnet_level_t)only));
-        return;
-    }
+    size_t used = 0;
     for (;;) {
         int best = -1;
         for (int l = 0; l < COOPNET_LEVEL_COUNT; l++)
@@ -1297,8 +1424,10 @@ static void format_levels_placed(const report_model_t *model, const coopnet_geo_
                 best = l;
         if (best < 0 || used >= size)
             break;
-        used += (size_t)snprintf(buffer + used, size - used, "%s%zu %s", used ? ", " : "",
-                                 counts[best], coopnet_level_name((coopnet_level_t)best));
+        /* TRANSLATORS: an item of a list of levels with their number of actors, "national: 9" */
+        used += (size_t)snprintf(buffer + used, size - used,
+                                 used ? _(", %1$s: %2$zu") : _("%1$s: %2$zu"),
+                                 level_word((coopnet_level_t)best), counts[best]);
         counts[best] = 0;
     }
 }
@@ -1357,8 +1486,8 @@ static void table_actors_by_country(report_document_t *document, const report_mo
 }
 
 static const char how_to_locate[] =
-    "To draw each actor where it is, add the columns lat and lon to actors.csv and fill them in "
-    "decimal degrees (Tunis: 36.81 and 10.18), at least for the cities and governorates.";
+    N_("To draw each actor where it is, add the columns lat and lon to actors.csv and fill them "
+       "in decimal degrees (Tunis: 36.81 and 10.18), at least for the cities and governorates.");
 
 static void page_geography(report_document_t *document, const report_model_t *model,
                            const report_page_t *page)
@@ -1381,18 +1510,28 @@ static void page_geography(report_document_t *document, const report_model_t *mo
     format_country_list(model, countries, sizeof countries);
     if (status != COOPNET_OK) {
         /* nothing to put on a map: say what is missing and how to add it */
-        paragraph_printf(document,
-                         "None of the %zu actors has coordinates (the columns lat and lon of "
-                         "actors.csv)%s, so this page has no map. The actors come from %s; by "
-                         "country and level:",
-                         total,
-                         map_data ? ""
-                                  : ", and the map data that would place them by country "
-                                    "(Debian's gmt-dcw) is not installed",
-                         countries[0] ? countries : "no stated country");
+        GString *paragraph = g_string_new(NULL);
+        if (map_data)
+            sentence_append(paragraph,
+                            _("None of the %zu actors has coordinates (the columns lat and lon "
+                              "of actors.csv), so this page has no map."),
+                            total);
+        else
+            sentence_append(paragraph,
+                            _("None of the %zu actors has coordinates (the columns lat and lon "
+                              "of actors.csv), and the map data that would place them by country "
+                              "(Debian's gmt-dcw) is not installed, so this page has no map."),
+                            total);
+        if (countries[0])
+            /* TRANSLATORS: %s a list of countries, "Iraq, Jordan and Morocco" */
+            sentence_append(paragraph, _("The actors come from %s. By country and level:"),
+                            countries);
+        else
+            sentence_append(paragraph, "%s", _("No actor states a country. By level:"));
+        paragraph_draw(document, paragraph);
         table_actors_by_country(document, model);
         coopnet_i_report_space(document, 6);
-        paragraph_printf(document, "%s", how_to_locate);
+        coopnet_i_report_paragraph(document, _(how_to_locate));
         return;
     }
     size_t located = geo.counts[COOPNET_GEO_LOCATED];
@@ -1403,39 +1542,63 @@ static void page_geography(report_document_t *document, const report_model_t *mo
                          sizeof by_country_levels);
     format_levels_placed(model, &geo, COOPNET_GEO_LISTED, listed_levels, sizeof listed_levels);
     coopnet_i_geo_placement_destroy(&geo);
-    char placed[1024] = "", list[512] = "";
-    if (by_country > 0 && located > 0)
-        snprintf(placed, sizeof placed,
-                 " %zu without coordinates (%s) %s drawn with a dashed ring near the middle of "
-                 "%s country%s, clear of the located actors; %s position says which country, "
-                 "not where.",
-                 by_country, by_country_levels, by_country == 1 ? "is" : "are",
-                 by_country == 1 ? "its" : "their", map_data ? "" : "'s located actors",
-                 by_country == 1 ? "its" : "their");
-    else if (by_country > 0)
-        snprintf(placed, sizeof placed,
-                 " The %zu with a country (%s) %s drawn with a dashed ring near the middle of "
-                 "%s country.",
-                 by_country, by_country_levels, by_country == 1 ? "is" : "are",
-                 by_country == 1 ? "its" : "their");
-    if (listed > 0)
-        snprintf(list, sizeof list,
-                 " %zu with neither coordinates nor a country on the map (%s) %s listed under "
-                 "the map.",
-                 listed, listed_levels, listed == 1 ? "is" : "are");
+    GString *paragraph = g_string_new(NULL);
     if (located > 0)
-        paragraph_printf(document,
-                         "%zu of the %zu actors (%s) %s coordinates and %s drawn where %s.%s%s "
-                         "The actors come from %s.",
-                         located, total, located_levels, located == 1 ? "has" : "have",
-                         located == 1 ? "is" : "are", located == 1 ? "it is" : "they are", placed,
-                         list, countries[0] ? countries : "no stated country");
+        sentence_append(paragraph,
+                        /* TRANSLATORS: %3$s the levels, "local: 12, regional: 5" */
+                        P_("%1$zu of the %2$zu actors (%3$s) has coordinates and is drawn where "
+                           "it is.",
+                           "%1$zu of the %2$zu actors (%3$s) have coordinates and are drawn where "
+                           "they are.",
+                           located),
+                        located, total, located_levels);
     else
-        paragraph_printf(document,
-                         "None of the %zu actors has coordinates (the columns lat and lon of "
-                         "actors.csv), so the map shows which country each actor belongs to, "
-                         "not where it is.%s%s %s",
-                         total, placed, list, how_to_locate);
+        sentence_append(paragraph,
+                        _("None of the %zu actors has coordinates (the columns lat and lon of "
+                          "actors.csv), so the map shows which country each actor belongs to, "
+                          "not where it is."),
+                        total);
+    if (by_country > 0 && located > 0 && map_data)
+        sentence_append(paragraph,
+                        P_("%1$zu actor without coordinates (%2$s) is drawn with a dashed ring "
+                           "near the middle of its country, clear of the located actors; its "
+                           "position says which country, not where.",
+                           "%1$zu actors without coordinates (%2$s) are drawn with a dashed ring "
+                           "near the middle of their country, clear of the located actors; their "
+                           "position says which country, not where.",
+                           by_country),
+                        by_country, by_country_levels);
+    else if (by_country > 0 && located > 0)
+        sentence_append(paragraph,
+                        P_("%1$zu actor without coordinates (%2$s) is drawn with a dashed ring "
+                           "near the middle of its country's located actors, clear of them; its "
+                           "position says which country, not where.",
+                           "%1$zu actors without coordinates (%2$s) are drawn with a dashed ring "
+                           "near the middle of their country's located actors, clear of them; "
+                           "their position says which country, not where.",
+                           by_country),
+                        by_country, by_country_levels);
+    else if (by_country > 0)
+        sentence_append(paragraph,
+                        P_("The %1$zu actor with a country (%2$s) is drawn with a dashed ring "
+                           "near the middle of its country.",
+                           "The %1$zu actors with a country (%2$s) are drawn with a dashed ring "
+                           "near the middle of their country.",
+                           by_country),
+                        by_country, by_country_levels);
+    if (listed > 0)
+        sentence_append(paragraph,
+                        P_("%1$zu actor with neither coordinates nor a country on the map (%2$s) "
+                           "is listed under the map.",
+                           "%1$zu actors with neither coordinates nor a country on the map (%2$s) "
+                           "are listed under the map.",
+                           listed),
+                        listed, listed_levels);
+    if (located == 0)
+        sentence_append(paragraph, "%s", _(how_to_locate));
+    else if (countries[0])
+        sentence_append(paragraph, _("The actors come from %s."), countries);
+    paragraph_draw(document, paragraph);
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_GEO);
     figure.options.labels = COOPNET_LABELS_TOP;
@@ -1463,18 +1626,20 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     }
     if (country != NULL && isnan(own_local_national))
         paragraph_printf(document,
-                         "The data holds no pair of a local actor and a national body of %s, so "
-                         "national-local cooperation within %s cannot be measured. The panel \"All "
-                         "actors in this report\" counts other countries' national bodies tied to "
-                         "its actors (%.0f%% of those pairs linked).",
-                         country_name(country), country_name(country), 100 * local_national);
+                         /* TRANSLATORS: %1$s a country, %2$.0f a percentage */
+                         _("The data holds no pair of a local actor and a national body of %1$s, "
+                           "so national-local cooperation within %1$s cannot be measured. The "
+                           "panel “All actors in this report” counts other countries' national "
+                           "bodies tied to its actors (%2$.0f%% of those pairs linked)."),
+                         country_name(country), 100 * local_national);
     else if (country != NULL)
         paragraph_printf(document,
-                         "In %s, %.0f%% of the possible pairs of a local actor and a national body "
-                         "of %s are linked. The panel \"All actors in this report\" also counts "
-                         "the other countries' national bodies tied to them (%.0f%% there).",
-                         country_name(country), 100 * own_local_national, country_name(country),
-                         100 * local_national);
+                         /* TRANSLATORS: %1$s a country, %2$.0f and %3$.0f percentages */
+                         _("In %1$s, %2$.0f%% of the possible pairs of a local actor and a "
+                           "national body of %1$s are linked. The panel “All actors in this "
+                           "report” also counts the other countries' national bodies tied to them "
+                           "(%3$.0f%% there)."),
+                         country_name(country), 100 * own_local_national, 100 * local_national);
     const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
     for (size_t c = 0; c < nlc->n_countries; c++) {
         const coopnet_nlc_reach_t *reach = &nlc->reach[c];
@@ -1490,22 +1655,25 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     else if (best != NULL && worst != NULL && best != worst)
         paragraph_printf(
             document,
-            "Across the network, %.0f%% of the possible local-national pairs are linked. Within "
-            "countries, <b>%s</b> ties local and regional actors to a national body most often "
-            "(%lld of %lld, %.0f%%), <b>%s</b> least often (%lld of %lld, %.0f%%).",
+            /* TRANSLATORS: %2$s and %6$s countries; "%3$lld of %4$lld": local and regional actors
+             * tied to a national body of the country, of all its local and regional actors */
+            _("Across the network, %1$.0f%% of the possible local-national pairs are linked. "
+              "Within countries, <b>%2$s</b> ties local and regional actors to a national body "
+              "most often (%3$lld of %4$lld, %5$.0f%%), <b>%6$s</b> least often (%7$lld of "
+              "%8$lld, %9$.0f%%)."),
             100 * local_national, country_name(best->country), (long long)best->linked,
             (long long)best->subnational, 100 * best->share, country_name(worst->country),
             (long long)worst->linked, (long long)worst->subnational, 100 * worst->share);
     else
         paragraph_printf(document,
-                         "Across the network, %.0f%% of the possible local-national pairs are "
-                         "linked.",
+                         _("Across the network, %.0f%% of the possible local-national pairs are "
+                           "linked."),
                          100 * local_national);
     coopnet_i_report_paragraph(
-        document, "Each cell gives the density of links between two levels: the links present "
-                  "out of all possible pairs (diagonal: within the level); the darker the "
-                  "cell, the denser. Rows give the actors of each level; n/a marks a pair of "
-                  "levels with no possible link.");
+        document, _("Each cell gives the density of links between two levels: the links present "
+                    "out of all possible pairs (diagonal: within the level); the darker the "
+                    "cell, the denser. Rows give the actors of each level; n/a marks a pair of "
+                    "levels with no possible link."));
 
     /* the whole network, then the three countries with the most local and regional actors (and
      * a national body), in a 2 x 2 grid */
@@ -1610,20 +1778,36 @@ out_of_memory:
 static void describe_group_cohesion(report_document_t *document, const coopnet_groups_t *groups)
 {
     const coopnet_ei_t *by_country = &groups[0].network, *by_level = &groups[1].network;
-    paragraph_printf(
-        document,
-        "The E-I index runs from -1 (every link stays inside its group) to +1 (every link "
-        "crosses groups). By country it is <b>%+.2f</b> (%lld links inside countries, %lld "
-        "across; %s the %+.2f expected by chance, p = %.3f). By level it is <b>%+.2f</b>: "
-        "%s (expected %+.2f, p = %.3f).",
-        by_country->ei, (long long)by_country->internal, (long long)by_country->external,
-        by_country->p_value >= 0.05                ? "not significantly different from"
-        : by_country->ei < by_country->expected_ei ? "significantly more inward-looking than"
-                                                   : "significantly more outward-looking than",
-        by_country->expected_ei, by_country->p_value, by_level->ei,
-        by_level->ei > 0 ? "most links join actors of different levels"
-                         : "most links stay within a level",
-        by_level->expected_ei, by_level->p_value);
+    GString *paragraph = g_string_new(NULL);
+    sentence_append(paragraph, "%s",
+                    _("The E-I index runs from -1 (every link stays inside its group) to +1 "
+                      "(every link crosses groups)."));
+    /* TRANSLATORS: %1$+.2f the E-I index, %2$lld and %3$lld links, %4$+.2f the index expected
+     * by chance, %5$.3f a p-value */
+    const char *by_country_format =
+        by_country->p_value >= 0.05
+            ? _("By country it is <b>%1$+.2f</b> (%2$lld links inside countries, %3$lld across), "
+                "not significantly different from the %4$+.2f expected by chance (p = %5$.3f).")
+        : by_country->ei < by_country->expected_ei
+            ? _("By country it is <b>%1$+.2f</b> (%2$lld links inside countries, %3$lld across), "
+                "significantly more inward-looking than the %4$+.2f expected by chance (p = "
+                "%5$.3f).")
+            : _("By country it is <b>%1$+.2f</b> (%2$lld links inside countries, %3$lld across), "
+                "significantly more outward-looking than the %4$+.2f expected by chance (p = "
+                "%5$.3f).");
+    sentence_append(paragraph, by_country_format, by_country->ei, (long long)by_country->internal,
+                    (long long)by_country->external, by_country->expected_ei, by_country->p_value);
+    if (by_level->ei > 0)
+        sentence_append(paragraph,
+                        _("By level it is <b>%1$+.2f</b>: most links join actors of different "
+                          "levels (expected %2$+.2f, p = %3$.3f)."),
+                        by_level->ei, by_level->expected_ei, by_level->p_value);
+    else
+        sentence_append(paragraph,
+                        _("By level it is <b>%1$+.2f</b>: most links stay within a level "
+                          "(expected %2$+.2f, p = %3$.3f)."),
+                        by_level->ei, by_level->expected_ei, by_level->p_value);
+    paragraph_draw(document, paragraph);
 }
 
 /* The E-I table, one row per country with two actors or more, then per level, and its note. */
@@ -1650,10 +1834,13 @@ static void draw_ei_table(report_document_t *document, const coopnet_groups_t *g
             snprintf(numbers[rows][3], 24, isnan(ei->ei) ? "–" : "%+.2f", ei->ei);
             snprintf(numbers[rows][4], 24, isnan(ei->p_value) ? "–" : "%.3f", ei->p_value);
             const char *label = groups[i].partition.labels[g];
-            if (strcmp(label, "(none)") == 0)
-                label = "No country (international)";
-            cells[rows * 7] = i == 0 ? "Country" : "Level";
-            cells[rows * 7 + 1] = i == 0 ? country_name(label) : label;
+            if (i == 0)
+                label = strcmp(label, "(none)") == 0 ? _("No country (international)")
+                                                     : country_name(label);
+            else
+                label = C_("level", label);
+            cells[rows * 7] = i == 0 ? _("Country") : _("Level");
+            cells[rows * 7 + 1] = label;
             for (int k = 0; k < 5; k++)
                 cells[rows * 7 + 2 + k] = numbers[rows][k];
             rows++;
@@ -1677,21 +1864,34 @@ static void describe_top_broker(report_document_t *document, const report_model_
 {
     const coopnet_brokerage_t *brokerage = &model->brokerage;
     igraph_integer_t top = VECTOR(model->top_brokers)[0];
-    paragraph_printf(document,
-                     "<b>%s</b> brokers most often between actors of different levels "
-                     "(%.0f brokered pairs, %.0f of them as a liaison between two other "
-                     "levels).",
-                     vertex_name(model, top),
-                     MATRIX(brokerage->counts, top, COOPNET_BROKERAGE_TOTAL),
-                     MATRIX(brokerage->counts, top, COOPNET_BROKERAGE_LIAISON));
+    double total = MATRIX(brokerage->counts, top, COOPNET_BROKERAGE_TOTAL);
+    size_t tied = 1;
+    while ((igraph_integer_t)tied < igraph_vector_int_size(&model->top_brokers) &&
+           MATRIX(brokerage->counts, VECTOR(model->top_brokers)[tied], COOPNET_BROKERAGE_TOTAL) ==
+               total)
+        tied++;
+    if (tied == 1)
+        paragraph_printf(document,
+                         _("<b>%1$s</b> brokers most often between actors of different levels "
+                           "(%2$.0f brokered pairs, %3$.0f of them as a liaison between two "
+                           "other levels)."),
+                         vertex_name(model, top), total,
+                         MATRIX(brokerage->counts, top, COOPNET_BROKERAGE_LIAISON));
+    else /* the top brokers are at most five: a tie may run beyond them, so no count */
+        paragraph_printf(document,
+                         _("<b>%1$s</b> and <b>%2$s</b> are among the actors that broker most "
+                           "often between actors of different levels, tied at %3$.0f brokered "
+                           "pairs each."),
+                         vertex_name(model, top), vertex_name(model, VECTOR(model->top_brokers)[1]),
+                         total);
 }
 
-/* The top brokers (at most 5, coopnet_rank_top order), their count in each Gould-Fernandez role
- * and in total, a swatch of their level on each row. */
-static void draw_broker_table(report_document_t *document, const report_model_t *model)
+/* The first n_top top brokers (at most 5, coopnet_rank_top order), their count in each
+ * Gould-Fernandez role and in total, a swatch of their level on each row. */
+static void draw_broker_table(report_document_t *document, const report_model_t *model,
+                              size_t n_top)
 {
     const coopnet_brokerage_t *brokerage = &model->brokerage;
-    size_t n_top = (size_t)igraph_vector_int_size(&model->top_brokers);
     const igraph_integer_t *order = VECTOR(model->top_brokers);
     const char *const headers[] = {_("Actor"), _("Coord."),  _("Itin."), _("Gatek."),
                                    _("Repr."), _("Liaison"), _("Total")};
@@ -1727,17 +1927,21 @@ static void page_groups(report_document_t *document, const report_model_t *model
     draw_ei_table(document, model->groups);
 
     coopnet_i_report_section(document, _("Top brokers between levels (Gould-Fernandez roles)"));
-    if (igraph_vector_int_size(&model->top_brokers) > 0) {
-        describe_top_broker(document, model);
-        draw_broker_table(document, model);
-    }
-    coopnet_i_report_text(
-        document, REPORT_FONT_SMALL,
+    const char *roles =
         _("Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
           "C share a level B lacks; gatekeeper, B shares C's; representative, B shares A's; "
-          "liaison, three levels."),
-        REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-        coopnet_i_style_muted);
+          "liaison, three levels.");
+    if (igraph_vector_int_size(&model->top_brokers) > 0) {
+        describe_top_broker(document, model);
+        /* as many brokers as leave room for the roles' note above the footer */
+        draw_broker_table(document, model,
+                          coopnet_i_report_table_rows_fitting(
+                              document, (size_t)igraph_vector_int_size(&model->top_brokers),
+                              REPORT_BOTTOM - text_height_at(document, REPORT_FONT_SMALL, roles,
+                                                             REPORT_TEXT_WIDTH)));
+    }
+    coopnet_i_report_text(document, REPORT_FONT_SMALL, roles, REPORT_MARGIN_LEFT, document->y,
+                          REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
 }
 
 /* What the network owes its main convener: the what-if of its withdrawal with its events. */
@@ -1760,23 +1964,34 @@ static void page_dependence(report_document_t *document, const report_model_t *m
     for (size_t i = 0; i < w->n_nlc && whole == NULL; i++)
         if (strcmp(w->nlc[i].country, "*") == 0 && w->nlc[i].level == COOPNET_LEVEL_LOCAL)
             whole = &w->nlc[i];
-    paragraph_printf(
-        document,
-        "<b>%s</b> hosted, organised or facilitated <b>%zu of the %lld events</b>. If it "
-        "stopped convening, and its events with it, the network would fall from %lld connected "
-        "%s to <b>%lld</b>; "
-        "<b>%lld %s</b> would be left with no link at all, and the largest group would hold "
-        "%lld of %lld actors. Ties between the other actors stay.",
-        name, model->convened, (long long)b->events, (long long)b->components,
-        plural((size_t)b->components, "group", "groups"), (long long)a->components,
-        (long long)w->n_isolated, plural(w->n_isolated, "actor", "actors"),
-        (long long)a->largest_component, (long long)a->actors);
+    GString *paragraph = g_string_new(NULL);
+    /* TRANSLATORS: %1$s the convener, %2$zu of %3$lld events */
+    sentence_append(paragraph,
+                    _("<b>%1$s</b> hosted, organised or facilitated <b>%2$zu of the %3$lld "
+                      "events</b>."),
+                    name, model->convened, (long long)b->events);
+    sentence_append(paragraph,
+                    P_("If it stopped convening, and its events with it, the network would go "
+                       "from %1$lld connected group to <b>%2$lld</b>.",
+                       "If it stopped convening, and its events with it, the network would go "
+                       "from %1$lld connected groups to <b>%2$lld</b>.",
+                       b->components),
+                    (long long)b->components, (long long)a->components);
+    sentence_append(paragraph,
+                    P_("<b>%1$zu actor</b> would be left with no link at all, and the largest "
+                       "group would hold %2$lld of %3$lld actors.",
+                       "<b>%1$zu actors</b> would be left with no link at all, and the largest "
+                       "group would hold %2$lld of %3$lld actors.",
+                       w->n_isolated),
+                    w->n_isolated, (long long)a->largest_component, (long long)a->actors);
+    sentence_append(paragraph, "%s", _("Ties between the other actors stay."));
+    paragraph_draw(document, paragraph);
     if (whole != NULL)
         paragraph_printf(document,
-                         "National-local links would fall from %lld to %lld, and the pairs of "
-                         "actors a practice surely reaches over time from %llu to %llu: the "
-                         "cooperation that would remain without the convener is what a "
-                         "sustainability plan builds on.",
+                         _("National-local links would fall from %1$lld to %2$lld, and the pairs "
+                           "of actors a practice surely reaches over time from %3$llu to %4$llu: "
+                           "the cooperation that would remain without the convener is what a "
+                           "sustainability plan builds on."),
                          (long long)whole->before, (long long)whole->after,
                          (unsigned long long)model->reach.total_pairs,
                          (unsigned long long)model->reach_pairs_after);
@@ -1790,14 +2005,15 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         const char *label;
         double before, after;
     } rows[] = {
-        {"Events", (double)b->events, (double)a->events},
-        {"Cooperation links", (double)b->links, (double)a->links},
-        {"Connected groups", (double)b->components, (double)a->components},
-        {"Actors in the largest group", (double)b->largest_component, (double)a->largest_component},
-        {"Actors with no link", (double)b->isolated, (double)a->isolated},
-        {"National-local links", whole ? (double)whole->before : NAN,
+        {N_("Events"), (double)b->events, (double)a->events},
+        {N_("Cooperation links"), (double)b->links, (double)a->links},
+        {N_("Connected groups"), (double)b->components, (double)a->components},
+        {N_("Actors in the largest group"), (double)b->largest_component,
+         (double)a->largest_component},
+        {N_("Actors with no link"), (double)b->isolated, (double)a->isolated},
+        {N_("National-local links"), whole ? (double)whole->before : NAN,
          whole ? (double)whole->after : NAN},
-        {"Pairs surely reached over time", (double)model->reach.total_pairs,
+        {N_("Pairs surely reached over time"), (double)model->reach.total_pairs,
          (double)model->reach_pairs_after},
     };
     enum { N_ROWS = sizeof rows / sizeof rows[0] };
@@ -1810,7 +2026,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         snprintf(numbers[n][0], 32, "%.0f", rows[r].before);
         snprintf(numbers[n][1], 32, "%.0f", rows[r].after);
         snprintf(numbers[n][2], 32, "%+.0f", rows[r].after - rows[r].before);
-        cells[4 * n] = rows[r].label;
+        cells[4 * n] = _(rows[r].label);
         for (int c = 0; c < 3; c++)
             cells[4 * n + 1 + c] = numbers[n][c];
         n++;
@@ -1824,9 +2040,11 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         GString *list = g_string_new(NULL);
         for (size_t i = 0; i < w->n_isolated; i++) {
             const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
+            /* TRANSLATORS: an item of a list of actors, "Sousse (local, Tunisia)" and the
+             * separator before it */
             char *item = g_markup_printf_escaped(
-                "%s%s (%s%s%s)", i ? ", " : "", actor_name(actor), coopnet_level_name(actor->level),
-                actor->country[0] ? ", " : "",
+                actor->country[0] ? _("%1$s%2$s (%3$s, %4$s)") : _("%1$s%2$s (%3$s)"),
+                i ? _(", ") : "", actor_name(actor), level_word(actor->level),
                 actor->country[0] ? country_name(actor->country) : "");
             g_string_append(list, item);
             g_free(item);
@@ -1842,31 +2060,54 @@ static void page_dependence(report_document_t *document, const report_model_t *m
                           coopnet_i_style_muted);
 }
 
-static void describe_contact(const coopnet_temporal_network_t *network,
-                             const coopnet_bundle_t *bundle, coopnet_contact_ref_t contact,
-                             char *buffer, size_t size)
+/* One step of a pathway as a line of markup (owned by the caller, g_free): who passes it to whom,
+ * at which event or through which tie, when. */
+static char *describe_step(const coopnet_temporal_network_t *network,
+                           const coopnet_bundle_t *bundle, const coopnet_temporal_step_t *step)
 {
     char date[64];
+    coopnet_contact_ref_t contact = step->contact;
     format_date_long(coopnet_temporal_contact_date(network, contact), date, sizeof date);
+    const char *from = actor_name(&bundle->actors[step->from]);
+    const char *to = actor_name(&bundle->actors[step->to]);
     if (contact.kind == COOPNET_CONTACT_EVENT && contact.index >= 0) {
         /* the title up to a colon: "Second MENA regional workshop: Strengthening ..." */
         const char *title = bundle->events[contact.index].title;
         const char *colon = strchr(title, ':');
-        int length = colon ? (int)(colon - title) : (int)strlen(title);
-        snprintf(buffer, size, "at “%.*s” (%s)", length, title, date);
-    } else if (contact.index >= 0)
-        snprintf(buffer, size, "through a %s tie (%s)", bundle->ties[contact.index].type, date);
-    else
-        snprintf(buffer, size, "(%s)", date);
-    for (char *p = buffer; *p; p++)
-        if (*p == '_')
-            *p = ' ';
+        char *event = g_strndup(title, colon ? (size_t)(colon - title) : strlen(title));
+        /* TRANSLATORS: a step of a learning pathway: %1$s and %2$s actors, %3$s an event's
+         * title, %4$s its date; the arrow points the way the text reads */
+        char *line = g_markup_printf_escaped(_("→  %1$s passes it to <b>%2$s</b> at “%3$s” (%4$s)"),
+                                             from, to, event, date);
+        g_free(event);
+        return line;
+    }
+    if (contact.index >= 0) {
+        char *type = g_strdup(bundle->ties[contact.index].type);
+        for (char *p = type; p != NULL && *p; p++)
+            if (*p == '_')
+                *p = ' ';
+        /* TRANSLATORS: %3$s the tie's type as the data names it ("mou", "partnership") */
+        char *line = g_markup_printf_escaped(
+            _("→  %1$s passes it to <b>%2$s</b> through a tie of type “%3$s” (%4$s)"), from, to,
+            type ? type : "", date);
+        g_free(type);
+        return line;
+    }
+    return g_markup_printf_escaped(_("→  %1$s passes it to <b>%2$s</b> (%3$s)"), from, to, date);
 }
 
-/* One learning pathway: the source's farthest target (most steps, then latest arrival, then
- * name), written out step by step. */
+/* Local and regional actors: the cities and governorates a pathway is about. */
+static bool is_subnational(const coopnet_actor_t *actor)
+{
+    return actor->level == COOPNET_LEVEL_LOCAL || actor->level == COOPNET_LEVEL_REGIONAL;
+}
+
+/* One learning pathway (subnational_only: to a local or regional actor): the source's farthest
+ * target (most steps, then latest arrival, then name), written out step by step. */
 static void write_pathway(report_document_t *document, const report_model_t *model,
-                          const coopnet_temporal_network_t *network, size_t source, int number)
+                          const coopnet_temporal_network_t *network, size_t source, int number,
+                          bool subnational_only)
 {
     const coopnet_bundle_t *bundle = model->bundle;
     coopnet_temporal_reach_t reach;
@@ -1880,7 +2121,8 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     }
     long target = -1;
     for (size_t a = 0; a < reach.n_actors; a++) {
-        if (a == source || reach.day[a] == COOPNET_TEMPORAL_NEVER)
+        if (a == source || reach.day[a] == COOPNET_TEMPORAL_NEVER ||
+            (subnational_only && !is_subnational(&bundle->actors[a])))
             continue;
         if (target < 0 || reach.hops[a] > reach.hops[target] ||
             (reach.hops[a] == reach.hops[target] &&
@@ -1897,8 +2139,9 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     if (target < 0 || n_steps == 0)
         goto cleanup;
     char *heading = g_markup_printf_escaped(
-        "<b>%d. From %s to %s</b> (%zu %s)", number, actor_name(&bundle->actors[source]),
-        actor_name(&bundle->actors[target]), n_steps, plural(n_steps, "step", "steps"));
+        P_("<b>%1$d. From %2$s to %3$s</b> (%4$zu step)",
+           "<b>%1$d. From %2$s to %3$s</b> (%4$zu steps)", n_steps),
+        number, actor_name(&bundle->actors[source]), actor_name(&bundle->actors[target]), n_steps);
     document->y +=
         coopnet_i_report_text(document, REPORT_FONT_BODY, heading, REPORT_MARGIN_LEFT, document->y,
                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
@@ -1908,11 +2151,9 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
     size_t shown = 0;
     const double step_width = REPORT_TEXT_WIDTH - 12, ellipsis_room = 14;
     for (size_t s = 0; s < n_steps && s < 6; s++) {
-        char contact[512];
-        describe_contact(network, bundle, steps[s].contact, contact, sizeof contact);
-        char *line = g_markup_printf_escaped("→  %s passes it to <b>%s</b> %s",
-                                             actor_name(&bundle->actors[steps[s].from]),
-                                             actor_name(&bundle->actors[steps[s].to]), contact);
+        char *line = describe_step(network, bundle, &steps[s]);
+        if (line == NULL)
+            break;
         double room = REPORT_BOTTOM - (s + 1 < n_steps ? ellipsis_room : 0);
         bool fits =
             document->y + text_height_at(document, REPORT_FONT_SMALL, line, step_width) <= room;
@@ -1927,9 +2168,10 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
         shown++;
     }
     if (shown < n_steps) {
-        char *line = g_markup_printf_escaped("→  … %zu more %s to <b>%s</b>", n_steps - shown,
-                                             plural(n_steps - shown, "step", "steps"),
-                                             actor_name(&bundle->actors[target]));
+        char *line =
+            g_markup_printf_escaped(P_("→  … %1$zu more step to <b>%2$s</b>",
+                                       "→  … %1$zu more steps to <b>%2$s</b>", n_steps - shown),
+                                    n_steps - shown, actor_name(&bundle->actors[target]));
         document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, line,
                                              REPORT_MARGIN_LEFT + 12, document->y, step_width,
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
@@ -1940,6 +2182,22 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
 cleanup:
     free(steps);
     coopnet_temporal_reach_destroy(&reach);
+}
+
+/* Whether source reaches some other local or regional actor along a time-respecting path. */
+static bool subnational_reached(const coopnet_temporal_network_t *network,
+                                const coopnet_bundle_t *bundle, size_t source)
+{
+    coopnet_temporal_reach_t reach;
+    coopnet_error_t err;
+    memset(&reach, 0, sizeof reach);
+    bool found = false;
+    if (coopnet_temporal_reach_forward(network, source, &reach, &err) == COOPNET_OK)
+        for (size_t a = 0; a < reach.n_actors && !found; a++)
+            found = a != source && reach.day[a] != COOPNET_TEMPORAL_NEVER &&
+                    is_subnational(&bundle->actors[a]);
+    coopnet_temporal_reach_destroy(&reach);
+    return found;
 }
 
 static void page_reach(report_document_t *document, const report_model_t *model,
@@ -1956,21 +2214,43 @@ static void page_reach(report_document_t *document, const report_model_t *model,
         top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
     double final_ratio = curve->n_steps ? curve->ratio[curve->n_steps - 1] : 0;
     if (n_top == 0) {
-        coopnet_i_report_paragraph(
-            document, "No dated event or tie links two actors, so no learning path can be "
-                      "followed through time.");
+        coopnet_i_report_paragraph(document,
+                                   _("No dated event or tie links two actors, so no learning path "
+                                     "can be followed through time."));
         return;
     }
-    paragraph_printf(
-        document,
-        "Knowledge can only travel forward in time: from an event to a later one where someone "
-        "who was there meets others. Following these time-respecting paths through the %zu "
-        "contacts (events and ties), <b>%.0f%%</b> of all ordered pairs of actors are linked by "
-        "the end "
-        "of the period. <b>%s</b> reaches the most actors: %lld of the other %zu.",
-        coopnet_temporal_network_contacts(network), 100 * final_ratio,
-        actor_name(&bundle->actors[top[0]]), (long long)all->out_reach[top[0]],
-        all->n_kept ? all->n_kept - 1 : 0);
+    size_t contacts = coopnet_temporal_network_contacts(network);
+    size_t others = all->n_kept ? all->n_kept - 1 : 0;
+    size_t tied = 1; /* sources sharing the first place, perhaps beyond the eight listed */
+    for (size_t a = 0; a < all->n_actors; a++)
+        tied += a != top[0] && all->out_reach[a] == all->out_reach[top[0]];
+    GString *paragraph = g_string_new(NULL);
+    sentence_append(paragraph, "%s",
+                    _("Knowledge can only travel forward in time: from an event to a later one "
+                      "where someone who was there meets others."));
+    sentence_append(paragraph,
+                    P_("Following these time-respecting paths through the %1$zu contact (events "
+                       "and ties), <b>%2$.0f%%</b> of all ordered pairs of actors are linked by "
+                       "the end of the period.",
+                       "Following these time-respecting paths through the %1$zu contacts (events "
+                       "and ties), <b>%2$.0f%%</b> of all ordered pairs of actors are linked by "
+                       "the end of the period.",
+                       contacts),
+                    contacts, 100 * final_ratio);
+    if (tied == 1)
+        sentence_append(
+            paragraph, _("<b>%1$s</b> reaches the most actors: %2$lld of the other %3$zu."),
+            actor_name(&bundle->actors[top[0]]), (long long)all->out_reach[top[0]], others);
+    else
+        sentence_append(paragraph,
+                        P_("<b>%1$s</b> and %2$zu other actor reach the most actors, tied: %3$lld "
+                           "of the other %4$zu each.",
+                           "<b>%1$s</b> and %2$zu other actors reach the most actors, tied: %3$lld "
+                           "of the other %4$zu each.",
+                           tied - 1),
+                        actor_name(&bundle->actors[top[0]]), tied - 1,
+                        (long long)all->out_reach[top[0]], others);
+    paragraph_draw(document, paragraph);
     if (model->temporal_possible != NULL) {
         const coopnet_temporal_all_t *possible = &model->reach_possible;
         const coopnet_temporal_curve_t *possible_curve = &model->reach_curve_possible;
@@ -1978,18 +2258,19 @@ static void page_reach(report_document_t *document, const report_model_t *model,
             possible_curve->n_steps ? possible_curve->ratio[possible_curve->n_steps - 1] : 0;
         paragraph_printf(
             document,
-            "These paths hold <i>whatever the exact dates were</i>. The sources date some events "
-            "and ties only to a month, a year or a range, or not at all; for some dating they "
-            "allow, <b>%.0f%%</b> of pairs could be linked (the shaded band), and %s could "
-            "reach %lld. The gap is what better dating would settle.",
+            /* TRANSLATORS: %1$.0f a percentage, %2$s an actor, %3$lld a number of actors */
+            _("These paths hold <i>whatever the exact dates were</i>. The sources date some events "
+              "and ties only to a month, a year or a range, or not at all; for some dating they "
+              "allow, <b>%1$.0f%%</b> of pairs could be linked (the shaded band), and %2$s could "
+              "reach %3$lld. The gap is what better dating would settle."),
             100 * possible_ratio, actor_name(&bundle->actors[top[0]]),
             (long long)possible->out_reach[top[0]]);
     }
     if (all->precision != 0) /* the library's policy estimated: say so */
         paragraph_printf(document,
-                         "The exact computation does not fit in memory for this network: these "
-                         "reach figures are estimates (HyperLogLog, relative standard error "
-                         "%.1f%%).",
+                         _("The exact computation does not fit in memory for this network: these "
+                           "reach figures are estimates (HyperLogLog, relative standard error "
+                           "%.1f%%)."),
                          100 * all->relative_standard_error);
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_REACH_CURVE);
@@ -2030,16 +2311,44 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     coopnet_i_report_table_draw(document, &table);
     document->y = fmax(document->y, saved_y + chart_height + 10);
 
-    coopnet_i_report_section(document, _("Three learning pathways"));
-    coopnet_i_report_paragraph(document,
-                               model->temporal_possible != NULL
-                                   ? "From the three sources that reach the most actors to the "
-                                     "actor each reaches in the most steps; each pathway holds "
-                                     "whatever the exact dates were:"
-                                   : "From the three sources that reach the most actors to the "
-                                     "actor each reaches in the most steps:");
-    for (size_t i = 0; i < n_top && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
-        write_pathway(document, model, network, top[i], (int)i + 1);
+    /* the pathways run between local and regional actors when some reach others: peer
+     * learning between cities is the subject; the top sources are often international bodies */
+    size_t local_sources[3], n_local = 0;
+    /* candidates by reach, best first; each checked once, at most 32 checks (one reach each) */
+    bool *tried = calloc(all->n_actors + 1, sizeof *tried);
+    for (size_t checks = 0; tried != NULL && n_local < 3 && checks < 32; checks++) {
+        long best = -1;
+        for (size_t a = 0; a < all->n_actors; a++)
+            if (!tried[a] && all->out_reach[a] > 0 && is_subnational(&bundle->actors[a]) &&
+                (best < 0 || all->out_reach[a] > all->out_reach[best]))
+                best = (long)a;
+        if (best < 0)
+            break;
+        tried[best] = true;
+        if (subnational_reached(network, bundle, (size_t)best))
+            local_sources[n_local++] = (size_t)best;
+    }
+    free(tried);
+    bool subnational = n_local > 0;
+    coopnet_i_report_section(document, _("Learning pathways"));
+    const char *intro =
+        subnational ? (model->temporal_possible != NULL
+                           ? _("From the local or regional actors that reach the most actors to "
+                               "the local or regional actor each reaches in the most steps; each "
+                               "pathway holds whatever the exact dates were:")
+                           : _("From the local or regional actors that reach the most actors to "
+                               "the local or regional actor each reaches in the most steps:"))
+        : model->temporal_possible != NULL
+            ? _("No local or regional actor reaches another. From the three sources that reach "
+                "the most actors to the actor each reaches in the most steps; each pathway holds "
+                "whatever the exact dates were:")
+            : _("No local or regional actor reaches another. From the three sources that reach "
+                "the most actors to the actor each reaches in the most steps:");
+    coopnet_i_report_paragraph(document, intro);
+    const size_t *sources = subnational ? local_sources : top;
+    size_t n_sources = subnational ? n_local : n_top;
+    for (size_t i = 0; i < n_sources && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
+        write_pathway(document, model, network, sources[i], (int)i + 1, subnational);
 }
 
 /* Small multiples: the network as of the end of each year. */
@@ -2079,19 +2388,27 @@ static void page_change(report_document_t *document, const report_model_t *model
         coopnet_i_report_fail(document, err.code, "%s", err.message);
         return;
     }
-    char recent_text[200] = "";
+    GString *paragraph = g_string_new(NULL);
+    sentence_append(paragraph, "%s",
+                    _("The network grows with each event and tie: below it is drawn as it stood at "
+                      "the end of each year, counting only what had surely happened by then "
+                      "(grey: actors with no such link yet); every actor keeps its place."));
+    /* TRANSLATORS: %1$s and %2$s years, %3$.2f a correlation */
+    sentence_append(paragraph,
+                    span.spearman > 0.8
+                        ? _("From %1$s to %2$s the ranking by number of actors linked stayed "
+                            "largely stable (Spearman correlation %3$.2f).")
+                        : _("From %1$s to %2$s the ranking by number of actors linked changed "
+                            "markedly (Spearman correlation %3$.2f)."),
+                    first_year, last_year, span.spearman);
     if (last > 1)
-        snprintf(recent_text, sizeof recent_text, "; between the last two years alone it %s (%.2f)",
-                 recent.spearman > 0.8 ? "stayed largely stable" : "changed markedly",
-                 recent.spearman);
-    paragraph_printf(
-        document,
-        "The network grows with each event and tie: below it is drawn as it "
-        "stood at the end of each year, counting only what had surely happened by "
-        "then (grey: actors with no such link yet); every actor keeps its place. From %s to %s the "
-        "ranking by number of actors linked %s (Spearman correlation %.2f)%s.",
-        first_year, last_year, span.spearman > 0.8 ? "stayed largely stable" : "changed markedly",
-        span.spearman, recent_text);
+        sentence_append(paragraph,
+                        recent.spearman > 0.8
+                            ? _("Between the last two years alone it stayed largely stable "
+                                "(%.2f).")
+                            : _("Between the last two years alone it changed markedly (%.2f)."),
+                        recent.spearman);
+    paragraph_draw(document, paragraph);
 
     /* one small-multiples figure: every actor keeps its place from year to year */
     chart_figure_t figure;
@@ -2134,13 +2451,22 @@ static void page_change(report_document_t *document, const report_model_t *model
     for (igraph_integer_t v = 0; v < n; v++)
         sharing += snapshots->ranks[(size_t)v] - snapshots->ranks[last * (size_t)n + (size_t)v] ==
                    gains[0];
-    if (sharing > 1)
+    /* TRANSLATORS: %2$.0f places gained, %3$s and %4$s years */
+    if (sharing > n_risers)
         paragraph_printf(document,
-                         "%zu actors share the largest gain, %.0f places between %s and %s%s.",
-                         sharing, gains[0], first_year, last_year,
-                         sharing > n_risers ? " (five of them are listed)" : "");
+                         _("%1$zu actors share the largest gain, %2$.0f places between %3$s and "
+                           "%4$s (five of them are listed)."),
+                         sharing, gains[0], first_year, last_year);
+    else if (sharing > 1)
+        paragraph_printf(document,
+                         _("%1$zu actors share the largest gain, %2$.0f places between %3$s and "
+                           "%4$s."),
+                         sharing, gains[0], first_year, last_year);
     else
-        paragraph_printf(document, "<b>%s</b> gained the most places: %+.0f between %s and %s.",
+        paragraph_printf(document,
+                         P_("<b>%1$s</b> gained the most places: %2$.0f between %3$s and %4$s.",
+                            "<b>%1$s</b> gained the most places: %2$.0f between %3$s and %4$s.",
+                            (unsigned long)gains[0]),
                          actor_name(&bundle->actors[VECTOR(snapshots->actor_of_vertex)[risers[0]]]),
                          gains[0], first_year, last_year);
 }
@@ -2212,6 +2538,76 @@ static int compare_document_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The list of the events dated only within bounds or not at all, as markup (g_string_free by the
+ * caller): the first `limit` of them by title and date, then how many more. */
+static GString *loose_events_markup(const report_model_t *model, size_t loose, size_t limit)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    char intro[512];
+    snprintf(intro, sizeof intro,
+             P_("%1$zu of the %2$zu events is dated only within bounds or not at all (then "
+                "within the study period); over time it counts once surely past, and reach "
+                "is given in both readings: ",
+                "%1$zu of the %2$zu events are dated only within bounds or not at all (then "
+                "within the study period); over time they count once surely past, and reach "
+                "is given in both readings: ",
+                loose),
+             loose, model->n_events);
+    GString *list = g_string_new(intro);
+    size_t listed = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        coopnet_date_t date = bundle->events[e].date;
+        if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
+            date.precision == COOPNET_DATE_MONTH)
+            continue;
+        if (listed == limit && loose > limit + 1) {
+            /* TRANSLATORS: the end of a list of events separated by "; " */
+            char *more = g_markup_printf_escaped(
+                P_("; and %zu more", "; and %zu more", loose - limit), loose - limit);
+            g_string_append(list, more);
+            g_free(more);
+            break;
+        }
+        char when[128];
+        format_date_long(date, when, sizeof when);
+        char *item = g_markup_printf_escaped("%s%s (%s)", listed++ ? _("; ") : "",
+                                             bundle->events[e].title, when);
+        g_string_append(list, item);
+        g_free(item);
+    }
+    g_string_append(list, ".");
+    return list;
+}
+
+/* The events dated only roughly, after the method notes: as many listed as fit above the footer
+ * (at most 8, at least 1; 188 undated events of a 10 000-event bundle once pushed the notes off
+ * the page, and French notes are longer). */
+static void draw_loose_events(report_document_t *document, const report_model_t *model)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    coopnet_i_report_section(document, _("Events dated only roughly"));
+    size_t loose = 0;
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        coopnet_date_t date = bundle->events[e].date;
+        loose += model->event_kept[e] && date.precision != COOPNET_DATE_DAY &&
+                 date.precision != COOPNET_DATE_MONTH;
+    }
+    if (loose == 0) {
+        coopnet_i_report_paragraph(
+            document, _("Every event in the report is dated to the day or the month."));
+        return;
+    }
+    size_t limit = 8;
+    GString *list = loose_events_markup(model, loose, limit);
+    while (limit > 1 &&
+           document->y + text_height_at(document, REPORT_FONT_SMALL, list->str, REPORT_TEXT_WIDTH) >
+               REPORT_BOTTOM) {
+        g_string_free(list, TRUE);
+        list = loose_events_markup(model, loose, --limit);
+    }
+    draw_gathered(document, REPORT_FONT_SMALL, list, "", 6);
+}
+
 static void page_sources(report_document_t *document, const report_model_t *model,
                          const report_page_t *page)
 {
@@ -2250,20 +2646,31 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         model->n_actors + model->n_events + model->n_participations + model->n_ties;
     size_t uncited =
         sources->uncited[0] + sources->uncited[1] + sources->uncited[2] + sources->uncited[3];
-    if (uncited == 0)
-        paragraph_printf(document,
-                         "Every one of the %zu records (actors, events, participations, ties) "
-                         "names its source; they cite %zu %s (a record citing several counts for "
-                         "each).",
-                         total_records, sources->n_documents,
-                         plural(sources->n_documents, "document", "documents"));
-    else
-        paragraph_printf(document,
-                         "Of the %zu records in this report (actors, events, participations and "
-                         "ties), %zu %s no source document; the others cite %zu source %s.",
-                         total_records, uncited, plural(uncited, "names", "name"),
-                         sources->n_documents,
-                         plural(sources->n_documents, "document", "documents"));
+    GString *paragraph = g_string_new(NULL);
+    if (uncited == 0) {
+        sentence_append(paragraph,
+                        _("Every one of the %zu records (actors, events, participations, ties) "
+                          "names its source."),
+                        total_records);
+        sentence_append(paragraph,
+                        P_("They cite %zu document (a record citing several counts for each).",
+                           "They cite %zu documents (a record citing several counts for each).",
+                           sources->n_documents),
+                        sources->n_documents);
+    } else {
+        sentence_append(paragraph,
+                        P_("Of the %1$zu records in this report (actors, events, participations "
+                           "and ties), %2$zu names no source document.",
+                           "Of the %1$zu records in this report (actors, events, participations "
+                           "and ties), %2$zu name no source document.",
+                           uncited),
+                        total_records, uncited);
+        sentence_append(paragraph,
+                        P_("The others cite %zu source document.",
+                           "The others cite %zu source documents.", sources->n_documents),
+                        sources->n_documents);
+    }
+    paragraph_draw(document, paragraph);
 
     const char *const headers[] = {_("Source document"), _("Actors"), _("Events"),
                                    _("Participations"),  _("Ties"),   _("Records")};
@@ -2288,16 +2695,18 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                            * below it (a title does not fit a cell) */
             const coopnet_source_t *cited = &bundle->sources[known];
             char date[160] = ""; /* "31 January 2024", "December 2025 or later" */
-            if (cited->date.precision != COOPNET_DATE_NONE) {
-                format_date_long(cited->date, date, sizeof date);
+            if (cited->date.precision == COOPNET_DATE_INTERVAL &&
+                cited->date.end_precision == COOPNET_DATE_NONE) {
                 /* an open end: the document is no earlier than its start */
-                if (cited->date.precision == COOPNET_DATE_INTERVAL &&
-                    cited->date.end_precision == COOPNET_DATE_NONE &&
-                    strncmp(date, "from ", 5) == 0) {
-                    char start[128];
-                    snprintf(start, sizeof start, "%s", date + 5);
-                    snprintf(date, sizeof date, "%s or later", start);
-                }
+                char start[128];
+                coopnet_date_t side = {cited->date.day,
+                                       (coopnet_date_precision_t)cited->date.start_precision, 0, 0,
+                                       0};
+                format_date_long(side, start, sizeof start);
+                /* TRANSLATORS: a document's date known only as no earlier than %s */
+                snprintf(date, sizeof date, _("%s or later"), start);
+            } else if (cited->date.precision != COOPNET_DATE_NONE) {
+                format_date_long(cited->date, date, sizeof date);
             }
             /* cut on a whole character when the title and publisher are long */
             char *label = g_strdup_printf(
@@ -2332,95 +2741,65 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     else
         g_string_free(titles, TRUE);
 
-    coopnet_i_report_section(document, _("Events dated only roughly"));
-    size_t loose = 0;
-    for (size_t e = 0; e < bundle->n_events; e++) {
-        coopnet_date_t date = bundle->events[e].date;
-        loose += model->event_kept[e] && date.precision != COOPNET_DATE_DAY &&
-                 date.precision != COOPNET_DATE_MONTH;
-    }
-    if (loose == 0) {
-        coopnet_i_report_paragraph(
-            document, _("Every event in the report is dated to the day or the month."));
-    } else {
-        char intro[512];
-        snprintf(intro, sizeof intro,
-                 "%zu of the %zu events, dated only within bounds or not at all (the study "
-                 "period); over time they count once surely past, and reach is given in both "
-                 "readings: ",
-                 loose, model->n_events);
-        /* one compact paragraph, so that a long list does not push the notes off the page;
-         * a large bundle's list stops after LOOSE_EVENTS_LISTED (188 undated events of a
-         * 10 000-event bundle pushed the method notes off the last page) */
-        enum { LOOSE_EVENTS_LISTED = 8 };
-        GString *list = g_string_new(intro);
-        size_t listed = 0;
-        for (size_t e = 0; e < bundle->n_events; e++) {
-            coopnet_date_t date = bundle->events[e].date;
-            if (!model->event_kept[e] || date.precision == COOPNET_DATE_DAY ||
-                date.precision == COOPNET_DATE_MONTH)
-                continue;
-            if (listed == LOOSE_EVENTS_LISTED && loose > LOOSE_EVENTS_LISTED + 1) {
-                char *more = g_markup_printf_escaped("; and %zu more", loose - LOOSE_EVENTS_LISTED);
-                g_string_append(list, more);
-                g_free(more);
-                break;
-            }
-            char when[128];
-            format_date_long(date, when, sizeof when);
-            char *item = g_markup_printf_escaped("%s%s (%s)", listed++ ? "; " : "",
-                                                 bundle->events[e].title, when);
-            g_string_append(list, item);
-            g_free(item);
-        }
-        draw_gathered(document, REPORT_FONT_SMALL, list, ".", 6);
-    }
-
     coopnet_i_report_section(document, _("Method notes"));
+    /* TRANSLATORS: the method notes: a term, then its definition after a colon */
     static const char *const notes[][2] = {
-        {"Cooperation network", "actors linked by a shared event or a recorded tie, "
-                                "unweighted in every measure below"},
-        {"Degree", "number of distinct actors linked, by a shared event or a tie"},
-        {"Betweenness", "shortest paths between other actors that pass through the actor"},
-        {"PageRank", "share of a random walk's time spent at the actor (damping 0.85)"},
-        {"Density", "links present out of all possible links between the actors"},
-        {"Level density (NLC)", "links between two levels out of all pairs of actors at them"},
-        {"E-I index", "(links across groups - links inside) / all links; p from 999 "
-                      "permutations (seed 1)"},
-        {"Gould-Fernandez brokerage", "for each broker of an open two-path A-B-C, the role "
-                                      "given by the levels of A, B and C"},
-        {"Reach", "actors reached along time-respecting paths of events and ties: certain "
-                  "when each contact surely follows the one before, possible when some dating "
-                  "allows it"},
-        {"Snapshots", "the network at each year's end; ranks compared by Spearman's rho"},
+        {N_("Cooperation network"), N_("actors linked by a shared event or a recorded tie, "
+                                       "unweighted in every measure below")},
+        {N_("Degree"), N_("number of distinct actors linked, by a shared event or a tie")},
+        {N_("Betweenness"), N_("shortest paths between other actors that pass through the actor")},
+        {N_("PageRank"), N_("share of a random walk's time spent at the actor (damping 0.85)")},
+        {N_("Density"), N_("links present out of all possible links between the actors")},
+        {N_("Level density (NLC)"),
+         N_("links between two levels out of all pairs of actors at them")},
+        {N_("E-I index"), N_("(links across groups - links inside) / all links; p from 999 "
+                             "permutations (seed 1)")},
+        {N_("Gould-Fernandez brokerage"), N_("for each broker of an open two-path A-B-C, the role "
+                                             "given by the levels of A, B and C")},
+        {N_("Reach"), N_("actors reached along time-respecting paths of events and ties: certain "
+                         "when each contact surely follows the one before, possible when some "
+                         "dating allows it")},
+        {N_("Snapshots"), N_("the network at each year's end; ranks compared by Spearman's rho")},
     };
+    enum { BETWEENNESS_NOTE = 2 };
     const coopnet_centrality_plan_t *plan = &model->betweenness_plan;
-    char betweenness_note[512] = "";
+    char *betweenness_note = NULL; /* markup of the whole note when betweenness was sampled */
     const coopnet_centrality_policy_t *policy = &model->options->centrality;
     if (plan->method == COOPNET_CENTRALITY_APPROX) {
-        char why[128] = "";
-        if (policy->method == COOPNET_CENTRALITY_AUTO)
-            snprintf(why, sizeof why,
-                     ", as the exact computation would take about %.3g s, over the budget of "
-                     "%g s",
-                     plan->exact_seconds, policy->time_budget);
-        snprintf(betweenness_note, sizeof betweenness_note,
-                 "; estimated%s from %lld sampled pairs (Riondato &amp; Kornaropoulos 2016, "
-                 "seed %llu), so that every actor's betweenness divided by the pairs of other "
-                 "actors is within %g of the exact value with probability %g",
-                 why, (long long)model->betweenness_sampling.pairs,
-                 (unsigned long long)plan->approx.seed, plan->approx.epsilon,
-                 plan->approx.confidence);
+        char *estimated = g_markup_printf_escaped(
+            /* TRANSLATORS: %1$lld pairs, %2$llu a seed, %3$g a bound, %4$g a probability */
+            _("<b>Betweenness</b>: shortest paths between other actors that pass through the "
+              "actor; estimated from %1$lld sampled pairs (Riondato &amp; Kornaropoulos 2016, "
+              "seed %2$llu), so that every actor's betweenness divided by the pairs of other "
+              "actors is within %3$g of the exact value with probability %4$g."),
+            (long long)model->betweenness_sampling.pairs, (unsigned long long)plan->approx.seed,
+            plan->approx.epsilon, plan->approx.confidence);
+        char *why = policy->method == COOPNET_CENTRALITY_AUTO
+                        ? g_markup_printf_escaped(_("The exact computation would take about %1$.3g "
+                                                    "s, over the budget of %2$g s."),
+                                                  plan->exact_seconds, policy->time_budget)
+                        : NULL;
+        betweenness_note =
+            g_strconcat(estimated ? estimated : "", why ? " " : "", why ? why : "", NULL);
+        g_free(estimated);
+        g_free(why);
     }
-    /* two columns, so that the notes stay above the footer whatever came before them */
+    /* the notes as markup, each "<b>term</b>: definition." */
     const size_t n_notes = sizeof notes / sizeof notes[0];
+    char *note_markup[sizeof notes / sizeof notes[0]];
+    for (size_t i = 0; i < n_notes; i++)
+        note_markup[i] =
+            i == BETWEENNESS_NOTE && betweenness_note != NULL
+                ? g_strdup(betweenness_note)
+                /* TRANSLATORS: a method note: %1$s a term, %2$s its definition */
+                : g_markup_printf_escaped(_("<b>%1$s</b>: %2$s."), _(notes[i][0]), _(notes[i][1]));
+    g_free(betweenness_note);
+    /* two columns, so that the notes stay above the footer whatever came before them */
     size_t total = 0, so_far = 0, per_column = n_notes;
     size_t lengths[sizeof notes / sizeof notes[0]];
     for (size_t i = 0; i < n_notes; i++) {
         /* about 45 characters fit a column's line: balance the columns by lines */
-        size_t characters = strlen(notes[i][0]) + strlen(notes[i][1]) + 3;
-        if (strcmp(notes[i][0], "Betweenness") == 0)
-            characters += strlen(betweenness_note);
+        size_t characters = note_markup[i] ? (size_t)g_utf8_strlen(note_markup[i], -1) : 0;
         lengths[i] = (characters + 44) / 45;
         total += lengths[i];
     }
@@ -2437,31 +2816,28 @@ static void page_sources(report_document_t *document, const report_model_t *mode
             document->y = column_top;
         }
         double x = REPORT_MARGIN_LEFT + (i < per_column ? 0 : column_width + 16);
-        bool betweenness = strcmp(notes[i][0], "Betweenness") == 0;
-        char *escaped = g_markup_printf_escaped("<b>%s</b>: %s", notes[i][0], notes[i][1]);
-        /* the betweenness note is our own markup, already escaped */
-        char *markup = g_strconcat(escaped, betweenness ? betweenness_note : "", ".", NULL);
-        g_free(escaped);
-        document->y +=
-            coopnet_i_report_text(document, REPORT_FONT_SMALL, markup, x, document->y, column_width,
-                                  COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
-            2.5;
-        g_free(markup);
+        if (note_markup[i] != NULL)
+            document->y +=
+                coopnet_i_report_text(document, REPORT_FONT_SMALL, note_markup[i], x, document->y,
+                                      column_width, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+                2.5;
+        g_free(note_markup[i]);
     }
     document->y = fmax(bottom, document->y);
     /* said only when it happened: a small network's figures are all vector */
     if (coopnet_i_draw_network_is_dense(&model->graph)) {
         char markup[512];
         snprintf(markup, sizeof markup,
-                 "<b>Network figures</b>: above %d links or %d actors, links and actors are an "
-                 "image at %.0f dpi inside the PDF (text stays sharp), so that the report is "
-                 "small enough to e-mail.",
+                 _("<b>Network figures</b>: above %1$d links or %2$d actors, links and actors are "
+                   "an image at %3$.0f dpi inside the PDF (text stays sharp), so that the report "
+                   "is small enough to e-mail."),
                  COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
         document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
                                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
                        2.5;
     }
+    draw_loose_events(document, model);
 cleanup:
     free(cells);
     free(numbers);
@@ -2492,7 +2868,7 @@ static int report_write_pdf(const coopnet_bundle_t *bundle, const coopnet_report
                             FILE *stream, coopnet_error_t *err)
 {
     coopnet_l10n_scope_t scope;
-    coopnet_i_l10n_enter(options->lang, &scope);
+    coopnet_i_l10n_enter(options->lang, options->digits, &scope);
     int status = write_pdf_in_language(bundle, options, stream, err);
     coopnet_i_l10n_leave(&scope);
     return status;

@@ -232,7 +232,9 @@ PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t 
     }
     /* at most COOPNET_TEXT_MAX_LAYOUT characters of text reach the layout */
     char *capped = cap_markup(markup, COOPNET_TEXT_MAX_LAYOUT);
-    pango_layout_set_markup(layout, capped ? capped : markup, -1);
+    char *digits = coopnet_i_l10n_digits(capped ? capped : markup, -1, true);
+    pango_layout_set_markup(layout, digits ? digits : capped ? capped : markup, -1);
+    g_free(digits);
     free(capped);
     coopnet_i_style_layout_direction(layout); /* after the markup, which sets attributes */
     return layout;
@@ -430,6 +432,7 @@ static void write_png(report_document_t *document, coopnet_rect_t rect, const ch
     coopnet_figure_options_init(&figure);
     figure.dpi = PNG_DPI;
     figure.lang = coopnet_i_l10n_lang();
+    figure.digits = coopnet_i_l10n_digits_choice();
     figure.width = rect.w * PNG_DPI / 72.0;
     figure.height = rect.h * PNG_DPI / 72.0;
     png_job_t job = {draw, data};
@@ -542,6 +545,31 @@ void coopnet_i_report_table_draw(report_document_t *document, const report_table
     }
     hairline(cr, table->x, y, table->x + table->width, coopnet_i_report_rule, 0.5);
     document->y = y + 10;
+}
+
+/* The height of a layout of "Ag" in font: one line. */
+static double line_height(report_document_t *document, report_font_t font)
+{
+    PangoLayout *probe = coopnet_i_report_layout(document, font, "Ag", 0);
+    if (probe == NULL)
+        return 0;
+    int width, height;
+    pango_layout_get_size(probe, &width, &height);
+    g_object_unref(probe);
+    return (double)height / PANGO_SCALE;
+}
+
+size_t coopnet_i_report_table_rows_fitting(report_document_t *document, size_t n_rows,
+                                           double bottom)
+{
+    /* as coopnet_i_report_table_draw lays it out: header, rows, the gap after */
+    double header = line_height(document, REPORT_FONT_TABLE_HEAD) + 2 * 4.0;
+    double row = line_height(document, REPORT_FONT_TABLE) + 2 * 2.2;
+    double room = bottom - document->y - header - 10;
+    if (row <= 0 || room <= 0)
+        return 0;
+    size_t fitting = (size_t)(room / row);
+    return fitting < n_rows ? fitting : n_rows;
 }
 
 void coopnet_i_report_key_figures(report_document_t *document, const char *const *numbers,

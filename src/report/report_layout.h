@@ -134,6 +134,10 @@ typedef struct report_table {
     double x, width;
 } report_table_t;
 void coopnet_i_report_table_draw(report_document_t *document, const report_table_t *table);
+/* How many rows of a table (one-line header, one line a row) fit between the cursor and bottom,
+ * at most n_rows. */
+size_t coopnet_i_report_table_rows_fitting(report_document_t *document, size_t n_rows,
+                                           double bottom);
 
 /* A row of key-figure cards at the cursor: big numbers with a label under each. Moves the
  * cursor. */
