@@ -4,6 +4,7 @@
 #include "figures/draw.h"
 #include "figures/basemap.h"
 #include "figures/geo_layout.h"
+#include "figures/raster.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -939,6 +940,172 @@ static void test_large_graph(void)
     coopnet_bundle_free(bundle);
 }
 
+/* How far two PNGs of one size are apart: the mean absolute difference of the colour
+ * components (0-255) and the share of pixels where some component differs by more than 64. */
+static bool png_difference(const char *a_path, const char *b_path, double *mean, double *far_share)
+{
+    cairo_surface_t *a = cairo_image_surface_create_from_png(a_path);
+    cairo_surface_t *b = cairo_image_surface_create_from_png(b_path);
+    bool ok = cairo_surface_status(a) == CAIRO_STATUS_SUCCESS &&
+              cairo_surface_status(b) == CAIRO_STATUS_SUCCESS &&
+              cairo_image_surface_get_width(a) == cairo_image_surface_get_width(b) &&
+              cairo_image_surface_get_height(a) == cairo_image_surface_get_height(b);
+    if (ok) {
+        int width = cairo_image_surface_get_width(a), height = cairo_image_surface_get_height(a);
+        double sum = 0;
+        size_t far = 0;
+        for (int y = 0; y < height; y++) {
+            const uint32_t *ra =
+                (const uint32_t *)(const void *)(cairo_image_surface_get_data(a) +
+                                                 y * cairo_image_surface_get_stride(a));
+            const uint32_t *rb =
+                (const uint32_t *)(const void *)(cairo_image_surface_get_data(b) +
+                                                 y * cairo_image_surface_get_stride(b));
+            for (int x = 0; x < width; x++) {
+                int worst = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int d = abs((int)(ra[x] >> shift & 0xFF) - (int)(rb[x] >> shift & 0xFF));
+                    sum += d;
+                    worst = d > worst ? d : worst;
+                }
+                far += worst > 64;
+            }
+        }
+        *mean = sum / (3.0 * width * height);
+        *far_share = (double)far / ((double)width * height);
+    }
+    cairo_surface_destroy(a);
+    cairo_surface_destroy(b);
+    return ok;
+}
+
+/* Lines and discs painted by coopnet (raster.h) look like cairo's: under a scale and offset and
+ * a clip, a line's coverage sums to its area, crossings in one batch do not darken, nothing
+ * lands outside the clip. */
+static void test_raster_primitives(void)
+{
+    coopnet_rgb_t black = {0, 0, 0}, red = {0.8, 0.1, 0.1}, white = {1, 1, 1};
+    cairo_surface_t *images[2];
+    for (int painted = 0; painted < 2; painted++) {
+        images[painted] = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 200, 120);
+        cairo_t *cr = cairo_create(images[painted]);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_translate(cr, 10, 5);
+        cairo_scale(cr, 2, 2);
+        cairo_rectangle(cr, 0, 0, 80, 50);
+        cairo_clip(cr);
+        coopnet_i_raster_set_enabled(painted == 1);
+        coopnet_raster_t raster;
+        bool began = coopnet_i_raster_begin(&raster, cr);
+        CHECK(began == (painted == 1));
+        double lines[][4] = {{5, 5, 75, 40}, {5, 40, 75, 5}, {40, -20, 42, 90}, {10, 25, 70, 26}};
+        if (began) {
+            for (size_t i = 0; i < 4; i++)
+                coopnet_i_raster_line(&raster, lines[i][0], lines[i][1], lines[i][2], lines[i][3],
+                                      1.5, black, 0.5);
+            coopnet_i_raster_disc(&raster, 60, 30, 6, red, 1.0, white);
+            coopnet_i_raster_end(&raster);
+        } else {
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+            cairo_set_line_width(cr, 1.5);
+            for (size_t i = 0; i < 4; i++) {
+                cairo_move_to(cr, lines[i][0], lines[i][1]);
+                cairo_line_to(cr, lines[i][2], lines[i][3]);
+            }
+            cairo_set_source_rgba(cr, 0, 0, 0, 0.5);
+            cairo_stroke(cr);
+            cairo_arc(cr, 60, 30, 6, 0, 2 * M_PI);
+            cairo_set_source_rgb(cr, 0.8, 0.1, 0.1);
+            cairo_fill_preserve(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_set_line_width(cr, 1.0);
+            cairo_stroke(cr);
+        }
+        cairo_destroy(cr);
+        cairo_surface_flush(images[painted]);
+    }
+    coopnet_i_raster_set_enabled(true);
+    double sum = 0, ink[2] = {0, 0};
+    int worst = 0;
+    bool outside_clean = true;
+    for (int y = 0; y < 120; y++) {
+        for (int x = 0; x < 200; x++) {
+            uint32_t pa = ((
+                const uint32_t *)(const void *)(cairo_image_surface_get_data(images[0]) +
+                                                y * cairo_image_surface_get_stride(images[0])))[x];
+            uint32_t pb = ((
+                const uint32_t *)(const void *)(cairo_image_surface_get_data(images[1]) +
+                                                y * cairo_image_surface_get_stride(images[1])))[x];
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int ca = (int)(pa >> shift & 0xFF), cb = (int)(pb >> shift & 0xFF);
+                sum += abs(ca - cb);
+                worst = abs(ca - cb) > worst ? abs(ca - cb) : worst;
+                ink[0] += 255 - ca;
+                ink[1] += 255 - cb;
+            }
+            bool inside = x >= 10 && x < 170 && y >= 5 && y < 105;
+            if (!inside && pb != 0xFFFFFFFFu)
+                outside_clean = false;
+        }
+    }
+    CHECK(outside_clean);
+    /* the same ink within 5 %, and no pixel far off (anti-aliasing differs by a little) */
+    CHECK(ink[1] > 0 && fabs(ink[1] - ink[0]) / ink[0] < 0.05);
+    CHECK(sum / (3.0 * 200 * 120) < 2.0);
+    CHECK(worst < 100);
+    cairo_surface_destroy(images[0]);
+    cairo_surface_destroy(images[1]);
+}
+
+/* A dense network (over COOPNET_RASTER_MIN_NODES actors, thousands of links) drawn to PNG by
+ * coopnet's painter and by cairo alone: the two images agree. */
+static void test_raster_network_matches_cairo(void)
+{
+    char directory[512];
+    snprintf(directory, sizeof directory, "%s", tmp_path("dense"));
+    coopnet_generate_options_t generate;
+    coopnet_generate_options_init(&generate);
+    generate.n_actors = COOPNET_RASTER_MIN_NODES + 500;
+    generate.n_events = 1500;
+    generate.mean_size = 4;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_generate_write(directory, &generate, NULL, &err), COOPNET_OK);
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *bundle = NULL;
+    CHECK_INT(coopnet_bundle_load(directory, &diags, &bundle, &err), COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    if (bundle == NULL)
+        return;
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.labels = COOPNET_LABELS_NONE;
+    char painted_path[600], cairo_path[600];
+    snprintf(painted_path, sizeof painted_path, "%s", tmp_path("dense-painted.png"));
+    snprintf(cairo_path, sizeof cairo_path, "%s", tmp_path("dense-cairo.png"));
+    CHECK_INT(coopnet_render_network(bundle, &options, painted_path, NULL, &err), COOPNET_OK);
+    coopnet_i_raster_set_enabled(false);
+    CHECK_INT(coopnet_render_network(bundle, &options, cairo_path, NULL, &err), COOPNET_OK);
+    coopnet_i_raster_set_enabled(true);
+    double mean = 0, far_share = 1;
+    CHECK(png_difference(painted_path, cairo_path, &mean, &far_share));
+    printf("  dense network: mean difference %.2f / 255, %.3f %% of pixels far apart\n", mean,
+           100 * far_share);
+    CHECK(mean < 1.5);
+    CHECK(far_share < 0.01);
+    unlink(painted_path);
+    unlink(cairo_path);
+    const char *files[] = {"actors.csv", "events.csv", "participation.csv", "ties.csv"};
+    for (size_t i = 0; i < 4; i++) {
+        char file[1024];
+        snprintf(file, sizeof file, "%s/%s", directory, files[i]);
+        unlink(file);
+    }
+    rmdir(directory);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     coopnet_library_init();
@@ -958,5 +1125,7 @@ int main(void)
     TEST_RUN(test_nlc_cells);
     TEST_RUN(test_errors);
     TEST_RUN(test_large_graph);
+    TEST_RUN(test_raster_primitives);
+    TEST_RUN(test_raster_network_matches_cairo);
     return TEST_DONE();
 }

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raster.c - painting many thin lines and small discs into an image surface (see raster.h). */
+#include "figures/raster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The working arrays cost 5 bytes a pixel; a clip larger than this is left to cairo. */
+#define RASTER_MAX_PIXELS ((size_t)64 << 20)
+#define RASTER_PI 3.14159265358979323846
+
+static bool raster_enabled = true;
+
+void coopnet_i_raster_set_enabled(bool enabled)
+{
+    raster_enabled = enabled;
+}
+
+bool coopnet_i_raster_begin(coopnet_raster_t *raster, cairo_t *cr)
+{
+    memset(raster, 0, sizeof *raster);
+    if (!raster_enabled || cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return false;
+    cairo_surface_t *target = cairo_get_target(cr);
+    if (cairo_get_group_target(cr) != target ||
+        cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE)
+        return false;
+    cairo_format_t format = cairo_image_surface_get_format(target);
+    if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+        return false;
+    /* the affine map from user units to pixels: scale and offset only */
+    double ox = 0, oy = 0, ux = 1, uy = 0, vx = 0, vy = 1;
+    cairo_user_to_device(cr, &ox, &oy);
+    cairo_user_to_device(cr, &ux, &uy);
+    cairo_user_to_device(cr, &vx, &vy);
+    if (fabs(uy - oy) > 1e-9 || fabs(vx - ox) > 1e-9 || ux == ox || vy == oy)
+        return false;
+    raster->scale_x = ux - ox;
+    raster->scale_y = vy - oy;
+    raster->dx = ox;
+    raster->dy = oy;
+    raster->width = cairo_image_surface_get_width(target);
+    raster->height = cairo_image_surface_get_height(target);
+    raster->stride = cairo_image_surface_get_stride(target);
+    raster->has_alpha = format == CAIRO_FORMAT_ARGB32;
+    /* the clip: one rectangle (the whole surface when none was set), in pixels */
+    cairo_rectangle_list_t *clip = cairo_copy_clip_rectangle_list(cr);
+    if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles > 1) {
+        cairo_rectangle_list_destroy(clip);
+        return false;
+    }
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0; /* no rectangle: nothing is visible */
+    if (clip->num_rectangles == 1) {
+        const cairo_rectangle_t *box = &clip->rectangles[0];
+        double ax = box->x * raster->scale_x + raster->dx;
+        double bx = (box->x + box->width) * raster->scale_x + raster->dx;
+        double ay = box->y * raster->scale_y + raster->dy;
+        double by = (box->y + box->height) * raster->scale_y + raster->dy;
+        x0 = (int)fmax(0, floor(fmin(ax, bx) + 0.5));
+        x1 = (int)fmin(raster->width, floor(fmax(ax, bx) + 0.5));
+        y0 = (int)fmax(0, floor(fmin(ay, by) + 0.5));
+        y1 = (int)fmin(raster->height, floor(fmax(ay, by) + 0.5));
+    }
+    cairo_rectangle_list_destroy(clip);
+    if (x1 < x0)
+        x1 = x0;
+    if (y1 < y0)
+        y1 = y0;
+    size_t pixels = (size_t)(x1 - x0) * (size_t)(y1 - y0);
+    if (pixels > RASTER_MAX_PIXELS)
+        return false;
+    raster->clip_x0 = x0;
+    raster->clip_y0 = y0;
+    raster->clip_x1 = x1;
+    raster->clip_y1 = y1;
+    raster->stamp = calloc(pixels + 1, sizeof *raster->stamp);
+    raster->alpha_in_batch = calloc(pixels + 1, sizeof *raster->alpha_in_batch);
+    if (raster->stamp == NULL || raster->alpha_in_batch == NULL) {
+        free(raster->stamp);
+        free(raster->alpha_in_batch);
+        memset(raster, 0, sizeof *raster);
+        return false;
+    }
+    cairo_surface_flush(target);
+    raster->surface = target;
+    raster->data = cairo_image_surface_get_data(target);
+    raster->batch = 1;
+    raster->dirty_x0 = x1;
+    raster->dirty_y0 = y1;
+    raster->dirty_x1 = x0;
+    raster->dirty_y1 = y0;
+    return raster->data != NULL;
+}
+
+void coopnet_i_raster_next_batch(coopnet_raster_t *raster)
+{
+    raster->batch++;
+    if (raster->batch == 0) { /* wrapped: no stamp may match a batch to come */
+        size_t pixels = (size_t)(raster->clip_x1 - raster->clip_x0) *
+                        (size_t)(raster->clip_y1 - raster->clip_y0);
+        memset(raster->stamp, 0, pixels * sizeof *raster->stamp);
+        raster->batch = 1;
+    }
+}
+
+/* OVER with a colour at alpha/255 (the colour's channels premultiplied by the caller: 0-255). */
+static inline void composite(coopnet_raster_t *raster, uint32_t *pixel, const unsigned color[3],
+                             unsigned alpha)
+{
+    uint32_t value = *pixel;
+    unsigned keep = 255 - alpha;
+    unsigned a = value >> 24, r = (value >> 16) & 0xff, g = (value >> 8) & 0xff, b = value & 0xff;
+    r = (color[0] * alpha + r * keep + 127) / 255;
+    g = (color[1] * alpha + g * keep + 127) / 255;
+    b = (color[2] * alpha + b * keep + 127) / 255;
+    a = raster->has_alpha ? (255 * alpha + a * keep + 127) / 255 : 0xff;
+    *pixel = (uint32_t)a << 24 | (uint32_t)r << 16 | (uint32_t)g << 8 | b;
+}
+
+static inline uint32_t *pixel_at(const coopnet_raster_t *raster, int x, int y)
+{
+    return (uint32_t *)(void *)(raster->data + (size_t)y * (size_t)raster->stride) + x;
+}
+
+static void mark_dirty(coopnet_raster_t *raster, int x0, int y0, int x1, int y1)
+{
+    if (x0 < raster->dirty_x0)
+        raster->dirty_x0 = x0;
+    if (y0 < raster->dirty_y0)
+        raster->dirty_y0 = y0;
+    if (x1 > raster->dirty_x1)
+        raster->dirty_x1 = x1;
+    if (y1 > raster->dirty_y1)
+        raster->dirty_y1 = y1;
+}
+
+/* One pixel of a line of the current batch: the batch's shape covers it by the largest alpha
+ * any of its lines brings, so only the increase over what the batch already put there is
+ * composited (exactly: (1 - new) = (1 - step)(1 - before)). */
+static inline void batch_pixel(coopnet_raster_t *raster, int x, int y, const unsigned color[3],
+                               unsigned alpha)
+{
+    size_t index = (size_t)(y - raster->clip_y0) * (size_t)(raster->clip_x1 - raster->clip_x0) +
+                   (size_t)(x - raster->clip_x0);
+    unsigned step = alpha;
+    if (raster->stamp[index] == raster->batch) {
+        unsigned before = raster->alpha_in_batch[index];
+        if (alpha <= before)
+            return;
+        step = 255 - ((255 - alpha) * 255 + (255 - before) / 2) / (255 - before);
+    } else {
+        raster->stamp[index] = raster->batch;
+    }
+    raster->alpha_in_batch[index] = (uint8_t)alpha;
+    if (step > 0)
+        composite(raster, pixel_at(raster, x, y), color, step);
+}
+
+static void premultiplied(coopnet_rgb_t color, unsigned out[3])
+{
+    out[0] = (unsigned)lround(fmin(fmax(color.r, 0), 1) * 255);
+    out[1] = (unsigned)lround(fmin(fmax(color.g, 0), 1) * 255);
+    out[2] = (unsigned)lround(fmin(fmax(color.b, 0), 1) * 255);
+}
+
+static inline double clamp01(double value)
+{
+    return value < 0 ? 0 : value > 1 ? 1 : value;
+}
+
+void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, double x1, double y1,
+                           double width, coopnet_rgb_t color, double alpha)
+{
+    if (raster->clip_x1 <= raster->clip_x0 || raster->clip_y1 <= raster->clip_y0)
+        return;
+    double ax = x0 * raster->scale_x + raster->dx, ay = y0 * raster->scale_y + raster->dy;
+    double bx = x1 * raster->scale_x + raster->dx, by = y1 * raster->scale_y + raster->dy;
+    if (!isfinite(ax) || !isfinite(ay) || !isfinite(bx) || !isfinite(by))
+        return;
+    double pixels = width * sqrt(fabs(raster->scale_x * raster->scale_y));
+    /* a line thinner than a pixel is drawn a pixel wide and fainter, as its ink would be */
+    double strength = fmin(pixels, 1.0) * clamp01(alpha);
+    double half = fmax(pixels, 1.0) / 2;
+    unsigned rgb[3];
+    premultiplied(color, rgb);
+    double vx = bx - ax, vy = by - ay, length2 = vx * vx + vy * vy;
+    bool x_major = fabs(vx) >= fabs(vy);
+    /* walk the major axis; across it, the pixels within reach of the line's centre there */
+    double from = x_major ? fmin(ax, bx) : fmin(ay, by);
+    double to = x_major ? fmax(ax, bx) : fmax(ay, by);
+    double length = sqrt(length2), inverse_length = length > 0 ? 1 / length : 0;
+    /* a pixel is touched when its centre is within half + 0.5 of the line; across the major
+     * axis that is (half + 0.5) * length / |major component|, at most 1.42 (half + 0.5) */
+    double reach = half + 0.5;
+    double major_span = fabs(x_major ? vx : vy);
+    double across = length > 0 && major_span > 1e-12 ? reach * length / major_span : reach;
+    int major_lo = (int)floor(from - reach), major_hi = (int)ceil(to + reach);
+    int major_min = x_major ? raster->clip_x0 : raster->clip_y0;
+    int major_max = x_major ? raster->clip_x1 : raster->clip_y1;
+    int minor_min = x_major ? raster->clip_y0 : raster->clip_x0;
+    int minor_max = x_major ? raster->clip_y1 : raster->clip_x1;
+    if (major_lo < major_min)
+        major_lo = major_min;
+    if (major_hi > major_max)
+        major_hi = major_max;
+    int dirty_lo = minor_max, dirty_hi = minor_min;
+    for (int m = major_lo; m < major_hi; m++) {
+        double centre = m + 0.5;
+        /* the line's centre across the major axis at this step, held at the ends */
+        double t = 0;
+        if (length2 > 0) {
+            double along = x_major ? vx : vy;
+            t = fabs(along) > 1e-12 ? (centre - (x_major ? ax : ay)) / along : 0;
+            t = clamp01(t);
+        }
+        double middle = x_major ? ay + t * vy : ax + t * vx;
+        int lo = (int)floor(middle - across), hi = (int)ceil(middle + across);
+        if (lo < minor_min)
+            lo = minor_min;
+        if (hi > minor_max)
+            hi = minor_max;
+        for (int n = lo; n < hi; n++) {
+            double px = x_major ? centre : n + 0.5, py = x_major ? n + 0.5 : centre;
+            /* distance from the pixel's centre to the segment: to the line along its length
+             * (no square root), to the nearer end beyond it */
+            double distance;
+            double s = length2 > 0 ? ((px - ax) * vx + (py - ay) * vy) / length2 : 0;
+            if (s > 0 && s < 1) {
+                distance = fabs((px - ax) * vy - (py - ay) * vx) * inverse_length;
+            } else {
+                double ex = s <= 0 ? px - ax : px - bx, ey = s <= 0 ? py - ay : py - by;
+                distance = sqrt(ex * ex + ey * ey);
+            }
+            double cover = clamp01(reach - distance) * strength;
+            unsigned value = (unsigned)(cover * 255 + 0.5);
+            if (value == 0)
+                continue;
+            if (x_major)
+                batch_pixel(raster, m, n, rgb, value);
+            else
+                batch_pixel(raster, n, m, rgb, value);
+            if (n < dirty_lo)
+                dirty_lo = n;
+            if (n + 1 > dirty_hi)
+                dirty_hi = n + 1;
+        }
+    }
+    if (dirty_lo < dirty_hi && major_lo < major_hi) {
+        if (x_major)
+            mark_dirty(raster, major_lo, dirty_lo, major_hi, dirty_hi);
+        else
+            mark_dirty(raster, dirty_lo, major_lo, dirty_hi, major_hi);
+    }
+}
+
+void coopnet_i_raster_disc(coopnet_raster_t *raster, double x, double y, double radius,
+                           coopnet_rgb_t fill, double outline_width, coopnet_rgb_t outline)
+{
+    double scale = sqrt(fabs(raster->scale_x * raster->scale_y));
+    double cx = x * raster->scale_x + raster->dx, cy = y * raster->scale_y + raster->dy;
+    double r = radius * scale, ring = outline_width > 0 ? outline_width * scale / 2 : 0;
+    if (!isfinite(cx) || !isfinite(cy) || !(r > 0))
+        return;
+    double reach = r + ring + 1;
+    int x0 = (int)floor(cx - reach), x1 = (int)ceil(cx + reach);
+    int y0 = (int)floor(cy - reach), y1 = (int)ceil(cy + reach);
+    x0 = x0 < raster->clip_x0 ? raster->clip_x0 : x0;
+    y0 = y0 < raster->clip_y0 ? raster->clip_y0 : y0;
+    x1 = x1 > raster->clip_x1 ? raster->clip_x1 : x1;
+    y1 = y1 > raster->clip_y1 ? raster->clip_y1 : y1;
+    if (x1 <= x0 || y1 <= y0)
+        return;
+    unsigned fill_rgb[3], outline_rgb[3];
+    premultiplied(fill, fill_rgb);
+    premultiplied(outline, outline_rgb);
+    /* a disc of a few pixels: the coverages scaled so that their sum is its area */
+    double fill_scale = 1, outer_scale = 1;
+    if (r + ring < 2) {
+        double fill_sum = 0, outer_sum = 0;
+        for (int py = y0; py < y1; py++)
+            for (int px = x0; px < x1; px++) {
+                double d = hypot(px + 0.5 - cx, py + 0.5 - cy);
+                fill_sum += clamp01(r + 0.5 - d);
+                outer_sum += clamp01(r + ring + 0.5 - d);
+            }
+        if (fill_sum > 0)
+            fill_scale = fmin(1, RASTER_PI * r * r / fill_sum);
+        if (outer_sum > 0)
+            outer_scale = fmin(1, RASTER_PI * (r + ring) * (r + ring) / outer_sum);
+    }
+    for (int py = y0; py < y1; py++) {
+        uint32_t *row = pixel_at(raster, 0, py);
+        for (int px = x0; px < x1; px++) {
+            double d = hypot(px + 0.5 - cx, py + 0.5 - cy);
+            double cover = clamp01(r + 0.5 - d) * fill_scale;
+            unsigned value = (unsigned)(cover * 255 + 0.5);
+            if (value > 0)
+                composite(raster, &row[px], fill_rgb, value);
+            if (ring > 0) {
+                double band = clamp01(r + ring + 0.5 - d) * outer_scale -
+                              clamp01(r - ring + 0.5 - d) * fill_scale;
+                unsigned band_value = (unsigned)(clamp01(band) * 255 + 0.5);
+                if (band_value > 0)
+                    composite(raster, &row[px], outline_rgb, band_value);
+            }
+        }
+    }
+    mark_dirty(raster, x0, y0, x1, y1);
+}
+
+void coopnet_i_raster_end(coopnet_raster_t *raster)
+{
+    if (raster->surface != NULL && raster->dirty_x1 > raster->dirty_x0 &&
+        raster->dirty_y1 > raster->dirty_y0)
+        cairo_surface_mark_dirty_rectangle(raster->surface, raster->dirty_x0, raster->dirty_y0,
+                                           raster->dirty_x1 - raster->dirty_x0,
+                                           raster->dirty_y1 - raster->dirty_y0);
+    free(raster->stamp);
+    free(raster->alpha_in_batch);
+    memset(raster, 0, sizeof *raster);
+}
