@@ -264,7 +264,7 @@ INI
 expect 0 batch "$work/jobs/jobs.ini"
 same_output "batch: table = summary and summary = true" "$work/jobs/out/new.csv" "$work/jobs/out/old.csv"
 same_output "batch: measure and measures" "$work/jobs/out/measure-new.csv" "$work/jobs/out/measure-old.csv"
-head -1 "$work/jobs/out/new.csv" | grep -q "^country,subnational,linked,national,share,formal,formal_share,co_attendees,co_attendee_share$" ||
+head -1 "$work/jobs/out/new.csv" | grep -q "^country,subnational,linked,national,share,formal,formal_share,co_attendees,co_attendee_share,unnamed_events$" ||
     fail "batch: the summary table"
 err_has "[old-names] $(note summary "table summary")"
 err_has "[measure-old] $(note measures measure)"

@@ -38,13 +38,28 @@ done
 links=$("$coopnet" info --quiet "$mena" | sed -n 's/^cooperation graph: [0-9]* actors, \([0-9]*\) links.*/\1/p')
 [ -n "$links" ] || fail "cannot read the link count from coopnet info"
 expect_text "joined by $links links" "$work/a.txt" "links (coopnet info)"
-"$coopnet" centrality --quiet --measures betweenness "$mena" >"$work/between.csv"
+# page 4 measures ties and significant co-attendance: coopnet centrality --backbone sdsm
+"$coopnet" centrality --quiet --backbone sdsm --measures betweenness "$mena" >"$work/between.csv"
 top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.1f" % (r["name"], float(r["betweenness"])))' "$work/between.csv")
 expect_text "${top%|*} lies on the" "$work/a.txt" "top broker (coopnet centrality)"
 expect_text "(betweenness ${top#*|})" "$work/a.txt" "top betweenness (coopnet centrality)"
-"$coopnet" centrality --quiet --measures degree "$mena" >"$work/degree.csv"
+"$coopnet" centrality --quiet --backbone sdsm --measures degree "$mena" >"$work/degree.csv"
 top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s|%.0f" % (r["name"], float(r["degree"])))' "$work/degree.csv")
 expect_text "${top%|*} is linked to the most actors: ${top#*|} of" "$work/a.txt" "top degree"
+# the test's count (coopnet backbone) and the plain projection's leader (coopnet centrality)
+kept=$("$coopnet" backbone --quiet "$mena" | awk -F, 'NR > 1 { n++; k += $6 } END { print k " of the " n }')
+grep -qF "($kept links by shared events pass this test" "$work/a.flat" ||
+    fail "page 4: the backbone count is not coopnet backbone's ($kept)"
+"$coopnet" centrality --quiet --measures degree "$mena" >"$work/projection.csv"
+top=$(/usr/bin/python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1]))); print("%s would lead with %.0f" % (r["name"], float(r["degree"])))' "$work/projection.csv")
+grep -qF "Counting every shared event as a link, $top" "$work/a.flat" ||
+    fail "page 4: the comparison line does not name the projection's leader ($top)"
+# page 5: shares that unnamed participants could raise are lower bounds, never a 0%; the
+# national bodies are named with their links (coopnet nlc --table links)
+grep -qF "Morocco 8 6 3 0 ≥ 75%" "$work/a.flat" || fail "page 5: Morocco's share is not a lower bound"
+grep -qF "Iraq 6 0 0 0 unknown" "$work/a.flat" || fail "page 5: Iraq's 0% is not 'unknown'"
+ampcc=$("$coopnet" nlc --quiet --table links "$mena" | awk -F, '$2 == "ampcc" { n++; f += $11 == "formal" } END { print n " (" f " formally)" }')
+grep -qF "AMPCC with $ampcc" "$work/a.flat" || fail "page 5: AMPCC's links are not $ampcc"
 
 # page 3: the text counts the actors the map places by country and lists as the map's note does;
 # page 5: the four NLC panels
@@ -173,6 +188,15 @@ mkdir -p "$work/tie"
 printf 'id,name,level,country\na,Amman,local,JO\nb,Zarqa,local,JO\nc,Irbid,national,JO\n' >"$work/tie/actors.csv"
 printf 'id,title,date\ne1,Workshop,2024-01-01\n' >"$work/tie/events.csv"
 printf 'event,actor\ne1,a\ne1,b\ne1,c\n' >"$work/tie/participation.csv"
+"$coopnet" report --quiet "$work/tie" -o "$work/tie.pdf" || fail "report of one workshop"
+page4=$(pdftotext -f 4 -l 4 "$work/tie.pdf" - | tr '\n' ' ' | tr -s ' ')
+# one shared workshop is co-presence only: no link beyond it, and the plain count said as a tie
+echo "$page4" | grep -q "No two actors are linked beyond co-presence" ||
+    fail "page 4 names a leader where nothing links beyond co-presence: $page4"
+echo "$page4" | grep -q "Counting every shared event as a link, 3 actors would tie for the lead with 2 each" ||
+    fail "page 4 does not say the projection's three-way tie: $page4"
+# with a partnership between each two, they all have the most links
+printf 'from,to,type\na,b,partnership\nb,c,partnership\na,c,partnership\n' >"$work/tie/ties.csv"
 "$coopnet" report --quiet "$work/tie" -o "$work/tie.pdf" || fail "report of a three-way tie"
 page4=$(pdftotext -f 4 -l 4 "$work/tie.pdf" - | tr '\n' ' ')
 echo "$page4" | grep -q "Amman and 2 other actors are linked to the most actors" ||

@@ -162,6 +162,12 @@ static void test_validation_rules(void)
         {NULL, NULL, NULL, "from,to,type,weight\na,b,mou,abc\n",
          "column 'weight': invalid number 'abc'"},
         {NULL, NULL, NULL, "from,to\na,b\n", "ties.csv:1: error: missing required column 'type'"},
+        {NULL, "id,title,date,participants\ne1,One,2024,forty\n", NULL, NULL,
+         "events.csv:2: error: column 'participants': invalid participant count 'forty'"},
+        {NULL, "id,title,date,participants\ne1,One,2024,0\n", NULL, NULL,
+         "events.csv:2: error: column 'participants': invalid participant count '0'"},
+        {NULL, "id,title,date,participants\ne1,One,2024,40++\n", NULL, NULL,
+         "events.csv:2: error: column 'participants': invalid participant count '40++'"},
         {"id,name,level\na,F\xE8s,local\n", NULL, NULL, NULL,
          "actors.csv:2: error: column 'name': field 2: invalid UTF-8"},
     };
@@ -212,6 +218,32 @@ static void test_warnings_and_merging(void)
         if (strstr(diags.items[i].message, "listed twice") && diags.items[i].line == 3)
             saw_duplicate = 1;
     CHECK(saw_duplicate);
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+}
+
+/* events.csv 'participants': how many the sources state, against the named participants. */
+static void test_stated_participants(void)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle;
+    const char *events = "id,title,date,participants\ne1,One,2024-01,41+\ne2,Two,2024-02,1\n"
+                         "e3,Three,2024-03,\n";
+    const char *participation = "event,actor\ne1,a\ne1,b\ne2,a\ne2,b\ne3,a\ne3,c\n";
+    CHECK_INT(load(actors_ok, events, participation, NULL, &diags, &bundle), COOPNET_OK);
+    CHECK_INT(bundle->events[0].stated_participants, 41);
+    CHECK(bundle->events[0].stated_at_least);
+    CHECK(coopnet_event_has_unnamed_participants(bundle, 0)); /* 41+ stated, 2 named */
+    CHECK_INT(bundle->events[1].stated_participants, 1);
+    CHECK(!bundle->events[1].stated_at_least);
+    CHECK(!coopnet_event_has_unnamed_participants(bundle, 1));
+    CHECK_INT(bundle->events[2].stated_participants, 0); /* not stated */
+    CHECK(!coopnet_event_has_unnamed_participants(bundle, 2));
+    /* one warning: e2 states 1 but names 2 */
+    CHECK_INT(diags.n_warnings, 1);
+    CHECK_INT(diags.items[0].line, 3);
+    CHECK_CONTAINS(diags.items[0].message, "names 2 participants in participation.csv but its "
+                                           "'participants' column states 1");
     coopnet_bundle_free(bundle);
     coopnet_diag_list_destroy(&diags);
 }
@@ -297,6 +329,7 @@ int main(void)
     TEST_RUN(test_validation_rules);
     TEST_RUN(test_all_errors_listed);
     TEST_RUN(test_warnings_and_merging);
+    TEST_RUN(test_stated_participants);
     TEST_RUN(test_spreadsheet_habits);
     TEST_RUN(test_levels_and_roles);
     TEST_RUN(test_graphml_input);

@@ -48,12 +48,13 @@ static void test_graph_builds(void)
     coopnet_bundle_t *bundle = load("mena-hub");
     unsigned long builds = report_builds(bundle, NULL);
     printf("report builds %lu cooperation graphs\n", builds);
-    /* One graph for the main view, which every page and figure reads (before: 15). The others
-     * are other graphs: the network without its main convener (the dependence page, one
+    /* One graph for the main view, which every page and figure reads (before: 15), and its
+     * SDSM backbone (page 4's measures: ties and significant co-attendance, the same vertices).
+     * The others are other graphs: the network without its main convener (the dependence page, one
      * coopnet_whatif_compute), and the change-over-time analysis (coopnet_snapshots_compute)
      * needs the network as of the end of each year, 2023 to 2025, and the snapshots chart draws
      * those same graphs (kept by the analysis, not built again). */
-    CHECK_INT(builds, 1 + 1 + 3);
+    CHECK_INT(builds, 1 + 1 + 1 + 3);
     char directory[256];
     snprintf(directory, sizeof directory, "/tmp/coopnet_test_report_%d", (int)getpid());
     unsigned long with_png = report_builds(bundle, directory);
@@ -174,13 +175,15 @@ static void check_matrices_against_cli(const drawn_t *drawn, const char *directo
     free(csv);
 }
 
-/* The ranking chart's bars (betweenness, the top 8) are the first rows of `coopnet centrality`:
- * the same actors in the same order, the same values. */
+/* The ranking chart's bars (betweenness, the top 8) are the first rows of `coopnet centrality
+ * --backbone sdsm` (page 4 measures ties and significant co-attendance): the same actors in the
+ * same order, the same values. */
 static void check_ranking_against_cli(const drawn_t *drawn, const coopnet_bundle_t *bundle,
                                       const char *directory)
 {
     char args[1200];
-    snprintf(args, sizeof args, "centrality --quiet --measures betweenness --top %zu '%s'",
+    snprintf(args, sizeof args,
+             "centrality --quiet --backbone sdsm --measures betweenness --top %zu '%s'",
              drawn->n_bars, directory);
     char *csv = run_cli(args);
     if (csv == NULL)

@@ -70,6 +70,11 @@ typedef struct coopnet_event {
     double lat, lon;
     const char *source;
     const char *date_source; /* the quote that supports the date's bounds, or "" */
+    /* how many took part according to the sources (events.csv 'participants'), 0 when not
+     * stated; stated_at_least for "40+". More than participation.csv names means some
+     * participants are unknown: coopnet_event_has_unnamed_participants */
+    uint64_t stated_participants;
+    bool stated_at_least;
     uint64_t line;
 } coopnet_event_t;
 
@@ -175,6 +180,12 @@ COOPNET_API void coopnet_bundle_free(coopnet_bundle_t *bundle);
 /* The index of the actor or event with this id, or -1. O(1) expected. */
 COOPNET_API long coopnet_bundle_find_actor(const coopnet_bundle_t *bundle, const char *id);
 COOPNET_API long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id);
+
+/* Whether the sources state more participants for the event (events.csv 'participants') than
+ * participation.csv names: some who took part are unknown, so links through the event may be
+ * missing. event < bundle->n_events. O(1). */
+COOPNET_API bool coopnet_event_has_unnamed_participants(const coopnet_bundle_t *bundle,
+                                                        size_t event);
 
 /* The source a citation names: ref[0..length) is a source's id or file. Returns its index in
  * bundle->sources, or -1. O(1) expected. */

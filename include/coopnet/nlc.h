@@ -47,6 +47,11 @@ typedef struct coopnet_nlc_reach {
      * subnational, NaN when share is */
     igraph_integer_t linked_formal, co_attendees;
     double formal_share, co_attendee_share;
+    /* events the graph kept for co-attendance, attended by an actor of the country, with more
+     * participants stated than named (coopnet_event_has_unnamed_participants): when > 0 and not
+     * every subnational actor is linked, linked is a lower bound (the unnamed may be the missing
+     * links) */
+    igraph_integer_t unnamed_events;
 } coopnet_nlc_reach_t;
 
 typedef struct coopnet_nlc {

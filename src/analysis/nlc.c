@@ -80,6 +80,7 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
     double(*level_count)[COOPNET_LEVEL_COUNT] = NULL; /* per country, then the network */
     igraph_integer_t(*edge_count)[NLC_NETWORK_PAIRS] = NULL;
     unsigned char *linked = NULL;   /* per vertex: LINKED_* bits */
+    size_t *last_event = NULL;      /* per country: the last event counted in unnamed_events */
     unsigned char *set_bits = NULL; /* per layer set of the graph: LINKED_FORMAL, LINKED_EVENTS */
     memset(nlc, 0, sizeof *nlc);
 
@@ -196,6 +197,31 @@ int coopnet_nlc_compute(const coopnet_graph_t *graph, coopnet_nlc_t *nlc, coopne
         nlc->reach[country_of[v]].linked_formal += (linked[v] & LINKED_FORMAL) != 0;
         nlc->reach[country_of[v]].co_attendees += (linked[v] & LINKED_EVENTS) != 0;
     }
+    /* events with participants the data does not name, per country that took part in them */
+    if (graph->options.layer != COOPNET_LAYER_TIES) {
+        last_event = coopnet_i_alloc_array(n_countries + 1, sizeof *last_event);
+        if (last_event == NULL) {
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM,
+                                   "out of memory computing national-local "
+                                   "links");
+            goto cleanup;
+        }
+        for (size_t c = 0; c < n_countries; c++)
+            last_event[c] = SIZE_MAX;
+        for (size_t e = 0; e < bundle->n_events; e++) {
+            if (!coopnet_event_has_unnamed_participants(bundle, e) ||
+                !coopnet_graph_keeps_event(bundle, e, &graph->options))
+                continue;
+            for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+                igraph_integer_t v =
+                    VECTOR(graph->vertex_of_actor)[bundle->participations[p].actor];
+                if (v < 0 || country_of[v] < 0 || last_event[country_of[v]] == e)
+                    continue;
+                last_event[country_of[v]] = e; /* once per event and country */
+                nlc->reach[country_of[v]].unnamed_events++;
+            }
+        }
+    }
     for (size_t c = 0; c < n_countries; c++) {
         coopnet_nlc_reach_t *reach = &nlc->reach[c];
         /* without a national actor of the country in the data the share is unknown, not 0 */
@@ -213,6 +239,7 @@ cleanup:
     free(level_count);
     free(edge_count);
     free(linked);
+    free(last_event);
     free(set_bits);
     if (status != COOPNET_OK)
         coopnet_nlc_destroy(nlc);

@@ -152,13 +152,18 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
     int32_t cutoff = options->as_of.precision == COOPNET_DATE_NONE
                          ? INT32_MAX
                          : coopnet_date_last_day(options->as_of);
-    size_t n_steps = step_days(first.day, last_end, cutoff, period, NULL);
+    /* a window's lower bound (--between FROM/..) moves the first step: none before it */
+    int32_t start = first.day;
+    bool bounded_below = options->since.precision != COOPNET_DATE_NONE;
+    if (bounded_below && options->since.day > start)
+        start = options->since.day;
+    size_t n_steps = step_days(start, last_end, cutoff, period, NULL);
     snapshots->dates = coopnet_i_alloc_array(n_steps, sizeof *snapshots->dates);
     if (snapshots->dates == NULL) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
         goto cleanup;
     }
-    snapshots->n_steps = step_days(first.day, last_end, cutoff, period, snapshots->dates);
+    snapshots->n_steps = step_days(start, last_end, cutoff, period, snapshots->dates);
     if (graphs != NULL && (kept = calloc(n_steps + 1, sizeof *kept)) == NULL) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for snapshots");
         goto cleanup;
@@ -169,9 +174,11 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
     coopnet_progress_report(progress, "snapshots", 0, total_steps);
     for (size_t s = 0; s < snapshots->n_steps; s++) {
         step_options.as_of = snapshots->dates[s];
-        step_options.since.precision = COOPNET_DATE_NONE;
-        if (window_days > 0)
-            step_options.since = coopnet_date_from_day(snapshots->dates[s].day - window_days + 1);
+        /* cumulative from the caller's lower bound, or the rolling window when it starts later */
+        step_options.since = options->since;
+        int32_t window_start = snapshots->dates[s].day - window_days + 1;
+        if (window_days > 0 && (!bounded_below || window_start > options->since.day))
+            step_options.since = coopnet_date_from_day(window_start);
         if ((status = coopnet_graph_init_cooperation(&graph, bundle, &step_options, err)) !=
             COOPNET_OK)
             goto cleanup;

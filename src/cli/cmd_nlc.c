@@ -18,13 +18,16 @@ const cli_command_t cli_command_nlc = {
             "A link with an international actor counts for the country of the other end;\n"
             "links between two countries count only for *. With --table summary, per country:\n"
             "  country,subnational,linked,national,share,formal,formal_share,co_attendees,\n"
-            "  co_attendee_share\n"
+            "  co_attendee_share,unnamed_events\n"
             "subnational = its local and regional actors, linked = those with a direct link\n"
             "to a national actor of the same country, share = linked / subnational; of them,\n"
             "formal = linked by an agreement or technical support (a tie of type mou,\n"
             "partnership, membership, funding or technical_support), co_attendees = linked by\n"
             "shared events (one actor may be both). Shares are empty when the country has no\n"
-            "national actor in the data (unknown, not 0).\n"
+            "national actor in the data (unknown, not 0). unnamed_events = kept events an\n"
+            "actor of the country attended whose sources state more participants than\n"
+            "participation.csv names (events.csv 'participants'): when > 0, linked may be\n"
+            "a lower bound.\n"
             "With --table links, every link between a national actor and a local or\n"
             "regional actor of the same country, by country, national id, other id:\n"
             "  country,national_id,national_name,other_id,other_name,other_level,\n"
@@ -251,10 +254,10 @@ static int run_nlc(int argc, char **argv)
     }
     coopnet_table_t table;
     if (summary) {
-        static const char *const columns[] = {"country",      "subnational",  "linked",
-                                              "national",     "share",        "formal",
-                                              "formal_share", "co_attendees", "co_attendee_share"};
-        coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 9);
+        static const char *const columns[] = {
+            "country", "subnational",  "linked",       "national",          "share",
+            "formal",  "formal_share", "co_attendees", "co_attendee_share", "unnamed_events"};
+        coopnet_table_begin(&table, cli_analysis_stream(&analysis), analysis.format, columns, 10);
         for (size_t c = 0; c < nlc.n_countries; c++) {
             const coopnet_nlc_reach_t *reach = &nlc.reach[c];
             coopnet_table_string(&table, reach->country);
@@ -266,6 +269,7 @@ static int run_nlc(int argc, char **argv)
             coopnet_table_number(&table, reach->formal_share);
             coopnet_table_integer(&table, reach->co_attendees);
             coopnet_table_number(&table, reach->co_attendee_share);
+            coopnet_table_integer(&table, reach->unnamed_events);
             coopnet_table_end_row(&table);
         }
     } else {

@@ -22,7 +22,7 @@
 
 /* ---- the table reader -------------------------------------------------------------------- */
 
-#define MAX_KNOWN_COLUMNS 12
+#define MAX_KNOWN_COLUMNS 13
 
 typedef struct table_spec {
     const char *file;
@@ -53,7 +53,8 @@ enum {
     EVENT_LAT,
     EVENT_LON,
     EVENT_SOURCE,
-    EVENT_DATE_SOURCE
+    EVENT_DATE_SOURCE,
+    EVENT_PARTICIPANTS
 };
 enum { PART_EVENT, PART_ACTOR, PART_ROLE, PART_SOURCE };
 enum {
@@ -75,7 +76,7 @@ static const table_spec_t actors_spec = {
     3};
 static const table_spec_t events_spec = {"events.csv",
                                          {"id", "title", "date", "end", "type", "place", "country",
-                                          "lat", "lon", "source", "date_source"},
+                                          "lat", "lon", "source", "date_source", "participants"},
                                          3};
 static const table_spec_t participation_spec = {
     "participation.csv", {"event", "actor", "role", "source"}, 2};
@@ -514,6 +515,28 @@ static void read_coordinates(table_reader_t *reader, int lat_column, int lon_col
         *lon = value;
 }
 
+/* The optional number of participants the sources state: "40", or "40+" for at least 40. */
+static void read_stated_participants(table_reader_t *reader, int column, coopnet_event_t *event)
+{
+    const char *text = reader->value[column];
+    if (text[0] == '\0')
+        return;
+    const char *end = text;
+    uint64_t count = 0;
+    while (*end >= '0' && *end <= '9' && count <= UINT32_MAX)
+        count = count * 10 + (uint64_t)(*end++ - '0');
+    bool at_least = *end == '+';
+    if (end == text || count == 0 || count > UINT32_MAX || end[at_least] != '\0') {
+        row_error(reader, column,
+                  "invalid participant count '%s' (expected a whole number from 1, or N+ for at "
+                  "least N: 40, 40+)",
+                  text);
+        return;
+    }
+    event->stated_participants = count;
+    event->stated_at_least = at_least;
+}
+
 static const char *read_country(table_reader_t *reader, int column)
 {
     const char *text = reader->value[column];
@@ -704,6 +727,7 @@ static int read_event_row(table_reader_t *reader)
     }
     event.country = read_country(reader, EVENT_COUNTRY);
     read_coordinates(reader, EVENT_LAT, EVENT_LON, &event.lat, &event.lon);
+    read_stated_participants(reader, EVENT_PARTICIPANTS, &event);
     check_citations(reader, EVENT_SOURCE);
     if (reader->row_failed) {
         remember_failed_id(reader, EVENT_ID, reader->failed_event_ids);

@@ -162,6 +162,12 @@ long coopnet_bundle_find_event(const coopnet_bundle_t *bundle, const char *id)
     return (long)coopnet_i_strmap_get(&bundle->internal->event_ids, id);
 }
 
+bool coopnet_event_has_unnamed_participants(const coopnet_bundle_t *bundle, size_t event)
+{
+    size_t named = bundle->event_start[event + 1] - bundle->event_start[event];
+    return bundle->events[event].stated_participants > named;
+}
+
 long coopnet_bundle_find_source(const coopnet_bundle_t *bundle, const char *ref, size_t length)
 {
     char buffer[512];
@@ -607,10 +613,23 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
                              "any day of the study window; bound it with an interval "
                              "(START/END, docs/bundle-format.md) if the sources allow",
                              event->id);
-        if (size < 2)
+        if (size < 2 && event->stated_participants > size)
+            coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
+                             "event '%s' has %zu participant%s named of the %s%llu the "
+                             "sources state: it links no one",
+                             event->id, size, size == 1 ? "" : "s",
+                             event->stated_at_least ? "at least " : "",
+                             (unsigned long long)event->stated_participants);
+        else if (size < 2)
             coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
                              "event '%s' has %zu participant%s", event->id, size,
                              size == 1 ? "" : "s");
+        else if (event->stated_participants > 0 && !event->stated_at_least &&
+                 event->stated_participants < size)
+            coopnet_diag_add(diags, COOPNET_DIAG_WARNING, events_file, event->line,
+                             "column 'participants': event '%s' names %zu participants in "
+                             "participation.csv but its 'participants' column states %llu",
+                             event->id, size, (unsigned long long)event->stated_participants);
     }
     for (size_t p = 0; p < bundle->n_participations; p++)
         active[bundle->participations[p].actor] = 1;

@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOP_ACTORS 15
+#define TOP_ACTORS 10
 #define CHART_ACTORS 8
 #define MAX_COUNTRIES 64
 
@@ -103,16 +103,29 @@ typedef struct report_model {
     coopnet_date_t first, last; /* of the kept events and ties */
     coopnet_date_t data_date;   /* the date the report is "as of": fixed by the data */
 
-    igraph_vector_t degree, betweenness, pagerank;
-    igraph_vector_int_t by_degree, by_betweenness; /* vertices, coopnet_rank_vertices order */
-    /* the library's policy: exact betweenness within its time budget, else sampled */
+    igraph_vector_t degree;        /* on graph: every shared event a link (the projection) */
+    igraph_vector_int_t by_degree; /* vertices, coopnet_rank_vertices order */
+    /* "who holds it together" is measured on held: the same actors (the same vertices as graph)
+     * linked by their ties and by the co-attendance that is more than chance (the SDSM backbone
+     * at 0.05, docs/measures.md), so that one large workshop does not tie its whole audience at
+     * one rank. held_is_backbone false: the SDSM could not be fitted (held_failure says why) and
+     * held is built like graph. */
+    coopnet_graph_t held;
+    bool held_is_backbone;
+    char held_failure[COOPNET_ERROR_MESSAGE_SIZE];
+    size_t co_attending_links, significant_links; /* links carrying shared events: graph, held */
+    igraph_vector_t held_degree, betweenness, pagerank; /* on held */
+    igraph_vector_int_t held_by_degree, by_betweenness;
+    /* the library's policy (on held): exact betweenness within its time budget, else sampled */
     coopnet_centrality_plan_t betweenness_plan;
     coopnet_centrality_sampling_t betweenness_sampling;
     igraph_vector_t betweenness_bound; /* per vertex when sampled, else empty */
     igraph_matrix_t positions; /* force layout of graph (seed 1): the network and snapshots */
 
     coopnet_nlc_t nlc;
-    coopnet_groups_t groups[2]; /* by country, by level */
+    coopnet_nlc_t held_nlc;        /* nlc of held: who is linked by significant co-attendance */
+    coopnet_nlc_links_t nlc_links; /* of graph: which national body is linked to whom */
+    coopnet_groups_t groups[2];    /* by country, by level */
     coopnet_brokerage_t brokerage;
     igraph_vector_int_t top_brokers; /* vertices with some brokerage, most first (at most 5) */
 
@@ -145,7 +158,12 @@ static void report_model_destroy(report_model_t *model)
     free(model->actor_kept);
     free(model->event_kept);
     coopnet_graph_destroy(&model->graph);
+    coopnet_graph_destroy(&model->held);
     igraph_vector_destroy(&model->degree);
+    igraph_vector_destroy(&model->held_degree);
+    igraph_vector_int_destroy(&model->held_by_degree);
+    coopnet_nlc_destroy(&model->held_nlc);
+    coopnet_nlc_links_destroy(&model->nlc_links);
     igraph_vector_destroy(&model->betweenness);
     igraph_vector_destroy(&model->betweenness_bound);
     igraph_vector_destroy(&model->pagerank);
@@ -454,6 +472,38 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     return status;
 }
 
+/* The links of graph that carry shared events (co-attendance after its backbone). */
+static size_t co_attendance_links(const coopnet_graph_t *graph)
+{
+    size_t count = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&graph->graph); e++)
+        count += strncmp(coopnet_graph_edge_layers(graph, e), "events", 6) == 0;
+    return count;
+}
+
+/* model->held: the model's graph with the SDSM backbone on its co-attendance, or (when the model
+ * cannot be fitted: EDATA) the graph again, with held_failure saying why. */
+static int build_held(report_model_t *model, coopnet_error_t *err)
+{
+    coopnet_graph_options_t options = model->graph_options;
+    options.backbone.kind = COOPNET_GRAPH_BACKBONE_SDSM;
+    coopnet_error_t fit_err;
+    int status = coopnet_graph_init_cooperation(&model->held, model->bundle, &options, &fit_err);
+    model->held_is_backbone = status == COOPNET_OK;
+    if (status == COOPNET_EDATA) {
+        snprintf(model->held_failure, sizeof model->held_failure, "%s", fit_err.message);
+        status = coopnet_graph_init_cooperation(&model->held, model->bundle, &model->graph_options,
+                                                &fit_err);
+    }
+    if (status != COOPNET_OK) {
+        *err = fit_err;
+        return status;
+    }
+    model->co_attending_links = co_attendance_links(&model->graph);
+    model->significant_links = co_attendance_links(&model->held);
+    return COOPNET_OK;
+}
+
 static int report_model_init(report_model_t *model, const coopnet_bundle_t *bundle,
                              const coopnet_report_options_t *options, coopnet_error_t *err)
 {
@@ -465,6 +515,8 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
     model->graph_options.as_of = options->as_of;
     model->graph_options.memory_limit = options->memory_limit;
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->degree, 0), "degree");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->held_degree, 0), "degree");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->held_by_degree, 0), "ranking");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness, 0), "betweenness");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->betweenness_bound, 0),
                          "betweenness");
@@ -495,26 +547,34 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
                                                  err)) != COOPNET_OK ||
         (status = coopnet_graph_summarise(&model->graph, &model->summary, err)) != COOPNET_OK)
         goto cleanup;
-    coopnet_progress_report(options->progress, "centralities", 0, 3);
+    if ((status = build_held(model, err)) != COOPNET_OK)
+        goto cleanup;
+    coopnet_progress_report(options->progress, "centralities", 0, 4);
     const coopnet_measure_t betweenness = COOPNET_MEASURE_BETWEENNESS;
     if ((status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_DEGREE, false,
                                              &model->degree, err)) != COOPNET_OK ||
-        (status = coopnet_centrality_choose(&model->graph, &betweenness, 1, false,
+        (status = coopnet_centrality_compute(&model->held, COOPNET_MEASURE_DEGREE, false,
+                                             &model->held_degree, err)) != COOPNET_OK ||
+        (status = coopnet_centrality_choose(&model->held, &betweenness, 1, false,
                                             &options->centrality, &model->betweenness_plan, err)) !=
             COOPNET_OK ||
         (status = coopnet_centrality_compute_planned(
-             &model->graph, &betweenness, 1, false, &model->betweenness_plan, &model->betweenness,
+             &model->held, &betweenness, 1, false, &model->betweenness_plan, &model->betweenness,
              &model->betweenness_bound, &model->betweenness_sampling, NULL, err)) != COOPNET_OK ||
-        (status = coopnet_centrality_compute(&model->graph, COOPNET_MEASURE_PAGERANK, false,
+        (status = coopnet_centrality_compute(&model->held, COOPNET_MEASURE_PAGERANK, false,
                                              &model->pagerank, err)) != COOPNET_OK)
         goto cleanup;
-    coopnet_progress_report(options->progress, "centralities", 3, 3);
+    coopnet_progress_report(options->progress, "centralities", 4, 4);
     if ((status = coopnet_rank_vertices(&model->degree, &model->by_degree, err)) != COOPNET_OK ||
+        (status = coopnet_rank_vertices(&model->held_degree, &model->held_by_degree, err)) !=
+            COOPNET_OK ||
         (status = coopnet_rank_vertices(&model->betweenness, &model->by_betweenness, err)) !=
             COOPNET_OK ||
         (status = coopnet_i_draw_network_positions(&model->graph, COOPNET_LAYOUT_FR, 1,
                                                    &model->positions, err)) != COOPNET_OK ||
         (status = coopnet_nlc_compute(&model->graph, &model->nlc, err)) != COOPNET_OK ||
+        (status = coopnet_nlc_compute(&model->held, &model->held_nlc, err)) != COOPNET_OK ||
+        (status = coopnet_nlc_links_compute(&model->graph, &model->nlc_links, err)) != COOPNET_OK ||
         (status = compute_groups(model, err)) != COOPNET_OK ||
         (status = compute_reach(model, err)) != COOPNET_OK ||
         (status = compute_dependence(model, err)) != COOPNET_OK ||
@@ -798,21 +858,27 @@ static void describe_scope(report_document_t *document, const report_model_t *mo
                         P_("It falls into %lld connected group.",
                            "It falls into %lld connected groups.", model->summary.n_components),
                         (long long)model->summary.n_components);
-    size_t tied = tied_at_top(&model->by_degree, &model->degree);
-    if (model->summary.n_vertices > 0 && VECTOR(model->degree)[VECTOR(model->by_degree)[0]] > 0) {
-        const char *top = vertex_name(model, VECTOR(model->by_degree)[0]);
+    /* the most connected as page 4 counts them (ties and significant co-attendance) */
+    size_t tied = tied_at_top(&model->held_by_degree, &model->held_degree);
+    if (model->summary.n_vertices > 0 &&
+        VECTOR(model->held_degree)[VECTOR(model->held_by_degree)[0]] > 0) {
+        const char *top = vertex_name(model, VECTOR(model->held_by_degree)[0]);
         if (tied == 1)
             sentence_append(paragraph, _("The most connected actor is <b>%s</b>."), top);
         else if (tied == 2)
             sentence_append(paragraph,
                             _("<b>%1$s</b> and <b>%2$s</b> are the most connected actors, tied."),
-                            top, vertex_name(model, VECTOR(model->by_degree)[1]));
+                            top, vertex_name(model, VECTOR(model->held_by_degree)[1]));
         else
             sentence_append(paragraph,
                             P_("<b>%1$s</b> and %2$zu other actor are the most connected, tied.",
                                "<b>%1$s</b> and %2$zu other actors are the most connected, tied.",
                                tied - 1),
                             top, tied - 1);
+        if (model->held_is_backbone)
+            sentence_append(paragraph, "%s",
+                            _("Connections are counted as on page 4: ties, and co-attendance only "
+                              "where it is more than chance."));
     }
     paragraph_draw(document, paragraph);
 }
@@ -886,9 +952,8 @@ static void draw_chart_figure(cairo_t *cr, coopnet_rect_t rect, const void *data
     int status = COOPNET_OK;
     switch (figure->kind) {
     case COOPNET_CHART_RANKING: {
-        coopnet_vertex_values_t values = {model->graph.build_id, &model->betweenness,
-                                          "betweenness"};
-        status = coopnet_i_draw_chart_ranking(cr, rect, &model->graph, &values, options, err);
+        coopnet_vertex_values_t values = {model->held.build_id, &model->betweenness, "betweenness"};
+        status = coopnet_i_draw_chart_ranking(cr, rect, &model->held, &values, options, err);
         break;
     }
     case COOPNET_CHART_NLC_MATRIX:
@@ -1160,7 +1225,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
         coopnet_i_report_paragraph(document, _("The network has no actors."));
         return;
     }
-    igraph_integer_t top_degree = VECTOR(model->by_degree)[0];
+    igraph_integer_t top_degree = VECTOR(model->held_by_degree)[0];
     igraph_integer_t top_between = VECTOR(model->by_betweenness)[0];
     double total_betweenness = 0, top3 = 0;
     for (igraph_integer_t i = 0; i < n; i++)
@@ -1168,17 +1233,41 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     for (igraph_integer_t i = 0; i < n && i < 3; i++)
         top3 += VECTOR(model->betweenness)[VECTOR(model->by_betweenness)[i]];
     GString *paragraph = g_string_new(NULL);
-    size_t tied = tied_at_top(&model->by_degree, &model->degree);
-    describe_leaders(paragraph, model, &model->by_degree, tied,
-                     _("<b>%1$s</b> is linked to the most actors: %2$.0f of the other %3$lld."),
-                     _("<b>%1$s</b> and <b>%2$s</b> are linked to the most actors, tied: %3$.0f "
-                       "of the other %4$lld each."),
-                     P_("<b>%1$s</b> and %2$zu other actor are linked to the most actors, tied: "
-                        "%3$.0f of the other %4$lld each.",
-                        "<b>%1$s</b> and %2$zu other actors are linked to the most actors, tied: "
-                        "%3$.0f of the other %4$lld each.",
-                        tied - 1),
-                     VECTOR(model->degree)[top_degree], (long long)(n - 1));
+    if (model->held_is_backbone)
+        sentence_append(
+            paragraph,
+            P_("This page counts the links that are more than co-presence: the recorded ties, "
+               "and shared events only where two actors met more often than chance would make "
+               "them meet (%1$zu of the %2$zu link by shared events passes this test; see the "
+               "method notes).",
+               "This page counts the links that are more than co-presence: the recorded ties, "
+               "and shared events only where two actors met more often than chance would make "
+               "them meet (%1$zu of the %2$zu links by shared events pass this test; see the "
+               "method notes).",
+               model->co_attending_links),
+            model->significant_links, model->co_attending_links);
+    else
+        sentence_append(paragraph,
+                        _("Which shared events are more than chance could not be tested on these "
+                          "data (%s), so this page counts every shared event as a link."),
+                        model->held_failure);
+    size_t tied = tied_at_top(&model->held_by_degree, &model->held_degree);
+    if (VECTOR(model->held_degree)[top_degree] <= 0)
+        sentence_append(paragraph, "%s",
+                        _("No two actors are linked beyond co-presence: no tie is recorded and "
+                          "no pair met more often than chance."));
+    else
+        describe_leaders(
+            paragraph, model, &model->held_by_degree, tied,
+            _("<b>%1$s</b> is linked to the most actors: %2$.0f of the other %3$lld."),
+            _("<b>%1$s</b> and <b>%2$s</b> are linked to the most actors, tied: %3$.0f "
+              "of the other %4$lld each."),
+            P_("<b>%1$s</b> and %2$zu other actor are linked to the most actors, tied: "
+               "%3$.0f of the other %4$lld each.",
+               "<b>%1$s</b> and %2$zu other actors are linked to the most actors, tied: "
+               "%3$.0f of the other %4$lld each.",
+               tied - 1),
+            VECTOR(model->held_degree)[top_degree], (long long)(n - 1));
     if (VECTOR(model->betweenness)[top_between] <= 0) {
         sentence_append(paragraph, "%s",
                         _("No actor lies on a shortest path between two others (every "
@@ -1216,50 +1305,67 @@ static void page_centrality(report_document_t *document, const report_model_t *m
                         _("Betweenness is estimated from samples: each value is within %1$.0f of "
                           "the exact one with probability %2$.0f%% (see the method notes)."),
                         VECTOR(model->betweenness_bound)[0], 100 * plan->approx.confidence);
+    size_t projection_tied = tied_at_top(&model->by_degree, &model->degree);
+    double projection_top = VECTOR(model->degree)[VECTOR(model->by_degree)[0]];
+    if (model->held_is_backbone && model->significant_links < model->co_attending_links) {
+        if (projection_tied == 1)
+            sentence_append(paragraph,
+                            _("Counting every shared event as a link, <b>%1$s</b> would lead "
+                              "with %2$.0f: a count that grows with the size of the events "
+                              "attended (the table's “All events”)."),
+                            vertex_name(model, VECTOR(model->by_degree)[0]), projection_top);
+        else
+            sentence_append(paragraph,
+                            _("Counting every shared event as a link, %1$zu actors would tie "
+                              "for the lead with %2$.0f each: a count that grows with the size "
+                              "of the events attended (the table's “All events”)."),
+                            projection_tied, projection_top);
+    }
     paragraph_draw(document, paragraph);
 
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_RANKING);
     chart.options.measure = "betweenness";
     chart.options.top = CHART_ACTORS;
-    const double chart_height = 168;
+    const double chart_height = 142;
     place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height,
                 "betweenness");
-    document->y += chart_height + 12;
+    document->y += chart_height + 8;
 
-    coopnet_i_report_section(document, _("The 15 actors linked to the most others"));
-    const char *const headers[] = {_("Actor"), _("Country"), _("Degree"), _("Betweenness"),
-                                   _("PageRank")};
-    static const double widths[] = {4.2, 1.1, 1.0, 1.9, 1.4};
-    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT,
+    coopnet_i_report_section(document, _("The 10 actors linked to the most others"));
+    const char *const headers[] = {_("Actor"),      _("Country"),     _("Degree"),
+                                   _("All events"), _("Betweenness"), _("PageRank")};
+    static const double widths[] = {4.0, 1.1, 1.0, 1.3, 1.6, 1.3};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_LEFT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
-                                             COOPNET_ALIGN_RIGHT};
-    const char *cells[TOP_ACTORS * 5];
-    char numbers[TOP_ACTORS][3][32];
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    const char *cells[TOP_ACTORS * 6];
+    char numbers[TOP_ACTORS][4][32];
     coopnet_rgb_t swatches[TOP_ACTORS];
     size_t rows = 0;
     for (igraph_integer_t i = 0; i < n && i < TOP_ACTORS; i++, rows++) {
-        igraph_integer_t v = VECTOR(model->by_degree)[i];
+        igraph_integer_t v = VECTOR(model->held_by_degree)[i];
         const coopnet_actor_t *actor =
             &model->bundle->actors[VECTOR(model->graph.actor_of_vertex)[v]];
-        snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->degree)[v]);
-        snprintf(numbers[i][1], 32, "%.1f", VECTOR(model->betweenness)[v]);
-        snprintf(numbers[i][2], 32, "%.4f", VECTOR(model->pagerank)[v]);
-        const char *row[5] = {actor_name(actor), actor->country[0] ? actor->country : "—",
-                              numbers[i][0], numbers[i][1], numbers[i][2]};
-        memcpy(&cells[i * 5], row, sizeof row);
+        snprintf(numbers[i][0], 32, "%.0f", VECTOR(model->held_degree)[v]);
+        snprintf(numbers[i][1], 32, "%.0f", VECTOR(model->degree)[v]);
+        snprintf(numbers[i][2], 32, "%.1f", VECTOR(model->betweenness)[v]);
+        snprintf(numbers[i][3], 32, "%.4f", VECTOR(model->pagerank)[v]);
+        const char *row[6] = {actor_name(actor), actor->country[0] ? actor->country : "—",
+                              numbers[i][0],     numbers[i][1],
+                              numbers[i][2],     numbers[i][3]};
+        memcpy(&cells[i * 6], row, sizeof row);
         swatches[i] = coopnet_i_style_level_color(actor->level);
     }
     report_table_t table = {
-        5, rows, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+        6, rows, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
     coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
-        _("Degree: distinct actors linked (by a shared event or a tie). Betweenness: shortest "
-          "paths "
-          "between other actors "
-          "through the actor (unweighted). PageRank: share of a random walk's time spent at "
-          "the actor (damping 0.85). Dots: the level, as in the chart."),
+        _("Degree: distinct actors linked by a tie or by shared events more often than chance. "
+          "All events: the same with every shared event a link. Betweenness (shortest paths "
+          "through the actor) and PageRank (damping 0.85): on the links of the degree. Dots: "
+          "the level."),
         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
         coopnet_i_style_muted);
 }
@@ -1606,6 +1712,86 @@ static void page_geography(report_document_t *document, const report_model_t *mo
     place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 4, "geography");
 }
 
+/* Whether unnamed participants could raise the country's share: not every local and regional
+ * actor is linked, and some took part in events with more participants than named. */
+static bool reach_is_lower_bound(const coopnet_nlc_reach_t *reach)
+{
+    return !isnan(reach->share) && reach->unnamed_events > 0 && reach->linked < reach->subnational;
+}
+
+/* The country's row of model->held_nlc, or NULL. */
+static const coopnet_nlc_reach_t *held_reach(const report_model_t *model, const char *country)
+{
+    for (size_t c = 0; c < model->held_nlc.n_countries; c++)
+        if (strcmp(model->held_nlc.reach[c].country, country) == 0)
+            return &model->held_nlc.reach[c];
+    return NULL;
+}
+
+/* A national body's name for a list under its country, as escaped markup (g_free): the
+ * acronym in a closing parenthesis ("... Councils (AMPCC)": "AMPCC"), else the name without a
+ * closing parenthesis ("Ministry of Interior (Morocco)": "Ministry of Interior"). */
+static char *short_body_name(const char *name)
+{
+    size_t length = strlen(name);
+    const char *open = length > 0 && name[length - 1] == ')' ? strrchr(name, '(') : NULL;
+    if (open == NULL || open == name || open[-1] != ' ')
+        return g_markup_escape_text(name, -1);
+    const char *inside = open + 1;
+    size_t inside_length = (size_t)(name + length - 1 - inside);
+    bool acronym = inside_length >= 2 && inside_length <= 10;
+    for (size_t i = 0; acronym && i < inside_length; i++)
+        acronym = g_ascii_isupper(inside[i]) || g_ascii_isdigit(inside[i]);
+    if (acronym)
+        return g_markup_escape_text(inside, (gssize)inside_length);
+    return g_markup_escape_text(name, (gssize)(open - 1 - name));
+}
+
+/* A paragraph naming, per country, the national bodies linked to local or regional actors, each
+ * with how many and how many of them formally: "Morocco: AMPCC with 4 (2 formally), ...". */
+static GString *linked_national_bodies(const report_model_t *model)
+{
+    const coopnet_nlc_links_t *links = &model->nlc_links;
+    GString *paragraph = g_string_new(NULL);
+    const char *country = NULL;
+    for (size_t i = 0; i < links->n_links;) {
+        const coopnet_nlc_link_t *first = &links->links[i];
+        size_t others = 0, formal = 0;
+        for (; i < links->n_links && links->links[i].national == first->national; i++) {
+            others++;
+            formal += links->links[i].basis == COOPNET_NLC_BASIS_FORMAL;
+        }
+        bool new_country = country == NULL || strcmp(country, first->country) != 0;
+        if (paragraph->len == 0)
+            g_string_append_printf(paragraph, "<b>%s</b> ", _("Which national bodies:"));
+        else
+            g_string_append(paragraph, new_country ? "; " : ", ");
+        if (new_country) {
+            char *escaped = g_markup_escape_text(country_name(first->country), -1);
+            /* TRANSLATORS: a country before the list of its national bodies */
+            g_string_append_printf(paragraph, _("%s: "), escaped);
+            g_free(escaped);
+            country = first->country;
+        }
+        char *name = short_body_name(actor_name(first->national));
+        if (formal > 0)
+            g_string_append_printf(
+                paragraph,
+                /* TRANSLATORS: a national body, the local and regional actors
+                 * linked to it, how many of them by a formal tie */
+                P_("%1$s with %2$zu (%3$zu formally)", "%1$s with %2$zu (%3$zu formally)", others),
+                name, others, formal);
+        else
+            /* TRANSLATORS: a national body and the local and regional actors linked to it */
+            g_string_append_printf(paragraph, P_("%1$s with %2$zu", "%1$s with %2$zu", others),
+                                   name, others);
+        g_free(name);
+    }
+    if (paragraph->len > 0)
+        g_string_append(paragraph, ".");
+    return paragraph;
+}
+
 static void page_nlc(report_document_t *document, const report_model_t *model,
                      const report_page_t *page)
 {
@@ -1641,20 +1827,28 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
                            "(%3$.0f%% there)."),
                          country_name(country), 100 * own_local_national, 100 * local_national);
     const coopnet_nlc_reach_t *best = NULL, *worst = NULL;
+    size_t lower_bounds = 0; /* countries whose share unnamed participants could raise */
     for (size_t c = 0; c < nlc->n_countries; c++) {
         const coopnet_nlc_reach_t *reach = &nlc->reach[c];
-        if (isnan(reach->share) || reach->national == 0 || reach->subnational < 2)
+        if (isnan(reach->share) || reach->national == 0)
+            continue;
+        if (reach_is_lower_bound(reach)) {
+            lower_bounds++;
+            continue; /* not ranked: its share is only "at least" */
+        }
+        if (reach->subnational < 2)
             continue;
         if (best == NULL || reach->share > best->share)
             best = reach;
         if (worst == NULL || reach->share < worst->share)
             worst = reach;
     }
+    GString *lead = g_string_new(NULL);
     if (country != NULL)
         ; /* said above */
     else if (best != NULL && worst != NULL && best != worst)
-        paragraph_printf(
-            document,
+        sentence_append(
+            lead,
             /* TRANSLATORS: %2$s and %6$s countries; "%3$lld of %4$lld": local and regional actors
              * tied to a national body of the country, of all its local and regional actors */
             _("Across the network, %1$.0f%% of the possible local-national pairs are linked. "
@@ -1665,15 +1859,21 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
             (long long)best->subnational, 100 * best->share, country_name(worst->country),
             (long long)worst->linked, (long long)worst->subnational, 100 * worst->share);
     else
-        paragraph_printf(document,
-                         _("Across the network, %.0f%% of the possible local-national pairs are "
-                           "linked."),
-                         100 * local_national);
-    coopnet_i_report_paragraph(
-        document, _("Each cell gives the density of links between two levels: the links present "
-                    "out of all possible pairs (diagonal: within the level); the darker the "
-                    "cell, the denser. Rows give the actors of each level; n/a marks a pair of "
-                    "levels with no possible link."));
+        sentence_append(lead,
+                        _("Across the network, %.0f%% of the possible local-national pairs are "
+                          "linked."),
+                        100 * local_national);
+    if (lower_bounds > 0)
+        sentence_append(lead,
+                        P_("In %zu country, actors attended events with more participants "
+                           "than the sources name: its share is a lower bound (≥, or “unknown” "
+                           "for 0%%) and is not compared.",
+                           "In %zu countries, actors attended events with more participants "
+                           "than the sources name: their shares are lower bounds (≥, or "
+                           "“unknown” for 0%%) and are not compared.",
+                           lower_bounds),
+                        lower_bounds);
+    paragraph_draw(document, lead);
 
     /* the whole network, then the three countries with the most local and regional actors (and
      * a national body), in a 2 x 2 grid */
@@ -1708,7 +1908,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         coopnet_i_report_fail(document, err.code, "%s", err.message);
         return;
     }
-    const double gap = 16, title_height = 18, panel_height = 116;
+    const double gap = 14, title_height = 16, panel_height = 112;
     const double panel_width = (REPORT_TEXT_WIDTH - gap) / 2;
     for (size_t i = 0; i < n_maps; i++) {
         double x = REPORT_MARGIN_LEFT + (double)(i % 2) * (panel_width + gap);
@@ -1725,50 +1925,89 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
                  grid_countries[i] ? grid_countries[i] : "");
         place_chart(document, &chart, x, y + title_height, panel_width, panel_height, name);
     }
-    document->y += (double)((n_maps + 1) / 2) * (title_height + panel_height + gap) - gap + 10;
+    document->y += (double)((n_maps + 1) / 2) * (title_height + panel_height + gap) - gap + 4;
+    document->y +=
+        coopnet_i_report_text(document, REPORT_FONT_SMALL,
+                              _("Each cell: the links (a tie or any shared event) present between "
+                                "two levels out of all possible pairs (diagonal: within the "
+                                "level), darker when denser; n/a: no possible pair."),
+                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+        6;
 
     coopnet_i_report_section(document,
                              _("Local and regional actors tied to a national body, by country"));
-    const char *const headers[] = {_("Country"), _("Sub-national"), _("Tied to national"),
-                                   _("National bodies"), _("Share")};
-    static const double widths[] = {1.8, 1.3, 1.5, 1.6, 0.9};
-    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
+    const char *const headers[] = {_("Country"), _("Sub-national"),  _("Tied to national"),
+                                   _("Formal"),  _("Co-attendance"), _("Share")};
+    static const double widths[] = {1.6, 1.2, 1.5, 0.9, 1.3, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
-                                             COOPNET_ALIGN_RIGHT};
-    /* countries with local or regional actors: the others have no share to give */
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    /* countries with local or regional actors: the others have no share to give; the formal
+     * and significant co-attendance counts are of the same actors (one may be both) */
     size_t rows = 0;
-    const char *cells[16 * 5];
-    char numbers[16][4][24];
+    const char *cells[16 * 6];
+    char numbers[16][5][48];
     for (size_t c = 0; c < nlc->n_countries && rows < 16; c++) {
         const coopnet_nlc_reach_t *reach = &nlc->reach[c];
-        if (reach->subnational == 0)
-            continue;
-        snprintf(numbers[rows][0], 24, "%lld", (long long)reach->subnational);
-        snprintf(numbers[rows][1], 24, "%lld", (long long)reach->linked);
-        snprintf(numbers[rows][2], 24, "%lld", (long long)reach->national);
-        if (isnan(reach->share))
-            snprintf(numbers[rows][3], 24, "–");
+        if (reach->subnational == 0 || reach->national == 0)
+            continue; /* no share to give: named under the table */
+        const coopnet_nlc_reach_t *held = held_reach(model, reach->country);
+        snprintf(numbers[rows][0], 48, "%lld", (long long)reach->subnational);
+        snprintf(numbers[rows][1], 48, "%lld", (long long)reach->linked);
+        snprintf(numbers[rows][2], 48, "%lld", (long long)reach->linked_formal);
+        snprintf(numbers[rows][3], 48, "%lld", held ? (long long)held->co_attendees : 0LL);
+        if (reach_is_lower_bound(reach) && reach->linked == 0)
+            snprintf(numbers[rows][4], 48, "%s", _("unknown"));
+        else if (reach_is_lower_bound(reach))
+            /* TRANSLATORS: a share that is a lower bound: "at least 75%" */
+            snprintf(numbers[rows][4], 48, _("≥ %.0f%%"), 100 * reach->share);
         else
-            snprintf(numbers[rows][3], 24, "%.0f%%", 100 * reach->share);
-        cells[rows * 5] = country_name(reach->country);
-        for (int k = 0; k < 4; k++)
-            cells[rows * 5 + 1 + k] = numbers[rows][k];
+            snprintf(numbers[rows][4], 48, "%.0f%%", 100 * reach->share);
+        cells[rows * 6] = country_name(reach->country);
+        for (int k = 0; k < 5; k++)
+            cells[rows * 6 + 1 + k] = numbers[rows][k];
         rows++;
     }
     report_table_t table = {
-        5, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+        6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
-    bool unknown = false;
+    GString *notes = g_string_new(
+        _("Formal: by an agreement or technical support. Co-attendance: by shared events more "
+          "often than chance (page 4)."));
+    GString *without = g_string_new(NULL); /* countries with no national body in the data */
+    size_t n_without = 0;
     for (size_t c = 0; c < nlc->n_countries; c++)
-        unknown |= nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0;
-    if (unknown)
-        document->y +=
-            coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                                  _("–: the data holds no national body of that country, "
-                                    "so its share is unknown, not zero."),
-                                  REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                  COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
-            6;
+        if (nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0) {
+            char *escaped = g_markup_escape_text(country_name(nlc->reach[c].country), -1);
+            g_string_append_printf(without, "%s%s", n_without++ ? ", " : "", escaped);
+            g_free(escaped);
+        }
+    if (n_without > 0)
+        g_string_append_printf(notes, " ");
+    if (n_without > 0)
+        g_string_append_printf(notes,
+                               P_("Not in the table, with no national body in the data (share "
+                                  "unknown, not zero): %s.",
+                                  "Not in the table, with no national body in the data (share "
+                                  "unknown, not zero): %s.",
+                                  n_without),
+                               without->str);
+    g_string_free(without, TRUE);
+    if (lower_bounds > 0)
+        g_string_append_printf(notes, " %s",
+                               _("≥, unknown: unnamed participants may hold more links."));
+    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, notes->str,
+                                         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                         COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+                   4;
+    g_string_free(notes, TRUE);
+    GString *names = linked_national_bodies(model);
+    if (names->len > 0)
+        coopnet_i_report_text(document, REPORT_FONT_SMALL, names->str, REPORT_MARGIN_LEFT,
+                              document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                              coopnet_i_style_text);
+    g_string_free(names, TRUE);
     return;
 out_of_memory:
     coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
@@ -2749,6 +2988,11 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         {N_("Degree"), N_("number of distinct actors linked, by a shared event or a tie")},
         {N_("Betweenness"), N_("shortest paths between other actors that pass through the actor")},
         {N_("PageRank"), N_("share of a random walk's time spent at the actor (damping 0.85)")},
+        {N_("Significant co-attendance"),
+         N_("on pages 4 and 5, shared events link two actors only when they met more often than "
+            "the stochastic degree sequence model expects (SDSM, Neal 2014; p below 0.05, "
+            "unadjusted), in which each actor attends each event with a chance fitted to how "
+            "many events the actor attended and how large each event was")},
         {N_("Density"), N_("links present out of all possible links between the actors")},
         {N_("Level density (NLC)"),
          N_("links between two levels out of all pairs of actors at them")},
