@@ -1749,11 +1749,14 @@ static char *short_body_name(const char *name)
 
 /* A paragraph naming, per country, the national bodies linked to local or regional actors, each
  * with how many and how many of them formally: "Morocco: AMPCC with 4 (2 formally), ...". */
-static GString *linked_national_bodies(const report_model_t *model)
+static GString *linked_national_bodies(report_document_t *document, const report_model_t *model,
+                                       double height)
 {
     const coopnet_nlc_links_t *links = &model->nlc_links;
     GString *paragraph = g_string_new(NULL);
+    GString *entry = g_string_new(NULL);
     const char *country = NULL;
+    size_t dropped = 0; /* national bodies left out: the list would not fit in height */
     for (size_t i = 0; i < links->n_links;) {
         const coopnet_nlc_link_t *first = &links->links[i];
         size_t others = 0, formal = 0;
@@ -1761,34 +1764,66 @@ static GString *linked_national_bodies(const report_model_t *model)
             others++;
             formal += links->links[i].basis == COOPNET_NLC_BASIS_FORMAL;
         }
+        if (dropped > 0) {
+            dropped++;
+            continue;
+        }
         bool new_country = country == NULL || strcmp(country, first->country) != 0;
+        g_string_truncate(entry, 0);
         if (paragraph->len == 0)
-            g_string_append_printf(paragraph, "<b>%s</b> ", _("Which national bodies:"));
+            g_string_append_printf(entry, "<b>%s</b> ", _("Which national bodies:"));
         else
-            g_string_append(paragraph, new_country ? "; " : ", ");
+            g_string_append(entry, new_country ? "; " : ", ");
         if (new_country) {
             char *escaped = g_markup_escape_text(country_name(first->country), -1);
             /* TRANSLATORS: a country before the list of its national bodies */
-            g_string_append_printf(paragraph, _("%s: "), escaped);
+            g_string_append_printf(entry, _("%s: "), escaped);
             g_free(escaped);
-            country = first->country;
         }
         char *name = short_body_name(actor_name(first->national));
         if (formal > 0)
             g_string_append_printf(
-                paragraph,
+                entry,
                 /* TRANSLATORS: a national body, the local and regional actors
                  * linked to it, how many of them by a formal tie */
                 P_("%1$s with %2$zu (%3$zu formally)", "%1$s with %2$zu (%3$zu formally)", others),
                 name, others, formal);
         else
             /* TRANSLATORS: a national body and the local and regional actors linked to it */
-            g_string_append_printf(paragraph, P_("%1$s with %2$zu", "%1$s with %2$zu", others),
-                                   name, others);
+            g_string_append_printf(entry, P_("%1$s with %2$zu", "%1$s with %2$zu", others), name,
+                                   others);
         g_free(name);
+        /* room for this entry and the closing "and N more" that may follow it */
+        size_t before = paragraph->len;
+        g_string_append(paragraph, entry->str);
+        size_t with_entry = paragraph->len;
+        g_string_append_printf(paragraph,
+                               P_("; and %zu more (all: coopnet nlc --table links)",
+                                  "; and %zu more (all: coopnet nlc --table links)", 99),
+                               (size_t)99);
+        bool fits = text_height(document, REPORT_FONT_SMALL, paragraph->str) <= height;
+        g_string_truncate(paragraph, with_entry);
+        if (!fits) {
+            g_string_truncate(paragraph, before);
+            dropped = 1;
+            continue;
+        }
+        if (new_country)
+            country = first->country;
     }
+    if (dropped > 0 && paragraph->len == 0) { /* not even one fits: the page leaves it out */
+        g_string_free(entry, TRUE);
+        return paragraph;
+    }
+    if (dropped > 0)
+        g_string_append_printf(paragraph,
+                               /* TRANSLATORS: after a list cut to fit the page */
+                               P_("; and %zu more (all: coopnet nlc --table links)",
+                                  "; and %zu more (all: coopnet nlc --table links)", dropped),
+                               dropped);
     if (paragraph->len > 0)
         g_string_append(paragraph, ".");
+    g_string_free(entry, TRUE);
     return paragraph;
 }
 
@@ -1973,8 +2008,9 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
     GString *notes = g_string_new(
-        _("Formal: by an agreement or technical support. Co-attendance: by shared events more "
-          "often than chance (page 4)."));
+        _("Tied to national: by any link, even one shared event. Of them, Formal: by an "
+          "agreement or technical support; Co-attendance: by shared events more often than "
+          "chance (page 4)."));
     GString *without = g_string_new(NULL); /* countries with no national body in the data */
     size_t n_without = 0;
     for (size_t c = 0; c < nlc->n_countries; c++)
@@ -2002,7 +2038,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
                                          COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
                    4;
     g_string_free(notes, TRUE);
-    GString *names = linked_national_bodies(model);
+    GString *names = linked_national_bodies(document, model, REPORT_BOTTOM - document->y);
     if (names->len > 0)
         coopnet_i_report_text(document, REPORT_FONT_SMALL, names->str, REPORT_MARGIN_LEFT,
                               document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
