@@ -61,6 +61,16 @@ grep -qF "Iraq 6 0 0 0 unknown" "$work/a.flat" || fail "page 5: Iraq's 0% is not
 ampcc=$("$coopnet" nlc --quiet --table links "$mena" | awk -F, '$2 == "ampcc" { n++; f += $11 == "formal" } END { print n " (" f " formally)" }')
 grep -qF "AMPCC with $ampcc" "$work/a.flat" || fail "page 5: AMPCC's links are not $ampcc"
 
+# page 7: the before/after figure and the actors left with no link, as coopnet whatif gives them
+grep -qF "Without Strong Cities Network MENA Regional Hub and its events" "$work/a.flat" ||
+    fail "page 7: no 'without' panel"
+grep -qF "ringed: the convener" "$work/a.flat" || fail "page 7: the figure's caption"
+"$coopnet" whatif --quiet --without scn_mena_hub "$mena" >"$work/whatif.csv"
+isolated=$(awk -F, '$1 == "isolated" && $2 != "*"' "$work/whatif.csv" | wc -l)
+said=$(grep -o "Left with no link: .*" "$work/a.flat" | sed 's/Computed as coopnet whatif.*//' | grep -o "(\(Jordan\|Tunisia\|Iraq\|Morocco\|Malta\|Libya\|Australia\|United States\))\|EU Advisory Mission in Iraq" | wc -l)
+[ "$isolated" -gt 0 ] && [ "$said" -eq "$isolated" ] ||
+    fail "page 7: $said actors listed with no link, coopnet whatif says $isolated"
+
 # page 3: the text counts the actors the map places by country and lists as the map's note does;
 # page 5: the four NLC panels
 flat=$(tr '\n' ' ' <"$work/a.txt" | tr -s ' ')

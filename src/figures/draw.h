@@ -47,7 +47,12 @@ typedef struct coopnet_network_input {
     /* force layouts (fr, kk, drl) only, optional: positions in layout units, one row per vertex
      * of graph (coopnet_i_draw_network_positions); NULL: the layout is computed here */
     const igraph_matrix_t *positions;
+    /* optional, with positions: positions of a larger set of actors these are part of (in the
+     * same layout units); the figure maps their bounding box to its area, so that a panel of a
+     * subset keeps the scale and place of the whole (the dependence page's "without" panel) */
+    const igraph_matrix_t *extent_positions;
     bool panel; /* a snapshots panel: actors without a link in grey, no legend */
+    const igraph_integer_t *ringed; /* optional: a vertex drawn with a ring around it */
     /* On a vector surface (PDF, SVG, PS), a dense network (coopnet_i_draw_network_is_dense) has
      * its links and nodes painted as one image at COOPNET_RASTER_DPI (labels, legend and frame
      * stay vector): megabytes instead of tens. Off: every link a vector line. */

@@ -83,10 +83,11 @@ typedef struct network_figure {
     coopnet_geo_placement_t geo; /* geo: where each actor goes */
     coopnet_label_set_t labels;
     char note[2560];
-    const igraph_matrix_t *given_positions; /* force layouts: computed by the caller */
-    bool panel;                             /* snapshots: grey isolates, no legend */
-    bool raster_dense;                      /* links and nodes as an image on a vector surface */
-    coopnet_network_placement_t *placement; /* page positions kept between figures; may be NULL */
+    const igraph_matrix_t *given_positions;  /* force layouts: computed by the caller */
+    const igraph_matrix_t *extent_positions; /* optional: the box mapped to the area is theirs */
+    bool panel;                              /* snapshots: grey isolates, no legend */
+    bool raster_dense;                       /* links and nodes as an image on a vector surface */
+    coopnet_network_placement_t *placement;  /* page positions kept between figures; may be NULL */
     double raster_pixel; /* drawing into the image of a dense network: a pixel in user units */
 } network_figure_t;
 
@@ -660,12 +661,16 @@ static void map_positions(network_figure_t *figure, coopnet_rect_t area)
         }
         return;
     }
+    /* the box of the positions, or of the larger set they are part of (panels of one scale) */
+    const igraph_matrix_t *box = figure->extent_positions && figure->kind != COOPNET_LAYOUT_CIRCLE
+                                     ? figure->extent_positions
+                                     : &figure->positions;
     double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
-    for (size_t v = 0; v < figure->n_nodes; v++) {
-        min_x = fmin(min_x, MATRIX(figure->positions, v, 0));
-        max_x = fmax(max_x, MATRIX(figure->positions, v, 0));
-        min_y = fmin(min_y, MATRIX(figure->positions, v, 1));
-        max_y = fmax(max_y, MATRIX(figure->positions, v, 1));
+    for (igraph_integer_t v = 0; v < igraph_matrix_nrow(box); v++) {
+        min_x = fmin(min_x, MATRIX(*box, v, 0));
+        max_x = fmax(max_x, MATRIX(*box, v, 0));
+        min_y = fmin(min_y, MATRIX(*box, v, 1));
+        max_y = fmax(max_y, MATRIX(*box, v, 1));
     }
     double span_x = max_x - min_x, span_y = max_y - min_y;
     bool keep_aspect = figure->kind == COOPNET_LAYOUT_CIRCLE;
@@ -1840,6 +1845,7 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     figure.graph = input->graph;
     figure.two_mode = input->two_mode;
     figure.given_positions = input->positions;
+    figure.extent_positions = input->positions != NULL ? input->extent_positions : NULL;
     figure.panel = input->panel;
     figure.raster_dense = input->raster_dense;
     figure.placement = input->placement;
@@ -1969,6 +1975,15 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     if (!(figure.raster_dense && draw_network_image(cr, &figure))) {
         draw_edges(cr, &figure);
         draw_nodes(cr, &figure);
+    }
+    if (input->ringed != NULL && *input->ringed >= 0 &&
+        (size_t)*input->ringed < figure.n_nodes) { /* a ring a little outside the node's rim */
+        const coopnet_figure_node_t *node = &figure.nodes[*input->ringed];
+        coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
+        cairo_set_line_width(cr, 1.5);
+        cairo_new_path(cr);
+        cairo_arc(cr, node->x, node->y, node->radius + 3.5, 0, 2 * G_PI);
+        cairo_stroke(cr);
     }
     coopnet_i_label_set_draw(cr, &figure.labels);
     if (legend_width > 0)

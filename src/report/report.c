@@ -2220,6 +2220,76 @@ static void page_groups(report_document_t *document, const report_model_t *model
 }
 
 /* What the network owes its main convener: the what-if of its withdrawal with its events. */
+/* The dependence figure for coopnet_i_report_figure: the network today and without the convener
+ * and its events, side by side, every actor at its place of the network page (model->positions);
+ * actors left with no link in grey, the convener today as the one large dot. */
+typedef struct dependence_figure {
+    const report_model_t *model;
+    int status;
+    coopnet_error_t err;
+} dependence_figure_t;
+
+static void draw_dependence_figure(cairo_t *cr, coopnet_rect_t rect, const void *data)
+{
+    dependence_figure_t *figure = (dependence_figure_t *)data;
+    const report_model_t *model = figure->model;
+    const coopnet_graph_t *before = &model->graph, *after = &model->whatif.graph_after;
+    igraph_integer_t n_after = igraph_vcount(&after->graph);
+    igraph_matrix_t positions_after; /* the after graph's vertices at their places of before */
+    if (igraph_matrix_init(&positions_after, n_after, 2) != IGRAPH_SUCCESS) {
+        figure->status = COOPNET_ERROR(&figure->err, COOPNET_ENOMEM, "out of memory");
+        return;
+    }
+    igraph_integer_t convener = VECTOR(before->vertex_of_actor)[model->convener];
+    for (igraph_integer_t v = 0; v < n_after; v++) {
+        igraph_integer_t old = VECTOR(before->vertex_of_actor)[VECTOR(after->actor_of_vertex)[v]];
+        MATRIX(positions_after, v, 0) = MATRIX(model->positions, old, 0);
+        MATRIX(positions_after, v, 1) = MATRIX(model->positions, old, 1);
+    }
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.seed = 1;
+    options.labels = COOPNET_LABELS_NONE;
+    options.figure.title = "";
+    options.figure.caption = "";
+    options.layout = COOPNET_LAYOUT_FR;
+    options.size_by = "none";
+    char *without = g_strdup_printf(_("Without %s and its events"),
+                                    actor_name(&model->bundle->actors[model->convener]));
+    const char *titles[2] = {_("Today"), without};
+    const coopnet_graph_t *graphs[2] = {before, after};
+    const igraph_matrix_t *positions[2] = {&model->positions, &positions_after};
+    rect = (coopnet_rect_t){rect.x + COOPNET_STYLE_MARGIN, rect.y + COOPNET_STYLE_MARGIN,
+                            rect.w - 2 * COOPNET_STYLE_MARGIN, rect.h - 2 * COOPNET_STYLE_MARGIN};
+    const double gap = 12, panel_w = (rect.w - gap) / 2;
+    int status = COOPNET_OK;
+    for (int p = 0; p < 2 && status == COOPNET_OK; p++) {
+        coopnet_rect_t panel = {rect.x + p * (panel_w + gap), rect.y, panel_w, rect.h};
+        coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
+        cairo_rectangle(cr, panel.x, panel.y, panel.w, panel.h);
+        cairo_fill(cr);
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, titles[p], panel.x + 8, panel.y + 6,
+                                  panel.w - 16, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
+        coopnet_rect_t inner = {
+            panel.x - COOPNET_STYLE_MARGIN + 4, panel.y - COOPNET_STYLE_MARGIN + 20,
+            panel.w + 2 * COOPNET_STYLE_MARGIN - 8, panel.h + 2 * COOPNET_STYLE_MARGIN - 24};
+        coopnet_network_input_t input = {0};
+        input.bundle = model->bundle;
+        input.graph = graphs[p];
+        input.positions = positions[p];
+        input.extent_positions = &model->positions; /* both panels at one scale */
+        input.panel = true;
+        input.raster_dense = true;
+        input.ringed = p == 0 ? &convener : NULL; /* the convener, today */
+        options.graph = graphs[p]->options;
+        status = coopnet_i_draw_network(cr, inner, &input, &options, NULL, &figure->err);
+    }
+    g_free(without);
+    igraph_matrix_destroy(&positions_after);
+    if (figure->status == COOPNET_OK)
+        figure->status = status;
+}
+
 static void page_dependence(report_document_t *document, const report_model_t *model,
                             const report_page_t *page)
 {
@@ -2271,6 +2341,24 @@ static void page_dependence(report_document_t *document, const report_model_t *m
                          (unsigned long long)model->reach.total_pairs,
                          (unsigned long long)model->reach_pairs_after);
 
+    dependence_figure_t figure = {model, COOPNET_OK, {0}};
+    const double figure_height = 140;
+    coopnet_i_report_figure(
+        document, figure_box(REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, figure_height),
+        "dependence", draw_dependence_figure, &figure);
+    if (figure.status != COOPNET_OK) {
+        coopnet_i_report_fail(document, figure.status, "%s", figure.err.message);
+        return;
+    }
+    document->y += figure_height + 4;
+    document->y += coopnet_i_report_text(
+                       document, REPORT_FONT_SMALL,
+                       _("Each actor at its place of the network on page 2, coloured by level; "
+                         "grey: no link left; ringed: the convener."),
+                       REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                       coopnet_i_style_muted) +
+                   4;
+
     coopnet_i_report_section(document, _("Before and after"));
     const char *const headers[] = {_("Measure"), _("Today"), _("Without"), _("Change")};
     static const double widths[] = {3.0, 1.0, 1.0, 1.0};
@@ -2311,20 +2399,37 @@ static void page_dependence(report_document_t *document, const report_model_t *m
     coopnet_i_report_table_draw(document, &table);
 
     if (w->n_isolated > 0) {
-        coopnet_i_report_section(document, _("Left with no link"));
+        /* by level, each actor by its short name and country: "local: Ajloun (Jordan), ..." */
         GString *list = g_string_new(NULL);
-        for (size_t i = 0; i < w->n_isolated; i++) {
-            const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
-            /* TRANSLATORS: an item of a list of actors, "Sousse (local, Tunisia)" and the
-             * separator before it */
-            char *item = g_markup_printf_escaped(
-                actor->country[0] ? _("%1$s%2$s (%3$s, %4$s)") : _("%1$s%2$s (%3$s)"),
-                i ? _(", ") : "", actor_name(actor), level_word(actor->level),
-                actor->country[0] ? country_name(actor->country) : "");
-            g_string_append(list, item);
-            g_free(item);
+        g_string_append_printf(list, "<b>%s</b> ", _("Left with no link:"));
+        for (int level = 0; level < COOPNET_LEVEL_COUNT; level++) {
+            size_t listed = 0;
+            for (size_t i = 0; i < w->n_isolated; i++) {
+                const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
+                if ((int)actor->level != level)
+                    continue;
+                if (listed++ == 0) {
+                    if (list->str[list->len - 1] != ' ')
+                        g_string_append(list, "; ");
+                    char *word = g_markup_escape_text(level_word(actor->level), -1);
+                    g_string_append_printf(list, _("%s: "), word);
+                    g_free(word);
+                } else {
+                    g_string_append(list, _(", "));
+                }
+                char *short_name = short_body_name(actor_name(actor));
+                if (actor->country[0]) {
+                    char *country = g_markup_escape_text(country_name(actor->country), -1);
+                    /* TRANSLATORS: an actor and its country in a list: "Ajloun (Jordan)" */
+                    g_string_append_printf(list, _("%1$s (%2$s)"), short_name, country);
+                    g_free(country);
+                } else {
+                    g_string_append(list, short_name);
+                }
+                g_free(short_name);
+            }
         }
-        draw_gathered(document, REPORT_FONT_BODY, list, ".", 6);
+        draw_gathered(document, REPORT_FONT_SMALL, list, ".", 6);
     }
     coopnet_i_report_text(document, REPORT_FONT_SMALL,
                           _("Computed as coopnet whatif does: the actor and the events "
