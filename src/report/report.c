@@ -1328,9 +1328,11 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     chart.options.measure = "betweenness";
     chart.options.top = CHART_ACTORS;
     const double chart_height = 142;
-    place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, chart_height,
-                "betweenness");
-    document->y += chart_height + 8;
+    if (VECTOR(model->betweenness)[top_between] > 0) { /* else the text says all are 0 */
+        place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                    chart_height, "betweenness");
+        document->y += chart_height + 8;
+    }
 
     coopnet_i_report_section(document, _("The 10 actors linked to the most others"));
     const char *const headers[] = {_("Actor"),      _("Country"),     _("Degree"),
