@@ -141,6 +141,39 @@ static void test_hub_with_its_events(void)
     coopnet_bundle_free(bundle);
 }
 
+/* The counts of every actor at once are those of coopnet_whatif_convened_events actor by actor,
+ * also with an event left out by the options. */
+static void test_convened_counts(void)
+{
+    coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, ties);
+    CHECK(bundle != NULL);
+    if (bundle == NULL)
+        return;
+    for (int pass = 0; pass < 2; pass++) {
+        coopnet_graph_options_t options;
+        coopnet_graph_options_init(&options);
+        const char *left_out[] = {bundle->events[0].id};
+        if (pass == 1) {
+            options.exclude_events = left_out;
+            options.n_exclude_events = 1;
+        }
+        coopnet_graph_t graph = {0};
+        coopnet_error_t err;
+        CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+        size_t counts[64];
+        CHECK(bundle->n_actors <= 64);
+        coopnet_whatif_convened_counts(&graph, counts);
+        size_t total = 0;
+        for (size_t a = 0; a < bundle->n_actors && a < 64; a++) {
+            CHECK_INT(counts[a], coopnet_whatif_convened_events(&graph, a));
+            total += counts[a];
+        }
+        CHECK(total > 0); /* the fixture's hub convenes */
+        coopnet_graph_destroy(&graph);
+    }
+    coopnet_bundle_free(bundle);
+}
+
 static void test_keep_events_and_non_convener(void)
 {
     coopnet_bundle_t *bundle = fixture_bundle(actors, events, participation, ties);
@@ -333,5 +366,6 @@ int main(void)
     TEST_RUN(test_rank_undefined);
     TEST_RUN(test_empty_bundle);
     TEST_RUN(test_fragmentation);
+    TEST_RUN(test_convened_counts);
     return TEST_DONE();
 }

@@ -124,6 +124,11 @@ COOPNET_API void coopnet_whatif_ranking_destroy(coopnet_whatif_ranking_t *rankin
  * withdrawal with its events would drop. O(participations). */
 COOPNET_API size_t coopnet_whatif_convened_events(const coopnet_graph_t *graph, size_t actor);
 
+/* The same for every actor at once: counts[a] for each a < graph->bundle->n_actors (counts must
+ * hold that many). O(participations) in all, where calling coopnet_whatif_convened_events per
+ * actor is O(actors x participations). */
+COOPNET_API void coopnet_whatif_convened_counts(const coopnet_graph_t *graph, size_t *counts);
+
 /* True when an actor taking part in an event in role convenes it (host, organiser, facilitator):
  * the one rule by which a withdrawal drops events, for callers that apply it themselves (the
  * explorer's "without" filter, coopnet/explore.h). O(1). */

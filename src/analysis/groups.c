@@ -140,6 +140,8 @@ static double ei_index(igraph_integer_t internal, igraph_integer_t external)
 typedef struct edge_ends {
     int32_t *from, *to;
     size_t n;
+    int32_t *degree; /* per vertex: its edges among these */
+    size_t n_vertices;
 } edge_ends_t;
 
 /* Counts internal and external edges per group and for the network under group_of;
@@ -147,18 +149,19 @@ typedef struct edge_ends {
 static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n_groups,
                      igraph_integer_t *internal, igraph_integer_t *external, double *ei)
 {
+    /* only the internal edges are counted edge by edge: a group's external edges are its
+     * members' edge ends less twice its internal edges, summed per vertex (V, not E) */
     memset(internal, 0, (n_groups + 1) * sizeof *internal);
     memset(external, 0, (n_groups + 1) * sizeof *external);
     for (size_t e = 0; e < edges->n; e++) {
-        int32_t a = group_of[edges->from[e]], b = group_of[edges->to[e]];
-        if (a == b) {
+        int32_t a = group_of[edges->from[e]];
+        if (a == group_of[edges->to[e]])
             internal[a]++;
-        } else {
-            external[a]++;
-            external[b]++;
-        }
     }
+    for (size_t v = 0; v < edges->n_vertices; v++)
+        external[group_of[v]] += edges->degree[v]; /* edge ends, for now */
     for (size_t g = 0; g < n_groups; g++) {
+        external[g] -= 2 * internal[g];
         internal[n_groups] += internal[g];
         external[n_groups] += external[g];
     }
@@ -304,8 +307,9 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     group_of32 = coopnet_i_alloc_array((size_t)n, sizeof *group_of32);
     edges.from = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.from);
     edges.to = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.to);
+    edges.degree = calloc((size_t)n + 1, sizeof *edges.degree);
     if (!groups->groups || !internal || !external || !observed || !sum || !defined || !extreme ||
-        !shuffled || !group_of32 || !edges.from || !edges.to) {
+        !shuffled || !group_of32 || !edges.from || !edges.to || !edges.degree) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing the e-i index");
         goto cleanup;
     }
@@ -337,7 +341,10 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     for (igraph_integer_t e = 0; e < n_edges; e++) {
         edges.from[e] = (int32_t)IGRAPH_FROM(g, e);
         edges.to[e] = (int32_t)IGRAPH_TO(g, e);
+        edges.degree[edges.from[e]]++;
+        edges.degree[edges.to[e]]++;
     }
+    edges.n_vertices = (size_t)n;
     for (igraph_integer_t v = 0; v < n; v++)
         group_of32[v] = (int32_t)group_of[v];
     count_ei(&edges, group_of32, n_groups, internal, external, observed);
@@ -463,6 +470,7 @@ cleanup:
     free(group_of32);
     free(edges.from);
     free(edges.to);
+    free(edges.degree);
     if (status != COOPNET_OK)
         coopnet_groups_destroy(groups);
     return status;

@@ -448,3 +448,20 @@ size_t coopnet_whatif_convened_events(const coopnet_graph_t *graph, size_t actor
     }
     return count;
 }
+
+void coopnet_whatif_convened_counts(const coopnet_graph_t *graph, size_t *counts)
+{
+    const coopnet_bundle_t *bundle = graph->bundle;
+    memset(counts, 0, bundle->n_actors * sizeof *counts);
+    for (size_t e = 0; e < bundle->n_events; e++) {
+        if (!coopnet_graph_keeps_event(bundle, e, &graph->options))
+            continue;
+        /* an actor convening one event in two roles counts once: its rows are merged, so each
+         * actor has one participation per event */
+        for (size_t p = bundle->event_start[e]; p < bundle->event_start[e + 1]; p++) {
+            const coopnet_participation_t *participation = &bundle->participations[p];
+            if (coopnet_whatif_role_convenes(participation->role))
+                counts[participation->actor]++;
+        }
+    }
+}

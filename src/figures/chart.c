@@ -723,9 +723,13 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
 
     char title[256], subtitle[256], panel_title[64];
     snprintf(title, sizeof title, "%s", _("The network year by year"));
+    bool hide_links = coopnet_i_draw_panel_hides_links(full);
     snprintf(subtitle, sizeof subtitle, "%s",
-             _("Links as of 31 December of each year; each actor keeps its place; grey: no "
-               "dated link yet"));
+             hide_links ? _("Actors as of 31 December of each year, each at its place; grey: no "
+                            "dated link yet (the links are not drawn: too many to see at this "
+                            "size)")
+                        : _("Links as of 31 December of each year; each actor keeps its place; "
+                            "grey: no dated link yet"));
     cairo_save(cr);
     coopnet_rect_t content;
     frame(cr, rect, bundle, &options->figure, title, subtitle, &content);
@@ -759,6 +763,7 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
         input.sizes.build_id = graph->build_id;
         input.positions = positions;
         input.panel = true;
+        input.hide_links = hide_links;
         input.raster_dense = panels->raster_dense;
         input.placement = &placement;
         status = coopnet_i_draw_network(cr, inner, &input, &panel_options, NULL, err);

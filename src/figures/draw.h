@@ -53,6 +53,7 @@ typedef struct coopnet_network_input {
     const igraph_matrix_t *extent_positions;
     bool panel; /* a snapshots panel: actors without a link in grey, no legend */
     const igraph_integer_t *ringed; /* optional: a vertex drawn with a ring around it */
+    bool hide_links;                /* draw the actors only (coopnet_i_draw_panel_hides_links) */
     /* On a vector surface (PDF, SVG, PS), a dense network (coopnet_i_draw_network_is_dense) has
      * its links and nodes painted as one image at COOPNET_RASTER_DPI (labels, legend and frame
      * stay vector): megabytes instead of tens. Off: every link a vector line. */
@@ -83,6 +84,15 @@ void coopnet_i_network_placement_destroy(coopnet_network_placement_t *placement)
 /* Whether raster_dense paints graph's network as an image: more than COOPNET_RASTER_MIN_LINKS
  * links or COOPNET_RASTER_MIN_NODES actors. O(1). */
 bool coopnet_i_draw_network_is_dense(const coopnet_graph_t *graph);
+
+/* Whether panels (coopnet_network_input_t.panel: the snapshots' years, the report's
+ * before/after) of the network graph, or of parts of it, should be drawn with their actors only
+ * (hide_links): over this many links, at a panel's size the links make one grey mass under the
+ * dots, hidden by them, and drawing them took most of a 10 000-actor report. The actor's colour
+ * (grey: no link) still says whether it is linked; the figure's text says the links are left
+ * out. O(1). */
+#define COOPNET_PANEL_MAX_LINKS 250000
+bool coopnet_i_draw_panel_hides_links(const coopnet_graph_t *graph);
 
 /* The network figure (every layout but timeline) of input under options (options->graph must be
  * the options graph was built with; options->size_by is not read: input->sizes says it). layout

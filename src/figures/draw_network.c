@@ -86,6 +86,7 @@ typedef struct network_figure {
     const igraph_matrix_t *given_positions;  /* force layouts: computed by the caller */
     const igraph_matrix_t *extent_positions; /* optional: the box mapped to the area is theirs */
     bool panel;                              /* snapshots: grey isolates, no legend */
+    bool hide_links;                         /* the actors only (input.hide_links) */
     bool raster_dense;                       /* links and nodes as an image on a vector surface */
     coopnet_network_placement_t *placement;  /* page positions kept between figures; may be NULL */
     double raster_pixel; /* drawing into the image of a dense network: a pixel in user units */
@@ -971,6 +972,8 @@ static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure, doub
 
 static void draw_edges(cairo_t *cr, network_figure_t *figure)
 {
+    if (figure->hide_links)
+        return; /* hidden under the dots at a panel's size: coopnet_i_draw_panel_hides_links */
     /* light edges first, so heavy ones stay visible on top; alpha falls with density */
     qsort(figure->edges, figure->n_edges, sizeof *figure->edges, compare_edges_by_weight);
     double n = (double)figure->n_nodes;
@@ -1088,6 +1091,11 @@ static void draw_nodes(cairo_t *cr, const network_figure_t *figure)
     }
     free(order);
     cairo_restore(cr);
+}
+
+bool coopnet_i_draw_panel_hides_links(const coopnet_graph_t *graph)
+{
+    return igraph_ecount(&graph->graph) > COOPNET_PANEL_MAX_LINKS;
 }
 
 bool coopnet_i_draw_network_is_dense(const coopnet_graph_t *graph)
@@ -1847,6 +1855,7 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     figure.given_positions = input->positions;
     figure.extent_positions = input->positions != NULL ? input->extent_positions : NULL;
     figure.panel = input->panel;
+    figure.hide_links = input->hide_links;
     figure.raster_dense = input->raster_dense;
     figure.placement = input->placement;
     figure.kind = options->layout;

@@ -205,6 +205,10 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
     if (major_hi > major_max)
         major_hi = major_max;
     int dirty_lo = minor_max, dirty_hi = minor_min;
+    unsigned most = (unsigned)(strength * 255 + 0.5); /* the largest alpha this line brings */
+    /* an opaque pixel within `settled` of the colour in every channel is one no alpha up to
+     * `most` can change (composite rounds: (255 - s) d + 127 >= 255 d while s d <= 127) */
+    unsigned settled = most > 0 ? 127 / most : 255;
     for (int m = major_lo; m < major_hi; m++) {
         double centre = m + 0.5;
         /* the line's centre across the major axis at this step, held at the ends */
@@ -220,26 +224,49 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
             lo = minor_min;
         if (hi > minor_max)
             hi = minor_max;
+        /* along this step, the cross and dot products of (pixel centre - a) with v are linear
+         * in n: cross = c0 + n dc, dot = d0 + n dd */
+        double c0, dc, d0, dd;
+        if (x_major) {
+            c0 = (centre - ax) * vy - (0.5 - ay) * vx, dc = -vx;
+            d0 = (centre - ax) * vx + (0.5 - ay) * vy, dd = vy;
+        } else {
+            c0 = (0.5 - ax) * vy - (centre - ay) * vx, dc = vy;
+            d0 = (0.5 - ax) * vx + (centre - ay) * vy, dd = vx;
+        }
+        size_t row_width = (size_t)(raster->clip_x1 - raster->clip_x0);
         for (int n = lo; n < hi; n++) {
-            double px = x_major ? centre : n + 0.5, py = x_major ? n + 0.5 : centre;
+            int x = x_major ? m : n, y = x_major ? n : m;
+            size_t index =
+                (size_t)(y - raster->clip_y0) * row_width + (size_t)(x - raster->clip_x0);
+            /* a pixel this batch already covers as much as this line can: nothing to add (the
+             * common case inside a dense network's blob) */
+            if (raster->stamp[index] == raster->batch && raster->alpha_in_batch[index] >= most)
+                continue;
+            uint32_t held = *pixel_at(raster, x, y);
+            if (held >> 24 == 0xff || !raster->has_alpha) {
+                unsigned r = (held >> 16) & 0xff, g = (held >> 8) & 0xff, b = held & 0xff;
+                if (r + settled >= rgb[0] && r <= rgb[0] + settled && g + settled >= rgb[1] &&
+                    g <= rgb[1] + settled && b + settled >= rgb[2] && b <= rgb[2] + settled)
+                    continue; /* settled: a composite would leave it as it is */
+            }
             /* distance from the pixel's centre to the segment: to the line along its length
              * (no square root), to the nearer end beyond it */
             double distance;
-            double s = length2 > 0 ? ((px - ax) * vx + (py - ay) * vy) / length2 : 0;
-            if (s > 0 && s < 1) {
-                distance = fabs((px - ax) * vy - (py - ay) * vx) * inverse_length;
+            double dot = d0 + n * dd;
+            if (length2 > 0 && dot > 0 && dot < length2) {
+                distance = fabs(c0 + n * dc) * inverse_length;
             } else {
-                double ex = s <= 0 ? px - ax : px - bx, ey = s <= 0 ? py - ay : py - by;
+                double px = x + 0.5, py = y + 0.5;
+                double s_end = length2 > 0 ? dot / length2 : 0;
+                double ex = s_end <= 0 ? px - ax : px - bx, ey = s_end <= 0 ? py - ay : py - by;
                 distance = sqrt(ex * ex + ey * ey);
             }
             double cover = clamp01(reach - distance) * strength;
             unsigned value = (unsigned)(cover * 255 + 0.5);
             if (value == 0)
                 continue;
-            if (x_major)
-                batch_pixel(raster, m, n, rgb, value);
-            else
-                batch_pixel(raster, n, m, rgb, value);
+            batch_pixel(raster, x, y, rgb, value);
             if (n < dirty_lo)
                 dirty_lo = n;
             if (n + 1 > dirty_hi)

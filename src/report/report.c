@@ -438,11 +438,15 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     const coopnet_bundle_t *bundle = model->bundle;
     model->convener = -1;
     model->convened = 0;
+    size_t *counts = coopnet_i_alloc_array(bundle->n_actors + 1, sizeof *counts);
+    if (counts == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    coopnet_whatif_convened_counts(&model->graph, counts);
     for (size_t a = 0; a < bundle->n_actors; a++) {
         igraph_integer_t v = VECTOR(model->graph.vertex_of_actor)[a];
         if (v < 0)
             continue;
-        size_t convened = coopnet_whatif_convened_events(&model->graph, a);
+        size_t convened = counts[a];
         if (convened < 2)
             continue;
         double degree = VECTOR(model->degree)[v];
@@ -454,6 +458,7 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
             model->convened = convened;
         }
     }
+    free(counts);
     if (model->convener < 0)
         return COOPNET_OK;
     const char *id = bundle->actors[model->convener].id;
@@ -2281,6 +2286,7 @@ static void draw_dependence_figure(cairo_t *cr, coopnet_rect_t rect, const void 
         input.positions = positions[p];
         input.extent_positions = &model->positions; /* both panels at one scale */
         input.panel = true;
+        input.hide_links = coopnet_i_draw_panel_hides_links(before);
         input.raster_dense = true;
         input.ringed = p == 0 ? &convener : NULL; /* the convener, today */
         options.graph = graphs[p]->options;
@@ -2355,8 +2361,12 @@ static void page_dependence(report_document_t *document, const report_model_t *m
     document->y += figure_height + 4;
     document->y += coopnet_i_report_text(
                        document, REPORT_FONT_SMALL,
-                       _("Each actor at its place of the network on page 2, coloured by level; "
-                         "grey: no link left; ringed: the convener."),
+                       coopnet_i_draw_panel_hides_links(&model->graph)
+                           ? _("Each actor at its place of the network on page 2, coloured by "
+                               "level; grey: no link left; ringed: the convener. The links are "
+                               "not drawn: too many to see at this size.")
+                           : _("Each actor at its place of the network on page 2, coloured by "
+                               "level; grey: no link left; ringed: the convener."),
                        REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
                        coopnet_i_style_muted) +
                    4;
@@ -2775,6 +2785,10 @@ static void page_change(report_document_t *document, const report_model_t *model
                     _("The network grows with each event and tie: below it is drawn as it stood at "
                       "the end of each year, counting only what had surely happened by then "
                       "(grey: actors with no such link yet); every actor keeps its place."));
+    if (coopnet_i_draw_panel_hides_links(&model->graph))
+        sentence_append(paragraph, "%s",
+                        _("The links themselves are not drawn: at this size they would make one "
+                          "mass hidden under the actors' dots."));
     /* TRANSLATORS: %1$s and %2$s years, %3$.2f a correlation */
     sentence_append(paragraph,
                     span.spearman > 0.8
