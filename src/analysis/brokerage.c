@@ -6,6 +6,8 @@
 #include "core/internal.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +132,112 @@ static void role_moments(double density, double n_total, double n_group,
         expected[COOPNET_BROKERAGE_TOTAL] * (1 - q) + 2 * (n - 1) * (n - 2) * (n - 3) * r;
 }
 
+/* The role counts, over threads: each takes blocks of brokers' sources i in turn and counts the
+ * two-paths i -> j -> k into its own table (per middle vertex j, n x roles), and the tables are
+ * summed; counts are whole numbers, so the sums are the same in any order and with any number of
+ * threads. */
+#define ROLE_BLOCK 64
+#define ROLE_MAX_THREADS 8
+
+typedef struct role_counter {
+    const igraph_adjlist_t *out;
+    const igraph_integer_t *group;
+    igraph_integer_t n;
+    atomic_llong *next;          /* the next block's first vertex, shared */
+    double *counts;              /* n x COOPNET_BROKERAGE_ROLE_COUNT, row-major, this thread's */
+    igraph_integer_t *marked_by; /* marked_by[k] == i + 1: arc i -> k exists */
+} role_counter_t;
+
+static void *count_role_blocks(void *data)
+{
+    role_counter_t *counter = data;
+    const igraph_integer_t *group = counter->group;
+    for (;;) {
+        igraph_integer_t first = (igraph_integer_t)atomic_fetch_add(counter->next, ROLE_BLOCK);
+        if (first >= counter->n)
+            return NULL;
+        igraph_integer_t last = first + ROLE_BLOCK < counter->n ? first + ROLE_BLOCK : counter->n;
+        for (igraph_integer_t i = first; i < last; i++) {
+            igraph_vector_int_t *from_i = igraph_adjlist_get(counter->out, i);
+            igraph_integer_t n_from_i = igraph_vector_int_size(from_i);
+            for (igraph_integer_t a = 0; a < n_from_i; a++)
+                counter->marked_by[VECTOR(*from_i)[a]] = i + 1;
+            for (igraph_integer_t a = 0; a < n_from_i; a++) {
+                igraph_integer_t j = VECTOR(*from_i)[a];
+                igraph_vector_int_t *from_j = igraph_adjlist_get(counter->out, j);
+                igraph_integer_t n_from_j = igraph_vector_int_size(from_j);
+                double *row = counter->counts + (size_t)j * COOPNET_BROKERAGE_ROLE_COUNT;
+                for (igraph_integer_t b = 0; b < n_from_j; b++) {
+                    igraph_integer_t k = VECTOR(*from_j)[b];
+                    if (k == i || k == j || counter->marked_by[k] == i + 1)
+                        continue;
+                    coopnet_brokerage_role_t role;
+                    if (group[i] == group[j])
+                        role = group[j] == group[k] ? COOPNET_BROKERAGE_COORDINATOR
+                                                    : COOPNET_BROKERAGE_REPRESENTATIVE;
+                    else if (group[j] == group[k])
+                        role = COOPNET_BROKERAGE_GATEKEEPER;
+                    else if (group[i] == group[k])
+                        role = COOPNET_BROKERAGE_ITINERANT;
+                    else
+                        role = COOPNET_BROKERAGE_LIAISON;
+                    row[role] += 1;
+                    row[COOPNET_BROKERAGE_TOTAL] += 1;
+                }
+            }
+        }
+    }
+}
+
+static int count_roles(const igraph_adjlist_t *out, const igraph_integer_t *group,
+                       igraph_integer_t n, igraph_matrix_t *counts, coopnet_error_t *err)
+{
+    int status = COOPNET_OK;
+    role_counter_t counters[ROLE_MAX_THREADS];
+    pthread_t ids[ROLE_MAX_THREADS];
+    atomic_llong next = 0;
+    int n_threads = coopnet_i_thread_count(n / ROLE_BLOCK + 1, ROLE_MAX_THREADS);
+    int n_ready = 0;
+    for (; n_ready < n_threads; n_ready++) {
+        role_counter_t *counter = &counters[n_ready];
+        counter->out = out;
+        counter->group = group;
+        counter->n = n;
+        counter->next = &next;
+        counter->counts = calloc((size_t)n * COOPNET_BROKERAGE_ROLE_COUNT + 1, sizeof(double));
+        counter->marked_by = calloc((size_t)n + 1, sizeof *counter->marked_by);
+        if (counter->counts == NULL || counter->marked_by == NULL) {
+            free(counter->counts);
+            free(counter->marked_by);
+            break;
+        }
+    }
+    if (n_ready == 0) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting brokerage roles");
+        goto cleanup;
+    }
+    int n_started = 0; /* threads beyond the calling one; fewer when one cannot start */
+    for (int t = 1; t < n_ready; t++) {
+        if (pthread_create(&ids[t], NULL, count_role_blocks, &counters[t]) != 0)
+            break;
+        n_started = t;
+    }
+    count_role_blocks(&counters[0]);
+    for (int t = 1; t <= n_started; t++)
+        pthread_join(ids[t], NULL);
+    for (int t = 0; t < n_ready; t++)
+        for (igraph_integer_t j = 0; j < n; j++)
+            for (int role = 0; role < COOPNET_BROKERAGE_ROLE_COUNT; role++)
+                MATRIX(*counts, j, role) +=
+                    counters[t].counts[(size_t)j * COOPNET_BROKERAGE_ROLE_COUNT + role];
+cleanup:
+    for (int t = 0; t < n_ready; t++) {
+        free(counters[t].counts);
+        free(counters[t].marked_by);
+    }
+    return status;
+}
+
 int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribute,
                               coopnet_brokerage_t *brokerage, coopnet_error_t *err)
 {
@@ -138,7 +246,6 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribut
     bool have_digraph = false;
     igraph_adjlist_t out;
     bool have_out = false;
-    igraph_integer_t *marked_by = NULL; /* marked_by[k] == i + 1: arc i -> k exists */
     double *moments = NULL; /* per group: expected values, then variances, of each role */
     igraph_integer_t n = igraph_vcount(&graph->graph);
 
@@ -164,39 +271,9 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribut
         igraph_adjlist_init(&digraph, &out, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
         "brokerage");
     have_out = true;
-    marked_by = calloc((size_t)n + 1, sizeof *marked_by);
-    if (marked_by == NULL) {
-        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting brokerage roles");
-        goto cleanup;
-    }
-
     const igraph_integer_t *group = VECTOR(brokerage->partition.group_of_vertex);
-    for (igraph_integer_t i = 0; i < n; i++) {
-        igraph_vector_int_t *from_i = igraph_adjlist_get(&out, i);
-        for (igraph_integer_t a = 0; a < igraph_vector_int_size(from_i); a++)
-            marked_by[VECTOR(*from_i)[a]] = i + 1;
-        for (igraph_integer_t a = 0; a < igraph_vector_int_size(from_i); a++) {
-            igraph_integer_t j = VECTOR(*from_i)[a];
-            igraph_vector_int_t *from_j = igraph_adjlist_get(&out, j);
-            for (igraph_integer_t b = 0; b < igraph_vector_int_size(from_j); b++) {
-                igraph_integer_t k = VECTOR(*from_j)[b];
-                if (k == i || k == j || marked_by[k] == i + 1)
-                    continue;
-                coopnet_brokerage_role_t role;
-                if (group[i] == group[j])
-                    role = group[j] == group[k] ? COOPNET_BROKERAGE_COORDINATOR
-                                                : COOPNET_BROKERAGE_REPRESENTATIVE;
-                else if (group[j] == group[k])
-                    role = COOPNET_BROKERAGE_GATEKEEPER;
-                else if (group[i] == group[k])
-                    role = COOPNET_BROKERAGE_ITINERANT;
-                else
-                    role = COOPNET_BROKERAGE_LIAISON;
-                MATRIX(brokerage->counts, j, role) += 1;
-                MATRIX(brokerage->counts, j, COOPNET_BROKERAGE_TOTAL) += 1;
-            }
-        }
-    }
+    if ((status = count_roles(&out, group, n, &brokerage->counts, err)) != COOPNET_OK)
+        goto cleanup;
 
     brokerage->n_arcs = igraph_ecount(&digraph);
     brokerage->density = n > 1 ? (double)brokerage->n_arcs / ((double)n * (double)(n - 1)) : 0;
@@ -226,7 +303,6 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribut
 
 cleanup:
     free(moments);
-    free(marked_by);
     if (have_out)
         igraph_adjlist_destroy(&out);
     if (have_digraph)

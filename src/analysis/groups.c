@@ -146,6 +146,10 @@ typedef struct edge_ends {
 
 /* Counts internal and external edges per group and for the network under group_of;
  * the E-I of each group goes to ei[group] and the network's to ei[n_groups]. O(E + groups). */
+/* Up to this many groups, count_ei keeps its counts in four small lanes (a link count per lane
+ * stays below 2^32: each lane counts every fourth link of at most 2^34). */
+#define EI_LANE_GROUPS 64
+
 static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n_groups,
                      igraph_integer_t *internal, igraph_integer_t *external, double *ei)
 {
@@ -153,10 +157,29 @@ static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n
      * members' edge ends less twice its internal edges, summed per vertex (V, not E) */
     memset(internal, 0, (n_groups + 1) * sizeof *internal);
     memset(external, 0, (n_groups + 1) * sizeof *external);
-    for (size_t e = 0; e < edges->n; e++) {
-        int32_t a = group_of[edges->from[e]];
-        if (a == group_of[edges->to[e]])
-            internal[a]++;
+    if (n_groups <= EI_LANE_GROUPS) {
+        /* branch-free: whether the ends share a group is added to that group's count in one of
+         * four lanes by turn, so that no addition waits for the one before (a random group per
+         * link makes the branch a coin toss) */
+        uint32_t lanes[4][EI_LANE_GROUPS] = {{0}};
+        size_t e = 0;
+        for (; e + 4 <= edges->n; e += 4)
+            for (int k = 0; k < 4; k++) {
+                int32_t a = group_of[edges->from[e + k]];
+                lanes[k][a] += a == group_of[edges->to[e + k]];
+            }
+        for (; e < edges->n; e++) {
+            int32_t a = group_of[edges->from[e]];
+            lanes[0][a] += a == group_of[edges->to[e]];
+        }
+        for (size_t g = 0; g < n_groups; g++)
+            internal[g] = (igraph_integer_t)lanes[0][g] + lanes[1][g] + lanes[2][g] + lanes[3][g];
+    } else {
+        for (size_t e = 0; e < edges->n; e++) {
+            int32_t a = group_of[edges->from[e]];
+            if (a == group_of[edges->to[e]])
+                internal[a]++;
+        }
     }
     for (size_t v = 0; v < edges->n_vertices; v++)
         external[group_of[v]] += edges->degree[v]; /* edge ends, for now */
