@@ -1106,9 +1106,74 @@ static void test_raster_network_matches_cairo(void)
     coopnet_bundle_free(bundle);
 }
 
+/* Ink (pixels not white) of the network of input drawn as a panel into a white image. */
+static size_t panel_ink(const coopnet_network_input_t *input,
+                        const coopnet_render_options_t *options)
+{
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 600, 400);
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    coopnet_error_t err;
+    CHECK_INT(
+        coopnet_i_draw_network(cr, (coopnet_rect_t){0, 0, 600, 400}, input, options, NULL, &err),
+        COOPNET_OK);
+    cairo_surface_flush(surface);
+    size_t ink = 0;
+    const unsigned char *data = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    for (int y = 0; y < 400; y++)
+        for (int x = 0; x < 600; x++)
+            ink += (*(const uint32_t *)(const void *)(data + y * stride + 4 * x) & 0xffffff) !=
+                   0xffffff;
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return ink;
+}
+
+/* A panel with hide_links draws the actors only, and a ringed vertex adds its ring; the
+ * threshold for hiding is the documented number of links. */
+static void test_panel_hides_links_and_rings(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t graph_options;
+    coopnet_graph_options_init(&graph_options);
+    coopnet_graph_t graph = {0};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &graph_options, &err), COOPNET_OK);
+    CHECK(!coopnet_i_draw_panel_hides_links(&graph)); /* 333 links */
+    coopnet_render_options_t options;
+    coopnet_render_options_init(&options);
+    options.labels = COOPNET_LABELS_NONE;
+    options.size_by = "none";
+    options.seed = 1;
+    options.graph = graph.options;
+    coopnet_network_input_t input = {0};
+    input.bundle = bundle;
+    input.graph = &graph;
+    input.panel = true;
+    size_t with_links = panel_ink(&input, &options);
+    input.hide_links = true;
+    size_t actors_only = panel_ink(&input, &options);
+    igraph_integer_t hub = VECTOR(graph.vertex_of_actor)[coopnet_bundle_find_actor(bundle, "scn")];
+    input.ringed = &hub;
+    size_t ringed = panel_ink(&input, &options);
+    printf("  panel ink: %zu with links, %zu actors only, %zu with a ring\n", with_links,
+           actors_only, ringed);
+    CHECK(actors_only > 0);
+    CHECK(actors_only < with_links * 0.8); /* 333 links are a good part of the ink */
+    CHECK(ringed > actors_only);           /* the ring's pixels */
+    CHECK(ringed < actors_only + 600);     /* one ring, not more */
+    coopnet_graph_destroy(&graph);
+    coopnet_bundle_free(bundle);
+}
+
 int main(void)
 {
     coopnet_library_init();
+    TEST_RUN(test_panel_hides_links_and_rings);
     TEST_RUN(test_png_size_colours_legend);
     TEST_RUN(test_every_layout_keeps_labels_apart);
     TEST_RUN(test_geo_range_clamped);
