@@ -2026,9 +2026,8 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
             g_string_append_printf(without, "%s%s", n_without++ ? ", " : "", escaped);
             g_free(escaped);
         }
-    if (n_without > 0)
-        g_string_append_printf(notes, " ");
-    if (n_without > 0)
+    if (n_without > 0) {
+        g_string_append_c(notes, ' ');
         g_string_append_printf(notes,
                                P_("Not in the table, with no national body in the data (share "
                                   "unknown, not zero): %s.",
@@ -2036,6 +2035,7 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
                                   "unknown, not zero): %s.",
                                   n_without),
                                without->str);
+    }
     g_string_free(without, TRUE);
     if (lower_bounds > 0)
         g_string_append_printf(notes, " %s",
