@@ -202,5 +202,27 @@ printf 'title = no group\n' >"$work/ini/bundle.ini"
 "$coopnet" validate "$work/ini" >/dev/null 2>&1
 [ $? -eq 3 ] || fail "bundle.ini without a group: not a data error"
 
+# 7. no page's text runs into the footer, in any language (French and Arabic texts are longer:
+# page 7's list of actors and page 10's notes once did): every word of the MENA report and of
+# the bundle without coordinates starts above the footer's rule (content ends at 782 pt, the
+# rule is at 800 pt, the footer's words start at 803 pt or lower)
+below_content() {
+    pdftotext -bbox "$1" - | awk '
+        /<page / { page++ }
+        /<word / {
+            match($0, /yMin="[0-9.]+"/); ymin = substr($0, RSTART + 6, RLENGTH - 7) + 0
+            if (ymin > 786 && ymin < 799) {
+                word = $0; sub(/.*">/, "", word); sub(/<\/word>.*/, "", word)
+                print "page " page ": " word
+            }
+        }'
+}
+"$coopnet" report "$mena" --lang fr --quiet -o "$work/mena-fr.pdf" || fail "report --lang fr of MENA"
+"$coopnet" report "$mena" --quiet -o "$work/mena-en.pdf" || fail "report of MENA"
+for pdf in mena-en mena-fr digits-latin report-en report-fr report-ar; do
+    below=$(below_content "$work/$pdf.pdf" | head -3 | tr '\n' ' ')
+    [ -z "$below" ] || fail "$pdf.pdf: text runs into the footer: $below"
+done
+
 [ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "l10n tests passed"

@@ -67,7 +67,7 @@ grep -qF "Without Strong Cities Network MENA Regional Hub and its events" "$work
 grep -qF "ringed: the convener" "$work/a.flat" || fail "page 7: the figure's caption"
 "$coopnet" whatif --quiet --without scn_mena_hub "$mena" >"$work/whatif.csv"
 isolated=$(awk -F, '$1 == "isolated" && $2 != "*"' "$work/whatif.csv" | wc -l)
-said=$(grep -o "Left with no link: .*" "$work/a.flat" | sed 's/Computed as coopnet whatif.*//' | grep -o "(\(Jordan\|Tunisia\|Iraq\|Morocco\|Malta\|Libya\|Australia\|United States\))\|EU Advisory Mission in Iraq" | wc -l)
+said=$(grep -o "Left with no link: .*" "$work/a.flat" | sed 's/Data as of .*//' | grep -o "(\(Jordan\|Tunisia\|Iraq\|Morocco\|Malta\|Libya\|Australia\|United States\))\|EU Advisory Mission in Iraq" | wc -l)
 [ "$isolated" -gt 0 ] && [ "$said" -eq "$isolated" ] ||
     fail "page 7: $said actors listed with no link, coopnet whatif says $isolated"
 

@@ -807,9 +807,10 @@ static const char *level_word(coopnet_level_t level)
     return C_("level", coopnet_level_name(level));
 }
 
-/* The scope paragraph of the cover: what the report maps, sentence by sentence. */
-static void describe_scope(report_document_t *document, const report_model_t *model,
-                           const char *countries, const char *first, const char *last)
+/* The scope paragraph of the cover: what the report maps, sentence by sentence (markup, owned by
+ * the caller). */
+static GString *describe_scope(const report_model_t *model, const char *countries,
+                               const char *first, const char *last)
 {
     const size_t *by_level = model->actors_by_level;
     GString *paragraph = g_string_new(NULL);
@@ -885,7 +886,7 @@ static void describe_scope(report_document_t *document, const report_model_t *mo
                             _("Connections are counted as on page 4: ties, and co-attendance only "
                               "where it is more than chance."));
     }
-    paragraph_draw(document, paragraph);
+    return paragraph;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1031,6 +1032,23 @@ struct report_page {
     size_t n_all;
 };
 
+/* Something drawn at the cursor that moves it down, for block_height. */
+typedef void (*report_block_fn)(report_document_t *document, const void *data);
+
+/* The height draw(document, data) takes: drawn from the page's top into a cairo group that is
+ * then thrown away, the cursor put back. Lets a page fit what comes before to what must follow. */
+static double block_height(report_document_t *document, report_block_fn draw, const void *data)
+{
+    double y = document->y;
+    cairo_push_group(document->cr);
+    document->y = 0;
+    draw(document, data);
+    double height = document->y;
+    cairo_pattern_destroy(cairo_pop_group(document->cr));
+    document->y = y;
+    return height;
+}
+
 /* One contents line in the column from x of width: the title, its page number at the right. */
 static void page_contents_line(report_document_t *document, int number, const char *title, double x,
                                double width)
@@ -1114,6 +1132,8 @@ static report_font_t fit_cover_title(report_document_t *document, const char *ti
     return REPORT_FONT_PAGE_TITLE;
 }
 
+static void draw_contents(report_document_t *document, const void *data);
+
 static void page_title(report_document_t *document, const report_model_t *model,
                        const report_page_t *page)
 {
@@ -1178,16 +1198,33 @@ static void page_title(report_document_t *document, const report_model_t *model,
     document->y += 46;
 
     coopnet_i_report_section(document, _("Scope"));
-    describe_scope(document, model, countries, first, last);
+    GString *scope = describe_scope(model, countries, first, last);
     if (options->as_of.precision != COOPNET_DATE_NONE) {
         format_date_long(options->as_of, text, sizeof text);
-        paragraph_printf(document,
-                         _("The network is shown as it stood on %s: later events and ties, and "
-                           "ties ended by then, are left out."),
-                         text);
+        char *as_of = g_markup_printf_escaped(_("The network is shown as it stood on %s: later "
+                                                "events and ties, and ties ended by then, are "
+                                                "left out."),
+                                              text);
+        g_string_append_printf(scope, "\n%s", as_of ? as_of : "");
+        g_free(as_of);
     }
+    /* the scope in the body's font, or the small one when the contents would not fit below */
+    double room = REPORT_BOTTOM - document->y - block_height(document, draw_contents, page) - 7;
+    report_font_t font = text_height(document, REPORT_FONT_BODY, scope->str) <= room
+                             ? REPORT_FONT_BODY
+                             : REPORT_FONT_SMALL;
+    document->y +=
+        coopnet_i_report_text(document, font, scope->str, REPORT_MARGIN_LEFT, document->y,
+                              REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
+        7;
+    g_string_free(scope, TRUE);
+    draw_contents(document, page);
+}
 
-    /* two columns, so that the contents stay above the footer however long the scope runs */
+/* The cover's contents: the other pages in two columns, each title with its page number. */
+static void draw_contents(report_document_t *document, const void *data)
+{
+    const report_page_t *page = data;
     coopnet_i_report_section(document, _("Contents"));
     size_t n = page->n_all - 1, per_column = (n + 1) / 2;
     double column_top = document->y, bottom = column_top;
@@ -1754,6 +1791,22 @@ static char *short_body_name(const char *name)
     return g_markup_escape_text(name, (gssize)(open - 1 - name));
 }
 
+/* Appends entry to paragraph when the paragraph with the entry, followed by probe (the closing
+ * "and N more" that may have to follow it), still fits in height in font; returns whether it
+ * did. Lists that end where the page ends are built with it. */
+static bool append_if_fits(report_document_t *document, report_font_t font, GString *paragraph,
+                           const char *entry, const char *probe, double height)
+{
+    size_t before = paragraph->len;
+    g_string_append(paragraph, entry);
+    size_t with_entry = paragraph->len;
+    g_string_append(paragraph, probe);
+    /* a point of tolerance: line heights are fractions of a point, the footer is lower */
+    bool fits = text_height(document, font, paragraph->str) <= height + 1;
+    g_string_truncate(paragraph, fits ? with_entry : before);
+    return fits;
+}
+
 /* A paragraph naming, per country, the national bodies linked to local or regional actors, each
  * with how many and how many of them formally: "Morocco: AMPCC with 4 (2 formally), ...". */
 static GString *linked_national_bodies(report_document_t *document, const report_model_t *model,
@@ -1764,6 +1817,12 @@ static GString *linked_national_bodies(report_document_t *document, const report
     GString *entry = g_string_new(NULL);
     const char *country = NULL;
     size_t dropped = 0; /* national bodies left out: the list would not fit in height */
+    char probe[160];
+    snprintf(probe, sizeof probe,
+             P_("; and %zu more (all: coopnet nlc --table links)",
+                "; and %zu more (all: coopnet nlc --table links)", 99),
+             (size_t)99);
+    g_strlcat(probe, ".", sizeof probe);
     for (size_t i = 0; i < links->n_links;) {
         const coopnet_nlc_link_t *first = &links->links[i];
         size_t others = 0, formal = 0;
@@ -1801,17 +1860,8 @@ static GString *linked_national_bodies(report_document_t *document, const report
                                    others);
         g_free(name);
         /* room for this entry and the closing "and N more" that may follow it */
-        size_t before = paragraph->len;
-        g_string_append(paragraph, entry->str);
-        size_t with_entry = paragraph->len;
-        g_string_append_printf(paragraph,
-                               P_("; and %zu more (all: coopnet nlc --table links)",
-                                  "; and %zu more (all: coopnet nlc --table links)", 99),
-                               (size_t)99);
-        bool fits = text_height(document, REPORT_FONT_SMALL, paragraph->str) <= height;
-        g_string_truncate(paragraph, with_entry);
-        if (!fits) {
-            g_string_truncate(paragraph, before);
+        if (!append_if_fits(document, REPORT_FONT_SMALL, paragraph, entry->str,
+                            i == links->n_links ? "." : probe, height)) {
             dropped = 1;
             continue;
         }
@@ -2373,7 +2423,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
 
     coopnet_i_report_section(document, _("Before and after"));
     const char *const headers[] = {_("Measure"), _("Today"), _("Without"), _("Change")};
-    static const double widths[] = {3.0, 1.0, 1.0, 1.0};
+    static const double widths[] = {4.3, 1.2, 1.0, 1.1};
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
     const struct {
@@ -2406,50 +2456,85 @@ static void page_dependence(report_document_t *document, const report_model_t *m
             cells[4 * n + 1 + c] = numbers[n][c];
         n++;
     }
-    report_table_t table = {
-        4, n, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH * 0.75};
+    /* the table, and beside it how the numbers were computed */
+    const double table_width = REPORT_TEXT_WIDTH * 0.68, gutter = 14;
+    report_table_t table = {4,          n, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT,
+                            table_width};
+    double table_top = document->y;
     coopnet_i_report_table_draw(document, &table);
+    double note_bottom =
+        table_top + 2 +
+        coopnet_i_report_text(document, REPORT_FONT_SMALL,
+                              _("Computed as coopnet whatif does: the actor and the events "
+                                "it hosted, organised or facilitated are removed (an event goes "
+                                "when any of its conveners withdraws); the convener is the actor "
+                                "that convened the most events."),
+                              REPORT_MARGIN_LEFT + table_width + gutter, table_top + 2,
+                              REPORT_TEXT_WIDTH - table_width - gutter, COOPNET_ALIGN_LEFT,
+                              coopnet_i_style_muted);
+    document->y = fmax(document->y, note_bottom + 6);
 
     if (w->n_isolated > 0) {
-        /* by level, each actor by its short name and country: "local: Ajloun (Jordan), ..." */
-        GString *list = g_string_new(NULL);
+        /* by level, each actor by its short name and country: "local: Ajloun (Jordan), ...", as
+         * many as fit above the note and the footer, then "and N more (all: coopnet whatif)" */
+        const double room = REPORT_BOTTOM - document->y;
+        char probe[160];
+        snprintf(
+            probe, sizeof probe,
+            P_("; and %zu more (all: coopnet whatif)", "; and %zu more (all: coopnet whatif)", 99),
+            (size_t)99);
+        g_strlcat(probe, ".", sizeof probe);
+        GString *list = g_string_new(NULL), *entry = g_string_new(NULL);
         g_string_append_printf(list, "<b>%s</b> ", _("Left with no link:"));
+        size_t dropped = 0, seen = 0;
         for (int level = 0; level < COOPNET_LEVEL_COUNT; level++) {
             size_t listed = 0;
             for (size_t i = 0; i < w->n_isolated; i++) {
                 const coopnet_actor_t *actor = &bundle->actors[w->isolated[i]];
                 if ((int)actor->level != level)
                     continue;
-                if (listed++ == 0) {
+                if (dropped > 0) {
+                    dropped++;
+                    continue;
+                }
+                g_string_truncate(entry, 0);
+                if (listed == 0) {
                     if (list->str[list->len - 1] != ' ')
-                        g_string_append(list, "; ");
+                        g_string_append(entry, "; ");
                     char *word = g_markup_escape_text(level_word(actor->level), -1);
-                    g_string_append_printf(list, _("%s: "), word);
+                    g_string_append_printf(entry, _("%s: "), word);
                     g_free(word);
                 } else {
-                    g_string_append(list, _(", "));
+                    g_string_append(entry, _(", "));
                 }
                 char *short_name = short_body_name(actor_name(actor));
                 if (actor->country[0]) {
                     char *country = g_markup_escape_text(country_name(actor->country), -1);
                     /* TRANSLATORS: an actor and its country in a list: "Ajloun (Jordan)" */
-                    g_string_append_printf(list, _("%1$s (%2$s)"), short_name, country);
+                    g_string_append_printf(entry, _("%1$s (%2$s)"), short_name, country);
                     g_free(country);
                 } else {
-                    g_string_append(list, short_name);
+                    g_string_append(entry, short_name);
                 }
                 g_free(short_name);
+                /* the last actor is followed by the full stop only */
+                bool last = ++seen == w->n_isolated;
+                if (append_if_fits(document, REPORT_FONT_SMALL, list, entry->str,
+                                   last ? "." : probe, room))
+                    listed++;
+                else
+                    dropped = 1;
             }
         }
+        if (dropped > 0)
+            g_string_append_printf(list,
+                                   /* TRANSLATORS: after a list of actors cut to fit the page */
+                                   P_("; and %zu more (all: coopnet whatif)",
+                                      "; and %zu more (all: coopnet whatif)", dropped),
+                                   dropped);
+        g_string_free(entry, TRUE);
         draw_gathered(document, REPORT_FONT_SMALL, list, ".", 6);
     }
-    coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                          _("Computed as coopnet whatif does: the actor and the events "
-                            "it hosted, organised or facilitated are removed (an event goes when "
-                            "any of its conveners withdraws); the convener is the actor that "
-                            "convened the most events."),
-                          REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                          coopnet_i_style_muted);
 }
 
 /* One step of a pathway as a line of markup (owned by the caller, g_free): who passes it to whom,
@@ -2978,7 +3063,7 @@ static GString *loose_events_markup(const report_model_t *model, size_t loose, s
 /* The events dated only roughly, after the method notes: as many listed as fit above the footer
  * (at most 8, at least 1; 188 undated events of a 10 000-event bundle once pushed the notes off
  * the page, and French notes are longer). */
-static void draw_loose_events(report_document_t *document, const report_model_t *model)
+static void draw_loose_events(report_document_t *document, const report_model_t *model, size_t most)
 {
     const coopnet_bundle_t *bundle = model->bundle;
     coopnet_i_report_section(document, _("Events dated only roughly"));
@@ -2993,7 +3078,7 @@ static void draw_loose_events(report_document_t *document, const report_model_t 
             document, _("Every event in the report is dated to the day or the month."));
         return;
     }
-    size_t limit = 8;
+    size_t limit = most;
     GString *list = loose_events_markup(model, loose, limit);
     while (limit > 1 &&
            document->y + text_height_at(document, REPORT_FONT_SMALL, list->str, REPORT_TEXT_WIDTH) >
@@ -3002,6 +3087,39 @@ static void draw_loose_events(report_document_t *document, const report_model_t 
         list = loose_events_markup(model, loose, --limit);
     }
     draw_gathered(document, REPORT_FONT_SMALL, list, "", 6);
+}
+
+static void draw_method_notes(report_document_t *document, const report_model_t *model);
+
+/* The end of the sources page at its smallest: the method notes and the events dated only
+ * roughly with one of them named (data: the model), for block_height. */
+static void draw_least_tail(report_document_t *document, const void *data)
+{
+    draw_method_notes(document, data);
+    draw_loose_events(document, data, 1);
+}
+
+/* The cited documents' titles as one paragraph of markup ("<b>id</b>: title. Publisher, date."),
+ * each title cut at cap characters; NULL when memory ran out. */
+static GString *document_titles(const source_counts_t *sources, const size_t *order,
+                                const char (*labels)[320], size_t rows, size_t cap)
+{
+    GString *titles = g_string_new(NULL);
+    for (size_t i = 0; i < rows; i++) {
+        if (labels[i][0] == '\0')
+            continue;
+        char *label = coopnet_text_ellipsize(labels[i], cap);
+        if (label == NULL) {
+            g_string_free(titles, TRUE);
+            return NULL;
+        }
+        char *markup = g_markup_printf_escaped("%s<b>%s</b>: %s", titles->len ? " " : "",
+                                               sources->names[order[i]], label);
+        free(label);
+        g_string_append(titles, markup);
+        g_free(markup);
+    }
+    return titles;
 }
 
 static void page_sources(report_document_t *document, const report_model_t *model,
@@ -3122,21 +3240,39 @@ static void page_sources(report_document_t *document, const report_model_t *mode
     report_table_t table = {
         6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
-    /* the documents' titles in one paragraph: the page must leave room for the notes */
-    GString *titles = g_string_new(NULL);
-    for (size_t i = 0; i < rows; i++) {
-        if (labels[i][0] == '\0')
-            continue;
-        char *markup = g_markup_printf_escaped("%s<b>%s</b>: %s", titles->len ? " " : "",
-                                               sources->names[order[i]], labels[i]);
-        g_string_append(titles, markup);
-        g_free(markup);
-    }
-    if (titles->len > 0)
-        draw_gathered(document, REPORT_FONT_SMALL, titles, "", 2);
-    else
+    /* the documents' titles in one paragraph, each cut shorter until the method notes and the
+     * events dated roughly (at least one of them named) fit below it; none when even that is
+     * too much */
+    double tail = block_height(document, draw_least_tail, model);
+    static const size_t caps[] = {320, 160, 100, 60};
+    for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++) {
+        GString *titles = document_titles(sources, order, labels, rows, caps[c]);
+        if (titles == NULL) {
+            coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        if (titles->len > 0 &&
+            document->y + text_height(document, REPORT_FONT_SMALL, titles->str) + 2 + tail <=
+                REPORT_BOTTOM) {
+            draw_gathered(document, REPORT_FONT_SMALL, titles, "", 2);
+            break;
+        }
         g_string_free(titles, TRUE);
+    }
+    draw_method_notes(document, model);
+    draw_loose_events(document, model, 8);
+cleanup:
+    free(cells);
+    free(numbers);
+    free(labels);
+    for (size_t d = 0; d < sources->n_documents; d++)
+        free(sources->names[d]);
+    free(sources);
+}
 
+/* The method notes, in two columns, and the note on raster figures when there is one. */
+static void draw_method_notes(report_document_t *document, const report_model_t *model)
+{
     coopnet_i_report_section(document, _("Method notes"));
     /* TRANSLATORS: the method notes: a term, then its definition after a colon */
     static const char *const notes[][2] = {
@@ -3238,14 +3374,6 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                                              COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
                        2.5;
     }
-    draw_loose_events(document, model);
-cleanup:
-    free(cells);
-    free(numbers);
-    free(labels);
-    for (size_t d = 0; d < sources->n_documents; d++)
-        free(sources->names[d]);
-    free(sources);
 }
 
 /* ------------------------------------------------------------------------------------------ */

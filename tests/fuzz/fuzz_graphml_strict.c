@@ -52,7 +52,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     uint64_t line = 0;
     uint64_t declared_line[N_CLASSES] = {0}; /* 0: not declared */
-    uint64_t first_graph_line = 0;
     struct {
         uint64_t line;
         int from, to;
@@ -66,7 +65,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fprintf(file, "<key id=\"n\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n");
     fprintf(file, "<graph edgedefault=\"undirected\">\n");
     line = 4;
-    first_graph_line = 4;
     size_t n_elements = 0;
     for (size_t i = 0; i + 1 < size && n_elements < MAX_ELEMENTS; i += 2, n_elements++) {
         uint8_t op = data[i] % 8, argument = data[i + 1];
