@@ -219,6 +219,21 @@ below_content() {
 }
 "$coopnet" report "$mena" --lang fr --quiet -o "$work/mena-fr.pdf" || fail "report --lang fr of MENA"
 "$coopnet" report "$mena" --quiet -o "$work/mena-en.pdf" || fail "report of MENA"
+# French numbers take the decimal comma in the text, the tables and the charts; a version keeps
+# its points; the --data of a chart keeps the point (it is for other programs)
+pdftotext "$work/mena-fr.pdf" "$work/mena-fr.txt"
+for text in "(densité 0,32)" "relié à 14,5 autres"; do
+    expect_in "$text" "$work/mena-fr.txt" "French decimal comma"
+done
+grep -qE "coopnet [0-9]+\.[0-9]+\.[0-9]+" "$work/mena-fr.txt" || fail "French report: the version lost its points"
+grep -qE "(^|[^0-9.])[0-9]+\.[0-9]+([^0-9.]|$)" <(grep -v "coopnet [0-9]" "$work/mena-fr.txt") &&
+    fail "French report: a decimal point left: $(grep -v "coopnet [0-9]" "$work/mena-fr.txt" | grep -oE "[^ ]*[0-9]+\.[0-9]+[^ ]*" | head -3 | tr '\n' ' ')"
+"$coopnet" chart ranking "$mena" --measure betweenness --lang fr --quiet --data "$work/ranking-fr.csv" \
+    -o "$work/ranking-fr.pdf" || fail "chart ranking --lang fr"
+pdftotext "$work/ranking-fr.pdf" - | grep -qE "^[0-9]+,[0-9]+$" || fail "French chart: no decimal comma"
+grep -qE "[0-9]\.[0-9]" "$work/ranking-fr.csv" || fail "French chart --data: the point was changed"
+# the --data labels are the ones drawn: Tangier is "Tanger" (name_fr) in a French chart
+grep -q ",tangier,Tanger," "$work/ranking-fr.csv" || fail "French chart --data: the label is not the one drawn"
 for pdf in mena-en mena-fr digits-latin report-en report-fr report-ar; do
     below=$(below_content "$work/$pdf.pdf" | head -3 | tr '\n' ' ')
     [ -z "$below" ] || fail "$pdf.pdf: text runs into the footer: $below"

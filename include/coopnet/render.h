@@ -87,6 +87,7 @@ typedef enum {
 #define COOPNET_LABELS_AUTO_TOP 50
 
 typedef enum {
+    /* SHORT and NAME: in a French or Arabic figure, name_fr or name_ar where the data has it */
     COOPNET_LABEL_FIELD_SHORT = 0, /* the acronym a name ends with ("... (AMPCC)"), else the name */
     COOPNET_LABEL_FIELD_NAME,
     COOPNET_LABEL_FIELD_NAME_AR, /* falls back to name when empty */

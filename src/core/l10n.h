@@ -33,11 +33,12 @@ void coopnet_i_l10n_enter(coopnet_lang_t lang, coopnet_digits_t digits,
                           coopnet_l10n_scope_t *scope);
 void coopnet_i_l10n_leave(coopnet_l10n_scope_t *scope);
 
-/* text with Arabic-Indic digits when the current scope is Arabic and asks for them, else NULL
- * (nothing to change, or out of memory: the text is then shown as it is). A digit run touching a
- * Latin letter ("G20", "Q1") keeps its digits; markup: tags and entities are left alone. A '.'
- * between digits becomes the Arabic decimal separator, a '%' after one the Arabic percent sign.
- * The result is g_free'd by the caller. O(length). */
+/* text with the numbers of the current scope, else NULL (nothing to change, or out of memory:
+ * the text is then shown as it is): in Arabic when asked, Arabic-Indic digits, a '.' between
+ * digits becoming the Arabic decimal separator and a '%' after one the Arabic percent sign; in
+ * French, the decimal comma ("0.35" -> "0,35"; a run with two points, a version, stays). A digit
+ * run touching a Latin letter ("G20", "Q1", "v2.1") is left as it is; markup: tags and entities
+ * are left alone. The result is g_free'd by the caller. O(length). */
 char *coopnet_i_l10n_digits(const char *text, int length, bool markup);
 
 /* The digits the current scope asks for (Western outside any). */

@@ -144,9 +144,64 @@ static bool is_ascii_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The end of the run of digits and decimal points that starts at text[i]: "12.5", "0.1.0". */
+static size_t digit_run_end(const char *text, size_t n, size_t i)
+{
+    size_t end = i;
+    while (end < n && (is_ascii_digit(text[end]) ||
+                       (text[end] == '.' && end + 1 < n && is_ascii_digit(text[end + 1]))))
+        end++;
+    return end;
+}
+
+/* French numbers: the decimal point of a number becomes a comma ("0.35" -> "0,35"). A run with
+ * two points or more ("0.1.0", a version) and one touching a Latin letter ("v2.1") is left as it
+ * is; markup tags and entities are never touched. NULL when nothing changes. */
+static char *french_decimals(const char *text, size_t n, bool markup)
+{
+    char *out = NULL;
+    bool in_tag = false, in_entity = false;
+    for (size_t i = 0; i < n;) {
+        char c = text[i];
+        if (markup && (in_tag || in_entity || c == '<' || c == '&')) {
+            in_tag = c == '<' ? true : c == '>' ? false : in_tag;
+            in_entity = c == '&' ? true : c == ';' ? false : in_entity;
+            i++;
+            continue;
+        }
+        if (!is_ascii_digit(c)) {
+            i++;
+            continue;
+        }
+        size_t end = digit_run_end(text, n, i), points = 0, point = 0;
+        for (size_t k = i; k < end; k++)
+            if (text[k] == '.') {
+                points++;
+                point = k;
+            }
+        bool latin =
+            (i > 0 && is_ascii_letter(text[i - 1])) || (end < n && is_ascii_letter(text[end]));
+        if (points == 1 && !latin) {
+            if (out == NULL && (out = g_try_malloc(n + 1)) != NULL) {
+                memcpy(out, text, n);
+                out[n] = '\0';
+            }
+            if (out == NULL)
+                return NULL; /* out of memory: shown as it is */
+            out[point] = ',';
+        }
+        i = end;
+    }
+    return out;
+}
+
 char *coopnet_i_l10n_digits(const char *text, int length, bool markup)
 {
-    if (current_lang != COOPNET_LANG_AR || current_digits != COOPNET_DIGITS_ARABIC || text == NULL)
+    if (text == NULL)
+        return NULL;
+    if (current_lang == COOPNET_LANG_FR)
+        return french_decimals(text, length < 0 ? strlen(text) : (size_t)length, markup);
+    if (current_lang != COOPNET_LANG_AR || current_digits != COOPNET_DIGITS_ARABIC)
         return NULL;
     size_t n = length < 0 ? strlen(text) : (size_t)length;
     bool any = false;
@@ -179,10 +234,7 @@ char *coopnet_i_l10n_digits(const char *text, int length, bool markup)
             continue;
         }
         /* a run of digits and the separators inside it: "12.5", "62%" */
-        size_t end = i;
-        while (end < n && (is_ascii_digit(text[end]) ||
-                           (text[end] == '.' && end + 1 < n && is_ascii_digit(text[end + 1]))))
-            end++;
+        size_t end = digit_run_end(text, n, i);
         bool latin =
             (i > 0 && is_ascii_letter(text[i - 1])) || (end < n && is_ascii_letter(text[end]));
         for (size_t k = i; k < end; k++) {

@@ -361,9 +361,8 @@ int coopnet_i_draw_chart_nlc_matrix(cairo_t *cr, coopnet_rect_t rect,
             coopnet_i_style_set_color(cr, fill, 1.0);
             cairo_rectangle(cr, x + 1, y + 1, cell_w - 2, cell_h - 2);
             cairo_fill(cr);
-            if (isnan(value))
-                snprintf(text, sizeof text, "%s",
-                         value_role == COOPNET_TEXT_SUBTITLE ? _("n/a") : "–");
+            if (isnan(value)) /* as the captions say it, at any size ("0.00" fits too) */
+                snprintf(text, sizeof text, "%s", _("n/a"));
             else
                 snprintf(text, sizeof text, "%.2f", value);
             double height = coopnet_i_style_text_height(cr, value_role, text, 0);
@@ -1001,7 +1000,8 @@ static void draw_reach_end_labels(cairo_t *cr, const reach_plot_t *plot,
             if (fabs(label_y[other] - y) < label_height)
                 y = label_y[other] + label_height;
         label_y[line] = y;
-        snprintf(text, sizeof text, plot->ratio ? "%.0f%%" : "%.0f", value);
+        /* TRANSLATORS: a share in a table cell: "75%" */
+        snprintf(text, sizeof text, plot->ratio ? _("%.0f%%") : "%.0f", value);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text,
                                   reach_step_x(plot, (double)(curve->n_steps - 1)) + 6, y, 0,
                                   COOPNET_ALIGN_LEFT, colors[line]);

@@ -201,8 +201,14 @@ int coopnet_i_figure_write_with_data(const char *path, const coopnet_figure_opti
         path, figure, default_width_pt, default_height_pt, draw, data, &outputs[0], err);
     if (status == COOPNET_OK)
         status = coopnet_output_open(figure->data_path, &outputs[1], err);
-    if (status == COOPNET_OK)
+    if (status == COOPNET_OK) {
+        /* in the figure's language, so that the labels are the ones drawn (name_fr, name_ar);
+         * the numbers keep the C locale's point */
+        coopnet_l10n_scope_t scope;
+        coopnet_i_l10n_enter(figure->lang, figure->digits, &scope);
         status = write_data(coopnet_output_stream(outputs[1]), format, data, err);
+        coopnet_i_l10n_leave(&scope);
+    }
     if (status != COOPNET_OK) {
         coopnet_output_abort(outputs[0]);
         coopnet_output_abort(outputs[1]);
@@ -401,8 +407,10 @@ void coopnet_i_draw_actor_label(const coopnet_bundle_t *bundle, size_t actor,
     const char *text = a->name[0] ? a->name : a->id;
     const char *start;
     size_t length;
-    if (field == COOPNET_LABEL_FIELD_SHORT && coopnet_i_l10n_lang() != COOPNET_LANG_EN) {
-        /* a French or Arabic figure names actors in its language where the data does */
+    if ((field == COOPNET_LABEL_FIELD_SHORT || field == COOPNET_LABEL_FIELD_NAME) &&
+        coopnet_i_l10n_lang() != COOPNET_LANG_EN) {
+        /* a French or Arabic figure names actors in its language where the data does (the
+         * report's tables do too) */
         const char *translated = coopnet_i_l10n_lang() == COOPNET_LANG_AR ? a->name_ar : a->name_fr;
         if (translated[0]) {
             snprintf(buffer, size, "%s", translated);

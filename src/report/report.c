@@ -1884,6 +1884,87 @@ static GString *linked_national_bodies(report_document_t *document, const report
     return paragraph;
 }
 
+/* Page 5's table: per country, the local and regional actors tied to a national body, formally
+ * and by significant co-attendance, and their share; its notes below (data: the model). */
+static void draw_nlc_table(report_document_t *document, const void *data)
+{
+    const report_model_t *model = data;
+    const coopnet_nlc_t *nlc = &model->nlc;
+    size_t lower_bounds = 0; /* countries whose share unnamed participants could raise */
+    for (size_t c = 0; c < nlc->n_countries; c++)
+        lower_bounds += !isnan(nlc->reach[c].share) && nlc->reach[c].national > 0 &&
+                        reach_is_lower_bound(&nlc->reach[c]);
+    coopnet_i_report_section(document,
+                             _("Local and regional actors tied to a national body, by country"));
+    const char *const headers[] = {_("Country"), _("Sub-national"),  _("Tied to national"),
+                                   _("Formal"),  _("Co-attendance"), _("Share")};
+    static const double widths[] = {1.6, 1.2, 1.5, 0.9, 1.3, 1.0};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
+                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
+    /* countries with local or regional actors: the others have no share to give; the formal
+     * and significant co-attendance counts are of the same actors (one may be both) */
+    size_t rows = 0;
+    const char *cells[16 * 6];
+    char numbers[16][5][48];
+    for (size_t c = 0; c < nlc->n_countries && rows < 16; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc->reach[c];
+        if (reach->subnational == 0 || reach->national == 0)
+            continue; /* no share to give: named under the table */
+        const coopnet_nlc_reach_t *held = held_reach(model, reach->country);
+        snprintf(numbers[rows][0], 48, "%lld", (long long)reach->subnational);
+        snprintf(numbers[rows][1], 48, "%lld", (long long)reach->linked);
+        snprintf(numbers[rows][2], 48, "%lld", (long long)reach->linked_formal);
+        snprintf(numbers[rows][3], 48, "%lld", held ? (long long)held->co_attendees : 0LL);
+        if (reach_is_lower_bound(reach) && reach->linked == 0)
+            snprintf(numbers[rows][4], 48, "%s", _("unknown"));
+        else if (reach_is_lower_bound(reach))
+            /* TRANSLATORS: a share that is a lower bound: "at least 75%" */
+            snprintf(numbers[rows][4], 48, _("≥ %.0f%%"), 100 * reach->share);
+        else
+            /* TRANSLATORS: a share in a table cell: "75%" */
+            snprintf(numbers[rows][4], 48, _("%.0f%%"), 100 * reach->share);
+        cells[rows * 6] = country_name(reach->country);
+        for (int k = 0; k < 5; k++)
+            cells[rows * 6 + 1 + k] = numbers[rows][k];
+        rows++;
+    }
+    report_table_t table = {
+        6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    GString *notes = g_string_new(
+        _("Tied to national: by any link, even one shared event. Of them, Formal: by an "
+          "agreement or technical support; Co-attendance: by shared events more often than "
+          "chance (page 4)."));
+    GString *without = g_string_new(NULL); /* countries with no national body in the data */
+    size_t n_without = 0;
+    for (size_t c = 0; c < nlc->n_countries; c++)
+        if (nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0) {
+            char *escaped = g_markup_escape_text(country_name(nlc->reach[c].country), -1);
+            g_string_append_printf(without, "%s%s", n_without++ ? ", " : "", escaped);
+            g_free(escaped);
+        }
+    if (n_without > 0) {
+        g_string_append_c(notes, ' ');
+        g_string_append_printf(notes,
+                               P_("Not in the table, with no national body in the data (share "
+                                  "unknown, not zero): %s.",
+                                  "Not in the table, with no national body in the data (share "
+                                  "unknown, not zero): %s.",
+                                  n_without),
+                               without->str);
+    }
+    g_string_free(without, TRUE);
+    if (lower_bounds > 0)
+        g_string_append_printf(notes, " %s",
+                               _("≥, unknown: unnamed participants may hold more links."));
+    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, notes->str,
+                                         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                         COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+                   4;
+    g_string_free(notes, TRUE);
+}
+
 static void page_nlc(report_document_t *document, const report_model_t *model,
                      const report_page_t *page)
 {
@@ -2000,7 +2081,22 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
         coopnet_i_report_fail(document, err.code, "%s", err.message);
         return;
     }
-    const double gap = 14, title_height = 16, panel_height = 112;
+    /* the panels at most 112 pt high, lower (down to 96) when the table, its notes and two lines
+     * of the national bodies would not fit below them (French and Arabic notes are longer) */
+    const char *caption = _("Each cell: the links (a tie or any shared event) present between "
+                            "two levels out of all possible pairs (diagonal: within the "
+                            "level), darker when denser; n/a: no possible pair.");
+    const double gap = 14, title_height = 16;
+    const double rows_of_panels = (double)((n_maps + 1) / 2);
+    double panel_height = 112;
+    if (rows_of_panels > 0) {
+        double below = text_height(document, REPORT_FONT_SMALL, caption) + 6 +
+                       block_height(document, draw_nlc_table, model) +
+                       2 * text_height(document, REPORT_FONT_SMALL, "Ag");
+        double room = REPORT_BOTTOM - document->y - below + gap - 4;
+        double fitting = room / rows_of_panels - title_height - gap;
+        panel_height = fmax(96, fmin(112, fitting));
+    }
     const double panel_width = (REPORT_TEXT_WIDTH - gap) / 2;
     for (size_t i = 0; i < n_maps; i++) {
         double x = REPORT_MARGIN_LEFT + (double)(i % 2) * (panel_width + gap);
@@ -2019,82 +2115,11 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     }
     document->y += (double)((n_maps + 1) / 2) * (title_height + panel_height + gap) - gap + 4;
     document->y +=
-        coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                              _("Each cell: the links (a tie or any shared event) present between "
-                                "two levels out of all possible pairs (diagonal: within the "
-                                "level), darker when denser; n/a: no possible pair."),
-                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+        coopnet_i_report_text(document, REPORT_FONT_SMALL, caption, REPORT_MARGIN_LEFT, document->y,
+                              REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
         6;
 
-    coopnet_i_report_section(document,
-                             _("Local and regional actors tied to a national body, by country"));
-    const char *const headers[] = {_("Country"), _("Sub-national"),  _("Tied to national"),
-                                   _("Formal"),  _("Co-attendance"), _("Share")};
-    static const double widths[] = {1.6, 1.2, 1.5, 0.9, 1.3, 1.0};
-    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT,  COOPNET_ALIGN_RIGHT,
-                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
-                                             COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
-    /* countries with local or regional actors: the others have no share to give; the formal
-     * and significant co-attendance counts are of the same actors (one may be both) */
-    size_t rows = 0;
-    const char *cells[16 * 6];
-    char numbers[16][5][48];
-    for (size_t c = 0; c < nlc->n_countries && rows < 16; c++) {
-        const coopnet_nlc_reach_t *reach = &nlc->reach[c];
-        if (reach->subnational == 0 || reach->national == 0)
-            continue; /* no share to give: named under the table */
-        const coopnet_nlc_reach_t *held = held_reach(model, reach->country);
-        snprintf(numbers[rows][0], 48, "%lld", (long long)reach->subnational);
-        snprintf(numbers[rows][1], 48, "%lld", (long long)reach->linked);
-        snprintf(numbers[rows][2], 48, "%lld", (long long)reach->linked_formal);
-        snprintf(numbers[rows][3], 48, "%lld", held ? (long long)held->co_attendees : 0LL);
-        if (reach_is_lower_bound(reach) && reach->linked == 0)
-            snprintf(numbers[rows][4], 48, "%s", _("unknown"));
-        else if (reach_is_lower_bound(reach))
-            /* TRANSLATORS: a share that is a lower bound: "at least 75%" */
-            snprintf(numbers[rows][4], 48, _("≥ %.0f%%"), 100 * reach->share);
-        else
-            snprintf(numbers[rows][4], 48, "%.0f%%", 100 * reach->share);
-        cells[rows * 6] = country_name(reach->country);
-        for (int k = 0; k < 5; k++)
-            cells[rows * 6 + 1 + k] = numbers[rows][k];
-        rows++;
-    }
-    report_table_t table = {
-        6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
-    coopnet_i_report_table_draw(document, &table);
-    GString *notes = g_string_new(
-        _("Tied to national: by any link, even one shared event. Of them, Formal: by an "
-          "agreement or technical support; Co-attendance: by shared events more often than "
-          "chance (page 4)."));
-    GString *without = g_string_new(NULL); /* countries with no national body in the data */
-    size_t n_without = 0;
-    for (size_t c = 0; c < nlc->n_countries; c++)
-        if (nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0) {
-            char *escaped = g_markup_escape_text(country_name(nlc->reach[c].country), -1);
-            g_string_append_printf(without, "%s%s", n_without++ ? ", " : "", escaped);
-            g_free(escaped);
-        }
-    if (n_without > 0) {
-        g_string_append_c(notes, ' ');
-        g_string_append_printf(notes,
-                               P_("Not in the table, with no national body in the data (share "
-                                  "unknown, not zero): %s.",
-                                  "Not in the table, with no national body in the data (share "
-                                  "unknown, not zero): %s.",
-                                  n_without),
-                               without->str);
-    }
-    g_string_free(without, TRUE);
-    if (lower_bounds > 0)
-        g_string_append_printf(notes, " %s",
-                               _("≥, unknown: unnamed participants may hold more links."));
-    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, notes->str,
-                                         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                         COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
-                   4;
-    g_string_free(notes, TRUE);
+    draw_nlc_table(document, model);
     GString *names = linked_national_bodies(document, model, REPORT_BOTTOM - document->y);
     if (names->len > 0)
         coopnet_i_report_text(document, REPORT_FONT_SMALL, names->str, REPORT_MARGIN_LEFT,
