@@ -155,6 +155,36 @@ ls -a "$work" | grep -q '^\.coopnet-' && fail "a temporary file was left"
 # help
 expect_exit 0 "render help" "$coopnet" render --help
 grep -q "Examples:" "$work/out" || fail "render help has no example"
+# a map names the actors it could not label under it: exactly those its --data says it did not
+# label, in a PDF, a PNG's data and an Arabic map (whose note is laid out right to left)
+for lang in en ar; do
+    expect_exit 0 "geo --data ($lang)" "$coopnet" render --quiet --layout geo --lang $lang "$bundle" \
+        --data "$work/unlabelled-$lang.csv" -o "$work/unlabelled-$lang.pdf"
+    pdftotext "$work/unlabelled-$lang.pdf" - | tr '\n' ' ' >"$work/unlabelled-$lang.txt"
+    /usr/bin/python3 - "$work/unlabelled-$lang.csv" "$work/unlabelled-$lang.txt" "$lang" <<'PY' ||
+import csv, re, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["kind"] == "actor"]
+text = sys.argv[2] and open(sys.argv[2], encoding="utf-8").read()
+text = re.sub(r"[\u00ad-]\s?", "", text)  # words broken at a hyphen across lines
+dropped = [r["label"] for r in rows if r["label_shown"] == "false"]
+if not dropped:
+    sys.exit("no unlabelled actor on the MENA map: the test no longer tests anything")
+if sys.argv[3] == "en":
+    m = re.search(r"Not labelled for lack of room \((\d+)\)", text)
+    if not m or int(m.group(1)) != len(dropped):
+        sys.exit("the note counts %s unlabelled actors, --data %d" % (m and m.group(1), len(dropped)))
+if sys.argv[3] == "ar":  # pdftotext reorders Arabic lines: the count beside the sentence
+    flat = re.sub(r"\s", "", text)
+    at = flat.find("لضيقالمساحة")  # (the lam-alef of "بلا" comes out as alef-lam)
+    if at < 0 or str(len(dropped)) not in flat[max(0, at - 12):at + 40]:
+        sys.exit("the Arabic note does not count %d unlabelled actors" % len(dropped))
+    sys.exit(0)
+missing = [d for d in dropped if re.sub(r"[\u00ad-]", "", d) not in text]
+if missing:
+    sys.exit("not named in the note: %s" % missing)
+PY
+        fail "geo ($lang): the unlabelled actors in the note are not those of --data"
+done
 expect_exit 0 "chart help" "$coopnet" chart --help
 
 [ "$failures" -eq 0 ] && echo "render tests passed"

@@ -5,6 +5,7 @@
 #include "figures/raster.h"
 #include "core/internal.h"
 #include "core/l10n.h"
+#include "coopnet/text.h"
 #include "figures/basemap.h"
 #include "figures/geo_layout.h"
 #include "figures/labels.h"
@@ -49,6 +50,16 @@ typedef struct network_arrow {
 } network_arrow_t;
 
 /* Everything one network figure needs while it is being drawn. */
+/* A map names under it the actors it could not label (draw_network_listing_unlabelled). */
+typedef struct unlabelled_pass {
+    const char *sentence; /* in: the sentence in the note, NULL: none */
+    double reserve;       /* in: the least height of the note's area */
+    bool measure;         /* in: only place the nodes and labels, draw nothing */
+    char *next;           /* out (measure): the sentence for the labels dropped (g_free), or NULL */
+    double used;          /* out: the height of the note's area */
+    double next_height;   /* out (measure): the height of the note with next */
+} unlabelled_pass_t;
+
 typedef struct network_figure {
     const coopnet_bundle_t *bundle;
     const coopnet_render_options_t *options;
@@ -83,6 +94,7 @@ typedef struct network_figure {
     coopnet_geo_placement_t geo; /* geo: where each actor goes */
     coopnet_label_set_t labels;
     char note[2560];
+    unlabelled_pass_t *unlabelled;           /* a map: the sentence naming its unlabelled actors */
     const igraph_matrix_t *given_positions;  /* force layouts: computed by the caller */
     const igraph_matrix_t *extent_positions; /* optional: the box mapped to the area is theirs */
     bool panel;                              /* snapshots: grey isolates, no legend */
@@ -730,6 +742,8 @@ static void place_nodes(network_figure_t *figure, coopnet_rect_t area)
     kept->area = area;
 }
 
+#define UNLABELLED_MAX_CHARS 600 /* the names of the map's unlabelled actors in its note */
+#define MAX_UNLABELLED_PASSES 6
 #define APPROXIMATE_RING 1.9 /* pt: the dashed ring around an approximate node, beyond its rim */
 #define PLACE_GAP 2.0        /* pt between an approximate node's ring and any other node */
 #define PLACE_STEP 3.0       /* pt between candidate positions */
@@ -1664,13 +1678,46 @@ static void geo_note(const network_figure_t *figure, char *note, size_t size)
         figure->geo.map_data_missing
             ? _("Land and borders are not drawn: the map data (Debian's gmt-dcw) is not installed.")
             : "";
-    if (!gazetteer[0] && !near[0] && !side[0] && !land[0]) {
+    const char *unlabelled = figure->unlabelled != NULL && figure->unlabelled->sentence != NULL
+                                 ? figure->unlabelled->sentence
+                                 : "";
+    if (!gazetteer[0] && !near[0] && !side[0] && !land[0] && !unlabelled[0]) {
         note[0] = '\0';
         return;
     }
-    snprintf(note, size, "%s %s%s%s%s%s%s%s", _("Note:"), gazetteer,
+    snprintf(note, size, "%s %s%s%s%s%s%s%s%s%s", _("Note:"), gazetteer,
              gazetteer[0] && (near[0] || side[0]) ? " " : "", near, near[0] && side[0] ? " " : "",
-             side, (gazetteer[0] || near[0] || side[0]) && land[0] ? " " : "", land);
+             side, (gazetteer[0] || near[0] || side[0]) && land[0] ? " " : "", land,
+             (gazetteer[0] || near[0] || side[0] || land[0]) && unlabelled[0] ? " " : "",
+             unlabelled);
+}
+
+/* The sentence naming the map labels that could not be placed (not those left out by --labels
+ * top:N or by the automatic limit), or NULL when none was; g_free. */
+static char *unlabelled_sentence(const network_figure_t *figure)
+{
+    GString *names = g_string_new(NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < figure->labels.n_labels; i++) {
+        const coopnet_figure_label_t *label = &figure->labels.labels[i];
+        if (label->shown || figure->in_side_column[label->node])
+            continue;
+        if (n++ > 0)
+            g_string_append(names, _(", "));
+        g_string_append(names, label->text);
+    }
+    char *sentence = NULL;
+    if (n > 0) {
+        char *shown = coopnet_text_ellipsize(names->str, UNLABELLED_MAX_CHARS);
+        sentence = g_strdup_printf(
+            /* TRANSLATORS: %1$zu actors, %2$s their names, ", "-separated */
+            P_("Not labelled for lack of room (%1$zu): %2$s.",
+               "Not labelled for lack of room (%1$zu): %2$s.", n),
+            n, shown ? shown : "");
+        free(shown);
+    }
+    g_string_free(names, TRUE);
+    return sentence;
 }
 
 static void default_title(const network_figure_t *figure, char *buffer, size_t size)
@@ -1819,22 +1866,62 @@ static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
     return coopnet_i_label_set_export(&figure->labels, &layout->labels, &layout->n_labels, err);
 }
 
+/* unlabelled: for a map, the sentence naming the actors it leaves without a label, or a pass
+ * that only places them (unlabelled_pass_t); NULL otherwise. */
 static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
                                    const coopnet_network_input_t *input,
                                    const coopnet_render_options_t *options,
-                                   coopnet_figure_layout_t *layout, coopnet_error_t *err);
+                                   coopnet_figure_layout_t *layout, unlabelled_pass_t *unlabelled,
+                                   coopnet_error_t *err);
 
-/* A network keeps its orientation in a right-to-left page or chart: a map is not mirrored, and
- * its texts are right-aligned by the frame instead (figures/style.h). */
+/* A map names the actors it could not label under it, in the note. The note takes room from
+ * the map, which may drop other labels, so the placement is repeated with the note it needs,
+ * the note's area never shrinking, until the note of a placement fits the area that placement
+ * had: the figure is then drawn with that area and that note, and the same labels (at most
+ * MAX_UNLABELLED_PASSES placements; the note's area only grows, and the sentence is capped). */
+static int draw_network_listing_unlabelled(cairo_t *cr, coopnet_rect_t rect,
+                                           const coopnet_network_input_t *input,
+                                           const coopnet_render_options_t *options,
+                                           coopnet_figure_layout_t *layout, coopnet_error_t *err)
+{
+    bool map = (options->layout == COOPNET_LAYOUT_GEO) && !input->panel &&
+               options->labels != COOPNET_LABELS_NONE;
+    if (!map)
+        return draw_network_unmirrored(cr, rect, input, options, layout, NULL, err);
+    unlabelled_pass_t pass = {NULL, 0, true, NULL, 0, 0};
+    char *sentence = NULL;
+    int status = COOPNET_OK;
+    for (int i = 0; i < MAX_UNLABELLED_PASSES && status == COOPNET_OK; i++) {
+        pass.sentence = sentence;
+        pass.measure = true;
+        cairo_push_group(cr);
+        status = draw_network_unmirrored(cr, rect, input, options, NULL, &pass, err);
+        cairo_pattern_destroy(cairo_pop_group(cr));
+        g_free(sentence);
+        sentence = pass.next; /* the note this placement needs */
+        pass.next = NULL;
+        bool fits = pass.next_height <= pass.used + 0.01;
+        pass.reserve = fmax(pass.used, pass.next_height);
+        if (fits)
+            break;
+    }
+    pass.sentence = sentence;
+    pass.measure = false;
+    if (status == COOPNET_OK)
+        status = draw_network_unmirrored(cr, rect, input, options, layout, &pass, err);
+    g_free(sentence);
+    return status;
+}
+
 int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_network_input_t *input,
                            const coopnet_render_options_t *options, coopnet_figure_layout_t *layout,
                            coopnet_error_t *err)
 {
     if (!coopnet_i_style_mirrored(cr))
-        return draw_network_unmirrored(cr, rect, input, options, layout, err);
+        return draw_network_listing_unlabelled(cr, rect, input, options, layout, err);
     cairo_save(cr);
     coopnet_i_style_mirror(cr, rect);
-    int status = draw_network_unmirrored(cr, rect, input, options, layout, err);
+    int status = draw_network_listing_unlabelled(cr, rect, input, options, layout, err);
     cairo_restore(cr);
     return status;
 }
@@ -1842,12 +1929,14 @@ int coopnet_i_draw_network(cairo_t *cr, coopnet_rect_t rect, const coopnet_netwo
 static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
                                    const coopnet_network_input_t *input,
                                    const coopnet_render_options_t *options,
-                                   coopnet_figure_layout_t *layout, coopnet_error_t *err)
+                                   coopnet_figure_layout_t *layout, unlabelled_pass_t *unlabelled,
+                                   coopnet_error_t *err)
 {
     const coopnet_bundle_t *bundle = input->bundle;
     network_figure_t figure;
     memset(&figure, 0, sizeof figure);
     int status = COOPNET_OK;
+    figure.unlabelled = unlabelled;
     figure.bundle = bundle;
     figure.options = options;
     figure.graph = input->graph;
@@ -1904,8 +1993,11 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
         geo_note(&figure, figure.note, sizeof figure.note); /* "" when there is nothing to say */
     cairo_save(cr);
     coopnet_rect_t content;
-    coopnet_i_style_draw_frame(cr, rect, title_text, subtitle_text, caption_text,
-                               figure.note[0] ? figure.note : NULL, &content);
+    double note_used = coopnet_i_style_draw_frame_reserving(
+        cr, rect, title_text, subtitle_text, caption_text, figure.note[0] ? figure.note : NULL,
+        figure.unlabelled != NULL ? figure.unlabelled->reserve : 0, &content);
+    if (figure.unlabelled != NULL)
+        figure.unlabelled->used = note_used;
 
     /* a crowded canvas (many nodes for its area) gets smaller nodes and thinner lines */
     double spacing =
@@ -1970,6 +2062,20 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     }
 
     if ((status = place_labels(cr, &figure, figure.plot, err)) != COOPNET_OK) {
+        cairo_restore(cr);
+        goto cleanup;
+    }
+    if (figure.unlabelled != NULL && figure.unlabelled->measure) {
+        /* the note this placement would need, and its height */
+        unlabelled_pass_t *pass = figure.unlabelled;
+        pass->next = figure.kind == COOPNET_LAYOUT_GEO ? unlabelled_sentence(&figure) : NULL;
+        const char *given = pass->sentence;
+        pass->sentence = pass->next;
+        geo_note(&figure, figure.note, sizeof figure.note);
+        pass->sentence = given;
+        pass->next_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION,
+                                                        figure.note[0] ? figure.note : NULL,
+                                                        rect.w - 2 * COOPNET_STYLE_MARGIN);
         cairo_restore(cr);
         goto cleanup;
     }

@@ -686,9 +686,12 @@ void coopnet_i_draw_date_words(coopnet_date_t date, char *buffer, size_t size)
     coopnet_date_civil_from_days(date.day, &year, &month, &day);
     switch (date.precision) {
     case COOPNET_DATE_DAY:
-        /* TRANSLATORS: a date: %1$d the day, %2$s the month's name, %3$d the year */
-        snprintf(buffer, size, _("%1$d %2$s %3$d"), day, coopnet_i_draw_month_name(month, false),
-                 year);
+        if (day == 1) /* TRANSLATORS: the first day of a month: %1$s its name, %2$d the year
+                       * (French writes "1er") */
+            snprintf(buffer, size, _("1 %1$s %2$d"), coopnet_i_draw_month_name(month, false), year);
+        else /* TRANSLATORS: a date: %1$d the day, %2$s the month's name, %3$d the year */
+            snprintf(buffer, size, _("%1$d %2$s %3$d"), day,
+                     coopnet_i_draw_month_name(month, false), year);
         break;
     case COOPNET_DATE_MONTH:
         /* TRANSLATORS: a month of a year: %1$s the month's name, %2$d the year */

@@ -324,6 +324,14 @@ void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *ti
                                 const char *subtitle, const char *caption, const char *note,
                                 coopnet_rect_t *content)
 {
+    coopnet_i_style_draw_frame_reserving(cr, rect, title, subtitle, caption, note, 0, content);
+}
+
+double coopnet_i_style_draw_frame_reserving(cairo_t *cr, coopnet_rect_t rect, const char *title,
+                                            const char *subtitle, const char *caption,
+                                            const char *note, double note_reserve,
+                                            coopnet_rect_t *content)
+{
     double left = rect.x + COOPNET_STYLE_MARGIN;
     double text_width = rect.w - 2 * COOPNET_STYLE_MARGIN;
     double top = rect.y + COOPNET_STYLE_MARGIN;
@@ -350,7 +358,9 @@ void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *ti
     /* bottom up: the caption is the last line, the note sits above it */
     double caption_height =
         coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, caption, text_width);
-    double note_height = coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, note, text_width);
+    double note_text_height =
+        coopnet_i_style_text_height(cr, COOPNET_TEXT_CAPTION, note, text_width);
+    double note_height = fmax(note_text_height, note_reserve);
     if (caption_height > 0) {
         bottom -= caption_height;
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_CAPTION, caption, anchor, bottom, text_width,
@@ -368,6 +378,7 @@ void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *ti
     content->y = top;
     content->w = text_width;
     content->h = bottom - top > 0 ? bottom - top : 0;
+    return note_height;
 }
 
 int coopnet_i_style_unknown_glyphs(coopnet_text_role_t role, const char *text)

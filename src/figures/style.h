@@ -125,6 +125,12 @@ double coopnet_i_style_text_width(cairo_t *cr, coopnet_text_role_t role, const c
 void coopnet_i_style_draw_frame(cairo_t *cr, coopnet_rect_t rect, const char *title,
                                 const char *subtitle, const char *caption, const char *note,
                                 coopnet_rect_t *content);
+/* The same, the note's area at least note_reserve high (its text at the area's top), so that
+ * two frames whose notes differ can give the same content; returns the note area's height. */
+double coopnet_i_style_draw_frame_reserving(cairo_t *cr, coopnet_rect_t rect, const char *title,
+                                            const char *subtitle, const char *caption,
+                                            const char *note, double note_reserve,
+                                            coopnet_rect_t *content);
 
 /* Right to left (Arabic, coopnet/lang.h). A right-to-left drawing is the left-to-right one
  * mirrored: coopnet_i_style_mirror flips cr's x axis about rect's centre, so that axes, legends,

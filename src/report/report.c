@@ -1839,7 +1839,7 @@ static GString *linked_national_bodies(report_document_t *document, const report
         if (paragraph->len == 0)
             g_string_append_printf(entry, "<b>%s</b> ", _("Which national bodies:"));
         else
-            g_string_append(entry, new_country ? "; " : ", ");
+            g_string_append(entry, new_country ? _("; ") : _(", "));
         if (new_country) {
             char *escaped = g_markup_escape_text(country_name(first->country), -1);
             /* TRANSLATORS: a country before the list of its national bodies */
@@ -1941,7 +1941,7 @@ static void draw_nlc_table(report_document_t *document, const void *data)
     for (size_t c = 0; c < nlc->n_countries; c++)
         if (nlc->reach[c].subnational > 0 && nlc->reach[c].national == 0) {
             char *escaped = g_markup_escape_text(country_name(nlc->reach[c].country), -1);
-            g_string_append_printf(without, "%s%s", n_without++ ? ", " : "", escaped);
+            g_string_append_printf(without, "%s%s", n_without++ ? _(", ") : "", escaped);
             g_free(escaped);
         }
     if (n_without > 0) {
@@ -2525,7 +2525,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
                 g_string_truncate(entry, 0);
                 if (listed == 0) {
                     if (list->str[list->len - 1] != ' ')
-                        g_string_append(entry, "; ");
+                        g_string_append(entry, _("; "));
                     char *word = g_markup_escape_text(level_word(actor->level), -1);
                     g_string_append_printf(entry, _("%s: "), word);
                     g_free(word);

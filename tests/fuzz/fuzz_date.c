@@ -35,8 +35,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         coopnet_date_civil_from_days(coopnet_date_last_day(date) + 1, &year, &month, &day);
         FUZZ_ASSERT(day == 1);
     }
+    /* the first day spells out the date's start: all of a day, month or year ("2024-02" is
+     * "2024-02-01"), the part before the '/' of an interval with a start ("2024-02/2929") */
     char first_day[COOPNET_DATE_TEXT_SIZE];
     coopnet_date_format_day(date, first_day);
-    FUZZ_ASSERT(strncmp(first_day, text, strlen(text)) == 0);
+    size_t start = strcspn(text, "/");
+    if (strncmp(text, "..", 2) != 0)
+        FUZZ_ASSERT(strncmp(first_day, text, start) == 0);
     return 0;
 }
