@@ -94,6 +94,11 @@ expect_text "None of the 16 actors has coordinates" "$work/tnjo3.txt" "tn-jo pag
 expect_text "add the columns lat and lon to actors.csv" "$work/tnjo3.txt" "tn-jo page 3"
 expect_text "Note: 14 actors without coordinates" "$work/tnjo3.txt" "tn-jo page 3 map note"
 grep -q "geo layout needs" "$work/tnjo3.txt" && fail "tn-jo page 3 prints the library's message"
+# page 10 of a bundle whose sources are free text: no "The others cite 0 source documents"
+# beside an empty table
+pdftotext -f 10 -l 10 "$work/tnjo.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/tnjo10.txt"
+expect_text "None of the 56 records in this report" "$work/tnjo10.txt" "tn-jo page 10"
+grep -q "cite 0 source\|Source document" "$work/tnjo10.txt" && fail "tn-jo page 10: an empty table of sources"
 COOPNET_MAP_DATA=$work/none.nc "$coopnet" report "$tnjo" -o "$work/tnjo-nomap.pdf" 2>"$work/stderr"
 expect_status 0 $? "report tn-jo without map data"
 [ "$(grep -c "warning: cannot read map data" "$work/stderr")" = 1 ] ||

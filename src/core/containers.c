@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* containers.c - string arena and hash maps (see containers.h). */
 #include "core/containers.h"
+#include "core/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define ARENA_CHUNK ((size_t)1 << 20)
+#define ARENA_CHUNK_MAX ((size_t)16 << 20)
 
 struct coopnet_arena_chunk {
     coopnet_arena_chunk_t *next;
@@ -36,10 +38,16 @@ char *coopnet_i_arena_strndup(coopnet_arena_t *arena, const char *text, size_t l
     if (length == 0)
         return empty;
     if (arena->chunks == NULL || arena->used + length + 1 > arena->size) {
-        size_t size = length + 1 > ARENA_CHUNK ? length + 1 : ARENA_CHUNK;
+        /* chunks double up to ARENA_CHUNK_MAX, so that a large bundle's strings take a few
+         * large blocks (with huge pages) and a small one's a megabyte */
+        size_t next = arena->chunks == NULL            ? ARENA_CHUNK
+                      : arena->size >= ARENA_CHUNK_MAX ? ARENA_CHUNK_MAX
+                                                       : 2 * arena->size;
+        size_t size = length + 1 > next ? length + 1 : next;
         coopnet_arena_chunk_t *chunk = malloc(sizeof *chunk + size);
         if (chunk == NULL)
             return NULL;
+        coopnet_i_advise_huge(chunk, sizeof *chunk + size);
         chunk->next = arena->chunks;
         arena->chunks = chunk;
         arena->used = 0;
@@ -114,6 +122,7 @@ int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, 
         coopnet_strmap_entry_t *entries = calloc(capacity, sizeof *entries);
         if (entries == NULL)
             return -1;
+        coopnet_i_advise_huge(entries, capacity * sizeof *entries);
         for (size_t i = 0; i < map->capacity; i++) {
             if (map->entries[i].key == NULL)
                 continue;

@@ -33,6 +33,12 @@ void *coopnet_i_realloc_array(void *pointer, size_t count, size_t size);
 /* Grows *array (of *capacity elements of size bytes) to hold at least needed elements. */
 int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size);
 
+/* Asks the kernel for transparent huge pages over [pointer, pointer + bytes) when the block is
+ * large (4 MiB or more; Linux, where THP is "madvise"): a large array is then faulted in 2 MiB at
+ * a time instead of 4 KiB (a 100 000-actor bundle: a fifth of the page faults). Advisory only:
+ * nothing changes where the kernel or the system does not offer it. */
+void coopnet_i_advise_huge(void *pointer, size_t bytes);
+
 /* The threads a pass of n_tasks independent tasks uses: the cores online, at most `most` and at
  * most n_tasks (at least 1). Results must never depend on it. */
 int coopnet_i_thread_count(int64_t n_tasks, int most);

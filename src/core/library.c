@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* library.c - library set-up: igraph and GSL error handlers, version (see coopnet/library.h). */
+#define _DEFAULT_SOURCE /* madvise(MADV_HUGEPAGE) */
 #include "coopnet/library.h"
 #include "core/internal.h"
 
 #include <gsl/gsl_errno.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +70,23 @@ void *coopnet_i_realloc_array(void *pointer, size_t count, size_t size)
     return realloc(pointer, bytes > 0 ? bytes : 1);
 }
 
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+void coopnet_i_advise_huge(void *pointer, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    if (pointer == NULL || bytes < 2 * HUGE_PAGE)
+        return;
+    uintptr_t start = ((uintptr_t)pointer + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t end = ((uintptr_t)pointer + bytes) & ~(HUGE_PAGE - 1);
+    if (end > start)
+        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)pointer;
+    (void)bytes;
+#endif
+}
+
 int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size)
 {
     if (needed <= *capacity)
@@ -81,6 +100,7 @@ int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size)
     void *grown = coopnet_i_realloc_array(*array, new_capacity, size);
     if (grown == NULL)
         return COOPNET_ENOMEM;
+    coopnet_i_advise_huge(grown, new_capacity * size);
     *array = grown;
     *capacity = new_capacity;
     return COOPNET_OK;

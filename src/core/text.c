@@ -44,6 +44,11 @@ static size_t utf8_sequence(const unsigned char *text, unsigned *code_point)
 
 size_t coopnet_text_bidi_control(const char *text)
 {
+    /* every bidi control starts with 0xD8 (U+061C) or 0xE2 (U+200E to U+2069): a byte test
+     * first, since loaders call this at every byte of every field */
+    unsigned char first = (unsigned char)text[0];
+    if (first != 0xD8 && first != 0xE2)
+        return 0;
     unsigned code_point;
     size_t length = utf8_sequence((const unsigned char *)text, &code_point);
     return length > 0 && is_bidi_control(code_point) ? length : 0;

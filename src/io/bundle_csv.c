@@ -111,7 +111,10 @@ typedef struct table_reader {
 
     uint64_t line;
     const char *value[MAX_KNOWN_COLUMNS]; /* trimmed values of the current row ("" if absent) */
-    const char **extra_value;             /* trimmed values of the extra columns */
+    /* per known column, the last text kept (bundle strings): a value that repeats the row above
+     * ("synthetic: ...", a source cited by a whole sheet) is kept once */
+    const char *last_kept[MAX_KNOWN_COLUMNS];
+    const char **extra_value; /* trimmed values of the extra columns */
     /* the fields of the current row in NFC, per header field (NULL: already NFC), and whether each
      * known column's value was written otherwise */
     char **nfc_field;
@@ -280,7 +283,8 @@ static const char *field_name(const table_reader_t *reader, size_t f)
  * ids and extensions): a warning naming where it is. */
 static void warn_bidi_controls(table_reader_t *reader, size_t f, const char *value)
 {
-    for (const char *p = value; *p != '\0'; p++) {
+    /* only where a bidi control can start (coopnet_text_bidi_control): 0xD8 or 0xE2 */
+    for (const char *p = value; (p = strpbrk(p, "\xd8\xe2")) != NULL; p++) {
         if (coopnet_text_bidi_control(p) > 0) {
             coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
                              "column '%s': value '%.*s' holds a bidirectional-text control at "
@@ -455,10 +459,18 @@ static int keep_extra(table_reader_t *reader)
     return COOPNET_OK;
 }
 
+/* The bundle's copy of the current row's value in column (NULL when memory ran out); a value
+ * equal to the one kept from the row before is that same copy (bundle strings are read-only). */
 static const char *keep_string(table_reader_t *reader, int column)
 {
     const char *value = reader->value[column];
-    return coopnet_i_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+    const char *last = reader->last_kept[column];
+    if (last != NULL && strcmp(last, value) == 0)
+        return last;
+    const char *kept =
+        coopnet_i_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+    reader->last_kept[column] = kept;
+    return kept;
 }
 
 static int parse_number(const char *text, double *value)

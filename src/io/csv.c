@@ -31,9 +31,20 @@ struct coopnet_csv {
     uint64_t record_line;
     long bad_field;
     char delimiter; /* ',' unless coopnet_csv_set_delimiter chose another */
+    /* the bytes that end an unquoted run: the delimiter, CR, LF and the quote (one table lookup
+     * a byte in the scanner instead of four comparisons) */
+    unsigned char stops[256];
     int started;
     int fatal;
 };
+
+static void set_stops(coopnet_csv_t *csv, char delimiter)
+{
+    memset(csv->stops, 0, sizeof csv->stops);
+    csv->stops[(unsigned char)delimiter] = 1;
+    csv->stops['\n'] = csv->stops['\r'] = csv->stops['"'] = 1;
+    csv->delimiter = delimiter;
+}
 
 static int alloc_reader(const char *name, coopnet_csv_t **csv, coopnet_error_t *err)
 {
@@ -43,7 +54,7 @@ static int alloc_reader(const char *name, coopnet_csv_t **csv, coopnet_error_t *
     reader->name = strdup(name);
     reader->line = 1;
     reader->bad_field = -1;
-    reader->delimiter = ',';
+    set_stops(reader, ',');
     if (reader->name == NULL) {
         free(reader);
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory opening '%s'", name);
@@ -128,7 +139,8 @@ static int append_bytes(coopnet_csv_t *csv, const char *bytes, size_t count)
 {
     if (csv->record_length + count + 1 > COOPNET_CSV_MAX_RECORD)
         return COOPNET_EDATA;
-    if (coopnet_i_grow((void **)&csv->record, &csv->record_capacity, csv->record_length + count + 1,
+    if (csv->record_length + count + 1 > csv->record_capacity &&
+        coopnet_i_grow((void **)&csv->record, &csv->record_capacity, csv->record_length + count + 1,
                        1) != COOPNET_OK)
         return COOPNET_ENOMEM;
     memcpy(csv->record + csv->record_length, bytes, count);
@@ -143,7 +155,8 @@ static int start_field(coopnet_csv_t *csv)
 {
     if (csv->n_fields == COOPNET_CSV_MAX_FIELDS)
         return TOO_MANY_FIELDS;
-    if (coopnet_i_grow((void **)&csv->field_start, &csv->field_capacity, csv->n_fields + 1,
+    if (csv->n_fields + 1 > csv->field_capacity &&
+        coopnet_i_grow((void **)&csv->field_start, &csv->field_capacity, csv->n_fields + 1,
                        sizeof *csv->field_start) != COOPNET_OK)
         return COOPNET_ENOMEM;
     csv->field_start[csv->n_fields++] = (uint32_t)csv->record_length;
@@ -372,9 +385,8 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
 
         /* unquoted: scan to the next delimiter */
         size_t span_start = i;
-        const char delimiter = csv->delimiter;
-        while (i < end && data[i] != delimiter && data[i] != '\n' && data[i] != '\r' &&
-               data[i] != '"')
+        const unsigned char *stops = csv->stops;
+        while (i < end && !stops[(unsigned char)data[i]])
             i++;
         if (i > span_start) {
             if (field_was_quoted) {
@@ -459,7 +471,7 @@ int coopnet_csv_set_delimiter(coopnet_csv_t *csv, char delimiter, coopnet_error_
         (unsigned char)delimiter >= 0x80)
         return COOPNET_ERROR(err, COOPNET_EINVAL, "cannot use byte 0x%02x as a CSV delimiter",
                              (unsigned char)delimiter);
-    csv->delimiter = delimiter;
+    set_stops(csv, delimiter);
     return COOPNET_OK;
 }
 

@@ -516,6 +516,33 @@ static int warn_implausible_dates(const coopnet_bundle_t *bundle, coopnet_diag_l
     return COOPNET_OK;
 }
 
+/* The case-folded id: the id itself when it is ASCII without capitals (the usual id, kept by
+ * the bundle), an ASCII copy in lower case, else GLib's Unicode case folding; the copies live in
+ * strings. NULL when memory ran out. */
+static const char *folded_id(const char *id, coopnet_arena_t *strings)
+{
+    bool ascii = true, capitals = false;
+    size_t length = 0;
+    for (; id[length] != '\0'; length++) {
+        unsigned char c = (unsigned char)id[length];
+        ascii = ascii && c < 0x80;
+        capitals = capitals || (c >= 'A' && c <= 'Z');
+    }
+    if (ascii && !capitals)
+        return id;
+    if (ascii) {
+        char *copy = coopnet_i_arena_strndup(strings, id, length);
+        for (char *p = copy; p != NULL && *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        return copy;
+    }
+    char *folded = coopnet_i_names_casefold(id);
+    const char *kept = folded ? coopnet_i_arena_strndup(strings, folded, strlen(folded)) : NULL;
+    free(folded);
+    return kept;
+}
+
 /* Warns about each actor (is_event false) or event id that differs from an earlier one only by
  * case ("Fes" and "fes"): they are two actors, which is rarely what was meant; the warning names
  * both ids and both lines. O(n * length of an id). */
@@ -530,10 +557,7 @@ static int warn_case_only_ids(const coopnet_bundle_t *bundle, bool is_event,
     int status = COOPNET_OK;
     for (size_t i = 0; i < n; i++) {
         const char *id = is_event ? bundle->events[i].id : bundle->actors[i].id;
-        char *folded = coopnet_i_names_casefold(id);
-        const char *kept =
-            folded ? coopnet_i_arena_strndup(&strings, folded, strlen(folded)) : NULL;
-        free(folded);
+        const char *kept = folded_id(id, &strings);
         int64_t first;
         if (kept == NULL || coopnet_i_strmap_put(&folded_ids, kept, (int64_t)i, &first) != 0) {
             status = COOPNET_ENOMEM;

@@ -3196,6 +3196,19 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                            "They cite %zu documents (a record citing several counts for each).",
                            sources->n_documents),
                         sources->n_documents);
+    } else if (sources->n_documents == 0) {
+        /* the source column holds free text ("sheet 1") or nothing: no table to give */
+        sentence_append(paragraph,
+                        _("None of the %zu records in this report (actors, events, participations "
+                          "and ties) names a source document: a citation is written “document: "
+                          "quote”, with the document's id or file in sources.csv "
+                          "(docs/bundle-format.md)."),
+                        total_records);
+        paragraph_draw(document, paragraph);
+        draw_method_notes(document, model);
+        draw_loose_events(document, model, 8);
+        free(sources);
+        return;
     } else {
         sentence_append(paragraph,
                         P_("Of the %1$zu records in this report (actors, events, participations "
