@@ -69,6 +69,7 @@ typedef struct coopnet_network_input {
  * free it with coopnet_i_network_placement_destroy. */
 typedef struct coopnet_network_placement {
     double *xy;          /* 2 per node; NULL: nothing kept yet */
+    long *actors;        /* the bundle actor of each node (-1: an event) */
     size_t n_nodes;      /* nodes of the figure that filled it */
     coopnet_rect_t area; /* the plot area they were fitted to */
 } coopnet_network_placement_t;

@@ -710,33 +710,63 @@ void coopnet_i_network_placement_destroy(coopnet_network_placement_t *placement)
     if (placement == NULL)
         return;
     free(placement->xy);
+    free(placement->actors);
     memset(placement, 0, sizeof *placement);
 }
 
-/* map_positions, or its result kept in figure->placement from a figure of as many nodes in an
- * area of the same size (moved to this area); the result is kept when nothing was. */
+/* Places figure's nodes where kept has their actors (moved to area), when kept holds every one
+ * of them: the same actors at the same places in a panel of fewer actors (the network without
+ * its convener beside the network today). False, placing nothing, otherwise. */
+static bool place_kept_actors(network_figure_t *figure, const coopnet_network_placement_t *kept,
+                              coopnet_rect_t area)
+{
+    size_t n_actors = figure->bundle->n_actors;
+    long *slot = coopnet_i_alloc_array(n_actors + 1, sizeof *slot);
+    if (slot == NULL)
+        return false;
+    for (size_t a = 0; a < n_actors; a++)
+        slot[a] = -1;
+    for (size_t i = 0; i < kept->n_nodes; i++)
+        if (kept->actors[i] >= 0 && (size_t)kept->actors[i] < n_actors)
+            slot[kept->actors[i]] = (long)i;
+    bool all = true;
+    for (size_t v = 0; v < figure->n_nodes && all; v++) {
+        long actor = figure->nodes[v].actor;
+        all = actor >= 0 && (size_t)actor < n_actors && slot[actor] >= 0;
+    }
+    for (size_t v = 0; v < figure->n_nodes && all; v++) {
+        size_t i = (size_t)slot[figure->nodes[v].actor];
+        figure->nodes[v].x = kept->xy[2 * i] + (area.x - kept->area.x);
+        figure->nodes[v].y = kept->xy[2 * i + 1] + (area.y - kept->area.y);
+    }
+    free(slot);
+    return all;
+}
+
+/* map_positions, or its result kept in figure->placement from a figure that placed every actor
+ * of this one in an area of the same size (moved to this area); the result is kept when nothing
+ * was. */
 static void place_nodes(network_figure_t *figure, coopnet_rect_t area)
 {
     /* small figures place their nodes in no time: the cache is for the spreading of large ones */
     coopnet_network_placement_t *kept =
         figure->n_nodes > SPREAD_ALL_PAIRS_MAX ? figure->placement : NULL;
-    if (kept != NULL && kept->xy != NULL && kept->n_nodes == figure->n_nodes &&
-        kept->area.w == area.w && kept->area.h == area.h) {
-        for (size_t v = 0; v < figure->n_nodes; v++) {
-            figure->nodes[v].x = kept->xy[2 * v] + (area.x - kept->area.x);
-            figure->nodes[v].y = kept->xy[2 * v + 1] + (area.y - kept->area.y);
-        }
+    if (kept != NULL && kept->xy != NULL && kept->area.w == area.w && kept->area.h == area.h &&
+        place_kept_actors(figure, kept, area))
         return;
-    }
     map_positions(figure, area);
     if (kept == NULL || kept->xy != NULL)
         return;
     kept->xy = coopnet_i_alloc_array(2 * figure->n_nodes + 1, sizeof *kept->xy);
-    if (kept->xy == NULL)
-        return; /* out of memory: the next figure places its nodes again */
+    kept->actors = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *kept->actors);
+    if (kept->xy == NULL || kept->actors == NULL) {
+        coopnet_i_network_placement_destroy(kept); /* the next figure places its nodes again */
+        return;
+    }
     for (size_t v = 0; v < figure->n_nodes; v++) {
         kept->xy[2 * v] = figure->nodes[v].x;
         kept->xy[2 * v + 1] = figure->nodes[v].y;
+        kept->actors[v] = figure->nodes[v].actor;
     }
     kept->n_nodes = figure->n_nodes;
     kept->area = area;

@@ -2345,6 +2345,8 @@ static void draw_dependence_figure(cairo_t *cr, coopnet_rect_t rect, const void 
                             rect.w - 2 * COOPNET_STYLE_MARGIN, rect.h - 2 * COOPNET_STYLE_MARGIN};
     const double gap = 12, panel_w = (rect.w - gap) / 2;
     int status = COOPNET_OK;
+    /* the actors placed once (and spread apart once): each at the same spot in both panels */
+    coopnet_network_placement_t placement = {0};
     for (int p = 0; p < 2 && status == COOPNET_OK; p++) {
         coopnet_rect_t panel = {rect.x + p * (panel_w + gap), rect.y, panel_w, rect.h};
         coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
@@ -2364,9 +2366,11 @@ static void draw_dependence_figure(cairo_t *cr, coopnet_rect_t rect, const void 
         input.hide_links = coopnet_i_draw_panel_hides_links(before);
         input.raster_dense = true;
         input.ringed = p == 0 ? &convener : NULL; /* the convener, today */
+        input.placement = &placement;
         options.graph = graphs[p]->options;
         status = coopnet_i_draw_network(cr, inner, &input, &options, NULL, &figure->err);
     }
+    coopnet_i_network_placement_destroy(&placement);
     g_free(without);
     igraph_matrix_destroy(&positions_after);
     if (figure->status == COOPNET_OK)
