@@ -107,7 +107,7 @@ pdftotext "$work/report-fr.pdf" "$work/report-fr.txt"
 for text in "La géographie" "Qui assure la cohésion" \
     "Coopération nationale-locale" "Groupes et intermédiaires" "Dépendance envers l'organisateur" \
     "Évolution dans le temps" "Sources et notes de méthode" "Sommaire" "Acteurs par niveau" \
-    "Notes de méthode" "Page 1 sur 10" "Degré" "Intermédiarité"; do
+    "Notes de méthode" "Page 1 sur 11" "Degré" "Intermédiarité"; do
     expect_in "$text" "$work/report-fr.txt" "French report"
 done
 for text in "${english_headings[@]}"; do
@@ -120,7 +120,7 @@ case $title in
 esac
 "$coopnet" report "$work/zz-folder-name" --lang ar --quiet -o "$work/report-ar.pdf" || fail "report --lang ar"
 flat_text "$work/report-ar.pdf" >"$work/report-ar.flat"
-for text in "الجغرافيا" "المحتويات" "النطاق" "منهجية" "الصفحة1من10"; do # no lam-alef: pdftotext splits it
+for text in "الجغرافيا" "المحتويات" "النطاق" "منهجية" "الصفحة1من11"; do # no lam-alef: pdftotext splits it
     expect_in "$text" "$work/report-ar.flat" "Arabic report"
 done
 for text in "${english_headings[@]}"; do

@@ -24,15 +24,23 @@ mena=$source_dir/datasets/mena-hub
 expect_status 0 $? "report"
 [ -s "$work/stderr" ] && fail "report --quiet wrote on stderr"
 pages=$(pdfinfo "$work/a.pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 10 ] || fail "report has $pages pages, expected 10"
+[ "$pages" = 11 ] || fail "report has $pages pages, expected 11"
 pdfinfo "$work/a.pdf" | grep -q 'Page size: *595.276 x 841.89' || fail "pages are not A4"
 pdftotext -layout "$work/a.pdf" "$work/a.txt"
 pdftotext "$work/a.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/a.flat" # columns in reading order
 for heading in "2 The network" "3 The geography" "4 Who holds it together" \
     "5 National-local cooperation" "6 Groups and brokers" "7 Dependence on the convener" \
-    "8 Peer-learning reach" "9 Change over time" "10 Sources and method notes" "Page 10 of 10"; do
+    "8 Peer-learning reach" "9 Learning pathways" "10 Change over time" \
+    "11 Sources and method notes" "Page 11 of 11"; do
     expect_text "$heading" "$work/a.txt" "heading"
 done
+# page 9: the documented peer-learning ties, each checked against the events as coopnet reach
+# --layer events gives it (the learner reached from the source by the tie's start)
+"$coopnet" reach --quiet --from saida --layer events "$mena" >"$work/reach-saida.csv"
+fes=$(awk -F, '$1 == "fes" { print $3 }' "$work/reach-saida.csv")
+[ "$fes" = "2024-01-31" ] || fail "reach --layer events: Fes from Saida on '$fes'"
+expect_text "The data documents 8 peer-learning ties." "$work/a.flat" "page 9"
+expect_text "Saida Fes 1 February 2024 yes (1 event)" "$work/a.flat" "page 9: Saida to Fes"
 
 # numbers that must match the analysis commands
 links=$("$coopnet" info --quiet "$mena" | sed -n 's/^cooperation graph: [0-9]* actors, \([0-9]*\) links.*/\1/p')
@@ -94,9 +102,9 @@ expect_text "None of the 16 actors has coordinates" "$work/tnjo3.txt" "tn-jo pag
 expect_text "add the columns lat and lon to actors.csv" "$work/tnjo3.txt" "tn-jo page 3"
 expect_text "Note: 14 actors without coordinates" "$work/tnjo3.txt" "tn-jo page 3 map note"
 grep -q "geo layout needs" "$work/tnjo3.txt" && fail "tn-jo page 3 prints the library's message"
-# page 10 of a bundle whose sources are free text: no "The others cite 0 source documents"
+# page 11 of a bundle whose sources are free text: no "The others cite 0 source documents"
 # beside an empty table
-pdftotext -f 10 -l 10 "$work/tnjo.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/tnjo10.txt"
+pdftotext -f 11 -l 11 "$work/tnjo.pdf" - | tr '\n' ' ' | tr -s ' ' >"$work/tnjo10.txt"
 expect_text "None of the 56 records in this report" "$work/tnjo10.txt" "tn-jo page 10"
 grep -q "cite 0 source\|Source document" "$work/tnjo10.txt" && fail "tn-jo page 10: an empty table of sources"
 COOPNET_MAP_DATA=$work/none.nc "$coopnet" report "$tnjo" -o "$work/tnjo-nomap.pdf" 2>"$work/stderr"

@@ -83,6 +83,17 @@ static const char *const level_titles[COOPNET_LEVEL_COUNT] = {
     NC_("level title", "Local"), NC_("level title", "Regional"), NC_("level title", "National"),
     NC_("level title", "International")};
 
+/* A documented peer-learning tie and what the events say of it (report_model_t.peer_ties). */
+typedef struct peer_tie_check {
+    size_t tie;      /* index into bundle->ties */
+    int32_t arrival; /* the day the events surely carry from's practice to to, or NEVER */
+    int32_t hops;    /* events on that chain */
+    bool supported;  /* arrival no later than the tie's start (any arrival: an undated tie) */
+} peer_tie_check_t;
+
+#define PEER_TIES_CHECKED 64 /* one reach pass each: the ties a page can show, and more */
+#define PEER_TIES_SHOWN 16   /* rows of the table of documented peer-learning ties */
+
 /* Everything the pages show, computed once by report_model_init: pages and figures only read
  * it, so drawing a figure again (the PNG copies) computes nothing again. */
 typedef struct report_model {
@@ -137,6 +148,11 @@ typedef struct report_model {
     coopnet_temporal_all_t reach_possible;
     coopnet_temporal_curve_t reach_curve_possible;
     igraph_vector_int_t top_sources; /* actors reaching some other, most first (at most 8) */
+    /* the documented peer-learning ties (type peer_learning, both ends kept), in file order, each
+     * checked against the events: could a chain of recorded events (the certain reading, no
+     * tie) have carried the one actor's practice to the other by the tie's start? */
+    peer_tie_check_t *peer_ties;
+    size_t n_peer_ties, n_peer_ties_checked; /* checked: the first PEER_TIES_CHECKED */
 
     /* dependence on the convener: the actor that convened the most events, and the network
      * without it and its events (coopnet/whatif.h); convener -1 when none convened two */
@@ -183,6 +199,7 @@ static void report_model_destroy(report_model_t *model)
     coopnet_temporal_all_destroy(&model->reach_possible);
     coopnet_temporal_network_free(model->temporal_possible);
     igraph_vector_int_destroy(&model->top_sources);
+    free(model->peer_ties);
     coopnet_i_snapshot_panels_destroy(&model->panels);
     coopnet_i_snapshot_graphs_free(model->snapshot_graphs, model->snapshots.n_steps);
     coopnet_snapshots_destroy(&model->snapshots);
@@ -362,6 +379,69 @@ static int compute_groups(report_model_t *model, coopnet_error_t *err)
     status = rank_positive(&totals, 5, &model->top_brokers, err);
     igraph_vector_destroy(&totals);
 cleanup:
+    return status;
+}
+
+/* The documented peer-learning ties and, for the first PEER_TIES_CHECKED, whether the recorded
+ * events (alone, the certain reading) carry the source's practice to the learner by the tie's
+ * start: the tie is then supported by the event data; otherwise the data holds no such chain. */
+static int check_peer_ties(report_model_t *model, coopnet_error_t *err)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    for (size_t t = 0; t < bundle->n_ties; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        model->n_peer_ties += strcmp(tie->type, "peer_learning") == 0 &&
+                              model->actor_kept[tie->from] && model->actor_kept[tie->to];
+    }
+    if (model->n_peer_ties == 0)
+        return COOPNET_OK;
+    model->peer_ties = calloc(model->n_peer_ties, sizeof *model->peer_ties);
+    if (model->peer_ties == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    options.graph = model->graph_options;
+    options.graph.layer = COOPNET_LAYER_EVENTS;
+    options.graph.layers = NULL;
+    coopnet_temporal_network_t *events = NULL;
+    int status = coopnet_temporal_network_alloc(bundle, &options, &events, err);
+    size_t n = 0;
+    coopnet_temporal_reach_t reach;
+    memset(&reach, 0, sizeof reach);
+    for (size_t t = 0; t < bundle->n_ties && status == COOPNET_OK; t++) {
+        const coopnet_tie_t *tie = &bundle->ties[t];
+        if (strcmp(tie->type, "peer_learning") != 0 || !model->actor_kept[tie->from] ||
+            !model->actor_kept[tie->to])
+            continue;
+        peer_tie_check_t *check = &model->peer_ties[n++];
+        check->tie = t;
+        check->arrival = COOPNET_TEMPORAL_NEVER;
+        check->hops = -1;
+        if (n > PEER_TIES_CHECKED)
+            continue;
+        model->n_peer_ties_checked = n;
+        /* an undirected tie: learning either way */
+        for (int way = 0; way < (tie->directed ? 1 : 2) && status == COOPNET_OK; way++) {
+            size_t from = (size_t)(way == 0 ? tie->from : tie->to);
+            size_t to = (size_t)(way == 0 ? tie->to : tie->from);
+            coopnet_temporal_reach_destroy(&reach);
+            if (!coopnet_temporal_network_keeps_actor(events, from))
+                continue; /* attended no kept event */
+            if ((status = coopnet_temporal_reach_forward(events, from, &reach, err)) != COOPNET_OK)
+                break;
+            int32_t day = reach.day[to];
+            if (day != COOPNET_TEMPORAL_NEVER &&
+                (check->arrival == COOPNET_TEMPORAL_NEVER || day < check->arrival)) {
+                check->arrival = day;
+                check->hops = reach.hops[to];
+            }
+        }
+        check->supported = check->arrival != COOPNET_TEMPORAL_NEVER &&
+                           (tie->start.precision == COOPNET_DATE_NONE ||
+                            check->arrival <= coopnet_date_last_day(tie->start));
+    }
+    coopnet_temporal_reach_destroy(&reach);
+    coopnet_temporal_network_free(events);
     return status;
 }
 
@@ -582,6 +662,7 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
         (status = coopnet_nlc_links_compute(&model->graph, &model->nlc_links, err)) != COOPNET_OK ||
         (status = compute_groups(model, err)) != COOPNET_OK ||
         (status = compute_reach(model, err)) != COOPNET_OK ||
+        (status = check_peer_ties(model, err)) != COOPNET_OK ||
         (status = compute_dependence(model, err)) != COOPNET_OK ||
         (status = compute_change(model, err)) != COOPNET_OK)
         goto cleanup;
@@ -2613,7 +2694,7 @@ static bool is_subnational(const coopnet_actor_t *actor)
  * target (most steps, then latest arrival, then name), written out step by step. */
 static void write_pathway(report_document_t *document, const report_model_t *model,
                           const coopnet_temporal_network_t *network, size_t source, int number,
-                          bool subnational_only)
+                          bool subnational_only, double bottom)
 {
     const coopnet_bundle_t *bundle = model->bundle;
     coopnet_temporal_reach_t reach;
@@ -2653,14 +2734,14 @@ static void write_pathway(report_document_t *document, const report_model_t *mod
                               REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
         2;
     g_free(heading);
-    /* at most 6 steps, and only those that fit above the footer; the rest as one line */
+    /* at most 6 steps, and only those that fit above bottom; the rest as one line */
     size_t shown = 0;
     const double step_width = REPORT_TEXT_WIDTH - 12, ellipsis_room = 14;
     for (size_t s = 0; s < n_steps && s < 6; s++) {
         char *line = describe_step(network, bundle, &steps[s]);
         if (line == NULL)
             break;
-        double room = REPORT_BOTTOM - (s + 1 < n_steps ? ellipsis_room : 0);
+        double room = bottom - (s + 1 < n_steps ? ellipsis_room : 0);
         bool fits =
             document->y + text_height_at(document, REPORT_FONT_SMALL, line, step_width) <= room;
         if (fits)
@@ -2704,6 +2785,107 @@ static bool subnational_reached(const coopnet_temporal_network_t *network,
                     is_subnational(&bundle->actors[a]);
     coopnet_temporal_reach_destroy(&reach);
     return found;
+}
+
+/* The documented peer-learning ties, each with whether the recorded events could have carried
+ * the practice (model->peer_ties): a sentence, then as many rows as leave room for a pathway. */
+static void draw_peer_ties(report_document_t *document, const void *data)
+{
+    const report_model_t *model = data;
+    const coopnet_bundle_t *bundle = model->bundle;
+    size_t n = model->n_peer_ties, checked = model->n_peer_ties_checked, supported = 0;
+    if (n == 0)
+        return;
+    for (size_t i = 0; i < checked; i++)
+        supported += model->peer_ties[i].supported;
+    coopnet_i_report_section(document, _("Documented peer learning"));
+    GString *paragraph = g_string_new(NULL);
+    sentence_append(paragraph,
+                    P_("The data documents %1$zu peer-learning tie.",
+                       "The data documents %1$zu peer-learning ties.", n),
+                    n);
+    if (checked < n)
+        sentence_append(paragraph, _("The first %1$zu were checked against the events."), checked);
+    if (supported == checked)
+        sentence_append(paragraph, "%s",
+                        checked == 1 ? _("For it, a chain of recorded events, each surely after "
+                                         "the one before, could have carried the practice from "
+                                         "the one actor to the other by the tie's start.")
+                                     : _("For each of them, a chain of recorded events, each "
+                                         "surely after the one before, could have carried the "
+                                         "practice from the one actor to the other by the tie's "
+                                         "start."));
+    else
+        sentence_append(paragraph,
+                        P_("For %1$zu of them a chain of recorded events, each surely after the "
+                           "one before, could have carried the practice from the one actor to the "
+                           "other by the tie's start; for the others the events hold no such "
+                           "chain in time (the learning went through what the data does not "
+                           "record, or the dates are too coarse to tell).",
+                           "For %1$zu of them a chain of recorded events, each surely after the "
+                           "one before, could have carried the practice from the one actor to the "
+                           "other by the tie's start; for the others the events hold no such "
+                           "chain in time (the learning went through what the data does not "
+                           "record, or the dates are too coarse to tell).",
+                           supported),
+                        supported);
+    paragraph_draw(document, paragraph);
+    /* a row a tie, as many as fit: who, by when (the last day of the tie's start), and whether
+     * a chain of events got there in time */
+    const char *const headers[] = {_("Learns from"), _("Learner"), _("By"), _("Through events")};
+    static const double widths[] = {1.5, 1.5, 1.6, 1.5};
+    static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT,
+                                             COOPNET_ALIGN_LEFT, COOPNET_ALIGN_LEFT};
+    size_t rows = coopnet_i_report_table_rows_fitting(
+        document, checked < PEER_TIES_SHOWN ? checked : PEER_TIES_SHOWN, REPORT_BOTTOM - 18);
+    const char *cells[PEER_TIES_SHOWN * 4];
+    char by[PEER_TIES_SHOWN][96], verdicts[PEER_TIES_SHOWN][128];
+    for (size_t i = 0; i < rows; i++) {
+        const peer_tie_check_t *check = &model->peer_ties[i];
+        const coopnet_tie_t *tie = &bundle->ties[check->tie];
+        if (tie->start.precision == COOPNET_DATE_NONE) {
+            snprintf(by[i], sizeof by[i], "%s", _("undated"));
+        } else {
+            coopnet_date_t last = {coopnet_date_last_day(tie->start), COOPNET_DATE_DAY, 0, 0, 0};
+            format_date_long(last, by[i], sizeof by[i]);
+        }
+        if (check->supported) {
+            /* TRANSLATORS: %1$d events on the chain that supports a peer-learning tie */
+            snprintf(verdicts[i], sizeof verdicts[i],
+                     P_("yes (%1$d event)", "yes (%1$d events)", check->hops), check->hops);
+        } else if (check->arrival != COOPNET_TEMPORAL_NEVER) {
+            char when[96];
+            coopnet_date_t day = {check->arrival, COOPNET_DATE_DAY, 0, 0, 0};
+            format_date_long(day, when, sizeof when);
+            /* TRANSLATORS: the events reach the learner, but only after the tie's start */
+            snprintf(verdicts[i], sizeof verdicts[i], _("only later, on %s"), when);
+        } else {
+            snprintf(verdicts[i], sizeof verdicts[i], "%s", _("no chain of events"));
+        }
+        cells[4 * i] = actor_name(&bundle->actors[tie->from]);
+        cells[4 * i + 1] = actor_name(&bundle->actors[tie->to]);
+        cells[4 * i + 2] = by[i];
+        cells[4 * i + 3] = verdicts[i];
+    }
+    if (rows == 0)
+        return;
+    report_table_t table = {
+        4, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
+    coopnet_i_report_table_draw(document, &table);
+    if (rows < n) {
+        char more[240];
+        snprintf(more, sizeof more,
+                 P_("And %zu more: the rows of type peer_learning in ties.csv (each can be "
+                    "checked with coopnet reach --from ID --layer events).",
+                    "And %zu more: the rows of type peer_learning in ties.csv (each can be "
+                    "checked with coopnet reach --from ID --layer events).",
+                    n - rows),
+                 n - rows);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, more, REPORT_MARGIN_LEFT,
+                                             document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                             coopnet_i_style_muted) +
+                       4;
+    }
 }
 
 static void page_reach(report_document_t *document, const report_model_t *model,
@@ -2816,7 +2998,29 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                             REPORT_TEXT_WIDTH - chart_width - 18};
     coopnet_i_report_table_draw(document, &table);
     document->y = fmax(document->y, saved_y + chart_height + 10);
+}
 
+/* The learning pathways (from local or regional sources when some reach others) and the
+ * documented peer-learning ties, checked against the events. */
+static void page_pathways(report_document_t *document, const report_model_t *model,
+                          const report_page_t *page)
+{
+    const coopnet_bundle_t *bundle = model->bundle;
+    const coopnet_temporal_network_t *network = model->temporal;
+    const coopnet_temporal_all_t *all = &model->reach;
+    coopnet_i_report_page_title(document, page->number, page->title);
+    size_t top[8], n_top = 0;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->top_sources) && n_top < 8; i++)
+        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    if (n_top == 0 && model->n_peer_ties == 0) {
+        coopnet_i_report_paragraph(document,
+                                   _("No actor reaches another along a time-respecting path: "
+                                     "there is no pathway to show."));
+        return;
+    }
+    /* the documented peer-learning ties come last: the pathways leave them room */
+    double peer_height = model->n_peer_ties > 0 ? block_height(document, draw_peer_ties, model) : 0;
+    double pathways_bottom = REPORT_BOTTOM - fmin(peer_height, 280);
     /* the pathways run between local and regional actors when some reach others: peer
      * learning between cities is the subject; the top sources are often international bodies */
     size_t local_sources[3], n_local = 0;
@@ -2836,7 +3040,6 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     }
     free(tried);
     bool subnational = n_local > 0;
-    coopnet_i_report_section(document, _("Learning pathways"));
     const char *intro =
         subnational ? (model->temporal_possible != NULL
                            ? _("From the local or regional actors that reach the most actors to "
@@ -2850,11 +3053,14 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                 "whatever the exact dates were:")
             : _("No local or regional actor reaches another. From the three sources that reach "
                 "the most actors to the actor each reaches in the most steps:");
-    coopnet_i_report_paragraph(document, intro);
+    if (n_top > 0)
+        coopnet_i_report_paragraph(document, intro);
     const size_t *sources = subnational ? local_sources : top;
     size_t n_sources = subnational ? n_local : n_top;
-    for (size_t i = 0; i < n_sources && i < 3 && document->y < REPORT_BOTTOM - 60; i++)
-        write_pathway(document, model, network, sources[i], (int)i + 1, subnational);
+    for (size_t i = 0; i < n_sources && i < 3 && document->y < pathways_bottom - 60; i++)
+        write_pathway(document, model, network, sources[i], (int)i + 1, subnational,
+                      pathways_bottom);
+    draw_peer_ties(document, model);
 }
 
 /* Small multiples: the network as of the end of each year. */
@@ -3463,6 +3669,7 @@ static int write_pdf_in_language(const coopnet_bundle_t *bundle,
         {_("Groups and brokers"), page_groups, 0, NULL, 0},
         {_("Dependence on the convener"), page_dependence, 0, NULL, 0},
         {_("Peer-learning reach"), page_reach, 0, NULL, 0},
+        {_("Learning pathways"), page_pathways, 0, NULL, 0},
         {_("Change over time"), page_change, 0, NULL, 0},
         {_("Sources and method notes"), page_sources, 0, NULL, 0},
     };
