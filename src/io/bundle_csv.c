@@ -23,6 +23,9 @@
 /* ---- the table reader -------------------------------------------------------------------- */
 
 #define MAX_KNOWN_COLUMNS 13
+/* Cells of the columns a file has beyond the known ones, rows x columns, at most: 512 MiB of
+ * pointers (docs/bundle-format.md). */
+#define MAX_EXTRA_CELLS (1 << 26)
 
 typedef struct table_spec {
     const char *file;
@@ -442,6 +445,16 @@ static int keep_extra(table_reader_t *reader)
     if (n_columns == 0) {
         reader->n_rows++;
         return COOPNET_OK;
+    }
+    if ((reader->n_rows + 1) * n_columns > MAX_EXTRA_CELLS) {
+        /* 8 bytes a cell, whatever its text: a file of empty cells in many extra columns
+         * would otherwise cost 8 times its size */
+        coopnet_diag_add(reader->diags, COOPNET_DIAG_ERROR, reader->spec->file, reader->line,
+                         "the %zu columns coopnet does not define hold more than %d cells in "
+                         "all (rows x columns): refused, so that memory stays bounded; remove "
+                         "the columns the analysis does not need",
+                         n_columns, MAX_EXTRA_CELLS);
+        return COOPNET_EDATA;
     }
     if (coopnet_i_grow((void **)&reader->extra->values, &reader->extra_capacity,
                        (reader->n_rows + 1) * n_columns,
@@ -1061,7 +1074,10 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
                 row_status = read_tie_row(&reader, loader);
                 break;
             }
-            if (row_status != COOPNET_OK)
+            if (row_status == COOPNET_EDATA) /* said in diags: the extra cells' bound */
+                status = COOPNET_ERROR(err, row_status, "'%s' is too large to keep",
+                                       reader.spec->file);
+            else if (row_status != COOPNET_OK)
                 status =
                     COOPNET_ERROR(err, row_status, "out of memory reading '%s'", reader.spec->file);
         }
