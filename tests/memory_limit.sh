@@ -141,29 +141,27 @@ printf 'event,actor\n' >"$tmp/wide/participation.csv"
 expect 3 "$coopnet" validate "$tmp/wide" --quiet
 contains "$err" "actors.csv:1: error: record with more than 16384 fields"
 
-# 16 384 fields are read: the limit itself is accepted
-{
+# widest_sheet ROWS: actors.csv of 16 384 columns (id, name, level and 16 381 extra ones) with
+# ROWS rows whose extra cells are empty
+widest_sheet() {
     printf 'id,name,level'
     seq 4 16384 | sed 's/^/,c/' | tr -d '\n'
     echo
-    printf 'a1,A,local'
-    head -c 16381 /dev/zero | tr '\0' ','
-    echo
-} >"$tmp/wide/actors.csv"
+    local commas
+    commas=$(head -c 16381 /dev/zero | tr '\0' ',')
+    for row in $(seq 1 "$1"); do
+        printf 'a%d,A,local%s\n' "$row" "$commas"
+    done
+}
+
+# 16 384 fields are read: the limit itself is accepted
+widest_sheet 1 >"$tmp/wide/actors.csv"
 expect 0 "$coopnet" validate "$tmp/wide" --quiet
 
 # the cells of extra columns (8 bytes each, whatever their text): rows of 16 384 empty fields
 # reach the bound of 2^26 cells at row 4 097 (line 4 098): refused there with FILE:LINE and
 # exit 3, within 1 GB of address space (69 MB of commas took 8 times their size before)
-{
-    printf 'id,name,level'
-    seq 4 16384 | sed 's/^/,c/' | tr -d '\n'
-    echo
-    commas=$(head -c 16381 /dev/zero | tr '\0' ',')
-    for row in $(seq 1 4200); do
-        printf 'a%d,A,local%s\n' "$row" "$commas"
-    done
-} >"$tmp/wide/actors.csv"
+widest_sheet 4200 >"$tmp/wide/actors.csv"
 if grep -q __asan_init "$coopnet" 2>/dev/null; then
     expect 3 "$coopnet" validate "$tmp/wide" --quiet
 else

@@ -1075,8 +1075,8 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
                 break;
             }
             if (row_status == COOPNET_EDATA) /* said in diags: the extra cells' bound */
-                status = COOPNET_ERROR(err, row_status, "'%s' is too large to keep",
-                                       reader.spec->file);
+                status =
+                    COOPNET_ERROR(err, row_status, "'%s' is too large to keep", reader.spec->file);
             else if (row_status != COOPNET_OK)
                 status =
                     COOPNET_ERROR(err, row_status, "out of memory reading '%s'", reader.spec->file);
