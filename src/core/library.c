@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef COOPNET_VERSION_STRING
 #define COOPNET_VERSION_STRING "0.0.0"
@@ -77,10 +78,14 @@ void coopnet_i_advise_huge(void *pointer, size_t bytes)
 #ifdef MADV_HUGEPAGE
     if (pointer == NULL || bytes < 2 * HUGE_PAGE)
         return;
-    uintptr_t start = ((uintptr_t)pointer + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    uintptr_t end = ((uintptr_t)pointer + bytes) & ~(HUGE_PAGE - 1);
-    if (end > start)
-        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+    /* The whole pages of the block, not only its 2 MiB-aligned middle: advice over part of a
+     * mapping splits it, and a split mapping cannot be grown in place by mremap, so realloc of a
+     * large block would copy it (a 32 MB array: every doubling copied and faulted in again).
+     * The kernel puts huge pages where the range holds aligned 2 MiB. */
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = (uintptr_t)pointer & ~(page - 1);
+    uintptr_t end = ((uintptr_t)pointer + bytes + page - 1) & ~(page - 1);
+    (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
 #else
     (void)pointer;
     (void)bytes;

@@ -57,8 +57,39 @@ static gunichar arabic_unified(gunichar c)
     }
 }
 
+/* coopnet_i_names_fold of an ASCII text, without GLib: NFKD and case folding change nothing
+ * but the capitals there, and no ASCII character is a mark or a special letter, so the folded
+ * text is the runs of letters and digits in lower case, one space between them. */
+static char *fold_ascii(const char *text, size_t length)
+{
+    char *plain = malloc(length + 1);
+    if (plain == NULL)
+        return NULL;
+    size_t out = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = (unsigned char)text[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter && !(c >= '0' && c <= '9')) {
+            pending_space = out > 0;
+            continue;
+        }
+        if (pending_space)
+            plain[out++] = ' ';
+        pending_space = false;
+        plain[out++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    plain[out] = '\0';
+    return plain;
+}
+
 char *coopnet_i_names_fold(const char *text)
 {
+    size_t length = 0;
+    while (text[length] != '\0' && (unsigned char)text[length] < 0x80)
+        length++;
+    if (text[length] == '\0')
+        return fold_ascii(text, length);
     gchar *decomposed = g_utf8_normalize(text, -1, G_NORMALIZE_NFKD);
     if (decomposed == NULL)
         return NULL;

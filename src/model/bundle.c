@@ -389,15 +389,131 @@ static void settle_intervals(coopnet_bundle_t *bundle, coopnet_diag_list_t *diag
 
 /* ---- after loading: index and warnings --------------------------------------------------- */
 
-typedef struct ordered_participation {
-    int32_t actor;
-    size_t row; /* index in file order */
-} ordered_participation_t;
-
-static int compare_by_actor(const void *a, const void *b)
+/* Sorts rows[0..n) by actor (the actors of one event are distinct after the loader's merge, so
+ * the order is total), and rows_of[] (the rows' indices in file order, when not NULL) with them.
+ * An event usually has a few dozen rows: insertion sort, no comparison callback. O(n^2) for one
+ * event, which is the row count of its participants. */
+static void sort_event_rows(coopnet_participation_t *rows, size_t *rows_of, size_t n)
 {
-    const ordered_participation_t *x = a, *y = b;
-    return x->actor < y->actor ? -1 : x->actor > y->actor;
+    for (size_t i = 1; i < n; i++) {
+        if (rows[i - 1].actor <= rows[i].actor)
+            continue;
+        coopnet_participation_t row = rows[i];
+        size_t index = rows_of ? rows_of[i] : 0;
+        size_t j = i;
+        for (; j > 0 && rows[j - 1].actor > row.actor; j--) {
+            rows[j] = rows[j - 1];
+            if (rows_of)
+                rows_of[j] = rows_of[j - 1];
+        }
+        rows[j] = row;
+        if (rows_of)
+            rows_of[j] = index;
+    }
+}
+
+/* Heap sort for an event of many rows (a conference of thousands): O(n log n) where insertion
+ * sort would be quadratic. */
+static void sift_down(coopnet_participation_t *rows, size_t *rows_of, size_t root, size_t n)
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n)
+            return;
+        if (child + 1 < n && rows[child + 1].actor > rows[child].actor)
+            child++;
+        if (rows[root].actor >= rows[child].actor)
+            return;
+        coopnet_participation_t row = rows[root];
+        rows[root] = rows[child];
+        rows[child] = row;
+        if (rows_of) {
+            size_t index = rows_of[root];
+            rows_of[root] = rows_of[child];
+            rows_of[child] = index;
+        }
+        root = child;
+    }
+}
+
+static void sort_large_event_rows(coopnet_participation_t *rows, size_t *rows_of, size_t n)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(rows, rows_of, i, n);
+    for (size_t end = n; end-- > 1;) {
+        coopnet_participation_t row = rows[0];
+        rows[0] = rows[end];
+        rows[end] = row;
+        if (rows_of) {
+            size_t index = rows_of[0];
+            rows_of[0] = rows_of[end];
+            rows_of[end] = index;
+        }
+        sift_down(rows, rows_of, 0, end);
+    }
+}
+
+/* Puts the participations in event order, each event's rows by actor (the order every analysis
+ * reads them in), with the extra columns' values moved along. Rows already in that order (a
+ * file sorted so) are left where they are. O(rows) plus the sort of each event's rows. */
+static int order_participations(coopnet_bundle_t *bundle)
+{
+    size_t n_events = bundle->n_events, n_rows = bundle->n_participations;
+    size_t n_columns = bundle->participation_extra.n_columns;
+    const coopnet_participation_t *rows = bundle->participations;
+    for (size_t p = 0; p < n_rows; p++)
+        bundle->event_start[rows[p].event + 1]++;
+    for (size_t e = 0; e < n_events; e++)
+        bundle->event_start[e + 1] += bundle->event_start[e];
+    bool ordered = true;
+    for (size_t p = 1; p < n_rows && ordered; p++)
+        ordered = rows[p - 1].event < rows[p].event ||
+                  (rows[p - 1].event == rows[p].event && rows[p - 1].actor < rows[p].actor);
+    if (ordered)
+        return COOPNET_OK;
+
+    size_t *next = coopnet_i_alloc_array(n_events + 1, sizeof *next);
+    coopnet_participation_t *sorted = coopnet_i_alloc_array(n_rows, sizeof *sorted);
+    size_t *rows_of = n_columns > 0 ? coopnet_i_alloc_array(n_rows, sizeof *rows_of) : NULL;
+    const char **values =
+        n_columns > 0 ? coopnet_i_alloc_array(n_rows * n_columns, sizeof *values) : NULL;
+    int status = COOPNET_ENOMEM;
+    if (!next || !sorted || (n_columns > 0 && (!rows_of || !values)))
+        goto cleanup;
+    coopnet_i_advise_huge(sorted, n_rows * sizeof *sorted);
+    memcpy(next, bundle->event_start, (n_events + 1) * sizeof *next);
+    for (size_t p = 0; p < n_rows; p++) { /* stable: each event's rows in file order */
+        size_t slot = next[rows[p].event]++;
+        sorted[slot] = rows[p];
+        if (rows_of)
+            rows_of[slot] = p;
+    }
+    for (size_t e = 0; e < n_events; e++) {
+        size_t first = bundle->event_start[e], n = bundle->event_start[e + 1] - first;
+        if (n > 64)
+            sort_large_event_rows(sorted + first, rows_of ? rows_of + first : NULL, n);
+        else
+            sort_event_rows(sorted + first, rows_of ? rows_of + first : NULL, n);
+    }
+    if (values) {
+        for (size_t p = 0; p < n_rows; p++)
+            memcpy(values + p * n_columns,
+                   bundle->participation_extra.values + rows_of[p] * n_columns,
+                   n_columns * sizeof *values);
+        free(bundle->participation_extra.values);
+        bundle->participation_extra.values = values;
+        values = NULL;
+    }
+    free(bundle->participations);
+    bundle->participations = sorted;
+    sorted = NULL;
+    status = COOPNET_OK;
+cleanup:
+    free(next);
+    free(sorted);
+    free(rows_of);
+    free(values);
+    return status;
 }
 
 /* An error for each pair of actors whose ties' weights (each finite) sum to infinity: the
@@ -583,50 +699,11 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
                             const char *actors_file, const char *events_file, const char *ties_file)
 {
     size_t n_events = bundle->n_events;
-    size_t n_rows = bundle->n_participations;
-    size_t n_columns = bundle->participation_extra.n_columns;
     bundle->event_start = calloc(n_events + 1, sizeof *bundle->event_start);
-    ordered_participation_t *order = coopnet_i_alloc_array(n_rows, sizeof *order);
-    size_t *next = coopnet_i_alloc_array(n_events + 1, sizeof *next);
-    coopnet_participation_t *sorted = coopnet_i_alloc_array(n_rows, sizeof *sorted);
-    const char **values = NULL;
     unsigned char *active = calloc(bundle->n_actors ? bundle->n_actors : 1, 1);
     int status = COOPNET_ENOMEM;
-    if (!bundle->event_start || !order || !next || !sorted || !active)
+    if (!bundle->event_start || !active || order_participations(bundle) != COOPNET_OK)
         goto cleanup;
-    if (n_columns > 0 &&
-        (values = coopnet_i_alloc_array(n_rows * n_columns, sizeof *values)) == NULL)
-        goto cleanup;
-
-    /* counting sort by event, then each event's rows by actor */
-    for (size_t p = 0; p < n_rows; p++)
-        bundle->event_start[bundle->participations[p].event + 1]++;
-    for (size_t e = 0; e < n_events; e++)
-        bundle->event_start[e + 1] += bundle->event_start[e];
-    memcpy(next, bundle->event_start, (n_events + 1) * sizeof *next);
-    for (size_t p = 0; p < n_rows; p++) {
-        ordered_participation_t *slot = &order[next[bundle->participations[p].event]++];
-        slot->actor = bundle->participations[p].actor;
-        slot->row = p;
-    }
-    for (size_t e = 0; e < n_events; e++)
-        qsort(order + bundle->event_start[e], bundle->event_start[e + 1] - bundle->event_start[e],
-              sizeof *order, compare_by_actor);
-    for (size_t p = 0; p < n_rows; p++) {
-        sorted[p] = bundle->participations[order[p].row];
-        if (values)
-            memcpy(values + p * n_columns,
-                   bundle->participation_extra.values + order[p].row * n_columns,
-                   n_columns * sizeof *values);
-    }
-    free(bundle->participations);
-    bundle->participations = sorted;
-    sorted = NULL;
-    if (values) {
-        free(bundle->participation_extra.values);
-        bundle->participation_extra.values = values;
-        values = NULL;
-    }
 
     for (size_t e = 0; e < n_events; e++) {
         const coopnet_event_t *event = &bundle->events[e];
@@ -672,10 +749,6 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
     if (status == COOPNET_OK)
         status = warn_implausible_dates(bundle, diags, events_file, ties_file);
 cleanup:
-    free(order);
-    free(next);
-    free(sorted);
-    free(values);
     free(active);
     return status;
 }
