@@ -10,6 +10,7 @@
 #include <coopnet/coopnet.h>
 
 #include <cairo.h>
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1058,6 +1059,63 @@ static void test_raster_primitives(void)
     cairo_surface_destroy(images[1]);
 }
 
+/* Many lines painted over the cores in bands (coopnet_i_raster_lines) give the image that
+ * painting them one by one gives, byte for byte: every pixel sees its lines in the same order,
+ * batches included; long, short, steep and flat lines, some leaving the clip. */
+static void test_raster_bands_match_one_by_one(void)
+{
+    enum { N_LINES = 40000 };
+    coopnet_raster_segment_t *lines = malloc(N_LINES * sizeof *lines);
+    CHECK(lines != NULL);
+    GRand *random = g_rand_new_with_seed(11);
+    for (size_t i = 0; i < N_LINES; i++) {
+        double x = g_rand_double_range(random, -20, 420), y = g_rand_double_range(random, -20, 320);
+        double reach = i % 7 == 0 ? 400 : 40;
+        lines[i] = (coopnet_raster_segment_t){x,
+                                              y,
+                                              x + g_rand_double_range(random, -reach, reach),
+                                              y + g_rand_double_range(random, -reach, reach),
+                                              i % 3 == 0 ? 0.4 : 1.2,
+                                              i % 512 == 0};
+    }
+    g_rand_free(random);
+    coopnet_rgb_t ink = {0.2, 0.3, 0.5};
+    cairo_surface_t *images[2];
+    for (int banded = 0; banded < 2; banded++) {
+        images[banded] = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 400, 300);
+        cairo_t *cr = cairo_create(images[banded]);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_rectangle(cr, 5, 7, 380, 280);
+        cairo_clip(cr);
+        coopnet_raster_t raster;
+        CHECK(coopnet_i_raster_begin(&raster, cr));
+        if (banded) {
+            coopnet_i_raster_lines(&raster, lines, N_LINES, ink, 0.3);
+        } else {
+            for (size_t i = 0; i < N_LINES; i++) {
+                if (lines[i].new_batch)
+                    coopnet_i_raster_next_batch(&raster);
+                coopnet_i_raster_line(&raster, lines[i].x0, lines[i].y0, lines[i].x1, lines[i].y1,
+                                      lines[i].width, ink, 0.3);
+            }
+        }
+        coopnet_i_raster_end(&raster);
+        cairo_destroy(cr);
+        cairo_surface_flush(images[banded]);
+    }
+    const unsigned char *a = cairo_image_surface_get_data(images[0]);
+    const unsigned char *b = cairo_image_surface_get_data(images[1]);
+    CHECK(memcmp(a, b, (size_t)cairo_image_surface_get_stride(images[0]) * 300) == 0);
+    bool inked = false;
+    for (size_t i = 0; i < (size_t)cairo_image_surface_get_stride(images[0]) * 300 && !inked; i++)
+        inked = a[i] != 0xFF;
+    CHECK(inked);
+    cairo_surface_destroy(images[0]);
+    cairo_surface_destroy(images[1]);
+    free(lines);
+}
+
 /* A dense network (over COOPNET_RASTER_MIN_NODES actors, thousands of links) drawn to PNG by
  * coopnet's painter and by cairo alone: the two images agree. */
 static void test_raster_network_matches_cairo(void)
@@ -1191,6 +1249,7 @@ int main(void)
     TEST_RUN(test_errors);
     TEST_RUN(test_large_graph);
     TEST_RUN(test_raster_primitives);
+    TEST_RUN(test_raster_bands_match_one_by_one);
     TEST_RUN(test_raster_network_matches_cairo);
     return TEST_DONE();
 }

@@ -979,6 +979,11 @@ static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure, doub
      * thousands of lines is quadratic; into an image, shorter paths (the vector surfaces only
      * write the path out) */
     size_t segments = figure->raster_pixel > 0 ? EDGE_RASTER_SEGMENTS : EDGE_BATCH_SEGMENTS;
+    /* into an image the lines are gathered, then painted over the cores (byte-identical) */
+    coopnet_raster_segment_t *lines =
+        painted ? coopnet_i_alloc_array(figure->n_edges, sizeof *lines) : NULL;
+    size_t n_lines = 0;
+    bool next_batch = false;
     for (size_t e = 0; e < figure->n_edges; e++) {
         const network_edge_t *edge = &figure->edges[e];
         if (figure->in_side_column[edge->from] || figure->in_side_column[edge->to])
@@ -987,7 +992,9 @@ static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure, doub
                             round(edge_width(figure, edge->weight) / EDGE_BATCH_WIDTH_STEP) *
                                 EDGE_BATCH_WIDTH_STEP);
         if (in_path > 0 && (width != path_width || in_path >= segments)) {
-            if (painted)
+            if (lines)
+                next_batch = true;
+            else if (painted)
                 coopnet_i_raster_next_batch(&raster);
             else
                 cairo_stroke(cr);
@@ -1001,13 +1008,21 @@ static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure, doub
         if (painted) {
             const coopnet_figure_node_t *a = &figure->nodes[edge->from];
             const coopnet_figure_node_t *b = &figure->nodes[edge->to];
-            coopnet_i_raster_line(&raster, a->x, a->y, b->x, b->y, width, coopnet_i_style_edge,
-                                  alpha);
+            if (lines)
+                lines[n_lines++] =
+                    (coopnet_raster_segment_t){a->x, a->y, b->x, b->y, width, next_batch};
+            else /* no memory to gather them: one by one */
+                coopnet_i_raster_line(&raster, a->x, a->y, b->x, b->y, width, coopnet_i_style_edge,
+                                      alpha);
+            next_batch = false;
         } else {
             edge_path(cr, figure, edge);
         }
         in_path++;
     }
+    if (lines)
+        coopnet_i_raster_lines(&raster, lines, n_lines, coopnet_i_style_edge, alpha);
+    free(lines);
     if (painted)
         coopnet_i_raster_end(&raster);
     else if (in_path > 0)

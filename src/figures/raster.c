@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* raster.c - painting many thin lines and small discs into an image surface (see raster.h). */
 #include "figures/raster.h"
+#include "core/internal.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,6 +207,22 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
         major_lo = major_min;
     if (major_hi > major_max)
         major_hi = major_max;
+    /* only the steps whose centre comes within reach of the clip across the major axis (a band
+     * of coopnet_i_raster_lines); beyond the ends the centre is held there, which this keeps */
+    double minor_from = x_major ? ay : ax, minor_step = x_major ? vy : vx;
+    double major_from = x_major ? ax : ay, major_step = x_major ? vx : vy;
+    if (fabs(major_step) > 1e-12 && fabs(minor_step) > 1e-12) {
+        double t_a = (minor_min - across - 1 - minor_from) / minor_step;
+        double t_b = (minor_max + across + 1 - minor_from) / minor_step;
+        double c_a = major_from + t_a * major_step, c_b = major_from + t_b * major_step;
+        double c_lo = fmin(c_a, c_b) - 1, c_hi = fmax(c_a, c_b) + 1;
+        if (c_lo > major_lo)
+            major_lo = c_lo < major_hi ? (int)floor(c_lo) : major_hi;
+        if (c_hi < major_hi)
+            major_hi = c_hi > major_lo ? (int)ceil(c_hi) : major_lo;
+    } else if (minor_from + across + 1 < minor_min || minor_from - across - 1 > minor_max) {
+        return;
+    }
     int dirty_lo = minor_max, dirty_hi = minor_min;
     unsigned most = (unsigned)(strength * 255 + 0.5); /* the largest alpha this line brings */
     /* an opaque pixel within `settled` of the colour in every channel is one no alpha up to
@@ -279,6 +298,96 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
         else
             mark_dirty(raster, dirty_lo, major_lo, dirty_hi, major_hi);
     }
+}
+
+/* Below this many lines, or this many rows, one thread paints them. */
+#define RASTER_PARALLEL_LINES 20000
+#define RASTER_BAND_ROWS 64
+#define RASTER_MAX_THREADS 16
+
+typedef struct raster_bands {
+    const coopnet_raster_t *raster;
+    const coopnet_raster_segment_t *lines;
+    size_t n_lines;
+    coopnet_rgb_t color;
+    double alpha;
+    int n_bands, band_rows;
+    atomic_int next_band;
+    coopnet_raster_t *done; /* per band: its painter after the lines (batch, dirty rectangle) */
+} raster_bands_t;
+
+static void paint_band(raster_bands_t *bands, int band)
+{
+    const coopnet_raster_t *whole = bands->raster;
+    coopnet_raster_t *painter = &bands->done[band];
+    *painter = *whole;
+    int y0 = whole->clip_y0 + band * bands->band_rows;
+    int y1 = y0 + bands->band_rows < whole->clip_y1 ? y0 + bands->band_rows : whole->clip_y1;
+    size_t offset = (size_t)(y0 - whole->clip_y0) * (size_t)(whole->clip_x1 - whole->clip_x0);
+    painter->clip_y0 = y0;
+    painter->clip_y1 = y1;
+    painter->stamp = whole->stamp + offset; /* the band's rows of the working arrays */
+    painter->alpha_in_batch = whole->alpha_in_batch + offset;
+    painter->dirty_x0 = whole->clip_x1;
+    painter->dirty_y0 = whole->clip_y1;
+    painter->dirty_x1 = whole->clip_x0;
+    painter->dirty_y1 = whole->clip_y0;
+    for (size_t i = 0; i < bands->n_lines; i++) {
+        const coopnet_raster_segment_t *line = &bands->lines[i];
+        if (line->new_batch)
+            coopnet_i_raster_next_batch(painter);
+        coopnet_i_raster_line(painter, line->x0, line->y0, line->x1, line->y1, line->width,
+                              bands->color, bands->alpha);
+    }
+}
+
+static void *paint_bands(void *argument)
+{
+    raster_bands_t *bands = argument;
+    for (int band; (band = atomic_fetch_add(&bands->next_band, 1)) < bands->n_bands;)
+        paint_band(bands, band);
+    return NULL;
+}
+
+void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segment_t *lines,
+                            size_t n_lines, coopnet_rgb_t color, double alpha)
+{
+    int rows = raster->clip_y1 - raster->clip_y0;
+    int n_threads = n_lines >= RASTER_PARALLEL_LINES
+                        ? coopnet_i_thread_count(rows / RASTER_BAND_ROWS, RASTER_MAX_THREADS)
+                        : 1;
+    raster_bands_t bands = {raster, lines, n_lines, color, alpha, 0, 0, 0, NULL};
+    if (n_threads > 1) {
+        /* a few bands a thread, taken in turn: the middle of a network is denser */
+        bands.n_bands = 4 * n_threads;
+        bands.band_rows = (rows + bands.n_bands - 1) / bands.n_bands;
+        bands.n_bands = (rows + bands.band_rows - 1) / bands.band_rows;
+        bands.done = calloc((size_t)bands.n_bands, sizeof *bands.done);
+    }
+    if (bands.done == NULL) { /* one thread, or no memory for the bands: in order, here */
+        for (size_t i = 0; i < n_lines; i++) {
+            if (lines[i].new_batch)
+                coopnet_i_raster_next_batch(raster);
+            coopnet_i_raster_line(raster, lines[i].x0, lines[i].y0, lines[i].x1, lines[i].y1,
+                                  lines[i].width, color, alpha);
+        }
+        return;
+    }
+    pthread_t ids[RASTER_MAX_THREADS];
+    int started = 0;
+    for (; started < n_threads - 1; started++)
+        if (pthread_create(&ids[started], NULL, paint_bands, &bands) != 0)
+            break;
+    paint_bands(&bands); /* this thread too; it finishes the bands a failed start left */
+    for (int t = 0; t < started; t++)
+        pthread_join(ids[t], NULL);
+    for (int b = 0; b < bands.n_bands; b++) {
+        const coopnet_raster_t *done = &bands.done[b];
+        if (done->dirty_x1 > done->dirty_x0 && done->dirty_y1 > done->dirty_y0)
+            mark_dirty(raster, done->dirty_x0, done->dirty_y0, done->dirty_x1, done->dirty_y1);
+    }
+    raster->batch = bands.done[0].batch; /* every band counted the same batches */
+    free(bands.done);
 }
 
 void coopnet_i_raster_disc(coopnet_raster_t *raster, double x, double y, double radius,

@@ -52,6 +52,20 @@ void coopnet_i_raster_next_batch(coopnet_raster_t *raster);
 void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, double x1, double y1,
                            double width, coopnet_rgb_t color, double alpha);
 
+/* One line of coopnet_i_raster_lines. */
+typedef struct coopnet_raster_segment {
+    double x0, y0, x1, y1, width;
+    bool new_batch; /* coopnet_i_raster_next_batch() before it */
+} coopnet_raster_segment_t;
+
+/* The lines painted in order, as by coopnet_i_raster_line() one after the other (with
+ * coopnet_i_raster_next_batch() before each that asks for it), in one colour and alpha. Many
+ * lines are painted over the cores in horizontal bands: a pixel lies in one band and sees the
+ * lines in the same order, so the image is the same byte for byte whatever the number of
+ * threads. O(pixels painted + lines x bands). */
+void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segment_t *lines,
+                            size_t n_lines, coopnet_rgb_t color, double alpha);
+
 /* A disc of the given radius filled with fill, then a ring of outline_width centred on its rim
  * in outline colour (none when outline_width <= 0). */
 void coopnet_i_raster_disc(coopnet_raster_t *raster, double x, double y, double radius,
