@@ -486,15 +486,18 @@ static void refit(network_figure_t *figure, coopnet_rect_t inner)
     }
 }
 
-/* Pushes a and b (nodes i < j) apart when closer than their radii plus room; true if moved. */
+/* Pushes a and b (nodes i < j) apart when closer than their radii plus room; true if moved.
+ * Distances by hypot (the small figures, placed as they always were) or, where thousands of
+ * pairs are looked at (the grid), by a square root, several times faster; the two differ in
+ * the last bit at most. */
 static bool push_apart(coopnet_figure_node_t *a, coopnet_figure_node_t *b, size_t i, size_t j,
-                       double room)
+                       double room, bool by_square_root)
 {
     double wanted = a->radius + b->radius + room;
     double dx = b->x - a->x, dy = b->y - a->y;
     if (fabs(dx) >= wanted || fabs(dy) >= wanted)
         return false;
-    double distance = hypot(dx, dy);
+    double distance = by_square_root ? sqrt(dx * dx + dy * dy) : hypot(dx, dy);
     if (distance >= wanted)
         return false;
     if (distance < 1e-6) {
@@ -521,7 +524,7 @@ static bool spread_sweep_all_pairs(network_figure_t *figure, double room)
     bool moved = false;
     for (size_t i = 0; i < figure->n_nodes; i++)
         for (size_t j = i + 1; j < figure->n_nodes; j++)
-            moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room);
+            moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room, false);
     return moved;
 }
 
@@ -581,7 +584,7 @@ static bool spread_sweep_grid(network_figure_t *figure, spread_grid_t *grid, dou
                 for (size_t k = grid->cell_start[cell]; k < grid->cell_start[cell + 1]; k++) {
                     size_t j = grid->members[k];
                     if (j > i)
-                        moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room);
+                        moved |= push_apart(&figure->nodes[i], &figure->nodes[j], i, j, room, true);
                 }
             }
     }

@@ -4,6 +4,8 @@
 #include "core/internal.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,6 +187,55 @@ static void repulsion(const layout_quad_tree_t *tree, int32_t body, double x, do
     *force_y += fy;
 }
 
+/* The repulsion and gravity on every body, in blocks of bodies over the cores: each body's force
+ * is summed by one thread in the same order, so the layout does not depend on the threads. */
+#define REPULSION_BLOCK 256
+#define REPULSION_MAX_THREADS 16
+
+typedef struct repulsion_pass {
+    const layout_quad_tree_t *tree;
+    const igraph_matrix_t *positions;
+    double *force;
+    igraph_integer_t n;
+    atomic_llong next_block;
+} repulsion_pass_t;
+
+static void *repulsion_blocks(void *argument)
+{
+    repulsion_pass_t *pass = argument;
+    int32_t stack[3 * QUAD_MAX_DEPTH + 8];
+    for (;;) {
+        igraph_integer_t first =
+            (igraph_integer_t)atomic_fetch_add(&pass->next_block, 1) * REPULSION_BLOCK;
+        if (first >= pass->n)
+            return NULL;
+        igraph_integer_t last =
+            first + REPULSION_BLOCK < pass->n ? first + REPULSION_BLOCK : pass->n;
+        for (igraph_integer_t v = first; v < last; v++) {
+            double x = MATRIX(*pass->positions, v, 0), y = MATRIX(*pass->positions, v, 1);
+            pass->force[2 * v] = -GRAVITY * x;
+            pass->force[2 * v + 1] = -GRAVITY * y;
+            repulsion(pass->tree, (int32_t)v, x, y, stack, &pass->force[2 * v],
+                      &pass->force[2 * v + 1]);
+        }
+    }
+}
+
+static void repulsion_all(const layout_quad_tree_t *tree, const igraph_matrix_t *positions,
+                          igraph_integer_t n, double *force)
+{
+    repulsion_pass_t pass = {tree, positions, force, n, 0};
+    int n_threads = coopnet_i_thread_count(n / (4 * REPULSION_BLOCK), REPULSION_MAX_THREADS);
+    pthread_t ids[REPULSION_MAX_THREADS];
+    int started = 0;
+    for (; started < n_threads - 1; started++)
+        if (pthread_create(&ids[started], NULL, repulsion_blocks, &pass) != 0)
+            break;
+    repulsion_blocks(&pass); /* this thread too, and all of it when no thread started */
+    for (int t = 0; t < started; t++)
+        pthread_join(ids[t], NULL);
+}
+
 /* Small components whose centre lies beyond the largest component's rim move in to the rim. */
 static int pull_in_components(const igraph_t *graph, igraph_matrix_t *positions,
                               coopnet_error_t *err)
@@ -252,7 +303,6 @@ int coopnet_i_layout_large(const igraph_t *graph, const igraph_vector_t *weights
     igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
     layout_quad_tree_t tree = {0};
     double *force = NULL;
-    int32_t stack[3 * QUAD_MAX_DEPTH + 8];
     COOPNET_IGRAPH_CHECK(err, status, igraph_matrix_resize(positions, n, 2), "layout");
     if (n == 0)
         goto cleanup;
@@ -274,12 +324,7 @@ int coopnet_i_layout_large(const igraph_t *graph, const igraph_vector_t *weights
             status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
             goto cleanup;
         }
-        for (igraph_integer_t v = 0; v < n; v++) {
-            double x = MATRIX(*positions, v, 0), y = MATRIX(*positions, v, 1);
-            force[2 * v] = -GRAVITY * x;
-            force[2 * v + 1] = -GRAVITY * y;
-            repulsion(&tree, (int32_t)v, x, y, stack, &force[2 * v], &force[2 * v + 1]);
-        }
+        repulsion_all(&tree, positions, n, force);
         for (igraph_integer_t e = 0; e < m; e++) {
             igraph_integer_t from = IGRAPH_FROM(graph, e), to = IGRAPH_TO(graph, e);
             double dx = MATRIX(*positions, from, 0) - MATRIX(*positions, to, 0);
