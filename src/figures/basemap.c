@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <netcdf.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +25,20 @@ const char *coopnet_i_basemap_path(void)
     return path != NULL && path[0] != '\0' ? path : COOPNET_BASEMAP_DEFAULT_PATH;
 }
 
-int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
+/* The data file stays open for the process once opened: opening it reads the header of its
+ * 1 046 variables (0.1 s), and a report opens the map six times (the counts, the figure and the
+ * passes that measure its note). One file at a time; maps open at once share it (netCDF is used
+ * from one thread). Left open at exit, as the file it is. */
+static struct {
+    bool open;
+    int ncid;
+    char path[512];
+    int users;
+} shared_file;
+static pthread_mutex_t shared_file_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int open_data_file(const char *path, int *ncid)
 {
-    memset(map, 0, sizeof *map);
-    const char *path = coopnet_i_basemap_path();
-    int ncid, varid;
     /* each country is one compressed chunk read once: netCDF's default cache per variable (a
      * hash table for 1046 variables, allocated at open) would only cost memory and time */
     size_t cache_size, cache_slots;
@@ -36,21 +46,52 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
     bool cache_known = nc_get_chunk_cache(&cache_size, &cache_slots, &cache_preemption) == NC_NOERR;
     if (cache_known)
         nc_set_chunk_cache(CHUNK_CACHE_BYTES, CHUNK_CACHE_SLOTS, cache_preemption);
-    int status = nc_open(path, NC_NOWRITE, &ncid);
+    int status = nc_open(path, NC_NOWRITE, ncid);
     if (cache_known)
         nc_set_chunk_cache(cache_size, cache_slots, cache_preemption);
-    if (status != NC_NOERR)
+    return status;
+}
+
+int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
+{
+    memset(map, 0, sizeof *map);
+    const char *path = coopnet_i_basemap_path();
+    pthread_mutex_lock(&shared_file_lock);
+    if (shared_file.open && strcmp(shared_file.path, path) == 0) {
+        shared_file.users++;
+        map->ncid = shared_file.ncid;
+        map->open = map->shared = true;
+        pthread_mutex_unlock(&shared_file_lock);
+        return COOPNET_OK;
+    }
+    int ncid, varid;
+    int status = open_data_file(path, &ncid);
+    if (status != NC_NOERR) {
+        pthread_mutex_unlock(&shared_file_lock);
         return COOPNET_ERROR(err, COOPNET_EIO, "cannot read map data '%s': %s", path,
                              nc_strerror(status));
+    }
     /* a file of another kind opens too: ask for a country every DCW-GMT file has */
     if (nc_inq_varid(ncid, "FR_lon", &varid) != NC_NOERR) {
         nc_close(ncid);
+        pthread_mutex_unlock(&shared_file_lock);
         return COOPNET_ERROR(err, COOPNET_EIO,
                              "cannot read map data '%s': not a DCW-GMT file of country polygons",
                              path);
     }
     map->ncid = ncid;
     map->open = true;
+    /* the file kept for the next maps, in place of another one nobody uses any more */
+    if ((!shared_file.open || shared_file.users == 0) && strlen(path) < sizeof shared_file.path) {
+        if (shared_file.open)
+            nc_close(shared_file.ncid);
+        shared_file.open = true;
+        shared_file.ncid = ncid;
+        shared_file.users = 1;
+        snprintf(shared_file.path, sizeof shared_file.path, "%s", path);
+        map->shared = true;
+    }
+    pthread_mutex_unlock(&shared_file_lock);
     return COOPNET_OK;
 }
 
@@ -58,8 +99,13 @@ void coopnet_i_basemap_close(coopnet_basemap_t *map)
 {
     if (map == NULL)
         return;
-    if (map->open)
+    if (map->open && map->shared) {
+        pthread_mutex_lock(&shared_file_lock);
+        shared_file.users--;
+        pthread_mutex_unlock(&shared_file_lock);
+    } else if (map->open) {
         nc_close(map->ncid);
+    }
     free(map->raw_lon);
     free(map->raw_lat);
     free(map->points);
@@ -162,8 +208,8 @@ static bool next_ring(const coopnet_basemap_t *map, size_t n, size_t *start, siz
     return true;
 }
 
-int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
-                                     double *lat, double bbox[4], coopnet_error_t *err)
+static int compute_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
+                                  double *lat, double bbox[4], coopnet_error_t *err)
 {
     country_header_t header;
     if (!map->open || country == NULL || strlen(country) != 2 ||
@@ -221,6 +267,74 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
     if (bbox)
         memcpy(bbox, best_box, sizeof best_box);
     return COOPNET_OK;
+}
+
+/* Country centres already computed, for the whole process: a report places its map three or
+ * four times (the counts, the figure, the passes that measure its note), and each reading of a
+ * large country decompresses its whole outline (the MENA report: 1 s of its 2). Keyed by the
+ * data file and the country; outcomes other than "out of memory" are kept. */
+#define CENTRE_CACHE_SIZE 512
+
+typedef struct centre_entry {
+    char path[512];
+    char country[3];
+    int status;
+    double lon, lat, box[4];
+} centre_entry_t;
+
+static centre_entry_t centre_cache[CENTRE_CACHE_SIZE];
+static size_t centre_cache_count;
+static pthread_mutex_t centre_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
+                                     double *lat, double bbox[4], coopnet_error_t *err)
+{
+    const char *path = coopnet_i_basemap_path();
+    bool cacheable = map->open && country != NULL && strlen(country) == 2 &&
+                     strlen(path) < sizeof centre_cache[0].path;
+    if (cacheable) {
+        pthread_mutex_lock(&centre_cache_lock);
+        const centre_entry_t *found = NULL;
+        for (size_t i = 0; i < centre_cache_count && found == NULL; i++)
+            if (strcmp(centre_cache[i].country, country) == 0 &&
+                strcmp(centre_cache[i].path, path) == 0)
+                found = &centre_cache[i];
+        centre_entry_t entry = found ? *found : (centre_entry_t){{0}, {0}, 0, 0, 0, {0}};
+        pthread_mutex_unlock(&centre_cache_lock);
+        if (found) {
+            if (entry.status != COOPNET_OK)
+                return COOPNET_ERROR(err, entry.status, "the map data has no country '%s'",
+                                     country);
+            if (lon)
+                *lon = entry.lon;
+            if (lat)
+                *lat = entry.lat;
+            if (bbox)
+                memcpy(bbox, entry.box, sizeof entry.box);
+            return COOPNET_OK;
+        }
+    }
+    centre_entry_t computed = {{0}, {0}, 0, 0, 0, {0}};
+    int status =
+        compute_country_centre(map, country, &computed.lon, &computed.lat, computed.box, err);
+    if (cacheable && status != COOPNET_ENOMEM) {
+        snprintf(computed.path, sizeof computed.path, "%s", path);
+        memcpy(computed.country, country, 3);
+        computed.status = status;
+        pthread_mutex_lock(&centre_cache_lock);
+        if (centre_cache_count < CENTRE_CACHE_SIZE)
+            centre_cache[centre_cache_count++] = computed;
+        pthread_mutex_unlock(&centre_cache_lock);
+    }
+    if (status == COOPNET_OK) {
+        if (lon)
+            *lon = computed.lon;
+        if (lat)
+            *lat = computed.lat;
+        if (bbox)
+            memcpy(bbox, computed.box, sizeof computed.box);
+    }
+    return status;
 }
 
 int coopnet_i_basemap_country_contains(coopnet_basemap_t *map, const char *country, double lon,

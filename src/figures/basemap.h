@@ -24,6 +24,7 @@
 /* An open map data file and a workspace for its polygons. Zero it, then open. */
 typedef struct coopnet_basemap {
     bool open;
+    bool shared; /* the process's open data file (basemap.c), not closed with the map */
     int ncid;
     unsigned short *raw_lon, *raw_lat; /* workspace: one country's raw coordinates */
     double *points;                    /* workspace: the same, decoded (lon, lat pairs) */
@@ -45,7 +46,8 @@ typedef struct coopnet_map_frame {
 const char *coopnet_i_basemap_path(void);
 
 /* Opens the map data. EIO ("cannot read map data 'PATH': reason") when the file is missing or
- * is not DCW-GMT netCDF; map is then left closed. O(variables) (netCDF reads the header). */
+ * is not DCW-GMT netCDF; map is then left closed. O(variables) the first time (netCDF reads the
+ * header); the file then stays open for the process, shared by the maps opened after. */
 int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err);
 
 /* Closes the file and frees the workspace; accepts a zeroed or closed map. */
