@@ -26,6 +26,7 @@
 #include "report/report_layout.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -445,12 +446,14 @@ static int check_peer_ties(report_model_t *model, coopnet_error_t *err)
     return status;
 }
 
-/* Time-respecting reach from every source, the reachability curve by quarter, the top sources. */
-static int compute_reach(report_model_t *model, coopnet_error_t *err)
+/* Time-respecting reach from every source and the reachability curves by quarter: coopnet's own
+ * code, which uses no igraph, so it runs beside the other analyses (report_model_init). progress
+ * is NULL there: one stage at a time is shown. */
+static int compute_reach_curves(report_model_t *model, const coopnet_progress_t *progress,
+                                coopnet_error_t *err)
 {
     coopnet_temporal_options_t options;
     coopnet_temporal_all_policy_t policy; /* the library's: exact when it fits, else estimated */
-    igraph_vector_t out_reach;
     int status = COOPNET_OK;
     coopnet_temporal_all_policy_init(&policy);
     policy.memory_limit = model->graph_options.memory_limit;
@@ -458,21 +461,28 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
     options.graph = model->graph_options;
     if ((status = coopnet_temporal_networks_alloc(model->bundle, &options, &model->temporal,
                                                   &model->temporal_possible, err)) != COOPNET_OK ||
-        (status = coopnet_temporal_all_sources_by_policy(model->temporal, &policy,
-                                                         model->options->progress, &model->reach,
-                                                         err)) != COOPNET_OK ||
+        (status = coopnet_temporal_all_sources_by_policy(model->temporal, &policy, progress,
+                                                         &model->reach, err)) != COOPNET_OK ||
         (status = coopnet_temporal_curve_all(model->temporal, &model->reach, COOPNET_PERIOD_QUARTER,
                                              &model->reach_curve, err)) != COOPNET_OK)
         return status;
     if (model->temporal_possible != NULL) {
-        if ((status = coopnet_temporal_all_sources_by_policy(
-                 model->temporal_possible, &policy, model->options->progress,
-                 &model->reach_possible, err)) != COOPNET_OK ||
+        if ((status = coopnet_temporal_all_sources_by_policy(model->temporal_possible, &policy,
+                                                             progress, &model->reach_possible,
+                                                             err)) != COOPNET_OK ||
             (status = coopnet_temporal_curve_all(model->temporal_possible, &model->reach_possible,
                                                  COOPNET_PERIOD_QUARTER,
                                                  &model->reach_curve_possible, err)) != COOPNET_OK)
             return status;
     }
+    return COOPNET_OK;
+}
+
+/* The top sources of the reach computed. */
+static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
+{
+    igraph_vector_t out_reach;
+    int status = COOPNET_OK;
     COOPNET_IGRAPH_CHECK(err, status,
                          igraph_vector_init(&out_reach, (igraph_integer_t)model->reach.n_actors),
                          "reach");
@@ -482,6 +492,20 @@ static int compute_reach(report_model_t *model, coopnet_error_t *err)
     igraph_vector_destroy(&out_reach);
 cleanup:
     return status;
+}
+
+/* compute_reach_curves on a thread of its own. */
+typedef struct reach_job {
+    report_model_t *model;
+    int status;
+    coopnet_error_t err;
+} reach_job_t;
+
+static void *reach_job_run(void *argument)
+{
+    reach_job_t *job = argument;
+    job->status = compute_reach_curves(job->model, NULL, &job->err);
+    return NULL;
 }
 
 /* Degree by year, the places each actor gained from the first year to the last, the yearly
@@ -593,6 +617,9 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
                              const coopnet_report_options_t *options, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
+    reach_job_t reach = {model, COOPNET_OK, {0}};
+    pthread_t reach_thread;
+    bool reach_started = false;
     memset(model, 0, sizeof *model);
     model->bundle = bundle;
     model->options = options;
@@ -650,6 +677,9 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
                                              &model->pagerank, err)) != COOPNET_OK)
         goto cleanup;
     coopnet_progress_report(options->progress, "centralities", 4, 4);
+    /* the time-respecting reach (no igraph) beside the layout, the groups and the snapshots,
+     * which use igraph and stay on this thread; here when no thread can start */
+    reach_started = pthread_create(&reach_thread, NULL, reach_job_run, &reach) == 0;
     if ((status = coopnet_rank_vertices(&model->degree, &model->by_degree, err)) != COOPNET_OK ||
         (status = coopnet_rank_vertices(&model->held_degree, &model->held_by_degree, err)) !=
             COOPNET_OK ||
@@ -661,12 +691,24 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
         (status = coopnet_nlc_compute(&model->held, &model->held_nlc, err)) != COOPNET_OK ||
         (status = coopnet_nlc_links_compute(&model->graph, &model->nlc_links, err)) != COOPNET_OK ||
         (status = compute_groups(model, err)) != COOPNET_OK ||
-        (status = compute_reach(model, err)) != COOPNET_OK ||
         (status = check_peer_ties(model, err)) != COOPNET_OK ||
         (status = compute_dependence(model, err)) != COOPNET_OK ||
         (status = compute_change(model, err)) != COOPNET_OK)
         goto cleanup;
 cleanup:
+    if (reach_started) {
+        coopnet_progress_report(options->progress, "temporal reach", 0, 1);
+        pthread_join(reach_thread, NULL);
+        coopnet_progress_report(options->progress, "temporal reach", 1, 1);
+        if (status == COOPNET_OK && reach.status != COOPNET_OK) {
+            status = reach.status;
+            *err = reach.err;
+        }
+    }
+    if (status == COOPNET_OK && !reach_started)
+        status = compute_reach_curves(model, options->progress, err);
+    if (status == COOPNET_OK)
+        status = rank_reach_sources(model, err);
     return status;
 }
 
