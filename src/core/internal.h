@@ -43,6 +43,13 @@ void coopnet_i_advise_huge(void *pointer, size_t bytes);
  * most n_tasks (at least 1). Results must never depend on it. */
 int coopnet_i_thread_count(int64_t n_tasks, int most);
 
+/* Runs worker(argument) on n_threads threads at once, the calling thread being one of them, and
+ * returns when all have returned. The workers share argument and take their tasks from it (an
+ * atomic counter), so that a thread that cannot start (its tasks then go to the others) changes
+ * nothing but the time. At most COOPNET_I_MAX_THREADS. */
+#define COOPNET_I_MAX_THREADS 16
+void coopnet_i_threads_run(int n_threads, void *(*worker)(void *), void *argument);
+
 /* A progress ticker: the work of one stage counted from any number of threads, reported through
  * a coopnet_progress_t at most every COOPNET_I_TICK_SECONDS and whenever a thread adds work
  * after that (so a long stage reports whichever thread is working, not only the caller's).

@@ -4,7 +4,6 @@
 #include "core/internal.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -190,7 +189,6 @@ static void repulsion(const layout_quad_tree_t *tree, int32_t body, double x, do
 /* The repulsion and gravity on every body, in blocks of bodies over the cores: each body's force
  * is summed by one thread in the same order, so the layout does not depend on the threads. */
 #define REPULSION_BLOCK 256
-#define REPULSION_MAX_THREADS 16
 
 typedef struct repulsion_pass {
     const layout_quad_tree_t *tree;
@@ -225,15 +223,8 @@ static void repulsion_all(const layout_quad_tree_t *tree, const igraph_matrix_t 
                           igraph_integer_t n, double *force)
 {
     repulsion_pass_t pass = {tree, positions, force, n, 0};
-    int n_threads = coopnet_i_thread_count(n / (4 * REPULSION_BLOCK), REPULSION_MAX_THREADS);
-    pthread_t ids[REPULSION_MAX_THREADS];
-    int started = 0;
-    for (; started < n_threads - 1; started++)
-        if (pthread_create(&ids[started], NULL, repulsion_blocks, &pass) != 0)
-            break;
-    repulsion_blocks(&pass); /* this thread too, and all of it when no thread started */
-    for (int t = 0; t < started; t++)
-        pthread_join(ids[t], NULL);
+    coopnet_i_threads_run(coopnet_i_thread_count(n / (4 * REPULSION_BLOCK), COOPNET_I_MAX_THREADS),
+                          repulsion_blocks, &pass);
 }
 
 /* Small components whose centre lies beyond the largest component's rim move in to the rim. */

@@ -4,7 +4,6 @@
 #include "core/internal.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,7 +302,6 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
 /* Below this many lines, or this many rows, one thread paints them. */
 #define RASTER_PARALLEL_LINES 20000
 #define RASTER_BAND_ROWS 64
-#define RASTER_MAX_THREADS 16
 
 typedef struct raster_bands {
     const coopnet_raster_t *raster;
@@ -354,7 +352,7 @@ void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segme
 {
     int rows = raster->clip_y1 - raster->clip_y0;
     int n_threads = n_lines >= RASTER_PARALLEL_LINES
-                        ? coopnet_i_thread_count(rows / RASTER_BAND_ROWS, RASTER_MAX_THREADS)
+                        ? coopnet_i_thread_count(rows / RASTER_BAND_ROWS, COOPNET_I_MAX_THREADS)
                         : 1;
     raster_bands_t bands = {raster, lines, n_lines, color, alpha, 0, 0, 0, NULL};
     if (n_threads > 1) {
@@ -373,14 +371,7 @@ void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segme
         }
         return;
     }
-    pthread_t ids[RASTER_MAX_THREADS];
-    int started = 0;
-    for (; started < n_threads - 1; started++)
-        if (pthread_create(&ids[started], NULL, paint_bands, &bands) != 0)
-            break;
-    paint_bands(&bands); /* this thread too; it finishes the bands a failed start left */
-    for (int t = 0; t < started; t++)
-        pthread_join(ids[t], NULL);
+    coopnet_i_threads_run(n_threads, paint_bands, &bands);
     for (int b = 0; b < bands.n_bands; b++) {
         const coopnet_raster_t *done = &bands.done[b];
         if (done->dirty_x1 > done->dirty_x0 && done->dirty_y1 > done->dirty_y0)
