@@ -6,6 +6,9 @@
 #include "core/internal.h"
 
 #include <math.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <string.h>
 
 /* The one list of measure names: the command line, the figures and the report read it. */
@@ -171,11 +174,19 @@ int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t m
     }
     case COOPNET_MEASURE_PAGERANK: {
         igraph_real_t eigenvalue;
-        COOPNET_IGRAPH_CHECK(err, status,
-                             igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, values, &eigenvalue,
-                                             igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, weights,
-                                             NULL),
-                             "pagerank");
+#ifdef _OPENMP
+        /* PRPACK adds up over OpenMP threads in the order they finish: on one thread the last
+         * bits, and so the order of near ties, are the same in every run */
+        int threads = omp_get_max_threads();
+        omp_set_num_threads(1);
+#endif
+        igraph_error_t failed =
+            igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, values, &eigenvalue, igraph_vss_all(),
+                            IGRAPH_UNDIRECTED, 0.85, weights, NULL);
+#ifdef _OPENMP
+        omp_set_num_threads(threads);
+#endif
+        COOPNET_IGRAPH_CHECK(err, status, failed, "pagerank");
         break;
     }
     case COOPNET_MEASURE_CONSTRAINT:

@@ -3,6 +3,7 @@
 #include "coopnet/rank.h"
 #include "coopnet/snapshots.h"
 #include "analysis/snapshots_internal.h"
+#include "model/graph_internal.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
 
@@ -170,6 +171,7 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
     }
 
     coopnet_graph_options_t step_options = *options;
+    size_t expected_links = 0;
     uint64_t total_steps = snapshots->n_steps;
     coopnet_progress_report(progress, "snapshots", 0, total_steps);
     for (size_t s = 0; s < snapshots->n_steps; s++) {
@@ -179,9 +181,11 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
         int32_t window_start = snapshots->dates[s].day - window_days + 1;
         if (window_days > 0 && (!bounded_below || window_start > options->since.day))
             step_options.since = coopnet_date_from_day(window_start);
-        if ((status = coopnet_graph_init_cooperation(&graph, bundle, &step_options, err)) !=
-            COOPNET_OK)
+        /* the step before's links: a cumulative series only grows */
+        if ((status = coopnet_i_graph_init_cooperation_sized(&graph, bundle, &step_options,
+                                                             expected_links, err)) != COOPNET_OK)
             goto cleanup;
+        expected_links = (size_t)igraph_ecount(&graph.graph);
         igraph_integer_t n = igraph_vcount(&graph.graph);
         if (s == 0) {
             snapshots->n_vertices = n;

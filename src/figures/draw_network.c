@@ -3,6 +3,7 @@
  * directed ties, labels placed without overlap, legend (see draw.h). */
 #include "figures/draw.h"
 #include "figures/raster.h"
+#include "core/containers.h"
 #include "core/internal.h"
 #include "core/l10n.h"
 #include "coopnet/text.h"
@@ -166,8 +167,10 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
     }
     if (figure->bipartite)
         return COOPNET_OK;
-    /* arrowheads: directed ties the options keep, between two drawn actors */
-    for (size_t t = 0; t < bundle->n_ties; t++) {
+    /* arrowheads: directed ties the options keep, between two drawn actors, once per pair */
+    coopnet_u64map_t arrow_pairs;
+    coopnet_i_u64map_init(&arrow_pairs);
+    for (size_t t = 0; t < bundle->n_ties && status == COOPNET_OK; t++) {
         const coopnet_tie_t *tie = &bundle->ties[t];
         if (!tie->directed || !coopnet_graph_keeps_tie(bundle, t, &figure->options->graph))
             continue;
@@ -177,12 +180,14 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
         igraph_integer_t to = VECTOR(figure->graph->vertex_of_actor)[tie->to];
         if (from < 0 || to < 0 || from == to)
             continue;
-        bool seen = false;
-        for (size_t a = 0; a < figure->n_arrows && !seen; a++)
-            seen = figure->arrows[a].from == from && figure->arrows[a].to == to;
-        if (!seen)
+        int64_t seen;
+        if (coopnet_i_u64map_put(&arrow_pairs, (uint64_t)from << 32 | (uint64_t)to,
+                                 (int64_t)figure->n_arrows, &seen) != 0)
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        else if (seen < 0)
             figure->arrows[figure->n_arrows++] = (network_arrow_t){from, to};
     }
+    coopnet_i_u64map_destroy(&arrow_pairs);
     return status;
 }
 

@@ -1029,6 +1029,13 @@ static int test_backbone(const coopnet_bundle_t *bundle, const coopnet_graph_opt
 int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
                                    const coopnet_graph_options_t *options, coopnet_error_t *err)
 {
+    return coopnet_i_graph_init_cooperation_sized(graph, bundle, options, 0, err);
+}
+
+int coopnet_i_graph_init_cooperation_sized(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                                           const coopnet_graph_options_t *options,
+                                           size_t expected_links, coopnet_error_t *err)
+{
     coopnet_library_init();
     memset(graph, 0, sizeof *graph);
     int status = COOPNET_OK;
@@ -1059,6 +1066,19 @@ int coopnet_graph_init_cooperation(coopnet_graph_t *graph, const coopnet_bundle_
         goto cleanup;
     if ((status = builder_alloc(&builder, n_vertices, bundle, err)) != COOPNET_OK)
         goto cleanup;
+    if (expected_links > 0) {
+        igraph_integer_t links = (igraph_integer_t)expected_links;
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&edges, 2 * links),
+                             "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_reserve(&graph->weight, links),
+                             "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&graph->shared_events, links),
+                             "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&graph->shared_ties, links),
+                             "building the cooperation graph");
+        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&graph->layer_set, links),
+                             "building the cooperation graph");
+    }
     index_kept_events(&builder, bundle, options, vertex_of);
     if ((status = index_kept_ties(&builder, bundle, options, vertex_of, err)) != COOPNET_OK)
         goto cleanup;

@@ -22,4 +22,11 @@ int coopnet_i_graph_select_actors(const coopnet_bundle_t *bundle,
                                   igraph_vector_int_t *vertex_of_actor,
                                   igraph_vector_int_t *actor_of_vertex, coopnet_error_t *err);
 
+/* coopnet_graph_init_cooperation with room made for about expected_links links up front (0: no
+ * guess): a series of graphs of one bundle (the snapshots, each as large as the one before or
+ * larger) then grows its arrays once instead of doubling them link after link. Same graph. */
+int coopnet_i_graph_init_cooperation_sized(coopnet_graph_t *graph, const coopnet_bundle_t *bundle,
+                                           const coopnet_graph_options_t *options,
+                                           size_t expected_links, coopnet_error_t *err);
+
 #endif
