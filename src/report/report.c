@@ -494,7 +494,9 @@ cleanup:
     return status;
 }
 
-/* compute_reach_curves on a thread of its own. */
+/* compute_reach_curves on a thread of its own, for bundles of at most this many actors. */
+#define REPORT_CONCURRENT_MAX_ACTORS 20000
+
 typedef struct reach_job {
     report_model_t *model;
     int status;
@@ -678,8 +680,11 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
         goto cleanup;
     coopnet_progress_report(options->progress, "centralities", 4, 4);
     /* the time-respecting reach (no igraph) beside the layout, the groups and the snapshots,
-     * which use igraph and stay on this thread; here when no thread can start */
-    reach_started = pthread_create(&reach_thread, NULL, reach_job_run, &reach) == 0;
+     * which use igraph and stay on this thread; here, after them, when no thread can start or
+     * the bundle is so large that the two together would hold the memory of both (at 100 000
+     * actors each takes a gigabyte or more) */
+    if (bundle->n_actors <= REPORT_CONCURRENT_MAX_ACTORS)
+        reach_started = pthread_create(&reach_thread, NULL, reach_job_run, &reach) == 0;
     if ((status = coopnet_rank_vertices(&model->degree, &model->by_degree, err)) != COOPNET_OK ||
         (status = coopnet_rank_vertices(&model->held_degree, &model->held_by_degree, err)) !=
             COOPNET_OK ||
