@@ -181,7 +181,8 @@ int coopnet_i_snapshots_compute_with_graphs(const coopnet_bundle_t *bundle,
         int32_t window_start = snapshots->dates[s].day - window_days + 1;
         if (window_days > 0 && (!bounded_below || window_start > options->since.day))
             step_options.since = coopnet_date_from_day(window_start);
-        /* the step before's links: a cumulative series only grows */
+        /* room for the step before's links, a guess: cumulative steps only grow (a rolling
+         * window may shrink, and then holds some room unused) */
         if ((status = coopnet_i_graph_init_cooperation_sized(&graph, bundle, &step_options,
                                                              expected_links, err)) != COOPNET_OK)
             goto cleanup;

@@ -57,6 +57,8 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
     memset(map, 0, sizeof *map);
     const char *path = coopnet_i_basemap_path();
     pthread_mutex_lock(&shared_file_lock);
+    if (strlen(path) < sizeof map->path)
+        memcpy(map->path, path, strlen(path) + 1);
     if (shared_file.open && strcmp(shared_file.path, path) == 0) {
         shared_file.users++;
         map->ncid = shared_file.ncid;
@@ -272,13 +274,13 @@ static int compute_country_centre(coopnet_basemap_t *map, const char *country, d
 /* Country centres already computed, for the whole process: a report places its map three or
  * four times (the counts, the figure, the passes that measure its note), and each reading of a
  * large country decompresses its whole outline (the MENA report: 1 s of its 2). Keyed by the
- * data file and the country; outcomes other than "out of memory" are kept. */
+ * file the map was opened from and the country; only centres found are kept (a failure, a
+ * country the data lacks or a file that cannot be read, is quick to meet again, and says why). */
 #define CENTRE_CACHE_SIZE 512
 
 typedef struct centre_entry {
     char path[512];
     char country[3];
-    int status;
     double lon, lat, box[4];
 } centre_entry_t;
 
@@ -289,9 +291,8 @@ static pthread_mutex_t centre_cache_lock = PTHREAD_MUTEX_INITIALIZER;
 int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country, double *lon,
                                      double *lat, double bbox[4], coopnet_error_t *err)
 {
-    const char *path = coopnet_i_basemap_path();
-    bool cacheable = map->open && country != NULL && strlen(country) == 2 &&
-                     strlen(path) < sizeof centre_cache[0].path;
+    const char *path = map->path;
+    bool cacheable = map->open && country != NULL && strlen(country) == 2 && path[0] != '\0';
     if (cacheable) {
         pthread_mutex_lock(&centre_cache_lock);
         const centre_entry_t *found = NULL;
@@ -299,12 +300,9 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
             if (strcmp(centre_cache[i].country, country) == 0 &&
                 strcmp(centre_cache[i].path, path) == 0)
                 found = &centre_cache[i];
-        centre_entry_t entry = found ? *found : (centre_entry_t){{0}, {0}, 0, 0, 0, {0}};
+        centre_entry_t entry = found ? *found : (centre_entry_t){{0}, {0}, 0, 0, {0}};
         pthread_mutex_unlock(&centre_cache_lock);
         if (found) {
-            if (entry.status != COOPNET_OK)
-                return COOPNET_ERROR(err, entry.status, "the map data has no country '%s'",
-                                     country);
             if (lon)
                 *lon = entry.lon;
             if (lat)
@@ -314,13 +312,12 @@ int coopnet_i_basemap_country_centre(coopnet_basemap_t *map, const char *country
             return COOPNET_OK;
         }
     }
-    centre_entry_t computed = {{0}, {0}, 0, 0, 0, {0}};
+    centre_entry_t computed = {{0}, {0}, 0, 0, {0}};
     int status =
         compute_country_centre(map, country, &computed.lon, &computed.lat, computed.box, err);
-    if (cacheable && status != COOPNET_ENOMEM) {
+    if (cacheable && status == COOPNET_OK) {
         snprintf(computed.path, sizeof computed.path, "%s", path);
         memcpy(computed.country, country, 3);
-        computed.status = status;
         pthread_mutex_lock(&centre_cache_lock);
         if (centre_cache_count < CENTRE_CACHE_SIZE)
             centre_cache[centre_cache_count++] = computed;

@@ -26,6 +26,7 @@ typedef struct coopnet_basemap {
     bool open;
     bool shared; /* the process's open data file (basemap.c), not closed with the map */
     int ncid;
+    char path[512]; /* the file it was opened from ("" when the path is longer) */
     unsigned short *raw_lon, *raw_lat; /* workspace: one country's raw coordinates */
     double *points;                    /* workspace: the same, decoded (lon, lat pairs) */
     size_t capacity;                   /* points the workspace holds */

@@ -607,7 +607,8 @@ static int build_held(report_model_t *model, coopnet_error_t *err)
                                                 &fit_err);
     }
     if (status != COOPNET_OK) {
-        *err = fit_err;
+        if (err)
+            *err = fit_err;
         return status;
     }
     model->co_attending_links = co_attendance_links(&model->graph);
@@ -707,7 +708,8 @@ cleanup:
         coopnet_progress_report(options->progress, "temporal reach", 1, 1);
         if (status == COOPNET_OK && reach.status != COOPNET_OK) {
             status = reach.status;
-            *err = reach.err;
+            if (err)
+                *err = reach.err;
         }
     }
     if (status == COOPNET_OK && !reach_started)
