@@ -314,6 +314,18 @@ typedef struct raster_bands {
     coopnet_raster_t *done; /* per band: its painter after the lines (batch, dirty rectangle) */
 } raster_bands_t;
 
+/* The lines in order on one painter (the whole clip, or one band of it). */
+static void paint_lines(coopnet_raster_t *painter, const coopnet_raster_segment_t *lines,
+                        size_t n_lines, coopnet_rgb_t color, double alpha)
+{
+    for (size_t i = 0; i < n_lines; i++) {
+        if (lines[i].new_batch)
+            coopnet_i_raster_next_batch(painter);
+        coopnet_i_raster_line(painter, lines[i].x0, lines[i].y0, lines[i].x1, lines[i].y1,
+                              lines[i].width, color, alpha);
+    }
+}
+
 static void paint_band(raster_bands_t *bands, int band)
 {
     const coopnet_raster_t *whole = bands->raster;
@@ -330,13 +342,7 @@ static void paint_band(raster_bands_t *bands, int band)
     painter->dirty_y0 = whole->clip_y1;
     painter->dirty_x1 = whole->clip_x0;
     painter->dirty_y1 = whole->clip_y0;
-    for (size_t i = 0; i < bands->n_lines; i++) {
-        const coopnet_raster_segment_t *line = &bands->lines[i];
-        if (line->new_batch)
-            coopnet_i_raster_next_batch(painter);
-        coopnet_i_raster_line(painter, line->x0, line->y0, line->x1, line->y1, line->width,
-                              bands->color, bands->alpha);
-    }
+    paint_lines(painter, bands->lines, bands->n_lines, bands->color, bands->alpha);
 }
 
 static void *paint_bands(void *argument)
@@ -363,12 +369,7 @@ void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segme
         bands.done = calloc((size_t)bands.n_bands, sizeof *bands.done);
     }
     if (bands.done == NULL) { /* one thread, or no memory for the bands: in order, here */
-        for (size_t i = 0; i < n_lines; i++) {
-            if (lines[i].new_batch)
-                coopnet_i_raster_next_batch(raster);
-            coopnet_i_raster_line(raster, lines[i].x0, lines[i].y0, lines[i].x1, lines[i].y1,
-                                  lines[i].width, color, alpha);
-        }
+        paint_lines(raster, lines, n_lines, color, alpha);
         return;
     }
     coopnet_i_threads_run(n_threads, paint_bands, &bands);
