@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* centrality.c - actor centralities on the cooperation graph (see coopnet/centrality.h). */
 #include "coopnet/centrality.h"
+#include "analysis/centrality_constraint.h"
 #include "analysis/centrality_paths.h"
 #include "coopnet/library.h"
 #include "core/internal.h"
@@ -190,8 +191,9 @@ int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t m
         break;
     }
     case COOPNET_MEASURE_CONSTRAINT:
-        COOPNET_IGRAPH_CHECK(err, status, igraph_constraint(g, values, igraph_vss_all(), weights),
-                             "constraint");
+        status = coopnet_i_centrality_constraint(g, weights, values, NULL, err);
+        if (status != COOPNET_OK)
+            goto cleanup;
         break;
     }
 
@@ -245,6 +247,14 @@ int coopnet_centrality_compute_set(const coopnet_graph_t *graph, const coopnet_m
     for (size_t k = 0; k < n_measures; k++) {
         if (path_output[measures[k]] == &values[k])
             continue;
+        if (measures[k] == COOPNET_MEASURE_CONSTRAINT) {
+            /* reports its own progress, from every thread */
+            if ((status = coopnet_i_centrality_constraint(&graph->graph,
+                                                          weighted ? &graph->weight : NULL,
+                                                          &values[k], progress, err)) != COOPNET_OK)
+                return status;
+            continue;
+        }
         const char *stage = coopnet_measure_name(measures[k]);
         coopnet_progress_report(progress, stage, 0, 1);
         if ((status = coopnet_centrality_compute(graph, measures[k], weighted, &values[k], err)) !=

@@ -153,16 +153,21 @@ int coopnet_i_centrality_threads(int64_t n_tasks)
 }
 
 int coopnet_i_centrality_adjacency(const igraph_t *graph, int64_t **start_out,
-                                   int32_t **neighbour_out, coopnet_error_t *err)
+                                   int32_t **neighbour_out, int32_t **edge_out,
+                                   coopnet_error_t *err)
 {
     int32_t n = (int32_t)igraph_vcount(graph);
     igraph_integer_t m = igraph_ecount(graph);
+    if (edge_out && m > INT32_MAX)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "graph too large for its adjacency array");
     int64_t *start = calloc((size_t)n + 2, sizeof *start);
     int32_t *neighbour = coopnet_i_alloc_array(2 * (size_t)m + 1, sizeof *neighbour);
-    if (start == NULL || neighbour == NULL) {
+    int32_t *edge = edge_out ? coopnet_i_alloc_array(2 * (size_t)m + 1, sizeof *edge) : NULL;
+    if (start == NULL || neighbour == NULL || (edge_out && edge == NULL)) {
         free(start);
         free(neighbour);
-        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the shortest paths");
+        free(edge);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory for the adjacency array");
     }
     for (igraph_integer_t e = 0; e < m; e++) {
         igraph_integer_t from = IGRAPH_FROM(graph, e), to = IGRAPH_TO(graph, e);
@@ -178,11 +183,17 @@ int coopnet_i_centrality_adjacency(const igraph_t *graph, int64_t **start_out,
         igraph_integer_t from = IGRAPH_FROM(graph, e), to = IGRAPH_TO(graph, e);
         if (from == to)
             continue;
+        if (edge) {
+            edge[start[from + 1]] = (int32_t)e;
+            edge[start[to + 1]] = (int32_t)e;
+        }
         neighbour[start[from + 1]++] = (int32_t)to;
         neighbour[start[to + 1]++] = (int32_t)from;
     }
     *start_out = start;
     *neighbour_out = neighbour;
+    if (edge_out)
+        *edge_out = edge;
     return COOPNET_OK;
 }
 
@@ -210,7 +221,7 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
         if (outputs[k])
             COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(outputs[k], vcount),
                                  "shortest paths");
-    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, NULL, err)) != COOPNET_OK)
         goto cleanup;
 
     job.n = n;
@@ -302,7 +313,7 @@ int coopnet_i_centrality_paths_time(const igraph_t *graph, bool betweenness, dou
     double *sums = NULL;
     memset(&job, 0, sizeof job);
     memset(&work, 0, sizeof work);
-    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, NULL, err)) != COOPNET_OK)
         return status;
     job.n = n;
     job.start = start;

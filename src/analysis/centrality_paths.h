@@ -36,10 +36,12 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
                                const coopnet_progress_t *progress, coopnet_error_t *err);
 
 /* The undirected adjacency of graph as int32 CSR arrays (neighbours of v are
- * neighbour[start[v] .. start[v + 1])), self-loops left out, parallel edges kept. The caller frees
- * both with free(). COOPNET_ENOMEM with err filled (nothing allocated). O(V + E). */
+ * neighbour[start[v] .. start[v + 1])), self-loops left out, parallel edges kept. When edge is not
+ * NULL, *edge receives the id of the edge behind each neighbour slot (graphs of up to INT32_MAX
+ * edges). The caller frees the arrays with free(). COOPNET_ENOMEM with err filled (nothing
+ * allocated). O(V + E). */
 int coopnet_i_centrality_adjacency(const igraph_t *graph, int64_t **start, int32_t **neighbour,
-                                   coopnet_error_t *err);
+                                   int32_t **edge, coopnet_error_t *err);
 
 /* The threads to use for n_tasks independent tasks: the cores online, at most PATHS_MAX_THREADS
  * and at most n_tasks (at least 1). */
