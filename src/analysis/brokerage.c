@@ -35,55 +35,97 @@ void coopnet_brokerage_destroy(coopnet_brokerage_t *brokerage)
     memset(brokerage, 0, sizeof *brokerage);
 }
 
-/* Appends the arc u -> v. */
-static igraph_error_t push_arc(igraph_vector_int_t *arcs, igraph_integer_t u, igraph_integer_t v)
+/* The directed version of the cooperation graph as arrays of out-neighbours: two arcs per edge
+ * with shared events, plus the kept ties (two arcs when undirected, one when directed), without
+ * loops or multiple arcs; each vertex's out-neighbours in increasing order. */
+typedef struct arcs {
+    int64_t *start; /* out-neighbours of v: head[start[v] .. start[v + 1]) */
+    int32_t *head;
+    int64_t n_arcs;
+} arcs_t;
+
+static void arcs_free(arcs_t *arcs)
 {
-    IGRAPH_CHECK(igraph_vector_int_push_back(arcs, u));
-    return igraph_vector_int_push_back(arcs, v);
+    free(arcs->start);
+    free(arcs->head);
+    memset(arcs, 0, sizeof *arcs);
 }
 
-/* The directed version of the cooperation graph: two arcs per edge with shared events, plus the
- * kept ties (two arcs when undirected, one when directed), without multiple arcs. */
-static int build_digraph(const coopnet_graph_t *graph, igraph_t *digraph, coopnet_error_t *err)
+static int compare_int32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* One arc u -> v before simplification: counted into start[u + 2] when head is NULL, else
+ * written at start[u + 1], which then advances. */
+static void put_arc(int64_t *start, int32_t *head, igraph_integer_t u, igraph_integer_t v)
+{
+    if (head)
+        head[start[u + 1]++] = (int32_t)v;
+    else
+        start[u + 2]++;
+}
+
+static void put_arcs(const coopnet_graph_t *graph, int64_t *start, int32_t *head)
 {
     const coopnet_bundle_t *bundle = graph->bundle;
-    const coopnet_graph_options_t *options = &graph->options;
-    int status = COOPNET_OK;
-    igraph_vector_int_t arcs;
-    bool have_arcs = false;
     const igraph_t *g = &graph->graph;
-    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&arcs, 0), "directed graph");
-    have_arcs = true;
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        if (VECTOR(graph->shared_events)[e] == 0)
-            continue;
         igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
-        COOPNET_IGRAPH_CHECK(err, status, push_arc(&arcs, u, v), "directed graph");
-        COOPNET_IGRAPH_CHECK(err, status, push_arc(&arcs, v, u), "directed graph");
+        if (VECTOR(graph->shared_events)[e] == 0 || u == v)
+            continue;
+        put_arc(start, head, u, v);
+        put_arc(start, head, v, u);
     }
     for (size_t t = 0; t < bundle->n_ties; t++) {
-        if (!coopnet_graph_keeps_tie(bundle, t, options))
+        if (!coopnet_graph_keeps_tie(bundle, t, &graph->options))
             continue;
         const coopnet_tie_t *tie = &bundle->ties[t];
         igraph_integer_t u = VECTOR(graph->vertex_of_actor)[tie->from];
         igraph_integer_t v = VECTOR(graph->vertex_of_actor)[tie->to];
         if (u < 0 || v < 0 || u == v)
             continue;
-        COOPNET_IGRAPH_CHECK(err, status, push_arc(&arcs, u, v), "directed graph");
+        put_arc(start, head, u, v);
         if (!tie->directed)
-            COOPNET_IGRAPH_CHECK(err, status, push_arc(&arcs, v, u), "directed graph");
+            put_arc(start, head, v, u);
     }
-    COOPNET_IGRAPH_CHECK(err, status, igraph_create(digraph, &arcs, igraph_vcount(g), true),
-                         "directed graph");
-    igraph_error_t simplified = igraph_simplify(digraph, true, true, NULL);
-    if (simplified != IGRAPH_SUCCESS) {
-        igraph_destroy(digraph);
-        COOPNET_IGRAPH_CHECK(err, status, simplified, "directed graph");
+}
+
+static int build_arcs(const coopnet_graph_t *graph, arcs_t *arcs, coopnet_error_t *err)
+{
+    igraph_integer_t n = igraph_vcount(&graph->graph);
+    memset(arcs, 0, sizeof *arcs);
+    if (n > INT32_MAX)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "graph too large for brokerage roles");
+    int64_t *start = calloc((size_t)n + 2, sizeof *start);
+    if (start == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting brokerage roles");
+    put_arcs(graph, start, NULL);
+    for (igraph_integer_t v = 0; v < n; v++)
+        start[v + 2] += start[v + 1];
+    int32_t *head = coopnet_i_alloc_array((size_t)start[n + 1] + 1, sizeof *head);
+    if (head == NULL) {
+        free(start);
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting brokerage roles");
     }
-cleanup:
-    if (have_arcs)
-        igraph_vector_int_destroy(&arcs);
-    return status;
+    /* start[u + 1] is where u's arcs begin; filling advances it to where they end */
+    put_arcs(graph, start, head);
+    /* sort each list and drop repeats, moving the lists down over the room freed */
+    int64_t kept = 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        int64_t first = start[v], last = start[v + 1];
+        qsort(head + first, (size_t)(last - first), sizeof *head, compare_int32);
+        start[v] = kept;
+        for (int64_t a = first; a < last; a++)
+            if (a == first || head[a] != head[a - 1])
+                head[kept++] = head[a];
+    }
+    start[n] = kept;
+    arcs->start = start;
+    arcs->head = head;
+    arcs->n_arcs = kept;
+    return COOPNET_OK;
 }
 
 static double choose2(double x)
@@ -133,108 +175,109 @@ static void role_moments(double density, double n_total, double n_group,
 }
 
 /* The role counts, over threads: each takes blocks of brokers' sources i in turn and counts the
- * two-paths i -> j -> k into its own table (per middle vertex j, n x roles), and the tables are
- * summed; counts are whole numbers, so the sums are the same in any order and with any number of
- * threads. */
+ * two-paths i -> j -> k without an arc i -> k into its own table (per middle vertex j, n x roles),
+ * and the tables are summed; counts are whole numbers, so the sums are the same in any order and
+ * with any number of threads. For one i and j the role of k depends only on whether k is in j's
+ * group, in i's, or in neither: the k are tallied three ways and the roles follow. */
 #define ROLE_BLOCK 64
-#define ROLE_MAX_THREADS 8
 
-typedef struct role_counter {
-    const igraph_adjlist_t *out;
-    const igraph_integer_t *group;
-    igraph_integer_t n;
-    atomic_llong *next;          /* the next block's first vertex, shared */
-    double *counts;              /* n x COOPNET_BROKERAGE_ROLE_COUNT, row-major, this thread's */
-    igraph_integer_t *marked_by; /* marked_by[k] == i + 1: arc i -> k exists */
-} role_counter_t;
+typedef struct role_job {
+    const arcs_t *arcs;
+    const int32_t *group;
+    int32_t n;
+    atomic_llong next_vertex; /* the first vertex of the next block */
+    int64_t *counts[COOPNET_I_MAX_THREADS]; /* per thread: n x COOPNET_BROKERAGE_ROLE_COUNT */
+    atomic_int next_thread;
+} role_job_t;
 
-static void *count_role_blocks(void *data)
+static void count_roles_from(const role_job_t *job, int32_t i, int32_t *marked_by, int64_t *counts)
 {
-    role_counter_t *counter = data;
-    const igraph_integer_t *group = counter->group;
-    for (;;) {
-        igraph_integer_t first = (igraph_integer_t)atomic_fetch_add(counter->next, ROLE_BLOCK);
-        if (first >= counter->n)
-            return NULL;
-        igraph_integer_t last = first + ROLE_BLOCK < counter->n ? first + ROLE_BLOCK : counter->n;
-        for (igraph_integer_t i = first; i < last; i++) {
-            igraph_vector_int_t *from_i = igraph_adjlist_get(counter->out, i);
-            igraph_integer_t n_from_i = igraph_vector_int_size(from_i);
-            for (igraph_integer_t a = 0; a < n_from_i; a++)
-                counter->marked_by[VECTOR(*from_i)[a]] = i + 1;
-            for (igraph_integer_t a = 0; a < n_from_i; a++) {
-                igraph_integer_t j = VECTOR(*from_i)[a];
-                igraph_vector_int_t *from_j = igraph_adjlist_get(counter->out, j);
-                igraph_integer_t n_from_j = igraph_vector_int_size(from_j);
-                double *row = counter->counts + (size_t)j * COOPNET_BROKERAGE_ROLE_COUNT;
-                for (igraph_integer_t b = 0; b < n_from_j; b++) {
-                    igraph_integer_t k = VECTOR(*from_j)[b];
-                    if (k == i || k == j || counter->marked_by[k] == i + 1)
-                        continue;
-                    coopnet_brokerage_role_t role;
-                    if (group[i] == group[j])
-                        role = group[j] == group[k] ? COOPNET_BROKERAGE_COORDINATOR
-                                                    : COOPNET_BROKERAGE_REPRESENTATIVE;
-                    else if (group[j] == group[k])
-                        role = COOPNET_BROKERAGE_GATEKEEPER;
-                    else if (group[i] == group[k])
-                        role = COOPNET_BROKERAGE_ITINERANT;
-                    else
-                        role = COOPNET_BROKERAGE_LIAISON;
-                    row[role] += 1;
-                    row[COOPNET_BROKERAGE_TOTAL] += 1;
-                }
-            }
+    const int64_t *start = job->arcs->start;
+    const int32_t *head = job->arcs->head, *group = job->group;
+    int32_t stamp = i + 1;
+    for (int64_t a = start[i]; a < start[i + 1]; a++)
+        marked_by[head[a]] = stamp;
+    marked_by[i] = stamp; /* k = i is no two-path either */
+    int32_t group_i = group[i];
+    for (int64_t a = start[i]; a < start[i + 1]; a++) {
+        int32_t j = head[a], group_j = group[j];
+        int64_t all = 0, in_group_j = 0, in_group_i = 0;
+        for (int64_t b = start[j]; b < start[j + 1]; b++) {
+            int32_t k = head[b];
+            int64_t open = marked_by[k] != stamp;
+            all += open;
+            in_group_j += open & (group[k] == group_j);
+            in_group_i += open & (group[k] == group_i);
         }
+        int64_t *row = counts + (size_t)j * COOPNET_BROKERAGE_ROLE_COUNT;
+        if (group_i == group_j) {
+            row[COOPNET_BROKERAGE_COORDINATOR] += in_group_j;
+            row[COOPNET_BROKERAGE_REPRESENTATIVE] += all - in_group_j;
+        } else {
+            row[COOPNET_BROKERAGE_GATEKEEPER] += in_group_j;
+            row[COOPNET_BROKERAGE_ITINERANT] += in_group_i;
+            row[COOPNET_BROKERAGE_LIAISON] += all - in_group_j - in_group_i;
+        }
+        row[COOPNET_BROKERAGE_TOTAL] += all;
     }
 }
 
-static int count_roles(const igraph_adjlist_t *out, const igraph_integer_t *group,
-                       igraph_integer_t n, igraph_matrix_t *counts, coopnet_error_t *err)
+static void *count_role_blocks(void *data)
+{
+    role_job_t *job = data;
+    int thread = atomic_fetch_add(&job->next_thread, 1);
+    int32_t *marked_by = calloc((size_t)job->n + 1, sizeof *marked_by);
+    int64_t *counts = calloc((size_t)job->n * COOPNET_BROKERAGE_ROLE_COUNT + 1, sizeof *counts);
+    if (marked_by == NULL || counts == NULL) {
+        free(marked_by);
+        free(counts);
+        return NULL; /* the other threads take the blocks */
+    }
+    job->counts[thread] = counts;
+    for (;;) {
+        int64_t first = atomic_fetch_add(&job->next_vertex, ROLE_BLOCK);
+        if (first >= job->n)
+            break;
+        int64_t last = first + ROLE_BLOCK < job->n ? first + ROLE_BLOCK : job->n;
+        for (int64_t i = first; i < last; i++)
+            count_roles_from(job, (int32_t)i, marked_by, counts);
+    }
+    free(marked_by);
+    return NULL;
+}
+
+static int count_roles(const arcs_t *arcs, const igraph_integer_t *group, igraph_integer_t n,
+                       igraph_matrix_t *counts, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
-    role_counter_t counters[ROLE_MAX_THREADS];
-    pthread_t ids[ROLE_MAX_THREADS];
-    atomic_llong next = 0;
-    int n_threads = coopnet_i_thread_count(n / ROLE_BLOCK + 1, ROLE_MAX_THREADS);
-    int n_ready = 0;
-    for (; n_ready < n_threads; n_ready++) {
-        role_counter_t *counter = &counters[n_ready];
-        counter->out = out;
-        counter->group = group;
-        counter->n = n;
-        counter->next = &next;
-        counter->counts = calloc((size_t)n * COOPNET_BROKERAGE_ROLE_COUNT + 1, sizeof(double));
-        counter->marked_by = calloc((size_t)n + 1, sizeof *counter->marked_by);
-        if (counter->counts == NULL || counter->marked_by == NULL) {
-            free(counter->counts);
-            free(counter->marked_by);
-            break;
-        }
-    }
-    if (n_ready == 0) {
+    role_job_t job = {.arcs = arcs, .n = (int32_t)n};
+    int32_t *group32 = coopnet_i_alloc_array((size_t)n + 1, sizeof *group32);
+    if (group32 == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting brokerage roles");
+    for (igraph_integer_t v = 0; v < n; v++)
+        group32[v] = (int32_t)group[v];
+    job.group = group32;
+    atomic_init(&job.next_vertex, 0);
+    atomic_init(&job.next_thread, 0);
+    coopnet_i_threads_run(coopnet_i_thread_count(n / ROLE_BLOCK + 1, COOPNET_I_MAX_THREADS),
+                          count_role_blocks, &job);
+    /* a thread without workspace took no block; if none had one, blocks are left */
+    if (atomic_load(&job.next_vertex) < n) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting brokerage roles");
         goto cleanup;
     }
-    int n_started = 0; /* threads beyond the calling one; fewer when one cannot start */
-    for (int t = 1; t < n_ready; t++) {
-        if (pthread_create(&ids[t], NULL, count_role_blocks, &counters[t]) != 0)
-            break;
-        n_started = t;
-    }
-    count_role_blocks(&counters[0]);
-    for (int t = 1; t <= n_started; t++)
-        pthread_join(ids[t], NULL);
-    for (int t = 0; t < n_ready; t++)
+    for (int t = 0; t < COOPNET_I_MAX_THREADS; t++) {
+        if (job.counts[t] == NULL)
+            continue;
         for (igraph_integer_t j = 0; j < n; j++)
             for (int role = 0; role < COOPNET_BROKERAGE_ROLE_COUNT; role++)
                 MATRIX(*counts, j, role) +=
-                    counters[t].counts[(size_t)j * COOPNET_BROKERAGE_ROLE_COUNT + role];
-cleanup:
-    for (int t = 0; t < n_ready; t++) {
-        free(counters[t].counts);
-        free(counters[t].marked_by);
+                    (double)job.counts[t][(size_t)j * COOPNET_BROKERAGE_ROLE_COUNT + role];
     }
+cleanup:
+    for (int t = 0; t < COOPNET_I_MAX_THREADS; t++)
+        free(job.counts[t]);
+    free(group32);
     return status;
 }
 
@@ -242,10 +285,7 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribut
                               coopnet_brokerage_t *brokerage, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
-    igraph_t digraph;
-    bool have_digraph = false;
-    igraph_adjlist_t out;
-    bool have_out = false;
+    arcs_t arcs = {0};
     double *moments = NULL; /* per group: expected values, then variances, of each role */
     igraph_integer_t n = igraph_vcount(&graph->graph);
 
@@ -263,19 +303,13 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribut
     COOPNET_IGRAPH_CHECK(err, status,
                          igraph_matrix_init(&brokerage->z, n, COOPNET_BROKERAGE_ROLE_COUNT),
                          "brokerage");
-    if ((status = build_digraph(graph, &digraph, err)) != COOPNET_OK)
+    if ((status = build_arcs(graph, &arcs, err)) != COOPNET_OK)
         goto cleanup;
-    have_digraph = true;
-    COOPNET_IGRAPH_CHECK(
-        err, status,
-        igraph_adjlist_init(&digraph, &out, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
-        "brokerage");
-    have_out = true;
     const igraph_integer_t *group = VECTOR(brokerage->partition.group_of_vertex);
-    if ((status = count_roles(&out, group, n, &brokerage->counts, err)) != COOPNET_OK)
+    if ((status = count_roles(&arcs, group, n, &brokerage->counts, err)) != COOPNET_OK)
         goto cleanup;
 
-    brokerage->n_arcs = igraph_ecount(&digraph);
+    brokerage->n_arcs = arcs.n_arcs;
     brokerage->density = n > 1 ? (double)brokerage->n_arcs / ((double)n * (double)(n - 1)) : 0;
     size_t n_groups = brokerage->partition.n_groups;
     moments = coopnet_i_alloc_array(2 * n_groups * COOPNET_BROKERAGE_ROLE_COUNT, sizeof *moments);
@@ -303,10 +337,7 @@ int coopnet_brokerage_compute(const coopnet_graph_t *graph, const char *attribut
 
 cleanup:
     free(moments);
-    if (have_out)
-        igraph_adjlist_destroy(&out);
-    if (have_digraph)
-        igraph_destroy(&digraph);
+    arcs_free(&arcs);
     if (status != COOPNET_OK)
         coopnet_brokerage_destroy(brokerage);
     return status;
