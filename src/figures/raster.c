@@ -261,13 +261,16 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
              * common case inside a dense network's blob) */
             if (raster->stamp[index] == raster->batch && raster->alpha_in_batch[index] >= most)
                 continue;
+            /* settled: a composite would leave every channel as it is, the alpha of an image
+             * with one included (its target is 255, and it never quite gets there: a
+             * transparent image under many faint lines stays at 254) */
             uint32_t held = *pixel_at(raster, x, y);
-            if (held >> 24 == 0xff || !raster->has_alpha) {
-                unsigned r = (held >> 16) & 0xff, g = (held >> 8) & 0xff, b = held & 0xff;
-                if (r + settled >= rgb[0] && r <= rgb[0] + settled && g + settled >= rgb[1] &&
-                    g <= rgb[1] + settled && b + settled >= rgb[2] && b <= rgb[2] + settled)
-                    continue; /* settled: a composite would leave it as it is */
-            }
+            unsigned a = held >> 24, r = (held >> 16) & 0xff, g = (held >> 8) & 0xff,
+                     b = held & 0xff;
+            if ((!raster->has_alpha || a + settled >= 255) && r + settled >= rgb[0] &&
+                r <= rgb[0] + settled && g + settled >= rgb[1] && g <= rgb[1] + settled &&
+                b + settled >= rgb[2] && b <= rgb[2] + settled)
+                continue;
             /* distance from the pixel's centre to the segment: to the line along its length
              * (no square root), to the nearer end beyond it */
             double distance;
@@ -309,20 +312,30 @@ typedef struct raster_bands {
     size_t n_lines;
     coopnet_rgb_t color;
     double alpha;
-    int n_bands, band_rows;
+    int n_bands;
+    int *band_start; /* rows: band b is [band_start[b], band_start[b + 1]) */
     atomic_int next_band;
     coopnet_raster_t *done; /* per band: its painter after the lines (batch, dirty rectangle) */
 } raster_bands_t;
 
-/* The lines in order on one painter (the whole clip, or one band of it). */
+/* The lines in order on one painter (the whole clip, or one band of it). A line whose rows,
+ * with the reach of its width and a pixel to spare, miss the painter's rows is passed over: it
+ * would touch no pixel there (a band of a few hundred rows sees most lines pass by). */
 static void paint_lines(coopnet_raster_t *painter, const coopnet_raster_segment_t *lines,
                         size_t n_lines, coopnet_rgb_t color, double alpha)
 {
+    double pixel_scale = sqrt(fabs(painter->scale_x * painter->scale_y));
     for (size_t i = 0; i < n_lines; i++) {
-        if (lines[i].new_batch)
+        const coopnet_raster_segment_t *line = &lines[i];
+        if (line->new_batch)
             coopnet_i_raster_next_batch(painter);
-        coopnet_i_raster_line(painter, lines[i].x0, lines[i].y0, lines[i].x1, lines[i].y1,
-                              lines[i].width, color, alpha);
+        double ay = line->y0 * painter->scale_y + painter->dy;
+        double by = line->y1 * painter->scale_y + painter->dy;
+        double reach = fmax(line->width * pixel_scale, 1.0) / 2 + 2;
+        if (fmax(ay, by) + reach < painter->clip_y0 || fmin(ay, by) - reach > painter->clip_y1)
+            continue; /* (NaN ends fail both tests and go on, to be refused there) */
+        coopnet_i_raster_line(painter, line->x0, line->y0, line->x1, line->y1, line->width,
+                              color, alpha);
     }
 }
 
@@ -331,8 +344,7 @@ static void paint_band(raster_bands_t *bands, int band)
     const coopnet_raster_t *whole = bands->raster;
     coopnet_raster_t *painter = &bands->done[band];
     *painter = *whole;
-    int y0 = whole->clip_y0 + band * bands->band_rows;
-    int y1 = y0 + bands->band_rows < whole->clip_y1 ? y0 + bands->band_rows : whole->clip_y1;
+    int y0 = bands->band_start[band], y1 = bands->band_start[band + 1];
     size_t offset = (size_t)(y0 - whole->clip_y0) * (size_t)(whole->clip_x1 - whole->clip_x0);
     painter->clip_y0 = y0;
     painter->clip_y1 = y1;
@@ -353,6 +365,58 @@ static void *paint_bands(void *argument)
     return NULL;
 }
 
+/* Cuts the clip's rows into n_bands bands of about the same work: each line's length in pixels
+ * spread over the rows it spans, the bands cut at equal shares of the sum. A network's middle,
+ * or a map's corridor of links, is then split as finely as its emptier rows are not. Every band
+ * has at least one row (the clip has at least n_bands). band_start has n_bands + 1 entries. */
+static int cut_bands(const coopnet_raster_t *raster, const coopnet_raster_segment_t *lines,
+                     size_t n_lines, int n_bands, int *band_start)
+{
+    int y0 = raster->clip_y0, rows = raster->clip_y1 - raster->clip_y0;
+    double *work = calloc((size_t)rows + 2, sizeof *work); /* per row, as differences */
+    if (work == NULL)
+        return -1;
+    for (size_t i = 0; i < n_lines; i++) {
+        double ay = lines[i].y0 * raster->scale_y + raster->dy - y0;
+        double by = lines[i].y1 * raster->scale_y + raster->dy - y0;
+        double ax = lines[i].x0 * raster->scale_x + raster->dx;
+        double bx = lines[i].x1 * raster->scale_x + raster->dx;
+        if (!isfinite(ay) || !isfinite(by) || !isfinite(ax) || !isfinite(bx))
+            continue;
+        double top = fmax(fmin(ay, by), 0), bottom = fmin(fmax(ay, by), rows - 1);
+        if (top > bottom)
+            continue;
+        int first = (int)top, last = (int)bottom;
+        double per_row = (fmax(fabs(bx - ax), fabs(by - ay)) + 1) / (last - first + 1);
+        work[first] += per_row;
+        work[last + 1] -= per_row;
+    }
+    double total = 0, running = 0;
+    for (int r = 0; r < rows; r++) {
+        running += work[r];
+        work[r] = running + 1; /* a row costs something even without lines */
+        total += work[r];
+    }
+    band_start[0] = y0;
+    double sum = 0;
+    int b = 1;
+    for (int r = 0; r < rows && b < n_bands; r++) {
+        sum += work[r];
+        /* band b starts after row r once the bands before it hold their shares; at least a
+         * row each, and a row left for each band still to come */
+        while (b < n_bands && sum >= total * b / n_bands) {
+            int end = y0 + r + 1, lowest = band_start[b - 1] + 1;
+            int highest = raster->clip_y1 - (n_bands - b);
+            band_start[b++] = end < lowest ? lowest : end > highest ? highest : end;
+        }
+    }
+    for (; b < n_bands; b++) /* (rounding left the last shares unreached) */
+        band_start[b] = band_start[b - 1] + 1;
+    band_start[n_bands] = raster->clip_y1;
+    free(work);
+    return 0;
+}
+
 void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segment_t *lines,
                             size_t n_lines, coopnet_rgb_t color, double alpha)
 {
@@ -360,15 +424,20 @@ void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segme
     int n_threads = n_lines >= RASTER_PARALLEL_LINES
                         ? coopnet_i_thread_count(rows / RASTER_BAND_ROWS, COOPNET_I_MAX_THREADS)
                         : 1;
-    raster_bands_t bands = {raster, lines, n_lines, color, alpha, 0, 0, 0, NULL};
+    raster_bands_t bands = {raster, lines, n_lines, color, alpha, 0, NULL, 0, NULL};
     if (n_threads > 1) {
-        /* a few bands a thread, taken in turn: the middle of a network is denser */
+        /* a few bands a thread, taken in turn, of about the same work each */
         bands.n_bands = 4 * n_threads;
-        bands.band_rows = (rows + bands.n_bands - 1) / bands.n_bands;
-        bands.n_bands = (rows + bands.band_rows - 1) / bands.band_rows;
+        bands.band_start = calloc((size_t)bands.n_bands + 1, sizeof *bands.band_start);
         bands.done = calloc((size_t)bands.n_bands, sizeof *bands.done);
+        if (bands.band_start == NULL || bands.done == NULL ||
+            cut_bands(raster, lines, n_lines, bands.n_bands, bands.band_start) != 0) {
+            free(bands.done);
+            bands.done = NULL;
+        }
     }
     if (bands.done == NULL) { /* one thread, or no memory for the bands: in order, here */
+        free(bands.band_start);
         paint_lines(raster, lines, n_lines, color, alpha);
         return;
     }
@@ -380,6 +449,7 @@ void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segme
     }
     raster->batch = bands.done[0].batch; /* every band counted the same batches */
     free(bands.done);
+    free(bands.band_start);
 }
 
 void coopnet_i_raster_disc(coopnet_raster_t *raster, double x, double y, double radius,
