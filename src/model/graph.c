@@ -640,6 +640,7 @@ typedef struct builder {
     char *layer_text;
     size_t layer_text_capacity;
     size_t layer_sets_capacity;
+    igraph_integer_t events_only; /* the index of the layer set "events", -1 until found */
 } builder_t;
 
 static void builder_free(builder_t *builder)
@@ -680,6 +681,7 @@ static int builder_alloc(builder_t *builder, size_t n_vertices, const coopnet_bu
     builder->touched = coopnet_i_alloc_array(slots, sizeof *builder->touched);
     builder->seen = calloc(slots, 1);
     builder->layer_set_index = g_hash_table_new(g_str_hash, g_str_equal);
+    builder->events_only = -1;
     if (!builder->event_start || !builder->events || !builder->events_of_vertex ||
         !builder->tie_start || !builder->ties || !builder->type_names || !builder->shared_events ||
         !builder->event_weight || !builder->shared_ties || !builder->shared_tie_weight ||
@@ -906,6 +908,11 @@ static int find_layer_set(builder_t *builder, coopnet_graph_t *graph, size_t u, 
     int status = COOPNET_OK;
     while (*tie < end && builder->ties[*tie].other < v)
         (*tie)++;
+    bool tied = *tie < end && builder->ties[*tie].other == v;
+    if (!tied && builder->events_only >= 0) { /* most links: co-attendance alone */
+        *index = builder->events_only;
+        return COOPNET_OK;
+    }
     if (builder->shared_events[v] > 0 &&
         (status = append_layer(builder, &length, "events", err)) != COOPNET_OK)
         return status;
@@ -919,6 +926,8 @@ static int find_layer_set(builder_t *builder, coopnet_graph_t *graph, size_t u, 
     gpointer found = g_hash_table_lookup(builder->layer_set_index, builder->layer_text);
     if (found != NULL) {
         *index = (igraph_integer_t)GPOINTER_TO_SIZE(found) - 1;
+        if (!tied)
+            builder->events_only = *index;
         return COOPNET_OK;
     }
     char *text = strdup(builder->layer_text);
@@ -931,15 +940,51 @@ static int find_layer_set(builder_t *builder, coopnet_graph_t *graph, size_t u, 
     graph->layer_sets[graph->n_layer_sets++] = text;
     g_hash_table_insert(builder->layer_set_index, text, GSIZE_TO_POINTER(graph->n_layer_sets));
     *index = (igraph_integer_t)graph->n_layer_sets - 1;
+    if (!tied)
+        builder->events_only = *index;
     return COOPNET_OK;
 }
 
 /* Appends the edges of u to its later neighbours (in vertex order) and clears the accumulator. */
+/* Room for `more` elements after the size of each vector, growing by doubling (igraph's own
+ * reserve grows to the exact size asked, which appending vertex by vertex makes quadratic). */
+static igraph_error_t reserve_int(igraph_vector_int_t *vector, igraph_integer_t more)
+{
+    igraph_integer_t needed = igraph_vector_int_size(vector) + more;
+    igraph_integer_t capacity = igraph_vector_int_capacity(vector);
+    return needed <= capacity ? IGRAPH_SUCCESS
+                              : igraph_vector_int_reserve(vector, needed > 2 * capacity
+                                                                      ? needed
+                                                                      : 2 * capacity);
+}
+
+static igraph_error_t reserve_real(igraph_vector_t *vector, igraph_integer_t more)
+{
+    igraph_integer_t needed = igraph_vector_size(vector) + more;
+    igraph_integer_t capacity = igraph_vector_capacity(vector);
+    return needed <= capacity
+               ? IGRAPH_SUCCESS
+               : igraph_vector_reserve(vector, needed > 2 * capacity ? needed : 2 * capacity);
+}
+
 static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vector_int_t *edges,
                         size_t u, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
     size_t tie = builder->tie_start[u];
+    igraph_integer_t more = (igraph_integer_t)builder->n_touched;
+    igraph_integer_t at = igraph_vector_size(&graph->weight); /* the next link's index */
+    COOPNET_IGRAPH_CHECK(err, status, reserve_int(edges, 2 * more),
+                         "building the cooperation graph");
+    COOPNET_IGRAPH_CHECK(err, status, reserve_real(&graph->weight, more),
+                         "building the cooperation graph");
+    COOPNET_IGRAPH_CHECK(err, status, reserve_int(&graph->shared_events, more),
+                         "building the cooperation graph");
+    COOPNET_IGRAPH_CHECK(err, status, reserve_int(&graph->shared_ties, more),
+                         "building the cooperation graph");
+    COOPNET_IGRAPH_CHECK(err, status, reserve_int(&graph->layer_set, more),
+                         "building the cooperation graph");
+    /* written in place within the room reserved, the sizes set once at the end */
     for (size_t i = 0; i < builder->n_touched; i++) {
         int32_t v = builder->touched[i];
         if (builder->shared_events[v] == 0 && builder->shared_ties[v] == 0) {
@@ -948,27 +993,16 @@ static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vecto
             builder->shared_tie_weight[v] = 0;
             continue;
         }
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(edges, (igraph_integer_t)u),
-                             "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(edges, v),
-                             "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_vector_push_back(&graph->weight,
-                                    pair_weight(builder, graph->options.weighting, u, v)),
-            "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(
-            err, status,
-            igraph_vector_int_push_back(&graph->shared_events, builder->shared_events[v]),
-            "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(
-            err, status, igraph_vector_int_push_back(&graph->shared_ties, builder->shared_ties[v]),
-            "building the cooperation graph");
         igraph_integer_t layer_set = 0;
         if ((status = find_layer_set(builder, graph, u, v, &tie, &layer_set, err)) != COOPNET_OK)
             goto cleanup;
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_push_back(&graph->layer_set, layer_set),
-                             "building the cooperation graph");
+        VECTOR(*edges)[2 * at] = (igraph_integer_t)u;
+        VECTOR(*edges)[2 * at + 1] = v;
+        VECTOR(graph->weight)[at] = pair_weight(builder, graph->options.weighting, u, v);
+        VECTOR(graph->shared_events)[at] = builder->shared_events[v];
+        VECTOR(graph->shared_ties)[at] = builder->shared_ties[v];
+        VECTOR(graph->layer_set)[at] = layer_set;
+        at++;
         builder->seen[v] = 0;
         builder->shared_events[v] = 0;
         builder->event_weight[v] = 0;
@@ -976,6 +1010,12 @@ static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vecto
         builder->shared_tie_weight[v] = 0;
     }
 cleanup:
+    /* within the capacity: these only set the sizes */
+    igraph_vector_int_resize(edges, 2 * at);
+    igraph_vector_resize(&graph->weight, at);
+    igraph_vector_int_resize(&graph->shared_events, at);
+    igraph_vector_int_resize(&graph->shared_ties, at);
+    igraph_vector_int_resize(&graph->layer_set, at);
     return status;
 }
 
