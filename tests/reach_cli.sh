@@ -123,16 +123,16 @@ contains "$out" '"relative_standard_error":0.01625'
 # the memory limit (a budget, issue 18): at 46 actors the exact state is the smaller, so under
 # a tiny limit neither fits and reach is refused (exit 1) naming both and the limit
 expect 1 "$coopnet" reach "$mena" --all --memory-limit 100
-contains "$err" "coopnet: reach from all sources of 46 actors needs 736 bytes exact, and its estimate at precision 10 needs 382400 bytes, over the memory limit 100 bytes: raise --memory-limit to allow it"
+contains "$err" "coopnet: reach from all sources of 46 actors needs 736 bytes exact, and its estimate at precision 10 needs 384240 bytes, over the memory limit 100 bytes: raise --memory-limit to allow it"
 [ -z "$out" ] || fail "output despite the refusal: $out"
 expect 1 "$coopnet" reach "$mena" --all --memory-limit 100 --exact --quiet
 contains "$err" "exact reach from all sources of 46 actors needs 736 bytes, over the memory limit 100 bytes"
 # the HyperLogLog estimate is refused over the limit, with its estimate
 expect 1 "$coopnet" reach "$mena" --all --estimate --memory-limit 100K --quiet
-contains "$err" "the reach estimate of 46 actors at precision 10 needs 382400 bytes, over the memory limit 102400 bytes: raise --memory-limit"
+contains "$err" "the reach estimate of 46 actors at precision 10 needs 384240 bytes, over the memory limit 102400 bytes: raise --memory-limit"
 expect 1 "$coopnet" reach-curve "$mena" --every year --estimate --memory-limit 100K --quiet
 contains "$err" "over the memory limit 102400 bytes"
-expect 0 "$coopnet" reach "$mena" --all --estimate --memory-limit 382400 --quiet
+expect 0 "$coopnet" reach "$mena" --all --estimate --memory-limit 384240 --quiet
 expect 0 "$coopnet" reach "$mena" --all --memory-limit 736 --quiet
 [ "$out" = "$exact" ] || fail "exact just within the memory limit"
 expect 0 "$coopnet" reach "$mena" --all --memory-limit 2MiB --quiet

@@ -20,7 +20,8 @@
  * weights is NULL) and s_i the strength of i without self-loops. Self-loops are ignored; a vertex
  * without other neighbours gets NaN. values is resized to vcount(graph).
  * progress: stage "constraint", one unit per vertex, from every thread.
- * Returns COOPNET_ENOMEM (err filled; values unspecified).
+ * Returns COOPNET_EINVAL when weights has not one weight per edge, COOPNET_ENOMEM (err filled;
+ * values unspecified).
  * Cost: O(V + sum of squared degrees) time over the cores, O(V + E) memory plus V doubles per
  * thread. */
 int coopnet_i_centrality_constraint(const igraph_t *graph, const igraph_vector_t *weights,

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__linux__) && defined(__GLIBC__)
+#include <sys/auxv.h>
+#endif
 
 static const cli_command_t *const commands[] = {
 #define CLI_COMMAND(name) &cli_command_##name,
@@ -106,13 +109,21 @@ static void restart_with_huge_pages(char **argv)
 #if defined(__linux__) && defined(__GLIBC__)
     const char *wanted = getenv("COOPNET_HUGE_PAGES");
     const char *preload = getenv("LD_PRELOAD");
-    if (getenv("GLIBC_TUNABLES") != NULL || (wanted != NULL && strcmp(wanted, "0") == 0) ||
+    /* a set-id process may have GLIBC_TUNABLES taken out of its environment: it keeps its own */
+    if (getauxval(AT_SECURE) || getenv("GLIBC_TUNABLES") != NULL ||
+        (wanted != NULL && strcmp(wanted, "0") == 0) ||
         (preload != NULL && strstr(preload, "vgpreload") != NULL))
         return;
-    if (setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1) != 0)
+    /* COOPNET_HUGE_PAGES=0 as well: the new process never starts a third */
+    if (setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1) != 0 ||
+        setenv("COOPNET_HUGE_PAGES", "0", 1) != 0)
         return;
     execv("/proc/self/exe", argv);
     unsetenv("GLIBC_TUNABLES");
+    if (wanted != NULL)
+        setenv("COOPNET_HUGE_PAGES", wanted, 1);
+    else
+        unsetenv("COOPNET_HUGE_PAGES");
 #else
     (void)argv;
 #endif

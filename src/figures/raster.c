@@ -263,7 +263,9 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
                 continue;
             /* settled: a composite would leave every channel as it is, the alpha of an image
              * with one included (its target is 255, and it never quite gets there: a
-             * transparent image under many faint lines stays at 254) */
+             * transparent image under many faint lines stays at 254). The pixel's batch record
+             * is left as it is, as for an opaque one: right while a batch's lines all bring the
+             * same largest alpha (draw_network starts a batch wherever the width changes) */
             uint32_t held = *pixel_at(raster, x, y);
             unsigned a = held >> 24, r = (held >> 16) & 0xff, g = (held >> 8) & 0xff,
                      b = held & 0xff;
@@ -333,7 +335,8 @@ static void paint_lines(coopnet_raster_t *painter, const coopnet_raster_segment_
         double by = line->y1 * painter->scale_y + painter->dy;
         double reach = fmax(line->width * pixel_scale, 1.0) / 2 + 2;
         if (fmax(ay, by) + reach < painter->clip_y0 || fmin(ay, by) - reach > painter->clip_y1)
-            continue; /* (NaN ends fail both tests and go on, to be refused there) */
+            continue; /* (an end that is NaN is ignored by fmax/fmin here; the line is refused
+                       * there in any case) */
         coopnet_i_raster_line(painter, line->x0, line->y0, line->x1, line->y1, line->width,
                               color, alpha);
     }

@@ -945,7 +945,6 @@ static int find_layer_set(builder_t *builder, coopnet_graph_t *graph, size_t u, 
     return COOPNET_OK;
 }
 
-/* Appends the edges of u to its later neighbours (in vertex order) and clears the accumulator. */
 /* Room for `more` elements after the size of each vector, growing by doubling (igraph's own
  * reserve grows to the exact size asked, which appending vertex by vertex makes quadratic). */
 static igraph_error_t reserve_int(igraph_vector_int_t *vector, igraph_integer_t more)
@@ -967,6 +966,21 @@ static igraph_error_t reserve_real(igraph_vector_t *vector, igraph_integer_t mor
                : igraph_vector_reserve(vector, needed > 2 * capacity ? needed : 2 * capacity);
 }
 
+/* Room for `more` links after the graph's links so far: in edges (two ends each) and in the
+ * per-link vectors. */
+static igraph_error_t reserve_links(coopnet_graph_t *graph, igraph_vector_int_t *edges,
+                                    igraph_integer_t more)
+{
+    igraph_error_t failed;
+    if ((failed = reserve_int(edges, 2 * more)) != IGRAPH_SUCCESS ||
+        (failed = reserve_real(&graph->weight, more)) != IGRAPH_SUCCESS ||
+        (failed = reserve_int(&graph->shared_events, more)) != IGRAPH_SUCCESS ||
+        (failed = reserve_int(&graph->shared_ties, more)) != IGRAPH_SUCCESS)
+        return failed;
+    return reserve_int(&graph->layer_set, more);
+}
+
+/* Appends the edges of u to its later neighbours (in vertex order) and clears the accumulator. */
 static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vector_int_t *edges,
                         size_t u, coopnet_error_t *err)
 {
@@ -974,15 +988,7 @@ static int add_edges_of(builder_t *builder, coopnet_graph_t *graph, igraph_vecto
     size_t tie = builder->tie_start[u];
     igraph_integer_t more = (igraph_integer_t)builder->n_touched;
     igraph_integer_t at = igraph_vector_size(&graph->weight); /* the next link's index */
-    COOPNET_IGRAPH_CHECK(err, status, reserve_int(edges, 2 * more),
-                         "building the cooperation graph");
-    COOPNET_IGRAPH_CHECK(err, status, reserve_real(&graph->weight, more),
-                         "building the cooperation graph");
-    COOPNET_IGRAPH_CHECK(err, status, reserve_int(&graph->shared_events, more),
-                         "building the cooperation graph");
-    COOPNET_IGRAPH_CHECK(err, status, reserve_int(&graph->shared_ties, more),
-                         "building the cooperation graph");
-    COOPNET_IGRAPH_CHECK(err, status, reserve_int(&graph->layer_set, more),
+    COOPNET_IGRAPH_CHECK(err, status, reserve_links(graph, edges, more),
                          "building the cooperation graph");
     /* written in place within the room reserved, the sizes set once at the end */
     for (size_t i = 0; i < builder->n_touched; i++) {
@@ -1106,19 +1112,10 @@ int coopnet_i_graph_init_cooperation_sized(coopnet_graph_t *graph, const coopnet
         goto cleanup;
     if ((status = builder_alloc(&builder, n_vertices, bundle, err)) != COOPNET_OK)
         goto cleanup;
-    if (expected_links > 0) {
-        igraph_integer_t links = (igraph_integer_t)expected_links;
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&edges, 2 * links),
+    if (expected_links > 0)
+        COOPNET_IGRAPH_CHECK(err, status,
+                             reserve_links(graph, &edges, (igraph_integer_t)expected_links),
                              "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_reserve(&graph->weight, links),
-                             "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&graph->shared_events, links),
-                             "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&graph->shared_ties, links),
-                             "building the cooperation graph");
-        COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_reserve(&graph->layer_set, links),
-                             "building the cooperation graph");
-    }
     index_kept_events(&builder, bundle, options, vertex_of);
     if ((status = index_kept_ties(&builder, bundle, options, vertex_of, err)) != COOPNET_OK)
         goto cleanup;

@@ -64,8 +64,11 @@ uint64_t coopnet_temporal_all_sources_estimate_memory(const coopnet_temporal_net
                                                       int precision)
 {
     uint64_t n = network->n_kept, m = UINT64_C(1) << precision;
-    /* state and at most n pending rows, plus per-actor keys, rows and estimates */
-    return 2 * n * m * sizeof(uint32_t) + n * 32 + m * sizeof(uint32_t);
+    /* state and at most n pending rows, plus per-actor keys, rows, estimates and the registers
+     * changed at the last step (a repeat's single-register updates of a day, at most a quarter
+     * of the rows they replace, are left out) */
+    return 2 * n * m * sizeof(uint32_t) + n * (32 + DELTA_MAX * sizeof(uint16_t) + 8) +
+           m * sizeof(uint32_t);
 }
 
 typedef struct sketch_pass {
