@@ -134,8 +134,8 @@ static void test_same_every_run(void)
 {
     igraph_t graph;
     igraph_rng_seed(igraph_rng_default(), 11);
-    igraph_barabasi_game(&graph, 5000, 1, 6, NULL, true, 1, IGRAPH_UNDIRECTED, IGRAPH_BARABASI_PSUMTREE,
-                         NULL);
+    igraph_barabasi_game(&graph, 5000, 1, 6, NULL, true, 1, IGRAPH_UNDIRECTED,
+                         IGRAPH_BARABASI_PSUMTREE, NULL);
     igraph_vector_t first, again;
     igraph_vector_init(&first, 0);
     igraph_vector_init(&again, 0);

@@ -185,7 +185,7 @@ typedef struct role_job {
     const arcs_t *arcs;
     const int32_t *group;
     int32_t n;
-    atomic_llong next_vertex; /* the first vertex of the next block */
+    atomic_llong next_vertex;               /* the first vertex of the next block */
     int64_t *counts[COOPNET_I_MAX_THREADS]; /* per thread: n x COOPNET_BROKERAGE_ROLE_COUNT */
     atomic_int next_thread;
 } role_job_t;

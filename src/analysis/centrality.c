@@ -197,8 +197,9 @@ int coopnet_centrality_compute(const coopnet_graph_t *graph, coopnet_measure_t m
         break;
     }
 
-    if (measure == COOPNET_MEASURE_CLOSENESS || measure == COOPNET_MEASURE_CONSTRAINT) {
-        /* igraph gives NaN here already; make it explicit for any version that gives 0. */
+    if (measure == COOPNET_MEASURE_CLOSENESS) {
+        /* igraph gives NaN here already; make it explicit for any version that gives 0 (the
+         * constraint is coopnet's own and gives NaN itself). */
         igraph_vector_int_t degrees;
         COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&degrees, n), "degrees");
         igraph_error_t degree_status =

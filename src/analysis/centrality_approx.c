@@ -659,8 +659,8 @@ int coopnet_i_centrality_approximate(const igraph_t *graph,
     if (sampling)
         memset(sampling, 0, sizeof *sampling);
 
-    if ((status = coopnet_i_centrality_adjacency(graph, &adjacency.start, &adjacency.neighbour, NULL,
-                                                 err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &adjacency.start, &adjacency.neighbour,
+                                                 NULL, err)) != COOPNET_OK)
         goto cleanup;
     adjacency.queue = malloc(((size_t)n + 1) * sizeof *adjacency.queue);
     if (adjacency.queue == NULL) {
@@ -747,8 +747,8 @@ int coopnet_i_centrality_approx_time(const igraph_t *graph, bool betweenness, bo
         seconds[i] = 0;
     if (n == 0)
         return COOPNET_OK;
-    if ((status = coopnet_i_centrality_adjacency(graph, &adjacency.start, &adjacency.neighbour, NULL,
-                                                 err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &adjacency.start, &adjacency.neighbour,
+                                                 NULL, err)) != COOPNET_OK)
         goto cleanup;
     adjacency.queue = malloc(((size_t)n + 1) * sizeof *adjacency.queue);
     sums = calloc(2 * (size_t)n + 1, sizeof *sums);

@@ -101,8 +101,8 @@ int coopnet_i_centrality_constraint(const igraph_t *graph, const igraph_vector_t
                              (long long)igraph_vector_size(weights),
                              (long long)igraph_ecount(graph));
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(values, vcount), "constraint");
-    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour,
-                                                 weights ? &edge : NULL, err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, weights ? &edge : NULL,
+                                                 err)) != COOPNET_OK)
         goto cleanup;
     strength = coopnet_i_alloc_array((size_t)vcount + 1, sizeof *strength);
     if (strength == NULL) {

@@ -221,7 +221,8 @@ int coopnet_i_centrality_paths(const igraph_t *graph, igraph_vector_t *betweenne
         if (outputs[k])
             COOPNET_IGRAPH_CHECK(err, status, igraph_vector_resize(outputs[k], vcount),
                                  "shortest paths");
-    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, NULL, err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, NULL, err)) !=
+        COOPNET_OK)
         goto cleanup;
 
     job.n = n;
@@ -313,7 +314,8 @@ int coopnet_i_centrality_paths_time(const igraph_t *graph, bool betweenness, dou
     double *sums = NULL;
     memset(&job, 0, sizeof job);
     memset(&work, 0, sizeof work);
-    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, NULL, err)) != COOPNET_OK)
+    if ((status = coopnet_i_centrality_adjacency(graph, &start, &neighbour, NULL, err)) !=
+        COOPNET_OK)
         return status;
     job.n = n;
     job.start = start;

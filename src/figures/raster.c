@@ -337,8 +337,8 @@ static void paint_lines(coopnet_raster_t *painter, const coopnet_raster_segment_
         if (fmax(ay, by) + reach < painter->clip_y0 || fmin(ay, by) - reach > painter->clip_y1)
             continue; /* (an end that is NaN is ignored by fmax/fmin here; the line is refused
                        * there in any case) */
-        coopnet_i_raster_line(painter, line->x0, line->y0, line->x1, line->y1, line->width,
-                              color, alpha);
+        coopnet_i_raster_line(painter, line->x0, line->y0, line->x1, line->y1, line->width, color,
+                              alpha);
     }
 }
 

@@ -951,10 +951,9 @@ static igraph_error_t reserve_int(igraph_vector_int_t *vector, igraph_integer_t 
 {
     igraph_integer_t needed = igraph_vector_int_size(vector) + more;
     igraph_integer_t capacity = igraph_vector_int_capacity(vector);
-    return needed <= capacity ? IGRAPH_SUCCESS
-                              : igraph_vector_int_reserve(vector, needed > 2 * capacity
-                                                                      ? needed
-                                                                      : 2 * capacity);
+    return needed <= capacity
+               ? IGRAPH_SUCCESS
+               : igraph_vector_int_reserve(vector, needed > 2 * capacity ? needed : 2 * capacity);
 }
 
 static igraph_error_t reserve_real(igraph_vector_t *vector, igraph_integer_t more)

@@ -220,15 +220,14 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
     pass->estimate = coopnet_i_alloc_array(n + 1, sizeof *pass->estimate);
     pass->changed_step = coopnet_i_alloc_array(n + 1, sizeof *pass->changed_step);
     pass->delta_count = coopnet_i_alloc_array(n + 1, sizeof *pass->delta_count);
-    pass->delta_register =
-        coopnet_i_alloc_array((n + 1) * DELTA_MAX, sizeof *pass->delta_register);
+    pass->delta_register = coopnet_i_alloc_array((n + 1) * DELTA_MAX, sizeof *pass->delta_register);
     pass->changed_today = coopnet_i_alloc_array(n + 1, sizeof *pass->changed_today);
     pass->held_row = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_row);
     pass->held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_free);
     if (!pass->state || !pass->merged || !pass->pending_row || !pass->touched ||
         !pass->own_bucket || !pass->own_key || !pass->estimate || !pass->changed_step ||
-        !pass->delta_count || !pass->delta_register || !pass->changed_today ||
-        !pass->held_row || !pass->held_free) {
+        !pass->delta_count || !pass->delta_register || !pass->changed_today || !pass->held_row ||
+        !pass->held_free) {
         int status = COOPNET_ERROR(
             err, COOPNET_ENOMEM, "out of memory: sketches for %zu actors need %llu bytes", n,
             (unsigned long long)coopnet_temporal_all_sources_estimate_memory(network, precision));
@@ -347,8 +346,8 @@ static int push_point(sketch_pass_t *pass, int32_t taker, uint32_t j, uint32_t w
  * givers changed at the step before and, backward, the givers' own elements stamped today.
  * Returns 1 when done so, 0 when the entry must merge whole rows (a giver changed too many
  * registers, or the updates would cost more than the rows), or an error. */
-static int hand_on_repeat(sketch_pass_t *pass, bool forward, size_t first, size_t last,
-                          size_t step, uint32_t stamp, coopnet_error_t *err)
+static int hand_on_repeat(sketch_pass_t *pass, bool forward, size_t first, size_t last, size_t step,
+                          uint32_t stamp, coopnet_error_t *err)
 {
     const coopnet_temporal_network_t *network = pass->network;
     const uint8_t gives = forward ? TEMPORAL_SENDS : TEMPORAL_RECEIVES;
@@ -382,14 +381,12 @@ static int hand_on_repeat(sketch_pass_t *pass, bool forward, size_t first, size_
             if (pass->changed_step[giver] == (int64_t)step - 1)
                 for (int32_t d = 0; d < pass->delta_count[giver]; d++) {
                     uint32_t j = pass->delta_register[(size_t)giver * DELTA_MAX + (size_t)d];
-                    if ((status = push_point(pass, taker, j,
-                                             pass->state[(size_t)giver * m + j], err)) !=
-                        COOPNET_OK)
+                    if ((status = push_point(pass, taker, j, pass->state[(size_t)giver * m + j],
+                                             err)) != COOPNET_OK)
                         return status;
                 }
             if (!forward && (status = push_point(pass, taker, pass->own_bucket[giver],
-                                                 pass->own_key[giver] | stamp, err)) !=
-                                COOPNET_OK)
+                                                 pass->own_key[giver] | stamp, err)) != COOPNET_OK)
                 return status;
         }
     }
@@ -620,8 +617,7 @@ int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *netw
     if ((status = run_pass(&pass, false, progress, 0, NULL, err)) != COOPNET_OK)
         goto cleanup;
     read_out_reach(&pass, out_reach, closeness_sum);
-    if ((status = run_pass(&pass, true, progress, network->n_entries, day_rise, err)) !=
-        COOPNET_OK)
+    if ((status = run_pass(&pass, true, progress, network->n_entries, day_rise, err)) != COOPNET_OK)
         goto cleanup;
     coopnet_progress_report(progress, "temporal reach (estimate)", units, units);
 
