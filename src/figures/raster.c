@@ -11,6 +11,8 @@
 /* The working arrays cost 5 bytes a pixel; a clip larger than this is left to cairo. */
 #define RASTER_MAX_PIXELS ((size_t)64 << 20)
 #define RASTER_PI 3.14159265358979323846
+/* batches are numbered in the mark's 24 high bits */
+#define RASTER_MAX_BATCH ((1u << 24) - 1)
 
 static bool raster_enabled = true;
 
@@ -76,11 +78,8 @@ bool coopnet_i_raster_begin(coopnet_raster_t *raster, cairo_t *cr)
     raster->clip_y0 = y0;
     raster->clip_x1 = x1;
     raster->clip_y1 = y1;
-    raster->stamp = calloc(pixels + 1, sizeof *raster->stamp);
-    raster->alpha_in_batch = calloc(pixels + 1, sizeof *raster->alpha_in_batch);
-    if (raster->stamp == NULL || raster->alpha_in_batch == NULL) {
-        free(raster->stamp);
-        free(raster->alpha_in_batch);
+    raster->mark = calloc(pixels + 1, sizeof *raster->mark);
+    if (raster->mark == NULL) {
         memset(raster, 0, sizeof *raster);
         return false;
     }
@@ -98,17 +97,17 @@ bool coopnet_i_raster_begin(coopnet_raster_t *raster, cairo_t *cr)
 void coopnet_i_raster_next_batch(coopnet_raster_t *raster)
 {
     raster->batch++;
-    if (raster->batch == 0) { /* wrapped: no stamp may match a batch to come */
+    if (raster->batch > RASTER_MAX_BATCH) { /* wrapped: no mark may match a batch to come */
         size_t pixels = (size_t)(raster->clip_x1 - raster->clip_x0) *
                         (size_t)(raster->clip_y1 - raster->clip_y0);
-        memset(raster->stamp, 0, pixels * sizeof *raster->stamp);
+        memset(raster->mark, 0, pixels * sizeof *raster->mark);
         raster->batch = 1;
     }
 }
 
 /* OVER with a colour at alpha/255 (the colour's channels premultiplied by the caller: 0-255). */
-static inline void composite(coopnet_raster_t *raster, uint32_t *pixel, const unsigned color[3],
-                             unsigned alpha)
+static inline void composite(const coopnet_raster_t *raster, uint32_t *pixel,
+                             const unsigned color[3], unsigned alpha)
 {
     uint32_t value = *pixel;
     unsigned keep = 255 - alpha;
@@ -137,26 +136,22 @@ static void mark_dirty(coopnet_raster_t *raster, int x0, int y0, int x1, int y1)
         raster->dirty_y1 = y1;
 }
 
-/* One pixel of a line of the current batch: the batch's shape covers it by the largest alpha
- * any of its lines brings, so only the increase over what the batch already put there is
- * composited (exactly: (1 - new) = (1 - step)(1 - before)). */
-static inline void batch_pixel(coopnet_raster_t *raster, int x, int y, const unsigned color[3],
-                               unsigned alpha)
+/* One pixel of a line of the current batch, whose record is *mark: the batch's shape covers it
+ * by the largest alpha any of its lines brings, so only the increase over what the batch
+ * already put there is composited (exactly: (1 - new) = (1 - step)(1 - before)). */
+static inline void batch_pixel(const coopnet_raster_t *raster, uint32_t *mark, uint32_t *pixel,
+                               const unsigned color[3], unsigned alpha)
 {
-    size_t index = (size_t)(y - raster->clip_y0) * (size_t)(raster->clip_x1 - raster->clip_x0) +
-                   (size_t)(x - raster->clip_x0);
     unsigned step = alpha;
-    if (raster->stamp[index] == raster->batch) {
-        unsigned before = raster->alpha_in_batch[index];
+    if (*mark >> 8 == raster->batch) {
+        unsigned before = *mark & 0xff;
         if (alpha <= before)
             return;
         step = 255 - ((255 - alpha) * 255 + (255 - before) / 2) / (255 - before);
-    } else {
-        raster->stamp[index] = raster->batch;
     }
-    raster->alpha_in_batch[index] = (uint8_t)alpha;
+    *mark = raster->batch << 8 | alpha;
     if (step > 0)
-        composite(raster, pixel_at(raster, x, y), color, step);
+        composite(raster, pixel, color, step);
 }
 
 static void premultiplied(coopnet_rgb_t color, unsigned out[3])
@@ -227,21 +222,31 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
     /* an opaque pixel within `settled` of the colour in every channel is one no alpha up to
      * `most` can change (composite rounds: (255 - s) d + 127 >= 255 d while s d <= 127) */
     unsigned settled = most > 0 ? 127 / most : 255;
+    /* a pixel's record at or above this: the batch covers it as much as this line can */
+    uint32_t covered = raster->batch << 8 | most;
+    double along = x_major ? vx : vy;
+    double inverse_along = length2 > 0 && fabs(along) > 1e-12 ? 1 / along : 0;
+    size_t row_width = (size_t)(raster->clip_x1 - raster->clip_x0);
+    /* one step across the major axis in the records and in the image */
+    size_t mark_stride = x_major ? row_width : 1;
+    size_t pixel_stride = x_major ? (size_t)raster->stride / sizeof(uint32_t) : 1;
+    /* a pixel whose centre is farther than `across` less this from the line's centre on its
+     * step gets an alpha under 1/510 (distance > reach - 1/255): rounds to 0, not visited */
+    const double margin = 1.0 / 1024;
     for (int m = major_lo; m < major_hi; m++) {
         double centre = m + 0.5;
         /* the line's centre across the major axis at this step, held at the ends */
-        double t = 0;
-        if (length2 > 0) {
-            double along = x_major ? vx : vy;
-            t = fabs(along) > 1e-12 ? (centre - (x_major ? ax : ay)) / along : 0;
-            t = clamp01(t);
-        }
+        double t = clamp01((centre - (x_major ? ax : ay)) * inverse_along);
         double middle = x_major ? ay + t * vy : ax + t * vx;
-        int lo = (int)floor(middle - across), hi = (int)ceil(middle + across);
+        /* pixels whose centre n + 0.5 is within `across` of the middle */
+        int lo = (int)floor(middle - across - 0.5 + margin) + 1;
+        int hi = (int)ceil(middle + across - 0.5 - margin);
         if (lo < minor_min)
             lo = minor_min;
         if (hi > minor_max)
             hi = minor_max;
+        if (lo >= hi)
+            continue;
         /* along this step, the cross and dot products of (pixel centre - a) with v are linear
          * in n: cross = c0 + n dc, dot = d0 + n dd */
         double c0, dc, d0, dd;
@@ -252,27 +257,11 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
             c0 = (0.5 - ax) * vy - (centre - ay) * vx, dc = vy;
             d0 = (0.5 - ax) * vx + (centre - ay) * vy, dd = vx;
         }
-        size_t row_width = (size_t)(raster->clip_x1 - raster->clip_x0);
-        for (int n = lo; n < hi; n++) {
-            int x = x_major ? m : n, y = x_major ? n : m;
-            size_t index =
-                (size_t)(y - raster->clip_y0) * row_width + (size_t)(x - raster->clip_x0);
-            /* a pixel this batch already covers as much as this line can: nothing to add (the
-             * common case inside a dense network's blob) */
-            if (raster->stamp[index] == raster->batch && raster->alpha_in_batch[index] >= most)
-                continue;
-            /* settled: a composite would leave every channel as it is, the alpha of an image
-             * with one included (its target is 255, and it never quite gets there: a
-             * transparent image under many faint lines stays at 254). The pixel's batch record
-             * is left as it is, as for an opaque one: right while a batch's lines all bring the
-             * same largest alpha (draw_network starts a batch wherever the width changes) */
-            uint32_t held = *pixel_at(raster, x, y);
-            unsigned a = held >> 24, r = (held >> 16) & 0xff, g = (held >> 8) & 0xff,
-                     b = held & 0xff;
-            if ((!raster->has_alpha || a + settled >= 255) && r + settled >= rgb[0] &&
-                r <= rgb[0] + settled && g + settled >= rgb[1] && g <= rgb[1] + settled &&
-                b + settled >= rgb[2] && b <= rgb[2] + settled)
-                continue;
+        int first_x = x_major ? m : lo, first_y = x_major ? lo : m;
+        uint32_t *mark = raster->mark + (size_t)(first_y - raster->clip_y0) * row_width +
+                         (size_t)(first_x - raster->clip_x0);
+        uint32_t *pixel = pixel_at(raster, first_x, first_y);
+        for (int n = lo; n < hi; n++, mark += mark_stride, pixel += pixel_stride) {
             /* distance from the pixel's centre to the segment: to the line along its length
              * (no square root), to the nearer end beyond it */
             double distance;
@@ -280,6 +269,7 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
             if (length2 > 0 && dot > 0 && dot < length2) {
                 distance = fabs(c0 + n * dc) * inverse_length;
             } else {
+                int x = x_major ? m : n, y = x_major ? n : m;
                 double px = x + 0.5, py = y + 0.5;
                 double s_end = length2 > 0 ? dot / length2 : 0;
                 double ex = s_end <= 0 ? px - ax : px - bx, ey = s_end <= 0 ? py - ay : py - by;
@@ -289,7 +279,23 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
             unsigned value = (unsigned)(cover * 255 + 0.5);
             if (value == 0)
                 continue;
-            batch_pixel(raster, x, y, rgb, value);
+            /* a pixel this batch already covers as much as this line can: nothing to add (the
+             * common case inside a dense network's blob) */
+            if (*mark >= covered && *mark >> 8 == raster->batch)
+                continue;
+            /* settled: a composite would leave every channel as it is, the alpha of an image
+             * with one included (its target is 255, and it never quite gets there: a
+             * transparent image under many faint lines stays at 254). The pixel's batch record
+             * is left as it is, as for an opaque one: right while a batch's lines all bring the
+             * same largest alpha (draw_network starts a batch wherever the width changes) */
+            uint32_t held = *pixel;
+            unsigned a = held >> 24, r = (held >> 16) & 0xff, g = (held >> 8) & 0xff,
+                     b = held & 0xff;
+            if ((!raster->has_alpha || a + settled >= 255) && r + settled >= rgb[0] &&
+                r <= rgb[0] + settled && g + settled >= rgb[1] && g <= rgb[1] + settled &&
+                b + settled >= rgb[2] && b <= rgb[2] + settled)
+                continue;
+            batch_pixel(raster, mark, pixel, rgb, value);
             if (n < dirty_lo)
                 dirty_lo = n;
             if (n + 1 > dirty_hi)
@@ -351,8 +357,7 @@ static void paint_band(raster_bands_t *bands, int band)
     size_t offset = (size_t)(y0 - whole->clip_y0) * (size_t)(whole->clip_x1 - whole->clip_x0);
     painter->clip_y0 = y0;
     painter->clip_y1 = y1;
-    painter->stamp = whole->stamp + offset; /* the band's rows of the working arrays */
-    painter->alpha_in_batch = whole->alpha_in_batch + offset;
+    painter->mark = whole->mark + offset; /* the band's rows of the working array */
     painter->dirty_x0 = whole->clip_x1;
     painter->dirty_y0 = whole->clip_y1;
     painter->dirty_x1 = whole->clip_x0;
@@ -517,7 +522,6 @@ void coopnet_i_raster_end(coopnet_raster_t *raster)
         cairo_surface_mark_dirty_rectangle(raster->surface, raster->dirty_x0, raster->dirty_y0,
                                            raster->dirty_x1 - raster->dirty_x0,
                                            raster->dirty_y1 - raster->dirty_y0);
-    free(raster->stamp);
-    free(raster->alpha_in_batch);
+    free(raster->mark);
     memset(raster, 0, sizeof *raster);
 }

@@ -30,9 +30,10 @@ typedef struct coopnet_raster {
     bool has_alpha;                         /* ARGB32 (else RGB24) */
     double scale_x, scale_y, dx, dy;        /* device = user * scale + d */
     int clip_x0, clip_y0, clip_x1, clip_y1; /* pixels, x0 <= x < x1 */
-    uint32_t *stamp;                        /* per pixel: the batch that last covered it */
-    uint8_t *alpha_in_batch;                /* per pixel: the alpha that batch composited there */
-    uint32_t batch;
+    /* per pixel: the batch that last covered it (high 24 bits) and the alpha that batch
+     * composited there (low 8 bits); one word, so that a pixel's record is one load */
+    uint32_t *mark;
+    uint32_t batch; /* 1 to RASTER_MAX_BATCH */
     int dirty_x0, dirty_y0, dirty_x1, dirty_y1;
 } coopnet_raster_t;
 
