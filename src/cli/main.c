@@ -101,9 +101,13 @@ static int run(int argc, char **argv);
  * igraph allocates them with malloc: in 4 KiB pages, each faulted in, and held in as many TLB
  * entries. glibc backs its heap with transparent huge pages when asked by the tunable
  * glibc.malloc.hugetlb, which it reads only at start-up, so coopnet runs itself again with it set
- * (a 10 000-actor report: a tenth faster). Not when the caller set GLIBC_TUNABLES (theirs is
- * kept), under valgrind (the new process would run outside it), or when COOPNET_HUGE_PAGES=0;
- * if the new process cannot be started, this one goes on as it is. Results are the same. */
+ * (a 10 000-actor report: a tenth faster). With it, blocks up to 32 MiB (glibc's largest
+ * glibc.malloc.mmap_threshold) come from the heap and freed memory stays there
+ * (glibc.malloc.trim_threshold of 1 GiB) for the next graph, instead of being handed back to
+ * the kernel and faulted in, zeroed, again: validate at 100 000 actors a fifth faster, for 5 %
+ * more peak memory. Not when the caller set GLIBC_TUNABLES (theirs is kept), under valgrind
+ * (the new process would run outside it), or when COOPNET_HUGE_PAGES=0; if the new process
+ * cannot be started, this one goes on as it is. Results are the same. */
 static void restart_with_huge_pages(char **argv)
 {
 #if defined(__linux__) && defined(__GLIBC__)
@@ -115,7 +119,10 @@ static void restart_with_huge_pages(char **argv)
         (preload != NULL && strstr(preload, "vgpreload") != NULL))
         return;
     /* COOPNET_HUGE_PAGES=0 as well: the new process never starts a third */
-    if (setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1) != 0 ||
+    if (setenv("GLIBC_TUNABLES",
+               "glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:"
+               "glibc.malloc.trim_threshold=1073741824",
+               1) != 0 ||
         setenv("COOPNET_HUGE_PAGES", "0", 1) != 0)
         return;
     execv("/proc/self/exe", argv);
