@@ -495,10 +495,16 @@ void coopnet_i_raster_disc(coopnet_raster_t *raster, double x, double y, double 
         if (outer_sum > 0)
             outer_scale = fmin(1, RASTER_PI * (r + ring) * (r + ring) / outer_sum);
     }
+    /* beyond this squared distance from the centre, neither the fill nor the ring reaches */
+    double outside = (r + ring + 0.5) * (r + ring + 0.5);
     for (int py = y0; py < y1; py++) {
         uint32_t *row = pixel_at(raster, 0, py);
+        double ey = py + 0.5 - cy;
         for (int px = x0; px < x1; px++) {
-            double d = hypot(px + 0.5 - cx, py + 0.5 - cy);
+            double ex = px + 0.5 - cx, d2 = ex * ex + ey * ey;
+            if (d2 >= outside)
+                continue;
+            double d = sqrt(d2); /* hypot's care for overflow is not needed here, its time is */
             double cover = clamp01(r + 0.5 - d) * fill_scale;
             unsigned value = (unsigned)(cover * 255 + 0.5);
             if (value > 0)
