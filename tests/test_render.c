@@ -5,6 +5,7 @@
 #include "figures/basemap.h"
 #include "figures/geo_layout.h"
 #include "figures/raster.h"
+#include "analysis/snapshots_internal.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -700,6 +701,98 @@ static void test_short_labels(void)
     coopnet_bundle_free(bundle);
 }
 
+/* What the snapshots chart's probe saw of each panel: its title, links and actors linked. */
+typedef struct panel_record {
+    size_t n;
+    char titles[COOPNET_SNAPSHOT_MAX_PANELS][64];
+    double links[COOPNET_SNAPSHOT_MAX_PANELS];
+    size_t linked[COOPNET_SNAPSHOT_MAX_PANELS];
+} panel_record_t;
+
+static void record_panel(coopnet_chart_kind_t kind, const char *label, const double *values,
+                         size_t n_values, const size_t *items, size_t n_items, void *data)
+{
+    panel_record_t *record = data;
+    if (kind != COOPNET_CHART_SNAPSHOTS || n_values != 1 || n_items != 1 ||
+        record->n >= COOPNET_SNAPSHOT_MAX_PANELS)
+        return;
+    snprintf(record->titles[record->n], sizeof record->titles[0], "%s", label);
+    record->links[record->n] = values[0];
+    record->linked[record->n++] = items[0];
+}
+
+/* The report draws the panels of a network too dense to show their links from the yearly
+ * degrees and the whole network, keeping no yearly graph (coopnet_i_snapshot_panels_lend_degrees):
+ * each panel has the same title, links and actors linked as when drawn from the year's graph,
+ * on the MENA bundle and on one cut at a date within a year ("2024 (to 30 Jun)"). */
+static void test_snapshot_panels_from_degrees(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    for (int cut = 0; cut < 2; cut++) {
+        coopnet_graph_options_t graph_options;
+        coopnet_graph_options_init(&graph_options);
+        if (cut)
+            CHECK_INT(coopnet_date_parse("2024-06-30", &graph_options.as_of, NULL), COOPNET_OK);
+        coopnet_error_t err;
+        coopnet_graph_t full;
+        CHECK_INT(coopnet_graph_init_cooperation(&full, bundle, &graph_options, &err), COOPNET_OK);
+        igraph_matrix_t positions;
+        igraph_matrix_init(&positions, 0, 2);
+        CHECK_INT(coopnet_i_draw_network_positions(&full, COOPNET_LAYOUT_FR, 1, &positions, &err),
+                  COOPNET_OK);
+        const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
+        coopnet_snapshots_t snapshots;
+        coopnet_graph_t *graphs = NULL;
+        CHECK_INT(coopnet_i_snapshots_compute_with_graphs(bundle, &graph_options,
+                                                          COOPNET_PERIOD_YEAR, 0, &measure, 1,
+                                                          false, NULL, &snapshots, &graphs, &err),
+                  COOPNET_OK);
+        CHECK(snapshots.n_steps >= 2);
+        coopnet_snapshot_panels_t by_graph, by_degree;
+        coopnet_i_snapshot_panels_lend(&by_graph, graphs, snapshots.dates, snapshots.n_steps,
+                                       graph_options.as_of);
+        coopnet_i_snapshot_panels_lend_degrees(&by_degree, &full, snapshots.values, snapshots.dates,
+                                               snapshots.n_steps, graph_options.as_of);
+        CHECK_INT(by_degree.n_panels, by_graph.n_panels);
+        panel_record_t records[2];
+        memset(records, 0, sizeof records);
+        for (int way = 0; way < 2; way++) {
+            cairo_surface_t *image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 800, 600);
+            cairo_t *cr = cairo_create(image);
+            coopnet_chart_options_t chart_options;
+            coopnet_chart_options_init(&chart_options);
+            coopnet_i_chart_set_probe(record_panel, &records[way]);
+            CHECK_INT(coopnet_i_draw_chart_snapshots(
+                          cr, (coopnet_rect_t){0, 0, 800, 600}, bundle, &full, &positions,
+                          way ? &by_degree : &by_graph, &chart_options, &err),
+                      COOPNET_OK);
+            coopnet_i_chart_set_probe(NULL, NULL);
+            cairo_destroy(cr);
+            cairo_surface_destroy(image);
+        }
+        CHECK_INT(records[1].n, records[0].n);
+        CHECK_INT(records[0].n, by_graph.n_panels);
+        bool cut_title = false;
+        for (size_t p = 0; p < records[0].n && p < records[1].n; p++) {
+            CHECK_STR(records[1].titles[p], records[0].titles[p]);
+            CHECK_NEAR(records[1].links[p], records[0].links[p], 1e-9);
+            CHECK_INT(records[1].linked[p], records[0].linked[p]);
+            cut_title = cut_title || strstr(records[0].titles[p], "(to ") != NULL;
+        }
+        CHECK(records[0].n > 0 && records[0].links[records[0].n - 1] > 0);
+        CHECK(cut_title == (cut == 1));
+        coopnet_i_snapshot_panels_destroy(&by_graph);
+        coopnet_i_snapshot_panels_destroy(&by_degree);
+        coopnet_i_snapshot_graphs_free(graphs, snapshots.n_steps);
+        coopnet_snapshots_destroy(&snapshots);
+        igraph_matrix_destroy(&positions);
+        coopnet_graph_destroy(&full);
+    }
+    coopnet_bundle_free(bundle);
+}
+
 static void test_charts(void)
 {
     coopnet_bundle_t *bundle = load("mena-hub");
@@ -1245,6 +1338,7 @@ int main(void)
     TEST_RUN(test_labels_top_and_none);
     TEST_RUN(test_short_labels);
     TEST_RUN(test_charts);
+    TEST_RUN(test_snapshot_panels_from_degrees);
     TEST_RUN(test_nlc_cells);
     TEST_RUN(test_errors);
     TEST_RUN(test_large_graph);

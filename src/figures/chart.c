@@ -584,9 +584,8 @@ int coopnet_i_draw_chart_participation(cairo_t *cr, coopnet_rect_t rect,
 
 /* "2024", or "2024 (to 31 Mar)" when the panel's graph stops before the year's end (an as-of
  * date): the title says what the panel counts, read from the graph's own options. */
-static void panel_title_of(const coopnet_graph_t *graph, int year, char *buffer, size_t size)
+static void panel_title_of(coopnet_date_t as_of, int year, char *buffer, size_t size)
 {
-    coopnet_date_t as_of = graph->options.as_of;
     int as_of_year, month, day;
     if (as_of.precision != COOPNET_DATE_NONE) {
         coopnet_date_civil_from_days(coopnet_date_last_day(as_of), &as_of_year, &month, &day);
@@ -664,14 +663,17 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
         }
         panels->n_owned++;
         panels->years[panels->n_panels] = year;
+        panels->as_of[panels->n_panels] = yearly.as_of;
         panels->graphs[panels->n_panels++] = graph;
     }
     return COOPNET_OK;
 }
 
-void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
-                                    const coopnet_graph_t *graphs, const coopnet_date_t *dates,
-                                    size_t n_steps, coopnet_date_t as_of)
+/* The panels of yearly steps ending on dates: step s drawn from graphs[s] (graphs not NULL) or
+ * from full with the degrees of row s (n_vertices a row). */
+static void lend_panels(coopnet_snapshot_panels_t *panels, const coopnet_graph_t *graphs,
+                        const coopnet_graph_t *full, const double *degrees, size_t n_vertices,
+                        const coopnet_date_t *dates, size_t n_steps, coopnet_date_t as_of)
 {
     memset(panels, 0, sizeof *panels);
     if (n_steps == 0)
@@ -686,8 +688,26 @@ void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
         if (year < from || year > to)
             continue;
         panels->years[panels->n_panels] = year;
-        panels->graphs[panels->n_panels++] = &graphs[s];
+        panels->as_of[panels->n_panels] = dates[s];
+        panels->degrees[panels->n_panels] = graphs ? NULL : degrees + s * n_vertices;
+        panels->graphs[panels->n_panels++] = graphs ? &graphs[s] : full;
     }
+}
+
+void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
+                                    const coopnet_graph_t *graphs, const coopnet_date_t *dates,
+                                    size_t n_steps, coopnet_date_t as_of)
+{
+    lend_panels(panels, graphs, NULL, NULL, 0, dates, n_steps, as_of);
+}
+
+void coopnet_i_snapshot_panels_lend_degrees(coopnet_snapshot_panels_t *panels,
+                                            const coopnet_graph_t *full, const double *degrees,
+                                            const coopnet_date_t *dates, size_t n_steps,
+                                            coopnet_date_t as_of)
+{
+    lend_panels(panels, NULL, full, degrees, (size_t)igraph_vcount(&full->graph), dates, n_steps,
+                as_of);
 }
 
 int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopnet_bundle_t *bundle,
@@ -722,7 +742,8 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
 
     char title[256], subtitle[256], panel_title[64];
     snprintf(title, sizeof title, "%s", _("The network year by year"));
-    bool hide_links = coopnet_i_draw_panel_hides_links(full);
+    /* panels drawn from degrees have no links of their own to draw */
+    bool hide_links = coopnet_i_draw_panel_hides_links(full) || panels->degrees[0] != NULL;
     snprintf(subtitle, sizeof subtitle, "%s",
              hide_links ? _("Actors as of 31 December of each year, each at its place; grey: no "
                             "dated link yet (the links are not drawn: too many to see at this "
@@ -750,7 +771,7 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
         coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
         cairo_rectangle(cr, panel.x, panel.y, panel.w, panel.h);
         cairo_fill(cr);
-        panel_title_of(graph, panels->years[p], panel_title, sizeof panel_title);
+        panel_title_of(panels->as_of[p], panels->years[p], panel_title, sizeof panel_title);
         coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, panel_title, panel.x + 8, panel.y + 6,
                                   0, COOPNET_ALIGN_LEFT, coopnet_i_style_text);
         coopnet_rect_t inner = {
@@ -763,17 +784,23 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
         input.positions = positions;
         input.panel = true;
         input.hide_links = hide_links;
+        input.panel_degree = panels->degrees[p];
         input.raster_dense = panels->raster_dense;
         input.placement = &placement;
         status = coopnet_i_draw_network(cr, inner, &input, &panel_options, NULL, err);
         if (status == COOPNET_OK && chart_probe != NULL) {
             igraph_integer_t linked = 0;
+            double degree_sum = 0;
             for (igraph_integer_t v = 0; v < n; v++) {
                 igraph_integer_t degree = 0;
-                igraph_degree_1(&graph->graph, &degree, v, IGRAPH_ALL, IGRAPH_LOOPS);
+                if (panels->degrees[p] != NULL)
+                    degree = (igraph_integer_t)panels->degrees[p][v];
+                else
+                    igraph_degree_1(&graph->graph, &degree, v, IGRAPH_ALL, IGRAPH_LOOPS);
                 linked += degree > 0;
+                degree_sum += (double)degree;
             }
-            double links = (double)igraph_ecount(&graph->graph);
+            double links = degree_sum / 2; /* each link counted at both ends (a loop twice) */
             size_t actors = (size_t)linked;
             probe_call(COOPNET_CHART_SNAPSHOTS, panel_title, &links, 1, &actors, 1);
         }
@@ -1423,7 +1450,7 @@ static void write_snapshots_data(coopnet_table_t *table, const chart_job_t *job,
             igraph_degree_1(&graph->graph, &degree, v, IGRAPH_ALL, IGRAPH_LOOPS);
             linked += degree > 0;
         }
-        panel_title_of(graph, job->panels.years[p], title, sizeof title);
+        panel_title_of(job->panels.as_of[p], job->panels.years[p], title, sizeof title);
         coopnet_table_string(table, title);
         coopnet_table_integer(table, job->panels.years[p]);
         coopnet_table_integer(table, (long long)linked);

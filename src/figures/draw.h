@@ -54,6 +54,10 @@ typedef struct coopnet_network_input {
     bool panel; /* a snapshots panel: actors without a link in grey, no legend */
     const igraph_integer_t *ringed; /* optional: a vertex drawn with a ring around it */
     bool hide_links;                /* draw the actors only (coopnet_i_draw_panel_hides_links) */
+    /* optional, panels with hide_links: per vertex of graph, its links in the year the panel
+     * shows; an actor without one is grey. graph may then be the whole network (the year's own
+     * graph is not needed when its links are not drawn). NULL: graph's own degree */
+    const double *panel_degree;
     /* On a vector surface (PDF, SVG, PS), a dense network (coopnet_i_draw_network_is_dense) has
      * its links and nodes painted as one image at COOPNET_RASTER_DPI (labels, legend and frame
      * stay vector): megabytes instead of tens. Off: every link a vector line. */
@@ -159,6 +163,10 @@ typedef struct coopnet_snapshot_panels {
     size_t n_panels;
     int years[COOPNET_SNAPSHOT_MAX_PANELS];
     const coopnet_graph_t *graphs[COOPNET_SNAPSHOT_MAX_PANELS]; /* the panels' graphs */
+    /* coopnet_i_snapshot_panels_lend_degrees: per panel, the degree of each vertex of graphs[p]
+     * (then the whole network, its links hidden) in that year; NULL: the graphs' own */
+    const double *degrees[COOPNET_SNAPSHOT_MAX_PANELS];
+    coopnet_date_t as_of[COOPNET_SNAPSHOT_MAX_PANELS]; /* the day each panel shows */
     coopnet_graph_t *owned; /* built by coopnet_i_snapshot_panels_init; NULL when lent */
     size_t n_owned;
     bool raster_dense; /* as coopnet_network_input_t.raster_dense, for every panel */
@@ -178,6 +186,15 @@ int coopnet_i_snapshot_panels_init(coopnet_snapshot_panels_t *panels,
 void coopnet_i_snapshot_panels_lend(coopnet_snapshot_panels_t *panels,
                                     const coopnet_graph_t *graphs, const coopnet_date_t *dates,
                                     size_t n_steps, coopnet_date_t as_of);
+
+/* The panels of a yearly snapshots analysis that kept no graph, for a network whose panels hide
+ * their links (coopnet_i_draw_panel_hides_links(full)): each panel draws full's vertices, grey
+ * where degrees (n_steps rows of full's vertex count, the analysis's degree values, in full's
+ * vertex order) has 0 that year. Lent: full and degrees must outlive the panels. O(steps). */
+void coopnet_i_snapshot_panels_lend_degrees(coopnet_snapshot_panels_t *panels,
+                                            const coopnet_graph_t *full, const double *degrees,
+                                            const coopnet_date_t *dates, size_t n_steps,
+                                            coopnet_date_t as_of);
 
 /* Frees what the panels own. Accepts a zeroed object. */
 void coopnet_i_snapshot_panels_destroy(coopnet_snapshot_panels_t *panels);

@@ -2019,9 +2019,12 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
         /* snapshots: actors without a link yet are grey, so the panels show the growth */
         for (size_t v = 0; v < figure.n_nodes; v++) {
             igraph_integer_t degree = 0;
-            if (igraph_degree_1(&figure.graph->graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
-                                IGRAPH_LOOPS) == IGRAPH_SUCCESS &&
-                degree == 0) {
+            if (input->panel_degree != NULL)
+                degree = input->panel_degree[v] > 0;
+            else if (igraph_degree_1(&figure.graph->graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
+                                     IGRAPH_LOOPS) != IGRAPH_SUCCESS)
+                degree = 1; /* (cannot fail for a vertex of the graph) kept in colour */
+            if (degree == 0) {
                 figure.nodes[v].red = figure.nodes[v].green = figure.nodes[v].blue = 0.82;
             }
         }

@@ -510,14 +510,41 @@ static void *reach_job_run(void *argument)
     return NULL;
 }
 
-/* Degree by year, the places each actor gained from the first year to the last, the yearly
- * graphs the snapshots chart draws. */
+/* Whether the yearly steps' vertices are the model graph's, in its order. */
+static bool snapshots_match_graph(const coopnet_snapshots_t *snapshots,
+                                  const coopnet_graph_t *graph)
+{
+    igraph_integer_t n = igraph_vcount(&graph->graph);
+    if (snapshots->n_vertices != n || igraph_vector_int_size(&snapshots->actor_of_vertex) != n ||
+        igraph_vector_int_size(&graph->actor_of_vertex) != n)
+        return false;
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (VECTOR(snapshots->actor_of_vertex)[v] != VECTOR(graph->actor_of_vertex)[v])
+            return false;
+    return true;
+}
+
+/* Degree by year, the places each actor gained from the first year to the last, the snapshots
+ * chart's panels. A network too dense for its panels to show links has them drawn from the
+ * yearly degrees alone, and no yearly graph is kept (at 100 000 actors they held gigabytes);
+ * otherwise the yearly graphs are kept for their links. */
 static int compute_change(report_model_t *model, coopnet_error_t *err)
 {
     const coopnet_measure_t measure = COOPNET_MEASURE_DEGREE;
+    bool from_degrees = coopnet_i_draw_panel_hides_links(&model->graph);
     int status = coopnet_i_snapshots_compute_with_graphs(
         model->bundle, &model->graph_options, COOPNET_PERIOD_YEAR, 0, &measure, 1, false,
-        model->options->progress, &model->snapshots, &model->snapshot_graphs, err);
+        model->options->progress, &model->snapshots, from_degrees ? NULL : &model->snapshot_graphs,
+        err);
+    if (status == COOPNET_OK && from_degrees &&
+        !snapshots_match_graph(&model->snapshots, &model->graph)) {
+        /* (the yearly graphs have the whole network's actors, in its order: not expected) */
+        coopnet_snapshots_destroy(&model->snapshots);
+        from_degrees = false;
+        status = coopnet_i_snapshots_compute_with_graphs(
+            model->bundle, &model->graph_options, COOPNET_PERIOD_YEAR, 0, &measure, 1, false,
+            model->options->progress, &model->snapshots, &model->snapshot_graphs, err);
+    }
     if (status != COOPNET_OK || model->snapshots.n_steps < 2)
         return status;
     const coopnet_snapshots_t *snapshots = &model->snapshots;
@@ -529,8 +556,13 @@ static int compute_change(report_model_t *model, coopnet_error_t *err)
         gains[v] = snapshots->ranks[v] - snapshots->ranks[last * n + v];
     if ((status = rank_positive(&model->gains, 5, &model->risers, err)) != COOPNET_OK)
         return status;
-    coopnet_i_snapshot_panels_lend(&model->panels, model->snapshot_graphs, snapshots->dates,
-                                   snapshots->n_steps, model->graph_options.as_of);
+    if (from_degrees)
+        coopnet_i_snapshot_panels_lend_degrees(&model->panels, &model->graph, snapshots->values,
+                                               snapshots->dates, snapshots->n_steps,
+                                               model->graph_options.as_of);
+    else
+        coopnet_i_snapshot_panels_lend(&model->panels, model->snapshot_graphs, snapshots->dates,
+                                       snapshots->n_steps, model->graph_options.as_of);
     model->panels.raster_dense = true;
 cleanup:
     return status;
