@@ -4,6 +4,7 @@
  * where linear counting applies, within its standard error on generated bundles, deterministic
  * and independent of the order of actors, and its error paths. */
 #include "temporal_fixtures.h"
+#include "temporal/temporal_sketch.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
@@ -510,6 +511,96 @@ static void test_too_many_days(void)
     coopnet_bundle_free(bundle);
 }
 
+/* ---- the report's parts: counts from a few sources, the estimate without out-reach -------- */
+
+/* coopnet_i_temporal_reach_counts of every actor kept (64 at a time) against the exact
+ * all-sources out-reach, in both readings of network's bundle. */
+static void check_counts(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *options)
+{
+    coopnet_temporal_network_t *readings[2] = {NULL, NULL};
+    coopnet_error_t err;
+    CHECK_INT(coopnet_temporal_networks_alloc(bundle, options, &readings[0], &readings[1], &err),
+              COOPNET_OK);
+    for (int r = 0; r < 2; r++) {
+        if (readings[r] == NULL)
+            continue;
+        coopnet_temporal_all_t exact = {0};
+        CHECK_INT(coopnet_temporal_all_sources(readings[r], NULL, &exact, &err), COOPNET_OK);
+        size_t sources[COOPNET_I_TEMPORAL_COUNTS_MAX], n_sources = 0;
+        int64_t reached[COOPNET_I_TEMPORAL_COUNTS_MAX];
+        for (size_t a = 0; a <= exact.n_actors; a++) {
+            bool flush = a == exact.n_actors || n_sources == COOPNET_I_TEMPORAL_COUNTS_MAX;
+            if (flush && n_sources > 0) {
+                CHECK_INT(
+                    coopnet_i_temporal_reach_counts(readings[r], sources, n_sources, reached, &err),
+                    COOPNET_OK);
+                for (size_t s = 0; s < n_sources; s++)
+                    CHECK_INT(reached[s], exact.out_reach[sources[s]]);
+                n_sources = 0;
+            }
+            if (a < exact.n_actors && exact.out_reach[a] >= 0)
+                sources[n_sources++] = a;
+        }
+        coopnet_temporal_all_destroy(&exact);
+    }
+    coopnet_temporal_network_free(readings[0]);
+    coopnet_temporal_network_free(readings[1]);
+}
+
+/* The counts equal exact out-reach on random bundles under random options and on a generated
+ * one with undated events and date ranges, in both readings; the estimate without out-reach
+ * gives the full estimate's in-reach and pairs by day bit for bit, and no out-reach. */
+static void test_report_parts(void)
+{
+    for (uint64_t seed = 1; seed <= 150; seed++) {
+        rng_state = seed * 7919;
+        coopnet_bundle_t *bundle = random_bundle(MAX_ACTORS, 8, false);
+        if (bundle == NULL)
+            continue;
+        coopnet_temporal_options_t options;
+        const char *exclude[1];
+        random_options(bundle, &options, exclude, false);
+        check_counts(bundle, &options);
+        coopnet_bundle_free(bundle);
+    }
+    coopnet_bundle_t *generated = generated_bundle("parts", 500, 300, 4);
+    if (generated == NULL)
+        return;
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    check_counts(generated, &options);
+    options.mode = COOPNET_TEMPORAL_MODE_PRESENTER;
+    check_counts(generated, &options);
+    coopnet_temporal_options_init(&options);
+    options.reading = COOPNET_READING_POSSIBLE;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_temporal_network_alloc(generated, &options, &network, &err), COOPNET_OK);
+    CHECK(network != NULL && !coopnet_temporal_network_is_exact(network));
+    coopnet_temporal_all_t full = {0}, in_only = {0};
+    CHECK_INT(coopnet_temporal_all_sources_estimate(network, 10, NULL, &full, &err), COOPNET_OK);
+    CHECK_INT(coopnet_i_temporal_all_sources_estimate_in(network, 10, NULL, &in_only, &err),
+              COOPNET_OK);
+    CHECK_INT(in_only.n_days, full.n_days);
+    CHECK_INT(in_only.total_pairs, full.total_pairs);
+    CHECK(full.total_pairs > 0);
+    for (size_t k = 0; k < full.n_days && k < in_only.n_days; k++)
+        CHECK_INT(in_only.new_pairs[k], full.new_pairs[k]);
+    for (size_t a = 0; a < full.n_actors && a < in_only.n_actors; a++) {
+        CHECK_INT(in_only.in_reach[a], full.in_reach[a]);
+        CHECK_INT(in_only.out_reach[a], -1);
+        CHECK(isnan(in_only.closeness[a]));
+    }
+    size_t source = 0;
+    CHECK_INT(coopnet_i_temporal_reach_counts(network, &source, COOPNET_I_TEMPORAL_COUNTS_MAX + 1,
+                                              NULL, &err),
+              COOPNET_EINVAL);
+    coopnet_temporal_all_destroy(&full);
+    coopnet_temporal_all_destroy(&in_only);
+    coopnet_temporal_network_free(network);
+    coopnet_bundle_free(generated);
+}
+
 int main(void)
 {
     coopnet_library_init();
@@ -525,6 +616,7 @@ int main(void)
     TEST_RUN(test_errors_and_progress);
     TEST_RUN(test_policy);
     TEST_RUN(test_too_many_days);
+    TEST_RUN(test_report_parts);
     char command[300];
     snprintf(command, sizeof command, "rm -rf '%s'", temporary_root);
     if (system(command) != 0)

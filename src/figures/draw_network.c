@@ -30,6 +30,10 @@
 #define SPREAD_ROUNDS 4
 #define SPREAD_ITERATIONS 60
 #define SPREAD_LARGE_MIN_ITERATIONS 5
+/* pairs of nodes a figure's spreading looks at, at most (about a second): a crowd too dense for
+ * the room it has (100 000 actors in a snapshot panel: hundreds of nodes a cell) gets the sweeps
+ * that fit, at least one; a 10 000-actor network page needs a third of this */
+#define SPREAD_MAX_PAIRS 100000000.0
 #define SPREAD_ROOM 34.0    /* pt between node rims: about one short label */
 #define CROWD_MIN_NODES 200 /* nodes: above, a crowded canvas gets smaller nodes */
 #define CROWD_SPACING 36.0  /* pt of canvas per node (square root) below which nodes shrink */
@@ -545,7 +549,7 @@ typedef struct spread_grid {
 /* One sweep over the pairs in neighbouring cells (the grid built from the positions at the
  * sweep's start). O(V * nodes per cell). */
 static bool spread_sweep_grid(network_figure_t *figure, spread_grid_t *grid, double reach,
-                              double room)
+                              double room, double *pairs)
 {
     size_t n = figure->n_nodes;
     double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
@@ -586,6 +590,7 @@ static bool spread_sweep_grid(network_figure_t *figure, spread_grid_t *grid, dou
             for (size_t c = column > 0 ? column - 1 : 0; c <= column + 1 && c < grid->columns;
                  c++) {
                 size_t cell = r * grid->columns + c;
+                *pairs += (double)(grid->cell_start[cell + 1] - grid->cell_start[cell]);
                 for (size_t k = grid->cell_start[cell]; k < grid->cell_start[cell + 1]; k++) {
                     size_t j = grid->members[k];
                     if (j > i)
@@ -622,11 +627,20 @@ static void spread_nodes(network_figure_t *figure, coopnet_rect_t inner)
     int iterations = use_grid ? (int)fmax(SPREAD_LARGE_MIN_ITERATIONS,
                                           SPREAD_ITERATIONS * SPREAD_ALL_PAIRS_MAX / (double)n)
                               : SPREAD_ITERATIONS;
-    for (int round = 0; round < SPREAD_ROUNDS; round++) {
+    double pairs = 0; /* looked at so far (grid), for SPREAD_MAX_PAIRS */
+    int sweeps = 0;
+    bool crowded = false;
+    for (int round = 0; round < SPREAD_ROUNDS && !crowded; round++) {
         for (int iteration = 0; iteration < iterations; iteration++) {
-            bool moved = use_grid
-                             ? spread_sweep_grid(figure, &grid, 2 * max_radius + room + 1e-9, room)
-                             : spread_sweep_all_pairs(figure, room);
+            /* a sweep like the ones before would go over the bound: the crowd stays as it is */
+            if (use_grid && sweeps > 0 && pairs / sweeps * (sweeps + 1) > SPREAD_MAX_PAIRS) {
+                crowded = true;
+                break;
+            }
+            bool moved = use_grid ? spread_sweep_grid(figure, &grid, 2 * max_radius + room + 1e-9,
+                                                      room, &pairs)
+                                  : spread_sweep_all_pairs(figure, room);
+            sweeps++;
             if (!moved)
                 break;
         }

@@ -17,6 +17,7 @@
 #include "coopnet/temporal.h"
 #include "coopnet/whatif.h"
 #include "analysis/snapshots_internal.h"
+#include "temporal/temporal_sketch.h"
 #include "figures/draw.h"
 #include "figures/geo_layout.h"
 #include "core/internal.h"
@@ -149,6 +150,9 @@ typedef struct report_model {
     coopnet_temporal_all_t reach_possible;
     coopnet_temporal_curve_t reach_curve_possible;
     igraph_vector_int_t top_sources; /* actors reaching some other, most first (at most 8) */
+    /* the top sources' out-reach in each reading: from reach and reach_possible when exact,
+     * else from an exact pass from each source (reach_possible then has no out-reach) */
+    int64_t top_reach[8], top_reach_possible[8];
     /* the documented peer-learning ties (type peer_learning, both ends kept), in file order, each
      * checked against the events: could a chain of recorded events (the certain reading, no
      * tie) have carried the one actor's practice to the other by the tie's start? */
@@ -467,9 +471,20 @@ static int compute_reach_curves(report_model_t *model, const coopnet_progress_t 
                                              &model->reach_curve, err)) != COOPNET_OK)
         return status;
     if (model->temporal_possible != NULL) {
-        if ((status = coopnet_temporal_all_sources_by_policy(model->temporal_possible, &policy,
-                                                             progress, &model->reach_possible,
-                                                             err)) != COOPNET_OK ||
+        /* estimated, the possible reading gives its curve (the pass in date order) and no
+         * out-reach: its reverse pass was most of a large report's time (an undated contact
+         * has an entry every day), for the eight numbers rank_reach_sources computes exactly */
+        coopnet_temporal_all_method_t method;
+        if ((status = coopnet_temporal_all_sources_choose(model->temporal_possible, &policy,
+                                                          &method, err)) != COOPNET_OK)
+            return status;
+        status = method == COOPNET_TEMPORAL_ALL_ESTIMATE
+                     ? coopnet_i_temporal_all_sources_estimate_in(model->temporal_possible,
+                                                                  policy.precision, progress,
+                                                                  &model->reach_possible, err)
+                     : coopnet_temporal_all_sources(model->temporal_possible, progress,
+                                                    &model->reach_possible, err);
+        if (status != COOPNET_OK ||
             (status = coopnet_temporal_curve_all(model->temporal_possible, &model->reach_possible,
                                                  COOPNET_PERIOD_QUARTER,
                                                  &model->reach_curve_possible, err)) != COOPNET_OK)
@@ -478,7 +493,8 @@ static int compute_reach_curves(report_model_t *model, const coopnet_progress_t 
     return COOPNET_OK;
 }
 
-/* The top sources of the reach computed. */
+/* The top sources of the reach computed (by the estimate when it is one), and their out-reach in
+ * each reading: an estimated reading's counted exactly, for those sources only, in one pass. */
 static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
 {
     igraph_vector_t out_reach;
@@ -490,6 +506,23 @@ static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
         VECTOR(out_reach)[(igraph_integer_t)a] = (double)model->reach.out_reach[a];
     status = rank_positive(&out_reach, 8, &model->top_sources, err);
     igraph_vector_destroy(&out_reach);
+    if (status != COOPNET_OK)
+        return status;
+    size_t top[8], n_top = 0;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->top_sources) && n_top < 8; i++)
+        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    for (size_t i = 0; i < n_top; i++) {
+        model->top_reach[i] = model->reach.out_reach[top[i]];
+        if (model->temporal_possible != NULL)
+            model->top_reach_possible[i] = model->reach_possible.out_reach[top[i]];
+    }
+    if (n_top > 0 && model->reach.precision != 0)
+        status =
+            coopnet_i_temporal_reach_counts(model->temporal, top, n_top, model->top_reach, err);
+    if (status == COOPNET_OK && n_top > 0 && model->temporal_possible != NULL &&
+        model->reach_possible.precision != 0)
+        status = coopnet_i_temporal_reach_counts(model->temporal_possible, top, n_top,
+                                                 model->top_reach_possible, err);
 cleanup:
     return status;
 }
@@ -2991,8 +3024,13 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     size_t contacts = coopnet_temporal_network_contacts(network);
     size_t others = all->n_kept ? all->n_kept - 1 : 0;
     size_t tied = 1; /* sources sharing the first place, perhaps beyond the eight listed */
-    for (size_t a = 0; a < all->n_actors; a++)
-        tied += a != top[0] && all->out_reach[a] == all->out_reach[top[0]];
+    if (all->precision == 0) {
+        for (size_t a = 0; a < all->n_actors; a++)
+            tied += a != top[0] && all->out_reach[a] == all->out_reach[top[0]];
+    } else { /* estimated: among the sources listed, whose counts are exact */
+        for (size_t i = 1; i < n_top; i++)
+            tied += model->top_reach[i] == model->top_reach[0];
+    }
     GString *paragraph = g_string_new(NULL);
     sentence_append(paragraph, "%s",
                     _("Knowledge can only travel forward in time: from an event to a later one "
@@ -3009,7 +3047,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     if (tied == 1)
         sentence_append(
             paragraph, _("<b>%1$s</b> reaches the most actors: %2$lld of the other %3$zu."),
-            actor_name(&bundle->actors[top[0]]), (long long)all->out_reach[top[0]], others);
+            actor_name(&bundle->actors[top[0]]), (long long)model->top_reach[0], others);
     else
         sentence_append(paragraph,
                         P_("<b>%1$s</b> and %2$zu other actor reach the most actors, tied: %3$lld "
@@ -3018,10 +3056,9 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                            "of the other %4$zu each.",
                            tied - 1),
                         actor_name(&bundle->actors[top[0]]), tied - 1,
-                        (long long)all->out_reach[top[0]], others);
+                        (long long)model->top_reach[0], others);
     paragraph_draw(document, paragraph);
     if (model->temporal_possible != NULL) {
-        const coopnet_temporal_all_t *possible = &model->reach_possible;
         const coopnet_temporal_curve_t *possible_curve = &model->reach_curve_possible;
         double possible_ratio =
             possible_curve->n_steps ? possible_curve->ratio[possible_curve->n_steps - 1] : 0;
@@ -3033,13 +3070,14 @@ static void page_reach(report_document_t *document, const report_model_t *model,
               "allow, <b>%1$.0f%%</b> of pairs could be linked (the shaded band), and %2$s could "
               "reach %3$lld. The gap is what better dating would settle."),
             100 * possible_ratio, actor_name(&bundle->actors[top[0]]),
-            (long long)possible->out_reach[top[0]]);
+            (long long)model->top_reach_possible[0]);
     }
     if (all->precision != 0) /* the library's policy estimated: say so */
         paragraph_printf(document,
-                         _("The exact computation does not fit in memory for this network: these "
-                           "reach figures are estimates (HyperLogLog, relative standard error "
-                           "%.1f%%)."),
+                         _("The exact computation does not fit in memory for this network: the "
+                           "shares of pairs linked and the ranking of the sources are estimates "
+                           "(HyperLogLog, relative standard error %.1f%%); the numbers of actors "
+                           "the sources named here reach are exact (a pass from each)."),
                          100 * all->relative_standard_error);
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_REACH_CURVE);
@@ -3057,12 +3095,12 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     char numbers[8][24], possibly[8][24];
     coopnet_rgb_t swatches[8];
     for (size_t i = 0; i < n_top; i++) {
-        snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)all->out_reach[top[i]]);
+        snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)model->top_reach[i]);
         cells[n_columns * i] = actor_name(&bundle->actors[top[i]]);
         cells[n_columns * i + 1] = numbers[i];
         if (n_columns == 3) {
             snprintf(possibly[i], sizeof possibly[i], "%lld",
-                     (long long)model->reach_possible.out_reach[top[i]]);
+                     (long long)model->top_reach_possible[i]);
             cells[n_columns * i + 2] = possibly[i];
         }
         swatches[i] = coopnet_i_style_level_color(bundle->actors[top[i]].level);

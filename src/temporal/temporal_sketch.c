@@ -42,6 +42,7 @@
 
 #include "core/internal.h"
 #include "temporal/temporal_internal.h"
+#include "temporal/temporal_sketch.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -397,14 +398,14 @@ static int hand_on_repeat(sketch_pass_t *pass, bool forward, size_t first, size_
  * reverse date order, stamping themselves with the day's index. day_pairs (forward only, may be
  * NULL) gets the rise of the summed in-reach estimates per day. */
 static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t *progress,
-                    uint64_t units_before, double *day_rise, coopnet_error_t *err)
+                    uint64_t units_before, uint64_t total_units, double *day_rise,
+                    coopnet_error_t *err)
 {
     const coopnet_temporal_network_t *network = pass->network;
     size_t n = pass->n, m = pass->registers;
     const uint8_t gives = forward ? TEMPORAL_SENDS : TEMPORAL_RECEIVES;
     const uint8_t takes = forward ? TEMPORAL_RECEIVES : TEMPORAL_SENDS;
     const uint8_t gather = temporal_gather_phase(!forward);
-    uint64_t total_units = 2 * (uint64_t)network->n_entries;
     size_t entries_done = 0, next_report = 0, report_every = network->n_entries / 100 + 1;
     pass_reset(pass);
     for (size_t step = 0; step < network->n_days; step++) {
@@ -564,9 +565,11 @@ static void read_out_reach(const sketch_pass_t *pass, uint64_t *out_reach, doubl
     }
 }
 
-int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *network, int precision,
-                                          const coopnet_progress_t *progress,
-                                          coopnet_temporal_all_t *all, coopnet_error_t *err)
+/* The estimate; without_out_reach, the pass in date order alone (see
+ * coopnet_i_temporal_all_sources_estimate_in). */
+static int estimate_all(const coopnet_temporal_network_t *network, int precision,
+                        bool with_out_reach, const coopnet_progress_t *progress,
+                        coopnet_temporal_all_t *all, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
     size_t n = network->n_kept;
@@ -612,12 +615,15 @@ int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *netw
 
     /* progress in schedule entries, of which each pass runs all (a contact of the possible
      * reading has one a day) */
-    uint64_t units = 2 * (uint64_t)network->n_entries;
+    uint64_t units = (with_out_reach ? 2 : 1) * (uint64_t)network->n_entries;
     coopnet_progress_report(progress, "temporal reach (estimate)", 0, units);
-    if ((status = run_pass(&pass, false, progress, 0, NULL, err)) != COOPNET_OK)
-        goto cleanup;
-    read_out_reach(&pass, out_reach, closeness_sum);
-    if ((status = run_pass(&pass, true, progress, network->n_entries, day_rise, err)) != COOPNET_OK)
+    if (with_out_reach) {
+        if ((status = run_pass(&pass, false, progress, 0, units, NULL, err)) != COOPNET_OK)
+            goto cleanup;
+        read_out_reach(&pass, out_reach, closeness_sum);
+    }
+    if ((status = run_pass(&pass, true, progress, units - network->n_entries, units, day_rise,
+                           err)) != COOPNET_OK)
         goto cleanup;
     coopnet_progress_report(progress, "temporal reach (estimate)", units, units);
 
@@ -639,9 +645,11 @@ int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *netw
             continue;
         }
         double in_count = pass.estimate[compact] - 1.0;
-        all->out_reach[a] = (int64_t)out_reach[compact];
+        all->out_reach[a] = with_out_reach ? (int64_t)out_reach[compact] : -1;
         all->in_reach[a] = in_count > 0.0 ? (int64_t)llround(in_count) : 0;
-        all->closeness[a] = n > 1 ? closeness_sum[compact] / (double)(n - 1) : 0.0;
+        all->closeness[a] = !with_out_reach ? NAN
+                            : n > 1         ? closeness_sum[compact] / (double)(n - 1)
+                                            : 0.0;
     }
 cleanup:
     pass_free(&pass);
@@ -651,4 +659,101 @@ cleanup:
     if (status != COOPNET_OK)
         coopnet_temporal_all_destroy(all);
     return status;
+}
+
+/* The same schedule as run_pass forward, with a bit per source for a sketch: a word per actor
+ * (the sources known to have reached it), OR for union, no repeat shortcuts. */
+int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
+                                    const size_t *sources, size_t n_sources, int64_t *reached,
+                                    coopnet_error_t *err)
+{
+    if (n_sources > COOPNET_I_TEMPORAL_COUNTS_MAX)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "at most %d sources at once, not %zu",
+                             COOPNET_I_TEMPORAL_COUNTS_MAX, n_sources);
+    if (network->max_wait >= 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "counting reach cannot honour a maximum wait");
+    size_t n = network->n_kept;
+    int32_t *compact_source = coopnet_i_alloc_array(n_sources + 1, sizeof *compact_source);
+    uint64_t *state = calloc(n + 1, sizeof *state);
+    uint64_t *pending = calloc(n + 1, sizeof *pending);
+    uint64_t *held = calloc(network->n_contacts + 1, sizeof *held);
+    int32_t *touched = coopnet_i_alloc_array(n + 1, sizeof *touched);
+    int status = COOPNET_OK;
+    if (!compact_source || !state || !pending || !held || !touched) {
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting reach");
+        goto cleanup;
+    }
+    for (size_t s = 0; s < n_sources; s++) {
+        if (sources[s] >= network->n_actors || network->compact_of_actor[sources[s]] < 0) {
+            status =
+                COOPNET_ERROR(err, COOPNET_EINVAL, "source %zu is not an actor kept", sources[s]);
+            goto cleanup;
+        }
+        compact_source[s] = network->compact_of_actor[sources[s]];
+        state[compact_source[s]] |= (uint64_t)1 << s;
+    }
+    const uint8_t gather = temporal_gather_phase(false);
+    for (size_t k = 0; k < network->n_days; k++) {
+        size_t n_touched = 0;
+        for (size_t e = network->day_start[k]; e < network->day_start[k + 1]; e++) {
+            const temporal_entry_t *entry = &network->entries[e];
+            size_t c = (size_t)entry->contact;
+            size_t first = network->member_start[c], last = network->member_start[c + 1];
+            uint64_t merged = 0;
+            if (!(entry->phase & gather)) { /* the certain reading: hand on what lo gathered */
+                merged = held[c];
+                held[c] = 0;
+            } else {
+                for (size_t i = first; i < last; i++)
+                    if (network->member_flags[i] & TEMPORAL_SENDS)
+                        merged |= state[network->member_actor[i]];
+                if (entry->phase != TEMPORAL_BOTH) {
+                    held[c] = merged;
+                    continue;
+                }
+            }
+            if (merged == 0)
+                continue;
+            for (size_t i = first; i < last; i++) {
+                if (!(network->member_flags[i] & TEMPORAL_RECEIVES))
+                    continue;
+                int32_t taker = network->member_actor[i];
+                if (pending[taker] == 0)
+                    touched[n_touched++] = taker;
+                pending[taker] |= merged;
+            }
+        }
+        /* the day's end: what a contact gave today is passed on from tomorrow */
+        for (size_t t = 0; t < n_touched; t++) {
+            state[touched[t]] |= pending[touched[t]];
+            pending[touched[t]] = 0;
+        }
+    }
+    for (size_t s = 0; s < n_sources; s++) {
+        int64_t count = 0;
+        for (size_t a = 0; a < n; a++)
+            count += (int32_t)a != compact_source[s] && (state[a] >> s & 1);
+        reached[s] = count;
+    }
+cleanup:
+    free(compact_source);
+    free(state);
+    free(pending);
+    free(held);
+    free(touched);
+    return status;
+}
+
+int coopnet_temporal_all_sources_estimate(const coopnet_temporal_network_t *network, int precision,
+                                          const coopnet_progress_t *progress,
+                                          coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    return estimate_all(network, precision, true, progress, all, err);
+}
+
+int coopnet_i_temporal_all_sources_estimate_in(const coopnet_temporal_network_t *network,
+                                               int precision, const coopnet_progress_t *progress,
+                                               coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    return estimate_all(network, precision, false, progress, all, err);
 }

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* temporal_sketch.h - reach from all sources in parts, for the report. Internal. */
+#ifndef COOPNET_TEMPORAL_SKETCH_H
+#define COOPNET_TEMPORAL_SKETCH_H
+
+#include "coopnet/temporal.h"
+
+/* coopnet_temporal_all_sources_estimate without its pass in reverse date order: in_reach,
+ * new_pairs and total_pairs as it gives them, bit for bit; out_reach -1 and closeness NaN for
+ * every actor (not computed). Half the time: for the report, whose curve needs the pairs by day
+ * and whose few named sources get exact single-source reach instead. Failures and ownership as
+ * coopnet_temporal_all_sources_estimate. */
+int coopnet_i_temporal_all_sources_estimate_in(const coopnet_temporal_network_t *network,
+                                               int precision, const coopnet_progress_t *progress,
+                                               coopnet_temporal_all_t *all, coopnet_error_t *err);
+
+/* How many sources coopnet_i_temporal_reach_counts takes at once (a bit each in one word). */
+#define COOPNET_I_TEMPORAL_COUNTS_MAX 64
+
+/* reached[s]: how many actors sources[s] (bundle actor indices, n_sources of them, at most
+ * COOPNET_I_TEMPORAL_COUNTS_MAX) reaches in network: the n_reached of
+ * coopnet_temporal_reach_forward from each, in one pass over the schedule for all of them, with
+ * a word per actor and no pathway (a pass from one source of a possible reading at 100 000
+ * actors kept 2.8 GB of pathway records). EINVAL for a source out of range or filtered out, or
+ * a network with a maximum wait; ENOMEM. O(schedule entries' members + actors) time,
+ * 8 bytes per actor and per contact. */
+int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
+                                    const size_t *sources, size_t n_sources, int64_t *reached,
+                                    coopnet_error_t *err);
+
+#endif
