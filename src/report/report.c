@@ -636,15 +636,29 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     int status = coopnet_whatif_compute(&model->graph, &id, 1, false, &model->whatif, err);
     if (status != COOPNET_OK)
         return status;
+    /* the pairs surely reached without it: the total alone, which an estimate has from its
+     * pass in date order (as the model's own total, so the two compare) */
     coopnet_temporal_all_policy_t policy;
     coopnet_temporal_all_policy_init(&policy);
     policy.memory_limit = model->whatif.graph_after.options.memory_limit;
+    coopnet_temporal_options_t options;
+    coopnet_temporal_options_init(&options);
+    options.graph = model->whatif.graph_after.options;
+    options.reading = COOPNET_READING_CERTAIN;
+    coopnet_temporal_network_t *network = NULL;
+    coopnet_temporal_all_method_t method;
     coopnet_temporal_all_t all = {0};
-    if ((status = coopnet_temporal_all_sources_of(bundle, &model->whatif.graph_after.options,
-                                                  COOPNET_READING_CERTAIN, &policy, NULL, &all,
-                                                  err)) == COOPNET_OK)
+    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, err)) == COOPNET_OK &&
+        (status = coopnet_temporal_all_sources_choose(network, &policy, &method, err)) ==
+            COOPNET_OK)
+        status = method == COOPNET_TEMPORAL_ALL_ESTIMATE
+                     ? coopnet_i_temporal_all_sources_estimate_in(network, policy.precision, NULL,
+                                                                  &all, err)
+                     : coopnet_temporal_all_sources(network, NULL, &all, err);
+    if (status == COOPNET_OK)
         model->reach_pairs_after = all.total_pairs;
     coopnet_temporal_all_destroy(&all);
+    coopnet_temporal_network_free(network);
     return status;
 }
 
