@@ -151,7 +151,8 @@ typedef struct report_model {
     coopnet_temporal_curve_t reach_curve_possible;
     igraph_vector_int_t top_sources; /* actors reaching some other, most first (at most 8) */
     /* the top sources' out-reach in each reading: from reach and reach_possible when exact,
-     * else from an exact pass from each source (reach_possible then has no out-reach) */
+     * else counted exactly for these sources (coopnet_i_temporal_reach_counts; an estimated
+     * reach_possible has no out-reach) */
     int64_t top_reach[8], top_reach_possible[8];
     /* the documented peer-learning ties (type peer_learning, both ends kept), in file order, each
      * checked against the events: could a chain of recorded events (the certain reading, no
