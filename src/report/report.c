@@ -2696,7 +2696,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         n++;
     }
     /* the table, and beside it how the numbers were computed */
-    const double table_width = REPORT_TEXT_WIDTH * 0.68, gutter = 14;
+    const double table_width = REPORT_TEXT_WIDTH * 0.74, gutter = 14;
     report_table_t table = {4,          n, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT,
                             table_width};
     double table_top = document->y;

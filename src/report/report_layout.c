@@ -7,6 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -476,19 +477,27 @@ void coopnet_i_report_table_draw(report_document_t *document, const report_table
     for (size_t c = 0; c < n_columns; c++)
         total += table->widths[c];
     char markup[1024];
-    /* every header whole: a column too narrow for its header widens, taking the room from the
+    /* every header and every cell after the first column whole (a number cut with an ellipsis
+     * reads as another number): a column too narrow for them widens, taking the room from the
      * first column (the names, which are ellipsized anyway) */
     for (size_t c = 0; c < n_columns; c++)
         column_width[c] = table->width * table->widths[c] / total;
     for (size_t c = 1; c < n_columns; c++) {
-        coopnet_i_report_escape(table->headers[c], markup, sizeof markup);
-        PangoLayout *header = coopnet_i_report_layout(document, REPORT_FONT_TABLE_HEAD, markup, 0);
-        if (header == NULL)
-            continue;
-        int header_width, header_height;
-        pango_layout_get_size(header, &header_width, &header_height);
-        g_object_unref(header);
-        double deficit = (double)header_width / PANGO_SCALE + 2 * padding + 1 - column_width[c];
+        double widest = 0;
+        for (size_t r = 0; r <= table->n_rows; r++) {
+            const char *text =
+                r == 0 ? table->headers[c] : table->cells[(r - 1) * table->n_columns + c];
+            coopnet_i_report_escape(text, markup, sizeof markup);
+            PangoLayout *layout = coopnet_i_report_layout(
+                document, r == 0 ? REPORT_FONT_TABLE_HEAD : REPORT_FONT_TABLE, markup, 0);
+            if (layout == NULL)
+                continue;
+            int text_width, text_height;
+            pango_layout_get_size(layout, &text_width, &text_height);
+            g_object_unref(layout);
+            widest = fmax(widest, (double)text_width / PANGO_SCALE);
+        }
+        double deficit = widest + 2 * padding + 1 - column_width[c];
         double spare = column_width[0] - 0.5 * table->width * table->widths[0] / total;
         if (deficit > 0 && spare > 0) {
             deficit = deficit < spare ? deficit : spare;
