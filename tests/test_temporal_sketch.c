@@ -514,7 +514,8 @@ static void test_too_many_days(void)
 /* ---- the report's parts: counts from a few sources, the estimate without out-reach -------- */
 
 /* coopnet_i_temporal_reach_counts of every actor kept (64 at a time) against the exact
- * all-sources out-reach, in both readings of network's bundle. */
+ * all-sources out-reach (each source's n_reached of the exact pass), in both readings of the
+ * bundle. */
 static void check_counts(const coopnet_bundle_t *bundle, const coopnet_temporal_options_t *options)
 {
     coopnet_temporal_network_t *readings[2] = {NULL, NULL};
@@ -592,9 +593,30 @@ static void test_report_parts(void)
         CHECK(isnan(in_only.closeness[a]));
     }
     size_t source = 0;
+    int64_t count = 0;
     CHECK_INT(coopnet_i_temporal_reach_counts(network, &source, COOPNET_I_TEMPORAL_COUNTS_MAX + 1,
                                               NULL, &err),
               COOPNET_EINVAL);
+    source = generated->n_actors;
+    CHECK_INT(coopnet_i_temporal_reach_counts(network, &source, 1, &count, &err), COOPNET_EINVAL);
+    coopnet_temporal_network_free(network);
+    network = NULL;
+    /* a filtered-out source, and a maximum wait: refused, naming why */
+    const char *exclude[] = {generated->actors[3].id};
+    options.graph.exclude = exclude;
+    options.graph.n_exclude = 1;
+    CHECK_INT(coopnet_temporal_network_alloc(generated, &options, &network, &err), COOPNET_OK);
+    source = 3;
+    CHECK_INT(coopnet_i_temporal_reach_counts(network, &source, 1, &count, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "filtered out");
+    coopnet_temporal_network_free(network);
+    network = NULL;
+    options.graph.n_exclude = 0;
+    options.max_wait = 30;
+    CHECK_INT(coopnet_temporal_network_alloc(generated, &options, &network, &err), COOPNET_OK);
+    source = 0;
+    CHECK_INT(coopnet_i_temporal_reach_counts(network, &source, 1, &count, &err), COOPNET_EINVAL);
+    CHECK_CONTAINS(err.message, "maximum wait");
     coopnet_temporal_all_destroy(&full);
     coopnet_temporal_all_destroy(&in_only);
     coopnet_temporal_network_free(network);

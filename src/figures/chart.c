@@ -800,7 +800,8 @@ int coopnet_i_draw_chart_snapshots(cairo_t *cr, coopnet_rect_t rect, const coopn
                 linked += degree > 0;
                 degree_sum += (double)degree;
             }
-            double links = degree_sum / 2; /* each link counted at both ends (a loop twice) */
+            /* each link counted at both ends (a cooperation graph has no loops) */
+            double links = degree_sum / 2;
             size_t actors = (size_t)linked;
             probe_call(COOPNET_CHART_SNAPSHOTS, panel_title, &links, 1, &actors, 1);
         }
@@ -1436,6 +1437,8 @@ static void write_nlc_data(coopnet_table_t *table, const chart_job_t *job, FILE 
     coopnet_table_end(table);
 }
 
+/* The panels' numbers, from each panel's own graph (the chart facade builds one a year:
+ * coopnet_i_snapshot_panels_init; panels lent with degrees are the report's, never written). */
 static void write_snapshots_data(coopnet_table_t *table, const chart_job_t *job, FILE *stream,
                                  coopnet_table_format_t format)
 {

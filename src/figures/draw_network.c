@@ -104,8 +104,12 @@ typedef struct network_figure {
     const igraph_matrix_t *extent_positions; /* optional: the box mapped to the area is theirs */
     bool panel;                              /* snapshots: grey isolates, no legend */
     bool hide_links;                         /* the actors only (input.hide_links) */
-    bool raster_dense;                       /* links and nodes as an image on a vector surface */
-    coopnet_network_placement_t *placement;  /* page positions kept between figures; may be NULL */
+    /* input.panel_degree: graph is the whole network, no edge is built, and the links of the
+     * year drawn (for the choice of an image) are half the degrees' sum */
+    const double *panel_degree;
+    size_t panel_links;
+    bool raster_dense;                      /* links and nodes as an image on a vector surface */
+    coopnet_network_placement_t *placement; /* page positions kept between figures; may be NULL */
     double raster_pixel; /* drawing into the image of a dense network: a pixel in user units */
 } network_figure_t;
 
@@ -131,7 +135,13 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
     int status = COOPNET_OK;
     const igraph_t *g = figure->bipartite ? &figure->two_mode->graph : &figure->graph->graph;
     figure->n_nodes = (size_t)igraph_vcount(g);
-    figure->n_edges = (size_t)igraph_ecount(g);
+    figure->n_edges = figure->panel_degree != NULL ? 0 : (size_t)igraph_ecount(g);
+    if (figure->panel_degree != NULL) {
+        double degree_sum = 0;
+        for (size_t v = 0; v < figure->n_nodes; v++)
+            degree_sum += figure->panel_degree[v];
+        figure->panel_links = (size_t)(degree_sum / 2);
+    }
     figure->nodes = coopnet_i_alloc_array(figure->n_nodes + 1, sizeof *figure->nodes);
     figure->edges = coopnet_i_alloc_array(figure->n_edges + 1, sizeof *figure->edges);
     figure->arrows = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *figure->arrows);
@@ -1196,7 +1206,8 @@ static bool draw_network_image(cairo_t *cr, network_figure_t *figure)
     if (type != CAIRO_SURFACE_TYPE_PDF && type != CAIRO_SURFACE_TYPE_SVG &&
         type != CAIRO_SURFACE_TYPE_PS)
         return false;
-    if (figure->n_edges <= COOPNET_RASTER_MIN_LINKS && figure->n_nodes <= COOPNET_RASTER_MIN_NODES)
+    size_t links = figure->panel_degree != NULL ? figure->panel_links : figure->n_edges;
+    if (links <= COOPNET_RASTER_MIN_LINKS && figure->n_nodes <= COOPNET_RASTER_MIN_NODES)
         return false;
     /* the nodes' extent: every link and arrowhead lies within it */
     double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
@@ -2012,6 +2023,7 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     figure.extent_positions = input->positions != NULL ? input->extent_positions : NULL;
     figure.panel = input->panel;
     figure.hide_links = input->hide_links;
+    figure.panel_degree = input->hide_links ? input->panel_degree : NULL;
     figure.raster_dense = input->raster_dense;
     figure.placement = input->placement;
     figure.kind = options->layout;
@@ -2033,8 +2045,8 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
         /* snapshots: actors without a link yet are grey, so the panels show the growth */
         for (size_t v = 0; v < figure.n_nodes; v++) {
             igraph_integer_t degree = 0;
-            if (input->panel_degree != NULL)
-                degree = input->panel_degree[v] > 0;
+            if (figure.panel_degree != NULL)
+                degree = figure.panel_degree[v] > 0;
             else if (igraph_degree_1(&figure.graph->graph, &degree, (igraph_integer_t)v, IGRAPH_ALL,
                                      IGRAPH_LOOPS) != IGRAPH_SUCCESS)
                 degree = 1; /* (cannot fail for a vertex of the graph) kept in colour */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The working arrays cost 5 bytes a pixel; a clip larger than this is left to cairo. */
+/* The working array costs 4 bytes a pixel; a clip larger than this is left to cairo. */
 #define RASTER_MAX_PIXELS ((size_t)64 << 20)
 #define RASTER_PI 3.14159265358979323846
 /* batches are numbered in the mark's 24 high bits */
@@ -231,7 +231,8 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
     size_t mark_stride = x_major ? row_width : 1;
     size_t pixel_stride = x_major ? (size_t)raster->stride / sizeof(uint32_t) : 1;
     /* a pixel whose centre is farther than `across` less this from the line's centre on its
-     * step gets an alpha under 1/510 (distance > reach - 1/255): rounds to 0, not visited */
+     * step lies farther than reach - 1/1024 from the line (distance across the major axis times
+     * major/length <= 1): its alpha, under 255/1024 + 0.5, rounds to 0, so it is not visited */
     const double margin = 1.0 / 1024;
     for (int m = major_lo; m < major_hi; m++) {
         double centre = m + 0.5;
@@ -258,10 +259,12 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
             d0 = (0.5 - ax) * vx + (centre - ay) * vy, dd = vx;
         }
         int first_x = x_major ? m : lo, first_y = x_major ? lo : m;
-        uint32_t *mark = raster->mark + (size_t)(first_y - raster->clip_y0) * row_width +
-                         (size_t)(first_x - raster->clip_x0);
-        uint32_t *pixel = pixel_at(raster, first_x, first_y);
-        for (int n = lo; n < hi; n++, mark += mark_stride, pixel += pixel_stride) {
+        uint32_t *first_mark = raster->mark + (size_t)(first_y - raster->clip_y0) * row_width +
+                               (size_t)(first_x - raster->clip_x0);
+        uint32_t *first_pixel = pixel_at(raster, first_x, first_y);
+        for (int n = lo; n < hi; n++) {
+            uint32_t *mark = first_mark + (size_t)(n - lo) * mark_stride;
+            uint32_t *pixel = first_pixel + (size_t)(n - lo) * pixel_stride;
             /* distance from the pixel's centre to the segment: to the line along its length
              * (no square root), to the nearer end beyond it */
             double distance;

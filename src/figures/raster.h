@@ -33,7 +33,7 @@ typedef struct coopnet_raster {
     /* per pixel: the batch that last covered it (high 24 bits) and the alpha that batch
      * composited there (low 8 bits); one word, so that a pixel's record is one load */
     uint32_t *mark;
-    uint32_t batch; /* 1 to RASTER_MAX_BATCH */
+    uint32_t batch; /* 1 to 2^24 - 1 (the mark's high bits), then back to 1 */
     int dirty_x0, dirty_y0, dirty_x1, dirty_y1;
 } coopnet_raster_t;
 

@@ -98,6 +98,9 @@ typedef struct peer_tie_check {
 
 /* Everything the pages show, computed once by report_model_init: pages and figures only read
  * it, so drawing a figure again (the PNG copies) computes nothing again. */
+/* The sources of knowledge the reach pages name. */
+#define REPORT_TOP_SOURCES 8
+
 typedef struct report_model {
     const coopnet_bundle_t *bundle;
     const coopnet_report_options_t *options;
@@ -149,11 +152,13 @@ typedef struct report_model {
     coopnet_temporal_network_t *temporal_possible;
     coopnet_temporal_all_t reach_possible;
     coopnet_temporal_curve_t reach_curve_possible;
-    igraph_vector_int_t top_sources; /* actors reaching some other, most first (at most 8) */
+    /* actors reaching some other, most first (at most REPORT_TOP_SOURCES; an estimated reach:
+     * the eight the estimate ranks first, in the order of their exact counts) */
+    igraph_vector_int_t top_sources;
     /* the top sources' out-reach in each reading: from reach and reach_possible when exact,
      * else counted exactly for these sources (coopnet_i_temporal_reach_counts; an estimated
      * reach_possible has no out-reach) */
-    int64_t top_reach[8], top_reach_possible[8];
+    int64_t top_reach[REPORT_TOP_SOURCES], top_reach_possible[REPORT_TOP_SOURCES];
     /* the documented peer-learning ties (type peer_learning, both ends kept), in file order, each
      * checked against the events: could a chain of recorded events (the certain reading, no
      * tie) have carried the one actor's practice to the other by the tie's start? */
@@ -167,11 +172,13 @@ typedef struct report_model {
     coopnet_whatif_t whatif;
     uint64_t reach_pairs_after; /* certain reach without the convener */
 
-    coopnet_snapshots_t snapshots;    /* degree by year */
-    coopnet_graph_t *snapshot_graphs; /* the graph of each year, as analysed */
-    coopnet_snapshot_panels_t panels; /* the years drawn, lent from snapshot_graphs */
-    igraph_vector_int_t risers;       /* vertices gaining places, most first (at most 5) */
-    igraph_vector_t gains;            /* per vertex: places gained, NaN when not ranked */
+    coopnet_snapshots_t snapshots; /* degree by year */
+    /* the graph of each year, as analysed; NULL when the panels come from degrees */
+    coopnet_graph_t *snapshot_graphs;
+    /* the years drawn, lent from snapshot_graphs, or from graph and snapshots' degrees */
+    coopnet_snapshot_panels_t panels;
+    igraph_vector_int_t risers; /* vertices gaining places, most first (at most 5) */
+    igraph_vector_t gains;      /* per vertex: places gained, NaN when not ranked */
 } report_model_t;
 
 static void report_model_destroy(report_model_t *model)
@@ -451,6 +458,24 @@ static int check_peer_ties(report_model_t *model, coopnet_error_t *err)
     return status;
 }
 
+/* Reach from all sources of network as policy chooses, an estimate without its reverse pass:
+ * then no out-reach (-1) nor closeness (coopnet_i_temporal_all_sources_estimate_in), for the
+ * curve and the pairs, in half the time. */
+static int all_sources_without_out_reach(const coopnet_temporal_network_t *network,
+                                         const coopnet_temporal_all_policy_t *policy,
+                                         const coopnet_progress_t *progress,
+                                         coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    coopnet_temporal_all_method_t method;
+    int status = coopnet_temporal_all_sources_choose(network, policy, &method, err);
+    if (status != COOPNET_OK)
+        return status;
+    return method == COOPNET_TEMPORAL_ALL_ESTIMATE
+               ? coopnet_i_temporal_all_sources_estimate_in(network, policy->precision, progress,
+                                                            all, err)
+               : coopnet_temporal_all_sources(network, progress, all, err);
+}
+
 /* Time-respecting reach from every source and the reachability curves by quarter: coopnet's own
  * code, which uses no igraph, so it runs beside the other analyses (report_model_init). progress
  * is NULL there: one stage at a time is shown. */
@@ -475,17 +500,8 @@ static int compute_reach_curves(report_model_t *model, const coopnet_progress_t 
         /* estimated, the possible reading gives its curve (the pass in date order) and no
          * out-reach: its reverse pass was most of a large report's time (an undated contact
          * has an entry every day), for the eight numbers rank_reach_sources computes exactly */
-        coopnet_temporal_all_method_t method;
-        if ((status = coopnet_temporal_all_sources_choose(model->temporal_possible, &policy,
-                                                          &method, err)) != COOPNET_OK)
-            return status;
-        status = method == COOPNET_TEMPORAL_ALL_ESTIMATE
-                     ? coopnet_i_temporal_all_sources_estimate_in(model->temporal_possible,
-                                                                  policy.precision, progress,
-                                                                  &model->reach_possible, err)
-                     : coopnet_temporal_all_sources(model->temporal_possible, progress,
-                                                    &model->reach_possible, err);
-        if (status != COOPNET_OK ||
+        if ((status = all_sources_without_out_reach(model->temporal_possible, &policy, progress,
+                                                    &model->reach_possible, err)) != COOPNET_OK ||
             (status = coopnet_temporal_curve_all(model->temporal_possible, &model->reach_possible,
                                                  COOPNET_PERIOD_QUARTER,
                                                  &model->reach_curve_possible, err)) != COOPNET_OK)
@@ -494,8 +510,11 @@ static int compute_reach_curves(report_model_t *model, const coopnet_progress_t 
     return COOPNET_OK;
 }
 
-/* The top sources of the reach computed (by the estimate when it is one), and their out-reach in
- * each reading: an estimated reading's counted exactly, for those sources only, in one pass. */
+/* The top sources of the reach computed and their out-reach in each reading. An estimated
+ * reading's counts of these sources are counted exactly (coopnet_i_temporal_reach_counts); when
+ * the certain reading is estimated, the sources its estimate ranks first are put in the order
+ * of their exact counts (ties: the estimate's order), so that the first named reaches the most
+ * of those named. */
 static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
 {
     igraph_vector_t out_reach;
@@ -505,12 +524,13 @@ static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
                          "reach");
     for (size_t a = 0; a < model->reach.n_actors; a++)
         VECTOR(out_reach)[(igraph_integer_t)a] = (double)model->reach.out_reach[a];
-    status = rank_positive(&out_reach, 8, &model->top_sources, err);
+    status = rank_positive(&out_reach, REPORT_TOP_SOURCES, &model->top_sources, err);
     igraph_vector_destroy(&out_reach);
     if (status != COOPNET_OK)
         return status;
-    size_t top[8], n_top = 0;
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->top_sources) && n_top < 8; i++)
+    size_t top[REPORT_TOP_SOURCES], n_top = 0;
+    for (igraph_integer_t i = 0;
+         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
         top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
     for (size_t i = 0; i < n_top; i++) {
         model->top_reach[i] = model->reach.out_reach[top[i]];
@@ -524,6 +544,24 @@ static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
         model->reach_possible.precision != 0)
         status = coopnet_i_temporal_reach_counts(model->temporal_possible, top, n_top,
                                                  model->top_reach_possible, err);
+    if (status != COOPNET_OK || model->reach.precision == 0)
+        return status;
+    /* by exact count, most first; stable (insertion) */
+    for (size_t i = 1; i < n_top; i++) {
+        size_t source = top[i];
+        int64_t reach = model->top_reach[i], possible = model->top_reach_possible[i];
+        size_t j = i;
+        for (; j > 0 && model->top_reach[j - 1] < reach; j--) {
+            top[j] = top[j - 1];
+            model->top_reach[j] = model->top_reach[j - 1];
+            model->top_reach_possible[j] = model->top_reach_possible[j - 1];
+        }
+        top[j] = source;
+        model->top_reach[j] = reach;
+        model->top_reach_possible[j] = possible;
+    }
+    for (size_t i = 0; i < n_top; i++)
+        VECTOR(model->top_sources)[(igraph_integer_t)i] = (igraph_integer_t)top[i];
 cleanup:
     return status;
 }
@@ -647,15 +685,9 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     options.graph = model->whatif.graph_after.options;
     options.reading = COOPNET_READING_CERTAIN;
     coopnet_temporal_network_t *network = NULL;
-    coopnet_temporal_all_method_t method;
     coopnet_temporal_all_t all = {0};
-    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, err)) == COOPNET_OK &&
-        (status = coopnet_temporal_all_sources_choose(network, &policy, &method, err)) ==
-            COOPNET_OK)
-        status = method == COOPNET_TEMPORAL_ALL_ESTIMATE
-                     ? coopnet_i_temporal_all_sources_estimate_in(network, policy.precision, NULL,
-                                                                  &all, err)
-                     : coopnet_temporal_all_sources(network, NULL, &all, err);
+    if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, err)) == COOPNET_OK)
+        status = all_sources_without_out_reach(network, &policy, NULL, &all, err);
     if (status == COOPNET_OK)
         model->reach_pairs_after = all.total_pairs;
     coopnet_temporal_all_destroy(&all);
@@ -2696,7 +2728,7 @@ static void page_dependence(report_document_t *document, const report_model_t *m
         n++;
     }
     /* the table, and beside it how the numbers were computed */
-    const double table_width = REPORT_TEXT_WIDTH * 0.74, gutter = 14;
+    const double table_width = REPORT_TEXT_WIDTH * 0.68, gutter = 14;
     report_table_t table = {4,          n, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT,
                             table_width};
     double table_top = document->y;
@@ -3026,8 +3058,9 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     const coopnet_temporal_curve_t *curve = &model->reach_curve;
     coopnet_i_report_page_title(document, page->number, page->title);
     /* the sources that reach the most actors, best first (coopnet_rank_top order) */
-    size_t top[8], n_top = 0;
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->top_sources) && n_top < 8; i++)
+    size_t top[REPORT_TOP_SOURCES], n_top = 0;
+    for (igraph_integer_t i = 0;
+         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
         top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
     double final_ratio = curve->n_steps ? curve->ratio[curve->n_steps - 1] : 0;
     if (n_top == 0) {
@@ -3092,7 +3125,8 @@ static void page_reach(report_document_t *document, const report_model_t *model,
                          _("The exact computation does not fit in memory for this network: the "
                            "shares of pairs linked and the ranking of the sources are estimates "
                            "(HyperLogLog, relative standard error %.1f%%); the numbers of actors "
-                           "the sources named here reach are exact (a pass from each)."),
+                           "the sources named here reach are exact (counted for these sources "
+                           "alone)."),
                          100 * all->relative_standard_error);
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_REACH_CURVE);
@@ -3106,9 +3140,9 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     static const coopnet_align_t aligns[] = {COOPNET_ALIGN_LEFT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT};
     size_t n_columns = model->temporal_possible != NULL ? 3 : 2;
-    const char *cells[24];
-    char numbers[8][24], possibly[8][24];
-    coopnet_rgb_t swatches[8];
+    const char *cells[3 * REPORT_TOP_SOURCES];
+    char numbers[REPORT_TOP_SOURCES][24], possibly[REPORT_TOP_SOURCES][24];
+    coopnet_rgb_t swatches[REPORT_TOP_SOURCES];
     for (size_t i = 0; i < n_top; i++) {
         snprintf(numbers[i], sizeof numbers[i], "%lld", (long long)model->top_reach[i]);
         cells[n_columns * i] = actor_name(&bundle->actors[top[i]]);
@@ -3143,8 +3177,9 @@ static void page_pathways(report_document_t *document, const report_model_t *mod
     const coopnet_temporal_network_t *network = model->temporal;
     const coopnet_temporal_all_t *all = &model->reach;
     coopnet_i_report_page_title(document, page->number, page->title);
-    size_t top[8], n_top = 0;
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&model->top_sources) && n_top < 8; i++)
+    size_t top[REPORT_TOP_SOURCES], n_top = 0;
+    for (igraph_integer_t i = 0;
+         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
         top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
     if (n_top == 0 && model->n_peer_ties == 0) {
         coopnet_i_report_paragraph(document,

@@ -565,7 +565,7 @@ static void read_out_reach(const sketch_pass_t *pass, uint64_t *out_reach, doubl
     }
 }
 
-/* The estimate; without_out_reach, the pass in date order alone (see
+/* The estimate; with_out_reach false, the pass in date order alone (see
  * coopnet_i_temporal_all_sources_estimate_in). */
 static int estimate_all(const coopnet_temporal_network_t *network, int precision,
                         bool with_out_reach, const coopnet_progress_t *progress,
@@ -600,11 +600,13 @@ static int estimate_all(const coopnet_temporal_network_t *network, int precision
     all->closeness = coopnet_i_alloc_array(network->n_actors + 1, sizeof *all->closeness);
     all->days = coopnet_i_alloc_array(network->n_days + 1, sizeof *all->days);
     all->new_pairs = coopnet_i_alloc_array(network->n_days + 1, sizeof *all->new_pairs);
-    out_reach = coopnet_i_alloc_array(n + 1, sizeof *out_reach);
-    closeness_sum = coopnet_i_alloc_array(n + 1, sizeof *closeness_sum);
+    if (with_out_reach) {
+        out_reach = coopnet_i_alloc_array(n + 1, sizeof *out_reach);
+        closeness_sum = coopnet_i_alloc_array(n + 1, sizeof *closeness_sum);
+    }
     day_rise = coopnet_i_alloc_array(network->n_days + 1, sizeof *day_rise);
     if (!all->out_reach || !all->in_reach || !all->closeness || !all->days || !all->new_pairs ||
-        !out_reach || !closeness_sum || !day_rise) {
+        (with_out_reach && (!out_reach || !closeness_sum)) || !day_rise) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
         goto cleanup;
     }
@@ -661,8 +663,8 @@ cleanup:
     return status;
 }
 
-/* The same schedule as run_pass forward, with a bit per source for a sketch: a word per actor
- * (the sources known to have reached it), OR for union, no repeat shortcuts. */
+/* The same schedule as run_pass forward, with a bit per source instead of a sketch: a word per
+ * actor (the sources known to have reached it), OR for union, no repeat shortcuts. */
 int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
                                     const size_t *sources, size_t n_sources, int64_t *reached,
                                     coopnet_error_t *err)
@@ -684,9 +686,13 @@ int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
         goto cleanup;
     }
     for (size_t s = 0; s < n_sources; s++) {
-        if (sources[s] >= network->n_actors || network->compact_of_actor[sources[s]] < 0) {
-            status =
-                COOPNET_ERROR(err, COOPNET_EINVAL, "source %zu is not an actor kept", sources[s]);
+        if (sources[s] >= network->n_actors) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL, "actor index %zu out of range", sources[s]);
+            goto cleanup;
+        }
+        if (network->compact_of_actor[sources[s]] < 0) {
+            status = COOPNET_ERROR(err, COOPNET_EINVAL, "actor '%s' is filtered out",
+                                   network->bundle->actors[sources[s]].id);
             goto cleanup;
         }
         compact_source[s] = network->compact_of_actor[sources[s]];

@@ -22,8 +22,8 @@ int coopnet_i_temporal_all_sources_estimate_in(const coopnet_temporal_network_t 
  * coopnet_temporal_reach_forward from each, in one pass over the schedule for all of them, with
  * a word per actor and no pathway (a pass from one source of a possible reading at 100 000
  * actors kept 2.8 GB of pathway records). EINVAL for a source out of range or filtered out, or
- * a network with a maximum wait; ENOMEM. O(schedule entries' members + actors) time,
- * 8 bytes per actor and per contact. */
+ * a network with a maximum wait; ENOMEM. O(schedule entries' members + 64 actors) time; 20
+ * bytes per actor and 8 per contact. */
 int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
                                     const size_t *sources, size_t n_sources, int64_t *reached,
                                     coopnet_error_t *err);
