@@ -937,15 +937,21 @@ static void draw_reach_period_axis(cairo_t *cr, const reach_plot_t *plot, coopne
                      plot->band);
     if (every < 1)
         every = 1;
+    double year_right = -INFINITY; /* where the last year drawn ends: years never overlap */
     for (size_t i = 0; i < n_steps; i++) {
         double x = reach_step_x(plot, (double)i);
         period_labels(period, days[i], i == 0, text, sizeof text, year_text, sizeof year_text);
         if (i % every == 0)
             coopnet_i_style_draw_text(cr, COOPNET_TEXT_TICK, text, x, bottom + 4, 0,
                                       COOPNET_ALIGN_CENTER, coopnet_i_style_muted);
-        if (year_text[0] != '\0')
-            coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, year_text, x, bottom + 17, 0,
-                                      COOPNET_ALIGN_CENTER, coopnet_i_style_text);
+        if (year_text[0] == '\0')
+            continue;
+        double half = coopnet_i_style_text_width(cr, COOPNET_TEXT_HEADING, year_text) / 2;
+        if (x - half < year_right + 4)
+            continue;
+        coopnet_i_style_draw_text(cr, COOPNET_TEXT_HEADING, year_text, x, bottom + 17, 0,
+                                  COOPNET_ALIGN_CENTER, coopnet_i_style_text);
+        year_right = x + half;
     }
     coopnet_i_style_set_color(cr, coopnet_i_style_text, 1.0);
     cairo_set_line_width(cr, COOPNET_STYLE_AXIS_LINE);
