@@ -458,24 +458,6 @@ static int check_peer_ties(report_model_t *model, coopnet_error_t *err)
     return status;
 }
 
-/* Reach from all sources of network as policy chooses, an estimate without its reverse pass:
- * then no out-reach (-1) nor closeness (coopnet_i_temporal_all_sources_estimate_in), for the
- * curve and the pairs, in half the time. */
-static int all_sources_without_out_reach(const coopnet_temporal_network_t *network,
-                                         const coopnet_temporal_all_policy_t *policy,
-                                         const coopnet_progress_t *progress,
-                                         coopnet_temporal_all_t *all, coopnet_error_t *err)
-{
-    coopnet_temporal_all_method_t method;
-    int status = coopnet_temporal_all_sources_choose(network, policy, &method, err);
-    if (status != COOPNET_OK)
-        return status;
-    return method == COOPNET_TEMPORAL_ALL_ESTIMATE
-               ? coopnet_i_temporal_all_sources_estimate_in(network, policy->precision, progress,
-                                                            all, err)
-               : coopnet_temporal_all_sources(network, progress, all, err);
-}
-
 /* Time-respecting reach from every source and the reachability curves by quarter: coopnet's own
  * code, which uses no igraph, so it runs beside the other analyses (report_model_init). progress
  * is NULL there: one stage at a time is shown. */
@@ -500,8 +482,9 @@ static int compute_reach_curves(report_model_t *model, const coopnet_progress_t 
         /* estimated, the possible reading gives its curve (the pass in date order) and no
          * out-reach: its reverse pass was most of a large report's time (an undated contact
          * has an entry every day), for the eight numbers rank_reach_sources computes exactly */
-        if ((status = all_sources_without_out_reach(model->temporal_possible, &policy, progress,
-                                                    &model->reach_possible, err)) != COOPNET_OK ||
+        if ((status = coopnet_i_temporal_all_sources_by_policy_in(model->temporal_possible, &policy,
+                                                                  progress, &model->reach_possible,
+                                                                  err)) != COOPNET_OK ||
             (status = coopnet_temporal_curve_all(model->temporal_possible, &model->reach_possible,
                                                  COOPNET_PERIOD_QUARTER,
                                                  &model->reach_curve_possible, err)) != COOPNET_OK)
@@ -687,7 +670,7 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     coopnet_temporal_network_t *network = NULL;
     coopnet_temporal_all_t all = {0};
     if ((status = coopnet_temporal_network_alloc(bundle, &options, &network, err)) == COOPNET_OK)
-        status = all_sources_without_out_reach(network, &policy, NULL, &all, err);
+        status = coopnet_i_temporal_all_sources_by_policy_in(network, &policy, NULL, &all, err);
     if (status == COOPNET_OK)
         model->reach_pairs_after = all.total_pairs;
     coopnet_temporal_all_destroy(&all);

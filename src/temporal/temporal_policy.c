@@ -6,6 +6,7 @@
 #include "coopnet/text.h"
 #include "core/internal.h"
 #include "temporal/temporal_internal.h"
+#include "temporal/temporal_sketch.h"
 
 #include <stdio.h>
 
@@ -62,19 +63,38 @@ int coopnet_temporal_all_sources_choose(const coopnet_temporal_network_t *networ
                                       network->n_kept, policy->precision);
 }
 
-int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_network_t *network,
-                                           const coopnet_temporal_all_policy_t *policy,
-                                           const coopnet_progress_t *progress,
-                                           coopnet_temporal_all_t *all, coopnet_error_t *err)
+/* By policy; an estimate with its reverse pass (out-reach) only when with_out_reach. */
+static int by_policy(const coopnet_temporal_network_t *network,
+                     const coopnet_temporal_all_policy_t *policy, bool with_out_reach,
+                     const coopnet_progress_t *progress, coopnet_temporal_all_t *all,
+                     coopnet_error_t *err)
 {
     coopnet_temporal_all_method_t method;
     int status = coopnet_temporal_all_sources_choose(network, policy, &method, err);
     if (status != COOPNET_OK)
         return status;
-    return method == COOPNET_TEMPORAL_ALL_EXACT
-               ? coopnet_temporal_all_sources(network, progress, all, err)
-               : coopnet_temporal_all_sources_estimate(network, policy->precision, progress, all,
-                                                       err);
+    if (method == COOPNET_TEMPORAL_ALL_EXACT)
+        return coopnet_temporal_all_sources(network, progress, all, err);
+    return with_out_reach ? coopnet_temporal_all_sources_estimate(network, policy->precision,
+                                                                  progress, all, err)
+                          : coopnet_i_temporal_all_sources_estimate_in(network, policy->precision,
+                                                                       progress, all, err);
+}
+
+int coopnet_temporal_all_sources_by_policy(const coopnet_temporal_network_t *network,
+                                           const coopnet_temporal_all_policy_t *policy,
+                                           const coopnet_progress_t *progress,
+                                           coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    return by_policy(network, policy, true, progress, all, err);
+}
+
+int coopnet_i_temporal_all_sources_by_policy_in(const coopnet_temporal_network_t *network,
+                                                const coopnet_temporal_all_policy_t *policy,
+                                                const coopnet_progress_t *progress,
+                                                coopnet_temporal_all_t *all, coopnet_error_t *err)
+{
+    return by_policy(network, policy, false, progress, all, err);
 }
 
 int coopnet_temporal_all_sources_of(const coopnet_bundle_t *bundle,

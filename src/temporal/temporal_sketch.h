@@ -14,6 +14,13 @@ int coopnet_i_temporal_all_sources_estimate_in(const coopnet_temporal_network_t 
                                                int precision, const coopnet_progress_t *progress,
                                                coopnet_temporal_all_t *all, coopnet_error_t *err);
 
+/* coopnet_temporal_all_sources_by_policy, its estimate without the reverse pass
+ * (coopnet_i_temporal_all_sources_estimate_in: no out-reach); exact as that function. */
+int coopnet_i_temporal_all_sources_by_policy_in(const coopnet_temporal_network_t *network,
+                                                const coopnet_temporal_all_policy_t *policy,
+                                                const coopnet_progress_t *progress,
+                                                coopnet_temporal_all_t *all, coopnet_error_t *err);
+
 /* How many sources coopnet_i_temporal_reach_counts takes at once (a bit each in one word). */
 #define COOPNET_I_TEMPORAL_COUNTS_MAX 64
 
