@@ -493,6 +493,16 @@ static int compute_reach_curves(report_model_t *model, const coopnet_progress_t 
     return COOPNET_OK;
 }
 
+/* model->top_sources into top, most first; how many. */
+static size_t top_sources_of(const report_model_t *model, size_t top[REPORT_TOP_SOURCES])
+{
+    size_t n_top = 0;
+    for (igraph_integer_t i = 0;
+         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
+        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    return n_top;
+}
+
 /* The top sources of the reach computed and their out-reach in each reading. An estimated
  * reading's counts of these sources are counted exactly (coopnet_i_temporal_reach_counts); when
  * the certain reading is estimated, the sources its estimate ranks first are put in the order
@@ -511,10 +521,7 @@ static int rank_reach_sources(report_model_t *model, coopnet_error_t *err)
     igraph_vector_destroy(&out_reach);
     if (status != COOPNET_OK)
         return status;
-    size_t top[REPORT_TOP_SOURCES], n_top = 0;
-    for (igraph_integer_t i = 0;
-         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
-        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    size_t top[REPORT_TOP_SOURCES], n_top = top_sources_of(model, top);
     for (size_t i = 0; i < n_top; i++) {
         model->top_reach[i] = model->reach.out_reach[top[i]];
         if (model->temporal_possible != NULL)
@@ -3041,10 +3048,7 @@ static void page_reach(report_document_t *document, const report_model_t *model,
     const coopnet_temporal_curve_t *curve = &model->reach_curve;
     coopnet_i_report_page_title(document, page->number, page->title);
     /* the sources that reach the most actors, best first (coopnet_rank_top order) */
-    size_t top[REPORT_TOP_SOURCES], n_top = 0;
-    for (igraph_integer_t i = 0;
-         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
-        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    size_t top[REPORT_TOP_SOURCES], n_top = top_sources_of(model, top);
     double final_ratio = curve->n_steps ? curve->ratio[curve->n_steps - 1] : 0;
     if (n_top == 0) {
         coopnet_i_report_paragraph(document,
@@ -3160,10 +3164,7 @@ static void page_pathways(report_document_t *document, const report_model_t *mod
     const coopnet_temporal_network_t *network = model->temporal;
     const coopnet_temporal_all_t *all = &model->reach;
     coopnet_i_report_page_title(document, page->number, page->title);
-    size_t top[REPORT_TOP_SOURCES], n_top = 0;
-    for (igraph_integer_t i = 0;
-         i < igraph_vector_int_size(&model->top_sources) && n_top < REPORT_TOP_SOURCES; i++)
-        top[n_top++] = (size_t)VECTOR(model->top_sources)[i];
+    size_t top[REPORT_TOP_SOURCES], n_top = top_sources_of(model, top);
     if (n_top == 0 && model->n_peer_ties == 0) {
         coopnet_i_report_paragraph(document,
                                    _("No actor reaches another along a time-respecting path: "

@@ -15,6 +15,7 @@
 
 #include "core/internal.h"
 #include "temporal/temporal_internal.h"
+#include "temporal/temporal_sketch.h"
 
 #include <limits.h>
 #include <math.h>
@@ -48,12 +49,19 @@ typedef struct all_counts {
     double *closeness_sum;          /* per compact actor */
 } all_counts_t;
 
-static int pass_bitsets(const coopnet_temporal_network_t *network,
-                        const coopnet_progress_t *progress, all_counts_t *counts,
+/* A bit per source in every actor's set, passed on in date order. The sources are the compact
+ * actors source_actor[0 .. n_sources) (source_actor NULL: every kept actor, bit a for actor a);
+ * counts->out_reach and closeness_sum are per source, in_reach per actor (from those sources),
+ * new_pairs per day. */
+static int pass_bitsets(const coopnet_temporal_network_t *network, const int32_t *source_actor,
+                        size_t n_sources, const coopnet_progress_t *progress, all_counts_t *counts,
                         uint64_t *new_pairs, coopnet_error_t *err)
 {
     int status = COOPNET_OK;
-    size_t n = network->n_kept, words = (n + 63) / 64;
+    size_t n = network->n_kept;
+    if (source_actor == NULL)
+        n_sources = n;
+    size_t words = (n_sources + 63) / 64;
     uint64_t *state = coopnet_i_alloc_array(n * words + 1, sizeof *state);
     uint64_t *sources = coopnet_i_alloc_array(words + 1, sizeof *sources);
     int32_t *pending_row = coopnet_i_alloc_array(n + 1, sizeof *pending_row);
@@ -74,9 +82,12 @@ static int pass_bitsets(const coopnet_temporal_network_t *network,
     }
     memset(state, 0, n * words * sizeof *state);
     for (size_t a = 0; a < n; a++) {
-        state[a * words + a / 64] |= UINT64_C(1) << (a % 64);
         pending_row[a] = -1;
         changed_on[a] = INT32_MIN;
+    }
+    for (size_t b = 0; b < n_sources; b++) {
+        size_t actor = source_actor != NULL ? (size_t)source_actor[b] : b;
+        state[actor * words + b / 64] |= UINT64_C(1) << (b % 64);
     }
     for (size_t c = 0; c < network->n_contacts; c++)
         held_row[c] = -1;
@@ -371,7 +382,7 @@ int coopnet_temporal_all_sources(const coopnet_temporal_network_t *network,
         memcpy(all->days, network->day_list, network->n_days * sizeof *all->days);
 
     if (network->max_wait < 0)
-        status = pass_bitsets(network, progress, &counts, all->new_pairs, err);
+        status = pass_bitsets(network, NULL, 0, progress, &counts, all->new_pairs, err);
     else if (network->reading == COOPNET_READING_CERTAIN && !network->exact)
         status = pass_per_source(network, progress, &counts, all->new_pairs, err);
     else
@@ -398,5 +409,42 @@ cleanup:
     free(counts.closeness_sum);
     if (status != COOPNET_OK)
         coopnet_temporal_all_destroy(all);
+    return status;
+}
+
+int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
+                                    const size_t *sources, size_t n_sources, int64_t *reached,
+                                    coopnet_error_t *err)
+{
+    if (n_sources > COOPNET_I_TEMPORAL_COUNTS_MAX)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "at most %d sources at once, not %zu",
+                             COOPNET_I_TEMPORAL_COUNTS_MAX, n_sources);
+    if (network->max_wait >= 0)
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "counting reach cannot honour a maximum wait");
+    int32_t source_actor[COOPNET_I_TEMPORAL_COUNTS_MAX];
+    for (size_t s = 0; s < n_sources; s++) {
+        if (sources[s] >= network->n_actors)
+            return COOPNET_ERROR(err, COOPNET_EINVAL, "actor index %zu out of range", sources[s]);
+        if (network->compact_of_actor[sources[s]] < 0)
+            return COOPNET_ERROR(err, COOPNET_EINVAL, "actor '%s' is filtered out",
+                                 network->bundle->actors[sources[s]].id);
+        source_actor[s] = network->compact_of_actor[sources[s]];
+    }
+    all_counts_t counts;
+    counts.out_reach = calloc(n_sources + 1, sizeof *counts.out_reach);
+    counts.in_reach = calloc(network->n_kept + 1, sizeof *counts.in_reach);
+    counts.closeness_sum = calloc(n_sources + 1, sizeof *counts.closeness_sum);
+    uint64_t *new_pairs = calloc(network->n_days + 1, sizeof *new_pairs);
+    int status = COOPNET_OK;
+    if (!counts.out_reach || !counts.in_reach || !counts.closeness_sum || !new_pairs)
+        status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory counting reach");
+    else
+        status = pass_bitsets(network, source_actor, n_sources, NULL, &counts, new_pairs, err);
+    for (size_t s = 0; status == COOPNET_OK && s < n_sources; s++)
+        reached[s] = (int64_t)counts.out_reach[s];
+    free(counts.out_reach);
+    free(counts.in_reach);
+    free(counts.closeness_sum);
+    free(new_pairs);
     return status;
 }

@@ -25,12 +25,12 @@ int coopnet_i_temporal_all_sources_by_policy_in(const coopnet_temporal_network_t
 #define COOPNET_I_TEMPORAL_COUNTS_MAX 64
 
 /* reached[s]: how many actors sources[s] (bundle actor indices, n_sources of them, at most
- * COOPNET_I_TEMPORAL_COUNTS_MAX) reaches in network: the n_reached of
- * coopnet_temporal_reach_forward from each, in one pass over the schedule for all of them, with
- * a word per actor and no pathway (a pass from one source of a possible reading at 100 000
- * actors kept 2.8 GB of pathway records). EINVAL for a source out of range or filtered out, or
- * a network with a maximum wait; ENOMEM. O(schedule entries' members + 64 actors) time; 20
- * bytes per actor and 8 per contact. */
+ * COOPNET_I_TEMPORAL_COUNTS_MAX) reaches in network, the n_reached of
+ * coopnet_temporal_reach_forward from each: the exact all-sources pass (bit sets) run for these
+ * sources alone, a 64-bit word per actor, and no pathway (a pass from one source of a possible
+ * reading at 100 000 actors kept 2.8 GB of pathway records). In temporal_all.c. EINVAL for a
+ * source out of range or filtered out, or a network with a maximum wait; ENOMEM.
+ * O(schedule entries' members + actors) time; about 40 bytes per actor. */
 int coopnet_i_temporal_reach_counts(const coopnet_temporal_network_t *network,
                                     const size_t *sources, size_t n_sources, int64_t *reached,
                                     coopnet_error_t *err);
