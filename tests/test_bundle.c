@@ -322,6 +322,117 @@ static void test_graphml_input(void)
     remove(path);
 }
 
+/* ---- a large participation.csv, read in two halves on two threads ---------------------------- */
+
+/* rows of participation over 800 actors and 90 events, out of event order, with a repeated pair
+ * every 401 rows (the repeat of a row of the first half, or of the second in the second) and pairs
+ * of the first half repeated several times in the second, with
+ * errors every 997 rows when with_errors, and a quoted cell holding line breaks at the middle
+ * when quoted_middle (the middle byte then falls inside a quoted field). extra_column adds an
+ * empty column (the loader then reads the file at once). Returns a malloc'd text. */
+static char *large_participation(int rows, int with_errors, int quoted_middle, int extra_column)
+{
+    size_t size = (size_t)rows * 64 + 8192;
+    char *text = malloc(size);
+    size_t used = (size_t)sprintf(text, "event,actor,role,source%s\n", extra_column ? ",note" : "");
+    for (int r = 0; r < rows; r++) {
+        int event = r % 90, actor = (r / 90) % 800; /* each pair once, */
+        int repeated = r % 401 == 400 && r > 25000   ? r - (r > 33000 ? 2000 : 15000) /* but */
+                       : r % 500 == 123 && r > 31000 ? r % 2000 /* several times */
+                                                     : -1;
+        if (repeated >= 0) {
+            event = repeated % 90;
+            actor = (repeated / 90) % 800;
+        }
+        const char *role = r % 3 == 0 ? "participant" : r % 3 == 1 ? "" : "presenter";
+        char actor_id[16];
+        sprintf(actor_id, "a%d", actor);
+        if (with_errors && r % 997 == 5)
+            strcpy(actor_id, "nobody");
+        if (with_errors && r % 1499 == 7)
+            role = "hostt";
+        if (quoted_middle && r == rows / 2)
+            used += (size_t)sprintf(text + used, "e%d,%s,%s,\"report: a line\nthen another\n\"%s\n",
+                                    event, actor_id, role, extra_column ? "," : "");
+        else
+            used += (size_t)sprintf(text + used, "e%d,%s,%s,report of the meeting%s\n", event,
+                                    actor_id, role, extra_column ? "," : "");
+    }
+    return text;
+}
+
+/* Loads participation over the fixed actors and events of the large tests. */
+static int load_large(const char *participation, coopnet_diag_list_t *diags,
+                      coopnet_bundle_t **bundle)
+{
+    static char actors[32768], events[4096];
+    strcpy(actors, "id,name,level\n");
+    for (int a = 0; a < 800; a++)
+        sprintf(actors + strlen(actors), "a%d,Actor %d,local\n", a, a);
+    strcpy(events, "id,title,date\n");
+    for (int e = 0; e < 90; e++)
+        sprintf(events + strlen(events), "e%d,Event %d,2024-%02d-01\n", e, e, e % 12 + 1);
+    coopnet_error_t err;
+    coopnet_diag_list_init(diags);
+    coopnet_diag_list_keep_errors(diags, 0);
+    return coopnet_bundle_load_memory(actors, strlen(actors), events, strlen(events), participation,
+                                      strlen(participation), NULL, 0, diags, bundle, &err);
+}
+
+/* The file read in two halves gives what the file read at once gives (the extra column makes the
+ * loader read it at once): the same diagnostics in the same order, the same rows. */
+static void check_halves_as_whole(int with_errors, int quoted_middle)
+{
+    char *split = large_participation(60000, with_errors, quoted_middle, 0);
+    char *whole = large_participation(60000, with_errors, quoted_middle, 1);
+    CHECK(strlen(split) > ((size_t)1 << 20)); /* large enough to be split */
+    coopnet_diag_list_t split_diags, whole_diags;
+    coopnet_bundle_t *split_bundle = NULL, *whole_bundle = NULL;
+    int split_status = load_large(split, &split_diags, &split_bundle);
+    int whole_status = load_large(whole, &whole_diags, &whole_bundle);
+    CHECK_INT(split_status, with_errors ? COOPNET_EDATA : COOPNET_OK);
+    CHECK_INT(whole_status, split_status);
+    CHECK_INT(split_diags.n_errors, whole_diags.n_errors);
+    CHECK_INT(split_diags.n_warnings, whole_diags.n_warnings);
+    CHECK_INT(split_diags.n_items, whole_diags.n_items);
+    CHECK(split_diags.n_warnings > COOPNET_DIAG_KEEP); /* the bound on kept warnings is met */
+    if (with_errors)
+        CHECK(split_diags.n_errors > 70);
+    for (size_t i = 0; i < split_diags.n_items && i < whole_diags.n_items; i++) {
+        char a[2048], b[2048];
+        coopnet_diag_format(&split_diags.items[i], a, sizeof a);
+        coopnet_diag_format(&whole_diags.items[i], b, sizeof b);
+        CHECK_STR(a, b);
+    }
+    if (split_bundle && whole_bundle) {
+        CHECK_INT(split_bundle->n_participations, whole_bundle->n_participations);
+        size_t n = split_bundle->n_participations;
+        CHECK(n > 59000 && n < 60000); /* the repeated pairs are merged */
+        for (size_t p = 0; p < n && p < whole_bundle->n_participations; p++) {
+            const coopnet_participation_t *x = &split_bundle->participations[p];
+            const coopnet_participation_t *y = &whole_bundle->participations[p];
+            if (x->event != y->event || x->actor != y->actor || x->role != y->role ||
+                x->line != y->line || strcmp(x->source, y->source) != 0) {
+                CHECK_INT(x->line, y->line);
+                break;
+            }
+        }
+    }
+    coopnet_bundle_free(split_bundle);
+    coopnet_bundle_free(whole_bundle);
+    coopnet_diag_list_destroy(&split_diags);
+    coopnet_diag_list_destroy(&whole_diags);
+    free(split);
+    free(whole);
+}
+
+static void test_large_file_in_two_halves(void)
+{
+    check_halves_as_whole(0, 0); /* repeated pairs across the halves */
+    check_halves_as_whole(1, 0); /* errors in both halves */
+    check_halves_as_whole(0, 1); /* no line starts at the middle: read at once after all */
+}
+
 int main(void)
 {
     TEST_RUN(test_valid_bundle);
@@ -333,5 +444,6 @@ int main(void)
     TEST_RUN(test_spreadsheet_habits);
     TEST_RUN(test_levels_and_roles);
     TEST_RUN(test_graphml_input);
+    TEST_RUN(test_large_file_in_two_halves);
     return TEST_DONE();
 }

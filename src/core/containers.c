@@ -60,6 +60,23 @@ char *coopnet_i_arena_strndup(coopnet_arena_t *arena, const char *text, size_t l
     return copy;
 }
 
+void coopnet_i_arena_adopt(coopnet_arena_t *arena, coopnet_arena_t *from)
+{
+    if (from->chunks == NULL)
+        return;
+    if (arena->chunks == NULL) {
+        *arena = *from;
+    } else {
+        coopnet_arena_chunk_t *last = from->chunks;
+        while (last->next)
+            last = last->next;
+        last->next =
+            arena->chunks->next; /* behind arena's newest chunk, which stays the open one */
+        arena->chunks->next = from->chunks;
+    }
+    memset(from, 0, sizeof *from);
+}
+
 uint64_t coopnet_i_hash_string(const char *text)
 {
     uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
@@ -96,13 +113,45 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-static size_t strmap_slot(const coopnet_strmap_entry_t *entries, size_t capacity, const char *key,
-                          uint64_t hash)
+/* A key as the map compares it: its hash, length and head (see coopnet_strmap_entry_t). */
+typedef struct strmap_probe {
+    const char *key;
+    size_t length;
+    uint64_t hash;
+    char head[COOPNET_STRMAP_HEAD];
+} strmap_probe_t;
+
+static void strmap_probe_init(strmap_probe_t *probe, const char *key)
+{
+    uint64_t hash = 1469598103934665603ULL; /* FNV-1a, as coopnet_i_hash_string */
+    const unsigned char *p = (const unsigned char *)key;
+    for (; *p; p++) {
+        hash ^= *p;
+        hash *= 1099511628211ULL;
+    }
+    probe->key = key;
+    probe->length = (size_t)((const char *)p - key);
+    probe->hash = hash;
+    memset(probe->head, 0, sizeof probe->head);
+    memcpy(probe->head, key,
+           probe->length < COOPNET_STRMAP_HEAD ? probe->length : COOPNET_STRMAP_HEAD);
+}
+
+static int strmap_matches(const coopnet_strmap_entry_t *entry, const strmap_probe_t *probe)
+{
+    if (entry->hash != probe->hash || memcmp(entry->head, probe->head, COOPNET_STRMAP_HEAD) != 0)
+        return 0;
+    /* equal heads: both keys are the same short key, or both are at least a head long */
+    return probe->length < COOPNET_STRMAP_HEAD ||
+           strcmp(entry->key + COOPNET_STRMAP_HEAD, probe->key + COOPNET_STRMAP_HEAD) == 0;
+}
+
+static size_t strmap_slot(const coopnet_strmap_entry_t *entries, size_t capacity,
+                          const strmap_probe_t *probe)
 {
     size_t mask = capacity - 1;
-    size_t slot = (size_t)mix64(hash) & mask;
-    while (entries[slot].key != NULL &&
-           (entries[slot].hash != hash || strcmp(entries[slot].key, key) != 0))
+    size_t slot = (size_t)mix64(probe->hash) & mask;
+    while (entries[slot].key != NULL && !strmap_matches(&entries[slot], probe))
         slot = (slot + 1) & mask;
     return slot;
 }
@@ -111,7 +160,9 @@ int64_t coopnet_i_strmap_get(const coopnet_strmap_t *map, const char *key)
 {
     if (map->capacity == 0)
         return -1;
-    size_t slot = strmap_slot(map->entries, map->capacity, key, coopnet_i_hash_string(key));
+    strmap_probe_t probe;
+    strmap_probe_init(&probe, key);
+    size_t slot = strmap_slot(map->entries, map->capacity, &probe);
     return map->entries[slot].key ? map->entries[slot].value : -1;
 }
 
@@ -123,18 +174,23 @@ int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, 
         if (entries == NULL)
             return -1;
         coopnet_i_advise_huge(entries, capacity * sizeof *entries);
+        size_t mask = capacity - 1;
         for (size_t i = 0; i < map->capacity; i++) {
             if (map->entries[i].key == NULL)
                 continue;
-            entries[strmap_slot(entries, capacity, map->entries[i].key, map->entries[i].hash)] =
-                map->entries[i];
+            /* the keys are distinct: the first free slot */
+            size_t slot = (size_t)mix64(map->entries[i].hash) & mask;
+            while (entries[slot].key != NULL)
+                slot = (slot + 1) & mask;
+            entries[slot] = map->entries[i];
         }
         free(map->entries);
         map->entries = entries;
         map->capacity = capacity;
     }
-    uint64_t hash = coopnet_i_hash_string(key);
-    size_t slot = strmap_slot(map->entries, map->capacity, key, hash);
+    strmap_probe_t probe;
+    strmap_probe_init(&probe, key);
+    size_t slot = strmap_slot(map->entries, map->capacity, &probe);
     if (map->entries[slot].key != NULL) {
         if (existing)
             *existing = map->entries[slot].value;
@@ -142,9 +198,11 @@ int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, 
     }
     if (existing)
         *existing = -1;
-    map->entries[slot].key = key;
-    map->entries[slot].hash = hash;
-    map->entries[slot].value = value;
+    coopnet_strmap_entry_t *entry = &map->entries[slot];
+    entry->key = key;
+    entry->hash = probe.hash;
+    entry->value = value;
+    memcpy(entry->head, probe.head, sizeof entry->head);
     map->count++;
     return 0;
 }

@@ -19,12 +19,20 @@ void coopnet_i_arena_destroy(coopnet_arena_t *arena);
 /* A NUL-terminated copy of text[0..length) owned by the arena; NULL when out of memory. O(length).
  */
 char *coopnet_i_arena_strndup(coopnet_arena_t *arena, const char *text, size_t length);
+/* Moves the strings of from into arena (they live as long as arena now); from is left empty.
+ * arena keeps filling its newest chunk. O(chunks of from). */
+void coopnet_i_arena_adopt(coopnet_arena_t *arena, coopnet_arena_t *from);
 
 /* String map: arena-owned or caller-owned keys (the map stores the pointer) to int64 values. */
+#define COOPNET_STRMAP_HEAD 16
 typedef struct coopnet_strmap_entry {
     const char *key; /* NULL: empty slot */
     uint64_t hash;
     int64_t value;
+    /* the key's first COOPNET_STRMAP_HEAD bytes, zero-padded after its NUL: a key shorter than
+     * that is compared here, in the slot's own cache line, without reading the key (a bundle's
+     * ids are looked up a million times, each key elsewhere in memory) */
+    char head[COOPNET_STRMAP_HEAD];
 } coopnet_strmap_entry_t;
 
 typedef struct coopnet_strmap {

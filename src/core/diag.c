@@ -31,23 +31,36 @@ void coopnet_diag_list_destroy(coopnet_diag_list_t *list)
     memset(list, 0, sizeof *list);
 }
 
-void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
-                      uint64_t line, const char *format, ...)
+/* Counts a diagnostic of severity; returns whether the list keeps it (room under its bound, and
+ * memory for one more item). */
+static int admit(coopnet_diag_list_t *list, coopnet_diag_severity_t severity)
 {
-    size_t *kept, keep = COOPNET_DIAG_KEEP;
+    size_t kept, keep = COOPNET_DIAG_KEEP;
     if (severity == COOPNET_DIAG_ERROR) {
         list->n_errors++;
-        kept = &list->kept_errors;
+        kept = list->kept_errors;
         if (list->keep_errors > 0)
             keep = list->keep_errors;
     } else {
         list->n_warnings++;
-        kept = &list->kept_warnings;
+        kept = list->kept_warnings;
     }
-    if (*kept >= keep)
-        return;
-    if (coopnet_i_grow((void **)&list->items, &list->capacity, list->n_items + 1,
-                       sizeof *list->items) != COOPNET_OK)
+    return kept < keep && coopnet_i_grow((void **)&list->items, &list->capacity, list->n_items + 1,
+                                         sizeof *list->items) == COOPNET_OK;
+}
+
+static void keep_item(coopnet_diag_list_t *list)
+{
+    if (list->items[list->n_items++].severity == COOPNET_DIAG_ERROR)
+        list->kept_errors++;
+    else
+        list->kept_warnings++;
+}
+
+void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severity, const char *file,
+                      uint64_t line, const char *format, ...)
+{
+    if (!admit(list, severity))
         return;
 
     char raw[COOPNET_ERROR_MESSAGE_SIZE], message[COOPNET_ERROR_MESSAGE_SIZE];
@@ -69,8 +82,25 @@ void coopnet_diag_add(coopnet_diag_list_t *list, coopnet_diag_severity_t severit
         free(diag->message);
         return;
     }
-    list->n_items++;
-    (*kept)++;
+    keep_item(list);
+}
+
+void coopnet_i_diag_list_take(coopnet_diag_list_t *list, coopnet_diag_t *item)
+{
+    if (!admit(list, item->severity)) {
+        free(item->file);
+        free(item->message);
+    } else {
+        list->items[list->n_items] = *item;
+        keep_item(list);
+    }
+    item->file = item->message = NULL;
+}
+
+void coopnet_i_diag_list_count_dropped(coopnet_diag_list_t *list, const coopnet_diag_list_t *from)
+{
+    list->n_errors += from->n_errors - from->kept_errors;
+    list->n_warnings += from->n_warnings - from->kept_warnings;
 }
 
 void coopnet_diag_format(const coopnet_diag_t *diag, char *buffer, size_t size)

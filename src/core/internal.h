@@ -3,6 +3,7 @@
 #ifndef COOPNET_INTERNAL_H
 #define COOPNET_INTERNAL_H
 
+#include "coopnet/diag.h"
 #include "coopnet/error.h"
 #include "coopnet/progress.h"
 
@@ -38,6 +39,14 @@ int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size);
  * a time instead of 4 KiB (a 100 000-actor bundle: a fifth of the page faults). Advisory only:
  * nothing changes where the kernel or the system does not offer it. */
 void coopnet_i_advise_huge(void *pointer, size_t bytes);
+
+/* Moves item (its file and message) to the end of list, counted and kept as coopnet_diag_add
+ * would (freed when the list keeps no more of its severity); item's pointers become NULL. For a
+ * list found on another thread, taken in the order of its lines. O(1) amortised. */
+void coopnet_i_diag_list_take(coopnet_diag_list_t *list, coopnet_diag_t *item);
+/* Counts in list the diagnostics that list from found but did not keep (after taking its kept
+ * ones: each of them comes after every kept one of its severity). O(1). */
+void coopnet_i_diag_list_count_dropped(coopnet_diag_list_t *list, const coopnet_diag_list_t *from);
 
 /* The threads a pass of n_tasks independent tasks uses: the cores online, at most `most` and at
  * most n_tasks (at least 1). Results must never depend on it. */

@@ -7,12 +7,14 @@
 #include "coopnet/text.h"
 #include "core/internal.h"
 #include "core/names.h"
+#include "io/csv_internal.h"
 #include "io/loaders.h"
 #include "io/suggest.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,9 +100,12 @@ typedef struct table_reader {
     coopnet_strmap_t *failed_actor_ids, *failed_event_ids;
     coopnet_strmap_t *normalised_ids; /* actor and event ids written otherwise than in NFC */
     int check_sources; /* the bundle has a sources.csv: every citation names one of its rows */
+    /* actors.csv and events.csv could be read: an unknown reference is an error */
+    int check_actors, check_events;
     coopnet_csv_t *csv;
     coopnet_diag_list_t *diags;
     coopnet_bundle_t *bundle;
+    coopnet_arena_t *strings; /* where kept values go: the bundle's, or a reading thread's own */
     coopnet_extra_columns_t *extra;
     size_t n_rows; /* rows kept so far (for the extra values array) */
     size_t extra_capacity;
@@ -127,6 +132,11 @@ typedef struct table_reader {
     size_t scratch_capacity;
     int row_failed;
     int fatal; /* the table cannot be read further (memory, I/O) */
+    /* When not 0: the byte offset where another thread reads on; next_row ends there (landed) if a
+     * record ends exactly there, and reads on past it otherwise (the other thread's rows are then
+     * not used) */
+    uint64_t stop_at;
+    int landed;
 } table_reader_t;
 
 static void row_error(table_reader_t *reader, int column, const char *format, ...)
@@ -325,6 +335,15 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
 {
     const char *file = reader->spec->file;
     for (;;) {
+        if (reader->stop_at > 0) {
+            uint64_t at = coopnet_csv_bytes_read(reader->csv);
+            if (at == reader->stop_at) {
+                reader->landed = 1;
+                return 0;
+            }
+            if (at > reader->stop_at)
+                reader->stop_at = 0; /* a record runs over the offset: read on to the end */
+        }
         int have_record;
         coopnet_error_t csv_err;
         int csv_status = coopnet_csv_next(reader->csv, &have_record, &csv_err);
@@ -462,8 +481,7 @@ static int keep_extra(table_reader_t *reader)
         return COOPNET_ENOMEM;
     for (size_t e = 0; e < n_columns; e++) {
         const char *value = reader->extra_value[e];
-        char *copy =
-            coopnet_i_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+        char *copy = coopnet_i_arena_strndup(reader->strings, value, strlen(value));
         if (copy == NULL)
             return COOPNET_ENOMEM;
         reader->extra->values[reader->n_rows * n_columns + e] = copy;
@@ -480,8 +498,7 @@ static const char *keep_string(table_reader_t *reader, int column)
     const char *last = reader->last_kept[column];
     if (last != NULL && strcmp(last, value) == 0)
         return last;
-    const char *kept =
-        coopnet_i_arena_strndup(&reader->bundle->internal->strings, value, strlen(value));
+    const char *kept = coopnet_i_arena_strndup(reader->strings, value, strlen(value));
     reader->last_kept[column] = kept;
     return kept;
 }
@@ -779,7 +796,6 @@ static int read_event_row(table_reader_t *reader)
 }
 
 typedef struct participation_state {
-    loader_t *loader;
     coopnet_u64map_t pairs; /* (event << 32 | actor) -> participation index */
     long last_event;        /* the event of the previous row: rows usually come by event */
     /* While each event's rows are contiguous (the usual layout), a duplicate (event, actor) can
@@ -793,13 +809,13 @@ typedef struct participation_state {
 } participation_state_t;
 
 /* The participation already kept for (event, actor), or -1 after noting this row as it. */
-static int find_duplicate(participation_state_t *state, coopnet_bundle_t *bundle, long event,
-                          long actor, int64_t *existing)
+static int find_duplicate(participation_state_t *state, const coopnet_participation_t *rows,
+                          size_t n_rows, long event, long actor, int64_t *existing)
 {
     if (state->grouped && event != state->current_event && state->event_seen[event]) {
         state->grouped = 0; /* an event came back: from now on, the map of every pair */
-        for (size_t p = 0; p < bundle->n_participations; p++) {
-            const coopnet_participation_t *kept = &bundle->participations[p];
+        for (size_t p = 0; p < n_rows; p++) {
+            const coopnet_participation_t *kept = &rows[p];
             uint64_t key = ((uint64_t)kept->event << 32) | (uint64_t)kept->actor;
             if (coopnet_i_u64map_put(&state->pairs, key, (int64_t)p, NULL) != 0)
                 return COOPNET_ENOMEM;
@@ -807,8 +823,7 @@ static int find_duplicate(participation_state_t *state, coopnet_bundle_t *bundle
     }
     if (!state->grouped) {
         uint64_t key = ((uint64_t)event << 32) | (uint64_t)actor;
-        return coopnet_i_u64map_put(&state->pairs, key, (int64_t)bundle->n_participations,
-                                    existing) != 0
+        return coopnet_i_u64map_put(&state->pairs, key, (int64_t)n_rows, existing) != 0
                    ? COOPNET_ENOMEM
                    : COOPNET_OK;
     }
@@ -820,7 +835,7 @@ static int find_duplicate(participation_state_t *state, coopnet_bundle_t *bundle
     }
     *existing = -1;
     state->actor_last_event[actor] = (int32_t)event;
-    state->actor_last_row[actor] = bundle->n_participations;
+    state->actor_last_row[actor] = n_rows;
     return COOPNET_OK;
 }
 
@@ -842,19 +857,60 @@ static long find_reference(table_reader_t *reader, int column, int is_event, int
     return index;
 }
 
-static int read_participation_row(table_reader_t *reader, participation_state_t *state)
+static int participation_state_init(participation_state_t *state, const coopnet_bundle_t *bundle)
 {
-    coopnet_bundle_t *bundle = reader->bundle;
+    memset(state, 0, sizeof *state);
+    coopnet_i_u64map_init(&state->pairs);
+    state->last_event = -1;
+    state->grouped = 1;
+    state->current_event = -1;
+    size_t n_actors = bundle->n_actors ? bundle->n_actors : 1;
+    state->event_seen = calloc(bundle->n_events ? bundle->n_events : 1, 1);
+    state->actor_last_event = coopnet_i_alloc_array(n_actors, sizeof *state->actor_last_event);
+    state->actor_last_row = coopnet_i_alloc_array(n_actors, sizeof *state->actor_last_row);
+    if (!state->event_seen || !state->actor_last_event || !state->actor_last_row)
+        return COOPNET_ENOMEM;
+    memset(state->actor_last_event, 0xFF, n_actors * sizeof *state->actor_last_event);
+    return COOPNET_OK;
+}
+
+static void participation_state_destroy(participation_state_t *state)
+{
+    coopnet_i_u64map_destroy(&state->pairs);
+    free(state->event_seen);
+    free(state->actor_last_event);
+    free(state->actor_last_row);
+    memset(state, 0, sizeof *state);
+}
+
+static void warn_repeated_pair(table_reader_t *reader, uint64_t line, int32_t event, int32_t actor,
+                               uint64_t first_line)
+{
+    const coopnet_bundle_t *bundle = reader->bundle;
+    coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, line,
+                     "actor '%s' is listed twice for event '%s' (first on line %llu); merged",
+                     bundle->actors[actor].id, bundle->events[event].id,
+                     (unsigned long long)first_line);
+}
+
+/* Checks the current row of participation.csv into *row (its source kept in reader->strings).
+ * Returns 1 for a valid row, 0 for one with errors (said in reader->diags), -1 when out of
+ * memory. *last_event is the event of the row before (rows usually come by event). Reads the
+ * bundle only, so that two threads can check the two halves of a file at once. */
+static int check_participation_row(table_reader_t *reader, long *last_event,
+                                   coopnet_participation_t *row)
+{
+    const coopnet_bundle_t *bundle = reader->bundle;
     long event;
-    if (state->last_event >= 0 &&
-        strcmp(reader->value[PART_EVENT], bundle->events[state->last_event].id) == 0) {
-        event = state->last_event; /* the same answer as the lookup, without the hash table */
+    if (*last_event >= 0 &&
+        strcmp(reader->value[PART_EVENT], bundle->events[*last_event].id) == 0) {
+        event = *last_event; /* the same answer as the lookup, without the hash table */
     } else {
-        event = find_reference(reader, PART_EVENT, 1, state->loader->events_ok);
+        event = find_reference(reader, PART_EVENT, 1, reader->check_events);
         if (event >= 0)
-            state->last_event = event;
+            *last_event = event;
     }
-    long actor = find_reference(reader, PART_ACTOR, 0, state->loader->actors_ok);
+    long actor = find_reference(reader, PART_ACTOR, 0, reader->check_actors);
     int role = reader->value[PART_ROLE][0] ? coopnet_role_parse(reader->value[PART_ROLE])
                                            : COOPNET_ROLE_PARTICIPANT;
     if (role < 0) {
@@ -867,30 +923,205 @@ static int read_participation_row(table_reader_t *reader, participation_state_t 
     }
     check_citations(reader, PART_SOURCE);
     if (reader->row_failed)
-        return COOPNET_OK;
+        return 0;
+    *row = (coopnet_participation_t){(int32_t)event, (int32_t)actor, (coopnet_role_t)role,
+                                     keep_string(reader, PART_SOURCE), reader->line};
+    return row->source != NULL ? 1 : -1;
+}
 
+/* Keeps a valid row in the bundle, or merges it into the row kept already for its event and actor
+ * (with a warning). Rows must come in the file's order. *first_line: the line of the row kept for
+ * the pair. */
+static int keep_participation(table_reader_t *reader, participation_state_t *state,
+                              const coopnet_participation_t *row, uint64_t *first_line)
+{
+    coopnet_bundle_t *bundle = reader->bundle;
     int64_t existing;
-    if (find_duplicate(state, bundle, event, actor, &existing) != COOPNET_OK)
+    if (find_duplicate(state, bundle->participations, bundle->n_participations, row->event,
+                       row->actor, &existing) != COOPNET_OK)
         return COOPNET_ENOMEM;
     if (existing >= 0) {
         coopnet_participation_t *first = &bundle->participations[existing];
-        coopnet_diag_add(reader->diags, COOPNET_DIAG_WARNING, reader->spec->file, reader->line,
-                         "actor '%s' is listed twice for event '%s' (first on line %llu); merged",
-                         reader->value[PART_ACTOR], reader->value[PART_EVENT],
-                         (unsigned long long)first->line);
+        warn_repeated_pair(reader, row->line, row->event, row->actor, first->line);
+        *first_line = first->line;
         if (first->role == COOPNET_ROLE_PARTICIPANT)
-            first->role = (coopnet_role_t)role;
+            first->role = row->role;
         return COOPNET_OK;
     }
-    coopnet_participation_t participation = {(int32_t)event, (int32_t)actor, (coopnet_role_t)role,
-                                             keep_string(reader, PART_SOURCE), reader->line};
-    if (participation.source == NULL)
-        return COOPNET_ENOMEM;
     if (coopnet_i_grow((void **)&bundle->participations, &bundle->internal->participation_capacity,
                        bundle->n_participations + 1, sizeof *bundle->participations) != COOPNET_OK)
         return COOPNET_ENOMEM;
-    bundle->participations[bundle->n_participations++] = participation;
+    bundle->participations[bundle->n_participations++] = *row;
+    *first_line = row->line;
     return keep_extra(reader);
+}
+
+static int read_participation_row(table_reader_t *reader, participation_state_t *state)
+{
+    coopnet_participation_t row;
+    int valid = check_participation_row(reader, &state->last_event, &row);
+    if (valid < 0)
+        return COOPNET_ENOMEM;
+    uint64_t first_line;
+    return valid ? keep_participation(reader, state, &row, &first_line) : COOPNET_OK;
+}
+
+/* ---- participation.csv in two halves ------------------------------------------------------ */
+
+/* A file this large (and two cores) is read by two threads: the calling one reads up to a line
+ * start near the middle, another the rest into its own rows, diagnostics and strings, which are
+ * then taken in the file's order, so that the outcome is the one reading: the same rows, the same
+ * messages in the same order. */
+#define SPLIT_MIN_BYTES ((uint64_t)1 << 20)
+
+/* A repeated pair in the second half, kept among its diagnostics as a placeholder: the warning
+ * names the line of the pair's first row, which is known only once the halves are joined. */
+typedef struct repeat_note {
+    size_t item; /* the placeholder among the half's kept diagnostics */
+    size_t row;  /* the half's row of the pair */
+} repeat_note_t;
+
+typedef struct participation_half {
+    table_reader_t reader;
+    participation_state_t state; /* the pairs of the half */
+    coopnet_diag_list_t diags;
+    coopnet_arena_t strings;
+    /* the half's valid rows, each pair once (a repeat merged into the first), lines counted from
+     * the half's start: memory follows the distinct pairs, as in one reading */
+    coopnet_participation_t *rows;
+    size_t n_rows, capacity;
+    repeat_note_t *notes;
+    size_t n_notes, notes_capacity;
+    int status;
+    coopnet_error_t err;
+} participation_half_t;
+
+/* Keeps a checked row of the half, or merges a repeat into the half's first row of the pair with
+ * a placeholder warning. */
+static int keep_in_half(participation_half_t *half, const coopnet_participation_t *row)
+{
+    int64_t existing;
+    if (find_duplicate(&half->state, half->rows, half->n_rows, row->event, row->actor, &existing) !=
+        COOPNET_OK)
+        return COOPNET_ENOMEM;
+    if (existing < 0) {
+        if (coopnet_i_grow((void **)&half->rows, &half->capacity, half->n_rows + 1,
+                           sizeof *half->rows) != COOPNET_OK)
+            return COOPNET_ENOMEM;
+        half->rows[half->n_rows++] = *row;
+        return COOPNET_OK;
+    }
+    coopnet_participation_t *first = &half->rows[existing];
+    if (first->role == COOPNET_ROLE_PARTICIPANT)
+        first->role = row->role;
+    size_t kept_before = half->diags.n_items;
+    coopnet_diag_add(&half->diags, COOPNET_DIAG_WARNING, half->reader.spec->file, row->line,
+                     "(repeated pair)");
+    if (half->diags.n_items == kept_before)
+        return COOPNET_OK; /* counted, not kept: no message to write */
+    if (coopnet_i_grow((void **)&half->notes, &half->notes_capacity, half->n_notes + 1,
+                       sizeof *half->notes) != COOPNET_OK)
+        return COOPNET_ENOMEM;
+    half->notes[half->n_notes++] = (repeat_note_t){kept_before, (size_t)existing};
+    return COOPNET_OK;
+}
+
+static void *read_participation_half(void *argument)
+{
+    participation_half_t *half = argument;
+    table_reader_t *reader = &half->reader;
+    int status = COOPNET_OK;
+    while (status == COOPNET_OK && next_row(reader, &status, &half->err)) {
+        coopnet_participation_t row;
+        int valid = check_participation_row(reader, &half->state.last_event, &row);
+        if (valid < 0 || (valid > 0 && keep_in_half(half, &row) != COOPNET_OK))
+            status = COOPNET_ERROR(&half->err, COOPNET_ENOMEM, "out of memory reading '%s'",
+                                   reader->spec->file);
+    }
+    half->status = status;
+    return NULL;
+}
+
+/* Sets half up to read csv (positioned at a record start) with main's header, on its own. */
+static int participation_half_init(participation_half_t *half, const table_reader_t *main,
+                                   coopnet_csv_t *csv)
+{
+    memset(half, 0, sizeof *half);
+    int status = participation_state_init(&half->state, main->bundle);
+    coopnet_diag_list_init(&half->diags);
+    half->diags.keep_errors = main->diags->keep_errors;
+    coopnet_i_arena_init(&half->strings);
+    table_reader_t *reader = &half->reader;
+    *reader = *main; /* the header's maps are shared, read-only */
+    reader->csv = csv;
+    reader->diags = &half->diags;
+    reader->strings = &half->strings;
+    memset(reader->last_kept, 0, sizeof reader->last_kept);
+    reader->extra_value = NULL; /* a split file has no extra columns */
+    reader->nfc_field = NULL;
+    reader->nfc_capacity = 0;
+    reader->scratch = NULL;
+    reader->scratch_capacity = 0;
+    reader->n_rows = reader->extra_capacity = 0;
+    reader->stop_at = 0;
+    reader->landed = reader->row_failed = reader->fatal = 0;
+    return status;
+}
+
+static void participation_half_destroy(participation_half_t *half)
+{
+    free(half->rows);
+    free(half->notes);
+    participation_state_destroy(&half->state);
+    coopnet_diag_list_destroy(&half->diags);
+    coopnet_i_arena_destroy(&half->strings);
+    free(half->reader.nfc_field);
+    free(half->reader.scratch);
+    coopnet_csv_close(half->reader.csv);
+}
+
+/* Takes the second half's rows and diagnostics into the bundle after the first half's, in the
+ * order of their lines (a row's own messages before the warning that it repeats a row), its
+ * lines moved down by lines_before. */
+static int take_participation_half(table_reader_t *reader, participation_state_t *state,
+                                   participation_half_t *half, uint64_t lines_before)
+{
+    coopnet_diag_list_t *found = &half->diags;
+    size_t next_diag = 0, next_note = 0;
+    for (size_t r = 0; r <= half->n_rows; r++) {
+        uint64_t line = r < half->n_rows ? half->rows[r].line + lines_before : UINT64_MAX;
+        for (; next_diag < found->n_items; next_diag++) {
+            coopnet_diag_t *item = &found->items[next_diag];
+            uint64_t item_line = item->line > 0 ? item->line + lines_before : 0;
+            if (item_line > line)
+                break;
+            if (next_note < half->n_notes && half->notes[next_note].item == next_diag) {
+                /* the pair's first row was taken already: rows[].line is the line of the row
+                 * kept for the pair */
+                const coopnet_participation_t *pair = &half->rows[half->notes[next_note++].row];
+                warn_repeated_pair(reader, item_line, pair->event, pair->actor, pair->line);
+                free(item->file);
+                free(item->message);
+                item->file = item->message = NULL;
+                continue;
+            }
+            item->line = item_line;
+            coopnet_i_diag_list_take(reader->diags, item);
+        }
+        if (r == half->n_rows)
+            break;
+        coopnet_participation_t row = half->rows[r];
+        row.line = line;
+        uint64_t first_line;
+        int status = keep_participation(reader, state, &row, &first_line);
+        if (status != COOPNET_OK)
+            return status;
+        half->rows[r].line = first_line; /* for the warnings about its repeats */
+    }
+    /* the repeats counted but not kept are warnings the list does not keep either */
+    coopnet_i_diag_list_count_dropped(reader->diags, found);
+    coopnet_i_arena_adopt(reader->strings, &half->strings);
+    return COOPNET_OK;
 }
 
 static int read_tie_row(table_reader_t *reader, loader_t *loader)
@@ -1010,7 +1241,7 @@ typedef enum {
 /* Reads one table from an open reader (which it closes). Returns 1 in *header_ok when the header
  * was usable. */
 static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, int *header_ok,
-                      coopnet_error_t *err)
+                      coopnet_error_t *err, coopnet_csv_t *second_half, uint64_t second_half_at)
 {
     static const table_spec_t *const specs[] = {&actors_spec, &events_spec, &participation_spec,
                                                 &ties_spec, &sources_spec};
@@ -1029,31 +1260,35 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.failed_event_ids = &loader->failed_event_ids;
     reader.normalised_ids = &loader->normalised_ids;
     reader.check_sources = loader->sources_ok;
-    participation_state_t participation_state = {loader, {0}, -1, 1, -1, NULL, NULL, NULL};
-    coopnet_i_u64map_init(&participation_state.pairs);
-    if (kind == TABLE_PARTICIPATION) {
-        size_t n_actors = bundle->n_actors ? bundle->n_actors : 1;
-        participation_state.event_seen = calloc(bundle->n_events ? bundle->n_events : 1, 1);
-        participation_state.actor_last_event =
-            coopnet_i_alloc_array(n_actors, sizeof *participation_state.actor_last_event);
-        participation_state.actor_last_row =
-            coopnet_i_alloc_array(n_actors, sizeof *participation_state.actor_last_row);
-        if (!participation_state.event_seen || !participation_state.actor_last_event ||
-            !participation_state.actor_last_row) {
-            free(participation_state.event_seen);
-            free(participation_state.actor_last_event);
-            free(participation_state.actor_last_row);
-            coopnet_csv_close(csv);
-            *header_ok = 0;
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'",
-                                 reader.spec->file);
-        }
-        memset(participation_state.actor_last_event, 0xFF,
-               n_actors * sizeof *participation_state.actor_last_event);
+    reader.check_actors = loader->actors_ok;
+    reader.check_events = loader->events_ok;
+    reader.strings = &bundle->internal->strings;
+    participation_state_t participation_state;
+    memset(&participation_state, 0, sizeof participation_state);
+    if (kind == TABLE_PARTICIPATION &&
+        participation_state_init(&participation_state, bundle) != COOPNET_OK) {
+        participation_state_destroy(&participation_state);
+        coopnet_csv_close(csv);
+        coopnet_csv_close(second_half);
+        *header_ok = 0;
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", reader.spec->file);
     }
 
     int status = COOPNET_OK;
     *header_ok = read_header(&reader, &status, err) == 0;
+    participation_half_t half;
+    pthread_t half_thread;
+    int half_running = 0;
+    if (second_half != NULL && *header_ok && reader.extra->n_columns == 0) {
+        half_running = participation_half_init(&half, &reader, second_half) == COOPNET_OK &&
+                       pthread_create(&half_thread, NULL, read_participation_half, &half) == 0;
+        second_half = NULL; /* half owns it */
+        if (half_running)
+            reader.stop_at = second_half_at;
+        else
+            participation_half_destroy(&half);
+    }
+    coopnet_csv_close(second_half);
     if (*header_ok) {
         while (status == COOPNET_OK && next_row(&reader, &status, err)) {
             int row_status;
@@ -1082,10 +1317,21 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
                     COOPNET_ERROR(err, row_status, "out of memory reading '%s'", reader.spec->file);
         }
     }
-    coopnet_i_u64map_destroy(&participation_state.pairs);
-    free(participation_state.event_seen);
-    free(participation_state.actor_last_event);
-    free(participation_state.actor_last_row);
+    if (half_running) {
+        pthread_join(half_thread, NULL);
+        if (status == COOPNET_OK && reader.landed && half.status != COOPNET_OK) {
+            status = half.status;
+            memcpy(err, &half.err, sizeof half.err);
+        } else if (status == COOPNET_OK && reader.landed) {
+            status = take_participation_half(&reader, &participation_state, &half,
+                                             coopnet_i_csv_next_line(csv) - 1);
+            if (status != COOPNET_OK)
+                status =
+                    COOPNET_ERROR(err, status, "out of memory reading '%s'", reader.spec->file);
+        }
+        participation_half_destroy(&half);
+    }
+    participation_state_destroy(&participation_state);
     free(reader.known_of_field);
     free(reader.extra_of_field);
     free(reader.extra_value);
@@ -1102,6 +1348,53 @@ typedef struct table_source {
     const char *data; /* NULL: read from the directory */
     size_t size;
 } table_source_t;
+
+/* For a file read in two halves: a reader of the second half, and where it starts (the line after
+ * the middle byte), in *second_half and *at; NULL when the file is small, the machine has one
+ * core, or no line starts after the middle (the file is then read at once). */
+static void open_second_half(const table_source_t *source, const char *file_path,
+                             coopnet_csv_t **second_half, uint64_t *at)
+{
+    *second_half = NULL;
+    *at = 0;
+    if (coopnet_i_thread_count(2, 2) < 2)
+        return;
+    coopnet_error_t ignored;
+    if (source->data != NULL) {
+        if (source->size < SPLIT_MIN_BYTES)
+            return;
+        const char *newline =
+            memchr(source->data + source->size / 2, '\n', source->size - source->size / 2);
+        if (newline == NULL || (size_t)(newline + 1 - source->data) >= source->size)
+            return;
+        *at = (uint64_t)(newline + 1 - source->data);
+        if (coopnet_csv_open_memory(source->data, source->size, source->file, second_half,
+                                    &ignored) != COOPNET_OK)
+            return;
+    } else {
+        struct stat info;
+        if (stat(file_path, &info) != 0 || (uint64_t)info.st_size < SPLIT_MIN_BYTES)
+            return;
+        FILE *file = fopen(file_path, "rb");
+        if (file == NULL)
+            return;
+        char window[1 << 16];
+        uint64_t middle = (uint64_t)info.st_size / 2;
+        size_t got =
+            fseeko(file, (off_t)middle, SEEK_SET) == 0 ? fread(window, 1, sizeof window, file) : 0;
+        fclose(file);
+        const char *newline = memchr(window, '\n', got);
+        if (newline == NULL || middle + (uint64_t)(newline + 1 - window) >= (uint64_t)info.st_size)
+            return;
+        *at = middle + (uint64_t)(newline + 1 - window);
+        if (coopnet_csv_open(file_path, source->file, second_half, &ignored) != COOPNET_OK)
+            return;
+    }
+    if (coopnet_i_csv_start_at(*second_half, *at, &ignored) != COOPNET_OK) {
+        coopnet_csv_close(*second_half);
+        *second_half = NULL;
+    }
+}
 
 static int load_tables(const char *path, const table_source_t sources[N_TABLES],
                        coopnet_diag_list_t *diags, coopnet_bundle_t **result, coopnet_error_t *err)
@@ -1158,7 +1451,11 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
         }
         if (status != COOPNET_OK)
             break;
-        status = read_table(&loader, kind, csv, &header_ok, err);
+        coopnet_csv_t *second_half = NULL;
+        uint64_t second_half_at = 0;
+        if (kind == TABLE_PARTICIPATION)
+            open_second_half(source, file_path, &second_half, &second_half_at);
+        status = read_table(&loader, kind, csv, &header_ok, err, second_half, second_half_at);
         if (kind == TABLE_ACTORS)
             loader.actors_ok = header_ok;
         if (kind == TABLE_EVENTS)

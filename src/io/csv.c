@@ -2,6 +2,7 @@
 /* csv.c - streaming RFC 4180 reader (see coopnet/csv.h). */
 #include "coopnet/csv.h"
 #include "core/internal.h"
+#include "io/csv_internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -459,6 +460,31 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
     }
     *have_record = 1;
     return COOPNET_OK;
+}
+
+int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t *err)
+{
+    if (csv->started)
+        return COOPNET_ERROR(err, COOPNET_EINVAL,
+                             "'%s' can start elsewhere only before its first record", csv->name);
+    if (csv->file == NULL) {
+        if (offset > csv->data_length)
+            return COOPNET_ERROR(err, COOPNET_EINVAL, "offset %llu is past the end of '%s'",
+                                 (unsigned long long)offset, csv->name);
+        csv->position = (size_t)offset;
+    } else {
+        if (offset > (uint64_t)INT64_MAX || fseeko(csv->file, (off_t)offset, SEEK_SET) != 0)
+            return COOPNET_ERROR(err, COOPNET_EIO, "cannot read '%s': %s", csv->name,
+                                 strerror(errno));
+        csv->bytes_before_data = offset;
+    }
+    csv->started = 1;
+    return COOPNET_OK;
+}
+
+uint64_t coopnet_i_csv_next_line(const coopnet_csv_t *csv)
+{
+    return csv->line;
 }
 
 int coopnet_csv_set_delimiter(coopnet_csv_t *csv, char delimiter, coopnet_error_t *err)

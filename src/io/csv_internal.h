@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* csv_internal.h - what the library's own readers do with a coopnet_csv_t beyond coopnet/csv.h.
+ * Internal: not installed. */
+#ifndef COOPNET_IO_CSV_INTERNAL_H
+#define COOPNET_IO_CSV_INTERNAL_H
+
+#include "coopnet/csv.h"
+
+/* Makes a reader that has not read a record yet start at byte offset of its input, which must be
+ * where a record starts: nothing before it is read, the byte-order mark and UTF-16 checks of a
+ * file's first bytes are not made, and records are numbered from line 1 (the caller adds the
+ * lines before offset). coopnet_csv_bytes_read then counts from the input's start. For reading
+ * the second half of a large file on another thread. Returns COOPNET_EIO when the file cannot
+ * seek there, COOPNET_EINVAL past the end. O(1). */
+int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t *err);
+
+/* The line the next record starts on (after the last one read: coopnet_csv_record_line is where
+ * that one started). O(1). */
+uint64_t coopnet_i_csv_next_line(const coopnet_csv_t *csv);
+
+#endif
