@@ -4,6 +4,8 @@
 #include "figures/draw.h"
 #include "figures/basemap.h"
 #include "figures/geo_layout.h"
+#include "figures/layout_large.h"
+#include "core/internal.h"
 #include "figures/raster.h"
 #include "analysis/snapshots_internal.h"
 #include "testing.h"
@@ -1034,6 +1036,57 @@ static void test_large_graph(void)
     coopnet_bundle_free(bundle);
 }
 
+/* The large-graph layout gives the same positions, to the bit, on one thread as on four (its
+ * passes split the work in fixed parts), and moves every node off its random start. */
+static void test_large_layout_independent_of_threads(void)
+{
+    igraph_t graph;
+    igraph_vector_t weights;
+    igraph_matrix_t one, four;
+    igraph_rng_seed(igraph_rng_default(), 7);
+    /* 3 000 nodes, 20 000 links of varied weights: above the layout's thresholds for parts */
+    CHECK_INT(igraph_erdos_renyi_game_gnm(&graph, 3000, 20000, IGRAPH_UNDIRECTED, IGRAPH_NO_LOOPS),
+              IGRAPH_SUCCESS);
+    igraph_vector_init(&weights, igraph_ecount(&graph));
+    for (igraph_integer_t e = 0; e < igraph_ecount(&graph); e++)
+        VECTOR(weights)[e] = 1 + (double)(e % 7);
+    igraph_matrix_init(&one, 0, 0);
+    igraph_matrix_init(&four, 0, 0);
+    coopnet_error_t err;
+    coopnet_i_threads_set_limit(1);
+    igraph_rng_seed(igraph_rng_default(), 11);
+    CHECK_INT(coopnet_i_layout_large(&graph, &weights, 40, &one, &err), COOPNET_OK);
+    coopnet_i_threads_set_limit(4);
+    igraph_rng_seed(igraph_rng_default(), 11);
+    CHECK_INT(coopnet_i_layout_large(&graph, &weights, 40, &four, &err), COOPNET_OK);
+    coopnet_i_threads_set_limit(0);
+    CHECK_INT(igraph_matrix_nrow(&one), 3000);
+    CHECK_INT(igraph_matrix_nrow(&four), 3000);
+    size_t differ = 0, unfinite = 0;
+    for (igraph_integer_t v = 0; v < 3000 && igraph_matrix_nrow(&four) == 3000; v++)
+        for (int c = 0; c < 2; c++) {
+            differ += MATRIX(one, v, c) != MATRIX(four, v, c);
+            unfinite += !isfinite(MATRIX(one, v, c));
+        }
+    CHECK_INT(differ, 0);
+    CHECK_INT(unfinite, 0);
+    /* a layout, not a blur: linked nodes end nearer each other than nodes at random */
+    double linked = 0, random_pairs = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&graph); e++) {
+        igraph_integer_t a = IGRAPH_FROM(&graph, e), b = IGRAPH_TO(&graph, e);
+        igraph_integer_t c = (a * 7919 + 13) % 3000;
+        linked +=
+            hypot(MATRIX(one, a, 0) - MATRIX(one, b, 0), MATRIX(one, a, 1) - MATRIX(one, b, 1));
+        random_pairs +=
+            hypot(MATRIX(one, a, 0) - MATRIX(one, c, 0), MATRIX(one, a, 1) - MATRIX(one, c, 1));
+    }
+    CHECK(linked < random_pairs);
+    igraph_matrix_destroy(&one);
+    igraph_matrix_destroy(&four);
+    igraph_vector_destroy(&weights);
+    igraph_destroy(&graph);
+}
+
 /* How far two PNGs of one size are apart: the mean absolute difference of the colour
  * components (0-255) and the share of pixels where some component differs by more than 64. */
 static bool png_difference(const char *a_path, const char *b_path, double *mean, double *far_share)
@@ -1342,6 +1395,7 @@ int main(void)
     TEST_RUN(test_nlc_cells);
     TEST_RUN(test_errors);
     TEST_RUN(test_large_graph);
+    TEST_RUN(test_large_layout_independent_of_threads);
     TEST_RUN(test_raster_primitives);
     TEST_RUN(test_raster_bands_match_one_by_one);
     TEST_RUN(test_raster_network_matches_cairo);

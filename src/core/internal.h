@@ -51,6 +51,9 @@ void coopnet_i_diag_list_count_dropped(coopnet_diag_list_t *list, const coopnet_
 /* The threads a pass of n_tasks independent tasks uses: the cores online, at most `most` and at
  * most n_tasks (at least 1). Results must never depend on it. */
 int coopnet_i_thread_count(int64_t n_tasks, int most);
+/* For tests: passes use at most `most` threads from now on (0: as many as cores online), so that
+ * a test can check a result is the same on one thread as on several. */
+void coopnet_i_threads_set_limit(int most);
 
 /* Runs worker(argument) on n_threads threads at once, the calling thread being one of them, and
  * returns when all have returned. The workers share argument and take their tasks from it (an

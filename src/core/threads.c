@@ -3,11 +3,20 @@
 #include "core/internal.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <unistd.h>
+
+static atomic_int thread_limit; /* 0: the cores online */
+
+void coopnet_i_threads_set_limit(int most)
+{
+    atomic_store(&thread_limit, most > 0 ? most : 0);
+}
 
 int coopnet_i_thread_count(int64_t n_tasks, int most)
 {
-    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    int limit = atomic_load(&thread_limit);
+    long online = limit > 0 ? limit : sysconf(_SC_NPROCESSORS_ONLN);
     int count = online > 0 ? (int)(online < most ? online : most) : 1;
     if (count < 1)
         count = 1;

@@ -6,7 +6,8 @@
  * groups of nodes taken from their centre of mass (Barnes-Hut quadtree), a weak pull towards the
  * centre, and then small components brought in to the rim of the largest one, so that a few
  * pairs of actors do not shrink the main network to a dot. O(iterations * (V log V + E)) time,
- * O(V) memory.
+ * spread over the cores with the same result on any number of them; O(V + E) memory (the links
+ * kept compact, 8 bytes each).
  */
 #ifndef COOPNET_LAYOUT_LARGE_H
 #define COOPNET_LAYOUT_LARGE_H
