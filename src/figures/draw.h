@@ -90,6 +90,11 @@ void coopnet_i_network_placement_destroy(coopnet_network_placement_t *placement)
  * links or COOPNET_RASTER_MIN_NODES actors. O(1). */
 bool coopnet_i_draw_network_is_dense(const coopnet_graph_t *graph);
 
+/* For tests: whether large networks' links are sorted by weight with a radix sort (the default)
+ * or with qsort, which must give the same order; returns how many sets of links were radix
+ * sorted so far. */
+size_t coopnet_i_draw_set_radix_sort(bool enabled);
+
 /* Whether panels (coopnet_network_input_t.panel: the snapshots' years, the report's
  * before/after) of the network graph, or of parts of it, should be drawn with their actors only
  * (hide_links): over this many links, at a panel's size the links make one grey mass under the

@@ -166,6 +166,81 @@ static inline double clamp01(double value)
     return value < 0 ? 0 : value > 1 ? 1 : value;
 }
 
+/* The largest alpha a line of width (user units) and alpha brings to a pixel, 0-1: a line
+ * thinner than a pixel is drawn a pixel wide and fainter, as its ink would be. */
+static double line_strength(const coopnet_raster_t *raster, double width, double alpha)
+{
+    double pixels = width * sqrt(fabs(raster->scale_x * raster->scale_y));
+    return fmin(pixels, 1.0) * clamp01(alpha);
+}
+
+/* How near to the colour (0-255 in every channel) an opaque pixel must be for no alpha up to
+ * most to change it (composite rounds: (255 - s) d + 127 >= 255 d while s d <= 127). */
+static unsigned settled_within(unsigned most)
+{
+    return most > 0 ? 127 / most : 255;
+}
+
+/* Whether a composite of rgb at an alpha up to the one settled was made for would leave the
+ * pixel as it is, the alpha of an image with one included (its target is 255, and it never
+ * quite gets there: a transparent image under many faint lines stays at 254). */
+static inline bool pixel_settled(const coopnet_raster_t *raster, uint32_t held,
+                                 const unsigned rgb[3], unsigned settled)
+{
+    unsigned a = held >> 24, r = (held >> 16) & 0xff, g = (held >> 8) & 0xff, b = held & 0xff;
+    return (!raster->has_alpha || a + settled >= 255) && r + settled >= rgb[0] &&
+           r <= rgb[0] + settled && g + settled >= rgb[1] && g <= rgb[1] + settled &&
+           b + settled >= rgb[2] && b <= rgb[2] + settled;
+}
+
+#define RASTER_TILE_SHIFT 3 /* tiles of 8 x 8 pixels */
+#define RASTER_TILE (1 << RASTER_TILE_SHIFT)
+#define RASTER_MAX_RECOUNTS 64 /* a painter whose lines change `settled` more often stops */
+
+static inline uint8_t *open_tile(const coopnet_raster_t *raster, int x, int y)
+{
+    return &raster->tile_open[(size_t)((y - raster->tile_y0) >> RASTER_TILE_SHIFT) *
+                                  (size_t)raster->tiles_across +
+                              (size_t)((x - raster->clip_x0) >> RASTER_TILE_SHIFT)];
+}
+
+/* Counts the open pixels of the tiles of painter's rows (whole tiles: its rows start on a
+ * tile's first row) for rgb and settled. */
+static void count_open_tiles(coopnet_raster_t *painter, const unsigned rgb[3], unsigned settled)
+{
+    int y0 = painter->clip_y0, y1 = painter->clip_y1;
+    if (y1 <= y0)
+        return;
+    uint8_t *first = open_tile(painter, painter->clip_x0, y0);
+    uint8_t *last = open_tile(painter, painter->clip_x0, y1 - 1) + painter->tiles_across;
+    memset(first, 0, (size_t)(last - first));
+    for (int y = y0; y < y1; y++) {
+        const uint32_t *row = pixel_at(painter, 0, y);
+        uint8_t *tiles = open_tile(painter, painter->clip_x0, y);
+        for (int x = painter->clip_x0; x < painter->clip_x1; x++)
+            tiles[(x - painter->clip_x0) >> RASTER_TILE_SHIFT] +=
+                !pixel_settled(painter, row[x], rgb, settled);
+    }
+    painter->tile_settled = (int)settled;
+    painter->tile_recounts++;
+}
+
+/* Whether every pixel of the tiles a step's pixels [lo, hi) across the major axis at m lie in
+ * is settled (counted for settled). */
+static inline bool step_settled(const coopnet_raster_t *raster, bool x_major, int m, int lo, int hi,
+                                unsigned settled)
+{
+    if (raster->tile_open == NULL || raster->tile_settled != (int)settled)
+        return false;
+    for (int n = lo; n < hi;
+         n = ((n - (x_major ? raster->tile_y0 : raster->clip_x0)) | (RASTER_TILE - 1)) +
+             (x_major ? raster->tile_y0 : raster->clip_x0) + 1) {
+        if (*(x_major ? open_tile(raster, m, n) : open_tile(raster, n, m)) != 0)
+            return false;
+    }
+    return true;
+}
+
 void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, double x1, double y1,
                            double width, coopnet_rgb_t color, double alpha)
 {
@@ -176,8 +251,7 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
     if (!isfinite(ax) || !isfinite(ay) || !isfinite(bx) || !isfinite(by))
         return;
     double pixels = width * sqrt(fabs(raster->scale_x * raster->scale_y));
-    /* a line thinner than a pixel is drawn a pixel wide and fainter, as its ink would be */
-    double strength = fmin(pixels, 1.0) * clamp01(alpha);
+    double strength = line_strength(raster, width, alpha);
     double half = fmax(pixels, 1.0) / 2;
     unsigned rgb[3];
     premultiplied(color, rgb);
@@ -219,9 +293,7 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
     }
     int dirty_lo = minor_max, dirty_hi = minor_min;
     unsigned most = (unsigned)(strength * 255 + 0.5); /* the largest alpha this line brings */
-    /* an opaque pixel within `settled` of the colour in every channel is one no alpha up to
-     * `most` can change (composite rounds: (255 - s) d + 127 >= 255 d while s d <= 127) */
-    unsigned settled = most > 0 ? 127 / most : 255;
+    unsigned settled = settled_within(most);
     /* a pixel's record at or above this: the batch covers it as much as this line can */
     uint32_t covered = raster->batch << 8 | most;
     double along = x_major ? vx : vy;
@@ -246,7 +318,7 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
             lo = minor_min;
         if (hi > minor_max)
             hi = minor_max;
-        if (lo >= hi)
+        if (lo >= hi || step_settled(raster, x_major, m, lo, hi, settled))
             continue;
         /* along this step, the cross and dot products of (pixel centre - a) with v are linear
          * in n: cross = c0 + n dc, dot = d0 + n dd */
@@ -286,19 +358,19 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
              * common case inside a dense network's blob) */
             if (*mark >= covered && *mark >> 8 == raster->batch)
                 continue;
-            /* settled: a composite would leave every channel as it is, the alpha of an image
-             * with one included (its target is 255, and it never quite gets there: a
-             * transparent image under many faint lines stays at 254). The pixel's batch record
+            /* settled: a composite would leave the pixel as it is. The pixel's batch record
              * is left as it is, as for an opaque one: right while a batch's lines all bring the
              * same largest alpha (draw_network starts a batch wherever the width changes) */
-            uint32_t held = *pixel;
-            unsigned a = held >> 24, r = (held >> 16) & 0xff, g = (held >> 8) & 0xff,
-                     b = held & 0xff;
-            if ((!raster->has_alpha || a + settled >= 255) && r + settled >= rgb[0] &&
-                r <= rgb[0] + settled && g + settled >= rgb[1] && g <= rgb[1] + settled &&
-                b + settled >= rgb[2] && b <= rgb[2] + settled)
+            if (pixel_settled(raster, *pixel, rgb, settled))
                 continue;
             batch_pixel(raster, mark, pixel, rgb, value);
+            /* a composite moves each channel towards the colour, never away: a pixel once
+             * settled stays so, and its tile has one open pixel fewer */
+            if (raster->tile_open != NULL && raster->tile_settled == (int)settled &&
+                pixel_settled(raster, *pixel, rgb, settled)) {
+                int x = x_major ? m : n, y = x_major ? n : m;
+                (*open_tile(raster, x, y))--;
+            }
             if (n < dirty_lo)
                 dirty_lo = n;
             if (n + 1 > dirty_hi)
@@ -336,10 +408,23 @@ static void paint_lines(coopnet_raster_t *painter, const coopnet_raster_segment_
                         size_t n_lines, coopnet_rgb_t color, double alpha)
 {
     double pixel_scale = sqrt(fabs(painter->scale_x * painter->scale_y));
+    unsigned rgb[3];
+    premultiplied(color, rgb);
     for (size_t i = 0; i < n_lines; i++) {
         const coopnet_raster_segment_t *line = &lines[i];
         if (line->new_batch)
             coopnet_i_raster_next_batch(painter);
+        if (painter->tile_open != NULL) {
+            /* the tiles counted for this line's nearness (again when its width changes it) */
+            unsigned most = (unsigned)(line_strength(painter, line->width, alpha) * 255 + 0.5);
+            unsigned settled = settled_within(most);
+            if ((int)settled != painter->tile_settled) {
+                if (painter->tile_recounts < RASTER_MAX_RECOUNTS)
+                    count_open_tiles(painter, rgb, settled);
+                else
+                    painter->tile_open = NULL;
+            }
+        }
         double ay = line->y0 * painter->scale_y + painter->dy;
         double by = line->y1 * painter->scale_y + painter->dy;
         double reach = fmax(line->width * pixel_scale, 1.0) / 2 + 2;
@@ -365,6 +450,8 @@ static void paint_band(raster_bands_t *bands, int band)
     painter->dirty_y0 = whole->clip_y1;
     painter->dirty_x1 = whole->clip_x0;
     painter->dirty_y1 = whole->clip_y0;
+    painter->tile_settled = -1;
+    painter->tile_recounts = 0;
     paint_lines(painter, bands->lines, bands->n_lines, bands->color, bands->alpha);
 }
 
@@ -424,6 +511,11 @@ static int cut_bands(const coopnet_raster_t *raster, const coopnet_raster_segmen
     for (; b < n_bands; b++) /* (rounding left the last shares unreached) */
         band_start[b] = band_start[b - 1] + 1;
     band_start[n_bands] = raster->clip_y1;
+    /* each band starts on a tile's first row (its tiles are its own); a band may end empty */
+    for (b = 1; b < n_bands; b++) {
+        int aligned = y0 + ((band_start[b] - y0) & ~(RASTER_TILE - 1));
+        band_start[b] = aligned < band_start[b - 1] ? band_start[b - 1] : aligned;
+    }
     free(work);
     return 0;
 }
@@ -452,7 +544,15 @@ void coopnet_i_raster_lines(coopnet_raster_t *raster, const coopnet_raster_segme
         paint_lines(raster, lines, n_lines, color, alpha);
         return;
     }
+    /* the tiles of the clip, counted by each band for its rows (after which its lines pass over
+     * settled tiles a step at a time: in a dense network's middle, nine visits in ten) */
+    raster->tiles_across = (raster->clip_x1 - raster->clip_x0 + RASTER_TILE - 1) / RASTER_TILE;
+    raster->tile_y0 = raster->clip_y0;
+    raster->tile_open = calloc(
+        (size_t)raster->tiles_across * (size_t)((rows + RASTER_TILE - 1) / RASTER_TILE) + 1, 1);
     coopnet_i_threads_run(n_threads, paint_bands, &bands);
+    free(raster->tile_open);
+    raster->tile_open = NULL;
     for (int b = 0; b < bands.n_bands; b++) {
         const coopnet_raster_t *done = &bands.done[b];
         if (done->dirty_x1 > done->dirty_x0 && done->dirty_y1 > done->dirty_y0)
