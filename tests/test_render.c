@@ -976,15 +976,17 @@ static void test_errors(void)
 /* A generated graph above every "large" threshold (Barnes-Hut layout, batched edges, crowded
  * nodes, --label auto, the label grid): deterministic, on the canvas, labels apart, at most the
  * automatic top count labelled, and explicit "all" still tries every node. */
-static void test_large_graph(void)
+/* Writes a generated bundle of the given size into tmp_path(name) (its path into directory) and
+ * loads it; NULL (a failed check) when it cannot. */
+static coopnet_bundle_t *load_generated(const char *name, size_t n_actors, size_t n_events,
+                                        double mean_size, char *directory, size_t size)
 {
-    char directory[512];
-    snprintf(directory, sizeof directory, "%s", tmp_path("large"));
+    snprintf(directory, size, "%s", tmp_path(name));
     coopnet_generate_options_t generate;
     coopnet_generate_options_init(&generate);
-    generate.n_actors = 800;
-    generate.n_events = 600;
-    generate.mean_size = 4;
+    generate.n_actors = n_actors;
+    generate.n_events = n_events;
+    generate.mean_size = mean_size;
     coopnet_error_t err;
     CHECK_INT(coopnet_generate_write(directory, &generate, NULL, &err), COOPNET_OK);
     coopnet_diag_list_t diags;
@@ -992,6 +994,27 @@ static void test_large_graph(void)
     coopnet_bundle_t *bundle = NULL;
     CHECK_INT(coopnet_bundle_load(directory, &diags, &bundle, &err), COOPNET_OK);
     coopnet_diag_list_destroy(&diags);
+    return bundle;
+}
+
+/* Removes what load_generated wrote, and frees bundle. */
+static void remove_generated(const char *directory, coopnet_bundle_t *bundle)
+{
+    const char *files[] = {"actors.csv", "events.csv", "participation.csv", "ties.csv"};
+    for (size_t i = 0; i < 4; i++) {
+        char file[1024];
+        snprintf(file, sizeof file, "%s/%s", directory, files[i]);
+        unlink(file);
+    }
+    rmdir(directory);
+    coopnet_bundle_free(bundle);
+}
+
+static void test_large_graph(void)
+{
+    char directory[512];
+    coopnet_bundle_t *bundle = load_generated("large", 800, 600, 4, directory, sizeof directory);
+    coopnet_error_t err;
     if (bundle == NULL)
         return;
     coopnet_render_options_t options;
@@ -1026,14 +1049,7 @@ static void test_large_graph(void)
     }
     coopnet_figure_layout_free(first);
     unlink(path);
-    const char *files[] = {"actors.csv", "events.csv", "participation.csv", "ties.csv"};
-    for (size_t i = 0; i < 4; i++) {
-        char file[1024];
-        snprintf(file, sizeof file, "%s/%s", directory, files[i]);
-        unlink(file);
-    }
-    rmdir(directory);
-    coopnet_bundle_free(bundle);
+    remove_generated(directory, bundle);
 }
 
 /* The large-graph layout gives the same positions, to the bit, on one thread as on four (its
@@ -1284,19 +1300,9 @@ static void test_raster_bands_match_one_by_one(void)
 static void test_raster_network_matches_cairo(void)
 {
     char directory[512];
-    snprintf(directory, sizeof directory, "%s", tmp_path("dense"));
-    coopnet_generate_options_t generate;
-    coopnet_generate_options_init(&generate);
-    generate.n_actors = COOPNET_RASTER_MIN_NODES + 500;
-    generate.n_events = 1500;
-    generate.mean_size = 4;
+    coopnet_bundle_t *bundle = load_generated("dense", COOPNET_RASTER_MIN_NODES + 500, 1500, 4,
+                                              directory, sizeof directory);
     coopnet_error_t err;
-    CHECK_INT(coopnet_generate_write(directory, &generate, NULL, &err), COOPNET_OK);
-    coopnet_diag_list_t diags;
-    coopnet_diag_list_init(&diags);
-    coopnet_bundle_t *bundle = NULL;
-    CHECK_INT(coopnet_bundle_load(directory, &diags, &bundle, &err), COOPNET_OK);
-    coopnet_diag_list_destroy(&diags);
     if (bundle == NULL)
         return;
     coopnet_render_options_t options;
@@ -1317,14 +1323,7 @@ static void test_raster_network_matches_cairo(void)
     CHECK(far_share < 0.01);
     unlink(painted_path);
     unlink(cairo_path);
-    const char *files[] = {"actors.csv", "events.csv", "participation.csv", "ties.csv"};
-    for (size_t i = 0; i < 4; i++) {
-        char file[1024];
-        snprintf(file, sizeof file, "%s/%s", directory, files[i]);
-        unlink(file);
-    }
-    rmdir(directory);
-    coopnet_bundle_free(bundle);
+    remove_generated(directory, bundle);
 }
 
 /* A network of over 65 536 links and few weights has its links sorted by radix: the image is
@@ -1332,19 +1331,8 @@ static void test_raster_network_matches_cairo(void)
 static void test_links_radix_sort_matches_qsort(void)
 {
     char directory[512];
-    snprintf(directory, sizeof directory, "%s", tmp_path("radix"));
-    coopnet_generate_options_t generate;
-    coopnet_generate_options_init(&generate);
-    generate.n_actors = 3000;
-    generate.n_events = 700;
-    generate.mean_size = 20;
+    coopnet_bundle_t *bundle = load_generated("radix", 3000, 700, 20, directory, sizeof directory);
     coopnet_error_t err;
-    CHECK_INT(coopnet_generate_write(directory, &generate, NULL, &err), COOPNET_OK);
-    coopnet_diag_list_t diags;
-    coopnet_diag_list_init(&diags);
-    coopnet_bundle_t *bundle = NULL;
-    CHECK_INT(coopnet_bundle_load(directory, &diags, &bundle, &err), COOPNET_OK);
-    coopnet_diag_list_destroy(&diags);
     if (bundle == NULL)
         return;
     coopnet_render_options_t options;
@@ -1364,14 +1352,7 @@ static void test_links_radix_sort_matches_qsort(void)
     CHECK(mean == 0);
     unlink(counted_path);
     unlink(sorted_path);
-    const char *files[] = {"actors.csv", "events.csv", "participation.csv", "ties.csv"};
-    for (size_t i = 0; i < 4; i++) {
-        char file[1024];
-        snprintf(file, sizeof file, "%s/%s", directory, files[i]);
-        unlink(file);
-    }
-    rmdir(directory);
-    coopnet_bundle_free(bundle);
+    remove_generated(directory, bundle);
 }
 
 /* Ink (pixels not white) of the network of input drawn as a panel into a white image. */
