@@ -3,6 +3,8 @@
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
+#include "figures/draw.h"
+#include "model/graph_internal.h"
 #include <stdlib.h>
 
 /* Four actors; e1 = {a, b, c}, e2 = {a, b}, e3 (2025) = {c, d}; tie a-d weight 2 from 2024-06. */
@@ -211,6 +213,44 @@ static void test_exports(void)
     CHECK_INT(format, COOPNET_EXPORT_GEXF);
     CHECK_INT(coopnet_export_format_from_path("out.xlsx", &format, &err), COOPNET_EINVAL);
     CHECK_CONTAINS(err.message, "unknown output format '.xlsx'");
+}
+
+/* coopnet_i_graph_keep_vertices_only: the links and their data go, the vertices, their actors,
+ * the options and the build stay (values computed before it are still its values). */
+static void test_keep_vertices_only(void)
+{
+    coopnet_bundle_t *bundle = load_example();
+    if (bundle == NULL)
+        return;
+    coopnet_graph_options_t options;
+    coopnet_graph_options_init(&options);
+    coopnet_graph_t graph, whole;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_graph_init_cooperation(&graph, bundle, &options, &err), COOPNET_OK);
+    CHECK_INT(coopnet_graph_init_cooperation(&whole, bundle, &options, &err), COOPNET_OK);
+    igraph_vector_t degree;
+    igraph_vector_init(&degree, 0);
+    CHECK_INT(coopnet_centrality_compute(&graph, COOPNET_MEASURE_DEGREE, false, &degree, &err),
+              COOPNET_OK);
+    uint64_t build = graph.build_id;
+    CHECK(igraph_ecount(&graph.graph) > 0);
+    CHECK_INT(coopnet_i_graph_keep_vertices_only(&graph, &err), COOPNET_OK);
+    CHECK_INT(igraph_ecount(&graph.graph), 0);
+    CHECK_INT(igraph_vcount(&graph.graph), igraph_vcount(&whole.graph));
+    CHECK_INT(igraph_vector_size(&graph.weight), 0);
+    CHECK_INT(igraph_vector_int_size(&graph.shared_events), 0);
+    CHECK_INT(igraph_vector_int_size(&graph.shared_ties), 0);
+    CHECK_INT(igraph_vector_int_size(&graph.layer_set), 0);
+    CHECK(igraph_vector_int_all_e(&graph.actor_of_vertex, &whole.actor_of_vertex));
+    CHECK(igraph_vector_int_all_e(&graph.vertex_of_actor, &whole.vertex_of_actor));
+    CHECK(graph.build_id == build);
+    CHECK(graph.bundle == bundle);
+    coopnet_vertex_values_t values = {graph.build_id, &degree, "degree"};
+    CHECK_INT(coopnet_i_vertex_values_check(&values, &graph, &err), COOPNET_OK);
+    igraph_vector_destroy(&degree);
+    coopnet_graph_destroy(&graph);
+    coopnet_graph_destroy(&whole);
+    coopnet_bundle_free(bundle);
 }
 
 static void test_mena_dataset(void)
@@ -480,6 +520,7 @@ int main(void)
     TEST_RUN(test_two_mode_and_summary);
     TEST_RUN(test_exports);
     TEST_RUN(test_layers);
+    TEST_RUN(test_keep_vertices_only);
     TEST_RUN(test_mena_dataset);
     return TEST_DONE();
 }

@@ -596,6 +596,28 @@ void coopnet_graph_destroy(coopnet_graph_t *graph)
     memset(graph, 0, sizeof *graph);
 }
 
+int coopnet_i_graph_keep_vertices_only(coopnet_graph_t *graph, coopnet_error_t *err)
+{
+    if (!(graph->members_ & MEMBER_GRAPH))
+        return COOPNET_ERROR(err, COOPNET_EINVAL, "keeping the vertices of a graph not built");
+    igraph_t vertices;
+    if (igraph_empty(&vertices, igraph_vcount(&graph->graph), IGRAPH_UNDIRECTED) !=
+        IGRAPH_SUCCESS)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+    igraph_destroy(&graph->graph);
+    graph->graph = vertices;
+    /* resizing to 0 keeps the storage; resize_min gives it back */
+    igraph_vector_clear(&graph->weight);
+    igraph_vector_resize_min(&graph->weight);
+    igraph_vector_int_clear(&graph->shared_events);
+    igraph_vector_int_resize_min(&graph->shared_events);
+    igraph_vector_int_clear(&graph->shared_ties);
+    igraph_vector_int_resize_min(&graph->shared_ties);
+    igraph_vector_int_clear(&graph->layer_set);
+    igraph_vector_int_resize_min(&graph->layer_set);
+    return COOPNET_OK;
+}
+
 const char *coopnet_graph_edge_layers(const coopnet_graph_t *graph, igraph_integer_t edge)
 {
     return graph->layer_sets[VECTOR(graph->layer_set)[edge]];

@@ -29,4 +29,13 @@ int coopnet_i_graph_init_cooperation_sized(coopnet_graph_t *graph, const coopnet
                                            const coopnet_graph_options_t *options,
                                            size_t expected_links, coopnet_error_t *err);
 
+/* Frees graph's links and their per-link data (weight, shared events and ties, layer sets) and
+ * keeps its vertices: the same vertex count, actor_of_vertex, vertex_of_actor, options and
+ * build_id, so that per-vertex values computed on it before stay valid for it (and
+ * coopnet_i_vertex_values_check still accepts them) while a large graph whose links are no longer
+ * read gives its memory back. Afterwards it has no links: compute nothing more on it. The report
+ * does this to its backbone graph and to the graph without the convener at scale. On failure
+ * (ENOMEM) graph is unchanged. O(V) time beyond the frees. */
+int coopnet_i_graph_keep_vertices_only(coopnet_graph_t *graph, coopnet_error_t *err);
+
 #endif

@@ -24,6 +24,7 @@
 #include "core/l10n.h"
 #include "coopnet/text.h"
 #include "model/bundle_display.h"
+#include "model/graph_internal.h"
 #include "report/report_layout.h"
 
 #include <math.h>
@@ -125,7 +126,8 @@ typedef struct report_model {
      * linked by their ties and by the co-attendance that is more than chance (the SDSM backbone
      * at 0.05, docs/measures.md), so that one large workshop does not tie its whole audience at
      * one rank. held_is_backbone false: the SDSM could not be fitted (held_failure says why) and
-     * held is built like graph. */
+     * held is built like graph. Its links are freed once the values below are computed
+     * (coopnet_i_graph_keep_vertices_only): its vertices and build_id stay for the figures. */
     coopnet_graph_t held;
     bool held_is_backbone;
     char held_failure[COOPNET_ERROR_MESSAGE_SIZE];
@@ -170,6 +172,10 @@ typedef struct report_model {
     long convener;
     size_t convened;
     coopnet_whatif_t whatif;
+    /* when the dependence figure's panels hide links (coopnet_i_draw_panel_hides_links of
+     * graph), whatif.graph_after keeps its vertices only and this its degrees (the panel's grey
+     * actors); else empty and graph_after whole */
+    igraph_vector_t after_degree;
     uint64_t reach_pairs_after; /* certain reach without the convener */
 
     coopnet_snapshots_t snapshots; /* degree by year */
@@ -208,6 +214,7 @@ static void report_model_destroy(report_model_t *model)
     coopnet_temporal_all_destroy(&model->reach);
     coopnet_temporal_network_free(model->temporal);
     coopnet_whatif_destroy(&model->whatif);
+    igraph_vector_destroy(&model->after_degree);
     coopnet_temporal_curve_destroy(&model->reach_curve_possible);
     coopnet_temporal_all_destroy(&model->reach_possible);
     coopnet_temporal_network_free(model->temporal_possible);
@@ -665,6 +672,15 @@ static int compute_dependence(report_model_t *model, coopnet_error_t *err)
     int status = coopnet_whatif_compute(&model->graph, &id, 1, false, &model->whatif, err);
     if (status != COOPNET_OK)
         return status;
+    if (coopnet_i_draw_panel_hides_links(&model->graph)) {
+        /* its links are not drawn: a panel needs its actors and which of them keep a link */
+        coopnet_graph_t *after = &model->whatif.graph_after;
+        if (igraph_strength(&after->graph, &model->after_degree, igraph_vss_all(), IGRAPH_ALL,
+                            IGRAPH_LOOPS, NULL) != IGRAPH_SUCCESS) /* NULL weights: degrees */
+            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+        if ((status = coopnet_i_graph_keep_vertices_only(after, err)) != COOPNET_OK)
+            return status;
+    }
     /* the pairs surely reached without it: the total alone, which an estimate has from its
      * pass in date order (as the model's own total, so the two compare) */
     coopnet_temporal_all_policy_t policy;
@@ -745,6 +761,7 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->top_sources, 0), "ranking");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_int_init(&model->risers, 0), "ranking");
     COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->gains, 0), "ranking");
+    COOPNET_IGRAPH_CHECK(err, status, igraph_vector_init(&model->after_degree, 0), "degree");
     model->actor_kept = calloc(bundle->n_actors + 1, sizeof *model->actor_kept);
     model->event_kept = calloc(bundle->n_events + 1, sizeof *model->event_kept);
     model->excluded = calloc(bundle->n_actors + 1, sizeof *model->excluded);
@@ -779,7 +796,9 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
              &model->held, &betweenness, 1, false, &model->betweenness_plan, &model->betweenness,
              &model->betweenness_bound, &model->betweenness_sampling, NULL, err)) != COOPNET_OK ||
         (status = coopnet_centrality_compute(&model->held, COOPNET_MEASURE_PAGERANK, false,
-                                             &model->pagerank, err)) != COOPNET_OK)
+                                             &model->pagerank, err)) != COOPNET_OK ||
+        (status = coopnet_nlc_compute(&model->held, &model->held_nlc, err)) != COOPNET_OK ||
+        (status = coopnet_i_graph_keep_vertices_only(&model->held, err)) != COOPNET_OK)
         goto cleanup;
     coopnet_progress_report(options->progress, "centralities", 4, 4);
     /* the time-respecting reach (no igraph) beside the layout, the groups and the snapshots,
@@ -796,7 +815,6 @@ static int report_model_init(report_model_t *model, const coopnet_bundle_t *bund
         (status = coopnet_i_draw_network_positions(&model->graph, COOPNET_LAYOUT_FR, 1,
                                                    &model->positions, err)) != COOPNET_OK ||
         (status = coopnet_nlc_compute(&model->graph, &model->nlc, err)) != COOPNET_OK ||
-        (status = coopnet_nlc_compute(&model->held, &model->held_nlc, err)) != COOPNET_OK ||
         (status = coopnet_nlc_links_compute(&model->graph, &model->nlc_links, err)) != COOPNET_OK ||
         (status = compute_groups(model, err)) != COOPNET_OK ||
         (status = check_peer_ties(model, err)) != COOPNET_OK ||
@@ -2598,6 +2616,8 @@ static void draw_dependence_figure(cairo_t *cr, coopnet_rect_t rect, const void 
         input.hide_links = coopnet_i_draw_panel_hides_links(before);
         input.raster_dense = true;
         input.ringed = p == 0 ? &convener : NULL; /* the convener, today */
+        if (p == 1 && igraph_vector_size(&model->after_degree) > 0)
+            input.panel_degree = VECTOR(model->after_degree); /* its links freed */
         input.placement = &placement;
         options.graph = graphs[p]->options;
         status = coopnet_i_draw_network(cr, inner, &input, &options, NULL, &figure->err);
