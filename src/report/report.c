@@ -3494,6 +3494,20 @@ static void draw_loose_events(report_document_t *document, const report_model_t 
         g_string_free(list, TRUE);
         list = loose_events_markup(model, loose, --limit);
     }
+    if (document->y + text_height_at(document, REPORT_FONT_SMALL, list->str, REPORT_TEXT_WIDTH) >
+        REPORT_BOTTOM) {
+        /* not even one named above the footer (long method notes: a sampled betweenness in
+         * French): the count alone, and where the list is */
+        char *count = g_markup_printf_escaped(
+            P_("%1$zu of the %2$zu events is dated only within bounds or not at all; reach is "
+               "given in both readings (coopnet validate lists it).",
+               "%1$zu of the %2$zu events are dated only within bounds or not at all; reach is "
+               "given in both readings (coopnet validate lists them).",
+               loose),
+            loose, model->n_events);
+        g_string_assign(list, count);
+        g_free(count);
+    }
     draw_gathered(document, REPORT_FONT_SMALL, list, "", 6);
 }
 
@@ -3732,19 +3746,25 @@ static void draw_method_notes(report_document_t *document, const report_model_t 
               "actors is within %3$g of the exact value with probability %4$g."),
             (long long)model->betweenness_sampling.pairs, (unsigned long long)plan->approx.seed,
             plan->approx.epsilon, plan->approx.confidence);
-        char *why = policy->method == COOPNET_CENTRALITY_AUTO
-                        ? g_markup_printf_escaped(_("The exact computation would take about %1$.3g "
-                                                    "s, over the budget of %2$g s."),
-                                                  plan->exact_seconds, policy->time_budget)
-                        : NULL;
+        /* no estimated seconds: they vary from run to run, and the same data must give the same
+         * PDF (the choice itself can differ on a much slower or faster computer: the note says
+         * whose estimate it was) */
+        char *why =
+            policy->method == COOPNET_CENTRALITY_AUTO
+                ? g_markup_printf_escaped(
+                      /* TRANSLATORS: %1$g seconds */
+                      _("The exact computation was estimated, on the computer that made this "
+                        "report, to take longer than the time budget of %1$g s."),
+                      policy->time_budget)
+                : NULL;
         betweenness_note =
             g_strconcat(estimated ? estimated : "", why ? " " : "", why ? why : "", NULL);
         g_free(estimated);
         g_free(why);
     }
     /* the notes as markup, each "<b>term</b>: definition." */
-    const size_t n_notes = sizeof notes / sizeof notes[0];
-    char *note_markup[sizeof notes / sizeof notes[0]];
+    size_t n_notes = sizeof notes / sizeof notes[0];
+    char *note_markup[sizeof notes / sizeof notes[0] + 1];
     for (size_t i = 0; i < n_notes; i++)
         note_markup[i] =
             i == BETWEENNESS_NOTE && betweenness_note != NULL
@@ -3752,21 +3772,33 @@ static void draw_method_notes(report_document_t *document, const report_model_t 
                 /* TRANSLATORS: a method note: %1$s a term, %2$s its definition */
                 : g_markup_printf_escaped(_("<b>%1$s</b>: %2$s."), _(notes[i][0]), _(notes[i][1]));
     g_free(betweenness_note);
-    /* two columns, so that the notes stay above the footer whatever came before them */
-    size_t total = 0, so_far = 0, per_column = n_notes;
-    size_t lengths[sizeof notes / sizeof notes[0]];
-    for (size_t i = 0; i < n_notes; i++) {
-        /* about 45 characters fit a column's line: balance the columns by lines */
-        size_t characters = note_markup[i] ? (size_t)g_utf8_strlen(note_markup[i], -1) : 0;
-        lengths[i] = (characters + 44) / 45;
-        total += lengths[i];
-    }
-    for (size_t i = 0; i < n_notes && per_column == n_notes; i++) {
-        so_far += lengths[i];
-        if (2 * so_far >= total)
-            per_column = i + 1; /* the columns about even in length */
-    }
+    /* said only when it happened: a small network's figures are all vector */
+    if (coopnet_i_draw_network_is_dense(&model->graph))
+        note_markup[n_notes++] = g_strdup_printf(
+            _("<b>Network figures</b>: above %1$d links or %2$d actors, links and actors are "
+              "an image at %3$.0f dpi inside the PDF (text stays sharp), so that the report "
+              "is small enough to e-mail."),
+            COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
+    /* two columns, so that the notes stay above the footer whatever came before them: the
+     * notes in order, cut where the longer column is shortest (their heights as set) */
     const double column_width = (REPORT_TEXT_WIDTH - 16) / 2;
+    double heights[sizeof notes / sizeof notes[0] + 1], total = 0;
+    for (size_t i = 0; i < n_notes; i++) {
+        heights[i] = note_markup[i] ? text_height_at(document, REPORT_FONT_SMALL, note_markup[i],
+                                                     column_width) +
+                                          2.5
+                                    : 0;
+        total += heights[i];
+    }
+    size_t per_column = n_notes;
+    double so_far = 0, longer = total;
+    for (size_t i = 0; i < n_notes; i++) {
+        so_far += heights[i];
+        if (fmax(so_far, total - so_far) < longer - 0.01) {
+            longer = fmax(so_far, total - so_far);
+            per_column = i + 1;
+        }
+    }
     double column_top = document->y, bottom = column_top;
     for (size_t i = 0; i < n_notes; i++) {
         if (i == per_column) {
@@ -3782,19 +3814,6 @@ static void draw_method_notes(report_document_t *document, const report_model_t 
         g_free(note_markup[i]);
     }
     document->y = fmax(bottom, document->y);
-    /* said only when it happened: a small network's figures are all vector */
-    if (coopnet_i_draw_network_is_dense(&model->graph)) {
-        char markup[512];
-        snprintf(markup, sizeof markup,
-                 _("<b>Network figures</b>: above %1$d links or %2$d actors, links and actors are "
-                   "an image at %3$.0f dpi inside the PDF (text stays sharp), so that the report "
-                   "is small enough to e-mail."),
-                 COOPNET_RASTER_MIN_LINKS, COOPNET_RASTER_MIN_NODES, COOPNET_RASTER_DPI);
-        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, markup,
-                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text) +
-                       2.5;
-    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
