@@ -135,21 +135,20 @@ static double ei_index(igraph_integer_t internal, igraph_integer_t external)
     return (double)(external - internal) / (double)(external + internal);
 }
 
-/* The edges' endpoints as 32-bit vertex ids: the permutation test reads them once per
- * permutation, and half the bytes of igraph's edge list is half the memory traffic. */
+/* The edges by one of their ends, as 32-bit vertex ids: the permutation test reads them once
+ * per permutation. Each edge once, under its igraph "from" end: the other ends of vertex u's
+ * edges are other[start[u] .. start[u + 1]), so a permutation reads one id per edge (a quarter of
+ * the bytes of igraph's edge list) and compares it with u's group, read once per vertex. */
 typedef struct edge_ends {
-    int32_t *from, *to;
-    size_t n;
+    int32_t *other;  /* per edge, grouped by the end it is stored under */
+    size_t *start;   /* n_vertices + 1 */
+    size_t n;        /* edges */
     int32_t *degree; /* per vertex: its edges among these */
     size_t n_vertices;
 } edge_ends_t;
 
 /* Counts internal and external edges per group and for the network under group_of;
  * the E-I of each group goes to ei[group] and the network's to ei[n_groups]. O(E + groups). */
-/* Up to this many groups, count_ei keeps its counts in four small lanes (a link count per lane
- * stays below 2^32: each lane counts every fourth link of at most 2^34). */
-#define EI_LANE_GROUPS 64
-
 static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n_groups,
                      igraph_integer_t *internal, igraph_integer_t *external, double *ei)
 {
@@ -157,29 +156,21 @@ static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n
      * members' edge ends less twice its internal edges, summed per vertex (V, not E) */
     memset(internal, 0, (n_groups + 1) * sizeof *internal);
     memset(external, 0, (n_groups + 1) * sizeof *external);
-    if (n_groups <= EI_LANE_GROUPS) {
-        /* branch-free: whether the ends share a group is added to that group's count in one of
-         * four lanes by turn, so that no addition waits for the one before (a random group per
-         * link makes the branch a coin toss) */
-        uint32_t lanes[4][EI_LANE_GROUPS] = {{0}};
-        size_t e = 0;
-        for (; e + 4 <= edges->n; e += 4)
-            for (int k = 0; k < 4; k++) {
-                int32_t a = group_of[edges->from[e + k]];
-                lanes[k][a] += a == group_of[edges->to[e + k]];
-            }
-        for (; e < edges->n; e++) {
-            int32_t a = group_of[edges->from[e]];
-            lanes[0][a] += a == group_of[edges->to[e]];
+    /* branch-free (a random group per link makes a branch a coin toss): a vertex's edges
+     * whose other end shares its group are summed in two independent counts, then added to
+     * the group's once per vertex */
+    for (size_t u = 0; u < edges->n_vertices; u++) {
+        int32_t a = group_of[u];
+        const int32_t *other = edges->other + edges->start[u];
+        size_t count = edges->start[u + 1] - edges->start[u], k = 0;
+        uint32_t even = 0, odd = 0;
+        for (; k + 2 <= count; k += 2) {
+            even += group_of[other[k]] == a;
+            odd += group_of[other[k + 1]] == a;
         }
-        for (size_t g = 0; g < n_groups; g++)
-            internal[g] = (igraph_integer_t)lanes[0][g] + lanes[1][g] + lanes[2][g] + lanes[3][g];
-    } else {
-        for (size_t e = 0; e < edges->n; e++) {
-            int32_t a = group_of[edges->from[e]];
-            if (a == group_of[edges->to[e]])
-                internal[a]++;
-        }
+        if (k < count)
+            even += group_of[other[k]] == a;
+        internal[a] += (igraph_integer_t)even + odd;
     }
     for (size_t v = 0; v < edges->n_vertices; v++)
         external[group_of[v]] += edges->degree[v]; /* edge ends, for now */
@@ -328,11 +319,11 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
     extreme = calloc(n_groups + 1, sizeof *extreme);
     shuffled = coopnet_i_alloc_array((size_t)n, sizeof *shuffled);
     group_of32 = coopnet_i_alloc_array((size_t)n, sizeof *group_of32);
-    edges.from = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.from);
-    edges.to = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.to);
+    edges.other = coopnet_i_alloc_array((size_t)n_edges, sizeof *edges.other);
+    edges.start = calloc((size_t)n + 2, sizeof *edges.start);
     edges.degree = calloc((size_t)n + 1, sizeof *edges.degree);
     if (!groups->groups || !internal || !external || !observed || !sum || !defined || !extreme ||
-        !shuffled || !group_of32 || !edges.from || !edges.to || !edges.degree) {
+        !shuffled || !group_of32 || !edges.other || !edges.start || !edges.degree) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory computing the e-i index");
         goto cleanup;
     }
@@ -361,12 +352,17 @@ int coopnet_groups_compute(const coopnet_graph_t *graph, const char *attribute,
         goto cleanup;
     }
     edges.n = (size_t)n_edges;
+    /* counting sort by the "from" end (igraph's edges of a built graph mostly come in that
+     * order already) */
     for (igraph_integer_t e = 0; e < n_edges; e++) {
-        edges.from[e] = (int32_t)IGRAPH_FROM(g, e);
-        edges.to[e] = (int32_t)IGRAPH_TO(g, e);
-        edges.degree[edges.from[e]]++;
-        edges.degree[edges.to[e]]++;
+        edges.start[IGRAPH_FROM(g, e) + 2]++;
+        edges.degree[IGRAPH_FROM(g, e)]++;
+        edges.degree[IGRAPH_TO(g, e)]++;
     }
+    for (igraph_integer_t v = 0; v < n; v++)
+        edges.start[v + 2] += edges.start[v + 1];
+    for (igraph_integer_t e = 0; e < n_edges; e++)
+        edges.other[edges.start[IGRAPH_FROM(g, e) + 1]++] = (int32_t)IGRAPH_TO(g, e);
     edges.n_vertices = (size_t)n;
     for (igraph_integer_t v = 0; v < n; v++)
         group_of32[v] = (int32_t)group_of[v];
@@ -491,8 +487,8 @@ cleanup:
     free(shuffled);
     free(kept);
     free(group_of32);
-    free(edges.from);
-    free(edges.to);
+    free(edges.other);
+    free(edges.start);
     free(edges.degree);
     if (status != COOPNET_OK)
         coopnet_groups_destroy(groups);
