@@ -399,7 +399,7 @@ static void test_errors_and_progress(void)
  * by_policy runs the chosen method. */
 static void test_policy(void)
 {
-    coopnet_bundle_t *bundle = generated_bundle("policy", 1000, 300, 2);
+    coopnet_bundle_t *bundle = generated_bundle("policy", 3000, 900, 2);
     if (bundle == NULL)
         return;
     coopnet_temporal_options_t options;

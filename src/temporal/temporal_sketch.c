@@ -68,7 +68,8 @@ uint64_t coopnet_temporal_all_sources_estimate_memory(const coopnet_temporal_net
     /* state and at most n pending rows, plus per-actor keys, rows, estimates and the registers
      * changed at the last step (a repeat's single-register updates of a day, at most a quarter
      * of the rows they replace, are left out) */
-    return 2 * n * m * sizeof(uint32_t) + n * (32 + DELTA_MAX * sizeof(uint16_t) + 8) +
+    return 2 * n * m * sizeof(uint32_t) +
+           n * (32 + DELTA_MAX * sizeof(uint16_t) + 8 + 64 * sizeof(uint32_t)) +
            m * sizeof(uint32_t);
 }
 
@@ -85,6 +86,10 @@ typedef struct sketch_pass {
     uint32_t *own_bucket;  /* per compact actor: the register of its own element */
     uint32_t *own_key;     /* per compact actor: its element's word without the arrival */
     double *estimate;      /* per compact actor: the estimate of its sketch's count */
+    /* per compact actor, 64 counts: its registers by their top six bits (sketch_count_of), kept
+     * as registers change, so that a day's changed sketches are counted without reading their
+     * rows again (half the forward pass's time when it was) */
+    uint32_t *by_value;
     int64_t *changed_step; /* per compact actor: the last step its sketch changed */
     /* what changed at that step, for repeats (below): per compact actor, up to DELTA_MAX
      * register indexes, delta_count of them, or -1 when more changed */
@@ -165,12 +170,13 @@ static double ertl_tau(double x)
  * between about 2.5 m and 5 m, where linear counting no longer helps; Ertl's estimator, from the
  * histogram of register values, is nearly unbiased over the whole range without the empirical
  * bias tables of Heule et al. 2013, and behaves like linear counting for small counts. */
-static double sketch_count(const sketch_pass_t *pass, const uint32_t *row)
+/* From the registers' values (by_value[v]: how many have v as their top six bits, 63 - rank). */
+static double sketch_count_of(const sketch_pass_t *pass, const uint32_t *by_value)
 {
-    uint32_t histogram[64] = {0};
+    uint32_t histogram[64];
+    for (int v = 0; v < 64; v++)
+        histogram[63 - v] = by_value[v];
     size_t m = pass->registers;
-    for (size_t j = 0; j < m; j++)
-        histogram[63 - (row[j] >> 26)]++;
     int q = 64 - pass->precision; /* hash bits after the bucket: ranks 1 .. q + 1 */
     double md = (double)m;
     double z = md * ertl_tau(1.0 - histogram[q + 1] / md);
@@ -178,6 +184,14 @@ static double sketch_count(const sketch_pass_t *pass, const uint32_t *row)
         z = 0.5 * (z + histogram[k]);
     z += md * ertl_sigma(histogram[0] / md);
     return md * md / (2.0 * log(2.0) * z);
+}
+
+static double sketch_count(const sketch_pass_t *pass, const uint32_t *row)
+{
+    uint32_t by_value[64] = {0};
+    for (size_t j = 0; j < pass->registers; j++)
+        by_value[row[j] >> 26]++;
+    return sketch_count_of(pass, by_value);
 }
 
 static void pass_free(sketch_pass_t *pass)
@@ -190,6 +204,7 @@ static void pass_free(sketch_pass_t *pass)
     free(pass->own_bucket);
     free(pass->own_key);
     free(pass->estimate);
+    free(pass->by_value);
     free(pass->changed_step);
     free(pass->delta_count);
     free(pass->delta_register);
@@ -219,6 +234,7 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
     pass->own_bucket = coopnet_i_alloc_array(n + 1, sizeof *pass->own_bucket);
     pass->own_key = coopnet_i_alloc_array(n + 1, sizeof *pass->own_key);
     pass->estimate = coopnet_i_alloc_array(n + 1, sizeof *pass->estimate);
+    pass->by_value = coopnet_i_alloc_array((n + 1) * 64, sizeof *pass->by_value);
     pass->changed_step = coopnet_i_alloc_array(n + 1, sizeof *pass->changed_step);
     pass->delta_count = coopnet_i_alloc_array(n + 1, sizeof *pass->delta_count);
     pass->delta_register = coopnet_i_alloc_array((n + 1) * DELTA_MAX, sizeof *pass->delta_register);
@@ -226,7 +242,8 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
     pass->held_row = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_row);
     pass->held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_free);
     if (!pass->state || !pass->merged || !pass->pending_row || !pass->touched ||
-        !pass->own_bucket || !pass->own_key || !pass->estimate || !pass->changed_step ||
+        !pass->own_bucket || !pass->own_key || !pass->estimate || !pass->by_value ||
+        !pass->changed_step ||
         !pass->delta_count || !pass->delta_register || !pass->changed_today || !pass->held_row ||
         !pass->held_free) {
         int status = COOPNET_ERROR(
@@ -253,6 +270,10 @@ static void pass_reset(sketch_pass_t *pass)
         for (size_t j = 0; j < m; j++)
             row[j] = EMPTY_WORD;
         row[pass->own_bucket[a]] = pass->own_key[a] | ARRIVAL_SELF;
+        uint32_t *by_value = pass->by_value + a * 64;
+        memset(by_value, 0, 64 * sizeof *by_value);
+        by_value[EMPTY_WORD >> 26] = (uint32_t)m - 1;
+        by_value[(pass->own_key[a] | ARRIVAL_SELF) >> 26]++;
         pass->changed_step[a] = -2;
         pass->delta_count[a] = 0;
     }
@@ -273,10 +294,15 @@ static inline void merge_row(uint32_t *restrict into, const uint32_t *restrict f
         into[j] = from[j] < into[j] ? from[j] : into[j];
 }
 
-/* Notes that register j of actor's sketch changed at step (its first change of the step starts
- * the step's list). */
-static void note_change(sketch_pass_t *pass, int32_t actor, size_t step, size_t j)
+/* Register j of actor's sketch goes from the word before to after at step: written, counted
+ * in by_value and noted (its first change of the step starts the step's list). */
+static void note_change(sketch_pass_t *pass, int32_t actor, size_t step, size_t j, uint32_t *slot,
+                        uint32_t after)
 {
+    uint32_t *by_value = pass->by_value + (size_t)actor * 64;
+    by_value[*slot >> 26]--;
+    by_value[after >> 26]++;
+    *slot = after;
     if (pass->changed_step[actor] != (int64_t)step) {
         pass->changed_step[actor] = (int64_t)step;
         pass->delta_count[actor] = 0;
@@ -306,16 +332,12 @@ static void merge_pending(sketch_pass_t *pass, int32_t actor, const uint32_t *fr
         if (smaller == 0)
             continue;
         for (size_t k = j; k < j + 16; k++)
-            if (from[k] < into[k]) {
-                into[k] = from[k];
-                note_change(pass, actor, step, k);
-            }
+            if (from[k] < into[k])
+                note_change(pass, actor, step, k, &into[k], from[k]);
     }
     for (; j < m; j++)
-        if (from[j] < into[j]) {
-            into[j] = from[j];
-            note_change(pass, actor, step, j);
-        }
+        if (from[j] < into[j])
+            note_change(pass, actor, step, j, &into[j], from[j]);
 }
 
 static int push_point(sketch_pass_t *pass, int32_t taker, uint32_t j, uint32_t word,
@@ -512,16 +534,14 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
         for (size_t p = 0; p < pass->n_points; p++) {
             int32_t actor = pass->point_taker[p];
             uint32_t j = pass->point_register[p], *slot = pass->state + (size_t)actor * m + j;
-            if (pass->point_word[p] < *slot) {
-                *slot = pass->point_word[p];
-                note_change(pass, actor, step, j);
-            }
+            if (pass->point_word[p] < *slot)
+                note_change(pass, actor, step, j, slot, pass->point_word[p]);
         }
         pass->n_points = 0;
         double rise = 0.0;
         for (size_t t = 0; day_rise != NULL && t < pass->n_changed_today; t++) {
             int32_t actor = pass->changed_today[t];
-            double count = sketch_count(pass, pass->state + (size_t)actor * m);
+            double count = sketch_count_of(pass, pass->by_value + (size_t)actor * 64);
             rise += count - pass->estimate[actor];
             pass->estimate[actor] = count;
         }
