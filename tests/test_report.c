@@ -6,6 +6,7 @@
 #include "coopnet/report.h"
 #include "figures/draw.h"
 #include "model/graph_internal.h"
+#include "report/report_layout.h"
 #include "testing.h"
 
 #include <math.h>
@@ -249,10 +250,63 @@ static void test_generated_charts_draw_the_analyses(void)
     CHECK_INT(system(command), 0);
 }
 
+/* Pages whose content ran into the footer while writing bundle's report in lang with the given
+ * time budget (seconds; 0: the default). */
+static size_t overflowing_pages(const coopnet_bundle_t *bundle, coopnet_lang_t lang,
+                                double time_budget)
+{
+    coopnet_report_options_t options;
+    coopnet_report_options_init(&options);
+    options.lang = lang;
+    if (time_budget > 0)
+        options.centrality.time_budget = time_budget;
+    FILE *stream = tmpfile();
+    CHECK(stream != NULL);
+    coopnet_error_t err;
+    size_t before = coopnet_i_report_overflowing_pages();
+    CHECK_INT(coopnet_report_write_pdf(bundle, &options, stream, &err), COOPNET_OK);
+    fclose(stream);
+    return coopnet_i_report_overflowing_pages() - before;
+}
+
+/* Every page's content ends above the footer, in the three languages: with the MENA bundle's
+ * sources and a sampled betweenness (the longest method notes: French ran into the footer), and
+ * with a generated bundle of twenty countries (the groups page's E-I table once pushed the
+ * brokers below the footer). */
+static void test_pages_stay_above_the_footer(void)
+{
+    static const coopnet_lang_t langs[] = {COOPNET_LANG_EN, COOPNET_LANG_FR, COOPNET_LANG_AR};
+    coopnet_bundle_t *mena = load("mena-hub");
+    for (size_t l = 0; l < 3 && mena != NULL; l++) {
+        CHECK_INT(overflowing_pages(mena, langs[l], 0), 0);
+        CHECK_INT(overflowing_pages(mena, langs[l], 1e-6), 0);
+    }
+    coopnet_bundle_free(mena);
+    char directory[256], args[512];
+    snprintf(directory, sizeof directory, "/tmp/coopnet_test_report_countries_%d", (int)getpid());
+    snprintf(args, sizeof args,
+             "generate --quiet -o '%s' --actors 3000 --events 3000 --countries 20 --seed 1",
+             directory);
+    free(run_cli(args));
+    coopnet_diag_list_t diags;
+    coopnet_diag_list_init(&diags);
+    coopnet_bundle_t *generated = NULL;
+    coopnet_error_t err;
+    CHECK_INT(coopnet_bundle_load(directory, &diags, &generated, &err), COOPNET_OK);
+    coopnet_diag_list_destroy(&diags);
+    for (size_t l = 0; l < 3 && generated != NULL; l++)
+        CHECK_INT(overflowing_pages(generated, langs[l], 0), 0);
+    coopnet_bundle_free(generated);
+    char command[512];
+    snprintf(command, sizeof command, "rm -rf '%s'", directory);
+    CHECK_INT(system(command), 0);
+}
+
 int main(void)
 {
     TEST_RUN(test_graph_builds);
     TEST_RUN(test_mena_charts_draw_the_analyses);
     TEST_RUN(test_generated_charts_draw_the_analyses);
+    TEST_RUN(test_pages_stay_above_the_footer);
     return TEST_DONE();
 }

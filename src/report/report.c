@@ -1508,6 +1508,8 @@ static void describe_leaders(GString *paragraph, const report_model_t *model,
         sentence_append(paragraph, more, first, tied - 1, value, others);
 }
 
+static void draw_top_actors(report_document_t *document, const void *data);
+
 static void page_centrality(report_document_t *document, const report_model_t *model,
                             const report_page_t *page)
 {
@@ -1618,14 +1620,26 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     chart_figure_t chart;
     chart_figure_init(&chart, model, COOPNET_CHART_RANKING);
     chart.options.measure = "betweenness";
-    chart.options.top = CHART_ACTORS;
-    const double chart_height = 142;
+    /* the chart lower (down to 100 pt) when the table and its note would not fit below it
+     * (French and a sampled betweenness make the paragraph above longer), with fewer bars so
+     * that their names keep their room */
+    double chart_height =
+        fmax(100, fmin(142, REPORT_BOTTOM - document->y - 8 -
+                                block_height(document, draw_top_actors, model)));
+    chart.options.top = (size_t)fmax(3, floor(CHART_ACTORS * (chart_height - 38) / (142 - 38)));
     if (VECTOR(model->betweenness)[top_between] > 0) { /* else the text says all are 0 */
         place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
                     chart_height, "betweenness");
         document->y += chart_height + 8;
     }
+    draw_top_actors(document, model);
+}
 
+/* The centrality page's table of the actors linked to the most others, and its note. */
+static void draw_top_actors(report_document_t *document, const void *data)
+{
+    const report_model_t *model = data;
+    igraph_integer_t n = igraph_vcount(&model->graph.graph);
     coopnet_i_report_section(document, _("The 10 actors linked to the most others"));
     const char *const headers[] = {_("Actor"),      _("Country"),     _("Degree"),
                                    _("All events"), _("Betweenness"), _("PageRank")};
@@ -1654,7 +1668,7 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     report_table_t table = {
         6, rows, headers, widths, aligns, cells, swatches, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
-    coopnet_i_report_text(
+    document->y += coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
         _("Degree: distinct actors linked by a tie or by shared events more often than chance. "
           "All events: the same with every shared event a link. Betweenness (shortest paths "
@@ -1795,7 +1809,7 @@ static void page_network(report_document_t *document, const report_model_t *mode
     network_figure_t figure;
     network_figure_init(&figure, model, COOPNET_LAYOUT_FR);
     place_network_figure(document, &figure, REPORT_BOTTOM - document->y - 24, "network");
-    coopnet_i_report_text(
+    document->y += coopnet_i_report_text(
         document, REPORT_FONT_SMALL,
         _("Force-directed layout (Fruchterman-Reingold, seed 1): linked actors are drawn "
           "close together; distances have no geographic meaning."),
@@ -2136,6 +2150,25 @@ static GString *linked_national_bodies(report_document_t *document, const report
 
 /* Page 5's table: per country, the local and regional actors tied to a national body, formally
  * and by significant co-attendance, and their share; its notes below (data: the model). */
+/* Marks in shown (n entries, cleared here) the k largest of sizes (ties: the first), among those
+ * not negative (negative: not to be shown); returns how many were marked. For tables that show
+ * the largest of their rows when not all fit, in their own order. */
+static size_t mark_largest(const int64_t *sizes, size_t n, size_t k, bool *shown)
+{
+    memset(shown, 0, n * sizeof *shown);
+    size_t marked = 0;
+    for (; marked < k; marked++) {
+        size_t best = n;
+        for (size_t i = 0; i < n; i++)
+            if (!shown[i] && sizes[i] >= 0 && (best == n || sizes[i] > sizes[best]))
+                best = i;
+        if (best == n)
+            break;
+        shown[best] = true;
+    }
+    return marked;
+}
+
 static void draw_nlc_table(report_document_t *document, const void *data)
 {
     const report_model_t *model = data;
@@ -2153,14 +2186,41 @@ static void draw_nlc_table(report_document_t *document, const void *data)
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT,
                                              COOPNET_ALIGN_RIGHT, COOPNET_ALIGN_RIGHT};
     /* countries with local or regional actors: the others have no share to give; the formal
-     * and significant co-attendance counts are of the same actors (one may be both) */
-    size_t rows = 0;
-    const char *cells[16 * 6];
-    char numbers[16][5][48];
-    for (size_t c = 0; c < nlc->n_countries && rows < 16; c++) {
+     * and significant co-attendance counts are of the same actors (one may be both). As many
+     * as fit above the notes (the most sub-national actors first), in the table's order. */
+    enum { MAX_ROWS = 16 };
+    const char *note = _("Tied to national: by any link, even one shared event. Of them, Formal: "
+                         "by an agreement or technical support; Co-attendance: by shared events "
+                         "more often than chance (page 4).");
+    int64_t *sizes = calloc(nlc->n_countries + 1, sizeof *sizes);
+    bool *shown = calloc(nlc->n_countries + 1, sizeof *shown);
+    if (sizes == NULL || shown == NULL) {
+        free(sizes);
+        free(shown);
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        return;
+    }
+    size_t eligible = 0;
+    for (size_t c = 0; c < nlc->n_countries; c++) {
         const coopnet_nlc_reach_t *reach = &nlc->reach[c];
-        if (reach->subnational == 0 || reach->national == 0)
-            continue; /* no share to give: named under the table */
+        bool has_share = reach->subnational > 0 && reach->national > 0;
+        sizes[c] = has_share ? (int64_t)reach->subnational : -1;
+        eligible += has_share;
+    }
+    /* room for the notes, three lines of them beyond the first sentence */
+    size_t fitting = coopnet_i_report_table_rows_fitting(
+        document, eligible < MAX_ROWS ? eligible : MAX_ROWS,
+        REPORT_BOTTOM - 4 - text_height_at(document, REPORT_FONT_SMALL, note, REPORT_TEXT_WIDTH) -
+            3 * text_height_at(document, REPORT_FONT_SMALL, "Ag", REPORT_TEXT_WIDTH));
+    size_t shown_count = mark_largest(sizes, nlc->n_countries, fitting > 0 ? fitting : 1, shown);
+    free(sizes);
+    size_t rows = 0;
+    const char *cells[MAX_ROWS * 6];
+    char numbers[MAX_ROWS][5][48];
+    for (size_t c = 0; c < nlc->n_countries && rows < MAX_ROWS; c++) {
+        const coopnet_nlc_reach_t *reach = &nlc->reach[c];
+        if (!shown[c])
+            continue; /* no share to give (named under the table), or no room */
         const coopnet_nlc_reach_t *held = held_reach(model, reach->country);
         snprintf(numbers[rows][0], 48, "%lld", (long long)reach->subnational);
         snprintf(numbers[rows][1], 48, "%lld", (long long)reach->linked);
@@ -2179,13 +2239,22 @@ static void draw_nlc_table(report_document_t *document, const void *data)
             cells[rows * 6 + 1 + k] = numbers[rows][k];
         rows++;
     }
+    free(shown);
     report_table_t table = {
         6, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
-    GString *notes = g_string_new(
-        _("Tied to national: by any link, even one shared event. Of them, Formal: by an "
-          "agreement or technical support; Co-attendance: by shared events more often than "
-          "chance (page 4)."));
+    GString *notes = g_string_new(note);
+    if (shown_count < eligible) {
+        size_t left_out = eligible - shown_count;
+        g_string_append_c(notes, ' ');
+        g_string_append_printf(notes,
+                               P_("%zu more country with a national body is left out for room "
+                                  "(coopnet nlc lists every one).",
+                                  "%zu more countries with a national body are left out for room "
+                                  "(coopnet nlc lists every one).",
+                                  left_out),
+                               left_out);
+    }
     GString *without = g_string_new(NULL); /* countries with no national body in the data */
     size_t n_without = 0;
     for (size_t c = 0; c < nlc->n_countries; c++)
@@ -2372,9 +2441,9 @@ static void page_nlc(report_document_t *document, const report_model_t *model,
     draw_nlc_table(document, model);
     GString *names = linked_national_bodies(document, model, REPORT_BOTTOM - document->y);
     if (names->len > 0)
-        coopnet_i_report_text(document, REPORT_FONT_SMALL, names->str, REPORT_MARGIN_LEFT,
-                              document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                              coopnet_i_style_text);
+        document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, names->str,
+                                             REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                             COOPNET_ALIGN_LEFT, coopnet_i_style_text);
     g_string_free(names, TRUE);
     return;
 out_of_memory:
@@ -2418,7 +2487,11 @@ static void describe_group_cohesion(report_document_t *document, const coopnet_g
 }
 
 /* The E-I table, one row per country with two actors or more, then per level, and its note. */
-static void draw_ei_table(report_document_t *document, const coopnet_groups_t *groups)
+/* The E-I table above bottom: every level, and the countries of two actors or more that fit
+ * (the largest when not all do: a 10 000-actor bundle of 20 countries once pushed the brokers
+ * off the page and the levels out of the table); its note says how many were left out. */
+static void draw_ei_table(report_document_t *document, const coopnet_groups_t *groups,
+                          double bottom)
 {
     const char *const headers[] = {_("Grouping"), _("Group"), _("Actors"), _("Inside"),
                                    _("Across"),   _("E-I"),   _("p")};
@@ -2430,11 +2503,42 @@ static void draw_ei_table(report_document_t *document, const coopnet_groups_t *g
     const char *cells[MAX_ROWS * 7];
     char numbers[MAX_ROWS][5][24];
     size_t rows = 0;
+    /* the countries shown: of two actors or more (a single actor says nothing about cohesion),
+     * as many as fit beside the levels, the largest first (ties: partition order) */
+    size_t n_countries = groups[0].partition.n_groups, n_levels = groups[1].partition.n_groups;
+    size_t eligible = 0;
+    for (size_t g = 0; g < n_countries; g++)
+        eligible += groups[0].groups[g].actors >= 2;
+    const char *note = _("Countries with a single actor are left out. p: share of 999 random "
+                         "reshufflings of the groups over the actors (seed 1) with an E-I at "
+                         "least as extreme.");
+    size_t fitting = coopnet_i_report_table_rows_fitting(
+        document, MAX_ROWS,
+        bottom - 6 - text_height_at(document, REPORT_FONT_SMALL, note, REPORT_TEXT_WIDTH) -
+            text_height_at(document, REPORT_FONT_SMALL, "A", REPORT_TEXT_WIDTH));
+    size_t level_rows = n_levels < MAX_ROWS ? n_levels : MAX_ROWS;
+    size_t country_rows = fitting > level_rows ? fitting - level_rows : 0;
+    if (country_rows > eligible)
+        country_rows = eligible;
+    if (country_rows == 0 && eligible > 0)
+        country_rows = 1; /* at least the largest country */
+    bool *shown = calloc(n_countries + 1, sizeof *shown);
+    int64_t *sizes = calloc(n_countries + 1, sizeof *sizes);
+    if (shown == NULL || sizes == NULL) {
+        free(shown);
+        free(sizes);
+        coopnet_i_report_fail(document, COOPNET_ENOMEM, "out of memory");
+        return;
+    }
+    for (size_t g = 0; g < n_countries; g++)
+        sizes[g] = groups[0].groups[g].actors >= 2 ? (int64_t)groups[0].groups[g].actors : -1;
+    mark_largest(sizes, n_countries, country_rows, shown);
+    free(sizes);
     for (int i = 0; i < 2; i++) {
         for (size_t g = 0; g < groups[i].partition.n_groups && rows < MAX_ROWS; g++) {
             const coopnet_ei_t *ei = &groups[i].groups[g];
-            if (ei->actors < 2 && i == 0)
-                continue; /* single-actor countries say nothing about cohesion */
+            if (i == 0 && !shown[g])
+                continue;
             snprintf(numbers[rows][0], 24, "%lld", (long long)ei->actors);
             snprintf(numbers[rows][1], 24, "%lld", (long long)ei->internal);
             snprintf(numbers[rows][2], 24, "%lld", (long long)ei->external);
@@ -2453,17 +2557,27 @@ static void draw_ei_table(report_document_t *document, const coopnet_groups_t *g
             rows++;
         }
     }
+    free(shown);
     report_table_t table = {
         7, rows, headers, widths, aligns, cells, NULL, REPORT_MARGIN_LEFT, REPORT_TEXT_WIDTH};
     coopnet_i_report_table_draw(document, &table);
-    document->y +=
-        coopnet_i_report_text(document, REPORT_FONT_SMALL,
-                              _("Countries with a single actor are left out. p: share of 999 "
-                                "random reshufflings of the groups over the actors (seed 1) with "
-                                "an E-I at least as extreme."),
-                              REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                              COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
-        6;
+    GString *text = g_string_new(note);
+    if (country_rows < eligible) {
+        size_t left_out = eligible - country_rows;
+        g_string_append_c(text, ' ');
+        g_string_append_printf(text,
+                               P_("%zu more country of two actors or more is left out for room "
+                                  "(coopnet groups --by country lists every one).",
+                                  "%zu more countries of two actors or more are left out for room "
+                                  "(coopnet groups --by country lists every one).",
+                                  left_out),
+                               left_out);
+    }
+    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, text->str,
+                                         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
+                                         COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+                   6;
+    g_string_free(text, TRUE);
 }
 
 /* One sentence on the actor with the most brokerage (the model has at least one top broker). */
@@ -2525,14 +2639,9 @@ static void draw_broker_table(report_document_t *document, const report_model_t 
     coopnet_i_report_table_draw(document, &table);
 }
 
-static void page_groups(report_document_t *document, const report_model_t *model,
-                        const report_page_t *page)
+/* The brokers' part of the groups page, with at most most brokers (as many as fit). */
+static void draw_brokers(report_document_t *document, const report_model_t *model, size_t most)
 {
-    coopnet_i_report_page_title(document, page->number, page->title);
-    describe_group_cohesion(document, model->groups);
-    coopnet_i_report_section(document, _("E-I index by group"));
-    draw_ei_table(document, model->groups);
-
     coopnet_i_report_section(document, _("Top brokers between levels (Gould-Fernandez roles)"));
     const char *roles =
         _("Roles of B between unlinked A and C: coordinator, all one level; itinerant, A and "
@@ -2541,14 +2650,33 @@ static void page_groups(report_document_t *document, const report_model_t *model
     if (igraph_vector_int_size(&model->top_brokers) > 0) {
         describe_top_broker(document, model);
         /* as many brokers as leave room for the roles' note above the footer */
+        size_t top = (size_t)igraph_vector_int_size(&model->top_brokers);
         draw_broker_table(document, model,
                           coopnet_i_report_table_rows_fitting(
-                              document, (size_t)igraph_vector_int_size(&model->top_brokers),
+                              document, top < most ? top : most,
                               REPORT_BOTTOM - text_height_at(document, REPORT_FONT_SMALL, roles,
                                                              REPORT_TEXT_WIDTH)));
     }
-    coopnet_i_report_text(document, REPORT_FONT_SMALL, roles, REPORT_MARGIN_LEFT, document->y,
-                          REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, roles, REPORT_MARGIN_LEFT,
+                                         document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                         coopnet_i_style_muted);
+}
+
+/* The brokers' part with three brokers at most: the room kept for it below the E-I table. */
+static void draw_least_brokers(report_document_t *document, const void *data)
+{
+    draw_brokers(document, data, 3);
+}
+
+static void page_groups(report_document_t *document, const report_model_t *model,
+                        const report_page_t *page)
+{
+    coopnet_i_report_page_title(document, page->number, page->title);
+    describe_group_cohesion(document, model->groups);
+    coopnet_i_report_section(document, _("E-I index by group"));
+    draw_ei_table(document, model->groups,
+                  REPORT_BOTTOM - block_height(document, draw_least_brokers, model));
+    draw_brokers(document, model, SIZE_MAX);
 }
 
 /* What the network owes its main convener: the what-if of its withdrawal with its events. */
@@ -3468,19 +3596,41 @@ static GString *loose_events_markup(const report_model_t *model, size_t loose, s
     return list;
 }
 
-/* The events dated only roughly, after the method notes: as many listed as fit above the footer
- * (at most 8, at least 1; 188 undated events of a 10 000-event bundle once pushed the notes off
- * the page, and French notes are longer). */
-static void draw_loose_events(report_document_t *document, const report_model_t *model, size_t most)
+/* How many kept events are dated only within bounds or not at all. */
+static size_t count_loose_events(const report_model_t *model)
 {
     const coopnet_bundle_t *bundle = model->bundle;
-    coopnet_i_report_section(document, _("Events dated only roughly"));
     size_t loose = 0;
     for (size_t e = 0; e < bundle->n_events; e++) {
         coopnet_date_t date = bundle->events[e].date;
         loose += model->event_kept[e] && date.precision != COOPNET_DATE_DAY &&
                  date.precision != COOPNET_DATE_MONTH;
     }
+    return loose;
+}
+
+/* The events dated only roughly in one sentence, without their list (markup; g_free). */
+static char *loose_events_count(const report_model_t *model, size_t loose)
+{
+    if (loose == 0)
+        return g_markup_printf_escaped(
+            "%s", _("Every event in the report is dated to the day or the month."));
+    return g_markup_printf_escaped(
+        P_("%1$zu of the %2$zu events is dated only within bounds or not at all; reach is "
+           "given in both readings (coopnet validate lists it).",
+           "%1$zu of the %2$zu events are dated only within bounds or not at all; reach is "
+           "given in both readings (coopnet validate lists them).",
+           loose),
+        loose, model->n_events);
+}
+
+/* The events dated only roughly, after the method notes: as many listed as fit above the footer
+ * (at most 8, at least 1; 188 undated events of a 10 000-event bundle once pushed the notes off
+ * the page, and French notes are longer). */
+static void draw_loose_events(report_document_t *document, const report_model_t *model, size_t most)
+{
+    coopnet_i_report_section(document, _("Events dated only roughly"));
+    size_t loose = count_loose_events(model);
     if (loose == 0) {
         coopnet_i_report_paragraph(
             document, _("Every event in the report is dated to the day or the month."));
@@ -3496,28 +3646,22 @@ static void draw_loose_events(report_document_t *document, const report_model_t 
     }
     if (document->y + text_height_at(document, REPORT_FONT_SMALL, list->str, REPORT_TEXT_WIDTH) >
         REPORT_BOTTOM) {
-        /* not even one named above the footer (long method notes: a sampled betweenness in
-         * French): the count alone, and where the list is */
-        char *count = g_markup_printf_escaped(
-            P_("%1$zu of the %2$zu events is dated only within bounds or not at all; reach is "
-               "given in both readings (coopnet validate lists it).",
-               "%1$zu of the %2$zu events are dated only within bounds or not at all; reach is "
-               "given in both readings (coopnet validate lists them).",
-               loose),
-            loose, model->n_events);
+        /* not even one named above the footer: the count alone, and where the list is */
+        char *count = loose_events_count(model, loose);
         g_string_assign(list, count);
         g_free(count);
     }
     draw_gathered(document, REPORT_FONT_SMALL, list, "", 6);
 }
 
-static void draw_method_notes(report_document_t *document, const report_model_t *model);
+static void draw_method_notes(report_document_t *document, const report_model_t *model,
+                              const char *last_note);
 
 /* The end of the sources page at its smallest: the method notes and the events dated only
  * roughly with one of them named (data: the model), for block_height. */
 static void draw_least_tail(report_document_t *document, const void *data)
 {
-    draw_method_notes(document, data);
+    draw_method_notes(document, data, NULL);
     draw_loose_events(document, data, 1);
 }
 
@@ -3602,7 +3746,7 @@ static void page_sources(report_document_t *document, const report_model_t *mode
                           "(docs/bundle-format.md)."),
                         total_records);
         paragraph_draw(document, paragraph);
-        draw_method_notes(document, model);
+        draw_method_notes(document, model, NULL);
         draw_loose_events(document, model, 8);
         free(sources);
         return;
@@ -3694,8 +3838,23 @@ static void page_sources(report_document_t *document, const report_model_t *mode
         }
         g_string_free(titles, TRUE);
     }
-    draw_method_notes(document, model);
-    draw_loose_events(document, model, 8);
+    if (document->y + tail <= REPORT_BOTTOM) {
+        draw_method_notes(document, model, NULL);
+        draw_loose_events(document, model, 8);
+    } else {
+        /* not even the notes and one event dated roughly below them fit above the footer (long
+         * notes: a sampled betweenness, in French, of a bundle with sources): those events
+         * counted as the last of the notes, in the columns' room */
+        char *count = loose_events_count(model, count_loose_events(model));
+        /* TRANSLATORS: a method note: %1$s a term, %2$s a sentence ending in its full stop */
+        char *note = g_markup_printf_escaped(_("<b>%1$s</b>: %2$s"), _("Events dated only roughly"),
+                                             "");
+        char *markup = g_strconcat(note, count, NULL);
+        draw_method_notes(document, model, markup);
+        g_free(markup);
+        g_free(note);
+        g_free(count);
+    }
 cleanup:
     free(cells);
     free(numbers);
@@ -3705,8 +3864,10 @@ cleanup:
     free(sources);
 }
 
-/* The method notes, in two columns, and the note on raster figures when there is one. */
-static void draw_method_notes(report_document_t *document, const report_model_t *model)
+/* The method notes, in two columns, with the note on raster figures when there is one and
+ * last_note (markup; NULL: none) last. */
+static void draw_method_notes(report_document_t *document, const report_model_t *model,
+                              const char *last_note)
 {
     coopnet_i_report_section(document, _("Method notes"));
     /* TRANSLATORS: the method notes: a term, then its definition after a colon */
@@ -3764,7 +3925,7 @@ static void draw_method_notes(report_document_t *document, const report_model_t 
     }
     /* the notes as markup, each "<b>term</b>: definition." */
     size_t n_notes = sizeof notes / sizeof notes[0];
-    char *note_markup[sizeof notes / sizeof notes[0] + 1];
+    char *note_markup[sizeof notes / sizeof notes[0] + 2];
     for (size_t i = 0; i < n_notes; i++)
         note_markup[i] =
             i == BETWEENNESS_NOTE && betweenness_note != NULL
@@ -3782,7 +3943,9 @@ static void draw_method_notes(report_document_t *document, const report_model_t 
     /* two columns, so that the notes stay above the footer whatever came before them: the
      * notes in order, cut where the longer column is shortest (their heights as set) */
     const double column_width = (REPORT_TEXT_WIDTH - 16) / 2;
-    double heights[sizeof notes / sizeof notes[0] + 1], total = 0;
+    if (last_note != NULL)
+        note_markup[n_notes++] = g_strdup(last_note);
+    double heights[sizeof notes / sizeof notes[0] + 2], total = 0;
     for (size_t i = 0; i < n_notes; i++) {
         heights[i] = note_markup[i] ? text_height_at(document, REPORT_FONT_SMALL, note_markup[i],
                                                      column_width) +

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -331,7 +332,7 @@ void coopnet_i_report_page_begin(report_document_t *document, const char *sectio
                                        34, title_width, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
         hairline(cr, REPORT_MARGIN_LEFT, 48, right, coopnet_i_report_rule, 0.5);
     }
-    hairline(cr, REPORT_MARGIN_LEFT, 800, right, coopnet_i_report_rule, 0.5);
+    hairline(cr, REPORT_MARGIN_LEFT, REPORT_FOOTER_RULE, right, coopnet_i_report_rule, 0.5);
     char markup[512], page[64];
     coopnet_i_report_escape(document->footer, markup, sizeof markup);
     coopnet_i_report_text(document, REPORT_FONT_FURNITURE, markup, REPORT_MARGIN_LEFT, 806, 0,
@@ -343,10 +344,19 @@ void coopnet_i_report_page_begin(report_document_t *document, const char *sectio
                           coopnet_i_style_muted);
 }
 
+static atomic_size_t overflowing_pages;
+
+size_t coopnet_i_report_overflowing_pages(void)
+{
+    return atomic_load(&overflowing_pages);
+}
+
 void coopnet_i_report_page_end(report_document_t *document)
 {
     if (document->status != COOPNET_OK)
         return;
+    if (document->y > REPORT_FOOTER_RULE)
+        atomic_fetch_add(&overflowing_pages, 1);
     cairo_restore(document->cr);
     cairo_show_page(document->cr);
 }

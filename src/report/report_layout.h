@@ -26,6 +26,7 @@
 #define REPORT_MARGIN_RIGHT 56.0
 #define REPORT_TOP 78.0     /* first line of content */
 #define REPORT_BOTTOM 782.0 /* content ends above the footer */
+#define REPORT_FOOTER_RULE 800.0 /* the footer's rule: nothing of the content below it */
 #define REPORT_TEXT_WIDTH (REPORT_PAGE_WIDTH - REPORT_MARGIN_LEFT - REPORT_MARGIN_RIGHT)
 
 typedef enum {
@@ -76,6 +77,10 @@ int coopnet_i_report_document_begin(report_document_t *document, FILE *stream, c
  * PNG copies (png_directory) are committed together when the document succeeded, so that a
  * failed or interrupted report leaves the directory's old figures all as they were. */
 int coopnet_i_report_document_finish(report_document_t *document);
+
+/* For tests: how many pages this process ended with their cursor below REPORT_FOOTER_RULE
+ * (content running into the footer). O(1), thread-safe. */
+size_t coopnet_i_report_overflowing_pages(void);
 
 /* Records a failure (the first one wins); returns document->status. */
 int coopnet_i_report_fail(report_document_t *document, int code, const char *format, ...)
