@@ -65,9 +65,21 @@ static void test_typed_names(void)
     CHECK(!coopnet_i_country_suggest("XX", code));
 }
 
+/* The ISO names the report falls back on, in its three languages. */
+static void test_iso_names(void)
+{
+    CHECK_STR(coopnet_i_country_iso_name("MR", COOPNET_LANG_EN), "Mauritania");
+    CHECK_STR(coopnet_i_country_iso_name("MR", COOPNET_LANG_FR), "Mauritanie");
+    CHECK_STR(coopnet_i_country_iso_name("MR", COOPNET_LANG_AR), "موريتانيا");
+    CHECK_STR(coopnet_i_country_iso_name("SD", COOPNET_LANG_EN), "Sudan");
+    CHECK(coopnet_i_country_iso_name("XX", COOPNET_LANG_EN) == NULL);
+    CHECK(coopnet_i_country_iso_name("", COOPNET_LANG_FR) == NULL);
+}
+
 int main(void)
 {
     TEST_RUN(test_every_entry);
     TEST_RUN(test_typed_names);
+    TEST_RUN(test_iso_names);
     return TEST_DONE();
 }

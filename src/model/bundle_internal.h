@@ -5,6 +5,7 @@
 
 #include "core/containers.h"
 #include "coopnet/bundle.h"
+#include "coopnet/lang.h"
 
 struct coopnet_bundle_internal {
     coopnet_arena_t strings;
@@ -32,5 +33,10 @@ int coopnet_i_bundle_finish(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags
  * (coopnet_country_from_name), or a name one edit away (two for names of 8 letters or more) and
  * nearer than any other country's. Returns false when there is none. O(countries * length). */
 bool coopnet_i_country_suggest(const char *text, char code[3]);
+
+/* The ISO 3166-1 name of the country with alpha-2 code (upper case) in lang (Debian's
+ * iso-codes: English, French, Arabic), or NULL for a code not in the standard. Static storage.
+ * O(countries). */
+const char *coopnet_i_country_iso_name(const char *code, coopnet_lang_t lang);
 
 #endif

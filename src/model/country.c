@@ -104,3 +104,13 @@ bool coopnet_i_country_suggest(const char *text, char code[3])
     size_t length = strlen(text);
     return nearest_country(text, length >= 8 ? 2 : length >= 4 ? 1 : 0, code);
 }
+
+const char *coopnet_i_country_iso_name(const char *code, coopnet_lang_t lang)
+{
+    for (size_t i = 0; i < N_COUNTRIES; i++)
+        if (strcmp(country_names[i].code, code) == 0)
+            return lang == COOPNET_LANG_FR   ? country_names[i].french
+                   : lang == COOPNET_LANG_AR ? country_names[i].arabic
+                                             : country_names[i].english;
+    return NULL;
+}

@@ -24,6 +24,7 @@
 #include "core/l10n.h"
 #include "coopnet/text.h"
 #include "model/bundle_display.h"
+#include "model/bundle_internal.h"
 #include "model/graph_internal.h"
 #include "report/report_layout.h"
 
@@ -38,7 +39,9 @@
 #define CHART_ACTORS 8
 #define MAX_COUNTRIES 64
 
-/* English names of the countries the bundled datasets use and their neighbours. */
+/* English everyday names of the countries the bundled datasets use and their neighbours (ISO's
+ * "Syrian Arab Republic" reads Syria here), translated with the report; other countries take
+ * their ISO names (coopnet_i_country_iso_name). */
 static const char *const country_names[][2] = {{"AE", NC_("country", "United Arab Emirates")},
                                                {"AU", NC_("country", "Australia")},
                                                {"BE", NC_("country", "Belgium")},
@@ -74,12 +77,15 @@ static const char *const country_names[][2] = {{"AE", NC_("country", "United Ara
                                                {"US", NC_("country", "United States")},
                                                {"YE", NC_("country", "Yemen")}};
 
+/* The report's name of a country: the everyday one above in the report's language, else the
+ * ISO 3166-1 name in it (iso-codes), else the code. */
 static const char *country_name(const char *code)
 {
     for (size_t i = 0; i < sizeof country_names / sizeof country_names[0]; i++)
         if (strcmp(country_names[i][0], code) == 0)
             return C_("country", country_names[i][1]);
-    return code;
+    const char *iso = coopnet_i_country_iso_name(code, coopnet_i_l10n_lang());
+    return iso != NULL ? iso : code;
 }
 
 static const char *const level_titles[COOPNET_LEVEL_COUNT] = {
