@@ -123,16 +123,16 @@ contains "$out" '"relative_standard_error":0.01625'
 # the memory limit (a budget, issue 18): at 46 actors the exact state is the smaller, so under
 # a tiny limit neither fits and reach is refused (exit 1) naming both and the limit
 expect 1 "$coopnet" reach "$mena" --all --memory-limit 100
-contains "$err" "coopnet: reach from all sources of 46 actors needs 736 bytes exact, and its estimate at precision 10 needs 384240 bytes, over the memory limit 100 bytes: raise --memory-limit to allow it"
+contains "$err" "coopnet: reach from all sources of 46 actors needs 736 bytes exact, and its estimate at precision 10 needs 396016 bytes, over the memory limit 100 bytes: raise --memory-limit to allow it"
 [ -z "$out" ] || fail "output despite the refusal: $out"
 expect 1 "$coopnet" reach "$mena" --all --memory-limit 100 --exact --quiet
 contains "$err" "exact reach from all sources of 46 actors needs 736 bytes, over the memory limit 100 bytes"
 # the HyperLogLog estimate is refused over the limit, with its estimate
 expect 1 "$coopnet" reach "$mena" --all --estimate --memory-limit 100K --quiet
-contains "$err" "the reach estimate of 46 actors at precision 10 needs 384240 bytes, over the memory limit 102400 bytes: raise --memory-limit"
+contains "$err" "the reach estimate of 46 actors at precision 10 needs 396016 bytes, over the memory limit 102400 bytes: raise --memory-limit"
 expect 1 "$coopnet" reach-curve "$mena" --every year --estimate --memory-limit 100K --quiet
 contains "$err" "over the memory limit 102400 bytes"
-expect 0 "$coopnet" reach "$mena" --all --estimate --memory-limit 384240 --quiet
+expect 0 "$coopnet" reach "$mena" --all --estimate --memory-limit 396016 --quiet
 expect 0 "$coopnet" reach "$mena" --all --memory-limit 736 --quiet
 [ "$out" = "$exact" ] || fail "exact just within the memory limit"
 expect 0 "$coopnet" reach "$mena" --all --memory-limit 2MiB --quiet
@@ -144,21 +144,21 @@ expect 0 "$coopnet" reach-curve "$mena" --every year --estimate --quiet
     fail "curve estimate header"
 # the same input gives the same bytes
 tmp=$(mktemp -d)
-if "$coopnet" generate -o "$tmp/g" --actors 1500 --events 600 --seed 3 --quiet; then
+if "$coopnet" generate -o "$tmp/g" --actors 3000 --events 1200 --seed 3 --quiet; then
     "$coopnet" reach "$tmp/g" --all --estimate -o "$tmp/one.csv" --quiet &&
         "$coopnet" reach "$tmp/g" --all --estimate -o "$tmp/two.csv" --quiet &&
         cmp -s "$tmp/one.csv" "$tmp/two.csv" || fail "estimate not deterministic"
-    [ "$(wc -l <"$tmp/one.csv")" = 1501 ] || fail "estimate rows"
-    # 1500 actors at precision 4: the estimate (240064 bytes) is smaller than the exact state
-    # (576000 bytes): over the limit of the one, within the other's, the estimate with a note
-    expect 0 "$coopnet" reach "$tmp/g" --all --precision 4 --memory-limit 300K
-    contains "$err" "coopnet: note: exact reach for 1500 actors needs"
-    contains "$err" "over the memory limit 307200 bytes: estimating with HyperLogLog sketches"
+    [ "$(wc -l <"$tmp/one.csv")" = 3001 ] || fail "estimate rows"
+    # 3000 actors at precision 4: the estimate (1.3 MiB) is smaller than the exact state
+    # (2.2 MiB): over the limit of the one, within the other's, the estimate with a note
+    expect 0 "$coopnet" reach "$tmp/g" --all --precision 4 --memory-limit 2M
+    contains "$err" "coopnet: note: exact reach for 3000 actors needs 2.2 MiB"
+    contains "$err" "over the memory limit 2.0 MiB: estimating with HyperLogLog sketches"
     contains "$(echo "$out" | head -1)" "relative_standard_error"
-    expect 0 "$coopnet" reach "$tmp/g" --all --precision 4 --memory-limit 300K --quiet
+    expect 0 "$coopnet" reach "$tmp/g" --all --precision 4 --memory-limit 2M --quiet
     [ -z "$err" ] || fail "note despite --quiet: $err"
-    expect 1 "$coopnet" reach "$tmp/g" --all --precision 4 --memory-limit 300K --exact --quiet
-    contains "$err" "exact reach from all sources of 1500 actors needs 576000 bytes, over the memory limit"
+    expect 1 "$coopnet" reach "$tmp/g" --all --precision 4 --memory-limit 2M --exact --quiet
+    contains "$err" "exact reach from all sources of 3000 actors needs 2.2 MiB, over the memory limit"
 else
     fail "generate"
 fi
