@@ -148,7 +148,8 @@ typedef struct edge_ends {
 } edge_ends_t;
 
 /* Counts internal and external edges per group and for the network under group_of;
- * the E-I of each group goes to ei[group] and the network's to ei[n_groups]. O(E + groups). */
+ * the E-I of each group goes to ei[group] and the network's to ei[n_groups]. O(V + E +
+ * groups). */
 static void count_ei(const edge_ends_t *edges, const int32_t *group_of, size_t n_groups,
                      igraph_integer_t *internal, igraph_integer_t *external, double *ei)
 {

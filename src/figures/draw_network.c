@@ -1137,8 +1137,8 @@ static void draw_edges_batched(cairo_t *cr, const network_figure_t *figure, doub
      * write the path out) */
     size_t segments = figure->raster_pixel > 0 ? EDGE_RASTER_SEGMENTS : EDGE_BATCH_SEGMENTS;
     /* into an image the lines are gathered, then painted over the cores (byte-identical) */
-    size_t gathered = figure->n_edges < EDGE_RASTER_GATHERED ? figure->n_edges
-                                                             : EDGE_RASTER_GATHERED;
+    size_t gathered =
+        figure->n_edges < EDGE_RASTER_GATHERED ? figure->n_edges : EDGE_RASTER_GATHERED;
     coopnet_raster_segment_t *lines =
         painted ? coopnet_i_alloc_array(gathered, sizeof *lines) : NULL;
     size_t n_lines = 0;

@@ -601,8 +601,7 @@ int coopnet_i_graph_keep_vertices_only(coopnet_graph_t *graph, coopnet_error_t *
     if (!(graph->members_ & MEMBER_GRAPH))
         return COOPNET_ERROR(err, COOPNET_EINVAL, "keeping the vertices of a graph not built");
     igraph_t vertices;
-    if (igraph_empty(&vertices, igraph_vcount(&graph->graph), IGRAPH_UNDIRECTED) !=
-        IGRAPH_SUCCESS)
+    if (igraph_empty(&vertices, igraph_vcount(&graph->graph), IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     igraph_destroy(&graph->graph);
     graph->graph = vertices;

@@ -35,7 +35,7 @@ int coopnet_i_graph_init_cooperation_sized(coopnet_graph_t *graph, const coopnet
  * coopnet_i_vertex_values_check still accepts them) while a large graph whose links are no longer
  * read gives its memory back. Afterwards it has no links: compute nothing more on it. The report
  * does this to its backbone graph and to the graph without the convener at scale. On failure
- * (ENOMEM) graph is unchanged. O(V) time beyond the frees. */
+ * (EINVAL for a graph not built, ENOMEM) graph is unchanged. O(V) time beyond the frees. */
 int coopnet_i_graph_keep_vertices_only(coopnet_graph_t *graph, coopnet_error_t *err);
 
 #endif

@@ -890,6 +890,14 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
     }
 }
 
+/* text cut, where snprintf cut it inside a character, after its last whole one. */
+static void cut_to_whole_characters(char *text)
+{
+    const gchar *end;
+    if (!g_utf8_validate(text, -1, &end))
+        *(char *)end = '\0';
+}
+
 /* The report's default title: what it is about, where and when, from the data rather than its
  * folder: "National-local cooperation in Iraq, Jordan and Morocco, 2023-2025". The countries are
  * those of the local and regional actors kept (the subject of national-local cooperation), named
@@ -950,6 +958,7 @@ static void report_default_title(const report_model_t *model, char *buffer, size
                                  : c + 1 == named && named_all ? _(" and ")
                                                                : _(", "),
                                  country_name(countries[c]));
+    cut_to_whole_characters(list);
     if (n_countries > 0 && named_all) /* TRANSLATORS: %s "Iraq, Jordan and Morocco" */
         snprintf(where, sizeof where, _("in %s"), list);
     else if (n_countries > 0) /* TRANSLATORS: %1$s "Morocco, Iraq, Jordan", %2$zu a count */
@@ -978,7 +987,8 @@ static void report_default_title(const report_model_t *model, char *buffer, size
 }
 
 /* "Morocco, Iraq and Jordan" from the model's countries (by number of actors would need counts;
- * alphabetical by name keeps it simple and stable). */
+ * alphabetical by name keeps it simple and stable); cut at a whole character when longer than
+ * size. */
 static void format_country_list(const report_model_t *model, char *buffer, size_t size)
 {
     buffer[0] = '\0';
@@ -988,6 +998,7 @@ static void format_country_list(const report_model_t *model, char *buffer, size_
         const char *separator = c == 0 ? "" : (c + 1 == model->n_countries ? _(" and ") : _(", "));
         snprintf(buffer + used, size - used, "%s%s", separator, country_name(model->countries[c]));
     }
+    cut_to_whole_characters(buffer);
 }
 
 /* Appends g_markup_printf_escaped output to a page's paragraph and frees it. */
@@ -1395,7 +1406,7 @@ static void page_title(report_document_t *document, const report_model_t *model,
 {
     cairo_t *cr = document->cr;
     const coopnet_report_options_t *options = model->options;
-    char text[512], escaped[512], first[64], last[64], countries[1024];
+    char text[512], escaped[512], first[64], last[64], countries[4096];
 
     char default_title[512];
     if (options->title == NULL)
@@ -1629,9 +1640,8 @@ static void page_centrality(report_document_t *document, const report_model_t *m
     /* the chart lower (down to 100 pt) when the table and its note would not fit below it
      * (French and a sampled betweenness make the paragraph above longer), with fewer bars so
      * that their names keep their room */
-    double chart_height =
-        fmax(100, fmin(142, REPORT_BOTTOM - document->y - 8 -
-                                block_height(document, draw_top_actors, model)));
+    double chart_height = fmax(100, fmin(142, REPORT_BOTTOM - document->y - 8 -
+                                                  block_height(document, draw_top_actors, model)));
     chart.options.top = (size_t)fmax(3, floor(CHART_ACTORS * (chart_height - 38) / (142 - 38)));
     if (VECTOR(model->betweenness)[top_between] > 0) { /* else the text says all are 0 */
         place_chart(document, &chart, REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
@@ -1926,7 +1936,7 @@ static void page_geography(report_document_t *document, const report_model_t *mo
         return;
     }
     size_t total = (size_t)model->summary.n_vertices;
-    char countries[1024];
+    char countries[4096];
     format_country_list(model, countries, sizeof countries);
     if (status != COOPNET_OK) {
         /* nothing to put on a map: say what is missing and how to add it */
@@ -2154,8 +2164,6 @@ static GString *linked_national_bodies(report_document_t *document, const report
     return paragraph;
 }
 
-/* Page 5's table: per country, the local and regional actors tied to a national body, formally
- * and by significant co-attendance, and their share; its notes below (data: the model). */
 /* Marks in shown (n entries, cleared here) the k largest of sizes (ties: the first), among those
  * not negative (negative: not to be shown); returns how many were marked. For tables that show
  * the largest of their rows when not all fit, in their own order. */
@@ -2175,6 +2183,8 @@ static size_t mark_largest(const int64_t *sizes, size_t n, size_t k, bool *shown
     return marked;
 }
 
+/* Page 5's table: per country, the local and regional actors tied to a national body, formally
+ * and by significant co-attendance, and their share; its notes below (data: the model). */
 static void draw_nlc_table(report_document_t *document, const void *data)
 {
     const report_model_t *model = data;
@@ -2492,7 +2502,6 @@ static void describe_group_cohesion(report_document_t *document, const coopnet_g
     paragraph_draw(document, paragraph);
 }
 
-/* The E-I table, one row per country with two actors or more, then per level, and its note. */
 /* The E-I table above bottom: every level, and the countries of two actors or more that fit
  * (the largest when not all do: a 10 000-actor bundle of 20 countries once pushed the brokers
  * off the page and the levels out of the table); its note says how many were left out. */
@@ -2579,9 +2588,9 @@ static void draw_ei_table(report_document_t *document, const coopnet_groups_t *g
                                   left_out),
                                left_out);
     }
-    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, text->str,
-                                         REPORT_MARGIN_LEFT, document->y, REPORT_TEXT_WIDTH,
-                                         COOPNET_ALIGN_LEFT, coopnet_i_style_muted) +
+    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, text->str, REPORT_MARGIN_LEFT,
+                                         document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
+                                         coopnet_i_style_muted) +
                    6;
     g_string_free(text, TRUE);
 }
@@ -2663,9 +2672,9 @@ static void draw_brokers(report_document_t *document, const report_model_t *mode
                               REPORT_BOTTOM - text_height_at(document, REPORT_FONT_SMALL, roles,
                                                              REPORT_TEXT_WIDTH)));
     }
-    document->y += coopnet_i_report_text(document, REPORT_FONT_SMALL, roles, REPORT_MARGIN_LEFT,
-                                         document->y, REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT,
-                                         coopnet_i_style_muted);
+    document->y +=
+        coopnet_i_report_text(document, REPORT_FONT_SMALL, roles, REPORT_MARGIN_LEFT, document->y,
+                              REPORT_TEXT_WIDTH, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
 }
 
 /* The brokers' part with three brokers at most: the room kept for it below the E-I table. */
@@ -3853,8 +3862,8 @@ static void page_sources(report_document_t *document, const report_model_t *mode
          * counted as the last of the notes, in the columns' room */
         char *count = loose_events_count(model, count_loose_events(model));
         /* TRANSLATORS: a method note: %1$s a term, %2$s a sentence ending in its full stop */
-        char *note = g_markup_printf_escaped(_("<b>%1$s</b>: %2$s"), _("Events dated only roughly"),
-                                             "");
+        char *note =
+            g_markup_printf_escaped(_("<b>%1$s</b>: %2$s"), _("Events dated only roughly"), "");
         char *markup = g_strconcat(note, count, NULL);
         draw_method_notes(document, model, markup);
         g_free(markup);
@@ -3953,10 +3962,10 @@ static void draw_method_notes(report_document_t *document, const report_model_t 
         note_markup[n_notes++] = g_strdup(last_note);
     double heights[sizeof notes / sizeof notes[0] + 2], total = 0;
     for (size_t i = 0; i < n_notes; i++) {
-        heights[i] = note_markup[i] ? text_height_at(document, REPORT_FONT_SMALL, note_markup[i],
-                                                     column_width) +
-                                          2.5
-                                    : 0;
+        heights[i] =
+            note_markup[i]
+                ? text_height_at(document, REPORT_FONT_SMALL, note_markup[i], column_width) + 2.5
+                : 0;
         total += heights[i];
     }
     size_t per_column = n_notes;

@@ -24,8 +24,8 @@
 #define REPORT_PAGE_HEIGHT 841.89
 #define REPORT_MARGIN_LEFT 56.0
 #define REPORT_MARGIN_RIGHT 56.0
-#define REPORT_TOP 78.0     /* first line of content */
-#define REPORT_BOTTOM 782.0 /* content ends above the footer */
+#define REPORT_TOP 78.0          /* first line of content */
+#define REPORT_BOTTOM 782.0      /* content ends above the footer */
 #define REPORT_FOOTER_RULE 800.0 /* the footer's rule: nothing of the content below it */
 #define REPORT_TEXT_WIDTH (REPORT_PAGE_WIDTH - REPORT_MARGIN_LEFT - REPORT_MARGIN_RIGHT)
 

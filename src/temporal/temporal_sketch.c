@@ -65,9 +65,10 @@ uint64_t coopnet_temporal_all_sources_estimate_memory(const coopnet_temporal_net
                                                       int precision)
 {
     uint64_t n = network->n_kept, m = UINT64_C(1) << precision;
-    /* state and at most n pending rows, plus per-actor keys, rows, estimates and the registers
-     * changed at the last step (a repeat's single-register updates of a day, at most a quarter
-     * of the rows they replace, are left out) */
+    /* state and at most n pending rows, plus per-actor keys, rows, estimates, the registers
+     * changed at the last step and the 64 counts of the registers by value (a repeat's
+     * single-register updates of a day, at most a quarter of the rows they replace, are left
+     * out) */
     return 2 * n * m * sizeof(uint32_t) +
            n * (32 + DELTA_MAX * sizeof(uint16_t) + 8 + 64 * sizeof(uint32_t)) +
            m * sizeof(uint32_t);
@@ -77,15 +78,15 @@ typedef struct sketch_pass {
     const coopnet_temporal_network_t *network;
     size_t n, registers;
     int precision;
-    uint32_t *state;       /* n rows of `registers` words */
-    uint32_t *merged;      /* one contact's union */
-    uint32_t *pending;     /* one day's rows for the actors taking something */
-    size_t pending_rows;   /* capacity in rows */
-    int32_t *pending_row;  /* per compact actor, -1: none today */
-    int32_t *touched;      /* actors with a pending row today */
-    uint32_t *own_bucket;  /* per compact actor: the register of its own element */
-    uint32_t *own_key;     /* per compact actor: its element's word without the arrival */
-    double *estimate;      /* per compact actor: the estimate of its sketch's count */
+    uint32_t *state;      /* n rows of `registers` words */
+    uint32_t *merged;     /* one contact's union */
+    uint32_t *pending;    /* one day's rows for the actors taking something */
+    size_t pending_rows;  /* capacity in rows */
+    int32_t *pending_row; /* per compact actor, -1: none today */
+    int32_t *touched;     /* actors with a pending row today */
+    uint32_t *own_bucket; /* per compact actor: the register of its own element */
+    uint32_t *own_key;    /* per compact actor: its element's word without the arrival */
+    double *estimate;     /* per compact actor: the estimate of its sketch's count */
     /* per compact actor, 64 counts: its registers by their top six bits (sketch_count_of), kept
      * as registers change, so that a day's changed sketches are counted without reading their
      * rows again (half the forward pass's time when it was) */
@@ -243,9 +244,8 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
     pass->held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_free);
     if (!pass->state || !pass->merged || !pass->pending_row || !pass->touched ||
         !pass->own_bucket || !pass->own_key || !pass->estimate || !pass->by_value ||
-        !pass->changed_step ||
-        !pass->delta_count || !pass->delta_register || !pass->changed_today || !pass->held_row ||
-        !pass->held_free) {
+        !pass->changed_step || !pass->delta_count || !pass->delta_register ||
+        !pass->changed_today || !pass->held_row || !pass->held_free) {
         int status = COOPNET_ERROR(
             err, COOPNET_ENOMEM, "out of memory: sketches for %zu actors need %llu bytes", n,
             (unsigned long long)coopnet_temporal_all_sources_estimate_memory(network, precision));
