@@ -890,12 +890,21 @@ static void format_date_long(coopnet_date_t date, char *buffer, size_t size)
     }
 }
 
-/* text cut, where snprintf cut it inside a character, after its last whole one. */
-static void cut_to_whole_characters(char *text)
+/* The names of the n countries with codes (country_name) in buffer: "A, B and C" (and_last
+ * false: "A, B, C"), cut at a whole character when longer than size. */
+static void join_countries(const char *const *codes, size_t n, bool and_last, char *buffer,
+                           size_t size)
 {
-    const gchar *end;
-    if (!g_utf8_validate(text, -1, &end))
-        *(char *)end = '\0';
+    GString *list = g_string_new(NULL);
+    for (size_t c = 0; c < n; c++) {
+        /* TRANSLATORS: the separators of a list of countries: "A, B and C" */
+        g_string_append(list, c == 0 ? "" : c + 1 == n && and_last ? _(" and ") : _(", "));
+        g_string_append(list, country_name(codes[c]));
+    }
+    size_t keep = coopnet_text_prefix(list->str, size - 1);
+    memcpy(buffer, list->str, keep);
+    buffer[keep] = '\0';
+    g_string_free(list, TRUE);
 }
 
 /* The report's default title: what it is about, where and when, from the data rather than its
@@ -914,7 +923,7 @@ static void report_default_title(const report_model_t *model, char *buffer, size
         snprintf(buffer, size, "%s", given);
         return;
     }
-    const char *countries[MAX_COUNTRIES];
+    const char *countries[MAX_COUNTRIES] = {0};
     size_t counts[MAX_COUNTRIES], n_countries = 0;
     for (size_t a = 0; a < bundle->n_actors; a++) {
         const coopnet_actor_t *actor = &bundle->actors[a];
@@ -952,13 +961,7 @@ static void report_default_title(const report_model_t *model, char *buffer, size
     }
     size_t named = named_all ? n_countries : 3;
     char list[640] = "", where[768] = "";
-    for (size_t c = 0, used = 0; c < named && used < sizeof list; c++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-                                 c == 0                        ? ""
-                                 : c + 1 == named && named_all ? _(" and ")
-                                                               : _(", "),
-                                 country_name(countries[c]));
-    cut_to_whole_characters(list);
+    join_countries(countries, named, named_all, list, sizeof list);
     if (n_countries > 0 && named_all) /* TRANSLATORS: %s "Iraq, Jordan and Morocco" */
         snprintf(where, sizeof where, _("in %s"), list);
     else if (n_countries > 0) /* TRANSLATORS: %1$s "Morocco, Iraq, Jordan", %2$zu a count */
@@ -991,14 +994,7 @@ static void report_default_title(const report_model_t *model, char *buffer, size
  * size. */
 static void format_country_list(const report_model_t *model, char *buffer, size_t size)
 {
-    buffer[0] = '\0';
-    for (size_t c = 0; c < model->n_countries; c++) {
-        size_t used = strlen(buffer);
-        /* TRANSLATORS: the separators of a list of countries: "A, B and C" */
-        const char *separator = c == 0 ? "" : (c + 1 == model->n_countries ? _(" and ") : _(", "));
-        snprintf(buffer + used, size - used, "%s%s", separator, country_name(model->countries[c]));
-    }
-    cut_to_whole_characters(buffer);
+    join_countries(model->countries, model->n_countries, true, buffer, size);
 }
 
 /* Appends g_markup_printf_escaped output to a page's paragraph and frees it. */
@@ -3861,13 +3857,12 @@ static void page_sources(report_document_t *document, const report_model_t *mode
          * notes: a sampled betweenness, in French, of a bundle with sources): those events
          * counted as the last of the notes, in the columns' room */
         char *count = loose_events_count(model, count_loose_events(model));
+        char *term = g_markup_escape_text(_("Events dated only roughly"), -1);
         /* TRANSLATORS: a method note: %1$s a term, %2$s a sentence ending in its full stop */
-        char *note =
-            g_markup_printf_escaped(_("<b>%1$s</b>: %2$s"), _("Events dated only roughly"), "");
-        char *markup = g_strconcat(note, count, NULL);
+        char *markup = g_strdup_printf(_("<b>%1$s</b>: %2$s"), term, count);
         draw_method_notes(document, model, markup);
         g_free(markup);
-        g_free(note);
+        g_free(term);
         g_free(count);
     }
 cleanup:
