@@ -3,7 +3,9 @@
 #include "testing.h"
 
 #include <coopnet/csv.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Reads all records of text; returns the fields joined as "a|b;c|d;" and the first error. */
 static void read_all(const char *text, size_t size, char *joined, size_t joined_size,
@@ -111,6 +113,66 @@ static void test_errors(void)
     CHECK_CONTAINS(err.message, "unexpected text after a closing quote");
 }
 
+/* The scanner reads unquoted text many bytes a step: a delimiter, a quote, a line end, NUL, an
+ * invalid byte or a valid multi-byte character is found wherever it falls in a step (every
+ * offset from 0 to 40 in a field, and past the step's end in a second field). */
+static void test_scanner_at_every_offset(void)
+{
+    char text[256], joined[512], expected[512];
+    coopnet_error_t err;
+    unsigned long long line;
+    for (int k = 0; k <= 40; k++) {
+        char pad[64];
+        memset(pad, 'x', (size_t)k);
+        pad[k] = '\0';
+        int n;
+#define AT(middle)                                                                                 \
+    (n = snprintf(text, sizeof text, "h1,h2\n%s" middle "yyyyy,zzzzzzzzzzzzzzzzzzzz\n2,ok\n", pad))
+        AT(",");
+        read_all(text, (size_t)n, joined, sizeof joined, &err, &line);
+        snprintf(expected, sizeof expected, "h1|h2;%s|yyyyy|zzzzzzzzzzzzzzzzzzzz;2|ok;", pad);
+        CHECK_STR(joined, expected);
+
+        AT("\xC3\xA9"); /* é: valid, kept */
+        read_all(text, (size_t)n, joined, sizeof joined, &err, &line);
+        snprintf(expected, sizeof expected, "h1|h2;%s\xC3\xA9yyyyy|zzzzzzzzzzzzzzzzzzzz;2|ok;",
+                 pad);
+        CHECK_STR(joined, expected);
+        CHECK_INT(err.code, COOPNET_OK);
+
+        AT("\xE8"); /* Latin-1 è */
+        read_all(text, (size_t)n, joined, sizeof joined, &err, &line);
+        CHECK_CONTAINS(err.message, "field 1: invalid UTF-8");
+        CHECK_INT(line, 2);
+        CHECK_STR(joined, "h1|h2;2|ok;");
+
+        AT("\r");
+        read_all(text, (size_t)n, joined, sizeof joined, &err, &line);
+        snprintf(expected, sizeof expected, "h1|h2;%s;yyyyy|zzzzzzzzzzzzzzzzzzzz;2|ok;", pad);
+        CHECK_STR(joined, expected);
+
+        memcpy(text, "h1,h2\n", 6); /* NUL inside: sized by hand */
+        memset(text + 6, 'x', (size_t)k);
+        memcpy(text + 6 + k, "\0yy,zz\n2,ok\n", 13);
+        read_all(text, (size_t)(6 + k + 13), joined, sizeof joined, &err, &line);
+        CHECK_CONTAINS(err.message, "NUL byte");
+        CHECK_STR(joined, "h1|h2;2|ok;");
+
+        /* the invalid byte in the second field, after a whole step of ASCII */
+        n = snprintf(text, sizeof text, "h1,h2\nok,%s0123456789abcdef\xE8\n2,ok\n", pad);
+        read_all(text, (size_t)n, joined, sizeof joined, &err, &line);
+        CHECK_CONTAINS(err.message, "field 2: invalid UTF-8");
+
+        if (k > 0) {
+            AT("\"");
+            read_all(text, (size_t)n, joined, sizeof joined, &err, &line);
+            CHECK_CONTAINS(err.message, "a quote inside an unquoted field");
+            CHECK_STR(joined, "h1|h2;2|ok;");
+        }
+#undef AT
+    }
+}
+
 /* A record of COOPNET_CSV_MAX_FIELDS fields is read; one more field is a fatal error on the
  * record's line (a line of commas must not cost a field record per comma). */
 static void test_field_bound(void)
@@ -185,5 +247,6 @@ int main(void)
     TEST_RUN(test_field_bound);
     TEST_RUN(test_open_missing);
     TEST_RUN(test_utf8_check);
+    TEST_RUN(test_scanner_at_every_offset);
     return TEST_DONE();
 }

@@ -219,5 +219,15 @@ static bool plain_number(const char *text)
 
 bool coopnet_text_formula_like(const char *text)
 {
-    return text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL && !plain_number(text);
+    switch (text[0]) { /* every field of a bundle is asked: no search of a string */
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+        return !plain_number(text);
+    default:
+        return false;
+    }
 }

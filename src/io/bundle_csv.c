@@ -405,16 +405,18 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
             reader->fatal = 1;
             return 0;
         }
-        total = 0;
+        /* ASCII is its own NFC and holds no bidirectional-text control */
+        bool ascii = coopnet_i_csv_record_ascii(reader->csv);
         bool out_of_memory = false;
-        for (size_t f = 0; f < reader->n_header; f++) {
+        for (size_t f = 0; f < reader->n_header; f++)
+            reader->nfc_field[f] = NULL;
+        for (size_t f = 0; !ascii && f < reader->n_header; f++) {
             size_t length, nfc_length;
             const char *raw = coopnet_csv_field(reader->csv, f, &length);
             trim(&raw, &length);
-            reader->nfc_field[f] = NULL;
             if (!coopnet_i_names_nfc(raw, length, &reader->nfc_field[f], &nfc_length))
                 out_of_memory = true; /* the CSV reader checked the UTF-8 */
-            total += nfc_length + 1;
+            total += nfc_length > length ? nfc_length - length : 0;
         }
         if (out_of_memory || coopnet_i_grow((void **)&reader->scratch, &reader->scratch_capacity,
                                             total + 1, 1) != COOPNET_OK) {
@@ -449,7 +451,8 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
                 reader->extra_value[reader->extra_of_field[f]] = out;
             }
             warn_formula_like(reader, f, out);
-            warn_bidi_controls(reader, f, out);
+            if (!ascii)
+                warn_bidi_controls(reader, f, out);
             out += length + 1;
         }
         reader->row_failed = 0;

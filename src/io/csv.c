@@ -6,6 +6,9 @@
 
 #include <errno.h>
 #include <stdio.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +38,9 @@ struct coopnet_csv {
     /* the bytes that end an unquoted run: the delimiter, CR, LF and the quote (one table lookup
      * a byte in the scanner instead of four comparisons) */
     unsigned char stops[256];
+    /* the current record holds a byte outside printable-or-control ASCII (NUL or 0x80 and up):
+     * only then are its fields checked as UTF-8 (coopnet_i_csv_record_ascii) */
+    int record_not_ascii;
     int started;
     int fatal;
 };
@@ -314,12 +320,41 @@ static int memory_error(coopnet_csv_t *csv, coopnet_error_t *err, int status)
     return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", csv->name);
 }
 
+/* The first byte of data[i..end) that ends an unquoted run (csv->stops) or is not ASCII (NUL,
+ * 0x80 and up: the record then needs its UTF-8 checked), or end. Sixteen bytes a step where the
+ * machine has SSE2 (every x86-64), a table lookup a byte elsewhere. */
+static size_t scan_unquoted(const coopnet_csv_t *csv, const char *data, size_t i, size_t end)
+{
+#ifdef __SSE2__
+    const __m128i delimiter = _mm_set1_epi8(csv->delimiter), quote = _mm_set1_epi8('"'),
+                  newline = _mm_set1_epi8('\n'), carriage = _mm_set1_epi8('\r'),
+                  zero = _mm_setzero_si128();
+    while (end - i >= 16) {
+        __m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(data + i));
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, delimiter), _mm_cmpeq_epi8(bytes, quote)),
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, newline), _mm_cmpeq_epi8(bytes, carriage)));
+        /* the sign bit marks 0x80 and up, as the mask reads it */
+        int mask = _mm_movemask_epi8(_mm_or_si128(hit, _mm_cmpeq_epi8(bytes, zero))) |
+                   _mm_movemask_epi8(bytes);
+        if (mask != 0)
+            return i + (size_t)__builtin_ctz((unsigned int)mask);
+        i += 16;
+    }
+#endif
+    const unsigned char *stops = csv->stops;
+    while (i < end && !stops[(unsigned char)data[i]] && (unsigned char)data[i] - 1u < 0x7Fu)
+        i++;
+    return i;
+}
+
 int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
 {
     *have_record = 0;
     csv->record_length = 0;
     csv->n_fields = 0;
     csv->bad_field = -1;
+    csv->record_not_ascii = 0;
     if (csv->fatal)
         return COOPNET_OK;
     if (!csv->started) {
@@ -366,6 +401,8 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
             while (i < end && data[i] != '"') {
                 if (data[i] == '\n')
                     csv->line++;
+                else if ((unsigned char)data[i] - 1u >= 0x7Fu)
+                    csv->record_not_ascii = 1;
                 i++;
             }
             if ((status = append_bytes(csv, data + span_start, i - span_start)) != COOPNET_OK)
@@ -386,9 +423,13 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
 
         /* unquoted: scan to the next delimiter */
         size_t span_start = i;
-        const unsigned char *stops = csv->stops;
-        while (i < end && !stops[(unsigned char)data[i]])
+        for (;;) {
+            i = scan_unquoted(csv, data, i, end);
+            if (i == end || csv->stops[(unsigned char)data[i]])
+                break;
+            csv->record_not_ascii = 1; /* NUL or a byte of a multi-byte character: read on */
             i++;
+        }
         if (i > span_start) {
             if (field_was_quoted) {
                 csv->position = i;
@@ -433,7 +474,7 @@ int coopnet_csv_next(coopnet_csv_t *csv, int *have_record, coopnet_error_t *err)
     if ((status = end_field(csv)) != COOPNET_OK)
         return memory_error(csv, err, status);
 
-    for (size_t f = 0; f < csv->n_fields; f++) {
+    for (size_t f = 0; csv->record_not_ascii && f < csv->n_fields; f++) {
         size_t length;
         const char *field = coopnet_csv_field(csv, f, &length);
         size_t bad = coopnet_utf8_check(field, length);
@@ -480,6 +521,11 @@ int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t 
     }
     csv->started = 1;
     return COOPNET_OK;
+}
+
+bool coopnet_i_csv_record_ascii(const coopnet_csv_t *csv)
+{
+    return !csv->record_not_ascii;
 }
 
 uint64_t coopnet_i_csv_next_line(const coopnet_csv_t *csv)

@@ -6,6 +6,8 @@
 
 #include "coopnet/csv.h"
 
+#include <stdbool.h>
+
 /* Makes a reader that has not read a record yet start at byte offset of its input, which must be
  * where a record starts: nothing before it is read, the byte-order mark and UTF-16 checks of a
  * file's first bytes are not made, and records are numbered from line 1 (the caller adds the
@@ -17,5 +19,10 @@ int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t 
 /* The line the next record starts on (after the last one read: coopnet_csv_record_line is where
  * that one started). O(1). */
 uint64_t coopnet_i_csv_next_line(const coopnet_csv_t *csv);
+
+/* Whether every byte of the current record is ASCII other than NUL (its UTF-8 was then not
+ * checked, and needs no Unicode normalisation): readers skip the work that only other text
+ * needs. O(1). */
+bool coopnet_i_csv_record_ascii(const coopnet_csv_t *csv);
 
 #endif

@@ -465,28 +465,40 @@ static int order_participations(coopnet_bundle_t *bundle)
         bundle->event_start[rows[p].event + 1]++;
     for (size_t e = 0; e < n_events; e++)
         bundle->event_start[e + 1] += bundle->event_start[e];
-    bool ordered = true;
-    for (size_t p = 1; p < n_rows && ordered; p++)
-        ordered = rows[p - 1].event < rows[p].event ||
-                  (rows[p - 1].event == rows[p].event && rows[p - 1].actor < rows[p].actor);
+    bool ordered = true, grouped = true;
+    for (size_t p = 1; p < n_rows && grouped; p++) {
+        grouped = rows[p - 1].event <= rows[p].event;
+        ordered =
+            ordered && (rows[p - 1].event < rows[p].event ||
+                        (rows[p - 1].event == rows[p].event && rows[p - 1].actor < rows[p].actor));
+    }
     if (ordered)
         return COOPNET_OK;
 
-    size_t *next = coopnet_i_alloc_array(n_events + 1, sizeof *next);
-    coopnet_participation_t *sorted = coopnet_i_alloc_array(n_rows, sizeof *sorted);
+    /* rows grouped by event in event order (a file written event by event, as most are) are
+     * already where the events' buckets would put them: only each event's rows are sorted, in
+     * place, without a second array of all rows */
+    size_t *next = grouped ? NULL : coopnet_i_alloc_array(n_events + 1, sizeof *next);
+    coopnet_participation_t *sorted =
+        grouped ? bundle->participations : coopnet_i_alloc_array(n_rows, sizeof *sorted);
     size_t *rows_of = n_columns > 0 ? coopnet_i_alloc_array(n_rows, sizeof *rows_of) : NULL;
     const char **values =
         n_columns > 0 ? coopnet_i_alloc_array(n_rows * n_columns, sizeof *values) : NULL;
     int status = COOPNET_ENOMEM;
-    if (!next || !sorted || (n_columns > 0 && (!rows_of || !values)))
+    if ((!grouped && !next) || !sorted || (n_columns > 0 && (!rows_of || !values)))
         goto cleanup;
-    coopnet_i_advise_huge(sorted, n_rows * sizeof *sorted);
-    memcpy(next, bundle->event_start, (n_events + 1) * sizeof *next);
-    for (size_t p = 0; p < n_rows; p++) { /* stable: each event's rows in file order */
-        size_t slot = next[rows[p].event]++;
-        sorted[slot] = rows[p];
-        if (rows_of)
-            rows_of[slot] = p;
+    if (grouped) {
+        for (size_t p = 0; rows_of && p < n_rows; p++)
+            rows_of[p] = p;
+    } else {
+        coopnet_i_advise_huge(sorted, n_rows * sizeof *sorted);
+        memcpy(next, bundle->event_start, (n_events + 1) * sizeof *next);
+        for (size_t p = 0; p < n_rows; p++) { /* stable: each event's rows in file order */
+            size_t slot = next[rows[p].event]++;
+            sorted[slot] = rows[p];
+            if (rows_of)
+                rows_of[slot] = p;
+        }
     }
     for (size_t e = 0; e < n_events; e++) {
         size_t first = bundle->event_start[e], n = bundle->event_start[e + 1] - first;
@@ -504,13 +516,15 @@ static int order_participations(coopnet_bundle_t *bundle)
         bundle->participation_extra.values = values;
         values = NULL;
     }
-    free(bundle->participations);
+    if (!grouped)
+        free(bundle->participations);
     bundle->participations = sorted;
     sorted = NULL;
     status = COOPNET_OK;
 cleanup:
     free(next);
-    free(sorted);
+    if (!grouped)
+        free(sorted);
     free(rows_of);
     free(values);
     return status;
