@@ -433,6 +433,32 @@ static void test_large_file_in_two_halves(void)
     check_halves_as_whole(0, 1); /* no line starts at the middle: read at once after all */
 }
 
+/* Participations come out by event, each event's rows by actor, their extra values moved along:
+ * from a file written event by event (sorted in place) and from one whose events come back. */
+static void test_participation_order(void)
+{
+    static const char *const files[] = {
+        "event,actor,note\ne1,c,n1c\ne1,a,n1a\ne2,b,n2b\ne2,a,n2a\ne2,c,n2c\n",
+        "event,actor,note\ne2,b,n2b\ne1,c,n1c\ne2,a,n2a\ne1,a,n1a\ne2,c,n2c\n"};
+    static const char *const actors[] = {"a", "c", "a", "b", "c"};
+    static const char *const notes[] = {"n1a", "n1c", "n2a", "n2b", "n2c"};
+    for (size_t f = 0; f < 2; f++) {
+        coopnet_diag_list_t diags;
+        coopnet_bundle_t *bundle = NULL;
+        CHECK_INT(load(actors_ok, events_ok, files[f], NULL, &diags, &bundle), COOPNET_OK);
+        CHECK_INT(bundle->n_participations, 5);
+        CHECK_INT(bundle->event_start[1], 2);
+        for (size_t p = 0; p < bundle->n_participations && p < 5; p++) {
+            CHECK_INT(bundle->participations[p].event, p < 2 ? 0 : 1);
+            CHECK_STR(bundle->actors[bundle->participations[p].actor].id, actors[p]);
+            CHECK_INT(bundle->participation_extra.n_columns, 1);
+            CHECK_STR(bundle->participation_extra.values[p], notes[p]);
+        }
+        coopnet_bundle_free(bundle);
+        coopnet_diag_list_destroy(&diags);
+    }
+}
+
 int main(void)
 {
     TEST_RUN(test_valid_bundle);
@@ -445,5 +471,6 @@ int main(void)
     TEST_RUN(test_levels_and_roles);
     TEST_RUN(test_graphml_input);
     TEST_RUN(test_large_file_in_two_halves);
+    TEST_RUN(test_participation_order);
     return TEST_DONE();
 }
