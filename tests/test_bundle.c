@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_bundle.c - the bundle loader: valid bundles, every validation rule, GraphML input. */
+#include "core/internal.h"
 #include "testing.h"
 
 #include <coopnet/coopnet.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char actors_ok[] = "id,name,level,country,lat,lon\n"
                                 "a,Alpha,local,MA,34,-6\n"
@@ -459,6 +463,78 @@ static void test_participation_order(void)
     }
 }
 
+/* Reads actors and events of many rows with errors and warnings in both (ids written in NFD,
+ * an event that fails, a reference to it) on one thread or two, max_errors kept. */
+static void load_side_by_side(int threads, size_t max_errors, coopnet_diag_list_t *diags,
+                              coopnet_bundle_t **bundle, int *status)
+{
+    size_t n = 300, size = 64 * n + 256;
+    char *actors = malloc(size), *events = malloc(size), *participation = malloc(size);
+    size_t a = (size_t)sprintf(actors, "id,name,level\n");
+    size_t e = (size_t)sprintf(events, "id,title,date\n");
+    size_t p = (size_t)sprintf(participation, "event,actor\n");
+    for (size_t i = 0; i < n; i++) {
+        a +=
+            (size_t)sprintf(actors + a, "a%zu,Actor %zu,%s\n", i, i, i % 7 == 3 ? "town" : "local");
+        e += (size_t)sprintf(events + e, "ev%zu,=Event %zu,%s\n", i, i,
+                             i % 11 == 5 ? "2024-13-01" : "2024-01-02");
+        p += (size_t)sprintf(participation + p, "ev%zu,a%zu\nev%zu,a%zu\n", i, i, i, (i + 1) % n);
+    }
+    a += (size_t)sprintf(actors + a, "caf\x65\xcc\x81,NFD,local\ncaf\xc3\xa9,NFC,local\n");
+    e += (size_t)sprintf(events + e, "f\x65\xcc\x81te,NFD,2024\nf\xc3\xa9te,NFC,2024\n");
+    coopnet_error_t err;
+    coopnet_diag_list_init(diags);
+    coopnet_diag_list_keep_errors(diags, max_errors);
+    coopnet_i_threads_set_limit(threads);
+    *status = coopnet_bundle_load_memory(actors, a, events, e, participation, p, NULL, 0, diags,
+                                         bundle, &err);
+    coopnet_i_threads_set_limit(0);
+    free(actors);
+    free(events);
+    free(participation);
+}
+
+/* actors.csv and events.csv read side by side give what they give read one after the other: the
+ * same diagnostics in the same order (the kept ones within the bounds, the counts of all). */
+static void test_actors_and_events_side_by_side(void)
+{
+    static const size_t bounds[] = {0, 5, SIZE_MAX};
+    for (size_t b = 0; b < 3; b++) {
+        coopnet_diag_list_t one, two;
+        coopnet_bundle_t *bundle_one = NULL, *bundle_two = NULL;
+        int status_one, status_two;
+        load_side_by_side(1, bounds[b], &one, &bundle_one, &status_one);
+        load_side_by_side(2, bounds[b], &two, &bundle_two, &status_two);
+        CHECK_INT(status_one, COOPNET_EDATA);
+        CHECK_INT(status_two, status_one);
+        CHECK(one.n_errors > 60);
+        CHECK(one.n_warnings > COOPNET_DIAG_KEEP);
+        CHECK_INT(two.n_errors, one.n_errors);
+        CHECK_INT(two.n_warnings, one.n_warnings);
+        CHECK_INT(two.n_items, one.n_items);
+        for (size_t i = 0; i < one.n_items && i < two.n_items; i++) {
+            char x[2048], y[2048];
+            coopnet_diag_format(&one.items[i], x, sizeof x);
+            coopnet_diag_format(&two.items[i], y, sizeof y);
+            CHECK_STR(y, x);
+        }
+        if (b == 2) { /* all kept: the messages that need the events' own maps are there */
+            bool nfd_event = false, unknown_failed = false;
+            for (size_t i = 0; i < two.n_items; i++) {
+                nfd_event |= strstr(two.items[i].message, "duplicate id 'f\xc3\xa9te'") &&
+                             strstr(two.items[i].message, "NFD");
+                unknown_failed |= strstr(two.items[i].message, "unknown event") != NULL;
+            }
+            CHECK(nfd_event);
+            CHECK(!unknown_failed); /* a failed event's references are not reported again */
+        }
+        coopnet_bundle_free(bundle_one);
+        coopnet_bundle_free(bundle_two);
+        coopnet_diag_list_destroy(&one);
+        coopnet_diag_list_destroy(&two);
+    }
+}
+
 int main(void)
 {
     TEST_RUN(test_valid_bundle);
@@ -472,5 +548,6 @@ int main(void)
     TEST_RUN(test_graphml_input);
     TEST_RUN(test_large_file_in_two_halves);
     TEST_RUN(test_participation_order);
+    TEST_RUN(test_actors_and_events_side_by_side);
     return TEST_DONE();
 }

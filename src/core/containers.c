@@ -156,6 +156,18 @@ static size_t strmap_slot(const coopnet_strmap_entry_t *entries, size_t capacity
     return slot;
 }
 
+void coopnet_i_strmap_prefetch(const coopnet_strmap_t *map, const char *key, size_t length)
+{
+    if (map->capacity == 0)
+        return;
+    uint64_t hash = 1469598103934665603ULL; /* as strmap_probe_init */
+    for (size_t i = 0; i < length; i++) {
+        hash ^= (unsigned char)key[i];
+        hash *= 1099511628211ULL;
+    }
+    __builtin_prefetch(&map->entries[(size_t)mix64(hash) & (map->capacity - 1)]);
+}
+
 int64_t coopnet_i_strmap_get(const coopnet_strmap_t *map, const char *key)
 {
     if (map->capacity == 0)

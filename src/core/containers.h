@@ -44,6 +44,11 @@ void coopnet_i_strmap_init(coopnet_strmap_t *map);
 void coopnet_i_strmap_destroy(coopnet_strmap_t *map);
 /* Value of key, or -1. O(1) expected. */
 int64_t coopnet_i_strmap_get(const coopnet_strmap_t *map, const char *key);
+/* Asks the processor to bring the slot where key[0..length) would be into its cache, so that a
+ * get of it a little later does not wait for memory (a table of 100 000 ids is larger than the
+ * caches near the core, and a bundle's lookups land anywhere in it). A hint: no effect on
+ * results. O(length). */
+void coopnet_i_strmap_prefetch(const coopnet_strmap_t *map, const char *key, size_t length);
 /* Inserts key -> value unless key is present; *existing receives the old value or -1.
  * key must outlive the map. Returns 0, or -1 when out of memory. */
 int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, int64_t *existing);

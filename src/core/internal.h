@@ -33,6 +33,9 @@ void *coopnet_i_realloc_array(void *pointer, size_t count, size_t size);
 
 /* Grows *array (of *capacity elements of size bytes) to hold at least needed elements. */
 int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size);
+/* Makes *array hold exactly wanted elements when it holds fewer (for an array whose final size
+ * is known or well estimated: one allocation, instead of doublings that each copy it). */
+int coopnet_i_reserve(void **array, size_t *capacity, size_t wanted, size_t size);
 
 /* Asks the kernel for transparent huge pages over [pointer, pointer + bytes) when the block is
  * large (4 MiB or more; Linux, where THP is "madvise"): a large array is then faulted in 2 MiB at

@@ -92,6 +92,19 @@ void coopnet_i_advise_huge(void *pointer, size_t bytes)
 #endif
 }
 
+int coopnet_i_reserve(void **array, size_t *capacity, size_t wanted, size_t size)
+{
+    if (wanted <= *capacity)
+        return COOPNET_OK;
+    void *grown = coopnet_i_realloc_array(*array, wanted, size);
+    if (grown == NULL)
+        return COOPNET_ENOMEM;
+    coopnet_i_advise_huge(grown, wanted * size);
+    *array = grown;
+    *capacity = wanted;
+    return COOPNET_OK;
+}
+
 int coopnet_i_grow(void **array, size_t *capacity, size_t needed, size_t size)
 {
     if (needed <= *capacity)

@@ -149,8 +149,8 @@ static const char *const generic_words[] = {
 
 static bool in_list(const char *word, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(word, list[i]) == 0)
+    for (size_t i = 0; list[i]; i++) /* the first byte first: most words differ there */
+        if (list[i][0] == word[0] && strcmp(word, list[i]) == 0)
             return true;
     return false;
 }

@@ -98,7 +98,7 @@ typedef struct table_reader {
     /* ids of actor and event rows that failed validation: a reference to one is not reported
      * again as unknown (the row's own error says what is wrong) */
     coopnet_strmap_t *failed_actor_ids, *failed_event_ids;
-    coopnet_strmap_t *normalised_ids; /* actor and event ids written otherwise than in NFC */
+    coopnet_strmap_t *normalised_ids; /* the table's ids written otherwise than in NFC */
     int check_sources; /* the bundle has a sources.csv: every citation names one of its rows */
     /* actors.csv and events.csv could be read: an unknown reference is an error */
     int check_actors, check_events;
@@ -137,6 +137,11 @@ typedef struct table_reader {
      * not used) */
     uint64_t stop_at;
     int landed;
+    /* the known column whose value each row looks up in lookup_map (-1: none): its slot is
+     * fetched into the cache as soon as the row is read, while the rest of the row is checked */
+    int lookup_column;
+    const coopnet_strmap_t *lookup_map;
+    uint64_t first_byte; /* where the reader's part of the input starts */
 } table_reader_t;
 
 static void row_error(table_reader_t *reader, int column, const char *format, ...)
@@ -225,7 +230,7 @@ static int read_header(table_reader_t *reader, int *status, coopnet_error_t *err
         *status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory reading '%s'", file);
         return -1;
     }
-    coopnet_arena_t *strings = &reader->bundle->internal->strings;
+    coopnet_arena_t *strings = reader->strings;
     coopnet_strmap_t extra_names; /* for finding a repeated extra column in O(1) */
     coopnet_i_strmap_init(&extra_names);
     int ok = 1;
@@ -387,6 +392,13 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
         }
         if (all_empty)
             continue; /* blank line or a row of empty cells */
+        if (reader->lookup_column >= 0 && reader->column_of[reader->lookup_column] >= 0 &&
+            (size_t)reader->column_of[reader->lookup_column] < n_fields) {
+            size_t length;
+            const char *raw = coopnet_csv_field(
+                reader->csv, (size_t)reader->column_of[reader->lookup_column], &length);
+            coopnet_i_strmap_prefetch(reader->lookup_map, raw, length);
+        }
         size_t used = n_fields;
         while (used > reader->n_header && coopnet_csv_field(reader->csv, used - 1, NULL)[0] == 0)
             used--;
@@ -602,7 +614,7 @@ static const char *read_country(table_reader_t *reader, int column)
                   hint);
         return "";
     }
-    return coopnet_i_arena_strndup(&reader->bundle->internal->strings, code, 2);
+    return coopnet_i_arena_strndup(reader->strings, code, 2);
 }
 
 static coopnet_date_t read_date(table_reader_t *reader, int column)
@@ -629,9 +641,12 @@ typedef struct loader {
     coopnet_diag_list_t *diags;
     int actors_ok, events_ok; /* their headers could be read: references can be checked */
     coopnet_strmap_t failed_actor_ids, failed_event_ids;
-    coopnet_strmap_t normalised_ids;
+    /* the ids written otherwise than in NFC, of actors.csv and of events.csv (read side by side,
+     * each by its own thread) */
+    coopnet_strmap_t normalised_actor_ids, normalised_event_ids;
     int sources_ok;                       /* sources.csv was read: citations can be checked */
     coopnet_extra_columns_t source_extra; /* its extra columns (not kept in the bundle) */
+    coopnet_arena_t *strings;             /* where kept values go: the bundle's, or a thread's */
 } loader_t;
 
 /* Each citation of a source cell ("ref: quote | ref: quote", or a bare "ref") must name a source
@@ -667,7 +682,7 @@ static void remember_failed_id(table_reader_t *reader, int column, coopnet_strma
     const char *id = reader->value[column];
     if (failed == NULL || id[0] == '\0')
         return;
-    const char *kept = coopnet_i_arena_strndup(&reader->bundle->internal->strings, id, strlen(id));
+    const char *kept = coopnet_i_arena_strndup(reader->strings, id, strlen(id));
     if (kept != NULL)
         coopnet_i_strmap_put(failed, kept, 0, NULL);
 }
@@ -932,6 +947,25 @@ static int check_participation_row(table_reader_t *reader, long *last_event,
     return row->source != NULL ? 1 : -1;
 }
 
+/* After this many rows, a participation array is sized for the rest of its part of the file. */
+#define ROWS_BEFORE_ESTIMATE 4096
+
+/* The rows the reader's part of the input will give, judged from the bytes its first rows took
+ * (rows of a file are alike in length), with 5 % to spare: its array is then allocated once at
+ * about its final size instead of doubled, each doubling copying it into fresh memory (the
+ * largest cost of reading a large file was the kernel clearing those pages). 0 when the size of
+ * the input is not known. */
+static size_t expected_rows(const table_reader_t *reader, size_t rows)
+{
+    uint64_t end = reader->stop_at > 0 ? reader->stop_at : coopnet_i_csv_input_size(reader->csv);
+    uint64_t read = coopnet_csv_bytes_read(reader->csv);
+    if (rows == 0 || end <= read || read <= reader->first_byte)
+        return 0;
+    double bytes_per_row = (double)(read - reader->first_byte) / (double)rows;
+    double wanted = (double)rows + (double)(end - read) / bytes_per_row * 1.05 + 64;
+    return wanted < (double)(SIZE_MAX / 64) ? (size_t)wanted : 0;
+}
+
 /* Keeps a valid row in the bundle, or merges it into the row kept already for its event and actor
  * (with a warning). Rows must come in the file's order. *first_line: the line of the row kept for
  * the pair. */
@@ -951,6 +985,12 @@ static int keep_participation(table_reader_t *reader, participation_state_t *sta
             first->role = row->role;
         return COOPNET_OK;
     }
+    if (bundle->n_participations == ROWS_BEFORE_ESTIMATE &&
+        coopnet_i_reserve((void **)&bundle->participations,
+                          &bundle->internal->participation_capacity,
+                          expected_rows(reader, bundle->n_participations),
+                          sizeof *bundle->participations) != COOPNET_OK)
+        return COOPNET_ENOMEM;
     if (coopnet_i_grow((void **)&bundle->participations, &bundle->internal->participation_capacity,
                        bundle->n_participations + 1, sizeof *bundle->participations) != COOPNET_OK)
         return COOPNET_ENOMEM;
@@ -1008,6 +1048,11 @@ static int keep_in_half(participation_half_t *half, const coopnet_participation_
         COOPNET_OK)
         return COOPNET_ENOMEM;
     if (existing < 0) {
+        if (half->n_rows == ROWS_BEFORE_ESTIMATE &&
+            coopnet_i_reserve((void **)&half->rows, &half->capacity,
+                              expected_rows(&half->reader, half->n_rows),
+                              sizeof *half->rows) != COOPNET_OK)
+            return COOPNET_ENOMEM;
         if (coopnet_i_grow((void **)&half->rows, &half->capacity, half->n_rows + 1,
                            sizeof *half->rows) != COOPNET_OK)
             return COOPNET_ENOMEM;
@@ -1068,6 +1113,7 @@ static int participation_half_init(participation_half_t *half, const table_reade
     reader->n_rows = reader->extra_capacity = 0;
     reader->stop_at = 0;
     reader->landed = reader->row_failed = reader->fatal = 0;
+    reader->first_byte = coopnet_csv_bytes_read(csv);
     return status;
 }
 
@@ -1091,6 +1137,11 @@ static int take_participation_half(table_reader_t *reader, participation_state_t
 {
     coopnet_diag_list_t *found = &half->diags;
     size_t next_diag = 0, next_note = 0;
+    coopnet_bundle_t *bundle = reader->bundle;
+    if (coopnet_i_reserve(
+            (void **)&bundle->participations, &bundle->internal->participation_capacity,
+            bundle->n_participations + half->n_rows, sizeof *bundle->participations) != COOPNET_OK)
+        return COOPNET_ENOMEM;
     for (size_t r = 0; r <= half->n_rows; r++) {
         uint64_t line = r < half->n_rows ? half->rows[r].line + lines_before : UINT64_MAX;
         for (; next_diag < found->n_items; next_diag++) {
@@ -1261,11 +1312,14 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.extra = extras[kind];
     reader.failed_actor_ids = &loader->failed_actor_ids;
     reader.failed_event_ids = &loader->failed_event_ids;
-    reader.normalised_ids = &loader->normalised_ids;
+    reader.normalised_ids =
+        kind == TABLE_ACTORS ? &loader->normalised_actor_ids : &loader->normalised_event_ids;
     reader.check_sources = loader->sources_ok;
     reader.check_actors = loader->actors_ok;
     reader.check_events = loader->events_ok;
-    reader.strings = &bundle->internal->strings;
+    reader.strings = loader->strings;
+    reader.lookup_column = kind == TABLE_PARTICIPATION ? PART_ACTOR : -1;
+    reader.lookup_map = &bundle->internal->actor_ids;
     participation_state_t participation_state;
     memset(&participation_state, 0, sizeof participation_state);
     if (kind == TABLE_PARTICIPATION &&
@@ -1399,6 +1453,118 @@ static void open_second_half(const table_source_t *source, const char *file_path
     }
 }
 
+/* Opens the reader of one table into *csv, or leaves it NULL when the table is to be skipped (an
+ * absent optional file; a missing required one, said in diags). *file_path: the file's path. */
+static int open_table(const char *path, const table_source_t sources[N_TABLES], table_kind_t kind,
+                      coopnet_diag_list_t *diags, char **file_path, coopnet_csv_t **csv,
+                      coopnet_error_t *err)
+{
+    const table_source_t *source = &sources[kind];
+    *csv = NULL;
+    free(*file_path);
+    *file_path = NULL;
+    if (source->data != NULL)
+        return coopnet_csv_open_memory(source->data, source->size, source->file, csv, err);
+    if (path == NULL || sources[0].data != NULL)
+        return COOPNET_OK; /* memory bundle without ties or sources */
+    *file_path = malloc(strlen(path) + strlen(source->file) + 2);
+    if (*file_path == NULL)
+        return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
+    sprintf(*file_path, "%s/%s", path, source->file);
+    struct stat info;
+    if ((kind == TABLE_TIES || kind == TABLE_SOURCES) && stat(*file_path, &info) != 0 &&
+        errno == ENOENT)
+        return COOPNET_OK; /* ties.csv and sources.csv may be absent */
+    coopnet_error_t open_err;
+    if (coopnet_csv_open(*file_path, source->file, csv, &open_err) == COOPNET_OK)
+        return COOPNET_OK;
+    if (open_err.code == COOPNET_EIO && errno == ENOENT) {
+        coopnet_diag_add(diags, COOPNET_DIAG_ERROR, source->file, 0,
+                         "missing file: a bundle needs actors.csv, events.csv and "
+                         "participation.csv (ties.csv is optional)");
+        return COOPNET_OK;
+    }
+    memcpy(err, &open_err, sizeof open_err);
+    return open_err.code;
+}
+
+/* events.csv read on another thread while the calling one reads actors.csv: the two tables are
+ * independent. The thread keeps its diagnostics and strings apart; they are taken after it, the
+ * diagnostics behind those of actors.csv, so that the outcome is the one reading. It reads with
+ * a copy of the loader whose diags and strings are its own, and writes only the events' maps
+ * (failed_event_ids, normalised_event_ids), which are taken back. */
+typedef struct events_reading {
+    loader_t loader;
+    coopnet_diag_list_t diags;
+    coopnet_arena_t strings;
+    coopnet_csv_t *csv;
+    int header_ok;
+    int status;
+    coopnet_error_t err;
+} events_reading_t;
+
+static void *read_events_table(void *argument)
+{
+    events_reading_t *reading = argument;
+    reading->status = read_table(&reading->loader, TABLE_EVENTS, reading->csv, &reading->header_ok,
+                                 &reading->err, NULL, 0);
+    return NULL;
+}
+
+/* Reads actors.csv, and events.csv beside it on a second thread when the machine has two cores
+ * and both files could be opened. */
+static int read_actors_and_events(loader_t *loader, coopnet_csv_t *actors, coopnet_csv_t *events,
+                                  coopnet_error_t *err)
+{
+    events_reading_t reading;
+    pthread_t thread;
+    int started = 0;
+    if (actors != NULL && events != NULL && coopnet_i_thread_count(2, 2) >= 2) {
+        memset(&reading, 0, sizeof reading);
+        reading.loader = *loader;
+        coopnet_diag_list_init(&reading.diags);
+        reading.diags.keep_errors = loader->diags->keep_errors;
+        coopnet_i_arena_init(&reading.strings);
+        reading.loader.diags = &reading.diags;
+        reading.loader.strings = &reading.strings;
+        reading.csv = events;
+        started = pthread_create(&thread, NULL, read_events_table, &reading) == 0;
+        if (!started) {
+            coopnet_diag_list_destroy(&reading.diags);
+            coopnet_i_arena_destroy(&reading.strings);
+        }
+    }
+    int status = COOPNET_OK, header_ok = 0;
+    if (actors != NULL) {
+        status = read_table(loader, TABLE_ACTORS, actors, &header_ok, err, NULL, 0);
+        loader->actors_ok = header_ok;
+    }
+    if (!started) {
+        if (status == COOPNET_OK && events != NULL) {
+            status = read_table(loader, TABLE_EVENTS, events, &header_ok, err, NULL, 0);
+            loader->events_ok = header_ok;
+        } else {
+            coopnet_csv_close(events);
+        }
+        return status;
+    }
+    pthread_join(thread, NULL);
+    loader->events_ok = reading.header_ok;
+    loader->failed_event_ids = reading.loader.failed_event_ids;
+    loader->normalised_event_ids = reading.loader.normalised_event_ids;
+    for (size_t i = 0; i < reading.diags.n_items; i++)
+        coopnet_i_diag_list_take(loader->diags, &reading.diags.items[i]);
+    coopnet_i_diag_list_count_dropped(loader->diags, &reading.diags);
+    coopnet_diag_list_destroy(&reading.diags);
+    coopnet_i_arena_adopt(loader->strings, &reading.strings);
+    coopnet_i_arena_destroy(&reading.strings);
+    if (status == COOPNET_OK && reading.status != COOPNET_OK) {
+        status = reading.status;
+        memcpy(err, &reading.err, sizeof reading.err);
+    }
+    return status;
+}
+
 static int load_tables(const char *path, const table_source_t sources[N_TABLES],
                        coopnet_diag_list_t *diags, coopnet_bundle_t **result, coopnet_error_t *err)
 {
@@ -1407,71 +1573,58 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
     coopnet_bundle_t *bundle = coopnet_i_bundle_alloc(path);
     if (bundle == NULL)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
-    loader_t loader = {bundle, diags, 0, 0, {0}, {0}, {0}, 0, {0}};
+    loader_t loader;
+    memset(&loader, 0, sizeof loader);
+    loader.bundle = bundle;
+    loader.diags = diags;
+    loader.strings = &bundle->internal->strings;
     coopnet_i_strmap_init(&loader.failed_actor_ids);
     coopnet_i_strmap_init(&loader.failed_event_ids);
-    coopnet_i_strmap_init(&loader.normalised_ids);
+    coopnet_i_strmap_init(&loader.normalised_actor_ids);
+    coopnet_i_strmap_init(&loader.normalised_event_ids);
     uint64_t errors_before = diags->n_errors;
     int status = COOPNET_OK;
     char *file_path = NULL;
 
-    /* sources.csv first, so that every citation can be checked */
-    static const table_kind_t order[N_TABLES] = {TABLE_SOURCES, TABLE_ACTORS, TABLE_EVENTS,
-                                                 TABLE_PARTICIPATION, TABLE_TIES};
-    for (int step = 0; step < N_TABLES && status == COOPNET_OK; step++) {
-        table_kind_t kind = order[step];
-        const table_source_t *source = &sources[kind];
-        coopnet_csv_t *csv = NULL;
-        int header_ok = 0;
-        if (source->data != NULL) {
-            status = coopnet_csv_open_memory(source->data, source->size, source->file, &csv, err);
-        } else if (path != NULL && sources[0].data == NULL) {
-            free(file_path);
-            file_path = malloc(strlen(path) + strlen(source->file) + 2);
-            if (file_path == NULL) {
-                status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
-                break;
-            }
-            sprintf(file_path, "%s/%s", path, source->file);
-            struct stat info;
-            if ((kind == TABLE_TIES || kind == TABLE_SOURCES) && stat(file_path, &info) != 0 &&
-                errno == ENOENT)
-                continue; /* ties.csv and sources.csv may be absent */
-            coopnet_error_t open_err;
-            if (coopnet_csv_open(file_path, source->file, &csv, &open_err) != COOPNET_OK) {
-                if (open_err.code == COOPNET_EIO && errno == ENOENT) {
-                    coopnet_diag_add(diags, COOPNET_DIAG_ERROR, source->file, 0,
-                                     "missing file: a bundle needs actors.csv, events.csv and "
-                                     "participation.csv (ties.csv is optional)");
-                    continue;
-                }
-                status = open_err.code;
-                memcpy(err, &open_err, sizeof open_err);
-                break;
-            }
-        } else {
-            continue; /* memory bundle without ties or sources */
-        }
-        if (status != COOPNET_OK)
-            break;
+    /* sources.csv first, so that every citation can be checked; then actors.csv and events.csv
+     * (side by side), participation.csv and ties.csv, which refer to them */
+    coopnet_csv_t *csv = NULL;
+    int header_ok = 0;
+    status = open_table(path, sources, TABLE_SOURCES, diags, &file_path, &csv, err);
+    if (status == COOPNET_OK && csv != NULL) {
+        status = read_table(&loader, TABLE_SOURCES, csv, &header_ok, err, NULL, 0);
+        loader.sources_ok = header_ok;
+    }
+    coopnet_csv_t *actors = NULL, *events = NULL;
+    if (status == COOPNET_OK)
+        status = open_table(path, sources, TABLE_ACTORS, diags, &file_path, &actors, err);
+    if (status == COOPNET_OK)
+        status = open_table(path, sources, TABLE_EVENTS, diags, &file_path, &events, err);
+    if (status == COOPNET_OK)
+        status = read_actors_and_events(&loader, actors, events, err);
+    else {
+        coopnet_csv_close(actors);
+        coopnet_csv_close(events);
+    }
+    static const table_kind_t rest[] = {TABLE_PARTICIPATION, TABLE_TIES};
+    for (size_t step = 0; step < 2 && status == COOPNET_OK; step++) {
+        table_kind_t kind = rest[step];
+        status = open_table(path, sources, kind, diags, &file_path, &csv, err);
+        if (status != COOPNET_OK || csv == NULL)
+            continue;
         coopnet_csv_t *second_half = NULL;
         uint64_t second_half_at = 0;
         if (kind == TABLE_PARTICIPATION)
-            open_second_half(source, file_path, &second_half, &second_half_at);
+            open_second_half(&sources[kind], file_path, &second_half, &second_half_at);
         status = read_table(&loader, kind, csv, &header_ok, err, second_half, second_half_at);
-        if (kind == TABLE_ACTORS)
-            loader.actors_ok = header_ok;
-        if (kind == TABLE_EVENTS)
-            loader.events_ok = header_ok;
-        if (kind == TABLE_SOURCES)
-            loader.sources_ok = header_ok;
     }
     free(file_path);
     if (status == COOPNET_OK && path != NULL && sources[0].data == NULL)
         status = coopnet_i_bundle_read_ini(bundle, path, diags);
     coopnet_i_strmap_destroy(&loader.failed_actor_ids);
     coopnet_i_strmap_destroy(&loader.failed_event_ids);
-    coopnet_i_strmap_destroy(&loader.normalised_ids);
+    coopnet_i_strmap_destroy(&loader.normalised_actor_ids);
+    coopnet_i_strmap_destroy(&loader.normalised_event_ids);
     free(loader.source_extra.names);
     free(loader.source_extra.values);
     if (status == COOPNET_OK && diags->n_errors == errors_before)

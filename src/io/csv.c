@@ -11,6 +11,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define READ_CHUNK ((size_t)1 << 20)
 
@@ -521,6 +522,16 @@ int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t 
     }
     csv->started = 1;
     return COOPNET_OK;
+}
+
+uint64_t coopnet_i_csv_input_size(const coopnet_csv_t *csv)
+{
+    if (csv->file == NULL)
+        return csv->data_length;
+    struct stat info;
+    if (fstat(fileno(csv->file), &info) != 0 || !S_ISREG(info.st_mode) || info.st_size < 0)
+        return 0;
+    return (uint64_t)info.st_size;
 }
 
 bool coopnet_i_csv_record_ascii(const coopnet_csv_t *csv)

@@ -20,6 +20,10 @@ int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t 
  * that one started). O(1). */
 uint64_t coopnet_i_csv_next_line(const coopnet_csv_t *csv);
 
+/* The size in bytes of the whole input (a memory input's, a regular file's), or 0 when it is not
+ * known (a pipe). O(1). */
+uint64_t coopnet_i_csv_input_size(const coopnet_csv_t *csv);
+
 /* Whether every byte of the current record is ASCII other than NUL (its UTF-8 was then not
  * checked, and needs no Unicode normalisation): readers skip the work that only other text
  * needs. O(1). */
