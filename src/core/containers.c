@@ -178,28 +178,45 @@ int64_t coopnet_i_strmap_get(const coopnet_strmap_t *map, const char *key)
     return map->entries[slot].key ? map->entries[slot].value : -1;
 }
 
+/* Moves the entries into a table of capacity slots (a power of two, more than twice the count). */
+static int strmap_rehash(coopnet_strmap_t *map, size_t capacity)
+{
+    coopnet_strmap_entry_t *entries = calloc(capacity, sizeof *entries);
+    if (entries == NULL)
+        return -1;
+    coopnet_i_advise_huge(entries, capacity * sizeof *entries);
+    size_t mask = capacity - 1;
+    for (size_t i = 0; i < map->capacity; i++) {
+        if (map->entries[i].key == NULL)
+            continue;
+        /* the keys are distinct: the first free slot */
+        size_t slot = (size_t)mix64(map->entries[i].hash) & mask;
+        while (entries[slot].key != NULL)
+            slot = (slot + 1) & mask;
+        entries[slot] = map->entries[i];
+    }
+    free(map->entries);
+    map->entries = entries;
+    map->capacity = capacity;
+    return 0;
+}
+
+int coopnet_i_strmap_reserve(coopnet_strmap_t *map, size_t count)
+{
+    size_t capacity = map->capacity ? map->capacity : 64;
+    while ((count + 1) * 2 > capacity) {
+        if (capacity > SIZE_MAX / 4 / sizeof *map->entries)
+            return -1;
+        capacity *= 2;
+    }
+    return capacity > map->capacity ? strmap_rehash(map, capacity) : 0;
+}
+
 int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, int64_t *existing)
 {
-    if ((map->count + 1) * 2 > map->capacity) {
-        size_t capacity = map->capacity ? map->capacity * 2 : 64;
-        coopnet_strmap_entry_t *entries = calloc(capacity, sizeof *entries);
-        if (entries == NULL)
-            return -1;
-        coopnet_i_advise_huge(entries, capacity * sizeof *entries);
-        size_t mask = capacity - 1;
-        for (size_t i = 0; i < map->capacity; i++) {
-            if (map->entries[i].key == NULL)
-                continue;
-            /* the keys are distinct: the first free slot */
-            size_t slot = (size_t)mix64(map->entries[i].hash) & mask;
-            while (entries[slot].key != NULL)
-                slot = (slot + 1) & mask;
-            entries[slot] = map->entries[i];
-        }
-        free(map->entries);
-        map->entries = entries;
-        map->capacity = capacity;
-    }
+    if ((map->count + 1) * 2 > map->capacity &&
+        strmap_rehash(map, map->capacity ? map->capacity * 2 : 64) != 0)
+        return -1;
     strmap_probe_t probe;
     strmap_probe_init(&probe, key);
     size_t slot = strmap_slot(map->entries, map->capacity, &probe);

@@ -52,6 +52,10 @@ void coopnet_i_strmap_prefetch(const coopnet_strmap_t *map, const char *key, siz
 /* Inserts key -> value unless key is present; *existing receives the old value or -1.
  * key must outlive the map. Returns 0, or -1 when out of memory. */
 int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, int64_t *existing);
+/* Makes room for count keys in all, so that putting them does not grow the table step by step
+ * (each step a new table, its pages cleared by the kernel, and every key moved). Returns 0, or -1
+ * when out of memory (the map unchanged). */
+int coopnet_i_strmap_reserve(coopnet_strmap_t *map, size_t count);
 
 /* Integer map: uint64 keys (not UINT64_MAX) to int64 values. */
 typedef struct coopnet_u64map {

@@ -712,6 +712,26 @@ static int remember_normalised_id(table_reader_t *reader, int column, const char
                                                                             : COOPNET_ENOMEM;
 }
 
+/* After this many rows, a table's arrays and id map are sized for the rest of its part of the
+ * file. */
+#define ROWS_BEFORE_ESTIMATE 4096
+
+/* The rows the reader's part of the input will give, judged from the bytes its first rows took
+ * (rows of a file are alike in length), with 5 % to spare: its array is then allocated once at
+ * about its final size instead of doubled, each doubling copying it into fresh memory (the
+ * largest cost of reading a large file is the kernel clearing fresh pages). 0 when the size of
+ * the input is not known. */
+static size_t expected_rows(const table_reader_t *reader, size_t rows)
+{
+    uint64_t end = reader->stop_at > 0 ? reader->stop_at : coopnet_i_csv_input_size(reader->csv);
+    uint64_t read = coopnet_csv_bytes_read(reader->csv);
+    if (rows == 0 || end <= read || read <= reader->first_byte)
+        return 0;
+    double bytes_per_row = (double)(read - reader->first_byte) / (double)rows;
+    double wanted = (double)rows + (double)(end - read) / bytes_per_row * 1.05 + 64;
+    return wanted < (double)(SIZE_MAX / 64) ? (size_t)wanted : 0;
+}
+
 static int read_actor_row(table_reader_t *reader)
 {
     coopnet_bundle_t *bundle = reader->bundle;
@@ -751,6 +771,13 @@ static int read_actor_row(table_reader_t *reader)
     if (!actor.id || !actor.name || !actor.type || !actor.name_ar || !actor.name_fr ||
         !actor.source)
         return COOPNET_ENOMEM;
+    if (bundle->n_actors == ROWS_BEFORE_ESTIMATE) {
+        size_t expected = expected_rows(reader, bundle->n_actors);
+        if (coopnet_i_reserve((void **)&bundle->actors, &internal->actor_capacity, expected,
+                              sizeof *bundle->actors) != COOPNET_OK ||
+            coopnet_i_strmap_reserve(&internal->actor_ids, expected) != 0)
+            return COOPNET_ENOMEM;
+    }
     if (coopnet_i_grow((void **)&bundle->actors, &internal->actor_capacity, bundle->n_actors + 1,
                        sizeof *bundle->actors) != COOPNET_OK ||
         coopnet_i_strmap_put(&internal->actor_ids, actor.id, (int64_t)bundle->n_actors, NULL) != 0)
@@ -803,6 +830,13 @@ static int read_event_row(table_reader_t *reader)
     if (!event.id || !event.title || !event.type || !event.place || !event.source ||
         !event.date_source)
         return COOPNET_ENOMEM;
+    if (bundle->n_events == ROWS_BEFORE_ESTIMATE) {
+        size_t expected = expected_rows(reader, bundle->n_events);
+        if (coopnet_i_reserve((void **)&bundle->events, &internal->event_capacity, expected,
+                              sizeof *bundle->events) != COOPNET_OK ||
+            coopnet_i_strmap_reserve(&internal->event_ids, expected) != 0)
+            return COOPNET_ENOMEM;
+    }
     if (coopnet_i_grow((void **)&bundle->events, &internal->event_capacity, bundle->n_events + 1,
                        sizeof *bundle->events) != COOPNET_OK ||
         coopnet_i_strmap_put(&internal->event_ids, event.id, (int64_t)bundle->n_events, NULL) != 0)
@@ -945,25 +979,6 @@ static int check_participation_row(table_reader_t *reader, long *last_event,
     *row = (coopnet_participation_t){(int32_t)event, (int32_t)actor, (coopnet_role_t)role,
                                      keep_string(reader, PART_SOURCE), reader->line};
     return row->source != NULL ? 1 : -1;
-}
-
-/* After this many rows, a participation array is sized for the rest of its part of the file. */
-#define ROWS_BEFORE_ESTIMATE 4096
-
-/* The rows the reader's part of the input will give, judged from the bytes its first rows took
- * (rows of a file are alike in length), with 5 % to spare: its array is then allocated once at
- * about its final size instead of doubled, each doubling copying it into fresh memory (the
- * largest cost of reading a large file was the kernel clearing those pages). 0 when the size of
- * the input is not known. */
-static size_t expected_rows(const table_reader_t *reader, size_t rows)
-{
-    uint64_t end = reader->stop_at > 0 ? reader->stop_at : coopnet_i_csv_input_size(reader->csv);
-    uint64_t read = coopnet_csv_bytes_read(reader->csv);
-    if (rows == 0 || end <= read || read <= reader->first_byte)
-        return 0;
-    double bytes_per_row = (double)(read - reader->first_byte) / (double)rows;
-    double wanted = (double)rows + (double)(end - read) / bytes_per_row * 1.05 + 64;
-    return wanted < (double)(SIZE_MAX / 64) ? (size_t)wanted : 0;
 }
 
 /* Keeps a valid row in the bundle, or merges it into the row kept already for its event and actor

@@ -684,8 +684,8 @@ static int warn_case_only_ids(const coopnet_bundle_t *bundle, bool is_event,
     coopnet_arena_t strings;
     coopnet_i_strmap_init(&folded_ids);
     coopnet_i_arena_init(&strings);
-    int status = COOPNET_OK;
-    for (size_t i = 0; i < n; i++) {
+    int status = coopnet_i_strmap_reserve(&folded_ids, n) == 0 ? COOPNET_OK : COOPNET_ENOMEM;
+    for (size_t i = 0; i < n && status == COOPNET_OK; i++) {
         const char *id = is_event ? bundle->events[i].id : bundle->actors[i].id;
         const char *kept = folded_id(id, &strings);
         int64_t first;

@@ -202,6 +202,13 @@ int coopnet_i_dedupe_pairs(const coopnet_bundle_t *bundle,
     coopnet_i_strmap_init(&dedupe.by_key_country);
     coopnet_i_strmap_init(&dedupe.by_key);
     coopnet_i_strmap_init(&dedupe.near);
+    /* a name each, the usual case; more (other languages, aliases) grow the maps */
+    if (coopnet_i_strmap_reserve(&dedupe.by_key_country, bundle->n_actors) != 0 ||
+        coopnet_i_strmap_reserve(&dedupe.by_key, bundle->n_actors) != 0) {
+        coopnet_i_strmap_destroy(&dedupe.by_key_country);
+        coopnet_i_strmap_destroy(&dedupe.by_key);
+        return COOPNET_ENOMEM;
+    }
     coopnet_i_u64map_init(&dedupe.reported);
     int status = COOPNET_OK;
     for (size_t a = 0; a < bundle->n_actors && status == COOPNET_OK; a++) {
