@@ -494,6 +494,59 @@ static void test_geo_portrait_puts_legend_under_map(void)
     coopnet_bundle_free(bundle);
 }
 
+/* A list of unlocated actors too long for its room keeps the largest and leaves the others out,
+ * neither drawn nor labelled: under a map on a short portrait canvas, and on the right of a
+ * short landscape one. On a tall canvas every actor is listed. */
+static void test_geo_list_left_out(void)
+{
+    coopnet_bundle_t *bundle = load("mena-hub");
+    if (bundle == NULL)
+        return;
+    static const double sizes[][2] = {{420, 470}, {640, 260}, {480, 1400}};
+    for (size_t c = 0; c < 3; c++) {
+        coopnet_render_options_t options;
+        coopnet_render_options_init(&options);
+        options.layout = COOPNET_LAYOUT_GEO;
+        options.figure.width = sizes[c][0];
+        options.figure.height = sizes[c][1];
+        coopnet_figure_layout_t *layout = NULL;
+        coopnet_error_t err;
+        const char *path = tmp_path("left-out.svg");
+        CHECK_INT(coopnet_render_network(bundle, &options, path, &layout, &err), COOPNET_OK);
+        if (layout == NULL)
+            continue;
+        CHECK(layout->n_unplaced > 5);
+        if (c < 2)
+            CHECK(layout->n_unlisted > 0 && layout->n_unlisted < layout->n_unplaced);
+        else
+            CHECK_INT(layout->n_unlisted, 0);
+        size_t hidden = 0;
+        double smallest_shown = INFINITY, largest_hidden = -INFINITY;
+        for (size_t v = 0; v < layout->n_nodes; v++) {
+            const coopnet_figure_node_t *node = &layout->nodes[v];
+            bool on_map = node->x >= layout->map_x && node->x <= layout->map_x + layout->map_w &&
+                          node->y >= layout->map_y && node->y <= layout->map_y + layout->map_h;
+            if (!node->approximate || (on_map && node->radius > 0))
+                continue; /* located, or placed near its country */
+            if (node->radius == 0) {
+                hidden++;
+                largest_hidden = fmax(largest_hidden, node->value);
+            } else {
+                smallest_shown = fmin(smallest_shown, node->value);
+            }
+        }
+        CHECK_INT(hidden, layout->n_unlisted);
+        if (hidden > 0)
+            CHECK(largest_hidden <= smallest_shown); /* the largest are the ones listed */
+        for (size_t l = 0; l < layout->n_labels; l++)
+            CHECK(!(layout->labels[l].shown && layout->nodes[layout->labels[l].node].radius == 0));
+        check_labels_disjoint_and_inside(layout);
+        coopnet_figure_layout_free(layout);
+        unlink(path);
+    }
+    coopnet_bundle_free(bundle);
+}
+
 static void test_deterministic_for_a_seed(void)
 {
     coopnet_bundle_t *bundle = load("mena-hub");
@@ -1436,6 +1489,7 @@ int main(void)
     TEST_RUN(test_every_layout_keeps_labels_apart);
     TEST_RUN(test_geo_range_clamped);
     TEST_RUN(test_geo_portrait_puts_legend_under_map);
+    TEST_RUN(test_geo_list_left_out);
     TEST_RUN(test_basemap_countries);
     TEST_RUN(test_geo_draws_land);
     TEST_RUN(test_geo_unlocated_clear);

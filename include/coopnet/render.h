@@ -128,7 +128,7 @@ typedef struct coopnet_figure_node {
     long actor;    /* index into bundle->actors, or -1 */
     long event;    /* index into bundle->events, or -1 */
     double x, y;   /* centre, points from the canvas's top left */
-    double radius; /* points */
+    double radius; /* points; 0: not drawn (geo: left out of a full list of unlocated actors) */
     double red, green, blue;
     double value;     /* the size measure (NAN when not sized) */
     bool approximate; /* geo: placed near its country or in the side column */
@@ -156,6 +156,10 @@ typedef struct coopnet_figure_layout {
      * equirectangular projection, linear in each); map_w 0 for the other layouts */
     double map_x, map_y, map_w, map_h;
     double lon_min, lon_max, lat_min, lat_max;
+    /* geo: of the n_unplaced, those the list had no room for (the smallest by the size
+     * measure): not drawn, radius 0 at the list's top left corner; the figure's note counts
+     * them */
+    size_t n_unlisted;
 } coopnet_figure_layout_t;
 
 /* Frees the layout and its strings. NULL is accepted. */

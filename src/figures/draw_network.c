@@ -93,6 +93,10 @@ typedef struct network_figure {
     size_t n_arrows;
     bool *in_side_column; /* geo */
     size_t n_side, n_near_country;
+    /* geo: actors of the list left out of it for want of room (the smallest by the size
+     * measure), neither drawn nor labelled; the note counts them */
+    bool *unlisted;
+    size_t n_unlisted;
     coopnet_rect_t plot, legend, side_column, map;
     /* geo on a tall canvas: the unlocated actors in a multi-column list and the legend in
      * columns, both under a full-width map */
@@ -127,6 +131,7 @@ static void network_figure_free(network_figure_t *figure)
     free(figure->edges);
     free(figure->arrows);
     free(figure->in_side_column);
+    free(figure->unlisted);
     coopnet_i_geo_placement_destroy(&figure->geo);
     coopnet_i_basemap_close(&figure->basemap);
     coopnet_i_label_set_destroy(&figure->labels);
@@ -151,7 +156,9 @@ static int build_nodes_and_edges(network_figure_t *figure, coopnet_error_t *err)
     figure->edges = coopnet_i_alloc_array(figure->n_edges + 1, sizeof *figure->edges);
     figure->arrows = coopnet_i_alloc_array(bundle->n_ties + 1, sizeof *figure->arrows);
     figure->in_side_column = calloc(figure->n_nodes + 1, sizeof(bool));
-    if (!figure->nodes || !figure->edges || !figure->arrows || !figure->in_side_column)
+    figure->unlisted = calloc(figure->n_nodes + 1, sizeof(bool));
+    if (!figure->nodes || !figure->edges || !figure->arrows || !figure->in_side_column ||
+        !figure->unlisted)
         return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
     for (size_t v = 0; v < figure->n_nodes; v++) {
         coopnet_figure_node_t *node = &figure->nodes[v];
@@ -1287,19 +1294,23 @@ static void draw_nodes(cairo_t *cr, const network_figure_t *figure)
     cairo_save(cr);
     if (order == NULL) {
         for (size_t v = 0; v < figure->n_nodes; v++)
-            draw_node(cr, &figure->nodes[v], figure->nodes[v].event >= 0, figure->crowd_scale);
+            if (figure->unlisted == NULL || !figure->unlisted[v])
+                draw_node(cr, &figure->nodes[v], figure->nodes[v].event >= 0, figure->crowd_scale);
         cairo_restore(cr);
         return;
     }
     bool plain = figure->n_nodes > COOPNET_RASTER_MIN_NODES; /* discs only: coopnet can paint */
+    size_t n_drawn = 0;
     for (size_t v = 0; v < figure->n_nodes; v++) {
-        order[v] = &figure->nodes[v];
+        if (figure->unlisted != NULL && figure->unlisted[v])
+            continue; /* left out of the list of a map */
+        order[n_drawn++] = &figure->nodes[v];
         plain = plain && figure->nodes[v].event < 0 && !figure->nodes[v].approximate;
     }
-    qsort(order, figure->n_nodes, sizeof *order, compare_nodes_by_radius);
+    qsort(order, n_drawn, sizeof *order, compare_nodes_by_radius);
     coopnet_raster_t raster;
     if (plain && coopnet_i_raster_begin(&raster, cr)) {
-        for (size_t i = 0; i < figure->n_nodes; i++) {
+        for (size_t i = 0; i < n_drawn; i++) {
             const coopnet_figure_node_t *node = order[i];
             coopnet_rgb_t fill = {node->red, node->green, node->blue};
             coopnet_i_raster_disc(&raster, node->x, node->y, node->radius, fill,
@@ -1308,7 +1319,7 @@ static void draw_nodes(cairo_t *cr, const network_figure_t *figure)
         }
         coopnet_i_raster_end(&raster);
     } else {
-        for (size_t i = 0; i < figure->n_nodes; i++)
+        for (size_t i = 0; i < n_drawn; i++)
             draw_node(cr, order[i], order[i]->event >= 0, figure->crowd_scale);
     }
     free(order);
@@ -1647,6 +1658,8 @@ static int draw_map(cairo_t *cr, network_figure_t *figure, coopnet_error_t *err)
 #define SIDE_LIST_ROW 15.0
 #define SIDE_LIST_LINES 3 /* a long name wraps rather than being cut */
 #define SIDE_LIST_COLUMN_MIN 130.0
+/* the most of the content's height the list under a map takes: the map keeps the rest */
+#define SIDE_LIST_MOST_SHARE 0.4
 
 #define side_heading _("No location on the map")
 
@@ -1654,7 +1667,7 @@ static int draw_map(cairo_t *cr, network_figure_t *figure, coopnet_error_t *err)
 static size_t side_rows(const network_figure_t *figure)
 {
     size_t columns = figure->side_columns > 0 ? figure->side_columns : 1;
-    return (figure->n_side + columns - 1) / columns;
+    return (figure->n_side - figure->n_unlisted + columns - 1) / columns;
 }
 
 /* The width left for a name in a list column of column_width: after the node's slot. */
@@ -1687,7 +1700,7 @@ static double side_row_height(cairo_t *cr, const network_figure_t *figure, doubl
 {
     double row = SIDE_LIST_ROW;
     for (size_t v = 0; v < figure->n_nodes; v++)
-        if (figure->in_side_column[v])
+        if (figure->in_side_column[v] && !figure->unlisted[v])
             row = fmax(row, side_label_row(cr, figure, v, column_width));
     return row;
 }
@@ -1702,6 +1715,59 @@ static double side_list_height(cairo_t *cr, network_figure_t *figure, double wid
            (double)side_rows(figure) * row + 4;
 }
 
+/* Keeps the most actors of the list that its room holds, the largest by the size measure
+ * (then the drawn size, then bundle order); the others are left out of it (unlisted). */
+static int cap_side_list(network_figure_t *figure, size_t most)
+{
+    memset(figure->unlisted, 0, figure->n_nodes * sizeof *figure->unlisted);
+    figure->n_unlisted = 0;
+    if (figure->n_side <= most)
+        return COOPNET_OK;
+    order_key_t *keys = coopnet_i_alloc_array(figure->n_side + 1, sizeof *keys);
+    if (keys == NULL)
+        return COOPNET_ENOMEM;
+    size_t n = 0;
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        if (figure->in_side_column[v])
+            keys[n++] = (order_key_t){v, 0,
+                                      isnan(figure->nodes[v].value) ? figure->nodes[v].radius
+                                                                    : figure->nodes[v].value};
+    qsort(keys, n, sizeof *keys, compare_order_keys);
+    for (size_t i = most; i < n; i++)
+        figure->unlisted[keys[i].node] = true;
+    figure->n_unlisted = n > most ? n - most : 0;
+    free(keys);
+    return COOPNET_OK;
+}
+
+/* Leaves out of the list of unlocated actors those its room cannot hold, content being the
+ * frame's content area: under a map, the rows that fit in SIDE_LIST_MOST_SHARE of its height
+ * (in the columns side_list_height chooses); on the right, rows of the shortest height under
+ * the heading. Hundreds of actors without a place would otherwise push the map into a strip or
+ * be squeezed past reading. */
+static int fit_side_list(cairo_t *cr, network_figure_t *figure, coopnet_rect_t content)
+{
+    size_t keep;
+    if (figure->geo_below) {
+        cap_side_list(figure, figure->n_side); /* all listed, to measure */
+        double side = side_list_height(cr, figure, content.w);
+        double most = content.h * SIDE_LIST_MOST_SHARE;
+        if (side <= most)
+            return COOPNET_OK;
+        double row = side_row_height(cr, figure, content.w / (double)figure->side_columns);
+        double rows = floor((most - (side - (double)side_rows(figure) * row)) / row);
+        keep = (size_t)fmax(1, rows) * figure->side_columns;
+    } else {
+        double legend_width = fmin(LEGEND_WIDTH, content.w * 0.3);
+        double plot_width = content.w - legend_width - COOPNET_STYLE_GAP;
+        double side = fmin(GEO_SIDE_COLUMN_WIDTH, plot_width * 0.3);
+        double heading =
+            coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, side - 12);
+        keep = (size_t)fmax(1, floor((content.h - 12 - heading - 16) / (SIDE_LIST_ROW + 1)));
+    }
+    return cap_side_list(figure, keep);
+}
+
 /* The column width of the unlocated actors' list. */
 static double side_column_width(const network_figure_t *figure)
 {
@@ -1711,6 +1777,12 @@ static double side_column_width(const network_figure_t *figure)
 static void place_side_column(cairo_t *cr, network_figure_t *figure)
 {
     coopnet_rect_t box = figure->side_column;
+    for (size_t v = 0; v < figure->n_nodes; v++)
+        if (figure->unlisted[v]) { /* not drawn: kept inside the canvas for the layout's sake */
+            figure->nodes[v].x = box.x;
+            figure->nodes[v].y = box.y;
+            figure->nodes[v].radius = 0;
+        }
     double top = box.y + 6;
     top += coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, box.w - 12) + 6;
     double column_width = side_column_width(figure);
@@ -1720,7 +1792,7 @@ static void place_side_column(cairo_t *cr, network_figure_t *figure)
         double row = side_row_height(cr, figure, column_width);
         size_t rows = side_rows(figure), index = 0;
         for (size_t v = 0; v < figure->n_nodes; v++) {
-            if (!figure->in_side_column[v])
+            if (!figure->in_side_column[v] || figure->unlisted[v])
                 continue;
             size_t column = index / rows, row_index = index % rows;
             figure->nodes[v].x = box.x + (double)column * column_width + node_x;
@@ -1732,12 +1804,12 @@ static void place_side_column(cairo_t *cr, network_figure_t *figure)
     /* one column: each row as tall as its name, all squeezed alike when the column is short */
     double total = 0;
     for (size_t v = 0; v < figure->n_nodes; v++)
-        if (figure->in_side_column[v])
+        if (figure->in_side_column[v] && !figure->unlisted[v])
             total += side_label_row(cr, figure, v, column_width) + 1;
     double squeeze = total > 0 ? fmin(1.0, (box.y + box.h - top - 4) / total) : 1.0;
     double y = top;
     for (size_t v = 0; v < figure->n_nodes; v++) {
-        if (!figure->in_side_column[v])
+        if (!figure->in_side_column[v] || figure->unlisted[v])
             continue;
         double row = (side_label_row(cr, figure, v, column_width) + 1) * squeeze;
         figure->nodes[v].x = box.x + node_x;
@@ -1848,7 +1920,28 @@ static void geo_note(const network_figure_t *figure, char *note, size_t size)
                     "of their country (no actor has coordinates).",
                     n_near),
                  n_near);
-    if (n_side > 0 && figure->geo_below)
+    size_t n_left_out = figure->n_unlisted, n_listed = n_side - figure->n_unlisted;
+    if (n_left_out > 0 && figure->geo_below)
+        snprintf(side, sizeof side,
+                 P_("%zu actors have no coordinates and no country on the map: the %zu largest "
+                    "are listed under the map and %zu is left out for want of room; their links "
+                    "are not drawn.",
+                    "%zu actors have no coordinates and no country on the map: the %zu largest "
+                    "are listed under the map and %zu are left out for want of room; their links "
+                    "are not drawn.",
+                    n_left_out),
+                 n_side, n_listed, n_left_out);
+    else if (n_left_out > 0)
+        snprintf(side, sizeof side,
+                 P_("%zu actors have no coordinates and no country on the map: the %zu largest "
+                    "are listed on the right and %zu is left out for want of room; their links "
+                    "are not drawn.",
+                    "%zu actors have no coordinates and no country on the map: the %zu largest "
+                    "are listed on the right and %zu are left out for want of room; their links "
+                    "are not drawn.",
+                    n_left_out),
+                 n_side, n_listed, n_left_out);
+    else if (n_side > 0 && figure->geo_below)
         snprintf(side, sizeof side,
                  P_("%zu actor with no coordinates and no country on the map is listed under the "
                     "map; its links are not drawn.",
@@ -1991,8 +2084,9 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
     }
     qsort(keys, figure->n_nodes, sizeof *keys, compare_order_keys);
     for (size_t v = 0; v < figure->n_nodes; v++)
-        coopnet_i_label_set_add_obstacle(&figure->labels, figure->nodes[v].x, figure->nodes[v].y,
-                                         figure->nodes[v].radius + 0.5);
+        if (!figure->unlisted[v])
+            coopnet_i_label_set_add_obstacle(&figure->labels, figure->nodes[v].x,
+                                             figure->nodes[v].y, figure->nodes[v].radius + 0.5);
     size_t limit = figure->n_nodes;
     if (options->labels == COOPNET_LABELS_TOP)
         limit = options->label_top;
@@ -2010,7 +2104,7 @@ static int place_labels(cairo_t *cr, network_figure_t *figure, coopnet_rect_t bo
             coopnet_i_draw_actor_label(figure->bundle, (size_t)node->actor, options->label_field,
                                        text, sizeof text);
         bool in_side = figure->in_side_column[v];
-        if (!in_side && labelled >= limit)
+        if ((!in_side && labelled >= limit) || figure->unlisted[v])
             continue;
         coopnet_label_request_t request = {0};
         request.node = v;
@@ -2059,6 +2153,7 @@ static int export_layout(network_figure_t *figure, coopnet_rect_t canvas,
     layout->legend_w = figure->legend.w;
     layout->legend_h = figure->legend.h;
     layout->n_unplaced = figure->n_side;
+    layout->n_unlisted = figure->n_unlisted;
     if (figure->kind == COOPNET_LAYOUT_GEO) {
         layout->map_x = figure->map.x;
         layout->map_y = figure->map.y;
@@ -2204,6 +2299,21 @@ static int draw_network_unmirrored(cairo_t *cr, coopnet_rect_t rect,
     figure.geo_below = figure.kind == COOPNET_LAYOUT_GEO && !figure.panel && rect.h > rect.w * 0.9;
     if (figure.kind == COOPNET_LAYOUT_GEO)
         geo_note(&figure, figure.note, sizeof figure.note); /* "" when there is nothing to say */
+    if (figure.kind == COOPNET_LAYOUT_GEO && figure.n_side > 0) {
+        /* the list's room, in the content area the frame leaves (measured, not drawn), decides
+         * which actors it holds; the note says how many it leaves out */
+        coopnet_rect_t estimate;
+        cairo_push_group(cr);
+        coopnet_i_style_draw_frame_reserving(
+            cr, rect, title_text, subtitle_text, caption_text, figure.note[0] ? figure.note : NULL,
+            figure.unlabelled != NULL ? figure.unlabelled->reserve : 0, &estimate);
+        cairo_pattern_destroy(cairo_pop_group(cr));
+        if (fit_side_list(cr, &figure, estimate) != COOPNET_OK) {
+            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        geo_note(&figure, figure.note, sizeof figure.note);
+    }
     cairo_save(cr);
     coopnet_rect_t content;
     double note_used = coopnet_i_style_draw_frame_reserving(

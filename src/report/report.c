@@ -2017,7 +2017,8 @@ static void page_geography(report_document_t *document, const report_model_t *mo
                         P_("%1$zu actor with neither coordinates nor a country on the map (%2$s) "
                            "is listed under the map.",
                            "%1$zu actors with neither coordinates nor a country on the map (%2$s) "
-                           "are listed under the map.",
+                           "are listed under the map, only the largest of them when there is no "
+                           "room for all (the note under the map says how many).",
                            listed),
                         listed, listed_levels);
     if (located == 0)
