@@ -1715,57 +1715,77 @@ static double side_list_height(cairo_t *cr, network_figure_t *figure, double wid
            (double)side_rows(figure) * row + 4;
 }
 
-/* Keeps the most actors of the list that its room holds, the largest by the size measure
- * (then the drawn size, then bundle order); the others are left out of it (unlisted). */
-static int cap_side_list(network_figure_t *figure, size_t most)
+/* The actors of the list, the largest first: by the size measure, then the drawn size, then
+ * bundle order. NULL when out of memory; free. */
+static order_key_t *listed_by_size(const network_figure_t *figure, size_t *n)
 {
-    memset(figure->unlisted, 0, figure->n_nodes * sizeof *figure->unlisted);
-    figure->n_unlisted = 0;
-    if (figure->n_side <= most)
-        return COOPNET_OK;
     order_key_t *keys = coopnet_i_alloc_array(figure->n_side + 1, sizeof *keys);
+    *n = 0;
     if (keys == NULL)
-        return COOPNET_ENOMEM;
-    size_t n = 0;
+        return NULL;
     for (size_t v = 0; v < figure->n_nodes; v++)
         if (figure->in_side_column[v])
-            keys[n++] = (order_key_t){v, 0,
-                                      isnan(figure->nodes[v].value) ? figure->nodes[v].radius
-                                                                    : figure->nodes[v].value};
-    qsort(keys, n, sizeof *keys, compare_order_keys);
-    for (size_t i = most; i < n; i++)
-        figure->unlisted[keys[i].node] = true;
-    figure->n_unlisted = n > most ? n - most : 0;
-    free(keys);
-    return COOPNET_OK;
+            keys[(*n)++] = (order_key_t){v, 0,
+                                         isnan(figure->nodes[v].value) ? figure->nodes[v].radius
+                                                                       : figure->nodes[v].value};
+    qsort(keys, *n, sizeof *keys, compare_order_keys);
+    return keys;
 }
 
 /* Leaves out of the list of unlocated actors those its room cannot hold, content being the
- * frame's content area: under a map, the rows that fit in SIDE_LIST_MOST_SHARE of its height
- * (in the columns side_list_height chooses); on the right, rows of the shortest height under
- * the heading. Hundreds of actors without a place would otherwise push the map into a strip or
- * be squeezed past reading. */
+ * frame's content area, and keeps the largest: under a map, the rows that fit in
+ * SIDE_LIST_MOST_SHARE of its height (in the columns side_list_height chooses); on the right,
+ * the names that fit under the heading, each as tall as its name wrapped. Hundreds of actors
+ * without a place would otherwise push the map into a strip or be squeezed past reading. */
 static int fit_side_list(cairo_t *cr, network_figure_t *figure, coopnet_rect_t content)
 {
-    size_t keep;
+    memset(figure->unlisted, 0, figure->n_nodes * sizeof *figure->unlisted);
+    figure->n_unlisted = 0;
+    double room = 0, column_width = 0, below_room = 0;
     if (figure->geo_below) {
-        cap_side_list(figure, figure->n_side); /* all listed, to measure */
         double side = side_list_height(cr, figure, content.w);
-        double most = content.h * SIDE_LIST_MOST_SHARE;
-        if (side <= most)
+        below_room = content.h * SIDE_LIST_MOST_SHARE;
+        if (side <= below_room)
             return COOPNET_OK;
         double row = side_row_height(cr, figure, content.w / (double)figure->side_columns);
-        double rows = floor((most - (side - (double)side_rows(figure) * row)) / row);
-        keep = (size_t)fmax(1, rows) * figure->side_columns;
+        room = below_room - (side - (double)side_rows(figure) * row); /* for the rows */
     } else {
         double legend_width = fmin(LEGEND_WIDTH, content.w * 0.3);
         double plot_width = content.w - legend_width - COOPNET_STYLE_GAP;
-        double side = fmin(GEO_SIDE_COLUMN_WIDTH, plot_width * 0.3);
+        column_width = fmin(GEO_SIDE_COLUMN_WIDTH, plot_width * 0.3);
         double heading =
-            coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, side - 12);
-        keep = (size_t)fmax(1, floor((content.h - 12 - heading - 16) / (SIDE_LIST_ROW + 1)));
+            coopnet_i_style_text_height(cr, COOPNET_TEXT_HEADING, side_heading, column_width - 12);
+        room = content.h - heading - 16;
     }
-    return cap_side_list(figure, keep);
+    size_t n;
+    order_key_t *keys = listed_by_size(figure, &n);
+    if (keys == NULL)
+        return COOPNET_ENOMEM;
+    size_t keep = 0;
+    if (figure->geo_below) {
+        /* rows of one height (the tallest name among those kept) in side_columns columns */
+        double row = SIDE_LIST_ROW;
+        for (; keep < n; keep++) {
+            double taller = fmax(row, side_label_row(cr, figure, keys[keep].node,
+                                                     content.w / (double)figure->side_columns));
+            size_t rows = (keep + figure->side_columns) / figure->side_columns;
+            if ((double)rows * taller > room && keep > 0)
+                break;
+            row = taller;
+        }
+    } else {
+        double used = 0;
+        for (; keep < n; keep++) {
+            used += side_label_row(cr, figure, keys[keep].node, column_width) + 1;
+            if (used > room && keep > 0)
+                break;
+        }
+    }
+    for (size_t i = keep; i < n; i++)
+        figure->unlisted[keys[i].node] = true;
+    figure->n_unlisted = n - keep;
+    free(keys);
+    return COOPNET_OK;
 }
 
 /* The column width of the unlocated actors' list. */

@@ -680,6 +680,16 @@ static int warn_case_only_ids(const coopnet_bundle_t *bundle, bool is_event,
                               coopnet_diag_list_t *diags, const char *file)
 {
     size_t n = is_event ? bundle->n_events : bundle->n_actors;
+    /* ids of ASCII without capitals (most bundles') are their own folding, and distinct: none
+     * can differ from another by case only, and no table is needed to tell */
+    bool all_plain = true;
+    for (size_t i = 0; i < n && all_plain; i++) {
+        const char *id = is_event ? bundle->events[i].id : bundle->actors[i].id;
+        for (const unsigned char *p = (const unsigned char *)id; *p && all_plain; p++)
+            all_plain = *p < 0x80 && !(*p >= 'A' && *p <= 'Z');
+    }
+    if (all_plain)
+        return COOPNET_OK;
     coopnet_strmap_t folded_ids;
     coopnet_arena_t strings;
     coopnet_i_strmap_init(&folded_ids);

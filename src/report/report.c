@@ -2015,10 +2015,10 @@ static void page_geography(report_document_t *document, const report_model_t *mo
     if (listed > 0)
         sentence_append(paragraph,
                         P_("%1$zu actor with neither coordinates nor a country on the map (%2$s) "
-                           "is listed under the map.",
+                           "is listed in a box by the map.",
                            "%1$zu actors with neither coordinates nor a country on the map (%2$s) "
-                           "are listed under the map, only the largest of them when there is no "
-                           "room for all (the note under the map says how many).",
+                           "are listed in a box by the map, only the largest of them when there "
+                           "is no room for all (the note under the map says how many).",
                            listed),
                         listed, listed_levels);
     if (located == 0)
