@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_csv.c - the streaming CSV reader. */
+#include "io/csv_internal.h"
 #include "testing.h"
 
 #include <coopnet/csv.h>
@@ -173,6 +174,35 @@ static void test_scanner_at_every_offset(void)
     }
 }
 
+/* Reading ahead: a field of the next record when its bytes are at hand and unquoted; nothing is
+ * consumed. */
+static void test_peek_next_field(void)
+{
+    const char text[] = "h1,h2,h3\nab,cd,ef\n\"q\",rs,tu\nx,\"y\"\nlast,one";
+    coopnet_csv_t *csv;
+    coopnet_error_t err;
+    int have;
+    size_t length = 99;
+    CHECK_INT(coopnet_csv_open_memory(text, sizeof text - 1, "m", &csv, &err), COOPNET_OK);
+    CHECK(coopnet_i_csv_peek_field(csv, 0, &length) == NULL); /* nothing read yet */
+    coopnet_csv_next(csv, &have, &err);
+    const char *field = coopnet_i_csv_peek_field(csv, 1, &length);
+    CHECK(field != NULL && length == 2 && strncmp(field, "cd", 2) == 0);
+    field = coopnet_i_csv_peek_field(csv, 2, &length);
+    CHECK(field != NULL && length == 2 && strncmp(field, "ef", 2) == 0);
+    CHECK(coopnet_i_csv_peek_field(csv, 3, &length) == NULL); /* the record has three */
+    coopnet_csv_next(csv, &have, &err);
+    CHECK_STR(coopnet_csv_field(csv, 1, NULL), "cd");         /* the peek consumed nothing */
+    CHECK(coopnet_i_csv_peek_field(csv, 1, &length) == NULL); /* a quote comes first */
+    coopnet_csv_next(csv, &have, &err);
+    field = coopnet_i_csv_peek_field(csv, 0, &length);
+    CHECK(field != NULL && length == 1 && field[0] == 'x');
+    CHECK(coopnet_i_csv_peek_field(csv, 1, &length) == NULL); /* quoted */
+    coopnet_csv_next(csv, &have, &err);
+    CHECK(coopnet_i_csv_peek_field(csv, 1, &length) == NULL); /* runs to the end of the input */
+    coopnet_csv_close(csv);
+}
+
 /* A record of COOPNET_CSV_MAX_FIELDS fields is read; one more field is a fatal error on the
  * record's line (a line of commas must not cost a field record per comma). */
 static void test_field_bound(void)
@@ -248,5 +278,6 @@ int main(void)
     TEST_RUN(test_open_missing);
     TEST_RUN(test_utf8_check);
     TEST_RUN(test_scanner_at_every_offset);
+    TEST_RUN(test_peek_next_field);
     return TEST_DONE();
 }

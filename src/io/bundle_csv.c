@@ -137,9 +137,10 @@ typedef struct table_reader {
      * not used) */
     uint64_t stop_at;
     int landed;
-    /* the known column whose value each row looks up in lookup_map (-1: none): its slot is
-     * fetched into the cache as soon as the row is read, while the rest of the row is checked */
-    int lookup_column;
+    /* the known columns whose values each row looks up in lookup_map (-1: none): their slots
+     * are fetched into the cache a row ahead, while the row before is checked (a table of
+     * 100 000 ids is larger than the caches near the core; a lookup otherwise waits for memory) */
+    int lookup_column[2];
     const coopnet_strmap_t *lookup_map;
     uint64_t first_byte; /* where the reader's part of the input starts */
 } table_reader_t;
@@ -336,6 +337,26 @@ static void warn_formula_like(table_reader_t *reader, size_t f, const char *valu
 
 /* Reads the next data row into reader->value (trimmed, NUL-terminated copies). Returns 1 for a
  * row, 0 at the end. Malformed rows are reported and skipped. */
+/* Fetches the id-table slots of the lookup columns: of the current row (its n_fields fields read;
+ * fetched already unless the row before could not see it) and of the next row when its bytes are
+ * at hand. */
+static void prefetch_lookups(const table_reader_t *reader, size_t n_fields)
+{
+    for (int k = 0; k < 2; k++) {
+        int column = reader->lookup_column[k];
+        if (column < 0 || reader->column_of[column] < 0)
+            continue;
+        size_t field = (size_t)reader->column_of[column], length;
+        if (field < n_fields) {
+            const char *raw = coopnet_csv_field(reader->csv, field, &length);
+            coopnet_i_strmap_prefetch(reader->lookup_map, raw, length);
+        }
+        const char *next = coopnet_i_csv_peek_field(reader->csv, field, &length);
+        if (next != NULL)
+            coopnet_i_strmap_prefetch(reader->lookup_map, next, length);
+    }
+}
+
 static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
 {
     const char *file = reader->spec->file;
@@ -392,13 +413,7 @@ static int next_row(table_reader_t *reader, int *status, coopnet_error_t *err)
         }
         if (all_empty)
             continue; /* blank line or a row of empty cells */
-        if (reader->lookup_column >= 0 && reader->column_of[reader->lookup_column] >= 0 &&
-            (size_t)reader->column_of[reader->lookup_column] < n_fields) {
-            size_t length;
-            const char *raw = coopnet_csv_field(
-                reader->csv, (size_t)reader->column_of[reader->lookup_column], &length);
-            coopnet_i_strmap_prefetch(reader->lookup_map, raw, length);
-        }
+        prefetch_lookups(reader, n_fields);
         size_t used = n_fields;
         while (used > reader->n_header && coopnet_csv_field(reader->csv, used - 1, NULL)[0] == 0)
             used--;
@@ -1333,8 +1348,19 @@ static int read_table(loader_t *loader, table_kind_t kind, coopnet_csv_t *csv, i
     reader.check_actors = loader->actors_ok;
     reader.check_events = loader->events_ok;
     reader.strings = loader->strings;
-    reader.lookup_column = kind == TABLE_PARTICIPATION ? PART_ACTOR : -1;
-    reader.lookup_map = &bundle->internal->actor_ids;
+    /* the ids each row looks up: an actor's or event's own (is it there already?), a
+     * participation's actor, a tie's two ends (a participation's event repeats the row above) */
+    reader.lookup_column[0] = reader.lookup_column[1] = -1;
+    reader.lookup_map =
+        kind == TABLE_EVENTS ? &bundle->internal->event_ids : &bundle->internal->actor_ids;
+    if (kind == TABLE_ACTORS || kind == TABLE_EVENTS)
+        reader.lookup_column[0] = 0; /* ACTOR_ID, EVENT_ID */
+    else if (kind == TABLE_PARTICIPATION)
+        reader.lookup_column[0] = PART_ACTOR;
+    else if (kind == TABLE_TIES) {
+        reader.lookup_column[0] = TIE_FROM;
+        reader.lookup_column[1] = TIE_TO;
+    }
     participation_state_t participation_state;
     memset(&participation_state, 0, sizeof participation_state);
     if (kind == TABLE_PARTICIPATION &&

@@ -524,6 +524,27 @@ int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t 
     return COOPNET_OK;
 }
 
+const char *coopnet_i_csv_peek_field(const coopnet_csv_t *csv, size_t index, size_t *length)
+{
+    if (csv->fatal || !csv->started)
+        return NULL;
+    const char *p = csv->data + csv->position, *end = csv->data + csv->data_length;
+    for (size_t f = 0;; f++) {
+        const char *start = p;
+        while (p < end && *p != csv->delimiter && *p != '\n' && *p != '\r' && *p != '"')
+            p++;
+        if (p == end || *p == '"')
+            return NULL; /* past the bytes at hand, or quoted: not worth reading ahead */
+        if (f == index) {
+            *length = (size_t)(p - start);
+            return start;
+        }
+        if (*p != csv->delimiter)
+            return NULL; /* the record ends before the field */
+        p++;
+    }
+}
+
 uint64_t coopnet_i_csv_input_size(const coopnet_csv_t *csv)
 {
     if (csv->file == NULL)

@@ -20,6 +20,12 @@ int coopnet_i_csv_start_at(coopnet_csv_t *csv, uint64_t offset, coopnet_error_t 
  * that one started). O(1). */
 uint64_t coopnet_i_csv_next_line(const coopnet_csv_t *csv);
 
+/* The raw bytes of field index of the record after the current one, in *length, when they are
+ * at hand in the reader's buffer and no quote comes before their end; else NULL. A hint for
+ * reading ahead (a lookup's memory fetched a row early): no check is made, nothing is consumed.
+ * O(bytes up to the field). */
+const char *coopnet_i_csv_peek_field(const coopnet_csv_t *csv, size_t index, size_t *length);
+
 /* The size in bytes of the whole input (a memory input's, a regular file's), or 0 when it is not
  * known (a pipe). O(1). */
 uint64_t coopnet_i_csv_input_size(const coopnet_csv_t *csv);
