@@ -65,13 +65,18 @@ static int warn(dedupe_t *dedupe, int64_t earlier, size_t later, size_t distance
 
 static const char *joined(dedupe_t *dedupe, const char *prefix, const char *key, const char *suffix)
 {
-    size_t length = strlen(prefix) + strlen(key) + strlen(suffix);
-    char *text = malloc(length + 1);
+    size_t lengths[3] = {strlen(prefix), strlen(key), strlen(suffix)};
+    size_t length = lengths[0] + lengths[1] + lengths[2];
+    char buffer[256]; /* most names: no allocation beside the arena's */
+    char *text = length < sizeof buffer ? buffer : malloc(length + 1);
     if (text == NULL)
         return NULL;
-    snprintf(text, length + 1, "%s%s%s", prefix, key, suffix);
+    memcpy(text, prefix, lengths[0]);
+    memcpy(text + lengths[0], key, lengths[1]);
+    memcpy(text + lengths[0] + lengths[1], suffix, lengths[2]);
     const char *kept = coopnet_i_arena_strndup(&dedupe->strings, text, length);
-    free(text);
+    if (text != buffer)
+        free(text);
     return kept;
 }
 
@@ -126,9 +131,16 @@ static int check_near(dedupe_t *dedupe, size_t entry)
     return status;
 }
 
-static int add_name(dedupe_t *dedupe, size_t actor, const char *name, size_t length,
-                    const char *kind)
+/* A name made ready to be added: its copy, its key and the key with the actor's country and
+ * without (key NULL: nothing to add, the name being empty or all generic words). */
+typedef struct prepared_name {
+    const char *name, *key, *with_country, *without_country;
+} prepared_name_t;
+
+static int prepare_name(dedupe_t *dedupe, size_t actor, const char *name, size_t length,
+                        prepared_name_t *prepared)
 {
+    memset(prepared, 0, sizeof *prepared);
     while (length > 0 && (*name == ' ' || *name == '\t')) {
         name++;
         length--;
@@ -146,33 +158,68 @@ static int add_name(dedupe_t *dedupe, size_t actor, const char *name, size_t len
         return COOPNET_ENOMEM;
     if (empty)
         return COOPNET_OK;
+    const char *country = dedupe->bundle->actors[actor].country;
+    prepared->name = kept_name;
+    prepared->key = kept_key;
+    prepared->with_country = joined(dedupe, kept_key, "\x1f", country);
+    prepared->without_country = joined(dedupe, kept_key, "\x1f", "");
+    if (prepared->with_country == NULL || prepared->without_country == NULL)
+        return COOPNET_ENOMEM;
+    return COOPNET_OK;
+}
+
+/* Fetches the slots that adding the prepared name will read into the cache, while the name
+ * before is added (the maps of 100 000 names are larger than the caches near the core). */
+static void prefetch_name(const dedupe_t *dedupe, size_t actor, const prepared_name_t *prepared)
+{
+    if (prepared->key == NULL)
+        return;
+    if (dedupe->bundle->actors[actor].country[0]) {
+        coopnet_i_strmap_prefetch(&dedupe->by_key_country, prepared->with_country,
+                                  strlen(prepared->with_country));
+        coopnet_i_strmap_prefetch(&dedupe->by_key_country, prepared->without_country,
+                                  strlen(prepared->without_country));
+    }
+    coopnet_i_strmap_prefetch(&dedupe->by_key, prepared->key, strlen(prepared->key));
+}
+
+static int apply_name(dedupe_t *dedupe, size_t actor, const prepared_name_t *prepared,
+                      const char *kind)
+{
+    if (prepared->key == NULL)
+        return COOPNET_OK;
     if (coopnet_i_grow((void **)&dedupe->entries, &dedupe->capacity, dedupe->n_entries + 1,
                        sizeof *dedupe->entries) != COOPNET_OK)
         return COOPNET_ENOMEM;
     size_t entry = dedupe->n_entries++;
-    dedupe->entries[entry] = (name_entry_t){actor, kept_name, kind, kept_key};
-    const char *country = dedupe->bundle->actors[actor].country;
-    const char *with_country = joined(dedupe, kept_key, "\x1f", country);
-    const char *without_country = joined(dedupe, kept_key, "\x1f", "");
-    if (with_country == NULL || without_country == NULL)
-        return COOPNET_ENOMEM;
+    dedupe->entries[entry] = (name_entry_t){actor, prepared->name, kind, prepared->key};
+    const char *with_country = prepared->with_country;
     int status;
-    if (country[0]) {
+    if (dedupe->bundle->actors[actor].country[0]) {
         status =
             warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key_country, with_country), entry, 0);
         if (status == COOPNET_OK)
-            status = warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key_country, without_country),
+            status = warn(dedupe,
+                          coopnet_i_strmap_get(&dedupe->by_key_country, prepared->without_country),
                           entry, 0);
     } else {
-        status = warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key, kept_key), entry, 0);
+        status = warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key, prepared->key), entry, 0);
     }
     if (status == COOPNET_OK &&
         (coopnet_i_strmap_put(&dedupe->by_key_country, with_country, (int64_t)entry, NULL) != 0 ||
-         coopnet_i_strmap_put(&dedupe->by_key, kept_key, (int64_t)entry, NULL) != 0))
+         coopnet_i_strmap_put(&dedupe->by_key, prepared->key, (int64_t)entry, NULL) != 0))
         status = COOPNET_ENOMEM;
     if (status == COOPNET_OK && dedupe->bundle->n_actors <= COOPNET_DEDUPE_NEAR_LIMIT)
         status = check_near(dedupe, entry);
     return status;
+}
+
+static int add_name(dedupe_t *dedupe, size_t actor, const char *name, size_t length,
+                    const char *kind)
+{
+    prepared_name_t prepared;
+    int status = prepare_name(dedupe, actor, name, length, &prepared);
+    return status == COOPNET_OK ? apply_name(dedupe, actor, &prepared, kind) : status;
 }
 
 /* The file the actors come from, for the warnings. */
@@ -211,9 +258,22 @@ int coopnet_i_dedupe_pairs(const coopnet_bundle_t *bundle,
     }
     coopnet_i_u64map_init(&dedupe.reported);
     int status = COOPNET_OK;
+    /* each actor's name is prepared one actor ahead, its slots fetched meanwhile */
+    prepared_name_t next;
+    memset(&next, 0, sizeof next);
+    if (bundle->n_actors > 0)
+        status =
+            prepare_name(&dedupe, 0, bundle->actors[0].name, strlen(bundle->actors[0].name), &next);
     for (size_t a = 0; a < bundle->n_actors && status == COOPNET_OK; a++) {
         const coopnet_actor_t *actor = &bundle->actors[a];
-        status = add_name(&dedupe, a, actor->name, strlen(actor->name), "name");
+        prepared_name_t current = next;
+        if (a + 1 < bundle->n_actors) {
+            const char *name = bundle->actors[a + 1].name;
+            status = prepare_name(&dedupe, a + 1, name, strlen(name), &next);
+            prefetch_name(&dedupe, a + 1, &next);
+        }
+        if (status == COOPNET_OK)
+            status = apply_name(&dedupe, a, &current, "name");
         if (status == COOPNET_OK)
             status = add_name(&dedupe, a, actor->name_fr, strlen(actor->name_fr), "name_fr");
         if (status == COOPNET_OK)
