@@ -22,7 +22,8 @@ const cli_command_t cli_command_validate = {
             "  ok: N actors, N events, N participations, N ties (N warnings)\n",
     .examples = "Example:\n"
                 "  coopnet validate datasets/mena-hub\n",
-    .run = run_validate};
+    .run = run_validate,
+    .without_huge_heap = true};
 
 static int run_validate(int argc, char **argv)
 {
