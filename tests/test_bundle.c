@@ -279,6 +279,12 @@ static void test_levels_and_roles(void)
     CHECK(coopnet_country_is_valid("IQ"));
     CHECK(!coopnet_country_is_valid("UK"));
     CHECK(!coopnet_country_is_valid("ma"));
+    /* the ends of the list and around them (a binary search) */
+    CHECK(coopnet_country_is_valid("AD") && coopnet_country_is_valid("ZW"));
+    CHECK(coopnet_country_is_valid("AE") && coopnet_country_is_valid("ZM"));
+    CHECK(!coopnet_country_is_valid("AA") && !coopnet_country_is_valid("ZZ"));
+    CHECK(!coopnet_country_is_valid("A") && !coopnet_country_is_valid("ADX"));
+    CHECK(!coopnet_country_is_valid("") && !coopnet_country_is_valid("\xc3\xa9"));
 }
 
 static void test_graphml_input(void)
@@ -535,6 +541,68 @@ static void test_actors_and_events_side_by_side(void)
     }
 }
 
+/* Coordinates read without strtod are the very doubles strtod gives: random decimals of 1 to 17
+ * digits, 0 to 16 of them after the point, signed or not (a fast path for the short ones). */
+static void test_coordinates_as_strtod(void)
+{
+    enum { N = 3000 };
+    char *actors = malloc((size_t)N * 80 + 64);
+    size_t used = (size_t)sprintf(actors, "id,name,level,lat,lon\n");
+    char lat[N][32], lon[N][32];
+    unsigned long long state = 12345;
+    for (int i = 0; i < N; i++) {
+        char *texts[2] = {lat[i], lon[i]};
+        for (int t = 0; t < 2; t++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            int n_digits = 1 + (int)((state >> 33) % 17), point = (int)((state >> 40) % 17);
+            char *p = texts[t];
+            if ((state >> 50) & 1)
+                *p++ = '-';
+            int whole = n_digits - point < 1 ? 1 : n_digits - point;
+            whole = whole > 2 ? 2 : whole; /* within [-90, 90] */
+            for (int d = 0; d < whole; d++) {
+                state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+                *p++ = (char)('0' + (d == 0 && t == 0 ? (state >> 60) % 9 : (state >> 60) % 10));
+            }
+            if (point > 0) {
+                *p++ = '.';
+                for (int d = 0; d < point; d++) {
+                    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+                    *p++ = (char)('0' + (state >> 60) % 10);
+                }
+            }
+            *p = '\0';
+        }
+        used += (size_t)sprintf(actors + used, "a%d,A %d,local,%s,%s\n", i, i, lat[i], lon[i]);
+    }
+    char *participation = malloc((size_t)N * 16 + 32);
+    size_t p_used = (size_t)sprintf(participation, "event,actor\n");
+    for (int i = 0; i < N; i++)
+        p_used += (size_t)sprintf(participation + p_used, "e1,a%d\n", i);
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    CHECK_INT(coopnet_bundle_load_memory(actors, used, "id,title,date\ne1,One,2024\n", 26,
+                                         participation, p_used, NULL, 0, &diags, &bundle, &err),
+              COOPNET_OK);
+    size_t differ = 0;
+    for (int i = 0; bundle != NULL && i < N; i++) {
+        double x = strtod(lat[i], NULL), y = strtod(lon[i], NULL);
+        if (memcmp(&x, &bundle->actors[i].lat, sizeof x) != 0 ||
+            memcmp(&y, &bundle->actors[i].lon, sizeof y) != 0) {
+            if (differ++ < 5)
+                fprintf(stderr, "'%s' '%s': %.17g %.17g\n", lat[i], lon[i], bundle->actors[i].lat,
+                        bundle->actors[i].lon);
+        }
+    }
+    CHECK_INT(differ, 0);
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+    free(actors);
+    free(participation);
+}
+
 int main(void)
 {
     TEST_RUN(test_valid_bundle);
@@ -549,5 +617,6 @@ int main(void)
     TEST_RUN(test_large_file_in_two_halves);
     TEST_RUN(test_participation_order);
     TEST_RUN(test_actors_and_events_side_by_side);
+    TEST_RUN(test_coordinates_as_strtod);
     return TEST_DONE();
 }

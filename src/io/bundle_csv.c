@@ -533,10 +533,47 @@ static const char *keep_string(table_reader_t *reader, int column)
     return kept;
 }
 
+/* A plain decimal ("-7.123", "34") read exactly without strtod when it is short: its digits as
+ * a whole number below 2^53 divided by a power of ten up to 10^22, both exact doubles, which one
+ * correctly rounded division makes the nearest double, as strtod gives (Clinger's fast path).
+ * Returns 0 and *value, or -1 for any other text (strtod then decides). */
+static int parse_short_decimal(const char *text, double *value)
+{
+    static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char *p = text;
+    bool negative = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    uint64_t digits = 0;
+    int n_digits = 0, n_fraction = -1;
+    for (;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++n_digits > 15)
+                return -1; /* 15 digits stay below 2^53 */
+            digits = digits * 10 + (uint64_t)(*p - '0');
+            if (n_fraction >= 0)
+                n_fraction++;
+        } else if (*p == '.' && n_fraction < 0) {
+            n_fraction = 0;
+        } else {
+            break;
+        }
+    }
+    if (*p != '\0' || n_digits == 0)
+        return -1;
+    double number = (double)digits / powers[n_fraction > 0 ? n_fraction : 0];
+    *value = negative ? -number : number;
+    return 0;
+}
+
 static int parse_number(const char *text, double *value)
 {
     if (text[0] == '\0')
         return -1;
+    if (parse_short_decimal(text, value) == 0)
+        return 0;
     char *end;
     errno = 0;
     *value = strtod(text, &end);

@@ -61,11 +61,22 @@ static const char iso_countries[] =
 
 bool coopnet_country_is_valid(const char *code)
 {
-    if (strlen(code) != 2)
+    if (code[0] == '\0' || code[1] == '\0' || code[2] != '\0')
         return false;
-    for (const char *p = iso_countries; *p; p += 2)
-        if (p[0] == code[0] && p[1] == code[1])
+    /* the codes are in alphabetical order: a binary search (every row of a bundle asks) */
+    size_t low = 0, high = (sizeof iso_countries - 1) / 2;
+    while (low < high) {
+        size_t middle = (low + high) / 2;
+        const char *p = iso_countries + 2 * middle;
+        int order = p[0] != code[0] ? (unsigned char)p[0] - (unsigned char)code[0]
+                                    : (unsigned char)p[1] - (unsigned char)code[1];
+        if (order == 0)
             return true;
+        if (order < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
     return false;
 }
 
