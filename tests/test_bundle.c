@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char actors_ok[] = "id,name,level,country,lat,lon\n"
                                 "a,Alpha,local,MA,34,-6\n"
@@ -603,6 +604,92 @@ static void test_coordinates_as_strtod(void)
     free(participation);
 }
 
+/* Writes text to dir/name. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *file = fopen(path, "w");
+    CHECK(file != NULL);
+    if (file != NULL) {
+        fputs(text, file);
+        fclose(file);
+    }
+}
+
+/* The diagnostics of coopnet_bundle_validate on dir, formatted and joined, with threads. */
+static char *validated(const char *dir, int threads, int *status, size_t *warnings)
+{
+    coopnet_diag_list_t diags;
+    coopnet_bundle_t *bundle = NULL;
+    coopnet_error_t err;
+    coopnet_diag_list_init(&diags);
+    coopnet_i_threads_set_limit(threads);
+    *status = coopnet_bundle_validate(dir, &diags, &bundle, &err);
+    coopnet_i_threads_set_limit(0);
+    CHECK((*status == COOPNET_OK) == (bundle != NULL));
+    *warnings = (size_t)diags.n_warnings;
+    size_t size = 1, used = 0;
+    for (size_t i = 0; i < diags.n_items; i++)
+        size += strlen(diags.items[i].message) + 64;
+    char *joined = calloc(size, 1);
+    for (size_t i = 0; joined != NULL && i < diags.n_items; i++) {
+        coopnet_diag_format(&diags.items[i], joined + used, size - used);
+        used += strlen(joined + used);
+        joined[used++] = '\n';
+    }
+    coopnet_bundle_free(bundle);
+    coopnet_diag_list_destroy(&diags);
+    return joined;
+}
+
+/* coopnet_bundle_validate gives the loader's diagnostics, then the duplicate actors' warnings,
+ * with the search beside the last checks or after them; none when the bundle does not load. */
+static void test_validate_warns_duplicates(void)
+{
+    char dir[] = "/tmp/coopnet-validate-XXXXXX";
+    if (mkdtemp(dir) == NULL) {
+        CHECK(false);
+        return;
+    }
+    write_file(dir, "actors.csv",
+               "id,name,level,country\nfes,Fes,local,MA\nfes2,Municipality of Fes,local,MA\n"
+               "rabat,Rabat,local,MA\nlonely,Lonely,local,MA\n");
+    write_file(dir, "events.csv", "id,title,date\ne1,One,2024-01-02\ne2,Two,\n");
+    write_file(dir, "participation.csv",
+               "event,actor\ne1,fes\ne1,fes2\ne1,rabat\ne2,fes\ne2,rabat\n");
+    int one_status, two_status;
+    size_t one_warnings, two_warnings;
+    char *one = validated(dir, 1, &one_status, &one_warnings);
+    char *two = validated(dir, 2, &two_status, &two_warnings);
+    CHECK_INT(one_status, COOPNET_OK);
+    CHECK_INT(two_status, COOPNET_OK);
+    CHECK_INT(two_warnings, one_warnings);
+    if (one != NULL && two != NULL) {
+        CHECK_STR(two, one);
+        const char *undated = strstr(two, "'e2' is undated");
+        const char *unused = strstr(two, "'lonely' takes part in no event");
+        const char *same = strstr(two, "actor 'fes2' ('Municipality of Fes') may be the same");
+        CHECK(undated != NULL && unused != NULL && same != NULL);
+        CHECK(same > undated && same > unused); /* after the loader's */
+    }
+    free(one);
+    free(two);
+
+    write_file(dir, "participation.csv", "event,actor\ne1,fes\ne1,nobody\n");
+    one = validated(dir, 2, &one_status, &one_warnings);
+    CHECK_INT(one_status, COOPNET_EDATA);
+    CHECK(one != NULL && strstr(one, "may be the same") == NULL); /* not searched */
+    free(one);
+    char path[512];
+    static const char *const files[] = {"actors.csv", "events.csv", "participation.csv"};
+    for (size_t f = 0; f < 3; f++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     TEST_RUN(test_valid_bundle);
@@ -618,5 +705,6 @@ int main(void)
     TEST_RUN(test_participation_order);
     TEST_RUN(test_actors_and_events_side_by_side);
     TEST_RUN(test_coordinates_as_strtod);
+    TEST_RUN(test_validate_warns_duplicates);
     return TEST_DONE();
 }

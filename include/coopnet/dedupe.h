@@ -39,6 +39,15 @@ extern "C" {
 COOPNET_API int coopnet_dedupe_warn(const coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
                                     coopnet_error_t *err);
 
+/* Loads path as coopnet_bundle_load does and adds coopnet_dedupe_warn's warnings after the
+ * loader's: what `coopnet validate` checks. For a bundle directory the search for duplicate
+ * actors runs on a second core beside the loader's last checks, so that it adds little to the
+ * load's time; the diagnostics are those of the one after the other. The same returns as
+ * coopnet_bundle_load, and COOPNET_ENOMEM when the search runs out of memory (*bundle is then
+ * NULL, as for any failure). */
+COOPNET_API int coopnet_bundle_validate(const char *path, coopnet_diag_list_t *diags,
+                                        coopnet_bundle_t **bundle, coopnet_error_t *err);
+
 /* Writes the pairs coopnet_dedupe_warn warns about as CSV to out, for the user to review: a
  * header merge_into,merge_from,reason and one row per pair (the earlier actor kept, the later
  * merged into it; the reason names both names, their lines in actors.csv and the rule that

@@ -42,9 +42,7 @@ static int run_validate(int argc, char **argv)
     coopnet_bundle_t *bundle = NULL;
     coopnet_diag_list_init(&diags);
     coopnet_diag_list_keep_errors(&diags, (size_t)max_errors);
-    int status = coopnet_bundle_load(argv[0], &diags, &bundle, &err);
-    if (status == COOPNET_OK)
-        status = coopnet_dedupe_warn(bundle, &diags, &err);
+    int status = coopnet_bundle_validate(argv[0], &diags, &bundle, &err);
     cli_print_diagnostics(&diags, !cli_quiet);
     exit_status = COOPNET_EXIT_OK;
     if (status != COOPNET_OK) {

@@ -10,6 +10,7 @@
 #include "io/csv_internal.h"
 #include "io/loaders.h"
 #include "io/suggest.h"
+#include "coopnet/dedupe.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1643,8 +1644,63 @@ static int read_actors_and_events(loader_t *loader, coopnet_csv_t *actors, coopn
     return status;
 }
 
+/* The duplicate-name search (coopnet_dedupe_warn) on another thread beside the loader's last
+ * checks (coopnet_i_bundle_finish), which leave the actors it reads alone. Its warnings are kept
+ * apart and follow the loader's, as when it runs after the load. */
+typedef struct duplicate_search {
+    const coopnet_bundle_t *bundle;
+    coopnet_diag_list_t diags;
+    int status;
+    coopnet_error_t err;
+} duplicate_search_t;
+
+static void *search_duplicates(void *argument)
+{
+    duplicate_search_t *search = argument;
+    search->status = coopnet_dedupe_warn(search->bundle, &search->diags, &search->err);
+    return NULL;
+}
+
+/* The loader's last checks, and the duplicate-name search when warn_duplicates: side by side on
+ * two cores, or one after the other. The search's warnings are kept only when the checks find no
+ * error (a bundle that does not load is not searched). */
+static int finish_and_search(coopnet_bundle_t *bundle, coopnet_diag_list_t *diags,
+                             bool warn_duplicates, coopnet_error_t *err)
+{
+    uint64_t errors_before = diags->n_errors;
+    duplicate_search_t search;
+    pthread_t thread;
+    bool beside = false;
+    if (warn_duplicates && coopnet_i_thread_count(2, 2) >= 2) {
+        memset(&search, 0, sizeof search);
+        search.bundle = bundle;
+        coopnet_diag_list_init(&search.diags);
+        search.diags.keep_errors = diags->keep_errors;
+        beside = pthread_create(&thread, NULL, search_duplicates, &search) == 0;
+        if (!beside)
+            coopnet_diag_list_destroy(&search.diags);
+    }
+    int status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv", "ties.csv");
+    bool loaded = status == COOPNET_OK && diags->n_errors == errors_before;
+    if (!beside)
+        return loaded && warn_duplicates ? coopnet_dedupe_warn(bundle, diags, err) : status;
+    pthread_join(thread, NULL);
+    if (loaded) {
+        for (size_t i = 0; i < search.diags.n_items; i++)
+            coopnet_i_diag_list_take(diags, &search.diags.items[i]);
+        coopnet_i_diag_list_count_dropped(diags, &search.diags);
+        if (search.status != COOPNET_OK) {
+            status = search.status;
+            memcpy(err, &search.err, sizeof search.err);
+        }
+    }
+    coopnet_diag_list_destroy(&search.diags);
+    return status;
+}
+
 static int load_tables(const char *path, const table_source_t sources[N_TABLES],
-                       coopnet_diag_list_t *diags, coopnet_bundle_t **result, coopnet_error_t *err)
+                       coopnet_diag_list_t *diags, bool warn_duplicates, coopnet_bundle_t **result,
+                       coopnet_error_t *err)
 {
     coopnet_library_init();
     *result = NULL;
@@ -1706,7 +1762,7 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
     free(loader.source_extra.names);
     free(loader.source_extra.values);
     if (status == COOPNET_OK && diags->n_errors == errors_before)
-        status = coopnet_i_bundle_finish(bundle, diags, "actors.csv", "events.csv", "ties.csv");
+        status = finish_and_search(bundle, diags, warn_duplicates, err);
     if (status == COOPNET_ENOMEM && err->code != COOPNET_ENOMEM)
         COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory loading '%s'", path);
     if (status == COOPNET_OK && diags->n_errors > errors_before) {
@@ -1723,14 +1779,15 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
 }
 
 int coopnet_i_bundle_load_directory(const char *path, coopnet_diag_list_t *diags,
-                                    coopnet_bundle_t **bundle, coopnet_error_t *err)
+                                    bool warn_duplicates, coopnet_bundle_t **bundle,
+                                    coopnet_error_t *err)
 {
     table_source_t sources[N_TABLES] = {{"actors.csv", NULL, 0},
                                         {"events.csv", NULL, 0},
                                         {"participation.csv", NULL, 0},
                                         {"ties.csv", NULL, 0},
                                         {"sources.csv", NULL, 0}};
-    return load_tables(path, sources, diags, bundle, err);
+    return load_tables(path, sources, diags, warn_duplicates, bundle, err);
 }
 
 int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const char *events_csv,
@@ -1745,5 +1802,5 @@ int coopnet_bundle_load_memory(const char *actors_csv, size_t actors_size, const
         {"participation.csv", participation_csv ? participation_csv : "", participation_size},
         {"ties.csv", ties_csv, ties_size},
         {"sources.csv", NULL, 0}};
-    return load_tables("<memory>", sources, diags, bundle, err);
+    return load_tables("<memory>", sources, diags, false, bundle, err);
 }
