@@ -480,12 +480,21 @@ static void load_side_by_side(int threads, size_t max_errors, coopnet_diag_list_
     size_t a = (size_t)sprintf(actors, "id,name,level\n");
     size_t e = (size_t)sprintf(events, "id,title,date\n");
     size_t p = (size_t)sprintf(participation, "event,actor\n");
+    char *ties = malloc(size);
+    size_t t = (size_t)sprintf(ties, "from,to,type,start,end,directed,weight\n");
     for (size_t i = 0; i < n; i++) {
         a +=
             (size_t)sprintf(actors + a, "a%zu,Actor %zu,%s\n", i, i, i % 7 == 3 ? "town" : "local");
         e += (size_t)sprintf(events + e, "ev%zu,=Event %zu,%s\n", i, i,
                              i % 11 == 5 ? "2024-13-01" : "2024-01-02");
         p += (size_t)sprintf(participation + p, "ev%zu,a%zu\nev%zu,a%zu\n", i, i, i, (i + 1) % n);
+        if (i % 19 == 2) /* a repeated pair (a warning), an unknown actor (an error) */
+            p +=
+                (size_t)sprintf(participation + p, "ev%zu,a%zu\nev%zu,nobody\n", i, (i + 1) % n, i);
+        /* ties: an unknown actor, a bad date, a failed actor, a repeated weight now and then */
+        t += (size_t)sprintf(ties + t, "a%zu,%s%zu,mou,%s,,false,%s\n", i,
+                             i % 13 == 4 ? "ghost" : "a", (i + 2) % n,
+                             i % 17 == 6 ? "2024-02-30" : "2023-05", i % 5 == 1 ? "2" : "1");
     }
     a += (size_t)sprintf(actors + a, "caf\x65\xcc\x81,NFD,local\ncaf\xc3\xa9,NFC,local\n");
     e += (size_t)sprintf(events + e, "f\x65\xcc\x81te,NFD,2024\nf\xc3\xa9te,NFC,2024\n");
@@ -493,16 +502,18 @@ static void load_side_by_side(int threads, size_t max_errors, coopnet_diag_list_
     coopnet_diag_list_init(diags);
     coopnet_diag_list_keep_errors(diags, max_errors);
     coopnet_i_threads_set_limit(threads);
-    *status = coopnet_bundle_load_memory(actors, a, events, e, participation, p, NULL, 0, diags,
+    *status = coopnet_bundle_load_memory(actors, a, events, e, participation, p, ties, t, diags,
                                          bundle, &err);
     coopnet_i_threads_set_limit(0);
     free(actors);
     free(events);
     free(participation);
+    free(ties);
 }
 
-/* actors.csv and events.csv read side by side give what they give read one after the other: the
- * same diagnostics in the same order (the kept ones within the bounds, the counts of all). */
+/* actors.csv and events.csv read side by side (and ties.csv while events.csv is read) give what
+ * they give read one after the other: the same diagnostics in the same order (the kept ones
+ * within the bounds, the counts of all). */
 static void test_actors_and_events_side_by_side(void)
 {
     static const size_t bounds[] = {0, 5, SIZE_MAX};
@@ -526,13 +537,22 @@ static void test_actors_and_events_side_by_side(void)
             CHECK_STR(y, x);
         }
         if (b == 2) { /* all kept: the messages that need the events' own maps are there */
-            bool nfd_event = false, unknown_failed = false;
+            bool nfd_event = false, unknown_failed = false, tie_errors = false;
+            size_t first_tie = SIZE_MAX, last_participation = 0;
             for (size_t i = 0; i < two.n_items; i++) {
+                bool tie = strcmp(two.items[i].file, "ties.csv") == 0;
+                tie_errors |= tie && strstr(two.items[i].message, "unknown actor 'ghost") != NULL;
+                if (tie)
+                    first_tie = first_tie < i ? first_tie : i;
+                else if (strcmp(two.items[i].file, "participation.csv") == 0)
+                    last_participation = i;
                 nfd_event |= strstr(two.items[i].message, "duplicate id 'f\xc3\xa9te'") &&
                              strstr(two.items[i].message, "NFD");
                 unknown_failed |= strstr(two.items[i].message, "unknown event") != NULL;
             }
             CHECK(nfd_event);
+            CHECK(tie_errors);
+            CHECK(last_participation > 0 && first_tie > last_participation); /* ties last */
             CHECK(!unknown_failed); /* a failed event's references are not reported again */
         }
         coopnet_bundle_free(bundle_one);

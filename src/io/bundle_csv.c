@@ -1591,8 +1591,12 @@ static void *read_events_table(void *argument)
 }
 
 /* Reads actors.csv, and events.csv beside it on a second thread when the machine has two cores
- * and both files could be opened. */
+ * and both files could be opened. ties.csv (*ties, when not NULL), which refers to actors only,
+ * is then read by the calling thread once actors.csv is, while events.csv is still being read:
+ * its diagnostics go to tie_diags, for the caller to add after participation.csv's, and *ties is
+ * set to NULL (read and closed); otherwise *ties is left to the caller. */
 static int read_actors_and_events(loader_t *loader, coopnet_csv_t *actors, coopnet_csv_t *events,
+                                  coopnet_csv_t **ties, coopnet_diag_list_t *tie_diags,
                                   coopnet_error_t *err)
 {
     events_reading_t reading;
@@ -1617,6 +1621,12 @@ static int read_actors_and_events(loader_t *loader, coopnet_csv_t *actors, coopn
     if (actors != NULL) {
         status = read_table(loader, TABLE_ACTORS, actors, &header_ok, err, NULL, 0);
         loader->actors_ok = header_ok;
+    }
+    if (started && status == COOPNET_OK && *ties != NULL) {
+        loader_t tie_loader = *loader; /* reads the actors' maps only */
+        tie_loader.diags = tie_diags;
+        status = read_table(&tie_loader, TABLE_TIES, *ties, &header_ok, err, NULL, 0);
+        *ties = NULL;
     }
     if (!started) {
         if (status == COOPNET_OK && events != NULL) {
@@ -1729,29 +1739,46 @@ static int load_tables(const char *path, const table_source_t sources[N_TABLES],
         status = read_table(&loader, TABLE_SOURCES, csv, &header_ok, err, NULL, 0);
         loader.sources_ok = header_ok;
     }
-    coopnet_csv_t *actors = NULL, *events = NULL;
+    coopnet_csv_t *actors = NULL, *events = NULL, *ties = NULL;
+    coopnet_diag_list_t tie_diags;
+    coopnet_diag_list_init(&tie_diags);
+    tie_diags.keep_errors = diags->keep_errors;
     if (status == COOPNET_OK)
         status = open_table(path, sources, TABLE_ACTORS, diags, &file_path, &actors, err);
     if (status == COOPNET_OK)
         status = open_table(path, sources, TABLE_EVENTS, diags, &file_path, &events, err);
     if (status == COOPNET_OK)
-        status = read_actors_and_events(&loader, actors, events, err);
+        status = open_table(path, sources, TABLE_TIES, diags, &file_path, &ties, err);
+    bool ties_early = ties != NULL;
+    if (status == COOPNET_OK)
+        status = read_actors_and_events(&loader, actors, events, &ties, &tie_diags, err);
     else {
         coopnet_csv_close(actors);
         coopnet_csv_close(events);
     }
-    static const table_kind_t rest[] = {TABLE_PARTICIPATION, TABLE_TIES};
-    for (size_t step = 0; step < 2 && status == COOPNET_OK; step++) {
-        table_kind_t kind = rest[step];
-        status = open_table(path, sources, kind, diags, &file_path, &csv, err);
-        if (status != COOPNET_OK || csv == NULL)
-            continue;
-        coopnet_csv_t *second_half = NULL;
-        uint64_t second_half_at = 0;
-        if (kind == TABLE_PARTICIPATION)
-            open_second_half(&sources[kind], file_path, &second_half, &second_half_at);
-        status = read_table(&loader, kind, csv, &header_ok, err, second_half, second_half_at);
+    ties_early = ties_early && ties == NULL;
+    if (status == COOPNET_OK) {
+        status = open_table(path, sources, TABLE_PARTICIPATION, diags, &file_path, &csv, err);
+        if (status == COOPNET_OK && csv != NULL) {
+            coopnet_csv_t *second_half = NULL;
+            uint64_t second_half_at = 0;
+            open_second_half(&sources[TABLE_PARTICIPATION], file_path, &second_half,
+                             &second_half_at);
+            status = read_table(&loader, TABLE_PARTICIPATION, csv, &header_ok, err, second_half,
+                                second_half_at);
+        }
     }
+    /* ties.csv last, as it comes in the bundle: read now, or its diagnostics taken now */
+    if (status == COOPNET_OK && ties != NULL)
+        status = read_table(&loader, TABLE_TIES, ties, &header_ok, err, NULL, 0);
+    else
+        coopnet_csv_close(ties);
+    if (ties_early) {
+        for (size_t i = 0; i < tie_diags.n_items; i++)
+            coopnet_i_diag_list_take(diags, &tie_diags.items[i]);
+        coopnet_i_diag_list_count_dropped(diags, &tie_diags);
+    }
+    coopnet_diag_list_destroy(&tie_diags);
     free(file_path);
     if (status == COOPNET_OK && path != NULL && sources[0].data == NULL)
         status = coopnet_i_bundle_read_ini(bundle, path, diags);
