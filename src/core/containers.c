@@ -139,7 +139,7 @@ static void strmap_probe_init(strmap_probe_t *probe, const char *key)
 
 static int strmap_matches(const coopnet_strmap_entry_t *entry, const strmap_probe_t *probe)
 {
-    if (entry->hash != probe->hash || memcmp(entry->head, probe->head, COOPNET_STRMAP_HEAD) != 0)
+    if (memcmp(entry->head, probe->head, COOPNET_STRMAP_HEAD) != 0)
         return 0;
     /* equal heads: both keys are the same short key, or both are at least a head long */
     return probe->length < COOPNET_STRMAP_HEAD ||
@@ -190,7 +190,7 @@ static int strmap_rehash(coopnet_strmap_t *map, size_t capacity)
         if (map->entries[i].key == NULL)
             continue;
         /* the keys are distinct: the first free slot */
-        size_t slot = (size_t)mix64(map->entries[i].hash) & mask;
+        size_t slot = (size_t)mix64(coopnet_i_hash_string(map->entries[i].key)) & mask;
         while (entries[slot].key != NULL)
             slot = (slot + 1) & mask;
         entries[slot] = map->entries[i];
@@ -229,7 +229,6 @@ int coopnet_i_strmap_put(coopnet_strmap_t *map, const char *key, int64_t value, 
         *existing = -1;
     coopnet_strmap_entry_t *entry = &map->entries[slot];
     entry->key = key;
-    entry->hash = probe.hash;
     entry->value = value;
     memcpy(entry->head, probe.head, sizeof entry->head);
     map->count++;

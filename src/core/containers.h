@@ -27,11 +27,12 @@ void coopnet_i_arena_adopt(coopnet_arena_t *arena, coopnet_arena_t *from);
 #define COOPNET_STRMAP_HEAD 16
 typedef struct coopnet_strmap_entry {
     const char *key; /* NULL: empty slot */
-    uint64_t hash;
     int64_t value;
     /* the key's first COOPNET_STRMAP_HEAD bytes, zero-padded after its NUL: a key shorter than
      * that is compared here, in the slot's own cache line, without reading the key (a bundle's
-     * ids are looked up a million times, each key elsewhere in memory) */
+     * ids are looked up a million times, each key elsewhere in memory). No hash is kept: 32
+     * bytes an entry, two to a cache line and none across two (a table that grows hashes its
+     * keys again) */
     char head[COOPNET_STRMAP_HEAD];
 } coopnet_strmap_entry_t;
 
