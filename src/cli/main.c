@@ -10,6 +10,9 @@
 #include <unistd.h>
 #if defined(__linux__) && defined(__GLIBC__)
 #include <sys/auxv.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #endif
 
 static const cli_command_t *const commands[] = {
@@ -138,11 +141,30 @@ static void restart_with_huge_pages(char **argv)
 #endif
 }
 
+/* For a command that runs as started (without_huge_heap): glibc's heap keeps blocks up to 32 MiB
+ * and the memory freed, as the restart's tunables do, but without huge pages for the heap: a
+ * table freed by one stage (the second half of participation.csv) is then reused by the next
+ * (the duplicate-name search) instead of being returned to the kernel while fresh pages are
+ * faulted in and cleared for it. A caller's GLIBC_TUNABLES or COOPNET_HUGE_PAGES=0 leave malloc
+ * as it is. */
+static void keep_freed_memory(void)
+{
+#if defined(__linux__) && defined(__GLIBC__)
+    const char *wanted = getenv("COOPNET_HUGE_PAGES");
+    if (getenv("GLIBC_TUNABLES") != NULL || (wanted != NULL && strcmp(wanted, "0") == 0))
+        return;
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
+
 int main(int argc, char **argv)
 {
     const cli_command_t *command = argc > 1 ? find_command(argv[1]) : NULL;
     if (command == NULL || !command->without_huge_heap)
         restart_with_huge_pages(argv);
+    else
+        keep_freed_memory();
     reopen_closed_standard_descriptors();
     handle_signals();
     coopnet_library_init();
