@@ -134,8 +134,23 @@ static int check_near(dedupe_t *dedupe, size_t entry)
 /* A name made ready to be added: its copy, its key and the key with the actor's country and
  * without (key NULL: nothing to add, the name being empty or all generic words). */
 typedef struct prepared_name {
-    const char *name, *key, *with_country, *without_country;
+    const char *name, *key, *with_country;
 } prepared_name_t;
+
+/* The key a name of an actor without a country is kept under (its key and the separator: the
+ * start of with_country), in buffer when it fits, else in the arena; looked up only, never kept,
+ * so that most take no memory. NULL when out of memory. */
+static const char *without_country(dedupe_t *dedupe, const prepared_name_t *prepared, char *buffer,
+                                   size_t size)
+{
+    size_t length = strlen(prepared->key);
+    if (length + 2 > size)
+        return joined(dedupe, prepared->key, "\x1f", "");
+    memcpy(buffer, prepared->key, length);
+    buffer[length] = '\x1f';
+    buffer[length + 1] = '\0';
+    return buffer;
+}
 
 static int prepare_name(dedupe_t *dedupe, size_t actor, const char *name, size_t length,
                         prepared_name_t *prepared)
@@ -149,7 +164,10 @@ static int prepare_name(dedupe_t *dedupe, size_t actor, const char *name, size_t
         length--;
     if (length == 0)
         return COOPNET_OK;
-    const char *kept_name = coopnet_i_arena_strndup(&dedupe->strings, name, length);
+    /* a whole name (the bundle's, trimmed by the loader) is used where it is: it outlives the
+     * search */
+    const char *kept_name =
+        name[length] == '\0' ? name : coopnet_i_arena_strndup(&dedupe->strings, name, length);
     char *key = kept_name ? coopnet_i_names_key(kept_name, true) : NULL;
     const char *kept_key = key ? coopnet_i_arena_strndup(&dedupe->strings, key, strlen(key)) : NULL;
     bool empty = key && key[0] == '\0';
@@ -162,8 +180,7 @@ static int prepare_name(dedupe_t *dedupe, size_t actor, const char *name, size_t
     prepared->name = kept_name;
     prepared->key = kept_key;
     prepared->with_country = joined(dedupe, kept_key, "\x1f", country);
-    prepared->without_country = joined(dedupe, kept_key, "\x1f", "");
-    if (prepared->with_country == NULL || prepared->without_country == NULL)
+    if (prepared->with_country == NULL)
         return COOPNET_ENOMEM;
     return COOPNET_OK;
 }
@@ -177,8 +194,8 @@ static void prefetch_name(const dedupe_t *dedupe, size_t actor, const prepared_n
     if (dedupe->bundle->actors[actor].country[0]) {
         coopnet_i_strmap_prefetch(&dedupe->by_key_country, prepared->with_country,
                                   strlen(prepared->with_country));
-        coopnet_i_strmap_prefetch(&dedupe->by_key_country, prepared->without_country,
-                                  strlen(prepared->without_country));
+        size_t length = strlen(prepared->key) + 1; /* the key and its separator */
+        coopnet_i_strmap_prefetch(&dedupe->by_key_country, prepared->with_country, length);
     }
     coopnet_i_strmap_prefetch(&dedupe->by_key, prepared->key, strlen(prepared->key));
 }
@@ -196,12 +213,15 @@ static int apply_name(dedupe_t *dedupe, size_t actor, const prepared_name_t *pre
     const char *with_country = prepared->with_country;
     int status;
     if (dedupe->bundle->actors[actor].country[0]) {
+        char buffer[256];
+        const char *without_key = without_country(dedupe, prepared, buffer, sizeof buffer);
+        if (without_key == NULL)
+            return COOPNET_ENOMEM;
         status =
             warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key_country, with_country), entry, 0);
         if (status == COOPNET_OK)
-            status = warn(dedupe,
-                          coopnet_i_strmap_get(&dedupe->by_key_country, prepared->without_country),
-                          entry, 0);
+            status =
+                warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key_country, without_key), entry, 0);
     } else {
         status = warn(dedupe, coopnet_i_strmap_get(&dedupe->by_key, prepared->key), entry, 0);
     }
