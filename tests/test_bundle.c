@@ -276,6 +276,12 @@ static void test_levels_and_roles(void)
     CHECK_INT(coopnet_level_parse("city"), -1);
     CHECK_STR(coopnet_level_name(COOPNET_LEVEL_INTERNATIONAL), "international");
     CHECK_INT(coopnet_role_parse("Organizer"), COOPNET_ROLE_ORGANISER);
+    CHECK_INT(coopnet_role_parse("HOST"), COOPNET_ROLE_HOST);
+    CHECK_INT(coopnet_role_parse("Facilitator"), COOPNET_ROLE_FACILITATOR);
+    CHECK_INT(coopnet_role_parse("participant"), COOPNET_ROLE_PARTICIPANT);
+    CHECK_INT(coopnet_role_parse("FUNDER"), COOPNET_ROLE_FUNDER);
+    CHECK_INT(coopnet_role_parse("hosts"), -1);
+    CHECK_INT(coopnet_role_parse(""), -1);
     CHECK_STR(coopnet_role_name(COOPNET_ROLE_FACILITATOR), "facilitator");
     CHECK(coopnet_country_is_valid("IQ"));
     CHECK(!coopnet_country_is_valid("UK"));

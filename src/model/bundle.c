@@ -42,10 +42,12 @@ const char *coopnet_role_name(coopnet_role_t role)
 
 int coopnet_role_parse(const char *text)
 {
-    if (strcasecmp(text, "organizer") == 0)
+    /* the first letter first (role_names are in lower case): every participation row asks */
+    int first = (unsigned char)text[0] | 0x20;
+    if (first == 'o' && strcasecmp(text, "organizer") == 0)
         return COOPNET_ROLE_ORGANISER;
     for (int i = 0; i < COOPNET_ROLE_COUNT; i++)
-        if (strcasecmp(text, role_names[i]) == 0)
+        if (first == role_names[i][0] && strcasecmp(text, role_names[i]) == 0)
             return i;
     return -1;
 }
