@@ -9,120 +9,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QUAD_MAX_DEPTH 24    /* coincident nodes share a leaf below this */
+#define QUAD_LEVELS 16       /* cells down to 1/65536 of the root's side; below, one leaf */
 #define BARNES_HUT_THETA 1.2 /* a cell counts as one body when size < theta * distance */
 #define GRAVITY 0.02         /* pull towards the origin, per unit of distance */
 #define RIM_FACTOR 1.08      /* small components: centroid at most this times the main radius */
 
-typedef struct quad {
-    double mass_x, mass_y; /* sum of positions, then centre of mass */
-    double mass;           /* bodies inside */
-    double x0, y0, size;   /* the square */
-    int32_t child[4];      /* -1: none */
-    int32_t body;          /* a leaf's (first) body; -1 otherwise */
-} layout_quad_t;
+/* One cell of the quadtree, as the repulsion walks it: the cells are stored depth first, so a
+ * cell's first child is the next cell and `skip` is the cell after its whole subtree; the walk
+ * needs no stack and reads the array forwards. A cell with one non-empty quadrant is not
+ * stored (its child holds the same bodies and is the tighter cell). */
+typedef struct layout_cell {
+    double x, y;   /* centre of mass */
+    float mass;    /* bodies inside */
+    float open_d2; /* seen from a squared distance at most this, the cell is opened: size^2 /
+                    * theta^2, or -1 for a leaf (never opened) */
+    uint32_t skip;  /* the cell after this one's subtree */
+    uint32_t first; /* the cell's first body in the tree's order (a leaf's bodies: first to
+                     * first + mass - 1) */
+} layout_cell_t;
 
 typedef struct quad_tree {
-    layout_quad_t *quads;
-    size_t n_quads, capacity;
-    /* the bodies in the tree's (Z-curve) order: body i of the order is order[i] & 0xffffffff.
-     * Neighbours in it walk much the same cells, which then stay in the cache (in the bodies'
-     * own order, every walk went through cells the walk before did not touch). */
+    layout_cell_t *cells; /* up to 2n: n leaves at most, fewer inner cells (each splits) */
+    size_t n_cells;
+    /* the bodies in the tree's (Z-curve) order: body i of the order is order[i] & 0xffffffff,
+     * above it its cell at the deepest level, 16 bits of x and of y interleaved (y in the odd
+     * bits). Neighbours in it walk much the same cells, which then stay in the cache. */
     uint64_t *order, *order_spare; /* n each */
+    double *sum;                   /* 2 (n + 1): the sums of x and of y of the first i bodies */
+    double root_size;
 } layout_quad_tree_t;
-
-static int32_t quad_new(layout_quad_tree_t *tree, double x0, double y0, double size)
-{
-    if (tree->n_quads == tree->capacity &&
-        coopnet_i_grow((void **)&tree->quads, &tree->capacity, tree->n_quads + 1,
-                       sizeof *tree->quads) != 0)
-        return -1;
-    layout_quad_t *q = &tree->quads[tree->n_quads];
-    memset(q, 0, sizeof *q);
-    q->x0 = x0;
-    q->y0 = y0;
-    q->size = size;
-    q->child[0] = q->child[1] = q->child[2] = q->child[3] = -1;
-    q->body = -1;
-    return (int32_t)tree->n_quads++;
-}
-
-static bool quad_is_leaf(const layout_quad_t *q)
-{
-    return q->child[0] < 0 && q->child[1] < 0 && q->child[2] < 0 && q->child[3] < 0;
-}
-
-static int quadrant_of(const layout_quad_t *q, double x, double y)
-{
-    double half = q->size / 2;
-    return (x >= q->x0 + half ? 1 : 0) + (y >= q->y0 + half ? 2 : 0);
-}
-
-/* Adds body at (x, y) below quad index: -1 when out of memory. */
-static int quad_child(layout_quad_tree_t *tree, int32_t index, int quadrant)
-{
-    layout_quad_t q = tree->quads[index]; /* copy: quad_new may move the array */
-    double half = q.size / 2;
-    int32_t child =
-        quad_new(tree, q.x0 + (quadrant & 1 ? half : 0), q.y0 + (quadrant & 2 ? half : 0), half);
-    if (child >= 0)
-        tree->quads[index].child[quadrant] = child;
-    return child;
-}
-
-static int quad_insert(layout_quad_tree_t *tree, int32_t body, double x, double y)
-{
-    int32_t index = 0;
-    for (int depth = 0;; depth++) {
-        layout_quad_t *q = &tree->quads[index];
-        if (q->mass == 0 && quad_is_leaf(q)) {
-            q->body = body;
-            q->mass = 1;
-            q->mass_x = x;
-            q->mass_y = y;
-            return 0;
-        }
-        if (quad_is_leaf(q)) {
-            if (depth >= QUAD_MAX_DEPTH) {
-                q->mass += 1;
-                q->mass_x += x;
-                q->mass_y += y;
-                return 0;
-            }
-            /* split: the resident body goes one level down */
-            double old_x = q->mass_x, old_y = q->mass_y;
-            int32_t old_body = q->body;
-            int quadrant = quadrant_of(q, old_x, old_y);
-            int32_t child = quad_child(tree, index, quadrant);
-            if (child < 0)
-                return -1;
-            layout_quad_t *c = &tree->quads[child];
-            c->body = old_body;
-            c->mass = 1;
-            c->mass_x = old_x;
-            c->mass_y = old_y;
-            q = &tree->quads[index];
-            q->body = -1;
-        }
-        q->mass += 1;
-        q->mass_x += x;
-        q->mass_y += y;
-        int quadrant = quadrant_of(q, x, y);
-        int32_t next = q->child[quadrant];
-        if (next < 0) {
-            next = quad_child(tree, index, quadrant);
-            if (next < 0)
-                return -1;
-            layout_quad_t *c = &tree->quads[next];
-            c->body = body;
-            c->mass = 1;
-            c->mass_x = x;
-            c->mass_y = y;
-            return 0;
-        }
-        index = next;
-    }
-}
 
 /* The low 16 bits of value, spread to the even bits of the result. */
 static uint32_t spread_bits(uint32_t value)
@@ -141,8 +56,56 @@ static uint32_t z_coordinate(double scaled)
     return scaled >= 0 && scaled <= 65535 ? (uint32_t)scaled : scaled > 65535 ? 65535 : 0;
 }
 
+static inline uint32_t cell_key(const layout_quad_tree_t *tree, size_t i)
+{
+    return (uint32_t)(tree->order[i] >> 32);
+}
+
+/* The cells of bodies [lo, hi) of the order (lo < hi), depth first from tree->n_cells; level is
+ * the depth of the smallest cell that can hold them all. Recursion: at most QUAD_LEVELS + 1
+ * deep. */
+static void cell_emit(layout_quad_tree_t *tree, size_t lo, size_t hi)
+{
+    uint32_t first_key = cell_key(tree, lo), last_key = cell_key(tree, hi - 1);
+    size_t index = tree->n_cells++;
+    layout_cell_t *cell = &tree->cells[index];
+    double count = (double)(hi - lo);
+    cell->x = (tree->sum[2 * hi] - tree->sum[2 * lo]) / count;
+    cell->y = (tree->sum[2 * hi + 1] - tree->sum[2 * lo + 1]) / count;
+    cell->mass = (float)count;
+    cell->first = (uint32_t)lo;
+    if (first_key == last_key) { /* one body, or bodies in one cell of the deepest level */
+        cell->open_d2 = -1;
+        cell->skip = (uint32_t)tree->n_cells;
+        return;
+    }
+    /* the keys are sorted, so all of the range shares the prefix its ends share: the highest
+     * bit where they differ is the level at which the bodies part */
+    int top = 31 - __builtin_clz(first_key ^ last_key);
+    int level = (31 - top) / 2;
+    int shift = 30 - 2 * level; /* the two bits of the quadrant at that level */
+    double size = tree->root_size / (double)(1u << level);
+    cell->open_d2 = (float)(size * size / (BARNES_HUT_THETA * BARNES_HUT_THETA));
+    for (size_t start = lo; start < hi;) {
+        uint32_t quadrant = cell_key(tree, start) >> shift & 3;
+        /* within the cell the quadrant bits only grow: the quadrant ends at the first body
+         * beyond it (binary search) */
+        size_t end = start + 1, beyond = hi;
+        while (end < beyond) {
+            size_t middle = end + (beyond - end) / 2;
+            if ((cell_key(tree, middle) >> shift & 3) == quadrant)
+                end = middle + 1;
+            else
+                beyond = middle;
+        }
+        cell_emit(tree, start, end);
+        start = end;
+    }
+    tree->cells[index].skip = (uint32_t)tree->n_cells;
+}
+
 /* The tree of the n positions xy (x and y of each node in turn). */
-static int quad_build(layout_quad_tree_t *tree, const double *xy, igraph_integer_t n)
+static void quad_build(layout_quad_tree_t *tree, const double *xy, igraph_integer_t n)
 {
     double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
     for (igraph_integer_t v = 0; v < n; v++) {
@@ -151,23 +114,12 @@ static int quad_build(layout_quad_tree_t *tree, const double *xy, igraph_integer
         min_y = fmin(min_y, xy[2 * v + 1]);
         max_y = fmax(max_y, xy[2 * v + 1]);
     }
+    /* a little over the spread, so that the largest position scales below 65536 */
     double size = fmax(max_x - min_x, max_y - min_y) * 1.0001 + 1e-9;
-    tree->n_quads = 0;
-    if (quad_new(tree, min_x, min_y, size) < 0)
-        return -1;
-    for (igraph_integer_t v = 0; v < n; v++)
-        if (quad_insert(tree, (int32_t)v, xy[2 * v], xy[2 * v + 1]) != 0)
-            return -1;
-    for (size_t i = 0; i < tree->n_quads; i++) {
-        layout_quad_t *q = &tree->quads[i];
-        if (q->mass > 0) {
-            q->mass_x /= q->mass;
-            q->mass_y /= q->mass;
-        }
-    }
-    /* the Z-curve order: 16 bits of x and of y within the root square, interleaved, above the
-     * body's index; sorted by the key's four bytes, lowest first (a stable radix sort) */
-    double scale = 65535.0 / size;
+    tree->root_size = size;
+    /* the Z-curve order: sorted by the key's four cell bytes, lowest first (a stable radix
+     * sort) */
+    double scale = 65536.0 / size;
     for (igraph_integer_t v = 0; v < n; v++) {
         uint32_t qx = z_coordinate((xy[2 * v] - min_x) * scale);
         uint32_t qy = z_coordinate((xy[2 * v + 1] - min_y) * scale);
@@ -185,43 +137,45 @@ static int quad_build(layout_quad_tree_t *tree, const double *xy, igraph_integer
         tree->order_spare = tree->order;
         tree->order = sorted;
     }
-    return 0;
+    tree->sum[0] = tree->sum[1] = 0;
+    for (igraph_integer_t i = 0; i < n; i++) {
+        size_t v = (size_t)(tree->order[i] & 0xffffffff);
+        tree->sum[2 * i + 2] = tree->sum[2 * i] + xy[2 * v];
+        tree->sum[2 * i + 3] = tree->sum[2 * i + 1] + xy[2 * v + 1];
+    }
+    tree->n_cells = 0;
+    cell_emit(tree, 0, (size_t)n);
 }
 
-/* Repulsion on body at (x, y) from every other body, far cells as one. stack holds at least
- * 3 * QUAD_MAX_DEPTH + 4 entries. */
-static void repulsion(const layout_quad_tree_t *tree, int32_t body, double x, double y,
-                      int32_t *stack, double *force_x, double *force_y)
+/* Repulsion on the body at (x, y), number self of the tree's order, from every other body, far
+ * cells as one. */
+static void repulsion(const layout_quad_tree_t *tree, uint32_t self, int32_t body, double x,
+                      double y, double *force_x, double *force_y)
 {
     double fx = 0, fy = 0;
-    size_t top = 0;
-    stack[top++] = 0;
-    while (top > 0) {
-        const layout_quad_t *q = &tree->quads[stack[--top]];
-        if (q->mass == 0)
-            continue;
-        double dx = x - q->mass_x, dy = y - q->mass_y;
+    const layout_cell_t *cells = tree->cells;
+    for (size_t i = 0, end = tree->n_cells; i < end;) {
+        const layout_cell_t *cell = &cells[i];
+        double dx = x - cell->x, dy = y - cell->y;
         double d2 = dx * dx + dy * dy;
-        bool leaf = quad_is_leaf(q);
-        if (leaf || q->size * q->size < BARNES_HUT_THETA * BARNES_HUT_THETA * d2) {
-            double mass = q->mass;
-            if (leaf && q->body == body)
-                mass -= 1; /* itself (and any coincident twins) */
-            if (mass <= 0)
-                continue;
-            if (d2 < 1e-12) {
-                /* coincident: a fixed direction from the body's index breaks the tie */
-                dx = cos((double)body);
-                dy = sin((double)body);
-                d2 = 1e-2;
-            }
-            fx += dx * mass / d2;
-            fy += dy * mass / d2;
+        if (!(cell->open_d2 < d2)) {
+            i++; /* into the cell: its first child is next */
             continue;
         }
-        for (int i = 0; i < 4; i++)
-            if (q->child[i] >= 0)
-                stack[top++] = q->child[i];
+        i = cell->skip;
+        double mass = cell->mass;
+        if (cell->open_d2 < 0 && self - cell->first < (uint32_t)mass)
+            mass -= 1; /* itself (and any twins in its deepest cell) */
+        if (mass <= 0)
+            continue;
+        if (d2 < 1e-12) {
+            /* coincident: a fixed direction from the body's index breaks the tie */
+            dx = cos((double)body);
+            dy = sin((double)body);
+            d2 = 1e-2;
+        }
+        fx += dx * mass / d2;
+        fy += dy * mass / d2;
     }
     *force_x += fx;
     *force_y += fy;
@@ -251,7 +205,6 @@ typedef struct layout_round {
     double *xy_next;    /* the positions after the round: 2n */
     double temperature; /* the longest step of the round */
     layout_quad_tree_t tree;
-    int tree_status;
     const size_t *first;                               /* n + 1 */
     const layout_link_t *links;                        /* first[n] */
     igraph_integer_t part_start[ATTRACTION_PARTS + 1]; /* part p: nodes [start[p], start[p+1]) */
@@ -286,7 +239,7 @@ static void *tree_and_attraction(void *argument)
     layout_round_t *round = argument;
     for (int task; (task = atomic_fetch_add(&round->next_task, 1)) <= ATTRACTION_PARTS;) {
         if (task == 0)
-            round->tree_status = quad_build(&round->tree, round->xy, round->n);
+            quad_build(&round->tree, round->xy, round->n);
         else
             attraction_part(round, task - 1);
     }
@@ -298,7 +251,6 @@ static void *forces_and_steps(void *argument)
     layout_round_t *round = argument;
     const double *xy = round->xy;
     size_t n = (size_t)round->n;
-    int32_t stack[3 * QUAD_MAX_DEPTH + 8];
     for (;;) {
         size_t first = (size_t)atomic_fetch_add(&round->next_block, 1) * REPULSION_BLOCK;
         if (first >= n)
@@ -308,7 +260,7 @@ static void *forces_and_steps(void *argument)
             size_t v = (size_t)(round->tree.order[i] & 0xffffffff);
             double x = xy[2 * v], y = xy[2 * v + 1];
             double fx = -GRAVITY * x, fy = -GRAVITY * y;
-            repulsion(&round->tree, (int32_t)v, x, y, stack, &fx, &fy);
+            repulsion(&round->tree, (uint32_t)i, (int32_t)v, x, y, &fx, &fy);
             for (int p = 0; p < ATTRACTION_PARTS; p++) {
                 const double *part = round->part_force + (size_t)p * 2 * n;
                 fx += part[2 * v];
@@ -448,8 +400,11 @@ int coopnet_i_layout_large(const igraph_t *graph, const igraph_vector_t *weights
     xy_next = coopnet_i_alloc_array((size_t)n * 2, sizeof *xy_next);
     round.tree.order = coopnet_i_alloc_array((size_t)n, sizeof *round.tree.order);
     round.tree.order_spare = coopnet_i_alloc_array((size_t)n, sizeof *round.tree.order_spare);
+    round.tree.cells = coopnet_i_alloc_array((size_t)n * 2, sizeof *round.tree.cells);
+    round.tree.sum = coopnet_i_alloc_array((size_t)n * 2 + 2, sizeof *round.tree.sum);
     if (xy == NULL || xy_next == NULL || round.tree.order == NULL ||
-        round.tree.order_spare == NULL || attraction_init(&round, graph, weights) != 0) {
+        round.tree.order_spare == NULL || round.tree.cells == NULL || round.tree.sum == NULL ||
+        attraction_init(&round, graph, weights) != 0) {
         status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -471,10 +426,6 @@ int coopnet_i_layout_large(const igraph_t *graph, const igraph_vector_t *weights
         atomic_store(&round.next_task, 0);
         atomic_store(&round.next_block, 0);
         coopnet_i_threads_run(n_threads, tree_and_attraction, &round);
-        if (round.tree_status != 0) {
-            status = COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
-            goto cleanup;
-        }
         coopnet_i_threads_run(n_threads, forces_and_steps, &round);
         double *swap = xy;
         xy = xy_next;
@@ -489,7 +440,8 @@ cleanup:
     free((void *)round.first);
     free((void *)round.links);
     free(round.part_force);
-    free(round.tree.quads);
+    free(round.tree.cells);
+    free(round.tree.sum);
     free(round.tree.order);
     free(round.tree.order_spare);
     free(xy);
