@@ -19,10 +19,10 @@
  * needs no stack and reads the array forwards. A cell with one non-empty quadrant is not
  * stored (its child holds the same bodies and is the tighter cell). */
 typedef struct layout_cell {
-    double x, y;   /* centre of mass */
-    float mass;    /* bodies inside */
-    float open_d2; /* seen from a squared distance at most this, the cell is opened: size^2 /
-                    * theta^2, or -1 for a leaf (never opened) */
+    double x, y;    /* centre of mass */
+    float mass;     /* bodies inside */
+    float open_d2;  /* seen from a squared distance at most this, the cell is opened: size^2 /
+                     * theta^2, or -1 for a leaf (never opened) */
     uint32_t skip;  /* the cell after this one's subtree */
     uint32_t first; /* the cell's first body in the tree's order (a leaf's bodies: first to
                      * first + mass - 1) */
