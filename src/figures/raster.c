@@ -241,6 +241,22 @@ static inline bool step_settled(const coopnet_raster_t *raster, bool x_major, in
     return true;
 }
 
+/* The pixels [*lo, *hi) across the major axis that step m of a line reaches: those whose centre
+ * n + 0.5 is within `across` (less margin) of the line's centre there, held at the ends, within
+ * [minor_min, minor_max). */
+static inline void step_span(bool x_major, int m, double ax, double ay, double vx, double vy,
+                             double inverse_along, double across, double margin, int minor_min,
+                             int minor_max, int *lo, int *hi)
+{
+    double centre = m + 0.5;
+    double t = clamp01((centre - (x_major ? ax : ay)) * inverse_along);
+    double middle = x_major ? ay + t * vy : ax + t * vx;
+    int first = (int)floor(middle - across - 0.5 + margin) + 1;
+    int end = (int)ceil(middle + across - 0.5 - margin);
+    *lo = first < minor_min ? minor_min : first;
+    *hi = end > minor_max ? minor_max : end;
+}
+
 void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, double x1, double y1,
                            double width, coopnet_rgb_t color, double alpha)
 {
@@ -306,20 +322,33 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
      * step lies farther than reach - 1/1024 from the line (distance across the major axis times
      * major/length <= 1): its alpha, under 255/1024 + 0.5, rounds to 0, so it is not visited */
     const double margin = 1.0 / 1024;
+    /* the tiles' origin along the major axis */
+    int tile_origin = x_major ? raster->clip_x0 : raster->tile_y0;
     for (int m = major_lo; m < major_hi; m++) {
-        double centre = m + 0.5;
-        /* the line's centre across the major axis at this step, held at the ends */
-        double t = clamp01((centre - (x_major ? ax : ay)) * inverse_along);
-        double middle = x_major ? ay + t * vy : ax + t * vx;
-        /* pixels whose centre n + 0.5 is within `across` of the middle */
-        int lo = (int)floor(middle - across - 0.5 + margin) + 1;
-        int hi = (int)ceil(middle + across - 0.5 - margin);
-        if (lo < minor_min)
-            lo = minor_min;
-        if (hi > minor_max)
-            hi = minor_max;
+        int lo, hi;
+        if (raster->tile_open != NULL && ((m - tile_origin) & (RASTER_TILE - 1)) == 0) {
+            /* the first step in a row of tiles: when every tile the steps to its end reach is
+             * settled, so is each step's, and they are passed over together (the middle moves
+             * one way, so the reach is that of the two end steps) */
+            int block_end = m + RASTER_TILE < major_hi ? m + RASTER_TILE : major_hi;
+            int lo_end, hi_end;
+            step_span(x_major, m, ax, ay, vx, vy, inverse_along, across, margin, minor_min,
+                      minor_max, &lo, &hi);
+            step_span(x_major, block_end - 1, ax, ay, vx, vy, inverse_along, across, margin,
+                      minor_min, minor_max, &lo_end, &hi_end);
+            int block_lo = lo < lo_end ? lo : lo_end, block_hi = hi > hi_end ? hi : hi_end;
+            if (block_lo < block_hi &&
+                step_settled(raster, x_major, m, block_lo, block_hi, settled)) {
+                m = block_end - 1;
+                continue;
+            }
+        } else {
+            step_span(x_major, m, ax, ay, vx, vy, inverse_along, across, margin, minor_min,
+                      minor_max, &lo, &hi);
+        }
         if (lo >= hi || step_settled(raster, x_major, m, lo, hi, settled))
             continue;
+        double centre = m + 0.5;
         /* along this step, the cross and dot products of (pixel centre - a) with v are linear
          * in n: cross = c0 + n dc, dot = d0 + n dd */
         double c0, dc, d0, dd;
