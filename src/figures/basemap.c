@@ -4,6 +4,7 @@
 #include "core/internal.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <math.h>
 #include <netcdf.h>
 #include <pthread.h>
@@ -37,18 +38,98 @@ static struct {
 } shared_file;
 static pthread_mutex_t shared_file_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* libnetcdf is loaded when a map is first opened, not at start-up: it and the libraries it
+ * needs (HDF5, curl, GnuTLS, Kerberos: 30 in all on Debian 12) cost every run of coopnet 8 ms
+ * to map and relocate, a validate of 100 000 actors 3 %, while only the geo layout reads a
+ * map. COOPNET_NETCDF_SONAME (the build finds it) names the library; the functions used are
+ * those of netcdf.h. */
+static struct {
+    int (*get_chunk_cache)(size_t *, size_t *, float *);
+    int (*set_chunk_cache)(size_t, size_t, float);
+    int (*open)(const char *, int, int *);
+    const char *(*strerror)(int);
+    int (*inq_varid)(int, const char *, int *);
+    int (*close)(int);
+    int (*inq_varndims)(int, int, int *);
+    int (*inq_vardimid)(int, int, int *);
+    int (*inq_dimlen)(int, int, size_t *);
+    int (*get_att_double)(int, int, const char *, double *);
+    int (*get_var_ushort)(int, int, unsigned short *);
+    int (*inq_nvars)(int, int *);
+    int (*inq_varname)(int, int, char *);
+} netcdf;
+/* each pointer as netcdf.h declares the function (checked at compile time, not linked) */
+#define NETCDF_AS_DECLARED(member, function)                                                       \
+    _Static_assert(_Generic(netcdf.member, __typeof__(&function) : 1, default : 0),                \
+                   #function " as netcdf.h declares it")
+NETCDF_AS_DECLARED(get_chunk_cache, nc_get_chunk_cache);
+NETCDF_AS_DECLARED(set_chunk_cache, nc_set_chunk_cache);
+NETCDF_AS_DECLARED(open, nc_open);
+NETCDF_AS_DECLARED(strerror, nc_strerror);
+NETCDF_AS_DECLARED(inq_varid, nc_inq_varid);
+NETCDF_AS_DECLARED(close, nc_close);
+NETCDF_AS_DECLARED(inq_varndims, nc_inq_varndims);
+NETCDF_AS_DECLARED(inq_vardimid, nc_inq_vardimid);
+NETCDF_AS_DECLARED(inq_dimlen, nc_inq_dimlen);
+NETCDF_AS_DECLARED(get_att_double, nc_get_att_double);
+NETCDF_AS_DECLARED(get_var_ushort, nc_get_var_ushort);
+NETCDF_AS_DECLARED(inq_nvars, nc_inq_nvars);
+NETCDF_AS_DECLARED(inq_varname, nc_inq_varname);
+static pthread_once_t netcdf_once = PTHREAD_ONCE_INIT;
+static char netcdf_problem[256]; /* why the library could not be loaded ("" when it was) */
+
+/* The address of symbol name in library into *slot (a function pointer): false when missing.
+ * (POSIX: a dlsym result converts to a function pointer; copied, as ISO C does not say so.) */
+static bool netcdf_symbol(void *library, const char *name, void *slot)
+{
+    void *address = dlsym(library, name);
+    if (address == NULL) {
+        snprintf(netcdf_problem, sizeof netcdf_problem, "%s has no %s", COOPNET_NETCDF_SONAME,
+                 name);
+        return false;
+    }
+    memcpy(slot, &address, sizeof address);
+    return true;
+}
+
+static void netcdf_load(void)
+{
+    void *library = dlopen(COOPNET_NETCDF_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        const char *why = dlerror();
+        snprintf(netcdf_problem, sizeof netcdf_problem, "%s", why ? why : COOPNET_NETCDF_SONAME);
+        return;
+    }
+    /* the library stays loaded for the process, as the data file stays open */
+    if (!netcdf_symbol(library, "nc_get_chunk_cache", &netcdf.get_chunk_cache) ||
+        !netcdf_symbol(library, "nc_set_chunk_cache", &netcdf.set_chunk_cache) ||
+        !netcdf_symbol(library, "nc_open", &netcdf.open) ||
+        !netcdf_symbol(library, "nc_strerror", &netcdf.strerror) ||
+        !netcdf_symbol(library, "nc_inq_varid", &netcdf.inq_varid) ||
+        !netcdf_symbol(library, "nc_close", &netcdf.close) ||
+        !netcdf_symbol(library, "nc_inq_varndims", &netcdf.inq_varndims) ||
+        !netcdf_symbol(library, "nc_inq_vardimid", &netcdf.inq_vardimid) ||
+        !netcdf_symbol(library, "nc_inq_dimlen", &netcdf.inq_dimlen) ||
+        !netcdf_symbol(library, "nc_get_att_double", &netcdf.get_att_double) ||
+        !netcdf_symbol(library, "nc_get_var_ushort", &netcdf.get_var_ushort) ||
+        !netcdf_symbol(library, "nc_inq_nvars", &netcdf.inq_nvars) ||
+        !netcdf_symbol(library, "nc_inq_varname", &netcdf.inq_varname))
+        memset(&netcdf, 0, sizeof netcdf);
+}
+
 static int open_data_file(const char *path, int *ncid)
 {
     /* each country is one compressed chunk read once: netCDF's default cache per variable (a
      * hash table for 1046 variables, allocated at open) would only cost memory and time */
     size_t cache_size, cache_slots;
     float cache_preemption;
-    bool cache_known = nc_get_chunk_cache(&cache_size, &cache_slots, &cache_preemption) == NC_NOERR;
+    bool cache_known =
+        netcdf.get_chunk_cache(&cache_size, &cache_slots, &cache_preemption) == NC_NOERR;
     if (cache_known)
-        nc_set_chunk_cache(CHUNK_CACHE_BYTES, CHUNK_CACHE_SLOTS, cache_preemption);
-    int status = nc_open(path, NC_NOWRITE, ncid);
+        netcdf.set_chunk_cache(CHUNK_CACHE_BYTES, CHUNK_CACHE_SLOTS, cache_preemption);
+    int status = netcdf.open(path, NC_NOWRITE, ncid);
     if (cache_known)
-        nc_set_chunk_cache(cache_size, cache_slots, cache_preemption);
+        netcdf.set_chunk_cache(cache_size, cache_slots, cache_preemption);
     return status;
 }
 
@@ -56,6 +137,11 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
 {
     memset(map, 0, sizeof *map);
     const char *path = coopnet_i_basemap_path();
+    pthread_once(&netcdf_once, netcdf_load);
+    if (netcdf.open == NULL)
+        return COOPNET_ERROR(err, COOPNET_EIO,
+                             "cannot read map data '%s': cannot load libnetcdf: %s", path,
+                             netcdf_problem);
     pthread_mutex_lock(&shared_file_lock);
     if (strlen(path) < sizeof map->path)
         memcpy(map->path, path, strlen(path) + 1);
@@ -71,11 +157,11 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
     if (status != NC_NOERR) {
         pthread_mutex_unlock(&shared_file_lock);
         return COOPNET_ERROR(err, COOPNET_EIO, "cannot read map data '%s': %s", path,
-                             nc_strerror(status));
+                             netcdf.strerror(status));
     }
     /* a file of another kind opens too: ask for a country every DCW-GMT file has */
-    if (nc_inq_varid(ncid, "FR_lon", &varid) != NC_NOERR) {
-        nc_close(ncid);
+    if (netcdf.inq_varid(ncid, "FR_lon", &varid) != NC_NOERR) {
+        netcdf.close(ncid);
         pthread_mutex_unlock(&shared_file_lock);
         return COOPNET_ERROR(err, COOPNET_EIO,
                              "cannot read map data '%s': not a DCW-GMT file of country polygons",
@@ -86,7 +172,7 @@ int coopnet_i_basemap_open(coopnet_basemap_t *map, coopnet_error_t *err)
     /* the file kept for the next maps, in place of another one nobody uses any more */
     if ((!shared_file.open || shared_file.users == 0) && strlen(path) < sizeof shared_file.path) {
         if (shared_file.open)
-            nc_close(shared_file.ncid);
+            netcdf.close(shared_file.ncid);
         shared_file.open = true;
         shared_file.ncid = ncid;
         shared_file.users = 1;
@@ -106,7 +192,7 @@ void coopnet_i_basemap_close(coopnet_basemap_t *map)
         shared_file.users--;
         pthread_mutex_unlock(&shared_file_lock);
     } else if (map->open) {
-        nc_close(map->ncid);
+        netcdf.close(map->ncid);
     }
     free(map->raw_lon);
     free(map->raw_lat);
@@ -127,23 +213,25 @@ static bool read_header(const coopnet_basemap_t *map, const char *code, country_
 {
     char name[16];
     snprintf(name, sizeof name, "%s_lon", code);
-    if (nc_inq_varid(map->ncid, name, &header->lon_id) != NC_NOERR)
+    if (netcdf.inq_varid(map->ncid, name, &header->lon_id) != NC_NOERR)
         return false;
     snprintf(name, sizeof name, "%s_lat", code);
-    if (nc_inq_varid(map->ncid, name, &header->lat_id) != NC_NOERR)
+    if (netcdf.inq_varid(map->ncid, name, &header->lat_id) != NC_NOERR)
         return false;
     int dimension;
     int ndims = 0;
-    if (nc_inq_varndims(map->ncid, header->lon_id, &ndims) != NC_NOERR || ndims != 1 ||
-        nc_inq_vardimid(map->ncid, header->lon_id, &dimension) != NC_NOERR ||
-        nc_inq_dimlen(map->ncid, dimension, &header->n_points) != NC_NOERR)
+    if (netcdf.inq_varndims(map->ncid, header->lon_id, &ndims) != NC_NOERR || ndims != 1 ||
+        netcdf.inq_vardimid(map->ncid, header->lon_id, &dimension) != NC_NOERR ||
+        netcdf.inq_dimlen(map->ncid, dimension, &header->n_points) != NC_NOERR)
         return false;
-    return nc_get_att_double(map->ncid, header->lon_id, "min", &header->west) == NC_NOERR &&
-           nc_get_att_double(map->ncid, header->lon_id, "max", &header->east) == NC_NOERR &&
-           nc_get_att_double(map->ncid, header->lon_id, "scale", &header->lon_scale) == NC_NOERR &&
-           nc_get_att_double(map->ncid, header->lat_id, "min", &header->south) == NC_NOERR &&
-           nc_get_att_double(map->ncid, header->lat_id, "max", &header->north) == NC_NOERR &&
-           nc_get_att_double(map->ncid, header->lat_id, "scale", &header->lat_scale) == NC_NOERR &&
+    return netcdf.get_att_double(map->ncid, header->lon_id, "min", &header->west) == NC_NOERR &&
+           netcdf.get_att_double(map->ncid, header->lon_id, "max", &header->east) == NC_NOERR &&
+           netcdf.get_att_double(map->ncid, header->lon_id, "scale", &header->lon_scale) ==
+               NC_NOERR &&
+           netcdf.get_att_double(map->ncid, header->lat_id, "min", &header->south) == NC_NOERR &&
+           netcdf.get_att_double(map->ncid, header->lat_id, "max", &header->north) == NC_NOERR &&
+           netcdf.get_att_double(map->ncid, header->lat_id, "scale", &header->lat_scale) ==
+               NC_NOERR &&
            header->lon_scale > 0 && header->lat_scale > 0;
 }
 
@@ -174,8 +262,8 @@ static int read_points(coopnet_basemap_t *map, const country_header_t *header, c
             return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory");
         map->capacity = n;
     }
-    if (nc_get_var_ushort(map->ncid, header->lon_id, map->raw_lon) != NC_NOERR ||
-        nc_get_var_ushort(map->ncid, header->lat_id, map->raw_lat) != NC_NOERR)
+    if (netcdf.get_var_ushort(map->ncid, header->lon_id, map->raw_lon) != NC_NOERR ||
+        netcdf.get_var_ushort(map->ncid, header->lat_id, map->raw_lat) != NC_NOERR)
         return COOPNET_ERROR(err, COOPNET_EDATA, "cannot read a country of the map data");
     for (size_t k = 0; k < n; k++) {
         if (map->raw_lon[k] == RING_MARKER) {
@@ -454,7 +542,7 @@ int coopnet_i_basemap_each_outline(coopnet_basemap_t *map, const coopnet_map_fra
     if (!map->open)
         return COOPNET_OK;
     int n_vars = 0;
-    if (nc_inq_nvars(map->ncid, &n_vars) != NC_NOERR)
+    if (netcdf.inq_nvars(map->ncid, &n_vars) != NC_NOERR)
         return COOPNET_OK;
     const coopnet_rect_t *r = &frame->map;
     const double box[4] = {r->x - CLIP_SLACK, r->y - CLIP_SLACK, r->x + r->w + CLIP_SLACK,
@@ -462,7 +550,7 @@ int coopnet_i_basemap_each_outline(coopnet_basemap_t *map, const coopnet_map_fra
     int status = COOPNET_OK;
     for (int varid = 0; varid < n_vars && status == COOPNET_OK; varid++) {
         char name[NC_MAX_NAME + 1];
-        if (nc_inq_varname(map->ncid, varid, name) != NC_NOERR)
+        if (netcdf.inq_varname(map->ncid, varid, name) != NC_NOERR)
             continue;
         /* countries only: XX_lon (states are XXYY_lon) */
         if (strlen(name) != 6 || strcmp(name + 2, "_lon") != 0 ||
