@@ -4,7 +4,6 @@
  * where linear counting applies, within its standard error on generated bundles, deterministic
  * and independent of the order of actors, and its error paths. */
 #include "temporal_fixtures.h"
-#include "core/internal.h"
 #include "temporal/temporal_sketch.h"
 #include "testing.h"
 
@@ -290,53 +289,6 @@ static void test_deterministic(void)
     coopnet_temporal_all_destroy(&first);
     coopnet_temporal_all_destroy(&second);
     coopnet_temporal_network_free(network);
-    coopnet_bundle_free(bundle);
-}
-
-/* The days' row work shared among threads, a slice of the registers each, gives what one thread
- * gives, bit for bit: in both readings (repeats handed on register by register, contacts held
- * until they hand on), both passes, and with fewer registers than two slices need. */
-static void check_slices_same(const coopnet_bundle_t *bundle, coopnet_reading_t reading,
-                              int precision)
-{
-    coopnet_temporal_options_t options;
-    coopnet_temporal_options_init(&options);
-    options.reading = reading;
-    coopnet_temporal_network_t *network = NULL;
-    coopnet_error_t err;
-    CHECK_INT(coopnet_temporal_network_alloc(bundle, &options, &network, &err), COOPNET_OK);
-    if (network == NULL)
-        return;
-    coopnet_temporal_all_t one = {0}, sliced = {0};
-    coopnet_i_threads_set_limit(1);
-    CHECK_INT(coopnet_temporal_all_sources_estimate(network, precision, NULL, &one, &err),
-              COOPNET_OK);
-    coopnet_i_threads_set_limit(3);
-    coopnet_i_temporal_sketch_set_parallel_words(0);
-    CHECK_INT(coopnet_temporal_all_sources_estimate(network, precision, NULL, &sliced, &err),
-              COOPNET_OK);
-    coopnet_i_temporal_sketch_set_parallel_words((size_t)1 << 17);
-    coopnet_i_threads_set_limit(0);
-    size_t n = bundle->n_actors;
-    CHECK(one.total_pairs > 0);
-    CHECK_INT(sliced.total_pairs, one.total_pairs);
-    CHECK(memcmp(one.out_reach, sliced.out_reach, n * sizeof *one.out_reach) == 0);
-    CHECK(memcmp(one.in_reach, sliced.in_reach, n * sizeof *one.in_reach) == 0);
-    CHECK(memcmp(one.closeness, sliced.closeness, n * sizeof *one.closeness) == 0);
-    CHECK(memcmp(one.new_pairs, sliced.new_pairs, one.n_days * sizeof *one.new_pairs) == 0);
-    coopnet_temporal_all_destroy(&one);
-    coopnet_temporal_all_destroy(&sliced);
-    coopnet_temporal_network_free(network);
-}
-
-static void test_slices_same(void)
-{
-    coopnet_bundle_t *bundle = generated_bundle("slices", 1200, 500, 4);
-    if (bundle == NULL)
-        return;
-    check_slices_same(bundle, COOPNET_READING_POSSIBLE, 9);
-    check_slices_same(bundle, COOPNET_READING_CERTAIN, 9);
-    check_slices_same(bundle, COOPNET_READING_POSSIBLE, 4);
     coopnet_bundle_free(bundle);
 }
 
@@ -682,7 +634,6 @@ int main(void)
     TEST_RUN(test_order_independent);
     TEST_RUN(test_generated_bundles);
     TEST_RUN(test_deterministic);
-    TEST_RUN(test_slices_same);
     TEST_RUN(test_edge_cases);
     TEST_RUN(test_errors_and_progress);
     TEST_RUN(test_policy);

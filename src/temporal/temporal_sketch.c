@@ -45,7 +45,6 @@
 #include "temporal/temporal_sketch.h"
 
 #include <math.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,41 +107,7 @@ typedef struct sketch_pass {
     int32_t *held_free; /* rows free for reuse */
     size_t n_free, n_held_rows, held_capacity;
     uint32_t *held;
-    /* one day's row operations, planned in order on one thread (run_pass) */
-    struct sketch_op *ops;
-    size_t n_ops, ops_capacity;
-    size_t day_touched; /* the day's actors with a pending row */
-    /* ... then carried out on each slice of the registers at once, each slice logging its
-     * changes for the day's bookkeeping (join_day) */
-    struct sketch_slice *slices;
-    int n_slices;
-    atomic_int next_slice;
 } sketch_pass_t;
-
-/* A day's row operation: whole rows (their registers in a slice) copied or merged into another,
- * or one register of the merged row lowered to a word. */
-typedef enum { ROW_STATE, ROW_MERGED, ROW_PENDING, ROW_HELD } sketch_row_kind_t;
-typedef enum { OP_COPY, OP_MERGE, OP_STAMP } sketch_op_kind_t;
-typedef struct sketch_op {
-    uint8_t kind;     /* sketch_op_kind_t */
-    uint8_t from, to; /* sketch_row_kind_t (OP_STAMP: into ROW_MERGED) */
-    uint32_t a, b;    /* the rows from and to; OP_STAMP: the register and the word */
-} sketch_op_t;
-
-/* A register changed at the day's end: of the actor of `order` (the day's touched actor of that
- * index, or beyond them, point order - touched), from and to the words' top six bits. */
-typedef struct sketch_change {
-    uint32_t order;
-    uint16_t reg;
-    uint8_t before, after;
-} sketch_change_t;
-
-typedef struct sketch_slice {
-    size_t first, end; /* registers [first, end): multiples of 16 but for the last end */
-    sketch_change_t *changes;
-    size_t n_changes, capacity;
-    bool out_of_memory;
-} sketch_slice_t;
 
 /* A 64-bit hash of an actor's id (FNV-1a, then the splitmix64 finaliser to spread the bits), so
  * that the estimate does not depend on the order of actors.csv or on the filters. */
@@ -251,10 +216,6 @@ static void pass_free(sketch_pass_t *pass)
     free(pass->held_row);
     free(pass->held_free);
     free(pass->held);
-    free(pass->ops);
-    for (int s = 0; pass->slices != NULL && s < pass->n_slices; s++)
-        free(pass->slices[s].changes);
-    free(pass->slices);
     memset(pass, 0, sizeof *pass);
 }
 
@@ -281,19 +242,10 @@ static int pass_init(sketch_pass_t *pass, const coopnet_temporal_network_t *netw
     pass->changed_today = coopnet_i_alloc_array(n + 1, sizeof *pass->changed_today);
     pass->held_row = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_row);
     pass->held_free = coopnet_i_alloc_array(network->n_contacts + 1, sizeof *pass->held_free);
-    /* the registers in slices for the days' row work, one a core: at least 16 registers each
-     * (the day's end compares 16 at a time); the result does not depend on their number */
-    pass->n_slices = coopnet_i_thread_count((int64_t)(m / 16), COOPNET_I_MAX_THREADS);
-    pass->slices = calloc((size_t)pass->n_slices, sizeof *pass->slices);
-    for (int s = 0; pass->slices != NULL && s < pass->n_slices; s++) {
-        pass->slices[s].first = (size_t)s * (m / 16) / (size_t)pass->n_slices * 16;
-        pass->slices[s].end =
-            s + 1 < pass->n_slices ? (size_t)(s + 1) * (m / 16) / (size_t)pass->n_slices * 16 : m;
-    }
     if (!pass->state || !pass->merged || !pass->pending_row || !pass->touched ||
         !pass->own_bucket || !pass->own_key || !pass->estimate || !pass->by_value ||
         !pass->changed_step || !pass->delta_count || !pass->delta_register ||
-        !pass->changed_today || !pass->held_row || !pass->held_free || !pass->slices) {
+        !pass->changed_today || !pass->held_row || !pass->held_free) {
         int status = COOPNET_ERROR(
             err, COOPNET_ENOMEM, "out of memory: sketches for %zu actors need %llu bytes", n,
             (unsigned long long)coopnet_temporal_all_sources_estimate_memory(network, precision));
@@ -342,15 +294,15 @@ static inline void merge_row(uint32_t *restrict into, const uint32_t *restrict f
         into[j] = from[j] < into[j] ? from[j] : into[j];
 }
 
-/* Register j of actor's sketch went from a word whose top six bits are `before` to one with
- * `after` at step (the word already written): counted in by_value and noted (its first change of
- * the step starts the step's list). */
-static void note_change(sketch_pass_t *pass, int32_t actor, size_t step, size_t j, unsigned before,
-                        unsigned after)
+/* Register j of actor's sketch goes from the word before to after at step: written, counted
+ * in by_value and noted (its first change of the step starts the step's list). */
+static void note_change(sketch_pass_t *pass, int32_t actor, size_t step, size_t j, uint32_t *slot,
+                        uint32_t after)
 {
     uint32_t *by_value = pass->by_value + (size_t)actor * 64;
-    by_value[before]--;
-    by_value[after]++;
+    by_value[*slot >> 26]--;
+    by_value[after >> 26]++;
+    *slot = after;
     if (pass->changed_step[actor] != (int64_t)step) {
         pass->changed_step[actor] = (int64_t)step;
         pass->delta_count[actor] = 0;
@@ -367,24 +319,25 @@ static void note_change(sketch_pass_t *pass, int32_t actor, size_t step, size_t 
     pass->delta_count[actor] = count + 1;
 }
 
-/* Register j of a slice went from word `before` to `after`, for the actor of order (see
- * sketch_change_t). */
-static void log_change(sketch_slice_t *slice, uint32_t order, size_t j, uint32_t before,
-                       uint32_t after)
+/* The day's end for one actor's pending row: the register-wise minimum, each change noted. */
+static void merge_pending(sketch_pass_t *pass, int32_t actor, const uint32_t *from, size_t step)
 {
-    if (slice->n_changes == slice->capacity) {
-        size_t capacity = slice->capacity ? 2 * slice->capacity : 1024;
-        sketch_change_t *grown =
-            coopnet_i_realloc_array(slice->changes, capacity, sizeof *slice->changes);
-        if (grown == NULL) {
-            slice->out_of_memory = true;
-            return;
-        }
-        slice->changes = grown;
-        slice->capacity = capacity;
+    uint32_t *into = pass->state + (size_t)actor * pass->registers;
+    size_t m = pass->registers, j = 0;
+    /* sixteen registers at a time are compared at once; most blocks have no change */
+    for (; j + 16 <= m; j += 16) {
+        uint32_t smaller = 0;
+        for (size_t k = 0; k < 16; k++)
+            smaller |= from[j + k] < into[j + k];
+        if (smaller == 0)
+            continue;
+        for (size_t k = j; k < j + 16; k++)
+            if (from[k] < into[k])
+                note_change(pass, actor, step, k, &into[k], from[k]);
     }
-    slice->changes[slice->n_changes++] =
-        (sketch_change_t){order, (uint16_t)j, (uint8_t)(before >> 26), (uint8_t)(after >> 26)};
+    for (; j < m; j++)
+        if (from[j] < into[j])
+            note_change(pass, actor, step, j, &into[j], from[j]);
 }
 
 static int push_point(sketch_pass_t *pass, int32_t taker, uint32_t j, uint32_t word,
@@ -463,135 +416,6 @@ static int hand_on_repeat(sketch_pass_t *pass, bool forward, size_t first, size_
     return 1;
 }
 
-static int push_op(sketch_pass_t *pass, sketch_op_kind_t kind, sketch_row_kind_t from, uint32_t a,
-                   sketch_row_kind_t to, uint32_t b, coopnet_error_t *err)
-{
-    if (pass->n_ops == pass->ops_capacity) {
-        size_t capacity = pass->ops_capacity ? 2 * pass->ops_capacity : 256;
-        sketch_op_t *grown = coopnet_i_realloc_array(pass->ops, capacity, sizeof *grown);
-        if (grown == NULL)
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
-        pass->ops = grown;
-        pass->ops_capacity = capacity;
-    }
-    pass->ops[pass->n_ops++] = (sketch_op_t){(uint8_t)kind, (uint8_t)from, (uint8_t)to, a, b};
-    return COOPNET_OK;
-}
-
-static inline uint32_t *row_of(const sketch_pass_t *pass, uint8_t kind, uint32_t row)
-{
-    size_t m = pass->registers;
-    switch (kind) {
-    case ROW_STATE:
-        return pass->state + (size_t)row * m;
-    case ROW_MERGED:
-        return pass->merged;
-    case ROW_PENDING:
-        return pass->pending + (size_t)row * m;
-    default:
-        return pass->held + (size_t)row * m;
-    }
-}
-
-/* The day's work on one slice of the registers: its operations in order, then the day's end (the
- * pending rows into the state, then the single-register updates), each change logged. Slices
- * share no register, so they run at once. */
-static void run_slice(sketch_pass_t *pass, sketch_slice_t *slice)
-{
-    size_t lo = slice->first, hi = slice->end, width = hi - lo, m = pass->registers;
-    slice->n_changes = 0;
-    for (size_t o = 0; o < pass->n_ops; o++) {
-        const sketch_op_t *op = &pass->ops[o];
-        if (op->kind == OP_STAMP) {
-            if (op->a >= lo && op->a < hi && op->b < pass->merged[op->a])
-                pass->merged[op->a] = op->b;
-            continue;
-        }
-        uint32_t *to = row_of(pass, op->to, op->b) + lo;
-        const uint32_t *from = row_of(pass, op->from, op->a) + lo;
-        if (op->kind == OP_COPY)
-            memcpy(to, from, width * sizeof *to);
-        else
-            merge_row(to, from, width);
-    }
-    for (size_t t = 0; t < pass->day_touched; t++) {
-        int32_t actor = pass->touched[t];
-        const uint32_t *from = pass->pending + (size_t)pass->pending_row[actor] * m;
-        uint32_t *into = pass->state + (size_t)actor * m;
-        size_t j = lo;
-        /* sixteen registers at a time are compared at once; most blocks have no change */
-        for (; j + 16 <= hi; j += 16) {
-            uint32_t smaller = 0;
-            for (size_t k = 0; k < 16; k++)
-                smaller |= from[j + k] < into[j + k];
-            if (smaller == 0)
-                continue;
-            for (size_t k = j; k < j + 16; k++)
-                if (from[k] < into[k]) {
-                    log_change(slice, (uint32_t)t, k, into[k], from[k]);
-                    into[k] = from[k];
-                }
-        }
-        for (; j < hi; j++)
-            if (from[j] < into[j]) {
-                log_change(slice, (uint32_t)t, j, into[j], from[j]);
-                into[j] = from[j];
-            }
-    }
-    for (size_t p = 0; p < pass->n_points; p++) {
-        uint32_t j = pass->point_register[p];
-        if (j < lo || j >= hi)
-            continue;
-        uint32_t *slot = pass->state + (size_t)pass->point_taker[p] * m + j;
-        if (pass->point_word[p] < *slot) {
-            log_change(slice, (uint32_t)(pass->day_touched + p), j, *slot, pass->point_word[p]);
-            *slot = pass->point_word[p];
-        }
-    }
-}
-
-static void *slice_worker(void *argument)
-{
-    sketch_pass_t *pass = argument;
-    for (int s; (s = atomic_fetch_add(&pass->next_slice, 1)) < pass->n_slices;)
-        run_slice(pass, &pass->slices[s]);
-    return NULL;
-}
-
-/* The day's changes noted in the order one thread would have made them: touched actor by
- * touched actor, each one's registers in order (the slices are in register order), then the
- * single-register updates in order. The by_value counts, the changed steps and lists, and the
- * order of changed_today are then the same for any number of slices. */
-static void join_day(sketch_pass_t *pass, size_t step)
-{
-    size_t position[COOPNET_I_MAX_THREADS] = {0};
-    size_t n_orders = pass->day_touched + pass->n_points, left = 0;
-    pass->n_changed_today = 0;
-    for (int s = 0; s < pass->n_slices; s++)
-        left += pass->slices[s].n_changes;
-    for (size_t order = 0; order < n_orders && left > 0; order++) {
-        int32_t actor = order < pass->day_touched ? pass->touched[order]
-                                                  : pass->point_taker[order - pass->day_touched];
-        for (int s = 0; s < pass->n_slices; s++) {
-            const sketch_slice_t *slice = &pass->slices[s];
-            for (; position[s] < slice->n_changes && slice->changes[position[s]].order == order;
-                 position[s]++, left--) {
-                const sketch_change_t *change = &slice->changes[position[s]];
-                note_change(pass, actor, step, change->reg, change->before, change->after);
-            }
-        }
-    }
-}
-
-/* Below this many register words of a day's row work, one thread does it (starting threads
- * costs more than the work); tests set it to 0. */
-static atomic_size_t day_parallel_words = (size_t)1 << 17;
-
-void coopnet_i_temporal_sketch_set_parallel_words(size_t words)
-{
-    atomic_store(&day_parallel_words, words);
-}
-
 /* One pass. forward: senders give to receivers in date order; else receivers give to senders in
  * reverse date order, stamping themselves with the day's index. day_pairs (forward only, may be
  * NULL) gets the rise of the summed in-reach estimates per day. */
@@ -605,14 +429,11 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
     const uint8_t takes = forward ? TEMPORAL_RECEIVES : TEMPORAL_SENDS;
     const uint8_t gather = temporal_gather_phase(!forward);
     size_t entries_done = 0, next_report = 0, report_every = network->n_entries / 100 + 1;
-    int status;
     pass_reset(pass);
     for (size_t step = 0; step < network->n_days; step++) {
         size_t k = forward ? step : network->n_days - 1 - step;
         uint32_t stamp = forward ? 0 : (uint32_t)k;
         size_t n_touched = 0;
-        pass->n_ops = 0;
-        /* the day planned: which rows go where, in order (the rows themselves below) */
         for (size_t e = network->day_start[k]; e < network->day_start[k + 1]; e++) {
             const temporal_entry_t *entry = &network->entries[e];
             size_t c = (size_t)entry->contact;
@@ -633,9 +454,8 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                 /* the certain reading: hand on at hi what was gathered at lo */
                 if (pass->held_row[c] < 0)
                     continue;
-                if ((status = push_op(pass, OP_COPY, ROW_HELD, (uint32_t)pass->held_row[c],
-                                      ROW_MERGED, 0, err)) != COOPNET_OK)
-                    return status;
+                memcpy(pass->merged, pass->held + (size_t)pass->held_row[c] * m,
+                       m * sizeof(uint32_t));
                 pass->held_free[pass->n_free++] = pass->held_row[c];
                 pass->held_row[c] = -1;
                 any = true;
@@ -646,12 +466,15 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                 int32_t giver = network->member_actor[i];
                 if (skip_unchanged && pass->changed_step[giver] != (int64_t)step - 1)
                     continue;
-                if ((status = push_op(pass, any ? OP_MERGE : OP_COPY, ROW_STATE, (uint32_t)giver,
-                                      ROW_MERGED, 0, err)) != COOPNET_OK ||
-                    (status = push_op(pass, OP_STAMP, ROW_MERGED, pass->own_bucket[giver],
-                                      ROW_MERGED, pass->own_key[giver] | stamp, err)) != COOPNET_OK)
-                    return status;
+                if (!any)
+                    memcpy(pass->merged, pass->state + (size_t)giver * m, m * sizeof(uint32_t));
+                else
+                    merge_row(pass->merged, pass->state + (size_t)giver * m, m);
                 any = true;
+                uint32_t own = pass->own_key[giver] | stamp;
+                uint32_t *slot = pass->merged + pass->own_bucket[giver];
+                if (own < *slot)
+                    *slot = own;
             }
             if (entry->phase != TEMPORAL_BOTH && (entry->phase & gather)) {
                 if (!any)
@@ -668,9 +491,7 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                 int32_t row = pass->n_free > 0 ? pass->held_free[--pass->n_free]
                                                : (int32_t)pass->n_held_rows++;
                 pass->held_row[c] = row;
-                if ((status = push_op(pass, OP_COPY, ROW_MERGED, 0, ROW_HELD, (uint32_t)row,
-                                      err)) != COOPNET_OK)
-                    return status;
+                memcpy(pass->held + (size_t)row * m, pass->merged, m * sizeof(uint32_t));
                 continue;
             }
             for (size_t i = first; i < last && !any_taker; i++)
@@ -682,9 +503,8 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                     continue;
                 int32_t taker = network->member_actor[i];
                 if (pass->pending_row[taker] >= 0) {
-                    if ((status = push_op(pass, OP_MERGE, ROW_MERGED, 0, ROW_PENDING,
-                                          (uint32_t)pass->pending_row[taker], err)) != COOPNET_OK)
-                        return status;
+                    merge_row(pass->pending + (size_t)pass->pending_row[taker] * m, pass->merged,
+                              m);
                     continue;
                 }
                 if (n_touched == pass->pending_rows) {
@@ -700,27 +520,23 @@ static int run_pass(sketch_pass_t *pass, bool forward, const coopnet_progress_t 
                 }
                 pass->pending_row[taker] = (int32_t)n_touched;
                 pass->touched[n_touched++] = taker;
-                if ((status = push_op(pass, OP_COPY, ROW_MERGED, 0, ROW_PENDING,
-                                      (uint32_t)pass->pending_row[taker], err)) != COOPNET_OK)
-                    return status;
+                memcpy(pass->pending + (size_t)pass->pending_row[taker] * m, pass->merged,
+                       m * sizeof(uint32_t));
             }
         }
-        /* the rows moved and the day's end, on every slice of the registers at once */
-        pass->day_touched = n_touched;
-        if ((uint64_t)n_touched + pass->n_points >= UINT32_MAX)
-            return COOPNET_ERROR(err, COOPNET_ENOMEM, "too many reach updates in one day");
-        atomic_store(&pass->next_slice, 0);
-        if (pass->n_slices > 1 &&
-            (pass->n_ops + n_touched) * m + pass->n_points >= atomic_load(&day_parallel_words))
-            coopnet_i_threads_run(pass->n_slices, slice_worker, pass);
-        else
-            slice_worker(pass);
-        for (int s = 0; s < pass->n_slices; s++)
-            if (pass->slices[s].out_of_memory)
-                return COOPNET_ERROR(err, COOPNET_ENOMEM, "out of memory estimating reach");
-        join_day(pass, step);
-        for (size_t t = 0; t < n_touched; t++)
-            pass->pending_row[pass->touched[t]] = -1;
+        /* the day's end: pending rows, then single registers, each change noted */
+        pass->n_changed_today = 0;
+        for (size_t t = 0; t < n_touched; t++) {
+            int32_t actor = pass->touched[t];
+            merge_pending(pass, actor, pass->pending + (size_t)pass->pending_row[actor] * m, step);
+            pass->pending_row[actor] = -1;
+        }
+        for (size_t p = 0; p < pass->n_points; p++) {
+            int32_t actor = pass->point_taker[p];
+            uint32_t j = pass->point_register[p], *slot = pass->state + (size_t)actor * m + j;
+            if (pass->point_word[p] < *slot)
+                note_change(pass, actor, step, j, slot, pass->point_word[p]);
+        }
         pass->n_points = 0;
         double rise = 0.0;
         for (size_t t = 0; day_rise != NULL && t < pass->n_changed_today; t++) {

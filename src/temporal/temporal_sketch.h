@@ -21,11 +21,6 @@ int coopnet_i_temporal_all_sources_by_policy_in(const coopnet_temporal_network_t
                                                 const coopnet_progress_t *progress,
                                                 coopnet_temporal_all_t *all, coopnet_error_t *err);
 
-/* For tests: a day of the sketch passes whose row work is at least `words` register words is
- * shared among the threads, each taking a slice of the registers (default 2^17; 0: every day).
- * The results are the same either way. */
-void coopnet_i_temporal_sketch_set_parallel_words(size_t words);
-
 /* How many sources coopnet_i_temporal_reach_counts takes at once (a bit each in one word). */
 #define COOPNET_I_TEMPORAL_COUNTS_MAX 64
 
