@@ -1113,13 +1113,19 @@ static GString *describe_scope(const report_model_t *model, const char *countrie
                        "agreements: MoUs, partnerships, memberships, funding, technical support).",
                        model->n_ties),
                     model->n_ties, model->n_agreements);
+    /* two decimals, or as many as a sparse network's density needs to show two digits
+     * (0.0016 at 100 000 actors, not 0.00) */
+    char density[32];
+    double d = model->summary.density;
+    int decimals = d > 0 && d < 0.01 ? (int)-floor(log10(d)) + 1 : 2;
+    snprintf(density, sizeof density, "%.*f", decimals > 12 ? 12 : decimals, d);
     sentence_append(paragraph,
                     P_("Together they form a cooperation network of %1$lld link between actors "
-                       "(density %2$.2f).",
+                       "(density %2$s).",
                        "Together they form a cooperation network of %1$lld links between actors "
-                       "(density %2$.2f).",
+                       "(density %2$s).",
                        model->summary.n_edges),
-                    (long long)model->summary.n_edges, model->summary.density);
+                    (long long)model->summary.n_edges, density);
     if (model->summary.n_components == 1)
         sentence_append(paragraph, "%s", _("It forms a single connected group."));
     else

@@ -591,14 +591,40 @@ size_t coopnet_i_report_table_rows_fitting(report_document_t *document, size_t n
     return fitting < n_rows ? fitting : n_rows;
 }
 
+/* The width and height (pt) of markup in font on one line (width <= 0) or wrapped at width; 0
+ * when it cannot be laid out. */
+static void measure_markup(report_document_t *document, report_font_t font, const char *markup,
+                           double width, double *measured_width, double *measured_height)
+{
+    *measured_width = *measured_height = 0;
+    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, width);
+    if (layout == NULL)
+        return;
+    int w, h;
+    pango_layout_get_size(layout, &w, &h);
+    *measured_width = (double)w / PANGO_SCALE;
+    *measured_height = (double)h / PANGO_SCALE;
+    g_object_unref(layout);
+}
+
 void coopnet_i_report_key_figures(report_document_t *document, const char *const *numbers,
                                   const char *const *labels, size_t count)
 {
     if (document->status != COOPNET_OK || count == 0)
         return;
     cairo_t *cr = document->cr;
-    const double gap = 10, height = 64;
+    const double gap = 10, number_top = 8, label_top = 42, bottom_pad = 8;
     double width = (REPORT_TEXT_WIDTH - gap * (double)(count - 1)) / (double)count;
+    double room = width - 16;
+    /* a number is never wrapped or cut (100000 must not read as 10000): one too wide for its
+     * tile at the figure size is drawn smaller, to fit; a long label wraps, and every tile is
+     * as tall as the tallest label needs */
+    double height = 64;
+    for (size_t i = 0; i < count; i++) {
+        double w, h;
+        measure_markup(document, REPORT_FONT_SMALL, labels[i], room, &w, &h);
+        height = fmax(height, label_top + h + bottom_pad);
+    }
     for (size_t i = 0; i < count; i++) {
         double x = REPORT_MARGIN_LEFT + (double)i * (width + gap);
         coopnet_i_style_set_color(cr, coopnet_i_style_panel, 1.0);
@@ -607,11 +633,26 @@ void coopnet_i_report_key_figures(report_document_t *document, const char *const
         coopnet_i_style_set_color(cr, coopnet_i_report_accent, 1.0);
         cairo_rectangle(cr, x, document->y, 3, height);
         cairo_fill(cr);
-        coopnet_i_report_text(document, REPORT_FONT_FIGURE_NUMBER, numbers[i], x + 12,
-                              document->y + 8, width - 16, COOPNET_ALIGN_LEFT,
-                              coopnet_i_report_accent);
-        coopnet_i_report_text(document, REPORT_FONT_SMALL, labels[i], x + 12, document->y + 42,
-                              width - 16, COOPNET_ALIGN_LEFT, coopnet_i_style_muted);
+        double natural, natural_height;
+        measure_markup(document, REPORT_FONT_FIGURE_NUMBER, numbers[i], 0, &natural,
+                       &natural_height);
+        double size = pango_font_description_get_size(document->fonts[REPORT_FONT_FIGURE_NUMBER]);
+        char markup[160];
+        if (natural > room && natural > 0) {
+            int scaled = (int)(size * room / natural * 0.98);
+            snprintf(markup, sizeof markup, "<span size=\"%d\">%s</span>", scaled, numbers[i]);
+        } else {
+            snprintf(markup, sizeof markup, "%s", numbers[i]);
+        }
+        /* the smaller number sits on the same baseline area: lowered by what it lost */
+        double shift =
+            natural > room && natural > 0 ? natural_height * (1 - room / natural) * 0.7 : 0;
+        coopnet_i_report_text_line(document, REPORT_FONT_FIGURE_NUMBER, markup, x + 12,
+                                   document->y + number_top + shift, 0, COOPNET_ALIGN_LEFT,
+                                   coopnet_i_report_accent);
+        coopnet_i_report_text(document, REPORT_FONT_SMALL, labels[i], x + 12,
+                              document->y + label_top, room, COOPNET_ALIGN_LEFT,
+                              coopnet_i_style_muted);
     }
     document->y += height + 14;
 }

@@ -144,8 +144,9 @@ void coopnet_i_report_table_draw(report_document_t *document, const report_table
 size_t coopnet_i_report_table_rows_fitting(report_document_t *document, size_t n_rows,
                                            double bottom);
 
-/* A row of key-figure cards at the cursor: big numbers with a label under each. Moves the
- * cursor. */
+/* A row of key-figure cards at the cursor: big numbers with a label under each. A number is
+ * drawn whole on one line (smaller when its card is too narrow for it); labels wrap, and the
+ * cards are as tall as the longest needs. Moves the cursor. */
 void coopnet_i_report_key_figures(report_document_t *document, const char *const *numbers,
                                   const char *const *labels, size_t count);
 
