@@ -43,38 +43,25 @@ static pthread_mutex_t shared_file_lock = PTHREAD_MUTEX_INITIALIZER;
  * to map and relocate, a validate of 100 000 actors 3 %, while only the geo layout reads a
  * map. COOPNET_NETCDF_SONAME (the build finds it) names the library; the functions used are
  * those of netcdf.h. */
+#define NETCDF_FUNCTIONS(X)                                                                        \
+    X(get_chunk_cache)                                                                             \
+    X(set_chunk_cache)                                                                             \
+    X(open)                                                                                        \
+    X(strerror)                                                                                    \
+    X(inq_varid)                                                                                   \
+    X(close)                                                                                       \
+    X(inq_varndims)                                                                                \
+    X(inq_vardimid)                                                                                \
+    X(inq_dimlen)                                                                                  \
+    X(get_att_double)                                                                              \
+    X(get_var_ushort)                                                                              \
+    X(inq_nvars)                                                                                   \
+    X(inq_varname)
+/* netcdf.name points to nc_name, of the type netcdf.h declares (typeof: the name is not linked) */
+#define NETCDF_MEMBER(name) __typeof__(&nc_##name) name;
 static struct {
-    int (*get_chunk_cache)(size_t *, size_t *, float *);
-    int (*set_chunk_cache)(size_t, size_t, float);
-    int (*open)(const char *, int, int *);
-    const char *(*strerror)(int);
-    int (*inq_varid)(int, const char *, int *);
-    int (*close)(int);
-    int (*inq_varndims)(int, int, int *);
-    int (*inq_vardimid)(int, int, int *);
-    int (*inq_dimlen)(int, int, size_t *);
-    int (*get_att_double)(int, int, const char *, double *);
-    int (*get_var_ushort)(int, int, unsigned short *);
-    int (*inq_nvars)(int, int *);
-    int (*inq_varname)(int, int, char *);
+    NETCDF_FUNCTIONS(NETCDF_MEMBER)
 } netcdf;
-/* each pointer as netcdf.h declares the function (checked at compile time, not linked) */
-#define NETCDF_AS_DECLARED(member, function)                                                       \
-    _Static_assert(_Generic(netcdf.member, __typeof__(&function) : 1, default : 0),                \
-                   #function " as netcdf.h declares it")
-NETCDF_AS_DECLARED(get_chunk_cache, nc_get_chunk_cache);
-NETCDF_AS_DECLARED(set_chunk_cache, nc_set_chunk_cache);
-NETCDF_AS_DECLARED(open, nc_open);
-NETCDF_AS_DECLARED(strerror, nc_strerror);
-NETCDF_AS_DECLARED(inq_varid, nc_inq_varid);
-NETCDF_AS_DECLARED(close, nc_close);
-NETCDF_AS_DECLARED(inq_varndims, nc_inq_varndims);
-NETCDF_AS_DECLARED(inq_vardimid, nc_inq_vardimid);
-NETCDF_AS_DECLARED(inq_dimlen, nc_inq_dimlen);
-NETCDF_AS_DECLARED(get_att_double, nc_get_att_double);
-NETCDF_AS_DECLARED(get_var_ushort, nc_get_var_ushort);
-NETCDF_AS_DECLARED(inq_nvars, nc_inq_nvars);
-NETCDF_AS_DECLARED(inq_varname, nc_inq_varname);
 static pthread_once_t netcdf_once = PTHREAD_ONCE_INIT;
 static char netcdf_problem[256]; /* why the library could not be loaded ("" when it was) */
 
@@ -101,20 +88,10 @@ static void netcdf_load(void)
         return;
     }
     /* the library stays loaded for the process, as the data file stays open */
-    if (!netcdf_symbol(library, "nc_get_chunk_cache", &netcdf.get_chunk_cache) ||
-        !netcdf_symbol(library, "nc_set_chunk_cache", &netcdf.set_chunk_cache) ||
-        !netcdf_symbol(library, "nc_open", &netcdf.open) ||
-        !netcdf_symbol(library, "nc_strerror", &netcdf.strerror) ||
-        !netcdf_symbol(library, "nc_inq_varid", &netcdf.inq_varid) ||
-        !netcdf_symbol(library, "nc_close", &netcdf.close) ||
-        !netcdf_symbol(library, "nc_inq_varndims", &netcdf.inq_varndims) ||
-        !netcdf_symbol(library, "nc_inq_vardimid", &netcdf.inq_vardimid) ||
-        !netcdf_symbol(library, "nc_inq_dimlen", &netcdf.inq_dimlen) ||
-        !netcdf_symbol(library, "nc_get_att_double", &netcdf.get_att_double) ||
-        !netcdf_symbol(library, "nc_get_var_ushort", &netcdf.get_var_ushort) ||
-        !netcdf_symbol(library, "nc_inq_nvars", &netcdf.inq_nvars) ||
-        !netcdf_symbol(library, "nc_inq_varname", &netcdf.inq_varname))
+#define NETCDF_LOAD(name) &&netcdf_symbol(library, "nc_" #name, &netcdf.name)
+    if (!(true NETCDF_FUNCTIONS(NETCDF_LOAD)))
         memset(&netcdf, 0, sizeof netcdf);
+#undef NETCDF_LOAD
 }
 
 static int open_data_file(const char *path, int *ncid)

@@ -61,9 +61,9 @@ static inline uint32_t cell_key(const layout_quad_tree_t *tree, size_t i)
     return (uint32_t)(tree->order[i] >> 32);
 }
 
-/* The cells of bodies [lo, hi) of the order (lo < hi), depth first from tree->n_cells; level is
- * the depth of the smallest cell that can hold them all. Recursion: at most QUAD_LEVELS + 1
- * deep. */
+/* The cells of bodies [lo, hi) of the order (lo < hi), depth first from tree->n_cells: the
+ * smallest cell that holds them all, then its quadrants' cells. Each call goes a level deeper, so
+ * the recursion is at most QUAD_LEVELS + 1 deep. */
 static void cell_emit(layout_quad_tree_t *tree, size_t lo, size_t hi)
 {
     uint32_t first_key = cell_key(tree, lo), last_key = cell_key(tree, hi - 1);

@@ -326,14 +326,14 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
     int tile_origin = x_major ? raster->clip_x0 : raster->tile_y0;
     for (int m = major_lo; m < major_hi; m++) {
         int lo, hi;
+        step_span(x_major, m, ax, ay, vx, vy, inverse_along, across, margin, minor_min, minor_max,
+                  &lo, &hi);
         if (raster->tile_open != NULL && ((m - tile_origin) & (RASTER_TILE - 1)) == 0) {
             /* the first step in a row of tiles: when every tile the steps to its end reach is
              * settled, so is each step's, and they are passed over together (the middle moves
              * one way, so the reach is that of the two end steps) */
             int block_end = m + RASTER_TILE < major_hi ? m + RASTER_TILE : major_hi;
             int lo_end, hi_end;
-            step_span(x_major, m, ax, ay, vx, vy, inverse_along, across, margin, minor_min,
-                      minor_max, &lo, &hi);
             step_span(x_major, block_end - 1, ax, ay, vx, vy, inverse_along, across, margin,
                       minor_min, minor_max, &lo_end, &hi_end);
             int block_lo = lo < lo_end ? lo : lo_end, block_hi = hi > hi_end ? hi : hi_end;
@@ -342,9 +342,6 @@ void coopnet_i_raster_line(coopnet_raster_t *raster, double x0, double y0, doubl
                 m = block_end - 1;
                 continue;
             }
-        } else {
-            step_span(x_major, m, ax, ay, vx, vy, inverse_along, across, margin, minor_min,
-                      minor_max, &lo, &hi);
         }
         if (lo >= hi || step_settled(raster, x_major, m, lo, hi, settled))
             continue;

@@ -1338,13 +1338,9 @@ static void page_contents_line(report_document_t *document, int number, const ch
 static double text_height_at(report_document_t *document, report_font_t font, const char *markup,
                              double width)
 {
-    PangoLayout *layout = coopnet_i_report_layout(document, font, markup, width);
-    if (layout == NULL)
-        return 0;
-    int layout_width, height;
-    pango_layout_get_size(layout, &layout_width, &height);
-    g_object_unref(layout);
-    return (double)height / PANGO_SCALE;
+    double measured_width, height;
+    coopnet_i_report_measure(document, font, markup, width, &measured_width, &height);
+    return height;
 }
 
 /* The height of markup in font across the text block. */

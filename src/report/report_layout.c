@@ -591,10 +591,8 @@ size_t coopnet_i_report_table_rows_fitting(report_document_t *document, size_t n
     return fitting < n_rows ? fitting : n_rows;
 }
 
-/* The width and height (pt) of markup in font on one line (width <= 0) or wrapped at width; 0
- * when it cannot be laid out. */
-static void measure_markup(report_document_t *document, report_font_t font, const char *markup,
-                           double width, double *measured_width, double *measured_height)
+void coopnet_i_report_measure(report_document_t *document, report_font_t font, const char *markup,
+                              double width, double *measured_width, double *measured_height)
 {
     *measured_width = *measured_height = 0;
     PangoLayout *layout = coopnet_i_report_layout(document, font, markup, width);
@@ -622,7 +620,7 @@ void coopnet_i_report_key_figures(report_document_t *document, const char *const
     double height = 64;
     for (size_t i = 0; i < count; i++) {
         double w, h;
-        measure_markup(document, REPORT_FONT_SMALL, labels[i], room, &w, &h);
+        coopnet_i_report_measure(document, REPORT_FONT_SMALL, labels[i], room, &w, &h);
         height = fmax(height, label_top + h + bottom_pad);
     }
     for (size_t i = 0; i < count; i++) {
@@ -634,8 +632,8 @@ void coopnet_i_report_key_figures(report_document_t *document, const char *const
         cairo_rectangle(cr, x, document->y, 3, height);
         cairo_fill(cr);
         double natural, natural_height;
-        measure_markup(document, REPORT_FONT_FIGURE_NUMBER, numbers[i], 0, &natural,
-                       &natural_height);
+        coopnet_i_report_measure(document, REPORT_FONT_FIGURE_NUMBER, numbers[i], 0, &natural,
+                                 &natural_height);
         double size = pango_font_description_get_size(document->fonts[REPORT_FONT_FIGURE_NUMBER]);
         char markup[160];
         if (natural > room && natural > 0) {

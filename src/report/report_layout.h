@@ -98,6 +98,11 @@ void coopnet_i_report_page_end(report_document_t *document);
 PangoLayout *coopnet_i_report_layout(report_document_t *document, report_font_t font,
                                      const char *markup, double width);
 
+/* The width and height (pt) of markup in font on one line (width <= 0) or wrapped at width;
+ * both 0 when it cannot be laid out. */
+void coopnet_i_report_measure(report_document_t *document, report_font_t font, const char *markup,
+                              double width, double *measured_width, double *measured_height);
+
 /* Draws markup at (x, y) wrapped at width; returns the height drawn. */
 double coopnet_i_report_text(report_document_t *document, report_font_t font, const char *markup,
                              double x, double y, double width, coopnet_align_t align,
